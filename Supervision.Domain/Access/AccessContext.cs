@@ -1,0 +1,35 @@
+using System.Security.Claims;
+
+namespace Supervision.Domain.Access;
+
+/// <summary>
+/// Who is acting in this DI scope (an HTTP request, a Blazor circuit, a job). Set once by the web
+/// layer from the signed-in user, or by a job as the system. Every database context reads it.
+/// </summary>
+public sealed class AccessContext
+{
+    public AccessScope Scope { get; private set; } = AccessScope.None;
+    public string Actor { get; private set; } = "anonymous";
+    public string? UserId { get; private set; }
+
+    public void SetUser(ClaimsPrincipal? user)
+    {
+        Scope = AccessScope.FromPrincipal(user);
+        Actor = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "unknown" : "anonymous";
+        UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+    }
+
+    /// <summary>For background jobs, seeding and command-line tasks: sees and may change everything.</summary>
+    public AccessContext AsSystem(string actor)
+    {
+        Scope = AccessScope.System;
+        Actor = actor;
+        UserId = null;
+        return this;
+    }
+
+    public static AccessContext System(string actor) => new AccessContext().AsSystem(actor);
+
+    public static AccessContext For(AccessScope scope, string actor, string? userId = null) =>
+        new() { Scope = scope, Actor = actor, UserId = userId };
+}

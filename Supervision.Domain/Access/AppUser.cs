@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Supervision.Domain.Common;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Domain.Access;
+
+/// <summary>
+/// A person who signs in. One role and one scope: an Inspector or Leader belongs to one province,
+/// a CarrierUser to one branch of one carrier in one province.
+/// </summary>
+public class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public UserRole Role { get; set; }
+    public int? ProvinceId { get; set; }
+    public Province? Province { get; set; }
+    public int? BranchId { get; set; }
+    public Branch? Branch { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Checks that the scope fits the role; called on every create and change.</summary>
+    public void AssignRole(UserRole role, int? provinceId, Branch? branch)
+    {
+        if (Roles.NeedsBranch(role))
+        {
+            if (branch is null)
+                throw new DomainException("user.branch_required", "企业用户必须指定所属企业分支机构。");
+            provinceId = branch.ProvinceId;
+        }
+        else
+        {
+            branch = null;
+        }
+
+        if (Roles.NeedsProvince(role) && provinceId is null)
+            throw new DomainException("user.province_required", $"{Roles.Label(role)}必须指定所属省份。");
+        if (role is UserRole.MinistryViewer)
+            provinceId = null;
+
+        Role = role;
+        ProvinceId = provinceId;
+        // Only the key: the branch may come from another context and must not be attached here.
+        BranchId = branch?.Id;
+    }
+
+    public bool IsLocked(DateTimeOffset now) => LockoutEnd is { } end && end > now;
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+using Supervision.Domain.Data.Seeding;
+
+namespace Supervision.Domain.Access;
+
+/// <summary>
+/// The demo users of seed-data/demo-users.json, created only in the Development environment,
+/// all with the one documented password.
+/// </summary>
+public sealed class DemoAccounts(UserManager<AppUser> users, IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
+{
+    public const string Password = "Demo#2026";
+
+    public sealed record DemoUser(string UserName, string DisplayName, UserRole Role, string? Province, string? Branch);
+
+    public static IReadOnlyList<DemoUser> Read(string seedDirectory) => SeedFiles.Read<DemoUser>(seedDirectory, "demo-users.json");
+
+    public async Task<IReadOnlyList<DemoUser>> EnsureAsync(string seedDirectory, CancellationToken ct = default)
+    {
+        access.AsSystem("system:demo");
+        var demo = Read(seedDirectory);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        foreach (var d in demo)
+        {
+            if (await users.FindByNameAsync(d.UserName) is not null)
+                continue;
+            var user = new AppUser { UserName = d.UserName, DisplayName = d.DisplayName, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
+            var province = d.Province is null ? null : await db.Provinces.FirstAsync(p => p.Code == d.Province, ct);
+            var branch = d.Branch is null ? null : await db.Branches.AsNoTracking().FirstAsync(b => b.Code == d.Branch, ct);
+            user.AssignRole(d.Role, province?.Id, branch);
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded)
+                throw new DomainException("demo.user", $"无法创建演示用户 {d.UserName}：{string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+        return demo;
+    }
+}

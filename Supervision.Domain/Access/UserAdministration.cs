@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+
+namespace Supervision.Domain.Access;
+
+public sealed record UserRow(string Id, string UserName, string DisplayName, UserRole Role, string? Province, string? Branch, bool Locked, DateTimeOffset CreatedAt);
+
+public sealed class UserInput
+{
+    [Required(ErrorMessage = "请填写用户名。")]
+    [RegularExpression(@"^[a-zA-Z0-9._-]{3,40}$", ErrorMessage = "用户名为3至40位字母、数字、点、下划线或连字符。")]
+    public string UserName { get; set; } = "";
+
+    [Required(ErrorMessage = "请填写姓名或显示名。")]
+    [StringLength(100, ErrorMessage = "显示名不超过100个字符。")]
+    public string DisplayName { get; set; } = "";
+
+    public UserRole Role { get; set; } = UserRole.Inspector;
+    public int? ProvinceId { get; set; }
+    public int? BranchId { get; set; }
+
+    /// <summary>Only when creating a user or resetting a password.</summary>
+    public string? Password { get; set; }
+}
+
+/// <summary>Creating users, assigning role and scope, locking and resetting passwords (administrators only).</summary>
+public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
+{
+    public async Task<PagedResult<UserRow>> ListAsync(PageRequest page, UserRole? role = null, int? provinceId = null, CancellationToken ct = default)
+    {
+        Demand();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.Users.AsNoTracking().AsQueryable();
+        if (role is { } r) q = q.Where(u => u.Role == r);
+        if (provinceId is { } p) q = q.Where(u => u.ProvinceId == p);
+        if (!string.IsNullOrWhiteSpace(page.Search)) q = q.Where(u => u.UserName!.Contains(page.Search) || u.DisplayName.Contains(page.Search));
+        var total = await q.CountAsync(ct);
+        var now = clock.GetUtcNow();
+        var rows = await q.OrderBy(u => u.UserName).Skip(page.Skip).Take(page.Take)
+            .Select(u => new { u, Province = u.Province!.ShortName, Branch = u.Branch!.ShortName })
+            .ToListAsync(ct);
+        return new(rows.Select(x => new UserRow(x.u.Id, x.u.UserName!, x.u.DisplayName, x.u.Role, x.Province, x.Branch, x.u.IsLocked(now), x.u.CreatedAt)).ToList(), total);
+    }
+
+    public async Task<UserInput> GetAsync(string id)
+    {
+        Demand();
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
+        return new UserInput { UserName = user.UserName!, DisplayName = user.DisplayName, Role = user.Role, ProvinceId = user.ProvinceId, BranchId = user.BranchId };
+    }
+
+    public async Task<string> CreateAsync(UserInput input, CancellationToken ct = default)
+    {
+        Demand();
+        if (string.IsNullOrEmpty(input.Password))
+            throw new DomainException("user.password_required", "请为新用户设置初始密码。");
+        var user = new AppUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
+        user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
+        Check(await users.CreateAsync(user, input.Password));
+        return user.Id;
+    }
+
+    public async Task UpdateAsync(string id, UserInput input, CancellationToken ct = default)
+    {
+        Demand();
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
+        user.DisplayName = input.DisplayName.Trim();
+        user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
+        // A changed role or scope must end sessions signed in under the old one.
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task SetLockedAsync(string id, bool locked)
+    {
+        Demand();
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
+        if (locked && user.Id == access.UserId)
+            throw new DomainException("user.lock_self", "不能锁定自己的账户。");
+        Check(await users.SetLockoutEnabledAsync(user, true));
+        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+        if (!locked) Check(await users.ResetAccessFailedCountAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task ResetPasswordAsync(string id, string newPassword)
+    {
+        Demand();
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, newPassword));
+    }
+
+    private async Task<Organizations.Branch?> FindBranchAsync(int? branchId, CancellationToken ct)
+    {
+        if (branchId is null) return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Branches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == branchId, ct) ?? throw new NotFoundException("企业分支机构");
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new DomainException("user.invalid", string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private void Demand()
+    {
+        if (!access.Scope.IsAdministrator)
+            throw new AccessDeniedException("只有系统管理员可以管理用户。");
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+using Supervision.Domain.Data.Seeding;
+
+namespace Supervision.Domain.Catalog;
+
+/// <summary>Loads legal bases, checklist items and holiday calendars from seed-data into empty tables.</summary>
+internal static class CatalogSeed
+{
+    private sealed record LegalBasisRow(string Code, string Statute, string DutyArticle, string PenaltyArticle, string Duty,
+        List<SanctionKind> AllowedSanctions, decimal? FineMin, decimal? FineMax, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Note);
+    private sealed record ChecklistRow(string Code, string Category, string Title, string Description, string Evidence, string? LegalBasis);
+    private sealed record DayGroup(string Name, List<DateOnly> Dates);
+    private sealed record YearRow(int Year, string Source, List<DayGroup> Holidays, List<DayGroup> Workdays);
+
+    public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
+    {
+        if (!await db.LegalBases.AnyAsync(ct))
+        {
+            foreach (var r in SeedFiles.Read<LegalBasisRow>(dir, "legal-bases.json"))
+            {
+                var basis = new LegalBasis
+                {
+                    Code = r.Code, Statute = r.Statute, DutyArticle = r.DutyArticle, PenaltyArticle = r.PenaltyArticle, Duty = r.Duty,
+                    AllowedSanctions = r.AllowedSanctions, FineMin = r.FineMin, FineMax = r.FineMax,
+                    EffectiveFrom = r.EffectiveFrom, EffectiveTo = r.EffectiveTo, Note = r.Note,
+                };
+                Reject("legal-bases.json", r.Code, basis.Validate());
+                db.LegalBases.Add(basis);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.ChecklistItems.AnyAsync(ct))
+        {
+            var bases = await db.LegalBases.ToDictionaryAsync(b => b.Code, ct);
+            var order = 0;
+            foreach (var r in SeedFiles.Read<ChecklistRow>(dir, "checklist.json"))
+            {
+                if (r.LegalBasis is not null && !bases.ContainsKey(r.LegalBasis))
+                    throw new DomainException("seed.reference", $"checklist.json 的 {r.Code} 引用了不存在的法律依据“{r.LegalBasis}”。");
+                var item = new ChecklistItem
+                {
+                    Code = r.Code, Category = r.Category, Title = r.Title, Description = r.Description, Evidence = r.Evidence,
+                    LegalBasis = r.LegalBasis is null ? null : bases[r.LegalBasis], SortOrder = ++order * 10,
+                };
+                Reject("checklist.json", r.Code, item.Validate());
+                db.ChecklistItems.Add(item);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.HolidayYears.AnyAsync(ct))
+        {
+            foreach (var y in SeedFiles.Read<YearRow>(dir, "holidays.json"))
+            {
+                var year = new HolidayYear { Year = y.Year, Source = y.Source };
+                foreach (var (groups, kind) in new[] { (y.Holidays, CalendarDayKind.Holiday), (y.Workdays, CalendarDayKind.Workday) })
+                    foreach (var g in groups)
+                        foreach (var date in g.Dates)
+                        {
+                            var day = new CalendarDay { Year = y.Year, Date = date, Kind = kind, Name = g.Name };
+                            Reject("holidays.json", date.ToString("yyyy-MM-dd"), day.Validate());
+                            year.Days.Add(day);
+                        }
+                db.HolidayYears.Add(year);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static void Reject(string file, string key, IReadOnlyList<string> errors)
+    {
+        if (errors.Count > 0)
+            throw new DomainException("seed.invalid", $"{file} 中 {key} 有误：{string.Join(" ", errors)}");
+    }
+}

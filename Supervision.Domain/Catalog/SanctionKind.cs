@@ -1,0 +1,29 @@
+namespace Supervision.Domain.Catalog;
+
+/// <summary>What a legal basis lets the administration impose (行政处罚法 Art. 9, plus the corrective order).</summary>
+public enum SanctionKind
+{
+    /// <summary>责令限期改正 — not a penalty (Art. 28), but ordered under the same article.</summary>
+    CorrectiveOrder,
+    /// <summary>警告.</summary>
+    Warning,
+    /// <summary>罚款.</summary>
+    Fine,
+    /// <summary>向社会公告.</summary>
+    PublicAnnouncement,
+    /// <summary>责令暂停相关业务 / 停业整顿.</summary>
+    SuspendBusiness,
+}
+
+public static class SanctionLabels
+{
+    public static string Label(SanctionKind kind) => kind switch
+    {
+        SanctionKind.CorrectiveOrder => "责令限期改正",
+        SanctionKind.Warning => "警告",
+        SanctionKind.Fine => "罚款",
+        SanctionKind.PublicAnnouncement => "向社会公告",
+        SanctionKind.SuspendBusiness => "责令暂停相关业务",
+        _ => kind.ToString(),
+    };
+}

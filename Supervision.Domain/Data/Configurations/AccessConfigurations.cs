@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Supervision.Domain.Access;
+using Supervision.Domain.Audit;
+
+namespace Supervision.Domain.Data.Configurations;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(100);
+        b.HasOne(u => u.Province).WithMany().HasForeignKey(u => u.ProvinceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(u => u.Branch).WithMany().HasForeignKey(u => u.BranchId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(u => new { u.Role, u.ProvinceId });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasIndex(e => e.Sequence).IsUnique();
+        b.HasIndex(e => new { e.EntityType, e.EntityId });
+        b.HasIndex(e => e.Actor);
+        b.Property(e => e.Changes).HasMaxLength(100_000);
+        b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.Action).HasMaxLength(40);
+        b.Property(e => e.EntityType).HasMaxLength(100);
+        b.Property(e => e.EntityId).HasMaxLength(100);
+    }
+}
+
+internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> b)
+    {
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.LastHash).HasMaxLength(64).IsFixedLength();
+        b.HasData(new AuditHead { Id = 1, LastSequence = 0, LastHash = AuditChain.Genesis, Version = 0 });
+    }
+}

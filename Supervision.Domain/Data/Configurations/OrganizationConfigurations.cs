@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Domain.Data.Configurations;
+
+internal sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
+{
+    public void Configure(EntityTypeBuilder<Province> b)
+    {
+        b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.Code).HasMaxLength(2);
+        b.Property(p => p.DocPrefix).HasMaxLength(20);
+        b.HasMany(p => p.Cities).WithOne(c => c.Province).HasForeignKey(c => c.ProvinceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CityConfiguration : IEntityTypeConfiguration<City>
+{
+    public void Configure(EntityTypeBuilder<City> b)
+    {
+        b.HasIndex(c => c.Code).IsUnique();
+        b.Property(c => c.Code).HasMaxLength(6);
+    }
+}
+
+internal sealed class CarrierConfiguration : IEntityTypeConfiguration<Carrier>
+{
+    public void Configure(EntityTypeBuilder<Carrier> b)
+    {
+        b.HasIndex(c => c.Code).IsUnique();
+        b.Property(c => c.Code).HasMaxLength(40);
+        b.Property(c => c.CreditCode).HasMaxLength(18);
+    }
+}
+
+internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
+{
+    public void Configure(EntityTypeBuilder<Branch> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasIndex(x => new { x.ProvinceId, x.CarrierId });
+        b.Property(x => x.Code).HasMaxLength(60);
+        b.Property(x => x.CreditCode).HasMaxLength(18);
+        b.HasOne(x => x.Carrier).WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Province).WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.City).WithMany().HasForeignKey(x => x.CityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ParentBranch).WithMany().HasForeignKey(x => x.ParentBranchId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

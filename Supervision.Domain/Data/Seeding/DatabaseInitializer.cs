@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Domain.Data.Seeding;
+
+/// <summary>Brings the database to the current schema and loads the catalogs into empty tables.</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, ILogger<DatabaseInitializer> log)
+{
+    public async Task InitializeAsync(string seedDirectory, CancellationToken ct = default)
+    {
+        access.AsSystem("system:seed");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one writer commits; the setting is stored in the file.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            log.LogInformation("Applying {Count} migrations", pending.Count);
+            await db.Database.MigrateAsync(ct);
+        }
+        await OrganizationSeed.SeedAsync(db, seedDirectory, ct);
+        await CatalogSeed.SeedAsync(db, seedDirectory, ct);
+    }
+}

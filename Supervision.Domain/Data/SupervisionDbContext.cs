@@ -1,0 +1,192 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Supervision.Domain.Access;
+using Supervision.Domain.Audit;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Domain.Data;
+
+/// <summary>
+/// The one database context. It filters every scoped query by the acting user's <see cref="AccessScope"/>,
+/// refuses writes outside that scope, and appends a hash-chained audit entry for every change.
+/// </summary>
+/// <remarks>
+/// New migration: <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project Supervision.Domain --output-dir Data/Migrations</c>.
+/// </remarks>
+public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext> options, AccessContext access, TimeProvider? clock = null)
+    : IdentityUserContext<AppUser>(options)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public AccessContext Access { get; } = access;
+
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<Carrier> Carriers => Set<Carrier>();
+    public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<LegalBasis> LegalBases => Set<LegalBasis>();
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<HolidayYear> HolidayYears => Set<HolidayYear>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    // Query filters read these per query, so one cached model serves every user.
+    private bool ScopeAll => Access.Scope.SeesAll;
+    private int ScopeProvince => Access.Scope.ProvinceId;
+    private bool ScopeIsBranch => Access.Scope.IsCarrier;
+    private int[] ScopeBranchIds => [.. Access.Scope.BranchIds];
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no timestamp type; as a sortable integer it can order and compare.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SupervisionDbContext).Assembly);
+        ApplyScopeFilters(builder);
+    }
+
+    private void ApplyScopeFilters(ModelBuilder builder)
+    {
+        builder.Entity<Branch>().HasQueryFilter(b =>
+            ScopeAll || (b.ProvinceId == ScopeProvince && (!ScopeIsBranch || ScopeBranchIds.Contains(b.Id))));
+
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => t != typeof(Branch)).ToList())
+        {
+            var method = typeof(IBranchScoped).IsAssignableFrom(type) ? nameof(FilterByBranch)
+                : typeof(IProvinceScoped).IsAssignableFrom(type) ? nameof(FilterByProvince)
+                : null;
+            if (method is null) continue;
+            var filter = GetType().GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, null);
+            builder.Entity(type).HasQueryFilter((LambdaExpression)filter!);
+        }
+    }
+
+    private Expression<Func<T, bool>> FilterByProvince<T>() where T : IProvinceScoped =>
+        e => ScopeAll || (!ScopeIsBranch && e.ProvinceId == ScopeProvince);
+
+    private Expression<Func<T, bool>> FilterByBranch<T>() where T : IBranchScoped =>
+        e => ScopeAll || (e.ProvinceId == ScopeProvince && (!ScopeIsBranch || ScopeBranchIds.Contains(e.BranchId)));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        GuardWrites();
+        var pending = AuditCapture.Capture(ChangeTracker);
+        if (pending.Count == 0 && _events.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AppendAuditAsync(pending, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private readonly List<AuditEntry> _events = [];
+
+    /// <summary>Records an event that is not a data change (a sign-in, a verification); written with the next save.</summary>
+    public void RecordEvent(string action, string entityType, string entityId, string details = "{}", string? actor = null) =>
+        _events.Add(new AuditEntry { Action = action, EntityType = entityType, EntityId = entityId, Changes = details, Actor = actor ?? "" });
+
+    private async Task AppendAuditAsync(List<AuditCapture.Pending> pending, CancellationToken ct)
+    {
+        // Touching the head first takes the write lock (SQLite) or the row lock (PostgreSQL) before we read it.
+        await AuditHeads.Where(h => h.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(h => h.Version, h => h.Version + 1), ct);
+        var head = await AuditHeads.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
+        var now = _clock.GetUtcNow();
+        var entries = pending.Select(p => p.ToEntry()).Concat(_events).ToList();
+        _events.Clear();
+        foreach (var entry in entries)
+        {
+            entry.At = now;
+            if (entry.Actor.Length == 0) entry.Actor = Access.Actor;
+            AuditChain.Append(head, entry);
+        }
+        AuditEntries.AddRange(entries);
+        await base.SaveChangesAsync(true, ct);
+        await AuditHeads.Where(h => h.Id == 1).ExecuteUpdateAsync(s => s
+            .SetProperty(h => h.LastSequence, head.LastSequence)
+            .SetProperty(h => h.LastHash, head.LastHash), ct);
+    }
+
+    /// <summary>The single write check: scope, read-only roles, catalogs, and the append-only audit trail.</summary>
+    private void GuardWrites()
+    {
+        var scope = Access.Scope;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            switch (entry.Entity)
+            {
+                case AuditEntry when entry.State != EntityState.Added:
+                    throw new AccessDeniedException("审计记录只能追加，不能修改或删除。");
+                case AuditEntry or AuditHead:
+                    continue;
+                case ICatalogEntity when !scope.SeesAll || scope.ReadOnly:
+                    throw new AccessDeniedException("只有系统管理员可以修改基础数据。");
+                case ICatalogEntity:
+                    continue;
+                case AppUser when entry.State != EntityState.Modified && !scope.IsAdministrator:
+                    throw new AccessDeniedException("只有系统管理员可以新增或删除用户。");
+                case AppUser:
+                    continue;
+                case IProvinceScoped scoped:
+                    CheckScopedWrite(entry, scoped, scope);
+                    break;
+            }
+        }
+    }
+
+    private static void CheckScopedWrite(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, IProvinceScoped scoped, AccessScope scope)
+    {
+        if (scope.SeesAll && !scope.ReadOnly)
+            return;
+        if (scope.ReadOnly || scope.Kind == ScopeKind.None)
+            throw new AccessDeniedException("当前角色只能查看，不能修改数据。");
+        var provinces = new[] { scoped.ProvinceId, OriginalInt(entry, nameof(IProvinceScoped.ProvinceId)) ?? scoped.ProvinceId };
+        if (provinces.Any(p => p != scope.ProvinceId))
+            throw new AccessDeniedException("不能修改其他省份的数据。");
+        if (!scope.IsCarrier)
+            return;
+        if (scoped is not IBranchScoped owned)
+            throw new AccessDeniedException("企业用户不能修改监管机构内部数据。");
+        var branches = new[] { owned.BranchId, OriginalInt(entry, nameof(IBranchScoped.BranchId)) ?? owned.BranchId };
+        if (branches.Any(b => !scope.BranchIds.Contains(b)))
+            throw new AccessDeniedException("不能修改其他企业的数据。");
+    }
+
+    private static int? OriginalInt(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string property) =>
+        entry.State == EntityState.Modified && entry.Metadata.FindProperty(property) is { } p
+            ? entry.OriginalValues[p] as int?
+            : null;
+}

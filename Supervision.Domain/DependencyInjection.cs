@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Supervision.Domain.Access;
+using Supervision.Domain.Audit;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Data;
+using Supervision.Domain.Data.Seeding;
+using Supervision.Domain.Organizations;
+using Supervision.Domain.Overview;
+
+namespace Supervision.Domain;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The database (one context per operation through a scoped factory, so each context knows who acts)
+    /// and one service per feature.
+    /// </summary>
+    public static IServiceCollection AddSupervisionDomain(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AccessContext>();
+        services.AddDbContextFactory<SupervisionDbContext>(o => ConfigureSqlite(o, connectionString), ServiceLifetime.Scoped);
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<CatalogService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoAccounts>();
+        services.AddScoped<OverviewService>();
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
+            Directory.CreateDirectory(dir);
+        options.UseSqlite(builder.ToString())
+            .AddInterceptors(new SqliteConnectionSetup(busyTimeoutMs: 10_000));
+    }
+}

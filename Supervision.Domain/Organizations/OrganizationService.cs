@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+
+namespace Supervision.Domain.Organizations;
+
+public sealed record ProvinceSummary(int Id, string Code, string Name, string ShortName, string AuthorityName, string DocPrefix, int Cities, int Branches);
+
+public sealed record BranchRow(int Id, string Code, string Name, string ShortName, string Carrier, CarrierKind CarrierKind,
+    string Province, string? City, BranchLevel Level, string? CreditCode);
+
+public sealed record BranchQuery(int? ProvinceId = null, int? CarrierId = null, BranchLevel? Level = null);
+
+public sealed record BranchDetails(Branch Branch, IReadOnlyList<BranchRow> Children);
+
+/// <summary>Provinces, carriers and branches as the signed-in user may see them.</summary>
+public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> factory)
+{
+    public async Task<IReadOnlyList<ProvinceSummary>> ListProvincesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Provinces.OrderBy(p => p.SortOrder)
+            .Select(p => new ProvinceSummary(p.Id, p.Code, p.Name, p.ShortName, p.AuthorityName, p.DocPrefix,
+                p.Cities.Count, db.Branches.Count(b => b.ProvinceId == p.Id)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Province> GetProvinceAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Provinces.Include(p => p.Cities.OrderBy(c => c.Code)).FirstOrDefaultAsync(p => p.Id == id, ct)
+               ?? throw new NotFoundException("省份");
+    }
+
+    public async Task<IReadOnlyList<Carrier>> ListCarriersAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var carriers = db.Carriers.AsQueryable();
+        if (db.Access.Scope.IsCarrier)
+            carriers = carriers.Where(c => c.Id == db.Access.Scope.CarrierId);
+        return await carriers.OrderBy(c => c.SortOrder).ToListAsync(ct);
+    }
+
+    public async Task<PagedResult<BranchRow>> ListBranchesAsync(BranchQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.Branches.AsQueryable();
+        if (query.ProvinceId is { } p) q = q.Where(b => b.ProvinceId == p);
+        if (query.CarrierId is { } c) q = q.Where(b => b.CarrierId == c);
+        if (query.Level is { } l) q = q.Where(b => b.Level == l);
+        if (!string.IsNullOrWhiteSpace(page.Search))
+            q = q.Where(b => b.Name.Contains(page.Search) || b.ShortName.Contains(page.Search) || b.Code.Contains(page.Search));
+        var total = await q.CountAsync(ct);
+        q = (page.SortBy, page.Descending) switch
+        {
+            ("Name", false) => q.OrderBy(b => b.Name),
+            ("Name", true) => q.OrderByDescending(b => b.Name),
+            ("Carrier", false) => q.OrderBy(b => b.Carrier!.SortOrder).ThenBy(b => b.Code),
+            ("Carrier", true) => q.OrderByDescending(b => b.Carrier!.SortOrder).ThenBy(b => b.Code),
+            ("Code", true) => q.OrderByDescending(b => b.Code),
+            _ => q.OrderBy(b => b.Province!.SortOrder).ThenBy(b => b.Carrier!.SortOrder).ThenBy(b => b.Level).ThenBy(b => b.Code),
+        };
+        var items = await q.Skip(page.Skip).Take(page.Take).Select(Row).ToListAsync(ct);
+        return new(items, total);
+    }
+
+    public async Task<BranchDetails> GetBranchAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var branch = await db.Branches.AsNoTracking()
+            .Include(b => b.Carrier).Include(b => b.Province).Include(b => b.City).Include(b => b.ParentBranch)
+            .FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("企业分支机构");
+        var children = await db.Branches.Where(b => b.ParentBranchId == id).OrderBy(b => b.Code).Select(Row).ToListAsync(ct);
+        return new(branch, children);
+    }
+
+    /// <summary>Corrects the registered particulars of a branch (administrators only; checked by the database context).</summary>
+    public async Task UpdateBranchAsync(int id, string name, string shortName, string? creditCode, string? address, string? legalRepresentative, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var branch = await db.Branches.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("企业分支机构");
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(shortName))
+            throw new DomainException("branch.name_required", "名称和简称不能为空。");
+        if (!string.IsNullOrWhiteSpace(creditCode) && !CreditCode.IsValid(creditCode))
+            throw new DomainException("branch.credit_code", $"统一社会信用代码“{creditCode}”校验不通过，请核对。");
+        branch.Name = name.Trim();
+        branch.ShortName = shortName.Trim();
+        branch.CreditCode = string.IsNullOrWhiteSpace(creditCode) ? null : creditCode.Trim().ToUpperInvariant();
+        branch.Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        branch.LegalRepresentative = string.IsNullOrWhiteSpace(legalRepresentative) ? null : legalRepresentative.Trim();
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Branch, BranchRow>> Row = b => new BranchRow(
+        b.Id, b.Code, b.Name, b.ShortName, b.Carrier!.ShortName, b.Carrier.Kind, b.Province!.ShortName, b.City != null ? b.City.Name : null, b.Level, b.CreditCode);
+}

@@ -1,0 +1,30 @@
+using Supervision.Domain.Common;
+
+namespace Supervision.Domain.Organizations;
+
+/// <summary>A provincial communications administration (省通信管理局) and its territory: the tenant.</summary>
+public class Province : ICatalogEntity
+{
+    public int Id { get; set; }
+    /// <summary>Two-digit administrative division code (GB/T 2260), e.g. 64.</summary>
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string ShortName { get; set; } = "";
+    /// <summary>The administration's full name as it signs documents, e.g. 宁夏回族自治区通信管理局.</summary>
+    public string AuthorityName { get; set; } = "";
+    /// <summary>Document-number prefix, e.g. 宁通管 in 宁通管罚〔2026〕3号.</summary>
+    public string DocPrefix { get; set; } = "";
+    public int SortOrder { get; set; }
+    public List<City> Cities { get; set; } = [];
+}
+
+/// <summary>A prefecture-level city (地市) of a province.</summary>
+public class City : ICatalogEntity
+{
+    public int Id { get; set; }
+    public int ProvinceId { get; set; }
+    public Province? Province { get; set; }
+    /// <summary>Six-digit administrative division code, e.g. 640100 for 银川市; used in returns.</summary>
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+}

@@ -1,0 +1,102 @@
+using ClosedXML.Excel;
+
+namespace Supervision.Reports.Common;
+
+/// <summary>One column of a ledger export: Chinese header, value, width in characters, Excel number format.</summary>
+public sealed record ExportColumn<T>(string Header, Func<T, object?> Value, double Width = 16, string? Format = null);
+
+/// <summary>
+/// The one way the portal writes a formatted ledger: a title row, what the filters were, a frozen header
+/// with filters, set widths and formats. Text that a spreadsheet would run as a formula is kept as text.
+/// </summary>
+public static class WorkbookExport
+{
+    public static byte[] Build<T>(string title, string? filterNote, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, DateTimeOffset generatedAt)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add(SafeSheetName(title));
+        var last = columns.Count;
+
+        var titleRange = sheet.Range(1, 1, 1, last);
+        titleRange.Merge().Value = title;
+        titleRange.Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        var note = sheet.Range(2, 1, 2, last);
+        note.Merge();
+        WriteText(note.FirstCell(), $"导出时间：{generatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}" + (string.IsNullOrEmpty(filterNote) ? "" : $"；筛选条件：{filterNote}"));
+        note.Style.Font.SetFontColor(XLColor.Gray);
+
+        const int headerRow = 3;
+        for (var c = 0; c < last; c++)
+        {
+            var cell = sheet.Cell(headerRow, c + 1);
+            cell.Value = columns[c].Header;
+            sheet.Column(c + 1).Width = columns[c].Width;
+        }
+        var header = sheet.Range(headerRow, 1, headerRow, last);
+        header.Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#DCE6F2"))
+            .Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
+
+        var row = headerRow;
+        foreach (var item in rows)
+        {
+            row++;
+            for (var c = 0; c < last; c++)
+                Write(sheet.Cell(row, c + 1), columns[c].Value(item), columns[c].Format);
+        }
+        sheet.Range(headerRow, 1, Math.Max(row, headerRow), last).SetAutoFilter();
+        sheet.SheetView.FreezeRows(headerRow);
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void Write(IXLCell cell, object? value, string? format)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case string s:
+                WriteText(cell, s);
+                return;
+            case DateOnly d:
+                cell.Value = d.ToDateTime(TimeOnly.MinValue);
+                cell.Style.DateFormat.Format = format ?? "yyyy-mm-dd";
+                return;
+            case DateTimeOffset t:
+                cell.Value = t.ToOffset(TimeSpan.FromHours(8)).DateTime;
+                cell.Style.DateFormat.Format = format ?? "yyyy-mm-dd hh:mm";
+                return;
+            case decimal m:
+                cell.Value = m;
+                cell.Style.NumberFormat.Format = format ?? "#,##0.00";
+                return;
+            case int or long or double:
+                cell.Value = value;
+                if (format is not null) cell.Style.NumberFormat.Format = format;
+                return;
+            case bool b:
+                cell.Value = b ? "是" : "否";
+                return;
+            default:
+                WriteText(cell, value.ToString() ?? "");
+                return;
+        }
+    }
+
+    /// <summary>Text starting with = + - @ is formula injection in a spreadsheet; stored as plain text it stays text.</summary>
+    public static void WriteText(IXLCell cell, string text)
+    {
+        cell.SetValue(text);
+        cell.DataType = XLDataType.Text;
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
+            cell.Style.SetIncludeQuotePrefix();
+    }
+
+    private static string SafeSheetName(string title)
+    {
+        var clean = new string(title.Where(ch => "[]:*?/\\".IndexOf(ch) < 0).ToArray());
+        return clean.Length > 31 ? clean[..31] : clean.Length == 0 ? "Sheet1" : clean;
+    }
+}

@@ -1,0 +1,35 @@
+using MudBlazor;
+
+namespace Supervision.Web.Components.Layout;
+
+public sealed record NavLinkItem(string Title, string Href, string Icon);
+
+public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavLinkItem> Links);
+
+/// <summary>
+/// The portal's menu. Who sees an entry is decided by the target page's own [Authorize] attribute
+/// (through <see cref="Access.RouteCatalog"/>), so the menu and the page can never disagree.
+/// Only sections with built pages are listed.
+/// </summary>
+public static class Navigation
+{
+    public static readonly NavLinkItem Home = new("工作台", "/", Icons.Material.Filled.Dashboard);
+
+    public static readonly IReadOnlyList<NavSection> Sections =
+    [
+        new("基础数据", Icons.Material.Filled.AccountTree,
+        [
+            new("省级管理局", "/org/provinces", Icons.Material.Filled.AccountBalance),
+            new("电信企业", "/org/carriers", Icons.Material.Filled.CellTower),
+            new("企业分支机构", "/org/branches", Icons.Material.Filled.Business),
+            new("法律依据", "/catalog/legal-bases", Icons.Material.Filled.Gavel),
+            new("检查项目", "/catalog/checklist", Icons.Material.Filled.Checklist),
+            new("节假日安排", "/catalog/holidays", Icons.Material.Filled.CalendarMonth),
+        ]),
+        new("系统管理", Icons.Material.Filled.AdminPanelSettings,
+        [
+            new("用户管理", "/admin/users", Icons.Material.Filled.People),
+            new("审计日志", "/admin/audit", Icons.Material.Filled.ReceiptLong),
+        ]),
+    ];
+}

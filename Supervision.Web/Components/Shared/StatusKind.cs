@@ -1,0 +1,12 @@
+namespace Supervision.Web.Components.Shared;
+
+public enum StatusKind
+{
+    Neutral,
+    Draft,
+    Pending,
+    Overdue,
+    Done,
+    Withdrawn,
+    Info,
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using MudBlazor;
+using MudBlazor.Services;
+using Supervision.Domain.Access;
+using Supervision.Domain.Data;
+using Supervision.Web.Access;
+using Supervision.Web.Components;
+
+namespace Supervision.Web;
+
+/// <summary>Everything the web host adds: Blazor and MudBlazor, Identity, access propagation, health.</summary>
+public static class WebSetup
+{
+    /// <summary>The SQLite file path is resolved against the content root so `dotnet run` and tests agree.</summary>
+    public static string SupervisionConnectionString(this IConfiguration config, IHostEnvironment env)
+    {
+        var raw = config.GetConnectionString("Supervision") ?? "Data Source=App_Data/supervision.db";
+        var builder = new SqliteConnectionStringBuilder(raw);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !Path.IsPathRooted(file))
+            builder.DataSource = Path.Combine(env.ContentRootPath, file);
+        return builder.ToString();
+    }
+
+    public static IServiceCollection AddSupervisionWeb(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            o.SnackbarConfiguration.VisibleStateDuration = 5000;
+        });
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<CircuitHandler, AccessCircuitHandler>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "supervision.auth";
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // API clients get a status code, not a redirect to a sign-in page.
+            o.Events.OnRedirectToLogin = ctx => StatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SupervisionDbContext>()
+            .AddSignInManager()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddClaimsPrincipalFactory<SupervisionClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthorization();
+        services.AddHttpContextAccessor();
+        services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database");
+        services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
+        return services;
+    }
+
+    private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UseSupervision(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The people who use the portal read Chinese: dates, numbers and component texts follow zh-CN.
+        app.UseRequestLocalization(o => o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // The one place an HTTP request learns who acts; Blazor circuits learn it in AccessCircuitHandler.
+        app.Use((ctx, next) =>
+        {
+            ctx.RequestServices.GetRequiredService<AccessContext>().SetUser(ctx.User);
+            return next(ctx);
+        });
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

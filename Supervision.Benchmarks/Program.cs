@@ -1,0 +1,22 @@
+using Supervision.Benchmarks;
+
+// dotnet run -c Release --project Supervision.Benchmarks -- <scenario>|all [--out DIR]
+var scenarios = Scenarios.All.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+var outIndex = Array.IndexOf(args, "--out");
+var outDir = outIndex >= 0 && outIndex + 1 < args.Length ? Path.GetFullPath(args[outIndex + 1]) : null;
+
+if (name is null || (name != "all" && !scenarios.ContainsKey(name)))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project Supervision.Benchmarks -- <{string.Join("|", scenarios.Keys)}>|all [--out DIR]");
+    return 2;
+}
+#if DEBUG
+Console.Error.WriteLine("warning: a Debug build; figures are only meaningful with -c Release");
+#endif
+foreach (var scenario in name == "all" ? scenarios.Values.ToList() : [scenarios[name]])
+{
+    var context = new BenchContext(scenario.Name, outDir);
+    await scenario.RunAsync(context);
+}
+return 0;

@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Supervision.Benchmarks;
+
+/// <summary>A measured scenario: it makes its own data, runs, and reports figures.</summary>
+public interface IScenario
+{
+    string Name { get; }
+    Task RunAsync(BenchContext context);
+}
+
+/// <summary>Where a scenario reports figures (one line each: <c>BENCH scenario name=value</c>) and keeps files.</summary>
+public sealed class BenchContext(string scenario, string? outDir)
+{
+    public string Scenario { get; } = scenario;
+
+    /// <summary>The directory asked for with --out, or null when the scenario's files may be thrown away.</summary>
+    public string? OutDir { get; } = outDir is null ? null : Directory.CreateDirectory(Path.Combine(outDir, scenario)).FullName;
+
+    /// <summary>A scratch directory: OutDir when given, else a temporary one.</summary>
+    public string WorkDir => OutDir ?? Directory.CreateTempSubdirectory($"bench-{Scenario}-").FullName;
+
+    public void Report(string figure, double value) =>
+        Console.WriteLine($"BENCH {Scenario} {figure}={value.ToString("0.###", CultureInfo.InvariantCulture)}");
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Supervision.sln")))
+                    return dir.FullName;
+            throw new InvalidOperationException("Supervision.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+}
+
+public static class Scenarios
+{
+    public static readonly IReadOnlyList<IScenario> All =
+    [
+        new StartupScenario(),
+    ];
+}

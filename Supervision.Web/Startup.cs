@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Supervision.Domain.Access;
+using Supervision.Domain.Common;
 using Supervision.Domain.Data.Seeding;
 
 namespace Supervision.Web;
@@ -11,41 +12,43 @@ public static class Startup
     public const string AdminPasswordVariable = "SUPERVISION_ADMIN_PASSWORD";
 
     /// <returns>An exit code when a command-line task ran instead of the portal; null to go on serving.</returns>
-    public static async Task<int?> InitializeAsync(this WebApplication app, string[] args)
+    public static Task<int?> InitializeAsync(this WebApplication app, string[] args) =>
+        InitializeAsync(app.Services, app.Configuration, app.Environment, args, app.Logger);
+
+    public static async Task<int?> InitializeAsync(IServiceProvider services, IConfiguration config, IHostEnvironment env, string[] args, ILogger log)
     {
-        var seedDirectory = app.Configuration["Seed:Directory"] is { Length: > 0 } configured ? configured : SeedFiles.DefaultDirectory;
-        using (var scope = app.Services.CreateScope())
+        var seedDirectory = config["Seed:Directory"] is { Length: > 0 } configured ? configured : SeedFiles.DefaultDirectory;
+        using (var scope = services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDirectory);
 
         var createAdmin = Array.IndexOf(args, CreateAdminSwitch);
         if (createAdmin >= 0)
-            return await CreateAdministratorAsync(app, args.ElementAtOrDefault(createAdmin + 1));
+            return await CreateAdministratorAsync(services, args.ElementAtOrDefault(createAdmin + 1), Environment.GetEnvironmentVariable(AdminPasswordVariable));
 
-        using (var scope = app.Services.CreateScope())
+        using (var scope = services.CreateScope())
         {
-            if (app.Environment.IsDevelopment())
+            if (env.IsDevelopment())
             {
                 var demo = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(seedDirectory);
                 PrintDemoAccounts(demo);
             }
             else if (!scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().Users.Any())
             {
-                app.Logger.LogWarning("No user exists yet. Create the first administrator with: dotnet Supervision.Web.dll {Switch} <username> (password from the {Variable} environment variable)",
+                log.LogWarning("No user exists yet. Create the first administrator with: dotnet Supervision.Web.dll {Switch} <username> (password from the {Variable} environment variable)",
                     CreateAdminSwitch, AdminPasswordVariable);
             }
         }
         return null;
     }
 
-    private static async Task<int> CreateAdministratorAsync(WebApplication app, string? userName)
+    public static async Task<int> CreateAdministratorAsync(IServiceProvider services, string? userName, string? password)
     {
-        var password = Environment.GetEnvironmentVariable(AdminPasswordVariable);
         if (string.IsNullOrWhiteSpace(userName) || userName.StartsWith('-') || string.IsNullOrEmpty(password))
         {
             Console.Error.WriteLine($"用法：{CreateAdminSwitch} <用户名>，密码由环境变量 {AdminPasswordVariable} 提供。");
             return 2;
         }
-        using var scope = app.Services.CreateScope();
+        using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<AccessContext>().AsSystem("system:create-admin");
         try
         {
@@ -56,7 +59,7 @@ public static class Startup
             Console.WriteLine($"已创建系统管理员 {userName}。");
             return 0;
         }
-        catch (Supervision.Domain.Common.DomainException ex)
+        catch (DomainException ex)
         {
             Console.Error.WriteLine($"创建失败：{ex.Message}");
             return 1;

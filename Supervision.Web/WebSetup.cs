@@ -27,6 +27,8 @@ public static class WebSetup
     public static IServiceCollection AddSupervisionWeb(this IServiceCollection services, IConfiguration config)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Chinese text goes out as text, not as &#x…; entities (markup characters are still encoded).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;

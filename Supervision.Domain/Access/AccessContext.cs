@@ -12,24 +12,23 @@ public sealed class AccessContext
     public string Actor { get; private set; } = "anonymous";
     public string? UserId { get; private set; }
 
-    public void SetUser(ClaimsPrincipal? user)
-    {
-        Scope = AccessScope.FromPrincipal(user);
-        Actor = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "unknown" : "anonymous";
-        UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
-    }
+    public void SetUser(ClaimsPrincipal? user) =>
+        Set(AccessScope.FromPrincipal(user),
+            user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "unknown" : "anonymous",
+            user?.FindFirstValue(ClaimTypes.NameIdentifier));
 
     /// <summary>For background jobs, seeding and command-line tasks: sees and may change everything.</summary>
-    public AccessContext AsSystem(string actor)
+    public AccessContext AsSystem(string actor) => Set(AccessScope.System, actor, null);
+
+    public AccessContext Set(AccessScope scope, string actor, string? userId = null)
     {
-        Scope = AccessScope.System;
+        Scope = scope;
         Actor = actor;
-        UserId = null;
+        UserId = userId;
         return this;
     }
 
     public static AccessContext System(string actor) => new AccessContext().AsSystem(actor);
 
-    public static AccessContext For(AccessScope scope, string actor, string? userId = null) =>
-        new() { Scope = scope, Actor = actor, UserId = userId };
+    public static AccessContext For(AccessScope scope, string actor, string? userId = null) => new AccessContext().Set(scope, actor, userId);
 }

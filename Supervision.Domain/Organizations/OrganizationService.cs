@@ -58,7 +58,7 @@ public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> 
             ("Carrier", false) => q.OrderBy(b => b.Carrier!.SortOrder).ThenBy(b => b.Code),
             ("Carrier", true) => q.OrderByDescending(b => b.Carrier!.SortOrder).ThenBy(b => b.Code),
             ("Code", true) => q.OrderByDescending(b => b.Code),
-            _ => q.OrderBy(b => b.Province!.SortOrder).ThenBy(b => b.Carrier!.SortOrder).ThenBy(b => b.Level).ThenBy(b => b.Code),
+            _ => q.OrderBy(b => b.Province!.SortOrder).ThenBy(b => b.Carrier!.SortOrder).ThenBy(b => b.CityId != null).ThenBy(b => b.Code),
         };
         var items = await q.Skip(page.Skip).Take(page.Take).Select(Row).ToListAsync(ct);
         return new(items, total);

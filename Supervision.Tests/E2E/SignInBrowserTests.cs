@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+using Supervision.Tests.Infrastructure;
+
+namespace Supervision.Tests.E2E;
+
+public class SignInBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task An_inspector_signs_in_and_sees_the_home_page_of_the_province()
+    {
+        var page = await portal.SignedInAsync("inspector.nx");
+        await Assertions.Expect(page.Locator("#scope-name")).ToContainTextAsync("宁夏回族自治区");
+        await Assertions.Expect(page.Locator("#current-user")).ToContainTextAsync("检查人员");
+        // Through the live circuit, the menu opens the branch list, and it holds this province's branches only.
+        await page.GetByRole(AriaRole.Link, new() { Name = "企业分支机构", Exact = true }).First.ClickAsync();
+        var rows = page.Locator(".mud-table-body");
+        await Assertions.Expect(rows).ToContainTextAsync("中国移动通信集团宁夏有限公司", new() { Timeout = 15_000 });
+        await Assertions.Expect(rows).Not.ToContainTextAsync("广东");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_the_chinese_error()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", "inspector.nx");
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("#login-submit");
+        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误，请重新输入。");
+        Assert.Contains("/account/login", page.Url);
+    }
+}

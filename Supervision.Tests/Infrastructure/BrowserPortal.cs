@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Supervision.Tests.Infrastructure;
+
+/// <summary>
+/// The portal on a real Kestrel port and Debian's Chromium driven by Playwright. test.sh installs
+/// Chromium; without it these tests fail with a message saying so (they are never skipped).
+/// </summary>
+public sealed class BrowserPortal : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public PortalFactory Factory { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run ./test.sh, which installs it (apt-get install chromium).");
+        var port = FreePort();
+        Factory = new PortalFactory(await TemplateDatabase.CopyAsync());
+        Factory.UseKestrel(port);
+        Factory.StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignedInAsync(string user, string password = "Demo#2026")
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        // Interactive components answer only once the circuit is up; the page is idle by then.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Factory is not null) await Factory.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

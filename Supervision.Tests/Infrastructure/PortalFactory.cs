@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Access;
+
+namespace Supervision.Tests.Infrastructure;
+
+/// <summary>The whole portal in-process on its own copy of the template database.</summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath;
+    private readonly string _environment;
+
+    public PortalFactory(string databasePath, string environment = "Development")
+    {
+        _databasePath = databasePath;
+        _environment = environment;
+    }
+
+    public static async Task<PortalFactory> CreateAsync(string environment = "Development") =>
+        new(await TemplateDatabase.CopyAsync(), environment: environment);
+
+    public string DatabasePath => _databasePath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("ConnectionStrings:Supervision", TemplateDatabase.ConnectionString(_databasePath));
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Supervision"] = TemplateDatabase.ConnectionString(_databasePath),
+        }));
+    }
+
+    /// <summary>A DI scope acting as the given user (or the system), for calling domain services directly.</summary>
+    public IServiceScope ScopeFor(AccessScope scope, string actor = "test")
+    {
+        var serviceScope = Services.CreateScope();
+        serviceScope.ServiceProvider.GetRequiredService<AccessContext>().Set(scope, actor);
+        return serviceScope;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Access;
+using Supervision.Tests.Infrastructure;
+using Supervision.Web.Access;
+
+namespace Supervision.Tests.Web.Access;
+
+/// <summary>
+/// Every page and endpoint the portal serves, for every role and for anonymous visitors. Routes are read
+/// from the application itself: a page or endpoint added without an entry here fails the first test.
+/// </summary>
+public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
+{
+    private enum Who { Anonymous, SignedIn, Regulator, Admin }
+
+    private static readonly Dictionary<string, Who> Pages = new()
+    {
+        ["/"] = Who.SignedIn,
+        ["/account/login"] = Who.Anonymous,
+        ["/account/denied"] = Who.SignedIn,
+        ["/not-found"] = Who.Anonymous,
+        ["/error"] = Who.Anonymous,
+        ["/org/provinces"] = Who.Regulator,
+        ["/org/provinces/{Id:int}"] = Who.Regulator,
+        ["/org/carriers"] = Who.SignedIn,
+        ["/org/branches"] = Who.SignedIn,
+        ["/org/branches/{Id:int}"] = Who.SignedIn,
+        ["/catalog/legal-bases"] = Who.SignedIn,
+        ["/catalog/legal-bases/{Id:int}"] = Who.SignedIn,
+        ["/catalog/checklist"] = Who.Regulator,
+        ["/catalog/holidays"] = Who.Regulator,
+        ["/admin/users"] = Who.Admin,
+        ["/admin/audit"] = Who.Admin,
+    };
+
+    /// <summary>Non-page endpoints: method and path → who may call them.</summary>
+    private static readonly Dictionary<string, Who> Endpoints = new()
+    {
+        ["* /healthz"] = Who.Anonymous, // health checks answer any method
+        ["POST /account/logout"] = Who.SignedIn,
+    };
+
+    public static readonly TheoryData<string?, UserRole?> Users = new()
+    {
+        { null, null },
+        { "admin", UserRole.SystemAdmin },
+        { "inspector.nx", UserRole.Inspector },
+        { "leader.nx", UserRole.Leader },
+        { "ministry", UserRole.MinistryViewer },
+        { "carrier.cmcc.nx", UserRole.CarrierUser },
+    };
+
+    [Fact]
+    public void Every_page_of_the_application_is_in_the_matrix()
+    {
+        var catalog = portal.Factory.Services.GetRequiredService<RouteCatalog>();
+        var routes = catalog.Pages.Select(p => p.Template).ToHashSet();
+        Assert.Empty(routes.Except(Pages.Keys));
+        Assert.Empty(Pages.Keys.Except(routes));
+    }
+
+    [Fact]
+    public void Every_endpoint_of_the_application_is_in_the_matrix()
+    {
+        var ours = portal.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Where(k => !k.Contains(" /_", StringComparison.Ordinal) && !IsStaticAsset(k))
+            .ToHashSet();
+        Assert.Empty(ours.Except(Endpoints.Keys));
+        Assert.Empty(Endpoints.Keys.Except(ours));
+    }
+
+    // MapStaticAssets maps one endpoint per file of wwwroot and of the packages' static web assets,
+    // plus a fallback for file paths (the ":file" constraint).
+    private static bool IsStaticAsset(string key) => key.Split(' ')[1].Split('/').Last() is var last && (last.Contains('.') || last.EndsWith(":file}"));
+
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task Each_page_answers_each_role_as_the_matrix_says(string? user, UserRole? role)
+    {
+        var client = user is null ? portal.Anonymous() : await portal.AsAsync(user);
+        var samples = await SampleIdsAsync();
+        foreach (var (template, who) in Pages)
+        {
+            var url = samples.TryGetValue(template, out var id) ? template.Replace("{Id:int}", id.ToString()) : template;
+            var response = await client.GetAsync(url);
+            var allowed = Allows(who, role);
+            if (allowed)
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{user ?? "anonymous"} {url}: expected 200, got {(int)response.StatusCode}");
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{user ?? "anonymous"} {url}: expected a redirect, got {(int)response.StatusCode}");
+                var expected = role is null ? "/account/login" : "/account/denied";
+                Assert.Contains(expected, response.Headers.Location!.ToString());
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task Each_endpoint_answers_each_role_as_the_matrix_says(string? user, UserRole? role)
+    {
+        var client = user is null ? portal.Anonymous() : await portal.AsAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        // Signing out is a form post: anonymous callers are sent to sign in, and a post without the
+        // antiforgery token is refused without signing anyone out.
+        var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        if (role is null)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+            Assert.Contains("/account/login", logout.Headers.Location!.ToString());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Another_carriers_branch_is_not_found_for_a_carrier_user()
+    {
+        var ids = await BranchIdsAsync("CMCC-64", "CMCC-640100", "CUCC-64", "CMCC-44");
+        var client = await portal.AsAsync("carrier.cmcc.nx");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/org/branches/{ids["CMCC-64"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/org/branches/{ids["CMCC-640100"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/org/branches/{ids["CUCC-64"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/org/branches/{ids["CMCC-44"]}")).StatusCode);
+        var list = await client.GetStringAsync("/org/branches");
+        Assert.DoesNotContain("联通", list);
+    }
+
+    [Fact]
+    public async Task Another_provinces_branch_is_not_found_for_an_inspector()
+    {
+        var ids = await BranchIdsAsync("CMCC-64", "CMCC-44");
+        var client = await portal.AsAsync("inspector.nx");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/org/branches/{ids["CMCC-64"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/org/branches/{ids["CMCC-44"]}")).StatusCode);
+        var gd = await portal.AsAsync("inspector.gd");
+        Assert.Equal(HttpStatusCode.NotFound, (await gd.GetAsync($"/org/branches/{ids["CMCC-64"]}")).StatusCode);
+    }
+
+    private static bool Allows(Who who, UserRole? role) => who switch
+    {
+        Who.Anonymous => true,
+        Who.SignedIn => role is not null,
+        Who.Regulator => role is UserRole.SystemAdmin or UserRole.Inspector or UserRole.Leader or UserRole.MinistryViewer,
+        Who.Admin => role is UserRole.SystemAdmin,
+        _ => false,
+    };
+
+    private async Task<Dictionary<string, int>> SampleIdsAsync()
+    {
+        await using var db = portal.Db();
+        return new()
+        {
+            ["/org/provinces/{Id:int}"] = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id,
+            ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
+            ["/catalog/legal-bases/{Id:int}"] = (await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06")).Id,
+        };
+    }
+
+    private async Task<Dictionary<string, int>> BranchIdsAsync(params string[] codes)
+    {
+        await using var db = portal.Db();
+        return await db.Branches.Where(b => codes.Contains(b.Code)).ToDictionaryAsync(b => b.Code, b => b.Id);
+    }
+}

@@ -1,0 +1,67 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Supervision.Domain.Access;
+using Supervision.Web.Access;
+using Supervision.Web.Components.Layout;
+
+namespace Supervision.Tests.Web.Layout;
+
+public class NavMenuTests : BunitContext
+{
+    public NavMenuTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(RouteCatalog.FromAssembly(typeof(NavMenu).Assembly));
+    }
+
+    private IReadOnlyList<string> MenuFor(UserRole? role)
+    {
+        var auth = AddAuthorization();
+        if (role is { } r)
+        {
+            auth.SetAuthorized("someone");
+            auth.SetRoles(r.ToString());
+        }
+        var menu = Render<NavMenu>();
+        return menu.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToList();
+    }
+
+    [Fact]
+    public void An_administrator_sees_every_section()
+    {
+        var items = MenuFor(UserRole.SystemAdmin);
+        Assert.Equal(["工作台", "省级管理局", "电信企业", "企业分支机构", "法律依据", "检查项目", "节假日安排", "用户管理", "审计日志"], items);
+    }
+
+    [Theory]
+    [InlineData(UserRole.Inspector)]
+    [InlineData(UserRole.Leader)]
+    [InlineData(UserRole.MinistryViewer)]
+    public void Regulator_staff_see_the_catalogs_but_not_system_administration(UserRole role)
+    {
+        var items = MenuFor(role);
+        Assert.Contains("检查项目", items);
+        Assert.Contains("节假日安排", items);
+        Assert.DoesNotContain("用户管理", items);
+        Assert.DoesNotContain("审计日志", items);
+    }
+
+    [Fact]
+    public void A_carrier_user_sees_only_what_concerns_its_company()
+    {
+        Assert.Equal(["工作台", "电信企业", "企业分支机构", "法律依据"], MenuFor(UserRole.CarrierUser));
+    }
+
+    [Fact]
+    public void Anonymous_visitors_see_no_menu_entries() => Assert.Empty(MenuFor(null));
+
+    [Fact]
+    public void Every_menu_entry_points_at_an_existing_page()
+    {
+        var catalog = RouteCatalog.FromAssembly(typeof(NavMenu).Assembly);
+        foreach (var link in Navigation.Sections.SelectMany(s => s.Links).Append(Navigation.Home))
+            Assert.NotNull(catalog.Find(link.Href));
+    }
+}

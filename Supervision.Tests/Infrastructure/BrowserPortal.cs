@@ -53,6 +53,13 @@ public sealed class BrowserPortal : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Picks an option of a MudSelect by the id given to the select.</summary>
+    public static async Task SelectAsync(IPage page, string id, string option)
+    {
+        await page.Locator($".mud-select:has(#{id}) .mud-input-control").ClickAsync();
+        await page.Locator($".mud-popover-open .mud-list-item:has-text('{option}')").First.ClickAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -7,6 +7,8 @@ using Supervision.Domain.Audit;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Data;
 using Supervision.Domain.Data.Seeding;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Notifications;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Overview;
 
@@ -30,6 +32,8 @@ public static class DependencyInjection
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<OverviewService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<DocumentRegistry>();
         return services;
     }
 

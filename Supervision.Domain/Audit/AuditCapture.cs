@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Supervision.Domain.Access;
 
 namespace Supervision.Domain.Audit;
 
@@ -79,7 +78,8 @@ internal static class AuditCapture
 
     private static bool IsAudited(EntityEntry entry) =>
         entry.Metadata.ClrType.Namespace?.StartsWith("Supervision.Domain", StringComparison.Ordinal) == true
-        || entry.Entity is AppUser;
+        && !Attribute.IsDefined(entry.Metadata.ClrType, typeof(Common.NotAuditedAttribute))
+        && entry.Entity is not Files.FileContent; // the bytes are identified by the file's hash, which is audited
 
     private static object? Value(string property, object? value) =>
         Secret.Contains(property) ? (value is null ? null : "******") : value;

@@ -14,3 +14,16 @@ public interface IBranchScoped : IProvinceScoped
 
 /// <summary>Reference data that only a system administrator may change.</summary>
 public interface ICatalogEntity;
+
+/// <summary>
+/// Data of a carrier branch that the carrier may see only once it is addressed to it (a served document,
+/// a published decision); before that it is the administration's internal record.
+/// </summary>
+public interface IPartyVisible : IBranchScoped
+{
+    bool VisibleToParty { get; }
+}
+
+/// <summary>Bookkeeping that is not a record of supervision (notification read marks); left out of the audit trail.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;

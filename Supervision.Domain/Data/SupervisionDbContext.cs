@@ -7,6 +7,9 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Audit;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Files;
+using Supervision.Domain.Notifications;
 using Supervision.Domain.Organizations;
 
 namespace Supervision.Domain.Data;
@@ -35,12 +38,19 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<FileContent> FileContents => Set<FileContent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
 
     // Query filters read these per query, so one cached model serves every user.
     private bool ScopeAll => Access.Scope.SeesAll;
     private int ScopeProvince => Access.Scope.ProvinceId;
     private bool ScopeIsBranch => Access.Scope.IsCarrier;
     private int[] ScopeBranchIds => [.. Access.Scope.BranchIds];
+    private string ScopeUserId => Access.UserId ?? "";
+    private bool ScopeIsSystem => Access.Scope.SeesAll && Access.Scope.Role is null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -68,8 +78,10 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
 
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => t != typeof(Branch)).ToList())
         {
-            var method = typeof(IBranchScoped).IsAssignableFrom(type) ? nameof(FilterByBranch)
+            var method = typeof(IPartyVisible).IsAssignableFrom(type) ? nameof(FilterByParty)
+                : typeof(IBranchScoped).IsAssignableFrom(type) ? nameof(FilterByBranch)
                 : typeof(IProvinceScoped).IsAssignableFrom(type) ? nameof(FilterByProvince)
+                : typeof(IUserOwned).IsAssignableFrom(type) ? nameof(FilterByOwner)
                 : null;
             if (method is null) continue;
             var filter = GetType().GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!
@@ -83,6 +95,12 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
 
     private Expression<Func<T, bool>> FilterByBranch<T>() where T : IBranchScoped =>
         e => ScopeAll || (e.ProvinceId == ScopeProvince && (!ScopeIsBranch || ScopeBranchIds.Contains(e.BranchId)));
+
+    private Expression<Func<T, bool>> FilterByParty<T>() where T : IPartyVisible =>
+        e => ScopeAll || (e.ProvinceId == ScopeProvince && (!ScopeIsBranch || (e.VisibleToParty && ScopeBranchIds.Contains(e.BranchId))));
+
+    private Expression<Func<T, bool>> FilterByOwner<T>() where T : IUserOwned =>
+        e => ScopeIsSystem || e.UserId == ScopeUserId;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -159,6 +177,10 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
                 case AppUser when entry.State != EntityState.Modified && !scope.IsAdministrator:
                     throw new AccessDeniedException("只有系统管理员可以新增或删除用户。");
                 case AppUser:
+                    continue;
+                case IUserOwned owned when !(scope.SeesAll && scope.Role is null) && !(entry.State == EntityState.Modified && owned.UserId == Access.UserId):
+                    throw new AccessDeniedException("只能处理本人的通知。");
+                case IUserOwned:
                     continue;
                 case IProvinceScoped scoped:
                     CheckScopedWrite(entry, scoped, scope);

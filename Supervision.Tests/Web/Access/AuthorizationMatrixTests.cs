@@ -35,6 +35,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/catalog/holidays"] = Who.Regulator,
         ["/admin/users"] = Who.Admin,
         ["/admin/audit"] = Who.Admin,
+        ["/notifications"] = Who.SignedIn,
     };
 
     /// <summary>Non-page endpoints: method and path → who may call them.</summary>

@@ -67,6 +67,22 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DocumentSequences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentSequences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HolidayYears",
                 columns: table => new
                 {
@@ -102,6 +118,26 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Provinces",
                 columns: table => new
                 {
@@ -117,6 +153,24 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Provinces", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    StoredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoredBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -184,6 +238,58 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_Cities_Provinces_ProvinceId",
                         column: x => x.ProvinceId,
                         principalTable: "Provinces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FileContents",
+                columns: table => new
+                {
+                    FileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FileContents", x => x.FileId);
+                    table.ForeignKey(
+                        name: "FK_FileContents_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    NumberCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    FileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    DataJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedDocuments_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -461,16 +567,54 @@ namespace Supervision.Domain.Data.Migrations
                 column: "ProvinceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentSequences_ProvinceId_Code_Year",
+                table: "DocumentSequences",
+                columns: new[] { "ProvinceId", "Code", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_FileId",
+                table: "IssuedDocuments",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_OwnerType_OwnerId",
+                table: "IssuedDocuments",
+                columns: new[] { "OwnerType", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_ProvinceId_NumberCode_Year_Sequence",
+                table: "IssuedDocuments",
+                columns: new[] { "ProvinceId", "NumberCode", "Year", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LegalBases_Code",
                 table: "LegalBases",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_DedupKey",
+                table: "Notifications",
+                columns: new[] { "UserId", "DedupKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Provinces_Code",
                 table: "Provinces",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_Sha256",
+                table: "StoredFiles",
+                column: "Sha256");
         }
 
         /// <inheritdoc />
@@ -498,6 +642,18 @@ namespace Supervision.Domain.Data.Migrations
                 name: "ChecklistItems");
 
             migrationBuilder.DropTable(
+                name: "DocumentSequences");
+
+            migrationBuilder.DropTable(
+                name: "FileContents");
+
+            migrationBuilder.DropTable(
+                name: "IssuedDocuments");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
@@ -505,6 +661,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "LegalBases");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Branches");

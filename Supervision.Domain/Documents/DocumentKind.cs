@@ -1,0 +1,57 @@
+namespace Supervision.Domain.Documents;
+
+/// <summary>The documents supervision produces; each kind numbered in its own sequence per province and year.</summary>
+public enum DocumentKind
+{
+    InspectionRecord,
+    CorrectiveNotice,
+    ReinspectionOpinion,
+    CaseFilingApproval,
+    PriorNotice,
+    HearingNotice,
+    PenaltyDecision,
+    ServiceReceipt,
+    SubmissionReceipt,
+    PublicAnnouncement,
+}
+
+public static class DocumentKinds
+{
+    public static string Title(DocumentKind kind) => kind switch
+    {
+        DocumentKind.InspectionRecord => "现场检查记录",
+        DocumentKind.CorrectiveNotice => "责令限期改正通知书",
+        DocumentKind.ReinspectionOpinion => "整改复查意见书",
+        DocumentKind.CaseFilingApproval => "行政处罚立案审批表",
+        DocumentKind.PriorNotice => "行政处罚事先告知书",
+        DocumentKind.HearingNotice => "听证通知书",
+        DocumentKind.PenaltyDecision => "行政处罚决定书",
+        DocumentKind.ServiceReceipt => "送达回证",
+        DocumentKind.SubmissionReceipt => "报送回执",
+        DocumentKind.PublicAnnouncement => "公告",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>
+    /// The character after the authority's prefix in the 文号 (宁通管罚〔2026〕3号); null for kinds that carry
+    /// no 文号 of their own (a 送达回证 cites the served document's number, a receipt has a receipt number).
+    /// </summary>
+    public static string? NumberCode(DocumentKind kind) => kind switch
+    {
+        DocumentKind.InspectionRecord => "检",
+        DocumentKind.CorrectiveNotice => "改",
+        DocumentKind.ReinspectionOpinion => "复",
+        DocumentKind.CaseFilingApproval => "立",
+        DocumentKind.PriorNotice => "告",
+        DocumentKind.HearingNotice => "听",
+        DocumentKind.PenaltyDecision => "罚",
+        DocumentKind.PublicAnnouncement => "公",
+        _ => null,
+    };
+}
+
+/// <summary>A 文号: one gapless sequence per province, kind and year; no leading zeros.</summary>
+public sealed record DocumentNumber(string Prefix, string Code, int Year, int Sequence)
+{
+    public override string ToString() => $"{Prefix}{Code}〔{Year}〕{Sequence}号";
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Access;
+using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
+using Supervision.Tests.Infrastructure;
+
+namespace Supervision.Tests.Domain.Documents;
+
+public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
+{
+    private async Task<(int Province, int Branch, AccessScope Inspector, AccessScope Carrier)> FixturesAsync()
+    {
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        return (branch.ProvinceId, branch.Id, AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector),
+            AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]));
+    }
+
+    private DocumentRegistry Registry(AccessScope scope) => portal.ScopeFor(scope, "inspector.nx").ServiceProvider.GetRequiredService<DocumentRegistry>();
+
+    private static byte[] Fake(DocumentNumber? n) => Encoding.UTF8.GetBytes($"%PDF-1.7 {n}");
+
+    [Fact]
+    public async Task Parallel_issues_get_consecutive_numbers_without_gaps_or_duplicates()
+    {
+        var f = await FixturesAsync();
+        var issued = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Registry(f.Inspector).IssueAsync(
+            new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Test", $"p{i}", "{}", false, new DateOnly(2031, 3, 1)), Fake)));
+        Assert.Equal(Enumerable.Range(1, 20), issued.Select(d => d.Sequence!.Value).Order());
+        Assert.Contains(issued, d => d.Number == "宁通管罚〔2031〕1号");
+        Assert.Contains(issued, d => d.Number == "宁通管罚〔2031〕20号");
+    }
+
+    [Fact]
+    public async Task A_failed_render_uses_no_number_and_each_year_starts_again()
+    {
+        var f = await FixturesAsync();
+        var registry = Registry(f.Inspector);
+        var first = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "a", "{}", false, new DateOnly(2032, 12, 31)), Fake);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => registry.IssueAsync(
+            new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "b", "{}", false, new DateOnly(2032, 12, 31)),
+            _ => throw new InvalidOperationException("render failed")));
+        var second = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "c", "{}", false, new DateOnly(2032, 12, 31)), Fake);
+        var nextYear = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "d", "{}", false, new DateOnly(2033, 1, 1)), Fake);
+        Assert.Equal(("宁通管改〔2032〕1号", "宁通管改〔2032〕2号", "宁通管改〔2033〕1号"), (first.Number, second.Number, nextYear.Number));
+    }
+
+    [Fact]
+    public async Task The_stored_pdf_is_the_rendered_one_with_its_hash()
+    {
+        var f = await FixturesAsync();
+        var registry = Registry(f.Inspector);
+        var doc = await registry.IssueAsync(new DocumentRequest(DocumentKind.PriorNotice, f.Province, f.Branch, "Test", "h", "{\"x\":1}", false, new DateOnly(2034, 5, 6)), Fake);
+        var (loaded, pdf) = await registry.DownloadAsync(doc.Id);
+        Assert.Equal(Fake(new DocumentNumber("宁通管", "告", 2034, 1)), pdf);
+        Assert.Equal(Supervision.Domain.Files.StoredFile.Hash(pdf), loaded.Sha256);
+        Assert.Equal("{\"x\":1}", loaded.DataJson);
+    }
+
+    [Fact]
+    public async Task A_carrier_sees_a_document_only_once_it_is_addressed_to_it()
+    {
+        var f = await FixturesAsync();
+        var registry = Registry(f.Inspector);
+        var internalDoc = await registry.IssueAsync(new DocumentRequest(DocumentKind.CaseFilingApproval, f.Province, f.Branch, "Case", "v1", "{}", false, new DateOnly(2035, 1, 2)), Fake);
+        var served = await registry.IssueAsync(new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Case", "v1", "{}", true, new DateOnly(2035, 1, 2)), Fake);
+        var carrier = Registry(f.Carrier);
+        var visible = await carrier.ForOwnerAsync("Case", "v1");
+        Assert.Equal([served.Id], visible.Select(d => d.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => carrier.DownloadAsync(internalDoc.Id));
+        var otherCarrier = await portal.Db().Branches.SingleAsync(b => b.Code == "CUCC-64");
+        var stranger = Registry(AccessScope.ForBranches(f.Province, otherCarrier.CarrierId, [otherCarrier.Id]));
+        await Assert.ThrowsAsync<NotFoundException>(() => stranger.DownloadAsync(served.Id));
+    }
+}

@@ -11,6 +11,7 @@ using Supervision.Domain.Documents;
 using Supervision.Domain.Notifications;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Overview;
+using Supervision.Domain.Submissions;
 
 namespace Supervision.Domain;
 
@@ -34,6 +35,8 @@ public static class DependencyInjection
         services.AddScoped<OverviewService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<DocumentRegistry>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<SubmissionService>();
         return services;
     }
 

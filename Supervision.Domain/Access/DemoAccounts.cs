@@ -10,9 +10,17 @@ namespace Supervision.Domain.Access;
 /// The demo users of seed-data/demo-users.json, created only in the Development environment,
 /// all with the one documented password.
 /// </summary>
-public sealed class DemoAccounts(UserManager<AppUser> users, IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
+public sealed class DemoAccounts(UserManager<AppUser> users, IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, ApiKeyService apiKeys)
 {
     public const string Password = "Demo#2026";
+
+    /// <summary>Fixed, documented API keys of the demo carriers (Development only), so the README's curl examples work.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ApiKeys = new Dictionary<string, string>
+    {
+        ["CMCC-64"] = "spk_demoCMCC64_NingxiaMobile_2026",
+        ["CUCC-64"] = "spk_demoCUCC64_NingxiaUnicom_2026",
+        ["JDCOM-64"] = "spk_demoJDCOM64_JDMobile_2026",
+    };
 
     public sealed record DemoUser(string UserName, string DisplayName, UserRole Role, string? Province, string? Branch);
 
@@ -34,6 +42,12 @@ public sealed class DemoAccounts(UserManager<AppUser> users, IDbContextFactory<S
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded)
                 throw new DomainException("demo.user", $"无法创建演示用户 {d.UserName}：{string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+        foreach (var (code, secret) in ApiKeys)
+        {
+            if (await db.ApiKeys.AnyAsync(k => k.Prefix == ApiKey.PrefixOf(secret), ct)) continue;
+            var branch = await db.Branches.FirstAsync(b => b.Code == code, ct);
+            await apiKeys.StoreAsync(branch.Id, "演示密钥", null, secret, ct);
         }
         return demo;
     }

@@ -11,6 +11,7 @@ using Supervision.Domain.Documents;
 using Supervision.Domain.Files;
 using Supervision.Domain.Notifications;
 using Supervision.Domain.Organizations;
+using Supervision.Domain.Submissions;
 
 namespace Supervision.Domain.Data;
 
@@ -43,6 +44,15 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ReturnTemplate> ReturnTemplates => Set<ReturnTemplate>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionFlag> SubmissionFlags => Set<SubmissionFlag>();
+    public DbSet<SubmissionAttempt> SubmissionAttempts => Set<SubmissionAttempt>();
+    public DbSet<RnSummaryRow> RnSummaryRows => Set<RnSummaryRow>();
+    public DbSet<OutletRow> OutletRows => Set<OutletRow>();
+    public DbSet<LogSystemRow> LogSystemRows => Set<LogSystemRow>();
+    public DbSet<SelfCheckRow> SelfCheckRows => Set<SelfCheckRow>();
 
     // Query filters read these per query, so one cached model serves every user.
     private bool ScopeAll => Access.Scope.SeesAll;

@@ -12,6 +12,29 @@ namespace Supervision.Domain.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -156,6 +179,24 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReturnTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DefinitionJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnTemplates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredFiles",
                 columns: table => new
                 {
@@ -171,6 +212,30 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubmissionAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstErrors = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionAttempts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -384,6 +449,67 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceiptNo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    FileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    AttachmentFileId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FlagCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Submissions_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Submissions_ReturnTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "ReturnTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Submissions_StoredFiles_AttachmentFileId",
+                        column: x => x.AttachmentFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Submissions_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -444,10 +570,162 @@ namespace Supervision.Domain.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LogSystemRows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SystemName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    LogType = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RetentionDays = table.Column<long>(type: "INTEGER", nullable: false),
+                    EarliestRecord = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StorageLocation = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SampleCheckPassed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LogSystemRows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LogSystemRows_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutletRows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutletCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OutletName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    NewActivations = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReaderVerified = table.Column<long>(type: "INTEGER", nullable: false),
+                    ManualEntries = table.Column<long>(type: "INTEGER", nullable: false),
+                    MysteryViolations = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutletRows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutletRows_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RnSummaryRows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Subscribers = table.Column<long>(type: "INTEGER", nullable: false),
+                    Registered = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnregisteredLegacy = table.Column<long>(type: "INTEGER", nullable: false),
+                    OneWayStops = table.Column<long>(type: "INTEGER", nullable: false),
+                    TwoWayStops = table.Column<long>(type: "INTEGER", nullable: false),
+                    NewActivations = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReaderVerified = table.Column<long>(type: "INTEGER", nullable: false),
+                    ManualEntries = table.Column<long>(type: "INTEGER", nullable: false),
+                    OverLimitIds = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reregistered = table.Column<long>(type: "INTEGER", nullable: false),
+                    FraudShutdowns = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RnSummaryRows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RnSummaryRows_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SelfCheckRows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ItemTitle = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Remedy = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfCheckRows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SelfCheckRows_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubmissionFlags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Sheet = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SubmissionFlags_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "AuditHeads",
                 columns: new[] { "Id", "LastHash", "LastSequence", "Version" },
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Prefix",
+                table: "ApiKeys",
+                column: "Prefix",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -595,6 +873,11 @@ namespace Supervision.Domain.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LogSystemRows_SubmissionId_RowNumber",
+                table: "LogSystemRows",
+                columns: new[] { "SubmissionId", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_DedupKey",
                 table: "Notifications",
                 columns: new[] { "UserId", "DedupKey" },
@@ -606,20 +889,91 @@ namespace Supervision.Domain.Data.Migrations
                 columns: new[] { "UserId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutletRows_SubmissionId_RowNumber",
+                table: "OutletRows",
+                columns: new[] { "SubmissionId", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Provinces_Code",
                 table: "Provinces",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReturnTemplates_Code_Version",
+                table: "ReturnTemplates",
+                columns: new[] { "Code", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RnSummaryRows_SubmissionId_RowNumber",
+                table: "RnSummaryRows",
+                columns: new[] { "SubmissionId", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfCheckRows_SubmissionId_RowNumber",
+                table: "SelfCheckRows",
+                columns: new[] { "SubmissionId", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoredFiles_Sha256",
                 table: "StoredFiles",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionAttempts_BranchId_TemplateCode_Period",
+                table: "SubmissionAttempts",
+                columns: new[] { "BranchId", "TemplateCode", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionFlags_ProvinceId_Code",
+                table: "SubmissionFlags",
+                columns: new[] { "ProvinceId", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionFlags_SubmissionId",
+                table: "SubmissionFlags",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_AttachmentFileId",
+                table: "Submissions",
+                column: "AttachmentFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_BranchId_IdempotencyKey",
+                table: "Submissions",
+                columns: new[] { "BranchId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_BranchId_TemplateCode_Period_Version",
+                table: "Submissions",
+                columns: new[] { "BranchId", "TemplateCode", "Period", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_FileId",
+                table: "Submissions",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_ProvinceId_TemplateCode_Period_Status",
+                table: "Submissions",
+                columns: new[] { "ProvinceId", "TemplateCode", "Period", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_TemplateId",
+                table: "Submissions",
+                column: "TemplateId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
             migrationBuilder.DropTable(
                 name: "AspNetUserClaims");
 
@@ -651,7 +1005,25 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IssuedDocuments");
 
             migrationBuilder.DropTable(
+                name: "LogSystemRows");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OutletRows");
+
+            migrationBuilder.DropTable(
+                name: "RnSummaryRows");
+
+            migrationBuilder.DropTable(
+                name: "SelfCheckRows");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionAttempts");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionFlags");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
@@ -663,10 +1035,16 @@ namespace Supervision.Domain.Data.Migrations
                 name: "LegalBases");
 
             migrationBuilder.DropTable(
-                name: "StoredFiles");
+                name: "Submissions");
 
             migrationBuilder.DropTable(
                 name: "Branches");
+
+            migrationBuilder.DropTable(
+                name: "ReturnTemplates");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Carriers");

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using Supervision.Domain.Common;
+
+namespace Supervision.Domain.Access;
+
+/// <summary>
+/// A key a carrier branch's own system uses for the HTTP API. Only its SHA-256 is stored; the key itself
+/// is shown once, when issued. Revoked keys stay for the record.
+/// </summary>
+public class ApiKey : IBranchScoped
+{
+    public int Id { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>The first characters, stored in clear to find the key and to show which one it is.</summary>
+    public string Prefix { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedBy { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    public const string KeyStart = "spk_";
+    public const int PrefixLength = 12;
+
+    public bool IsUsable(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+
+    /// <summary>A new random key: spk_ + 43 URL-safe characters (256 bits).</summary>
+    public static string NewSecret() => KeyStart + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+
+    public static string PrefixOf(string key) => key.Length >= PrefixLength ? key[..PrefixLength] : key;
+
+    public bool Matches(string key) =>
+        CryptographicOperations.FixedTimeEquals(Convert.FromHexString(Hash), Convert.FromHexString(HashOf(key)));
+
+    public void Revoke(string by, DateTimeOffset now)
+    {
+        if (RevokedAt is not null) throw new DomainException("apikey.revoked", "该密钥已吊销。");
+        (RevokedAt, RevokedBy) = (now, by);
+    }
+}

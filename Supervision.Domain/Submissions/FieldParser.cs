@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace Supervision.Domain.Submissions;
+
+/// <summary>What the validation of one return needs to know beyond the file.</summary>
+public sealed record ValidationContext(
+    ReportingPeriod Period,
+    string BranchCode,
+    /// <summary>City codes of the branch's province: the codes a row may use.</summary>
+    IReadOnlySet<string> ProvinceCities,
+    /// <summary>Cities the branch covers: every one must appear where a template says so.</summary>
+    IReadOnlySet<string> BranchCities,
+    /// <summary>Catalog lists (e.g. RnChecklist) by name; the template's own lists come from the template.</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<string>> CatalogLists)
+{
+    public IReadOnlyList<string>? List(TemplateDefinition template, string? name) =>
+        name is null ? null : template.Lists.TryGetValue(name, out var own) ? own : CatalogLists.GetValueOrDefault(name);
+}
+
+/// <summary>
+/// Turns one cell's text into a typed value or a Chinese error. The same rules serve the upload, the API
+/// and any form that enters the same fields.
+/// </summary>
+public static class FieldParser
+{
+    public static bool TryParse(ColumnDefinition column, string? raw, bool isFormula, IReadOnlyList<string>? list, ValidationContext context,
+        out object? value, out (string Code, string Message)? error)
+    {
+        value = null;
+        error = null;
+        var text = raw?.Trim() ?? "";
+        if (isFormula)
+        {
+            error = ("CELL_FORMULA", $"“{column.Header}”含公式，请复制后“粘贴为数值”再上传");
+            return false;
+        }
+        if (text.Length == 0)
+        {
+            if (column.Required) error = ("CELL_REQUIRED", $"“{column.Header}”不能为空");
+            return !column.Required;
+        }
+        switch (column.Type)
+        {
+            case FieldType.Count:
+                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number) && number >= 0 && number <= long.MaxValue)
+                {
+                    value = (long)number;
+                    return true;
+                }
+                error = ("CELL_NOT_COUNT", $"“{column.Header}”应为非负整数，实际为“{Clip(text)}”");
+                return false;
+            case FieldType.City:
+                if (context.ProvinceCities.Contains(text))
+                {
+                    value = text;
+                    return true;
+                }
+                error = ("CELL_UNKNOWN_CITY", $"城市代码“{Clip(text)}”不是本省的地市代码");
+                return false;
+            case FieldType.Choice:
+                if (list is not null && list.Contains(text))
+                {
+                    value = text;
+                    return true;
+                }
+                error = ("CELL_NOT_IN_LIST", $"“{column.Header}”的值“{Clip(text)}”不在可选范围内" + (list is { Count: <= 12 } ? $"（{string.Join("、", list)}）" : ""));
+                return false;
+            case FieldType.Date:
+                if (TryDate(text, out var date))
+                {
+                    value = date;
+                    return true;
+                }
+                error = ("CELL_NOT_DATE", $"“{column.Header}”应为日期（如 2026-05-01），实际为“{Clip(text)}”");
+                return false;
+            case FieldType.YesNo:
+                if (text is "是" or "否")
+                {
+                    value = text == "是";
+                    return true;
+                }
+                error = ("CELL_NOT_YESNO", $"“{column.Header}”应填“是”或“否”，实际为“{Clip(text)}”");
+                return false;
+            default:
+                if (text.Length > column.MaxLength)
+                {
+                    error = ("CELL_TOO_LONG", $"“{column.Header}”不超过{column.MaxLength}个字符，实际{text.Length}个");
+                    return false;
+                }
+                value = text;
+                return true;
+        }
+    }
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];
+
+    public static bool TryDate(string text, out DateOnly date)
+    {
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            return true;
+        // Excel keeps dates as serial numbers (days since 1899-12-30).
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= 1 and < 2958466 && serial == Math.Floor(serial))
+        {
+            date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+            return true;
+        }
+        return false;
+    }
+
+    private static string Clip(string text) => text.Length > 30 ? text[..30] + "…" : text;
+}

@@ -1,0 +1,71 @@
+namespace Supervision.Domain.Submissions;
+
+/// <summary>An error stops a return; a flag is legal but alarming and travels with the accepted return.</summary>
+public enum IssueKind
+{
+    Error,
+    Flag,
+}
+
+/// <summary>
+/// One finding about an uploaded return, located to the cell: sheet, row (1-based, 0 = the sheet as a whole),
+/// column letter and header (null = the row as a whole), a stable code and a Chinese message.
+/// </summary>
+public sealed record ValidationIssue(IssueKind Kind, string Sheet, int Row, string? Column, string? Header, string Code, string Message)
+{
+    public string Cell => Row <= 0 ? "—" : Column is null ? $"第{Row}行" : $"{Column}{Row}";
+
+    /// <summary>0-based column index for annotating the workbook, -1 when the issue is not about one cell.</summary>
+    public int ColumnIndex => Column is null ? -1 : CellAddress.ColumnIndex(Column);
+}
+
+/// <summary>A data row as read: values by the sheet definition's column order, already typed (long, string, DateOnly, bool).</summary>
+public sealed record ParsedRow(int RowNumber, object?[] Values);
+
+/// <summary>One sheet as read, with where each defined column was found in the file.</summary>
+public sealed class ParsedSheet(SheetDefinition definition)
+{
+    public SheetDefinition Definition { get; } = definition;
+    public List<ParsedRow> Rows { get; } = [];
+    /// <summary>Excel column (0-based) of each defined column; -1 when the column is missing.</summary>
+    public int[] ExcelColumns { get; set; } = [];
+    public string? Period { get; set; }
+    public string? BranchCode { get; set; }
+
+    public string ColumnLetter(int definitionIndex) =>
+        ExcelColumns.Length > definitionIndex && ExcelColumns[definitionIndex] >= 0 ? CellAddress.ColumnLetter(ExcelColumns[definitionIndex]) : "?";
+}
+
+/// <summary>A whole return as read from a file, with the errors the reading itself found (missing sheets, bad cells).</summary>
+public sealed class ParsedReturn(TemplateDefinition template)
+{
+    public TemplateDefinition Template { get; } = template;
+    public Dictionary<string, ParsedSheet> Sheets { get; } = [];
+    public List<ValidationIssue> Issues { get; } = [];
+    public int RowCount => Sheets.Values.Sum(s => s.Rows.Count);
+}
+
+public static class CellAddress
+{
+    public static string ColumnLetter(int index)
+    {
+        var letters = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+            letters = (char)('A' + (n - 1) % 26) + letters;
+        return letters;
+    }
+
+    public static int ColumnIndex(string letters)
+    {
+        var n = 0;
+        foreach (var c in letters) n = n * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+        return n - 1;
+    }
+
+    /// <summary>"D2" → (row 2, column 3).</summary>
+    public static (int Row, int Column) Parse(string address)
+    {
+        var split = address.TakeWhile(char.IsLetter).Count();
+        return (int.Parse(address[split..], System.Globalization.CultureInfo.InvariantCulture), ColumnIndex(address[..split]));
+    }
+}

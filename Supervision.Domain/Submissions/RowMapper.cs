@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using Supervision.Domain.Common;
+
+namespace Supervision.Domain.Submissions;
+
+/// <summary>Maps a sheet's typed values onto its row entity by field name; the mapping is compiled once per sheet layout.</summary>
+public static class RowMapper
+{
+    public static Type ClrType(RowTarget target) => target switch
+    {
+        RowTarget.RnSummary => typeof(RnSummaryRow),
+        RowTarget.Outlet => typeof(OutletRow),
+        RowTarget.LogSystem => typeof(LogSystemRow),
+        RowTarget.SelfCheck => typeof(SelfCheckRow),
+        _ => throw new ArgumentOutOfRangeException(nameof(target)),
+    };
+
+    private static readonly ConcurrentDictionary<string, Func<object?[], ReturnRow>> Compiled = new();
+
+    public static ReturnRow Map(SheetDefinition sheet, ParsedRow row, long submissionId, int provinceId, int branchId)
+    {
+        var key = sheet.Target + ":" + string.Join(',', sheet.Columns.Select(c => c.Field));
+        var create = Compiled.GetOrAdd(key, _ => Compile(sheet));
+        var entity = create(row.Values);
+        entity.SubmissionId = submissionId;
+        entity.ProvinceId = provinceId;
+        entity.BranchId = branchId;
+        entity.RowNumber = row.RowNumber;
+        return entity;
+    }
+
+    /// <summary>Every field must be a property of the target row of a matching type; checked when a template is saved.</summary>
+    public static IReadOnlyList<string> Check(SheetDefinition sheet)
+    {
+        var type = ClrType(sheet.Target);
+        var errors = new List<string>();
+        foreach (var c in sheet.Columns)
+        {
+            var p = type.GetProperty(c.Field);
+            if (p is null) errors.Add($"工作表“{sheet.Name}”的字段 {c.Field} 在 {sheet.Target} 中不存在。");
+            else if ((Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) != ValueType(c.Type))
+                errors.Add($"工作表“{sheet.Name}”的字段 {c.Field} 类型不符。");
+        }
+        return errors;
+    }
+
+    private static Type ValueType(FieldType type) => type switch
+    {
+        FieldType.Count => typeof(long),
+        FieldType.Date => typeof(DateOnly),
+        FieldType.YesNo => typeof(bool),
+        _ => typeof(string),
+    };
+
+    private static Func<object?[], ReturnRow> Compile(SheetDefinition sheet)
+    {
+        var errors = Check(sheet);
+        if (errors.Count > 0) throw new DomainException("template.invalid", string.Join(" ", errors));
+        var type = ClrType(sheet.Target);
+        var values = Expression.Parameter(typeof(object?[]), "values");
+        var bindings = sheet.Columns.Select((c, i) =>
+        {
+            var property = type.GetProperty(c.Field)!;
+            var cell = Expression.ArrayIndex(values, Expression.Constant(i));
+            // Empty optional cells keep the property's default.
+            Expression value = Expression.Condition(Expression.Equal(cell, Expression.Constant(null)),
+                Expression.Default(property.PropertyType), Expression.Convert(cell, property.PropertyType));
+            return (MemberBinding)Expression.Bind(property, value);
+        });
+        var body = Expression.Convert(Expression.MemberInit(Expression.New(type), bindings), typeof(ReturnRow));
+        return Expression.Lambda<Func<object?[], ReturnRow>>(body, values).Compile();
+    }
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+using Supervision.Domain.Files;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Domain.Submissions;
+
+/// <summary>What a carrier sends: which return, for which period, how, and whether to file it at once.</summary>
+public sealed record StoreCommand(int BranchId, string TemplateCode, string Period, string FileName, string Channel, bool SubmitNow, string? IdempotencyKey = null);
+
+/// <summary>A file that came with the return (the signed PDF of SELF-ANNUAL).</summary>
+public sealed record Attachment(string FileName, byte[] Bytes);
+
+/// <summary>Either the stored submission (with its flags) or the errors that refused it; <see cref="Repeated"/> when an idempotency key matched.</summary>
+public sealed record StoreResult(Submission? Submission, IReadOnlyList<ValidationIssue> Issues, bool Repeated = false)
+{
+    public bool Accepted => Submission is not null;
+    public IEnumerable<ValidationIssue> Errors => Issues.Where(i => i.Kind == IssueKind.Error);
+}
+
+public sealed record TemplateInfo(int Id, string Code, int Version, string Name, Frequency Frequency, TemplateDefinition Definition);
+
+/// <summary>Compliance returns: templates, upload, filing, review, versions and the regulator's overview.</summary>
+public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog)
+{
+    /// <summary>Active templates (the latest active version of each code).</summary>
+    public async Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var all = await db.ReturnTemplates.AsNoTracking().Where(t => t.IsActive).ToListAsync(ct);
+        return all.GroupBy(t => t.Code).Select(g => g.OrderByDescending(t => t.Version).First())
+            .OrderBy(t => t.Frequency).ThenBy(t => t.Code)
+            .Select(t => new TemplateInfo(t.Id, t.Code, t.Version, t.Name, t.Frequency, t.Definition)).ToList();
+    }
+
+    public async Task<TemplateInfo> TemplateAsync(string code, CancellationToken ct = default) =>
+        (await TemplatesAsync(ct)).FirstOrDefault(t => t.Code == code) ?? throw new DomainException("template.unknown", $"报表模板“{code}”不存在或已停用。");
+
+    /// <summary>Whether a branch files a template, per the template's applicability.</summary>
+    public static bool AppliesTo(TemplateDefinition template, Branch branch, Carrier carrier) =>
+        template.AppliesTo.Levels.Contains(branch.Level.ToString()) && template.AppliesTo.CarrierKinds.Contains(carrier.Kind.ToString());
+
+    /// <summary>The templates a branch files (for its upload page and its API).</summary>
+    public async Task<IReadOnlyList<TemplateInfo>> TemplatesForAsync(int branchId, CancellationToken ct = default)
+    {
+        var branch = await BranchAsync(branchId, ct);
+        return (await TemplatesAsync(ct)).Where(t => AppliesTo(t.Definition, branch, branch.Carrier!)).ToList();
+    }
+
+    /// <summary>Everything validation needs besides the file: the province's city codes, the branch's cities, catalog lists.</summary>
+    public async Task<(ValidationContext Context, Branch Branch)> ContextAsync(int branchId, ReportingPeriod period, CancellationToken ct = default)
+    {
+        var branch = await BranchAsync(branchId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var provinceCities = await db.Cities.Where(c => c.ProvinceId == branch.ProvinceId).OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
+        var childCities = await db.Branches.IgnoreQueryFilters().Where(b => b.ParentBranchId == branch.Id && b.CityId != null)
+            .Select(b => b.City!.Code).ToListAsync(ct);
+        // A provincial company answers for the cities of its city companies; one without any (a reseller) for the whole province.
+        var branchCities = branch.City is { } city ? [city.Code] : childCities.Count > 0 ? childCities : provinceCities;
+        var rnItems = (await catalog.ListChecklistAsync(activeOnly: true, ct)).Where(i => i.Code.StartsWith("RN-", StringComparison.Ordinal)).Select(i => i.Code).ToList();
+        var lists = new Dictionary<string, IReadOnlyList<string>> { ["RnChecklist"] = rnItems };
+        return (new ValidationContext(period, branch.Code, provinceCities.ToHashSet(), branchCities.ToHashSet(), lists), branch);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> ChecklistTitlesAsync(CancellationToken ct = default) =>
+        (await catalog.ListChecklistAsync(activeOnly: true, ct)).ToDictionary(i => i.Code, i => i.Title);
+
+    /// <summary>
+    /// Validates a parsed return and, if it has no errors, stores the original file, the new version, every
+    /// parsed row and the flags in one transaction. A refused upload is logged as an attempt and changes nothing else.
+    /// </summary>
+    public async Task<StoreResult> StoreAsync(StoreCommand command, ParsedReturn parsed, byte[] original, Attachment? attachment, CancellationToken ct = default)
+    {
+        var template = await TemplateAsync(command.TemplateCode, ct);
+        var period = ReportingPeriod.Parse(command.Period, template.Frequency);
+        var (context, branch) = await ContextAsync(command.BranchId, period, ct);
+        if (!AppliesTo(template.Definition, branch, branch.Carrier!))
+            throw new AccessDeniedException($"{branch.ShortName}不需要报送“{template.Name}”。");
+
+        if (command.IdempotencyKey is { Length: > 0 } key && await FindByIdempotencyKeyAsync(branch.Id, key, ct) is { } earlier)
+            return new StoreResult(earlier, [], Repeated: true);
+
+        ReturnValidator.Validate(parsed, context);
+        var issues = parsed.Issues;
+        if (template.Definition.RequiresPdf)
+            CheckPdf(attachment, issues);
+        var sha = StoredFile.Hash(original);
+        if (issues.Any(i => i.Kind == IssueKind.Error))
+        {
+            await LogAttemptAsync(command, branch, period, original.LongLength, sha, issues, ct);
+            return new StoreResult(null, issues);
+        }
+
+        var calendar = await catalog.GetCalendarAsync(ct);
+        var due = period.DueDate(template.Definition.DueDay, template.Definition.DueMonthsAfter, calendar);
+        var now = clock.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var latest = await db.Submissions.Where(s => s.BranchId == branch.Id && s.TemplateCode == template.Code && s.Period == period.ToString())
+            .OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
+        if (Submission.CannotUploadAfter(latest) is { } refusal)
+            throw new DomainException("submission.locked", refusal);
+        latest?.SupersedeIfDraft();
+
+        var file = StoredFile.From(command.FileName, ContentTypeOf(command.FileName), original, access.Actor, now);
+        var submission = new Submission
+        {
+            ProvinceId = branch.ProvinceId, BranchId = branch.Id, TemplateId = template.Id, TemplateCode = template.Code, Period = period.ToString(),
+            Version = (latest?.Version ?? 0) + 1, Status = SubmissionStatus.Draft, DueDate = due, UploadedAt = now, UploadedBy = access.Actor,
+            Channel = command.Channel, File = file, Sha256 = sha, RowCount = parsed.RowCount, IdempotencyKey = command.IdempotencyKey,
+            AttachmentFile = attachment is null ? null : StoredFile.From(attachment.FileName, "application/pdf", attachment.Bytes, access.Actor, now),
+        };
+        foreach (var flag in issues.Where(i => i.Kind == IssueKind.Flag))
+            submission.Flags.Add(new SubmissionFlag
+            {
+                ProvinceId = branch.ProvinceId, BranchId = branch.Id, Code = flag.Code, Sheet = flag.Sheet, Row = flag.Row, Column = flag.Column, Message = flag.Message,
+            });
+        submission.FlagCount = submission.Flags.Count;
+        if (command.SubmitNow)
+            submission.Submit(access.Actor, now, Today(now), branch.Code);
+        db.Submissions.Add(submission);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var sheet in parsed.Sheets.Values)
+            await BulkInserter.InsertAsync(db, RowMapper.ClrType(sheet.Definition.Target),
+                sheet.Rows.Select(r => (object)RowMapper.Map(sheet.Definition, r, submission.Id, branch.ProvinceId, branch.Id)), ct);
+        await tx.CommitAsync(ct);
+        return new StoreResult(submission, issues);
+    }
+
+    private static void CheckPdf(Attachment? attachment, List<ValidationIssue> issues)
+    {
+        if (attachment is null || attachment.Bytes.Length == 0)
+            issues.Add(new(IssueKind.Error, "签章报告", 0, null, null, "PDF_REQUIRED", "请同时上传加盖公章、负责人签字的自查报告PDF文件"));
+        else if (!attachment.Bytes.AsSpan().StartsWith("%PDF-"u8))
+            issues.Add(new(IssueKind.Error, "签章报告", 0, null, null, "PDF_INVALID", $"“{StoredFile.SafeName(attachment.FileName)}”不是有效的PDF文件"));
+    }
+
+    private async Task LogAttemptAsync(StoreCommand command, Branch branch, ReportingPeriod period, long length, string sha, IReadOnlyList<ValidationIssue> issues, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var errors = issues.Where(i => i.Kind == IssueKind.Error).ToList();
+        db.SubmissionAttempts.Add(new SubmissionAttempt
+        {
+            ProvinceId = branch.ProvinceId, BranchId = branch.Id, TemplateCode = command.TemplateCode, Period = period.ToString(),
+            At = clock.GetUtcNow(), By = access.Actor, Channel = command.Channel, FileName = StoredFile.SafeName(command.FileName), Length = length, Sha256 = sha,
+            ErrorCount = errors.Count,
+            FirstErrors = JsonSerializer.Serialize(errors.Take(20).Select(e => new { e.Sheet, e.Cell, e.Code, e.Message }), TemplateDefinition.Json),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Submission?> FindByIdempotencyKeyAsync(int branchId, string key, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Submissions.AsNoTracking().Include(s => s.Flags).FirstOrDefaultAsync(s => s.BranchId == branchId && s.IdempotencyKey == key, ct);
+    }
+
+    /// <summary>The carrier files a draft: it becomes 已报送 with a receipt number, late if after the due date.</summary>
+    public async Task<Submission> SubmitAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var submission = await db.Submissions.Include(s => s.Branch).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("报表");
+        if (!access.Scope.IsCarrier && !access.Scope.IsAdministrator)
+            throw new AccessDeniedException("报表由企业报送。");
+        var now = clock.GetUtcNow();
+        submission.Submit(access.Actor, now, Today(now), submission.Branch!.Code);
+        await SaveAsync(db, ct);
+        return submission;
+    }
+
+    /// <summary>The inspector accepts a filed return; <paramref name="token"/> is the version the inspector looked at.</summary>
+    public Task<Submission> AcceptAsync(long id, Guid token, string? note, CancellationToken ct = default) =>
+        ReviewAsync(id, token, s => s.Accept(access.Actor, clock.GetUtcNow(), note), ct);
+
+    public Task<Submission> ReturnAsync(long id, Guid token, string reason, CancellationToken ct = default) =>
+        ReviewAsync(id, token, s => s.Return(access.Actor, clock.GetUtcNow(), reason), ct);
+
+    private async Task<Submission> ReviewAsync(long id, Guid token, Action<Submission> act, CancellationToken ct)
+    {
+        if (access.Scope.IsCarrier)
+            throw new AccessDeniedException("审核由监管人员进行。");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("报表");
+        if (submission.ConcurrencyToken != token)
+            throw new DomainException("submission.changed", "该报表刚被他人处理，请刷新后查看最新状态。");
+        act(submission);
+        await SaveAsync(db, ct);
+        return submission;
+    }
+
+    private static async Task SaveAsync(SupervisionDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("submission.changed", "该报表刚被他人处理，请刷新后查看最新状态。");
+        }
+    }
+
+    private async Task<Branch> BranchAsync(int branchId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Branches.AsNoTracking().Include(b => b.Carrier).Include(b => b.City).FirstOrDefaultAsync(b => b.Id == branchId, ct)
+               ?? throw new NotFoundException("企业分支机构");
+    }
+
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    private static string ContentTypeOf(string fileName) =>
+        fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Supervision.Domain.Access;
+using Supervision.Domain.Common;
+using Supervision.Domain.Submissions;
+using Supervision.Tests.Infrastructure;
+using static Supervision.Tests.Domain.Submissions.ReturnBuilder;
+
+namespace Supervision.Tests.Domain.Submissions;
+
+public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
+{
+    private static readonly byte[] File = "PK fake workbook bytes"u8.ToArray();
+
+    private async Task<(int Branch, AccessScope Carrier, AccessScope Inspector)> CmccAsync()
+    {
+        await using var db = portal.Db();
+        var b = await db.Branches.SingleAsync(x => x.Code == "CMCC-64");
+        var children = await db.Branches.Where(x => x.ParentBranchId == b.Id).Select(x => x.Id).ToListAsync();
+        return (b.Id, AccessScope.ForBranches(b.ProvinceId, b.CarrierId, [b.Id, .. children]), AccessScope.ForProvince(b.ProvinceId, false, UserRole.Inspector));
+    }
+
+    private SubmissionService Service(AccessScope scope, string actor = "carrier.cmcc.nx") =>
+        portal.ScopeFor(scope, actor).ServiceProvider.GetRequiredService<SubmissionService>();
+
+    [Fact]
+    public async Task A_valid_return_is_stored_with_its_file_rows_and_flags_in_one_go()
+    {
+        var (branch, carrier, _) = await CmccAsync();
+        var parsed = ValidRnMonthly("2026-06");
+        Values(parsed, "汇总", 0)[Col(parsed, "汇总", "ReaderVerified")] = 39L;
+        Values(parsed, "汇总", 0)[Col(parsed, "汇总", "ManualEntries")] = 1L;
+        Values(parsed, "网点明细", 0)[Col(parsed, "网点明细", "ReaderVerified")] = 24L;
+        Values(parsed, "网点明细", 0)[Col(parsed, "网点明细", "ManualEntries")] = 1L;
+
+        var result = await Service(carrier).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-06", "月报.xlsx", "web", SubmitNow: false), parsed, File, null);
+
+        Assert.True(result.Accepted);
+        var s = result.Submission!;
+        Assert.Equal((SubmissionStatus.Draft, 1, 90, 1), (s.Status, s.Version, s.RowCount, s.FlagCount));
+        await using var db = portal.Db();
+        Assert.Equal(30, await db.RnSummaryRows.CountAsync(r => r.SubmissionId == s.Id));
+        Assert.Equal(60, await db.OutletRows.CountAsync(r => r.SubmissionId == s.Id));
+        var stored = await db.StoredFiles.Include(f => f.Content).SingleAsync(f => f.Id == s.FileId);
+        Assert.Equal(File, stored.Content!.Bytes);
+        Assert.Equal(Supervision.Domain.Files.StoredFile.Hash(File), s.Sha256);
+        var first = await db.RnSummaryRows.Where(r => r.SubmissionId == s.Id).OrderBy(r => r.RowNumber).FirstAsync();
+        Assert.Equal(("640100", "自有营业厅", 1L, 4), (first.CityCode, first.Channel, first.ManualEntries, first.RowNumber));
+    }
+
+    [Fact]
+    public async Task A_refused_return_changes_nothing_but_the_attempt_log()
+    {
+        var (branch, carrier, _) = await CmccAsync();
+        var parsed = ValidRnMonthly("2026-05");
+        Values(parsed, "汇总", 0)[Col(parsed, "汇总", "Registered")] = 5000L;
+        await using var before = portal.Db();
+        var counts = (await before.Submissions.CountAsync(), await before.RnSummaryRows.CountAsync(), await before.StoredFiles.CountAsync());
+
+        var result = await Service(carrier).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-05", "bad.xlsx", "web", SubmitNow: true), parsed, File, null);
+
+        Assert.False(result.Accepted);
+        Assert.Contains(result.Errors, e => e.Code == "REGISTERED_ABOVE_SUBSCRIBERS");
+        await using var after = portal.Db();
+        Assert.Equal(counts, (await after.Submissions.CountAsync(), await after.RnSummaryRows.CountAsync(), await after.StoredFiles.CountAsync()));
+        var attempt = await after.SubmissionAttempts.SingleAsync(a => a.Period == "2026-05");
+        Assert.Equal(("carrier.cmcc.nx", 2), (attempt.By, attempt.ErrorCount));
+        Assert.Contains("REGISTERED_ABOVE_SUBSCRIBERS", attempt.FirstErrors);
+    }
+
+    [Fact]
+    public async Task Filing_reviewing_and_resubmitting_make_new_versions_and_keep_the_old()
+    {
+        var (branch, carrier, inspector) = await CmccAsync();
+        var asCarrier = Service(carrier);
+        var draft = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-04", "v1.xlsx", "web", false), ValidRnMonthly("2026-04"), File, null)).Submission!;
+        var filed = await asCarrier.SubmitAsync(draft.Id);
+        Assert.Equal((SubmissionStatus.Submitted, "RN-MONTHLY-2026-04-CMCC-64-V1"), (filed.Status, filed.ReceiptNo));
+        Assert.True(filed.Late); // due 2026-05-11; the test runs later
+
+        var locked = await Assert.ThrowsAsync<DomainException>(() => asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-04", "v2.xlsx", "web", false), ValidRnMonthly("2026-04"), File, null));
+        Assert.Equal("submission.locked", locked.Code);
+
+        var asInspector = Service(inspector, "inspector.nx");
+        await Assert.ThrowsAsync<DomainException>(() => asInspector.ReturnAsync(filed.Id, filed.ConcurrencyToken, "短"));
+        await Assert.ThrowsAsync<DomainException>(() => asInspector.ReturnAsync(filed.Id, Guid.NewGuid(), "数据与现场检查不符，请核实"));
+        var returned = await asInspector.ReturnAsync(filed.Id, filed.ConcurrencyToken, "数据与现场检查不符，请核实");
+        Assert.Equal(SubmissionStatus.Returned, returned.Status);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => asCarrier.AcceptAsync(filed.Id, returned.ConcurrencyToken, null));
+
+        var v2 = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-04", "v2.xlsx", "web", true), ValidRnMonthly("2026-04"), File, null)).Submission!;
+        Assert.Equal((2, SubmissionStatus.Submitted), (v2.Version, v2.Status));
+        var details = await asCarrier.GetAsync(v2.Id);
+        Assert.Equal([2, 1], details.Versions.Select(v => v.Version));
+        Assert.Equal(SubmissionStatus.Returned, details.Versions[1].Status);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_returns_the_first_result_and_creates_nothing()
+    {
+        var (branch, carrier, _) = await CmccAsync();
+        var service = Service(carrier);
+        var first = await service.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-03", "a.xlsx", "api", true, "key-123"), ValidRnMonthly("2026-03"), File, null);
+        var again = await service.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-03", "a.xlsx", "api", true, "key-123"), ValidRnMonthly("2026-03"), File, null);
+        Assert.True(again.Repeated);
+        Assert.Equal(first.Submission!.Id, again.Submission!.Id);
+        await using var db = portal.Db();
+        Assert.Equal(1, await db.Submissions.CountAsync(s => s.Period == "2026-03" && s.BranchId == branch));
+    }
+
+    [Fact]
+    public async Task Another_carrier_can_neither_see_nor_file_for_this_branch()
+    {
+        var (branch, carrier, _) = await CmccAsync();
+        var stored = (await Service(carrier).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-02", "x.xlsx", "web", false), ValidRnMonthly("2026-02"), File, null)).Submission!;
+        await using var db = portal.Db();
+        var cucc = await db.Branches.SingleAsync(b => b.Code == "CUCC-64");
+        var other = Service(AccessScope.ForBranches(cucc.ProvinceId, cucc.CarrierId, [cucc.Id]), "carrier.cucc.nx");
+        await Assert.ThrowsAsync<NotFoundException>(() => other.GetAsync(stored.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => other.OriginalAsync(stored.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => other.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-02", "x.xlsx", "web", false), ValidRnMonthly("2026-02"), File, null));
+        Assert.DoesNotContain((await other.ListAsync(new SubmissionQuery(), new PageRequest())).Items, s => s.BranchId == branch);
+    }
+
+    [Fact]
+    public async Task The_overview_shows_every_filing_branch_and_where_it_stands()
+    {
+        var (branch, carrier, inspector) = await CmccAsync();
+        await Service(carrier).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-01", "x.xlsx", "web", true), ValidRnMonthly("2026-01"), File, null);
+        var rows = await Service(inspector, "inspector.nx").OverviewAsync("RN-MONTHLY", "2026-01");
+        Assert.Equal(4 + 6, rows.Count); // provincial companies of the 4 basic carriers and the 6 resellers of Ningxia
+        Assert.Equal(FilingState.Submitted, rows.Single(r => r.BranchCode == "CMCC-64").State);
+        Assert.Equal(FilingState.Overdue, rows.Single(r => r.BranchCode == "CUCC-64").State);
+    }
+}

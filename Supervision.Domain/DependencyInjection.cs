@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<DocumentRegistry>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SubmissionService>();
+        services.AddScoped<SubmissionReminders>();
         return services;
     }
 

@@ -8,6 +8,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Data;
 using Supervision.Web.Access;
 using Supervision.Web.Components;
+using Supervision.Web.Jobs;
 
 namespace Supervision.Web;
 
@@ -72,6 +73,7 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database");
         services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
+        services.AddSupervisionJobs(config);
         return services;
     }
 

@@ -42,7 +42,7 @@ public static class FieldParser
         switch (column.Type)
         {
             case FieldType.Count:
-                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number) && number >= 0 && number <= long.MaxValue)
+                if (decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number) && number >= 0 && number <= long.MaxValue)
                 {
                     value = (long)number;
                     return true;

@@ -22,6 +22,11 @@ public sealed record StoreResult(Submission? Submission, IReadOnlyList<Validatio
     public IEnumerable<ValidationIssue> Errors => Issues.Where(i => i.Kind == IssueKind.Error);
 }
 
+/// <summary>Everything a downloaded template is filled with for one branch and period.</summary>
+public sealed record TemplateFill(TemplateDefinition Template, ReportingPeriod Period, string BranchCode, string BranchName, DateOnly DueDate,
+    IReadOnlyList<string> ProvinceCities, IReadOnlyList<string> BranchCities, IReadOnlyDictionary<string, IReadOnlyList<string>> CatalogLists,
+    IReadOnlyDictionary<string, string> ChecklistTitles);
+
 public sealed record TemplateInfo(int Id, string Code, int Version, string Name, Frequency Frequency, TemplateDefinition Definition);
 
 /// <summary>Compliance returns: templates, upload, filing, review, versions and the regulator's overview.</summary>
@@ -39,6 +44,19 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
 
     public async Task<TemplateInfo> TemplateAsync(string code, CancellationToken ct = default) =>
         (await TemplatesAsync(ct)).FirstOrDefault(t => t.Code == code) ?? throw new DomainException("template.unknown", $"报表模板“{code}”不存在或已停用。");
+
+    /// <summary>
+    /// Saves an edited definition as the next version of its template (administrators only); earlier versions
+    /// stay, so returns filed under them keep their meaning.
+    /// </summary>
+    public async Task SaveTemplateAsync(TemplateDefinition definition, CancellationToken ct = default)
+    {
+        if (!access.Scope.IsAdministrator) throw new AccessDeniedException("只有系统管理员可以修改报表模板。");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var latest = await db.ReturnTemplates.Where(t => t.Code == definition.Code).MaxAsync(t => (int?)t.Version, ct) ?? 0;
+        db.ReturnTemplates.Add(ReturnTemplate.From(definition with { Version = latest + 1 }));
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>Whether a branch files a template, per the template's applicability.</summary>
     public static bool AppliesTo(TemplateDefinition template, Branch branch, Carrier carrier) =>
@@ -66,8 +84,19 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         return (new ValidationContext(period, branch.Code, provinceCities.ToHashSet(), branchCities.ToHashSet(), lists), branch);
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> ChecklistTitlesAsync(CancellationToken ct = default) =>
-        (await catalog.ListChecklistAsync(activeOnly: true, ct)).ToDictionary(i => i.Code, i => i.Title);
+    /// <summary>What the template of a return is filled with for a branch and period (the branch must file it).</summary>
+    public async Task<TemplateFill> TemplateFillAsync(int branchId, string templateCode, string periodText, CancellationToken ct = default)
+    {
+        var template = await TemplateAsync(templateCode, ct);
+        var period = ReportingPeriod.Parse(periodText, template.Frequency);
+        var (context, branch) = await ContextAsync(branchId, period, ct);
+        if (!AppliesTo(template.Definition, branch, branch.Carrier!))
+            throw new AccessDeniedException($"{branch.ShortName}不需要报送“{template.Name}”。");
+        var due = period.DueDate(template.Definition.DueDay, template.Definition.DueMonthsAfter, await catalog.GetCalendarAsync(ct));
+        var titles = (await catalog.ListChecklistAsync(activeOnly: true, ct)).ToDictionary(i => i.Code, i => i.Title);
+        return new TemplateFill(template.Definition, period, branch.Code, branch.Name, due, context.ProvinceCities.Order().ToList(),
+            context.BranchCities.Order().ToList(), context.CatalogLists, titles);
+    }
 
     /// <summary>
     /// Validates a parsed return and, if it has no errors, stores the original file, the new version, every

@@ -30,6 +30,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Supervision"] = TemplateDatabase.ConnectionString(_databasePath),
+            // Jobs are tested by calling their domain method with a chosen time, not by waiting for a schedule.
+            ["Jobs:Enabled"] = "false",
         }));
     }
 

@@ -36,6 +36,11 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/admin/users"] = Who.Admin,
         ["/admin/audit"] = Who.Admin,
         ["/notifications"] = Who.SignedIn,
+        ["/submissions"] = Who.SignedIn,
+        ["/submissions/overview"] = Who.Regulator,
+        ["/submissions/{Id:long}"] = Who.SignedIn,
+        ["/admin/templates"] = Who.Admin,
+        ["/admin/api-keys"] = Who.Admin,
     };
 
     /// <summary>Non-page endpoints: method and path → who may call them.</summary>

@@ -17,6 +17,12 @@ public static class Navigation
 
     public static readonly IReadOnlyList<NavSection> Sections =
     [
+        new("报送管理", Icons.Material.Filled.Assignment,
+        [
+            new("上传报表", "/submissions/upload", Icons.Material.Filled.UploadFile),
+            new("报送记录", "/submissions", Icons.Material.Filled.ListAlt),
+            new("报送情况总览", "/submissions/overview", Icons.Material.Filled.GridView),
+        ]),
         new("基础数据", Icons.Material.Filled.AccountTree,
         [
             new("省级管理局", "/org/provinces", Icons.Material.Filled.AccountBalance),
@@ -29,6 +35,8 @@ public static class Navigation
         new("系统管理", Icons.Material.Filled.AdminPanelSettings,
         [
             new("用户管理", "/admin/users", Icons.Material.Filled.People),
+            new("报表模板", "/admin/templates", Icons.Material.Filled.TableChart),
+            new("接口密钥", "/admin/api-keys", Icons.Material.Filled.VpnKey),
             new("审计日志", "/admin/audit", Icons.Material.Filled.ReceiptLong),
         ]),
     ];

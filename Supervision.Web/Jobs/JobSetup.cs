@@ -1,0 +1,41 @@
+using Quartz;
+using Supervision.Domain.Access;
+using Supervision.Domain.Submissions;
+
+namespace Supervision.Web.Jobs;
+
+/// <summary>
+/// Scheduled work. Each job is thin: it acts as the system and calls one idempotent domain method, so the
+/// logic is tested without Quartz and a repeated run changes nothing.
+/// </summary>
+public static class JobSetup
+{
+    public static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static IServiceCollection AddSupervisionJobs(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddQuartz(q =>
+        {
+            q.UseInMemoryStore();
+            Daily<SubmissionReminderJob>(q, "submission-reminders", hour: 8, minute: 30);
+        });
+        if (config.GetValue("Jobs:Enabled", true))
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    private static void Daily<T>(IQuartzBuilder q, string name, int hour, int minute) where T : IJob =>
+        q.ScheduleJob<T>(t => t.WithIdentity(name).WithSchedule(CronScheduleBuilder.Create($"0 {minute} {hour} * * ?").InTimeZone(Beijing)),
+            j => j.WithIdentity(name).DisallowConcurrentExecution());
+}
+
+[DisallowConcurrentExecution]
+public sealed class SubmissionReminderJob(AccessContext access, SubmissionReminders reminders, TimeProvider clock, ILogger<SubmissionReminderJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        access.AsSystem("job:submission-reminders");
+        var run = await reminders.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Submission reminders: {DueSoon} due soon, {Drafts} drafts, {Overdue} overdue", run.DueSoon, run.Drafts, run.Overdue);
+    }
+}

@@ -172,7 +172,7 @@ public static class WorkbookAnnotator
 
             var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var plan in _plans.Values.Where(p => p.CommentsEnabled)) FinishComments(zip, plan, written);
-            XlsxWriter.WritePart(zip, _issueSheetPath, w => WorksheetWriter.Write(w, IssueRows(), new SheetLayout([18, 10, 90], _styles.HeaderStyle, FreezeHeader: true, AutoFilter: true), null), CompressionLevel.Optimal);
+            XlsxWriter.WritePart(zip, _issueSheetPath, w => WorksheetWriter.Write(w, IssueRows(), new SheetLayout([16, 9, 70], _styles.HeaderStyle, FreezeHeader: true, AutoFilter: true), null), CompressionLevel.Optimal);
             WriteDocument(zip, _stylesPath, _styles.Finish(FillArgb));
             written.Add(_stylesPath);
             foreach (var entry in _package.Entries)

@@ -4,6 +4,8 @@ using static Supervision.Tests.Reports.Submissions.Io.TestFiles;
 
 namespace Supervision.Tests.Reports.Submissions.Io;
 
+/// <summary>In the "large spreadsheets" collection: its 100k-row test does not compete with the others for the CPU.</summary>
+[Collection(LargeSpreadsheets.Name)]
 public class CsvReaderTests
 {
     private const string Sample = "网点编码,网点名称,从业人员数\r\nWD0000001,中国联通银川营业厅,12\r\nWD0000002,中国电信石嘴山营业厅,7\r\n";

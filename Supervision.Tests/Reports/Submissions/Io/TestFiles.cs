@@ -83,3 +83,10 @@ internal static class TestFiles
             yield return [$"WD{i:D7}", $"中国移动银川第{i}营业厅", i % 3 == 0 ? "银川市" : "石嘴山市", $"兴庆区解放西街{i % 500}号", 106.2 + i % 1000 / 10000.0, 38.4 + i % 777 / 10000.0, i % 17, new DateOnly(2020, 1, 1).AddDays(i % 1500)];
     }
 }
+
+/// <summary>Test classes with 100k-row files run one after the other, not in parallel.</summary>
+[CollectionDefinition(Name)]
+public sealed class LargeSpreadsheets
+{
+    public const string Name = "Large spreadsheets";
+}

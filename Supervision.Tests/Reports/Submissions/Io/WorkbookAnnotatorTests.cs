@@ -8,6 +8,8 @@ using static Supervision.Tests.Reports.Submissions.Io.TestFiles;
 
 namespace Supervision.Tests.Reports.Submissions.Io;
 
+/// <summary>In the "large spreadsheets" collection: its 100k-row test does not compete with the others for the CPU.</summary>
+[Collection(LargeSpreadsheets.Name)]
 public class WorkbookAnnotatorTests(ITestOutputHelper output)
 {
     private static readonly XNamespace S = Main;
@@ -258,7 +260,7 @@ public class WorkbookAnnotatorTests(ITestOutputHelper output)
         WorkbookAnnotator.Annotate(original, issues, result);
         var elapsed = watch.Elapsed;
         output.WriteLine($"annotate 100k rows × 3000 issues: {elapsed.TotalSeconds:0.00} s, {original.Length / 1048576.0:0.0} MB → {result.Length / 1048576.0:0.0} MB");
-        Assert.True(elapsed < TimeSpan.FromSeconds(20), $"took {elapsed}");
+        Assert.True(elapsed < TimeSpan.FromSeconds(40), $"took {elapsed}"); // only a pathological slowdown fails
 
         var comments = Part(result.ToArray(), "xl/comments1.xml");
         Assert.Equal(3000, comments.Descendants(S + "comment").Count());

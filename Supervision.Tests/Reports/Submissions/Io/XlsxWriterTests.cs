@@ -6,6 +6,8 @@ using static Supervision.Tests.Reports.Submissions.Io.TestFiles;
 
 namespace Supervision.Tests.Reports.Submissions.Io;
 
+/// <summary>In the "large spreadsheets" collection: its 100k-row test does not compete with the others for the CPU.</summary>
+[Collection(LargeSpreadsheets.Name)]
 public class XlsxWriterTests(ITestOutputHelper output)
 {
     private static readonly IReadOnlyList<object?>[] Sample =
@@ -107,9 +109,10 @@ public class XlsxWriterTests(ITestOutputHelper output)
             Assert.Equal(100_001, last!.RowNumber);
             Assert.Equal("中国移动银川第100000营业厅", last[1]!.Value);
             Assert.Equal(RawCellType.Number, last[4]!.Type);
-            // Generous bounds for a loaded CI machine; the benchmark reports the real figures.
-            Assert.True(write < TimeSpan.FromSeconds(10), $"write took {write}");
-            Assert.True(read < TimeSpan.FromSeconds(5), $"read took {read}");
+            // Bounds that only catch a pathological slowdown (a shared 2-core CI machine under load can be 10× slower);
+            // the xlsx-read benchmark reports the real figures.
+            Assert.True(write < TimeSpan.FromSeconds(30), $"write took {write}");
+            Assert.True(read < TimeSpan.FromSeconds(20), $"read took {read}");
         }
         finally
         {

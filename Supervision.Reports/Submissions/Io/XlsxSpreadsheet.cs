@@ -284,7 +284,7 @@ internal sealed class XlsxSpreadsheet : ISpreadsheet
 
         private string SharedString(string v, int row, int column)
         {
-            if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || !_strings.TryGet(index, out var value))
+            if (!int.TryParse(v, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var index) || !_strings.TryGet(index, out var value))
                 throw Rejections.Corrupt($"工作表“{_sheet.Name}”单元格{CellAddress.Format(row, column)}引用了不存在的共享字符串");
             return value ?? throw Rejections.CellTooLong(_sheet.Name, row, column, _limits.MaxCellChars);
         }

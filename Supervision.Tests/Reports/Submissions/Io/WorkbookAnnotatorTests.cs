@@ -237,6 +237,61 @@ public class WorkbookAnnotatorTests(ITestOutputHelper output)
         Assert.Equal("C2", book.Worksheet("空表").Cell(2, 3).Comment.Text);
     }
 
+    /// <summary>A sheet with a hand-written VML drawing (a form button, no comments) and its relationships.</summary>
+    private static Dictionary<string, string> SheetWithDrawing(string vml)
+    {
+        var parts = Workbook([("表单", "sheet1.xml", "")]);
+        parts["xl/worksheets/sheet1.xml"] = $"<worksheet xmlns=\"{Main}\" xmlns:r=\"{Rel}\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>按钮</t></is></c></row></sheetData>"
+            + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/><legacyDrawing r:id=\"rId1\"/></worksheet>";
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing\" Target=\"../drawings/vmlDrawing1.vml\"/></Relationships>";
+        parts["xl/drawings/vmlDrawing1.vml"] = vml;
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].Replace("<Default Extension=\"xml\"", "<Default Extension=\"vml\" ContentType=\"application/vnd.openxmlformats-officedocument.vmlDrawing\"/><Default Extension=\"xml\"");
+        return parts;
+    }
+
+    private const string ButtonVml = "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:x=\"urn:schemas-microsoft-com:office:excel\">"
+        + "<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"1\"/></o:shapelayout>"
+        + "<v:shapetype id=\"_x0000_t201\" coordsize=\"21600,21600\" o:spt=\"201\" path=\"m,l,21600r21600,l21600,xe\"/>"
+        + "<v:shape id=\"_x0000_s1025\" type=\"#_x0000_t201\" style=\"position:absolute\"><x:ClientData ObjectType=\"Button\"><x:Anchor>1, 0, 1, 0, 2, 0, 2, 0</x:Anchor></x:ClientData></v:shape></xml>";
+
+    [Fact]
+    public void A_sheet_whose_drawing_holds_only_controls_gets_notes_added_to_that_drawing()
+    {
+        var annotated = Annotate(Zip(SheetWithDrawing(ButtonVml)), [new("表单", 1, 0, "按钮说明缺失")]);
+        var sheet = Part(annotated, "xl/worksheets/sheet1.xml");
+        Assert.Equal("rId1", (string?)Assert.Single(sheet.Descendants(S + "legacyDrawing")).Attribute(XName.Get("id", Rel)));
+        var vml = Part(annotated, "xl/drawings/vmlDrawing1.vml");
+        XNamespace v = "urn:schemas-microsoft-com:vml";
+        Assert.Equal(["_x0000_s1025", "_x0000_s1026"], vml.Descendants(v + "shape").Select(e => (string)e.Attribute("id")!));
+        Assert.Contains(vml.Descendants(v + "shapetype"), e => (string?)e.Attribute("id") == "_x0000_t202");
+        var rels = Part(annotated, "xl/worksheets/_rels/sheet1.xml.rels").Root!.Elements().ToList();
+        Assert.Equal(2, rels.Count);
+        var commentsTarget = (string)rels.Single(e => ((string)e.Attribute("Type")!).EndsWith("/comments")).Attribute("Target")!;
+        var comments = Part(annotated, WorkbookPath("xl/worksheets/sheet1.xml", commentsTarget));
+        Assert.Equal("按钮说明缺失", comments.Descendants(S + "comment").Single().Value);
+        Assert.Equal("A1", (string?)comments.Descendants(S + "comment").Single().Attribute("ref"));
+    }
+
+    [Fact]
+    public void A_sheet_whose_drawing_cannot_be_parsed_keeps_it_and_lists_its_messages_only()
+    {
+        const string broken = "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:shape id=\"_x0000_s1025\"><br></v:shape></xml>";
+        var annotated = Annotate(Zip(SheetWithDrawing(broken)), [new("表单", 1, 0, "按钮说明缺失")]);
+        using var zip = new ZipArchive(new MemoryStream(annotated));
+        using (var reader = new StreamReader(zip.GetEntry("xl/drawings/vmlDrawing1.vml")!.Open()))
+            Assert.Equal(broken, reader.ReadToEnd());
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains("comments", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(Part(annotated, "xl/worksheets/_rels/sheet1.xml.rels").Root!.Elements());
+        // The cell is still red and the message is in the list.
+        var styles = Part(annotated, "xl/styles.xml");
+        var style = (int)Part(annotated, "xl/worksheets/sheet1.xml").Descendants(S + "c").Single().Attribute("s")!;
+        var fillId = (int)styles.Root!.Element(S + "cellXfs")!.Elements(S + "xf").ElementAt(style).Attribute("fillId")!;
+        Assert.Equal(WorkbookAnnotator.FillArgb, (string?)styles.Root!.Element(S + "fills")!.Elements(S + "fill").ElementAt(fillId).Descendants(S + "fgColor").Single().Attribute("rgb"));
+        using var book = Open(annotated);
+        Assert.Equal(["表单", "A1", "按钮说明缺失"], book.ReadRows("错误清单").Last().Cells.Select(c => c.Value));
+    }
+
     [Fact]
     public void Hostile_input_is_refused_like_the_reader_does()
     {

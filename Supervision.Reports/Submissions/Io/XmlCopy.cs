@@ -42,7 +42,7 @@ internal static class XmlCopy
         }
     }
 
-    /// <summary>Copies the start tag without the attributes named in <paramref name="skip"/> (no namespace); returns whether "r" was there.</summary>
+    /// <summary>Copies the start tag (left open) without the attributes named <paramref name="skip1"/> and <paramref name="skip2"/> (no namespace).</summary>
     public static void StartWithout(XmlReader r, XmlWriter w, string skip1, string? skip2 = null)
     {
         w.WriteStartElement(r.Prefix, r.LocalName, r.NamespaceURI);

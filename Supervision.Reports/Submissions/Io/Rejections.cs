@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Supervision.Reports.Submissions.Io;
+
+/// <summary>The one place where rejections get their code and Chinese message.</summary>
+internal static class Rejections
+{
+    public const string NotSpreadsheetMessage = "文件不是有效的Excel工作簿（.xlsx）或CSV文件。";
+
+    public static SpreadsheetRejectedException NotSpreadsheet(string? detail = null) =>
+        new(SpreadsheetErrorCodes.NotSpreadsheet, detail is null ? NotSpreadsheetMessage : $"{NotSpreadsheetMessage.TrimEnd('。')}：{detail}。");
+
+    public static SpreadsheetRejectedException LegacyXls() =>
+        new(SpreadsheetErrorCodes.LegacyXls, "不支持旧版.xls或加密的工作簿，请另存为.xlsx");
+
+    public static SpreadsheetRejectedException Corrupt(string detail) =>
+        new(SpreadsheetErrorCodes.Corrupt, $"文件已损坏或不是完整的Excel工作簿：{detail}。");
+
+    public static SpreadsheetRejectedException CorruptPart(string part) =>
+        Corrupt($"部件“{part}”的XML格式错误，或含有不允许的内容（如DTD、外部实体）");
+
+    public static SpreadsheetRejectedException ZipBomb(string detail) =>
+        new(SpreadsheetErrorCodes.ZipBomb, $"文件解压后的体积异常（{detail}），疑似压缩炸弹，已拒绝处理。");
+
+    public static SpreadsheetRejectedException TooLarge(long maxBytes) =>
+        new(SpreadsheetErrorCodes.TooLarge, $"文件大小超过{Megabytes(maxBytes)}MB的上限。");
+
+    public static SpreadsheetRejectedException TooManyRows(string sheet, int max) =>
+        new(SpreadsheetErrorCodes.TooManyRows, $"工作表“{sheet}”超过{max}行");
+
+    public static SpreadsheetRejectedException TooManyColumns(string sheet, int row, int max) =>
+        new(SpreadsheetErrorCodes.TooManyColumns, $"工作表“{sheet}”第{row}行超过{max}列");
+
+    public static SpreadsheetRejectedException TooManySheets(int max) =>
+        new(SpreadsheetErrorCodes.TooManySheets, $"工作簿的工作表超过{max}个");
+
+    public static SpreadsheetRejectedException CellTooLong(string sheet, int row, int column, int max) =>
+        new(SpreadsheetErrorCodes.CellTooLong, $"工作表“{sheet}”单元格{CellAddress.Format(row, column)}内容超过{max}个字符");
+
+    public static SpreadsheetRejectedException BadEncoding() =>
+        new(SpreadsheetErrorCodes.BadEncoding, "CSV文件既不是有效的UTF-8编码，也不是有效的GBK编码，请用UTF-8或GBK编码另存后重新上传。");
+
+    public static SpreadsheetRejectedException SheetMissing(string sheet) =>
+        new(SpreadsheetErrorCodes.SheetMissing, $"工作簿中没有名为“{sheet}”的工作表");
+
+    public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture);
+}

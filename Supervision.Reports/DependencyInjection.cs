@@ -1,9 +1,18 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Supervision.Reports.Submissions;
+using Supervision.Reports.Submissions.Io;
 
 namespace Supervision.Reports;
 
 public static class DependencyInjection
 {
-    /// <summary>File formats: workbooks and, as features arrive, documents.</summary>
-    public static IServiceCollection AddSupervisionReports(this IServiceCollection services) => services;
+    /// <summary>File formats: return import (limits from "Uploads:MaxFileMegabytes", default 30), workbooks, documents.</summary>
+    public static IServiceCollection AddSupervisionReports(this IServiceCollection services, IConfiguration config)
+    {
+        var megabytes = config.GetValue("Uploads:MaxFileMegabytes", 30);
+        services.AddSingleton(new SpreadsheetLimits(MaxFileBytes: megabytes * 1024L * 1024L));
+        services.AddScoped<ReturnImporter>();
+        return services;
+    }
 }

@@ -5,7 +5,7 @@ using Supervision.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSupervisionDomain(builder.Configuration.SupervisionConnectionString(builder.Environment));
-builder.Services.AddSupervisionReports();
+builder.Services.AddSupervisionReports(builder.Configuration);
 builder.Services.AddSupervisionWeb(builder.Configuration);
 
 var app = builder.Build();

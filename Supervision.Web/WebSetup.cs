@@ -8,6 +8,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Data;
 using Supervision.Web.Access;
 using Supervision.Web.Components;
+using Supervision.Web.Api;
 using Supervision.Web.Jobs;
 
 namespace Supervision.Web;
@@ -39,7 +40,15 @@ public static class WebSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CircuitHandler, AccessCircuitHandler>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthentication().AddIdentityCookies();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "电信实名制与网络安全监管平台 · 企业报送接口";
+            doc.Info.Description = "企业自有系统用本单位的接口密钥（Authorization: Bearer spk_…）下载模板、上传报表、查询审核结果。错误统一为 {errors:[{code,message,sheet,row,column}]}。";
+            return Task.CompletedTask;
+        }));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "supervision.auth";
@@ -105,6 +114,8 @@ public static class WebSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapSubmissionsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

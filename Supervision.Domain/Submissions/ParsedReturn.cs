@@ -33,7 +33,7 @@ public sealed class ParsedSheet(SheetDefinition definition)
     public string? BranchCode { get; set; }
 
     public string ColumnLetter(int definitionIndex) =>
-        ExcelColumns.Length > definitionIndex && ExcelColumns[definitionIndex] >= 0 ? CellAddress.ColumnLetter(ExcelColumns[definitionIndex]) : "?";
+        ExcelColumns.Length > definitionIndex && ExcelColumns[definitionIndex] >= 0 ? CellAddress.ColumnName(ExcelColumns[definitionIndex]) : "?";
 }
 
 /// <summary>A whole return as read from a file, with the errors the reading itself found (missing sheets, bad cells).</summary>
@@ -43,29 +43,4 @@ public sealed class ParsedReturn(TemplateDefinition template)
     public Dictionary<string, ParsedSheet> Sheets { get; } = [];
     public List<ValidationIssue> Issues { get; } = [];
     public int RowCount => Sheets.Values.Sum(s => s.Rows.Count);
-}
-
-public static class CellAddress
-{
-    public static string ColumnLetter(int index)
-    {
-        var letters = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-            letters = (char)('A' + (n - 1) % 26) + letters;
-        return letters;
-    }
-
-    public static int ColumnIndex(string letters)
-    {
-        var n = 0;
-        foreach (var c in letters) n = n * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-        return n - 1;
-    }
-
-    /// <summary>"D2" → (row 2, column 3).</summary>
-    public static (int Row, int Column) Parse(string address)
-    {
-        var split = address.TakeWhile(char.IsLetter).Count();
-        return (int.Parse(address[split..], System.Globalization.CultureInfo.InvariantCulture), ColumnIndex(address[..split]));
-    }
 }

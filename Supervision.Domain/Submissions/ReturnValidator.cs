@@ -37,14 +37,14 @@ public static class ReturnValidator
             var (row, col) = CellAddress.Parse(periodCell);
             var matches = ReportingPeriod.TryParse(sheet.Period, context.Period.Frequency, out var period) && period == context.Period;
             if (!matches)
-                issues.Add(new(IssueKind.Error, def.Name, row, CellAddress.ColumnLetter(col), "报送期间", "PERIOD_MISMATCH",
+                issues.Add(new(IssueKind.Error, def.Name, row, CellAddress.ColumnName(col), "报送期间", "PERIOD_MISMATCH",
                     $"文件中的报送期间“{sheet.Period ?? "（空）"}”与本次报送的期间“{context.Period}”不一致"));
         }
         if (def.BranchCell is { } branchCell)
         {
             var (row, col) = CellAddress.Parse(branchCell);
             if (!string.Equals(sheet.BranchCode?.Trim(), context.BranchCode, StringComparison.OrdinalIgnoreCase))
-                issues.Add(new(IssueKind.Error, def.Name, row, CellAddress.ColumnLetter(col), "报送单位", "BRANCH_MISMATCH",
+                issues.Add(new(IssueKind.Error, def.Name, row, CellAddress.ColumnName(col), "报送单位", "BRANCH_MISMATCH",
                     $"文件中的报送单位编码“{sheet.BranchCode ?? "（空）"}”与当前报送单位“{context.BranchCode}”不一致，请使用本单位下载的模板"));
         }
     }

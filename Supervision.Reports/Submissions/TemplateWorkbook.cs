@@ -46,7 +46,7 @@ public static class TemplateWorkbook
                 var data = sheet.Range(def.HeaderRow + 1, i + 1, def.HeaderRow + ValidatedRows, i + 1);
                 Validate(data, column, listRanges);
                 if (column.Type is FieldType.City or FieldType.Choice or FieldType.Text or FieldType.Date)
-                    data.Style.NumberFormat.SetFormat("@"); // stored as text, so 640100 or 2026-05-01 never turn into numbers or dates
+                    sheet.Column(i + 1).Style.NumberFormat.SetFormat("@"); // text, so 640100 or 2026-05-01 never turn into numbers or dates
             }
             var header = sheet.Range(def.HeaderRow, 1, def.HeaderRow, last);
             header.Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#DCE6F2")).Alignment.SetWrapText()

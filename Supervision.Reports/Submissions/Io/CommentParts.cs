@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
 
+using Supervision.Domain.Submissions;
+
 namespace Supervision.Reports.Submissions.Io;
 
 /// <summary>The comments part (xl/commentsN.xml) of a sheet: written anew, or an existing one with the issue messages merged in.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Supervision.Domain.Submissions;
+
 namespace Supervision.Reports.Submissions.Io;
 
 /// <summary>The one place where rejections get their code and Chinese message.</summary>

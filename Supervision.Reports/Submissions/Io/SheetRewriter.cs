@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Xml;
 
+using Supervision.Domain.Submissions;
+
 namespace Supervision.Reports.Submissions.Io;
 
 /// <summary>The issue cells of one worksheet, by row then column, each with its messages.</summary>

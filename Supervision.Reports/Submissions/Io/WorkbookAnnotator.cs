@@ -4,6 +4,8 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
+using Supervision.Domain.Submissions;
+
 namespace Supervision.Reports.Submissions.Io;
 
 /// <summary>A problem found in a carrier's file. Row 1-based, Column 0-based; Row 0 or Column -1 means "no particular cell".</summary>

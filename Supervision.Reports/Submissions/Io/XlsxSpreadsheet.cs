@@ -3,6 +3,8 @@ using System.Collections;
 using System.Globalization;
 using System.Xml;
 
+using Supervision.Domain.Submissions;
+
 namespace Supervision.Reports.Submissions.Io;
 
 /// <summary>An .xlsx opened for streaming reads: the structure and shared strings are loaded once, sheets are read on demand.</summary>

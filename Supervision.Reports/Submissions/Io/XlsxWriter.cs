@@ -4,6 +4,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 
+using Supervision.Domain.Submissions;
+
 namespace Supervision.Reports.Submissions.Io;
 
 /// <summary>One sheet to write: row 1 first; each row a list of cell values (null = empty cell).</summary>

@@ -15,7 +15,7 @@ namespace Supervision.Tests.Web.Access;
 /// </summary>
 public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
 {
-    private enum Who { Anonymous, SignedIn, Regulator, Admin }
+    private enum Who { Anonymous, SignedIn, Regulator, Admin, Carrier }
 
     private static readonly Dictionary<string, Who> Pages = new()
     {
@@ -39,6 +39,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/submissions"] = Who.SignedIn,
         ["/submissions/overview"] = Who.Regulator,
         ["/submissions/{Id:long}"] = Who.SignedIn,
+        ["/submissions/upload"] = Who.Carrier,
         ["/admin/templates"] = Who.Admin,
         ["/admin/api-keys"] = Who.Admin,
     };
@@ -159,18 +160,32 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         Who.SignedIn => role is not null,
         Who.Regulator => role is UserRole.SystemAdmin or UserRole.Inspector or UserRole.Leader or UserRole.MinistryViewer,
         Who.Admin => role is UserRole.SystemAdmin,
+        Who.Carrier => role is UserRole.CarrierUser,
         _ => false,
     };
 
-    private async Task<Dictionary<string, int>> SampleIdsAsync()
+    private async Task<Dictionary<string, long>> SampleIdsAsync()
     {
         await using var db = portal.Db();
         return new()
         {
+            ["/submissions/{Id:long}"] = await SampleSubmissionAsync(),
             ["/org/provinces/{Id:int}"] = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id,
             ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
             ["/catalog/legal-bases/{Id:int}"] = (await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06")).Id,
         };
+    }
+
+    /// <summary>A return of 宁夏移动 (visible to its carrier user and to the regulators of 宁夏).</summary>
+    private async Task<long> SampleSubmissionAsync()
+    {
+        await using var db = portal.Db();
+        if (await db.Submissions.FirstOrDefaultAsync() is { } existing) return existing.Id;
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        using var scope = portal.ScopeFor(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]), "carrier.cmcc.nx");
+        var result = await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Submissions.SubmissionService>().StoreAsync(
+            new(branch.Id, "RN-MONTHLY", "2026-08", "sample.xlsx", "web", true), Domain.Submissions.ReturnBuilder.ValidRnMonthly("2026-08"), [1, 2, 3], null);
+        return result.Submission!.Id;
     }
 
     private async Task<Dictionary<string, int>> BranchIdsAsync(params string[] codes)

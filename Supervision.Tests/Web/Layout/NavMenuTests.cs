@@ -32,7 +32,8 @@ public class NavMenuTests : BunitContext
     public void An_administrator_sees_every_section()
     {
         var items = MenuFor(UserRole.SystemAdmin);
-        Assert.Equal(["工作台", "省级管理局", "电信企业", "企业分支机构", "法律依据", "检查项目", "节假日安排", "用户管理", "审计日志"], items);
+        Assert.Equal(["工作台", "报送记录", "报送情况总览", "省级管理局", "电信企业", "企业分支机构", "法律依据", "检查项目", "节假日安排",
+            "用户管理", "报表模板", "接口密钥", "审计日志"], items);
     }
 
     [Theory]
@@ -51,7 +52,7 @@ public class NavMenuTests : BunitContext
     [Fact]
     public void A_carrier_user_sees_only_what_concerns_its_company()
     {
-        Assert.Equal(["工作台", "电信企业", "企业分支机构", "法律依据"], MenuFor(UserRole.CarrierUser));
+        Assert.Equal(["工作台", "上传报表", "报送记录", "电信企业", "企业分支机构", "法律依据"], MenuFor(UserRole.CarrierUser));
     }
 
     [Fact]

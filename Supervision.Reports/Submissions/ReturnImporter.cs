@@ -1,0 +1,149 @@
+using System.Globalization;
+using Supervision.Domain.Submissions;
+using Supervision.Reports.Submissions.Io;
+
+namespace Supervision.Reports.Submissions;
+
+/// <summary>An upload: which return, for whom, and how (web or API, filed at once or saved as a draft).</summary>
+public sealed record ImportRequest(int BranchId, string TemplateCode, string Period, string FileName, string Channel, bool SubmitNow,
+    string? IdempotencyKey = null, Attachment? Pdf = null);
+
+/// <summary>Where an import stands, for the progress indicator.</summary>
+public sealed record ImportProgress(string Stage, int Rows);
+
+/// <summary>
+/// Reads an uploaded return (streaming, hostile-file safe), maps every cell through the template's columns,
+/// and hands the result to the domain, which validates the rules and stores it in one transaction — or
+/// logs the refused attempt. The web page and the HTTP API both come through here.
+/// </summary>
+public sealed class ReturnImporter(SubmissionService submissions, SpreadsheetLimits limits)
+{
+    /// <summary>Errors beyond this many are summarised: a wrong file would otherwise produce one per cell.</summary>
+    public const int MaxIssues = 5000;
+
+    public SpreadsheetLimits Limits => limits;
+
+    public async Task<StoreResult> ImportAsync(ImportRequest request, byte[] content, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var template = await submissions.TemplateAsync(request.TemplateCode, ct);
+        var period = ReportingPeriod.Parse(request.Period, template.Frequency);
+        var (context, _) = await submissions.ContextAsync(request.BranchId, period, ct);
+        progress?.Report(new ImportProgress("读取文件", 0));
+        var parsed = Read(template.Definition, content, context, progress, ct);
+        progress?.Report(new ImportProgress("校验并保存", parsed.RowCount));
+        return await submissions.StoreAsync(new StoreCommand(request.BranchId, request.TemplateCode, period.ToString(), request.FileName, request.Channel,
+            request.SubmitNow, request.IdempotencyKey), parsed, content, request.Pdf, ct);
+    }
+
+    /// <summary>Reads a file against a template; anything the reader refuses becomes one error of the file as a whole.</summary>
+    public ParsedReturn Read(TemplateDefinition template, byte[] content, ValidationContext context, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var parsed = new ParsedReturn(template);
+        try
+        {
+            using var file = SpreadsheetReader.Open(new MemoryStream(content, writable: false), limits, template.Sheets.Count == 1 ? template.Sheets[0].Name : "Sheet1");
+            foreach (var def in template.Sheets)
+            {
+                if (!file.SheetNames.Contains(def.Name))
+                {
+                    parsed.Issues.Add(new(IssueKind.Error, def.Name, 0, null, null, "SHEET_MISSING",
+                        $"缺少工作表“{def.Name}”（文件中的工作表：{string.Join("、", file.SheetNames)}）。请使用下载的模板填写，不要修改工作表名称"));
+                    continue;
+                }
+                parsed.Sheets[def.Name] = ReadSheet(file, def, template, context, parsed.Issues, progress, ct);
+            }
+        }
+        catch (SpreadsheetRejectedException ex)
+        {
+            parsed.Sheets.Clear();
+            parsed.Issues.Clear();
+            parsed.Issues.Add(new(IssueKind.Error, "文件", 0, null, null, ex.Code, ex.Message));
+        }
+        if (parsed.Issues.Count > MaxIssues)
+        {
+            var total = parsed.Issues.Count;
+            parsed.Issues.RemoveRange(MaxIssues, total - MaxIssues);
+            parsed.Issues.Add(new(IssueKind.Error, "文件", 0, null, null, "TOO_MANY_ERRORS", $"错误过多（共{total}处），仅列出前{MaxIssues}处。请检查是否使用了正确的模板"));
+        }
+        return parsed;
+    }
+
+    private static ParsedSheet ReadSheet(ISpreadsheet file, SheetDefinition def, TemplateDefinition template, ValidationContext context,
+        List<ValidationIssue> issues, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var sheet = new ParsedSheet(def);
+        var lists = def.Columns.Select(c => context.List(template, c.List)).ToArray();
+        var periodAt = def.PeriodCell is { } p ? CellAddress.Parse(p) : (0, -1);
+        var branchAt = def.BranchCell is { } b ? CellAddress.Parse(b) : (0, -1);
+        var headerSeen = false;
+        foreach (var row in file.ReadRows(def.Name))
+        {
+            if (row.RowNumber < def.HeaderRow)
+            {
+                if (row.RowNumber == periodAt.Item1) sheet.Period = PeriodText(row[periodAt.Item2], context.Period.Frequency);
+                if (row.RowNumber == branchAt.Item1) sheet.BranchCode = row[branchAt.Item2]?.Value.Trim();
+                continue;
+            }
+            if (row.RowNumber == def.HeaderRow)
+            {
+                headerSeen = true;
+                sheet.ExcelColumns = MapHeaders(def, row, issues);
+                continue;
+            }
+            if (!headerSeen) break;
+            if (row.Cells.All(c => string.IsNullOrWhiteSpace(c.Value) && c.Type != RawCellType.Formula)) continue;
+            var values = new object?[def.Columns.Count];
+            for (var i = 0; i < def.Columns.Count; i++)
+            {
+                var excelColumn = sheet.ExcelColumns[i];
+                if (excelColumn < 0) continue;
+                var cell = row[excelColumn];
+                var text = cell?.Type == RawCellType.Boolean ? (cell.Value == "1" ? "是" : "否") : cell?.Value;
+                if (!FieldParser.TryParse(def.Columns[i], text, cell?.Type == RawCellType.Formula, lists[i], context, out values[i], out var error))
+                    issues.Add(new(IssueKind.Error, def.Name, row.RowNumber, CellAddress.ColumnName(excelColumn), def.Columns[i].Header, error!.Value.Code, error.Value.Message));
+            }
+            sheet.Rows.Add(new ParsedRow(row.RowNumber, values));
+            if (sheet.Rows.Count % 10_000 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress($"读取“{def.Name}”", sheet.Rows.Count));
+            }
+        }
+        if (!headerSeen)
+        {
+            issues.Add(new(IssueKind.Error, def.Name, def.HeaderRow, null, null, "HEADER_MISSING", $"第{def.HeaderRow}行应为列名（{string.Join("、", def.Columns.Select(c => c.Header))}）"));
+            sheet.ExcelColumns = Enumerable.Repeat(-1, def.Columns.Count).ToArray();
+        }
+        return sheet;
+    }
+
+    /// <summary>Columns are found by their header text, so a carrier may reorder them; a missing one is an error of its own.</summary>
+    private static int[] MapHeaders(SheetDefinition def, SheetRow header, List<ValidationIssue> issues)
+    {
+        var found = header.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .GroupBy(c => Normalize(c.Value)).ToDictionary(g => g.Key, g => g.First().Column);
+        var columns = new int[def.Columns.Count];
+        for (var i = 0; i < def.Columns.Count; i++)
+        {
+            if (found.TryGetValue(Normalize(def.Columns[i].Header), out var column))
+                columns[i] = column;
+            else
+            {
+                columns[i] = -1;
+                issues.Add(new(IssueKind.Error, def.Name, header.RowNumber, null, def.Columns[i].Header, "COLUMN_MISSING", $"缺少列“{def.Columns[i].Header}”"));
+            }
+        }
+        return columns;
+    }
+
+    private static string Normalize(string header) => header.Trim().Replace(" ", "").Replace("\u3000", "").Replace("＋", "+").Replace("\n", "");
+
+    /// <summary>Excel may have turned a typed 2026-10 into a date; read it back as the period it was meant to be.</summary>
+    private static string? PeriodText(RawCell? cell, Frequency frequency)
+    {
+        if (cell is null) return null;
+        if (cell.Type == RawCellType.Number && frequency == Frequency.Monthly && double.TryParse(cell.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial > 3000)
+            return DateTime.FromOADate(serial).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return cell.Value.Trim();
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Access;
+using Supervision.Reports.Submissions;
+using Supervision.Tests.Infrastructure;
+
+namespace Supervision.Tests.Web.Api;
+
+public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
+{
+    private const string CmccKey = "spk_demoCMCC64_NingxiaMobile_2026";
+    private const string CuccKey = "spk_demoCUCC64_NingxiaUnicom_2026";
+    private static readonly string[] Ningxia = ["640100", "640200", "640300", "640400", "640500"];
+
+    private HttpClient Client(string? key)
+    {
+        var client = portal.Anonymous();
+        if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private static MultipartFormDataContent Form(byte[]? file, string? template = "RN-MONTHLY", string? period = "2026-09")
+    {
+        var form = new MultipartFormDataContent();
+        if (file is not null) form.Add(new ByteArrayContent(file), "file", "月报.xlsx");
+        if (template is not null) form.Add(new StringContent(template), "template");
+        if (period is not null) form.Add(new StringContent(period), "period");
+        return form;
+    }
+
+    private static byte[] Valid(string period, string branch = "CMCC-64", int seed = 1) =>
+        ReturnFileGenerator.RnMonthly(new GeneratedReturn(branch, period, Ningxia, seed));
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task A_valid_upload_is_created_with_its_receipt()
+    {
+        var response = await Client(CmccKey).PostAsync("/api/v1/submissions", Form(Valid("2026-09")));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.Equal("RN-MONTHLY-2026-09-CMCC-64-V1", body.GetProperty("receiptNo").GetString());
+        Assert.Equal(120, body.GetProperty("rows").GetInt32());
+        Assert.Equal(64, body.GetProperty("sha256").GetString()!.Length);
+        Assert.Equal("Submitted", body.GetProperty("status").GetString());
+
+        var status = await Client(CmccKey).GetAsync($"/api/v1/submissions/{body.GetProperty("id").GetInt64()}");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal("Submitted", (await JsonAsync(status)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_invalid_upload_answers_422_with_every_error_located()
+    {
+        var file = Valid("2026-08");
+        var response = await Client(CmccKey).PostAsync("/api/v1/submissions", Form(file, period: "2026-07"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = (await JsonAsync(response)).GetProperty("errors").EnumerateArray().ToList();
+        var period = Assert.Single(errors, e => e.GetProperty("code").GetString() == "PERIOD_MISMATCH" && e.GetProperty("sheet").GetString() == "汇总");
+        Assert.Equal((2, "D"), (period.GetProperty("row").GetInt32(), period.GetProperty("column").GetString()));
+        Assert.Contains("2026-08", period.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, "RN-MONTHLY", "2026-09", "request.missing_field")]
+    [InlineData("file", null, "2026-09", "request.missing_field")]
+    [InlineData("file", "RN-MONTHLY", "2026-9-9", "period.invalid")]
+    public async Task Malformed_requests_answer_400(string? file, string? template, string? period, string code)
+    {
+        var response = await Client(CmccKey).PostAsync("/api/v1/submissions", Form(file is null ? null : Valid("2026-09"), template, period));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(code, (await JsonAsync(response)).GetProperty("errors")[0].GetProperty("code").GetString());
+        var notMultipart = await Client(CmccKey).PostAsync("/api/v1/submissions", JsonContent.Create(new { template = "RN-MONTHLY" }));
+        Assert.Equal(HttpStatusCode.BadRequest, notMultipart.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_template_is_404_and_one_the_branch_does_not_file_is_403()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await Client(CmccKey).PostAsync("/api/v1/submissions", Form(Valid("2026-09"), "NO-SUCH"))).StatusCode);
+        var reseller = "spk_demoJDCOM64_JDMobile_2026"; // resellers do not file the log-retention return
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client(reseller).GetAsync("/api/v1/templates/LOG-QUARTERLY?period=2026-Q3")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Missing_wrong_and_revoked_keys_answer_401()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client(null).GetAsync("/api/v1/templates/RN-MONTHLY")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client("spk_demoCMCC64_WRONG_SECRET_0000").GetAsync("/api/v1/templates/RN-MONTHLY")).StatusCode);
+        var cookie = await portal.AsAsync("carrier.cmcc.nx"); // a signed-in browser session is not an API key
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/v1/templates/RN-MONTHLY")).StatusCode);
+
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CBN-64");
+        string key;
+        using (var scope = portal.ScopeFor(AccessScope.System with { Role = UserRole.SystemAdmin }, "admin"))
+        {
+            var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+            key = await keys.IssueAsync(branch.Id, "测试", null);
+            Assert.Equal(HttpStatusCode.OK, (await Client(key).GetAsync("/api/v1/templates/RN-MONTHLY?period=2026-09")).StatusCode);
+            await keys.RevokeAsync((await keys.ListAsync(branch.Id)).Single().Id);
+        }
+        var revoked = await Client(key).GetAsync("/api/v1/templates/RN-MONTHLY?period=2026-09");
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+        Assert.Equal("auth.invalid_key", (await JsonAsync(revoked)).GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Another_branchs_submission_is_not_found_for_its_key()
+    {
+        var created = await JsonAsync(await Client(CmccKey).PostAsync("/api/v1/submissions", Form(Valid("2026-01", seed: 5), period: "2026-01")));
+        var id = created.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.NotFound, (await Client(CuccKey).GetAsync($"/api/v1/submissions/{id}")).StatusCode);
+        // And a key cannot file for another branch by naming its code in the file.
+        var forged = await Client(CuccKey).PostAsync("/api/v1/submissions", Form(Valid("2026-01", "CMCC-64"), period: "2026-01"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
+        Assert.Contains("BRANCH_MISMATCH", await forged.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_repeated_idempotency_key_returns_the_first_result_and_creates_nothing()
+    {
+        HttpRequestMessage Post()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = Form(Valid("2025-12", seed: 9), period: "2025-12") };
+            request.Headers.Add("Idempotency-Key", "erp-batch-20251210-001");
+            return request;
+        }
+        var first = await JsonAsync(await Client(CmccKey).SendAsync(Post()));
+        var second = await Client(CmccKey).SendAsync(Post());
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(first.GetProperty("id").GetInt64(), (await JsonAsync(second)).GetProperty("id").GetInt64());
+        await using var db = portal.Db();
+        Assert.Equal(1, await db.Submissions.CountAsync(s => s.Period == "2025-12" && s.Branch!.Code == "CMCC-64"));
+    }
+
+    [Fact]
+    public async Task A_file_over_the_limit_answers_413()
+    {
+        var big = new byte[31 * 1024 * 1024];
+        var response = await Client(CmccKey).PostAsync("/api/v1/submissions", Form(big));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_template_download_is_a_workbook_for_the_callers_branch()
+    {
+        var response = await Client(CmccKey).GetAsync("/api/v1/templates/RN-MONTHLY?period=2026-10");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var book = new ClosedXML.Excel.XLWorkbook(await response.Content.ReadAsStreamAsync());
+        var summary = book.Worksheet("汇总");
+        Assert.Equal(("CMCC-64", "2026-10", "城市代码"), (summary.Cell("B2").GetString(), summary.Cell("D2").GetString(), summary.Cell("A3").GetString()));
+        Assert.Equal(("640100", "自有营业厅"), (summary.Cell("A4").GetString(), summary.Cell("B4").GetString()));
+        Assert.Equal(5 * 6, summary.RowsUsed().Count() - 3);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_endpoints()
+    {
+        var doc = await Client(null).GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/submissions", doc);
+        Assert.Contains("/api/v1/templates/{code}", doc);
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Supervision.Domain.Access;
+using Supervision.Domain.Common;
+using Supervision.Domain.Submissions;
+using Supervision.Reports.Submissions;
+using Supervision.Web.Access;
+
+namespace Supervision.Web.Api;
+
+public sealed record ApiError(string Code, string Message, string? Sheet = null, int? Row = null, string? Column = null);
+public sealed record ApiErrors(IReadOnlyList<ApiError> Errors)
+{
+    public static Task Write(HttpResponse response, int status, string code, string message)
+    {
+        response.StatusCode = status;
+        return response.WriteAsJsonAsync(new ApiErrors([new ApiError(code, message)]));
+    }
+
+    public static IResult Of(int status, string code, string message) => Results.Json(new ApiErrors([new ApiError(code, message)]), statusCode: status);
+}
+
+public sealed record ApiFlag(string Code, string Sheet, string Cell, string Message);
+public sealed record SubmissionCreated(long Id, string Template, string Period, int Version, string Status, string? ReceiptNo, string Sha256, int Rows, IReadOnlyList<ApiFlag> Flags);
+public sealed record SubmissionState(long Id, string Template, string Period, int Version, string Status, string? ReceiptNo, DateTimeOffset? SubmittedAt, bool Late,
+    DateOnly DueDate, IReadOnlyList<ApiFlag> Flags, ReviewOutcome? Review);
+public sealed record ReviewOutcome(string Outcome, string? Note, DateTimeOffset? At);
+
+/// <summary>The HTTP API for carriers' own systems: templates, uploads and status, authorized by branch API keys.</summary>
+public static class SubmissionsApi
+{
+    public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthentication.SchemeName, Roles = Roles.CarrierUser })
+            .WithTags("报送接口");
+
+        api.MapGet("/templates/{code}", TemplateAsync).WithSummary("下载本单位的报表模板").WithName("GetTemplate")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces<ApiErrors>(StatusCodes.Status400BadRequest).Produces<ApiErrors>(StatusCodes.Status403Forbidden).Produces<ApiErrors>(StatusCodes.Status404NotFound);
+
+        api.MapPost("/submissions", UploadAsync).WithSummary("上传并报送报表（multipart：file、template、period，可选 pdf；可选请求头 Idempotency-Key）")
+            .WithName("CreateSubmission").DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<SubmissionCreated>(StatusCodes.Status201Created).Produces<ApiErrors>(StatusCodes.Status400BadRequest)
+            .Produces<ApiErrors>(StatusCodes.Status413PayloadTooLarge).Produces<ApiErrors>(StatusCodes.Status422UnprocessableEntity)
+            .Produces<ApiErrors>(StatusCodes.Status409Conflict);
+
+        api.MapGet("/submissions/{id:long}", StatusAsync).WithSummary("查询本单位报表的状态与审核结果").WithName("GetSubmission")
+            .Produces<SubmissionState>().Produces<ApiErrors>(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    private static async Task<IResult> TemplateAsync(string code, string? period, SubmissionService submissions, AccessContext access, CancellationToken ct)
+    {
+        try
+        {
+            var template = await submissions.TemplateAsync(code, ct);
+            period ??= ReportingPeriod.LatestEnded(template.Frequency, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).ToString();
+            var fill = await submissions.TemplateFillAsync(access.Scope.BranchIds[0], code, period, ct);
+            return Results.File(TemplateWorkbook.Build(fill), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{code}_{fill.BranchCode}_{fill.Period}.xlsx");
+        }
+        catch (DomainException ex)
+        {
+            return ErrorOf(ex);
+        }
+    }
+
+    private static async Task<IResult> UploadAsync(HttpRequest request, ReturnImporter importer, AccessContext access, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return ApiErrors.Of(400, "request.not_multipart", "请求须为 multipart/form-data，包含 file、template、period 字段。");
+        if (request.ContentLength > importer.Limits.MaxFileBytes * 2 + 1_000_000)
+            return ApiErrors.Of(413, "file.too_large", $"请求过大：文件不超过{importer.Limits.MaxFileBytes / 1024 / 1024}MB。");
+        IFormCollection form;
+        try { form = await request.ReadFormAsync(ct); }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return ex is BadHttpRequestException { StatusCode: 413 } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? ApiErrors.Of(413, "file.too_large", $"文件不超过{importer.Limits.MaxFileBytes / 1024 / 1024}MB。")
+                : ApiErrors.Of(400, "request.malformed", "无法解析 multipart 请求。");
+        }
+        var file = form.Files.GetFile("file");
+        var template = form["template"].ToString();
+        var period = form["period"].ToString();
+        var missing = new[] { file is null ? "file" : null, template.Length == 0 ? "template" : null, period.Length == 0 ? "period" : null }.OfType<string>().ToList();
+        if (missing.Count > 0)
+            return ApiErrors.Of(400, "request.missing_field", $"缺少字段：{string.Join("、", missing)}。");
+        if (file!.Length > importer.Limits.MaxFileBytes)
+            return ApiErrors.Of(413, "file.too_large", $"文件{file.Length:N0}字节，超过{importer.Limits.MaxFileBytes / 1024 / 1024}MB的上限。");
+        var key = request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > 100)
+            return ApiErrors.Of(400, "request.idempotency_key", "Idempotency-Key 不超过100个字符。");
+        Attachment? pdf = null;
+        if (form.Files.GetFile("pdf") is { } pdfFile)
+        {
+            if (pdfFile.Length > importer.Limits.MaxFileBytes) return ApiErrors.Of(413, "file.too_large", "PDF文件过大。");
+            pdf = new Attachment(pdfFile.FileName, await ReadAsync(pdfFile, ct));
+        }
+        try
+        {
+            var result = await importer.ImportAsync(new ImportRequest(access.Scope.BranchIds[0], template, period, file.FileName, "api", SubmitNow: true,
+                key.Length == 0 ? null : key, pdf), await ReadAsync(file, ct), ct: ct);
+            if (!result.Accepted)
+                return Results.Json(new ApiErrors(result.Errors.Select(e => new ApiError(e.Code, e.Message, e.Sheet, e.Row > 0 ? e.Row : null, e.Column)).ToList()), statusCode: 422);
+            var s = result.Submission!;
+            var body = new SubmissionCreated(s.Id, s.TemplateCode, s.Period, s.Version, s.Status.ToString(), s.ReceiptNo, s.Sha256, s.RowCount, Flags(s));
+            return Results.Json(body, statusCode: 201);
+        }
+        catch (DomainException ex)
+        {
+            return ErrorOf(ex);
+        }
+    }
+
+    private static async Task<IResult> StatusAsync(long id, SubmissionService submissions, CancellationToken ct)
+    {
+        try
+        {
+            var s = (await submissions.GetAsync(id, ct)).Submission;
+            var review = s.ReviewedAt is null ? null : new ReviewOutcome(s.Status.ToString(), s.ReviewNote, s.ReviewedAt);
+            return Results.Ok(new SubmissionState(s.Id, s.TemplateCode, s.Period, s.Version, s.Status.ToString(), s.ReceiptNo, s.SubmittedAt, s.Late, s.DueDate, Flags(s), review));
+        }
+        catch (DomainException ex)
+        {
+            return ErrorOf(ex);
+        }
+    }
+
+    private static List<ApiFlag> Flags(Submission s) =>
+        s.Flags.Select(f => new ApiFlag(f.Code, f.Sheet, f.Row <= 0 ? "—" : $"{f.Column}{f.Row}", f.Message)).ToList();
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        using var stream = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(stream, ct);
+        return stream.ToArray();
+    }
+
+    private static IResult ErrorOf(DomainException ex) => ex switch
+    {
+        NotFoundException => ApiErrors.Of(404, ex.Code, ex.Message),
+        AccessDeniedException => ApiErrors.Of(403, ex.Code, ex.Message),
+        _ when ex.Code == "submission.locked" => ApiErrors.Of(409, ex.Code, ex.Message),
+        _ when ex.Code == "template.unknown" => ApiErrors.Of(404, ex.Code, ex.Message),
+        _ => ApiErrors.Of(400, ex.Code, ex.Message),
+    };
+}

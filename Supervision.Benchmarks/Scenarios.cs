@@ -53,5 +53,6 @@ public static class Scenarios
     public static readonly IReadOnlyList<IScenario> All =
     [
         new StartupScenario(),
+        new PdfDecisionScenario(),
     ];
 }

@@ -31,7 +31,7 @@ internal sealed class DocumentComposer
                 default: throw new NotSupportedException($"Unknown block {block.GetType().Name}.");
             }
         }
-        composer.Attachments(document.Attachments);
+        composer.Attachments(document.Attachments, signatureFollows: document.Signature is not null);
         if (document.Signature is { } signature) composer.Signature(signature);
         composer.Imprint(document);
         return composer._items;
@@ -48,11 +48,11 @@ internal sealed class DocumentComposer
             var size = Math.Min(Gbt9704.SizeXiaoChu, Width / natural);
             var style = TextStyle.Title with { Size = size, Color = TextColor.Red };
             _items.Add(new FlowItem { Height = Gbt9704.AuthorityMarkOffset, Kind = "mark-offset" });
-            AddLines(new StyledText((mark, style)), 0, 0, ParagraphAlignment.Center, "mark", lineHeight: size, onGrid: false);
+            AddLines(new StyledText((mark, style)), 0, 0, ParagraphAlignment.Center, "mark", lineHeight: size, onGrid: false, bodyText: false);
             // 发文字号: two blank lines below, centred; the red rule 4 mm below it.
             _items.Add(new FlowItem { Height = 2 * P, Kind = "space" });
             if (document.DocumentNumber is { } number)
-                AddLines(new StyledText((number, TextStyle.Body)), 0, 0, ParagraphAlignment.Center, "number", onGrid: false);
+                AddLines(new StyledText((number, TextStyle.Body)), 0, 0, ParagraphAlignment.Center, "number", onGrid: false, bodyText: false);
             else
                 _items.Add(new FlowItem { Height = P, Kind = "space" });
             var textBottom = (P + TextStyle.Body.Size) / 2;          // bottom of the number's em box in its line
@@ -71,7 +71,7 @@ internal sealed class DocumentComposer
         {
             Title(document.Title, onGrid: true);
             if (document.DocumentNumber is { } number)
-                AddLines(new StyledText((number, TextStyle.Body)), 0, 0, ParagraphAlignment.Right, "number");
+                AddLines(new StyledText((number, TextStyle.Body)), 0, 0, ParagraphAlignment.Right, "number", bodyText: false);
         }
         // Addressee or first block: one blank line below the title.
         _items.Add(FlowItem.Space(P));
@@ -138,7 +138,7 @@ internal sealed class DocumentComposer
     /// <summary>Breaks styled text into grid lines: first line indented by <paramref name="firstIndent"/>, the
     /// others by <paramref name="indent"/>; justified lines fill the width except the last.</summary>
     private List<FlowItem> AddLines(StyledText text, double firstIndent, double indent, ParagraphAlignment alignment, string kind,
-        double? lineHeight = null, bool onGrid = true)
+        double? lineHeight = null, bool onGrid = true, bool bodyText = true)
     {
         var lines = text.Break(Width - indent, Width - firstIndent);
         var added = new List<FlowItem>();
@@ -146,7 +146,7 @@ internal sealed class DocumentComposer
         {
             var x = i == 0 ? firstIndent : indent;
             var justify = alignment == ParagraphAlignment.Justify && i < lines.Count - 1;
-            var item = LineItem(text, lines[i], x, Width - x, alignment, justify, kind, lineHeight ?? P, onGrid);
+            var item = LineItem(text, lines[i], x, Width - x, alignment, justify, kind, lineHeight ?? P, onGrid, bodyText);
             _items.Add(item);
             added.Add(item);
         }
@@ -154,11 +154,11 @@ internal sealed class DocumentComposer
     }
 
     private static FlowItem LineItem(StyledText text, TextLine line, double x, double width, ParagraphAlignment alignment, bool justify,
-        string kind, double lineHeight, bool onGrid)
+        string kind, double lineHeight, bool onGrid, bool bodyText = false)
     {
         var ops = new List<DrawOp>();
         EmitLine(ops, text, line, Left + x, width, alignment, justify, lineHeight, 0);
-        return new FlowItem { Height = lineHeight, Ops = ops, OnGrid = onGrid, Kind = kind };
+        return new FlowItem { Height = lineHeight, Ops = ops, OnGrid = onGrid, Kind = kind, IsBodyText = bodyText };
     }
 
     /// <summary>Draws one line: each cluster at its place, extra space spread over the gaps when justified.
@@ -315,12 +315,13 @@ internal sealed class DocumentComposer
 
     // ---- attachments, signature, 版记 -------------------------------------------------------------
 
-    private void Attachments(IReadOnlyList<string> attachments)
+    private void Attachments(IReadOnlyList<string> attachments, bool signatureFollows)
     {
         if (attachments.Count == 0) return;
         _items.Add(FlowItem.Space(P));       // 正文下空一行
         const string label = "附件：";
         var labelWidth = new StyledText((label, TextStyle.Body)).Measure(0, label.Length);
+        var lines = new List<FlowItem>();
         for (var i = 0; i < attachments.Count; i++)
         {
             var number = attachments.Count > 1 ? $"{i + 1}." : "";
@@ -330,8 +331,12 @@ internal sealed class DocumentComposer
             var first = 2 * Ch + (i == 0 ? 0 : labelWidth);
             var hang = 2 * Ch + labelWidth + numberWidth;   // continuation lines align with the name's first character
             // Not justified: spreading the line would move the name off the column its continuation aligns to.
-            AddLines(text, first, hang, ParagraphAlignment.Left, "attachment");
+            lines.AddRange(AddLines(text, first, hang, ParagraphAlignment.Left, "attachment", bodyText: false));
         }
+        if (!signatureFollows) return;
+        // The attachment list stays with the signature, and both take body lines along to a new page.
+        foreach (var line in lines) line.KeepWithNext = true;
+        lines[0].KeepWithPrevious = 2;
     }
 
     private void Signature(DocumentSignature signature)

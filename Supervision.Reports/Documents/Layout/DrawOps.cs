@@ -41,9 +41,12 @@ internal sealed class FlowItem
     /// <summary>Must share its page with the next item (a heading, a table header).</summary>
     public bool KeepWithNext { get; set; }
 
-    /// <summary>How many of the preceding items move with this one if it starts a new page (the signature takes
-    /// body lines with it: a seal never stands on a page without text).</summary>
-    public int KeepWithPrevious { get; init; }
+    /// <summary>How many lines of body text (<see cref="IsBodyText"/>) move with this one if it starts a new page,
+    /// with whatever lies between (the signature takes body lines with it: a seal never stands on a page without text).</summary>
+    public int KeepWithPrevious { get; set; }
+
+    /// <summary>A line of the body (正文): paragraph, heading, field or addressee.</summary>
+    public bool IsBodyText { get; init; }
 
     /// <summary>Room needed below the item on the same page without advancing the flow (the seal's lower part).</summary>
     public double Overhang { get; init; }

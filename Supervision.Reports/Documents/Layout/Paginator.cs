@@ -20,8 +20,25 @@ internal static class Paginator
     {
         var pages = new List<LaidOutPage> { new(1) };
         var height = Gbt9704.BlockHeight;
-        double y = 0;          // where the flow continues
-        double used = 0;       // lowest point used, including overhangs
+        double y = 0;          // where the flow continues on the last page
+        double used = 0;       // lowest point used there, including overhangs
+
+        void Put(LaidOutPage page, FlowItem item, double top)
+        {
+            Place(page, item, top);
+            y = top + item.Height;
+            used = Math.Max(used, y + item.Overhang);
+        }
+
+        LaidOutPage Restart(IEnumerable<FlowItem> leading)
+        {
+            var page = pages[^1];
+            y = used = 0;
+            foreach (var moved in leading)
+                if (!(moved.IsSpace && page.Items.Count == 0))
+                    Put(page, moved, Start(moved, y));
+            return page;
+        }
 
         for (var i = 0; i < items.Count; i++)
         {
@@ -36,55 +53,35 @@ internal static class Paginator
                     page = NewPage(pages);
                     y = used = 0;
                 }
-                Place(page, item, height - item.Height);
-                y = used = height;
+                Put(page, item, height - item.Height);
                 continue;
             }
 
             var top = Start(item, y);
-            var need = item.Height + item.Overhang;
-            if (item.KeepWithNext && i + 1 < items.Count)
-                need = Math.Max(need, Start(items[i + 1], top + item.Height) - top + items[i + 1].Height);
-            if (top + need <= height + Tolerance || page.Items.Count == 0)
+            if (top + ChainBottom(items, i, top) - top <= height + Tolerance || page.Items.Count == 0)
             {
-                Place(page, item, top);
-                y = top + item.Height;
-                used = Math.Max(y, top + item.Height + item.Overhang);
+                var bodyLines = page.Items.Count(p => p.Item.IsBodyText);
+                if (item.KeepWithPrevious > bodyLines && pages.Count > 1)
+                {
+                    // Its page has too few body lines (a natural break fell just before): lines of the previous page come along.
+                    var tail = TakeTail(pages[^2], item.KeepWithPrevious - bodyLines);
+                    if (tail.Count > 0)
+                    {
+                        var already = page.Items.Select(p => p.Item).ToList();
+                        page.Items.Clear();
+                        page = Restart(tail.Concat(already));
+                        top = Start(item, y);
+                    }
+                }
+                Put(page, item, top);
                 continue;
             }
 
-            // A new page. Items that must go with this one leave the old page first.
-            var moving = new List<FlowItem>();
-            if (item.KeepWithPrevious > 0)
-            {
-                var movable = page.Items.Count - 1;     // the old page keeps at least one item
-                for (var k = 0; k < Math.Min(item.KeepWithPrevious, movable); k++)
-                {
-                    var last = page.Items[^1];
-                    if (last.Item.IsSpace || last.Item.AtPageBottom || last.Item.RepeatHeader is not null) break;
-                    moving.Insert(0, last.Item);
-                    page.Items.RemoveAt(page.Items.Count - 1);
-                }
-                while (page.Items.Count > 1 && page.Items[^1].Item.IsSpace && moving.Count > 0)
-                    page.Items.RemoveAt(page.Items.Count - 1);
-            }
+            // A new page. Body lines that must go with this item leave the old page first.
+            var moving = item.KeepWithPrevious > 0 ? TakeTail(page, item.KeepWithPrevious) : [];
             page = NewPage(pages);
-            y = 0;
-            if (item.RepeatHeader is not null)
-            {
-                Place(page, item.RepeatHeader, 0);
-                y = item.RepeatHeader.Height;
-            }
-            foreach (var moved in moving)
-            {
-                var movedTop = Start(moved, y);
-                Place(page, moved, movedTop);
-                y = movedTop + moved.Height;
-            }
-            top = Start(item, y);
-            Place(page, item, top);
-            y = top + item.Height;
-            used = Math.Max(y, top + item.Height + item.Overhang);
+            page = Restart(item.RepeatHeader is { } header ? [header, .. moving] : moving);
+            Put(page, item, Start(item, y));
         }
 
         foreach (var page in pages)
@@ -92,6 +89,41 @@ internal static class Paginator
                 foreach (var op in placed.Item.Ops)
                     page.Ops.Add(op.MovedDown(Gbt9704.BlockTop + placed.Top));
         return pages;
+    }
+
+    /// <summary>Removes from the end of a page the items that hold its last <paramref name="bodyLines"/> body lines
+    /// (with the blank lines and attachment lines after them). The page keeps at least one item; table rows and
+    /// items bound to what follows them stay.</summary>
+    private static List<FlowItem> TakeTail(LaidOutPage page, int bodyLines)
+    {
+        var take = 0;
+        var found = 0;
+        for (var j = page.Items.Count - 1; j >= 1 && found < bodyLines; j--)
+        {
+            var candidate = page.Items[j].Item;
+            if (candidate.AtPageBottom || candidate.RepeatHeader is not null || candidate.KeepWithNext && !candidate.IsBodyText) break;
+            take++;
+            if (candidate.IsBodyText) found++;
+        }
+        if (found == 0) return [];
+        var tail = page.Items.Skip(page.Items.Count - take).Select(p => p.Item).ToList();
+        page.Items.RemoveRange(page.Items.Count - take, take);
+        return tail;
+    }
+
+    /// <summary>Where the item at <paramref name="index"/> ends, with every following item it must share its page with
+    /// (a chain of <see cref="FlowItem.KeepWithNext"/>), including the last one's overhang.</summary>
+    private static double ChainBottom(IReadOnlyList<FlowItem> items, int index, double top)
+    {
+        var bottom = top + items[index].Height;
+        var overhang = items[index].Overhang;
+        for (var k = index; items[k].KeepWithNext && k + 1 < items.Count; k++)
+        {
+            var next = items[k + 1];
+            bottom = Start(next, bottom) + next.Height;
+            overhang = next.Overhang;
+        }
+        return bottom + overhang;
     }
 
     /// <summary>Where an item starts if the flow is at y: grid items move down to the next grid line.</summary>

@@ -159,15 +159,29 @@ public class DocumentLayoutTests
     [Fact]
     public void The_seal_page_always_carries_body_text()
     {
-        // Whatever the length of the body, the signature never stands alone on a page.
-        for (var extra = 0; extra < 30; extra++)
+        // Whatever the length of the body, the signature never stands on a page without body text (the
+        // attachment list does not count), and the seal area fits on its page.
+        foreach (var attachments in new[] { true, false })
         {
-            var pages = Layout(SampleNotice.Build(extra));
-            var signaturePage = pages.Single(p => p.Items.Any(i => i.Item.Kind == "signature"));
-            var before = signaturePage.Items.TakeWhile(i => i.Item.Kind != "signature").Count(i => i.Item.Kind is "paragraph" or "attachment" or "heading1" or "heading2");
-            Assert.True(before >= 1, $"with {extra} extra paragraphs the signature page has no text");
-            var signature = signaturePage.Items.Single(i => i.Item.Kind == "signature");
-            Assert.True(signature.Top + signature.Item.Height + signature.Item.Overhang <= 225 * Mm + 0.01, "the seal area runs off the page");
+            for (var extra = 0; extra < 30; extra++)
+            {
+                var document = SampleNotice.Build(extra);
+                var pages = Layout(attachments ? document : WithoutAttachments(extra));
+                var signaturePage = pages.Single(p => p.Items.Any(i => i.Item.Kind == "signature"));
+                var body = signaturePage.Items.TakeWhile(i => i.Item.Kind != "signature")
+                    .Count(i => i.Item.Kind is "paragraph" or "heading1" or "heading2" or "field" or "addressee");
+                Assert.True(body >= 2, $"with {extra} extra paragraphs the signature page has {body} body lines");
+                var signature = signaturePage.Items.Single(i => i.Item.Kind == "signature");
+                Assert.True(signature.Top + signature.Item.Height + signature.Item.Overhang <= 225 * Mm + 0.01, "the seal area runs off the page");
+                Assert.DoesNotContain(signaturePage.Items.Take(1), i => i.Item.IsSpace);
+            }
+        }
+
+        static OfficialDocument WithoutAttachments(int extra)
+        {
+            var document = new OfficialDocument(SampleNotice.Title).Addressee(SampleNotice.Addressee);
+            for (var i = 0; i < 8 + extra; i++) document.Paragraph($"第{i + 1}段：检查中发现的问题将纳入年度考核，对拒不整改的依法予以处理。");
+            return document.SignedBy("宁夏回族自治区通信管理局", SampleNotice.Date);
         }
     }
 

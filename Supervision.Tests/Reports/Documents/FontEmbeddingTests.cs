@@ -51,18 +51,14 @@ public class FontEmbeddingTests
     [Fact]
     public void Fonts_are_loaded_once_per_process()
     {
-        // However many documents follow, each font file is read once (the complete Song face only when a
-        // document needs a character the reduced faces lack).
-        OfficialDocumentRenderer.Render(SampleDecision.Build());
-        OfficialDocumentRenderer.Render(SampleNotice.Build());
-        var loads = OfficialFonts.Resolver.Loads;
-        Assert.InRange(loads, 3, 4);
-        for (var i = 0; i < 3; i++)
+        // However many documents are rendered, each of the four font files is read at most once (the complete
+        // Song face only when some document needs a character the reduced faces lack; other tests may).
+        for (var i = 0; i < 4; i++)
         {
             OfficialDocumentRenderer.Render(SampleDecision.Build());
             OfficialDocumentRenderer.Render(SampleNotice.Build());
         }
-        Assert.Equal(loads, OfficialFonts.Resolver.Loads);
+        Assert.InRange(OfficialFonts.Resolver.Loads, 3, 4);
     }
 
     [Fact]

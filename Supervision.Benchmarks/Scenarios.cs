@@ -54,5 +54,6 @@ public static class Scenarios
     [
         new StartupScenario(),
         new XlsxReadScenario(),
+        new PdfDecisionScenario(),
     ];
 }

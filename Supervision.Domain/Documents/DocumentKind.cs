@@ -50,8 +50,24 @@ public static class DocumentKinds
     };
 }
 
-/// <summary>A 文号: one gapless sequence per province, kind and year; no leading zeros.</summary>
-public sealed record DocumentNumber(string Prefix, string Code, int Year, int Sequence)
+/// <summary>A 文号 (GB/T 9704-2012 7.2.4): authority prefix + kind + 〔year〕 + serial + 号, no leading zeros, e.g. 宁通管罚〔2026〕3号.</summary>
+public sealed record DocumentNumber
 {
+    public DocumentNumber(string prefix, string code, int year, int sequence)
+    {
+        if (string.IsNullOrWhiteSpace(prefix + code))
+            throw new ArgumentException("The authority code of a document number cannot be empty.", nameof(prefix));
+        if (year is < 1000 or > 9999)
+            throw new ArgumentException($"The year of a document number must have four digits, not {year}.", nameof(year));
+        if (sequence < 1)
+            throw new ArgumentException($"The serial of a document number must be positive, not {sequence}.", nameof(sequence));
+        (Prefix, Code, Year, Sequence) = (prefix.Trim(), code.Trim(), year, sequence);
+    }
+
+    public string Prefix { get; }
+    public string Code { get; }
+    public int Year { get; }
+    public int Sequence { get; }
+
     public override string ToString() => $"{Prefix}{Code}〔{Year}〕{Sequence}号";
 }

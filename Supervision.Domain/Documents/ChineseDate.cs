@@ -1,0 +1,11 @@
+using System.Globalization;
+
+namespace Supervision.Domain.Documents;
+
+/// <summary>Dates as official documents write them (GB/T 9704-2012 7.3.5): Arabic numerals, no padding.</summary>
+public static class ChineseDate
+{
+    /// <summary>e.g. 2026-11-28 → 2026年11月28日; 2026-01-05 → 2026年1月5日.</summary>
+    public static string Format(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+}

@@ -1,0 +1,432 @@
+using Supervision.Domain.Documents;
+
+namespace Supervision.Reports.Documents.Layout;
+
+/// <summary>Turns an <see cref="OfficialDocument"/> into the vertical flow of GB/T 9704-2012.</summary>
+internal sealed class DocumentComposer
+{
+    private static readonly double P = Gbt9704.LinePitch;
+    private static readonly double Ch = Gbt9704.CharAdvance;
+    private static readonly double Left = Gbt9704.BlockLeft;
+    private static readonly double Width = Gbt9704.BlockWidth;
+
+    private readonly List<FlowItem> _items = [];
+    private readonly bool _sealPlaceholder;
+
+    private DocumentComposer(bool sealPlaceholder) => _sealPlaceholder = sealPlaceholder;
+
+    public static List<FlowItem> Compose(OfficialDocument document, bool sealPlaceholder)
+    {
+        var composer = new DocumentComposer(sealPlaceholder);
+        composer.Head(document);
+        foreach (var block in document.Body)
+        {
+            switch (block)
+            {
+                case AddresseeBlock a: composer.Addressee(a); break;
+                case FieldBlock f: composer.Field(f); break;
+                case ParagraphBlock p: composer.Paragraph(p); break;
+                case HeadingBlock h: composer.Heading(h); break;
+                case DocumentTable t: composer.Table(t); break;
+                default: throw new NotSupportedException($"Unknown block {block.GetType().Name}.");
+            }
+        }
+        composer.Attachments(document.Attachments, signatureFollows: document.Signature is not null);
+        if (document.Signature is { } signature) composer.Signature(signature);
+        composer.Imprint(document);
+        return composer._items;
+    }
+
+    // ---- 版头 and title ----------------------------------------------------------------------------
+
+    private void Head(OfficialDocument document)
+    {
+        if (document.IssuingAuthorityMark is { } mark)
+        {
+            // 发文机关标志: 35 mm below the top of the text block, centred, red; as large as 小初 while it fits.
+            var natural = new StyledText((mark, TextStyle.Title with { Size = 1, Color = TextColor.Red })).Measure(0, mark.Length);
+            var size = Math.Min(Gbt9704.SizeXiaoChu, Width / natural);
+            var style = TextStyle.Title with { Size = size, Color = TextColor.Red };
+            _items.Add(new FlowItem { Height = Gbt9704.AuthorityMarkOffset, Kind = "mark-offset" });
+            AddLines(new StyledText((mark, style)), 0, 0, ParagraphAlignment.Center, "mark", lineHeight: size, onGrid: false, bodyText: false);
+            // 发文字号: two blank lines below, centred; the red rule 4 mm below it.
+            _items.Add(new FlowItem { Height = 2 * P, Kind = "space" });
+            if (document.DocumentNumber is { } number)
+                AddLines(new StyledText((number, TextStyle.Body)), 0, 0, ParagraphAlignment.Center, "number", onGrid: false, bodyText: false);
+            else
+                _items.Add(new FlowItem { Height = P, Kind = "space" });
+            var textBottom = (P + TextStyle.Body.Size) / 2;          // bottom of the number's em box in its line
+            var ruleY = textBottom + Gbt9704.RedRuleGap - P;
+            _items.Add(new FlowItem
+            {
+                Height = ruleY,
+                Kind = "red-rule",
+                Ops = [new RuleOp(Left, ruleY, Left + Width, ruleY, 1.0, TextColor.Red)],
+            });
+            // Title two blank lines below the rule.
+            _items.Add(new FlowItem { Height = 2 * P, Kind = "space" });
+            Title(document.Title, onGrid: false);
+        }
+        else
+        {
+            Title(document.Title, onGrid: true);
+            if (document.DocumentNumber is { } number)
+                AddLines(new StyledText((number, TextStyle.Body)), 0, 0, ParagraphAlignment.Right, "number", bodyText: false);
+        }
+        // Addressee or first block: one blank line below the title.
+        _items.Add(FlowItem.Space(P));
+    }
+
+    /// <summary>2号 title, centred; each line of a long title is balanced so lines have similar lengths.</summary>
+    private void Title(string title, bool onGrid)
+    {
+        foreach (var part in title.Split('\n'))
+        {
+            var text = new StyledText((part.Trim(), TextStyle.Title));
+            var lines = text.Break(Width);
+            if (lines.Count > 1)
+            {
+                var total = text.Measure(0, text.Text.Length);
+                for (var target = total / lines.Count; target < Width; target += TextStyle.Title.Size / 2)
+                {
+                    var balanced = text.Break(target);
+                    if (balanced.Count == lines.Count)
+                    {
+                        lines = balanced;
+                        break;
+                    }
+                }
+            }
+            foreach (var line in lines)
+                _items.Add(LineItem(text, line, 0, Width, ParagraphAlignment.Center, justify: false, "title", P, onGrid));
+        }
+    }
+
+    // ---- body blocks ----------------------------------------------------------------------------
+
+    private void Addressee(AddresseeBlock block)
+    {
+        var text = block.Text.EndsWith('：') || block.Text.EndsWith(':') ? block.Text : block.Text + "：";
+        AddLines(new StyledText((text, TextStyle.Body)), 0, 0, ParagraphAlignment.Justify, "addressee");
+    }
+
+    private void Field(FieldBlock block)
+    {
+        var label = block.Label.EndsWith('：') ? block.Label : block.Label + "：";
+        var text = new StyledText((label, TextStyle.Body), (block.Value, TextStyle.Body));
+        var hang = Math.Min(text.Measure(0, label.Length), 8 * Ch);
+        if (hang > Width / 2) hang = 2 * Ch;
+        AddLines(text, 0, hang, ParagraphAlignment.Justify, "field");
+    }
+
+    private void Paragraph(ParagraphBlock block)
+    {
+        var indent = block.FirstLineIndent ? 2 * Ch : 0;
+        AddLines(new StyledText((block.Text, TextStyle.Body)), indent, 0, block.Alignment, "paragraph");
+    }
+
+    private void Heading(HeadingBlock block)
+    {
+        var style = block.Level == 1 ? TextStyle.Heading1 : TextStyle.Heading2;
+        var runs = new List<(string, TextStyle)> { (block.Number + block.Text, style) };
+        if (!string.IsNullOrEmpty(block.RunIn)) runs.Add((block.RunIn, TextStyle.Body));
+        var lines = AddLines(new StyledText([.. runs]), 2 * Ch, 0,
+            block.RunIn is null ? ParagraphAlignment.Left : ParagraphAlignment.Justify, $"heading{block.Level}");
+        if (block.RunIn is null && lines.Count > 0) lines[^1].KeepWithNext = true;
+    }
+
+    /// <summary>Breaks styled text into grid lines: first line indented by <paramref name="firstIndent"/>, the
+    /// others by <paramref name="indent"/>; justified lines fill the width except the last.</summary>
+    private List<FlowItem> AddLines(StyledText text, double firstIndent, double indent, ParagraphAlignment alignment, string kind,
+        double? lineHeight = null, bool onGrid = true, bool bodyText = true)
+    {
+        var lines = text.Break(Width - indent, Width - firstIndent);
+        var added = new List<FlowItem>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var x = i == 0 ? firstIndent : indent;
+            var justify = alignment == ParagraphAlignment.Justify && i < lines.Count - 1;
+            var item = LineItem(text, lines[i], x, Width - x, alignment, justify, kind, lineHeight ?? P, onGrid, bodyText);
+            _items.Add(item);
+            added.Add(item);
+        }
+        return added;
+    }
+
+    private static FlowItem LineItem(StyledText text, TextLine line, double x, double width, ParagraphAlignment alignment, bool justify,
+        string kind, double lineHeight, bool onGrid, bool bodyText = false)
+    {
+        var ops = new List<DrawOp>();
+        EmitLine(ops, text, line, Left + x, width, alignment, justify, lineHeight, 0);
+        return new FlowItem { Height = lineHeight, Ops = ops, OnGrid = onGrid, Kind = kind, IsBodyText = bodyText };
+    }
+
+    /// <summary>Draws one line: each cluster at its place, extra space spread over the gaps when justified.
+    /// Wide characters on the grid are drawn one by one (their advance is the grid's, not the font's).</summary>
+    internal static void EmitLine(List<DrawOp> ops, StyledText text, TextLine line, double x, double width, ParagraphAlignment alignment,
+        bool justify, double lineHeight, double top)
+    {
+        if (line.Length == 0) return;
+        var pieces = Pieces(text, line);
+        var natural = line.Width;
+        var extra = 0.0;
+        if (justify && pieces.Count > 1 && natural < width)
+        {
+            extra = (width - natural) / (pieces.Count - 1);
+            if (extra > Ch) extra = 0;                 // a nearly empty line stays ragged rather than spaced out
+        }
+        var cursor = x + alignment switch
+        {
+            ParagraphAlignment.Center => (width - natural) / 2,
+            ParagraphAlignment.Right => width - natural,
+            _ => 0,
+        };
+
+        string? runText = null;
+        TextStyle? runStyle = null;
+        FontFace runFace = default;
+        double runX = 0;
+        var runMergeable = false;
+
+        void Flush()
+        {
+            if (runText is not null && runStyle is not null)
+                ops.Add(new TextOp(runX, top + runStyle.Baseline(lineHeight), runText, runFace, runStyle.Size, runStyle.Bold, runStyle.Color));
+            runText = null;
+        }
+
+        foreach (var (start, length) in pieces)
+        {
+            var pieceWidth = text.Measure(start, length);
+            if (text.Text[start] == ' ')
+            {
+                Flush();
+                cursor += pieceWidth + extra;
+                continue;
+            }
+            var style = text.StyleAt(start);
+            var face = text.FaceAt(start);
+            var mergeable = extra == 0 && !(style.OnGrid && IsWidePiece(text, start, length));
+            if (runText is not null && mergeable && runMergeable && ReferenceEquals(style, runStyle) && face == runFace)
+            {
+                runText += text.Text.Substring(start, length);
+            }
+            else
+            {
+                Flush();
+                runText = text.Text.Substring(start, length);
+                runStyle = style;
+                runFace = face;
+                runX = cursor;
+                runMergeable = mergeable;
+            }
+            cursor += pieceWidth + extra;
+        }
+        Flush();
+    }
+
+    /// <summary>The clusters of a line, further split where the style or the face changes and between wide characters.</summary>
+    private static List<(int Start, int Length)> Pieces(StyledText text, TextLine line)
+    {
+        var pieces = new List<(int, int)>();
+        foreach (var cluster in CjkText.Clusters(text.Text, line.Start, line.Length))
+        {
+            var (start, end) = (cluster.Start.Value, cluster.End.Value);
+            var pieceStart = start;
+            for (var i = start + 1; i < end; i++)
+            {
+                if (char.IsLowSurrogate(text.Text[i])) continue;
+                if (!ReferenceEquals(text.StyleAt(i), text.StyleAt(pieceStart)) || text.FaceAt(i) != text.FaceAt(pieceStart))
+                {
+                    pieces.Add((pieceStart, i - pieceStart));
+                    pieceStart = i;
+                }
+            }
+            pieces.Add((pieceStart, end - pieceStart));
+        }
+        return pieces;
+    }
+
+    private static bool IsWidePiece(StyledText text, int start, int length) =>
+        text.Measure(start, length) >= text.StyleAt(start).WideAdvance * 0.95 && !CjkText.IsWordChar(text.Text[start]);
+
+    // ---- tables -----------------------------------------------------------------------------------
+
+    private void Table(DocumentTable table)
+    {
+        var size = table.FontSize;
+        var lineHeight = size * 1.5;
+        var padX = size * 0.3;
+        var padY = Math.Max(2, (P - lineHeight) / 2);
+        var total = table.Columns.Sum(c => c.Width);
+        var widths = table.Columns.Select(c => Width * c.Width / total).ToArray();
+        var bodyStyle = new TextStyle(OfficialTypeface.Song, size);
+        var headStyle = new TextStyle(OfficialTypeface.Hei, size);
+
+        FlowItem Row(IReadOnlyList<string> cells, TextStyle style, bool header, FlowItem? repeatHeader)
+        {
+            var cellLines = new List<(StyledText Text, IReadOnlyList<TextLine> Lines)>();
+            for (var c = 0; c < widths.Length; c++)
+            {
+                var text = new StyledText((cells[c], style));
+                cellLines.Add((text, text.Break(Math.Max(widths[c] - 2 * padX, size))));
+            }
+            var rowHeight = cellLines.Max(c => c.Lines.Count) * lineHeight + 2 * padY;
+            var ops = new List<DrawOp>();
+            var x = Left;
+            for (var c = 0; c < widths.Length; c++)
+            {
+                var alignment = header ? ParagraphAlignment.Center : table.Columns[c].Alignment switch
+                {
+                    CellAlignment.Center => ParagraphAlignment.Center,
+                    CellAlignment.Right => ParagraphAlignment.Right,
+                    _ => ParagraphAlignment.Left,
+                };
+                var (text, lines) = cellLines[c];
+                for (var l = 0; l < lines.Count; l++)
+                    EmitLine(ops, text, lines[l], x + padX, widths[c] - 2 * padX, alignment, justify: false, lineHeight, padY + l * lineHeight);
+                x += widths[c];
+            }
+            // Borders: top and bottom of the row, and every column edge.
+            const double border = 0.75;
+            ops.Add(new RuleOp(Left, 0, Left + Width, 0, border, TextColor.Black));
+            ops.Add(new RuleOp(Left, rowHeight, Left + Width, rowHeight, border, TextColor.Black));
+            x = Left;
+            for (var c = 0; c <= widths.Length; c++)
+            {
+                ops.Add(new RuleOp(x, 0, x, rowHeight, border, TextColor.Black));
+                if (c < widths.Length) x += widths[c];
+            }
+            return new FlowItem
+            {
+                Height = rowHeight,
+                Ops = ops,
+                Kind = header ? "table-header" : "table-row",
+                KeepWithNext = header,
+                RepeatHeader = repeatHeader,
+            };
+        }
+
+        var headerRow = Row([.. table.Columns.Select(c => c.Header)], headStyle, header: true, null);
+        _items.Add(headerRow);
+        foreach (var row in table.Rows)
+            _items.Add(Row(row, bodyStyle, header: false, headerRow));
+    }
+
+    // ---- attachments, signature, 版记 -------------------------------------------------------------
+
+    private void Attachments(IReadOnlyList<string> attachments, bool signatureFollows)
+    {
+        if (attachments.Count == 0) return;
+        _items.Add(FlowItem.Space(P));       // 正文下空一行
+        const string label = "附件：";
+        var labelWidth = new StyledText((label, TextStyle.Body)).Measure(0, label.Length);
+        var lines = new List<FlowItem>();
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            var number = attachments.Count > 1 ? $"{i + 1}." : "";
+            var prefix = (i == 0 ? label : "") + number;
+            var text = new StyledText((prefix, TextStyle.Body), (attachments[i], TextStyle.Body));
+            var numberWidth = text.Measure(i == 0 ? label.Length : 0, number.Length);
+            var first = 2 * Ch + (i == 0 ? 0 : labelWidth);
+            var hang = 2 * Ch + labelWidth + numberWidth;   // continuation lines align with the name's first character
+            // Not justified: spreading the line would move the name off the column its continuation aligns to.
+            lines.AddRange(AddLines(text, first, hang, ParagraphAlignment.Left, "attachment", bodyText: false));
+        }
+        if (!signatureFollows) return;
+        // The attachment list stays with the signature, and both take body lines along to a new page.
+        foreach (var line in lines) line.KeepWithNext = true;
+        lines[0].KeepWithPrevious = 2;
+    }
+
+    private void Signature(DocumentSignature signature)
+    {
+        // Two lines for the seal's upper part, then the authority centred over the date; the date ends four
+        // characters from the right edge. The seal covers both, centred on the date, with them slightly below its centre.
+        var date = ChineseDate.Format(signature.Date);
+        var dateText = new StyledText((date, TextStyle.Body));
+        var nameText = new StyledText((signature.Authority, TextStyle.Body));
+        var dateWidth = dateText.Measure(0, date.Length);
+        var nameWidth = nameText.Measure(0, signature.Authority.Length);
+        var dateRight = Left + Width - 4 * Ch;
+        var dateX = dateRight - dateWidth;
+        var center = dateX + dateWidth / 2;
+        var nameX = Math.Min(center - nameWidth / 2, Left + Width - nameWidth);
+
+        var ops = new List<DrawOp>();
+        foreach (var line in nameText.Break(Width))
+            EmitLine(ops, nameText, line, nameX, nameWidth, ParagraphAlignment.Left, justify: false, P, 2 * P);
+        EmitLine(ops, dateText, new TextLine(0, date.Length, dateWidth), dateX, dateWidth, ParagraphAlignment.Left, justify: false, P, 3 * P);
+
+        var diameter = Gbt9704.Mm(signature.SealDiameterMm);
+        var sealCenterY = 3 * P - 0.25 * P;
+        var sealTop = sealCenterY - diameter / 2;
+        if (signature.SealImage is { Length: > 0 } image)
+        {
+            ops.Add(new ImageOp(center - diameter / 2, sealTop, diameter, diameter, image));
+        }
+        else if (_sealPlaceholder)
+        {
+            ops.Add(new BoxOp(center - diameter / 2, sealTop, diameter, diameter, 0.75, TextColor.Gray, Dashed: true));
+            const string label = "（印章）";
+            var labelStyle = TextStyle.Small with { Color = TextColor.Gray };
+            var labelText = new StyledText((label, labelStyle));
+            var labelWidth = labelText.Measure(0, label.Length);
+            EmitLine(ops, labelText, new TextLine(0, label.Length, labelWidth), center - labelWidth / 2, labelWidth,
+                ParagraphAlignment.Left, justify: false, P, sealTop + 0.15 * P);
+        }
+        _items.Add(new FlowItem
+        {
+            Height = 4 * P,
+            Ops = ops,
+            OnGrid = true,
+            KeepWithPrevious = 2,
+            Overhang = Math.Max(0, sealTop + diameter - 4 * P),
+            Kind = "signature",
+        });
+    }
+
+    private void Imprint(OfficialDocument document)
+    {
+        var copyTo = document.CopyToRecipients;
+        if (copyTo.Count == 0 && document.Printing is null) return;
+        var style = TextStyle.Small;
+        var ch = style.Size;                                        // one 4号 character
+        var ops = new List<DrawOp>();
+        double y = 0;
+        var rules = new List<(double Y, double Thickness)> { (0, Gbt9704.ThickRule) };
+        if (copyTo.Count > 0)
+        {
+            var label = "抄送：";
+            var list = string.Join("，", copyTo);
+            if (!list.EndsWith('。')) list += "。";
+            var text = new StyledText((label, style), (list, style));
+            var hang = text.Measure(0, label.Length);
+            var lines = text.Break(Width - 2 * ch - hang, Width - 2 * ch);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var x = Left + ch + (i == 0 ? 0 : hang);
+                var width = Width - 2 * ch - (i == 0 ? 0 : hang);
+                EmitLine(ops, text, lines[i], x, width, ParagraphAlignment.Justify, justify: i < lines.Count - 1, P, y);
+                y += P;
+            }
+            rules.Add((y, document.Printing is null ? Gbt9704.ThickRule : Gbt9704.ThinRule));
+        }
+        if (document.Printing is { } printing)
+        {
+            var printer = new StyledText((printing.Printer, style));
+            EmitLine(ops, printer, new TextLine(0, printing.Printer.Length, printer.Measure(0, printing.Printer.Length)),
+                Left + ch, Width / 2, ParagraphAlignment.Left, justify: false, P, y);
+            var dateText = ChineseDate.Format(printing.Date) + "印发";
+            var date = new StyledText((dateText, style));
+            var dateWidth = date.Measure(0, dateText.Length);
+            EmitLine(ops, date, new TextLine(0, dateText.Length, dateWidth), Left + Width - ch - dateWidth, dateWidth,
+                ParagraphAlignment.Left, justify: false, P, y);
+            y += P;
+            rules.Add((y, Gbt9704.ThickRule));
+        }
+        foreach (var (ruleY, thickness) in rules)
+            ops.Add(new RuleOp(Left, ruleY, Left + Width, ruleY, thickness, TextColor.Black));
+        _items.Add(new FlowItem { Height = y, Ops = ops, AtPageBottom = true, Kind = "imprint" });
+    }
+}

@@ -1,0 +1,178 @@
+namespace Supervision.Reports.Documents;
+
+/// <summary>One line of broken text: a range of the input (without the spaces the break removed) and its width.</summary>
+public readonly record struct TextLine(int Start, int Length, double Width)
+{
+    public int End => Start + Length;
+
+    public string TextOf(string text) => text.Substring(Start, Length);
+}
+
+/// <summary>
+/// Breaks text into lines of a given width, the way Chinese official documents are set:
+/// <list type="bullet">
+/// <item>a line may break between any two CJK characters, and at spaces;</item>
+/// <item>避头尾: no line starts with a closing or pause mark (，。、；：？！）》…—％ and the ASCII , . ; : ? ! ) %)
+/// and no line ends with an opening mark (（《「『【〔“ and ASCII ( [) — such a mark moves with its neighbour;</item>
+/// <item>Latin words and numbers (ID, 2026, 10,000.00, GGSN/PGW) are not split unless longer than a line;</item>
+/// <item>a line feed forces a break.</item>
+/// </list>
+/// Pure: widths come from the caller's measure function (the font's real advances).
+/// </summary>
+public static class LineBreaker
+{
+    private const double Tolerance = 0.01;
+
+    /// <summary>Measures the width of <paramref name="length"/> characters of the text from <paramref name="start"/>.</summary>
+    public delegate double RangeMeasure(int start, int length);
+
+    /// <summary>Breaks <paramref name="text"/>; <paramref name="measure"/> gets a piece of the text.</summary>
+    /// <param name="firstLineWidth">Width of the first line when it differs (e.g. a first-line indent); null for <paramref name="width"/>.</param>
+    public static IReadOnlyList<TextLine> Break(string text, double width, Func<string, double> measure, double? firstLineWidth = null)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return Break(text, width, (start, length) => measure(text.Substring(start, length)), firstLineWidth);
+    }
+
+    /// <summary>Breaks <paramref name="text"/>; <paramref name="measure"/> gets a range of the text, so that runs in
+    /// different fonts can be measured.</summary>
+    public static IReadOnlyList<TextLine> Break(string text, double width, RangeMeasure measure, double? firstLineWidth = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(measure);
+        if (width <= 0) throw new ArgumentOutOfRangeException(nameof(width), width, "The line width must be positive.");
+        var lines = new List<TextLine>();
+        var paragraphStart = 0;
+        while (true)
+        {
+            var newline = text.IndexOf('\n', paragraphStart);
+            var end = newline < 0 ? text.Length : newline;
+            var contentEnd = end > paragraphStart && text[end - 1] == '\r' ? end - 1 : end;
+            BreakParagraph(text, paragraphStart, contentEnd, width, lines.Count == 0 ? firstLineWidth ?? width : width, measure, lines);
+            if (newline < 0) break;
+            paragraphStart = newline + 1;
+        }
+        return lines;
+    }
+
+    /// <summary>An unbreakable piece: clusters glued together by 避头尾.</summary>
+    private readonly record struct Segment(int Start, int End);
+
+    private static void BreakParagraph(string text, int start, int end, double width, double firstWidth, RangeMeasure measure, List<TextLine> lines)
+    {
+        if (start >= end || IsBlank(text, start, end))
+        {
+            lines.Add(new TextLine(start, 0, 0));
+            return;
+        }
+        var segments = Segments(text, start, end);
+        var available = firstWidth;
+        var lineStart = -1;
+        var lineEnd = -1;
+        foreach (var segment in segments)
+        {
+            if (lineStart < 0)
+            {
+                // A line never starts with spaces.
+                lineStart = segment.Start;
+                lineEnd = segment.Start;
+            }
+            var candidateEnd = segment.End;
+            if (measure(lineStart, candidateEnd - lineStart) <= available + Tolerance)
+            {
+                lineEnd = candidateEnd;
+                continue;
+            }
+            if (lineEnd > lineStart)
+            {
+                lines.Add(Line(text, lineStart, lineEnd, measure));
+                available = width;
+                lineStart = segment.Start;
+                lineEnd = segment.Start;
+                if (measure(lineStart, segment.End - lineStart) <= available + Tolerance)
+                {
+                    lineEnd = segment.End;
+                    continue;
+                }
+            }
+            // The segment alone is wider than a line: split it where it must be split.
+            var position = segment.Start;
+            while (position < segment.End)
+            {
+                var fitEnd = LongestFit(text, lineStart, position, segment.End, available, measure);
+                if (fitEnd == segment.End)
+                {
+                    lineEnd = fitEnd;
+                    break;
+                }
+                lines.Add(Line(text, lineStart, fitEnd, measure));
+                available = width;
+                lineStart = fitEnd;
+                lineEnd = fitEnd;
+                position = fitEnd;
+            }
+        }
+        if (lineStart >= 0 && lineEnd > lineStart)
+            lines.Add(Line(text, lineStart, lineEnd, measure));
+    }
+
+    /// <summary>The furthest break point after <paramref name="from"/> that keeps [lineStart, point) within the width,
+    /// preferring points that respect 避头尾; at least one text element so that the text always advances.</summary>
+    private static int LongestFit(string text, int lineStart, int from, int end, double available, RangeMeasure measure)
+    {
+        var best = -1;
+        var bestAllowed = -1;
+        var i = from;
+        while (i < end)
+        {
+            var next = CjkText.NextElement(text, i, end);
+            if (measure(lineStart, next - lineStart) > available + Tolerance) break;
+            best = next;
+            if (next < end && !CjkText.CannotStartLine(text[next]) && !CjkText.CannotEndLine(text[next - 1]))
+                bestAllowed = next;
+            i = next;
+        }
+        if (best == end) return end;
+        if (bestAllowed > lineStart) return bestAllowed;
+        if (best > lineStart) return best;
+        // Not even one element fits an empty line: put it on its own line anyway.
+        return CjkText.NextElement(text, from, end);
+    }
+
+    private static List<Segment> Segments(string text, int start, int end)
+    {
+        var segments = new List<Segment>();
+        var glueNext = false;
+        foreach (var cluster in CjkText.Clusters(text, start, end - start))
+        {
+            var (cs, ce) = (cluster.Start.Value, cluster.End.Value);
+            if (text[cs] == ' ')
+                continue;      // a break opportunity, unless the marks around it forbid one
+            var gluesToPrevious = segments.Count > 0 && (glueNext || CjkText.CannotStartLine(text[cs]));
+            if (gluesToPrevious)
+            {
+                var last = segments[^1];
+                segments[^1] = last with { End = ce };
+            }
+            else
+            {
+                segments.Add(new Segment(cs, ce));
+            }
+            glueNext = CjkText.CannotEndLine(text[ce - 1]);
+        }
+        return segments;
+    }
+
+    private static TextLine Line(string text, int start, int end, RangeMeasure measure)
+    {
+        while (end > start && text[end - 1] == ' ') end--;
+        return new TextLine(start, end - start, measure(start, end - start));
+    }
+
+    private static bool IsBlank(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (!char.IsWhiteSpace(text[i])) return false;
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using Supervision.Reports.Documents.Layout;
+
+namespace Supervision.Reports.Documents;
+
+/// <summary>Options for rendering an official document.</summary>
+public sealed record OfficialDocumentOptions
+{
+    /// <summary>Draw a light dashed box labelled （印章） where the seal goes when no seal image is given (previews only).</summary>
+    public bool ShowSealPlaceholder { get; init; }
+
+    public static OfficialDocumentOptions Default { get; } = new();
+}
+
+/// <summary>Renders <see cref="OfficialDocument"/>s to PDF (A4, GB/T 9704-2012 layout, fonts embedded as subsets).
+/// Thread-safe; fonts are loaded once per process.</summary>
+public static class OfficialDocumentRenderer
+{
+    public static byte[] Render(OfficialDocument document, OfficialDocumentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var pages = Layout(document, options ?? OfficialDocumentOptions.Default);
+        // PDFsharp writes content streams and font subsets uncompressed into a buffer reused by this thread;
+        // the compressor shrinks the fonts and compresses with the runtime's zlib (several times faster than
+        // PDFsharp's managed deflater). If it cannot read the file, PDFsharp compresses it itself.
+        var raw = RawBuffer ??= new MemoryStream(1 << 21);
+        raw.SetLength(0);
+        Paint(document, pages, pdfsharpCompresses: false, raw);
+        var compressed = PdfStreamCompressor.Compress(raw.GetBuffer().AsSpan(0, (int)raw.Length));
+        if (compressed is null)
+        {
+            raw.SetLength(0);
+            Paint(document, pages, pdfsharpCompresses: true, raw);
+            compressed = raw.ToArray();
+        }
+        if (raw.Capacity > MaxKeptBuffer) RawBuffer = null;   // a huge document does not pin its buffer to the thread
+        return compressed;
+    }
+
+    private const int MaxKeptBuffer = 8 << 20;
+
+    [ThreadStatic]
+    private static MemoryStream? RawBuffer;
+
+    public static void Render(OfficialDocument document, Stream output, OfficialDocumentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write(Render(document, options));
+    }
+
+    /// <summary>The pages with everything placed on them (absolute coordinates), before painting.</summary>
+    internal static List<LaidOutPage> Layout(OfficialDocument document, OfficialDocumentOptions options)
+    {
+        OfficialFonts.EnsureRegistered();
+        var pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder));
+        foreach (var page in pages) page.Ops.AddRange(PageNumber(page.Number));
+        return pages;
+    }
+
+    /// <summary>"— N —" in 4号 Song, 7 mm below the text block; odd pages right, even pages left, one character in.</summary>
+    private static IEnumerable<DrawOp> PageNumber(int number)
+    {
+        var style = TextStyle.Small;
+        var label = $"— {number} —";
+        var text = new StyledText((label, style));
+        var width = text.Measure(0, label.Length);
+        var x = number % 2 == 1 ? Gbt9704.BlockRight - style.Size - width : Gbt9704.BlockLeft + style.Size;
+        // The dash sits about a third of an em above the baseline.
+        var baseline = Gbt9704.BlockBottom + Gbt9704.PageNumberGap + style.Size * 0.32;
+        yield return new TextOp(x, baseline, label, FontFace.Song, style.Size, false, TextColor.Black);
+    }
+
+    private static void Paint(OfficialDocument document, List<LaidOutPage> pages, bool pdfsharpCompresses, MemoryStream output)
+    {
+        using var pdf = new PdfDocument();
+        pdf.Options.NoCompression = !pdfsharpCompresses;
+        pdf.Options.CompressContentStreams = pdfsharpCompresses;
+        pdf.Info.Title = document.Title.Replace('\n', ' ');
+        if (document.DocumentNumber is { } number) pdf.Info.Subject = number;
+        if ((document.Signature?.Authority ?? document.IssuingAuthorityMark) is { } author) pdf.Info.Author = author;
+        pdf.Info.Creator = "Supervision";
+
+        var fonts = new Dictionary<(FontFace, double, bool), XFont>();
+        var brushes = new Dictionary<TextColor, XBrush>();
+        var images = new Dictionary<byte[], XImage>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            foreach (var laidOut in pages)
+            {
+                var page = pdf.AddPage();
+                page.Width = XUnit.FromPoint(Gbt9704.PageWidth);
+                page.Height = XUnit.FromPoint(Gbt9704.PageHeight);
+                using var gfx = XGraphics.FromPdfPage(page);
+                foreach (var op in laidOut.Ops)
+                {
+                    switch (op)
+                    {
+                        case TextOp t:
+                            var key = (t.Face, t.Size, t.Bold);
+                            if (!fonts.TryGetValue(key, out var font))
+                                fonts[key] = font = OfficialFonts.CreateFont(t.Face, t.Size, t.Bold);
+                            if (!brushes.TryGetValue(t.Color, out var brush))
+                                brushes[t.Color] = brush = new XSolidBrush(t.Color.ToXColor());
+                            gfx.DrawString(t.Text, font, brush, t.X, t.Baseline);
+                            break;
+                        case RuleOp r:
+                            gfx.DrawLine(new XPen(r.Color.ToXColor(), r.Thickness), r.X1, r.Y1, r.X2, r.Y2);
+                            break;
+                        case BoxOp b:
+                            var pen = new XPen(b.Color.ToXColor(), b.Thickness) { DashStyle = b.Dashed ? XDashStyle.Dash : XDashStyle.Solid };
+                            gfx.DrawRectangle(pen, b.X, b.Y, b.Width, b.Height);
+                            break;
+                        case ImageOp i:
+                            if (!images.TryGetValue(i.Image, out var image))
+                                images[i.Image] = image = XImage.FromStream(new MemoryStream(i.Image, writable: false));
+                            gfx.DrawImage(image, i.X, i.Y, i.Width, i.Height);
+                            break;
+                    }
+                }
+            }
+            pdf.Save(output, closeStream: false);
+        }
+        finally
+        {
+            foreach (var image in images.Values) image.Dispose();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Supervision.Domain.Documents;
+
+namespace Supervision.Tests.Domain.Documents;
+
+public class ChineseDateTests
+{
+    [Theory]
+    [InlineData(2026, 11, 28, "2026年11月28日")]
+    [InlineData(2026, 1, 5, "2026年1月5日")]
+    [InlineData(2026, 10, 1, "2026年10月1日")]
+    [InlineData(2027, 2, 28, "2027年2月28日")]
+    [InlineData(2028, 2, 29, "2028年2月29日")]
+    [InlineData(2026, 12, 31, "2026年12月31日")]
+    public void Writes_unpadded_dates(int year, int month, int day, string expected) =>
+        Assert.Equal(expected, ChineseDate.Format(new DateOnly(year, month, day)));
+
+    [Fact]
+    public void Every_day_of_a_year_has_no_padding_and_no_separator()
+    {
+        for (var date = new DateOnly(2026, 1, 1); date.Year == 2026; date = date.AddDays(1))
+        {
+            var text = ChineseDate.Format(date);
+            Assert.Matches("^2026年[1-9][0-9]?月[1-9][0-9]?日$", text);
+            Assert.Equal($"2026年{date.Month}月{date.Day}日", text);
+        }
+    }
+}
+
+public class DocumentNumberTests
+{
+    [Theory]
+    [InlineData("宁通管罚", 2026, 3, "宁通管罚〔2026〕3号")]
+    [InlineData("宁通管罚", 2026, 12, "宁通管罚〔2026〕12号")]
+    [InlineData(" 京通管 ", 2027, 105, "京通管〔2027〕105号")]
+    public void Formats_numbers(string code, int year, int serial, string expected) =>
+        Assert.Equal(expected, new DocumentNumber(code, "", year, serial).ToString());
+
+    [Theory]
+    [InlineData("", 2026, 3)]
+    [InlineData("宁通管罚", 26, 3)]
+    [InlineData("宁通管罚", 2026, 0)]
+    public void Refuses_invalid_parts(string code, int year, int serial) =>
+        Assert.Throws<ArgumentException>(() => new DocumentNumber(code, "", year, serial).ToString());
+}

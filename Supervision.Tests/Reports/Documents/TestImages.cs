@@ -1,0 +1,69 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace Supervision.Tests.Reports.Documents;
+
+/// <summary>Synthetic images for tests (no drawing library needed).</summary>
+internal static class TestImages
+{
+    /// <summary>A red ring on a transparent background as an RGBA PNG: a stand-in for a scanned seal.</summary>
+    public static byte[] RedRing(int size = 240)
+    {
+        var pixels = new byte[size * (size * 4 + 1)];
+        var center = (size - 1) / 2.0;
+        for (var y = 0; y < size; y++)
+        {
+            var row = y * (size * 4 + 1);
+            pixels[row] = 0;                                  // filter: none
+            for (var x = 0; x < size; x++)
+            {
+                var distance = Math.Sqrt((x - center) * (x - center) + (y - center) * (y - center));
+                var inRing = distance <= center && distance >= center * 0.9 || distance <= center * 0.15;
+                var p = row + 1 + x * 4;
+                pixels[p] = 220;
+                pixels[p + 1] = 20;
+                pixels[p + 2] = 30;
+                pixels[p + 3] = (byte)(inRing ? 230 : 0);
+            }
+        }
+        using var png = new MemoryStream();
+        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, size);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), size);
+        header[8] = 8;                                        // bit depth
+        header[9] = 6;                                        // colour type: RGBA
+        Chunk(png, "IHDR", header);
+        using (var compressed = new MemoryStream())
+        {
+            using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(pixels);
+            Chunk(png, "IDAT", compressed.ToArray());
+        }
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream png, string type, byte[] data)
+    {
+        Span<byte> number = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
+        png.Write(number);
+        var typed = new byte[4 + data.Length];
+        System.Text.Encoding.ASCII.GetBytes(type).CopyTo(typed, 0);
+        data.CopyTo(typed, 4);
+        png.Write(typed);
+        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typed));
+        png.Write(number);
+    }
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+}

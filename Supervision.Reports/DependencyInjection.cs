@@ -13,6 +13,7 @@ public static class DependencyInjection
         var megabytes = config.GetValue("Uploads:MaxFileMegabytes", 30);
         services.AddSingleton(new SpreadsheetLimits(MaxFileBytes: megabytes * 1024L * 1024L));
         services.AddScoped<ReturnImporter>();
+        services.AddScoped<ReceiptIssuer>();
         return services;
     }
 }

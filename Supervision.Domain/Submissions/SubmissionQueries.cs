@@ -220,6 +220,12 @@ public sealed partial class SubmissionService
         return (file.FileName, file.Content!.Bytes);
     }
 
+    public async Task<string> AuthorityOfAsync(int provinceId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.AuthorityName).SingleAsync(ct);
+    }
+
     public async Task<Branch> OwnBranchAsync(CancellationToken ct = default) =>
         await BranchAsync(access.Scope.BranchIds.FirstOrDefault(), ct);
 }

@@ -45,6 +45,8 @@ public static class WorkbookExport
         }
         sheet.Range(headerRow, 1, Math.Max(row, headerRow), last).SetAutoFilter();
         sheet.SheetView.FreezeRows(headerRow);
+        PrintFitToWidth(sheet);
+        sheet.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
@@ -83,6 +85,14 @@ public static class WorkbookExport
                 WriteText(cell, value.ToString() ?? "");
                 return;
         }
+    }
+
+    /// <summary>Landscape, all columns on one page width, as administrations print ledgers and templates.</summary>
+    public static void PrintFitToWidth(IXLWorksheet sheet)
+    {
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.FitToPages(1, 0);
     }
 
     /// <summary>Text starting with = + - @ is formula injection in a spreadsheet; stored as plain text it stays text.</summary>

@@ -16,7 +16,7 @@ public sealed record ImportProgress(string Stage, int Rows);
 /// and hands the result to the domain, which validates the rules and stores it in one transaction — or
 /// logs the refused attempt. The web page and the HTTP API both come through here.
 /// </summary>
-public sealed class ReturnImporter(SubmissionService submissions, SpreadsheetLimits limits)
+public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer receipts, SpreadsheetLimits limits)
 {
     /// <summary>Errors beyond this many are summarised: a wrong file would otherwise produce one per cell.</summary>
     public const int MaxIssues = 5000;
@@ -31,8 +31,11 @@ public sealed class ReturnImporter(SubmissionService submissions, SpreadsheetLim
         progress?.Report(new ImportProgress("读取文件", 0));
         var parsed = Read(template.Definition, content, context, progress, ct);
         progress?.Report(new ImportProgress("校验并保存", parsed.RowCount));
-        return await submissions.StoreAsync(new StoreCommand(request.BranchId, request.TemplateCode, period.ToString(), request.FileName, request.Channel,
+        var result = await submissions.StoreAsync(new StoreCommand(request.BranchId, request.TemplateCode, period.ToString(), request.FileName, request.Channel,
             request.SubmitNow, request.IdempotencyKey), parsed, content, request.Pdf, ct);
+        if (result.Submission is { Status: SubmissionStatus.Submitted } filed && !result.Repeated)
+            await receipts.IssueAsync(filed.Id, ct);
+        return result;
     }
 
     /// <summary>Reads a file against a template; anything the reader refuses becomes one error of the file as a whole.</summary>

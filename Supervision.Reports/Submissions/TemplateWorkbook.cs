@@ -55,6 +55,8 @@ public static class TemplateWorkbook
             sheet.SheetView.FreezeRows(def.HeaderRow);
             Prefill(sheet, def, request);
         }
+        foreach (var sheet in workbook.Worksheets)
+            WorkbookExport.PrintFitToWidth(sheet);
         workbook.Worksheet(t.Sheets[0].Name).SetTabActive();
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);

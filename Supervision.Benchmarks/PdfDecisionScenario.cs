@@ -98,7 +98,7 @@ internal static class SampleDecisions
         }
         var decided = new DateOnly(2026, 11, 28).AddDays(-random.Next(0, 60));
         return new OfficialDocument(Authority + "\n行政处罚决定书")
-            .Number(DocumentNumber.Format("宁通管罚", 2026, seed + 1))
+            .Number(new DocumentNumber("宁通管", "罚", 2026, seed + 1).ToString())
             .Field("当事人", Names[seed % Names.Length])
             .Field("统一社会信用代码", "91640100MA76T8KX3F")
             .Field("住所", "宁夏回族自治区银川市金凤区北京中路168号")

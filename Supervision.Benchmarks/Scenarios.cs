@@ -53,6 +53,7 @@ public static class Scenarios
     public static readonly IReadOnlyList<IScenario> All =
     [
         new StartupScenario(),
+        new ImportScenario(),
         new XlsxReadScenario(),
         new PdfDecisionScenario(),
     ];

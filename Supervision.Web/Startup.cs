@@ -17,6 +17,7 @@ public static class Startup
 
     public static async Task<int?> InitializeAsync(IServiceProvider services, IConfiguration config, IHostEnvironment env, string[] args, ILogger log)
     {
+        _ = Task.Run(Supervision.Reports.Documents.OfficialDocumentRenderer.WarmUp);
         var seedDirectory = config["Seed:Directory"] is { Length: > 0 } configured ? configured : SeedFiles.DefaultDirectory;
         using (var scope = services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDirectory);

@@ -17,6 +17,13 @@ public sealed record OfficialDocumentOptions
 /// Thread-safe; fonts are loaded once per process.</summary>
 public static class OfficialDocumentRenderer
 {
+    /// <summary>
+    /// Loads the fonts and compiles the layout path once, so the first real document (a receipt at the first
+    /// filing after a start) does not pay for it. The portal calls this in the background at start-up.
+    /// </summary>
+    public static void WarmUp() =>
+        Render(new OfficialDocument("预热").Heading("一级标题").SubHeading("二级标题").Paragraph("正文 Latin 2026 ¥10,000.00").SignedBy("预热", new DateOnly(2026, 1, 1)));
+
     public static byte[] Render(OfficialDocument document, OfficialDocumentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -1,18 +1,16 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
+using Supervision.Tests.Infrastructure;
 using Supervision.Domain.Access;
 using Supervision.Web.Access;
 using Supervision.Web.Components.Layout;
 
 namespace Supervision.Tests.Web.Layout;
 
-public class NavMenuTests : BunitContext
+public class NavMenuTests : MudTestContext
 {
     public NavMenuTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         Services.AddSingleton(RouteCatalog.FromAssembly(typeof(NavMenu).Assembly));
     }
 

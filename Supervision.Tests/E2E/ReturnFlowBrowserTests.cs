@@ -1,0 +1,62 @@
+using ClosedXML.Excel;
+using Microsoft.Playwright;
+using Supervision.Tests.Infrastructure;
+
+namespace Supervision.Tests.E2E;
+
+public class ReturnFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 20_000 };
+
+    [Fact]
+    public async Task A_carrier_files_the_downloaded_template_and_an_inspector_accepts_it()
+    {
+        var carrier = await portal.SignedInAsync("carrier.cmcc.nx");
+        await carrier.GotoAsync("/submissions/upload?template=RN-MONTHLY&period=2026-09");
+        await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var download = await carrier.RunAndWaitForDownloadAsync(() => carrier.ClickAsync("#download-template"));
+        var template = Path.Combine(Path.GetTempPath(), $"template-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(template);
+
+        var filled = Fill(template);
+        await carrier.Locator("input[type=file]").First.SetInputFilesAsync(filled);
+        await Assertions.Expect(carrier.Locator("#chosen-file")).ToContainTextAsync(Path.GetFileName(filled));
+        await carrier.ClickAsync("#import-submit");
+        await Assertions.Expect(carrier.Locator("#upload-accepted")).ToContainTextAsync("回执号 RN-MONTHLY-2026-09-CMCC-64-V1", Slow);
+        var detailLink = await carrier.Locator("#open-submission").GetAttributeAsync("href");
+        await carrier.ClickAsync("#open-submission");
+        await Assertions.Expect(carrier.Locator("#download-receipt")).ToContainTextAsync("报送回执", Slow);
+
+        var inspector = await portal.SignedInAsync("inspector.nx");
+        await inspector.GotoAsync(detailLink!);
+        await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await inspector.ClickAsync("#accept-return");
+        await inspector.FillAsync("#review-text", "数据完整，予以受理");
+        await inspector.ClickAsync("#confirm-review");
+        await Assertions.Expect(inspector.Locator(".mud-snackbar")).ToContainTextAsync("已受理", Slow);
+        await Assertions.Expect(inspector.Locator(".status-chip").First).ToContainTextAsync("已受理", Slow);
+    }
+
+    /// <summary>What a compliance officer does with the template: fill every prefilled city × channel row and list the outlets.</summary>
+    private static string Fill(string template)
+    {
+        using var book = new XLWorkbook(template);
+        var summary = book.Worksheet("汇总");
+        var outlets = book.Worksheet("网点明细");
+        var outletRow = 4;
+        for (var row = 4; !summary.Cell(row, 1).IsEmpty(); row++)
+        {
+            long[] values = [1000, 990, 10, 3, 1, 30, 30, 0, 0, 2, 0];
+            for (var c = 0; c < values.Length; c++) summary.Cell(row, 3 + c).Value = values[c];
+            outlets.Cell(outletRow, 1).Value = $"WD{outletRow:0000}";
+            outlets.Cell(outletRow, 2).Value = $"营业网点{outletRow}";
+            outlets.Cell(outletRow, 3).Value = summary.Cell(row, 1).GetString();
+            outlets.Cell(outletRow, 4).Value = summary.Cell(row, 2).GetString();
+            foreach (var (c, v) in new[] { (5, 30), (6, 30), (7, 0), (8, 0) }) outlets.Cell(outletRow, c).Value = v;
+            outletRow++;
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"实名制月报-{Guid.NewGuid():N}.xlsx");
+        book.SaveAs(path);
+        return path;
+    }
+}

@@ -42,12 +42,7 @@ public sealed class ImportScenario : IScenario
             // Each run imports into its own copy of the seeded database, as the first filing of the period.
             var copy = Path.Combine(dir, $"import-run{i}.db");
             File.Copy(db, copy, overwrite: true);
-            var psi = new ProcessStartInfo("dotnet", [typeof(ImportScenario).Assembly.Location, "import-child", copy, file, "2026-10"]) { RedirectStandardOutput = true };
-            using var child = Process.Start(psi)!;
-            var output = await child.StandardOutput.ReadToEndAsync();
-            await child.WaitForExitAsync();
-            var figures = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=')).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
-            if (child.ExitCode != 0 || !figures.ContainsKey("seconds")) throw new InvalidOperationException("import child failed: " + output);
+            var figures = await BenchContext.RunChildAsync("import-child", copy, file, "2026-10");
             runs.Add((figures["seconds"], figures["peak_mb"]));
         }
         context.Report("seconds", BenchContext.Median(runs.Select(r => r.Seconds).ToList()));

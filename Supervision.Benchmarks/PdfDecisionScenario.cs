@@ -15,12 +15,12 @@ public sealed class PdfDecisionScenario : IScenario
 {
     public string Name => "pdf-decision";
 
-    public Task RunAsync(BenchContext context)
+    public async Task RunAsync(BenchContext context)
     {
         var clock = Stopwatch.StartNew();
         var first = OfficialDocumentRenderer.Render(SampleDecisions.Build(0));
-        var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
-        context.Report("first_ms", sinceStart.TotalMilliseconds);
+        // From process start, in a process of its own: earlier scenarios of an "all" run must not count.
+        context.Report("first_ms", (await BenchContext.RunChildAsync("pdf-first-child"))["first_ms"]);
         context.Report("first_render_ms", clock.Elapsed.TotalMilliseconds);
         context.Report("pages", PageCount(first));
 
@@ -55,7 +55,15 @@ public sealed class PdfDecisionScenario : IScenario
                 OfficialDocumentRenderer.Render(SampleDecisions.Build(0), new OfficialDocumentOptions { ShowSealPlaceholder = true }));
             File.WriteAllBytes(Path.Combine(dir, "decision-517.pdf"), OfficialDocumentRenderer.Render(SampleDecisions.Build(517)));
         }
-        return Task.CompletedTask;
+
+    }
+
+    /// <summary>The child of first_ms: render one decision right after start and print the time since the process began.</summary>
+    public static int FirstDocumentChild()
+    {
+        OfficialDocumentRenderer.Render(SampleDecisions.Build(0));
+        Console.WriteLine($"first_ms={(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        return 0;
     }
 
     private static int PageCount(byte[] pdf)

@@ -3,6 +3,8 @@ using Supervision.Benchmarks;
 // dotnet run -c Release --project Supervision.Benchmarks -- <scenario>|all [--out DIR]
 if (args is ["import-child", var childDb, var childFile, var childPeriod])
     return await ImportScenario.ChildAsync(childDb, childFile, childPeriod);
+if (args is ["pdf-first-child"])
+    return PdfDecisionScenario.FirstDocumentChild();
 var scenarios = Scenarios.All.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
 var outIndex = Array.IndexOf(args, "--out");

@@ -34,6 +34,23 @@ public sealed class BenchContext(string scenario, string? outDir)
         }
     }
 
+    /// <summary>
+    /// Runs this benchmark program again with <paramref name="args"/> in a fresh process (for figures that need a
+    /// cold start or a process of their own) and returns the name=value lines it prints.
+    /// </summary>
+    public static async Task<Dictionary<string, double>> RunChildAsync(params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [typeof(BenchContext).Assembly.Location, .. args]) { RedirectStandardOutput = true };
+        using var child = System.Diagnostics.Process.Start(psi)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var figures = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=')).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0].Trim(), p => double.Parse(p[1], CultureInfo.InvariantCulture));
+        if (child.ExitCode != 0 || figures.Count == 0)
+            throw new InvalidOperationException($"benchmark child {string.Join(' ', args)} failed: {output}");
+        return figures;
+    }
+
     public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToArray();

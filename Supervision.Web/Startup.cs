@@ -73,6 +73,9 @@ public static class Startup
         Console.WriteLine($"演示账户（密码均为 {DemoAccounts.Password}）/ Demo accounts (password {DemoAccounts.Password}):");
         foreach (var d in demo)
             Console.WriteLine($"  {d.UserName,-20} {Roles.Label(d.Role),-6} {d.DisplayName}");
+        Console.WriteLine("演示接口密钥 / Demo API keys (Authorization: Bearer <key>):");
+        foreach (var (branch, key) in DemoAccounts.ApiKeys)
+            Console.WriteLine($"  {branch,-10} {key}");
         Console.WriteLine();
     }
 }

@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<SubmissionReminders>();
+        services.AddScoped<Enforcement.EnforcementService>();
         return services;
     }
 

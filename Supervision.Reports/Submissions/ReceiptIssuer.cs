@@ -36,6 +36,6 @@ public sealed class ReceiptIssuer(SubmissionService submissions, DocumentRegistr
                 g.Count() == 1 ? g.First().Message : $"{g.First().Message}等，共{g.Count()}处")).ToList(),
             DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
         return await documents.IssueAsync(new DocumentRequest(DocumentKind.SubmissionReceipt, s.ProvinceId, s.BranchId, OwnerType, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            data.ToJson(), VisibleToParty: true, data.IssueDate), _ => ReceiptPdf.Render(data), ct);
+            VisibleToParty: true, data.IssueDate), (_, _, _) => Task.FromResult(new RenderedDocument(data.ToJson(), ReceiptPdf.Render(data))), ct);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Enforcement;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Submissions;
 
@@ -29,5 +30,6 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
         await OrganizationSeed.SeedAsync(db, seedDirectory, ct);
         await CatalogSeed.SeedAsync(db, seedDirectory, ct);
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);
+        await EnforcementSeed.SeedAsync(db, seedDirectory, ct);
     }
 }

@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddSingleton(new SpreadsheetLimits(MaxFileBytes: megabytes * 1024L * 1024L));
         services.AddScoped<ReturnImporter>();
         services.AddScoped<ReceiptIssuer>();
+        services.AddScoped<Enforcement.CaseDocuments>();
         return services;
     }
 }

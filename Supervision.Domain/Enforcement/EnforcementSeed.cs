@@ -9,7 +9,7 @@ internal static class EnforcementSeed
 {
     private sealed record Row(string? Province, decimal HearingThreshold, int StatementWorkingDays, int HearingRequestWorkingDays, int HearingNoticeWorkingDays,
         int DecisionDays, int ServiceWorkingDays, int PaymentDays, decimal SurchargeRatePerDay, int LimitationYears, int WarnDaysBefore,
-        string PaymentInstructions, string ReviewBody);
+        string PaymentInstructions, string ReviewBody, int PublicationWorkingDays = 7, int WithdrawalWorkingDays = 3);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -23,6 +23,7 @@ internal static class EnforcementSeed
                 HearingRequestWorkingDays = r.HearingRequestWorkingDays, HearingNoticeWorkingDays = r.HearingNoticeWorkingDays, DecisionDays = r.DecisionDays,
                 ServiceWorkingDays = r.ServiceWorkingDays, PaymentDays = r.PaymentDays, SurchargeRatePerDay = r.SurchargeRatePerDay, LimitationYears = r.LimitationYears,
                 WarnDaysBefore = r.WarnDaysBefore, PaymentInstructions = r.PaymentInstructions, ReviewBody = r.ReviewBody,
+                PublicationWorkingDays = r.PublicationWorkingDays, WithdrawalWorkingDays = r.WithdrawalWorkingDays,
             };
             var errors = s.Validate();
             if (errors.Count > 0) throw new Common.DomainException("seed.invalid", $"enforcement-settings.json 有误：{string.Join(" ", errors)}");

@@ -138,9 +138,11 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         var c = await LoadAsync(db, id, tracking: true, ct);
         if (token is { } t && t != c.ConcurrencyToken)
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
-        var bases = await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
-        var context = new CaseContext(await SettingsAsync(c.ProvinceId, ct), await catalog.GetCalendarAsync(ct), bases, access.Actor, clock.GetUtcNow());
+        var before = c.State;
+        var context = await ContextAsync(c, ct);
         await act(c, context);
+        if (before != CaseState.Decided && c.State == CaseState.Decided && c.Sanctions.Any(s => s.Kind == SanctionKind.PublicAnnouncement))
+            QueueAnnouncement(db, c, context);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -150,6 +152,23 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
         }
         return c;
+    }
+
+    /// <summary>A decision with a 向社会公告 sanction queues its announcement, due within the province's publication period.</summary>
+    private static void QueueAnnouncement(SupervisionDbContext db, EnforcementCase c, CaseContext ctx) =>
+        db.Announcements.Add(new Publicity.Announcement
+        {
+            ProvinceId = c.ProvinceId, Kind = Publicity.AnnouncementKind.PenaltyDecision, SourceType = "EnforcementCase",
+            SourceId = c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Title = $"{c.Branch!.Name}{c.Title}行政处罚决定",
+            Status = Publicity.AnnouncementStatus.Draft, DueBy = ctx.Calendar.AddWorkingDays(c.DecidedOn!.Value, ctx.Settings.PublicationWorkingDays), CreatedAt = ctx.Now,
+        });
+
+    /// <summary>The province's settings, the calendar, the legal bases, the actor and the time a transition runs with.</summary>
+    public async Task<CaseContext> ContextAsync(EnforcementCase c, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var bases = await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
+        return new CaseContext(await SettingsAsync(c.ProvinceId, ct), await catalog.GetCalendarAsync(ct), bases, access.Actor, clock.GetUtcNow());
     }
 
     /// <summary>A transition that issues no document.</summary>

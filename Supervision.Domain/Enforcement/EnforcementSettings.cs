@@ -31,6 +31,10 @@ public class EnforcementSettings : ICatalogEntity
     public int LimitationYears { get; set; } = 2;
     /// <summary>Days before a deadline when the daily job starts warning.</summary>
     public int WarnDaysBefore { get; set; } = 3;
+    /// <summary>A decision to be announced is published within this many working days (common practice; set per province).</summary>
+    public int PublicationWorkingDays { get; set; } = 7;
+    /// <summary>A changed or revoked decision's announcement is withdrawn within this many working days (Art. 48).</summary>
+    public int WithdrawalWorkingDays { get; set; } = 3;
     /// <summary>Where fines are paid, as the decision tells the party.</summary>
     public string PaymentInstructions { get; set; } = "请持本决定书到指定银行缴纳罚款，或通过非税收入电子缴款系统缴纳。";
     /// <summary>Where the party may apply for administrative review (Art. 59).</summary>
@@ -48,6 +52,8 @@ public class EnforcementSettings : ICatalogEntity
         if (PaymentDays is < 1 or > 90) errors.Add("缴款期限应在1至90日之间。");
         if (SurchargeRatePerDay is <= 0 or > 0.1m) errors.Add("加处罚款比例应在0至10%之间。");
         if (LimitationYears is < 1 or > 10) errors.Add("追责时效应在1至10年之间。");
+        if (PublicationWorkingDays is < 1 or > 60) errors.Add("公示期限应在1至60个工作日之间。");
+        if (WithdrawalWorkingDays is < 1 or > 30) errors.Add("撤回公示期限应在1至30个工作日之间。");
         return errors;
     }
 }

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261128170937_Initial")]
+    [Migration("20261128171519_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1058,6 +1058,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PublicationWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReviewBody")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1074,6 +1077,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("WarnDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithdrawalWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1375,6 +1381,70 @@ namespace Supervision.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Provinces");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Publicity.Announcement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceId", "Status");
+
+                    b.HasIndex("SourceType", "SourceId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Announcements");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Submissions.LogSystemRow", b =>

@@ -12,6 +12,30 @@ namespace Supervision.Domain.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Announcements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SourceType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Announcements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -122,6 +146,8 @@ namespace Supervision.Domain.Data.Migrations
                     SurchargeRatePerDay = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
                     LimitationYears = table.Column<int>(type: "INTEGER", nullable: false),
                     WarnDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicationWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    WithdrawalWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     PaymentInstructions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     ReviewBody = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
@@ -995,6 +1021,17 @@ namespace Supervision.Domain.Data.Migrations
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Announcements_ProvinceId_Status",
+                table: "Announcements",
+                columns: new[] { "ProvinceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_SourceType_SourceId_Kind",
+                table: "Announcements",
+                columns: new[] { "SourceType", "SourceId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Prefix",
                 table: "ApiKeys",
                 column: "Prefix",
@@ -1320,6 +1357,9 @@ namespace Supervision.Domain.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Announcements");
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 

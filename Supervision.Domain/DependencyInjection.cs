@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<SubmissionService>();
         services.AddScoped<SubmissionReminders>();
         services.AddScoped<Enforcement.EnforcementService>();
+        services.AddScoped<Enforcement.CaseDeadlineScanner>();
         return services;
     }
 

@@ -67,6 +67,15 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The inspectors of a province, who may be named as investigators.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> InspectorsAsync(int provinceId, CancellationToken ct = default)
+    {
+        RequireOfficer();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await db.Users.AsNoTracking().Where(u => u.Role == UserRole.Inspector && u.ProvinceId == provinceId).OrderBy(u => u.UserName)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
     /// <summary>Files a case in the acting inspector's province, with its investigators drawn from that province's inspectors.</summary>
     public async Task<long> FileAsync(FileCaseInput input, CancellationToken ct = default)
     {

@@ -23,6 +23,11 @@ public static class Navigation
             new("报送记录", "/submissions", Icons.Material.Filled.ListAlt),
             new("报送情况总览", "/submissions/overview", Icons.Material.Filled.GridView),
         ]),
+        new("执法案件", Icons.Material.Filled.Gavel,
+        [
+            new("案件列表", "/cases", Icons.Material.Filled.FolderOpen),
+            new("立案", "/cases/new", Icons.Material.Filled.CreateNewFolder),
+        ]),
         new("基础数据", Icons.Material.Filled.AccountTree,
         [
             new("省级管理局", "/org/provinces", Icons.Material.Filled.AccountBalance),
@@ -36,6 +41,7 @@ public static class Navigation
         [
             new("用户管理", "/admin/users", Icons.Material.Filled.People),
             new("报表模板", "/admin/templates", Icons.Material.Filled.TableChart),
+            new("执法参数", "/admin/enforcement-settings", Icons.Material.Filled.Tune),
             new("接口密钥", "/admin/api-keys", Icons.Material.Filled.VpnKey),
             new("审计日志", "/admin/audit", Icons.Material.Filled.ReceiptLong),
         ]),

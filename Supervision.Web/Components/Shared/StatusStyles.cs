@@ -1,3 +1,4 @@
+using Supervision.Domain.Enforcement;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Web.Components.Shared;
@@ -23,4 +24,12 @@ public static class StatusStyles
         FilingState.Accepted => ("已受理", StatusKind.Done),
         _ => ("已退回", StatusKind.Withdrawn),
     };
+
+    public static (string Text, StatusKind Kind) Of(CaseState state) => (CaseStates.Label(state), state switch
+    {
+        CaseState.Closed or CaseState.NoPenalty => StatusKind.Done,
+        CaseState.Withdrawn or CaseState.Transferred => StatusKind.Withdrawn,
+        CaseState.Decided or CaseState.Served or CaseState.Executing => StatusKind.Info,
+        _ => StatusKind.Pending,
+    });
 }

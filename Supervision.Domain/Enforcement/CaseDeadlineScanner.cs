@@ -1,3 +1,4 @@
+using Supervision.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Data;
@@ -17,7 +18,7 @@ public sealed class CaseDeadlineScanner(IDbContextFactory<SupervisionDbContext> 
     public async Task<DeadlineRun> RunAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         access.AsSystem("job:case-deadlines");
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = BeijingTime.Today(now);
         List<long> open;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {

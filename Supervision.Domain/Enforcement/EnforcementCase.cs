@@ -121,6 +121,7 @@ public class EnforcementCase : IPartyVisible
     {
         if (string.IsNullOrWhiteSpace(title)) throw new DomainException("case.title_required", "请填写案由。");
         if (string.IsNullOrWhiteSpace(facts)) throw new DomainException("case.facts_required", "请写明违法事实。");
+        NotFuture(filedOn, now, "立案日期");
         if (violationDate > filedOn)
             throw new DomainException("case.violation_after_filing", "违法行为发生日不能晚于立案日。");
         if (violationDate.AddYears(settings.LimitationYears) < filedOn)
@@ -155,6 +156,7 @@ public class EnforcementCase : IPartyVisible
             throw Refused("收集证据", "调查取证或审查阶段");
         if (string.IsNullOrWhiteSpace(evidence.Description)) throw new DomainException("case.evidence_description", "请描述证据内容。");
         if (evidence.CollectedOn < FiledOn) throw new DomainException("case.evidence_before_filing", "取证日期不能早于立案日。");
+        NotFuture(evidence.CollectedOn, now, "取证日期");
         Evidence.Add(evidence);
         Step(by, now, "收集证据", evidence.Description);
     }
@@ -195,6 +197,7 @@ public class EnforcementCase : IPartyVisible
         if (Sanctions.All(s => s.Status != SanctionStatus.Proposed))
             throw new DomainException("case.no_sanction", "告知前须先拟定处罚。");
         if (servedOn < FiledOn) throw new DomainException("case.date_before_filing", "送达日期不能早于立案日。");
+        NotFuture(servedOn, now, "送达日期");
         PriorNoticeServedOn = servedOn;
         StatementDeadline = calendar.AddWorkingDays(servedOn, settings.StatementWorkingDays);
         HearingOffered = FineAmount >= settings.HearingThreshold;
@@ -231,6 +234,7 @@ public class EnforcementCase : IPartyVisible
     public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingDate, string place, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
     {
         Require(CaseState.Hearing, "安排听证");
+        NotFuture(noticeServedOn, now, "听证通知送达日期");
         var earliest = calendar.AddWorkingDays(noticeServedOn, settings.HearingNoticeWorkingDays);
         if (hearingDate < earliest)
             throw new DomainException("case.hearing_notice_short", $"听证应在通知送达{settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条），最早为{Cn(earliest)}。");
@@ -244,6 +248,7 @@ public class EnforcementCase : IPartyVisible
         Require(CaseState.Hearing, "记录听证");
         if (HearingDate is null) throw new DomainException("case.hearing_not_scheduled", "尚未安排听证。");
         if (heldOn < HearingDate) throw new DomainException("case.hearing_before_date", $"听证定于{Cn(HearingDate.Value)}，举行日期不能更早。");
+        NotFuture(heldOn, now, "听证举行日期");
         if (string.IsNullOrWhiteSpace(record)) throw new DomainException("case.hearing_record", "请填写听证笔录要点。");
         (HearingHeldOn, HearingRecord) = (heldOn, record.Trim());
         Step(by, now, "举行听证", HearingRecord.Length > 80 ? HearingRecord[..80] + "…" : HearingRecord);
@@ -272,6 +277,7 @@ public class EnforcementCase : IPartyVisible
         if (decidedOn > EffectiveDecisionDueDate)
             throw new DomainException("case.decision_overdue", $"已超过作出决定的期限（{Cn(EffectiveDecisionDueDate)}）。如需延长，须先办理延期审批（行政处罚法第六十条）。");
         if (decidedOn < PriorNoticeServedOn) throw new DomainException("case.date_before_notice", "决定日期不能早于事先告知书送达日。");
+        NotFuture(decidedOn, now, "决定日期");
         if (final.Count == 0) throw new DomainException("case.no_sanction", "处罚决定至少包含一项处罚；不予处罚请使用“不予处罚”。");
         var proposed = Sanctions.Where(s => s.Status == SanctionStatus.Proposed).ToList();
         foreach (var s in final)
@@ -295,6 +301,7 @@ public class EnforcementCase : IPartyVisible
             throw Refused("延长决定期限", "作出决定之前");
         if (newDate <= EffectiveDecisionDueDate) throw new DomainException("case.extension_date", $"延长后的期限应晚于{Cn(EffectiveDecisionDueDate)}。");
         RequireReason(reason, "延期理由");
+        NotFuture(approvedOn, now, "批准日期");
         if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
         Approvals.Add(new CaseApproval { Kind = ApprovalKind.DecisionExtension, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDate });
         Step(by, now, "延长决定期限", $"经{approvedBy}批准延长至{Cn(newDate)}：{reason}");
@@ -308,6 +315,7 @@ public class EnforcementCase : IPartyVisible
         if (State is not (CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing))
             throw Refused("决定不予处罚", "审查、告知或听证阶段");
         RequireReason(reason, "不予处罚的理由");
+        NotFuture(on, now, "决定日期");
         Sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         (ClosedOn, ExitReason) = (on, reason.Trim());
         Move(CaseState.NoPenalty, by, now, "决定不予行政处罚", ExitReason);
@@ -319,6 +327,7 @@ public class EnforcementCase : IPartyVisible
         if (State is not (CaseState.Filed or CaseState.Investigating or CaseState.UnderReview))
             throw Refused("撤销立案", "立案、调查或审查阶段");
         RequireReason(reason, "撤销理由");
+        NotFuture(on, now, "撤销日期");
         (ClosedOn, ExitReason) = (on, reason.Trim());
         Move(CaseState.Withdrawn, by, now, "撤销立案", ExitReason);
     }
@@ -330,6 +339,7 @@ public class EnforcementCase : IPartyVisible
             throw Refused("移送", "作出决定之前");
         if (string.IsNullOrWhiteSpace(to)) throw new DomainException("case.transfer_to", "请填写移送机关。");
         RequireReason(reason, "移送理由");
+        NotFuture(on, now, "移送日期");
         (ClosedOn, ExitReason, TransferredTo) = (on, reason.Trim(), to.Trim());
         Move(CaseState.Transferred, by, now, $"移送{TransferredTo}", ExitReason);
     }
@@ -341,6 +351,7 @@ public class EnforcementCase : IPartyVisible
     {
         Require(CaseState.Decided, "送达处罚决定书");
         if (servedOn < DecidedOn) throw new DomainException("case.served_before_decision", "送达日期不能早于决定日期。");
+        NotFuture(servedOn, now, "送达日期");
         if (string.IsNullOrWhiteSpace(method)) throw new DomainException("case.service_method", "请填写送达方式（直接送达、邮寄送达、电子送达等）。");
         (ServedOn, ServiceMethod) = (servedOn, method.Trim());
         ServiceLate = servedOn > ServiceDueDate;
@@ -368,6 +379,7 @@ public class EnforcementCase : IPartyVisible
         if (amount <= 0) throw new DomainException("case.payment_amount", "缴款金额应大于0。");
         if (amount != decimal.Round(amount, 2)) throw new DomainException("case.payment_precision", "缴款金额最多保留两位小数（分）。");
         if (paidOn < ServedOn) throw new DomainException("case.payment_before_service", "缴款日期不能早于送达日期。");
+        NotFuture(paidOn, now, "缴款日期");
         if (string.IsNullOrWhiteSpace(reference)) throw new DomainException("case.payment_reference", "请填写缴款凭证号。");
         var outstanding = OutstandingOn(paidOn, settings.SurchargeRatePerDay);
         if (amount > outstanding)
@@ -389,6 +401,7 @@ public class EnforcementCase : IPartyVisible
         if (Fine is not { Status: SanctionStatus.Pending }) throw new DomainException("case.no_fine", "没有待缴的罚款。");
         if (newDueDate <= (EffectivePaymentDueDate ?? newDueDate)) throw new DomainException("case.arrangement_date", $"新的缴款期限应晚于{Cn(EffectivePaymentDueDate!.Value)}。");
         RequireReason(reason, "理由");
+        NotFuture(approvedOn, now, "批准日期");
         if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
         if (kind == ApprovalKind.Instalments && string.IsNullOrWhiteSpace(schedule)) throw new DomainException("case.schedule_required", "分期缴纳须写明各期日期和金额。");
         Approvals.Add(new CaseApproval { Kind = kind, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDueDate, Schedule = schedule?.Trim() });
@@ -400,6 +413,7 @@ public class EnforcementCase : IPartyVisible
         if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("登记执行", "送达之后、结案之前");
         var s = Sanctions.FirstOrDefault(x => x.Id == sanctionId) ?? throw new NotFoundException("处罚事项");
         if (s.Kind == SanctionKind.Fine) throw new DomainException("case.fine_by_payment", "罚款以缴款登记执行。");
+        NotFuture(on, now, "执行日期");
         s.Execute(on, note);
         if (State == CaseState.Served) State = CaseState.Executing;
         Step(by, now, $"执行：{s.Label}", note);
@@ -409,6 +423,7 @@ public class EnforcementCase : IPartyVisible
     {
         if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("终结执行", "送达之后、结案之前");
         var s = Sanctions.FirstOrDefault(x => x.Id == sanctionId) ?? throw new NotFoundException("处罚事项");
+        NotFuture(on, now, "终结执行日期");
         s.End(on, reason);
         if (State == CaseState.Served) State = CaseState.Executing;
         Step(by, now, $"终结执行：{s.Label}", reason);
@@ -421,6 +436,7 @@ public class EnforcementCase : IPartyVisible
         var open = Sanctions.Where(s => s.Status is SanctionStatus.Pending or SanctionStatus.Proposed).ToList();
         if (open.Count > 0)
             throw new DomainException("case.sanctions_open", $"尚有未执行完毕的处罚：{string.Join("、", open.Select(s => s.Label))}。全部执行或终结执行后方可结案。");
+        NotFuture(on, now, "结案日期");
         ClosedOn = on;
         Move(CaseState.Closed, by, now, "结案", null);
     }
@@ -434,6 +450,13 @@ public class EnforcementCase : IPartyVisible
 
     private DomainException Refused(string action, string when) =>
         new("case.wrong_state", $"案件处于“{CaseStates.Label(State)}”阶段，不能{action}（只能在{when}进行）。");
+
+    /// <summary>A step records something that happened: its date cannot be later than today (Beijing time).</summary>
+    private static void NotFuture(DateOnly date, DateTimeOffset now, string what)
+    {
+        var today = BeijingTime.Today(now);
+        if (date > today) throw new DomainException("case.date_in_future", $"{what}（{Cn(date)}）不能晚于今天（{Cn(today)}）。");
+    }
 
     private static void RequireReason(string reason, string what)
     {

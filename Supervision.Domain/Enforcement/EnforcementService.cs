@@ -21,7 +21,7 @@ public sealed record SanctionInput(SanctionKind Kind, int LegalBasisId, decimal?
 /// <summary>What a transition needs besides the case: settings of the province, the calendar, who and when.</summary>
 public sealed record CaseContext(EnforcementSettings Settings, WorkingDayCalendar Calendar, IReadOnlyDictionary<int, LegalBasis> Bases, string Actor, DateTimeOffset Now)
 {
-    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public DateOnly Today => BeijingTime.Today(Now);
 }
 
 public sealed record CaseRow(long Id, string? CaseNumber, string Title, string Party, int BranchId, string Basis, CaseState State, DateOnly FiledOn,
@@ -255,7 +255,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         return c;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today => BeijingTime.Today(clock);
 
     /// <summary>Officers (inspectors, administrators) run the procedure; the party, leaders and the ministry do not.</summary>
     private void RequireOfficer()

@@ -7,7 +7,7 @@ namespace Supervision.Tests.Domain.Enforcement;
 /// <summary>A case built in memory (no database), with the seeded calendar rules and statutory settings.</summary>
 public static class CaseFixture
 {
-    public static readonly DateTimeOffset Now = new(2026, 6, 1, 2, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = new(2026, 12, 31, 2, 0, 0, TimeSpan.Zero); // after every date the tests use: steps record past events
     public static readonly EnforcementSettings Settings = new();
     public static readonly Branch Party = new() { Id = 5, ProvinceId = 30, Code = "CMCC-64", Name = "中国移动通信集团宁夏有限公司" };
 

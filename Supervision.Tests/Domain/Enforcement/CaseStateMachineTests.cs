@@ -210,6 +210,19 @@ public class CaseStateMachineTests
     }
 
     [Fact]
+    public void A_step_cannot_be_dated_after_today_in_Beijing()
+    {
+        var c = Noticed();
+        var beijingMorning = new DateTimeOffset(2026, 5, 10, 17, 0, 0, TimeSpan.Zero); // 11 May 01:00 in Beijing
+        var future = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-12"), [Warning()], Bases, Settings, Calendar, "i", beijingMorning));
+        Assert.Equal("case.date_in_future", future.Code);
+        Assert.Contains("2026年5月12日", future.Message);
+        c.Decide(D("2026-05-11"), [Warning()], Bases, Settings, Calendar, "i", beijingMorning); // already the 11th in Beijing
+        Assert.Equal(CaseState.Decided, c.State);
+        Assert.Equal("case.date_in_future", Assert.Throws<DomainException>(() => c.Serve(D("2026-05-12"), "直接送达", Settings, Calendar, "i", beijingMorning)).Code);
+    }
+
+    [Fact]
     public void After_ninety_days_a_decision_needs_an_approved_extension()
     {
         var c = Noticed();

@@ -56,6 +56,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
     public async Task A_case_runs_from_filing_to_closing_with_its_documents_and_the_party_sees_only_what_was_served()
     {
         var a = await ActorsAsync();
+        portal.Today(new DateOnly(2026, 4, 30));
         var id = await FiledAsync(a);
         var cases = As<EnforcementService>(a.Inspector);
         var docs = As<CaseDocuments>(a.Inspector);
@@ -83,6 +84,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         await carrierCases.RecordStatementAsync(id, "涉事网点为合作代理商，我公司已于4月25日终止合作并全面排查。", waiver: false, null);
         await Assert.ThrowsAsync<AccessDeniedException>(() => carrierCases.ApplyAsync(id, null, (x, ctx) => x.Withdraw(ctx.Today, "企业自行撤销案件", ctx.Actor, ctx.Now)));
 
+        portal.Today(new DateOnly(2026, 5, 28)); // each later step is dated on or before the day it is recorded
         c = await cases.GetAsync(id);
         var decision = await docs.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11),
             [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 15_000m, "罚款"), new(SanctionKind.PublicAnnouncement, a.Basis, null, "公告")]);
@@ -119,6 +121,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
     public async Task A_refused_step_consumes_no_number_and_a_stale_page_cannot_overwrite_a_colleagues_change()
     {
         var a = await ActorsAsync();
+        portal.Today(new DateOnly(2026, 4, 30));
         var id = await FiledAsync(a, "未按规定登记用户身份信息", new DateOnly(2026, 3, 11));
         var c = await UnderReviewAsync(a, id, [new(SanctionKind.Warning, a.Basis, null, "警告")]);
         var docs = As<CaseDocuments>(a.Inspector);
@@ -143,6 +146,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
     public async Task Leaders_read_but_cannot_act_and_an_act_fined_once_is_not_fined_again()
     {
         var a = await ActorsAsync();
+        portal.Today(new DateOnly(2026, 5, 6));
         var first = await FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2));
         await UnderReviewAsync(a, first, [new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
         var leader = As<EnforcementService>(a.Leader, "leader.nx");

@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<ReturnImporter>();
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<Enforcement.CaseDocuments>();
+        services.AddScoped<Enforcement.EnforcementDemo>();
         return services;
     }
 }

@@ -22,7 +22,7 @@ public sealed record CaseDocumentData(
     DateOnly? NoticeServedOn = null, string? NoticeNumber = null, DateOnly? StatementDeadline = null, bool HearingOffered = false, DateOnly? HearingRequestDeadline = null,
     DateOnly? HearingRequestedOn = null, DateOnly? HearingDate = null, string? HearingPlace = null, string? Proceedings = null,
     string? PaymentInstructions = null, decimal SurchargeRatePerDay = 0.03m, string? ReviewBody = null,
-    string? ServedDocument = null, DateOnly? ServedOn = null, string? ServiceMethod = null)
+    string? ServedDocument = null, DateOnly? ServedOn = null, string? ServiceMethod = null, long? SealFileId = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, TemplateDefinition.Json);
     public static CaseDocumentData FromJson(string json) => JsonSerializer.Deserialize<CaseDocumentData>(json, TemplateDefinition.Json)!;

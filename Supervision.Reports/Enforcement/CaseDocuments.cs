@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
+using Supervision.Domain.Organizations;
 
 namespace Supervision.Reports.Enforcement;
 
@@ -106,8 +107,10 @@ public sealed class CaseDocuments(EnforcementService enforcement, DocumentRegist
                     served = $"{decision.Title}（{decision.Number}）";
                     await db.SaveChangesAsync(token2);
                 }
-                var data = CaseDocumentData.From(c, action.Kind, number, issueDate, c.Branch!.Province!.AuthorityName, context!.Settings, noticeNumber, served);
-                return new RenderedDocument(data.ToJson(), CasePdf.Render(data));
+                var seal = CasePdf.Sealed(action.Kind) ? await OrganizationService.SealAsync(db, c.ProvinceId, token2) : null;
+                var data = CaseDocumentData.From(c, action.Kind, number, issueDate, c.Branch!.Province!.AuthorityName, context!.Settings, noticeNumber, served)
+                    with { SealFileId = seal?.Id };
+                return new RenderedDocument(data.ToJson(), CasePdf.Render(data, seal?.Bytes));
             }, ct);
     }
 

@@ -7,8 +7,16 @@ namespace Supervision.Reports.Enforcement;
 /// <summary>The case documents: 立案审批表, 事先告知书, 听证通知书, 行政处罚决定书, 送达回证.</summary>
 public static class CasePdf
 {
-    public static byte[] Render(CaseDocumentData d, bool preview = false) =>
-        OfficialDocumentRenderer.Render(Build(d, preview), new OfficialDocumentOptions { ShowSealPlaceholder = preview });
+    /// <summary>Renders a case document; <paramref name="seal"/> is the image recorded as <see cref="CaseDocumentData.SealFileId"/> (previews never carry it).</summary>
+    public static byte[] Render(CaseDocumentData d, byte[]? seal = null, bool preview = false)
+    {
+        var doc = Build(d, preview);
+        if (seal is not null && !preview) doc.SignedBy(d.Authority, d.IssueDate, seal);
+        return OfficialDocumentRenderer.Render(doc, new OfficialDocumentOptions { ShowSealPlaceholder = preview });
+    }
+
+    /// <summary>Documents the party receives carry the seal; the internal filing approval does not.</summary>
+    public static bool Sealed(DocumentKind kind) => kind != DocumentKind.CaseFilingApproval;
 
     private static OfficialDocument Build(CaseDocumentData d, bool preview)
     {
@@ -71,9 +79,9 @@ public static class CasePdf
     {
         doc.Field("当事人", d.Party.Name)
             .Field("统一社会信用代码", d.Party.CreditCode ?? "")
-            .Field("住所", d.Party.Address ?? "")
-            .Field("法定代表人（负责人）", d.Party.LegalRepresentative ?? "")
-            .Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查，于{Date(d.NoticeServedOn)}向你单位送达了《行政处罚事先告知书》" +
+            .Field("住所", d.Party.Address ?? "");
+        if (d.Party.LegalRepresentative is { Length: > 0 } representative) doc.Field("法定代表人（负责人）", representative);
+        doc.Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查，于{Date(d.NoticeServedOn)}向你单位送达了《行政处罚事先告知书》" +
                        (d.NoticeNumber is null ? "" : $"（{d.NoticeNumber}）") + "，告知了拟作出行政处罚的事实、理由、依据和处罚内容，以及你单位依法享有的陈述、申辩" +
                        (d.HearingOffered ? "和要求听证" : "") + $"的权利。{d.Proceedings}本案现已审查终结。")
             .Heading("违法事实和证据")

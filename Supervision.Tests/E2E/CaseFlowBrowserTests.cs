@@ -47,6 +47,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await Assertions.Expect(p.Locator("h1")).ToContainTextAsync("宁通管立〔2026〕", Slow);
             var caseUrl = p.Url;
 
+            await BrowserPortal.ShotAsync(p, "case-1-filed");
             await StepAsync(p, "investigate");
             await ExpectStateAsync(p, "调查取证");
             await StepAsync(p, "evidence", date: "2026-04-22", text: "暗访录像一份、入网工单三份");
@@ -66,6 +67,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.Keyboard.PressAsync("Tab");
             await p.ClickAsync("#action-preview");
             await Assertions.Expect(p.Locator("iframe.pdf-preview")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await BrowserPortal.ShotAsync(p, "case-2-notice-preview");
             await p.ClickAsync("#action-confirm");
             await ExpectStateAsync(p, "事先告知");
 
@@ -81,6 +83,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await carrier.ClickAsync("text=文书");
             await Assertions.Expect(carrier.Locator("#case-documents")).ToContainTextAsync("行政处罚决定书", Slow);
             await Assertions.Expect(carrier.Locator("#case-documents")).Not.ToContainTextAsync("立案审批表");
+            await BrowserPortal.ShotAsync(carrier, "case-3-carrier-documents");
             await carrier.ClickAsync("#act-acknowledge");
             await carrier.ClickAsync(".mud-message-box .mud-button-filled, .mud-dialog-actions button:has-text('确认签收')");
             await Assertions.Expect(carrier.Locator(".mud-snackbar")).ToContainTextAsync("已确认签收", Slow);
@@ -93,6 +96,9 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await ExpectStateAsync(p, "结案");
             await p.ClickAsync("text=时间线");
             await Assertions.Expect(p.Locator("#timeline")).ToContainTextAsync("当事人确认签收", Slow);
+            await BrowserPortal.ShotAsync(p, "case-4-closed-timeline");
+            await p.ClickAsync("text=文书");
+            await BrowserPortal.ShotAsync(p, "case-5-documents");
         }
         catch
         {

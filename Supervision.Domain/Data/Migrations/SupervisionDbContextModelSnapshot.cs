@@ -1364,6 +1364,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SealFileId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1376,6 +1379,8 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SealFileId");
 
                     b.ToTable("Provinces");
                 });
@@ -2164,6 +2169,16 @@ namespace Supervision.Domain.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Organizations.Province", b =>
+                {
+                    b.HasOne("Supervision.Domain.Files.StoredFile", "Seal")
+                        .WithMany()
+                        .HasForeignKey("SealFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Seal");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Submissions.LogSystemRow", b =>

@@ -37,7 +37,8 @@ public partial class CaseDetail
     private bool _officer, _carrier, _readOnlyRegulator;
     private int _version;
 
-    private sealed record CaseAction(string Key, string Label, Func<Task> Run, bool Primary = false, bool Danger = false);
+    /// <summary>A step offered on the page; <paramref name="NotYet"/> says why it cannot be taken yet (shown disabled with that reason).</summary>
+    private sealed record CaseAction(string Key, string Label, Func<Task> Run, bool Primary = false, bool Danger = false, string? NotYet = null);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -52,7 +53,7 @@ public partial class CaseDetail
     {
         try
         {
-            _today = DateOnly.FromDateTime(Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+            _today = BeijingTime.Today(Clock);
             _case = await Cases.GetAsync(Id);
             _settings = await Cases.SettingsAsync(_case.ProvinceId);
             _deadlines = EnforcementService.Deadlines(_case, _today);
@@ -101,7 +102,10 @@ public partial class CaseDetail
                     yield return new("notice", "送达事先告知书", Notice, Primary: true);
                 break;
             case CaseState.PriorNoticeServed:
-                yield return new("decide", "作出处罚决定", Decide, Primary: true);
+                var waitUntil = c.StatementWaived ? null
+                    : new[] { c.StatementDeadline, c.HearingOffered ? c.HearingRequestDeadline : null }.Max();
+                yield return new("decide", "作出处罚决定", Decide, Primary: true,
+                    NotYet: waitUntil >= _today ? $"当事人陈述申辩{(c.HearingOffered ? "及申请听证" : "")}期限至{Fmt.ChineseDate(waitUntil.Value)}，届满后（或当事人书面放弃后）方可作出决定。" : null);
                 yield return new("statement", "记录陈述申辩", () => Statement(waiver: false));
                 if (c.HearingOffered) yield return new("request-hearing", "登记听证申请", RequestHearing);
                 break;

@@ -212,24 +212,6 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Provinces",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    AuthorityName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    DocPrefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Provinces", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ReturnTemplates",
                 columns: table => new
                 {
@@ -338,27 +320,6 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Cities",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Cities", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Cities_Provinces_ProvinceId",
-                        column: x => x.ProvinceId,
-                        principalTable: "Provinces",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "FileContents",
                 columns: table => new
                 {
@@ -406,6 +367,52 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_IssuedDocuments_StoredFiles_FileId",
                         column: x => x.FileId,
                         principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Provinces",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AuthorityName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    DocPrefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    SealFileId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Provinces", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Provinces_StoredFiles_SealFileId",
+                        column: x => x.SealFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cities_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1286,6 +1293,11 @@ namespace Supervision.Domain.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Provinces_SealFileId",
+                table: "Provinces",
+                column: "SealFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReturnTemplates_Code_Version",
                 table: "ReturnTemplates",
                 columns: new[] { "Code", "Version" },
@@ -1460,9 +1472,6 @@ namespace Supervision.Domain.Data.Migrations
                 name: "ReturnTemplates");
 
             migrationBuilder.DropTable(
-                name: "StoredFiles");
-
-            migrationBuilder.DropTable(
                 name: "Carriers");
 
             migrationBuilder.DropTable(
@@ -1470,6 +1479,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Provinces");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
         }
     }
 }

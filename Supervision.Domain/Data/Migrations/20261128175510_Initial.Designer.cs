@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261128171519_Initial")]
+    [Migration("20261128175510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1367,6 +1367,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SealFileId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1379,6 +1382,8 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SealFileId");
 
                     b.ToTable("Provinces");
                 });
@@ -2167,6 +2172,16 @@ namespace Supervision.Domain.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Organizations.Province", b =>
+                {
+                    b.HasOne("Supervision.Domain.Files.StoredFile", "Seal")
+                        .WithMany()
+                        .HasForeignKey("SealFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Seal");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Submissions.LogSystemRow", b =>

@@ -40,6 +40,9 @@ public static class DependencyInjection
         services.AddScoped<SubmissionReminders>();
         services.AddScoped<Enforcement.EnforcementService>();
         services.AddScoped<Enforcement.CaseDeadlineScanner>();
+        services.AddScoped<Publicity.PublicityService>();
+        services.AddScoped<Publicity.PublicSite>();
+        services.AddScoped<Publicity.PublicationDeadlineScanner>();
         return services;
     }
 

@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<Enforcement.CaseDocuments>();
         services.AddScoped<Enforcement.EnforcementDemo>();
+        services.AddScoped<Publicity.AnnouncementIssuer>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using Supervision.Web.Access;
 using Supervision.Web.Components;
 using Supervision.Web.Api;
 using Supervision.Web.Jobs;
+using Supervision.Web.Public;
 
 namespace Supervision.Web;
 
@@ -83,6 +84,7 @@ public static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database");
         services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
         services.AddSupervisionJobs(config);
+        services.AddPublicSite();
         return services;
     }
 
@@ -110,12 +112,14 @@ public static class WebSetup
             ctx.RequestServices.GetRequiredService<AccessContext>().SetUser(ctx.User);
             return next(ctx);
         });
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapSubmissionsApi();
+        app.MapPublicSite();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

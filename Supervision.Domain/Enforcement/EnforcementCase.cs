@@ -27,6 +27,8 @@ public class EnforcementCase : IPartyVisible
     public Branch? Branch { get; set; }
     /// <summary>立案号, the number of the filing approval (e.g. 宁通管立〔2026〕3号); set when that document is issued.</summary>
     public string? CaseNumber { get; set; }
+    /// <summary>The 文号 of the 行政处罚决定书, once issued.</summary>
+    public string? DecisionNumber { get; set; }
     /// <summary>案由, e.g. 未按规定查验用户身份信息.</summary>
     public string Title { get; set; } = "";
     public string Facts { get; set; } = "";

@@ -9,7 +9,8 @@ internal static class EnforcementSeed
 {
     private sealed record Row(string? Province, decimal HearingThreshold, int StatementWorkingDays, int HearingRequestWorkingDays, int HearingNoticeWorkingDays,
         int DecisionDays, int ServiceWorkingDays, int PaymentDays, decimal SurchargeRatePerDay, int LimitationYears, int WarnDaysBefore,
-        string PaymentInstructions, string ReviewBody, int PublicationWorkingDays = 7, int WithdrawalWorkingDays = 3);
+        string PaymentInstructions, string ReviewBody, int PublicationWorkingDays = 7, int WithdrawalWorkingDays = 3,
+        int PublicationMonths = 12, bool MaskIndividualNames = true);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -24,6 +25,7 @@ internal static class EnforcementSeed
                 ServiceWorkingDays = r.ServiceWorkingDays, PaymentDays = r.PaymentDays, SurchargeRatePerDay = r.SurchargeRatePerDay, LimitationYears = r.LimitationYears,
                 WarnDaysBefore = r.WarnDaysBefore, PaymentInstructions = r.PaymentInstructions, ReviewBody = r.ReviewBody,
                 PublicationWorkingDays = r.PublicationWorkingDays, WithdrawalWorkingDays = r.WithdrawalWorkingDays,
+                PublicationMonths = r.PublicationMonths, MaskIndividualNames = r.MaskIndividualNames,
             };
             var errors = s.Validate();
             if (errors.Count > 0) throw new Common.DomainException("seed.invalid", $"enforcement-settings.json 有误：{string.Join(" ", errors)}");

@@ -60,10 +60,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         await using var db = await factory.CreateDbContextAsync(ct);
         var row = await db.EnforcementSettings.FirstOrDefaultAsync(s => s.ProvinceId == input.ProvinceId, ct);
         if (row is null) db.EnforcementSettings.Add(row = new EnforcementSettings { ProvinceId = input.ProvinceId });
-        (row.HearingThreshold, row.StatementWorkingDays, row.HearingRequestWorkingDays, row.HearingNoticeWorkingDays, row.DecisionDays, row.ServiceWorkingDays,
-            row.PaymentDays, row.SurchargeRatePerDay, row.LimitationYears, row.WarnDaysBefore, row.PaymentInstructions, row.ReviewBody) =
-            (input.HearingThreshold, input.StatementWorkingDays, input.HearingRequestWorkingDays, input.HearingNoticeWorkingDays, input.DecisionDays,
-                input.ServiceWorkingDays, input.PaymentDays, input.SurchargeRatePerDay, input.LimitationYears, input.WarnDaysBefore, input.PaymentInstructions.Trim(), input.ReviewBody.Trim());
+        row.CopyFrom(input);
         await db.SaveChangesAsync(ct);
     }
 
@@ -165,12 +162,9 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
 
     /// <summary>A decision with a 向社会公告 sanction queues its announcement, due within the province's publication period.</summary>
     private static void QueueAnnouncement(SupervisionDbContext db, EnforcementCase c, CaseContext ctx) =>
-        db.Announcements.Add(new Publicity.Announcement
-        {
-            ProvinceId = c.ProvinceId, Kind = Publicity.AnnouncementKind.PenaltyDecision, SourceType = "EnforcementCase",
-            SourceId = c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Title = $"{c.Branch!.Name}{c.Title}行政处罚决定",
-            Status = Publicity.AnnouncementStatus.Draft, DueBy = ctx.Calendar.AddWorkingDays(c.DecidedOn!.Value, ctx.Settings.PublicationWorkingDays), CreatedAt = ctx.Now,
-        });
+        db.Announcements.Add(Publicity.Announcement.Draft(c.ProvinceId, c.BranchId, Publicity.AnnouncementKind.PenaltyDecision, Publicity.PenaltyAnnouncement.SourceType,
+            c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Branch!.Province!.AuthorityName, Publicity.PenaltyAnnouncement.Content(c),
+            ctx.Calendar.AddWorkingDays(c.DecidedOn!.Value, ctx.Settings.PublicationWorkingDays), ctx.Settings, ctx.Now));
 
     /// <summary>The province's settings, the calendar, the legal bases, the actor and the time a transition runs with.</summary>
     public async Task<CaseContext> ContextAsync(EnforcementCase c, CancellationToken ct = default)

@@ -35,10 +35,25 @@ public class EnforcementSettings : ICatalogEntity
     public int PublicationWorkingDays { get; set; } = 7;
     /// <summary>A changed or revoked decision's announcement is withdrawn within this many working days (Art. 48).</summary>
     public int WithdrawalWorkingDays { get; set; } = 3;
+    /// <summary>How long a published announcement stays on the public site (months from publication).</summary>
+    public int PublicationMonths { get; set; } = 12;
+    /// <summary>Mask the names of individuals (not companies) on the public site, e.g. 张** for an agent run by a person.</summary>
+    public bool MaskIndividualNames { get; set; } = true;
     /// <summary>Where fines are paid, as the decision tells the party.</summary>
     public string PaymentInstructions { get; set; } = "请持本决定书到指定银行缴纳罚款，或通过非税收入电子缴款系统缴纳。";
     /// <summary>Where the party may apply for administrative review (Art. 59).</summary>
     public string ReviewBody { get; set; } = "中华人民共和国工业和信息化部";
+
+    /// <summary>Copies every editable value (not the identity) from another row: editing starts from a copy and saving copies back.</summary>
+    public EnforcementSettings CopyFrom(EnforcementSettings s)
+    {
+        (HearingThreshold, StatementWorkingDays, HearingRequestWorkingDays, HearingNoticeWorkingDays, DecisionDays, ServiceWorkingDays, PaymentDays) =
+            (s.HearingThreshold, s.StatementWorkingDays, s.HearingRequestWorkingDays, s.HearingNoticeWorkingDays, s.DecisionDays, s.ServiceWorkingDays, s.PaymentDays);
+        (SurchargeRatePerDay, LimitationYears, WarnDaysBefore, PublicationWorkingDays, WithdrawalWorkingDays, PublicationMonths, MaskIndividualNames) =
+            (s.SurchargeRatePerDay, s.LimitationYears, s.WarnDaysBefore, s.PublicationWorkingDays, s.WithdrawalWorkingDays, s.PublicationMonths, s.MaskIndividualNames);
+        (PaymentInstructions, ReviewBody) = (s.PaymentInstructions.Trim(), s.ReviewBody.Trim());
+        return this;
+    }
 
     public IReadOnlyList<string> Validate()
     {
@@ -54,6 +69,7 @@ public class EnforcementSettings : ICatalogEntity
         if (LimitationYears is < 1 or > 10) errors.Add("追责时效应在1至10年之间。");
         if (PublicationWorkingDays is < 1 or > 60) errors.Add("公示期限应在1至60个工作日之间。");
         if (WithdrawalWorkingDays is < 1 or > 30) errors.Add("撤回公示期限应在1至30个工作日之间。");
+        if (PublicationMonths is < 1 or > 60) errors.Add("公示期应在1至60个月之间。");
         return errors;
     }
 }

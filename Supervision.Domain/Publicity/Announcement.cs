@@ -1,4 +1,6 @@
+using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
+using Supervision.Domain.Enforcement;
 
 namespace Supervision.Domain.Publicity;
 
@@ -21,24 +23,199 @@ public enum AnnouncementStatus
     Withdrawn,
 }
 
+/// <summary>Who the party is: it decides which names are a natural person's and masked on the public site.</summary>
+public enum PartyType
+{
+    /// <summary>A company or other organisation: its name and 法定代表人 are registry data and published.</summary>
+    Organisation,
+    /// <summary>个体工商户: the trade name is published, the operator's name is a person's.</summary>
+    IndividualBusiness,
+    /// <summary>A natural person: the name itself is a person's.</summary>
+    Person,
+}
+
+public static class AnnouncementLabels
+{
+    public static string Party(PartyType t) => t switch
+    {
+        PartyType.Organisation => "法人或其他组织",
+        PartyType.IndividualBusiness => "个体工商户",
+        PartyType.Person => "自然人",
+        _ => t.ToString(),
+    };
+
+    public static string Kind(AnnouncementKind k) => k switch
+    {
+        AnnouncementKind.PenaltyDecision => "行政处罚决定",
+        AnnouncementKind.DrawResult => "双随机抽查结果",
+        AnnouncementKind.ViolatingAgent => "违规代理商",
+        _ => k.ToString(),
+    };
+
+    public static string Status(AnnouncementStatus s) => s switch
+    {
+        AnnouncementStatus.Draft => "待发布",
+        AnnouncementStatus.Published => "公示中",
+        AnnouncementStatus.Withdrawn => "已撤回",
+        _ => s.ToString(),
+    };
+}
+
 /// <summary>
-/// A record for the public site. Queued when its source requires publication (a decision with a 向社会公告 sanction),
-/// with the date by which it must be published.
+/// What the public site states (the 双公示 fields), written once from the source and reviewed by an officer. Every
+/// text is cleaned on the way in (<see cref="PublicText"/>): no markup, no ID or phone numbers, individuals' names
+/// masked when the province says so.
+/// </summary>
+public sealed record AnnouncementContent(
+    string Title, string PartyName, PartyType PartyType, string? CreditCode, string? LegalRepresentative, string? DocumentNumber,
+    string Facts, string PenaltyTypes, string LegalBasis, string PenaltyContent, DateOnly? DecisionDate, string? Body = null);
+
+/// <summary>
+/// A record for the public site. Queued as a draft when its source requires publication (a decision with a 向社会公告
+/// sanction, a published draw, an agent reported by the administration) with the day by which it must be published;
+/// an officer reviews and publishes it for the province's publication period; a changed or revoked decision is
+/// withdrawn, with the reason shown publicly, within the withdrawal period.
 /// </summary>
 public class Announcement : IProvinceScoped
 {
+    /// <summary>Owner type of the issued 公告 in the document registry.</summary>
+    public const string OwnerType = "Announcement";
+
     public long Id { get; set; }
     public int ProvinceId { get; set; }
+    /// <summary>The branch concerned: the penalised party, or the provincial company an agent sells for (its 公告 is filed under it).</summary>
+    public int BranchId { get; set; }
     public AnnouncementKind Kind { get; set; }
     public string SourceType { get; set; } = "";
     public string SourceId { get; set; } = "";
+    public string Authority { get; set; } = "";
     public string Title { get; set; } = "";
+    public string PartyName { get; set; } = "";
+    public PartyType PartyType { get; set; }
+    public string? CreditCode { get; set; }
+    public string? LegalRepresentative { get; set; }
+    /// <summary>The decision's 文号 (for a penalty) or the source's reference.</summary>
+    public string? DocumentNumber { get; set; }
+    public string Facts { get; set; } = "";
+    /// <summary>处罚类别, e.g. 警告；罚款.</summary>
+    public string PenaltyTypes { get; set; } = "";
+    public string LegalBasis { get; set; } = "";
+    /// <summary>处罚内容 (or 处理结果 for an agent, 检查结果 for a draw).</summary>
+    public string PenaltyContent { get; set; } = "";
+    public DateOnly? DecisionDate { get; set; }
+    /// <summary>Further text some kinds carry (the list of drawn entities, the agent's carrier).</summary>
+    public string? Body { get; set; }
+
     public AnnouncementStatus Status { get; set; }
     /// <summary>Published at the latest on this day (working days after the decision, per the province's settings).</summary>
     public DateOnly DueBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public DateOnly? PublishedOn { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public string? PublishedBy { get; set; }
+    /// <summary>Last day of the publication period; the next day it leaves the public list (the record stays).</summary>
+    public DateOnly? PublicUntil { get; set; }
+
+    /// <summary>The day the source decision was changed or revoked, which starts the withdrawal period.</summary>
+    public DateOnly? SourceChangedOn { get; set; }
+    public string? SourceChangeReason { get; set; }
+    public DateOnly? WithdrawalDueBy { get; set; }
+    public DateOnly? WithdrawnOn { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    /// <summary>Shown publicly with the withdrawn announcement.</summary>
     public string? WithdrawReason { get; set; }
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
+
+    public bool PublishedLate => PublishedOn > DueBy;
+
+    /// <summary>Late that day: a draft past its due date, a published one past its withdrawal date, or either done late.</summary>
+    public bool IsLateOn(DateOnly today) => Status switch
+    {
+        AnnouncementStatus.Draft => today > DueBy,
+        AnnouncementStatus.Published => PublishedLate || today > WithdrawalDueBy,
+        _ => PublishedLate || WithdrawnLate,
+    };
+    public bool WithdrawnLate => WithdrawnOn > WithdrawalDueBy;
+
+    /// <summary>On the public site that day: published (or withdrawn, with its reason) and within the publication period.</summary>
+    public bool IsPublicOn(DateOnly day) => Status != AnnouncementStatus.Draft && PublishedOn <= day && day <= PublicUntil;
+
+    /// <summary>A new draft from its source's content (cleaned and masked per the province's settings).</summary>
+    public static Announcement Draft(int provinceId, int branchId, AnnouncementKind kind, string sourceType, string sourceId, string authority, AnnouncementContent content,
+        DateOnly dueBy, EnforcementSettings settings, DateTimeOffset now)
+    {
+        var a = new Announcement
+        {
+            ProvinceId = provinceId, BranchId = branchId, Kind = kind, SourceType = sourceType, SourceId = sourceId, Authority = authority,
+            Status = AnnouncementStatus.Draft, DueBy = dueBy, CreatedAt = now,
+        };
+        a.Apply(content, settings);
+        return a;
+    }
+
+    /// <summary>The officer's review of a draft: the wording the public will read.</summary>
+    public void Edit(AnnouncementContent content, EnforcementSettings settings)
+    {
+        if (Status != AnnouncementStatus.Draft) throw new DomainException("announcement.not_draft", "已发布的公示不能修改；如决定被变更或撤销，请撤回后重新发布。");
+        Apply(content, settings);
+    }
+
+    public void Publish(DateOnly on, EnforcementSettings settings, string by, DateTimeOffset now)
+    {
+        if (Status != AnnouncementStatus.Draft) throw new DomainException("announcement.not_draft", $"该公示已是“{AnnouncementLabels.Status(Status)}”状态。");
+        if (on > BeijingTime.Today(now)) throw new DomainException("announcement.date_in_future", "发布日期不能晚于今天。");
+        if (Kind == AnnouncementKind.PenaltyDecision && (DecisionDate is null || on < DecisionDate))
+            throw new DomainException("announcement.before_decision", "发布日期不能早于处罚决定日期。");
+        foreach (var (value, label) in new[] { (Title, "标题"), (PartyName, "当事人名称"), (Facts, "主要事实"), (PenaltyContent, Kind == AnnouncementKind.PenaltyDecision ? "处罚内容" : "处理结果") })
+            if (string.IsNullOrWhiteSpace(value)) throw new DomainException("announcement.incomplete", $"请填写{label}后再发布。");
+        (Status, PublishedOn, PublishedAt, PublishedBy) = (AnnouncementStatus.Published, on, now, by);
+        PublicUntil = on.AddMonths(settings.PublicationMonths).AddDays(-1);
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>Records that the decision was changed or revoked (by review, suit or the authority itself): the withdrawal period starts.</summary>
+    public void MarkSourceChanged(DateOnly on, string reason, EnforcementSettings settings, WorkingDayCalendar calendar, DateTimeOffset now)
+    {
+        if (Status != AnnouncementStatus.Published) throw new DomainException("announcement.not_published", "只有公示中的公告需要撤回。");
+        if (on > BeijingTime.Today(now)) throw new DomainException("announcement.date_in_future", "变更或撤销日期不能晚于今天。");
+        if (on < PublishedOn) throw new DomainException("announcement.before_publication", "变更或撤销日期不能早于发布日期。");
+        (SourceChangedOn, SourceChangeReason) = (on, Required(reason, "变更或撤销的情况"));
+        WithdrawalDueBy = calendar.AddWorkingDays(on, settings.WithdrawalWorkingDays);
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>Withdraws a published announcement; the public reason stays visible for the rest of the period.</summary>
+    public void Withdraw(string publicReason, string by, DateTimeOffset now)
+    {
+        if (Status != AnnouncementStatus.Published) throw new DomainException("announcement.not_published", "只有公示中的公告可以撤回。");
+        (Status, WithdrawnOn, WithdrawnAt, WithdrawnBy, WithdrawReason) =
+            (AnnouncementStatus.Withdrawn, BeijingTime.Today(now), now, by, PublicText.Clean(Required(publicReason, "撤回理由（将公开显示）")));
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    private void Apply(AnnouncementContent c, EnforcementSettings settings)
+    {
+        string Name(string name, bool person) => person && settings.MaskIndividualNames ? PublicText.MaskName(name) : PublicText.Clean(name);
+        Title = PublicText.Clean(c.Title);
+        PartyType = c.PartyType;
+        PartyName = Name(c.PartyName, c.PartyType == PartyType.Person);
+        CreditCode = c.PartyType == PartyType.Person ? null : PublicText.CleanOrNull(c.CreditCode);
+        LegalRepresentative = c.LegalRepresentative is null ? null : PublicText.CleanOrNull(Name(c.LegalRepresentative, c.PartyType != PartyType.Organisation));
+        DocumentNumber = PublicText.CleanOrNull(c.DocumentNumber);
+        Facts = PublicText.Clean(c.Facts);
+        PenaltyTypes = PublicText.Clean(c.PenaltyTypes);
+        LegalBasis = PublicText.Clean(c.LegalBasis);
+        PenaltyContent = PublicText.Clean(c.PenaltyContent);
+        DecisionDate = c.DecisionDate;
+        Body = PublicText.CleanOrNull(c.Body);
+        if (Title.Length > 200) throw new DomainException("announcement.title_length", "标题不能超过200字。");
+        if (PartyName.Length > 200) throw new DomainException("announcement.party_length", "当事人名称不能超过200字。");
+        if (Facts.Length > 4000 || PenaltyContent.Length > 2000 || (Body?.Length ?? 0) > 20_000)
+            throw new DomainException("announcement.text_length", "公示内容过长：主要事实不超过4000字，处罚内容不超过2000字。");
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    private static string Required(string? text, string what) =>
+        string.IsNullOrWhiteSpace(text) || text.Trim().Length < 4 ? throw new DomainException("announcement.reason_required", $"请写明{what}（至少4个字）。") : text.Trim();
 }

@@ -31,7 +31,11 @@ public sealed class CaseDocuments(EnforcementService enforcement, DocumentRegist
         (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
 
     private static Action Decision(DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions) => new(DocumentKind.PenaltyDecision, false, decidedOn,
-        (c, ctx, _) => c.Decide(decidedOn, sanctions.Select(s => s.ToSanction()).ToList(), ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+        (c, ctx, number) =>
+        {
+            c.Decide(decidedOn, sanctions.Select(s => s.ToSanction()).ToList(), ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now);
+            c.DecisionNumber = number?.ToString();
+        });
 
     private static Action Service(DateOnly servedOn, string method) => new(DocumentKind.ServiceReceipt, true, servedOn,
         (c, ctx, _) => c.Serve(servedOn, method, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));

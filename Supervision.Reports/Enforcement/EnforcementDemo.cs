@@ -4,17 +4,20 @@ using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Enforcement;
+using Supervision.Domain.Publicity;
+using Supervision.Reports.Publicity;
 
 namespace Supervision.Reports.Enforcement;
 
 /// <summary>
 /// Demo penalty cases for 宁夏 (Development only, like the demo accounts), made through the real services and dated
-/// relative to today so every stage of the procedure can be seen on first run: a closed case (warning and fine, paid),
+/// relative to today so every stage of the procedure can be seen on first run: a closed case (warning, fine paid, its
+/// 向社会公告 published on the public site),
 /// a served decision with a public announcement waiting to be published and the fine not yet due, a case whose
 /// statement period is running (with the party's statement), and one under investigation.
 /// </summary>
 public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, EnforcementService cases, CaseDocuments documents,
-    TimeProvider clock)
+    PublicityService publicity, AnnouncementIssuer issuer, TimeProvider clock)
 {
     private const string Facts = "执法人员暗访发现，该企业所属合作营业厅在用户未出示有效身份证件的情况下，通过人工录入身份信息为其办理入网手续，共涉及电话卡{0}张。";
 
@@ -52,13 +55,16 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
             return await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions, ct);
         }
 
-        // 1. Closed: warning and fine, no statement within the period, decision served and acknowledged, fine paid.
-        var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", 12, 150, 130, [Warning(), Fine(20_000m)]);
+        // 1. Closed: warning, fine and announcement; no statement within the period, decision served and acknowledged,
+        //    announcement published, fine paid.
+        var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", 12, 150, 130, [Warning(), Fine(20_000m), Announce()]);
         await documents.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct);
         closed = await cases.GetAsync(closed.Id, ct);
-        await documents.DecideAsync(closed.Id, closed.ConcurrencyToken, Day(95), [Warning(), Fine(20_000m)], ct);
+        await documents.DecideAsync(closed.Id, closed.ConcurrencyToken, Day(95), [Warning(), Fine(20_000m), Announce()], ct);
         closed = await cases.GetAsync(closed.Id, ct);
         await documents.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);
+        var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == closed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        await issuer.PublishAsync(announcement.Id, announcement.ConcurrencyToken, Day(92), ct);
         Party("CMCC-64", "carrier.cmcc.nx");
         await cases.AcknowledgeServiceAsync(closed.Id, ct);
         Inspector();
@@ -84,6 +90,17 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         Inspector();
         var filed = await documents.FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业网点存在“一证多卡”违规开户", string.Format(Facts, 3), Day(20), Day(7), investigators), ct);
         await cases.ApplyAsync(filed, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now), ct: ct);
+
+        // 5. Violating sales agents: one published, one (a natural person, name masked) waiting for review.
+        var cmcc = branches["CMCC-64"].CarrierId;
+        var agent = await publicity.ReportAgentAsync(new AgentReport("银川市兴庆区鑫达通讯器材店", PartyType.IndividualBusiness, null, "马某某", "银川市兴庆区新华东街118号", cmcc,
+            "该代理点在为用户办理入网时，未要求用户出示本人有效身份证件，使用他人证件信息批量开通电话卡23张。", "《电话用户真实身份信息登记规定》第六条、第十一条",
+            "已责令中国移动宁夏公司终止与该代理点的代理协议，关停违规开通的23张电话卡，并对其渠道管理责任予以通报批评。", Day(12)), ct);
+        var draft = await publicity.GetAsync(agent, ct);
+        await issuer.PublishAsync(agent, draft.ConcurrencyToken, Day(9), ct);
+        await publicity.ReportAgentAsync(new AgentReport("杨建国", PartyType.Person, null, null, "石嘴山市大武口区人民路农贸市场摊位", branches["CUCC-64"].CarrierId,
+            "以流动摊点方式代办电话卡入网，未核验用户身份，现场查获已激活电话卡15张。", "《电话用户真实身份信息登记规定》第十一条",
+            "已责令中国联通宁夏公司清理该代办人员的代理权限，对违规开通的电话卡逐一回访核验。", Day(2)), ct);
         access.AsSystem("system:demo");
     }
 }

@@ -1,6 +1,7 @@
 using Quartz;
 using Supervision.Domain.Access;
 using Supervision.Domain.Enforcement;
+using Supervision.Domain.Publicity;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Web.Jobs;
@@ -20,6 +21,7 @@ public static class JobSetup
             q.UseInMemoryStore();
             Daily<SubmissionReminderJob>(q, "submission-reminders", hour: 8, minute: 30);
             Daily<CaseDeadlineJob>(q, "case-deadlines", hour: 8, minute: 0);
+            Daily<PublicationDeadlineJob>(q, "publication-deadlines", hour: 8, minute: 5);
         });
         if (config.GetValue("Jobs:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -49,5 +51,15 @@ public sealed class CaseDeadlineJob(CaseDeadlineScanner scanner, TimeProvider cl
     {
         var run = await scanner.RunAsync(clock.GetUtcNow(), ct);
         log.LogInformation("Case deadlines: {Cases} open cases, {Warnings} warnings, {Alerts} alerts", run.Cases, run.Warnings, run.Alerts);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class PublicationDeadlineJob(PublicationDeadlineScanner scanner, TimeProvider clock, ILogger<PublicationDeadlineJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        var run = await scanner.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Publication deadlines: {Drafts} drafts, {Withdrawals} withdrawals, {Warnings} warnings, {Alerts} alerts", run.Drafts, run.Withdrawals, run.Warnings, run.Alerts);
     }
 }

@@ -10,8 +10,22 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
     {
         b.HasIndex(a => new { a.SourceType, a.SourceId, a.Kind }).IsUnique();
         b.HasIndex(a => new { a.ProvinceId, a.Status });
+        b.HasIndex(a => new { a.Status, a.PublishedOn }); // the public list: in period, newest first
         b.Property(a => a.SourceType).HasMaxLength(60);
         b.Property(a => a.SourceId).HasMaxLength(60);
+        b.Property(a => a.Authority).HasMaxLength(100);
+        b.Property(a => a.Title).HasMaxLength(200);
+        b.Property(a => a.PartyName).HasMaxLength(200);
+        b.Property(a => a.CreditCode).HasMaxLength(18);
+        b.Property(a => a.LegalRepresentative).HasMaxLength(100);
+        b.Property(a => a.DocumentNumber).HasMaxLength(60);
+        b.Property(a => a.Facts).HasMaxLength(4000);
+        b.Property(a => a.PenaltyTypes).HasMaxLength(200);
+        b.Property(a => a.LegalBasis).HasMaxLength(1000);
+        b.Property(a => a.PenaltyContent).HasMaxLength(2000);
+        b.Property(a => a.Body).HasMaxLength(20_000);
+        b.Property(a => a.SourceChangeReason).HasMaxLength(2000);
         b.Property(a => a.WithdrawReason).HasMaxLength(2000);
+        b.Property(a => a.ConcurrencyToken).IsConcurrencyToken();
     }
 }

@@ -902,6 +902,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("DecisionDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExitReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1044,6 +1048,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("LimitationYears")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MaskIndividualNames")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PaymentDays")
                         .HasColumnType("INTEGER");
 
@@ -1053,6 +1060,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicationMonths")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PublicationWorkingDays")
@@ -1391,10 +1401,42 @@ namespace Supervision.Domain.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1402,14 +1444,56 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PenaltyContent")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PenaltyTypes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublicUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PublishedBy")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SourceChangedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceId")
@@ -1429,19 +1513,31 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WithdrawReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("WithdrawalDueBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ProvinceId", "Status");
+
+                    b.HasIndex("Status", "PublishedOn");
 
                     b.HasIndex("SourceType", "SourceId", "Kind")
                         .IsUnique();

@@ -46,6 +46,11 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/cases/new"] = Who.Officer,
         ["/cases/{Id:long}"] = Who.SignedIn,
         ["/admin/api-keys"] = Who.Admin,
+        ["/publicity"] = Who.Regulator,
+        ["/publicity/{Id:long}"] = Who.Regulator,
+        ["/publicity/agents/new"] = Who.Officer,
+        ["/public"] = Who.Anonymous,
+        ["/public/announcements/{Id:long}"] = Who.Anonymous,
     };
 
     /// <summary>Non-page endpoints: method and path → who may call them.</summary>
@@ -58,6 +63,11 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["GET /api/v1/templates/{code}"] = Who.ApiKey,
         ["POST /api/v1/submissions"] = Who.ApiKey,
         ["GET /api/v1/submissions/{id:long}"] = Who.ApiKey,
+        // The public site's feeds, export and 公告 PDFs (PublicSiteTests covers them for everyone).
+        ["GET /public/feed.json"] = Who.Anonymous,
+        ["GET /public/feed.rss"] = Who.Anonymous,
+        ["GET /public/export.csv"] = Who.Anonymous,
+        ["GET /public/announcements/{id:long}/pdf"] = Who.Anonymous,
     };
 
     public static readonly TheoryData<string?, UserRole?> Users = new()
@@ -121,6 +131,12 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         var client = user is null ? portal.Anonymous() : await portal.AsAsync(user);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
+        var published = await SampleAnnouncementAsync();
+        foreach (var path in new[] { "/public/feed.json", "/public/feed.rss", "/public/export.csv", $"/public/announcements/{published}/pdf" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{user ?? "anonymous"} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
         foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/v1/templates/RN-MONTHLY"), (HttpMethod.Post, "/api/v1/submissions"), (HttpMethod.Get, "/api/v1/submissions/1") })
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(new HttpRequestMessage(method, path))).StatusCode);
 
@@ -182,6 +198,8 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         {
             ["/submissions/{Id:long}"] = await SampleSubmissionAsync(),
             ["/cases/{Id:long}"] = await SampleCaseAsync(),
+            ["/publicity/{Id:long}"] = await SampleAnnouncementAsync(),
+            ["/public/announcements/{Id:long}"] = await SampleAnnouncementAsync(),
             ["/org/provinces/{Id:int}"] = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id,
             ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
             ["/catalog/legal-bases/{Id:int}"] = (await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06")).Id,
@@ -205,6 +223,23 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚", ctx.Actor, ctx.Now));
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(Supervision.Domain.Catalog.SanctionKind.Warning, basis.Id, null, "警告")]);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
+        return id;
+    }
+
+    /// <summary>A published announcement of a violating agent in 宁夏 (public to everyone, managed by 宁夏's regulators).</summary>
+    private async Task<long> SampleAnnouncementAsync()
+    {
+        await using var db = portal.Db();
+        if (await db.Announcements.FirstOrDefaultAsync(a => a.Status == Supervision.Domain.Publicity.AnnouncementStatus.Published) is { } existing) return existing.Id;
+        var province = await db.Provinces.SingleAsync(p => p.Code == "64");
+        var carrier = await db.Carriers.SingleAsync(c => c.Code == "CMCC");
+        using var scope = portal.ScopeFor(AccessScope.ForProvince(province.Id, false, UserRole.Inspector), "inspector.nx");
+        var publicity = scope.ServiceProvider.GetRequiredService<Supervision.Domain.Publicity.PublicityService>();
+        var today = Supervision.Domain.Common.BeijingTime.Today(portal.Clock);
+        var id = await publicity.ReportAgentAsync(new("银川某某通讯店", Supervision.Domain.Publicity.PartyType.IndividualBusiness, null, "王某某", "银川市兴庆区解放西街1号", carrier.Id,
+            "未核验证件为他人办理电话卡入网。", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", today));
+        var draft = await publicity.GetAsync(id);
+        await scope.ServiceProvider.GetRequiredService<Supervision.Reports.Publicity.AnnouncementIssuer>().PublishAsync(id, draft.ConcurrencyToken, today);
         return id;
     }
 

@@ -30,7 +30,7 @@ public class NavMenuTests : MudTestContext
     public void An_administrator_sees_every_section()
     {
         var items = MenuFor(UserRole.SystemAdmin);
-        Assert.Equal(["工作台", "报送记录", "报送情况总览", "案件列表", "立案", "省级管理局", "电信企业", "企业分支机构", "法律依据", "检查项目", "节假日安排",
+        Assert.Equal(["工作台", "报送记录", "报送情况总览", "案件列表", "立案", "公示管理", "上报违规代理商", "省级管理局", "电信企业", "企业分支机构", "法律依据", "检查项目", "节假日安排",
             "用户管理", "报表模板", "执法参数", "接口密钥", "审计日志"], items);
     }
 

@@ -28,6 +28,11 @@ public static class Navigation
             new("案件列表", "/cases", Icons.Material.Filled.FolderOpen),
             new("立案", "/cases/new", Icons.Material.Filled.CreateNewFolder),
         ]),
+        new("公告公示", Icons.Material.Filled.Campaign,
+        [
+            new("公示管理", "/publicity", Icons.Material.Filled.Campaign),
+            new("上报违规代理商", "/publicity/agents/new", Icons.Material.Filled.PersonOff),
+        ]),
         new("基础数据", Icons.Material.Filled.AccountTree,
         [
             new("省级管理局", "/org/provinces", Icons.Material.Filled.AccountBalance),

@@ -28,11 +28,13 @@ public partial class CaseDetail
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private Supervision.Domain.Publicity.PublicityService Publicity { get; set; } = default!;
 
     private EnforcementCase? _case;
     private EnforcementSettings _settings = new();
     private IReadOnlyList<CaseDeadline> _deadlines = [];
     private IReadOnlyList<IssuedDocument> _documents = [];
+    private IReadOnlyList<Supervision.Domain.Publicity.AnnouncementRow> _announcements = [];
     private DateOnly _today;
     private bool _officer, _carrier, _readOnlyRegulator;
     private int _version;
@@ -58,6 +60,8 @@ public partial class CaseDetail
             _settings = await Cases.SettingsAsync(_case.ProvinceId);
             _deadlines = EnforcementService.Deadlines(_case, _today);
             _documents = await Registry.ForOwnerAsync(CaseDocuments.OwnerType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!_carrier)
+                _announcements = await Publicity.ForSourceAsync(Supervision.Domain.Publicity.PenaltyAnnouncement.SourceType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             _version++;
         }
         catch (NotFoundException)
@@ -144,14 +148,14 @@ public partial class CaseDetail
         }
     }
 
-    private async Task<CaseActionInput?> AskAsync(string title, CaseActionForm form, CaseActionInput? input = null, Func<CaseActionInput, Task<byte[]>>? preview = null)
+    private async Task<ActionInput?> AskAsync(string title, ActionForm form, ActionInput? input = null, Func<ActionInput, Task<byte[]>>? preview = null, bool sanctions = false)
     {
-        input ??= new CaseActionInput { Date = _today.ToDateTime(TimeOnly.MinValue) };
-        var dialog = await Dialogs.ShowAsync<CaseActionDialog>(title, new DialogParameters<CaseActionDialog>
+        input ??= new ActionInput { Date = _today.ToDateTime(TimeOnly.MinValue) };
+        var dialog = await Dialogs.ShowAsync<ActionDialog>(title, new DialogParameters<ActionDialog>
         {
-            { x => x.Form, form }, { x => x.Input, input }, { x => x.Basis, _case!.LegalBasis }, { x => x.Preview, preview },
+            { x => x.Form, form }, { x => x.Input, input }, { x => x.Extra, sanctions ? SanctionFields : null }, { x => x.Preview, preview },
         }, new DialogOptions { MaxWidth = preview is null ? MaxWidth.Small : MaxWidth.Large, FullWidth = true });
-        return await dialog.Result is { Canceled: false, Data: CaseActionInput result } ? result : null;
+        return await dialog.Result is { Canceled: false, Data: ActionInput result } ? result : null;
     }
 
     private async Task Run(Func<Task> action, string done)
@@ -160,7 +164,7 @@ public partial class CaseDetail
     }
 
     /// <summary>An action that issues no document: ask, then apply the case's own method.</summary>
-    private async Task Simple(CaseActionForm form, Action<EnforcementCase, CaseContext, CaseActionInput> apply)
+    private async Task Simple(ActionForm form, Action<EnforcementCase, CaseContext, ActionInput> apply)
     {
         if (await AskAsync(form.ConfirmText, form) is { } input)
             await Run(() => Cases.ApplyAsync(Id, _case!.ConcurrencyToken, (c, ctx) => apply(c, ctx, input)), $"已{form.ConfirmText}。");
@@ -176,14 +180,14 @@ public partial class CaseDetail
     {
         var current = _case!.Sanctions.Where(s => s.Status == SanctionStatus.Proposed)
             .Select(s => new SanctionInput(s.Kind, s.LegalBasisId, s.Amount, s.Description, s.CorrectionDeadline)).ToList();
-        if (await AskAsync("拟定处罚", new("拟定的处罚将写入事先告知书。决定不得重于告知的处罚（行政处罚法第四十五条）。", "保存", Sanctions: true),
-                new CaseActionInput { Sanctions = current }) is { } i)
+        if (await AskAsync("拟定处罚", new("拟定的处罚将写入事先告知书。决定不得重于告知的处罚（行政处罚法第四十五条）。", "保存"),
+                new ActionInput { Sanctions = current }, sanctions: true) is { } i)
             await Run(() => Cases.ProposeAsync(Id, _case.ConcurrencyToken, i.Sanctions), "拟定的处罚已保存。");
     }
 
     private async Task Notice()
     {
-        var form = new CaseActionForm($"送达行政处罚事先告知书：当事人自送达之日起{_settings.StatementWorkingDays}个工作日内可以陈述申辩" +
+        var form = new ActionForm($"送达行政处罚事先告知书：当事人自送达之日起{_settings.StatementWorkingDays}个工作日内可以陈述申辩" +
                                       (_case!.FineAmount >= _settings.HearingThreshold ? $"；拟罚款达到听证标准（{Fmt.Money(_settings.HearingThreshold)}），将告知听证权利" : "") + "。签发后文号不可收回。",
             "签发并送达", DateLabel: "送达日期");
         if (await AskAsync("送达事先告知书", form, preview: i => Documents.PreviewAsync(Id, CaseDocuments.PreviewKind.PriorNotice, i.Day)) is { } input)
@@ -192,9 +196,9 @@ public partial class CaseDetail
 
     private async Task Schedule()
     {
-        var form = new CaseActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条）。", "签发听证通知书",
+        var form = new ActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条）。", "签发听证通知书",
             DateLabel: "通知送达日期", Date2Label: "听证日期", Text2Label: "听证地点");
-        if (await AskAsync("安排听证", form, new CaseActionInput { Date = _today.ToDateTime(TimeOnly.MinValue), Text2 = "本局第一会议室" },
+        if (await AskAsync("安排听证", form, new ActionInput { Date = _today.ToDateTime(TimeOnly.MinValue), Text2 = "本局第一会议室" },
                 i => Documents.PreviewAsync(Id, CaseDocuments.PreviewKind.HearingNotice, i.Day, hearingDate: i.Day2, place: i.Text2)) is { } input)
             await Run(() => Documents.ScheduleHearingAsync(Id, _case!.ConcurrencyToken, input.Day, input.Day2, input.Text2), "听证通知书已签发。");
     }
@@ -203,24 +207,24 @@ public partial class CaseDetail
     {
         var proposed = _case!.Sanctions.Where(s => s.Status == SanctionStatus.Proposed)
             .Select(s => new SanctionInput(s.Kind, s.LegalBasisId, s.Amount, s.Description, s.CorrectionDeadline)).ToList();
-        var form = new CaseActionForm("作出行政处罚决定。处罚不得重于事先告知的内容；签发后文号不可收回，决定书在送达后当事人可见。", "作出决定并签发决定书",
-            DateLabel: "决定日期", Sanctions: true);
-        if (await AskAsync("作出处罚决定", form, new CaseActionInput { Date = _today.ToDateTime(TimeOnly.MinValue), Sanctions = proposed },
-                i => Documents.PreviewAsync(Id, CaseDocuments.PreviewKind.PenaltyDecision, i.Day, i.Sanctions)) is { } input)
+        var form = new ActionForm("作出行政处罚决定。处罚不得重于事先告知的内容；签发后文号不可收回，决定书在送达后当事人可见。", "作出决定并签发决定书",
+            DateLabel: "决定日期");
+        if (await AskAsync("作出处罚决定", form, new ActionInput { Date = _today.ToDateTime(TimeOnly.MinValue), Sanctions = proposed },
+                i => Documents.PreviewAsync(Id, CaseDocuments.PreviewKind.PenaltyDecision, i.Day, i.Sanctions), sanctions: true) is { } input)
             await Run(() => Documents.DecideAsync(Id, _case.ConcurrencyToken, input.Day, input.Sanctions), "处罚决定书已签发。");
     }
 
     private async Task Serve()
     {
-        var form = new CaseActionForm($"决定书应在{Fmt.ChineseDate(_case!.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。送达后当事人可在平台查看决定书并确认签收。", "登记送达",
+        var form = new ActionForm($"决定书应在{Fmt.ChineseDate(_case!.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。送达后当事人可在平台查看决定书并确认签收。", "登记送达",
             DateLabel: "送达日期", Text2Label: "送达方式（直接送达、邮寄送达、电子送达等）");
-        if (await AskAsync("送达处罚决定书", form, new CaseActionInput { Date = _today.ToDateTime(TimeOnly.MinValue), Text2 = "直接送达" }) is { } input)
+        if (await AskAsync("送达处罚决定书", form, new ActionInput { Date = _today.ToDateTime(TimeOnly.MinValue), Text2 = "直接送达" }) is { } input)
             await Run(() => Documents.ServeAsync(Id, _case.ConcurrencyToken, input.Day, input.Text2), "已登记送达，送达回证已生成。");
     }
 
     private async Task Payment()
     {
-        var form = new CaseActionForm($"截至今日应缴{Fmt.Money(_case!.OutstandingOn(_today, _settings.SurchargeRatePerDay))}（罚款{Fmt.Money(_case.FineAmount)}，加处罚款{Fmt.Money(_case.SurchargeOn(_today, _settings.SurchargeRatePerDay))}，已缴{Fmt.Money(_case.Paid)}）。",
+        var form = new ActionForm($"截至今日应缴{Fmt.Money(_case!.OutstandingOn(_today, _settings.SurchargeRatePerDay))}（罚款{Fmt.Money(_case.FineAmount)}，加处罚款{Fmt.Money(_case.SurchargeOn(_today, _settings.SurchargeRatePerDay))}，已缴{Fmt.Money(_case.Paid)}）。",
             "登记", DateLabel: "缴款日期", AmountLabel: "缴款金额（元）", Text2Label: "缴款凭证号");
         if (await AskAsync("登记缴款", form) is { } i)
             await Run(() => Cases.RecordPaymentAsync(Id, _case.ConcurrencyToken, i.Amount ?? 0, i.Day, i.Text2), "缴款已登记。");
@@ -228,7 +232,7 @@ public partial class CaseDetail
 
     private async Task Arrangement()
     {
-        var form = new CaseActionForm("当事人确有经济困难的，经申请和批准可以暂缓或者分期缴纳（行政处罚法第六十六条）。加处罚款自新的期限届满次日起计算。", "登记批准",
+        var form = new ActionForm("当事人确有经济困难的，经申请和批准可以暂缓或者分期缴纳（行政处罚法第六十六条）。加处罚款自新的期限届满次日起计算。", "登记批准",
             DateLabel: "新的缴款期限", Date2Label: "批准日期", TextLabel: "理由（如分期，写明各期日期和金额）", Text2Label: "批准人");
         if (await AskAsync("暂缓或分期缴纳", form) is { } i)
         {
@@ -253,9 +257,9 @@ public partial class CaseDetail
     private async Task Statement(bool waiver)
     {
         var form = waiver
-            ? new CaseActionForm("书面声明放弃陈述、申辩和听证的权利后，本机关可以在期限届满前作出决定。", "提交声明", TextLabel: "声明内容", Danger: true)
-            : new CaseActionForm($"陈述申辩期限至{Fmt.ChineseDate(_case!.StatementDeadline!.Value)}。可附证明材料。", "提交", TextLabel: "陈述申辩意见", File: true);
-        var input = waiver ? new CaseActionInput { Text = "本单位对上述违法事实、处罚依据和拟作出的处罚无异议，自愿放弃陈述、申辩和听证的权利。" } : null;
+            ? new ActionForm("书面声明放弃陈述、申辩和听证的权利后，本机关可以在期限届满前作出决定。", "提交声明", TextLabel: "声明内容", Danger: true)
+            : new ActionForm($"陈述申辩期限至{Fmt.ChineseDate(_case!.StatementDeadline!.Value)}。可附证明材料。", "提交", TextLabel: "陈述申辩意见", File: true);
+        var input = waiver ? new ActionInput { Text = "本单位对上述违法事实、处罚依据和拟作出的处罚无异议，自愿放弃陈述、申辩和听证的权利。" } : null;
         if (await AskAsync(waiver ? "书面放弃陈述申辩" : "陈述申辩", form, input) is { } i)
             await Run(() => Cases.RecordStatementAsync(Id, i.Text, waiver, i.File), waiver ? "放弃声明已提交。" : "陈述申辩已提交。");
     }

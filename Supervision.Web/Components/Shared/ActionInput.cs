@@ -1,9 +1,9 @@
 using Supervision.Domain.Enforcement;
 
-namespace Supervision.Web.Components.Pages.Enforcement;
+namespace Supervision.Web.Components.Shared;
 
-/// <summary>What the case action dialog collects; each action reads the fields it asked for.</summary>
-public sealed class CaseActionInput
+/// <summary>What the action dialog collects (for a case step, a publication step, …); each action reads the fields it asked for.</summary>
+public sealed class ActionInput
 {
     public DateTime? Date { get; set; }
     public DateTime? Date2 { get; set; }
@@ -18,7 +18,7 @@ public sealed class CaseActionInput
 }
 
 /// <summary>Which fields the dialog shows for an action.</summary>
-public sealed record CaseActionForm(
+public sealed record ActionForm(
     string Explanation,
     string ConfirmText,
     string? DateLabel = null,
@@ -26,6 +26,5 @@ public sealed record CaseActionForm(
     string? TextLabel = null,
     string? Text2Label = null,
     string? AmountLabel = null,
-    bool Sanctions = false,
     bool File = false,
     bool Danger = false);

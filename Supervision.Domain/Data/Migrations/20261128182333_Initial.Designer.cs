@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261128175510_Initial")]
+    [Migration("20261128182333_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -905,6 +905,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("DecisionDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExitReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1047,6 +1051,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("LimitationYears")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MaskIndividualNames")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PaymentDays")
                         .HasColumnType("INTEGER");
 
@@ -1056,6 +1063,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicationMonths")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PublicationWorkingDays")
@@ -1394,10 +1404,42 @@ namespace Supervision.Domain.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1405,14 +1447,56 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PenaltyContent")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PenaltyTypes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublicUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PublishedBy")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SourceChangedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceId")
@@ -1432,19 +1516,31 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WithdrawReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("WithdrawalDueBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ProvinceId", "Status");
+
+                    b.HasIndex("Status", "PublishedOn");
 
                     b.HasIndex("SourceType", "SourceId", "Kind")
                         .IsUnique();

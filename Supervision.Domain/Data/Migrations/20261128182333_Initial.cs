@@ -18,17 +18,38 @@ namespace Supervision.Domain.Data.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     SourceType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     SourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PartyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PartyType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PenaltyTypes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PenaltyContent = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PublishedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    PublicUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SourceChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SourceChangeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WithdrawalDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,6 +169,8 @@ namespace Supervision.Domain.Data.Migrations
                     WarnDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
                     PublicationWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     WithdrawalWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicationMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaskIndividualNames = table.Column<bool>(type: "INTEGER", nullable: false),
                     PaymentInstructions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     ReviewBody = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
@@ -515,6 +538,7 @@ namespace Supervision.Domain.Data.Migrations
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
                     CaseNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Facts = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     ViolationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -1037,6 +1061,11 @@ namespace Supervision.Domain.Data.Migrations
                 table: "Announcements",
                 columns: new[] { "SourceType", "SourceId", "Kind" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_Status_PublishedOn",
+                table: "Announcements",
+                columns: new[] { "Status", "PublishedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Prefix",

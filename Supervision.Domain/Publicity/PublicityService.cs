@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+using Supervision.Domain.Enforcement;
+
+namespace Supervision.Domain.Publicity;
+
+public sealed record AnnouncementRow(long Id, AnnouncementKind Kind, string Title, string PartyName, string? DocumentNumber, AnnouncementStatus Status,
+    DateOnly DueBy, DateOnly? PublishedOn, DateOnly? PublicUntil, DateOnly? WithdrawalDueBy, bool Late, bool Expired)
+{
+    public static AnnouncementRow Of(Announcement a, DateOnly today) => new(a.Id, a.Kind, a.Title, a.PartyName, a.DocumentNumber, a.Status, a.DueBy,
+        a.PublishedOn, a.PublicUntil, a.Status == AnnouncementStatus.Published ? a.WithdrawalDueBy : null, a.IsLateOn(today), a.PublicUntil < today);
+}
+
+/// <summary>Told when what the public sees changes (the web host drops its cached public pages).</summary>
+public interface IPublicationListener
+{
+    Task ChangedAsync(CancellationToken ct);
+}
+
+public sealed record AnnouncementQuery(AnnouncementKind? Kind = null, AnnouncementStatus? Status = null, bool AttentionOnly = false);
+
+/// <summary>A violating sales agent reported by the administration (the carrier it sells for, what it did, how it was dealt with).</summary>
+public sealed record AgentReport(string AgentName, PartyType PartyType, string? CreditCode, string? Operator, string Address, int CarrierId,
+    string Facts, string LegalBasis, string Handling, DateOnly FoundOn);
+
+/// <summary>
+/// The administration's side of publication: reviewing drafts, recording that a decision changed, withdrawing, and
+/// reporting violating agents. Publishing issues the 公告 and lives with the documents (Reports).
+/// </summary>
+public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock,
+    EnforcementService enforcement, CatalogService catalog, IEnumerable<IPublicationListener> listeners)
+{
+    public async Task<PagedResult<AnnouncementRow>> ListAsync(AnnouncementQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        RequireRegulator();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = BeijingTime.Today(clock);
+        var q = db.Announcements.AsNoTracking().AsQueryable();
+        if (query.Kind is { } kind) q = q.Where(a => a.Kind == kind);
+        if (query.Status is { } status) q = q.Where(a => a.Status == status);
+        if (query.AttentionOnly)
+            q = q.Where(a => a.Status == AnnouncementStatus.Draft || (a.Status == AnnouncementStatus.Published && a.WithdrawalDueBy != null));
+        if (!string.IsNullOrWhiteSpace(page.Search))
+            q = q.Where(a => a.Title.Contains(page.Search) || a.PartyName.Contains(page.Search) || a.DocumentNumber!.Contains(page.Search));
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(a => a.Status).ThenByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct);
+        return new(rows.Select(a => AnnouncementRow.Of(a, today)).ToList(), total);
+    }
+
+    public async Task<Announcement> GetAsync(long id, CancellationToken ct = default)
+    {
+        RequireRegulator();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Announcements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("公示");
+    }
+
+    /// <summary>The announcements queued by one source (e.g. a case's decision), newest first.</summary>
+    public async Task<IReadOnlyList<AnnouncementRow>> ForSourceAsync(string sourceType, string sourceId, CancellationToken ct = default)
+    {
+        RequireRegulator();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = BeijingTime.Today(clock);
+        var rows = await db.Announcements.AsNoTracking().Where(a => a.SourceType == sourceType && a.SourceId == sourceId).OrderByDescending(a => a.Id).ToListAsync(ct);
+        return rows.Select(a => AnnouncementRow.Of(a, today)).ToList();
+    }
+
+    public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default) => await enforcement.SettingsAsync(provinceId, ct);
+
+    public Task<Announcement> SaveDraftAsync(long id, Guid token, AnnouncementContent content, CancellationToken ct = default) =>
+        ChangeAsync(id, token, (a, settings, _) => { a.Edit(content, settings); return Task.CompletedTask; }, ct);
+
+    public Task<Announcement> MarkSourceChangedAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default) =>
+        ChangeAsync(id, token, async (a, settings, now) => a.MarkSourceChanged(on, reason, settings, await catalog.GetCalendarAsync(ct), now), ct);
+
+    public async Task<Announcement> WithdrawAsync(long id, Guid token, string publicReason, CancellationToken ct = default)
+    {
+        var a = await ChangeAsync(id, token, (a, _, now) => { a.Withdraw(publicReason, access.Actor, now); return Task.CompletedTask; }, ct);
+        await PublicChangedAsync(ct);
+        return a;
+    }
+
+    /// <summary>Tells the public site's caches that what the public sees has changed (after a publication or withdrawal commits).</summary>
+    public async Task PublicChangedAsync(CancellationToken ct = default)
+    {
+        foreach (var listener in listeners) await listener.ChangedAsync(ct);
+    }
+
+    /// <summary>Queues a draft announcement of a violating agent in the officer's province; due within the publication period from today.</summary>
+    public async Task<long> ReportAgentAsync(AgentReport r, CancellationToken ct = default)
+    {
+        RequireOfficer();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var provinceId = access.Scope.ProvinceId;
+        var province = await db.Provinces.AsNoTracking().FirstOrDefaultAsync(p => p.Id == provinceId, ct)
+                       ?? throw new DomainException("announcement.province", "请以本省执法人员身份上报。");
+        var carrier = await db.Carriers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == r.CarrierId, ct) ?? throw new DomainException("agent.carrier", "请选择代理商所代理的电信企业。");
+        var branch = await db.Branches.AsNoTracking().Where(b => b.ProvinceId == provinceId && b.CarrierId == r.CarrierId && b.ParentBranchId == null)
+            .Select(b => (int?)b.Id).FirstOrDefaultAsync(ct) ?? throw new DomainException("agent.carrier", $"{carrier.Name}在本省没有登记省级公司。");
+        var now = clock.GetUtcNow();
+        var today = BeijingTime.Today(now);
+        if (r.FoundOn > today) throw new DomainException("agent.date_in_future", "发现日期不能晚于今天。");
+        if (string.IsNullOrWhiteSpace(r.AgentName)) throw new DomainException("agent.name", "请填写代理商（销售网点）名称。");
+        if (string.IsNullOrWhiteSpace(r.Address)) throw new DomainException("agent.address", "请填写经营地址。");
+        if (string.IsNullOrWhiteSpace(r.Facts)) throw new DomainException("agent.facts", "请写明违规事实。");
+        if (string.IsNullOrWhiteSpace(r.Handling)) throw new DomainException("agent.handling", "请写明处理结果。");
+        if (r.PartyType == PartyType.Organisation && !string.IsNullOrWhiteSpace(r.CreditCode) && !Organizations.CreditCode.IsValid(r.CreditCode))
+            throw new DomainException("agent.credit_code", $"统一社会信用代码“{r.CreditCode}”校验不通过，请核对。");
+        var settings = await enforcement.SettingsAsync(provinceId, ct);
+        var shownName = r.PartyType == PartyType.Person && settings.MaskIndividualNames ? PublicText.MaskName(r.AgentName) : PublicText.Clean(r.AgentName);
+        var content = new AnnouncementContent($"{carrier.ShortName}代理商“{shownName}”违规办理电话入网", r.AgentName, r.PartyType, r.CreditCode, r.Operator,
+            DocumentNumber: null, Facts: r.Facts, PenaltyTypes: "通报", LegalBasis: r.LegalBasis, PenaltyContent: r.Handling, DecisionDate: r.FoundOn,
+            Body: $"所属电信企业：{carrier.Name}\n经营地址：{r.Address}");
+        var a = Announcement.Draft(provinceId, branch, AnnouncementKind.ViolatingAgent, "AgentReport", Guid.NewGuid().ToString("N"), province.AuthorityName, content,
+            (await catalog.GetCalendarAsync(ct)).AddWorkingDays(today, settings.PublicationWorkingDays), settings, now);
+        db.Announcements.Add(a);
+        await db.SaveChangesAsync(ct);
+        return a.Id;
+    }
+
+    /// <summary>
+    /// Loads an announcement for a change inside the caller's context (so the 公告 issued on publication commits with
+    /// it), refusing it when someone changed it since the user looked.
+    /// </summary>
+    public async Task<(Announcement Announcement, EnforcementSettings Settings)> ForChangeAsync(SupervisionDbContext db, long id, Guid token, CancellationToken ct)
+    {
+        RequireOfficer();
+        var a = await db.Announcements.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("公示");
+        if (a.ConcurrencyToken != token) throw new DomainException("announcement.changed", "该公示刚被他人修改，请刷新页面后再操作。");
+        return (a, await enforcement.SettingsAsync(a.ProvinceId, ct));
+    }
+
+    private async Task<Announcement> ChangeAsync(long id, Guid token, Func<Announcement, EnforcementSettings, DateTimeOffset, Task> change, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var (a, settings) = await ForChangeAsync(db, id, token, ct);
+        await change(a, settings, clock.GetUtcNow());
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new DomainException("announcement.changed", "该公示刚被他人修改，请刷新页面后再操作。"); }
+        return a;
+    }
+
+    private void RequireRegulator()
+    {
+        if (access.Scope.IsCarrier || access.Scope.Kind == ScopeKind.None) throw new AccessDeniedException("公示管理仅限监管人员。");
+    }
+
+    private void RequireOfficer()
+    {
+        RequireRegulator();
+        if (access.Scope.ReadOnly) throw new AccessDeniedException("当前角色只能查看。");
+    }
+}

@@ -81,7 +81,7 @@ public sealed class ImportScenario : IScenario
         return 0;
     }
 
-    private static ServiceProvider Services(string db)
+    internal static ServiceProvider Services(string db)
     {
         var config = new ConfigurationBuilder().Build();
         return new ServiceCollection()

@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Access;
+using Supervision.Domain.Data;
+using Supervision.Domain.Data.Seeding;
+using Supervision.Domain.Enforcement;
+using Supervision.Domain.Publicity;
+
+namespace Supervision.Benchmarks;
+
+/// <summary>
+/// The public site's list under load: a portal process (Release, SQLite) with 10,000 published announcements, and
+/// 200 concurrent readers in this process on loopback for 30 s, each reading list pages one after another with no
+/// pause — the first pages of each kind, deeper pages and searches. Then the same again with every address made
+/// unique, so no reader is served from the output cache (rendering and database every time).
+/// </summary>
+public sealed class PublicListScenario : IScenario
+{
+    public string Name => "public-list";
+    private const int Announcements = 10_000;
+    private const int Readers = 200;
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+
+    public async Task RunAsync(BenchContext context)
+    {
+        var dll = Path.Combine(BenchContext.RepositoryRoot, "Supervision.Web", "bin", "Release", "net10.0", "Supervision.Web.dll");
+        if (!File.Exists(dll))
+            throw new FileNotFoundException("Build the portal in Release first (dotnet build -c Release Supervision.Web).", dll);
+        var db = Path.Combine(context.WorkDir, "public.db");
+        foreach (var f in Directory.GetFiles(context.WorkDir, "public.db*")) File.Delete(f);
+        var parties = await SeedAsync(db);
+
+        var port = FreePort();
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["ConnectionStrings__Supervision"] = $"Data Source={db}";
+        psi.Environment["Jobs__Enabled"] = "false";
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var portal = Process.Start(psi)!;
+        portal.OutputDataReceived += (_, _) => { };
+        portal.ErrorDataReceived += (_, _) => { };
+        portal.BeginOutputReadLine();
+        portal.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Readers, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            await WaitHealthyAsync(http, portal);
+            for (var i = 0; i < 50; i++) await http.GetAsync("/public"); // warm-up: JIT, pools
+
+            var cached = await LoadAsync(http, parties, unique: false);
+            context.Report("p95_ms", cached.P95);
+            context.Report("p50_ms", cached.P50);
+            context.Report("p99_ms", cached.P99);
+            context.Report("errors", cached.Errors);
+            context.Report("rps", cached.Rps);
+            var uncached = await LoadAsync(http, parties, unique: true);
+            context.Report("uncached_p95_ms", uncached.P95);
+            context.Report("uncached_errors", uncached.Errors);
+            context.Report("uncached_rps", uncached.Rps);
+            context.Report("announcements", Announcements);
+            context.Report("readers", Readers);
+            context.Report("cores", Environment.ProcessorCount);
+        }
+        finally
+        {
+            portal.Kill(entireProcessTree: true);
+            await portal.WaitForExitAsync();
+        }
+    }
+
+    private sealed record Run(double P50, double P95, double P99, int Errors, double Rps);
+
+    private static async Task<Run> LoadAsync(HttpClient http, IReadOnlyList<string> parties, bool unique)
+    {
+        var latencies = new ConcurrentBag<List<double>>();
+        var errors = 0;
+        var stop = Stopwatch.StartNew();
+        var counter = 0L;
+        async Task ReaderAsync(int reader)
+        {
+            var random = new Random(reader);
+            var mine = new List<double>(4096);
+            while (stop.Elapsed < Duration)
+            {
+                var url = random.Next(10) switch
+                {
+                    < 4 => "/public",
+                    4 => "/public?kind=penalty",
+                    5 => "/public?kind=agent",
+                    6 or 7 => $"/public?page={random.Next(2, 51)}",
+                    8 => $"/public?kind=penalty&page={random.Next(2, 21)}",
+                    _ => $"/public?party={Uri.EscapeDataString(parties[random.Next(parties.Count)])}",
+                };
+                if (unique) url += (url.Contains('?') ? "&" : "?") + "r=" + Interlocked.Increment(ref counter);
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                    if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+                mine.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            latencies.Add(mine);
+        }
+        await Task.WhenAll(Enumerable.Range(0, Readers).Select(r => Task.Run(() => ReaderAsync(r))));
+        var all = latencies.SelectMany(l => l).ToList();
+        return new(BenchContext.Percentile(all, 50), BenchContext.Percentile(all, 95), BenchContext.Percentile(all, 99), errors, all.Count / stop.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A seeded database with 10,000 announcements published over the past year in 宁夏 and 广东 (penalties and agents).</summary>
+    private static async Task<IReadOnlyList<string>> SeedAsync(string db)
+    {
+        await using var services = ImportScenario.Services(db);
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(SeedFiles.DefaultDirectory);
+        scope.ServiceProvider.GetRequiredService<AccessContext>().AsSystem("bench");
+        await using var ctx = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync();
+        var branches = await ctx.Branches.AsNoTracking().Where(b => b.ParentBranchId == null && (b.Province!.Code == "64" || b.Province.Code == "44"))
+            .Select(b => new { b.Id, b.ProvinceId, b.Name, b.CreditCode, Authority = b.Province!.AuthorityName, Prefix = b.Province.DocPrefix }).ToListAsync();
+        var settings = new EnforcementSettings();
+        var today = Supervision.Domain.Common.BeijingTime.Today(DateTimeOffset.UtcNow);
+        var random = new Random(7);
+        for (var i = 0; i < Announcements; i++)
+        {
+            var b = branches[random.Next(branches.Count)];
+            var decided = today.AddDays(-random.Next(10, 330));
+            var penalty = i % 4 != 0;
+            var content = penalty
+                ? new AnnouncementContent($"{b.Name}未按规定落实电话用户实名登记行政处罚决定（{i}）", b.Name, PartyType.Organisation, b.CreditCode, "张某某",
+                    $"{b.Prefix}罚〔{decided.Year}〕{i + 1}号", "经查，该企业所属营业网点在用户未出示有效身份证件的情况下为其办理入网手续，违反了《电话用户真实身份信息登记规定》第六条。",
+                    "警告；罚款", "《电话用户真实身份信息登记规定》第六条、第十九条", $"警告；罚款人民币{10_000 + random.Next(0, 21) * 1000:#,0}.00元", decided)
+                : new AnnouncementContent($"代理商“某某通讯店{i}”违规办理电话入网", $"某某通讯店{i}", PartyType.IndividualBusiness, null, "李某某", null,
+                    "未核验用户身份证件即为用户办理入网。", "通报", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", decided, $"所属电信企业：{b.Name}");
+            var a = Announcement.Draft(b.ProvinceId, b.Id, penalty ? AnnouncementKind.PenaltyDecision : AnnouncementKind.ViolatingAgent, "Bench", i.ToString(),
+                b.Authority, content, decided.AddDays(9), settings, DateTimeOffset.UtcNow);
+            a.Publish(decided.AddDays(random.Next(1, 9)), settings, "bench", DateTimeOffset.UtcNow);
+            ctx.Announcements.Add(a);
+            if (i % 1000 == 999)
+            {
+                await ctx.SaveChangesAsync();
+                ctx.ChangeTracker.Clear();
+            }
+        }
+        await ctx.SaveChangesAsync();
+        return branches.Select(b => b.Name[..Math.Min(6, b.Name.Length)]).Concat(["某某通讯店12", "宁夏", "广东有限公司"]).Distinct().ToList();
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient http, Process portal)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            if (portal.HasExited) throw new InvalidOperationException($"the portal exited with code {portal.ExitCode}");
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the portal did not become healthy within 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

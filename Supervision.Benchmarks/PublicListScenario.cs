@@ -27,58 +27,36 @@ public sealed class PublicListScenario : IScenario
 
     public async Task RunAsync(BenchContext context)
     {
-        var dll = Path.Combine(BenchContext.RepositoryRoot, "Supervision.Web", "bin", "Release", "net10.0", "Supervision.Web.dll");
-        if (!File.Exists(dll))
-            throw new FileNotFoundException("Build the portal in Release first (dotnet build -c Release Supervision.Web).", dll);
         var db = Path.Combine(context.WorkDir, "public.db");
         foreach (var f in Directory.GetFiles(context.WorkDir, "public.db*")) File.Delete(f);
         var parties = await SeedAsync(db);
 
-        var port = FreePort();
-        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        await using var portal = PortalProcess.Start(db, new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            ["Jobs__Enabled"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Readers, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = portal.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
         };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["ConnectionStrings__Supervision"] = $"Data Source={db}";
-        psi.Environment["Jobs__Enabled"] = "false";
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var portal = Process.Start(psi)!;
-        portal.OutputDataReceived += (_, _) => { };
-        portal.ErrorDataReceived += (_, _) => { };
-        portal.BeginOutputReadLine();
-        portal.BeginErrorReadLine();
-        try
-        {
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Readers, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-                Timeout = TimeSpan.FromSeconds(30),
-            };
-            await WaitHealthyAsync(http, portal);
-            for (var i = 0; i < 50; i++) await http.GetAsync("/public"); // warm-up: JIT, pools
+        await portal.WaitHealthyAsync();
+        for (var i = 0; i < 50; i++) await http.GetAsync("/public"); // warm-up: JIT, pools
 
-            var cached = await LoadAsync(http, parties, unique: false);
-            context.Report("p95_ms", cached.P95);
-            context.Report("p50_ms", cached.P50);
-            context.Report("p99_ms", cached.P99);
-            context.Report("errors", cached.Errors);
-            context.Report("rps", cached.Rps);
-            var uncached = await LoadAsync(http, parties, unique: true);
-            context.Report("uncached_p95_ms", uncached.P95);
-            context.Report("uncached_errors", uncached.Errors);
-            context.Report("uncached_rps", uncached.Rps);
-            context.Report("announcements", Announcements);
-            context.Report("readers", Readers);
-            context.Report("cores", Environment.ProcessorCount);
-        }
-        finally
-        {
-            portal.Kill(entireProcessTree: true);
-            await portal.WaitForExitAsync();
-        }
+        var cached = await LoadAsync(http, parties, unique: false);
+        context.Report("p95_ms", cached.P95);
+        context.Report("p50_ms", cached.P50);
+        context.Report("p99_ms", cached.P99);
+        context.Report("errors", cached.Errors);
+        context.Report("rps", cached.Rps);
+        var uncached = await LoadAsync(http, parties, unique: true);
+        context.Report("uncached_p95_ms", uncached.P95);
+        context.Report("uncached_errors", uncached.Errors);
+        context.Report("uncached_rps", uncached.Rps);
+        context.Report("announcements", Announcements);
+        context.Report("readers", Readers);
+        context.Report("cores", Environment.ProcessorCount);
     }
 
     private sealed record Run(double P50, double P95, double P99, int Errors, double Rps);
@@ -160,28 +138,5 @@ public sealed class PublicListScenario : IScenario
         }
         await ctx.SaveChangesAsync();
         return branches.Select(b => b.Name[..Math.Min(6, b.Name.Length)]).Concat(["某某通讯店12", "宁夏", "广东有限公司"]).Distinct().ToList();
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, Process portal)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            if (portal.HasExited) throw new InvalidOperationException($"the portal exited with code {portal.ExitCode}");
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the portal did not become healthy within 60 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Supervision.Benchmarks;
+
+/// <summary>The portal built in Release, started as a process of its own on a free loopback port against a given database.</summary>
+public sealed class PortalProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    public int Port { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    private PortalProcess(Process process, int port) => (_process, Port) = (process, port);
+
+    public static string Dll
+    {
+        get
+        {
+            var dll = Path.Combine(BenchContext.RepositoryRoot, "Supervision.Web", "bin", "Release", "net10.0", "Supervision.Web.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the portal in Release first (dotnet build -c Release Supervision.Web).", dll);
+        }
+    }
+
+    public static PortalProcess Start(string database, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var port = FreePort();
+        var psi = new ProcessStartInfo("dotnet", [Dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(Dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["ConnectionStrings__Supervision"] = $"Data Source={database}";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
+        var process = Process.Start(psi)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new PortalProcess(process, port);
+    }
+
+    /// <summary>Polls /healthz until it answers 200 (or the process exits, or 60 s pass).</summary>
+    public async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseAddress, "/healthz"))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            if (_process.HasExited) throw new InvalidOperationException($"the portal exited with code {_process.ExitCode}");
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("the portal did not become healthy within 60 s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

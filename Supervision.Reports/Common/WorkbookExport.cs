@@ -12,8 +12,13 @@ public sealed record ExportColumn<T>(string Header, Func<T, object?> Value, doub
 /// </summary>
 public static class WorkbookExport
 {
+    /// <summary>Past this many rows a ledger is written streaming (MiniExcel): the same columns, formats and frozen, filtered header, in bounded memory.</summary>
+    public const int StreamingThreshold = 10_000;
+
     public static byte[] Build<T>(string title, string? filterNote, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, DateTimeOffset generatedAt)
     {
+        var all = rows as IReadOnlyCollection<T> ?? rows.ToList();
+        if (all.Count > StreamingThreshold) return BuildStreaming(title, filterNote, columns, all, generatedAt);
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add(SafeSheetName(title));
         var last = columns.Count;
@@ -23,7 +28,7 @@ public static class WorkbookExport
         titleRange.Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
         var note = sheet.Range(2, 1, 2, last);
         note.Merge();
-        WriteText(note.FirstCell(), $"导出时间：{BeijingTime.Local(generatedAt):yyyy-MM-dd HH:mm}" + (string.IsNullOrEmpty(filterNote) ? "" : $"；筛选条件：{filterNote}"));
+        WriteText(note.FirstCell(), Note(filterNote, generatedAt));
         note.Style.Font.SetFontColor(XLColor.Gray);
 
         const int headerRow = 3;
@@ -38,7 +43,7 @@ public static class WorkbookExport
             .Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
 
         var row = headerRow;
-        foreach (var item in rows)
+        foreach (var item in all)
         {
             row++;
             for (var c = 0; c < last; c++)
@@ -53,6 +58,50 @@ public static class WorkbookExport
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
+
+    private static string Note(string? filterNote, DateTimeOffset generatedAt) =>
+        $"导出时间：{BeijingTime.Local(generatedAt):yyyy-MM-dd HH:mm}" + (string.IsNullOrEmpty(filterNote) ? "" : $"；筛选条件：{filterNote}");
+
+    /// <summary>
+    /// A large ledger: the rows on the first sheet under a frozen, filtered header of the same Chinese column names,
+    /// widths and formats; the title and the filters on a second sheet 说明. Text is written as text values (never a
+    /// formula), like the formatted path.
+    /// </summary>
+    private static byte[] BuildStreaming<T>(string title, string? filterNote, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, DateTimeOffset generatedAt)
+    {
+        var keys = columns.Select((_, i) => $"c{i}").ToArray();
+        var config = new MiniExcelLibs.OpenXml.OpenXmlConfiguration
+        {
+            FreezeRowCount = 1,
+            AutoFilter = true,
+            TableStyles = MiniExcelLibs.OpenXml.TableStyles.None,
+            DynamicColumns = columns.Select((c, i) => new MiniExcelLibs.Attributes.DynamicExcelColumn(keys[i]) { Name = c.Header, Width = c.Width }).ToArray(),
+        };
+        IEnumerable<Dictionary<string, object?>> Data()
+        {
+            foreach (var item in rows)
+            {
+                var line = new Dictionary<string, object?>(keys.Length);
+                for (var c = 0; c < keys.Length; c++) line[keys[c]] = Plain(columns[c].Value(item));
+                yield return line;
+            }
+        }
+        var about = new[] { new Dictionary<string, object?> { ["说明"] = title }, new Dictionary<string, object?> { ["说明"] = Note(filterNote, generatedAt) } };
+        var sheets = new Dictionary<string, object> { [SafeSheetName(title)] = Data(), ["说明"] = about };
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, sheets, configuration: config);
+        return stream.ToArray();
+    }
+
+    /// <summary>A value as the streaming writer takes it: dates as Beijing dates and times, yes/no in Chinese.</summary>
+    private static object? Plain(object? value) => value switch
+    {
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        DateTimeOffset t => BeijingTime.Local(t).DateTime,
+        bool b => b ? "是" : "否",
+        null or string or decimal or int or long or double => value,
+        _ => value.ToString(),
+    };
 
     private static void Write(IXLCell cell, object? value, string? format)
     {

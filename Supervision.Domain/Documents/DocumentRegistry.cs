@@ -18,13 +18,16 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
     private const int Attempts = 8;
 
     /// <param name="render">Makes the PDF for the number given (null for kinds without a 文号).</param>
-    public async Task<IssuedDocument> IssueAsync(DocumentRequest request, Func<DocumentNumber?, byte[]> render, CancellationToken ct = default)
+    /// <param name="alongside">Changes the owning record in the same transaction (e.g. marks an order issued with the number):
+    /// if it refuses, no number is used and nothing is stored.</param>
+    public async Task<IssuedDocument> IssueAsync(DocumentRequest request, Func<DocumentNumber?, byte[]> render, CancellationToken ct = default,
+        Func<SupervisionDbContext, IssuedDocument, CancellationToken, Task>? alongside = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryIssueAsync(request, render, ct);
+                return await TryIssueAsync(request, render, alongside, ct);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -34,7 +37,8 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
         }
     }
 
-    private async Task<IssuedDocument> TryIssueAsync(DocumentRequest request, Func<DocumentNumber?, byte[]> render, CancellationToken ct)
+    private async Task<IssuedDocument> TryIssueAsync(DocumentRequest request, Func<DocumentNumber?, byte[]> render,
+        Func<SupervisionDbContext, IssuedDocument, CancellationToken, Task>? alongside, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -58,6 +62,8 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
             IssuedAt = clock.GetUtcNow(), IssuedBy = access.Actor, VisibleToParty = request.VisibleToParty,
         };
         db.IssuedDocuments.Add(document);
+        if (alongside is not null)
+            await alongside(db, document, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return document;

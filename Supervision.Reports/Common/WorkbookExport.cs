@@ -14,6 +14,13 @@ public static class WorkbookExport
     public static byte[] Build<T>(string title, string? filterNote, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, DateTimeOffset generatedAt)
     {
         using var workbook = new XLWorkbook();
+        AddSheet(workbook, title, filterNote, columns, rows, generatedAt);
+        return Save(workbook);
+    }
+
+    /// <summary>One ledger sheet in a workbook of several (e.g. 检查台账: inspections, findings, orders).</summary>
+    public static void AddSheet<T>(XLWorkbook workbook, string title, string? filterNote, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, DateTimeOffset generatedAt)
+    {
         var sheet = workbook.Worksheets.Add(SafeSheetName(title));
         var last = columns.Count;
 
@@ -47,7 +54,10 @@ public static class WorkbookExport
         sheet.SheetView.FreezeRows(headerRow);
         PrintFitToWidth(sheet);
         sheet.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
+    }
 
+    public static byte[] Save(XLWorkbook workbook)
+    {
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

@@ -8,6 +8,7 @@ using Supervision.Domain.Catalog;
 using Supervision.Domain.Data;
 using Supervision.Domain.Data.Seeding;
 using Supervision.Domain.Documents;
+using Supervision.Domain.Inspections;
 using Supervision.Domain.Notifications;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Overview;
@@ -38,6 +39,15 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<SubmissionReminders>();
+        // Web replaces this with the configured limit ("Uploads:EvidenceMaxMegabytes").
+        services.TryAddSingleton(EvidenceLimits.Default);
+        services.AddScoped<InspectionPlanService>();
+        services.AddScoped<DrawService>();
+        services.AddScoped<InspectionService>();
+        services.AddScoped<FindingService>();
+        services.AddScoped<CorrectiveOrderService>();
+        services.AddScoped<CorrectiveOrderScanner>();
+        services.AddScoped<InternalNoteService>();
         return services;
     }
 

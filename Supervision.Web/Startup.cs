@@ -31,6 +31,7 @@ public static class Startup
             if (env.IsDevelopment())
             {
                 var demo = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(seedDirectory);
+                await scope.ServiceProvider.GetRequiredService<Supervision.Reports.Inspections.InspectionDemo>().EnsureAsync();
                 PrintDemoAccounts(demo);
             }
             else if (!scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().Users.Any())

@@ -116,6 +116,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapSubmissionsApi();
+        app.MapEvidenceFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -32,7 +32,8 @@ public sealed class InspectionDemo(IDbContextFactory<SupervisionDbContext> facto
         var items = await db.ChecklistItems.Where(i => i.IsActive).ToDictionaryAsync(i => i.Code, i => i.Id, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         var year = today.Year;
-        var campaignStart = new[] { new DateOnly(year, 9, 1), today.AddDays(-30), new DateOnly(year, 1, 1) }.Where(d => d.Year == year).Min();
+        // From September, or a month back when the demo starts earlier in the year (never before 1 January).
+        var campaignStart = new[] { new[] { new DateOnly(year, 9, 1), today.AddDays(-30) }.Min(), new DateOnly(year, 1, 1) }.Max();
 
         var annual = await plans.SaveAsync(new PlanInput(0, PlanKind.Annual, year, $"{year}年度网络与信息安全和电话用户实名制监督检查计划",
             "按照“双随机、一公开”要求，对全区基础电信企业和移动通信转售企业省级公司开展年度监督检查。", new DateOnly(year, 3, 1), new DateOnly(year, 12, 31),

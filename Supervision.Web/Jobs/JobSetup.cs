@@ -1,5 +1,6 @@
 using Quartz;
 using Supervision.Domain.Access;
+using Supervision.Domain.Inspections;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Web.Jobs;
@@ -18,6 +19,7 @@ public static class JobSetup
         {
             q.UseInMemoryStore();
             Daily<SubmissionReminderJob>(q, "submission-reminders", hour: 8, minute: 30);
+            Daily<CorrectiveOrderJob>(q, "corrective-orders", hour: 8, minute: 0);
         });
         if (config.GetValue("Jobs:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -37,5 +39,17 @@ public sealed class SubmissionReminderJob(AccessContext access, SubmissionRemind
         access.AsSystem("job:submission-reminders");
         var run = await reminders.RunAsync(clock.GetUtcNow(), ct);
         log.LogInformation("Submission reminders: {DueSoon} due soon, {Drafts} drafts, {Overdue} overdue", run.DueSoon, run.Drafts, run.Overdue);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class CorrectiveOrderJob(AccessContext access, CorrectiveOrderScanner scanner, TimeProvider clock, ILogger<CorrectiveOrderJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        access.AsSystem("job:corrective-orders");
+        var run = await scanner.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Corrective orders: {Marked} marked overdue, {DueSoon} due-soon and {Overdue} overdue notices, {Inspections} inspection reminders",
+            run.MarkedOverdue, run.DueSoonNotices, run.OverdueNotices, run.InspectionNotices);
     }
 }

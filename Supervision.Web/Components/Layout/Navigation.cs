@@ -23,6 +23,16 @@ public static class Navigation
             new("报送记录", "/submissions", Icons.Material.Filled.ListAlt),
             new("报送情况总览", "/submissions/overview", Icons.Material.Filled.GridView),
         ]),
+        new("检查管理", Icons.Material.Filled.FactCheck,
+        [
+            new("检查计划", "/inspections/plans", Icons.Material.Filled.EventNote),
+            new("双随机抽取", "/inspections/draws", Icons.Material.Filled.Casino),
+            new("现场检查", "/inspections", Icons.Material.Filled.Checklist),
+            new("检查发现", "/inspections/findings", Icons.Material.Filled.ReportProblem),
+            new("责令整改", "/inspections/orders", Icons.Material.Filled.AssignmentLate),
+            new("回避登记", "/inspections/recusals", Icons.Material.Filled.PersonOff),
+            new("整改通知", "/rectification", Icons.Material.Filled.AssignmentLate),
+        ]),
         new("基础数据", Icons.Material.Filled.AccountTree,
         [
             new("省级管理局", "/org/provinces", Icons.Material.Filled.AccountBalance),

@@ -11,11 +11,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
     private readonly string _environment;
+    private readonly TimeProvider? _clock;
 
-    public PortalFactory(string databasePath, string environment = "Development")
+    public PortalFactory(string databasePath, string environment = "Development", TimeProvider? clock = null)
     {
         _databasePath = databasePath;
         _environment = environment;
+        _clock = clock;
     }
 
     public static async Task<PortalFactory> CreateAsync(string environment = "Development") =>
@@ -33,6 +35,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             // Jobs are tested by calling their domain method with a chosen time, not by waiting for a schedule.
             ["Jobs:Enabled"] = "false",
         }));
+        if (_clock is not null)
+            builder.ConfigureServices(s => s.AddSingleton(_clock));
     }
 
     /// <summary>A DI scope acting as the given user (or the system), for calling domain services directly.</summary>

@@ -12,6 +12,20 @@ public sealed class NotificationService(IDbContextFactory<SupervisionDbContext> 
     public async Task<int> PublishAsync(NotificationDraft draft, IReadOnlyCollection<string> userIds, CancellationToken ct = default)
     {
         if (userIds.Count == 0) return 0;
+        try
+        {
+            return await TryPublishAsync(draft, userIds, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another publisher (a second job instance) inserted some of the same notifications first: the unique
+            // index refused ours, and a second pass sees theirs and adds only what is still missing.
+            return await TryPublishAsync(draft, userIds, ct);
+        }
+    }
+
+    private async Task<int> TryPublishAsync(NotificationDraft draft, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
         // Publishing is the platform speaking, whoever's action caused it (an inspector's reminder, a carrier's reply),
         // and it writes other users' rows, which only the system may.
         await using var db = new SupervisionDbContext(options, AccessContext.System("system:notifications"), clock);

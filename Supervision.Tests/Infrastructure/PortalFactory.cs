@@ -29,6 +29,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Supervision", TemplateDatabase.ConnectionString(_databasePath));
+        // As a host setting, so Program sees it while registering services (the collection below arrives too late for that).
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Supervision"] = TemplateDatabase.ConnectionString(_databasePath),

@@ -42,6 +42,19 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/submissions/upload"] = Who.Carrier,
         ["/admin/templates"] = Who.Admin,
         ["/admin/api-keys"] = Who.Admin,
+        ["/inspections/plans"] = Who.Regulator,
+        ["/inspections/plans/{Id:long}"] = Who.Regulator,
+        ["/inspections/draws"] = Who.Regulator,
+        ["/inspections/draws/{Id:long}"] = Who.Regulator,
+        ["/inspections/recusals"] = Who.Regulator,
+        ["/inspections"] = Who.Regulator,
+        ["/inspections/{Id:long}"] = Who.Regulator,
+        ["/inspections/findings"] = Who.Regulator,
+        ["/inspections/findings/{Id:long}"] = Who.Regulator,
+        ["/inspections/orders"] = Who.Regulator,
+        ["/inspections/orders/{Id:long}"] = Who.Regulator,
+        ["/rectification"] = Who.Carrier,
+        ["/rectification/{Id:long}"] = Who.Carrier,
     };
 
     /// <summary>Non-page endpoints: method and path → who may call them.</summary>
@@ -54,6 +67,8 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["GET /api/v1/templates/{code}"] = Who.ApiKey,
         ["POST /api/v1/submissions"] = Who.ApiKey,
         ["GET /api/v1/submissions/{id:long}"] = Who.ApiKey,
+        // Scoped like the record the file belongs to (InspectionAccessTests covers who gets which file).
+        ["GET /files/evidence/{id:long}"] = Who.SignedIn,
     };
 
     public static readonly TheoryData<string?, UserRole?> Users = new()
@@ -179,6 +194,13 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
             ["/org/provinces/{Id:int}"] = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id,
             ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
             ["/catalog/legal-bases/{Id:int}"] = (await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06")).Id,
+            // The Development demo data of 宁夏, and an order issued to 宁夏移动 (the carrier user of the matrix).
+            ["/inspections/plans/{Id:long}"] = (await db.InspectionPlans.FirstAsync()).Id,
+            ["/inspections/draws/{Id:long}"] = (await db.InspectionDraws.FirstAsync()).Id,
+            ["/inspections/{Id:long}"] = (await db.Inspections.FirstAsync()).Id,
+            ["/inspections/findings/{Id:long}"] = (await db.Findings.FirstAsync()).Id,
+            ["/inspections/orders/{Id:long}"] = await SampleOrderAsync(),
+            ["/rectification/{Id:long}"] = await SampleOrderAsync(),
         };
     }
 
@@ -192,6 +214,16 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         var result = await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Submissions.SubmissionService>().StoreAsync(
             new(branch.Id, "RN-MONTHLY", "2026-08", "sample.xlsx", "web", true), Domain.Submissions.ReturnBuilder.ValidRnMonthly("2026-08"), [1, 2, 3], null);
         return result.Submission!.Id;
+    }
+
+    private long? _order;
+
+    private async Task<long> SampleOrderAsync()
+    {
+        if (_order is { } id) return id;
+        id = await Domain.Inspections.InspectionKit.DraftOrderAsync(portal, "CMCC-64");
+        await Domain.Inspections.InspectionKit.IssueAsync(portal, id);
+        return (_order = id).Value;
     }
 
     private async Task<Dictionary<string, int>> BranchIdsAsync(params string[] codes)

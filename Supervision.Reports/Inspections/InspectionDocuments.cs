@@ -83,9 +83,9 @@ public static class InspectionPdfs
         var shortStatute = d.Statute.Contains('》') ? d.Statute[..(d.Statute.IndexOf('》') + 1)] : d.Statute;
         var penalty = string.IsNullOrEmpty(d.PenaltyArticle) || d.PenaltyArticle == d.DutyArticle ? "" : $"依据{shortStatute}{d.PenaltyArticle}的规定，";
         doc.Paragraph($"上述行为违反了{d.Statute}{d.DutyArticle}关于“{d.Duty.TrimEnd('。')}”的规定。{penalty}现责令你单位限期改正。");
-        doc.Heading("整改要求", d.Requirement);
-        doc.Heading("整改期限", $"请于{ChineseDate.Format(d.Deadline)}前完成整改。");
-        doc.Heading("整改报告", "请在整改期限届满前，登录电信实名制与网络安全监管平台，在“整改通知”栏目提交书面整改报告及证明材料（照片或加盖公章的PDF文件）。"
+        doc.Heading("整改要求。", d.Requirement);
+        doc.Heading("整改期限。", $"请于{ChineseDate.Format(d.Deadline)}前完成整改。");
+        doc.Heading("整改报告。", "请在整改期限届满前，登录电信实名制与网络安全监管平台，在“整改通知”栏目提交书面整改报告及证明材料（照片或加盖公章的PDF文件）。"
                              + "确有正当理由不能按期完成的，应在期限届满前通过平台提出延期申请并说明理由，经本局批准后方可延期。");
         doc.Paragraph("本局将对整改情况进行复查。逾期不改正或者整改不到位的，本局将依法处理。");
         if (d.Contact is { Length: > 0 }) doc.Paragraph($"联系人：{d.Contact}。");
@@ -101,13 +101,13 @@ public static class InspectionPdfs
         var reported = d.ReportedOn is { } r ? $"你单位于{ChineseDate.Format(r)}{(d.ReportedLate ? "（已超过整改期限）" : "")}提交了整改报告。" : "";
         doc.Paragraph($"本局于{ChineseDate.Format(d.NoticeIssuedOn)}向你单位下达《责令限期改正通知书》（{d.NoticeNumber}），责令你单位于{ChineseDate.Format(d.Deadline)}前改正以下问题：{d.Facts.TrimEnd('。')}。"
                       + reported + $"{ChineseDate.Format(d.ReinspectedOn)}，本局对整改情况进行了复查。");
-        doc.Heading("复查意见", d.Opinion);
+        doc.Heading("复查意见。", d.Opinion);
         var conclusion = d.Passed
             ? "经复查，你单位已按要求完成整改，整改合格。请持续落实相关制度，防止问题反弹。"
             : d.NewDeadline is { } nd
                 ? $"经复查，你单位整改不到位，整改不合格。请于{ChineseDate.Format(nd)}前再次整改，并通过平台提交整改报告。逾期仍不改正的，本局将依法处理。"
                 : "经复查，你单位整改不到位，整改不合格。本局将依法进一步处理。";
-        doc.Heading("复查结论", conclusion);
+        doc.Heading("复查结论。", conclusion);
         doc.SignedBy(d.Authority, d.IssueDate);
         return OfficialDocumentRenderer.Render(doc);
     }

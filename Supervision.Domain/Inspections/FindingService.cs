@@ -74,7 +74,7 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
     private static async Task<List<FindingRow>> WithPlans(SupervisionDbContext db, List<FindingRow> rows, CancellationToken ct)
     {
         var ids = rows.Where(r => r.InspectionId is not null).Select(r => r.InspectionId!.Value).Distinct().ToList();
-        var plans = await db.Inspections.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Plan!.Title, ct);
+        var plans = await db.Inspections.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Plan!.Title }).ToDictionaryAsync(i => i.Id, i => i.Title, ct);
         return rows.Select(r => r with { PlanTitle = r.InspectionId is { } i ? plans.GetValueOrDefault(i) : null }).ToList();
     }
 

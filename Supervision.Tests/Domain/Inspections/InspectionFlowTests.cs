@@ -114,6 +114,8 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         var finding = await db.Findings.SingleAsync(f => f.InspectionId == inspection.Id);
         Assert.Equal((FindingStatus.Open, FindingSource.Inspection), (finding.Status, finding.Source));
         Assert.Contains("抽查发现人工录入身份信息12笔", finding.Facts);
+        var listed = (await me.Get<FindingService>().ListAsync(new FindingQuery(FindingFilter.Open), new PageRequest(0, 200))).Items.Single(f => f.Id == finding.Id);
+        Assert.Equal((await db.InspectionPlans.SingleAsync(p => p.Id == plan)).Title, listed.PlanTitle);
 
         // An amendment that takes the 不符合 back withdraws the (undecided) finding and keeps the original values.
         var amendment = await service.AmendAsync(inspection.Id, rn05.Id, ItemOutcome.Compliant, "复核后确认均经读卡器核验", "现场误将测试数据计入");
@@ -291,5 +293,31 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         var row = (await inspector.Get<FindingService>().ListAsync(new FindingQuery(FindingFilter.AwaitingCase), new PageRequest(0, 100))).Items.Single(f => f.Id == id);
         Assert.Equal("待立案", row.StateLabel);
         Assert.Empty(await db.CorrectiveOrders.Where(o => o.FindingId == id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_published_draw_is_listed_for_anyone_with_names_only_and_a_voided_draw_cancels_its_inspections()
+    {
+        var plan = await ActivePlanAsync(portal, PlanScope.Carriers, ["CTCC", "CBN"], ["SEC-02"]);
+        var published = await DrawAsync(portal, plan, "2026-11-30 现场摇号 07 21 33");
+        using var inspector = await portal.AsUserAsync("inspector.nx");
+        await inspector.Get<DrawService>().PublishAsync(published.Id);
+        var voided = await DrawAsync(portal, plan);
+        await Assert.ThrowsAsync<DomainException>(() => inspector.Get<DrawService>().VoidAsync(voided.Id, "短"));
+        await inspector.Get<DrawService>().VoidAsync(voided.Id, "检查项目选择有误，重新抽取");
+        await using var db = portal.Db();
+        Assert.All(await db.Inspections.Where(i => i.DrawId == voided.Id).ToListAsync(), i => Assert.Equal(InspectionStatus.Cancelled, i.Status));
+        Assert.Equal("draw.published", (await Assert.ThrowsAsync<DomainException>(() => inspector.Get<DrawService>().VoidAsync(published.Id, "公开后不应能作废"))).Code);
+
+        using var anonymous = portal.ScopeFor(AccessScope.None, "anonymous");
+        var province = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id;
+        var listed = await anonymous.Get<DrawService>().PublishedAsync(province);
+        var mine = listed.Single(d => d.Id == published.Id);
+        Assert.DoesNotContain(listed, d => d.Id == voided.Id);
+        Assert.Equal(("宁夏回族自治区通信管理局", "2026-11-30 现场摇号 07 21 33", published.InputDigest), (mine.Authority, mine.Seed, mine.InputDigest));
+        Assert.Equal(2, mine.Picks.Count);
+        Assert.All(mine.Picks, p => Assert.All(p.Inspectors, name => Assert.Contains("（宁夏局", name)));
+        Assert.Contains(mine.Picks, p => p.Entity.Contains("中国电信"));
+        Assert.Empty(await anonymous.Get<DrawService>().PublishedAsync((await db.Provinces.SingleAsync(p => p.Code == "44")).Id));
     }
 }

@@ -11,6 +11,7 @@ using Supervision.Domain.Documents;
 using Supervision.Domain.Notifications;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Overview;
+using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Domain;
@@ -38,6 +39,10 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<SubmissionReminders>();
+        services.AddScoped<IIndicatorSource, ReturnIndicatorSource>();
+        services.AddScoped<RankingUpdater>();
+        services.AddScoped<ISubmissionReviewHook>(sp => sp.GetRequiredService<RankingUpdater>());
+        services.AddScoped<RankingService>();
         return services;
     }
 

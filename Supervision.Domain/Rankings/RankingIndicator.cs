@@ -70,7 +70,7 @@ public class RankingIndicator : ICatalogEntity
         if (Normalization == IndicatorNormalization.MinMax)
         {
             if (best == worst) return 100;
-            return Math.Clamp((value - worst) / (best - worst), 0, 1) * 100;
+            return Math.Clamp((value - worst) / (best - worst), 0, 1) * 100 + 0.0;   // + 0.0 turns −0 (value = worst, best < worst) into 0
         }
         var target = Target ?? 0;
         var zero = Zero ?? 0;

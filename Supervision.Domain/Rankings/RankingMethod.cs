@@ -30,4 +30,11 @@ public static class RankingMethod
         });
         return lines;
     }
+
+    /// <summary>The method in two sentences, for a one-page briefing; the full text is on the ranking page.</summary>
+    public static string Brief(IReadOnlyList<RankingIndicator> indicators) =>
+        "计算方法：各项指标按目标值折算为0–100分后按权重加权平均（权重：" +
+        string.Join("、", indicators.Where(i => i.Weight > 0).Select(i => $"{i.Name}{i.Weight.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}")) +
+        "）；不适用的指标不计入，应报未报的按0分计；总分保留两位小数，相同者并列；" +
+        $"必备指标（{string.Join("、", indicators.Where(i => i.Required).Select(i => i.Name))}）本期无已受理数据的单位列于末位。数据取自已受理的企业报表，完整说明见平台“排名分析”页面。";
 }

@@ -1,5 +1,6 @@
 using Quartz;
 using Supervision.Domain.Access;
+using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Web.Jobs;
@@ -18,9 +19,11 @@ public static class JobSetup
         {
             q.UseInMemoryStore();
             Daily<SubmissionReminderJob>(q, "submission-reminders", hour: 8, minute: 30);
+            Daily<RankingRebuildJob>(q, "rankings-rebuild", hour: 2, minute: 10);
         });
         if (config.GetValue("Jobs:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<DemoHistoryService>();
         return services;
     }
 
@@ -37,5 +40,16 @@ public sealed class SubmissionReminderJob(AccessContext access, SubmissionRemind
         access.AsSystem("job:submission-reminders");
         var run = await reminders.RunAsync(clock.GetUtcNow(), ct);
         log.LogInformation("Submission reminders: {DueSoon} due soon, {Drafts} drafts, {Overdue} overdue", run.DueSoon, run.Drafts, run.Overdue);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class RankingRebuildJob(AccessContext access, RankingUpdater updater, TimeProvider clock, ILogger<RankingRebuildJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        access.AsSystem("job:rankings-rebuild");
+        var run = await updater.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Rankings rebuilt: {Provinces} provinces, {Values} values in {Seconds:0.0} s", run.Provinces, run.Values, run.Elapsed.TotalSeconds);
     }
 }

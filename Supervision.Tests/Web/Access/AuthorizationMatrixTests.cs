@@ -15,7 +15,7 @@ namespace Supervision.Tests.Web.Access;
 /// </summary>
 public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
 {
-    private enum Who { Anonymous, SignedIn, Regulator, Admin, Carrier, ApiKey }
+    private enum Who { Anonymous, SignedIn, Regulator, Ministry, Admin, Carrier, ApiKey }
 
     private static readonly Dictionary<string, Who> Pages = new()
     {
@@ -42,6 +42,11 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/submissions/upload"] = Who.Carrier,
         ["/admin/templates"] = Who.Admin,
         ["/admin/api-keys"] = Who.Admin,
+        ["/rankings"] = Who.Regulator,
+        ["/rankings/ministry"] = Who.Ministry,
+        ["/rankings/mine"] = Who.Carrier,
+        ["/rankings/branches/{Id:int}"] = Who.Regulator,
+        ["/admin/ranking-indicators"] = Who.Admin,
     };
 
     /// <summary>Non-page endpoints: method and path → who may call them.</summary>
@@ -164,6 +169,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         Who.Anonymous => true,
         Who.SignedIn => role is not null,
         Who.Regulator => role is UserRole.SystemAdmin or UserRole.Inspector or UserRole.Leader or UserRole.MinistryViewer,
+        Who.Ministry => role is UserRole.MinistryViewer or UserRole.SystemAdmin,
         Who.Admin => role is UserRole.SystemAdmin,
         Who.Carrier => role is UserRole.CarrierUser,
         Who.ApiKey => false,
@@ -178,6 +184,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
             ["/submissions/{Id:long}"] = await SampleSubmissionAsync(),
             ["/org/provinces/{Id:int}"] = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id,
             ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
+            ["/rankings/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
             ["/catalog/legal-bases/{Id:int}"] = (await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06")).Id,
         };
     }

@@ -60,7 +60,7 @@ public class RankingTableViewTests : MudTestContext
         Assert.Equal(["实名率", "读卡器+联网核验率", "人工录入率", "未实名老用户数"], lines.Select(l => l[0]));
         var manual = lines.Single(l => l[0] == "人工录入率");
         Assert.Equal(("40.00‱", "40.0"), (manual[1], manual[3]));                      // lower is better: 60 × (100 − 40) ÷ (100 − 10)
-        Assert.Equal("仅作参考，不计分", lines.Single(l => l[0] == "未实名老用户数")[7]);
+        Assert.Equal("仅作参考，不计分", lines.Single(l => l[0] == "未实名老用户数")[^1]);
         Toggle(cut, "蜗牛移动");
         Assert.Empty(cut.FindAll("tr.breakdown-row"));
     }

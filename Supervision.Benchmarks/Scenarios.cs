@@ -73,5 +73,6 @@ public static class Scenarios
         new ImportScenario(),
         new XlsxReadScenario(),
         new PdfDecisionScenario(),
+        new RankingsScenario(),
     ];
 }

@@ -12,6 +12,7 @@ using Supervision.Domain.Inspections;
 using Supervision.Domain.Notifications;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Overview;
+using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Domain;
@@ -48,6 +49,10 @@ public static class DependencyInjection
         services.AddScoped<CorrectiveOrderService>();
         services.AddScoped<CorrectiveOrderScanner>();
         services.AddScoped<InternalNoteService>();
+        services.AddScoped<IIndicatorSource, ReturnIndicatorSource>();
+        services.AddScoped<RankingUpdater>();
+        services.AddScoped<ISubmissionReviewHook>(sp => sp.GetRequiredService<RankingUpdater>());
+        services.AddScoped<RankingService>();
         return services;
     }
 

@@ -36,6 +36,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Supervision"] = TemplateDatabase.ConnectionString(_databasePath),
             // Jobs are tested by calling their domain method with a chosen time, not by waiting for a schedule.
             ["Jobs:Enabled"] = "false",
+            // The demo history takes a minute of imports: tests that need returns make their own.
+            ["Demo:History"] = "false",
         }));
         if (_clock is not null)
             builder.ConfigureServices(s => s.AddSingleton(_clock));

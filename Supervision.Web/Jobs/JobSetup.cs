@@ -1,6 +1,7 @@
 using Quartz;
 using Supervision.Domain.Access;
 using Supervision.Domain.Inspections;
+using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Web.Jobs;
@@ -20,9 +21,11 @@ public static class JobSetup
             q.UseInMemoryStore();
             Daily<SubmissionReminderJob>(q, "submission-reminders", hour: 8, minute: 30);
             Daily<CorrectiveOrderJob>(q, "corrective-orders", hour: 8, minute: 0);
+            Daily<RankingRebuildJob>(q, "rankings-rebuild", hour: 2, minute: 10);
         });
         if (config.GetValue("Jobs:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<DemoHistoryService>();
         return services;
     }
 
@@ -51,5 +54,16 @@ public sealed class CorrectiveOrderJob(AccessContext access, CorrectiveOrderScan
         var run = await scanner.RunAsync(clock.GetUtcNow(), ct);
         log.LogInformation("Corrective orders: {Marked} marked overdue, {DueSoon} due-soon and {Overdue} overdue notices, {Inspections} inspection reminders",
             run.MarkedOverdue, run.DueSoonNotices, run.OverdueNotices, run.InspectionNotices);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class RankingRebuildJob(AccessContext access, RankingUpdater updater, TimeProvider clock, ILogger<RankingRebuildJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        access.AsSystem("job:rankings-rebuild");
+        var run = await updater.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Rankings rebuilt: {Provinces} provinces, {Values} values in {Seconds:0.0} s", run.Provinces, run.Values, run.Elapsed.TotalSeconds);
     }
 }

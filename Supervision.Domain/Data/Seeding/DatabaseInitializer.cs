@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Organizations;
+using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Domain.Data.Seeding;
@@ -29,5 +30,6 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
         await OrganizationSeed.SeedAsync(db, seedDirectory, ct);
         await CatalogSeed.SeedAsync(db, seedDirectory, ct);
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);
+        await RankingSeed.SeedAsync(db, seedDirectory, ct);
     }
 }

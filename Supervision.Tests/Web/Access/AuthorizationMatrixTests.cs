@@ -15,7 +15,7 @@ namespace Supervision.Tests.Web.Access;
 /// </summary>
 public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
 {
-    private enum Who { Anonymous, SignedIn, Regulator, Admin, Carrier, ApiKey }
+    private enum Who { Anonymous, SignedIn, Regulator, Ministry, Admin, Carrier, ApiKey }
 
     private static readonly Dictionary<string, Who> Pages = new()
     {
@@ -55,6 +55,11 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/inspections/orders/{Id:long}"] = Who.Regulator,
         ["/rectification"] = Who.Carrier,
         ["/rectification/{Id:long}"] = Who.Carrier,
+        ["/rankings"] = Who.Regulator,
+        ["/rankings/ministry"] = Who.Ministry,
+        ["/rankings/mine"] = Who.Carrier,
+        ["/rankings/branches/{Id:int}"] = Who.Regulator,
+        ["/admin/ranking-indicators"] = Who.Admin,
     };
 
     /// <summary>Non-page endpoints: method and path → who may call them.</summary>
@@ -179,6 +184,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         Who.Anonymous => true,
         Who.SignedIn => role is not null,
         Who.Regulator => role is UserRole.SystemAdmin or UserRole.Inspector or UserRole.Leader or UserRole.MinistryViewer,
+        Who.Ministry => role is UserRole.MinistryViewer or UserRole.SystemAdmin,
         Who.Admin => role is UserRole.SystemAdmin,
         Who.Carrier => role is UserRole.CarrierUser,
         Who.ApiKey => false,
@@ -193,6 +199,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
             ["/submissions/{Id:long}"] = await SampleSubmissionAsync(),
             ["/org/provinces/{Id:int}"] = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id,
             ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
+            ["/rankings/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
             ["/catalog/legal-bases/{Id:int}"] = (await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06")).Id,
             // The Development demo data of 宁夏, and an order issued to 宁夏移动 (the carrier user of the matrix).
             ["/inspections/plans/{Id:long}"] = (await db.InspectionPlans.FirstAsync()).Id,

@@ -33,6 +33,12 @@ public static class Navigation
             new("回避登记", "/inspections/recusals", Icons.Material.Filled.PersonOff),
             new("整改通知", "/rectification", Icons.Material.Filled.AssignmentLate),
         ]),
+        new("排名分析", Icons.Material.Filled.Leaderboard,
+        [
+            new("排名看板", "/rankings", Icons.Material.Filled.Insights),
+            new("全国排名", "/rankings/ministry", Icons.Material.Filled.Public),
+            new("本单位排名", "/rankings/mine", Icons.Material.Filled.EmojiEvents),
+        ]),
         new("基础数据", Icons.Material.Filled.AccountTree,
         [
             new("省级管理局", "/org/provinces", Icons.Material.Filled.AccountBalance),
@@ -46,6 +52,7 @@ public static class Navigation
         [
             new("用户管理", "/admin/users", Icons.Material.Filled.People),
             new("报表模板", "/admin/templates", Icons.Material.Filled.TableChart),
+            new("排名指标", "/admin/ranking-indicators", Icons.Material.Filled.Tune),
             new("接口密钥", "/admin/api-keys", Icons.Material.Filled.VpnKey),
             new("审计日志", "/admin/audit", Icons.Material.Filled.ReceiptLong),
         ]),

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261128171904_Initial")]
+    [Migration("20261128182500_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1855,6 +1855,165 @@ namespace Supervision.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Provinces");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Rankings.IndicatorValue", b =>
+                {
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Numerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Rollup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ProvinceId", "Period", "BranchId", "Code");
+
+                    b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Rankings.ProvinceIndicatorValue", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Expected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Numerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Reporting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Period", "ProvinceId", "Code");
+
+                    b.ToTable("ProvinceIndicatorValues");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Rankings.RankingIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aggregate")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Normalization")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Parameter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Pass")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Scale")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Zero")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("RankingIndicators");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Submissions.LogSystemRow", b =>

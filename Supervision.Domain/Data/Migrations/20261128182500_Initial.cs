@@ -118,6 +118,25 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndicatorValues",
+                columns: table => new
+                {
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Numerator = table.Column<double>(type: "REAL", nullable: false),
+                    Denominator = table.Column<double>(type: "REAL", nullable: false),
+                    Rollup = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorValues", x => new { x.ProvinceId, x.Period, x.BranchId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InspectionPlans",
                 columns: table => new
                 {
@@ -209,6 +228,25 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProvinceIndicatorValues",
+                columns: table => new
+                {
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Numerator = table.Column<double>(type: "REAL", nullable: false),
+                    Denominator = table.Column<double>(type: "REAL", nullable: false),
+                    Reporting = table.Column<int>(type: "INTEGER", nullable: false),
+                    Expected = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProvinceIndicatorValues", x => new { x.Period, x.ProvinceId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Provinces",
                 columns: table => new
                 {
@@ -224,6 +262,35 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Provinces", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RankingIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SourceText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Normalization = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Aggregate = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Scale = table.Column<double>(type: "REAL", nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: true),
+                    Pass = table.Column<double>(type: "REAL", nullable: true),
+                    Zero = table.Column<double>(type: "REAL", nullable: true),
+                    Weight = table.Column<double>(type: "REAL", nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Parameter = table.Column<double>(type: "REAL", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RankingIndicators", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1496,6 +1563,12 @@ namespace Supervision.Domain.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RankingIndicators_Code",
+                table: "RankingIndicators",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RectificationReplies_OrderId",
                 table: "RectificationReplies",
                 column: "OrderId");
@@ -1609,6 +1682,9 @@ namespace Supervision.Domain.Data.Migrations
                 name: "FileContents");
 
             migrationBuilder.DropTable(
+                name: "IndicatorValues");
+
+            migrationBuilder.DropTable(
                 name: "InspectionAmendments");
 
             migrationBuilder.DropTable(
@@ -1634,6 +1710,12 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutletRows");
+
+            migrationBuilder.DropTable(
+                name: "ProvinceIndicatorValues");
+
+            migrationBuilder.DropTable(
+                name: "RankingIndicators");
 
             migrationBuilder.DropTable(
                 name: "RectificationReplies");

@@ -53,6 +53,8 @@ public static class DependencyInjection
         services.AddScoped<RankingUpdater>();
         services.AddScoped<ISubmissionReviewHook>(sp => sp.GetRequiredService<RankingUpdater>());
         services.AddScoped<RankingService>();
+        services.AddScoped<Enforcement.EnforcementService>();
+        services.AddScoped<Enforcement.CaseDeadlineScanner>();
         return services;
     }
 

@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddSingleton(new EvidenceLimits(evidenceMegabytes * 1024L * 1024L));
         services.AddScoped<InspectionDocumentIssuer>();
         services.AddScoped<InspectionDemo>();
+        services.AddScoped<Enforcement.CaseDocuments>();
+        services.AddScoped<Enforcement.EnforcementDemo>();
         return services;
     }
 }

@@ -32,6 +32,7 @@ public static class Startup
             {
                 var demo = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(seedDirectory);
                 await scope.ServiceProvider.GetRequiredService<Supervision.Reports.Inspections.InspectionDemo>().EnsureAsync();
+                await scope.ServiceProvider.GetRequiredService<Supervision.Reports.Enforcement.EnforcementDemo>().EnsureAsync();
                 PrintDemoAccounts(demo);
             }
             else if (!scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().Users.Any())

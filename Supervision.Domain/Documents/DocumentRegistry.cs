@@ -6,28 +6,33 @@ using Supervision.Domain.Files;
 
 namespace Supervision.Domain.Documents;
 
-public sealed record DocumentRequest(DocumentKind Kind, int ProvinceId, int BranchId, string OwnerType, string OwnerId, string DataJson, bool VisibleToParty, DateOnly IssueDate);
+public sealed record DocumentRequest(DocumentKind Kind, int ProvinceId, int BranchId, string OwnerType, string OwnerId, bool VisibleToParty, DateOnly IssueDate);
+
+/// <summary>A rendered document and the data it was rendered from (kept so it can be rendered again to the same text).</summary>
+public sealed record RenderedDocument(string DataJson, byte[] Pdf);
 
 /// <summary>
-/// Issues documents: takes the next number, renders the PDF with it, and stores number, file, hash and
-/// source data in one transaction. A failed render or a lost race consumes no number, so sequences stay
-/// gapless; two users issuing at once get consecutive numbers (unique index, retry).
+/// Issues documents: takes the next number, lets the caller do what the document records (a case's transition)
+/// and render it, and stores number, file, hash and source data — all in one transaction. A refused transition,
+/// a failed render or a lost race consumes no number, so sequences stay gapless; two users issuing at once get
+/// consecutive numbers (unique index, retry).
 /// </summary>
 public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
 {
     private const int Attempts = 8;
 
-    /// <param name="render">Makes the PDF for the number given (null for kinds without a 文号).</param>
-    /// <param name="alongside">Changes the owning record in the same transaction (e.g. marks an order issued with the number):
-    /// if it refuses, no number is used and nothing is stored.</param>
-    public async Task<IssuedDocument> IssueAsync(DocumentRequest request, Func<DocumentNumber?, byte[]> render, CancellationToken ct = default,
-        Func<SupervisionDbContext, IssuedDocument, CancellationToken, Task>? alongside = null)
+    /// <param name="produce">
+    /// Runs inside the transaction with its context and the number (null for kinds without a 文号): applies whatever
+    /// the document records, then renders it. Throwing rolls everything back.
+    /// </param>
+    public async Task<IssuedDocument> IssueAsync(DocumentRequest request, Func<SupervisionDbContext, DocumentNumber?, CancellationToken, Task<RenderedDocument>> produce,
+        CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryIssueAsync(request, render, alongside, ct);
+                return await TryIssueAsync(request, produce, ct);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -37,8 +42,7 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
         }
     }
 
-    private async Task<IssuedDocument> TryIssueAsync(DocumentRequest request, Func<DocumentNumber?, byte[]> render,
-        Func<SupervisionDbContext, IssuedDocument, CancellationToken, Task>? alongside, CancellationToken ct)
+    private async Task<IssuedDocument> TryIssueAsync(DocumentRequest request, Func<SupervisionDbContext, DocumentNumber?, CancellationToken, Task<RenderedDocument>> produce, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -51,19 +55,17 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
                          ?? throw new NotFoundException("省级管理局");
             number = new DocumentNumber(prefix, code, year, await NextAsync(db, request.ProvinceId, code, year, ct));
         }
-        var pdf = render(number);
+        var rendered = await produce(db, number, ct);
         var title = DocumentKinds.Title(request.Kind);
-        var file = StoredFile.From($"{number?.ToString() ?? title}.pdf", "application/pdf", pdf, access.Actor, clock.GetUtcNow());
+        var file = StoredFile.From($"{number?.ToString() ?? title}.pdf", "application/pdf", rendered.Pdf, access.Actor, clock.GetUtcNow());
         var document = new IssuedDocument
         {
             Kind = request.Kind, ProvinceId = request.ProvinceId, BranchId = request.BranchId,
             Number = number?.ToString(), NumberCode = code, Year = year, Sequence = number?.Sequence, Title = title,
-            OwnerType = request.OwnerType, OwnerId = request.OwnerId, File = file, Sha256 = file.Sha256, DataJson = request.DataJson,
+            OwnerType = request.OwnerType, OwnerId = request.OwnerId, File = file, Sha256 = file.Sha256, DataJson = rendered.DataJson,
             IssuedAt = clock.GetUtcNow(), IssuedBy = access.Actor, VisibleToParty = request.VisibleToParty,
         };
         db.IssuedDocuments.Add(document);
-        if (alongside is not null)
-            await alongside(db, document, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return document;

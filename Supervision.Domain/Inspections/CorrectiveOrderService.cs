@@ -115,13 +115,14 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         if (deadline <= today)
             throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能是今天或过去的日期。");
         var document = await documents.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, head.ProvinceId, head.BranchId, OwnerType,
-            id.ToString(CultureInfo.InvariantCulture), dataJson, VisibleToParty: true, today), render, ct, async (db, doc, c) =>
+            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today), async (db, number, c) =>
         {
             var order = await LoadAsync(db, id, c);
             if (order.ConcurrencyToken != token)
                 throw new DomainException("order.changed", "整改通知刚被修改，请刷新后核对再下达。");
-            order.Issue(deadline, doc.Number, access.Actor, clock.GetUtcNow(), today);
-        });
+            order.Issue(deadline, number?.ToString(), access.Actor, clock.GetUtcNow(), today);
+            return new RenderedDocument(dataJson, render(number));
+        }, ct);
         await notifications.PublishAsync(new NotificationDraft($"order-issued:{id}", NotificationLevel.Warning, "收到责令限期改正通知书",
             $"{head.Branch!.ShortName}：{document.Number}，请于{ChineseDate.Format(deadline)}前完成整改并在平台提交整改报告。", CarrierLink(id)),
             await notifications.CarrierUsersOfAsync(head.BranchId, ct), ct);
@@ -190,14 +191,15 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         if (passed && newDeadline is not null)
             throw new DomainException("order.deadline_when_passed", "复查合格的，不需要设定新的整改期限。");
         var document = await documents.IssueAsync(new DocumentRequest(DocumentKind.ReinspectionOpinion, head.ProvinceId, head.BranchId, OwnerType,
-            id.ToString(CultureInfo.InvariantCulture), dataJson, VisibleToParty: true, today), render, ct, async (db, doc, c) =>
+            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today), async (db, number, c) =>
         {
             var order = await LoadAsync(db, id, c);
             if (order.ConcurrencyToken != token)
                 throw new DomainException("order.changed", "整改通知刚被修改，请刷新后再复查。");
-            order.Verify(passed, opinion, reinspectedOn, doc.Number, access.Actor, today);
+            order.Verify(passed, opinion, reinspectedOn, number?.ToString(), access.Actor, today);
             if (newDeadline is { } d) order.Reopen(d, today);
-        });
+            return new RenderedDocument(dataJson, render(number));
+        }, ct);
         var body = passed
             ? $"{head.NoticeNumber}的整改经复查合格（{document.Number}）。"
             : newDeadline is { } nd

@@ -197,17 +197,18 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
         if (head.Inspection.CompletionProblems(today) is { Count: > 0 } problems)
             throw new DomainException("inspection.incomplete", "检查记录尚不完整：" + string.Join("", problems));
         var request = new DocumentRequest(DocumentKind.InspectionRecord, head.Inspection.ProvinceId, head.Inspection.BranchId, OwnerType,
-            id.ToString(CultureInfo.InvariantCulture), dataJson, VisibleToParty: false, today);
-        return await documents.IssueAsync(request, render, ct, async (db, document, c) =>
+            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: false, today);
+        return await documents.IssueAsync(request, async (db, number, c) =>
         {
             var inspection = await LoadAsync(db, id, c);
             if (inspection.ConcurrencyToken != token)
                 throw new DomainException("inspection.changed", "检查记录刚被修改，请刷新后核对再完成。");
             var now = clock.GetUtcNow();
-            inspection.Complete(access.Actor, now, today, document.Number);
+            inspection.Complete(access.Actor, now, today, number?.ToString());
             foreach (var item in inspection.Items.Where(x => x.Outcome == ItemOutcome.NonCompliant))
                 db.Findings.Add(FindingFor(inspection, item, now));
-        });
+            return new RenderedDocument(dataJson, render(number));
+        }, ct);
     }
 
     private Finding FindingFor(Inspection inspection, InspectionItemResult item, DateTimeOffset now) => new()

@@ -14,7 +14,7 @@ public sealed record BranchQuery(int? ProvinceId = null, int? CarrierId = null, 
 public sealed record BranchDetails(Branch Branch, IReadOnlyList<BranchRow> Children);
 
 /// <summary>Provinces, carriers and branches as the signed-in user may see them.</summary>
-public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> factory)
+public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> factory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ProvinceSummary>> ListProvincesAsync(CancellationToken ct = default)
     {
@@ -89,6 +89,44 @@ public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> 
         branch.Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
         branch.LegalRepresentative = string.IsNullOrWhiteSpace(legalRepresentative) ? null : legalRepresentative.Trim();
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Sets (or with null bytes removes) the administration's seal image. Documents issued before keep the seal they
+    /// were issued with; only administrators change it (provinces are a catalog).
+    /// </summary>
+    public async Task SetSealAsync(int provinceId, string? fileName, byte[]? bytes, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var province = await db.Provinces.FirstOrDefaultAsync(p => p.Id == provinceId, ct) ?? throw new NotFoundException("省份");
+        if (bytes is null)
+        {
+            province.SealFileId = null;
+        }
+        else
+        {
+            var png = SealImage.Check(fileName ?? "seal.png", bytes);
+            province.Seal = Files.StoredFile.From(fileName ?? "seal.png", "image/png", png, db.Access.Actor, clock.GetUtcNow());
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The current seal of a province: its file id (recorded in issued documents) and bytes, or null.</summary>
+    public static async Task<(long Id, byte[] Bytes)?> SealAsync(SupervisionDbContext db, int provinceId, CancellationToken ct = default)
+    {
+        var seal = await db.Provinces.Where(p => p.Id == provinceId && p.SealFileId != null)
+            .Select(p => new { Id = p.SealFileId!.Value, p.Seal!.Content!.Bytes }).FirstOrDefaultAsync(ct);
+        return seal is null ? null : (seal.Id, seal.Bytes);
+    }
+
+    /// <summary>The bytes of the seal a document was issued with (for re-rendering it), or null.</summary>
+    public static async Task<byte[]?> SealBytesAsync(SupervisionDbContext db, long? fileId, CancellationToken ct = default) =>
+        fileId is null ? null : await db.FileContents.Where(c => c.FileId == fileId).Select(c => c.Bytes).FirstOrDefaultAsync(ct);
+
+    public async Task<byte[]?> CurrentSealAsync(int provinceId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await SealAsync(db, provinceId, ct))?.Bytes;
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Branch, BranchRow>> Row = b => new BranchRow(

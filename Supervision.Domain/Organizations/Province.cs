@@ -15,6 +15,9 @@ public class Province : ICatalogEntity
     /// <summary>Document-number prefix, e.g. 宁通管 in 宁通管罚〔2026〕3号.</summary>
     public string DocPrefix { get; set; } = "";
     public int SortOrder { get; set; }
+    /// <summary>The administration's seal image (a transparent PNG, see <see cref="SealImage"/>), if it uploaded one.</summary>
+    public long? SealFileId { get; set; }
+    public Files.StoredFile? Seal { get; set; }
     public List<City> Cities { get; set; } = [];
 }
 

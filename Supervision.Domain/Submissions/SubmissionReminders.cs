@@ -1,3 +1,4 @@
+using Supervision.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
@@ -22,7 +23,7 @@ public sealed class SubmissionReminders(IDbContextFactory<SupervisionDbContext> 
     {
         if (!access.Scope.SeesAll || access.Scope.Role is not null)
             access.AsSystem("job:submission-reminders");
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = BeijingTime.Today(now);
         var calendar = await catalog.GetCalendarAsync(ct);
         int dueSoon = 0, drafts = 0, overdue = 0;
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -55,7 +56,7 @@ public sealed class SubmissionReminders(IDbContextFactory<SupervisionDbContext> 
                     var uploadedAt = await db.Submissions.Where(s => s.Id == draftId).Select(s => s.UploadedAt).SingleAsync(ct);
                     if (now - uploadedAt >= TimeSpan.FromDays(1))
                         drafts += await notifications.PublishAsync(new NotificationDraft($"draft:{draftId}", NotificationLevel.Warning,
-                            $"{template.Name}（{period}）草稿尚未报送", $"第{row.Version}版已于{uploadedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}保存为草稿，但尚未提交报送；草稿不视为已报送。",
+                            $"{template.Name}（{period}）草稿尚未报送", $"第{row.Version}版已于{BeijingTime.Local(uploadedAt):yyyy-MM-dd HH:mm}保存为草稿，但尚未提交报送；草稿不视为已报送。",
                             $"/submissions/{draftId}"), carrierUsers, ct);
                 }
             }

@@ -247,7 +247,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
                ?? throw new NotFoundException("企业分支机构");
     }
 
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private static DateOnly Today(DateTimeOffset now) => BeijingTime.Today(now);
 
     private static string ContentTypeOf(string fileName) =>
         fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,3 +1,4 @@
+using Supervision.Domain.Common;
 using ClosedXML.Excel;
 
 namespace Supervision.Reports.Common;
@@ -29,7 +30,7 @@ public static class WorkbookExport
         titleRange.Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
         var note = sheet.Range(2, 1, 2, last);
         note.Merge();
-        WriteText(note.FirstCell(), $"导出时间：{generatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}" + (string.IsNullOrEmpty(filterNote) ? "" : $"；筛选条件：{filterNote}"));
+        WriteText(note.FirstCell(), $"导出时间：{BeijingTime.Local(generatedAt):yyyy-MM-dd HH:mm}" + (string.IsNullOrEmpty(filterNote) ? "" : $"；筛选条件：{filterNote}"));
         note.Style.Font.SetFontColor(XLColor.Gray);
 
         const int headerRow = 3;
@@ -77,7 +78,7 @@ public static class WorkbookExport
                 cell.Style.DateFormat.Format = format ?? "yyyy-mm-dd";
                 return;
             case DateTimeOffset t:
-                cell.Value = t.ToOffset(TimeSpan.FromHours(8)).DateTime;
+                cell.Value = BeijingTime.Local(t).DateTime;
                 cell.Style.DateFormat.Format = format ?? "yyyy-mm-dd hh:mm";
                 return;
             case decimal m:

@@ -1,3 +1,4 @@
+using Supervision.Domain.Common;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Submissions;
 
@@ -34,8 +35,8 @@ public sealed class ReceiptIssuer(SubmissionService submissions, DocumentRegistr
             s.Flags.GroupBy(f => (f.Sheet, f.Code)).Select(g => new ReceiptFlag(g.Key.Sheet,
                 string.Join("、", g.Select(f => f.Row <= 0 ? "—" : $"{f.Column}{f.Row}")),
                 g.Count() == 1 ? g.First().Message : $"{g.First().Message}等，共{g.Count()}处")).ToList(),
-            DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
+            BeijingTime.Today(clock));
         return await documents.IssueAsync(new DocumentRequest(DocumentKind.SubmissionReceipt, s.ProvinceId, s.BranchId, OwnerType, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            data.ToJson(), VisibleToParty: true, data.IssueDate), _ => ReceiptPdf.Render(data), ct);
+            VisibleToParty: true, data.IssueDate), (_, _, _) => Task.FromResult(new RenderedDocument(data.ToJson(), ReceiptPdf.Render(data))), ct);
     }
 }

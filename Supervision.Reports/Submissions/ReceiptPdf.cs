@@ -1,3 +1,4 @@
+using Supervision.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using Supervision.Domain.Documents;
@@ -22,7 +23,7 @@ public static class ReceiptPdf
 {
     public static byte[] Render(ReceiptData d)
     {
-        var at = d.SubmittedAt.ToOffset(TimeSpan.FromHours(8));
+        var at = BeijingTime.Local(d.SubmittedAt);
         var doc = new OfficialDocument("报送回执")
             .Field("回执编号", d.ReceiptNo)
             .Field("报送单位", $"{d.Branch}（{d.BranchCode}）")

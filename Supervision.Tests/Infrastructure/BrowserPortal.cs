@@ -70,6 +70,18 @@ public sealed class BrowserPortal : IAsyncLifetime, IServicePortal
     public SupervisionDbContext Db(AccessScope? scope = null) =>
         ScopeFor(scope ?? AccessScope.System).ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
 
+    /// <summary>
+    /// Saves a full-page screenshot when SUPERVISION_SCREENSHOTS names a folder, so a person can look
+    /// at what a browser test walked through (no effect otherwise).
+    /// </summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("SUPERVISION_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -26,6 +26,11 @@ public sealed partial class Portal : IAsyncLifetime
         await Factory.DisposeAsync();
     }
 
+    public TestClock Clock => Factory.Clock;
+
+    /// <summary>Sets the portal's clock to a Beijing date (10:00 local time).</summary>
+    public void Today(DateOnly date) => Clock.SetUtcNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)));
+
     public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A client signed in through the real login form, as a browser would.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Supervision.Domain.Access;
 
 namespace Supervision.Tests.Infrastructure;
@@ -11,13 +12,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
     private readonly string _environment;
-    private readonly TimeProvider? _clock;
 
-    public PortalFactory(string databasePath, string environment = "Development", TimeProvider? clock = null)
+    public PortalFactory(string databasePath, string environment = "Development")
     {
         _databasePath = databasePath;
         _environment = environment;
-        _clock = clock;
     }
 
     public static async Task<PortalFactory> CreateAsync(string environment = "Development") =>
@@ -25,9 +24,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>The portal's clock: real time until a test sets it (deadlines, surcharges and reminders read it).</summary>
+    public TestClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         builder.UseSetting("ConnectionStrings:Supervision", TemplateDatabase.ConnectionString(_databasePath));
         // As a host setting, so Program sees it while registering services (the collection below arrives too late for that).
         builder.UseSetting("Jobs:Enabled", "false");
@@ -39,8 +42,6 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             // The demo history takes a minute of imports: tests that need returns make their own.
             ["Demo:History"] = "false",
         }));
-        if (_clock is not null)
-            builder.ConfigureServices(s => s.AddSingleton(_clock));
     }
 
     /// <summary>A DI scope acting as the given user (or the system), for calling domain services directly.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Supervision.Domain.Access;
 using Supervision.Domain.Data;
 
@@ -16,16 +15,20 @@ public interface IServicePortal
 public sealed partial class Portal : IServicePortal;
 
 /// <summary>
-/// The portal on its own database with a <see cref="FakeTimeProvider"/> as its clock, for deadlines, overdue scans and
-/// extensions. Starts on Monday 2 November 2026, 09:00 Beijing time.
+/// The portal on its own database with its clock set, for deadlines, overdue scans and extensions.
+/// Starts on Monday 2 November 2026, 09:00 Beijing time.
 /// </summary>
 public sealed class ClockedPortal : IAsyncLifetime, IServicePortal
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
     public PortalFactory Factory { get; private set; } = default!;
+    public TestClock Clock => Factory.Clock;
     private readonly List<IServiceScope> _scopes = [];
 
-    public async Task InitializeAsync() => Factory = new PortalFactory(await TemplateDatabase.CopyAsync(), clock: Clock);
+    public async Task InitializeAsync()
+    {
+        Factory = new PortalFactory(await TemplateDatabase.CopyAsync());
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
+    }
 
     public async Task DisposeAsync()
     {

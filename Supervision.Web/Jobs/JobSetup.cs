@@ -1,5 +1,6 @@
 using Quartz;
 using Supervision.Domain.Access;
+using Supervision.Domain.Enforcement;
 using Supervision.Domain.Inspections;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
@@ -22,6 +23,7 @@ public static class JobSetup
             Daily<SubmissionReminderJob>(q, "submission-reminders", hour: 8, minute: 30);
             Daily<CorrectiveOrderJob>(q, "corrective-orders", hour: 8, minute: 0);
             Daily<RankingRebuildJob>(q, "rankings-rebuild", hour: 2, minute: 10);
+            Daily<CaseDeadlineJob>(q, "case-deadlines", hour: 8, minute: 0);
         });
         if (config.GetValue("Jobs:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -65,5 +67,15 @@ public sealed class RankingRebuildJob(AccessContext access, RankingUpdater updat
         access.AsSystem("job:rankings-rebuild");
         var run = await updater.RunAsync(clock.GetUtcNow(), ct);
         log.LogInformation("Rankings rebuilt: {Provinces} provinces, {Values} values in {Seconds:0.0} s", run.Provinces, run.Values, run.Elapsed.TotalSeconds);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class CaseDeadlineJob(CaseDeadlineScanner scanner, TimeProvider clock, ILogger<CaseDeadlineJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        var run = await scanner.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Case deadlines: {Cases} open cases, {Warnings} warnings, {Alerts} alerts", run.Cases, run.Warnings, run.Alerts);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
         b.Property(p => p.Code).HasMaxLength(2);
         b.Property(p => p.DocPrefix).HasMaxLength(20);
         b.HasMany(p => p.Cities).WithOne(c => c.Province).HasForeignKey(c => c.ProvinceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Seal).WithMany().HasForeignKey(p => p.SealFileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

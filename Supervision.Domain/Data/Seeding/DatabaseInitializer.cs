@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Enforcement;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
@@ -31,5 +32,6 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
         await CatalogSeed.SeedAsync(db, seedDirectory, ct);
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);
         await RankingSeed.SeedAsync(db, seedDirectory, ct);
+        await EnforcementSeed.SeedAsync(db, seedDirectory, ct);
     }
 }

@@ -22,12 +22,15 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
 
     private static byte[] Fake(DocumentNumber? n) => Encoding.UTF8.GetBytes($"%PDF-1.7 {n}");
 
+    private static Func<Supervision.Domain.Data.SupervisionDbContext, DocumentNumber?, CancellationToken, Task<RenderedDocument>> Render(string data = "{}") =>
+        (_, n, _) => Task.FromResult(new RenderedDocument(data, Fake(n)));
+
     [Fact]
     public async Task Parallel_issues_get_consecutive_numbers_without_gaps_or_duplicates()
     {
         var f = await FixturesAsync();
         var issued = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Registry(f.Inspector).IssueAsync(
-            new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Test", $"p{i}", "{}", false, new DateOnly(2031, 3, 1)), Fake)));
+            new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Test", $"p{i}", false, new DateOnly(2031, 3, 1)), Render("{}"))));
         Assert.Equal(Enumerable.Range(1, 20), issued.Select(d => d.Sequence!.Value).Order());
         Assert.Contains(issued, d => d.Number == "宁通管罚〔2031〕1号");
         Assert.Contains(issued, d => d.Number == "宁通管罚〔2031〕20号");
@@ -38,12 +41,12 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
     {
         var f = await FixturesAsync();
         var registry = Registry(f.Inspector);
-        var first = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "a", "{}", false, new DateOnly(2032, 12, 31)), Fake);
+        var first = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "a", false, new DateOnly(2032, 12, 31)), Render("{}"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => registry.IssueAsync(
-            new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "b", "{}", false, new DateOnly(2032, 12, 31)),
-            _ => throw new InvalidOperationException("render failed")));
-        var second = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "c", "{}", false, new DateOnly(2032, 12, 31)), Fake);
-        var nextYear = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "d", "{}", false, new DateOnly(2033, 1, 1)), Fake);
+            new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "b", false, new DateOnly(2032, 12, 31)),
+            (_, _, _) => throw new InvalidOperationException("render failed")));
+        var second = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "c", false, new DateOnly(2032, 12, 31)), Render("{}"));
+        var nextYear = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "d", false, new DateOnly(2033, 1, 1)), Render("{}"));
         Assert.Equal(("宁通管改〔2032〕1号", "宁通管改〔2032〕2号", "宁通管改〔2033〕1号"), (first.Number, second.Number, nextYear.Number));
     }
 
@@ -52,7 +55,7 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
     {
         var f = await FixturesAsync();
         var registry = Registry(f.Inspector);
-        var doc = await registry.IssueAsync(new DocumentRequest(DocumentKind.PriorNotice, f.Province, f.Branch, "Test", "h", "{\"x\":1}", false, new DateOnly(2034, 5, 6)), Fake);
+        var doc = await registry.IssueAsync(new DocumentRequest(DocumentKind.PriorNotice, f.Province, f.Branch, "Test", "h", false, new DateOnly(2034, 5, 6)), Render("{\"x\":1}"));
         var (loaded, pdf) = await registry.DownloadAsync(doc.Id);
         Assert.Equal(Fake(new DocumentNumber("宁通管", "告", 2034, 1)), pdf);
         Assert.Equal(Supervision.Domain.Files.StoredFile.Hash(pdf), loaded.Sha256);
@@ -64,8 +67,8 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
     {
         var f = await FixturesAsync();
         var registry = Registry(f.Inspector);
-        var internalDoc = await registry.IssueAsync(new DocumentRequest(DocumentKind.CaseFilingApproval, f.Province, f.Branch, "Case", "v1", "{}", false, new DateOnly(2035, 1, 2)), Fake);
-        var served = await registry.IssueAsync(new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Case", "v1", "{}", true, new DateOnly(2035, 1, 2)), Fake);
+        var internalDoc = await registry.IssueAsync(new DocumentRequest(DocumentKind.CaseFilingApproval, f.Province, f.Branch, "Case", "v1", false, new DateOnly(2035, 1, 2)), Render("{}"));
+        var served = await registry.IssueAsync(new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Case", "v1", true, new DateOnly(2035, 1, 2)), Render("{}"));
         var carrier = Registry(f.Carrier);
         var visible = await carrier.ForOwnerAsync("Case", "v1");
         Assert.Equal([served.Id], visible.Select(d => d.Id));

@@ -15,7 +15,7 @@ namespace Supervision.Tests.Web.Access;
 /// </summary>
 public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
 {
-    private enum Who { Anonymous, SignedIn, Regulator, Ministry, Admin, Carrier, ApiKey }
+    private enum Who { Anonymous, SignedIn, Regulator, Ministry, Admin, Carrier, ApiKey, Officer }
 
     private static readonly Dictionary<string, Who> Pages = new()
     {
@@ -41,6 +41,10 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/submissions/{Id:long}"] = Who.SignedIn,
         ["/submissions/upload"] = Who.Carrier,
         ["/admin/templates"] = Who.Admin,
+        ["/admin/enforcement-settings"] = Who.Admin,
+        ["/cases"] = Who.SignedIn,
+        ["/cases/new"] = Who.Officer,
+        ["/cases/{Id:long}"] = Who.SignedIn,
         ["/admin/api-keys"] = Who.Admin,
         ["/inspections/plans"] = Who.Regulator,
         ["/inspections/plans/{Id:long}"] = Who.Regulator,
@@ -188,6 +192,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         Who.Admin => role is UserRole.SystemAdmin,
         Who.Carrier => role is UserRole.CarrierUser,
         Who.ApiKey => false,
+        Who.Officer => role is UserRole.Inspector or UserRole.SystemAdmin,
         _ => false,
     };
 
@@ -197,6 +202,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         return new()
         {
             ["/submissions/{Id:long}"] = await SampleSubmissionAsync(),
+            ["/cases/{Id:long}"] = await SampleCaseAsync(),
             ["/org/provinces/{Id:int}"] = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id,
             ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
             ["/rankings/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
@@ -209,6 +215,26 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
             ["/inspections/orders/{Id:long}"] = await SampleOrderAsync(),
             ["/rectification/{Id:long}"] = await SampleOrderAsync(),
         };
+    }
+
+    /// <summary>A case against 宁夏移动 whose prior notice was served, so its carrier user sees it too.</summary>
+    private async Task<long> SampleCaseAsync()
+    {
+        await using var db = portal.Db();
+        if (await db.EnforcementCases.FirstOrDefaultAsync(c => c.VisibleToParty) is { } existing) return existing.Id;
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
+        var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToListAsync();
+        using var scope = portal.ScopeFor(AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector), "inspector.nx");
+        var docs = scope.ServiceProvider.GetRequiredService<Supervision.Reports.Enforcement.CaseDocuments>();
+        var cases = scope.ServiceProvider.GetRequiredService<Supervision.Domain.Enforcement.EnforcementService>();
+        var id = await docs.FileAsync(new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 20), investigators));
+        var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
+        c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 21), null);
+        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚", ctx.Actor, ctx.Now));
+        c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(Supervision.Domain.Catalog.SanctionKind.Warning, basis.Id, null, "警告")]);
+        await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
+        return id;
     }
 
     /// <summary>A return of 宁夏移动 (visible to its carrier user and to the regulators of 宁夏).</summary>

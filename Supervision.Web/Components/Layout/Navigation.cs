@@ -33,6 +33,11 @@ public static class Navigation
             new("回避登记", "/inspections/recusals", Icons.Material.Filled.PersonOff),
             new("整改通知", "/rectification", Icons.Material.Filled.AssignmentLate),
         ]),
+        new("执法案件", Icons.Material.Filled.Gavel,
+        [
+            new("案件列表", "/cases", Icons.Material.Filled.FolderOpen),
+            new("立案", "/cases/new", Icons.Material.Filled.CreateNewFolder),
+        ]),
         new("排名分析", Icons.Material.Filled.Leaderboard,
         [
             new("排名看板", "/rankings", Icons.Material.Filled.Insights),
@@ -52,6 +57,7 @@ public static class Navigation
         [
             new("用户管理", "/admin/users", Icons.Material.Filled.People),
             new("报表模板", "/admin/templates", Icons.Material.Filled.TableChart),
+            new("执法参数", "/admin/enforcement-settings", Icons.Material.Filled.Tune),
             new("排名指标", "/admin/ranking-indicators", Icons.Material.Filled.Tune),
             new("接口密钥", "/admin/api-keys", Icons.Material.Filled.VpnKey),
             new("审计日志", "/admin/audit", Icons.Material.Filled.ReceiptLong),

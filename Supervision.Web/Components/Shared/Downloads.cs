@@ -11,4 +11,12 @@ public static class Downloads
         using var reference = new DotNetStreamReference(stream);
         await js.InvokeVoidAsync("supervisionDownload", fileName, reference);
     }
+
+    /// <summary>Shows a PDF in the iframe with the given id (previews).</summary>
+    public static async Task ShowPdfAsync(this IJSRuntime js, string frameId, byte[] pdf)
+    {
+        using var stream = new MemoryStream(pdf);
+        using var reference = new DotNetStreamReference(stream);
+        await js.InvokeVoidAsync("supervisionShowPdf", frameId, reference);
+    }
 }

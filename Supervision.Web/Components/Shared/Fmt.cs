@@ -20,6 +20,6 @@ public static class Fmt
     private static TimeZoneInfo FindBeijing()
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "北京时间", "北京时间"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("CST", Supervision.Domain.Common.BeijingTime.Offset, "北京时间", "北京时间"); }
     }
 }

@@ -1,4 +1,6 @@
 using Supervision.Domain.Inspections;
+
+using Supervision.Domain.Enforcement;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Web.Components.Shared;
@@ -86,4 +88,12 @@ public static class StatusStyles
 
     public static (string Text, StatusKind Kind) OfDraw(bool published, bool voided) =>
         voided ? ("已作废", StatusKind.Withdrawn) : published ? ("已公开", StatusKind.Done) : ("未公开", StatusKind.Pending);
+
+    public static (string Text, StatusKind Kind) Of(CaseState state) => (CaseStates.Label(state), state switch
+    {
+        CaseState.Closed or CaseState.NoPenalty => StatusKind.Done,
+        CaseState.Withdrawn or CaseState.Transferred => StatusKind.Withdrawn,
+        CaseState.Decided or CaseState.Served or CaseState.Executing => StatusKind.Info,
+        _ => StatusKind.Pending,
+    });
 }

@@ -10,3 +10,14 @@ window.supervisionDownload = async (fileName, streamReference) => {
   anchor.remove();
   URL.revokeObjectURL(url);
 };
+
+// Shows a PDF generated on the server in an <iframe> (document previews before issuing).
+window.supervisionShowPdf = async (frameId, streamReference) => {
+  const buffer = await streamReference.arrayBuffer();
+  const frame = document.getElementById(frameId);
+  if (!frame) return;
+  if (frame.dataset.url) URL.revokeObjectURL(frame.dataset.url);
+  const url = URL.createObjectURL(new Blob([buffer], { type: 'application/pdf' }));
+  frame.dataset.url = url;
+  frame.src = url;
+};

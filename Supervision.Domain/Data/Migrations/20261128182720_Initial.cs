@@ -12,6 +12,30 @@ namespace Supervision.Domain.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Announcements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SourceType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Announcements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -103,6 +127,33 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DocumentSequences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnforcementSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    HearingThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    StatementWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    HearingRequestWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    HearingNoticeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaymentDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SurchargeRatePerDay = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
+                    LimitationYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarnDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicationWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    WithdrawalWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaymentInstructions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ReviewBody = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnforcementSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -244,24 +295,6 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProvinceIndicatorValues", x => new { x.Period, x.ProvinceId, x.Code });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Provinces",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    AuthorityName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    DocPrefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Provinces", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -469,27 +502,6 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Cities",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Cities", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Cities_Provinces_ProvinceId",
-                        column: x => x.ProvinceId,
-                        principalTable: "Provinces",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "EvidenceFiles",
                 columns: table => new
                 {
@@ -567,6 +579,52 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_IssuedDocuments_StoredFiles_FileId",
                         column: x => x.FileId,
                         principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Provinces",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AuthorityName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    DocPrefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    SealFileId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Provinces", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Provinces_StoredFiles_SealFileId",
+                        column: x => x.SealFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cities_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -656,6 +714,69 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_AspNetUsers_Provinces_ProvinceId",
                         column: x => x.ProvinceId,
                         principalTable: "Provinces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnforcementCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ViolationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SourceRef = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ActKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DecisionDueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReviewConclusion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PriorNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StatementDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StatementWaived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HearingOffered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HearingRequestDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingPlace = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    HearingHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingRecord = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceMethod = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ServiceLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    PaymentDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExitReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TransferredTo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnforcementCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnforcementCases_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnforcementCases_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -828,6 +949,191 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseApproval",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NewDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseApproval", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseApproval_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CollectedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CollectedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    FileId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseEvidence_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseEvidence_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseInvestigator",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseInvestigator", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseInvestigator_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CasePayment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CasePayment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CasePayment_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseSanction",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CorrectionDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ExecutedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExecutionNote = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseSanction", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseSanction_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseSanction_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStatement",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    IsWaiver = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    FileId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStatement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseStatement_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseStatement_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStep",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStep", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseStep_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1246,6 +1552,17 @@ namespace Supervision.Domain.Data.Migrations
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Announcements_ProvinceId_Status",
+                table: "Announcements",
+                columns: new[] { "ProvinceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_SourceType_SourceId_Kind",
+                table: "Announcements",
+                columns: new[] { "SourceType", "SourceId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Prefix",
                 table: "ApiKeys",
                 column: "Prefix",
@@ -1347,6 +1664,56 @@ namespace Supervision.Domain.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseApproval_CaseId",
+                table: "CaseApproval",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseEvidence_CaseId",
+                table: "CaseEvidence",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseEvidence_FileId",
+                table: "CaseEvidence",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseInvestigator_CaseId",
+                table: "CaseInvestigator",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CasePayment_CaseId",
+                table: "CasePayment",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseSanction_CaseId",
+                table: "CaseSanction",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseSanction_LegalBasisId",
+                table: "CaseSanction",
+                column: "LegalBasisId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseStatement_CaseId",
+                table: "CaseStatement",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseStatement_FileId",
+                table: "CaseStatement",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseStep_CaseId",
+                table: "CaseStep",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ChecklistItems_Code",
                 table: "ChecklistItems",
                 column: "Code",
@@ -1392,6 +1759,32 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_DocumentSequences_ProvinceId_Code_Year",
                 table: "DocumentSequences",
                 columns: new[] { "ProvinceId", "Code", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementCases_ActKey",
+                table: "EnforcementCases",
+                column: "ActKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementCases_BranchId",
+                table: "EnforcementCases",
+                column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementCases_LegalBasisId",
+                table: "EnforcementCases",
+                column: "LegalBasisId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementCases_ProvinceId_State",
+                table: "EnforcementCases",
+                columns: new[] { "ProvinceId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementSettings_ProvinceId",
+                table: "EnforcementSettings",
+                column: "ProvinceId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1563,6 +1956,11 @@ namespace Supervision.Domain.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Provinces_SealFileId",
+                table: "Provinces",
+                column: "SealFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RankingIndicators_Code",
                 table: "RankingIndicators",
                 column: "Code",
@@ -1646,6 +2044,9 @@ namespace Supervision.Domain.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Announcements");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -1667,10 +2068,34 @@ namespace Supervision.Domain.Data.Migrations
                 name: "CalendarDays");
 
             migrationBuilder.DropTable(
+                name: "CaseApproval");
+
+            migrationBuilder.DropTable(
+                name: "CaseEvidence");
+
+            migrationBuilder.DropTable(
+                name: "CaseInvestigator");
+
+            migrationBuilder.DropTable(
+                name: "CasePayment");
+
+            migrationBuilder.DropTable(
+                name: "CaseSanction");
+
+            migrationBuilder.DropTable(
+                name: "CaseStatement");
+
+            migrationBuilder.DropTable(
+                name: "CaseStep");
+
+            migrationBuilder.DropTable(
                 name: "ChecklistItems");
 
             migrationBuilder.DropTable(
                 name: "DocumentSequences");
+
+            migrationBuilder.DropTable(
+                name: "EnforcementSettings");
 
             migrationBuilder.DropTable(
                 name: "EvidenceFiles");
@@ -1739,6 +2164,9 @@ namespace Supervision.Domain.Data.Migrations
                 name: "HolidayYears");
 
             migrationBuilder.DropTable(
+                name: "EnforcementCases");
+
+            migrationBuilder.DropTable(
                 name: "CorrectiveOrders");
 
             migrationBuilder.DropTable(
@@ -1749,9 +2177,6 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReturnTemplates");
-
-            migrationBuilder.DropTable(
-                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Inspections");
@@ -1776,6 +2201,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Provinces");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
         }
     }
 }

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Supervision.Domain.Enforcement;
+
+namespace Supervision.Domain.Data.Configurations;
+
+internal sealed class EnforcementCaseConfiguration : IEntityTypeConfiguration<EnforcementCase>
+{
+    public void Configure(EntityTypeBuilder<EnforcementCase> b)
+    {
+        b.HasIndex(c => new { c.ProvinceId, c.State });
+        b.HasIndex(c => c.BranchId);
+        b.HasIndex(c => c.ActKey);
+        b.Property(c => c.Title).HasMaxLength(200);
+        b.Property(c => c.Facts).HasMaxLength(8000);
+        b.Property(c => c.ReviewConclusion).HasMaxLength(4000);
+        b.Property(c => c.HearingRecord).HasMaxLength(8000);
+        b.Property(c => c.ExitReason).HasMaxLength(2000);
+        b.Property(c => c.ActKey).HasMaxLength(120);
+        b.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
+        b.Ignore(c => c.Fine);
+        b.Ignore(c => c.FineAmount);
+        b.Ignore(c => c.Paid);
+        b.Ignore(c => c.EffectiveDecisionDueDate);
+        b.Ignore(c => c.EffectivePaymentDueDate);
+        b.HasOne(c => c.Branch).WithMany().HasForeignKey(c => c.BranchId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.LegalBasis).WithMany().HasForeignKey(c => c.LegalBasisId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Investigators).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Evidence).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Sanctions).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Statements).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Payments).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Approvals).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Steps).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseChildConfigurations :
+    IEntityTypeConfiguration<CaseSanction>, IEntityTypeConfiguration<CaseEvidence>, IEntityTypeConfiguration<CaseStatement>, IEntityTypeConfiguration<CaseStep>
+{
+    public void Configure(EntityTypeBuilder<CaseSanction> b)
+    {
+        b.Property(s => s.Description).HasMaxLength(2000);
+        b.Ignore(s => s.Label);
+        b.HasOne(s => s.LegalBasis).WithMany().HasForeignKey(s => s.LegalBasisId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseEvidence> b)
+    {
+        b.Property(e => e.Description).HasMaxLength(2000);
+        b.HasOne(e => e.File).WithMany().HasForeignKey(e => e.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseStatement> b)
+    {
+        b.Property(s => s.Text).HasMaxLength(8000);
+        b.HasOne(s => s.File).WithMany().HasForeignKey(s => s.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseStep> b) => b.Property(s => s.Detail).HasMaxLength(2000);
+}
+
+internal sealed class EnforcementSettingsConfiguration : IEntityTypeConfiguration<EnforcementSettings>
+{
+    public void Configure(EntityTypeBuilder<EnforcementSettings> b)
+    {
+        b.HasIndex(s => s.ProvinceId).IsUnique();
+        b.Property(s => s.SurchargeRatePerDay).HasPrecision(6, 4);
+        b.Property(s => s.PaymentInstructions).HasMaxLength(1000);
+    }
+}

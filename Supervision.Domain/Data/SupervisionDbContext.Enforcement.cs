@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Enforcement;
+
+namespace Supervision.Domain.Data;
+
+public partial class SupervisionDbContext
+{
+    /// <summary>Cases; their sanctions, evidence, statements, payments, approvals and steps are reached through the case only.</summary>
+    public DbSet<EnforcementCase> EnforcementCases => Set<EnforcementCase>();
+    public DbSet<EnforcementSettings> EnforcementSettings => Set<EnforcementSettings>();
+}

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Publicity;
+
+namespace Supervision.Domain.Data;
+
+public partial class SupervisionDbContext
+{
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+}

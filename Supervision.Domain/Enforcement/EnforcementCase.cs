@@ -1,0 +1,482 @@
+using System.Globalization;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Domain.Enforcement;
+
+public enum CaseSource
+{
+    /// <summary>Opened directly (complaint, referral, the administration's own discovery).</summary>
+    Direct,
+    /// <summary>From an inspection finding.</summary>
+    Finding,
+    /// <summary>From a corrective order not complied with.</summary>
+    CorrectiveOrder,
+}
+
+/// <summary>
+/// A penalty case against one carrier branch, as an explicit state machine: each step of the Administrative
+/// Penalty Law is a named method that refuses what the law forbids, with a message an inspector can act on.
+/// </summary>
+public class EnforcementCase : IPartyVisible
+{
+    public long Id { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public Branch? Branch { get; set; }
+    /// <summary>立案号, the number of the filing approval (e.g. 宁通管立〔2026〕3号); set when that document is issued.</summary>
+    public string? CaseNumber { get; set; }
+    /// <summary>案由, e.g. 未按规定查验用户身份信息.</summary>
+    public string Title { get; set; } = "";
+    public string Facts { get; set; } = "";
+    public DateOnly ViolationDate { get; set; }
+    public DateOnly FiledOn { get; set; }
+    public string FiledBy { get; set; } = "";
+    public CaseSource Source { get; set; }
+    public string? SourceRef { get; set; }
+    /// <summary>Identifies the unlawful act, so one act is never fined twice (Art. 29).</summary>
+    public string ActKey { get; set; } = "";
+    public int LegalBasisId { get; set; }
+    public LegalBasis? LegalBasis { get; set; }
+    public CaseState State { get; set; }
+    public bool VisibleToParty { get; set; }
+
+    public DateOnly DecisionDueDate { get; set; }
+    public string? ReviewConclusion { get; set; }
+    public DateOnly? PriorNoticeServedOn { get; set; }
+    public DateOnly? StatementDeadline { get; set; }
+    public bool StatementWaived { get; set; }
+    public bool HearingOffered { get; set; }
+    public DateOnly? HearingRequestDeadline { get; set; }
+    public DateOnly? HearingRequestedOn { get; set; }
+    public DateOnly? HearingNoticeServedOn { get; set; }
+    public DateOnly? HearingDate { get; set; }
+    public string? HearingPlace { get; set; }
+    public DateOnly? HearingHeldOn { get; set; }
+    public string? HearingRecord { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+    public DateOnly? ServiceDueDate { get; set; }
+    public DateOnly? ServedOn { get; set; }
+    public string? ServiceMethod { get; set; }
+    public bool ServiceLate { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
+    public DateOnly? PaymentDueDate { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public string? ExitReason { get; set; }
+    public string? TransferredTo { get; set; }
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
+
+    public List<CaseInvestigator> Investigators { get; set; } = [];
+    public List<CaseEvidence> Evidence { get; set; } = [];
+    public List<CaseSanction> Sanctions { get; set; } = [];
+    public List<CaseStatement> Statements { get; set; } = [];
+    public List<CasePayment> Payments { get; set; } = [];
+    public List<CaseApproval> Approvals { get; set; } = [];
+    public List<CaseStep> Steps { get; set; } = [];
+
+    public CaseSanction? Fine => Sanctions.FirstOrDefault(s => s.Kind == SanctionKind.Fine);
+    public decimal FineAmount => Fine?.Amount ?? 0m;
+    public decimal Paid => Payments.Sum(p => p.Amount);
+
+    public DateOnly EffectiveDecisionDueDate =>
+        Approvals.Where(a => a.Kind == ApprovalKind.DecisionExtension).Select(a => a.NewDate).DefaultIfEmpty(DecisionDueDate).Max();
+
+    /// <summary>When the fine must be paid: the due date after service, or the latest approved deferral or last instalment.</summary>
+    public DateOnly? EffectivePaymentDueDate =>
+        Approvals.Where(a => a.Kind is ApprovalKind.Deferral or ApprovalKind.Instalments).OrderBy(a => a.Id).Select(a => (DateOnly?)a.NewDate).LastOrDefault() ?? PaymentDueDate;
+
+    /// <summary>The surcharge as of a day: accrues after the payment due date until the fine is paid in full.</summary>
+    public decimal SurchargeOn(DateOnly asOf, decimal ratePerDay)
+    {
+        if (EffectivePaymentDueDate is not { } due || FineAmount == 0) return 0m;
+        var settledOn = SettledOn();
+        var until = settledOn is { } s && s < asOf ? s : asOf;
+        return FineRules.Surcharge(FineAmount, due, until, ratePerDay);
+    }
+
+    public decimal OutstandingOn(DateOnly asOf, decimal ratePerDay) => Math.Max(0, FineAmount + SurchargeOn(asOf, ratePerDay) - Paid);
+
+    /// <summary>The day payments first covered the fine (the surcharge stops there), if they have.</summary>
+    private DateOnly? SettledOn()
+    {
+        var total = 0m;
+        foreach (var p in Payments.OrderBy(p => p.PaidOn).ThenBy(p => p.Id))
+        {
+            total += p.Amount;
+            if (total >= FineAmount) return p.PaidOn;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- 立案
+
+    /// <summary>
+    /// Files a case. Refused when the violation is older than the limitation period (Art. 36), when fewer than two
+    /// officers investigate (Art. 42), or when the legal basis was not in force on the day of the violation.
+    /// </summary>
+    public static EnforcementCase File(Branch party, LegalBasis basis, string title, string facts, DateOnly violationDate, DateOnly filedOn,
+        IReadOnlyList<(string UserId, string Name)> investigators, CaseSource source, string? sourceRef, EnforcementSettings settings, string by, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("case.title_required", "请填写案由。");
+        if (string.IsNullOrWhiteSpace(facts)) throw new DomainException("case.facts_required", "请写明违法事实。");
+        NotFuture(filedOn, now, "立案日期");
+        if (violationDate > filedOn)
+            throw new DomainException("case.violation_after_filing", "违法行为发生日不能晚于立案日。");
+        if (violationDate.AddYears(settings.LimitationYears) < filedOn)
+            throw new DomainException("case.limitation", $"违法行为发生于{Cn(violationDate)}，至立案日已超过{settings.LimitationYears}年，依照行政处罚法第三十六条不再给予行政处罚，不得立案。");
+        if (investigators.Select(i => i.UserId).Distinct().Count() < 2)
+            throw new DomainException("case.investigators", "执法人员不得少于两人（行政处罚法第四十二条），请指定至少两名调查人员。");
+        if (!basis.IsEffectiveOn(violationDate))
+            throw new DomainException("case.basis_not_effective", $"法律依据“{basis.Code}”在违法行为发生日（{Cn(violationDate)}）不在有效期内。");
+        var c = new EnforcementCase
+        {
+            ProvinceId = party.ProvinceId, BranchId = party.Id, Title = title.Trim(), Facts = facts.Trim(), ViolationDate = violationDate, FiledOn = filedOn,
+            FiledBy = by, Source = source, SourceRef = sourceRef, LegalBasisId = basis.Id, State = CaseState.Filed,
+            ActKey = sourceRef is { Length: > 0 } r ? $"{source}:{r}" : $"{party.Id}:{basis.Code}:{violationDate:yyyyMMdd}",
+            DecisionDueDate = filedOn.AddDays(settings.DecisionDays),
+            Investigators = investigators.DistinctBy(i => i.UserId).Select(i => new CaseInvestigator { UserId = i.UserId, Name = i.Name }).ToList(),
+        };
+        c.Step(by, now, "立案", $"案由：{c.Title}；违法行为发生日{Cn(violationDate)}；作出决定期限{Cn(c.DecisionDueDate)}");
+        return c;
+    }
+
+    // ---------------------------------------------------------------- 调查取证 / 审查
+
+    public void StartInvestigation(string by, DateTimeOffset now)
+    {
+        Require(CaseState.Filed, "开始调查");
+        Move(CaseState.Investigating, by, now, "开始调查取证", null);
+    }
+
+    public void AddEvidence(CaseEvidence evidence, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Investigating or CaseState.UnderReview))
+            throw Refused("收集证据", "调查取证或审查阶段");
+        if (string.IsNullOrWhiteSpace(evidence.Description)) throw new DomainException("case.evidence_description", "请描述证据内容。");
+        if (evidence.CollectedOn < FiledOn) throw new DomainException("case.evidence_before_filing", "取证日期不能早于立案日。");
+        NotFuture(evidence.CollectedOn, now, "取证日期");
+        Evidence.Add(evidence);
+        Step(by, now, "收集证据", evidence.Description);
+    }
+
+    public void SubmitForReview(string conclusion, string by, DateTimeOffset now)
+    {
+        Require(CaseState.Investigating, "提交审查");
+        if (Evidence.Count == 0) throw new DomainException("case.no_evidence", "尚未收集任何证据，不能提交审查。");
+        if (string.IsNullOrWhiteSpace(conclusion)) throw new DomainException("case.conclusion_required", "请写明调查结论。");
+        ReviewConclusion = conclusion.Trim();
+        Move(CaseState.UnderReview, by, now, "调查终结，提交审查", ReviewConclusion);
+    }
+
+    /// <summary>
+    /// The penalty the administration intends (and will state in the prior notice). Every sanction must be allowed by
+    /// its basis and within its range; the act must not already have been fined in another case (Art. 29).
+    /// </summary>
+    public void ProposeSanctions(IReadOnlyList<CaseSanction> sanctions, IReadOnlyDictionary<int, LegalBasis> bases, bool actAlreadyFined, string by, DateTimeOffset now)
+    {
+        Require(CaseState.UnderReview, "拟定处罚");
+        if (sanctions.Count == 0) throw new DomainException("case.no_sanction", "请至少拟定一项处罚或处理。");
+        foreach (var s in sanctions) s.CheckAgainst(bases[s.LegalBasisId], ViolationDate);
+        if (sanctions.Count(s => s.Kind == SanctionKind.Fine) > 1)
+            throw new DomainException("case.double_fine", "对同一个违法行为只能处以一次罚款（行政处罚法第二十九条）。");
+        if (actAlreadyFined && sanctions.Any(s => s.Kind == SanctionKind.Fine))
+            throw new DomainException("case.double_fine", "该违法行为已在其他案件中被处以罚款，不得再次罚款（行政处罚法第二十九条）。");
+        Sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
+        foreach (var s in sanctions) { s.Status = SanctionStatus.Proposed; Sanctions.Add(s); }
+        Step(by, now, "拟定处罚", string.Join("；", sanctions.Select(s => s.Label)));
+    }
+
+    // ---------------------------------------------------------------- 事先告知 / 陈述申辩 / 听证
+
+    /// <summary>Serves the prior notice (Art. 44): the statement period starts; a hearing is offered for a large fine (Art. 63).</summary>
+    public void ServePriorNotice(DateOnly servedOn, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    {
+        Require(CaseState.UnderReview, "送达事先告知书");
+        if (Sanctions.All(s => s.Status != SanctionStatus.Proposed))
+            throw new DomainException("case.no_sanction", "告知前须先拟定处罚。");
+        if (servedOn < FiledOn) throw new DomainException("case.date_before_filing", "送达日期不能早于立案日。");
+        NotFuture(servedOn, now, "送达日期");
+        PriorNoticeServedOn = servedOn;
+        StatementDeadline = calendar.AddWorkingDays(servedOn, settings.StatementWorkingDays);
+        HearingOffered = FineAmount >= settings.HearingThreshold;
+        HearingRequestDeadline = HearingOffered ? calendar.AddWorkingDays(servedOn, settings.HearingRequestWorkingDays) : null;
+        VisibleToParty = true;
+        Move(CaseState.PriorNoticeServed, by, now, "送达事先告知书",
+            $"陈述申辩期限至{Cn(StatementDeadline.Value)}" + (HearingOffered ? $"；告知听证权利，申请期限至{Cn(HearingRequestDeadline!.Value)}" : ""));
+    }
+
+    /// <summary>The party states its case (陈述申辩) within the period, or waives it in writing.</summary>
+    public void RecordStatement(CaseStatement statement, DateOnly today, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.PriorNoticeServed or CaseState.Hearing))
+            throw Refused("提交陈述申辩", "事先告知之后、作出决定之前");
+        if (!statement.IsWaiver && today > StatementDeadline)
+            throw new DomainException("case.statement_late", $"陈述申辩期限已于{Cn(StatementDeadline!.Value)}届满。如有新的情况，请与承办人员联系。");
+        if (string.IsNullOrWhiteSpace(statement.Text)) throw new DomainException("case.statement_text", "请填写陈述申辩意见（或放弃的书面声明）。");
+        Statements.Add(statement);
+        if (statement.IsWaiver) StatementWaived = true;
+        Step(by, now, statement.IsWaiver ? "当事人书面放弃陈述申辩和听证" : "收到陈述申辩", statement.Text.Length > 80 ? statement.Text[..80] + "…" : statement.Text);
+    }
+
+    public void RequestHearing(DateOnly on, string by, DateTimeOffset now)
+    {
+        Require(CaseState.PriorNoticeServed, "申请听证");
+        if (!HearingOffered) throw new DomainException("case.hearing_not_offered", "拟处罚款未达到听证标准，本案未告知听证权利。");
+        if (on > HearingRequestDeadline)
+            throw new DomainException("case.hearing_request_late", $"听证申请期限已于{Cn(HearingRequestDeadline!.Value)}届满（行政处罚法第六十四条）。");
+        HearingRequestedOn = on;
+        Move(CaseState.Hearing, by, now, "当事人申请听证", null);
+    }
+
+    /// <summary>Sets the hearing: the party must be notified at least the statutory number of working days before (Art. 64).</summary>
+    public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingDate, string place, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    {
+        Require(CaseState.Hearing, "安排听证");
+        NotFuture(noticeServedOn, now, "听证通知送达日期");
+        var earliest = calendar.AddWorkingDays(noticeServedOn, settings.HearingNoticeWorkingDays);
+        if (hearingDate < earliest)
+            throw new DomainException("case.hearing_notice_short", $"听证应在通知送达{settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条），最早为{Cn(earliest)}。");
+        if (string.IsNullOrWhiteSpace(place)) throw new DomainException("case.hearing_place", "请填写听证地点。");
+        (HearingNoticeServedOn, HearingDate, HearingPlace) = (noticeServedOn, hearingDate, place.Trim());
+        Step(by, now, "送达听证通知书", $"听证定于{Cn(hearingDate)}在{HearingPlace}举行");
+    }
+
+    public void RecordHearing(DateOnly heldOn, string record, string by, DateTimeOffset now)
+    {
+        Require(CaseState.Hearing, "记录听证");
+        if (HearingDate is null) throw new DomainException("case.hearing_not_scheduled", "尚未安排听证。");
+        if (heldOn < HearingDate) throw new DomainException("case.hearing_before_date", $"听证定于{Cn(HearingDate.Value)}，举行日期不能更早。");
+        NotFuture(heldOn, now, "听证举行日期");
+        if (string.IsNullOrWhiteSpace(record)) throw new DomainException("case.hearing_record", "请填写听证笔录要点。");
+        (HearingHeldOn, HearingRecord) = (heldOn, record.Trim());
+        Step(by, now, "举行听证", HearingRecord.Length > 80 ? HearingRecord[..80] + "…" : HearingRecord);
+    }
+
+    // ---------------------------------------------------------------- 决定
+
+    /// <summary>
+    /// Decides the penalty. Refused before the prior notice was served and its statement period ran out (unless waived in
+    /// writing) (Arts. 44, 62), while a hearing may still be requested or has not been held, after the decision period
+    /// (Art. 60) unless extended on approval, and when the penalty is heavier than the notice stated (Art. 45).
+    /// </summary>
+    public void Decide(DateOnly decidedOn, IReadOnlyList<CaseSanction> final, IReadOnlyDictionary<int, LegalBasis> bases, EnforcementSettings settings,
+        WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.PriorNoticeServed or CaseState.Hearing))
+            throw new DomainException("case.no_prior_notice", State is CaseState.Filed or CaseState.Investigating or CaseState.UnderReview
+                ? "未送达行政处罚事先告知书，不得作出处罚决定（行政处罚法第六十二条）。"
+                : $"案件处于“{CaseStates.Label(State)}”阶段，不能作出处罚决定。");
+        if (!StatementWaived && decidedOn <= StatementDeadline)
+            throw new DomainException("case.statement_period_running", $"陈述申辩期限至{Cn(StatementDeadline!.Value)}届满，届满前（或当事人书面放弃前）不得作出决定。");
+        if (State == CaseState.PriorNoticeServed && HearingOffered && !StatementWaived && decidedOn <= HearingRequestDeadline)
+            throw new DomainException("case.hearing_request_running", $"听证申请期限至{Cn(HearingRequestDeadline!.Value)}届满，届满前不得作出决定。");
+        if (State == CaseState.Hearing && HearingHeldOn is null)
+            throw new DomainException("case.hearing_not_held", "当事人已申请听证，听证举行后方可作出决定。");
+        if (decidedOn > EffectiveDecisionDueDate)
+            throw new DomainException("case.decision_overdue", $"已超过作出决定的期限（{Cn(EffectiveDecisionDueDate)}）。如需延长，须先办理延期审批（行政处罚法第六十条）。");
+        if (decidedOn < PriorNoticeServedOn) throw new DomainException("case.date_before_notice", "决定日期不能早于事先告知书送达日。");
+        NotFuture(decidedOn, now, "决定日期");
+        if (final.Count == 0) throw new DomainException("case.no_sanction", "处罚决定至少包含一项处罚；不予处罚请使用“不予处罚”。");
+        var proposed = Sanctions.Where(s => s.Status == SanctionStatus.Proposed).ToList();
+        foreach (var s in final)
+        {
+            s.CheckAgainst(bases[s.LegalBasisId], ViolationDate);
+            var stated = proposed.FirstOrDefault(p => p.Kind == s.Kind)
+                         ?? throw new DomainException("case.heavier_than_notice", $"事先告知书未告知“{SanctionLabels.Label(s.Kind)}”，决定不得增加（行政处罚法第四十五条：不得因当事人陈述申辩而给予更重的处罚）。");
+            if (s.Kind == SanctionKind.Fine && s.Amount > stated.Amount)
+                throw new DomainException("case.heavier_than_notice", $"决定罚款{Yuan(s.Amount!.Value)}高于事先告知的{Yuan(stated.Amount!.Value)}（行政处罚法第四十五条）。");
+        }
+        Sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
+        foreach (var s in final) { s.Status = SanctionStatus.Pending; Sanctions.Add(s); }
+        DecidedOn = decidedOn;
+        ServiceDueDate = calendar.AddWorkingDays(decidedOn, settings.ServiceWorkingDays);
+        Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{Cn(ServiceDueDate.Value)}");
+    }
+
+    public void ExtendDecisionPeriod(DateOnly newDate, string reason, string approvedBy, DateOnly approvedOn, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Filed or CaseState.Investigating or CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing))
+            throw Refused("延长决定期限", "作出决定之前");
+        if (newDate <= EffectiveDecisionDueDate) throw new DomainException("case.extension_date", $"延长后的期限应晚于{Cn(EffectiveDecisionDueDate)}。");
+        RequireReason(reason, "延期理由");
+        NotFuture(approvedOn, now, "批准日期");
+        if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
+        Approvals.Add(new CaseApproval { Kind = ApprovalKind.DecisionExtension, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDate });
+        Step(by, now, "延长决定期限", $"经{approvedBy}批准延长至{Cn(newDate)}：{reason}");
+    }
+
+    // ---------------------------------------------------------------- exits
+
+    /// <summary>不予处罚 (Art. 33: minor and corrected in time, first offence with slight harm, …).</summary>
+    public void DecideNoPenalty(DateOnly on, string reason, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing))
+            throw Refused("决定不予处罚", "审查、告知或听证阶段");
+        RequireReason(reason, "不予处罚的理由");
+        NotFuture(on, now, "决定日期");
+        Sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
+        (ClosedOn, ExitReason) = (on, reason.Trim());
+        Move(CaseState.NoPenalty, by, now, "决定不予行政处罚", ExitReason);
+    }
+
+    /// <summary>撤销立案: the facts are not established or the case should not have been filed.</summary>
+    public void Withdraw(DateOnly on, string reason, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Filed or CaseState.Investigating or CaseState.UnderReview))
+            throw Refused("撤销立案", "立案、调查或审查阶段");
+        RequireReason(reason, "撤销理由");
+        NotFuture(on, now, "撤销日期");
+        (ClosedOn, ExitReason) = (on, reason.Trim());
+        Move(CaseState.Withdrawn, by, now, "撤销立案", ExitReason);
+    }
+
+    /// <summary>移送: the case belongs to another authority (e.g. suspected crime to the public security organs).</summary>
+    public void Transfer(DateOnly on, string to, string reason, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Filed or CaseState.Investigating or CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing))
+            throw Refused("移送", "作出决定之前");
+        if (string.IsNullOrWhiteSpace(to)) throw new DomainException("case.transfer_to", "请填写移送机关。");
+        RequireReason(reason, "移送理由");
+        NotFuture(on, now, "移送日期");
+        (ClosedOn, ExitReason, TransferredTo) = (on, reason.Trim(), to.Trim());
+        Move(CaseState.Transferred, by, now, $"移送{TransferredTo}", ExitReason);
+    }
+
+    // ---------------------------------------------------------------- 送达 / 执行 / 结案
+
+    /// <summary>Serves the decision (Art. 61); the payment period starts; a warning is carried out by service itself.</summary>
+    public void Serve(DateOnly servedOn, string method, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    {
+        Require(CaseState.Decided, "送达处罚决定书");
+        if (servedOn < DecidedOn) throw new DomainException("case.served_before_decision", "送达日期不能早于决定日期。");
+        NotFuture(servedOn, now, "送达日期");
+        if (string.IsNullOrWhiteSpace(method)) throw new DomainException("case.service_method", "请填写送达方式（直接送达、邮寄送达、电子送达等）。");
+        (ServedOn, ServiceMethod) = (servedOn, method.Trim());
+        ServiceLate = servedOn > ServiceDueDate;
+        PaymentDueDate = Fine is null ? null : calendar.AddCalendarDays(servedOn, settings.PaymentDays);
+        foreach (var warning in Sanctions.Where(s => s.Kind == SanctionKind.Warning && s.Status == SanctionStatus.Pending))
+            warning.Execute(servedOn, "随处罚决定书送达执行");
+        Move(CaseState.Served, by, now, "送达行政处罚决定书", $"{ServiceMethod}" + (ServiceLate ? $"（超过送达期限{Cn(ServiceDueDate!.Value)}）" : "")
+            + (PaymentDueDate is { } due ? $"；缴款期限{Cn(due)}" : ""));
+    }
+
+    /// <summary>The party confirms in the portal that it has received the decision.</summary>
+    public void AcknowledgeService(string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Served or CaseState.Executing or CaseState.Closed))
+            throw Refused("签收", "处罚决定书送达之后");
+        if (AcknowledgedAt is not null) return;
+        (AcknowledgedAt, AcknowledgedBy) = (now, by);
+        Step(by, now, "当事人确认签收", null);
+    }
+
+    public void RecordPayment(decimal amount, DateOnly paidOn, string reference, EnforcementSettings settings, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("登记缴款", "送达之后、结案之前");
+        var fine = Fine ?? throw new DomainException("case.no_fine", "本案未处罚款，无需缴款。");
+        if (amount <= 0) throw new DomainException("case.payment_amount", "缴款金额应大于0。");
+        if (amount != decimal.Round(amount, 2)) throw new DomainException("case.payment_precision", "缴款金额最多保留两位小数（分）。");
+        if (paidOn < ServedOn) throw new DomainException("case.payment_before_service", "缴款日期不能早于送达日期。");
+        NotFuture(paidOn, now, "缴款日期");
+        if (string.IsNullOrWhiteSpace(reference)) throw new DomainException("case.payment_reference", "请填写缴款凭证号。");
+        var outstanding = OutstandingOn(paidOn, settings.SurchargeRatePerDay);
+        if (amount > outstanding)
+            throw new DomainException("case.overpayment", $"缴款金额{Yuan(amount)}超过截至{Cn(paidOn)}的应缴总额{Yuan(outstanding)}（罚款{Yuan(FineAmount)}，加处罚款{Yuan(SurchargeOn(paidOn, settings.SurchargeRatePerDay))}，已缴{Yuan(Paid)}）。");
+        Payments.Add(new CasePayment { Amount = amount, PaidOn = paidOn, Reference = reference.Trim(), RecordedBy = by });
+        if (State == CaseState.Served) State = CaseState.Executing;
+        var remaining = OutstandingOn(paidOn, settings.SurchargeRatePerDay);
+        if (remaining == 0 && fine.Status == SanctionStatus.Pending)
+            fine.Execute(paidOn, $"罚款及加处罚款已缴清，合计{Yuan(Paid)}");
+        ConcurrencyToken = Guid.NewGuid();
+        Step(by, now, "登记缴款", $"{Yuan(amount)}，凭证{reference.Trim()}" + (remaining == 0 ? "，已缴清" : $"，尚欠{Yuan(remaining)}"));
+    }
+
+    /// <summary>Deferred or instalment payment on approval (Art. 66); the surcharge runs from the new due date.</summary>
+    public void ApprovePaymentArrangement(ApprovalKind kind, DateOnly newDueDate, string? schedule, string reason, string approvedBy, DateOnly approvedOn, string by, DateTimeOffset now)
+    {
+        if (kind is not (ApprovalKind.Deferral or ApprovalKind.Instalments)) throw new ArgumentOutOfRangeException(nameof(kind));
+        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("批准延期或分期缴纳", "送达之后、结案之前");
+        if (Fine is not { Status: SanctionStatus.Pending }) throw new DomainException("case.no_fine", "没有待缴的罚款。");
+        if (newDueDate <= (EffectivePaymentDueDate ?? newDueDate)) throw new DomainException("case.arrangement_date", $"新的缴款期限应晚于{Cn(EffectivePaymentDueDate!.Value)}。");
+        RequireReason(reason, "理由");
+        NotFuture(approvedOn, now, "批准日期");
+        if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
+        if (kind == ApprovalKind.Instalments && string.IsNullOrWhiteSpace(schedule)) throw new DomainException("case.schedule_required", "分期缴纳须写明各期日期和金额。");
+        Approvals.Add(new CaseApproval { Kind = kind, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDueDate, Schedule = schedule?.Trim() });
+        Step(by, now, kind == ApprovalKind.Deferral ? "批准暂缓缴纳" : "批准分期缴纳", $"经{approvedBy}批准，缴款期限至{Cn(newDueDate)}" + (schedule is null ? "" : $"（{schedule}）"));
+    }
+
+    public void ExecuteSanction(long sanctionId, DateOnly on, string? note, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("登记执行", "送达之后、结案之前");
+        var s = Sanctions.FirstOrDefault(x => x.Id == sanctionId) ?? throw new NotFoundException("处罚事项");
+        if (s.Kind == SanctionKind.Fine) throw new DomainException("case.fine_by_payment", "罚款以缴款登记执行。");
+        NotFuture(on, now, "执行日期");
+        s.Execute(on, note);
+        if (State == CaseState.Served) State = CaseState.Executing;
+        Step(by, now, $"执行：{s.Label}", note);
+    }
+
+    public void EndSanction(long sanctionId, DateOnly on, string reason, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("终结执行", "送达之后、结案之前");
+        var s = Sanctions.FirstOrDefault(x => x.Id == sanctionId) ?? throw new NotFoundException("处罚事项");
+        NotFuture(on, now, "终结执行日期");
+        s.End(on, reason);
+        if (State == CaseState.Served) State = CaseState.Executing;
+        Step(by, now, $"终结执行：{s.Label}", reason);
+    }
+
+    /// <summary>结案: only when every sanction is carried out or formally ended.</summary>
+    public void Close(DateOnly on, string by, DateTimeOffset now)
+    {
+        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("结案", "送达之后");
+        var open = Sanctions.Where(s => s.Status is SanctionStatus.Pending or SanctionStatus.Proposed).ToList();
+        if (open.Count > 0)
+            throw new DomainException("case.sanctions_open", $"尚有未执行完毕的处罚：{string.Join("、", open.Select(s => s.Label))}。全部执行或终结执行后方可结案。");
+        NotFuture(on, now, "结案日期");
+        ClosedOn = on;
+        Move(CaseState.Closed, by, now, "结案", null);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void Require(CaseState expected, string action)
+    {
+        if (State != expected) throw Refused(action, $"“{CaseStates.Label(expected)}”阶段");
+    }
+
+    private DomainException Refused(string action, string when) =>
+        new("case.wrong_state", $"案件处于“{CaseStates.Label(State)}”阶段，不能{action}（只能在{when}进行）。");
+
+    /// <summary>A step records something that happened: its date cannot be later than today (Beijing time).</summary>
+    private static void NotFuture(DateOnly date, DateTimeOffset now, string what)
+    {
+        var today = BeijingTime.Today(now);
+        if (date > today) throw new DomainException("case.date_in_future", $"{what}（{Cn(date)}）不能晚于今天（{Cn(today)}）。");
+    }
+
+    private static void RequireReason(string reason, string what)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5)
+            throw new DomainException("case.reason_required", $"请写明{what}（至少5个字）。");
+    }
+
+    private void Move(CaseState to, string by, DateTimeOffset now, string action, string? detail)
+    {
+        State = to;
+        Step(by, now, action, detail);
+    }
+
+    private void Step(string by, DateTimeOffset now, string action, string? detail)
+    {
+        Steps.Add(new CaseStep { At = now, By = by, State = State, Action = action, Detail = detail });
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    private static string Cn(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+
+    private static string Yuan(decimal amount) => amount.ToString("¥#,0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Data;
+using Supervision.Domain.Data.Seeding;
+
+namespace Supervision.Domain.Enforcement;
+
+/// <summary>Loads seed-data/enforcement-settings.json (national default and provincial rows) into an empty table.</summary>
+internal static class EnforcementSeed
+{
+    private sealed record Row(string? Province, decimal HearingThreshold, int StatementWorkingDays, int HearingRequestWorkingDays, int HearingNoticeWorkingDays,
+        int DecisionDays, int ServiceWorkingDays, int PaymentDays, decimal SurchargeRatePerDay, int LimitationYears, int WarnDaysBefore,
+        string PaymentInstructions, string ReviewBody, int PublicationWorkingDays = 7, int WithdrawalWorkingDays = 3);
+
+    public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
+    {
+        if (await db.EnforcementSettings.AnyAsync(ct)) return;
+        var provinces = await db.Provinces.ToDictionaryAsync(p => p.Code, p => p.Id, ct);
+        foreach (var r in SeedFiles.Read<Row>(dir, "enforcement-settings.json"))
+        {
+            var s = new EnforcementSettings
+            {
+                ProvinceId = r.Province is null ? null : provinces[r.Province], HearingThreshold = r.HearingThreshold, StatementWorkingDays = r.StatementWorkingDays,
+                HearingRequestWorkingDays = r.HearingRequestWorkingDays, HearingNoticeWorkingDays = r.HearingNoticeWorkingDays, DecisionDays = r.DecisionDays,
+                ServiceWorkingDays = r.ServiceWorkingDays, PaymentDays = r.PaymentDays, SurchargeRatePerDay = r.SurchargeRatePerDay, LimitationYears = r.LimitationYears,
+                WarnDaysBefore = r.WarnDaysBefore, PaymentInstructions = r.PaymentInstructions, ReviewBody = r.ReviewBody,
+                PublicationWorkingDays = r.PublicationWorkingDays, WithdrawalWorkingDays = r.WithdrawalWorkingDays,
+            };
+            var errors = s.Validate();
+            if (errors.Count > 0) throw new Common.DomainException("seed.invalid", $"enforcement-settings.json 有误：{string.Join(" ", errors)}");
+            db.EnforcementSettings.Add(s);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

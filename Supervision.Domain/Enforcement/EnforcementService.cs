@@ -1,0 +1,287 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+using Supervision.Domain.Files;
+
+namespace Supervision.Domain.Enforcement;
+
+public sealed record FileCaseInput(int BranchId, int LegalBasisId, string Title, string Facts, DateOnly ViolationDate, DateOnly FiledOn,
+    IReadOnlyList<string> InvestigatorIds, CaseSource Source = CaseSource.Direct, string? SourceRef = null);
+
+public sealed record SanctionInput(SanctionKind Kind, int LegalBasisId, decimal? Amount, string Description, DateOnly? CorrectionDeadline = null)
+{
+    public CaseSanction ToSanction() => new()
+    {
+        Kind = Kind, LegalBasisId = LegalBasisId, Amount = Amount, Description = Description?.Trim() ?? "", CorrectionDeadline = CorrectionDeadline,
+    };
+}
+
+/// <summary>What a transition needs besides the case: settings of the province, the calendar, who and when.</summary>
+public sealed record CaseContext(EnforcementSettings Settings, WorkingDayCalendar Calendar, IReadOnlyDictionary<int, LegalBasis> Bases, string Actor, DateTimeOffset Now)
+{
+    public DateOnly Today => BeijingTime.Today(Now);
+}
+
+public sealed record CaseRow(long Id, string? CaseNumber, string Title, string Party, int BranchId, string Basis, CaseState State, DateOnly FiledOn,
+    DateOnly DecisionDueDate, DateOnly? PaymentDueDate, decimal? Fine, bool Overdue);
+
+public sealed record CaseQuery(CaseState? State = null, int? BranchId = null, int? LegalBasisId = null, bool OverdueOnly = false);
+
+/// <summary>A deadline of a case as the case page and the daily job see it.</summary>
+public sealed record CaseDeadline(string Key, string Label, DateOnly Due, bool Met, bool Overdue);
+
+/// <summary>
+/// Penalty cases: filing, each step of the procedure (through the case's own methods), documents' data, and the
+/// party's part (statement, hearing request, acknowledgement). Concurrent edits are refused, never silently merged.
+/// </summary>
+public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog)
+{
+    public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.EnforcementSettings.AsNoTracking().Where(s => s.ProvinceId == provinceId || s.ProvinceId == null)
+                   .OrderByDescending(s => s.ProvinceId.HasValue).FirstOrDefaultAsync(ct)
+               ?? new EnforcementSettings();
+    }
+
+    public async Task<IReadOnlyList<EnforcementSettings>> AllSettingsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.EnforcementSettings.AsNoTracking().OrderBy(s => s.ProvinceId).ToListAsync(ct);
+    }
+
+    /// <summary>Saves a province's (or the default) settings; administrators only (the context enforces it) and audited.</summary>
+    public async Task SaveSettingsAsync(EnforcementSettings input, CancellationToken ct = default)
+    {
+        var errors = input.Validate();
+        if (errors.Count > 0) throw new DomainException("settings.invalid", string.Join(" ", errors));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.EnforcementSettings.FirstOrDefaultAsync(s => s.ProvinceId == input.ProvinceId, ct);
+        if (row is null) db.EnforcementSettings.Add(row = new EnforcementSettings { ProvinceId = input.ProvinceId });
+        (row.HearingThreshold, row.StatementWorkingDays, row.HearingRequestWorkingDays, row.HearingNoticeWorkingDays, row.DecisionDays, row.ServiceWorkingDays,
+            row.PaymentDays, row.SurchargeRatePerDay, row.LimitationYears, row.WarnDaysBefore, row.PaymentInstructions, row.ReviewBody) =
+            (input.HearingThreshold, input.StatementWorkingDays, input.HearingRequestWorkingDays, input.HearingNoticeWorkingDays, input.DecisionDays,
+                input.ServiceWorkingDays, input.PaymentDays, input.SurchargeRatePerDay, input.LimitationYears, input.WarnDaysBefore, input.PaymentInstructions.Trim(), input.ReviewBody.Trim());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The inspectors of a province, who may be named as investigators.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> InspectorsAsync(int provinceId, CancellationToken ct = default)
+    {
+        RequireOfficer();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await db.Users.AsNoTracking().Where(u => u.Role == UserRole.Inspector && u.ProvinceId == provinceId).OrderBy(u => u.UserName)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    /// <summary>Files a case in the acting inspector's province, with its investigators drawn from that province's inspectors.</summary>
+    public async Task<long> FileAsync(FileCaseInput input, CancellationToken ct = default)
+    {
+        RequireOfficer();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var party = await db.Branches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == input.BranchId, ct) ?? throw new NotFoundException("当事人（企业分支机构）");
+        var basis = await db.LegalBases.AsNoTracking().FirstOrDefaultAsync(b => b.Id == input.LegalBasisId, ct) ?? throw new DomainException("case.unknown_basis", "所选法律依据不存在。");
+        var investigators = await db.Users.AsNoTracking()
+            .Where(u => input.InvestigatorIds.Contains(u.Id) && u.Role == UserRole.Inspector && u.ProvinceId == party.ProvinceId)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        if (investigators.Count != input.InvestigatorIds.Distinct().Count())
+            throw new DomainException("case.investigators", "调查人员须为本省的检查人员。");
+        var c = EnforcementCase.File(party, basis, input.Title, input.Facts, input.ViolationDate, input.FiledOn,
+            investigators.Select(i => (i.Id, i.DisplayName)).ToList(), input.Source, input.SourceRef, await SettingsAsync(party.ProvinceId, ct), access.Actor, clock.GetUtcNow());
+        db.EnforcementCases.Add(c);
+        await db.SaveChangesAsync(ct);
+        return c.Id;
+    }
+
+    public async Task<EnforcementCase> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await LoadAsync(db, id, tracking: false, ct);
+    }
+
+    public async Task<PagedResult<CaseRow>> ListAsync(CaseQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = Today;
+        var q = db.EnforcementCases.AsNoTracking().AsQueryable();
+        if (query.State is { } state) q = q.Where(c => c.State == state);
+        if (query.BranchId is { } branch) q = q.Where(c => c.BranchId == branch);
+        if (query.LegalBasisId is { } basis) q = q.Where(c => c.LegalBasisId == basis);
+        if (!string.IsNullOrWhiteSpace(page.Search)) q = q.Where(c => c.Title.Contains(page.Search) || c.CaseNumber!.Contains(page.Search) || c.Branch!.Name.Contains(page.Search));
+        var rows = await q.OrderByDescending(c => c.FiledOn).ThenByDescending(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, c.CaseNumber, c.Title, Party = c.Branch!.Name, c.BranchId, Basis = c.LegalBasis!.Code, c.State, c.FiledOn, c.DecisionDueDate,
+                c.PaymentDueDate, c.ServiceDueDate, Fine = c.Sanctions.Where(s => s.Kind == SanctionKind.Fine).Select(s => s.Amount).FirstOrDefault(),
+                Extended = c.Approvals.Where(a => a.Kind == ApprovalKind.DecisionExtension).Select(a => (DateOnly?)a.NewDate).Max(),
+                Paid = c.Payments.Sum(p => (decimal?)p.Amount) ?? 0,
+            }).ToListAsync(ct);
+        var mapped = rows.Select(r => new CaseRow(r.Id, r.CaseNumber, r.Title, r.Party, r.BranchId, r.Basis, r.State, r.FiledOn, r.DecisionDueDate, r.PaymentDueDate, r.Fine,
+            Overdue: r.State switch
+            {
+                CaseState.Filed or CaseState.Investigating or CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing => today > (r.Extended ?? r.DecisionDueDate),
+                CaseState.Decided => today > r.ServiceDueDate,
+                CaseState.Served or CaseState.Executing => r.PaymentDueDate is { } due && today > due && r.Paid < (r.Fine ?? 0),
+                _ => false,
+            })).ToList();
+        if (query.OverdueOnly) mapped = mapped.Where(r => r.Overdue).ToList();
+        return new(mapped.Skip(page.Skip).Take(page.Take).ToList(), mapped.Count);
+    }
+
+    /// <summary>Whether the act already carries a fine in another case (Art. 29), withdrawn cases aside.</summary>
+    public static async Task<bool> ActAlreadyFinedAsync(SupervisionDbContext db, EnforcementCase c, CancellationToken ct) =>
+        await db.EnforcementCases.IgnoreQueryFilters() // a fine imposed in any case counts, whoever may see it
+            .AnyAsync(o => o.Id != c.Id && o.ActKey == c.ActKey && o.State != CaseState.Withdrawn && o.State != CaseState.NoPenalty
+                           && o.Sanctions.Any(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Proposed), ct);
+
+    /// <summary>
+    /// Applies one transition to a case inside the caller's context (so a document issued with it commits together),
+    /// refusing it when the case changed since the user looked (<paramref name="token"/>) or the actor may not act.
+    /// </summary>
+    public async Task<EnforcementCase> TransitionAsync(SupervisionDbContext db, long id, Guid? token, bool partyMayAct, Func<EnforcementCase, CaseContext, Task> act, CancellationToken ct)
+    {
+        if (!partyMayAct) RequireOfficer();
+        else if (access.Scope.ReadOnly) throw new AccessDeniedException("当前角色只能查看。");
+        var c = await LoadAsync(db, id, tracking: true, ct);
+        if (token is { } t && t != c.ConcurrencyToken)
+            throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
+        var before = c.State;
+        var context = await ContextAsync(c, ct);
+        await act(c, context);
+        if (before != CaseState.Decided && c.State == CaseState.Decided && c.Sanctions.Any(s => s.Kind == SanctionKind.PublicAnnouncement))
+            QueueAnnouncement(db, c, context);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
+        }
+        return c;
+    }
+
+    /// <summary>A decision with a 向社会公告 sanction queues its announcement, due within the province's publication period.</summary>
+    private static void QueueAnnouncement(SupervisionDbContext db, EnforcementCase c, CaseContext ctx) =>
+        db.Announcements.Add(new Publicity.Announcement
+        {
+            ProvinceId = c.ProvinceId, Kind = Publicity.AnnouncementKind.PenaltyDecision, SourceType = "EnforcementCase",
+            SourceId = c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Title = $"{c.Branch!.Name}{c.Title}行政处罚决定",
+            Status = Publicity.AnnouncementStatus.Draft, DueBy = ctx.Calendar.AddWorkingDays(c.DecidedOn!.Value, ctx.Settings.PublicationWorkingDays), CreatedAt = ctx.Now,
+        });
+
+    /// <summary>The province's settings, the calendar, the legal bases, the actor and the time a transition runs with.</summary>
+    public async Task<CaseContext> ContextAsync(EnforcementCase c, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var bases = await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
+        return new CaseContext(await SettingsAsync(c.ProvinceId, ct), await catalog.GetCalendarAsync(ct), bases, access.Actor, clock.GetUtcNow());
+    }
+
+    /// <summary>A transition that issues no document.</summary>
+    public async Task<EnforcementCase> ApplyAsync(long id, Guid? token, Action<EnforcementCase, CaseContext> act, bool partyMayAct = false, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await TransitionAsync(db, id, token, partyMayAct, (c, ctx) => { act(c, ctx); return Task.CompletedTask; }, ct);
+    }
+
+    public Task<EnforcementCase> ProposeAsync(long id, Guid token, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default) =>
+        ApplyWithDbAsync(id, token, async (db, c, ctx) =>
+            c.ProposeSanctions(sanctions.Select(s => s.ToSanction()).ToList(), ctx.Bases, await ActAlreadyFinedAsync(db, c, ct), ctx.Actor, ctx.Now), ct);
+
+    public Task<EnforcementCase> AddEvidenceAsync(long id, Guid token, string description, DateOnly collectedOn, (string Name, byte[] Bytes)? file, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.AddEvidence(new CaseEvidence
+        {
+            Description = description.Trim(), CollectedOn = collectedOn, CollectedBy = ctx.Actor,
+            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.ContentType(f.Bytes), EvidenceFiles.Check(f.Name, f.Bytes), ctx.Actor, ctx.Now) : null,
+        }, ctx.Actor, ctx.Now), ct: ct);
+
+    /// <summary>The party's statement or written waiver, submitted through its own portal (or recorded by an officer).</summary>
+    public Task<EnforcementCase> RecordStatementAsync(long id, string text, bool waiver, (string Name, byte[] Bytes)? file, CancellationToken ct = default) =>
+        ApplyAsync(id, null, (c, ctx) => c.RecordStatement(new CaseStatement
+        {
+            Text = text?.Trim() ?? "", IsWaiver = waiver, SubmittedAt = ctx.Now, SubmittedBy = ctx.Actor,
+            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.ContentType(f.Bytes), EvidenceFiles.Check(f.Name, f.Bytes), ctx.Actor, ctx.Now) : null,
+        }, ctx.Today, ctx.Actor, ctx.Now), partyMayAct: true, ct);
+
+    public Task<EnforcementCase> RequestHearingAsync(long id, CancellationToken ct = default) =>
+        ApplyAsync(id, null, (c, ctx) => c.RequestHearing(ctx.Today, ctx.Actor, ctx.Now), partyMayAct: true, ct);
+
+    public Task<EnforcementCase> AcknowledgeServiceAsync(long id, CancellationToken ct = default) =>
+        ApplyAsync(id, null, (c, ctx) => c.AcknowledgeService(ctx.Actor, ctx.Now), partyMayAct: true, ct);
+
+    public Task<EnforcementCase> RecordPaymentAsync(long id, Guid token, decimal amount, DateOnly paidOn, string reference, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.RecordPayment(amount, paidOn, reference, ctx.Settings, ctx.Actor, ctx.Now), ct: ct);
+
+    /// <summary>The deadlines of a case as of today: met, running or overdue.</summary>
+    public static IReadOnlyList<CaseDeadline> Deadlines(EnforcementCase c, DateOnly today)
+    {
+        var list = new List<CaseDeadline>();
+        void Add(string key, string label, DateOnly? due, bool met)
+        {
+            if (due is { } d) list.Add(new CaseDeadline(key, label, d, met, !met && today > d));
+        }
+        var decided = c.DecidedOn is not null || !CaseStates.IsOpen(c.State);
+        Add("decision", "作出处罚决定（立案后90日）", c.EffectiveDecisionDueDate, decided);
+        Add("statement", "当事人陈述申辩期限", c.StatementDeadline, c.StatementWaived || c.DecidedOn is not null || today > c.StatementDeadline);
+        if (c.HearingOffered) Add("hearing-request", "听证申请期限", c.HearingRequestDeadline, c.HearingRequestedOn is not null || c.DecidedOn is not null || today > c.HearingRequestDeadline);
+        Add("service", "送达处罚决定书", c.ServiceDueDate, c.ServedOn is not null);
+        if (c.Fine is { } fine) Add("payment", "缴纳罚款", c.EffectivePaymentDueDate, fine.Status != SanctionStatus.Pending);
+        foreach (var s in c.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder && s.CorrectionDeadline is not null))
+            Add($"correction-{s.Id}", "责令改正期限", s.CorrectionDeadline, s.Status != SanctionStatus.Pending && s.Status != SanctionStatus.Proposed);
+        return list;
+    }
+
+    private async Task<EnforcementCase> ApplyWithDbAsync(long id, Guid token, Func<SupervisionDbContext, EnforcementCase, CaseContext, Task> act, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await TransitionAsync(db, id, token, partyMayAct: false, (c, ctx) => act(db, c, ctx), ct);
+    }
+
+    private static async Task<EnforcementCase> LoadAsync(SupervisionDbContext db, long id, bool tracking, CancellationToken ct)
+    {
+        var q = db.EnforcementCases.AsSplitQuery()
+            .Include(c => c.Branch).ThenInclude(b => b!.Carrier)
+            .Include(c => c.Branch).ThenInclude(b => b!.Province)
+            .Include(c => c.LegalBasis)
+            .Include(c => c.Investigators).Include(c => c.Evidence).ThenInclude(e => e.File)
+            .Include(c => c.Sanctions).ThenInclude(s => s.LegalBasis)
+            .Include(c => c.Statements).ThenInclude(s => s.File)
+            .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.Steps);
+        var c = await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("案件");
+        c.Steps.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return c;
+    }
+
+    private DateOnly Today => BeijingTime.Today(clock);
+
+    /// <summary>Officers (inspectors, administrators) run the procedure; the party, leaders and the ministry do not.</summary>
+    private void RequireOfficer()
+    {
+        if (access.Scope.IsCarrier || access.Scope.ReadOnly || access.Scope.Kind == ScopeKind.None)
+            throw new AccessDeniedException("案件办理由执法人员进行。");
+    }
+}
+
+/// <summary>What the portal accepts as evidence or attachments: images and PDF, checked by content and size.</summary>
+public static class EvidenceFiles
+{
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    public static string ContentType(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("%PDF-"u8) ? "application/pdf"
+        : bytes.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) ? "image/jpeg"
+        : bytes.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png"
+        : "";
+
+    public static byte[] Check(string name, byte[] bytes)
+    {
+        if (bytes.Length == 0) throw new DomainException("file.empty", $"文件“{StoredFile.SafeName(name)}”为空。");
+        if (bytes.Length > MaxBytes) throw new DomainException("file.too_large", $"文件“{StoredFile.SafeName(name)}”超过{MaxBytes / 1024 / 1024}MB。");
+        if (ContentType(bytes).Length == 0)
+            throw new DomainException("file.type", $"文件“{StoredFile.SafeName(name)}”不是图片（JPEG、PNG）或PDF文件。");
+        return bytes;
+    }
+}

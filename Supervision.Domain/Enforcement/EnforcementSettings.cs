@@ -1,0 +1,59 @@
+using Supervision.Domain.Common;
+
+namespace Supervision.Domain.Enforcement;
+
+/// <summary>
+/// The periods, thresholds and rates the procedure runs on, per province (a row with no province is the national
+/// default). The statutory figures are data too, so an amendment is an edit, not a release.
+/// </summary>
+public class EnforcementSettings : ICatalogEntity
+{
+    public int Id { get; set; }
+    /// <summary>Null: the default for provinces without their own row.</summary>
+    public int? ProvinceId { get; set; }
+    /// <summary>A fine at or above this (for an organisation) gives the party the right to a hearing (Art. 63 较大数额罚款; set by each province).</summary>
+    public decimal HearingThreshold { get; set; } = 50_000m;
+    /// <summary>Working days the party has to state its case and defend itself after the prior notice.</summary>
+    public int StatementWorkingDays { get; set; } = 3;
+    /// <summary>Art. 64: a hearing is requested within 5 days (working days, Art. 85) of the notice.</summary>
+    public int HearingRequestWorkingDays { get; set; } = 5;
+    /// <summary>Art. 64: the party is notified 7 days (working days) before the hearing.</summary>
+    public int HearingNoticeWorkingDays { get; set; } = 7;
+    /// <summary>Art. 60: the decision within 90 days of filing.</summary>
+    public int DecisionDays { get; set; } = 90;
+    /// <summary>Art. 61: served within 7 days (working days) of the decision.</summary>
+    public int ServiceWorkingDays { get; set; } = 7;
+    /// <summary>Art. 67: the fine is paid within 15 days of service.</summary>
+    public int PaymentDays { get; set; } = 15;
+    /// <summary>Art. 72: 3 % of the fine per day late, never more than the fine.</summary>
+    public decimal SurchargeRatePerDay { get; set; } = 0.03m;
+    /// <summary>Art. 36: no penalty once 2 years have passed since the violation.</summary>
+    public int LimitationYears { get; set; } = 2;
+    /// <summary>Days before a deadline when the daily job starts warning.</summary>
+    public int WarnDaysBefore { get; set; } = 3;
+    /// <summary>A decision to be announced is published within this many working days (common practice; set per province).</summary>
+    public int PublicationWorkingDays { get; set; } = 7;
+    /// <summary>A changed or revoked decision's announcement is withdrawn within this many working days (Art. 48).</summary>
+    public int WithdrawalWorkingDays { get; set; } = 3;
+    /// <summary>Where fines are paid, as the decision tells the party.</summary>
+    public string PaymentInstructions { get; set; } = "请持本决定书到指定银行缴纳罚款，或通过非税收入电子缴款系统缴纳。";
+    /// <summary>Where the party may apply for administrative review (Art. 59).</summary>
+    public string ReviewBody { get; set; } = "中华人民共和国工业和信息化部";
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (HearingThreshold <= 0) errors.Add("听证金额标准应大于0。");
+        if (StatementWorkingDays is < 1 or > 30) errors.Add("陈述申辩期限应在1至30个工作日之间。");
+        if (HearingRequestWorkingDays is < 1 or > 30) errors.Add("听证申请期限应在1至30个工作日之间。");
+        if (HearingNoticeWorkingDays is < 1 or > 30) errors.Add("听证通知提前期应在1至30个工作日之间。");
+        if (DecisionDays is < 1 or > 365) errors.Add("作出决定期限应在1至365日之间。");
+        if (ServiceWorkingDays is < 1 or > 30) errors.Add("送达期限应在1至30个工作日之间。");
+        if (PaymentDays is < 1 or > 90) errors.Add("缴款期限应在1至90日之间。");
+        if (SurchargeRatePerDay is <= 0 or > 0.1m) errors.Add("加处罚款比例应在0至10%之间。");
+        if (LimitationYears is < 1 or > 10) errors.Add("追责时效应在1至10年之间。");
+        if (PublicationWorkingDays is < 1 or > 60) errors.Add("公示期限应在1至60个工作日之间。");
+        if (WithdrawalWorkingDays is < 1 or > 30) errors.Add("撤回公示期限应在1至30个工作日之间。");
+        return errors;
+    }
+}

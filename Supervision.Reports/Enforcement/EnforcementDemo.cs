@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+using Supervision.Domain.Enforcement;
+
+namespace Supervision.Reports.Enforcement;
+
+/// <summary>
+/// Demo penalty cases for 宁夏 (Development only, like the demo accounts), made through the real services and dated
+/// relative to today so every stage of the procedure can be seen on first run: a closed case (warning and fine, paid),
+/// a served decision with a public announcement waiting to be published and the fine not yet due, a case whose
+/// statement period is running (with the party's statement), and one under investigation.
+/// </summary>
+public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, EnforcementService cases, CaseDocuments documents,
+    TimeProvider clock)
+{
+    private const string Facts = "执法人员暗访发现，该企业所属合作营业厅在用户未出示有效身份证件的情况下，通过人工录入身份信息为其办理入网手续，共涉及电话卡{0}张。";
+
+    public async Task EnsureAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        access.AsSystem("system:demo");
+        var province = await db.Provinces.SingleAsync(p => p.Code == "64", ct);
+        if (await db.EnforcementCases.AnyAsync(c => c.ProvinceId == province.Id, ct)) return;
+        var users = await db.Users.Where(u => u.ProvinceId == province.Id).ToDictionaryAsync(u => u.UserName!, ct);
+        if (!users.ContainsKey("inspector.nx") || !users.ContainsKey("inspector2.nx")) return;
+        var branches = await db.Branches.Where(b => b.ProvinceId == province.Id && b.ParentBranchId == null).ToDictionaryAsync(b => b.Code, ct);
+        var bases = await db.LegalBases.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
+        var investigators = new[] { users["inspector.nx"].Id, users["inspector2.nx"].Id };
+        var today = BeijingTime.Today(clock);
+        DateOnly Day(int daysAgo) => today.AddDays(-daysAgo);
+        void Inspector() => access.Set(AccessScope.ForProvince(province.Id, false, UserRole.Inspector), "inspector.nx", users["inspector.nx"].Id);
+        void Party(string branchCode, string userName)
+        {
+            var b = branches[branchCode];
+            access.Set(AccessScope.ForBranches(province.Id, b.CarrierId, [b.Id]), userName, users[userName].Id);
+        }
+        var basis = bases["ORD25-A06"];
+        SanctionInput Warning() => new(SanctionKind.Warning, basis, null, "警告");
+        SanctionInput Fine(decimal amount) => new(SanctionKind.Fine, basis, amount, "罚款");
+        SanctionInput Announce() => new(SanctionKind.PublicAnnouncement, basis, null, "向社会公告");
+
+        async Task<EnforcementCase> ToNoticeAsync(string branch, string title, int cards, int violation, int filed, IReadOnlyList<SanctionInput> sanctions)
+        {
+            Inspector();
+            var id = await documents.FileAsync(new FileCaseInput(branches[branch].Id, basis, title, string.Format(Facts, cards), Day(violation), Day(filed), investigators), ct);
+            var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now), ct: ct);
+            c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, $"暗访录像一份、入网工单{cards}份、营业厅负责人询问笔录一份", Day(filed - 3), null, ct);
+            c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("违法事实清楚，证据确凿，适用依据正确，建议依法给予行政处罚。", ctx.Actor, ctx.Now), ct: ct);
+            return await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions, ct);
+        }
+
+        // 1. Closed: warning and fine, no statement within the period, decision served and acknowledged, fine paid.
+        var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", 12, 150, 130, [Warning(), Fine(20_000m)]);
+        await documents.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct);
+        closed = await cases.GetAsync(closed.Id, ct);
+        await documents.DecideAsync(closed.Id, closed.ConcurrencyToken, Day(95), [Warning(), Fine(20_000m)], ct);
+        closed = await cases.GetAsync(closed.Id, ct);
+        await documents.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);
+        Party("CMCC-64", "carrier.cmcc.nx");
+        await cases.AcknowledgeServiceAsync(closed.Id, ct);
+        Inspector();
+        closed = await cases.GetAsync(closed.Id, ct);
+        closed = await cases.RecordPaymentAsync(closed.Id, closed.ConcurrencyToken, 20_000m, Day(85), "宁财非税缴款书No.6400012345", ct);
+        await cases.ApplyAsync(closed.Id, closed.ConcurrencyToken, (x, ctx) => x.Close(Day(80), ctx.Actor, ctx.Now), ct: ct);
+
+        // 2. Served with a public announcement queued for publication; the fine is due in the coming days.
+        var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", 8, 60, 40, [Warning(), Fine(10_000m), Announce()]);
+        await documents.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct);
+        served = await cases.GetAsync(served.Id, ct);
+        await documents.DecideAsync(served.Id, served.ConcurrencyToken, Day(5), [Warning(), Fine(10_000m), Announce()], ct);
+        served = await cases.GetAsync(served.Id, ct);
+        await documents.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), "邮寄送达", ct);
+
+        // 3. Prior notice served yesterday: the party's statement period is running and it has stated its case.
+        var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", 5, 45, 25, [Warning(), Fine(15_000m)]);
+        await documents.ServePriorNoticeAsync(noticed.Id, noticed.ConcurrencyToken, Day(1), ct);
+        Party("CUCC-64", "carrier.cucc.nx");
+        await cases.RecordStatementAsync(noticed.Id, "涉事代理商已于收到告知书当日被暂停业务，我公司正在对其近三个月办理的入网业务逐笔回访核验，恳请从轻处罚。", waiver: false, null, ct);
+
+        // 4. Under investigation.
+        Inspector();
+        var filed = await documents.FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业网点存在“一证多卡”违规开户", string.Format(Facts, 3), Day(20), Day(7), investigators), ct);
+        await cases.ApplyAsync(filed, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now), ct: ct);
+        access.AsSystem("system:demo");
+    }
+}

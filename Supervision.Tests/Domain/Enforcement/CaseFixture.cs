@@ -1,0 +1,77 @@
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Enforcement;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Tests.Domain.Enforcement;
+
+/// <summary>A case built in memory (no database), with the seeded calendar rules and statutory settings.</summary>
+public static class CaseFixture
+{
+    public static readonly DateTimeOffset Now = new(2026, 12, 31, 2, 0, 0, TimeSpan.Zero); // after every date the tests use: steps record past events
+    public static readonly EnforcementSettings Settings = new();
+    public static readonly Branch Party = new() { Id = 5, ProvinceId = 30, Code = "CMCC-64", Name = "中国移动通信集团宁夏有限公司" };
+
+    public static readonly LegalBasis Order25 = new()
+    {
+        Id = 1, Code = "ORD25-A06", Statute = "《电话用户真实身份信息登记规定》", DutyArticle = "第六条", PenaltyArticle = "第十九条", Duty = "查验证件",
+        AllowedSanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement],
+        FineMin = 10_000m, FineMax = 30_000m, EffectiveFrom = new DateOnly(2013, 9, 1),
+    };
+
+    public static readonly LegalBasis AntiFraud = new()
+    {
+        Id = 2, Code = "ATFL-39", Statute = "《反电信网络诈骗法》", DutyArticle = "第九条", PenaltyArticle = "第三十九条", Duty = "实名制",
+        AllowedSanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.SuspendBusiness],
+        FineMin = 50_000m, FineMax = 500_000m, EffectiveFrom = new DateOnly(2022, 12, 1),
+    };
+
+    public static readonly IReadOnlyDictionary<int, LegalBasis> Bases = new Dictionary<int, LegalBasis> { [1] = Order25, [2] = AntiFraud };
+
+    /// <summary>2026 arrangement as seeded: 1–5 May off, Saturday 9 May worked.</summary>
+    public static readonly WorkingDayCalendar Calendar = new(
+        Enumerable.Range(1, 5).Select(d => new CalendarDay { Date = new DateOnly(2026, 5, d), Kind = CalendarDayKind.Holiday })
+            .Append(new CalendarDay { Date = new DateOnly(2026, 5, 9), Kind = CalendarDayKind.Workday })
+            .Concat(Enumerable.Range(19, 3).Select(d => new CalendarDay { Date = new DateOnly(2026, 6, d), Kind = CalendarDayKind.Holiday })),
+        [2026]);
+
+    public static DateOnly D(string s) => DateOnly.Parse(s);
+
+    public static EnforcementCase Filed(LegalBasis? basis = null, string violation = "2026-03-01", string filed = "2026-04-20") =>
+        EnforcementCase.File(Party, basis ?? Order25, "未按规定查验入网用户身份证件", "2026年3月暗访发现，某合作营业厅为未出示证件的用户办理入网。",
+            D(violation), D(filed), [("u1", "马建国"), ("u2", "李娟")], CaseSource.Direct, null, Settings, "inspector.nx", Now);
+
+    public static CaseSanction Fine(decimal amount, int basis = 1) => new() { Kind = SanctionKind.Fine, LegalBasisId = basis, Amount = amount, Description = "罚款" };
+    public static CaseSanction Warning(int basis = 1) => new() { Kind = SanctionKind.Warning, LegalBasisId = basis, Description = "警告" };
+
+    public static EnforcementCase UnderReview(decimal fine = 20_000m, LegalBasis? basis = null)
+    {
+        var c = Filed(basis);
+        c.StartInvestigation("i", Now);
+        c.AddEvidence(new CaseEvidence { Description = "暗访录像及入网工单", CollectedOn = D("2026-04-22"), CollectedBy = "i" }, "i", Now);
+        c.SubmitForReview("违法事实清楚，证据确凿", "i", Now);
+        c.ProposeSanctions([Warning(basis?.Id ?? 1), Fine(fine, basis?.Id ?? 1)], Bases, actAlreadyFined: false, "i", Now);
+        return c;
+    }
+
+    /// <summary>Prior notice served on Thursday 2026-04-30: 1–5 May are off, so 3 working days end on Friday 8 May.</summary>
+    public static EnforcementCase Noticed(decimal fine = 20_000m, LegalBasis? basis = null)
+    {
+        var c = UnderReview(fine, basis);
+        c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now);
+        return c;
+    }
+
+    public static EnforcementCase Decided(decimal fine = 20_000m)
+    {
+        var c = Noticed(fine);
+        c.Decide(D("2026-05-11"), [Warning(), Fine(fine)], Bases, Settings, Calendar, "i", Now);
+        return c;
+    }
+
+    public static EnforcementCase Served(decimal fine = 20_000m, string servedOn = "2026-05-12")
+    {
+        var c = Decided(fine);
+        c.Serve(D(servedOn), "直接送达", Settings, Calendar, "i", Now);
+        return c;
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Playwright;
+using Supervision.Tests.Infrastructure;
+
+namespace Supervision.Tests.E2E;
+
+public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 20_000 };
+
+    /// <summary>Opens a step's dialog, fills its dates and fields, and confirms.</summary>
+    private static async Task StepAsync(IPage page, string action, string? date = null, string? text = null, string? text2 = null, string? amount = null)
+    {
+        await page.ClickAsync($"#act-{action}");
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        if (date is not null) { await page.FillAsync("#action-date", date); await page.Keyboard.PressAsync("Tab"); }
+        if (text is not null) await page.FillAsync("#action-text", text);
+        if (text2 is not null) await page.FillAsync("#action-text2", text2);
+        if (amount is not null) await page.FillAsync("#action-amount", amount);
+        await page.ClickAsync("#action-confirm");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+    }
+
+    private static async Task ExpectStateAsync(IPage page, string state) =>
+        await Assertions.Expect(page.Locator(".status-chip").First).ToContainTextAsync(state, Slow);
+
+    [Fact]
+    public async Task An_inspector_takes_a_case_from_filing_to_closing_with_a_fine_and_a_payment()
+    {
+        var p = await portal.SignedInAsync("inspector.nx");
+        try
+        {
+            await p.GotoAsync("/cases/new");
+            await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await p.FillAsync("#case-party", "中国移动通信集团宁夏有限公司");
+            await p.ClickAsync(".mud-popover-open .mud-list-item:has-text('中国移动通信集团宁夏有限公司')");
+            await BrowserPortal.SelectAsync(p, "case-basis", "ORD25-A06");
+            await p.FillAsync("#case-title", "未按规定查验入网用户有效身份证件");
+            await p.FillAsync("#case-facts", "2026年3月10日暗访发现，银川市某合作营业厅在用户未出示有效身份证件的情况下为其办理入网手续。");
+            await p.FillAsync("#case-violation", "2026-03-10");
+            await p.Keyboard.PressAsync("Tab");
+            await p.FillAsync("#case-filed", "2026-04-20");
+            await p.Keyboard.PressAsync("Tab");
+            foreach (var name in new[] { "马建国", "李娟" }) await p.ClickAsync($"#case-investigators label:has-text('{name}')");
+            await p.ClickAsync("#file-case");
+            await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/cases/\d+$"));
+            await Assertions.Expect(p.Locator("h1")).ToContainTextAsync("宁通管立〔2026〕", Slow);
+            var caseUrl = p.Url;
+
+            await BrowserPortal.ShotAsync(p, "case-1-filed");
+            await StepAsync(p, "investigate");
+            await ExpectStateAsync(p, "调查取证");
+            await StepAsync(p, "evidence", date: "2026-04-22", text: "暗访录像一份、入网工单三份");
+            await StepAsync(p, "review", text: "违法事实清楚，证据确凿。");
+            await ExpectStateAsync(p, "审查");
+
+            await p.ClickAsync("#act-propose");
+            await p.Locator(".mud-dialog label:has-text('警告')").ClickAsync();
+            await p.Locator(".mud-dialog label:has-text('罚款')").ClickAsync();
+            await p.FillAsync("#sanction-amount", "20000");
+            await p.ClickAsync("#action-confirm");
+            await Assertions.Expect(p.Locator("#act-notice")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+            // The prior notice can be previewed before it takes a number.
+            await p.ClickAsync("#act-notice");
+            await p.FillAsync("#action-date", "2026-04-30");
+            await p.Keyboard.PressAsync("Tab");
+            await p.ClickAsync("#action-preview");
+            await Assertions.Expect(p.Locator("iframe.pdf-preview")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await BrowserPortal.ShotAsync(p, "case-2-notice-preview");
+            await p.ClickAsync("#action-confirm");
+            await ExpectStateAsync(p, "事先告知");
+
+            await StepAsync(p, "decide", date: "2026-05-11");
+            await ExpectStateAsync(p, "已决定");
+            await StepAsync(p, "serve", date: "2026-05-12", text2: "直接送达");
+            await ExpectStateAsync(p, "已送达");
+
+            // The carrier now has the decision in its portal and confirms receipt.
+            var carrier = await portal.SignedInAsync("carrier.cmcc.nx");
+            await carrier.GotoAsync(caseUrl);
+            await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await carrier.ClickAsync("text=文书");
+            await Assertions.Expect(carrier.Locator("#case-documents")).ToContainTextAsync("行政处罚决定书", Slow);
+            await Assertions.Expect(carrier.Locator("#case-documents")).Not.ToContainTextAsync("立案审批表");
+            await BrowserPortal.ShotAsync(carrier, "case-3-carrier-documents");
+            await carrier.ClickAsync("#act-acknowledge");
+            await carrier.ClickAsync(".mud-message-box .mud-button-filled, .mud-dialog-actions button:has-text('确认签收')");
+            await Assertions.Expect(carrier.Locator(".mud-snackbar")).ToContainTextAsync("已确认签收", Slow);
+
+            await p.ReloadAsync();
+            await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await StepAsync(p, "payment", date: "2026-05-20", text2: "非税收入缴款书2026052001", amount: "20000");
+            await ExpectStateAsync(p, "执行中");
+            await StepAsync(p, "close", date: "2026-05-28");
+            await ExpectStateAsync(p, "结案");
+            await p.ClickAsync("text=时间线");
+            await Assertions.Expect(p.Locator("#timeline")).ToContainTextAsync("当事人确认签收", Slow);
+            await BrowserPortal.ShotAsync(p, "case-4-closed-timeline");
+            await p.ClickAsync("text=文书");
+            await BrowserPortal.ShotAsync(p, "case-5-documents");
+        }
+        catch
+        {
+            await p.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "case-flow-failure.png"), FullPage = true });
+            throw;
+        }
+    }
+}

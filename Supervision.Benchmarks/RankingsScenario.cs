@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Supervision.Domain;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Data.Seeding;
 using Supervision.Domain.Files;
@@ -162,7 +163,7 @@ public sealed class RankingsScenario : IScenario
                 if (period is not { } p) continue;
                 var due = p.DueDate(template.Definition.DueDay, template.Definition.DueMonthsAfter, calendar);
                 var late = random.Next(10) == 0;
-                var filed = new DateTimeOffset(due.AddDays(late ? random.Next(1, 10) : -random.Next(1, 6)).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+                var filed = new DateTimeOffset(due.AddDays(late ? random.Next(1, 10) : -random.Next(1, 6)).ToDateTime(new TimeOnly(10, 0)), BeijingTime.Offset);
                 var returned = random.Next(20) == 0;
                 for (var version = 1; version <= (returned ? 2 : 1); version++)
                     submissions.Add(new Submission

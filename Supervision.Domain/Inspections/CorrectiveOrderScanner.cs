@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Notifications;
@@ -25,7 +26,7 @@ public sealed class CorrectiveOrderScanner(IDbContextFactory<SupervisionDbContex
     {
         if (!access.Scope.SeesAll || access.Scope.Role is not null)
             access.AsSystem("job:corrective-orders");
-        var today = InspectionRoles.Today(now);
+        var today = BeijingTime.Today(now);
         var calendar = await catalog.GetCalendarAsync(ct);
         int marked = 0, dueSoon = 0, overdue = 0;
 

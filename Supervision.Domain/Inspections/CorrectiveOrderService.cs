@@ -285,5 +285,5 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
 
     public static string InspectorLink(long id) => $"/inspections/orders/{id}";
 
-    private DateOnly Today => InspectionRoles.Today(clock.GetUtcNow());
+    private DateOnly Today => BeijingTime.Today(clock);
 }

@@ -167,7 +167,7 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
             ProvinceId = flag.ProvinceId, BranchId = flag.BranchId, Source = FindingSource.SubmissionFlag, SubmissionId = submission.Id, SubmissionFlagId = flag.Id,
             Title = $"报送关注事项 {flag.Code}",
             Facts = Inspection.Clean(facts, 4000) ?? $"{submission.Branch!.Name}报送的{submission.Template!.Name}（{submission.Period}，第{submission.Version}版）显示：{flag.Message}（{place}）。",
-            FoundOn = InspectionRoles.Today(now), Severity = severity, Status = FindingStatus.Open, CreatedAt = now, CreatedBy = access.Actor,
+            FoundOn = BeijingTime.Today(now), Severity = severity, Status = FindingStatus.Open, CreatedAt = now, CreatedBy = access.Actor,
         };
         db.Findings.Add(finding);
         await db.SaveChangesAsync(ct);

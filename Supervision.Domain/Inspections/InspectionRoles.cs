@@ -21,6 +21,4 @@ internal static class InspectionRoles
         if (!access.Scope.IsCarrier)
             throw new AccessDeniedException("整改报告和延期申请由被责令整改的企业提交。");
     }
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

@@ -279,5 +279,5 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
 
     public bool IsAssignedToMe(Inspection inspection) => access.UserId is { } me && inspection.IsAssigned(me);
 
-    private DateOnly Today => InspectionRoles.Today(clock.GetUtcNow());
+    private DateOnly Today => BeijingTime.Today(clock);
 }

@@ -187,7 +187,7 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
         {
             var calendar = new WorkingDayCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct), await db.HolidayYears.Select(y => y.Year).ToListAsync(ct));
             var due = ReportingPeriod.Parse(month, Frequency.Monthly).DueDate(template.Definition.DueDay, template.Definition.DueMonthsAfter, calendar);
-            overdue = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime) > due;
+            overdue = BeijingTime.Today(clock) > due;
         }
         string Reason(SubmissionStatus? status) => status switch
         {
@@ -369,7 +369,7 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
     private string PeriodOrDefault(string? period, IReadOnlyList<string> periods)
     {
         if (period is { Length: > 0 } && Months.IsMonth(period)) return Months.Name(Months.Index(period));
-        var latest = Months.LatestEnded(DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
+        var latest = Months.LatestEnded(BeijingTime.Today(clock));
         return periods.Contains(latest) || periods.Count == 0 ? latest : periods[0];
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Submissions;
@@ -25,7 +26,7 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
     /// </summary>
     public async Task RecomputeAsync(SupervisionDbContext db, int branchId, string fromMonth, string toMonth, CancellationToken ct = default)
     {
-        var today = Today(clock.GetUtcNow());
+        var today = BeijingTime.Today(clock);
         var last = Months.Index(Months.LatestEnded(today));
         var (from, to) = (Months.Index(fromMonth), Math.Min(Months.Index(toMonth), last));
         if (from > to) return;
@@ -79,7 +80,7 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
         if (!access.Scope.SeesAll || access.Scope.Role is not null)
             access.AsSystem("job:rankings-rebuild");
         var watch = Stopwatch.StartNew();
-        var today = Today(now);
+        var today = BeijingTime.Today(now);
         var last = Months.Index(Months.LatestEnded(today));
         int provinces = 0, values = 0, provinceValues = 0;
         List<int> provinceIds;
@@ -173,6 +174,4 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
         status != IndicatorStatus.Reported ? null
         : definition.Aggregate == IndicatorAggregate.Sum ? numerator
         : denominator > 0 ? numerator / denominator * definition.Scale : null;
-
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

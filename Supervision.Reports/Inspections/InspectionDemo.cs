@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
+using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Inspections;
 
@@ -30,7 +31,7 @@ public sealed class InspectionDemo(IDbContextFactory<SupervisionDbContext> facto
             await plans.AddRecusalAsync(conflicted.Id, cucc.Id, "配偶在中国联通宁夏分公司任职", ct);
         }
         var items = await db.ChecklistItems.Where(i => i.IsActive).ToDictionaryAsync(i => i.Code, i => i.Id, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = BeijingTime.Today(clock);
         var year = today.Year;
         // From September, or a month back when the demo starts earlier in the year (never before 1 January).
         var campaignStart = new[] { new[] { new DateOnly(year, 9, 1), today.AddDays(-30) }.Min(), new DateOnly(year, 1, 1) }.Max();

@@ -1,4 +1,5 @@
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Inspections;
 
@@ -62,12 +63,10 @@ public sealed class InspectionDocumentIssuer(InspectionService inspections, Corr
         var o = d.Order;
         var lastReply = o.Replies.OrderBy(r => r.Id).LastOrDefault();
         var data = new ReinspectionOpinionData(d.Authority, o.Branch!.Name, o.NoticeNumber ?? "", o.IssuedOn ?? Today, o.Deadline ?? Today, o.Facts,
-            lastReply is null ? null : DayOf(lastReply.SubmittedAt), lastReply?.Late ?? false, reinspectedOn,
+            lastReply is null ? null : BeijingTime.Today(lastReply.SubmittedAt), lastReply?.Late ?? false, reinspectedOn,
             opinion?.Trim() ?? "", passed, passed ? null : newDeadline, Today);
         return await orders.VerifyAsync(orderId, token, passed, opinion ?? "", reinspectedOn, newDeadline, data.ToJson(), n => InspectionPdfs.Opinion(data, n), ct);
     }
 
-    private DateOnly Today => DayOf(clock.GetUtcNow());
-
-    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today => BeijingTime.Today(clock);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Supervision.Domain;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Rankings;
@@ -94,7 +95,7 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
     {
         var watch = Stopwatch.StartNew();
         clock.Now = now;
-        var today = Today(now);
+        var today = BeijingTime.Today(now);
         var last = Calendar.Index(Calendar.LatestEnded(today));
         var first = last - options.Months + 1;
         var (filers, existing, templates, checklist) = await LoadAsync(options, ct);
@@ -246,7 +247,7 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
     /// <summary>Office hours in Beijing on the day, never later than now.</summary>
     private static DateTimeOffset At(DateOnly day, Random random, DateTimeOffset now)
     {
-        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9 + random.Next(0, 8), random.Next(0, 60))), TimeSpan.FromHours(8)).ToUniversalTime();
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9 + random.Next(0, 8), random.Next(0, 60))), BeijingTime.Offset).ToUniversalTime();
         return at < now ? at : now.AddMinutes(-30 - random.Next(0, 60));
     }
 
@@ -259,8 +260,6 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
     private static bool Every(int every, int month, int offset) => every > 0 && (month + offset) % every == 0;
 
     private static double Lerp(double from, double to, double t) => from + (to - from) * t;
-
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     /// <summary>A stable seed (FNV-1a): string.GetHashCode differs between runs.</summary>
     private static int Seed(int seed, string branch, string period)

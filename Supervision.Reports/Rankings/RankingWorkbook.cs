@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Supervision.Domain.Common;
 using Supervision.Domain.Rankings;
 using Supervision.Reports.Common;
 
@@ -47,7 +48,7 @@ public static class RankingWorkbook
         sheet.Range(1, 1, 1, last).Merge().Value = title;
         sheet.Range(1, 1, 1, last).Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
         var note = sheet.Range(2, 1, 2, last).Merge();
-        WorkbookExport.WriteText(note.FirstCell(), $"导出时间：{generatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}；名次变化与{Months.Label(table.PreviousPeriod)}比较；总分0–100，计算方法见“计算方法”工作表。");
+        WorkbookExport.WriteText(note.FirstCell(), $"导出时间：{BeijingTime.Local(generatedAt):yyyy-MM-dd HH:mm}；名次变化与{Months.Label(table.PreviousPeriod)}比较；总分0–100，计算方法见“计算方法”工作表。");
         note.Style.Font.SetFontColor(XLColor.Gray);
 
         string[] fixedHeaders = ["名次", "较上月", table.Level == RankingLevel.Province ? "省份" : "单位", table.Level switch { RankingLevel.Province => "月报已受理", RankingLevel.City => "企业", _ => "类别" }, "总分", "状态"];

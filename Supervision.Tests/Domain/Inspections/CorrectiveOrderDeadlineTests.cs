@@ -19,7 +19,7 @@ public class CorrectiveOrderDeadlineTests : IAsyncLifetime
 
     public Task DisposeAsync() => portal.DisposeAsync();
 
-    private static DateTimeOffset Beijing(int month, int day, int hour = 9) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(8));
+    private static DateTimeOffset Beijing(int month, int day, int hour = 9) => new(2026, month, day, hour, 0, 0, BeijingTime.Offset);
 
     private async Task<OrderScanRun> ScanAsync(DateTimeOffset at)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Supervision.Domain.Common;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
@@ -57,7 +58,7 @@ public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>
         Assert.True(await db.StoredFiles.CountAsync() >= first.Imported);
         // Filed on the days they would have been: September's return before its due date in October.
         var september = await db.Submissions.AsNoTracking().Include(s => s.Branch).SingleAsync(s => s.Branch!.Code == "CMCC-64" && s.Period == "2026-09");
-        Assert.Equal(10, september.SubmittedAt!.Value.ToOffset(TimeSpan.FromHours(8)).Month);
+        Assert.Equal(10, BeijingTime.Local(september.SubmittedAt!.Value).Month);
         Assert.True(await db.IndicatorValues.AnyAsync(v => v.Period == "2026-10" && v.Code == ReturnIndicators.RealNameRate && v.Status == IndicatorStatus.Reported));
 
         var before = await SnapshotAsync(portal);

@@ -195,7 +195,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         ApplyAsync(id, token, (c, ctx) => c.AddEvidence(new CaseEvidence
         {
             Description = description.Trim(), CollectedOn = collectedOn, CollectedBy = ctx.Actor,
-            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.ContentType(f.Bytes), EvidenceFiles.Check(f.Name, f.Bytes), ctx.Actor, ctx.Now) : null,
+            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.Check(f.Name, f.Bytes), f.Bytes, ctx.Actor, ctx.Now) : null,
         }, ctx.Actor, ctx.Now), ct: ct);
 
     /// <summary>The party's statement or written waiver, submitted through its own portal (or recorded by an officer).</summary>
@@ -203,7 +203,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         ApplyAsync(id, null, (c, ctx) => c.RecordStatement(new CaseStatement
         {
             Text = text?.Trim() ?? "", IsWaiver = waiver, SubmittedAt = ctx.Now, SubmittedBy = ctx.Actor,
-            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.ContentType(f.Bytes), EvidenceFiles.Check(f.Name, f.Bytes), ctx.Actor, ctx.Now) : null,
+            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.Check(f.Name, f.Bytes), f.Bytes, ctx.Actor, ctx.Now) : null,
         }, ctx.Today, ctx.Actor, ctx.Now), partyMayAct: true, ct);
 
     public Task<EnforcementCase> RequestHearingAsync(long id, CancellationToken ct = default) =>
@@ -262,26 +262,5 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     {
         if (access.Scope.IsCarrier || access.Scope.ReadOnly || access.Scope.Kind == ScopeKind.None)
             throw new AccessDeniedException("案件办理由执法人员进行。");
-    }
-}
-
-/// <summary>What the portal accepts as evidence or attachments: images and PDF, checked by content and size.</summary>
-public static class EvidenceFiles
-{
-    public const int MaxBytes = 20 * 1024 * 1024;
-
-    public static string ContentType(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith("%PDF-"u8) ? "application/pdf"
-        : bytes.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) ? "image/jpeg"
-        : bytes.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png"
-        : "";
-
-    public static byte[] Check(string name, byte[] bytes)
-    {
-        if (bytes.Length == 0) throw new DomainException("file.empty", $"文件“{StoredFile.SafeName(name)}”为空。");
-        if (bytes.Length > MaxBytes) throw new DomainException("file.too_large", $"文件“{StoredFile.SafeName(name)}”超过{MaxBytes / 1024 / 1024}MB。");
-        if (ContentType(bytes).Length == 0)
-            throw new DomainException("file.type", $"文件“{StoredFile.SafeName(name)}”不是图片（JPEG、PNG）或PDF文件。");
-        return bytes;
     }
 }

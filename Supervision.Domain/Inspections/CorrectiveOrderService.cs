@@ -5,6 +5,7 @@ using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
+using Supervision.Domain.Files;
 using Supervision.Domain.Notifications;
 
 namespace Supervision.Domain.Inspections;
@@ -135,7 +136,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         InspectionRoles.RequireCarrier(access);
         if (files.Count > limits.MaxFilesPerRecord)
             throw new DomainException("evidence.too_many", $"每次最多上传{limits.MaxFilesPerRecord}个证明材料。");
-        foreach (var f in files) EvidenceFile.Check(f.Name, f.Bytes, limits);
+        foreach (var f in files) EvidenceFiles.Check(f.Name, f.Bytes, limits.MaxBytes);
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await LoadAsync(db, id, ct);

@@ -8,7 +8,7 @@ namespace Supervision.Web.Api;
 /// Evidence photos and PDFs for the signed-in user's pages (shown inline). Authorized like the record they belong to:
 /// the scope filter decides, so a carrier gets only the evidence of its own reports and never an inspection's.
 /// </summary>
-public static class EvidenceFiles
+public static class EvidenceEndpoints
 {
     public static IEndpointRouteBuilder MapEvidenceFiles(this IEndpointRouteBuilder endpoints)
     {

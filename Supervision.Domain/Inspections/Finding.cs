@@ -118,6 +118,19 @@ public class Finding : IPartyVisible
         Touch();
     }
 
+    /// <summary>The enforcement feature opened the case this finding was handed over for (立案); one case per finding.</summary>
+    public void CaseOpened(long caseId, int partyBranchId)
+    {
+        if (!AwaitingCase)
+            throw new DomainException("finding.not_awaiting_case", EnforcementCaseId is not null
+                ? "该检查发现已立案，不能重复立案。"
+                : "该检查发现未移交立案（处理决定为移交立案，或整改通知已移交立案后，才能据此立案）。");
+        if (partyBranchId != BranchId)
+            throw new DomainException("finding.case_party", "据检查发现立案的，当事人须为该检查发现所涉单位。");
+        EnforcementCaseId = caseId;
+        Touch();
+    }
+
     /// <summary>The inspection record was amended so that the item is no longer 不符合.</summary>
     public void Withdraw(string reason, string by, DateTimeOffset at)
     {

@@ -36,7 +36,7 @@ public sealed record FindingRow(long Id, string Title, string Branch, string Car
 }
 
 public sealed record FindingDetails(Finding Finding, Inspection? Inspection, string? PlanTitle, Submission? Submission, SubmissionFlag? Flag,
-    IReadOnlyList<OrderRow> Orders);
+    IReadOnlyList<OrderRow> Orders, string? CaseNumber = null);
 
 /// <summary>Findings: made from 不符合 items and from return flags; decided as corrective order, enforcement hand-off or observation.</summary>
 public sealed class FindingService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
@@ -109,7 +109,8 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
         var submission = finding.SubmissionId is { } sid ? await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
         var flag = finding.SubmissionFlagId is { } fid ? await db.SubmissionFlags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fid, ct) : null;
         var orders = await CorrectiveOrderService.Rows(db.CorrectiveOrders.AsNoTracking().Where(o => o.FindingId == id)).ToListAsync(ct);
-        return new(finding, inspection, planTitle, submission, flag, orders);
+        var caseNumber = finding.EnforcementCaseId is { } cid ? await db.EnforcementCases.Where(c => c.Id == cid).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct) : null;
+        return new(finding, inspection, planTitle, submission, flag, orders, caseNumber);
     }
 
     /// <summary>

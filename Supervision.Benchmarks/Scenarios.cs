@@ -74,5 +74,6 @@ public static class Scenarios
         new XlsxReadScenario(),
         new PdfDecisionScenario(),
         new PublicListScenario(),
+        new RankingsScenario(),
     ];
 }

@@ -8,9 +8,11 @@ using Supervision.Domain.Catalog;
 using Supervision.Domain.Data;
 using Supervision.Domain.Data.Seeding;
 using Supervision.Domain.Documents;
+using Supervision.Domain.Inspections;
 using Supervision.Domain.Notifications;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Overview;
+using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Domain;
@@ -38,6 +40,19 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<SubmissionReminders>();
+        // Web replaces this with the configured limit ("Uploads:EvidenceMaxMegabytes").
+        services.TryAddSingleton(EvidenceLimits.Default);
+        services.AddScoped<InspectionPlanService>();
+        services.AddScoped<DrawService>();
+        services.AddScoped<InspectionService>();
+        services.AddScoped<FindingService>();
+        services.AddScoped<CorrectiveOrderService>();
+        services.AddScoped<CorrectiveOrderScanner>();
+        services.AddScoped<InternalNoteService>();
+        services.AddScoped<IIndicatorSource, ReturnIndicatorSource>();
+        services.AddScoped<RankingUpdater>();
+        services.AddScoped<ISubmissionReviewHook>(sp => sp.GetRequiredService<RankingUpdater>());
+        services.AddScoped<RankingService>();
         services.AddScoped<Enforcement.EnforcementService>();
         services.AddScoped<Enforcement.CaseDeadlineScanner>();
         services.AddScoped<Publicity.PublicityService>();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Inspections;
+using Supervision.Reports.Inspections;
 using Supervision.Reports.Submissions;
 using Supervision.Reports.Submissions.Io;
 
@@ -7,13 +9,17 @@ namespace Supervision.Reports;
 
 public static class DependencyInjection
 {
-    /// <summary>File formats: return import (limits from "Uploads:MaxFileMegabytes", default 30), workbooks, documents.</summary>
+    /// <summary>File formats: return import (limits from "Uploads:MaxFileMegabytes", default 30), evidence uploads ("Uploads:EvidenceMaxMegabytes", default 10), workbooks, documents.</summary>
     public static IServiceCollection AddSupervisionReports(this IServiceCollection services, IConfiguration config)
     {
         var megabytes = config.GetValue("Uploads:MaxFileMegabytes", 30);
         services.AddSingleton(new SpreadsheetLimits(MaxFileBytes: megabytes * 1024L * 1024L));
         services.AddScoped<ReturnImporter>();
         services.AddScoped<ReceiptIssuer>();
+        var evidenceMegabytes = config.GetValue("Uploads:EvidenceMaxMegabytes", 10);
+        services.AddSingleton(new EvidenceLimits(evidenceMegabytes * 1024L * 1024L));
+        services.AddScoped<InspectionDocumentIssuer>();
+        services.AddScoped<InspectionDemo>();
         services.AddScoped<Enforcement.CaseDocuments>();
         services.AddScoped<Enforcement.EnforcementDemo>();
         services.AddScoped<Publicity.AnnouncementIssuer>();

@@ -31,6 +31,7 @@ public static class Startup
             if (env.IsDevelopment())
             {
                 var demo = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(seedDirectory);
+                await scope.ServiceProvider.GetRequiredService<Supervision.Reports.Inspections.InspectionDemo>().EnsureAsync();
                 await scope.ServiceProvider.GetRequiredService<Supervision.Reports.Enforcement.EnforcementDemo>().EnsureAsync();
                 PrintDemoAccounts(demo);
             }

@@ -120,6 +120,7 @@ public static class WebSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapSubmissionsApi();
         app.MapPublicSite();
+        app.MapEvidenceFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

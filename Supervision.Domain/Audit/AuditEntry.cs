@@ -37,6 +37,7 @@ public static class AuditActions
     public const string SignInFailed = "SignInFailed";
     public const string LockedOut = "LockedOut";
     public const string SignOut = "SignOut";
+    public const string Verify = "Verify";
 
     public static string Label(string action) => action switch
     {
@@ -47,6 +48,7 @@ public static class AuditActions
         SignInFailed => "登录失败",
         LockedOut => "账户锁定",
         SignOut => "退出",
+        Verify => "复核",
         _ => action,
     };
 

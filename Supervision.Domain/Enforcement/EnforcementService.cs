@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
@@ -9,6 +10,10 @@ namespace Supervision.Domain.Enforcement;
 
 public sealed record FileCaseInput(int BranchId, int LegalBasisId, string Title, string Facts, DateOnly ViolationDate, DateOnly FiledOn,
     IReadOnlyList<string> InvestigatorIds, CaseSource Source = CaseSource.Direct, string? SourceRef = null);
+
+/// <summary>What the filing page starts from when a case is opened on a finding handed to enforcement (待立案).</summary>
+public sealed record CaseDraft(int BranchId, string Party, int? LegalBasisId, string Title, string Facts, DateOnly ViolationDate,
+    IReadOnlyList<string> InvestigatorIds, CaseSource Source, string SourceRef);
 
 public sealed record SanctionInput(SanctionKind Kind, int LegalBasisId, decimal? Amount, string Description, DateOnly? CorrectionDeadline = null)
 {
@@ -73,11 +78,33 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
     }
 
-    /// <summary>Files a case in the acting inspector's province, with its investigators drawn from that province's inspectors.</summary>
+    /// <summary>
+    /// A case prefilled from a finding handed to enforcement: its branch as the party, its legal basis, title and facts, the day
+    /// it was found as the day of the act, and the inspectors of its inspection as investigators (all editable before filing).
+    /// </summary>
+    public async Task<CaseDraft> DraftFromFindingAsync(long findingId, CancellationToken ct = default)
+    {
+        RequireOfficer();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var finding = await db.Findings.AsNoTracking().Include(f => f.Branch).FirstOrDefaultAsync(f => f.Id == findingId, ct) ?? throw new NotFoundException("检查发现");
+        if (!finding.AwaitingCase)
+            throw new DomainException("finding.not_awaiting_case", finding.EnforcementCaseId is not null ? "该检查发现已立案。" : "该检查发现未移交立案，不能据此立案。");
+        var investigators = finding.InspectionId is { } inspection
+            ? await db.InspectionInspectors.AsNoTracking().Where(i => i.InspectionId == inspection).OrderBy(i => i.Id).Select(i => i.UserId).ToListAsync(ct)
+            : [];
+        return new CaseDraft(finding.BranchId, finding.Branch!.Name, finding.LegalBasisId, finding.Title, finding.Facts, finding.FoundOn, investigators,
+            CaseSource.Finding, finding.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Files a case in the acting inspector's province, with its investigators drawn from that province's inspectors. A case
+    /// on a finding (<see cref="CaseSource.Finding"/>, the finding's id as source) is linked to it in the same transaction.
+    /// </summary>
     public async Task<long> FileAsync(FileCaseInput input, CancellationToken ct = default)
     {
         RequireOfficer();
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var party = await db.Branches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == input.BranchId, ct) ?? throw new NotFoundException("当事人（企业分支机构）");
         var basis = await db.LegalBases.AsNoTracking().FirstOrDefaultAsync(b => b.Id == input.LegalBasisId, ct) ?? throw new DomainException("case.unknown_basis", "所选法律依据不存在。");
         var investigators = await db.Users.AsNoTracking()
@@ -89,6 +116,14 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             investigators.Select(i => (i.Id, i.DisplayName)).ToList(), input.Source, input.SourceRef, await SettingsAsync(party.ProvinceId, ct), access.Actor, clock.GetUtcNow());
         db.EnforcementCases.Add(c);
         await db.SaveChangesAsync(ct);
+        if (input.Source == CaseSource.Finding)
+        {
+            var findingId = long.TryParse(input.SourceRef, NumberStyles.None, CultureInfo.InvariantCulture, out var fid) ? fid : throw new NotFoundException("检查发现");
+            var finding = await db.Findings.FirstOrDefaultAsync(f => f.Id == findingId, ct) ?? throw new NotFoundException("检查发现");
+            finding.CaseOpened(c.Id, party.Id);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
         return c.Id;
     }
 
@@ -189,7 +224,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         ApplyAsync(id, token, (c, ctx) => c.AddEvidence(new CaseEvidence
         {
             Description = description.Trim(), CollectedOn = collectedOn, CollectedBy = ctx.Actor,
-            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.ContentType(f.Bytes), EvidenceFiles.Check(f.Name, f.Bytes), ctx.Actor, ctx.Now) : null,
+            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.Check(f.Name, f.Bytes), f.Bytes, ctx.Actor, ctx.Now) : null,
         }, ctx.Actor, ctx.Now), ct: ct);
 
     /// <summary>The party's statement or written waiver, submitted through its own portal (or recorded by an officer).</summary>
@@ -197,7 +232,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         ApplyAsync(id, null, (c, ctx) => c.RecordStatement(new CaseStatement
         {
             Text = text?.Trim() ?? "", IsWaiver = waiver, SubmittedAt = ctx.Now, SubmittedBy = ctx.Actor,
-            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.ContentType(f.Bytes), EvidenceFiles.Check(f.Name, f.Bytes), ctx.Actor, ctx.Now) : null,
+            File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.Check(f.Name, f.Bytes), f.Bytes, ctx.Actor, ctx.Now) : null,
         }, ctx.Today, ctx.Actor, ctx.Now), partyMayAct: true, ct);
 
     public Task<EnforcementCase> RequestHearingAsync(long id, CancellationToken ct = default) =>
@@ -256,26 +291,5 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     {
         if (access.Scope.IsCarrier || access.Scope.ReadOnly || access.Scope.Kind == ScopeKind.None)
             throw new AccessDeniedException("案件办理由执法人员进行。");
-    }
-}
-
-/// <summary>What the portal accepts as evidence or attachments: images and PDF, checked by content and size.</summary>
-public static class EvidenceFiles
-{
-    public const int MaxBytes = 20 * 1024 * 1024;
-
-    public static string ContentType(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith("%PDF-"u8) ? "application/pdf"
-        : bytes.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) ? "image/jpeg"
-        : bytes.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png"
-        : "";
-
-    public static byte[] Check(string name, byte[] bytes)
-    {
-        if (bytes.Length == 0) throw new DomainException("file.empty", $"文件“{StoredFile.SafeName(name)}”为空。");
-        if (bytes.Length > MaxBytes) throw new DomainException("file.too_large", $"文件“{StoredFile.SafeName(name)}”超过{MaxBytes / 1024 / 1024}MB。");
-        if (ContentType(bytes).Length == 0)
-            throw new DomainException("file.type", $"文件“{StoredFile.SafeName(name)}”不是图片（JPEG、PNG）或PDF文件。");
-        return bytes;
     }
 }

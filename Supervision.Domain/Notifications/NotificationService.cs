@@ -6,13 +6,29 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Notifications;
 
 /// <summary>The notification centre: publishing (idempotent) and the signed-in user's own list.</summary>
-public sealed class NotificationService(IDbContextFactory<SupervisionDbContext> factory, TimeProvider clock)
+public sealed class NotificationService(IDbContextFactory<SupervisionDbContext> factory, DbContextOptions<SupervisionDbContext> options, TimeProvider clock)
 {
     /// <summary>Creates the notification for each user who does not have one with the same key yet; returns how many were new.</summary>
     public async Task<int> PublishAsync(NotificationDraft draft, IReadOnlyCollection<string> userIds, CancellationToken ct = default)
     {
         if (userIds.Count == 0) return 0;
-        await using var db = await factory.CreateDbContextAsync(ct);
+        try
+        {
+            return await TryPublishAsync(draft, userIds, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another publisher (a second job instance) inserted some of the same notifications first: the unique
+            // index refused ours, and a second pass sees theirs and adds only what is still missing.
+            return await TryPublishAsync(draft, userIds, ct);
+        }
+    }
+
+    private async Task<int> TryPublishAsync(NotificationDraft draft, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        // Publishing is the platform speaking, whoever's action caused it (an inspector's reminder, a carrier's reply),
+        // and it writes other users' rows, which only the system may.
+        await using var db = new SupervisionDbContext(options, AccessContext.System("system:notifications"), clock);
         var existing = await db.Notifications.IgnoreQueryFilters()
             .Where(n => n.DedupKey == draft.DedupKey && userIds.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct);
         var now = clock.GetUtcNow();

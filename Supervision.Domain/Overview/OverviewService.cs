@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Data;
+using Supervision.Domain.Inspections;
 
 namespace Supervision.Domain.Overview;
 
@@ -26,6 +27,7 @@ public sealed class OverviewService(IDbContextFactory<SupervisionDbContext> fact
             scopeName = own?.Name ?? "本企业";
             authority = own?.Province?.AuthorityName;
             counts.Add(new("本企业及下属分支机构", await db.Branches.CountAsync(ct), "/org/branches"));
+            counts.Add(new("待整改的整改通知", await db.CorrectiveOrders.CountAsync(o => o.State == OrderState.Issued || o.State == OrderState.Overdue, ct), "/rectification"));
         }
         else
         {
@@ -44,6 +46,8 @@ public sealed class OverviewService(IDbContextFactory<SupervisionDbContext> fact
             counts.Add(new("电信企业", await db.Carriers.CountAsync(ct), "/org/carriers"));
             counts.Add(new("企业分支机构", await db.Branches.CountAsync(ct), "/org/branches"));
             counts.Add(new("检查项目", await db.ChecklistItems.CountAsync(i => i.IsActive, ct), "/catalog/checklist"));
+            counts.Add(new("待完成的现场检查", await db.Inspections.CountAsync(i => i.Status == InspectionStatus.Planned || i.Status == InspectionStatus.InProgress, ct), "/inspections"));
+            counts.Add(new("待处理的检查发现", await db.Findings.CountAsync(f => f.Status == FindingStatus.Open, ct), "/inspections/findings"));
         }
         counts.Add(new("法律依据", await db.LegalBases.CountAsync(ct), "/catalog/legal-bases"));
 

@@ -113,11 +113,24 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         var content = new AnnouncementContent($"{carrier.ShortName}代理商“{shownName}”违规办理电话入网", r.AgentName, r.PartyType, r.CreditCode, r.Operator,
             DocumentNumber: null, Facts: r.Facts, PenaltyTypes: "通报", LegalBasis: r.LegalBasis, PenaltyContent: r.Handling, DecisionDate: r.FoundOn,
             Body: $"所属电信企业：{carrier.Name}\n经营地址：{r.Address}");
-        var a = Announcement.Draft(provinceId, branch, AnnouncementKind.ViolatingAgent, "AgentReport", Guid.NewGuid().ToString("N"), province.AuthorityName, content,
-            (await catalog.GetCalendarAsync(ct)).AddWorkingDays(today, settings.PublicationWorkingDays), settings, now);
-        db.Announcements.Add(a);
+        var a = await QueueAsync(db, provinceId, branch, AnnouncementKind.ViolatingAgent, "AgentReport", Guid.NewGuid().ToString("N"), content, today, ct);
         await db.SaveChangesAsync(ct);
         return a.Id;
+    }
+
+    /// <summary>
+    /// Adds a draft announcement of a source to the caller's context (saved with the source's own change), due within
+    /// the province's publication period counted in working days from <paramref name="from"/>.
+    /// </summary>
+    public async Task<Announcement> QueueAsync(SupervisionDbContext db, int provinceId, int branchId, AnnouncementKind kind, string sourceType, string sourceId,
+        AnnouncementContent content, DateOnly from, CancellationToken ct)
+    {
+        var authority = await db.Provinces.AsNoTracking().Where(p => p.Id == provinceId).Select(p => p.AuthorityName).FirstAsync(ct);
+        var settings = await enforcement.SettingsAsync(provinceId, ct);
+        var due = (await catalog.GetCalendarAsync(ct)).AddWorkingDays(from, settings.PublicationWorkingDays);
+        var a = Announcement.Draft(provinceId, branchId, kind, sourceType, sourceId, authority, content, due, settings, clock.GetUtcNow());
+        db.Announcements.Add(a);
+        return a;
     }
 
     /// <summary>

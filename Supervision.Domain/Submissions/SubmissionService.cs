@@ -30,7 +30,8 @@ public sealed record TemplateFill(TemplateDefinition Template, ReportingPeriod P
 public sealed record TemplateInfo(int Id, string Code, int Version, string Name, Frequency Frequency, TemplateDefinition Definition);
 
 /// <summary>Compliance returns: templates, upload, filing, review, versions and the regulator's overview.</summary>
-public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog)
+public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
+    IEnumerable<ISubmissionReviewHook> reviewHooks)
 {
     /// <summary>Active templates (the latest active version of each code).</summary>
     public async Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken ct = default)
@@ -218,7 +219,12 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         if (submission.ConcurrencyToken != token)
             throw new DomainException("submission.changed", "该报表刚被他人处理，请刷新后查看最新状态。");
         act(submission);
+        // The decision and what depends on it (the rankings' summary) commit together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveAsync(db, ct);
+        foreach (var hook in reviewHooks)
+            await hook.OnReviewedAsync(db, submission, ct);
+        await tx.CommitAsync(ct);
         return submission;
     }
 

@@ -20,6 +20,13 @@ public static class WorkbookExport
         var all = rows as IReadOnlyCollection<T> ?? rows.ToList();
         if (all.Count > StreamingThreshold) return BuildStreaming(title, filterNote, columns, all, generatedAt);
         using var workbook = new XLWorkbook();
+        AddSheet(workbook, title, filterNote, columns, all, generatedAt);
+        return Save(workbook);
+    }
+
+    /// <summary>One ledger sheet in a workbook of several (e.g. 检查台账: inspections, findings, orders).</summary>
+    public static void AddSheet<T>(XLWorkbook workbook, string title, string? filterNote, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, DateTimeOffset generatedAt)
+    {
         var sheet = workbook.Worksheets.Add(SafeSheetName(title));
         var last = columns.Count;
 
@@ -43,7 +50,7 @@ public static class WorkbookExport
             .Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
 
         var row = headerRow;
-        foreach (var item in all)
+        foreach (var item in rows)
         {
             row++;
             for (var c = 0; c < last; c++)
@@ -53,7 +60,10 @@ public static class WorkbookExport
         sheet.SheetView.FreezeRows(headerRow);
         PrintFitToWidth(sheet);
         sheet.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
+    }
 
+    public static byte[] Save(XLWorkbook workbook)
+    {
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

@@ -91,6 +91,17 @@ public sealed class OfficialDocument(string title)
     /// <summary>A table across the text block; its header row repeats on every page it spans.</summary>
     public OfficialDocument Table(DocumentTable table) => Add(table ?? throw new ArgumentNullException(nameof(table)));
 
+    /// <summary>Charts side by side across the text block, <paramref name="heightMm"/> tall, drawn as vector graphics.</summary>
+    public OfficialDocument Charts(double heightMm, params DocumentChart[] charts)
+    {
+        if (charts is null || charts.Length == 0) throw new ArgumentException("A chart block needs at least one chart.", nameof(charts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(heightMm, 20);
+        return Add(new ChartBlock(charts, heightMm));
+    }
+
+    /// <summary>A note in smaller type (default 五号, 10.5 pt), justified, off the line grid: a method, a source, a footnote.</summary>
+    public OfficialDocument Note(string text, double fontSize = 10.5) => Add(new NoteBlock(text ?? "", fontSize));
+
     public OfficialDocument Attachment(string name)
     {
         _attachments.Add(Required(name, nameof(name)));
@@ -189,6 +200,61 @@ public sealed record DocumentTable : DocumentBlock
         return this;
     }
 }
+
+public sealed record NoteBlock(string Text, double FontSize) : DocumentBlock;
+
+public enum ChartKind
+{
+    /// <summary>Horizontal bars, one row per category (names read left of the bars): rankings.</summary>
+    Bars,
+    /// <summary>Lines over the categories along the horizontal axis: trends over months.</summary>
+    Lines,
+}
+
+/// <summary>An RGB colour of a chart series or reference line.</summary>
+public readonly record struct ChartColor(byte R, byte G, byte B)
+{
+    public static ChartColor Hex(string hex)
+    {
+        var h = hex.TrimStart('#');
+        if (h.Length != 6) throw new ArgumentException("Colours are written #rrggbb.", nameof(hex));
+        return new(Convert.ToByte(h[..2], 16), Convert.ToByte(h[2..4], 16), Convert.ToByte(h[4..], 16));
+    }
+
+    /// <summary>The portal's palette: deep blue first, red kept for targets and warnings.</summary>
+    public static readonly IReadOnlyList<ChartColor> Palette =
+        [Hex("#0d3c7a"), Hex("#3d8fd1"), Hex("#2e7d32"), Hex("#b7791f"), Hex("#6a4c93"), Hex("#00838f"), Hex("#8d6e63"), Hex("#5b6b7f")];
+
+    public static readonly ChartColor Target = Hex("#b71c1c");
+    public static readonly ChartColor Pass = Hex("#e09200");
+    public static readonly ChartColor Grid = Hex("#d5dbe3");
+}
+
+/// <summary>One series: a legend name, one value per category (null: nothing to draw, e.g. not reported) and its colour.</summary>
+public sealed record ChartSeriesData(string Name, IReadOnlyList<double?> Values, ChartColor Color)
+{
+    /// <summary>Drawn heavier (an aggregate such as 全省 among its companies).</summary>
+    public bool Emphasis { get; init; }
+}
+
+/// <summary>A reference value across the plot (a target), dashed and labelled.</summary>
+public sealed record ChartReference(string Label, double Value, ChartColor Color);
+
+/// <summary>A chart of a <see cref="ChartBlock"/>: title, categories, series, optional references and value range.</summary>
+public sealed record DocumentChart(string Title, ChartKind Kind, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeriesData> Series)
+{
+    public IReadOnlyList<ChartReference> References { get; init; } = [];
+    /// <summary>Axis range; taken from the data (and references) when not given.</summary>
+    public double? Minimum { get; init; }
+    public double? Maximum { get; init; }
+    /// <summary>.NET format of axis and value labels.</summary>
+    public string ValueFormat { get; init; } = "0.##";
+    /// <summary>Shown where a bar has no value.</summary>
+    public string MissingLabel { get; init; } = "无数据";
+}
+
+/// <summary>A row of charts across the text block; it is never split across pages.</summary>
+public sealed record ChartBlock(IReadOnlyList<DocumentChart> Charts, double HeightMm) : DocumentBlock;
 
 /// <summary>Numbering of GB/T 9704 heading levels: 一、 and （一）.</summary>
 public static class ChineseNumerals

@@ -118,6 +118,19 @@ public static class OfficialDocumentRenderer
                             var pen = new XPen(b.Color.ToXColor(), b.Thickness) { DashStyle = b.Dashed ? XDashStyle.Dash : XDashStyle.Solid };
                             gfx.DrawRectangle(pen, b.X, b.Y, b.Width, b.Height);
                             break;
+                        case FillOp f:
+                            gfx.DrawRectangle(new XSolidBrush(XColor.FromArgb(f.Color.R, f.Color.G, f.Color.B)), f.X, f.Y, f.Width, f.Height);
+                            break;
+                        case PolylineOp l:
+                            var line = new XPen(XColor.FromArgb(l.Color.R, l.Color.G, l.Color.B), l.Thickness)
+                            {
+                                DashStyle = l.Dashed ? XDashStyle.Dash : XDashStyle.Solid, LineJoin = XLineJoin.Round, LineCap = XLineCap.Round,
+                            };
+                            gfx.DrawLines(line, [.. l.Points.Select(p => new XPoint(p.X, p.Y))]);
+                            break;
+                        case DotOp d:
+                            gfx.DrawEllipse(new XSolidBrush(XColor.FromArgb(d.Color.R, d.Color.G, d.Color.B)), d.X - d.Radius, d.Y - d.Radius, 2 * d.Radius, 2 * d.Radius);
+                            break;
                         case ImageOp i:
                             if (!images.TryGetValue(i.Image, out var image))
                                 images[i.Image] = image = XImage.FromStream(new MemoryStream(i.Image, writable: false));

@@ -101,6 +101,11 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         await publicity.ReportAgentAsync(new AgentReport("杨建国", PartyType.Person, null, null, "石嘴山市大武口区人民路农贸市场摊位", branches["CUCC-64"].CarrierId,
             "以流动摊点方式代办电话卡入网，未核验用户身份，现场查获已激活电话卡15张。", "《电话用户真实身份信息登记规定》第十一条",
             "已责令中国联通宁夏公司清理该代办人员的代理权限，对违规开通的电话卡逐一回访核验。", Day(2)), ct);
+
+        // 6. The first published 双随机 draw (from the inspections demo) on the public site as well.
+        var drawDraft = await db.Announcements.AsNoTracking().Where(a => a.ProvinceId == province.Id && a.Kind == AnnouncementKind.DrawResult && a.Status == AnnouncementStatus.Draft)
+            .OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
+        if (drawDraft is not null) await issuer.PublishAsync(drawDraft.Id, drawDraft.ConcurrencyToken, today, ct);
         access.AsSystem("system:demo");
     }
 }

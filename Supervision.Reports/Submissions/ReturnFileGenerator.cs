@@ -16,7 +16,11 @@ public sealed record GeneratedReturn(
     /// <summary>Share of new activations typed in by hand (forbidden, so flagged).</summary>
     double ManualShare = 0.0,
     /// <summary>Subscribers in the largest city × channel cell; the others scale down.</summary>
-    int Scale = 200_000);
+    int Scale = 200_000,
+    /// <summary>Share of unregistered legacy users stopped this month (3/5 one-way, 2/5 two-way); null for the fixed 1/3 and 1/8.</summary>
+    double? StopShare = null,
+    /// <summary>Over-limit IDs per city × channel are drawn from 0 to this (exclusive).</summary>
+    int OverLimitMax = 4);
 
 /// <summary>
 /// Writes complete, consistent return files in the template layout (title, branch and period in row 2, headers in
@@ -57,8 +61,9 @@ public static class ReturnFileGenerator
                 }
                 var newTotal = outletNew.Sum();
                 var manualTotal = outletManual.Sum();
-                summary.Add([city, Channels[k], subscribers, registered, legacy, legacy / 3, legacy / 8, newTotal, newTotal - manualTotal, manualTotal,
-                    (long)random.Next(0, 4), legacy / 5, (long)random.Next(0, 12)]);
+                var (oneWay, twoWay) = spec.StopShare is { } stop ? ((long)(legacy * stop * 0.6), (long)(legacy * stop * 0.4)) : (legacy / 3, legacy / 8);
+                summary.Add([city, Channels[k], subscribers, registered, legacy, oneWay, twoWay, newTotal, newTotal - manualTotal, manualTotal,
+                    (long)random.Next(0, spec.OverLimitMax), legacy / 5, (long)random.Next(0, 12)]);
                 for (var o = 0; o < outletNew.Length; o++)
                     outlets.Add([$"{spec.BranchCode}-{city}-{++outletNo:000000}", $"{Channels[k]}{outletNo}号网点", city, Channels[k],
                         outletNew[o], outletNew[o] - outletManual[o], outletManual[o], outletViolations[o]]);

@@ -3,6 +3,7 @@ using Supervision.Tests.Infrastructure;
 
 namespace Supervision.Tests.E2E;
 
+[Collection(BrowserCollection.Name)]
 public class AdministrationBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 15_000 };

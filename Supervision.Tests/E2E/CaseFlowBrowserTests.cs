@@ -3,6 +3,7 @@ using Supervision.Tests.Infrastructure;
 
 namespace Supervision.Tests.E2E;
 
+[Collection(BrowserCollection.Name)]
 public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 20_000 };

@@ -3,6 +3,7 @@ using Supervision.Tests.Infrastructure;
 
 namespace Supervision.Tests.E2E;
 
+[Collection(BrowserCollection.Name)]
 public class SignInBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     [Fact]

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Supervision.Domain.Access;
+using Supervision.Domain.Data;
 
 namespace Supervision.Tests.Infrastructure;
 
@@ -8,7 +12,7 @@ namespace Supervision.Tests.Infrastructure;
 /// The portal on a real Kestrel port and Debian's Chromium driven by Playwright. test.sh installs
 /// Chromium; without it these tests fail with a message saying so (they are never skipped).
 /// </summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public sealed class BrowserPortal : IAsyncLifetime, IServicePortal
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public PortalFactory Factory { get; private set; } = default!;
@@ -59,6 +63,12 @@ public sealed class BrowserPortal : IAsyncLifetime
         await page.Locator($".mud-select:has(#{id}) .mud-input-control").ClickAsync();
         await page.Locator($".mud-popover-open .mud-list-item:has-text('{option}')").First.ClickAsync();
     }
+
+    public IServiceScope ScopeFor(AccessScope scope, string actor = "test") => Factory.ScopeFor(scope, actor);
+
+    /// <summary>A context acting with the given scope (the system when none), for arranging and checking what the browser did.</summary>
+    public SupervisionDbContext Db(AccessScope? scope = null) =>
+        ScopeFor(scope ?? AccessScope.System).ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
 
     /// <summary>
     /// Saves a full-page screenshot when SUPERVISION_SCREENSHOTS names a folder, so a person can look

@@ -32,11 +32,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         builder.UseSetting("ConnectionStrings:Supervision", TemplateDatabase.ConnectionString(_databasePath));
+        // As a host setting, so Program sees it while registering services (the collection below arrives too late for that).
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Supervision"] = TemplateDatabase.ConnectionString(_databasePath),
             // Jobs are tested by calling their domain method with a chosen time, not by waiting for a schedule.
             ["Jobs:Enabled"] = "false",
+            // The demo history takes a minute of imports: tests that need returns make their own.
+            ["Demo:History"] = "false",
         }));
     }
 

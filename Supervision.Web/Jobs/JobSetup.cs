@@ -2,6 +2,8 @@ using Quartz;
 using Supervision.Domain.Access;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Publicity;
+using Supervision.Domain.Inspections;
+using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Web.Jobs;
@@ -20,11 +22,14 @@ public static class JobSetup
         {
             q.UseInMemoryStore();
             Daily<SubmissionReminderJob>(q, "submission-reminders", hour: 8, minute: 30);
+            Daily<CorrectiveOrderJob>(q, "corrective-orders", hour: 8, minute: 0);
+            Daily<RankingRebuildJob>(q, "rankings-rebuild", hour: 2, minute: 10);
             Daily<CaseDeadlineJob>(q, "case-deadlines", hour: 8, minute: 0);
             Daily<PublicationDeadlineJob>(q, "publication-deadlines", hour: 8, minute: 5);
         });
         if (config.GetValue("Jobs:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<DemoHistoryService>();
         return services;
     }
 
@@ -41,6 +46,29 @@ public sealed class SubmissionReminderJob(AccessContext access, SubmissionRemind
         access.AsSystem("job:submission-reminders");
         var run = await reminders.RunAsync(clock.GetUtcNow(), ct);
         log.LogInformation("Submission reminders: {DueSoon} due soon, {Drafts} drafts, {Overdue} overdue", run.DueSoon, run.Drafts, run.Overdue);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class CorrectiveOrderJob(AccessContext access, CorrectiveOrderScanner scanner, TimeProvider clock, ILogger<CorrectiveOrderJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        access.AsSystem("job:corrective-orders");
+        var run = await scanner.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Corrective orders: {Marked} marked overdue, {DueSoon} due-soon and {Overdue} overdue notices, {Inspections} inspection reminders",
+            run.MarkedOverdue, run.DueSoonNotices, run.OverdueNotices, run.InspectionNotices);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class RankingRebuildJob(AccessContext access, RankingUpdater updater, TimeProvider clock, ILogger<RankingRebuildJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        access.AsSystem("job:rankings-rebuild");
+        var run = await updater.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Rankings rebuilt: {Provinces} provinces, {Values} values in {Seconds:0.0} s", run.Provinces, run.Values, run.Elapsed.TotalSeconds);
     }
 }
 

@@ -4,6 +4,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Organizations;
+using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Domain.Data.Seeding;
@@ -30,6 +31,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
         await OrganizationSeed.SeedAsync(db, seedDirectory, ct);
         await CatalogSeed.SeedAsync(db, seedDirectory, ct);
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);
+        await RankingSeed.SeedAsync(db, seedDirectory, ct);
         await EnforcementSeed.SeedAsync(db, seedDirectory, ct);
     }
 }

@@ -28,6 +28,8 @@ internal sealed class DocumentComposer
                 case ParagraphBlock p: composer.Paragraph(p); break;
                 case HeadingBlock h: composer.Heading(h); break;
                 case DocumentTable t: composer.Table(t); break;
+                case ChartBlock c: composer.Charts(c); break;
+                case NoteBlock n: composer.Note(n); break;
                 default: throw new NotSupportedException($"Unknown block {block.GetType().Name}.");
             }
         }
@@ -311,6 +313,26 @@ internal sealed class DocumentComposer
         _items.Add(headerRow);
         foreach (var row in table.Rows)
             _items.Add(Row(row, bodyStyle, header: false, headerRow));
+    }
+
+    // ---- charts and notes -------------------------------------------------------------------------
+
+    private void Charts(ChartBlock block)
+    {
+        var gap = Gbt9704.Mm(6);
+        var height = Gbt9704.Mm(block.HeightMm);
+        var width = (Width - gap * (block.Charts.Count - 1)) / block.Charts.Count;
+        var ops = new List<DrawOp>();
+        var padding = P / 4;
+        for (var i = 0; i < block.Charts.Count; i++)
+            ChartComposer.Draw(ops, block.Charts[i], Left + i * (width + gap), padding, width, height);
+        _items.Add(new FlowItem { Height = height + 2 * padding, Ops = ops, Kind = "chart" });
+    }
+
+    private void Note(NoteBlock block)
+    {
+        var style = new TextStyle(OfficialTypeface.Song, block.FontSize);
+        AddLines(new StyledText((block.Text, style)), 0, 0, ParagraphAlignment.Justify, "note", lineHeight: block.FontSize * 1.5, onGrid: false);
     }
 
     // ---- attachments, signature, 版记 -------------------------------------------------------------

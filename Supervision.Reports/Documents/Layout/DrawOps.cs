@@ -27,6 +27,24 @@ internal sealed record ImageOp(double X, double Y, double Width, double Height, 
     public override DrawOp MovedDown(double dy) => this with { Y = Y + dy };
 }
 
+/// <summary>A filled rectangle (a bar, a legend swatch).</summary>
+internal sealed record FillOp(double X, double Y, double Width, double Height, ChartColor Color) : DrawOp
+{
+    public override DrawOp MovedDown(double dy) => this with { Y = Y + dy };
+}
+
+/// <summary>Connected line segments (a series, an axis, a grid or reference line).</summary>
+internal sealed record PolylineOp(IReadOnlyList<(double X, double Y)> Points, double Thickness, ChartColor Color, bool Dashed = false) : DrawOp
+{
+    public override DrawOp MovedDown(double dy) => this with { Points = [.. Points.Select(p => (p.X, p.Y + dy))] };
+}
+
+/// <summary>A filled circle (a data marker).</summary>
+internal sealed record DotOp(double X, double Y, double Radius, ChartColor Color) : DrawOp
+{
+    public override DrawOp MovedDown(double dy) => this with { Y = Y + dy };
+}
+
 /// <summary>A piece of the vertical flow: a line, a table row, blank space, the signature, the 版记.</summary>
 internal sealed class FlowItem
 {

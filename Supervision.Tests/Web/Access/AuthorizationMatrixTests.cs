@@ -15,7 +15,7 @@ namespace Supervision.Tests.Web.Access;
 /// </summary>
 public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
 {
-    private enum Who { Anonymous, SignedIn, Regulator, Admin, Carrier, ApiKey, Officer }
+    private enum Who { Anonymous, SignedIn, Regulator, Ministry, Admin, Carrier, ApiKey, Officer }
 
     private static readonly Dictionary<string, Who> Pages = new()
     {
@@ -51,6 +51,24 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/publicity/agents/new"] = Who.Officer,
         ["/public"] = Who.Anonymous,
         ["/public/announcements/{Id:long}"] = Who.Anonymous,
+        ["/inspections/plans"] = Who.Regulator,
+        ["/inspections/plans/{Id:long}"] = Who.Regulator,
+        ["/inspections/draws"] = Who.Regulator,
+        ["/inspections/draws/{Id:long}"] = Who.Regulator,
+        ["/inspections/recusals"] = Who.Regulator,
+        ["/inspections"] = Who.Regulator,
+        ["/inspections/{Id:long}"] = Who.Regulator,
+        ["/inspections/findings"] = Who.Regulator,
+        ["/inspections/findings/{Id:long}"] = Who.Regulator,
+        ["/inspections/orders"] = Who.Regulator,
+        ["/inspections/orders/{Id:long}"] = Who.Regulator,
+        ["/rectification"] = Who.Carrier,
+        ["/rectification/{Id:long}"] = Who.Carrier,
+        ["/rankings"] = Who.Regulator,
+        ["/rankings/ministry"] = Who.Ministry,
+        ["/rankings/mine"] = Who.Carrier,
+        ["/rankings/branches/{Id:int}"] = Who.Regulator,
+        ["/admin/ranking-indicators"] = Who.Admin,
     };
 
     /// <summary>Non-page endpoints: method and path → who may call them.</summary>
@@ -68,6 +86,8 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["GET /public/feed.rss"] = Who.Anonymous,
         ["GET /public/export.csv"] = Who.Anonymous,
         ["GET /public/announcements/{id:long}/pdf"] = Who.Anonymous,
+        // Scoped like the record the file belongs to (InspectionAccessTests covers who gets which file).
+        ["GET /files/evidence/{id:long}"] = Who.SignedIn,
     };
 
     public static readonly TheoryData<string?, UserRole?> Users = new()
@@ -184,6 +204,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         Who.Anonymous => true,
         Who.SignedIn => role is not null,
         Who.Regulator => role is UserRole.SystemAdmin or UserRole.Inspector or UserRole.Leader or UserRole.MinistryViewer,
+        Who.Ministry => role is UserRole.MinistryViewer or UserRole.SystemAdmin,
         Who.Admin => role is UserRole.SystemAdmin,
         Who.Carrier => role is UserRole.CarrierUser,
         Who.ApiKey => false,
@@ -202,7 +223,15 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
             ["/public/announcements/{Id:long}"] = await SampleAnnouncementAsync(),
             ["/org/provinces/{Id:int}"] = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id,
             ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
+            ["/rankings/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
             ["/catalog/legal-bases/{Id:int}"] = (await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06")).Id,
+            // The Development demo data of 宁夏, and an order issued to 宁夏移动 (the carrier user of the matrix).
+            ["/inspections/plans/{Id:long}"] = (await db.InspectionPlans.FirstAsync()).Id,
+            ["/inspections/draws/{Id:long}"] = (await db.InspectionDraws.FirstAsync()).Id,
+            ["/inspections/{Id:long}"] = (await db.Inspections.FirstAsync()).Id,
+            ["/inspections/findings/{Id:long}"] = (await db.Findings.FirstAsync()).Id,
+            ["/inspections/orders/{Id:long}"] = await SampleOrderAsync(),
+            ["/rectification/{Id:long}"] = await SampleOrderAsync(),
         };
     }
 
@@ -253,6 +282,16 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         var result = await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Submissions.SubmissionService>().StoreAsync(
             new(branch.Id, "RN-MONTHLY", "2026-08", "sample.xlsx", "web", true), Domain.Submissions.ReturnBuilder.ValidRnMonthly("2026-08"), [1, 2, 3], null);
         return result.Submission!.Id;
+    }
+
+    private long? _order;
+
+    private async Task<long> SampleOrderAsync()
+    {
+        if (_order is { } id) return id;
+        id = await Domain.Inspections.InspectionKit.DraftOrderAsync(portal, "CMCC-64");
+        await Domain.Inspections.InspectionKit.IssueAsync(portal, id);
+        return (_order = id).Value;
     }
 
     private async Task<Dictionary<string, int>> BranchIdsAsync(params string[] codes)

@@ -30,8 +30,9 @@ public class NavMenuTests : MudTestContext
     public void An_administrator_sees_every_section()
     {
         var items = MenuFor(UserRole.SystemAdmin);
-        Assert.Equal(["工作台", "报送记录", "报送情况总览", "案件列表", "立案", "公示管理", "上报违规代理商", "省级管理局", "电信企业", "企业分支机构", "法律依据", "检查项目", "节假日安排",
-            "用户管理", "报表模板", "执法参数", "接口密钥", "审计日志"], items);
+        Assert.Equal(["工作台", "报送记录", "报送情况总览", "检查计划", "双随机抽取", "现场检查", "检查发现", "责令整改", "回避登记", "案件列表", "立案",
+            "公示管理", "上报违规代理商", "排名看板", "全国排名", "省级管理局", "电信企业", "企业分支机构", "法律依据", "检查项目", "节假日安排",
+            "用户管理", "报表模板", "执法参数", "排名指标", "接口密钥", "审计日志"], items);
     }
 
     [Theory]
@@ -43,14 +44,21 @@ public class NavMenuTests : MudTestContext
         var items = MenuFor(role);
         Assert.Contains("检查项目", items);
         Assert.Contains("节假日安排", items);
+        Assert.Contains("检查计划", items);
+        Assert.Contains("责令整改", items);
+        Assert.DoesNotContain("整改通知", items);
         Assert.DoesNotContain("用户管理", items);
         Assert.DoesNotContain("审计日志", items);
+        Assert.Contains("排名看板", items);
+        Assert.DoesNotContain("本单位排名", items);
+        Assert.DoesNotContain("排名指标", items);
+        Assert.Equal(role == UserRole.MinistryViewer, items.Contains("全国排名"));
     }
 
     [Fact]
     public void A_carrier_user_sees_only_what_concerns_its_company()
     {
-        Assert.Equal(["工作台", "上传报表", "报送记录", "案件列表", "电信企业", "企业分支机构", "法律依据"], MenuFor(UserRole.CarrierUser));
+        Assert.Equal(["工作台", "上传报表", "报送记录", "整改通知", "案件列表", "本单位排名", "电信企业", "企业分支机构", "法律依据"], MenuFor(UserRole.CarrierUser));
     }
 
     [Fact]

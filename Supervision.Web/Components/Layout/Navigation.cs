@@ -23,6 +23,16 @@ public static class Navigation
             new("报送记录", "/submissions", Icons.Material.Filled.ListAlt),
             new("报送情况总览", "/submissions/overview", Icons.Material.Filled.GridView),
         ]),
+        new("检查管理", Icons.Material.Filled.FactCheck,
+        [
+            new("检查计划", "/inspections/plans", Icons.Material.Filled.EventNote),
+            new("双随机抽取", "/inspections/draws", Icons.Material.Filled.Casino),
+            new("现场检查", "/inspections", Icons.Material.Filled.Checklist),
+            new("检查发现", "/inspections/findings", Icons.Material.Filled.ReportProblem),
+            new("责令整改", "/inspections/orders", Icons.Material.Filled.AssignmentLate),
+            new("回避登记", "/inspections/recusals", Icons.Material.Filled.PersonOff),
+            new("整改通知", "/rectification", Icons.Material.Filled.AssignmentLate),
+        ]),
         new("执法案件", Icons.Material.Filled.Gavel,
         [
             new("案件列表", "/cases", Icons.Material.Filled.FolderOpen),
@@ -32,6 +42,12 @@ public static class Navigation
         [
             new("公示管理", "/publicity", Icons.Material.Filled.Campaign),
             new("上报违规代理商", "/publicity/agents/new", Icons.Material.Filled.PersonOff),
+        ]),
+        new("排名分析", Icons.Material.Filled.Leaderboard,
+        [
+            new("排名看板", "/rankings", Icons.Material.Filled.Insights),
+            new("全国排名", "/rankings/ministry", Icons.Material.Filled.Public),
+            new("本单位排名", "/rankings/mine", Icons.Material.Filled.EmojiEvents),
         ]),
         new("基础数据", Icons.Material.Filled.AccountTree,
         [
@@ -47,6 +63,7 @@ public static class Navigation
             new("用户管理", "/admin/users", Icons.Material.Filled.People),
             new("报表模板", "/admin/templates", Icons.Material.Filled.TableChart),
             new("执法参数", "/admin/enforcement-settings", Icons.Material.Filled.Tune),
+            new("排名指标", "/admin/ranking-indicators", Icons.Material.Filled.Tune),
             new("接口密钥", "/admin/api-keys", Icons.Material.Filled.VpnKey),
             new("审计日志", "/admin/audit", Icons.Material.Filled.ReceiptLong),
         ]),

@@ -1,3 +1,5 @@
+using Supervision.Domain.Inspections;
+
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Submissions;
 
@@ -24,6 +26,68 @@ public static class StatusStyles
         FilingState.Accepted => ("已受理", StatusKind.Done),
         _ => ("已退回", StatusKind.Withdrawn),
     };
+
+    public static (string Text, StatusKind Kind) Of(PlanStatus status) => (InspectionPlan.StatusLabel(status), status switch
+    {
+        PlanStatus.Draft => StatusKind.Draft,
+        PlanStatus.Active => StatusKind.Pending,
+        PlanStatus.Completed => StatusKind.Done,
+        _ => StatusKind.Withdrawn,
+    });
+
+    public static (string Text, StatusKind Kind) Of(InspectionStatus status) => (Inspection.StatusLabel(status), status switch
+    {
+        InspectionStatus.Planned => StatusKind.Pending,
+        InspectionStatus.InProgress => StatusKind.Info,
+        InspectionStatus.Completed => StatusKind.Done,
+        _ => StatusKind.Withdrawn,
+    });
+
+    public static (string Text, StatusKind Kind) Of(ItemOutcome outcome) => (Inspection.OutcomeLabel(outcome), outcome switch
+    {
+        ItemOutcome.Pending => StatusKind.Draft,
+        ItemOutcome.Compliant => StatusKind.Done,
+        ItemOutcome.NonCompliant => StatusKind.Overdue,
+        _ => StatusKind.Neutral,
+    });
+
+    public static (string Text, StatusKind Kind) Of(OrderState state) => (CorrectiveOrder.StateLabel(state), state switch
+    {
+        OrderState.Draft => StatusKind.Draft,
+        OrderState.Issued => StatusKind.Pending,
+        OrderState.Replied => StatusKind.Info,
+        OrderState.Verified => StatusKind.Done,
+        OrderState.NotVerified or OrderState.Overdue => StatusKind.Overdue,
+        _ => StatusKind.Withdrawn,
+    });
+
+    public static (string Text, StatusKind Kind) Of(ExtensionStatus status) => (ExtensionRequest.StatusLabel(status), status switch
+    {
+        ExtensionStatus.Pending => StatusKind.Pending,
+        ExtensionStatus.Approved => StatusKind.Done,
+        ExtensionStatus.Refused => StatusKind.Overdue,
+        _ => StatusKind.Withdrawn,
+    });
+
+    public static (string Text, StatusKind Kind) Of(FindingSeverity severity) => (Finding.SeverityLabel(severity), severity switch
+    {
+        FindingSeverity.Severe => StatusKind.Overdue,
+        FindingSeverity.Serious => StatusKind.Pending,
+        _ => StatusKind.Neutral,
+    });
+
+    /// <summary>A finding by its list label (待处理, 责令整改, 待立案, 已立案, 仅观察, 已撤回).</summary>
+    public static (string Text, StatusKind Kind) OfFinding(string label) => (label, label switch
+    {
+        "待处理" or "待立案" => StatusKind.Pending,
+        "责令整改" => StatusKind.Info,
+        "已立案" => StatusKind.Done,
+        "已撤回" => StatusKind.Withdrawn,
+        _ => StatusKind.Neutral,
+    });
+
+    public static (string Text, StatusKind Kind) OfDraw(bool published, bool voided) =>
+        voided ? ("已作废", StatusKind.Withdrawn) : published ? ("已公开", StatusKind.Done) : ("未公开", StatusKind.Pending);
 
     public static (string Text, StatusKind Kind) Of(CaseState state) => (CaseStates.Label(state), state switch
     {

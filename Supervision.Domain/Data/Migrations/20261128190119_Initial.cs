@@ -192,6 +192,73 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndicatorValues",
+                columns: table => new
+                {
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Numerator = table.Column<double>(type: "REAL", nullable: false),
+                    Denominator = table.Column<double>(type: "REAL", nullable: false),
+                    Rollup = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorValues", x => new { x.ProvinceId, x.Period, x.BranchId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ScopeCodes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ChecklistItemIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SamplingRatio = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    InspectorsPerInspection = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionPlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InternalNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InternalNotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LegalBases",
                 columns: table => new
                 {
@@ -232,6 +299,54 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProvinceIndicatorValues",
+                columns: table => new
+                {
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Numerator = table.Column<double>(type: "REAL", nullable: false),
+                    Denominator = table.Column<double>(type: "REAL", nullable: false),
+                    Reporting = table.Column<int>(type: "INTEGER", nullable: false),
+                    Expected = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProvinceIndicatorValues", x => new { x.Period, x.ProvinceId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RankingIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SourceText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Normalization = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Aggregate = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Scale = table.Column<double>(type: "REAL", nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: true),
+                    Pass = table.Column<double>(type: "REAL", nullable: true),
+                    Zero = table.Column<double>(type: "REAL", nullable: true),
+                    Weight = table.Column<double>(type: "REAL", nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Parameter = table.Column<double>(type: "REAL", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RankingIndicators", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -295,6 +410,34 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InspectorRecusals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InspectorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    InspectorUserName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CarrierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarrierCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectorRecusals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectorRecusals_Carriers_CarrierId",
+                        column: x => x.CarrierId,
+                        principalTable: "Carriers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalendarDays",
                 columns: table => new
                 {
@@ -314,6 +457,45 @@ namespace Supervision.Domain.Data.Migrations
                         principalTable: "HolidayYears",
                         principalColumn: "Year",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionDraws",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AlgorithmVersion = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Seed = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SeedSource = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SamplingRatio = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    InspectorsPerInspection = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntityRosterJson = table.Column<string>(type: "TEXT", maxLength: 10000000, nullable: false),
+                    InspectorRosterJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    RecusalsJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    ResultJson = table.Column<string>(type: "TEXT", maxLength: 10000000, nullable: false),
+                    InputDigest = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    RosterSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    DrawnCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DrawnAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DrawnBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Witnesses = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    VoidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionDraws", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionDraws_InspectionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "InspectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -338,6 +520,36 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_ChecklistItems_LegalBases_LegalBasisId",
                         column: x => x.LegalBasisId,
                         principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -589,6 +801,56 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_EnforcementCases_LegalBases_LegalBasisId",
                         column: x => x.LegalBasisId,
                         principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Inspections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DrawId = table.Column<long>(type: "INTEGER", nullable: true),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EntityName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OutletCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DrawOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    InspectedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Representative = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    RepresentativeTitle = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    RecordNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Inspections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Inspections_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Inspections_InspectionDraws_DrawId",
+                        column: x => x.DrawId,
+                        principalTable: "InspectionDraws",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Inspections_InspectionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "InspectionPlans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -901,6 +1163,148 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Findings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InspectionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ItemResultId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmissionFlagId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ChecklistItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FoundOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    EnforcementRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EnforcementCaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Findings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Findings_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Findings_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Findings_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionAmendments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InspectionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ItemResultId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OutcomeBefore = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OutcomeAfter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NotesBefore = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    NotesAfter = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionAmendments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionAmendments_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionInspectors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionInspectors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionInspectors_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionItemResults",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChecklistItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ItemTitle = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ItemEvidenceHint = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionItemResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionItemResults_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LogSystemRows",
                 columns: table => new
                 {
@@ -1042,6 +1446,126 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_SubmissionFlags_Submissions_SubmissionId",
                         column: x => x.SubmissionId,
                         principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CorrectiveOrders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FindingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Requirement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeadlineMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DeadlineWorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeadlineDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OriginalDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    NoticeNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    RepliedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepliedLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReinspectedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    VerificationOpinion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    OpinionNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    OverdueSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalationReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResponsibleUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectiveOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CorrectiveOrders_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CorrectiveOrders_Findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "Findings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CorrectiveOrders_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExtensionRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CurrentDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestedDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApprovedDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExtensionRequests_CorrectiveOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "CorrectiveOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationReplies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationReplies_CorrectiveOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "CorrectiveOrders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1241,6 +1765,26 @@ namespace Supervision.Domain.Data.Migrations
                 column: "ProvinceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveOrders_BranchId",
+                table: "CorrectiveOrders",
+                column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveOrders_FindingId",
+                table: "CorrectiveOrders",
+                column: "FindingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveOrders_LegalBasisId",
+                table: "CorrectiveOrders",
+                column: "LegalBasisId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveOrders_ProvinceId_State",
+                table: "CorrectiveOrders",
+                columns: new[] { "ProvinceId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentSequences_ProvinceId_Code_Year",
                 table: "DocumentSequences",
                 columns: new[] { "ProvinceId", "Code", "Year" },
@@ -1271,6 +1815,125 @@ namespace Supervision.Domain.Data.Migrations
                 table: "EnforcementSettings",
                 column: "ProvinceId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_FileId",
+                table: "EvidenceFiles",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_OwnerType_OwnerId",
+                table: "EvidenceFiles",
+                columns: new[] { "OwnerType", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionRequests_OrderId",
+                table: "ExtensionRequests",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_BranchId",
+                table: "Findings",
+                column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_InspectionId",
+                table: "Findings",
+                column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_ItemResultId",
+                table: "Findings",
+                column: "ItemResultId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_LegalBasisId",
+                table: "Findings",
+                column: "LegalBasisId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_ProvinceId_Status",
+                table: "Findings",
+                columns: new[] { "ProvinceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_SubmissionFlagId",
+                table: "Findings",
+                column: "SubmissionFlagId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionAmendments_InspectionId",
+                table: "InspectionAmendments",
+                column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionDraws_PlanId",
+                table: "InspectionDraws",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionDraws_ProvinceId_PlanId",
+                table: "InspectionDraws",
+                columns: new[] { "ProvinceId", "PlanId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionInspectors_InspectionId_UserId",
+                table: "InspectionInspectors",
+                columns: new[] { "InspectionId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionInspectors_UserId",
+                table: "InspectionInspectors",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionItemResults_InspectionId_ChecklistItemId",
+                table: "InspectionItemResults",
+                columns: new[] { "InspectionId", "ChecklistItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionPlans_ProvinceId_Year",
+                table: "InspectionPlans",
+                columns: new[] { "ProvinceId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inspections_BranchId",
+                table: "Inspections",
+                column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inspections_DrawId",
+                table: "Inspections",
+                column: "DrawId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inspections_PlanId",
+                table: "Inspections",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inspections_ProvinceId_Status",
+                table: "Inspections",
+                columns: new[] { "ProvinceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectorRecusals_CarrierId",
+                table: "InspectorRecusals",
+                column: "CarrierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectorRecusals_ProvinceId_InspectorUserId_CarrierId",
+                table: "InspectorRecusals",
+                columns: new[] { "ProvinceId", "InspectorUserId", "CarrierId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InternalNotes_OwnerType_OwnerId",
+                table: "InternalNotes",
+                columns: new[] { "OwnerType", "OwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssuedDocuments_FileId",
@@ -1325,6 +1988,17 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_Provinces_SealFileId",
                 table: "Provinces",
                 column: "SealFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RankingIndicators_Code",
+                table: "RankingIndicators",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationReplies_OrderId",
+                table: "RectificationReplies",
+                column: "OrderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReturnTemplates_Code_Version",
@@ -1453,7 +2127,31 @@ namespace Supervision.Domain.Data.Migrations
                 name: "EnforcementSettings");
 
             migrationBuilder.DropTable(
+                name: "EvidenceFiles");
+
+            migrationBuilder.DropTable(
+                name: "ExtensionRequests");
+
+            migrationBuilder.DropTable(
                 name: "FileContents");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorValues");
+
+            migrationBuilder.DropTable(
+                name: "InspectionAmendments");
+
+            migrationBuilder.DropTable(
+                name: "InspectionInspectors");
+
+            migrationBuilder.DropTable(
+                name: "InspectionItemResults");
+
+            migrationBuilder.DropTable(
+                name: "InspectorRecusals");
+
+            migrationBuilder.DropTable(
+                name: "InternalNotes");
 
             migrationBuilder.DropTable(
                 name: "IssuedDocuments");
@@ -1466,6 +2164,15 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutletRows");
+
+            migrationBuilder.DropTable(
+                name: "ProvinceIndicatorValues");
+
+            migrationBuilder.DropTable(
+                name: "RankingIndicators");
+
+            migrationBuilder.DropTable(
+                name: "RectificationReplies");
 
             migrationBuilder.DropTable(
                 name: "RnSummaryRows");
@@ -1489,7 +2196,19 @@ namespace Supervision.Domain.Data.Migrations
                 name: "EnforcementCases");
 
             migrationBuilder.DropTable(
+                name: "CorrectiveOrders");
+
+            migrationBuilder.DropTable(
                 name: "Submissions");
+
+            migrationBuilder.DropTable(
+                name: "Findings");
+
+            migrationBuilder.DropTable(
+                name: "ReturnTemplates");
+
+            migrationBuilder.DropTable(
+                name: "Inspections");
 
             migrationBuilder.DropTable(
                 name: "LegalBases");
@@ -1498,13 +2217,16 @@ namespace Supervision.Domain.Data.Migrations
                 name: "Branches");
 
             migrationBuilder.DropTable(
-                name: "ReturnTemplates");
+                name: "InspectionDraws");
 
             migrationBuilder.DropTable(
                 name: "Carriers");
 
             migrationBuilder.DropTable(
                 name: "Cities");
+
+            migrationBuilder.DropTable(
+                name: "InspectionPlans");
 
             migrationBuilder.DropTable(
                 name: "Provinces");

@@ -1,0 +1,330 @@
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Domain.Inspections;
+
+public enum OrderState
+{
+    /// <summary>草稿: internal, not yet served.</summary>
+    Draft,
+    /// <summary>已下达: the carrier must rectify by the deadline.</summary>
+    Issued,
+    /// <summary>已报告整改: the carrier sent its rectification report; awaiting 整改复查.</summary>
+    Replied,
+    /// <summary>整改合格.</summary>
+    Verified,
+    /// <summary>整改不合格: re-ordered with a new deadline, or escalated.</summary>
+    NotVerified,
+    /// <summary>逾期未改.</summary>
+    Overdue,
+    /// <summary>已移交立案.</summary>
+    Escalated,
+}
+
+public enum DeadlineMode
+{
+    /// <summary>A number of working days from the day of issue (holiday calendar).</summary>
+    WorkingDays,
+    /// <summary>A fixed date.</summary>
+    Date,
+}
+
+public enum ExtensionStatus
+{
+    Pending,
+    Approved,
+    Refused,
+    /// <summary>Moot: the carrier reported rectification before a decision.</summary>
+    Withdrawn,
+}
+
+/// <summary>
+/// 责令限期改正: not a penalty (行政处罚法 Art. 28) but an order to correct by a deadline, served as a numbered notice.
+/// The carrier sees it once issued, reports its rectification, and the inspector re-inspects.
+/// </summary>
+public class CorrectiveOrder : IPartyVisible
+{
+    public const int MaxWorkingDays = 120;
+
+    public long Id { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public Branch? Branch { get; set; }
+    /// <summary>False while a draft; true from issue on.</summary>
+    public bool VisibleToParty { get; set; }
+    public long FindingId { get; set; }
+    public string Facts { get; set; } = "";
+    public string Requirement { get; set; } = "";
+    public int? LegalBasisId { get; set; }
+    public LegalBasis? LegalBasis { get; set; }
+    public DeadlineMode DeadlineMode { get; set; }
+    public int? DeadlineWorkingDays { get; set; }
+    public DateOnly? DeadlineDate { get; set; }
+    public DateOnly? Deadline { get; set; }
+    public DateOnly? OriginalDeadline { get; set; }
+    public OrderState State { get; set; }
+    public int Round { get; set; } = 1;
+    public DateOnly? IssuedOn { get; set; }
+    public DateTimeOffset? IssuedAt { get; set; }
+    public string? IssuedBy { get; set; }
+    public string? NoticeNumber { get; set; }
+    public DateTimeOffset? RepliedAt { get; set; }
+    public bool RepliedLate { get; set; }
+    public DateOnly? ReinspectedOn { get; set; }
+    public string? VerificationOpinion { get; set; }
+    public string? VerifiedBy { get; set; }
+    public string? OpinionNumber { get; set; }
+    public DateOnly? OverdueSince { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
+    public string? EscalationReason { get; set; }
+    /// <summary>The inspector who drafted it: hears of replies, extension requests and deadlines.</summary>
+    public string ResponsibleUserId { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
+    public List<RectificationReply> Replies { get; set; } = [];
+    public List<ExtensionRequest> Extensions { get; set; } = [];
+
+    public ExtensionRequest? PendingExtension => Extensions.FirstOrDefault(e => e.Status == ExtensionStatus.Pending);
+
+    /// <summary>Open from the carrier's side: it still has to act.</summary>
+    public bool AwaitsCarrier => State is OrderState.Issued or OrderState.Overdue;
+
+    public void EditDraft(string facts, string requirement, DeadlineMode mode, int? workingDays, DateOnly? date)
+    {
+        if (State != OrderState.Draft)
+            throw new DomainException("order.not_draft", "整改通知已下达，不能修改；如需变更期限请通过延期审批。");
+        Facts = Inspection.Clean(facts, 4000) ?? "";
+        Requirement = Inspection.Clean(requirement, 4000) ?? "";
+        DeadlineMode = mode;
+        DeadlineWorkingDays = mode == DeadlineMode.WorkingDays ? workingDays : null;
+        DeadlineDate = mode == DeadlineMode.Date ? date : null;
+        Touch();
+    }
+
+    /// <summary>The deadline the draft would have if issued on <paramref name="issueDate"/>.</summary>
+    public DateOnly ComputeDeadline(WorkingDayCalendar calendar, DateOnly issueDate)
+    {
+        var deadline = DeadlineMode switch
+        {
+            DeadlineMode.WorkingDays when DeadlineWorkingDays is int n and > 0 and <= MaxWorkingDays => calendar.AddWorkingDays(issueDate, n),
+            DeadlineMode.WorkingDays => throw new DomainException("order.working_days", $"整改期限应为1至{MaxWorkingDays}个工作日。"),
+            _ => DeadlineDate ?? throw new DomainException("order.deadline_required", "请填写整改期限。"),
+        };
+        if (deadline <= issueDate)
+            throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能早于或等于下达日期{issueDate:yyyy-MM-dd}，请设定今后的日期。");
+        return deadline;
+    }
+
+    /// <summary>Serves the order: the carrier sees it from now on.</summary>
+    public void Issue(DateOnly deadline, string? noticeNumber, string by, DateTimeOffset at, DateOnly today)
+    {
+        if (State != OrderState.Draft)
+            throw new DomainException("order.not_draft", "该整改通知已下达。");
+        if (string.IsNullOrWhiteSpace(Facts)) throw new DomainException("order.facts", "请写明检查发现的违法事实。");
+        if (string.IsNullOrWhiteSpace(Requirement)) throw new DomainException("order.requirement", "请写明整改要求。");
+        if (LegalBasisId is null) throw new DomainException("order.basis", "请选择法律依据。");
+        if (deadline <= today)
+            throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能是今天或过去的日期。");
+        State = OrderState.Issued;
+        VisibleToParty = true;
+        (Deadline, OriginalDeadline, IssuedOn, IssuedAt, IssuedBy, NoticeNumber) = (deadline, deadline, today, at, by, noticeNumber);
+        Touch();
+    }
+
+    /// <summary>The carrier reports its rectification; after the deadline it is recorded as late.</summary>
+    public RectificationReply Reply(string text, string by, DateTimeOffset at, DateOnly today)
+    {
+        if (!AwaitsCarrier)
+            throw new DomainException("order.no_reply_expected", State switch
+            {
+                OrderState.Replied => "已提交整改报告，正在等待复查。",
+                OrderState.Verified => "整改已复查合格，无需再报告。",
+                OrderState.Escalated => "该整改通知已移交立案，不能再提交整改报告。",
+                _ => $"当前状态为“{StateLabel(State)}”，不能提交整改报告。",
+            });
+        text = Inspection.Clean(text, 8000) ?? "";
+        if (text.Length < 10)
+            throw new DomainException("order.reply_short", "请写明整改情况（至少10个字）：采取了哪些措施、整改结果如何。");
+        var late = today > Deadline;
+        var reply = new RectificationReply
+        {
+            ProvinceId = ProvinceId, BranchId = BranchId, OrderId = Id, Round = Round, Text = text, SubmittedBy = by, SubmittedAt = at, Late = late,
+        };
+        Replies.Add(reply);
+        if (PendingExtension is { } pending) pending.Status = ExtensionStatus.Withdrawn;
+        State = OrderState.Replied;
+        (RepliedAt, RepliedLate) = (at, late);
+        Touch();
+        return reply;
+    }
+
+    public ExtensionRequest RequestExtension(DateOnly requested, string reason, string by, DateTimeOffset at, DateOnly today)
+    {
+        if (State == OrderState.Overdue)
+            throw new DomainException("order.extension_overdue", $"整改期限（{Deadline:yyyy-MM-dd}）已过，不能再申请延期，请尽快整改并报告。");
+        if (State != OrderState.Issued)
+            throw new DomainException("order.extension_state", $"当前状态为“{StateLabel(State)}”，不能申请延期。");
+        if (PendingExtension is not null)
+            throw new DomainException("order.extension_pending", "已有一项延期申请正在审批，请等待结果。");
+        if (requested <= Deadline)
+            throw new DomainException("order.extension_date", $"申请的新期限应晚于现有期限{Deadline:yyyy-MM-dd}。");
+        reason = Inspection.Clean(reason, 2000) ?? "";
+        if (reason.Length < 5)
+            throw new DomainException("order.extension_reason", "请说明申请延期的理由（至少5个字）。");
+        var request = new ExtensionRequest
+        {
+            ProvinceId = ProvinceId, BranchId = BranchId, OrderId = Id, CurrentDeadline = Deadline!.Value, RequestedDeadline = requested,
+            Reason = reason, RequestedBy = by, RequestedAt = at, Status = ExtensionStatus.Pending,
+        };
+        Extensions.Add(request);
+        Touch();
+        return request;
+    }
+
+    /// <summary>Approves (the deadline moves; an overdue order is open again) or refuses (reason required) the pending request.</summary>
+    public ExtensionRequest DecideExtension(bool approve, DateOnly? approvedDeadline, string? reason, string by, DateTimeOffset at, DateOnly today)
+    {
+        var request = PendingExtension ?? throw new DomainException("order.no_extension", "没有待审批的延期申请。");
+        reason = Inspection.Clean(reason, 2000);
+        if (approve)
+        {
+            var newDeadline = approvedDeadline ?? request.RequestedDeadline;
+            if (newDeadline <= Deadline || newDeadline > request.RequestedDeadline)
+                throw new DomainException("order.extension_approved_date", $"批准的期限应晚于原期限{Deadline:yyyy-MM-dd}，且不晚于申请的{request.RequestedDeadline:yyyy-MM-dd}。");
+            if (newDeadline <= today)
+                throw new DomainException("order.deadline_past", $"批准的期限{newDeadline:yyyy-MM-dd}不能是今天或过去的日期。");
+            request.Status = ExtensionStatus.Approved;
+            request.ApprovedDeadline = newDeadline;
+            Deadline = newDeadline;
+            if (State == OrderState.Overdue)
+            {
+                State = OrderState.Issued;
+                OverdueSince = null;
+            }
+        }
+        else
+        {
+            if (reason is null || reason.Length < 5)
+                throw new DomainException("order.refusal_reason", "不予延期须说明理由（至少5个字），企业将看到该理由。");
+            request.Status = ExtensionStatus.Refused;
+        }
+        (request.DecisionReason, request.DecidedBy, request.DecidedAt) = (reason, by, at);
+        Touch();
+        return request;
+    }
+
+    /// <summary>Flags the order overdue once its deadline has passed without a report. Idempotent: false when nothing changed.</summary>
+    public bool MarkOverdue(DateOnly today)
+    {
+        if (State != OrderState.Issued || Deadline is not { } deadline || today <= deadline)
+            return false;
+        State = OrderState.Overdue;
+        OverdueSince = deadline.AddDays(1);
+        Touch();
+        return true;
+    }
+
+    /// <summary>整改复查: the inspector checks the reported rectification and finds it sufficient or not.</summary>
+    public void Verify(bool passed, string opinion, DateOnly reinspectedOn, string? opinionNumber, string by, DateOnly today)
+    {
+        if (State != OrderState.Replied)
+            throw new DomainException("order.not_replied", $"企业尚未提交整改报告，不能复查（当前状态为“{StateLabel(State)}”）。");
+        opinion = Inspection.Clean(opinion, 4000) ?? "";
+        if (opinion.Length < 5)
+            throw new DomainException("order.opinion", "请填写复查意见（至少5个字）。");
+        if (reinspectedOn > today)
+            throw new DomainException("order.reinspect_future", "复查日期不能晚于今天。");
+        if (IssuedOn is { } issued && reinspectedOn < issued)
+            throw new DomainException("order.reinspect_before_issue", "复查日期不能早于整改通知下达日期。");
+        State = passed ? OrderState.Verified : OrderState.NotVerified;
+        (ReinspectedOn, VerificationOpinion, VerifiedBy, OpinionNumber) = (reinspectedOn, opinion, by, opinionNumber);
+        Touch();
+    }
+
+    /// <summary>After a failed re-inspection: a further round with a new deadline.</summary>
+    public void Reopen(DateOnly newDeadline, DateOnly today)
+    {
+        if (State != OrderState.NotVerified)
+            throw new DomainException("order.not_failed", "只有复查不合格的整改通知可以要求再次整改。");
+        if (newDeadline <= today)
+            throw new DomainException("order.deadline_past", $"新的整改期限{newDeadline:yyyy-MM-dd}不能是今天或过去的日期。");
+        State = OrderState.Issued;
+        Round++;
+        Deadline = newDeadline;
+        OverdueSince = null;
+        Touch();
+    }
+
+    /// <summary>Hands the matter to enforcement: after the deadline passed, or after a failed re-inspection.</summary>
+    public void Escalate(string reason, DateTimeOffset at)
+    {
+        if (State is not (OrderState.Overdue or OrderState.NotVerified))
+            throw new DomainException("order.escalate_state", $"只有逾期未改或复查不合格的整改通知可以移交立案（当前为“{StateLabel(State)}”）。");
+        reason = Inspection.Clean(reason, 2000) ?? "";
+        if (reason.Length < 5)
+            throw new DomainException("order.escalate_reason", "移交立案须说明理由（至少5个字）。");
+        State = OrderState.Escalated;
+        (EscalatedAt, EscalationReason) = (at, reason);
+        Touch();
+    }
+
+    private void Touch() => ConcurrencyToken = Guid.NewGuid();
+
+    public static string StateLabel(OrderState state) => state switch
+    {
+        OrderState.Draft => "草稿",
+        OrderState.Issued => "待整改",
+        OrderState.Replied => "待复查",
+        OrderState.Verified => "整改合格",
+        OrderState.NotVerified => "整改不合格",
+        OrderState.Overdue => "逾期未改",
+        OrderState.Escalated => "已移交立案",
+        _ => state.ToString(),
+    };
+}
+
+/// <summary>The carrier's rectification report for one round of an order; its evidence files hang off it.</summary>
+public class RectificationReply : IPartyVisible
+{
+    public long Id { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public bool VisibleToParty { get; set; } = true;
+    public long OrderId { get; set; }
+    public int Round { get; set; }
+    public string Text { get; set; } = "";
+    public string SubmittedBy { get; set; } = "";
+    public DateTimeOffset SubmittedAt { get; set; }
+    public bool Late { get; set; }
+}
+
+/// <summary>The carrier asks for more time; the inspector approves (with the date granted) or refuses with reasons.</summary>
+public class ExtensionRequest : IPartyVisible
+{
+    public long Id { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public bool VisibleToParty { get; set; } = true;
+    public long OrderId { get; set; }
+    public DateOnly CurrentDeadline { get; set; }
+    public DateOnly RequestedDeadline { get; set; }
+    public string Reason { get; set; } = "";
+    public string RequestedBy { get; set; } = "";
+    public DateTimeOffset RequestedAt { get; set; }
+    public ExtensionStatus Status { get; set; }
+    public DateOnly? ApprovedDeadline { get; set; }
+    public string? DecisionReason { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public static string StatusLabel(ExtensionStatus status) => status switch
+    {
+        ExtensionStatus.Pending => "待审批",
+        ExtensionStatus.Approved => "已批准",
+        ExtensionStatus.Refused => "不予批准",
+        ExtensionStatus.Withdrawn => "已撤回",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,290 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Files;
+using Supervision.Domain.Notifications;
+
+namespace Supervision.Domain.Inspections;
+
+public sealed record OrderQuery(OrderState? State = null, int? CarrierId = null, bool ExtensionPending = false, DateOnly? From = null, DateOnly? To = null,
+    bool OpenOnly = false);
+
+public sealed record OrderRow(long Id, long FindingId, string Branch, string Carrier, OrderState State, int Round, DateOnly? IssuedOn, DateOnly? Deadline,
+    DateOnly? OriginalDeadline, string? NoticeNumber, DateTimeOffset? RepliedAt, bool RepliedLate, DateOnly? ReinspectedOn, bool ExtensionPending,
+    string? LegalBasis, string Facts, DateOnly? OverdueSince);
+
+public sealed record OrderDetails(CorrectiveOrder Order, string Authority, string DocPrefix, IReadOnlyDictionary<long, IReadOnlyList<EvidenceFile>> ReplyEvidence,
+    IReadOnlyList<IssuedDocument> Documents, string? ResponsibleName);
+
+/// <summary>An uploaded file as it arrives from a form or an API.</summary>
+public sealed record UploadedFile(string Name, byte[] Bytes);
+
+/// <summary>
+/// Corrective orders (责令限期改正): the draft, its issue with the numbered notice, the carrier's rectification report and
+/// extension requests, the re-inspection (整改复查), and escalation to enforcement.
+/// </summary>
+public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock,
+    DocumentRegistry documents, NotificationService notifications, CatalogService catalog, EvidenceLimits limits)
+{
+    public const string OwnerType = "CorrectiveOrder";
+
+    public EvidenceLimits Limits => limits;
+
+    internal static IQueryable<OrderRow> Rows(IQueryable<CorrectiveOrder> q) => q.Select(o => new OrderRow(
+        o.Id, o.FindingId, o.Branch!.ShortName, o.Branch.Carrier!.ShortName, o.State, o.Round, o.IssuedOn, o.Deadline, o.OriginalDeadline, o.NoticeNumber,
+        o.RepliedAt, o.RepliedLate, o.ReinspectedOn, o.Extensions.Any(e => e.Status == ExtensionStatus.Pending), o.LegalBasis!.Code, o.Facts, o.OverdueSince));
+
+    public async Task<PagedResult<OrderRow>> ListAsync(OrderQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = Filter(db, query);
+        if (!string.IsNullOrWhiteSpace(page.Search))
+            q = q.Where(o => o.Branch!.ShortName.Contains(page.Search) || o.NoticeNumber!.Contains(page.Search) || o.Facts.Contains(page.Search));
+        var total = await q.CountAsync(ct);
+        q = page.SortBy switch
+        {
+            "Deadline" => page.Descending ? q.OrderByDescending(o => o.Deadline) : q.OrderBy(o => o.Deadline),
+            _ => q.OrderByDescending(o => o.Id),
+        };
+        return new(await Rows(q.Skip(page.Skip).Take(page.Take)).ToListAsync(ct), total);
+    }
+
+    public async Task<IReadOnlyList<OrderRow>> LedgerAsync(OrderQuery query, int max = 20_000, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Rows(Filter(db, query).OrderBy(o => o.Id).Take(max)).ToListAsync(ct);
+    }
+
+    private static IQueryable<CorrectiveOrder> Filter(SupervisionDbContext db, OrderQuery query)
+    {
+        var q = db.CorrectiveOrders.AsNoTracking().AsQueryable();
+        if (query.State is { } state) q = q.Where(o => o.State == state);
+        if (query.OpenOnly) q = q.Where(o => o.State == OrderState.Issued || o.State == OrderState.Overdue || o.State == OrderState.Replied || o.State == OrderState.NotVerified);
+        if (query.CarrierId is { } carrier) q = q.Where(o => o.Branch!.CarrierId == carrier);
+        if (query.ExtensionPending) q = q.Where(o => o.Extensions.Any(e => e.Status == ExtensionStatus.Pending));
+        if (query.From is { } from) q = q.Where(o => (o.IssuedOn ?? DateOnly.MaxValue) >= from);
+        if (query.To is { } to) q = q.Where(o => (o.IssuedOn ?? DateOnly.MinValue) <= to);
+        return q;
+    }
+
+    /// <summary>The order as the user may see it: a carrier gets only issued orders of its own branches (and only served documents).</summary>
+    public async Task<OrderDetails> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await db.CorrectiveOrders.AsNoTracking().Include(o => o.Branch).ThenInclude(b => b!.Carrier).Include(o => o.LegalBasis)
+            .Include(o => o.Replies.OrderBy(r => r.Id)).Include(o => o.Extensions.OrderBy(e => e.Id))
+            .FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("整改通知");
+        var replyIds = order.Replies.Select(r => r.Id).ToList();
+        var evidence = (await db.EvidenceFiles.AsNoTracking().Where(e => e.OwnerType == EvidenceFile.ReplyOwner && replyIds.Contains(e.OwnerId)).OrderBy(e => e.Id).ToListAsync(ct))
+            .GroupBy(e => e.OwnerId).ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceFile>)g.ToList());
+        var docs = await db.IssuedDocuments.AsNoTracking().Where(d => d.OwnerType == OwnerType && d.OwnerId == id.ToString(CultureInfo.InvariantCulture))
+            .OrderBy(d => d.IssuedAt).ToListAsync(ct);
+        var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.Id == order.ProvinceId, ct);
+        var responsible = await db.Users.Where(u => u.Id == order.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return new(order, province.AuthorityName, province.DocPrefix, evidence, docs, responsible);
+    }
+
+    public async Task<Guid> SaveDraftAsync(long id, Guid token, string facts, string requirement, DeadlineMode mode, int? workingDays, DateOnly? date, CancellationToken ct = default)
+    {
+        var order = await ChangeAsync(id, token, o => o.EditDraft(facts, requirement, mode, workingDays, date), ct);
+        return order.ConcurrencyToken;
+    }
+
+    /// <summary>The deadline the order would get if issued today (working days counted with the holiday calendar).</summary>
+    public async Task<(DateOnly Deadline, bool CalendarCovers)> DeadlineIfIssuedTodayAsync(DeadlineMode mode, int? workingDays, DateOnly? date, CancellationToken ct = default)
+    {
+        var calendar = await catalog.GetCalendarAsync(ct);
+        var probe = new CorrectiveOrder { DeadlineMode = mode, DeadlineWorkingDays = workingDays, DeadlineDate = date };
+        var deadline = probe.ComputeDeadline(calendar, Today);
+        return (deadline, calendar.Covers(Today, deadline));
+    }
+
+    /// <summary>
+    /// Issues the order: takes the next 改 number, stores the notice rendered from <paramref name="dataJson"/>, and marks the
+    /// order issued with that number — all in one transaction; the carrier is then notified.
+    /// </summary>
+    public async Task<IssuedDocument> IssueAsync(long id, Guid token, DateOnly deadline, string dataJson, Func<DocumentNumber?, byte[]> render, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireInspector(access);
+        var head = (await GetAsync(id, ct)).Order;
+        if (head.State != OrderState.Draft) throw new DomainException("order.not_draft", "该整改通知已下达。");
+        var today = Today;
+        if (deadline <= today)
+            throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能是今天或过去的日期。");
+        var document = await documents.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, head.ProvinceId, head.BranchId, OwnerType,
+            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today), async (db, number, c) =>
+        {
+            var order = await LoadAsync(db, id, c);
+            if (order.ConcurrencyToken != token)
+                throw new DomainException("order.changed", "整改通知刚被修改，请刷新后核对再下达。");
+            order.Issue(deadline, number?.ToString(), access.Actor, clock.GetUtcNow(), today);
+            return new RenderedDocument(dataJson, render(number));
+        }, ct);
+        await notifications.PublishAsync(new NotificationDraft($"order-issued:{id}", NotificationLevel.Warning, "收到责令限期改正通知书",
+            $"{head.Branch!.ShortName}：{document.Number}，请于{ChineseDate.Format(deadline)}前完成整改并在平台提交整改报告。", CarrierLink(id)),
+            await notifications.CarrierUsersOfAsync(head.BranchId, ct), ct);
+        return document;
+    }
+
+    /// <summary>The carrier's rectification report with its evidence (content-checked, size-limited), stored together or not at all.</summary>
+    public async Task<RectificationReply> ReplyAsync(long id, string text, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireCarrier(access);
+        if (files.Count > limits.MaxFilesPerRecord)
+            throw new DomainException("evidence.too_many", $"每次最多上传{limits.MaxFilesPerRecord}个证明材料。");
+        foreach (var f in files) EvidenceFiles.Check(f.Name, f.Bytes, limits.MaxBytes);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await LoadAsync(db, id, ct);
+        var now = clock.GetUtcNow();
+        var reply = order.Reply(text, access.Actor, now, Today);
+        await SaveAsync(db, ct);
+        foreach (var f in files)
+            db.EvidenceFiles.Add(EvidenceFile.Create(EvidenceFile.ReplyOwner, reply.Id, order.ProvinceId, order.BranchId, visibleToParty: true, f.Name, f.Bytes, limits, access.Actor, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await notifications.PublishAsync(new NotificationDraft($"order-reply:{id}:{reply.Id}", NotificationLevel.Info, "企业已提交整改报告",
+            $"{await BranchNameAsync(order.BranchId, ct)}已就{order.NoticeNumber}提交整改报告{(reply.Late ? "（逾期提交）" : "")}，附证明材料{files.Count}份，请组织整改复查。",
+            InspectorLink(id)), await InspectorsOfAsync(order, ct), ct);
+        return reply;
+    }
+
+    public async Task<ExtensionRequest> RequestExtensionAsync(long id, DateOnly requested, string reason, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireCarrier(access);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await LoadAsync(db, id, ct);
+        var request = order.RequestExtension(requested, reason, access.Actor, clock.GetUtcNow(), Today);
+        await SaveAsync(db, ct);
+        await notifications.PublishAsync(new NotificationDraft($"order-extension:{id}:{request.Id}", NotificationLevel.Warning, "整改延期申请待审批",
+            $"{await BranchNameAsync(order.BranchId, ct)}申请将{order.NoticeNumber}的整改期限由{request.CurrentDeadline:yyyy-MM-dd}延至{request.RequestedDeadline:yyyy-MM-dd}。理由：{request.Reason}",
+            InspectorLink(id)), await InspectorsOfAsync(order, ct), ct);
+        return request;
+    }
+
+    public async Task<ExtensionRequest> DecideExtensionAsync(long id, Guid token, bool approve, DateOnly? approvedDeadline, string? reason, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireInspector(access);
+        ExtensionRequest? request = null;
+        var order = await ChangeAsync(id, token, o => request = o.DecideExtension(approve, approvedDeadline, reason, access.Actor, clock.GetUtcNow(), Today), ct);
+        var text = approve
+            ? $"{order.NoticeNumber}的整改期限已延至{ChineseDate.Format(request!.ApprovedDeadline!.Value)}。"
+            : $"{order.NoticeNumber}的延期申请不予批准，整改期限仍为{ChineseDate.Format(order.Deadline!.Value)}。理由：{request!.DecisionReason}";
+        await notifications.PublishAsync(new NotificationDraft($"order-extension-decided:{request.Id}", approve ? NotificationLevel.Info : NotificationLevel.Warning,
+            approve ? "延期申请已批准" : "延期申请未获批准", text, CarrierLink(id)), await notifications.CarrierUsersOfAsync(order.BranchId, ct), ct);
+        return request;
+    }
+
+    /// <summary>
+    /// 整改复查: records the re-inspection and issues the 整改复查意见书 in one transaction. When not passed and a new deadline is
+    /// given, the order opens again for a further round.
+    /// </summary>
+    public async Task<IssuedDocument> VerifyAsync(long id, Guid token, bool passed, string opinion, DateOnly reinspectedOn, DateOnly? newDeadline,
+        string dataJson, Func<DocumentNumber?, byte[]> render, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireInspector(access);
+        var head = (await GetAsync(id, ct)).Order;
+        var today = Today;
+        if (passed && newDeadline is not null)
+            throw new DomainException("order.deadline_when_passed", "复查合格的，不需要设定新的整改期限。");
+        var document = await documents.IssueAsync(new DocumentRequest(DocumentKind.ReinspectionOpinion, head.ProvinceId, head.BranchId, OwnerType,
+            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today), async (db, number, c) =>
+        {
+            var order = await LoadAsync(db, id, c);
+            if (order.ConcurrencyToken != token)
+                throw new DomainException("order.changed", "整改通知刚被修改，请刷新后再复查。");
+            order.Verify(passed, opinion, reinspectedOn, number?.ToString(), access.Actor, today);
+            if (newDeadline is { } d) order.Reopen(d, today);
+            return new RenderedDocument(dataJson, render(number));
+        }, ct);
+        var body = passed
+            ? $"{head.NoticeNumber}的整改经复查合格（{document.Number}）。"
+            : newDeadline is { } nd
+                ? $"{head.NoticeNumber}的整改经复查不合格（{document.Number}），请于{ChineseDate.Format(nd)}前再次整改并报告。"
+                : $"{head.NoticeNumber}的整改经复查不合格（{document.Number}）。";
+        await notifications.PublishAsync(new NotificationDraft($"order-verified:{id}:{head.Round}", passed ? NotificationLevel.Info : NotificationLevel.Alert,
+            passed ? "整改复查合格" : "整改复查不合格", body, CarrierLink(id)), await notifications.CarrierUsersOfAsync(head.BranchId, ct), ct);
+        return document;
+    }
+
+    public async Task ReopenAsync(long id, Guid token, DateOnly newDeadline, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireInspector(access);
+        var order = await ChangeAsync(id, token, o => o.Reopen(newDeadline, Today), ct);
+        await notifications.PublishAsync(new NotificationDraft($"order-reopened:{id}:{order.Round}", NotificationLevel.Alert, "请再次整改",
+            $"{order.NoticeNumber}的整改经复查不合格，请于{ChineseDate.Format(newDeadline)}前再次整改并报告。", CarrierLink(id)),
+            await notifications.CarrierUsersOfAsync(order.BranchId, ct), ct);
+    }
+
+    /// <summary>Hands an overdue or failed order to enforcement: the finding shows 待立案 until the enforcement feature opens the case.</summary>
+    public async Task EscalateAsync(long id, Guid token, string reason, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireInspector(access);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await LoadAsync(db, id, ct);
+        if (order.ConcurrencyToken != token)
+            throw new DomainException("order.changed", "整改通知刚被他人处理，请刷新后查看最新状态。");
+        var now = clock.GetUtcNow();
+        order.Escalate(reason, now);
+        var finding = await db.Findings.SingleAsync(f => f.Id == order.FindingId, ct);
+        finding.HandToEnforcement(now);
+        await SaveAsync(db, ct);
+        await notifications.PublishAsync(new NotificationDraft($"order-escalated:{id}", NotificationLevel.Alert, "整改通知已移交立案",
+            $"{await BranchNameAsync(order.BranchId, ct)}的{order.NoticeNumber}（{CorrectiveOrder.StateLabel(OrderState.Escalated)}）：{order.EscalationReason}。检查发现待立案。",
+            $"/inspections/findings/{order.FindingId}"), await notifications.InspectorsOfAsync(order.ProvinceId, ct), ct);
+    }
+
+    /// <summary>Who hears of an order's replies, requests and deadlines: the inspector who drafted it and those of the inspection it came from.</summary>
+    internal async Task<IReadOnlyList<string>> InspectorsOfAsync(CorrectiveOrder order, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // The carrier's own action triggers this lookup, and its scope cannot see findings or inspections: read as the platform.
+        var inspection = await db.Findings.IgnoreQueryFilters().Where(f => f.Id == order.FindingId).Select(f => f.InspectionId).FirstOrDefaultAsync(ct);
+        var assigned = inspection is null ? [] : await db.InspectionInspectors.IgnoreQueryFilters().Where(i => i.InspectionId == inspection).Select(i => i.UserId).ToListAsync(ct);
+        var users = assigned.Append(order.ResponsibleUserId).Where(u => u.Length > 0).Distinct().ToList();
+        return users.Count > 0 ? users : await notifications.InspectorsOfAsync(order.ProvinceId, ct);
+    }
+
+    private async Task<CorrectiveOrder> ChangeAsync(long id, Guid token, Action<CorrectiveOrder> change, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await LoadAsync(db, id, ct);
+        if (order.ConcurrencyToken != token)
+            throw new DomainException("order.changed", "整改通知刚被他人处理，请刷新后查看最新状态。");
+        change(order);
+        await SaveAsync(db, ct);
+        return order;
+    }
+
+    private static async Task SaveAsync(SupervisionDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("order.changed", "整改通知刚被他人处理，请刷新后查看最新状态。");
+        }
+    }
+
+    private static async Task<CorrectiveOrder> LoadAsync(SupervisionDbContext db, long id, CancellationToken ct) =>
+        await db.CorrectiveOrders.Include(o => o.Replies).Include(o => o.Extensions).FirstOrDefaultAsync(o => o.Id == id, ct)
+        ?? throw new NotFoundException("整改通知");
+
+    private async Task<string> BranchNameAsync(int branchId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Branches.Where(b => b.Id == branchId).Select(b => b.ShortName).FirstOrDefaultAsync(ct) ?? "";
+    }
+
+    public static string CarrierLink(long id) => $"/rectification/{id}";
+
+    public static string InspectorLink(long id) => $"/inspections/orders/{id}";
+
+    private DateOnly Today => BeijingTime.Today(clock);
+}

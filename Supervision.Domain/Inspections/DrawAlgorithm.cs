@@ -1,0 +1,177 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Supervision.Domain.Common;
+
+namespace Supervision.Domain.Inspections;
+
+/// <summary>One entity that may be inspected, as the roster snapshot records it.</summary>
+/// <param name="Key">Unique and stable: the branch code, or branch code + "/" + outlet code.</param>
+public sealed record RosterEntity(string Key, string Name, string CarrierCode, int BranchId, string? CityCode = null, string? OutletCode = null);
+
+/// <summary>One inspector of the province, as the roster snapshot records it.</summary>
+public sealed record RosterInspector(string UserName, string DisplayName, string UserId);
+
+/// <summary>An inspector who must never be drawn for a carrier.</summary>
+public sealed record RosterRecusal(string UserName, string CarrierCode);
+
+public sealed record DrawParameters(decimal SamplingRatio, int InspectorsPerEntity);
+
+/// <summary>Everything a draw depends on; the same inputs and seed always give the same result.</summary>
+public sealed record DrawInputs(DrawParameters Parameters, IReadOnlyList<RosterEntity> Entities, IReadOnlyList<RosterInspector> Inspectors, IReadOnlyList<RosterRecusal> Recusals)
+{
+    /// <summary>The inputs in canonical order: entities by key, inspectors by user name, recusals by user and carrier (ordinal).</summary>
+    public DrawInputs Canonical() => this with
+    {
+        Entities = [.. Entities.OrderBy(e => e.Key, StringComparer.Ordinal)],
+        Inspectors = [.. Inspectors.OrderBy(i => i.UserName, StringComparer.Ordinal)],
+        Recusals = [.. Recusals.Distinct().OrderBy(r => r.UserName, StringComparer.Ordinal).ThenBy(r => r.CarrierCode, StringComparer.Ordinal)],
+    };
+}
+
+/// <summary>One drawn entity with its inspectors, in draw order.</summary>
+public sealed record DrawPick(int Order, string EntityKey, IReadOnlyList<string> Inspectors);
+
+public sealed record DrawResult(string InputDigest, IReadOnlyList<DrawPick> Picks);
+
+/// <summary>
+/// The 双随机 draw, version <see cref="Version"/>: reproducible by anyone from the published inputs and seed.
+/// <list type="number">
+/// <item>The inputs are written as canonical text (<see cref="CanonicalText"/>): a header line, the parameters, then one
+/// tab-separated line per entity (E key carrier name), inspector (I user name) and recusal (R user carrier), each list
+/// sorted ordinally. <c>digest = SHA-256(UTF-8 text)</c>.</item>
+/// <item><c>key = SHA-256(UTF-8 seed text) ‖ digest</c> (64 bytes), so the result is bound to the seed and to every input.</item>
+/// <item>Random words: block c = SHA-256(key ‖ c as 8-byte big-endian), c = 0, 1, …; each block gives four 64-bit
+/// big-endian words. A uniform integer below n takes the next word w and rejects it while w ≥ 2^64 − (2^64 mod n);
+/// the value is w mod n.</item>
+/// <item>Entities: Fisher–Yates over the sorted roster (for i = N−1 … 1: j = uniform(i+1), swap i and j); the first
+/// ⌈ratio × N⌉ are drawn, in that order.</item>
+/// <item>Inspectors, for each drawn entity in order: the roster minus those recused for the entity's carrier, shuffled by
+/// Fisher–Yates, then stably sorted by how many entities each already has; the first k are assigned. This spreads the
+/// work evenly and at random.</item>
+/// </list>
+/// <see cref="System.Random"/> is deliberately not used: its sequence is not specified and may change between .NET versions.
+/// </summary>
+public static class DrawAlgorithm
+{
+    public const string Version = "shuffle-sha256-v1";
+
+    public static DrawResult Run(DrawInputs inputs, string seed)
+    {
+        if (string.IsNullOrWhiteSpace(seed))
+            throw new DomainException("draw.seed_required", "抽取种子不能为空。");
+        var canonical = inputs.Canonical();
+        Check(canonical);
+        var text = CanonicalText(canonical);
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        var stream = new WordStream([.. SHA256.HashData(Encoding.UTF8.GetBytes(seed)), .. digest]);
+
+        var order = canonical.Entities.ToArray();
+        Shuffle(order, stream);
+        var count = DrawCount(canonical.Parameters.SamplingRatio, order.Length);
+
+        var k = canonical.Parameters.InspectorsPerEntity;
+        var load = canonical.Inspectors.ToDictionary(i => i.UserName, _ => 0, StringComparer.Ordinal);
+        var recused = canonical.Recusals.ToLookup(r => r.CarrierCode, r => r.UserName, StringComparer.Ordinal);
+        var picks = new List<DrawPick>(count);
+        for (var n = 0; n < count; n++)
+        {
+            var entity = order[n];
+            var excluded = recused[entity.CarrierCode].ToHashSet(StringComparer.Ordinal);
+            var eligible = canonical.Inspectors.Select(i => i.UserName).Where(u => !excluded.Contains(u)).ToArray();
+            Shuffle(eligible, stream);
+            // OrderBy is stable: among equally loaded inspectors the shuffled order decides.
+            var chosen = eligible.OrderBy(u => load[u]).Take(k).ToList();
+            foreach (var u in chosen) load[u]++;
+            picks.Add(new DrawPick(n + 1, entity.Key, chosen));
+        }
+        return new DrawResult(Convert.ToHexStringLower(digest), picks);
+    }
+
+    /// <summary>⌈ratio × N⌉, computed in decimal so that 0.3 × 10 is exactly 3.</summary>
+    public static int DrawCount(decimal ratio, int rosterSize) => (int)Math.Ceiling(ratio * rosterSize);
+
+    /// <summary>A seed for a draw nobody attends: 32 bytes from the operating system's cryptographic generator, as hex.</summary>
+    public static string NewSeed() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    public static string CanonicalText(DrawInputs canonical)
+    {
+        var text = new StringBuilder();
+        text.Append(Version).Append('\n');
+        text.Append("ratio=").Append(canonical.Parameters.SamplingRatio.ToString("0.####", CultureInfo.InvariantCulture)).Append('\n');
+        text.Append("inspectors-per-entity=").Append(canonical.Parameters.InspectorsPerEntity.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var e in canonical.Entities) text.Append("E\t").Append(Clean(e.Key)).Append('\t').Append(Clean(e.CarrierCode)).Append('\t').Append(Clean(e.Name)).Append('\n');
+        foreach (var i in canonical.Inspectors) text.Append("I\t").Append(Clean(i.UserName)).Append('\n');
+        foreach (var r in canonical.Recusals) text.Append("R\t").Append(Clean(r.UserName)).Append('\t').Append(Clean(r.CarrierCode)).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>Refuses inputs that cannot give a valid draw, before anything is drawn, naming what is wrong.</summary>
+    private static void Check(DrawInputs inputs)
+    {
+        var p = inputs.Parameters;
+        if (p.SamplingRatio is <= 0 or > 1)
+            throw new DomainException("draw.ratio", "抽取比例应大于0且不超过100%。");
+        if (p.InspectorsPerEntity < 2)
+            throw new DomainException("draw.two_inspectors", "每个检查对象至少应抽取两名检查人员。");
+        if (inputs.Entities.Count == 0)
+            throw new DomainException("draw.no_entities", "检查范围内没有可抽取的检查对象，请先调整计划的检查范围。");
+        if (inputs.Entities.Select(e => e.Key).Distinct(StringComparer.Ordinal).Count() != inputs.Entities.Count)
+            throw new DomainException("draw.duplicate_entity", "检查对象名录中有重复的对象。");
+        if (inputs.Inspectors.Select(i => i.UserName).Distinct(StringComparer.Ordinal).Count() != inputs.Inspectors.Count)
+            throw new DomainException("draw.duplicate_inspector", "检查人员名录中有重复的人员。");
+        if (inputs.Inspectors.Count < p.InspectorsPerEntity)
+            throw new DomainException("draw.too_few_inspectors", $"本局检查人员只有{inputs.Inspectors.Count}名，每个检查对象需要{p.InspectorsPerEntity}名，无法抽取。");
+        // Checked for the whole roster, not only for what happens to be drawn, so that whether a draw succeeds never depends on the seed.
+        var short_ = inputs.Entities.Select(e => e.CarrierCode).Distinct(StringComparer.Ordinal)
+            .Select(c => (Carrier: c, Eligible: inputs.Inspectors.Count(i => !inputs.Recusals.Contains(new RosterRecusal(i.UserName, c)))))
+            .Where(x => x.Eligible < p.InspectorsPerEntity).ToList();
+        if (short_.Count > 0)
+            throw new DomainException("draw.recusals", "回避后可抽取的检查人员不足：" +
+                string.Join("；", short_.Select(s => $"{s.Carrier}只有{s.Eligible}名检查人员无需回避，每个检查对象需要{p.InspectorsPerEntity}名")) +
+                "。请增加检查人员或核实回避登记后再抽取。");
+    }
+
+    private static string Clean(string value) => value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+
+    private static void Shuffle<T>(T[] items, WordStream stream)
+    {
+        for (var i = items.Length - 1; i > 0; i--)
+        {
+            var j = (int)stream.Below((ulong)i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
+    /// <summary>SHA-256 in counter mode: deterministic, documented, the same on every platform and runtime.</summary>
+    private sealed class WordStream(byte[] key)
+    {
+        private readonly byte[] _input = [.. key, 0, 0, 0, 0, 0, 0, 0, 0];
+        private readonly byte[] _block = new byte[32];
+        private ulong _counter;
+        private int _next = 4;
+
+        public ulong Below(ulong n)
+        {
+            // 2^64 mod n; words at or above 2^64 − rem would make small values more likely.
+            var rem = (ulong.MaxValue % n + 1) % n;
+            while (true)
+            {
+                var w = Next();
+                if (rem == 0 || w <= ulong.MaxValue - rem) return w % n;
+            }
+        }
+
+        private ulong Next()
+        {
+            if (_next == 4)
+            {
+                BinaryPrimitives.WriteUInt64BigEndian(_input.AsSpan(_input.Length - 8), _counter++);
+                SHA256.HashData(_input, _block);
+                _next = 0;
+            }
+            return BinaryPrimitives.ReadUInt64BigEndian(_block.AsSpan(8 * _next++, 8));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Supervision.Domain.Common;
+using Supervision.Domain.Publicity;
+
+namespace Supervision.Domain.Inspections;
+
+/// <summary>
+/// What the public site states of a published 双随机 draw (一公开): who was drawn, which inspectors were matched to
+/// each, and what anyone needs to check the draw again (algorithm, seed, digest of the rosters).
+/// </summary>
+public static class DrawAnnouncement
+{
+    public const string SourceType = "InspectionDraw";
+
+    /// <summary>The content, and the branch the 公告 is filed under (the first drawn entity's).</summary>
+    public static (int BranchId, AnnouncementContent Content) Of(InspectionDraw draw, string planTitle)
+    {
+        var entities = draw.Entities.ToDictionary(e => e.Key);
+        var inspectors = draw.Inspectors.ToDictionary(i => i.UserName);
+        var picks = draw.Result.OrderBy(p => p.Order).ToList();
+        var names = picks.Select(p => entities[p.EntityKey].Name).ToList();
+        var party = string.Join("、", names);
+        if (party.Length > 180) party = string.Join("、", names.Take(5)) + $"等{names.Count}个检查对象";
+        var day = BeijingTime.Today(draw.DrawnAt);
+        var content = new AnnouncementContent(
+            Title: $"{planTitle}双随机抽查对象和检查人员",
+            PartyName: party, PartyType: PartyType.Organisation, CreditCode: null, LegalRepresentative: null, DocumentNumber: null,
+            Facts: $"{day.Year}年{day.Month}月{day.Day}日，从{draw.RosterSize}个检查对象的名录中随机抽取{picks.Count}个，并从本局执法检查人员名录中随机匹配检查人员。" +
+                   $"抽取算法{draw.AlgorithmVersion}，随机种子{draw.Seed}，名录摘要{draw.InputDigest}，任何人可据此复核抽取结果。",
+            PenaltyTypes: "双随机抽查",
+            LegalBasis: "《国务院办公厅关于推广随机抽查规范事中事后监管的通知》（国办发〔2015〕58号）",
+            PenaltyContent: "检查结果在检查完成后另行公开。",
+            DecisionDate: day,
+            Body: string.Join("\n", picks.Select(p => $"{entities[p.EntityKey].Name}：{string.Join("、", p.Inspectors.Select(u => inspectors[u].DisplayName))}")));
+        return (entities[picks[0].EntityKey].BranchId, content);
+    }
+}

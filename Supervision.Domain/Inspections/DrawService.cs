@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+using Supervision.Domain.Notifications;
+
+namespace Supervision.Domain.Inspections;
+
+/// <summary>How to seed a draw: null seed means the system picks one (cryptographic random).</summary>
+public sealed record DrawCommand(long PlanId, string? CeremonySeed, string? Witnesses);
+
+public sealed record DrawDetails(InspectionDraw Draw, string PlanTitle, IReadOnlyDictionary<string, RosterEntity> Entities,
+    IReadOnlyDictionary<string, RosterInspector> Inspectors, IReadOnlyDictionary<string, long> InspectionIds);
+
+/// <summary>The verification and how the current roster differs from the snapshot (e.g. a branch added since).</summary>
+public sealed record DrawCheck(DrawVerification Verification, IReadOnlyList<string> EntitiesAddedSince, IReadOnlyList<string> EntitiesRemovedSince,
+    IReadOnlyList<string> InspectorsAddedSince, IReadOnlyList<string> InspectorsRemovedSince);
+
+/// <summary>The 双随机 draw: from the plan's roster and the province's inspectors, reproducible and verifiable.</summary>
+public sealed class DrawService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, NotificationService notifications,
+    Publicity.PublicityService publicity)
+{
+    /// <summary>
+    /// Snapshots the rosters and recusals, draws, and creates one inspection per drawn entity with its inspectors and the
+    /// plan's checklist items — all in one transaction; then tells each inspector of the assignment.
+    /// </summary>
+    public async Task<InspectionDraw> DrawAsync(DrawCommand command, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireInspector(access);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var plan = await db.InspectionPlans.FirstOrDefaultAsync(p => p.Id == command.PlanId, ct) ?? throw new NotFoundException("检查计划");
+        plan.RequireActive();
+        var inputs = await CurrentInputsAsync(db, plan, ct);
+        var ceremony = !string.IsNullOrWhiteSpace(command.CeremonySeed);
+        var now = clock.GetUtcNow();
+        var draw = InspectionDraw.Perform(plan, inputs, ceremony ? command.CeremonySeed! : DrawAlgorithm.NewSeed(),
+            ceremony ? SeedSource.Ceremony : SeedSource.System, access.Actor, now, command.Witnesses);
+        db.InspectionDraws.Add(draw);
+        await db.SaveChangesAsync(ct);
+
+        var items = await db.ChecklistItems.AsNoTracking().Where(i => plan.ChecklistItemIds.Contains(i.Id)).OrderBy(i => i.SortOrder).ToListAsync(ct);
+        var entities = draw.Entities.ToDictionary(e => e.Key, StringComparer.Ordinal);
+        var inspectors = draw.Inspectors.ToDictionary(i => i.UserName, StringComparer.Ordinal);
+        var created = new List<Inspection>();
+        foreach (var pick in draw.Result)
+        {
+            var entity = entities[pick.EntityKey];
+            var inspection = new Inspection
+            {
+                ProvinceId = plan.ProvinceId, BranchId = entity.BranchId, PlanId = plan.Id, DrawId = draw.Id, DrawOrder = pick.Order,
+                EntityKey = entity.Key, EntityName = entity.Name, OutletCode = entity.OutletCode, Status = InspectionStatus.Planned,
+            };
+            foreach (var userName in pick.Inspectors)
+            {
+                var inspector = inspectors[userName];
+                inspection.Inspectors.Add(new InspectionInspector
+                {
+                    ProvinceId = plan.ProvinceId, BranchId = entity.BranchId, UserId = inspector.UserId, UserName = inspector.UserName, DisplayName = inspector.DisplayName,
+                });
+            }
+            foreach (var item in items)
+                inspection.Items.Add(new InspectionItemResult
+                {
+                    ProvinceId = plan.ProvinceId, BranchId = entity.BranchId, ChecklistItemId = item.Id, ItemCode = item.Code, ItemTitle = item.Title,
+                    ItemEvidenceHint = item.Evidence, LegalBasisId = item.LegalBasisId, SortOrder = item.SortOrder, Outcome = ItemOutcome.Pending,
+                });
+            created.Add(inspection);
+        }
+        db.Inspections.AddRange(created);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        foreach (var inspection in created)
+            await notifications.PublishAsync(new NotificationDraft($"inspection-assigned:{inspection.Id}", NotificationLevel.Info,
+                "新的检查任务", $"“{plan.Title}”双随机抽取：您被抽中检查{inspection.EntityName}（第{inspection.DrawOrder}号）。请在计划期间（{plan.PeriodStart:yyyy-MM-dd}至{plan.PeriodEnd:yyyy-MM-dd}）内完成检查。",
+                $"/inspections/{inspection.Id}"), inspection.Inspectors.Select(i => i.UserId).ToList(), ct);
+        return draw;
+    }
+
+    /// <summary>The inputs a draw for the plan would use now: roster, inspectors and active recusals.</summary>
+    public async Task<DrawInputs> CurrentInputsAsync(long planId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var plan = await db.InspectionPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct) ?? throw new NotFoundException("检查计划");
+        return await CurrentInputsAsync(db, plan, ct);
+    }
+
+    private static async Task<DrawInputs> CurrentInputsAsync(SupervisionDbContext db, InspectionPlan plan, CancellationToken ct)
+    {
+        var entities = await InspectionPlanService.RosterAsync(db, plan, ct);
+        var inspectors = (await InspectionPlanService.InspectorsAsync(db, plan.ProvinceId, ct))
+            .Select(i => new RosterInspector(i.UserName, i.DisplayName, i.UserId)).ToList();
+        var names = inspectors.Select(i => i.UserName).ToHashSet();
+        var carriers = entities.Select(e => e.CarrierCode).ToHashSet();
+        var recusals = (await db.InspectorRecusals.AsNoTracking().Where(r => r.ProvinceId == plan.ProvinceId && r.EndedAt == null)
+                .Select(r => new RosterRecusal(r.InspectorUserName, r.CarrierCode)).ToListAsync(ct))
+            .Where(r => names.Contains(r.UserName) && carriers.Contains(r.CarrierCode)).ToList();
+        return new DrawInputs(new DrawParameters(plan.SamplingRatio, plan.InspectorsPerInspection), entities, inspectors, recusals).Canonical();
+    }
+
+    public async Task<PagedResult<DrawRow>> ListAsync(PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.InspectionDraws.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(page.Search)) q = q.Where(d => d.Plan!.Title.Contains(page.Search));
+        var total = await q.CountAsync(ct);
+        return new(await InspectionPlanService.DrawRows(q).Skip(page.Skip).Take(page.Take).ToListAsync(ct), total);
+    }
+
+    public async Task<DrawDetails> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var draw = await db.InspectionDraws.AsNoTracking().Include(d => d.Plan).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("抽取记录");
+        var inspections = await db.Inspections.AsNoTracking().Where(i => i.DrawId == id).ToDictionaryAsync(i => i.EntityKey, i => i.Id, ct);
+        return new(draw, draw.Plan!.Title, draw.Entities.ToDictionary(e => e.Key), draw.Inspectors.ToDictionary(i => i.UserName), inspections);
+    }
+
+    /// <summary>Re-runs the draw from its stored snapshots and seed, and compares the snapshot with the roster as it is now.</summary>
+    public async Task<DrawCheck> VerifyAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var draw = await db.InspectionDraws.AsNoTracking().Include(d => d.Plan).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("抽取记录");
+        var verification = draw.Verify();
+        var now = await CurrentInputsAsync(db, draw.Plan!, ct);
+        var thenEntities = draw.Entities.Select(e => e.Key).ToHashSet();
+        var nowEntities = now.Entities.Select(e => e.Key).ToHashSet();
+        var thenInspectors = draw.Inspectors.Select(e => e.UserName).ToHashSet();
+        var nowInspectors = now.Inspectors.Select(e => e.UserName).ToHashSet();
+        db.RecordEvent(Audit.AuditActions.Verify, nameof(InspectionDraw), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            System.Text.Json.JsonSerializer.Serialize(new { verification.Matches, verification.InputsIntact, verification.ResultReproduced }));
+        await db.SaveChangesAsync(ct);
+        return new(verification, [.. nowEntities.Except(thenEntities).Order()], [.. thenEntities.Except(nowEntities).Order()],
+            [.. nowInspectors.Except(thenInspectors).Order()], [.. thenInspectors.Except(nowInspectors).Order()]);
+    }
+
+    /// <summary>
+    /// 一公开: publishes the result (verified first: a draw that does not verify is never published) and queues its
+    /// announcement for the public site in the same transaction; an officer publishes it from 公告公示.
+    /// </summary>
+    public async Task PublishAsync(long id, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireInspector(access);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var draw = await db.InspectionDraws.Include(d => d.Plan).FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("抽取记录");
+        if (draw.Verify() is { Matches: false } failed)
+            throw new DomainException("draw.not_verified", failed.Message + "不能公开。");
+        var now = clock.GetUtcNow();
+        draw.Publish(access.Actor, now);
+        var (branchId, content) = DrawAnnouncement.Of(draw, draw.Plan!.Title);
+        await publicity.QueueAsync(db, draw.ProvinceId, branchId, Publicity.AnnouncementKind.DrawResult, DrawAnnouncement.SourceType,
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), content, BeijingTime.Today(now), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Voids a draw made in error (before publication and before any inspection started) and cancels its inspections.</summary>
+    public async Task VoidAsync(long id, string reason, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireInspector(access);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var draw = await db.InspectionDraws.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("抽取记录");
+        var inspections = await db.Inspections.Where(i => i.DrawId == id).ToListAsync(ct);
+        draw.Void(reason, clock.GetUtcNow(), inspections.Any(i => i.Status != InspectionStatus.Planned));
+        foreach (var inspection in inspections) inspection.Cancel();
+        await db.SaveChangesAsync(ct);
+    }
+}

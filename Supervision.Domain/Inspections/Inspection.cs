@@ -1,0 +1,278 @@
+using Supervision.Domain.Common;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Domain.Inspections;
+
+public enum InspectionStatus
+{
+    /// <summary>待检查: drawn and assigned.</summary>
+    Planned,
+    /// <summary>检查中: results are being recorded.</summary>
+    InProgress,
+    /// <summary>已完成: locked; changes only as audited amendments.</summary>
+    Completed,
+    /// <summary>已取消: its draw was voided.</summary>
+    Cancelled,
+}
+
+public enum ItemOutcome
+{
+    /// <summary>未检查.</summary>
+    Pending,
+    /// <summary>符合.</summary>
+    Compliant,
+    /// <summary>不符合.</summary>
+    NonCompliant,
+    /// <summary>不适用.</summary>
+    NotApplicable,
+}
+
+/// <summary>
+/// One on-site inspection of one branch (or one of its outlets): the administration's internal record. The carrier
+/// never sees it (<see cref="VisibleToParty"/> is always false): what it learns comes as a corrective order.
+/// </summary>
+public class Inspection : IPartyVisible
+{
+    public long Id { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public Branch? Branch { get; set; }
+    public bool VisibleToParty { get; private set; }
+    public long PlanId { get; set; }
+    public InspectionPlan? Plan { get; set; }
+    public long? DrawId { get; set; }
+    /// <summary>The roster key it was drawn as (branch code, or branch code/outlet code).</summary>
+    public string EntityKey { get; set; } = "";
+    public string EntityName { get; set; } = "";
+    public string? OutletCode { get; set; }
+    public int DrawOrder { get; set; }
+    public DateOnly? ScheduledOn { get; set; }
+    public DateOnly? InspectedOn { get; set; }
+    public string? Place { get; set; }
+    /// <summary>The carrier's person present (name), and their position.</summary>
+    public string? Representative { get; set; }
+    public string? RepresentativeTitle { get; set; }
+    public string? Summary { get; set; }
+    public InspectionStatus Status { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? CompletedBy { get; set; }
+    /// <summary>文号 of the 现场检查记录 issued at completion.</summary>
+    public string? RecordNumber { get; set; }
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
+    public List<InspectionInspector> Inspectors { get; set; } = [];
+    public List<InspectionItemResult> Items { get; set; } = [];
+
+    public bool IsLocked => Status is InspectionStatus.Completed or InspectionStatus.Cancelled;
+
+    public void Schedule(DateOnly? date, InspectionPlan plan)
+    {
+        RequireOpen();
+        if (date is { } d && (d < plan.PeriodStart || d > plan.PeriodEnd))
+            throw new DomainException("inspection.schedule_outside", $"计划检查日期应在检查期间（{plan.PeriodStart:yyyy-MM-dd}至{plan.PeriodEnd:yyyy-MM-dd}）内。");
+        ScheduledOn = date;
+        Touch();
+    }
+
+    /// <summary>Date, place and the carrier's representative, saved as the visit goes.</summary>
+    public void RecordVisit(DateOnly? inspectedOn, string? place, string? representative, string? representativeTitle, string? summary, DateOnly today)
+    {
+        RequireOpen();
+        if (inspectedOn is { } d && d > today)
+            throw new DomainException("inspection.date_future", $"检查日期{d:yyyy-MM-dd}晚于今天，请填写实际检查的日期。");
+        InspectedOn = inspectedOn;
+        Place = Clean(place, 200);
+        Representative = Clean(representative, 100);
+        RepresentativeTitle = Clean(representativeTitle, 100);
+        Summary = Clean(summary, 2000);
+        Start();
+        Touch();
+    }
+
+    /// <summary>Records the result of one checklist item of this inspection; an item the plan does not include is refused.</summary>
+    public InspectionItemResult RecordItem(long itemResultId, ItemOutcome outcome, string? notes, string by, DateTimeOffset at)
+    {
+        RequireOpen();
+        var item = Items.FirstOrDefault(i => i.Id == itemResultId)
+                   ?? throw new DomainException("inspection.item_outside_plan", "该检查项不属于本次检查的计划检查项目，不能记录结果。");
+        item.Outcome = outcome;
+        item.Notes = Clean(notes, 4000);
+        (item.RecordedBy, item.RecordedAt) = (by, at);
+        Start();
+        Touch();
+        return item;
+    }
+
+    /// <summary>What still stops the record from being completed; empty when it can be.</summary>
+    public IReadOnlyList<string> CompletionProblems(DateOnly today)
+    {
+        var problems = new List<string>();
+        if (Inspectors.Count < 2) problems.Add("检查人员不少于两名。");
+        if (InspectedOn is null) problems.Add("请填写检查日期。");
+        else if (InspectedOn > today) problems.Add("检查日期不能晚于今天。");
+        if (string.IsNullOrWhiteSpace(Place)) problems.Add("请填写检查地点。");
+        if (string.IsNullOrWhiteSpace(Representative)) problems.Add("请填写企业在场人员。");
+        var pending = Items.Where(i => i.Outcome == ItemOutcome.Pending).Select(i => i.ItemCode).ToList();
+        if (pending.Count > 0) problems.Add($"尚有{pending.Count}项未记录结果（{string.Join("、", pending)}）。");
+        var bare = Items.Where(i => i.Outcome == ItemOutcome.NonCompliant && string.IsNullOrWhiteSpace(i.Notes)).Select(i => i.ItemCode).ToList();
+        if (bare.Count > 0) problems.Add($"不符合项须写明检查发现的情况（{string.Join("、", bare)}）。");
+        return problems;
+    }
+
+    /// <summary>Locks the record; every 不符合 item then becomes a finding (made by the service).</summary>
+    public void Complete(string by, DateTimeOffset at, DateOnly today, string? recordNumber)
+    {
+        RequireOpen();
+        if (CompletionProblems(today) is { Count: > 0 } problems)
+            throw new DomainException("inspection.incomplete", "检查记录尚不完整：" + string.Join("", problems));
+        Status = InspectionStatus.Completed;
+        (CompletedAt, CompletedBy, RecordNumber) = (at, by, recordNumber);
+        Touch();
+    }
+
+    /// <summary>A completed record changes only through an amendment with a reason, kept beside the original values.</summary>
+    public InspectionAmendment Amend(long itemResultId, ItemOutcome outcome, string? notes, string reason, string by, DateTimeOffset at)
+    {
+        if (Status != InspectionStatus.Completed)
+            throw new DomainException("inspection.not_completed", "检查尚未完成，可直接修改记录，无需更正。");
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5)
+            throw new DomainException("inspection.amend_reason", "更正已完成的检查记录须说明理由（至少5个字）。");
+        var item = Items.FirstOrDefault(i => i.Id == itemResultId)
+                   ?? throw new DomainException("inspection.item_outside_plan", "该检查项不属于本次检查的计划检查项目。");
+        if (outcome == ItemOutcome.Pending)
+            throw new DomainException("inspection.amend_pending", "更正后的结果应为符合、不符合或不适用。");
+        notes = Clean(notes, 4000);
+        if (outcome == ItemOutcome.NonCompliant && string.IsNullOrWhiteSpace(notes))
+            throw new DomainException("inspection.notes_required", "不符合项须写明检查发现的情况。");
+        if (item.Outcome == outcome && item.Notes == notes)
+            throw new DomainException("inspection.amend_nothing", "更正内容与原记录相同。");
+        var amendment = new InspectionAmendment
+        {
+            ProvinceId = ProvinceId, BranchId = BranchId, InspectionId = Id, ItemResultId = item.Id, ItemCode = item.ItemCode,
+            OutcomeBefore = item.Outcome, OutcomeAfter = outcome, NotesBefore = item.Notes, NotesAfter = notes,
+            Reason = reason.Trim(), By = by, At = at,
+        };
+        item.Outcome = outcome;
+        item.Notes = notes;
+        (item.RecordedBy, item.RecordedAt) = (by, at);
+        Touch();
+        return amendment;
+    }
+
+    public void Cancel()
+    {
+        if (Status == InspectionStatus.Completed)
+            throw new DomainException("inspection.completed", "已完成的检查不能取消。");
+        Status = InspectionStatus.Cancelled;
+        Touch();
+    }
+
+    public bool IsAssigned(string userId) => Inspectors.Any(i => i.UserId == userId);
+
+    private void Start()
+    {
+        if (Status == InspectionStatus.Planned) Status = InspectionStatus.InProgress;
+    }
+
+    private void RequireOpen()
+    {
+        if (Status == InspectionStatus.Completed)
+            throw new DomainException("inspection.locked", "检查记录已完成并锁定，如需修改请使用“更正”，并说明理由。");
+        if (Status == InspectionStatus.Cancelled)
+            throw new DomainException("inspection.cancelled", "该检查已取消。");
+    }
+
+    private void Touch() => ConcurrencyToken = Guid.NewGuid();
+
+    internal static string? Clean(string? text, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        text = text.Trim();
+        if (text.Length > max)
+            throw new DomainException("text.too_long", $"内容不能超过{max}个字（当前{text.Length}个字）。");
+        return text;
+    }
+
+    public static string StatusLabel(InspectionStatus status) => status switch
+    {
+        InspectionStatus.Planned => "待检查",
+        InspectionStatus.InProgress => "检查中",
+        InspectionStatus.Completed => "已完成",
+        InspectionStatus.Cancelled => "已取消",
+        _ => status.ToString(),
+    };
+
+    public static string OutcomeLabel(ItemOutcome outcome) => outcome switch
+    {
+        ItemOutcome.Pending => "未检查",
+        ItemOutcome.Compliant => "符合",
+        ItemOutcome.NonCompliant => "不符合",
+        ItemOutcome.NotApplicable => "不适用",
+        _ => outcome.ToString(),
+    };
+}
+
+/// <summary>An inspector assigned to an inspection (by the draw); names kept as drawn.</summary>
+public class InspectionInspector : IPartyVisible
+{
+    public long Id { get; set; }
+    public long InspectionId { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public bool VisibleToParty { get; private set; }
+    public string UserId { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+}
+
+/// <summary>The result of one checklist item in one inspection; the item's code and title are kept as they were.</summary>
+public class InspectionItemResult : IPartyVisible
+{
+    public long Id { get; set; }
+    public long InspectionId { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public bool VisibleToParty { get; private set; }
+    public int ChecklistItemId { get; set; }
+    public string ItemCode { get; set; } = "";
+    public string ItemTitle { get; set; } = "";
+    public string? ItemEvidenceHint { get; set; }
+    public int? LegalBasisId { get; set; }
+    public int SortOrder { get; set; }
+    public ItemOutcome Outcome { get; set; }
+    public string? Notes { get; set; }
+    public string? RecordedBy { get; set; }
+    public DateTimeOffset? RecordedAt { get; set; }
+}
+
+/// <summary>A change to a completed inspection record: what it was, what it became, why, who and when.</summary>
+public class InspectionAmendment : IPartyVisible
+{
+    public long Id { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public bool VisibleToParty { get; private set; }
+    public long InspectionId { get; set; }
+    public long ItemResultId { get; set; }
+    public string ItemCode { get; set; } = "";
+    public ItemOutcome OutcomeBefore { get; set; }
+    public ItemOutcome OutcomeAfter { get; set; }
+    public string? NotesBefore { get; set; }
+    public string? NotesAfter { get; set; }
+    public string Reason { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>An inspector's internal note on an inspection, finding or order; never shown to the carrier.</summary>
+public class InternalNote : IPartyVisible
+{
+    public long Id { get; set; }
+    public int ProvinceId { get; set; }
+    public int BranchId { get; set; }
+    public bool VisibleToParty { get; private set; }
+    public string OwnerType { get; set; } = "";
+    public long OwnerId { get; set; }
+    public string Text { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Supervision.Domain.Common;
+
+namespace Supervision.Domain.Inspections;
+
+public enum SeedSource
+{
+    /// <summary>Chosen by the system from the cryptographic generator.</summary>
+    System,
+    /// <summary>Entered by the inspector, e.g. numbers called out at a public ceremony.</summary>
+    Ceremony,
+}
+
+public sealed record DrawVerification(bool Matches, bool InputsIntact, bool ResultReproduced, string StoredDigest, string ComputedDigest, string Message);
+
+/// <summary>
+/// One 双随机 draw: the roster snapshots, parameters, seed, algorithm version and result, stored as drawn.
+/// <see cref="Verify"/> runs the algorithm again on the stored snapshots and compares.
+/// </summary>
+public class InspectionDraw : IProvinceScoped
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public long Id { get; set; }
+    public int ProvinceId { get; set; }
+    public long PlanId { get; set; }
+    public InspectionPlan? Plan { get; set; }
+    public string AlgorithmVersion { get; set; } = DrawAlgorithm.Version;
+    public string Seed { get; set; } = "";
+    public SeedSource SeedSource { get; set; }
+    public decimal SamplingRatio { get; set; }
+    public int InspectorsPerInspection { get; set; }
+    public string EntityRosterJson { get; set; } = "[]";
+    public string InspectorRosterJson { get; set; } = "[]";
+    public string RecusalsJson { get; set; } = "[]";
+    public string ResultJson { get; set; } = "[]";
+    /// <summary>SHA-256 of the canonical inputs, published with the result so the snapshots cannot be changed unnoticed.</summary>
+    public string InputDigest { get; set; } = "";
+    public int RosterSize { get; set; }
+    public int DrawnCount { get; set; }
+    public DateTimeOffset DrawnAt { get; set; }
+    public string DrawnBy { get; set; } = "";
+    public string? Witnesses { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    public DateTimeOffset? VoidedAt { get; set; }
+    public string? VoidReason { get; set; }
+
+    public bool IsPublished => PublishedAt is not null;
+    public bool IsVoided => VoidedAt is not null;
+
+    public IReadOnlyList<RosterEntity> Entities => JsonSerializer.Deserialize<List<RosterEntity>>(EntityRosterJson, Json) ?? [];
+    public IReadOnlyList<RosterInspector> Inspectors => JsonSerializer.Deserialize<List<RosterInspector>>(InspectorRosterJson, Json) ?? [];
+    public IReadOnlyList<RosterRecusal> Recusals => JsonSerializer.Deserialize<List<RosterRecusal>>(RecusalsJson, Json) ?? [];
+    public IReadOnlyList<DrawPick> Result => JsonSerializer.Deserialize<List<DrawPick>>(ResultJson, Json) ?? [];
+
+    public DrawInputs Inputs => new(new DrawParameters(SamplingRatio, InspectorsPerInspection), Entities, Inspectors, Recusals);
+
+    /// <summary>Runs the draw and records everything needed to run it again.</summary>
+    public static InspectionDraw Perform(InspectionPlan plan, DrawInputs inputs, string seed, SeedSource source, string by, DateTimeOffset at, string? witnesses)
+    {
+        if (source == SeedSource.Ceremony && seed.Trim().Length < 6)
+            throw new DomainException("draw.seed_short", "现场公开抽取的种子至少6个字符（如摇号所得的数字串），以免被猜中。");
+        var canonical = inputs.Canonical();
+        var result = DrawAlgorithm.Run(canonical, seed.Trim());
+        return new InspectionDraw
+        {
+            ProvinceId = plan.ProvinceId, PlanId = plan.Id, AlgorithmVersion = DrawAlgorithm.Version, Seed = seed.Trim(), SeedSource = source,
+            SamplingRatio = canonical.Parameters.SamplingRatio, InspectorsPerInspection = canonical.Parameters.InspectorsPerEntity,
+            EntityRosterJson = JsonSerializer.Serialize(canonical.Entities, Json),
+            InspectorRosterJson = JsonSerializer.Serialize(canonical.Inspectors, Json),
+            RecusalsJson = JsonSerializer.Serialize(canonical.Recusals, Json),
+            ResultJson = JsonSerializer.Serialize(result.Picks, Json),
+            InputDigest = result.InputDigest, RosterSize = canonical.Entities.Count, DrawnCount = result.Picks.Count,
+            DrawnAt = at, DrawnBy = by, Witnesses = string.IsNullOrWhiteSpace(witnesses) ? null : witnesses.Trim(),
+        };
+    }
+
+    /// <summary>Runs the recorded algorithm again on the stored snapshots and seed: the digest and the result must both match.</summary>
+    public DrawVerification Verify()
+    {
+        if (AlgorithmVersion != DrawAlgorithm.Version)
+            return new(false, false, false, InputDigest, "", $"本平台不支持算法版本“{AlgorithmVersion}”，无法复核。");
+        DrawResult rerun;
+        try
+        {
+            rerun = DrawAlgorithm.Run(Inputs, Seed);
+        }
+        catch (DomainException ex)
+        {
+            return new(false, false, false, InputDigest, "", $"按存档的名录无法重新抽取：{ex.Message}");
+        }
+        var intact = rerun.InputDigest == InputDigest;
+        var reproduced = Same(rerun.Picks, Result);
+        var message = (intact, reproduced) switch
+        {
+            (true, true) => $"复核一致：按存档的名录、参数和种子重新运行{AlgorithmVersion}，得到与存档完全相同的抽取结果。",
+            (false, _) => "复核不一致：存档的名录或参数与抽取时的摘要不符，名录可能被改动。",
+            (true, false) => "复核不一致：按存档的名录和种子重新运行得到的结果与存档结果不同，结果可能被改动。",
+        };
+        return new(intact && reproduced, intact, reproduced, InputDigest, rerun.InputDigest, message);
+    }
+
+    private static bool Same(IReadOnlyList<DrawPick> a, IReadOnlyList<DrawPick> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Order == p.Second.Order && p.First.EntityKey == p.Second.EntityKey && p.First.Inspectors.SequenceEqual(p.Second.Inspectors));
+
+    /// <summary>一公开: the result becomes public (the publicity pages list published draws).</summary>
+    public void Publish(string by, DateTimeOffset at)
+    {
+        if (IsVoided) throw new DomainException("draw.voided", "已作废的抽取结果不能公开。");
+        if (IsPublished) throw new DomainException("draw.published", "抽取结果已公开。");
+        (PublishedAt, PublishedBy) = (at, by);
+    }
+
+    /// <summary>A draw made in error is voided with its reason, never deleted; only before publication and before any inspection starts.</summary>
+    public void Void(string reason, DateTimeOffset at, bool inspectionsStarted)
+    {
+        if (IsVoided) throw new DomainException("draw.voided", "该抽取结果已作废。");
+        if (IsPublished) throw new DomainException("draw.published", "已公开的抽取结果不能作废。");
+        if (inspectionsStarted) throw new DomainException("draw.started", "已有检查开始记录，抽取结果不能作废。");
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5)
+            throw new DomainException("draw.reason", "作废须说明理由（至少5个字）。");
+        (VoidedAt, VoidReason) = (at, reason.Trim());
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Inspections;
+using Supervision.Reports.Documents;
+
+namespace Supervision.Reports.Inspections;
+
+public sealed record RecordItem(int No, string Code, string Title, string Outcome, string? Notes);
+
+public sealed record RecordEvidence(string ItemCode, string FileName, string Sha256);
+
+/// <summary>Everything a 现场检查记录 states, stored with the issued PDF so rendering it again gives the same text.</summary>
+public sealed record InspectionRecordData(string Authority, string Party, string? CreditCode, string? Address, string Entity, string PlanTitle, string PlanKind,
+    DateOnly InspectedOn, string Place, IReadOnlyList<string> Inspectors, string Representative, IReadOnlyList<RecordItem> Items,
+    IReadOnlyList<RecordEvidence> Evidence, string? Summary, DateOnly IssueDate)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, InspectionDraw.Json);
+    public static InspectionRecordData FromJson(string json) => JsonSerializer.Deserialize<InspectionRecordData>(json, InspectionDraw.Json)!;
+}
+
+/// <summary>Everything a 责令限期改正通知书 states: facts, legal basis (from the catalog), requirement, deadline, how to report.</summary>
+public sealed record CorrectiveNoticeData(string Authority, string Party, string? CreditCode, string? Address, string Facts, string Statute, string DutyArticle,
+    string? PenaltyArticle, string Duty, string Requirement, DateOnly Deadline, string? Contact, DateOnly IssueDate)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, InspectionDraw.Json);
+    public static CorrectiveNoticeData FromJson(string json) => JsonSerializer.Deserialize<CorrectiveNoticeData>(json, InspectionDraw.Json)!;
+}
+
+/// <summary>Everything a 整改复查意见书 states.</summary>
+public sealed record ReinspectionOpinionData(string Authority, string Party, string NoticeNumber, DateOnly NoticeIssuedOn, DateOnly Deadline, string Facts,
+    DateOnly? ReportedOn, bool ReportedLate, DateOnly ReinspectedOn, string Opinion, bool Passed, DateOnly? NewDeadline, DateOnly IssueDate)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, InspectionDraw.Json);
+    public static ReinspectionOpinionData FromJson(string json) => JsonSerializer.Deserialize<ReinspectionOpinionData>(json, InspectionDraw.Json)!;
+}
+
+/// <summary>The three documents of an inspection, laid out by the official-document layer (GB/T 9704).</summary>
+public static class InspectionPdfs
+{
+    public static byte[] Record(InspectionRecordData d, DocumentNumber? number)
+    {
+        var doc = new OfficialDocument($"{d.Authority}\n现场检查记录");
+        if (number is not null) doc.Number(number.ToString());
+        doc.Field("被检查单位", d.Party);
+        if (d.CreditCode is { Length: > 0 }) doc.Field("统一社会信用代码", d.CreditCode);
+        if (d.Address is { Length: > 0 }) doc.Field("地址", d.Address);
+        if (d.Entity != d.Party) doc.Field("检查对象", d.Entity);
+        doc.Field("检查依据", $"{d.PlanTitle}（{d.PlanKind}）")
+            .Field("检查时间", ChineseDate.Format(d.InspectedOn))
+            .Field("检查地点", d.Place)
+            .Field("检查人员", string.Join("、", d.Inspectors))
+            .Field("企业在场人员", d.Representative);
+        doc.Heading("检查情况");
+        var table = new DocumentTable(new TableColumn("序号", 0.55, CellAlignment.Center), new TableColumn("检查项目", 2.7), new TableColumn("结果", 0.9, CellAlignment.Center),
+            new TableColumn("检查情况", 3.2)) { FontSize = 12 };
+        foreach (var i in d.Items) table.AddRow(i.No.ToString(CultureInfo.InvariantCulture), $"{i.Code} {i.Title}", i.Outcome, i.Notes ?? "");
+        doc.Table(table);
+        var counts = d.Items.GroupBy(i => i.Outcome).ToDictionary(g => g.Key, g => g.Count());
+        doc.Paragraph($"本次共检查{d.Items.Count}项，其中符合{counts.GetValueOrDefault("符合")}项、不符合{counts.GetValueOrDefault("不符合")}项、不适用{counts.GetValueOrDefault("不适用")}项。"
+                      + (string.IsNullOrWhiteSpace(d.Summary) ? "" : d.Summary));
+        if (d.Evidence.Count > 0)
+        {
+            doc.Heading("证据材料");
+            var files = new DocumentTable(new TableColumn("检查项目", 1.1), new TableColumn("文件", 2.9), new TableColumn("SHA-256（前16位）", 2.3)) { FontSize = 12 };
+            foreach (var e in d.Evidence) files.AddRow(e.ItemCode, e.FileName, e.Sha256[..16]);
+            doc.Table(files);
+        }
+        doc.Paragraph("以上记录经被检查单位在场人员核对无误。证据材料原件以平台存档的文件为准，可凭SHA-256值核验。")
+            .Line("检查人员（签名）：", ParagraphAlignment.Left)
+            .Line("被检查单位在场人员（签名）：", ParagraphAlignment.Left)
+            .SignedBy(d.Authority, d.IssueDate);
+        return OfficialDocumentRenderer.Render(doc);
+    }
+
+    public static byte[] Notice(CorrectiveNoticeData d, DocumentNumber? number)
+    {
+        var doc = new OfficialDocument($"{d.Authority}\n责令限期改正通知书");
+        if (number is not null) doc.Number(number.ToString());
+        doc.Addressee(d.Party);
+        doc.Paragraph($"{d.Facts.TrimEnd('。')}。");
+        // The statute is named in full once; the penalty article cites its title only (《…》第十九条).
+        var shortStatute = d.Statute.Contains('》') ? d.Statute[..(d.Statute.IndexOf('》') + 1)] : d.Statute;
+        var penalty = string.IsNullOrEmpty(d.PenaltyArticle) || d.PenaltyArticle == d.DutyArticle ? "" : $"依据{shortStatute}{d.PenaltyArticle}的规定，";
+        doc.Paragraph($"上述行为违反了{d.Statute}{d.DutyArticle}关于“{d.Duty.TrimEnd('。')}”的规定。{penalty}现责令你单位限期改正。");
+        doc.Heading("整改要求。", d.Requirement);
+        doc.Heading("整改期限。", $"请于{ChineseDate.Format(d.Deadline)}前完成整改。");
+        doc.Heading("整改报告。", "请在整改期限届满前，登录电信实名制与网络安全监管平台，在“整改通知”栏目提交书面整改报告及证明材料（照片或加盖公章的PDF文件）。"
+                             + "确有正当理由不能按期完成的，应在期限届满前通过平台提出延期申请并说明理由，经本局批准后方可延期。");
+        doc.Paragraph("本局将对整改情况进行复查。逾期不改正或者整改不到位的，本局将依法处理。");
+        if (d.Contact is { Length: > 0 }) doc.Paragraph($"联系人：{d.Contact}。");
+        doc.SignedBy(d.Authority, d.IssueDate);
+        return OfficialDocumentRenderer.Render(doc);
+    }
+
+    public static byte[] Opinion(ReinspectionOpinionData d, DocumentNumber? number)
+    {
+        var doc = new OfficialDocument($"{d.Authority}\n整改复查意见书");
+        if (number is not null) doc.Number(number.ToString());
+        doc.Addressee(d.Party);
+        var reported = d.ReportedOn is { } r ? $"你单位于{ChineseDate.Format(r)}{(d.ReportedLate ? "（已超过整改期限）" : "")}提交了整改报告。" : "";
+        doc.Paragraph($"本局于{ChineseDate.Format(d.NoticeIssuedOn)}向你单位下达《责令限期改正通知书》（{d.NoticeNumber}），责令你单位于{ChineseDate.Format(d.Deadline)}前改正以下问题：{d.Facts.TrimEnd('。')}。"
+                      + reported + $"{ChineseDate.Format(d.ReinspectedOn)}，本局对整改情况进行了复查。");
+        doc.Heading("复查意见。", d.Opinion);
+        var conclusion = d.Passed
+            ? "经复查，你单位已按要求完成整改，整改合格。请持续落实相关制度，防止问题反弹。"
+            : d.NewDeadline is { } nd
+                ? $"经复查，你单位整改不到位，整改不合格。请于{ChineseDate.Format(nd)}前再次整改，并通过平台提交整改报告。逾期仍不改正的，本局将依法处理。"
+                : "经复查，你单位整改不到位，整改不合格。本局将依法进一步处理。";
+        doc.Heading("复查结论。", conclusion);
+        doc.SignedBy(d.Authority, d.IssueDate);
+        return OfficialDocumentRenderer.Render(doc);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Rankings;
+using Supervision.Domain.Submissions;
+using Supervision.Reports.Rankings;
+using Supervision.Tests.Infrastructure;
+
+namespace Supervision.Tests.Reports.Rankings;
+
+/// <summary>The demo history: real submissions through the importer, the last month in mixed states, reproducible and idempotent.</summary>
+public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>
+{
+    /// <summary>Noon in Beijing on 2026-11-28: the last ended month is 2026-10, due 2026-11-10.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 28, 4, 0, 0, TimeSpan.Zero);
+
+    public static readonly DemoHistoryOptions Small = new() { Months = 3, Provinces = ["64"], OutletsPerCityAndChannel = 1 };
+
+    public static async Task<DemoHistoryResult> RunAsync(string databasePath, DemoHistoryOptions? options = null)
+    {
+        var clock = new HistoricClock();
+        await using var services = DemoHistory.CreateServices(TemplateDatabase.ConnectionString(databasePath), new ConfigurationBuilder().Build(), clock);
+        return await new DemoHistory(services, clock, NullLogger.Instance).RunAsync(Now, options ?? Small);
+    }
+
+    private static async Task<List<string>> SnapshotAsync(Portal p)
+    {
+        await using var db = p.Db();
+        var codes = await db.Branches.ToDictionaryAsync(b => b.Id, b => b.Code);
+        var submissions = (await db.Submissions.AsNoTracking().ToListAsync())
+            .Select(s => $"{codes[s.BranchId]} {s.TemplateCode} {s.Period} v{s.Version} {s.Status} {s.SubmittedAt:O} {s.Late} {s.RowCount} {s.FlagCount}");
+        var values = (await db.IndicatorValues.AsNoTracking().ToListAsync())
+            .Select(v => $"{codes[v.BranchId]} {v.Period} {v.Code} {v.Status} {v.Numerator} {v.Denominator}");
+        return [.. submissions.Concat(values).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public async Task It_files_real_returns_leaves_the_last_month_mixed_and_a_second_run_adds_nothing()
+    {
+        var first = await RunAsync(portal.Factory.DatabasePath);
+        Assert.True(first.Imported >= 30, $"imported {first.Imported}");
+        Assert.True(first.Returned > 0);
+
+        await using var db = portal.Db();
+        var last = await db.Submissions.AsNoTracking().Include(s => s.Branch).Where(s => s.TemplateCode == "RN-MONTHLY" && s.Period == "2026-10").ToListAsync();
+        var latest = last.GroupBy(s => s.Branch!.Code).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Version)!);
+        Assert.Equal(SubmissionStatus.Submitted, latest["CUCC-64"].Status);
+        Assert.Equal(SubmissionStatus.Returned, latest["SNAIL-64"].Status);
+        Assert.Equal(SubmissionStatus.Draft, latest["YUANTE-64"].Status);
+        Assert.False(latest.ContainsKey("CBN-64"));                                        // not filed: overdue on 2026-11-28
+        Assert.True(latest["SHARE-64"] is { Status: SubmissionStatus.Accepted, Late: true });
+        Assert.True(latest["CMCC-64"] is { Status: SubmissionStatus.Accepted, Late: false });
+        Assert.All(latest.Values.Where(s => s.SubmittedAt is not null), s => Assert.NotNull(s.ReceiptNo));
+        // Every filing has its receipt (the other features' demo data bring documents of their own).
+        Assert.Equal(await db.Submissions.CountAsync(s => s.SubmittedAt != null), await db.IssuedDocuments.CountAsync(d => d.Kind == DocumentKind.SubmissionReceipt));
+        Assert.True(await db.StoredFiles.CountAsync() >= first.Imported);
+        // Filed on the days they would have been: September's return before its due date in October.
+        var september = await db.Submissions.AsNoTracking().Include(s => s.Branch).SingleAsync(s => s.Branch!.Code == "CMCC-64" && s.Period == "2026-09");
+        Assert.Equal(10, BeijingTime.Local(september.SubmittedAt!.Value).Month);
+        Assert.True(await db.IndicatorValues.AnyAsync(v => v.Period == "2026-10" && v.Code == ReturnIndicators.RealNameRate && v.Status == IndicatorStatus.Reported));
+
+        var before = await SnapshotAsync(portal);
+        var second = await RunAsync(portal.Factory.DatabasePath);
+        Assert.Equal(0, second.Imported);
+        Assert.Equal(before, await SnapshotAsync(portal));
+    }
+
+    [Fact]
+    public async Task The_same_seed_and_day_give_the_same_history()
+    {
+        Portal first = new(), second = new();
+        try
+        {
+            await first.InitializeAsync();
+            await second.InitializeAsync();
+            await RunAsync(first.Factory.DatabasePath, Small with { Months = 2 });
+            await RunAsync(second.Factory.DatabasePath, Small with { Months = 2 });
+            Assert.Equal(await SnapshotAsync(first), await SnapshotAsync(second));
+        }
+        finally
+        {
+            await first.DisposeAsync();
+            await second.DisposeAsync();
+        }
+    }
+}

@@ -1,37 +1,105 @@
 #!/usr/bin/env bash
-# Runs the whole test suite. Installs what the tests need when it is missing (Chromium for the
-# browser tests), then prints a closing line "N passed, N failed" counted from the test results.
+# Runs the whole test suite on SQLite and again on PostgreSQL. Installs what the tests need when it is
+# missing (Chromium for the browser tests, PostgreSQL for the second run), starts a throwaway PostgreSQL
+# cluster (own directory, Unix socket only, removed at the end), then prints a line per provider and the
+# closing line "N passed, N failed" counted from the test results of both runs.
+#
+# The browser tests (Supervision.Tests.E2E) run once, on SQLite: they drive the same pages and services whose
+# every domain, component and HTTP test runs on both providers, and running them twice would double the time.
+# Arguments go to both `dotnet test` runs (e.g. --filter ...; then the filter alone decides what runs on PostgreSQL).
+# SUPERVISION_TEST_PROVIDERS="sqlite" or "postgres" runs one provider; SUPERVISION_TEST_PG set to a connection
+# string uses that server instead of starting one.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+providers="${SUPERVISION_TEST_PROVIDERS:-sqlite postgres}"
+if [ "$(id -u)" -eq 0 ]; then sudo_cmd=(); else sudo_cmd=(sudo); fi
+
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+if [[ " $providers " == *" postgres "* ]] && [ -z "${SUPERVISION_TEST_PG:-}" ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  missing+=(postgresql)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
-  if [ "$(id -u)" -eq 0 ]; then sudo_cmd=(); else sudo_cmd=(sudo); fi
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+pg_dir=""
+pg_bin=""
+as_pg=()
+stop_postgres() {
+  if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  [ -n "$pg_dir" ] && rm -rf "$pg_dir"
+  return 0
+}
+trap 'stop_postgres; rm -rf "$results"' EXIT
+
+# A private cluster: trust authentication over a socket in its own directory (no TCP port to collide with),
+# durability off (fsync, synchronous_commit) because it is thrown away, C.UTF-8 so text sorts by code point as in SQLite.
+start_postgres() {
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  pg_dir="$(mktemp -d /tmp/supervision-pg.XXXXXX)"
+  if [ "$(id -u)" -eq 0 ]; then
+    as_pg=(runuser -u postgres --)   # initdb refuses to run as root
+    chown postgres "$pg_dir"
+  fi
+  "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+    || { cat "$pg_dir/initdb.log"; return 1; }
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start -o \
+    "-c listen_addresses='' -c unix_socket_directories='$pg_dir' -c port=5432 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    >/dev/null || { cat "$pg_dir/server.log"; return 1; }
+  export SUPERVISION_TEST_PG="Host=$pg_dir;Port=5432;Username=postgres"
+}
+
+has_filter=0
+for arg in "$@"; do [ "$arg" = "--filter" ] && has_filter=1; done
+
 set +e
-dotnet test Supervision.sln --logger "trx" --results-directory "$results" "$@"
+dotnet build Supervision.sln
 status=$?
 set -e
 
-passed=0
-failed=0
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] || continue
-  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
-  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
+summary=()
+total_passed=0
+total_failed=0
+for provider in $providers; do
+  [ "$status" -eq 0 ] || break
+  extra=()
+  if [ "$provider" = postgres ]; then
+    [ -n "${SUPERVISION_TEST_PG:-}" ] || start_postgres
+    [ "$has_filter" -eq 1 ] || extra=(--filter "FullyQualifiedName!~Supervision.Tests.E2E")
+  fi
+  started=$SECONDS
+  set +e
+  SUPERVISION_TEST_DB="$provider" dotnet test Supervision.sln --no-build --logger "trx" --results-directory "$results/$provider" "${extra[@]}" "$@"
+  run_status=$?
+  set -e
+  passed=0
+  failed=0
+  for trx in "$results/$provider"/*.trx; do
+    [ -e "$trx" ] || continue
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+    p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+  done
+  if [ "$run_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1 # the test host failed before any result was written
+  fi
+  [ "$run_status" -eq 0 ] || status=$run_status
+  summary+=("$provider: ${passed} passed, ${failed} failed in $((SECONDS - started)) s")
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
 done
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  failed=1 # the build or the test host failed before any result was written
+if [ "$status" -ne 0 ] && [ "$total_failed" -eq 0 ]; then
+  total_failed=1 # the build failed before any test ran
 fi
-echo "${passed} passed, ${failed} failed"
+for line in "${summary[@]}"; do echo "$line"; done
+echo "${total_passed} passed, ${total_failed} failed"
 exit "$status"

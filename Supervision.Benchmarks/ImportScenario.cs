@@ -86,7 +86,7 @@ public sealed class ImportScenario : IScenario
         var config = new ConfigurationBuilder().Build();
         return new ServiceCollection()
             .AddLogging()
-            .AddSupervisionDomain($"Data Source={db}")
+            .AddSupervisionDomain(DatabaseSettings.Sqlite($"Data Source={db}"))
             .AddSupervisionReports(config)
             .BuildServiceProvider();
     }

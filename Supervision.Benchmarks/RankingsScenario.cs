@@ -221,7 +221,7 @@ public sealed class RankingsScenario : IScenario
     private static ServiceProvider Services(string db) =>
         new ServiceCollection()
             .AddLogging()
-            .AddSupervisionDomain($"Data Source={db}")
+            .AddSupervisionDomain(DatabaseSettings.Sqlite($"Data Source={db}"))
             .AddSupervisionReports(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
 }

@@ -23,11 +23,12 @@ public static class DependencyInjection
     /// The database (one context per operation through a scoped factory, so each context knows who acts)
     /// and one service per feature.
     /// </summary>
-    public static IServiceCollection AddSupervisionDomain(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddSupervisionDomain(this IServiceCollection services, DatabaseSettings database)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
         services.AddScoped<AccessContext>();
-        services.AddDbContextFactory<SupervisionDbContext>(o => ConfigureSqlite(o, connectionString), ServiceLifetime.Scoped);
+        services.AddDbContextFactory<SupervisionDbContext>(o => ConfigureDatabase(o, database), ServiceLifetime.Scoped);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<CatalogService>();
@@ -60,6 +61,18 @@ public static class DependencyInjection
         services.AddScoped<Publicity.PublicationDeadlineScanner>();
         return services;
     }
+
+    public static void ConfigureDatabase(DbContextOptionsBuilder options, DatabaseSettings database)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+            ConfigurePostgres(options, database.ConnectionString);
+        else
+            ConfigureSqlite(options, database.ConnectionString);
+    }
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        // The model is the same on both providers; each has its own migrations (see docs/CONVENTIONS.md).
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(DatabaseSettings.PostgresMigrationsAssembly));
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
     {

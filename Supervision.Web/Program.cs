@@ -4,7 +4,7 @@ using Supervision.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSupervisionDomain(builder.Configuration.SupervisionConnectionString(builder.Environment));
+builder.Services.AddSupervisionDomain(builder.Configuration.SupervisionDatabase(builder.Environment));
 builder.Services.AddSupervisionReports(builder.Configuration);
 builder.Services.AddSupervisionWeb(builder.Configuration);
 

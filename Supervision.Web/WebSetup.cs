@@ -17,14 +17,23 @@ namespace Supervision.Web;
 /// <summary>Everything the web host adds: Blazor and MudBlazor, Identity, access propagation, health.</summary>
 public static class WebSetup
 {
-    /// <summary>The SQLite file path is resolved against the content root so `dotnet run` and tests agree.</summary>
-    public static string SupervisionConnectionString(this IConfiguration config, IHostEnvironment env)
+    /// <summary>
+    /// The configured database: <c>Database:Provider</c> (Sqlite by default, or Postgres) and <c>ConnectionStrings:Supervision</c>.
+    /// A relative SQLite file path is resolved against the content root so `dotnet run` and tests agree.
+    /// </summary>
+    public static DatabaseSettings SupervisionDatabase(this IConfiguration config, IHostEnvironment env)
     {
-        var raw = config.GetConnectionString("Supervision") ?? "Data Source=App_Data/supervision.db";
-        var builder = new SqliteConnectionStringBuilder(raw);
+        var provider = DatabaseSettings.ParseProvider(config["Database:Provider"]);
+        var raw = config.GetConnectionString("Supervision");
+        if (provider == DatabaseProvider.Postgres)
+            return DatabaseSettings.Postgres(raw is { Length: > 0 } && !raw.Contains("Data Source", StringComparison.OrdinalIgnoreCase)
+                ? raw
+                : throw new InvalidOperationException(
+                    "Database:Provider=Postgres needs ConnectionStrings:Supervision, e.g. \"Host=db;Database=supervision;Username=portal;Password=…\"."));
+        var builder = new SqliteConnectionStringBuilder(raw ?? "Data Source=App_Data/supervision.db");
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !Path.IsPathRooted(file))
             builder.DataSource = Path.Combine(env.ContentRootPath, file);
-        return builder.ToString();
+        return DatabaseSettings.Sqlite(builder.ToString());
     }
 
     public static IServiceCollection AddSupervisionWeb(this IServiceCollection services, IConfiguration config)

@@ -72,6 +72,12 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
             // SQLite has no timestamp type; as a sortable integer it can order and compare.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+        else
+        {
+            // timestamptz keeps the instant, not the offset, and Npgsql writes only UTC values: Beijing-time
+            // values are converted on the way in (and come back as UTC, the same instant).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -48,11 +48,11 @@ public sealed class HistoricClock : TimeProvider
 /// </summary>
 public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, ILogger log)
 {
-    public static ServiceProvider CreateServices(string connectionString, IConfiguration configuration, HistoricClock clock) =>
+    public static ServiceProvider CreateServices(DatabaseSettings database, IConfiguration configuration, HistoricClock clock) =>
         new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
-            .AddSupervisionDomain(connectionString)
+            .AddSupervisionDomain(database)
             .AddSupervisionReports(configuration)
             .BuildServiceProvider();
 

@@ -12,7 +12,7 @@ public class RankingsBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
     [Fact]
     public async Task A_leader_opens_the_dashboard_changes_the_month_and_drills_down_to_a_company_and_its_returns()
     {
-        await DemoHistoryTests.RunAsync(portal.Factory.DatabasePath);   // three months of 宁夏 returns, through the importer
+        await DemoHistoryTests.RunAsync(portal.Factory.Database);   // three months of 宁夏 returns, through the importer
         var page = await portal.SignedInAsync("leader.nx");
         await page.GotoAsync("/rankings");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

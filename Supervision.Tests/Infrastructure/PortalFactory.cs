@@ -4,25 +4,26 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Supervision.Domain.Access;
+using Supervision.Domain.Data;
 
 namespace Supervision.Tests.Infrastructure;
 
 /// <summary>The whole portal in-process on its own copy of the template database.</summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath;
     private readonly string _environment;
 
-    public PortalFactory(string databasePath, string environment = "Development")
+    public PortalFactory(DatabaseSettings database, string environment = "Development")
     {
-        _databasePath = databasePath;
+        Database = database;
         _environment = environment;
     }
 
     public static async Task<PortalFactory> CreateAsync(string environment = "Development") =>
         new(await TemplateDatabase.CopyAsync(), environment: environment);
 
-    public string DatabasePath => _databasePath;
+    /// <summary>This portal's own database (a copy of the template on the provider the run uses).</summary>
+    public DatabaseSettings Database { get; }
 
     /// <summary>The portal's clock: real time until a test sets it (deadlines, surcharges and reminders read it).</summary>
     public TestClock Clock { get; } = new();
@@ -31,17 +32,29 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        builder.UseSetting("ConnectionStrings:Supervision", TemplateDatabase.ConnectionString(_databasePath));
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Supervision", Database.ConnectionString);
         // As a host setting, so Program sees it while registering services (the collection below arrives too late for that).
         builder.UseSetting("Jobs:Enabled", "false");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Supervision"] = TemplateDatabase.ConnectionString(_databasePath),
+            ["Database:Provider"] = Database.Provider.ToString(),
+            ["ConnectionStrings:Supervision"] = Database.ConnectionString,
             // Jobs are tested by calling their domain method with a chosen time, not by waiting for a schedule.
             ["Jobs:Enabled"] = "false",
             // The demo history takes a minute of imports: tests that need returns make their own.
             ["Demo:History"] = "false",
         }));
+    }
+
+    /// <summary>Set for the template itself, which outlives the portal that seeded it.</summary>
+    public bool KeepsDatabase { get; init; }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!KeepsDatabase)
+            await TemplateDatabase.DropAsync(Database);
     }
 
     /// <summary>A DI scope acting as the given user (or the system), for calling domain services directly.</summary>

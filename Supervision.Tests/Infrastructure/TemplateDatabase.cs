@@ -3,39 +3,100 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Supervision.Domain.Data;
 using Supervision.Web;
 
 namespace Supervision.Tests.Infrastructure;
 
 /// <summary>
 /// One migrated, seeded database with the demo accounts, built once per test run; every test gets its
-/// own copy of the file, so tests never share state and never pay for seeding again.
+/// own copy, so tests never share state and never pay for seeding again.
 /// </summary>
+/// <remarks>
+/// SQLite by default: the copy is a file. With <c>SUPERVISION_TEST_DB=postgres</c> the suite runs on the PostgreSQL
+/// server named by <c>SUPERVISION_TEST_PG</c> (a connection string of a user who may create databases; test.sh
+/// starts a throwaway one): the template is a database and each copy is <c>CREATE DATABASE … TEMPLATE</c>.
+/// </remarks>
 public static class TemplateDatabase
 {
-    private static readonly Lazy<Task<string>> Template = new(BuildAsync);
+    public const string ProviderVariable = "SUPERVISION_TEST_DB";
+    public const string ServerVariable = "SUPERVISION_TEST_PG";
 
-    public static async Task<string> CopyAsync()
+    public static DatabaseProvider Provider { get; } = DatabaseSettings.ParseProvider(Environment.GetEnvironmentVariable(ProviderVariable));
+
+    private static readonly Lazy<Task<DatabaseSettings>> Template = new(BuildAsync);
+
+    public static async Task<DatabaseSettings> CopyAsync()
     {
         var template = await Template.Value;
-        var path = Path.Combine(Path.GetTempPath(), "supervision-tests", $"{Guid.NewGuid():N}.db");
-        File.Copy(template, path);
-        return path;
+        if (Provider == DatabaseProvider.Postgres)
+            return await CreatePostgresAsync(template: new NpgsqlConnectionStringBuilder(template.ConnectionString).Database!);
+        var path = NewSqlitePath("");
+        File.Copy(new SqliteConnectionStringBuilder(template.ConnectionString).DataSource, path);
+        return SqliteAt(path);
     }
 
-    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+    /// <summary>A database that does not exist yet (SQLite) or has no tables (PostgreSQL): the portal migrates it on start.</summary>
+    public static async Task<DatabaseSettings> EmptyAsync() =>
+        Provider == DatabaseProvider.Postgres ? await CreatePostgresAsync(template: "template0") : SqliteAt(NewSqlitePath("empty-"));
 
-    private static async Task<string> BuildAsync()
+    /// <summary>Removes a PostgreSQL copy once its portal is gone (the SQLite files stay in the temp folder, as before).</summary>
+    public static async Task DropAsync(DatabaseSettings database)
     {
-        var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "supervision-tests")).FullName;
-        var path = Path.Combine(dir, $"template-{Guid.NewGuid():N}.db");
-        await using (var factory = new PortalFactory(path))
+        if (database.Provider != DatabaseProvider.Postgres) return;
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+            NpgsqlConnection.ClearPool(connection);
+        var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
+        await AdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static async Task<DatabaseSettings> BuildAsync()
+    {
+        var template = Provider == DatabaseProvider.Postgres ? await CreatePostgresAsync(template: "template0") : SqliteAt(NewSqlitePath("template-"));
+        await using (var factory = new PortalFactory(template) { KeepsDatabase = true })
         {
             await Startup.InitializeAsync(factory.Services, factory.Services.GetRequiredService<IConfiguration>(),
                 factory.Services.GetRequiredService<IHostEnvironment>(), [], NullLogger.Instance);
         }
-        // Closing pooled connections checkpoints the WAL into the file before it is copied.
-        SqliteConnection.ClearAllPools();
-        return path;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template.
+            await using var connection = new NpgsqlConnection(template.ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+            // The copies are dropped with their portals; the template when the test run ends (on a server that outlives it).
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAsync(template).Wait(TimeSpan.FromSeconds(5));
+        }
+        else
+        {
+            // Closing pooled connections checkpoints the WAL into the file before it is copied.
+            SqliteConnection.ClearAllPools();
+        }
+        return template;
+    }
+
+    private static DatabaseSettings SqliteAt(string path) => DatabaseSettings.Sqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
+
+    private static string NewSqlitePath(string prefix) =>
+        Path.Combine(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "supervision-tests")).FullName, $"{prefix}{Guid.NewGuid():N}.db");
+
+    private static string Server => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException(
+            $"{ProviderVariable}=postgres needs {ServerVariable}, a connection string to a PostgreSQL server where the user may create databases; ./test.sh starts one.");
+
+    private static async Task<DatabaseSettings> CreatePostgresAsync(string template)
+    {
+        var name = $"supervision_test_{Guid.NewGuid():N}";
+        await AdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        return DatabaseSettings.Postgres(new NpgsqlConnectionStringBuilder(Server) { Database = name }.ToString());
+    }
+
+    private static async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

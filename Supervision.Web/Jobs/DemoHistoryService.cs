@@ -17,7 +17,7 @@ public sealed class DemoHistoryService(IHostEnvironment env, IConfiguration conf
         try
         {
             var clock = new HistoricClock();
-            await using var services = DemoHistory.CreateServices(config.SupervisionConnectionString(env), config, clock);
+            await using var services = DemoHistory.CreateServices(config.SupervisionDatabase(env), config, clock);
             var options = new DemoHistoryOptions { Months = config.GetValue("Demo:HistoryMonths", 24) };
             var result = await new DemoHistory(services, clock, log).RunAsync(TimeProvider.System.GetUtcNow(), options, stoppingToken);
             log.LogInformation(result.Imported == 0

@@ -64,12 +64,12 @@ public class AuditChainTests(Portal portal) : IClassFixture<Portal>
         {
             var target = await db.AuditEntries.OrderBy(e => e.Sequence).Skip(10).FirstAsync();
             // Bypass the context's append-only guard the way an attacker with database access would.
-            await db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Changes = {0} WHERE Sequence = {1}", "{\"forged\":true}", target.Sequence);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Changes\" = {0} WHERE \"Sequence\" = {1}", "{\"forged\":true}", target.Sequence);
             var result = await VerifyAsync();
             Assert.False(result.Intact);
             Assert.Equal(target.Sequence, result.FirstBrokenSequence);
             Assert.Contains("篡改", result.Message);
-            await db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Changes = {0} WHERE Sequence = {1}", target.Changes, target.Sequence);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Changes\" = {0} WHERE \"Sequence\" = {1}", target.Changes, target.Sequence);
         }
         Assert.True((await VerifyAsync()).Intact);
     }
@@ -80,14 +80,14 @@ public class AuditChainTests(Portal portal) : IClassFixture<Portal>
         await ChangeSomethingAsync("删除测试");
         await using var db = portal.Db();
         var last = await db.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync();
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries WHERE Sequence = {0}", last.Sequence);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {0}", last.Sequence);
         var result = await VerifyAsync();
         Assert.False(result.Intact);
         Assert.Equal(last.Sequence, result.FirstBrokenSequence);
         // Put it back so the other tests of this class see an intact chain.
         db.ChangeTracker.Clear();
         await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO AuditEntries (Id, Sequence, At, Actor, Action, EntityType, EntityId, Changes, PreviousHash, Hash) VALUES ({0},{1},{2},{3},{4},{5},{6},{7},{8},{9})",
+            "INSERT INTO \"AuditEntries\" (\"Id\", \"Sequence\", \"At\", \"Actor\", \"Action\", \"EntityType\", \"EntityId\", \"Changes\", \"PreviousHash\", \"Hash\") VALUES ({0},{1},{2},{3},{4},{5},{6},{7},{8},{9})",
             last.Id, last.Sequence, db.Entry(last).Property(e => e.At).Metadata.GetValueConverter()!.ConvertToProvider(last.At)!, last.Actor, last.Action, last.EntityType, last.EntityId, last.Changes, last.PreviousHash, last.Hash);
         Assert.True((await VerifyAsync()).Intact);
     }

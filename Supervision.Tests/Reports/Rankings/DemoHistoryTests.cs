@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Supervision.Domain.Common;
+using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
@@ -18,10 +19,10 @@ public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>
 
     public static readonly DemoHistoryOptions Small = new() { Months = 3, Provinces = ["64"], OutletsPerCityAndChannel = 1 };
 
-    public static async Task<DemoHistoryResult> RunAsync(string databasePath, DemoHistoryOptions? options = null)
+    public static async Task<DemoHistoryResult> RunAsync(DatabaseSettings database, DemoHistoryOptions? options = null)
     {
         var clock = new HistoricClock();
-        await using var services = DemoHistory.CreateServices(TemplateDatabase.ConnectionString(databasePath), new ConfigurationBuilder().Build(), clock);
+        await using var services = DemoHistory.CreateServices(database, new ConfigurationBuilder().Build(), clock);
         return await new DemoHistory(services, clock, NullLogger.Instance).RunAsync(Now, options ?? Small);
     }
 
@@ -39,7 +40,7 @@ public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>
     [Fact]
     public async Task It_files_real_returns_leaves_the_last_month_mixed_and_a_second_run_adds_nothing()
     {
-        var first = await RunAsync(portal.Factory.DatabasePath);
+        var first = await RunAsync(portal.Factory.Database);
         Assert.True(first.Imported >= 30, $"imported {first.Imported}");
         Assert.True(first.Returned > 0);
 
@@ -62,7 +63,7 @@ public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>
         Assert.True(await db.IndicatorValues.AnyAsync(v => v.Period == "2026-10" && v.Code == ReturnIndicators.RealNameRate && v.Status == IndicatorStatus.Reported));
 
         var before = await SnapshotAsync(portal);
-        var second = await RunAsync(portal.Factory.DatabasePath);
+        var second = await RunAsync(portal.Factory.Database);
         Assert.Equal(0, second.Imported);
         Assert.Equal(before, await SnapshotAsync(portal));
     }
@@ -75,8 +76,8 @@ public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>
         {
             await first.InitializeAsync();
             await second.InitializeAsync();
-            await RunAsync(first.Factory.DatabasePath, Small with { Months = 2 });
-            await RunAsync(second.Factory.DatabasePath, Small with { Months = 2 });
+            await RunAsync(first.Factory.Database, Small with { Months = 2 });
+            await RunAsync(second.Factory.Database, Small with { Months = 2 });
             Assert.Equal(await SnapshotAsync(first), await SnapshotAsync(second));
         }
         finally

@@ -239,8 +239,9 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
     private async Task<long> SampleCaseAsync()
     {
         await using var db = portal.Db();
-        if (await db.EnforcementCases.FirstOrDefaultAsync(c => c.VisibleToParty) is { } existing) return existing.Id;
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        // A case the carrier user of CMCC-64 may open (rows come back in no particular order without OrderBy, e.g. on PostgreSQL).
+        if (await db.EnforcementCases.Where(c => c.VisibleToParty && c.BranchId == branch.Id).OrderBy(c => c.Id).FirstOrDefaultAsync() is { } existing) return existing.Id;
         var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
         var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToListAsync();
         using var scope = portal.ScopeFor(AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector), "inspector.nx");
@@ -259,7 +260,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
     private async Task<long> SampleAnnouncementAsync()
     {
         await using var db = portal.Db();
-        if (await db.Announcements.FirstOrDefaultAsync(a => a.Status == Supervision.Domain.Publicity.AnnouncementStatus.Published) is { } existing) return existing.Id;
+        if (await db.Announcements.Where(a => a.Status == Supervision.Domain.Publicity.AnnouncementStatus.Published).OrderBy(a => a.Id).FirstOrDefaultAsync() is { } existing) return existing.Id;
         var province = await db.Provinces.SingleAsync(p => p.Code == "64");
         var carrier = await db.Carriers.SingleAsync(c => c.Code == "CMCC");
         using var scope = portal.ScopeFor(AccessScope.ForProvince(province.Id, false, UserRole.Inspector), "inspector.nx");

@@ -75,7 +75,7 @@ public class ProductionModeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new PortalFactory(await EmptyDatabaseAsync(), environment: "Production");
+        _factory = new PortalFactory(await TemplateDatabase.EmptyAsync(), environment: "Production");
         await Supervision.Web.Startup.InitializeAsync(_factory.Services,
             _factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
             _factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>(), [],
@@ -83,9 +83,6 @@ public class ProductionModeTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private static Task<string> EmptyDatabaseAsync() =>
-        Task.FromResult(Path.Combine(Path.GetTempPath(), "supervision-tests", $"prod-{Guid.NewGuid():N}.db"));
 
     [Fact]
     public async Task No_demo_account_exists_and_the_first_administrator_is_created_by_command()

@@ -61,14 +61,15 @@ for arg in "$@"; do [ "$arg" = "--filter" ] && has_filter=1; done
 
 set +e
 dotnet build Supervision.sln
-status=$?
+build_status=$?
 set -e
+status=$build_status
 
 summary=()
 total_passed=0
 total_failed=0
 for provider in $providers; do
-  [ "$status" -eq 0 ] || break
+  [ "$build_status" -eq 0 ] || break
   extra=()
   if [ "$provider" = postgres ]; then
     [ -n "${SUPERVISION_TEST_PG:-}" ] || start_postgres

@@ -228,10 +228,10 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         await inspector.Get<InternalNoteService>().AddAsync(CorrectiveOrderService.OwnerType, orderId, "企业负责人态度消极，复查时重点核实");
         await using var db = portal.Db();
         var demoInspection = await db.Inspections.FirstAsync(i => i.Status == InspectionStatus.Completed);
-        var evidence = await inspector.Get<InspectionService>().AddEvidenceAsync(
-            (await db.Inspections.Include(i => i.Inspectors).FirstAsync(i => i.Status == InspectionStatus.Planned && i.Inspectors.Any(x => x.UserName == "inspector.nx"))).Id,
-            (await db.InspectionItemResults.FirstAsync(x => db.Inspections.Any(i => i.Id == x.InspectionId && i.Status == InspectionStatus.Planned && i.Inspectors.Any(y => y.UserName == "inspector.nx")))).Id,
-            "内部照片.png", Png);
+        // An item of that same inspection (without OrderBy the two queries may pick different inspections, as PostgreSQL does).
+        var planned = await db.Inspections.Include(i => i.Items).Where(i => i.Status == InspectionStatus.Planned && i.Inspectors.Any(x => x.UserName == "inspector.nx"))
+            .OrderBy(i => i.Id).FirstAsync();
+        var evidence = await inspector.Get<InspectionService>().AddEvidenceAsync(planned.Id, planned.Items.OrderBy(x => x.Id).First().Id, "内部照片.png", Png);
 
         using var carrier = await portal.AsUserAsync("carrier.cucc.nx");
         var plan = await db.InspectionPlans.FirstAsync();

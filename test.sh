@@ -6,6 +6,7 @@
 #
 # The browser tests (Supervision.Tests.E2E) run once, on SQLite: they drive the same pages and services whose
 # every domain, component and HTTP test runs on both providers, and running them twice would double the time.
+# The scale-out tests (Supervision.Tests.Web.ScaleOut: two web nodes on one database) run on PostgreSQL only.
 # Arguments go to both `dotnet test` runs (e.g. --filter ...; then the filter alone decides what runs on PostgreSQL).
 # SUPERVISION_TEST_PROVIDERS="sqlite" or "postgres" runs one provider; SUPERVISION_TEST_PG set to a connection
 # string uses that server instead of starting one.
@@ -74,6 +75,9 @@ for provider in $providers; do
   if [ "$provider" = postgres ]; then
     [ -n "${SUPERVISION_TEST_PG:-}" ] || start_postgres
     [ "$has_filter" -eq 1 ] || extra=(--filter "FullyQualifiedName!~Supervision.Tests.E2E")
+  else
+    # Several web nodes need the shared PostgreSQL database: the scale-out tests run in the PostgreSQL pass.
+    [ "$has_filter" -eq 1 ] || extra=(--filter "FullyQualifiedName!~Supervision.Tests.Web.ScaleOut")
   fi
   started=$SECONDS
   set +e

@@ -4,9 +4,10 @@ using Supervision.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSupervisionDomain(builder.Configuration.SupervisionDatabase(builder.Environment));
+var database = builder.Configuration.SupervisionDatabase(builder.Environment);
+builder.Services.AddSupervisionDomain(database);
 builder.Services.AddSupervisionReports(builder.Configuration);
-builder.Services.AddSupervisionWeb(builder.Configuration);
+builder.Services.AddSupervisionWeb(builder.Configuration, database);
 
 var app = builder.Build();
 

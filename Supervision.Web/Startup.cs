@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Supervision.Domain.Access;
 using Supervision.Domain.Common;
+using Supervision.Domain.Data;
 using Supervision.Domain.Data.Seeding;
 
 namespace Supervision.Web;
@@ -19,6 +20,8 @@ public static class Startup
     {
         _ = Task.Run(Supervision.Reports.Documents.OfficialDocumentRenderer.WarmUp);
         var seedDirectory = config["Seed:Directory"] is { Length: > 0 } configured ? configured : SeedFiles.DefaultDirectory;
+        // Web nodes starting together on one PostgreSQL database take turns: the first migrates and seeds, the rest find it done.
+        await using var initializing = await InitializationLock.AcquireAsync(services.GetRequiredService<DatabaseSettings>());
         using (var scope = services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDirectory);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using MudBlazor;
@@ -36,8 +37,11 @@ public static class WebSetup
         return DatabaseSettings.Sqlite(builder.ToString());
     }
 
-    public static IServiceCollection AddSupervisionWeb(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddSupervisionWeb(this IServiceCollection services, IConfiguration config, DatabaseSettings database)
     {
+        // Sign-in cookies and antiforgery tokens are protected with keys kept in the database, so any web node reads
+        // what another issued; one application name, so nodes installed in different folders share them too.
+        services.AddDataProtection().SetApplicationName("Supervision").PersistKeysToDbContext<SupervisionDbContext>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Chinese text goes out as text, not as &#x…; entities (markup characters are still encoded).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -92,7 +96,7 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database");
         services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
-        services.AddSupervisionJobs(config);
+        services.AddSupervisionJobs(config, database);
         services.AddPublicSite();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -23,7 +24,7 @@ namespace Supervision.Domain.Data;
 /// New migration: <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project Supervision.Domain --output-dir Data/Migrations</c>.
 /// </remarks>
 public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext> options, AccessContext access, TimeProvider? clock = null)
-    : IdentityUserContext<AppUser>(options)
+    : IdentityUserContext<AppUser>(options), IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -53,6 +54,9 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
     public DbSet<OutletRow> OutletRows => Set<OutletRow>();
     public DbSet<LogSystemRow> LogSystemRows => Set<LogSystemRow>();
     public DbSet<SelfCheckRow> SelfCheckRows => Set<SelfCheckRow>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every web node (never audited: they are secrets).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Query filters read these per query, so one cached model serves every user.
     private bool ScopeAll => Access.Scope.SeesAll;

@@ -32,20 +32,28 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        if (ExtraServices is { } extra)
+            builder.ConfigureServices(extra);
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Supervision", Database.ConnectionString);
         // As a host setting, so Program sees it while registering services (the collection below arrives too late for that).
-        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Jobs:Enabled", JobsEnabled ? "true" : "false");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = Database.Provider.ToString(),
             ["ConnectionStrings:Supervision"] = Database.ConnectionString,
             // Jobs are tested by calling their domain method with a chosen time, not by waiting for a schedule.
-            ["Jobs:Enabled"] = "false",
+            ["Jobs:Enabled"] = JobsEnabled ? "true" : "false",
             // The demo history takes a minute of imports: tests that need returns make their own.
             ["Demo:History"] = "false",
         }));
     }
+
+    /// <summary>Runs the scheduler (off by default: jobs are tested through their domain method; on for the scale-out tests).</summary>
+    public bool JobsEnabled { get; init; }
+
+    /// <summary>Services a test adds or replaces (after the portal's own).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
 
     /// <summary>Set for the template itself, which outlives the portal that seeded it.</summary>
     public bool KeepsDatabase { get; init; }

@@ -1,4 +1,5 @@
 using Quartz;
+using Supervision.Domain.Data;
 using Supervision.Domain.Access;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Publicity;
@@ -16,11 +17,27 @@ public static class JobSetup
 {
     public static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    public static IServiceCollection AddSupervisionJobs(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddSupervisionJobs(this IServiceCollection services, IConfiguration config, DatabaseSettings database)
     {
         services.AddQuartz(q =>
         {
-            q.UseInMemoryStore();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                // Several web nodes share the database: the clustered store lets exactly one of them fire each trigger
+                // (row locks on the QRTZ_ tables) and hands a dead node's jobs to the others; each node gets its own instance id.
+                // Quartz creates its tables (guarded against nodes starting at once).
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(database.ConnectionString);
+                    s.UseClustering();
+                    s.ProvisionSchema();
+                });
+            }
+            else
+            {
+                // One node on SQLite: the schedule lives in memory and is rebuilt at start.
+                q.UseInMemoryStore();
+            }
             Daily<SubmissionReminderJob>(q, "submission-reminders", hour: 8, minute: 30);
             Daily<CorrectiveOrderJob>(q, "corrective-orders", hour: 8, minute: 0);
             Daily<RankingRebuildJob>(q, "rankings-rebuild", hour: 2, minute: 10);

@@ -272,6 +272,7 @@ public static class EvidenceFiles
 
     public static byte[] Check(string name, byte[] bytes)
     {
+        StoredFile.CheckName(name);
         if (bytes.Length == 0) throw new DomainException("file.empty", $"文件“{StoredFile.SafeName(name)}”为空。");
         if (bytes.Length > MaxBytes) throw new DomainException("file.too_large", $"文件“{StoredFile.SafeName(name)}”超过{MaxBytes / 1024 / 1024}MB。");
         if (ContentType(bytes).Length == 0)

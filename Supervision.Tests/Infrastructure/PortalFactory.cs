@@ -37,6 +37,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Supervision"] = TemplateDatabase.ConnectionString(_databasePath),
             // Jobs are tested by calling their domain method with a chosen time, not by waiting for a schedule.
             ["Jobs:Enabled"] = "false",
+            // Every test client signs in from the same (absent) address; SignInRateLimitTests sets tight limits of its own.
+            ["SignIn:RateLimit:PerAddress"] = "10000",
+            ["SignIn:RateLimit:PerUser"] = "10000",
         }));
     }
 

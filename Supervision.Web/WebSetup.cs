@@ -33,6 +33,8 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Chinese text goes out as text, not as &#x…; entities (markup characters are still encoded).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // API answers (errors echo what the caller sent) keep < > & ' " escaped; Chinese stays readable.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;

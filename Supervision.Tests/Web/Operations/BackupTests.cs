@@ -56,8 +56,8 @@ public class BackupTests(Portal portal) : IClassFixture<Portal>
                   + (SELECT COUNT(*) FROM LogSystemRows l WHERE l.SubmissionId = s.Id) + (SELECT COUNT(*) FROM SelfCheckRows c WHERE c.SubmissionId = s.Id)
             """));
         await using var db = portal.Db();
-        Assert.Equal(await db.Users.CountAsync(), await ScalarAsync(copy, "SELECT COUNT(*) FROM AspNetUsers;"));
-        Assert.Equal(await db.Branches.CountAsync(), await ScalarAsync(copy, "SELECT COUNT(*) FROM Branches;"));
+        Assert.Equal((long)await db.Users.CountAsync(), await ScalarAsync(copy, "SELECT COUNT(*) FROM AspNetUsers;"));
+        Assert.Equal((long)await db.Branches.CountAsync(), await ScalarAsync(copy, "SELECT COUNT(*) FROM Branches;"));
         Assert.True(await ScalarAsync(copy, "SELECT COUNT(*) FROM __EFMigrationsHistory;") is > 0L);
     }
 

@@ -41,6 +41,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Jobs:Enabled"] = "false",
             // The demo history takes a minute of imports: tests that need returns make their own.
             ["Demo:History"] = "false",
+            // Every test client signs in from the same (absent) address; SignInRateLimitTests sets tight limits of its own.
+            ["SignIn:RateLimit:PerAddress"] = "10000",
+            ["SignIn:RateLimit:PerUser"] = "10000",
         }));
     }
 

@@ -124,6 +124,9 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             finding.CaseOpened(c.Id, party.Id);
             await db.SaveChangesAsync(ct);
         }
+        // A province's first case starts its penalty indicators.
+        foreach (var hook in hooks)
+            await hook.OnChangedAsync(db, c.BranchId, c.FiledOn, ct);
         await tx.CommitAsync(ct);
         return c.Id;
     }
@@ -186,8 +189,8 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         await act(c, context);
         if (before != CaseState.Decided && c.State == CaseState.Decided && c.Sanctions.Any(s => s.Kind == SanctionKind.PublicAnnouncement))
             QueueAnnouncement(db, c, context);
-        // A decision or an end of the case changes what depends on it (the rankings' summary): both commit together.
-        var changed = new[] { c.DecidedOn != decided ? c.DecidedOn : null, c.ClosedOn != ended ? c.ClosedOn : null }.Where(d => d is not null).Min();
+        // A decision or an end of the case changes what depends on it (the rankings' summary) from the filing on: both commit together.
+        DateOnly? changed = c.DecidedOn != decided || c.ClosedOn != ended ? c.FiledOn : null;
         var ownTransaction = changed is not null && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {

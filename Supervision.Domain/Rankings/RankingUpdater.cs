@@ -26,7 +26,10 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
     /// Recomputes the months <paramref name="fromMonth"/>–<paramref name="toMonth"/> (clipped to the last ended month)
     /// of a company and its city companies, and their province's figures, with the caller's context and transaction.
     /// </summary>
-    public async Task RecomputeAsync(SupervisionDbContext db, int branchId, string fromMonth, string toMonth, CancellationToken ct = default)
+    public Task RecomputeAsync(SupervisionDbContext db, int branchId, string fromMonth, string toMonth, CancellationToken ct = default) =>
+        RecomputeAsync(db, branchId, wholeProvince: false, fromMonth, toMonth, ct);
+
+    private async Task RecomputeAsync(SupervisionDbContext db, int branchId, bool wholeProvince, string fromMonth, string toMonth, CancellationToken ct)
     {
         var today = BeijingTime.Today(clock);
         var last = Months.Index(Months.LatestEnded(today));
@@ -46,7 +49,7 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
             .GroupBy(v => v.BranchId).Select(g => new { g.Key, Months = g.Select(v => v.Period).Distinct().Count() })
             .Where(x => x.Months == months.Count).Select(x => x.Key).ToListAsync(ct);
         var family = await RankedAsync(db, db.Branches.Where(b => b.ProvinceId == branch.ProvinceId
-            && (b.Id == branchId || b.ParentBranchId == branchId || !covered.Contains(b.Id))), ct);
+            && (wholeProvince || b.Id == branchId || b.ParentBranchId == branchId || !covered.Contains(b.Id))), ct);
         var (definitions, calendar) = await ContextAsync(db, ct);
         var facts = await ComputeAsync(db, new IndicatorRequest(branch.ProvinceId, family, months, today, definitions, calendar), ct);
 
@@ -79,14 +82,14 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
 
     /// <summary>
     /// Records of a company dated from <paramref name="since"/> on changed (a finding, a corrective order, a case): recomputes
-    /// its provincial company — whose figures include its city companies' records — from that month to the last ended one.
+    /// every company of its province from that month to the last ended one. The whole province, because a province's first
+    /// finding or case starts those indicators for all its companies; a province's few months cost little.
     /// </summary>
     public async Task RecomputeSinceAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct = default)
     {
         var last = Months.LatestEnded(BeijingTime.Today(clock));
         if (Months.Index(since) > Months.Index(last)) return;   // only months that have not ended yet: nothing stored to change
-        var parent = await db.Branches.Where(b => b.Id == branchId).Select(b => b.ParentBranchId).FirstOrDefaultAsync(ct);
-        await RecomputeAsync(db, parent ?? branchId, Months.Name(Months.Index(since)), last, ct);
+        await RecomputeAsync(db, branchId, wholeProvince: true, Months.Name(Months.Index(since)), last, ct);
     }
 
     Task IInspectionRecordHook.OnChangedAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct) => RecomputeSinceAsync(db, branchId, since, ct);

@@ -21,9 +21,9 @@ public static class SupervisionIndicators
 /// Indicators from supervision records, per company and month: findings still open at the month's end, the share of
 /// corrective orders due in the month that the company rectified by the deadline, and penalty decisions made in the
 /// month (with their fines). A city company counts the records addressed to it; its provincial company counts its own
-/// and all its city companies' (and that figure adds up into the province's). Findings and orders count from the first
-/// month the province recorded an inspection or finding through the portal, penalties from its first case; before that
-/// the codes are left out, as returns are before their first filing.
+/// and all its city companies' (and that figure adds up into the province's). Findings and orders count from the month
+/// of the province's first finding recorded through the portal, penalties from its first case; before that the codes
+/// are left out, as returns are before their first filing.
 /// </summary>
 public sealed class SupervisionIndicatorSource : IIndicatorSource
 {
@@ -44,11 +44,8 @@ public sealed class SupervisionIndicatorSource : IIndicatorSource
         var province = request.ProvinceId;
 
         // Records are few next to returns: read the province's and attribute them in memory.
-        var firstFinding = await db.Findings.Where(f => f.ProvinceId == province).MinAsync(f => (DateOnly?)f.FoundOn, ct);
-        var firstInspection = await db.Inspections.Where(i => i.ProvinceId == province && i.Status == InspectionStatus.Completed && i.InspectedOn != null)
-            .MinAsync(i => i.InspectedOn, ct);
+        var inspectionStart = await db.Findings.Where(f => f.ProvinceId == province).MinAsync(f => (DateOnly?)f.FoundOn, ct);
         var firstCase = await db.EnforcementCases.Where(c => c.ProvinceId == province).MinAsync(c => (DateOnly?)c.FiledOn, ct);
-        var inspectionStart = new[] { firstFinding, firstInspection }.Where(d => d is not null).Min();
         if (inspectionStart is null && firstCase is null) return facts;
 
         var findings = await db.Findings.AsNoTracking().Where(f => f.ProvinceId == province && f.Status != FindingStatus.Withdrawn)
@@ -89,7 +86,7 @@ public sealed class SupervisionIndicatorSource : IIndicatorSource
                 var end = MonthEnd(month);
                 if (inspectionStart is { } s && month >= Months.Index(s))
                 {
-                    var open = mine.Count(f => f.FoundOn <= end && !(resolved.GetValueOrDefault(f.Id) is { } on && on <= end));
+                    var open = mine.Count(f => f.FoundOn <= end && !(resolved.TryGetValue(f.Id, out var on) && on <= end));
                     Add(facts, def, new(branch.BranchId, period, SupervisionIndicators.OpenFindings, IndicatorStatus.Reported, open, 1, rollup));
                     var (due, onTime) = (0, 0);
                     foreach (var order in myOrders.Where(o => Months.Index(DueDate(o)) == month))

@@ -50,8 +50,12 @@ public static class DependencyInjection
         services.AddScoped<CorrectiveOrderScanner>();
         services.AddScoped<InternalNoteService>();
         services.AddScoped<IIndicatorSource, ReturnIndicatorSource>();
+        services.AddScoped<IIndicatorSource, SupervisionIndicatorSource>();
         services.AddScoped<RankingUpdater>();
+        // The features' hooks keep the rankings' summary in step; sources read the database only, so no service depends back on them.
         services.AddScoped<ISubmissionReviewHook>(sp => sp.GetRequiredService<RankingUpdater>());
+        services.AddScoped<IInspectionRecordHook>(sp => sp.GetRequiredService<RankingUpdater>());
+        services.AddScoped<Enforcement.ICaseRecordHook>(sp => sp.GetRequiredService<RankingUpdater>());
         services.AddScoped<RankingService>();
         services.AddScoped<Enforcement.EnforcementService>();
         services.AddScoped<Enforcement.CaseDeadlineScanner>();

@@ -275,17 +275,8 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
             await hook.OnChangedAsync(db, order.BranchId, order.IssuedOn ?? Today, ct);
     }
 
-    private static async Task SaveAsync(SupervisionDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("order.changed", "整改通知刚被他人处理，请刷新后查看最新状态。");
-        }
-    }
+    private static Task SaveAsync(SupervisionDbContext db, CancellationToken ct) =>
+        db.SaveOrRefuseAsync("order.changed", "整改通知刚被他人处理，请刷新后查看最新状态。", ct);
 
     private static async Task<CorrectiveOrder> LoadAsync(SupervisionDbContext db, long id, CancellationToken ct) =>
         await db.CorrectiveOrders.Include(o => o.Replies).Include(o => o.Extensions).FirstOrDefaultAsync(o => o.Id == id, ct)

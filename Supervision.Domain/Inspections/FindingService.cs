@@ -140,14 +140,7 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
             db.CorrectiveOrders.Add(order);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("finding.changed", "该检查发现刚被他人处理，请刷新后查看。");
-        }
+        await db.SaveOrRefuseAsync("finding.changed", "该检查发现刚被他人处理，请刷新后查看。", ct);
         await ChangedAsync(db, finding, ct);
         await tx.CommitAsync(ct);
         return order?.Id;

@@ -258,14 +258,7 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
             throw new DomainException("inspection.changed", "检查记录刚被修改，请刷新后再操作。");
         await change(db, inspection);
         await using var tx = findingsChanged ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("inspection.changed", "检查记录刚被同组检查人员修改，请刷新后再操作。");
-        }
+        await db.SaveOrRefuseAsync("inspection.changed", "检查记录刚被同组检查人员修改，请刷新后再操作。", ct);
         if (tx is not null)
         {
             await FindingsChangedAsync(db, inspection, ct);

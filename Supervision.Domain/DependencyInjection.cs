@@ -70,7 +70,10 @@ public static class DependencyInjection
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
             Directory.CreateDirectory(dir);
+        // One timeout for waiting on another writer: SQLite's busy handler and Microsoft.Data.Sqlite's own retry loop
+        // (which runs until the command timeout) both use "Default Timeout" — 10 s unless the connection string says otherwise.
+        if (!builder.ShouldSerialize("Default Timeout")) builder.DefaultTimeout = 10;
         options.UseSqlite(builder.ToString())
-            .AddInterceptors(new SqliteConnectionSetup(busyTimeoutMs: 10_000));
+            .AddInterceptors(new SqliteConnectionSetup(busyTimeoutMs: builder.DefaultTimeout * 1000));
     }
 }

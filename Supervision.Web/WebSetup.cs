@@ -107,6 +107,7 @@ public static class WebSetup
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseDatabaseBusyAnswer();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // The people who use the portal read Chinese: dates, numbers and component texts follow zh-CN.
         app.UseRequestLocalization(o => o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));

@@ -12,11 +12,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
     private readonly string _environment;
+    private readonly string _connectionString;
 
-    public PortalFactory(string databasePath, string environment = "Development")
+    /// <param name="connectionOptions">Extra connection-string settings, e.g. "Default Timeout=1" for a short busy timeout.</param>
+    public PortalFactory(string databasePath, string environment = "Development", string? connectionOptions = null)
     {
         _databasePath = databasePath;
         _environment = environment;
+        _connectionString = TemplateDatabase.ConnectionString(databasePath) + (connectionOptions is null ? "" : ";" + connectionOptions);
     }
 
     public static async Task<PortalFactory> CreateAsync(string environment = "Development") =>
@@ -31,12 +34,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        builder.UseSetting("ConnectionStrings:Supervision", TemplateDatabase.ConnectionString(_databasePath));
+        builder.UseSetting("ConnectionStrings:Supervision", _connectionString);
         // As a host setting, so Program sees it while registering services (the collection below arrives too late for that).
         builder.UseSetting("Jobs:Enabled", "false");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Supervision"] = TemplateDatabase.ConnectionString(_databasePath),
+            ["ConnectionStrings:Supervision"] = _connectionString,
             // Jobs are tested by calling their domain method with a chosen time, not by waiting for a schedule.
             ["Jobs:Enabled"] = "false",
             // The demo history takes a minute of imports: tests that need returns make their own.

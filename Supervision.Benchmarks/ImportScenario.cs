@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,13 +82,16 @@ public sealed class ImportScenario : IScenario
         return 0;
     }
 
-    internal static ServiceProvider Services(string db)
+    /// <param name="identity">Also Identity's user store, for creating users through <see cref="UserAdministration"/>.</param>
+    internal static ServiceProvider Services(string db, bool identity = false)
     {
         var config = new ConfigurationBuilder().Build();
-        return new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSupervisionDomain(DatabaseSettings.Sqlite($"Data Source={db}"))
-            .AddSupervisionReports(config)
-            .BuildServiceProvider();
+            .AddSupervisionReports(config);
+        if (identity)
+            services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<SupervisionDbContext>().AddErrorDescriber<ChineseIdentityErrors>();
+        return services.BuildServiceProvider();
     }
 }

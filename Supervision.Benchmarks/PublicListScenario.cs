@@ -29,7 +29,7 @@ public sealed class PublicListScenario : IScenario
     {
         var db = Path.Combine(context.WorkDir, "public.db");
         foreach (var f in Directory.GetFiles(context.WorkDir, "public.db*")) File.Delete(f);
-        var parties = await SeedAsync(db);
+        var parties = await SeedAsync(db, Announcements);
 
         await using var portal = PortalProcess.Start(db, new Dictionary<string, string>
         {
@@ -102,8 +102,8 @@ public sealed class PublicListScenario : IScenario
         return new(BenchContext.Percentile(all, 50), BenchContext.Percentile(all, 95), BenchContext.Percentile(all, 99), errors, all.Count / stop.Elapsed.TotalSeconds);
     }
 
-    /// <summary>A seeded database with 10,000 announcements published over the past year in 宁夏 and 广东 (penalties and agents).</summary>
-    private static async Task<IReadOnlyList<string>> SeedAsync(string db)
+    /// <summary>A seeded database with <paramref name="count"/> announcements published over the past year in 宁夏 and 广东 (penalties and agents).</summary>
+    internal static async Task<IReadOnlyList<string>> SeedAsync(string db, int count)
     {
         await using var services = ImportScenario.Services(db);
         using var scope = services.CreateScope();
@@ -115,7 +115,7 @@ public sealed class PublicListScenario : IScenario
         var settings = new EnforcementSettings();
         var today = Supervision.Domain.Common.BeijingTime.Today(DateTimeOffset.UtcNow);
         var random = new Random(7);
-        for (var i = 0; i < Announcements; i++)
+        for (var i = 0; i < count; i++)
         {
             var b = branches[random.Next(branches.Count)];
             var decided = today.AddDays(-random.Next(10, 330));

@@ -10,8 +10,17 @@ public interface IScenario
 }
 
 /// <summary>Where a scenario reports figures (one line each: <c>BENCH scenario name=value</c>) and keeps files.</summary>
-public sealed class BenchContext(string scenario, string? outDir)
+public sealed class BenchContext(string scenario, string? outDir, IReadOnlyList<string>? args = null)
 {
+    /// <summary>The value after <paramref name="option"/> on the command line (e.g. "--seconds 20"), or null.</summary>
+    public string? Option(string option)
+    {
+        var list = args ?? [];
+        for (var i = 0; i + 1 < list.Count; i++)
+            if (list[i] == option) return list[i + 1];
+        return null;
+    }
+
     public string Scenario { get; } = scenario;
 
     /// <summary>The directory asked for with --out, or null when the scenario's files may be thrown away.</summary>
@@ -75,5 +84,6 @@ public static class Scenarios
         new PdfDecisionScenario(),
         new PublicListScenario(),
         new RankingsScenario(),
+        new LoadScenario(),
     ];
 }

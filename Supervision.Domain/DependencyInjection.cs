@@ -51,8 +51,12 @@ public static class DependencyInjection
         services.AddScoped<CorrectiveOrderScanner>();
         services.AddScoped<InternalNoteService>();
         services.AddScoped<IIndicatorSource, ReturnIndicatorSource>();
+        services.AddScoped<IIndicatorSource, SupervisionIndicatorSource>();
         services.AddScoped<RankingUpdater>();
+        // The features' hooks keep the rankings' summary in step; sources read the database only, so no service depends back on them.
         services.AddScoped<ISubmissionReviewHook>(sp => sp.GetRequiredService<RankingUpdater>());
+        services.AddScoped<IInspectionRecordHook>(sp => sp.GetRequiredService<RankingUpdater>());
+        services.AddScoped<Enforcement.ICaseRecordHook>(sp => sp.GetRequiredService<RankingUpdater>());
         services.AddScoped<RankingService>();
         services.AddScoped<Enforcement.EnforcementService>();
         services.AddScoped<Enforcement.CaseDeadlineScanner>();
@@ -79,7 +83,10 @@ public static class DependencyInjection
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
             Directory.CreateDirectory(dir);
+        // One timeout for waiting on another writer: SQLite's busy handler and Microsoft.Data.Sqlite's own retry loop
+        // (which runs until the command timeout) both use "Default Timeout" — 10 s unless the connection string says otherwise.
+        if (!builder.ShouldSerialize("Default Timeout")) builder.DefaultTimeout = 10;
         options.UseSqlite(builder.ToString())
-            .AddInterceptors(new SqliteConnectionSetup(busyTimeoutMs: 10_000));
+            .AddInterceptors(new SqliteConnectionSetup(busyTimeoutMs: builder.DefaultTimeout * 1000));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Supervision.Domain.Access;
+using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Data.Seeding;
@@ -11,6 +12,7 @@ public static class Startup
 {
     public const string CreateAdminSwitch = "--create-admin";
     public const string AdminPasswordVariable = "SUPERVISION_ADMIN_PASSWORD";
+    public const string BackupSwitch = "--backup";
 
     /// <returns>An exit code when a command-line task ran instead of the portal; null to go on serving.</returns>
     public static Task<int?> InitializeAsync(this WebApplication app, string[] args) =>
@@ -18,6 +20,11 @@ public static class Startup
 
     public static async Task<int?> InitializeAsync(IServiceProvider services, IConfiguration config, IHostEnvironment env, string[] args, ILogger log)
     {
+        // A backup copies the database as it is: before migrations or seeding could change it.
+        var backup = Array.IndexOf(args, BackupSwitch);
+        if (backup >= 0)
+            return await BackupAsync(services, args.ElementAtOrDefault(backup + 1));
+
         _ = Task.Run(Supervision.Reports.Documents.OfficialDocumentRenderer.WarmUp);
         var seedDirectory = config["Seed:Directory"] is { Length: > 0 } configured ? configured : SeedFiles.DefaultDirectory;
         // Web nodes starting together on one PostgreSQL database take turns: the first migrates and seeds, the rest find it done.
@@ -68,6 +75,39 @@ public static class Startup
         catch (DomainException ex)
         {
             Console.Error.WriteLine($"创建失败：{ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>An online backup (the portal may go on serving meanwhile) into a new file, checked before it is reported.</summary>
+    public static async Task<int> BackupAsync(IServiceProvider services, string? target)
+    {
+        if (string.IsNullOrWhiteSpace(target) || target.StartsWith('-'))
+        {
+            Console.Error.WriteLine($"用法：{BackupSwitch} <备份文件路径>（文件不得已存在）。");
+            return 2;
+        }
+        using var scope = services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync();
+        if (!db.Database.IsSqlite())
+        {
+            Console.Error.WriteLine("备份命令仅适用于SQLite数据库；PostgreSQL请使用 pg_dump。");
+            return 1;
+        }
+        try
+        {
+            var result = await DatabaseBackup.RunAsync(db.Database.GetConnectionString()!, target);
+            Console.WriteLine($"已备份到 {result.Path}（{result.Bytes:N0} 字节，{result.Tables.Count} 张表，完整性检查通过）。");
+            return 0;
+        }
+        catch (DomainException ex)
+        {
+            Console.Error.WriteLine($"备份失败：{ex.Message}");
+            return 1;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            Console.Error.WriteLine($"备份失败：数据库错误 {ex.SqliteErrorCode}（{ex.Message}）。");
             return 1;
         }
     }

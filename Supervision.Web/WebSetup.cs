@@ -11,6 +11,7 @@ using Supervision.Web.Access;
 using Supervision.Web.Components;
 using Supervision.Web.Api;
 using Supervision.Web.Jobs;
+using Supervision.Web.Operations;
 using Supervision.Web.Public;
 
 namespace Supervision.Web;
@@ -45,6 +46,8 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Chinese text goes out as text, not as &#x…; entities (markup characters are still encoded).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // API answers (errors echo what the caller sent) keep < > & ' " escaped; Chinese stays readable.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
@@ -94,7 +97,9 @@ public static class WebSetup
             .AddDefaultTokenProviders();
         services.AddAuthorization();
         services.AddHttpContextAccessor();
-        services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database")
+            .AddCheck<DatabaseReadiness>("database-schema", tags: [DatabaseReadiness.Tag]);
+        services.AddSignInRateLimit();
         services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
         services.AddSupervisionJobs(config, database);
         services.AddPublicSite();
@@ -112,11 +117,14 @@ public static class WebSetup
 
     public static WebApplication UseSupervision(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseDatabaseBusyAnswer();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // The people who use the portal read Chinese: dates, numbers and component texts follow zh-CN.
         app.UseRequestLocalization(o => o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
+        app.UseSignInRateLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         // The one place an HTTP request learns who acts; Blazor circuits learn it in AccessCircuitHandler.
@@ -128,7 +136,9 @@ public static class WebSetup
         app.UseOutputCache();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = r => !r.Tags.Contains(DatabaseReadiness.Tag) })
+            .AllowAnonymous();
+        DatabaseReadiness.MapReadiness(app);
         app.MapAccountEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapSubmissionsApi();

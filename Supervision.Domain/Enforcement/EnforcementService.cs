@@ -41,7 +41,8 @@ public sealed record CaseDeadline(string Key, string Label, DateOnly Due, bool M
 /// Penalty cases: filing, each step of the procedure (through the case's own methods), documents' data, and the
 /// party's part (statement, hearing request, acknowledgement). Concurrent edits are refused, never silently merged.
 /// </summary>
-public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog)
+public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
+    IEnumerable<ICaseRecordHook> hooks)
 {
     public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default)
     {
@@ -123,6 +124,9 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             finding.CaseOpened(c.Id, party.Id);
             await db.SaveChangesAsync(ct);
         }
+        // A province's first case starts its penalty indicators.
+        foreach (var hook in hooks)
+            await hook.OnChangedAsync(db, c.BranchId, c.FiledOn, ct);
         await tx.CommitAsync(ct);
         return c.Id;
     }
@@ -180,17 +184,29 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         if (token is { } t && t != c.ConcurrencyToken)
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
         var before = c.State;
+        var (decided, ended) = (c.DecidedOn, c.ClosedOn);
         var context = await ContextAsync(c, ct);
         await act(c, context);
         if (before != CaseState.Decided && c.State == CaseState.Decided && c.Sanctions.Any(s => s.Kind == SanctionKind.PublicAnnouncement))
             QueueAnnouncement(db, c, context);
+        // A decision or an end of the case changes what depends on it (the rankings' summary) from the filing on: both commit together.
+        DateOnly? changed = c.DecidedOn != decided || c.ClosedOn != ended ? c.FiledOn : null;
+        var ownTransaction = changed is not null && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await db.SaveChangesAsync(ct);
+            if (changed is { } since)
+                foreach (var hook in hooks)
+                    await hook.OnChangedAsync(db, c.BranchId, since, ct);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
         return c;
     }

@@ -18,9 +18,10 @@ public static class EvidenceFiles
         : bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
         : "";
 
-    /// <summary>Refuses an empty, too large or unaccepted file with a message naming it; returns its content type.</summary>
+    /// <summary>Refuses a file with a path or control characters in its name, an empty, too large or unaccepted file, with a message naming it; returns its content type.</summary>
     public static string Check(string fileName, ReadOnlySpan<byte> bytes, long maxBytes = MaxBytes)
     {
+        StoredFile.CheckName(fileName);
         var name = StoredFile.SafeName(fileName);
         if (bytes.Length == 0)
             throw new DomainException("evidence.empty", $"“{name}”是空文件。");

@@ -32,9 +32,15 @@ public sealed class CorrectiveOrderScanner(IDbContextFactory<SupervisionDbContex
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var open = await db.CorrectiveOrders.Include(o => o.Branch).Where(o => o.State == OrderState.Issued || o.State == OrderState.Overdue).ToListAsync(ct);
-        foreach (var order in open)
-            if (order.MarkOverdue(today)) marked++;
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var overdueNow = open.Where(o => o.MarkOverdue(today)).ToList();
+            marked = overdueNow.Count;
+            await db.SaveChangesAsync(ct);
+            foreach (var order in overdueNow)
+                await orders.ChangedAsync(db, order, ct);
+            await tx.CommitAsync(ct);
+        }
 
         foreach (var order in open)
         {

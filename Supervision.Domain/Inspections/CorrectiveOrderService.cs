@@ -28,7 +28,7 @@ public sealed record UploadedFile(string Name, byte[] Bytes);
 /// extension requests, the re-inspection (整改复查), and escalation to enforcement.
 /// </summary>
 public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock,
-    DocumentRegistry documents, NotificationService notifications, CatalogService catalog, EvidenceLimits limits)
+    DocumentRegistry documents, NotificationService notifications, CatalogService catalog, EvidenceLimits limits, IEnumerable<IInspectionRecordHook> hooks)
 {
     public const string OwnerType = "CorrectiveOrder";
 
@@ -199,6 +199,8 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
                 throw new DomainException("order.changed", "整改通知刚被修改，请刷新后再复查。");
             order.Verify(passed, opinion, reinspectedOn, number?.ToString(), access.Actor, today);
             if (newDeadline is { } d) order.Reopen(d, today);
+            await db.SaveChangesAsync(c);
+            await ChangedAsync(db, order, c);
             return new RenderedDocument(dataJson, render(number));
         }, ct);
         var body = passed
@@ -256,21 +258,25 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         if (order.ConcurrencyToken != token)
             throw new DomainException("order.changed", "整改通知刚被他人处理，请刷新后查看最新状态。");
         change(order);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveAsync(db, ct);
+        await ChangedAsync(db, order, ct);
+        await tx.CommitAsync(ct);
         return order;
     }
 
-    private static async Task SaveAsync(SupervisionDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Runs the hooks (the rankings' summary) with the order's saved change, inside the caller's transaction: from the day it
+    /// was issued, since its deadlines, re-inspection and finding's settlement all come after.
+    /// </summary>
+    internal async Task ChangedAsync(SupervisionDbContext db, CorrectiveOrder order, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("order.changed", "整改通知刚被他人处理，请刷新后查看最新状态。");
-        }
+        foreach (var hook in hooks)
+            await hook.OnChangedAsync(db, order.BranchId, order.IssuedOn ?? Today, ct);
     }
+
+    private static Task SaveAsync(SupervisionDbContext db, CancellationToken ct) =>
+        db.SaveOrRefuseAsync("order.changed", "整改通知刚被他人处理，请刷新后查看最新状态。", ct);
 
     private static async Task<CorrectiveOrder> LoadAsync(SupervisionDbContext db, long id, CancellationToken ct) =>
         await db.CorrectiveOrders.Include(o => o.Replies).Include(o => o.Extensions).FirstOrDefaultAsync(o => o.Id == id, ct)

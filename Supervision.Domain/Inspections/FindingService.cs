@@ -39,7 +39,7 @@ public sealed record FindingDetails(Finding Finding, Inspection? Inspection, str
     IReadOnlyList<OrderRow> Orders, string? CaseNumber = null);
 
 /// <summary>Findings: made from 不符合 items and from return flags; decided as corrective order, enforcement hand-off or observation.</summary>
-public sealed class FindingService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
+public sealed class FindingService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, IEnumerable<IInspectionRecordHook> hooks)
 {
     public const string OwnerType = "Finding";
 
@@ -139,14 +139,10 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
             };
             db.CorrectiveOrders.Add(order);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("finding.changed", "该检查发现刚被他人处理，请刷新后查看。");
-        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveOrRefuseAsync("finding.changed", "该检查发现刚被他人处理，请刷新后查看。", ct);
+        await ChangedAsync(db, finding, ct);
+        await tx.CommitAsync(ct);
         return order?.Id;
     }
 
@@ -171,8 +167,18 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
             FoundOn = BeijingTime.Today(now), Severity = severity, Status = FindingStatus.Open, CreatedAt = now, CreatedBy = access.Actor,
         };
         db.Findings.Add(finding);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await ChangedAsync(db, finding, ct);
+        await tx.CommitAsync(ct);
         return finding.Id;
+    }
+
+    /// <summary>Runs the hooks (the rankings' summary) with the finding's saved change, inside the caller's transaction.</summary>
+    internal async Task ChangedAsync(SupervisionDbContext db, Finding finding, CancellationToken ct)
+    {
+        foreach (var hook in hooks)
+            await hook.OnChangedAsync(db, finding.BranchId, finding.FoundOn, ct);
     }
 
     /// <summary>Which flags of a return already became findings (flag id → finding id).</summary>

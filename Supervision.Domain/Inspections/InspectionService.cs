@@ -23,7 +23,7 @@ public sealed record InspectionDetails(Inspection Inspection, InspectionPlan Pla
 
 /// <summary>On-site inspection records: scheduling, item results with evidence, completion (locks, issues the record, makes findings), amendments.</summary>
 public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock,
-    DocumentRegistry documents, EvidenceLimits limits)
+    DocumentRegistry documents, EvidenceLimits limits, IEnumerable<IInspectionRecordHook> hooks)
 {
     public const string OwnerType = "Inspection";
 
@@ -207,6 +207,8 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
             inspection.Complete(access.Actor, now, today, number?.ToString());
             foreach (var item in inspection.Items.Where(x => x.Outcome == ItemOutcome.NonCompliant))
                 db.Findings.Add(FindingFor(inspection, item, now));
+            await db.SaveChangesAsync(c);
+            await FindingsChangedAsync(db, inspection, c);
             return new RenderedDocument(dataJson, render(number));
         }, ct);
     }
@@ -242,11 +244,11 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
             {
                 finding.Withdraw($"检查记录更正：{amendment.Reason}", access.Actor, now);
             }
-        }, ct);
+        }, ct, findingsChanged: true);
         return amendment!;
     }
 
-    private async Task ChangeAsync(long id, Guid? token, Func<SupervisionDbContext, Inspection, Task> change, CancellationToken ct)
+    private async Task ChangeAsync(long id, Guid? token, Func<SupervisionDbContext, Inspection, Task> change, CancellationToken ct, bool findingsChanged = false)
     {
         InspectionRoles.RequireInspector(access);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -255,14 +257,20 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
         if (token is { } t && inspection.ConcurrencyToken != t)
             throw new DomainException("inspection.changed", "检查记录刚被修改，请刷新后再操作。");
         await change(db, inspection);
-        try
+        await using var tx = findingsChanged ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.SaveOrRefuseAsync("inspection.changed", "检查记录刚被同组检查人员修改，请刷新后再操作。", ct);
+        if (tx is not null)
         {
-            await db.SaveChangesAsync(ct);
+            await FindingsChangedAsync(db, inspection, ct);
+            await tx.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("inspection.changed", "检查记录刚被同组检查人员修改，请刷新后再操作。");
-        }
+    }
+
+    /// <summary>Findings made or withdrawn from a record change what depends on them (the rankings' summary) from the day of the inspection.</summary>
+    private async Task FindingsChangedAsync(SupervisionDbContext db, Inspection inspection, CancellationToken ct)
+    {
+        foreach (var hook in hooks)
+            await hook.OnChangedAsync(db, inspection.BranchId, inspection.InspectedOn ?? Today, ct);
     }
 
     private static async Task<Inspection> LoadAsync(SupervisionDbContext db, long id, CancellationToken ct) =>

@@ -17,7 +17,7 @@ public static class SealImage
 
     public static byte[] Check(string name, byte[] bytes)
     {
-        var file = StoredFile.SafeName(name);
+        var file = StoredFile.SafeName(StoredFile.CheckName(name));
         if (bytes.Length == 0) throw new DomainException("seal.empty", $"文件“{file}”为空。");
         if (bytes.Length > MaxBytes) throw new DomainException("seal.too_large", $"印章图片“{file}”超过{MaxBytes / 1024 / 1024}MB。");
         ReadOnlySpan<byte> signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -37,13 +37,13 @@ public static class SealImage
 
     private static bool HasChunk(byte[] png, ReadOnlySpan<byte> type)
     {
-        var at = 8;
+        long at = 8;
         while (at + 8 <= png.Length)
         {
-            var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
-            if (png.AsSpan(at + 4, 4).SequenceEqual(type)) return true;
-            if (png.AsSpan(at + 4, 4).SequenceEqual("IDAT"u8) || length < 0) return false; // tRNS comes before the image data
-            at += 12 + length;
+            var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan((int)at));
+            if (png.AsSpan((int)at + 4, 4).SequenceEqual(type)) return true;
+            if (png.AsSpan((int)at + 4, 4).SequenceEqual("IDAT"u8) || length < 0) return false; // tRNS comes before the image data
+            at += 12L + length; // a forged length near int.MaxValue must end the walk, not wrap to a negative offset
         }
         return false;
     }

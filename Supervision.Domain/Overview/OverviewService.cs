@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Data;
+using Supervision.Domain.Enforcement;
 using Supervision.Domain.Inspections;
+using Supervision.Domain.Publicity;
 
 namespace Supervision.Domain.Overview;
 
@@ -28,6 +30,7 @@ public sealed class OverviewService(IDbContextFactory<SupervisionDbContext> fact
             authority = own?.Province?.AuthorityName;
             counts.Add(new("本企业及下属分支机构", await db.Branches.CountAsync(ct), "/org/branches"));
             counts.Add(new("待整改的整改通知", await db.CorrectiveOrders.CountAsync(o => o.State == OrderState.Issued || o.State == OrderState.Overdue, ct), "/rectification"));
+            counts.Add(new("涉及本企业的执法案件", await db.EnforcementCases.CountAsync(ct), "/cases"));
         }
         else
         {
@@ -48,6 +51,9 @@ public sealed class OverviewService(IDbContextFactory<SupervisionDbContext> fact
             counts.Add(new("检查项目", await db.ChecklistItems.CountAsync(i => i.IsActive, ct), "/catalog/checklist"));
             counts.Add(new("待完成的现场检查", await db.Inspections.CountAsync(i => i.Status == InspectionStatus.Planned || i.Status == InspectionStatus.InProgress, ct), "/inspections"));
             counts.Add(new("待处理的检查发现", await db.Findings.CountAsync(f => f.Status == FindingStatus.Open, ct), "/inspections/findings"));
+            counts.Add(new("办理中的执法案件", await db.EnforcementCases.CountAsync(c => c.State != CaseState.Closed && c.State != CaseState.NoPenalty
+                && c.State != CaseState.Withdrawn && c.State != CaseState.Transferred, ct), "/cases"));
+            counts.Add(new("待发布的公示", await db.Announcements.CountAsync(a => a.Status == AnnouncementStatus.Draft, ct), "/publicity"));
         }
         counts.Add(new("法律依据", await db.LegalBases.CountAsync(ct), "/catalog/legal-bases"));
 

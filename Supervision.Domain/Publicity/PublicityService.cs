@@ -150,8 +150,7 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         await using var db = await factory.CreateDbContextAsync(ct);
         var (a, settings) = await ForChangeAsync(db, id, token, ct);
         await change(a, settings, clock.GetUtcNow());
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new DomainException("announcement.changed", "该公示刚被他人修改，请刷新页面后再操作。"); }
+        await db.SaveOrRefuseAsync("announcement.changed", "该公示刚被他人修改，请刷新页面后再操作。", ct);
         return a;
     }
 

@@ -127,11 +127,12 @@ public class RankingIndicator : ICatalogEntity
         }
     }
 
-    /// <summary>A value as shown: 99.62%, 3.2‱, 1,204户.</summary>
+    /// <summary>A value as shown: 99.62%, 3.2‱, 1,204户, ¥20,000.00.</summary>
     public string Format(double? value) => value is not { } v ? "—" : Unit switch
     {
         "%" or "‱" => v.ToString("0.00", CultureInfo.InvariantCulture) + Unit,
         "户" or "个" or "件" or "天" => v.ToString("N0", CultureInfo.InvariantCulture) + Unit,
+        "元" => v.ToString("¥#,0.00", CultureInfo.InvariantCulture),
         _ => v.ToString("0.##", CultureInfo.InvariantCulture) + Unit,
     };
 

@@ -4,6 +4,8 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
+using Supervision.Domain.Enforcement;
+using Supervision.Domain.Inspections;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Submissions;
 
@@ -14,17 +16,20 @@ public sealed record RebuildResult(int Provinces, int Values, int ProvinceValues
 /// <summary>
 /// Keeps the summary table (<see cref="IndicatorValue"/>, <see cref="ProvinceIndicatorValue"/>) in step with the
 /// records: one company's months are recomputed inside the transaction that changed them (a return accepted or
-/// returned; later a finding closed or a case decided), and the nightly <see cref="RunAsync"/> rebuilds it all,
+/// returned, a finding made or settled, an order re-inspected, a case decided or ended), and the nightly <see cref="RunAsync"/> rebuilds it all,
 /// which also settles what only time changes (a return that became overdue).
 /// </summary>
 public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, IEnumerable<IIndicatorSource> sources, TimeProvider clock)
-    : ISubmissionReviewHook
+    : ISubmissionReviewHook, IInspectionRecordHook, ICaseRecordHook
 {
     /// <summary>
     /// Recomputes the months <paramref name="fromMonth"/>–<paramref name="toMonth"/> (clipped to the last ended month)
     /// of a company and its city companies, and their province's figures, with the caller's context and transaction.
     /// </summary>
-    public async Task RecomputeAsync(SupervisionDbContext db, int branchId, string fromMonth, string toMonth, CancellationToken ct = default)
+    public Task RecomputeAsync(SupervisionDbContext db, int branchId, string fromMonth, string toMonth, CancellationToken ct = default) =>
+        RecomputeAsync(db, branchId, wholeProvince: false, fromMonth, toMonth, ct);
+
+    private async Task RecomputeAsync(SupervisionDbContext db, int branchId, bool wholeProvince, string fromMonth, string toMonth, CancellationToken ct)
     {
         var today = BeijingTime.Today(clock);
         var last = Months.Index(Months.LatestEnded(today));
@@ -32,6 +37,10 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
         if (from > to) return;
         var branch = await db.Branches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == branchId, ct);
         if (branch is null) return;
+        // The summary starts at the province's first filing (as the nightly rebuild does); nothing is kept before it.
+        if (await FirstMonthAsync(db, branch.ProvinceId, ct) is not { } start) return;
+        from = Math.Max(from, start);
+        if (from > to) return;
         var months = Enumerable.Range(from, to - from + 1).Select(Months.Name).ToList();
         var (first, final) = (months[0], months[^1]);
         // The company and its city companies; and any company of the province the summary lacks months of (the
@@ -40,7 +49,7 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
             .GroupBy(v => v.BranchId).Select(g => new { g.Key, Months = g.Select(v => v.Period).Distinct().Count() })
             .Where(x => x.Months == months.Count).Select(x => x.Key).ToListAsync(ct);
         var family = await RankedAsync(db, db.Branches.Where(b => b.ProvinceId == branch.ProvinceId
-            && (b.Id == branchId || b.ParentBranchId == branchId || !covered.Contains(b.Id))), ct);
+            && (wholeProvince || b.Id == branchId || b.ParentBranchId == branchId || !covered.Contains(b.Id))), ct);
         var (definitions, calendar) = await ContextAsync(db, ct);
         var facts = await ComputeAsync(db, new IndicatorRequest(branch.ProvinceId, family, months, today, definitions, calendar), ct);
 
@@ -70,6 +79,22 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
         var period = ReportingPeriod.Parse(submission.Period, frequency);
         await RecomputeAsync(db, submission.BranchId, Months.Name(Months.Index(period.Start)), Months.Name(Months.EndIndex(period) + ReturnIndicators.FilingWindowMonths), ct);
     }
+
+    /// <summary>
+    /// Records of a company dated from <paramref name="since"/> on changed (a finding, a corrective order, a case): recomputes
+    /// every company of its province from that month to the last ended one. The whole province, because a province's first
+    /// finding or case starts those indicators for all its companies; a province's few months cost little.
+    /// </summary>
+    public async Task RecomputeSinceAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct = default)
+    {
+        var last = Months.LatestEnded(BeijingTime.Today(clock));
+        if (Months.Index(since) > Months.Index(last)) return;   // only months that have not ended yet: nothing stored to change
+        await RecomputeAsync(db, branchId, wholeProvince: true, Months.Name(Months.Index(since)), last, ct);
+    }
+
+    Task IInspectionRecordHook.OnChangedAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct) => RecomputeSinceAsync(db, branchId, since, ct);
+
+    Task ICaseRecordHook.OnChangedAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct) => RecomputeSinceAsync(db, branchId, since, ct);
 
     /// <summary>
     /// Rebuilds the whole summary from the records, one province per transaction (readers see a province either

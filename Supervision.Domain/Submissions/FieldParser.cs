@@ -87,6 +87,16 @@ public static class FieldParser
                     error = ("CELL_TOO_LONG", $"“{column.Header}”不超过{column.MaxLength}个字符，实际{text.Length}个");
                     return false;
                 }
+                if (LooksLikeFormula(text))
+                {
+                    error = ("CELL_FORMULA_TEXT", $"“{column.Header}”以“{text[0]}”开头，电子表格打开时会当作公式执行；请删除开头的符号，实际为“{Clip(text)}”");
+                    return false;
+                }
+                if (LooksLikeMarkup(text))
+                {
+                    error = ("CELL_MARKUP", $"“{column.Header}”不能包含网页标签或脚本，实际为“{Clip(text)}”");
+                    return false;
+                }
                 value = text;
                 return true;
         }
@@ -104,6 +114,22 @@ public static class FieldParser
             date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
             return true;
         }
+        return false;
+    }
+
+    /// <summary>
+    /// Text a spreadsheet would run when the figures are exported again (CSV/formula injection): = + @ at the start,
+    /// or a leading minus followed by an expression ("-2+3+cmd|' /C calc'!A0"); a plain "-" or "-5" is data.
+    /// </summary>
+    public static bool LooksLikeFormula(string text) =>
+        text.Length > 0 && (text[0] is '=' or '+' or '@' || text[0] == '-' && text.AsSpan(1).IndexOfAny("=+|!(@") >= 0);
+
+    /// <summary>An HTML/XML tag, comment or declaration: text never needs one, and every page and export would carry it.</summary>
+    public static bool LooksLikeMarkup(string text)
+    {
+        for (var i = text.IndexOf('<'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('<', i + 1))
+            if (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!' or '?')
+                return true;
         return false;
     }
 

@@ -228,17 +228,8 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         return submission;
     }
 
-    private static async Task SaveAsync(SupervisionDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("submission.changed", "该报表刚被他人处理，请刷新后查看最新状态。");
-        }
-    }
+    private static Task SaveAsync(SupervisionDbContext db, CancellationToken ct) =>
+        db.SaveOrRefuseAsync("submission.changed", "该报表刚被他人处理，请刷新后查看最新状态。", ct);
 
     private async Task<Branch> BranchAsync(int branchId, CancellationToken ct)
     {

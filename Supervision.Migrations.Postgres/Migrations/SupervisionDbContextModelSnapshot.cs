@@ -2593,10 +2593,10 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProvinceId", "Status");
 
-                    b.HasIndex("Status", "PublishedOn");
-
                     b.HasIndex("SourceType", "SourceId", "Kind")
                         .IsUnique();
+
+                    b.HasIndex("PublishedOn", "PublicUntil", "Status", "Kind", "ProvinceId");
 
                     b.ToTable("Announcements");
                 });

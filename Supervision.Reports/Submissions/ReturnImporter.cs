@@ -25,6 +25,8 @@ public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer 
 
     public async Task<StoreResult> ImportAsync(ImportRequest request, byte[] content, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
+        Supervision.Domain.Files.StoredFile.CheckName(request.FileName);
+        if (request.Pdf is { } pdf) Supervision.Domain.Files.StoredFile.CheckName(pdf.FileName);
         var template = await submissions.TemplateAsync(request.TemplateCode, ct);
         var period = ReportingPeriod.Parse(request.Period, template.Frequency);
         var (context, _) = await submissions.ContextAsync(request.BranchId, period, ct);

@@ -30,4 +30,25 @@ public class SignInBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPor
         await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误，请重新输入。");
         Assert.Contains("/account/login", page.Url);
     }
+
+    /// <summary>The content security policy blocks nothing the portal needs: no violation while the circuit runs MudBlazor pages.</summary>
+    [Fact]
+    public async Task The_security_policy_blocks_nothing_the_pages_use()
+    {
+        var page = await portal.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(m.Text); };
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", "inspector.nx");
+        await page.FillAsync("#password", "Demo#2026");
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Link, new() { Name = "企业分支机构", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-table-body")).ToContainTextAsync("中国移动通信集团宁夏有限公司", new() { Timeout = 15_000 });
+        await page.GotoAsync("/cases");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(await page.EvaluateAsync<bool>("() => !!window.Blazor && !!window.supervisionDownload"));
+        Assert.Empty(violations);
+    }
 }

@@ -13,11 +13,17 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _environment;
 
-    public PortalFactory(DatabaseSettings database, string environment = "Development")
+    /// <param name="connectionOptions">Extra connection-string settings, e.g. "Default Timeout=1" for a short busy timeout.</param>
+    public PortalFactory(DatabaseSettings database, string environment = "Development", string? connectionOptions = null)
     {
-        Database = database;
+        Database = connectionOptions is null ? database : database with { ConnectionString = database.ConnectionString + ";" + connectionOptions };
         _environment = environment;
     }
+
+    /// <summary>The database file, for the tests of SQLite itself (backup, busy, readiness, a killed import); they run on SQLite only.</summary>
+    public string DatabasePath => Database.Provider == DatabaseProvider.Sqlite
+        ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString).DataSource
+        : throw new InvalidOperationException("This test is about SQLite's file; test.sh runs it in the SQLite pass only.");
 
     public static async Task<PortalFactory> CreateAsync(string environment = "Development") =>
         new(await TemplateDatabase.CopyAsync(), environment: environment);
@@ -46,6 +52,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Jobs:Enabled"] = JobsEnabled ? "true" : "false",
             // The demo history takes a minute of imports: tests that need returns make their own.
             ["Demo:History"] = "false",
+            // Every test client signs in from the same (absent) address; SignInRateLimitTests sets tight limits of its own.
+            ["SignIn:RateLimit:PerAddress"] = "10000",
+            ["SignIn:RateLimit:PerUser"] = "10000",
         }));
     }
 

@@ -37,6 +37,16 @@ public static class TemplateDatabase
         return SqliteAt(path);
     }
 
+    /// <summary>The file of a fresh copy, for the tests of SQLite itself (run in the SQLite pass only).</summary>
+    public static async Task<string> SqliteCopyPathAsync()
+    {
+        var copy = await CopyAsync();
+        return copy.Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(copy.ConnectionString).DataSource
+            : throw new InvalidOperationException("This test is about SQLite's file; test.sh runs it in the SQLite pass only.");
+    }
+
+    public static string ConnectionString(string path) => SqliteAt(path).ConnectionString;
+
     /// <summary>A database that does not exist yet (SQLite) or has no tables (PostgreSQL): the portal migrates it on start.</summary>
     public static async Task<DatabaseSettings> EmptyAsync() =>
         Provider == DatabaseProvider.Postgres ? await CreatePostgresAsync(template: "template0") : SqliteAt(NewSqlitePath("empty-"));

@@ -89,8 +89,8 @@ public static class SubmissionsApi
         if (file!.Length > importer.Limits.MaxFileBytes)
             return ApiErrors.Of(413, "file.too_large", $"文件{file.Length:N0}字节，超过{importer.Limits.MaxFileBytes / 1024 / 1024}MB的上限。");
         var key = request.Headers["Idempotency-Key"].ToString();
-        if (key.Length > 100)
-            return ApiErrors.Of(400, "request.idempotency_key", "Idempotency-Key 不超过100个字符。");
+        if (key.Length > 100 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':'))
+            return ApiErrors.Of(400, "request.idempotency_key", "Idempotency-Key 不超过100个字符，只能包含英文字母、数字和 . _ - :。");
         Attachment? pdf = null;
         if (form.Files.GetFile("pdf") is { } pdfFile)
         {

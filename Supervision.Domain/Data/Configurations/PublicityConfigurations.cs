@@ -10,7 +10,8 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
     {
         b.HasIndex(a => new { a.SourceType, a.SourceId, a.Kind }).IsUnique();
         b.HasIndex(a => new { a.ProvinceId, a.Status });
-        b.HasIndex(a => new { a.Status, a.PublishedOn }); // the public list: in period, newest first
+        // The public list: in period, newest first, counted and paged from the index alone (rows carry long texts).
+        b.HasIndex(a => new { a.PublishedOn, a.PublicUntil, a.Status, a.Kind, a.ProvinceId });
         b.Property(a => a.SourceType).HasMaxLength(60);
         b.Property(a => a.SourceId).HasMaxLength(60);
         b.Property(a => a.Authority).HasMaxLength(100);

@@ -2512,10 +2512,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.HasIndex("ProvinceId", "Status");
 
-                    b.HasIndex("Status", "PublishedOn");
-
                     b.HasIndex("SourceType", "SourceId", "Kind")
                         .IsUnique();
+
+                    b.HasIndex("PublishedOn", "PublicUntil", "Status", "Kind", "ProvinceId");
 
                     b.ToTable("Announcements");
                 });

@@ -143,19 +143,25 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
     [Theory]
     [InlineData("utf-8")]
     [InlineData("gbk")]
-    public async Task A_csv_log_return_in_utf8_or_gbk_is_accepted_and_keeps_csv_injection_text_as_text(string encoding)
+    public async Task A_csv_log_return_in_utf8_or_gbk_is_accepted_and_csv_injection_text_is_refused_at_its_cell(string encoding)
     {
         var (importer, branch) = await AsCarrierAsync(encoding == "gbk" ? "CTCC-64" : "CUCC-64");
         var code = encoding == "gbk" ? "CTCC-64" : "CUCC-64";
-        var csv = $"日志留存情况季报\r\n报送单位,{code},报送期间,2025-Q4\r\n系统名称,日志类型,留存天数,最早可查记录日期,存储位置,抽查是否成功\r\n"
-                  + "\"CGN/NAT\",NAT地址转换日志,400,2024-11-01,\"=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\",是\r\n";
+        string Csv(string location) => $"日志留存情况季报\r\n报送单位,{code},报送期间,2025-Q4\r\n系统名称,日志类型,留存天数,最早可查记录日期,存储位置,抽查是否成功\r\n"
+                  + $"\"CGN/NAT\",NAT地址转换日志,400,2024-11-01,{location},是\r\n";
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var bytes = Encoding.GetEncoding(encoding == "gbk" ? 936 : 65001).GetBytes(csv);
-        var result = await importer.ImportAsync(Request(branch, "2025-Q4", "LOG-QUARTERLY", "log.csv"), bytes);
+        var enc = Encoding.GetEncoding(encoding == "gbk" ? 936 : 65001);
+        // Formula text is refused where it stands (a spreadsheet opening the figures again would run it).
+        var injected = await importer.ImportAsync(Request(branch, "2025-Q4", "LOG-QUARTERLY", "log.csv"), enc.GetBytes(Csv("\"=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\"")));
+        var error = Assert.Single(injected.Errors);
+        Assert.Equal(("CELL_FORMULA_TEXT", "E4"), (error.Code, error.Cell));
+        Assert.Contains("以“=”开头", error.Message);
+        // The same return with plain text is accepted, and its text read exactly in either encoding.
+        var result = await importer.ImportAsync(Request(branch, "2025-Q4", "LOG-QUARTERLY", "log.csv"), enc.GetBytes(Csv("省公司-数据中心（银川）")));
         Assert.True(result.Accepted, string.Join("; ", result.Errors.Select(e => e.Message)));
         await using var db = portal.Db();
         var row = await db.LogSystemRows.SingleAsync(r => r.SubmissionId == result.Submission!.Id);
-        Assert.Equal("=HYPERLINK(\"http://evil\",\"点我\")", row.StorageLocation);
+        Assert.Equal("省公司-数据中心（银川）", row.StorageLocation);
     }
 
     private static byte[] Hostile(string kind) => kind switch

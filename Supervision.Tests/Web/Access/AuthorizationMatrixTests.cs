@@ -75,6 +75,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
     private static readonly Dictionary<string, Who> Endpoints = new()
     {
         ["* /healthz"] = Who.Anonymous, // health checks answer any method
+        ["* /readyz"] = Who.Anonymous, // ReadinessTests covers the 503 cases
         ["POST /account/logout"] = Who.SignedIn,
         ["GET /openapi/{documentName}.json"] = Who.Anonymous,
         // The API answers API keys only (SubmissionsApiTests covers keys): browser sessions get 401 like anonymous callers.
@@ -150,6 +151,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
     {
         var client = user is null ? portal.Anonymous() : await portal.AsAsync(user);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
         var published = await SampleAnnouncementAsync();
         foreach (var path in new[] { "/public/feed.json", "/public/feed.rss", "/public/export.csv", $"/public/announcements/{published}/pdf" })

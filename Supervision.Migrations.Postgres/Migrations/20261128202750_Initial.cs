@@ -1596,15 +1596,15 @@ namespace Supervision.Migrations.Postgres.Migrations
                 columns: new[] { "ProvinceId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Announcements_PublishedOn_PublicUntil_Status_Kind_ProvinceId",
+                table: "Announcements",
+                columns: new[] { "PublishedOn", "PublicUntil", "Status", "Kind", "ProvinceId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Announcements_SourceType_SourceId_Kind",
                 table: "Announcements",
                 columns: new[] { "SourceType", "SourceId", "Kind" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Announcements_Status_PublishedOn",
-                table: "Announcements",
-                columns: new[] { "Status", "PublishedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Prefix",

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261128194445_Initial")]
+    [Migration("20261128202729_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2515,10 +2515,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.HasIndex("ProvinceId", "Status");
 
-                    b.HasIndex("Status", "PublishedOn");
-
                     b.HasIndex("SourceType", "SourceId", "Kind")
                         .IsUnique();
+
+                    b.HasIndex("PublishedOn", "PublicUntil", "Status", "Kind", "ProvinceId");
 
                     b.ToTable("Announcements");
                 });

@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261128194631_Initial")]
+    [Migration("20261128202750_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2596,10 +2596,10 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProvinceId", "Status");
 
-                    b.HasIndex("Status", "PublishedOn");
-
                     b.HasIndex("SourceType", "SourceId", "Kind")
                         .IsUnique();
+
+                    b.HasIndex("PublishedOn", "PublicUntil", "Status", "Kind", "ProvinceId");
 
                     b.ToTable("Announcements");
                 });

@@ -1,0 +1,387 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Supervision.Domain.Access;
+using Supervision.Domain.Data;
+using Supervision.Domain.Data.Seeding;
+using Supervision.Domain.Rankings;
+using Supervision.Domain.Submissions;
+using Supervision.Reports.Rankings;
+using Supervision.Reports.Submissions;
+
+namespace Supervision.Benchmarks;
+
+/// <summary>
+/// Mixed load on loopback for a fixed time (60 s, or <c>--seconds N</c> / <c>LOAD_SECONDS</c>): a portal process
+/// (Release, SQLite) with demo-scale data, 20 uploaders filing valid RN-MONTHLY returns through the API with the keys of
+/// several carrier branches, and 200 readers of the public site (list, detail, JSON feed) and of the dashboards
+/// (the prerendered HTML of /rankings and /submissions/overview, signed in as leaders through the real login form).
+/// Everything the portal is asked is checked: an upload must answer 201 (a repeated Idempotency-Key the same id), a read
+/// 200; anything else is an error. Afterwards the database must hold exactly the uploads answered 201 and pass
+/// PRAGMA integrity_check.
+/// </summary>
+public sealed partial class LoadScenario : IScenario
+{
+    public string Name => "load";
+    private const int Uploaders = 20;
+    private const int Readers = 200;
+    private const int Leaders = 10;
+    private const int Announcements = 2_000;
+    private const int HistoryMonths = 6;
+    private const string LeaderPassword = "Load#2026pass";
+    private const string FirstUploadMonth = "2000-01";
+
+    private sealed record Filer(string Code, string Key, IReadOnlyList<string> Cities);
+
+    private sealed record Seeded(IReadOnlyList<Filer> Filers, IReadOnlyList<string> LeaderNames, IReadOnlyList<long> AnnouncementIds, string LastFreeMonth);
+
+    public async Task RunAsync(BenchContext context)
+    {
+        var seconds = context.Option("--seconds") ?? Environment.GetEnvironmentVariable("LOAD_SECONDS");
+        var duration = TimeSpan.FromSeconds(seconds is null ? 60 : int.Parse(seconds, CultureInfo.InvariantCulture));
+        var db = Path.Combine(context.WorkDir, "load.db");
+        foreach (var f in Directory.GetFiles(context.WorkDir, "load.db*")) File.Delete(f);
+
+        var seedWatch = Stopwatch.StartNew();
+        var seeded = await SeedAsync(db);
+        SqliteConnection.ClearAllPools();
+        Console.Error.WriteLine($"load: seeded in {seedWatch.Elapsed.TotalSeconds:0} s ({seeded.Filers.Count} filing branches with keys, {seeded.LeaderNames.Count} leaders, {seeded.AnnouncementIds.Count} announcements)");
+
+        Counts uploads, reads;
+        var loadStart = LoadAverage();
+        await using (var portal = PortalProcess.Start(db, new Dictionary<string, string>
+        {
+            ["Jobs__Enabled"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        }))
+        {
+            await portal.WaitHealthyAsync();
+            using var anonymous = Client(portal.BaseAddress, null, Readers);
+            var leaders = new List<HttpClient>();
+            // Ten sign-ins from one address stay inside the default limits (SignIn:RateLimit:PerAddress 30, PerUser 10 a minute).
+            foreach (var leader in seeded.LeaderNames) leaders.Add(await SignInAsync(portal.BaseAddress, leader));
+            var uploaders = seeded.Filers.Select(f => Client(portal.BaseAddress, f.Key, Uploaders)).ToList();
+
+            await WarmUpAsync(anonymous, leaders[0], seeded.AnnouncementIds[0]);
+            var stop = Stopwatch.StartNew();
+            var readerTasks = Enumerable.Range(0, Readers).Select(r => Task.Run(() => ReaderAsync(r, anonymous, leaders[r % leaders.Count], seeded.AnnouncementIds, stop, duration))).ToList();
+            var next = new int[seeded.Filers.Count];
+            var uploaderTasks = Enumerable.Range(0, Uploaders).Select(u => Task.Run(() =>
+                UploaderAsync(u, seeded.Filers, uploaders, next, Months.Index(seeded.LastFreeMonth) - Months.Index(FirstUploadMonth) + 1, stop, duration))).ToList();
+            reads = Counts.Merge(await Task.WhenAll(readerTasks));
+            uploads = Counts.Merge(await Task.WhenAll(uploaderTasks));
+            reads.Seconds = uploads.Seconds = stop.Elapsed.TotalSeconds;
+            foreach (var c in leaders.Concat(uploaders)) c.Dispose();
+        }
+        var loadEnd = LoadAverage();
+        SqliteConnection.ClearAllPools();
+        var (stored, integrity) = await CheckDatabaseAsync(db);
+        if (stored != uploads.Created.Count)
+            uploads.Fail($"the database holds {stored} load submissions, but {uploads.Created.Count} distinct uploads were answered 201");
+        if (integrity != "ok")
+            uploads.Fail($"PRAGMA integrity_check: {integrity}");
+
+        Report(context, "uploads", uploads);
+        context.Report("uploads_replayed", uploads.Replayed);
+        context.Report("uploads_stored", stored);
+        Report(context, "reads", reads);
+        foreach (var (kind, latencies) in reads.ByKind.OrderBy(k => k.Key))
+        {
+            context.Report($"read_{kind}_p95_ms", BenchContext.Percentile(latencies, 95));
+            context.Report($"read_{kind}_count", latencies.Count);
+        }
+        context.Report("integrity_ok", integrity == "ok" ? 1 : 0);
+        context.Report("seconds", duration.TotalSeconds);
+        context.Report("uploaders", Uploaders);
+        context.Report("readers", Readers);
+        context.Report("cores", Environment.ProcessorCount);
+        context.Report("loadavg_start", loadStart);
+        context.Report("loadavg_end", loadEnd);
+        foreach (var message in uploads.Messages.Concat(reads.Messages).GroupBy(m => m).Take(20))
+            Console.Error.WriteLine($"load: {message.Count()} × {message.Key}");
+    }
+
+    private static void Report(BenchContext context, string name, Counts counts)
+    {
+        var all = counts.ByKind.Values.SelectMany(l => l).ToList();
+        context.Report($"{name}_per_s", all.Count / counts.Seconds);
+        context.Report($"{name}_total", all.Count);
+        context.Report($"{name}_p50_ms", all.Count == 0 ? 0 : BenchContext.Percentile(all, 50));
+        context.Report($"{name}_p95_ms", all.Count == 0 ? 0 : BenchContext.Percentile(all, 95));
+        context.Report($"{name}_p99_ms", all.Count == 0 ? 0 : BenchContext.Percentile(all, 99));
+        context.Report($"{name}_errors", counts.Errors);
+    }
+
+    /// <summary>What one worker saw: latencies by kind of request, errors (with their reasons), created submission ids.</summary>
+    private sealed class Counts
+    {
+        public Dictionary<string, List<double>> ByKind { get; } = [];
+        public int Errors { get; private set; }
+        public List<string> Messages { get; } = [];
+        public HashSet<long> Created { get; } = [];
+        public int Replayed { get; set; }
+        public double Seconds { get; set; }
+
+        public void Add(string kind, double ms)
+        {
+            if (!ByKind.TryGetValue(kind, out var list)) ByKind[kind] = list = new List<double>(4096);
+            list.Add(ms);
+        }
+
+        public void Fail(string message)
+        {
+            Errors++;
+            Messages.Add(message);
+        }
+
+        public static Counts Merge(IEnumerable<Counts> parts)
+        {
+            var merged = new Counts();
+            foreach (var part in parts)
+            {
+                foreach (var (kind, list) in part.ByKind)
+                {
+                    if (!merged.ByKind.TryGetValue(kind, out var into)) merged.ByKind[kind] = into = [];
+                    into.AddRange(list);
+                }
+                merged.Errors += part.Errors;
+                merged.Messages.AddRange(part.Messages);
+                merged.Created.UnionWith(part.Created);
+                merged.Replayed += part.Replayed;
+            }
+            return merged;
+        }
+    }
+
+    private static async Task<Counts> ReaderAsync(int reader, HttpClient anonymous, HttpClient leader, IReadOnlyList<long> announcements, Stopwatch stop, TimeSpan duration)
+    {
+        var random = new Random(reader);
+        var counts = new Counts();
+        while (stop.Elapsed < duration)
+        {
+            var (kind, client, url) = random.Next(20) switch
+            {
+                < 3 => ("public_list", anonymous, "/public"),
+                < 5 => ("public_list", anonymous, random.Next(3) switch
+                {
+                    0 => $"/public?page={random.Next(2, 21)}",
+                    1 => "/public?kind=penalty",
+                    _ => $"/public?kind=agent&page={random.Next(1, 6)}",
+                }),
+                < 8 => ("public_detail", anonymous, $"/public/announcements/{announcements[random.Next(announcements.Count)]}"),
+                < 10 => ("public_feed", anonymous, "/public/feed.json"),
+                < 15 => ("rankings", leader, "/rankings"),
+                _ => ("overview", leader, "/submissions/overview"),
+            };
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                if (response.StatusCode != HttpStatusCode.OK) counts.Fail($"GET {kind} answered {(int)response.StatusCode}");
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                counts.Fail($"GET {kind}: {e.GetType().Name} {e.Message}");
+            }
+            counts.Add(kind, watch.Elapsed.TotalMilliseconds);
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// Files returns for one branch after another, each for a month no other uploader takes (a counter per branch), with an
+    /// Idempotency-Key; every fifth upload is sent twice, and the repeat must answer with the first one's id. When a branch
+    /// has filed every free month, the uploader only repeats earlier uploads.
+    /// </summary>
+    private static async Task<Counts> UploaderAsync(int uploader, IReadOnlyList<Filer> filers, IReadOnlyList<HttpClient> clients, int[] next, int months,
+        Stopwatch stop, TimeSpan duration)
+    {
+        var counts = new Counts();
+        var b = uploader % filers.Count;
+        var filer = filers[b];
+        var done = new List<(string Period, string Key, byte[] File, long Id)>();
+        var random = new Random(uploader);
+        while (stop.Elapsed < duration)
+        {
+            var slot = Interlocked.Increment(ref next[b]) - 1;
+            if (slot >= months)
+            {
+                if (done.Count == 0) break;
+                var again = done[random.Next(done.Count)];
+                await UploadAsync(clients[b], counts, again.Period, again.Key, again.File, again.Id);
+                continue;
+            }
+            var period = Months.Name(Months.Index(FirstUploadMonth) + slot);
+            var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn(filer.Code, period, filer.Cities, Seed: slot));
+            var key = $"load-{filer.Code}-{period}";
+            var id = await UploadAsync(clients[b], counts, period, key, file, null);
+            if (id is { } created)
+            {
+                done.Add((period, key, file, created));
+                if (done.Count % 5 == 0) await UploadAsync(clients[b], counts, period, key, file, created);
+            }
+        }
+        return counts;
+    }
+
+    private static async Task<long?> UploadAsync(HttpClient client, Counts counts, string period, string key, byte[] file, long? expectedId)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(file), "file", $"RN-MONTHLY-{period}.xlsx" },
+            { new StringContent("RN-MONTHLY"), "template" },
+            { new StringContent(period), "period" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = form };
+        request.Headers.Add("Idempotency-Key", key);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            counts.Add("upload", watch.Elapsed.TotalMilliseconds);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                counts.Fail($"upload answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 200)]}");
+                return null;
+            }
+            var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+            if (expectedId is { } expected)
+            {
+                counts.Replayed++;
+                if (id != expected) counts.Fail($"a repeated Idempotency-Key answered id {id}, the first upload {expected}");
+            }
+            else counts.Created.Add(id);
+            return id;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            counts.Add("upload", watch.Elapsed.TotalMilliseconds);
+            counts.Fail($"upload: {e.GetType().Name} {e.Message}");
+            return null;
+        }
+    }
+
+    private static HttpClient Client(Uri baseAddress, string? apiKey, int connections)
+    {
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, UseCookies = false,
+        })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        if (apiKey is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    /// <summary>Signs in through the login form as a browser does (antiforgery cookie and field), keeping the session cookie.</summary>
+    private static async Task<HttpClient> SignInAsync(Uri baseAddress, string userName)
+    {
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = Readers, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, CookieContainer = new CookieContainer(),
+        })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var page = await client.GetStringAsync("/account/login");
+        var fields = HiddenInput().Matches(page).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.UserName"] = userName;
+        fields["Input.Password"] = LeaderPassword;
+        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"sign-in as {userName} answered {(int)response.StatusCode}");
+        return client;
+    }
+
+    private static async Task WarmUpAsync(HttpClient anonymous, HttpClient leader, long announcement)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            foreach (var (client, url) in new[] { (anonymous, "/public"), (anonymous, $"/public/announcements/{announcement}"), (anonymous, "/public/feed.json"), (leader, "/rankings"), (leader, "/submissions/overview") })
+            {
+                using var response = await client.GetAsync(url);
+                if (response.StatusCode != HttpStatusCode.OK)
+                    throw new InvalidOperationException($"warm-up GET {url} answered {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Catalogs; six months of demo history for 宁夏 and 广东 (accepted, returned and pending returns, so the dashboards
+    /// have figures); 2,000 published announcements; leaders of both provinces; and an API key for every filing branch.
+    /// The demo accounts and keys exist only in Development, so the load's own are made through the domain services.
+    /// </summary>
+    private static async Task<Seeded> SeedAsync(string db)
+    {
+        var connection = DatabaseSettings.Sqlite($"Data Source={db}");
+        await PublicListScenario.SeedAsync(db, Announcements);
+        var clock = new HistoricClock();
+        await using (var history = DemoHistory.CreateServices(connection, new ConfigurationBuilder().Build(), clock))
+            await new DemoHistory(history, clock, NullLogger.Instance).RunAsync(DateTimeOffset.UtcNow, new DemoHistoryOptions { Months = HistoryMonths });
+
+        await using var services = ImportScenario.Services(db, identity: true);
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AccessContext>().AsSystem("bench:load");
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>();
+        await using var ctx = await factory.CreateDbContextAsync();
+        var provinces = await ctx.Provinces.Where(p => p.Code == "64" || p.Code == "44").ToDictionaryAsync(p => p.Code, p => p.Id);
+
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var leaders = new List<string>();
+        for (var i = 0; i < Leaders; i++)
+        {
+            var province = i % 2 == 0 ? "64" : "44";
+            var name = $"load.leader{i}.{province}";
+            await users.CreateAsync(new UserInput { UserName = name, DisplayName = $"压力测试局领导{i}", Role = UserRole.Leader, ProvinceId = provinces[province], Password = LeaderPassword });
+            leaders.Add(name);
+        }
+
+        var submissions = scope.ServiceProvider.GetRequiredService<SubmissionService>();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        var lastFree = Months.Name(Months.Index(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))) - HistoryMonths - 2);
+        var filers = new List<Filer>();
+        var branches = await ctx.Branches.AsNoTracking().Where(b => b.ParentBranchId == null && (b.ProvinceId == provinces["64"] || b.ProvinceId == provinces["44"]))
+            .OrderBy(b => b.Code).Select(b => new { b.Id, b.Code }).ToListAsync();
+        foreach (var branch in branches)
+        {
+            if (!(await submissions.TemplatesForAsync(branch.Id)).Any(t => t.Code == ReturnIndicators.Monthly)) continue;
+            var (validation, _) = await submissions.ContextAsync(branch.Id, ReportingPeriod.Parse(FirstUploadMonth, Frequency.Monthly));
+            var key = await keys.IssueAsync(branch.Id, "压力测试", null);
+            filers.Add(new Filer(branch.Code, key, validation.BranchCities.Order().ToList()));
+        }
+        var announcements = await ctx.Announcements.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+        return new Seeded(filers, leaders, announcements, lastFree);
+    }
+
+    private static async Task<(int Stored, string Integrity)> CheckDatabaseAsync(string db)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM Submissions WHERE IdempotencyKey LIKE 'load-%';";
+        var stored = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        await using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check;";
+        return (stored, (string)(await check.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>The one-minute load average of the machine (others share it), or -1 where there is no /proc.</summary>
+    private static double LoadAverage() =>
+        File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture) : -1;
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenInput();
+}

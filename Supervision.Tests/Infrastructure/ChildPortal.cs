@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Supervision.Tests.Infrastructure;
+
+/// <summary>
+/// The portal as a process of its own (the build of this test run: Supervision.Web/bin/&lt;configuration&gt;), on a free
+/// loopback port against a given SQLite file — for what an in-process portal cannot show, such as being killed.
+/// </summary>
+public sealed class ChildPortal : IAsyncDisposable
+{
+    private readonly Process _process;
+    public Uri BaseAddress { get; }
+
+    private ChildPortal(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+
+    public static async Task<ChildPortal> StartAsync(string databasePath)
+    {
+        var port = FreePort();
+        var dll = WebDll();
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["ConnectionStrings__Supervision"] = TemplateDatabase.ConnectionString(databasePath);
+        psi.Environment["Jobs__Enabled"] = "false";
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(psi)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var portal = new ChildPortal(process, new Uri($"http://127.0.0.1:{port}"));
+        await portal.WaitHealthyAsync();
+        return portal;
+    }
+
+    public HttpClient Client(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        if (apiKey is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+        return client;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, no finally blocks — as a crash or the OOM killer.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        // A generous ceiling only against a portal that never starts; the wait ends as soon as /healthz answers.
+        var ceiling = Stopwatch.StartNew();
+        while (ceiling.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseAddress, "/healthz"))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            if (_process.HasExited) throw new InvalidOperationException($"the portal exited with code {_process.ExitCode}");
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("the portal did not answer /healthz");
+    }
+
+    private static string WebDll()
+    {
+        // Tests run from Supervision.Tests/bin/<configuration>/<tfm>/: the portal of the same build sits beside it.
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (tfm, configuration) = (testBin.Name, testBin.Parent!.Name);
+        for (var dir = testBin; dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "Supervision.sln"))) continue;
+            var dll = Path.Combine(dir.FullName, "Supervision.Web", "bin", configuration, tfm, "Supervision.Web.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first (dotnet build Supervision.sln).", dll);
+        }
+        throw new InvalidOperationException("Supervision.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,403 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Access;
+using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Enforcement;
+using Supervision.Domain.Organizations;
+using Supervision.Domain.Submissions;
+using Supervision.Tests.Infrastructure;
+using static Supervision.Tests.Web.Hostile.HostileFiles;
+
+namespace Supervision.Tests.Web.Hostile;
+
+/// <summary>
+/// The hostile input corpus: bad files and requests through the real endpoints and services. Each must be refused
+/// cleanly — a 4xx with a stable code and a Chinese message, or a Chinese validation message — never a 500, and the
+/// database must be as it was (every table counted before and after; only the refused-upload log and the audit trail grow).
+/// </summary>
+public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Portal>
+{
+    private const string CmccKey = "spk_demoCMCC64_NingxiaMobile_2026";
+    private const string CuccKey = "spk_demoCUCC64_NingxiaUnicom_2026";
+    private static readonly string[] LogTables = ["SubmissionAttempts", "AuditEntries", "AuditHeads"];
+
+    /// <summary>One hostile upload: the bytes, the name they come under, and the form fields.</summary>
+    public sealed record Upload(Func<byte[]> File, string FileName = "月报.xlsx", string Template = "RN-MONTHLY", string Period = "2026-09",
+        string? IdempotencyKey = null, params int[] Statuses);
+
+    private static readonly Dictionary<string, Upload> Uploads = new()
+    {
+        // Wrong types under a spreadsheet's name.
+        ["pdf renamed .xlsx"] = new(Pdf, Statuses: 422),
+        ["exe renamed .xlsx"] = new(Exe, Statuses: 422),
+        ["elf binary"] = new(Elf, "月报.csv", Statuses: 422),
+        ["png image as a return"] = new(() => Png(), Statuses: 422),
+        ["jpeg image as a return"] = new(Jpeg, Statuses: 422),
+        ["gif image as a return"] = new(Gif, Statuses: 422),
+        ["svg with script as a return"] = new(Svg, Statuses: 422),
+        ["html table saved as .xls"] = new(Html, "月报.xls", Statuses: 422),
+        ["old binary xls (ole2)"] = new(Ole2, "月报.xls", Statuses: 422),
+        ["docx renamed .xlsx"] = new(Docx, Statuses: 422),
+        ["random bytes"] = new(() => HostileFiles.Random(64 * 1024, 7), Statuses: 422),
+        ["empty file"] = new(() => [], Statuses: [400, 422]),
+        // Truncated and oversized.
+        ["xlsx cut in half"] = new(() => Truncated(ValidRnMonthly(), ValidRnMonthly().Length / 2), Statuses: 422),
+        ["xlsx cut to 40 bytes"] = new(() => Truncated(ValidRnMonthly(), 40), Statuses: 422),
+        ["xlsx without its last 30 bytes"] = new(() => Truncated(ValidRnMonthly(), ValidRnMonthly().Length - 30), Statuses: 422),
+        ["file over 30 MB"] = new(() => new byte[31 * 1024 * 1024], Statuses: 413),
+        // Bombs and hostile XML.
+        ["zip bomb by ratio"] = new(ZipBombRatio, Statuses: 422),
+        ["zip bomb by entry count"] = new(ZipBombEntries, Statuses: 422),
+        ["billion laughs in shared strings"] = new(BillionLaughs, Statuses: 422),
+        ["external entity (xxe) in workbook.xml"] = new(ExternalEntity, Statuses: 422),
+        ["xml nested 20000 deep"] = new(DeepXml, Statuses: 422),
+        ["row 300001"] = new(RowBeyondLimit, Statuses: 422),
+        ["column XFD"] = new(ColumnBeyondLimit, Statuses: 422),
+        ["cell of 40000 characters"] = new(CellTooLong, Statuses: 422),
+        ["formula cell calling a web service"] = new(FormulaCell, Statuses: 422),
+        // Formula (CSV) injection and markup in the free-text cells of an otherwise valid return.
+        ["=cmd formula text in a text cell"] = new(() => LogQuarterlyWithText("=cmd|' /C calc'!A0"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
+        ["+ formula text in a text cell"] = new(() => LogQuarterlyWithText("+HYPERLINK(\"http://evil.example\",\"点此\")"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
+        ["@ formula text in a text cell"] = new(() => LogQuarterlyWithText("@SUM(1+1)*cmd|' /C calc'!A0"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
+        ["-2+3 formula text in a text cell"] = new(() => LogQuarterlyWithText("-2+3+cmd|' /C calc'!A0"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
+        ["script tag in a text cell"] = new(() => LogQuarterlyWithText("<script>alert(document.cookie)</script>"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
+        ["img onerror in a text cell"] = new(() => LogQuarterlyWithText("机房<img src=x onerror=alert(1)>"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
+        ["csv with formula and markup"] = new(() => Csv("系统名称,日志类型,留存天数,最早可查记录日期,存储位置,抽查是否成功\n=1+1,<b>x</b>,1,2026-01-01,@x,是\n"), "日志.csv", "LOG-QUARTERLY", "2026-Q3", Statuses: 422),
+        // Path traversal and hostile names (the content is a valid return: the name alone refuses it).
+        ["name ../../etc/passwd"] = new(() => ValidRnMonthly(), "../../etc/passwd", Statuses: 400),
+        ["absolute name /etc/passwd"] = new(() => ValidRnMonthly(), "/etc/passwd", Statuses: 400),
+        ["windows path name"] = new(() => ValidRnMonthly(), "C:\\Windows\\System32\\config\\SAM.xlsx", Statuses: 400),
+        ["alternate data stream name"] = new(() => ValidRnMonthly(), "月报.xlsx:Zone.Identifier", Statuses: 400),
+        ["name of only dots"] = new(() => ValidRnMonthly(), "..", Statuses: 400),
+        ["name with NUL"] = new(() => ValidRnMonthly(), "月报.xlsx\0.exe", Statuses: 400),
+        ["name with a line break (header splitting)"] = new(() => ValidRnMonthly(), "a.xlsx\r\nContent-Type: text/html", Statuses: 400),
+        ["name of 300 characters"] = new(() => ValidRnMonthly(), new string('长', 296) + ".xlsx", Statuses: 400),
+        // Script and junk in every free-text field of the API form.
+        ["script as the template code"] = new(() => ValidRnMonthly(), Template: "<script>alert(1)</script>", Statuses: 404),
+        ["script as the period"] = new(() => ValidRnMonthly(), Period: "<img src=x onerror=alert(1)>", Statuses: 400),
+        ["month 13"] = new(() => ValidRnMonthly(), Period: "2026-13", Statuses: 400),
+        ["sql in the period"] = new(() => ValidRnMonthly(), Period: "2026-09' OR '1'='1", Statuses: 400),
+        ["script as the idempotency key"] = new(() => ValidRnMonthly(), IdempotencyKey: "<script>alert(1)</script>", Statuses: 400),
+        ["idempotency key of 5000 characters"] = new(() => ValidRnMonthly(), IdempotencyKey: new string('k', 5000), Statuses: 400),
+        ["a return the branch does not file"] = new(() => ValidLogQuarterly(), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 403),
+    };
+
+    public static TheoryData<string> UploadCases() => [.. Uploads.Keys];
+
+    [Theory]
+    [MemberData(nameof(UploadCases))]
+    public async Task Each_hostile_upload_is_refused_cleanly_and_changes_nothing(string name)
+    {
+        var upload = Uploads[name];
+        var before = await CountsAsync();
+        var attemptsBefore = await CountAsync("SubmissionAttempts");
+        var key = name == "a return the branch does not file" ? "spk_demoJDCOM64_JDMobile_2026" : CmccKey;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = RawMultipart(upload) };
+        if (upload.IdempotencyKey is { } idem) request.Headers.TryAddWithoutValidation("Idempotency-Key", idem);
+        var response = await Client(key).SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(upload.Statuses.Contains((int)response.StatusCode), $"{name}: {(int)response.StatusCode} {body[..Math.Min(400, body.Length)]}");
+        var error = JsonDocument.Parse(body).RootElement.GetProperty("errors")[0];
+        Assert.Matches(StableCode(), error.GetProperty("code").GetString());
+        Assert.Matches(Chinese(), error.GetProperty("message").GetString());
+        Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await CountsAsync());
+        // A refused file is logged as one attempt at most, under a name that is safe to show.
+        var attempts = await CountAsync("SubmissionAttempts");
+        Assert.InRange(attempts - attemptsBefore, 0, 1);
+        if (attempts > attemptsBefore)
+        {
+            await using var db = portal.Db();
+            var attempt = await db.SubmissionAttempts.OrderByDescending(a => a.Id).FirstAsync();
+            Assert.DoesNotMatch("[/\\\\:\\x00-\\x1f]", attempt.FileName);
+        }
+    }
+
+    /// <summary>Every refused name is a name the API refuses; the same names stored by the services are reduced to a safe last segment.</summary>
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/etc/passwd")]
+    [InlineData("..\\..\\boot.ini")]
+    [InlineData("a\0b.pdf")]
+    public void A_hostile_name_is_refused_by_the_one_name_rule(string name)
+    {
+        var e = Assert.Throws<DomainException>(() => Supervision.Domain.Files.StoredFile.CheckName(name));
+        Assert.Equal("file.name_invalid", e.Code);
+        Assert.DoesNotContain("/", Supervision.Domain.Files.StoredFile.SafeName(name));
+        Assert.False(e.Message.Contains('\0'), e.Message);
+    }
+
+    [Fact]
+    public async Task Malformed_multipart_bodies_are_400_or_413()
+    {
+        var before = await CountsAsync();
+        var client = Client(CmccKey);
+        var noBoundary = new ByteArrayContent(Encoding.UTF8.GetBytes("--x\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\nRN-MONTHLY\r\n--x--\r\n"));
+        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/v1/submissions", noBoundary)).StatusCode);
+
+        var unterminated = new ByteArrayContent(Encoding.UTF8.GetBytes("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK\x03\x04"));
+        unterminated.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/v1/submissions", unterminated)).StatusCode);
+
+        var many = new MultipartFormDataContent();
+        for (var i = 0; i < 5000; i++) many.Add(new StringContent("x"), $"f{i}");
+        Assert.InRange((int)(await client.PostAsync("/api/v1/submissions", many)).StatusCode, 400, 413);
+
+        var hugeField = new MultipartFormDataContent { { new StringContent(new string('a', 5 * 1024 * 1024)), "template" } };
+        Assert.InRange((int)(await client.PostAsync("/api/v1/submissions", hugeField)).StatusCode, 400, 413);
+
+        // A JSON body is refused by the framework's form binding before the handler runs (plain-text 400, not the JSON error shape).
+        var json = await client.PostAsync("/api/v1/submissions", new StringContent("{\"template\":\"RN-MONTHLY\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Theory]
+    [InlineData("Bearer spk_")]
+    [InlineData("Bearer spk_demoCMCC64_NingxiaMobile_2026x")]
+    [InlineData("Bearer spk_demoCMCC64_NingxiaMobile_202")]
+    [InlineData("Bearer ' OR 1=1 --")]
+    [InlineData("Basic YWRtaW46RGVtbyMyMDI2")]
+    [InlineData("Bearer spk_\u0000demoCMCC64_NingxiaMobile_2026")]
+    public async Task Malformed_keys_answer_401(string header)
+    {
+        var client = portal.Anonymous();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/submissions/1");
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("auth.invalid_key", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task An_oversized_authorization_header_is_401_not_a_crash()
+    {
+        var response = await Client("spk_" + new string('A', 64 * 1024)).GetAsync("/api/v1/templates/RN-MONTHLY");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Expired_and_revoked_keys_answer_401_and_upload_nothing()
+    {
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        string expiring, revoked;
+        using (var scope = portal.ScopeFor(AccessScope.System with { Role = UserRole.SystemAdmin }, "admin"))
+        {
+            var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+            expiring = await keys.IssueAsync(branch.Id, "到期测试", portal.Clock.GetUtcNow().AddDays(1));
+            revoked = await keys.IssueAsync(branch.Id, "吊销测试", null);
+            Assert.Equal(HttpStatusCode.OK, (await Client(expiring).GetAsync("/api/v1/templates/RN-MONTHLY?period=2026-09")).StatusCode);
+            await keys.RevokeAsync((await keys.ListAsync(branch.Id)).First(k => k.Name == "吊销测试").Id);
+        }
+        var now = portal.Clock.GetUtcNow();
+        portal.Clock.SetUtcNow(now.AddDays(2));
+        try
+        {
+            var before = await CountsAsync();
+            foreach (var key in new[] { expiring, revoked })
+            {
+                var response = await Client(key).PostAsync("/api/v1/submissions", RawMultipart(new Upload(() => ValidRnMonthly("2026-07"), Period: "2026-07")));
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                Assert.Contains("已吊销、已过期", await response.Content.ReadAsStringAsync());
+            }
+            Assert.Equal(before, await CountsAsync());
+        }
+        finally
+        {
+            portal.Clock.SetUtcNow(now);
+        }
+    }
+
+    /// <summary>Ids of another carrier's records, forged into the API, the pages and the services: not found, never shown.</summary>
+    [Fact]
+    public async Task Forged_ids_of_another_carriers_records_are_not_found()
+    {
+        var created = await Client(CmccKey).PostAsync("/api/v1/submissions", RawMultipart(new Upload(() => ValidRnMonthly("2026-06"), Period: "2026-06")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var submissionId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var before = await CountsAsync();
+
+        // API: another branch's key, and ids that do not exist.
+        foreach (var path in new[] { $"/api/v1/submissions/{submissionId}", "/api/v1/submissions/0", "/api/v1/submissions/-1", $"/api/v1/submissions/{long.MaxValue}" })
+            Assert.Equal(HttpStatusCode.NotFound, (await Client(CuccKey).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client(CuccKey).GetAsync("/api/v1/templates/..%2F..%2Fetc%2Fpasswd")).StatusCode);
+
+        await using var db = portal.Db();
+        var cmcc = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        var cucc = await db.Branches.SingleAsync(b => b.Code == "CUCC-64");
+        var cmccCase = await db.EnforcementCases.Where(c => c.BranchId == cmcc.Id || db.Branches.Any(b => b.Id == c.BranchId && b.ParentBranchId == cmcc.Id)).Select(c => c.Id).FirstAsync();
+        var owner = cmccCase.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var document = await db.IssuedDocuments.Where(d => d.OwnerType == "EnforcementCase" && d.OwnerId == owner).Select(d => d.Id).FirstOrDefaultAsync();
+
+        // Pages: the carrier user of another carrier, and the inspector of another province.
+        var cuccUser = await portal.AsAsync("carrier.cucc.nx");
+        Assert.Equal(HttpStatusCode.NotFound, (await cuccUser.GetAsync($"/submissions/{submissionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cuccUser.GetAsync($"/cases/{cmccCase}")).StatusCode);
+        var gd = await portal.AsAsync("inspector.gd");
+        Assert.Equal(HttpStatusCode.NotFound, (await gd.GetAsync($"/submissions/{submissionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await gd.GetAsync($"/cases/{cmccCase}")).StatusCode);
+
+        // Services, as the pages call them: the original file, the case, its issued documents.
+        using var scope = portal.ScopeFor(AccessScope.ForBranches(cucc.ProvinceId, cucc.CarrierId, [cucc.Id]), "carrier.cucc.nx");
+        var sp = scope.ServiceProvider;
+        await Assert.ThrowsAsync<NotFoundException>(() => sp.GetRequiredService<SubmissionService>().OriginalAsync(submissionId));
+        await Assert.ThrowsAsync<NotFoundException>(() => sp.GetRequiredService<SubmissionService>().OriginalAsync(submissionId, attachment: true));
+        await Assert.ThrowsAsync<NotFoundException>(() => sp.GetRequiredService<EnforcementService>().GetAsync(cmccCase));
+        if (document != 0)
+            await Assert.ThrowsAsync<NotFoundException>(() => sp.GetRequiredService<DocumentRegistry>().DownloadAsync(document));
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    public static TheoryData<string, string, string> SealCases() => new()
+    {
+        { "exe", "seal.png", "seal.type" },
+        { "svg", "seal.svg", "seal.type" },
+        { "jpeg", "seal.jpg", "seal.type" },
+        { "truncated", "seal.png", "seal.type" },
+        { "huge", "seal.png", "seal.size" },
+        { "forged-chunk", "seal.png", "seal.opaque" },
+        { "traversal", "../../../var/www/seal.png", "file.name_invalid" },
+        { "empty", "seal.png", "seal.empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SealCases))]
+    public async Task Each_hostile_seal_image_is_refused_with_a_chinese_message(string kind, string fileName, string code)
+    {
+        var bytes = kind switch
+        {
+            "exe" => Exe(), "svg" => Svg(), "jpeg" => Jpeg(), "truncated" => Png()[..20], "huge" => Png(100_000, 100_000),
+            "forged-chunk" => PngWithForgedChunkLength(), "traversal" => Png(), _ => [],
+        };
+        await using var db = portal.Db();
+        var province = await db.Provinces.SingleAsync(p => p.Code == "64");
+        var before = await CountsAsync();
+        using var scope = portal.ScopeFor(AccessScope.System with { Role = UserRole.SystemAdmin }, "admin");
+        var e = await Assert.ThrowsAsync<DomainException>(() => scope.ServiceProvider.GetRequiredService<OrganizationService>().SetSealAsync(province.Id, fileName, bytes));
+        Assert.Equal(code, e.Code);
+        Assert.Matches(Chinese(), e.Message);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    public static TheoryData<string, string, string> EvidenceCases() => new()
+    {
+        { "exe", "证据.pdf", "evidence.type" },
+        { "html", "证据.pdf", "evidence.type" },
+        { "svg", "现场照片.svg", "evidence.type" },
+        { "empty", "证据.pdf", "evidence.empty" },
+        { "big", "证据.pdf", "evidence.too_large" },
+        { "traversal", "../../etc/cron.d/evil.pdf", "file.name_invalid" },
+        { "nul", "照片.jpg\0.exe", "file.name_invalid" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EvidenceCases))]
+    public async Task Each_hostile_evidence_file_is_refused_with_a_chinese_message(string kind, string fileName, string code)
+    {
+        var bytes = kind switch
+        {
+            "exe" => Exe(), "html" => Html(), "svg" => Svg(), "empty" => [], "big" => [.. Pdf(), .. new byte[Supervision.Domain.Files.EvidenceFiles.MaxBytes]], _ => Jpeg(),
+        };
+        await using var db = portal.Db();
+        var target = await db.EnforcementCases.Where(c => c.State == CaseState.Investigating).Select(c => new { c.Id, c.ProvinceId, c.ConcurrencyToken }).FirstAsync();
+        var before = await CountsAsync();
+        using var scope = portal.ScopeFor(AccessScope.ForProvince(target.ProvinceId, false, UserRole.Inspector), "inspector.nx");
+        var e = await Assert.ThrowsAsync<DomainException>(() => scope.ServiceProvider.GetRequiredService<EnforcementService>()
+            .AddEvidenceAsync(target.Id, target.ConcurrencyToken, "现场检查记录", new DateOnly(2026, 4, 1), (fileName, bytes)));
+        Assert.Equal(code, e.Code);
+        Assert.Matches(Chinese(), e.Message);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    /// <summary>Script in the sign-in form's fields: the usual Chinese error, rendered as text, and nobody signed in.</summary>
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "x")]
+    [InlineData("admin' OR '1'='1", "' OR '1'='1")]
+    [InlineData("admin\"><img src=x onerror=alert(1)>", "Demo#2026")]
+    public async Task Script_in_the_sign_in_form_is_shown_as_text_and_signs_nobody_in(string user, string password)
+    {
+        var before = await CountsAsync();
+        var response = await Portal.SignInAsync(portal.Anonymous(), user, password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("用户名或密码错误", html);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    /// <summary>A multipart body written byte by byte, so file names can carry what HttpClient would refuse to send (NUL, CR LF).</summary>
+    private static ByteArrayContent RawMultipart(Upload upload)
+    {
+        const string boundary = "----corpus7MA4YWxkTrZu0gW";
+        var body = new MemoryStream();
+        void Text(string s) => body.Write(Encoding.UTF8.GetBytes(s));
+        Text($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{upload.FileName.Replace("\"", "%22")}\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.Write(upload.File());
+        Text($"\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\n{upload.Template}\r\n");
+        Text($"--{boundary}\r\nContent-Disposition: form-data; name=\"period\"\r\n\r\n{upload.Period}\r\n--{boundary}--\r\n");
+        var content = new ByteArrayContent(body.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+        return content;
+    }
+
+    private HttpClient Client(string key)
+    {
+        var client = portal.Anonymous();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {key}");
+        return client;
+    }
+
+    /// <summary>Rows of every table but the logs of refused attempts and the audit trail.</summary>
+    private async Task<string> CountsAsync()
+    {
+        await using var connection = new SqliteConnection(TemplateDatabase.ConnectionString(portal.Factory.DatabasePath));
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        var sb = new StringBuilder();
+        foreach (var table in tables.Except(LogTables))
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\";";
+            sb.Append(table).Append('=').Append(await count.ExecuteScalarAsync()).Append(' ');
+        }
+        await using (var seal = connection.CreateCommand())
+        {
+            seal.CommandText = "SELECT group_concat(COALESCE(SealFileId, 0)) FROM Provinces;";
+            sb.Append("seals=").Append(await seal.ExecuteScalarAsync());
+        }
+        return sb.ToString();
+    }
+
+    private async Task<long> CountAsync(string table)
+    {
+        await using var connection = new SqliteConnection(TemplateDatabase.ConnectionString(portal.Factory.DatabasePath));
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM \"{table}\";";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    [GeneratedRegex(@"^[a-zA-Z_]+(\.[a-z_]+)?$")]
+    private static partial Regex StableCode();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Chinese();
+}

@@ -42,8 +42,8 @@ public static class PublicEndpoints
 
     private static async Task<IResult> JsonFeedAsync(HttpContext ctx, PublicSite site, CancellationToken ct)
     {
-        if (await PrepareAsync(ctx, site, ct) is { } early) return early;
-        var (query, _) = PublicRequest.Parse(ctx.Request.Query);
+        var (early, query) = await PrepareAsync(ctx, site, ct);
+        if (early is not null) return early;
         var items = await site.FeedAsync(query, FeedItems, ct);
         var origin = Origin(ctx);
         var feed = new Dictionary<string, object?>
@@ -70,8 +70,8 @@ public static class PublicEndpoints
 
     private static async Task<IResult> RssFeedAsync(HttpContext ctx, PublicSite site, CancellationToken ct)
     {
-        if (await PrepareAsync(ctx, site, ct) is { } early) return early;
-        var (query, _) = PublicRequest.Parse(ctx.Request.Query);
+        var (early, query) = await PrepareAsync(ctx, site, ct);
+        if (early is not null) return early;
         var items = await site.FeedAsync(query, FeedItems, ct);
         var origin = Origin(ctx);
         var sb = new StringBuilder();
@@ -107,8 +107,8 @@ public static class PublicEndpoints
 
     private static async Task<IResult> CsvAsync(HttpContext ctx, PublicSite site, CancellationToken ct)
     {
-        if (await PrepareAsync(ctx, site, ct) is { } early) return early;
-        var (query, _) = PublicRequest.Parse(ctx.Request.Query);
+        var (early, query) = await PrepareAsync(ctx, site, ct);
+        if (early is not null) return early;
         var items = await site.FeedAsync(query, ExportRows, ct);
         var sb = new StringBuilder("\uFEFF");
         sb.AppendJoin(',', PublicFields.Columns.Select(c => Csv(c.Label))).Append("\r\n");
@@ -136,18 +136,18 @@ public static class PublicEndpoints
 
     /// <summary>
     /// The checks every list endpoint shares: a readable query (else 400 with the errors), and the validator — the
-    /// site's version with the query — answered with 304 when the client already has it.
+    /// site's version with the query — answered with 304 when the client already has it; returns the query read.
     /// </summary>
-    private static async Task<IResult?> PrepareAsync(HttpContext ctx, PublicSite site, CancellationToken ct)
+    private static async Task<(IResult? Early, PublicQuery Query)> PrepareAsync(HttpContext ctx, PublicSite site, CancellationToken ct)
     {
-        var (_, errors) = PublicRequest.Parse(ctx.Request.Query);
+        var (query, errors) = PublicRequest.Parse(ctx.Request.Query);
         if (errors.Count > 0)
-            return Results.BadRequest(new { errors = errors.Select(e => new { code = e.Code, field = e.Field, message = e.Message }) });
+            return (Results.BadRequest(new { errors = errors.Select(e => new { code = e.Code, field = e.Field, message = e.Message }) }), query);
         var etag = Tag($"{await site.VersionAsync(ct)}:{ctx.Request.Path}{ctx.Request.QueryString}");
         ctx.Response.Headers.ETag = etag;
         ctx.Response.Headers.CacheControl = "public, max-age=60";
         ctx.Response.Headers.XContentTypeOptions = "nosniff";
-        return ctx.Request.Headers.IfNoneMatch.Contains(etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null;
+        return (ctx.Request.Headers.IfNoneMatch.Contains(etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null, query);
     }
 
     private static string Tag(string text) => $"\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32]}\"";

@@ -32,8 +32,7 @@ namespace Supervision.Benchmarks;
 public sealed partial class LoadScenario : IScenario
 {
     public string Name => "load";
-    private const int Uploaders = 20;
-    private const int Readers = 200;
+    private const int MaxConnections = 1000;
     private const int Leaders = 10;
     private const int Announcements = 2_000;
     private const int HistoryMonths = 6;
@@ -48,6 +47,11 @@ public sealed partial class LoadScenario : IScenario
     {
         var seconds = context.Option("--seconds") ?? Environment.GetEnvironmentVariable("LOAD_SECONDS");
         var duration = TimeSpan.FromSeconds(seconds is null ? 60 : int.Parse(seconds, CultureInfo.InvariantCulture));
+        int Setting(string option, string variable, int fallback) =>
+            int.Parse(context.Option(option) ?? Environment.GetEnvironmentVariable(variable) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var think = TimeSpan.FromMilliseconds(Setting("--think-ms", "LOAD_THINK_MS", 1000));
+        var uploadThink = TimeSpan.FromMilliseconds(Setting("--upload-think-ms", "LOAD_UPLOAD_THINK_MS", 0));
+        var (uploaderCount, readerCount) = (Setting("--uploaders", "LOAD_UPLOADERS", 20), Setting("--readers", "LOAD_READERS", 200));
         var db = Path.Combine(context.WorkDir, "load.db");
         foreach (var f in Directory.GetFiles(context.WorkDir, "load.db*")) File.Delete(f);
 
@@ -65,18 +69,18 @@ public sealed partial class LoadScenario : IScenario
         }))
         {
             await portal.WaitHealthyAsync();
-            using var anonymous = Client(portal.BaseAddress, null, Readers);
+            using var anonymous = Client(portal.BaseAddress, null);
             var leaders = new List<HttpClient>();
             // Ten sign-ins from one address stay inside the default limits (SignIn:RateLimit:PerAddress 30, PerUser 10 a minute).
             foreach (var leader in seeded.LeaderNames) leaders.Add(await SignInAsync(portal.BaseAddress, leader));
-            var uploaders = seeded.Filers.Select(f => Client(portal.BaseAddress, f.Key, Uploaders)).ToList();
+            var uploaders = seeded.Filers.Select(f => Client(portal.BaseAddress, f.Key)).ToList();
 
             await WarmUpAsync(anonymous, leaders[0], seeded.AnnouncementIds[0]);
             var stop = Stopwatch.StartNew();
-            var readerTasks = Enumerable.Range(0, Readers).Select(r => Task.Run(() => ReaderAsync(r, anonymous, leaders[r % leaders.Count], seeded.AnnouncementIds, stop, duration))).ToList();
+            var readerTasks = Enumerable.Range(0, readerCount).Select(r => Task.Run(() => ReaderAsync(r, anonymous, leaders[r % leaders.Count], seeded.AnnouncementIds, think, stop, duration))).ToList();
             var next = new int[seeded.Filers.Count];
-            var uploaderTasks = Enumerable.Range(0, Uploaders).Select(u => Task.Run(() =>
-                UploaderAsync(u, seeded.Filers, uploaders, next, Months.Index(seeded.LastFreeMonth) - Months.Index(FirstUploadMonth) + 1, stop, duration))).ToList();
+            var uploaderTasks = Enumerable.Range(0, uploaderCount).Select(u => Task.Run(() =>
+                UploaderAsync(u, seeded.Filers, uploaders, next, Months.Index(seeded.LastFreeMonth) - Months.Index(FirstUploadMonth) + 1, uploadThink, stop, duration))).ToList();
             reads = Counts.Merge(await Task.WhenAll(readerTasks));
             uploads = Counts.Merge(await Task.WhenAll(uploaderTasks));
             reads.Seconds = uploads.Seconds = stop.Elapsed.TotalSeconds;
@@ -101,8 +105,10 @@ public sealed partial class LoadScenario : IScenario
         }
         context.Report("integrity_ok", integrity == "ok" ? 1 : 0);
         context.Report("seconds", duration.TotalSeconds);
-        context.Report("uploaders", Uploaders);
-        context.Report("readers", Readers);
+        context.Report("uploaders", uploaderCount);
+        context.Report("readers", readerCount);
+        context.Report("think_ms", think.TotalMilliseconds);
+        context.Report("upload_think_ms", uploadThink.TotalMilliseconds);
         context.Report("cores", Environment.ProcessorCount);
         context.Report("loadavg_start", loadStart);
         context.Report("loadavg_end", loadEnd);
@@ -162,10 +168,15 @@ public sealed partial class LoadScenario : IScenario
         }
     }
 
-    private static async Task<Counts> ReaderAsync(int reader, HttpClient anonymous, HttpClient leader, IReadOnlyList<long> announcements, Stopwatch stop, TimeSpan duration)
+    private static async Task<Counts> ReaderAsync(int reader, HttpClient anonymous, HttpClient leader, IReadOnlyList<long> announcements, TimeSpan think, Stopwatch stop, TimeSpan duration)
     {
         var random = new Random(reader);
         var counts = new Counts();
+        // Each anonymous reader is a browser of its own: it keeps the cookies the site gives it and sends them back.
+        var jar = new CookieContainer();
+        var site = anonymous.BaseAddress!;
+        // Readers start spread over one think time, so they do not arrive in step.
+        if (think > TimeSpan.Zero) await Task.Delay(think * random.NextDouble());
         while (stop.Elapsed < duration)
         {
             var (kind, client, url) = random.Next(20) switch
@@ -185,14 +196,20 @@ public sealed partial class LoadScenario : IScenario
             var watch = Stopwatch.StartNew();
             try
             {
-                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (client == anonymous && jar.GetCookieHeader(site) is { Length: > 0 } cookies) request.Headers.Add("Cookie", cookies);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                 if (response.StatusCode != HttpStatusCode.OK) counts.Fail($"GET {kind} answered {(int)response.StatusCode}");
+                if (client == anonymous && response.Headers.TryGetValues("Set-Cookie", out var set))
+                    foreach (var cookie in set) jar.SetCookies(site, cookie);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 counts.Fail($"GET {kind}: {e.GetType().Name} {e.Message}");
             }
             counts.Add(kind, watch.Elapsed.TotalMilliseconds);
+            // A person reads the page before the next one: between half and one and a half think times.
+            if (think > TimeSpan.Zero) await Task.Delay(think * (0.5 + random.NextDouble()));
         }
         return counts;
     }
@@ -203,7 +220,7 @@ public sealed partial class LoadScenario : IScenario
     /// has filed every free month, the uploader only repeats earlier uploads.
     /// </summary>
     private static async Task<Counts> UploaderAsync(int uploader, IReadOnlyList<Filer> filers, IReadOnlyList<HttpClient> clients, int[] next, int months,
-        Stopwatch stop, TimeSpan duration)
+        TimeSpan think, Stopwatch stop, TimeSpan duration)
     {
         var counts = new Counts();
         var b = uploader % filers.Count;
@@ -212,6 +229,7 @@ public sealed partial class LoadScenario : IScenario
         var random = new Random(uploader);
         while (stop.Elapsed < duration)
         {
+            if (think > TimeSpan.Zero) await Task.Delay(think * (0.5 + random.NextDouble()));
             var slot = Interlocked.Increment(ref next[b]) - 1;
             if (slot >= months)
             {
@@ -271,11 +289,11 @@ public sealed partial class LoadScenario : IScenario
         }
     }
 
-    private static HttpClient Client(Uri baseAddress, string? apiKey, int connections)
+    private static HttpClient Client(Uri baseAddress, string? apiKey)
     {
         var client = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, UseCookies = false,
+            MaxConnectionsPerServer = MaxConnections, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, UseCookies = false,
         })
         {
             BaseAddress = baseAddress,
@@ -290,7 +308,7 @@ public sealed partial class LoadScenario : IScenario
     {
         var client = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = Readers, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, CookieContainer = new CookieContainer(),
+            MaxConnectionsPerServer = MaxConnections, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, CookieContainer = new CookieContainer(),
         })
         {
             BaseAddress = baseAddress,

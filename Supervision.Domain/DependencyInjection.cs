@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<IInspectionRecordHook>(sp => sp.GetRequiredService<RankingUpdater>());
         services.AddScoped<Enforcement.ICaseRecordHook>(sp => sp.GetRequiredService<RankingUpdater>());
         services.AddScoped<RankingService>();
+        services.AddSingleton<RankingCache>();
         services.AddScoped<Enforcement.EnforcementService>();
         services.AddScoped<Enforcement.CaseDeadlineScanner>();
         services.AddScoped<Publicity.PublicityService>();

@@ -9,11 +9,13 @@ namespace Supervision.Reports;
 
 public static class DependencyInjection
 {
-    /// <summary>File formats: return import (limits from "Uploads:MaxFileMegabytes", default 30), evidence uploads ("Uploads:EvidenceMaxMegabytes", default 10), workbooks, documents.</summary>
+    /// <summary>File formats: return import (limits from "Uploads:MaxFileMegabytes", default 30), evidence uploads ("Uploads:EvidenceMaxMegabytes", default 10), imports at once (<see cref="ImportGate"/>), workbooks, documents.</summary>
     public static IServiceCollection AddSupervisionReports(this IServiceCollection services, IConfiguration config)
     {
         var megabytes = config.GetValue("Uploads:MaxFileMegabytes", 30);
         services.AddSingleton(new SpreadsheetLimits(MaxFileBytes: megabytes * 1024L * 1024L));
+        services.AddSingleton(new ImportGate(config.GetValue("Imports:MaxConcurrent", ImportGate.DefaultConcurrency),
+            TimeSpan.FromSeconds(config.GetValue("Imports:QueueSeconds", 30))));
         services.AddScoped<ReturnImporter>();
         services.AddScoped<ReceiptIssuer>();
         var evidenceMegabytes = config.GetValue("Uploads:EvidenceMaxMegabytes", 10);

@@ -13,7 +13,8 @@ namespace Supervision.Domain.Rankings;
 /// (regulators of that province, the ministry and administrators), the provinces (ministry and administrators),
 /// a carrier's own position with the province's averages (carrier users), and the indicators' settings.
 /// </summary>
-public sealed class RankingService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, IEnumerable<IIndicatorSource> sources)
+public sealed class RankingService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, IEnumerable<IIndicatorSource> sources,
+    RankingCache cache)
 {
     public const int TrendMonths = 24;
 
@@ -44,6 +45,7 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
         if (indicator.Validate() is { Count: > 0 } errors)
             throw new DomainException("ranking.indicator_invalid", string.Join(" ", errors));
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
     }
 
     // ---- a province's companies ----------------------------------------------------------------------
@@ -85,6 +87,12 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
     public async Task<ProvinceDashboard> ProvinceAsync(int? provinceId, string? period = null, string trendCode = ReturnIndicators.RealNameRate, CancellationToken ct = default)
     {
         var id = await ProvinceForAsync(provinceId, ct);
+        // Shared by everyone who may see the province (checked just above), so not cancelled with one request.
+        return await cache.ProvinceAsync(id, period, trendCode, () => LoadProvinceAsync(id, period, trendCode, CancellationToken.None));
+    }
+
+    private async Task<ProvinceDashboard> LoadProvinceAsync(int id, string? period, string trendCode, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.Id == id, ct);
         var periods = await PeriodsAsync(db, id, ct);

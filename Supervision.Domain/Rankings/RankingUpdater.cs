@@ -19,7 +19,8 @@ public sealed record RebuildResult(int Provinces, int Values, int ProvinceValues
 /// returned, a finding made or settled, an order re-inspected, a case decided or ended), and the nightly <see cref="RunAsync"/> rebuilds it all,
 /// which also settles what only time changes (a return that became overdue).
 /// </summary>
-public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, IEnumerable<IIndicatorSource> sources, TimeProvider clock)
+public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, IEnumerable<IIndicatorSource> sources, TimeProvider clock,
+    RankingCache cache)
     : ISubmissionReviewHook, IInspectionRecordHook, ICaseRecordHook
 {
     /// <summary>
@@ -65,6 +66,7 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
         await db.ProvinceIndicatorValues.Where(v => v.ProvinceId == branch.ProvinceId && v.Period.CompareTo(first) >= 0 && v.Period.CompareTo(final) <= 0)
             .ExecuteDeleteAsync(ct);
         await BulkInserter.InsertAsync(db, typeof(ProvinceIndicatorValue), RollUp(branch.ProvinceId, rollup, definitions), ct);
+        cache.Invalidate();
     }
 
     /// <summary>An accepted or returned return changes its own months and the twelve-month filing windows after it.</summary>
@@ -129,6 +131,7 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
                 provinces++;
             }
             await tx.CommitAsync(ct);
+            cache.Invalidate();
         }
         return new RebuildResult(provinces, values, provinceValues, watch.Elapsed);
     }

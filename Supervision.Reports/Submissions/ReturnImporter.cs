@@ -16,7 +16,7 @@ public sealed record ImportProgress(string Stage, int Rows);
 /// and hands the result to the domain, which validates the rules and stores it in one transaction — or
 /// logs the refused attempt. The web page and the HTTP API both come through here.
 /// </summary>
-public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer receipts, SpreadsheetLimits limits)
+public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer receipts, SpreadsheetLimits limits, ImportGate gate)
 {
     /// <summary>Errors beyond this many are summarised: a wrong file would otherwise produce one per cell.</summary>
     public const int MaxIssues = 5000;
@@ -30,6 +30,8 @@ public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer 
         var template = await submissions.TemplateAsync(request.TemplateCode, ct);
         var period = ReportingPeriod.Parse(request.Period, template.Frequency);
         var (context, _) = await submissions.ContextAsync(request.BranchId, period, ct);
+        progress?.Report(new ImportProgress("排队等待", 0));
+        using var slot = await gate.EnterAsync(ct);
         progress?.Report(new ImportProgress("读取文件", 0));
         var parsed = Read(template.Definition, content, context, progress, ct);
         progress?.Report(new ImportProgress("校验并保存", parsed.RowCount));

@@ -107,6 +107,11 @@ public static class SubmissionsApi
             var body = new SubmissionCreated(s.Id, s.TemplateCode, s.Period, s.Version, s.Status.ToString(), s.ReceiptNo, s.Sha256, s.RowCount, Flags(s));
             return Results.Json(body, statusCode: 201);
         }
+        catch (ImportBusyException ex)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ImportBusyException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiErrors.Of(503, ex.Code, ex.Message);
+        }
         catch (DomainException ex)
         {
             return ErrorOf(ex);

@@ -28,34 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 results="$(mktemp -d)"
-pg_dir=""
-pg_bin=""
-as_pg=()
-stop_postgres() {
-  if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
-    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
-  [ -n "$pg_dir" ] && rm -rf "$pg_dir"
-  return 0
-}
+source scripts/postgres.sh
 trap 'stop_postgres; rm -rf "$results"' EXIT
-
-# A private cluster: trust authentication over a socket in its own directory (no TCP port to collide with),
-# durability off (fsync, synchronous_commit) because it is thrown away, C.UTF-8 so text sorts by code point as in SQLite.
-start_postgres() {
-  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-  pg_dir="$(mktemp -d /tmp/supervision-pg.XXXXXX)"
-  if [ "$(id -u)" -eq 0 ]; then
-    as_pg=(runuser -u postgres --)   # initdb refuses to run as root
-    chown postgres "$pg_dir"
-  fi
-  "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
-    || { cat "$pg_dir/initdb.log"; return 1; }
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start -o \
-    "-c listen_addresses='' -c unix_socket_directories='$pg_dir' -c port=5432 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    >/dev/null || { cat "$pg_dir/server.log"; return 1; }
-  export SUPERVISION_TEST_PG="Host=$pg_dir;Port=5432;Username=postgres"
-}
 
 has_filter=0
 for arg in "$@"; do [ "$arg" = "--filter" ] && has_filter=1; done
@@ -73,7 +47,10 @@ for provider in $providers; do
   [ "$build_status" -eq 0 ] || break
   extra=()
   if [ "$provider" = postgres ]; then
-    [ -n "${SUPERVISION_TEST_PG:-}" ] || start_postgres
+    if [ -z "${SUPERVISION_TEST_PG:-}" ]; then
+      start_postgres
+      export SUPERVISION_TEST_PG="$PG_CONNECTION"
+    fi
     # Besides the browser tests, the tests of SQLite itself (its file: backup, busy lock, readiness, a killed import;
     # the hostile corpus counts rows in the file) run in the SQLite pass only.
     [ "$has_filter" -eq 1 ] || extra=(--filter "FullyQualifiedName!~Supervision.Tests.E2E&FullyQualifiedName!~Supervision.Tests.Web.Faults&FullyQualifiedName!~Supervision.Tests.Web.Operations.BackupTests&FullyQualifiedName!~Supervision.Tests.Web.Operations.ReadinessTests&FullyQualifiedName!~Supervision.Tests.Web.Hostile")

@@ -83,12 +83,15 @@ public sealed class ImportScenario : IScenario
     }
 
     /// <param name="identity">Also Identity's user store, for creating users through <see cref="UserAdministration"/>.</param>
-    internal static ServiceProvider Services(string db, bool identity = false)
+    internal static ServiceProvider Services(string db, bool identity = false) => Services(DatabaseSettings.Sqlite($"Data Source={db}"), identity);
+
+    /// <param name="identity">Also Identity's user store, for creating users through <see cref="UserAdministration"/>.</param>
+    internal static ServiceProvider Services(DatabaseSettings database, bool identity = false)
     {
         var config = new ConfigurationBuilder().Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSupervisionDomain(DatabaseSettings.Sqlite($"Data Source={db}"))
+            .AddSupervisionDomain(database)
             .AddSupervisionReports(config);
         if (identity)
             services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<SupervisionDbContext>().AddErrorDescriber<ChineseIdentityErrors>();

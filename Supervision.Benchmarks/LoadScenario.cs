@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Supervision.Domain.Access;
 using Supervision.Domain.Data;
 using Supervision.Domain.Data.Seeding;
@@ -52,17 +53,18 @@ public sealed partial class LoadScenario : IScenario
         var think = TimeSpan.FromMilliseconds(Setting("--think-ms", "LOAD_THINK_MS", 1000));
         var uploadThink = TimeSpan.FromMilliseconds(Setting("--upload-think-ms", "LOAD_UPLOAD_THINK_MS", 0));
         var (uploaderCount, readerCount) = (Setting("--uploaders", "LOAD_UPLOADERS", 20), Setting("--readers", "LOAD_READERS", 200));
-        var db = Path.Combine(context.WorkDir, "load.db");
-        foreach (var f in Directory.GetFiles(context.WorkDir, "load.db*")) File.Delete(f);
+        var postgres = context.Option("--postgres") ?? Environment.GetEnvironmentVariable("LOAD_POSTGRES");
+        var database = postgres is null ? FreshSqlite(context.WorkDir) : await FreshPostgresAsync(postgres);
+        Console.Error.WriteLine($"load: {database.Provider} database {(database.Provider == DatabaseProvider.Sqlite ? database.ConnectionString : new NpgsqlConnectionStringBuilder(database.ConnectionString).Database)}");
 
         var seedWatch = Stopwatch.StartNew();
-        var seeded = await SeedAsync(db);
-        SqliteConnection.ClearAllPools();
+        var seeded = await SeedAsync(database);
+        ClearPools();
         Console.Error.WriteLine($"load: seeded in {seedWatch.Elapsed.TotalSeconds:0} s ({seeded.Filers.Count} filing branches with keys, {seeded.LeaderNames.Count} leaders, {seeded.AnnouncementIds.Count} announcements)");
 
         Counts uploads, reads;
         var loadStart = LoadAverage();
-        await using (var portal = PortalProcess.Start(db, new Dictionary<string, string>
+        await using (var portal = PortalProcess.Start(database, new Dictionary<string, string>
         {
             ["Jobs__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -87,12 +89,14 @@ public sealed partial class LoadScenario : IScenario
             foreach (var c in leaders.Concat(uploaders)) c.Dispose();
         }
         var loadEnd = LoadAverage();
-        SqliteConnection.ClearAllPools();
-        var (stored, integrity) = await CheckDatabaseAsync(db);
+        ClearPools();
+        var (stored, partial, integrity) = await CheckDatabaseAsync(database);
         if (stored != uploads.Created.Count)
             uploads.Fail($"the database holds {stored} load submissions, but {uploads.Created.Count} distinct uploads were answered 201");
+        if (partial > 0)
+            uploads.Fail($"{partial} load submissions are stored without their rows");
         if (integrity != "ok")
-            uploads.Fail($"PRAGMA integrity_check: {integrity}");
+            uploads.Fail($"integrity check: {integrity}");
 
         Report(context, "uploads", uploads);
         context.Report("uploads_replayed", uploads.Replayed);
@@ -103,7 +107,9 @@ public sealed partial class LoadScenario : IScenario
             context.Report($"read_{kind}_p95_ms", BenchContext.Percentile(latencies, 95));
             context.Report($"read_{kind}_count", latencies.Count);
         }
+        context.Report("uploads_partial", partial);
         context.Report("integrity_ok", integrity == "ok" ? 1 : 0);
+        context.Report("postgres", database.Provider == DatabaseProvider.Postgres ? 1 : 0);
         context.Report("seconds", duration.TotalSeconds);
         context.Report("uploaders", uploaderCount);
         context.Report("readers", readerCount);
@@ -342,15 +348,14 @@ public sealed partial class LoadScenario : IScenario
     /// have figures); 2,000 published announcements; leaders of both provinces; and an API key for every filing branch.
     /// The demo accounts and keys exist only in Development, so the load's own are made through the domain services.
     /// </summary>
-    private static async Task<Seeded> SeedAsync(string db)
+    private static async Task<Seeded> SeedAsync(DatabaseSettings database)
     {
-        var connection = DatabaseSettings.Sqlite($"Data Source={db}");
-        await PublicListScenario.SeedAsync(db, Announcements);
+        await PublicListScenario.SeedAsync(database, Announcements);
         var clock = new HistoricClock();
-        await using (var history = DemoHistory.CreateServices(connection, new ConfigurationBuilder().Build(), clock))
+        await using (var history = DemoHistory.CreateServices(database, new ConfigurationBuilder().Build(), clock))
             await new DemoHistory(history, clock, NullLogger.Instance).RunAsync(DateTimeOffset.UtcNow, new DemoHistoryOptions { Months = HistoryMonths });
 
-        await using var services = ImportScenario.Services(db, identity: true);
+        await using var services = ImportScenario.Services(database, identity: true);
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<AccessContext>().AsSystem("bench:load");
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>();
@@ -384,16 +389,69 @@ public sealed partial class LoadScenario : IScenario
         return new Seeded(filers, leaders, announcements, lastFree);
     }
 
-    private static async Task<(int Stored, string Integrity)> CheckDatabaseAsync(string db)
+    /// <summary>
+    /// The load's submissions stored, those stored without their rows (a partial import), and the database's own check:
+    /// SQLite's <c>PRAGMA integrity_check</c>; on PostgreSQL, amcheck's <c>bt_index_check</c> of every index with all rows.
+    /// </summary>
+    private static async Task<(int Stored, int Partial, string Integrity)> CheckDatabaseAsync(DatabaseSettings database)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var services = ImportScenario.Services(database);
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AccessContext>().AsSystem("bench:load");
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync();
+        var load = db.Submissions.IgnoreQueryFilters().Where(s => s.IdempotencyKey != null && s.IdempotencyKey.StartsWith("load-"));
+        var stored = await load.CountAsync();
+        var partial = await load.CountAsync(s => !db.RnSummaryRows.IgnoreQueryFilters().Any(r => r.SubmissionId == s.Id));
+        if (database.Provider == DatabaseProvider.Sqlite)
+            return (stored, partial, await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync() is [var only] ? only : "several problems");
+        // amcheck (PostgreSQL's contrib): every B-tree index of the schema is consistent and holds every row of its table.
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM Submissions WHERE IdempotencyKey LIKE 'load-%';";
-        var stored = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        await using var check = connection.CreateCommand();
-        check.CommandText = "PRAGMA integrity_check;";
-        return (stored, (string)(await check.ExecuteScalarAsync())!);
+        await using var check = new NpgsqlCommand("""
+            CREATE EXTENSION IF NOT EXISTS amcheck;
+            SELECT COUNT(bt_index_check(index => c.oid, heapallindexed => true))
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE am.amname = 'btree' AND n.nspname = 'public';
+            """, connection);
+        try
+        {
+            var indexes = Convert.ToInt32(await check.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            Console.Error.WriteLine($"load: amcheck verified {indexes} indexes");
+            return (stored, partial, indexes > 0 ? "ok" : "no index checked");
+        }
+        catch (PostgresException e)
+        {
+            return (stored, partial, $"amcheck: {e.MessageText}");
+        }
+    }
+
+    private static DatabaseSettings FreshSqlite(string directory)
+    {
+        var db = Path.Combine(directory, "load.db");
+        foreach (var f in Directory.GetFiles(directory, "load.db*")) File.Delete(f);
+        return DatabaseSettings.Sqlite($"Data Source={db}");
+    }
+
+    /// <summary>A new database <c>supervision_load</c> on the server of <paramref name="connectionString"/> (dropped first if it exists).</summary>
+    private static async Task<DatabaseSettings> FreshPostgresAsync(string connectionString)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ToString()))
+        {
+            await connection.OpenAsync();
+            foreach (var sql in new[] { "DROP DATABASE IF EXISTS supervision_load WITH (FORCE)", "CREATE DATABASE supervision_load" })
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        return DatabaseSettings.Postgres(new NpgsqlConnectionStringBuilder(connectionString) { Database = "supervision_load" }.ToString());
+    }
+
+    private static void ClearPools()
+    {
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>The one-minute load average of the machine (others share it), or -1 where there is no /proc.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Supervision.Domain.Data;
 
 namespace Supervision.Benchmarks;
 
@@ -22,7 +23,10 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    public static PortalProcess Start(string database, IReadOnlyDictionary<string, string>? environment = null)
+    public static PortalProcess Start(string database, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(DatabaseSettings.Sqlite($"Data Source={database}"), environment);
+
+    public static PortalProcess Start(DatabaseSettings database, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet", [Dll, "--urls", $"http://127.0.0.1:{port}"])
@@ -32,7 +36,8 @@ public sealed class PortalProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["ConnectionStrings__Supervision"] = $"Data Source={database}";
+        psi.Environment["Database__Provider"] = database.Provider.ToString();
+        psi.Environment["ConnectionStrings__Supervision"] = database.ConnectionString;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };

@@ -103,9 +103,11 @@ public sealed class PublicListScenario : IScenario
     }
 
     /// <summary>A seeded database with <paramref name="count"/> announcements published over the past year in 宁夏 and 广东 (penalties and agents).</summary>
-    internal static async Task<IReadOnlyList<string>> SeedAsync(string db, int count)
+    internal static Task<IReadOnlyList<string>> SeedAsync(string db, int count) => SeedAsync(DatabaseSettings.Sqlite($"Data Source={db}"), count);
+
+    internal static async Task<IReadOnlyList<string>> SeedAsync(DatabaseSettings database, int count)
     {
-        await using var services = ImportScenario.Services(db);
+        await using var services = ImportScenario.Services(database);
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(SeedFiles.DefaultDirectory);
         scope.ServiceProvider.GetRequiredService<AccessContext>().AsSystem("bench");

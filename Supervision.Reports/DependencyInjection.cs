@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Data;
 using Supervision.Domain.Inspections;
 using Supervision.Reports.Inspections;
 using Supervision.Reports.Submissions;
@@ -14,7 +15,7 @@ public static class DependencyInjection
     {
         var megabytes = config.GetValue("Uploads:MaxFileMegabytes", 30);
         services.AddSingleton(new SpreadsheetLimits(MaxFileBytes: megabytes * 1024L * 1024L));
-        services.AddSingleton(new ImportGate(config.GetValue("Imports:MaxConcurrent", ImportGate.DefaultConcurrency),
+        services.AddSingleton(sp => new ImportGate(config.GetValue("Imports:MaxConcurrent", ImportGate.DefaultConcurrency(sp.GetRequiredService<DatabaseSettings>().Provider)),
             TimeSpan.FromSeconds(config.GetValue("Imports:QueueSeconds", 30))));
         services.AddScoped<ReturnImporter>();
         services.AddScoped<ReceiptIssuer>();

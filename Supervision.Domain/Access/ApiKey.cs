@@ -28,6 +28,12 @@ public class ApiKey : IBranchScoped
 
     public bool IsUsable(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 
+    /// <summary>How precisely "last used" is kept: writing it on every call would make each API call a database write.</summary>
+    public static readonly TimeSpan UseRecordedEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether a use at <paramref name="now"/> is to be written down (the first use, or the first after a minute).</summary>
+    public bool RecordsUseAt(DateTimeOffset now) => LastUsedAt is not { } last || now - last >= UseRecordedEvery;
+
     /// <summary>A new random key: spk_ + 43 URL-safe characters (256 bits).</summary>
     public static string NewSecret() => KeyStart + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

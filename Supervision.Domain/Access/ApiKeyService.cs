@@ -63,8 +63,9 @@ public sealed class ApiKeyService(IDbContextFactory<SupervisionDbContext> factor
         if (key is null || !key.Matches(presented) || !key.IsUsable(now)) return null;
         var branch = await db.Branches.IgnoreQueryFilters().AsNoTracking().Include(b => b.Carrier).SingleAsync(b => b.Id == key.BranchId, ct);
         var children = await db.Branches.IgnoreQueryFilters().Where(b => b.ParentBranchId == branch.Id).Select(b => b.Id).ToListAsync(ct);
-        // Bookkeeping only; not a change of supervision data.
-        await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+        // Bookkeeping only, not a change of supervision data, and to the minute: most calls write nothing.
+        if (key.RecordsUseAt(now))
+            await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         return new ApiCaller(key.Id, key.Prefix, branch, [branch.Id, .. children]);
     }
 

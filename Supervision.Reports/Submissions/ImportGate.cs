@@ -1,9 +1,12 @@
 using Supervision.Domain.Common;
+using Supervision.Domain.Data;
 
 namespace Supervision.Reports.Submissions;
 
 /// <summary>
-/// How many returns this node reads and stores at once ("Imports:MaxConcurrent", default half the cores, at least one)
+/// How many returns this node reads and stores at once ("Imports:MaxConcurrent"; by default half the cores, at least one,
+/// on SQLite, whose one writer at a time makes more pointless, and as many as the cores on PostgreSQL, where an import
+/// spends much of its time waiting for the server and several can write at once)
 /// and how long an upload waits for its turn ("Imports:QueueSeconds", default 30). Reading a return is CPU and memory
 /// work (a 100,000-row file peaks near 220 MB) and storing it takes the database's write lock, so twenty at once finish
 /// no sooner than one after the other while they starve everyone reading pages on the same cores. An upload that waited
@@ -13,7 +16,8 @@ public sealed class ImportGate(int maxConcurrent, TimeSpan wait)
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, maxConcurrent), Math.Max(1, maxConcurrent));
 
-    public static int DefaultConcurrency => Math.Max(1, Environment.ProcessorCount / 2);
+    public static int DefaultConcurrency(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? Environment.ProcessorCount : Math.Max(1, Environment.ProcessorCount / 2);
 
     public async Task<IDisposable> EnterAsync(CancellationToken ct)
     {

@@ -23,12 +23,16 @@ namespace Supervision.Benchmarks;
 
 /// <summary>
 /// Mixed load on loopback for a fixed time (60 s, or <c>--seconds N</c> / <c>LOAD_SECONDS</c>): a portal process
-/// (Release, SQLite) with demo-scale data, 20 uploaders filing valid RN-MONTHLY returns through the API with the keys of
-/// several carrier branches, and 200 readers of the public site (list, detail, JSON feed) and of the dashboards
-/// (the prerendered HTML of /rankings and /submissions/overview, signed in as leaders through the real login form).
+/// (Release; SQLite, or PostgreSQL with <c>--postgres "connection string"</c> / <c>LOAD_POSTGRES</c>) with demo-scale data,
+/// uploaders (<c>--uploaders</c>, 20) filing valid RN-MONTHLY returns through the API with the keys of several carrier
+/// branches, and readers (<c>--readers</c>, 200) of the public site (list, detail, JSON feed) and of the dashboards (the
+/// prerendered HTML of /rankings and /submissions/overview, signed in as leaders through the real login form).
+/// Each simulated person pauses between requests for half to one and a half think times (<c>--think-ms</c> for readers,
+/// <c>--upload-think-ms</c> for uploaders, 1000 ms each); 0 sends the next request as soon as the last one is answered,
+/// which measures saturation rather than people.
 /// Everything the portal is asked is checked: an upload must answer 201 (a repeated Idempotency-Key the same id), a read
-/// 200; anything else is an error. Afterwards the database must hold exactly the uploads answered 201 and pass
-/// PRAGMA integrity_check.
+/// 200; anything else is an error. Afterwards the database must hold exactly the uploads answered 201, none without its
+/// rows, and pass its integrity check.
 /// </summary>
 public sealed partial class LoadScenario : IScenario
 {
@@ -51,7 +55,7 @@ public sealed partial class LoadScenario : IScenario
         int Setting(string option, string variable, int fallback) =>
             int.Parse(context.Option(option) ?? Environment.GetEnvironmentVariable(variable) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var think = TimeSpan.FromMilliseconds(Setting("--think-ms", "LOAD_THINK_MS", 1000));
-        var uploadThink = TimeSpan.FromMilliseconds(Setting("--upload-think-ms", "LOAD_UPLOAD_THINK_MS", 0));
+        var uploadThink = TimeSpan.FromMilliseconds(Setting("--upload-think-ms", "LOAD_UPLOAD_THINK_MS", 1000));
         var (uploaderCount, readerCount) = (Setting("--uploaders", "LOAD_UPLOADERS", 20), Setting("--readers", "LOAD_READERS", 200));
         var postgres = context.Option("--postgres") ?? Environment.GetEnvironmentVariable("LOAD_POSTGRES");
         var database = postgres is null ? FreshSqlite(context.WorkDir) : await FreshPostgresAsync(postgres);
@@ -81,8 +85,10 @@ public sealed partial class LoadScenario : IScenario
             var stop = Stopwatch.StartNew();
             var readerTasks = Enumerable.Range(0, readerCount).Select(r => Task.Run(() => ReaderAsync(r, anonymous, leaders[r % leaders.Count], seeded.AnnouncementIds, think, stop, duration))).ToList();
             var next = new int[seeded.Filers.Count];
+            // The files are made before the clock starts, so the tool's own work does not take the portal's cores.
+            var files = Prepared(seeded.Filers, PreparedMonths);
             var uploaderTasks = Enumerable.Range(0, uploaderCount).Select(u => Task.Run(() =>
-                UploaderAsync(u, seeded.Filers, uploaders, next, Months.Index(seeded.LastFreeMonth) - Months.Index(FirstUploadMonth) + 1, uploadThink, stop, duration))).ToList();
+                UploaderAsync(u, seeded.Filers, uploaders, files, next, Months.Index(seeded.LastFreeMonth) - Months.Index(FirstUploadMonth) + 1, uploadThink, stop, duration))).ToList();
             reads = Counts.Merge(await Task.WhenAll(readerTasks));
             uploads = Counts.Merge(await Task.WhenAll(uploaderTasks));
             reads.Seconds = uploads.Seconds = stop.Elapsed.TotalSeconds;
@@ -225,7 +231,8 @@ public sealed partial class LoadScenario : IScenario
     /// Idempotency-Key; every fifth upload is sent twice, and the repeat must answer with the first one's id. When a branch
     /// has filed every free month, the uploader only repeats earlier uploads.
     /// </summary>
-    private static async Task<Counts> UploaderAsync(int uploader, IReadOnlyList<Filer> filers, IReadOnlyList<HttpClient> clients, int[] next, int months,
+    private static async Task<Counts> UploaderAsync(int uploader, IReadOnlyList<Filer> filers, IReadOnlyList<HttpClient> clients,
+        IReadOnlyDictionary<(string Branch, int Slot), byte[]> files, int[] next, int months,
         TimeSpan think, Stopwatch stop, TimeSpan duration)
     {
         var counts = new Counts();
@@ -245,7 +252,7 @@ public sealed partial class LoadScenario : IScenario
                 continue;
             }
             var period = Months.Name(Months.Index(FirstUploadMonth) + slot);
-            var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn(filer.Code, period, filer.Cities, Seed: slot));
+            var file = files.GetValueOrDefault((filer.Code, slot)) ?? FileFor(filer, slot);
             var key = $"load-{filer.Code}-{period}";
             var id = await UploadAsync(clients[b], counts, period, key, file, null);
             if (id is { } created)
@@ -256,6 +263,15 @@ public sealed partial class LoadScenario : IScenario
         }
         return counts;
     }
+
+    private const int PreparedMonths = 60;
+
+    private static byte[] FileFor(Filer filer, int slot) =>
+        ReturnFileGenerator.RnMonthly(new GeneratedReturn(filer.Code, Months.Name(Months.Index(FirstUploadMonth) + slot), filer.Cities, Seed: slot));
+
+    private static Dictionary<(string Branch, int Slot), byte[]> Prepared(IReadOnlyList<Filer> filers, int months) =>
+        filers.SelectMany(f => Enumerable.Range(0, months).Select(slot => (f, slot))).AsParallel()
+            .Select(x => (Key: (x.f.Code, x.slot), File: FileFor(x.f, x.slot))).ToDictionary(x => x.Key, x => x.File);
 
     private static async Task<long?> UploadAsync(HttpClient client, Counts counts, string period, string key, byte[] file, long? expectedId)
     {

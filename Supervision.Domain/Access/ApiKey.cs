@@ -37,6 +37,13 @@ public class ApiKey : IBranchScoped
     /// <summary>A new random key: spk_ + 43 URL-safe characters (256 bits).</summary>
     public static string NewSecret() => KeyStart + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>
+    /// Whether a presented key can be one at all: spk_ and URL-safe characters only (the demo keys included). Anything else
+    /// (a NUL, a quote, a line break) is refused before it reaches the database; PostgreSQL rejects NUL in text outright.
+    /// </summary>
+    public static bool IsWellFormed(string key) =>
+        key.StartsWith(KeyStart, StringComparison.Ordinal) && key.Length is >= 20 and <= 200 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
     public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     public static string PrefixOf(string key) => key.Length >= PrefixLength ? key[..PrefixLength] : key;

@@ -55,7 +55,7 @@ public sealed class ApiKeyService(IDbContextFactory<SupervisionDbContext> factor
     /// <summary>Checks a presented key; null when unknown, wrong, revoked or expired.</summary>
     public async Task<ApiCaller?> AuthenticateAsync(string presented, CancellationToken ct = default)
     {
-        if (!presented.StartsWith(ApiKey.KeyStart, StringComparison.Ordinal) || presented.Length is < 20 or > 200) return null;
+        if (!ApiKey.IsWellFormed(presented)) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
         // No user is signed in while a key is checked, so the lookup bypasses the scope filter on purpose.
         var key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == ApiKey.PrefixOf(presented), ct);

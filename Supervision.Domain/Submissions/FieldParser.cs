@@ -87,6 +87,11 @@ public static class FieldParser
                     error = ("CELL_TOO_LONG", $"“{column.Header}”不超过{column.MaxLength}个字符，实际{text.Length}个");
                     return false;
                 }
+                if (ControlCharacterAt(text) is { } at)
+                {
+                    error = ("CELL_CONTROL_CHAR", $"“{column.Header}”第{at + 1}个字符是不可见的控制字符（U+{(int)text[at]:X4}），请删除后再上传");
+                    return false;
+                }
                 if (LooksLikeFormula(text))
                 {
                     error = ("CELL_FORMULA_TEXT", $"“{column.Header}”以“{text[0]}”开头，电子表格打开时会当作公式执行；请删除开头的符号，实际为“{Clip(text)}”");
@@ -123,6 +128,18 @@ public static class FieldParser
     /// </summary>
     public static bool LooksLikeFormula(string text) =>
         text.Length > 0 && (text[0] is '=' or '+' or '@' || text[0] == '-' && text.AsSpan(1).IndexOfAny("=+|!(@") >= 0);
+
+    /// <summary>
+    /// The first control character but tab and line breaks (a cell may hold several lines): nobody types one, Excel
+    /// stores them as _x0000_ escapes, and PostgreSQL refuses NUL in text outright.
+    /// </summary>
+    public static int? ControlCharacterAt(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+            if (char.IsControl(text[i]) && text[i] is not ('\t' or '\n' or '\r'))
+                return i;
+        return null;
+    }
 
     /// <summary>An HTML/XML tag, comment or declaration: text never needs one, and every page and export would carry it.</summary>
     public static bool LooksLikeMarkup(string text)

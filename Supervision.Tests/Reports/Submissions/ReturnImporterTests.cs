@@ -164,6 +164,32 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal("省公司-数据中心（银川）", row.StorageLocation);
     }
 
+    /// <summary>
+    /// A control character in a text cell (a raw byte in CSV, Excel's _x0000_ escape in a workbook) is refused at its cell,
+    /// before anything is stored. (A CSV with a NUL byte is refused earlier, as a binary file.)
+    /// </summary>
+    [Theory]
+    [InlineData("csv", "机房\u0007A", 0x0007)]
+    [InlineData("xlsx", "机房_x0000_A", 0x0000)]
+    [InlineData("xlsx", "_x001B_[2J机房", 0x001B)]
+    public async Task A_control_character_in_a_text_cell_is_refused_at_its_cell(string format, string location, int character)
+    {
+        var (importer, branch) = await AsCarrierAsync("CUCC-64");
+        var before = await CountsAsync();
+        const string head = "日志留存情况季报";
+        var file = format == "csv"
+            ? Encoding.UTF8.GetBytes($"{head}\r\n报送单位,CUCC-64,报送期间,2025-Q3\r\n系统名称,日志类型,留存天数,最早可查记录日期,存储位置,抽查是否成功\r\n"
+                + $"\"CGN/NAT\",NAT地址转换日志,400,2024-11-01,{location},是\r\n")
+            : TestFiles.OneSheet(Rows(("A1", head), ("A2", "报送单位"), ("B2", "CUCC-64"), ("C2", "报送期间"), ("D2", "2025-Q3"))
+                + Row(3, "系统名称", "日志类型", "留存天数", "最早可查记录日期", "存储位置", "抽查是否成功")
+                + Row(4, "CGN/NAT", "NAT地址转换日志", "400", "2024-11-01", location, "是"), name: "日志留存");
+        var result = await importer.ImportAsync(Request(branch, "2025-Q3", "LOG-QUARTERLY", $"log.{format}"), file);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("CELL_CONTROL_CHAR", "E4"), (error.Code, error.Cell));
+        Assert.Contains($"U+{character:X4}", error.Message);
+        Assert.Equal(before, await CountsAsync());
+    }
+
     private static byte[] Hostile(string kind) => kind switch
     {
         "renamed-png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],

@@ -36,6 +36,12 @@ public static class PublicRequest
         {
             var v = q[key].ToString().Trim();
             if (v.Length == 0) return null;
+            // Nobody types one; PostgreSQL refuses NUL in text outright, so the field is dropped rather than searched for.
+            if (v.Any(char.IsControl))
+            {
+                errors.Add(new("public.query_control", key, $"“{Label(key)}”含有不可见的控制字符，请删除后再查询。"));
+                return null;
+            }
             if (v.Length > max) errors.Add(new("public.query_too_long", key, $"“{Label(key)}”不能超过{max}个字。"));
             return v.Length > max ? v[..max] : v;
         }

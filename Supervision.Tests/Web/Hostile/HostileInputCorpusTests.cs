@@ -3,11 +3,11 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supervision.Domain.Access;
 using Supervision.Domain.Common;
+using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Organizations;
@@ -69,6 +69,10 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         ["-2+3 formula text in a text cell"] = new(() => LogQuarterlyWithText("-2+3+cmd|' /C calc'!A0"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
         ["script tag in a text cell"] = new(() => LogQuarterlyWithText("<script>alert(document.cookie)</script>"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
         ["img onerror in a text cell"] = new(() => LogQuarterlyWithText("机房<img src=x onerror=alert(1)>"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
+        // NUL and other control characters in text (PostgreSQL refuses NUL in text outright): Excel's _x0000_ escape, a raw byte in CSV.
+        ["NUL in a text cell (_x0000_)"] = new(() => LogQuarterlyWithText("省公司_x0000_数据中心"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
+        ["escape character in a text cell (_x001B_)"] = new(() => LogQuarterlyWithText("_x001B_[2J机房"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
+        ["csv with NUL in a text cell"] = new(() => Csv("系统名称,日志类型,留存天数,最早可查记录日期,存储位置,抽查是否成功\n计费系统,访问日志,180,2026-01-01,机房\0A,是\n"), "日志.csv", "LOG-QUARTERLY", "2026-Q3", Statuses: 422),
         ["csv with formula and markup"] = new(() => Csv("系统名称,日志类型,留存天数,最早可查记录日期,存储位置,抽查是否成功\n=1+1,<b>x</b>,1,2026-01-01,@x,是\n"), "日志.csv", "LOG-QUARTERLY", "2026-Q3", Statuses: 422),
         // Path traversal and hostile names (the content is a valid return: the name alone refuses it).
         ["name ../../etc/passwd"] = new(() => ValidRnMonthly(), "../../etc/passwd", Statuses: 400),
@@ -337,6 +341,26 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         Assert.Equal(before, await CountsAsync());
     }
 
+    /// <summary>NUL and other control characters in the public search (PostgreSQL refuses NUL in text): a 400 naming the field, on the page and every feed.</summary>
+    [Theory]
+    [InlineData("/public?party=%E9%93%B6%00%E5%B7%9D")]
+    [InlineData("/public?number=%1B%5B2J")]
+    [InlineData("/public/feed.json?party=a%00b")]
+    [InlineData("/public/feed.rss?province=6%004")]
+    [InlineData("/public/export.csv?number=%00")]
+    public async Task Control_characters_in_the_public_search_are_a_400_naming_the_field(string url)
+    {
+        var before = await CountsAsync();
+        var response = await portal.Anonymous().GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode} {body[..Math.Min(400, body.Length)]}");
+        if (url.StartsWith("/public?", StringComparison.Ordinal))
+            Assert.Contains("含有不可见的控制字符", body);
+        else
+            Assert.Equal("public.query_control", JsonDocument.Parse(body).RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal(before, await CountsAsync());
+    }
+
     /// <summary>A multipart body written byte by byte, so file names can carry what HttpClient would refuse to send (NUL, CR LF).</summary>
     private static ByteArrayContent RawMultipart(Upload upload)
     {
@@ -359,40 +383,31 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         return client;
     }
 
-    /// <summary>Rows of every table but the logs of refused attempts and the audit trail.</summary>
+    /// <summary>
+    /// Rows of every table the portal maps but the logs of refused attempts and the audit trail, and each province's seal.
+    /// Plain SQL, past the query filters, through the portal's own connection: the same on either provider.
+    /// </summary>
     private async Task<string> CountsAsync()
     {
-        await using var connection = new SqliteConnection(TemplateDatabase.ConnectionString(portal.Factory.DatabasePath));
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
+        await using var db = portal.Db();
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Except(LogTables).Order(StringComparer.Ordinal);
         var sb = new StringBuilder();
-        foreach (var table in tables.Except(LogTables))
-        {
-            await using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\";";
-            sb.Append(table).Append('=').Append(await count.ExecuteScalarAsync()).Append(' ');
-        }
-        await using (var seal = connection.CreateCommand())
-        {
-            seal.CommandText = "SELECT group_concat(COALESCE(SealFileId, 0)) FROM Provinces;";
-            sb.Append("seals=").Append(await seal.ExecuteScalarAsync());
-        }
-        return sb.ToString();
+        foreach (var table in tables)
+            sb.Append(table).Append('=').Append(await CountAsync(db, table)).Append(' ');
+        var seals = await db.Database.SqlQueryRaw<long>("""SELECT COALESCE("SealFileId", 0) AS "Value" FROM "Provinces" ORDER BY "Id" """).ToListAsync();
+        return sb.Append("seals=").AppendJoin(',', seals).ToString();
     }
 
     private async Task<long> CountAsync(string table)
     {
-        await using var connection = new SqliteConnection(TemplateDatabase.ConnectionString(portal.Factory.DatabasePath));
-        await connection.OpenAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM \"{table}\";";
-        return (long)(await count.ExecuteScalarAsync())!;
+        await using var db = portal.Db();
+        return await CountAsync(db, table);
+    }
+
+    private static Task<long> CountAsync(SupervisionDbContext db, string table)
+    {
+        var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"";
+        return db.Database.SqlQueryRaw<long>(sql).SingleAsync();
     }
 
     [GeneratedRegex(@"^[a-zA-Z_]+(\.[a-z_]+)?$")]

@@ -29,7 +29,13 @@ public static class JobSetup
                 q.UsePersistentStore(s =>
                 {
                     s.UsePostgres(database.ConnectionString);
-                    s.UseClustering();
+                    // How often a node checks in, and how long past a missed check-in the others wait before they take over
+                    // its work: Quartz's defaults unless configured (the fault tests shorten both).
+                    s.UseClustering(c =>
+                    {
+                        if (config.GetValue<TimeSpan?>("Jobs:Cluster:CheckinInterval") is { } interval) c.CheckinInterval = interval;
+                        if (config.GetValue<TimeSpan?>("Jobs:Cluster:CheckinMisfireThreshold") is { } threshold) c.CheckinMisfireThreshold = threshold;
+                    });
                     s.ProvisionSchema();
                 });
             }
@@ -44,15 +50,22 @@ public static class JobSetup
             Daily<CaseDeadlineJob>(q, "case-deadlines", hour: 8, minute: 0);
             Daily<PublicationDeadlineJob>(q, "publication-deadlines", hour: 8, minute: 5);
         });
+        // How soon an idle node looks for triggers another node stored (Quartz's 30 s unless configured).
+        if (config.GetValue<TimeSpan?>("Jobs:IdleWaitTime") is { } idle)
+            services.Configure<QuartzSchedulerOptions>(o => o.IdleWaitTime = idle);
         if (config.GetValue("Jobs:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<DemoHistoryService>();
         return services;
     }
 
+    /// <remarks>
+    /// Each job requests recovery: when the node running it dies (killed, out of memory, power), another node of the cluster
+    /// runs it again from the start. Safe because every job is idempotent: a repeated run changes nothing a full run did not.
+    /// </remarks>
     private static void Daily<T>(IQuartzBuilder q, string name, int hour, int minute) where T : IJob =>
         q.ScheduleJob<T>(t => t.WithIdentity(name).WithSchedule(CronScheduleBuilder.Create($"0 {minute} {hour} * * ?").InTimeZone(Beijing)),
-            j => j.WithIdentity(name).DisallowConcurrentExecution());
+            j => j.WithIdentity(name).DisallowConcurrentExecution().RequestRecovery());
 }
 
 [DisallowConcurrentExecution]

@@ -1,21 +1,30 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Supervision.Domain.Data;
 
 namespace Supervision.Tests.Infrastructure;
 
 /// <summary>
 /// The portal as a process of its own (the build of this test run: Supervision.Web/bin/&lt;configuration&gt;), on a free
-/// loopback port against a given SQLite file — for what an in-process portal cannot show, such as being killed.
+/// loopback port against a given database — for what an in-process portal cannot show, such as being killed.
 /// </summary>
 public sealed class ChildPortal : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
     public Uri BaseAddress { get; }
 
     private ChildPortal(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
-    public static async Task<ChildPortal> StartAsync(string databasePath)
+    /// <summary>What the portal wrote to stdout and stderr so far (its log: warnings and up unless a setting says otherwise).</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    public static Task<ChildPortal> StartAsync(string databasePath) => StartAsync(DatabaseSettings.Sqlite(TemplateDatabase.ConnectionString(databasePath)));
+
+    /// <param name="settings">Configuration on top of the defaults (jobs off, warnings only), e.g. ["Jobs:Enabled"] = "true".</param>
+    public static async Task<ChildPortal> StartAsync(DatabaseSettings database, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var dll = WebDll();
@@ -26,15 +35,18 @@ public sealed class ChildPortal : IAsyncDisposable
             RedirectStandardError = true,
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["ConnectionStrings__Supervision"] = TemplateDatabase.ConnectionString(databasePath);
+        psi.Environment["Database__Provider"] = database.Provider.ToString();
+        psi.Environment["ConnectionStrings__Supervision"] = database.ConnectionString;
         psi.Environment["Jobs__Enabled"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var portal = new ChildPortal(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) portal._output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) portal._output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var portal = new ChildPortal(process, new Uri($"http://127.0.0.1:{port}"));
         await portal.WaitHealthyAsync();
         return portal;
     }
@@ -72,7 +84,8 @@ public sealed class ChildPortal : IAsyncDisposable
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
-            if (_process.HasExited) throw new InvalidOperationException($"the portal exited with code {_process.ExitCode}");
+            if (_process.HasExited)
+                throw new InvalidOperationException($"the portal exited with code {_process.ExitCode}:\n{string.Join('\n', _output.TakeLast(40))}");
             await Task.Delay(50);
         }
         throw new TimeoutException("the portal did not answer /healthz");

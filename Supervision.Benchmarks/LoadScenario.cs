@@ -29,7 +29,9 @@ namespace Supervision.Benchmarks;
 /// prerendered HTML of /rankings and /submissions/overview, signed in as leaders through the real login form).
 /// Each simulated person pauses between requests for half to one and a half think times (<c>--think-ms</c> for readers,
 /// <c>--upload-think-ms</c> for uploaders, 1000 ms each); 0 sends the next request as soon as the last one is answered,
-/// which measures saturation rather than people.
+/// which measures saturation rather than people. People arrive over the first <c>--ramp-seconds</c> (10, at most half the
+/// run), each starting at its own point of it; latencies and rates are of the requests started after the ramp, while
+/// errors count from the first request.
 /// Everything the portal is asked is checked: an upload must answer 201 (a repeated Idempotency-Key the same id), a read
 /// 200; anything else is an error. Afterwards the database must hold exactly the uploads answered 201, none without its
 /// rows, and pass its integrity check.
@@ -57,6 +59,9 @@ public sealed partial class LoadScenario : IScenario
         var think = TimeSpan.FromMilliseconds(Setting("--think-ms", "LOAD_THINK_MS", 1000));
         var uploadThink = TimeSpan.FromMilliseconds(Setting("--upload-think-ms", "LOAD_UPLOAD_THINK_MS", 1000));
         var (uploaderCount, readerCount) = (Setting("--uploaders", "LOAD_UPLOADERS", 20), Setting("--readers", "LOAD_READERS", 200));
+        // People arrive over the ramp (their first requests spread evenly across it) and the figures are of the steady
+        // part after it; errors count from the first request on.
+        var ramp = TimeSpan.FromSeconds(Math.Min(Setting("--ramp-seconds", "LOAD_RAMP_SECONDS", 10), duration.TotalSeconds / 2));
         var postgres = context.Option("--postgres") ?? Environment.GetEnvironmentVariable("LOAD_POSTGRES");
         var database = postgres is null ? FreshSqlite(context.WorkDir) : await FreshPostgresAsync(postgres);
         Console.Error.WriteLine($"load: {database.Provider} database {(database.Provider == DatabaseProvider.Sqlite ? database.ConnectionString : new NpgsqlConnectionStringBuilder(database.ConnectionString).Database)}");
@@ -83,15 +88,16 @@ public sealed partial class LoadScenario : IScenario
 
             await WarmUpAsync(anonymous, leaders[0], seeded.AnnouncementIds[0]);
             var stop = Stopwatch.StartNew();
-            var readerTasks = Enumerable.Range(0, readerCount).Select(r => Task.Run(() => ReaderAsync(r, anonymous, leaders[r % leaders.Count], seeded.AnnouncementIds, think, stop, duration))).ToList();
+            var readerTasks = Enumerable.Range(0, readerCount).Select(r => Task.Run(() => ReaderAsync(r, anonymous, leaders[r % leaders.Count], seeded.AnnouncementIds, ramp * r / readerCount, think, new Counts(stop, ramp), stop, duration))).ToList();
             var next = new int[seeded.Filers.Count];
             // The files are made before the clock starts, so the tool's own work does not take the portal's cores.
             var files = Prepared(seeded.Filers, PreparedMonths);
             var uploaderTasks = Enumerable.Range(0, uploaderCount).Select(u => Task.Run(() =>
-                UploaderAsync(u, seeded.Filers, uploaders, files, next, Months.Index(seeded.LastFreeMonth) - Months.Index(FirstUploadMonth) + 1, uploadThink, stop, duration))).ToList();
+                UploaderAsync(u, seeded.Filers, uploaders, files, next, Months.Index(seeded.LastFreeMonth) - Months.Index(FirstUploadMonth) + 1, ramp * u / uploaderCount, uploadThink,
+                    new Counts(stop, ramp), stop, duration))).ToList();
             reads = Counts.Merge(await Task.WhenAll(readerTasks));
             uploads = Counts.Merge(await Task.WhenAll(uploaderTasks));
-            reads.Seconds = uploads.Seconds = stop.Elapsed.TotalSeconds;
+            reads.Seconds = uploads.Seconds = stop.Elapsed.TotalSeconds - ramp.TotalSeconds;
             foreach (var c in leaders.Concat(uploaders)) c.Dispose();
         }
         var loadEnd = LoadAverage();
@@ -117,6 +123,7 @@ public sealed partial class LoadScenario : IScenario
         context.Report("integrity_ok", integrity == "ok" ? 1 : 0);
         context.Report("postgres", database.Provider == DatabaseProvider.Postgres ? 1 : 0);
         context.Report("seconds", duration.TotalSeconds);
+        context.Report("ramp_seconds", ramp.TotalSeconds);
         context.Report("uploaders", uploaderCount);
         context.Report("readers", readerCount);
         context.Report("think_ms", think.TotalMilliseconds);
@@ -139,8 +146,11 @@ public sealed partial class LoadScenario : IScenario
         context.Report($"{name}_errors", counts.Errors);
     }
 
-    /// <summary>What one worker saw: latencies by kind of request, errors (with their reasons), created submission ids.</summary>
-    private sealed class Counts
+    /// <summary>
+    /// What one worker saw: latencies by kind of request (those started after the ramp), errors (with their reasons, from
+    /// the start), created submission ids.
+    /// </summary>
+    private sealed class Counts(Stopwatch? clock = null, TimeSpan measuredFrom = default)
     {
         public Dictionary<string, List<double>> ByKind { get; } = [];
         public int Errors { get; private set; }
@@ -151,6 +161,7 @@ public sealed partial class LoadScenario : IScenario
 
         public void Add(string kind, double ms)
         {
+            if (clock is not null && clock.Elapsed.TotalMilliseconds - ms < measuredFrom.TotalMilliseconds) return;
             if (!ByKind.TryGetValue(kind, out var list)) ByKind[kind] = list = new List<double>(4096);
             list.Add(ms);
         }
@@ -180,15 +191,14 @@ public sealed partial class LoadScenario : IScenario
         }
     }
 
-    private static async Task<Counts> ReaderAsync(int reader, HttpClient anonymous, HttpClient leader, IReadOnlyList<long> announcements, TimeSpan think, Stopwatch stop, TimeSpan duration)
+    private static async Task<Counts> ReaderAsync(int reader, HttpClient anonymous, HttpClient leader, IReadOnlyList<long> announcements, TimeSpan start, TimeSpan think,
+        Counts counts, Stopwatch stop, TimeSpan duration)
     {
         var random = new Random(reader);
-        var counts = new Counts();
         // Each anonymous reader is a browser of its own: it keeps the cookies the site gives it and sends them back.
         var jar = new CookieContainer();
         var site = anonymous.BaseAddress!;
-        // Readers start spread over one think time, so they do not arrive in step.
-        if (think > TimeSpan.Zero) await Task.Delay(think * random.NextDouble());
+        await Task.Delay(start);
         while (stop.Elapsed < duration)
         {
             var (kind, client, url) = random.Next(20) switch
@@ -232,10 +242,9 @@ public sealed partial class LoadScenario : IScenario
     /// has filed every free month, the uploader only repeats earlier uploads.
     /// </summary>
     private static async Task<Counts> UploaderAsync(int uploader, IReadOnlyList<Filer> filers, IReadOnlyList<HttpClient> clients,
-        IReadOnlyDictionary<(string Branch, int Slot), byte[]> files, int[] next, int months,
-        TimeSpan think, Stopwatch stop, TimeSpan duration)
+        IReadOnlyDictionary<(string Branch, int Slot), byte[]> files, int[] next, int months, TimeSpan start, TimeSpan think, Counts counts, Stopwatch stop, TimeSpan duration)
     {
-        var counts = new Counts();
+        await Task.Delay(start);
         var b = uploader % filers.Count;
         var filer = filers[b];
         var done = new List<(string Period, string Key, byte[] File, long Id)>();

@@ -27,7 +27,7 @@ public static class PublicEndpoints
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b.Expire(TimeSpan.FromSeconds(60)).Tag(CacheTag)
             .SetCacheKeyPrefix(ctx => BeijingTime.Today(ctx.RequestServices.GetRequiredService<TimeProvider>()).ToString("yyyyMMdd", CultureInfo.InvariantCulture))));
         services.AddScoped<IPublicationListener, EvictPublicCache>();
-        return services;
+        return services.WithoutAntiforgeryOnPublicPages();
     }
 
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)

@@ -147,6 +147,22 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task Public_pages_set_no_cookie_and_a_second_reader_gets_the_cached_page()
+    {
+        foreach (var url in new[] { "/public?kind=penalty&probe=cookies", "/public/announcements/1?probe=cookies" })
+        {
+            var first = await portal.Anonymous().GetAsync(url);
+            Assert.False(first.Headers.Contains("Set-Cookie"), $"{url} sets a cookie");
+            if (first.StatusCode != HttpStatusCode.OK) continue; // an announcement id that does not exist is a 404, never cached
+            Assert.DoesNotContain("no-store", first.Headers.CacheControl?.ToString() ?? "");
+            var second = await portal.Anonymous().GetAsync(url); // another reader, without any cookie
+            Assert.True(second.Headers.Age is not null, $"{url} is rendered again instead of served from the output cache");
+        }
+        // The sign-in page is a form that posts: it keeps its antiforgery cookie.
+        Assert.True((await portal.Anonymous().GetAsync("/account/login")).Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public async Task Feeds_are_cacheable_and_answer_a_known_version_with_304_until_something_changes()
     {
         var anonymous = portal.Anonymous();

@@ -67,6 +67,8 @@ public static class DependencyInjection
         return services;
     }
 
+    // Queries that include several collections load one record with its parts: one query, one consistent snapshot (said
+    // explicitly, which is also what keeps EF from warning about it on every start).
     public static void ConfigureDatabase(DbContextOptionsBuilder options, DatabaseSettings database)
     {
         if (database.Provider == DatabaseProvider.Postgres)
@@ -77,7 +79,8 @@ public static class DependencyInjection
 
     public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         // The model is the same on both providers; each has its own migrations (see docs/CONVENTIONS.md).
-        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(DatabaseSettings.PostgresMigrationsAssembly));
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(DatabaseSettings.PostgresMigrationsAssembly)
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
     {
@@ -87,7 +90,7 @@ public static class DependencyInjection
         // One timeout for waiting on another writer: SQLite's busy handler and Microsoft.Data.Sqlite's own retry loop
         // (which runs until the command timeout) both use "Default Timeout" — 10 s unless the connection string says otherwise.
         if (!builder.ShouldSerialize("Default Timeout")) builder.DefaultTimeout = 10;
-        options.UseSqlite(builder.ToString())
+        options.UseSqlite(builder.ToString(), o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(new SqliteConnectionSetup(busyTimeoutMs: builder.DefaultTimeout * 1000));
     }
 }

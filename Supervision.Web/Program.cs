@@ -2,7 +2,7 @@ using Supervision.Domain;
 using Supervision.Reports;
 using Supervision.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Resolve(args) });
 
 var database = builder.Configuration.SupervisionDatabase(builder.Environment);
 builder.Services.AddSupervisionDomain(database);

@@ -28,7 +28,7 @@ public static class Startup
         _ = Task.Run(Supervision.Reports.Documents.OfficialDocumentRenderer.WarmUp);
         var seedDirectory = config["Seed:Directory"] is { Length: > 0 } configured ? configured : SeedFiles.DefaultDirectory;
         // Web nodes starting together on one PostgreSQL database take turns: the first migrates and seeds, the rest find it done.
-        await using var initializing = await InitializationLock.AcquireAsync(services.GetRequiredService<DatabaseSettings>());
+        await using var initializing = await NodeLock.AcquireAsync(services.GetRequiredService<DatabaseSettings>(), NodeLock.Initialization);
         using (var scope = services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDirectory);
 

@@ -91,6 +91,28 @@ public sealed class ChildPortal : IAsyncDisposable
         throw new TimeoutException("the portal did not answer /healthz");
     }
 
+    /// <summary>Runs the portal's dll as a command-line task (e.g. --backup) from a chosen working directory; its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet", [WebDll(), .. args])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+            psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        using var process = Process.Start(psi)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
+    /// <summary>The folder of the Supervision.Web project whose build the tests run.</summary>
+    public static string WebProjectDirectory() => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(WebDll())!, "..", "..", ".."));
+
     private static string WebDll()
     {
         // Tests run from Supervision.Tests/bin/<configuration>/<tfm>/: the portal of the same build sits beside it.

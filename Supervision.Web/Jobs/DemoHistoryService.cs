@@ -1,3 +1,4 @@
+using Supervision.Domain.Data.Seeding;
 using Supervision.Reports.Rankings;
 
 namespace Supervision.Web.Jobs;
@@ -13,11 +14,19 @@ public sealed class DemoHistoryService(IHostEnvironment env, IConfiguration conf
     {
         if (!env.IsDevelopment() || !config.GetValue("Demo:History", true)) return;
         await WhenStartedAsync(stoppingToken);
-        log.LogInformation("Demo history: generating returns for the rankings in the background (Demo:History=false turns this off)");
         try
         {
+            var database = config.SupervisionDatabase(env);
+            // On several nodes sharing one PostgreSQL database one of them generates; the others would only collide with it.
+            await using var generating = await NodeLock.TryAcquireAsync(database, NodeLock.DemoHistory, stoppingToken);
+            if (generating is null)
+            {
+                log.LogInformation("Demo history: another node is generating it");
+                return;
+            }
+            log.LogInformation("Demo history: generating returns for the rankings in the background (Demo:History=false turns this off)");
             var clock = new HistoricClock();
-            await using var services = DemoHistory.CreateServices(config.SupervisionDatabase(env), config, clock);
+            await using var services = DemoHistory.CreateServices(database, config, clock);
             var options = new DemoHistoryOptions { Months = config.GetValue("Demo:HistoryMonths", 24) };
             var result = await new DemoHistory(services, clock, log).RunAsync(TimeProvider.System.GetUtcNow(), options, stoppingToken);
             log.LogInformation(result.Imported == 0

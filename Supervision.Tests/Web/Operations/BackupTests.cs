@@ -72,6 +72,37 @@ public class BackupTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(1, await RunCommandAsync("--backup", Path.Combine(Path.GetTempPath(), $"no-dir-{Guid.NewGuid():N}", "b.db")));
     }
 
+    /// <summary>
+    /// A relative database path names the file in the portal's own folder, wherever the command is started from: run
+    /// from another directory, the backup finds the portal's database instead of creating an empty one there.
+    /// </summary>
+    [Fact]
+    public async Task The_default_database_is_found_from_any_working_directory()
+    {
+        var name = $"backup-test-{Guid.NewGuid():N}.db";
+        var database = Path.Combine(ChildPortal.WebProjectDirectory(), "App_Data", name);
+        var elsewhere = Directory.CreateTempSubdirectory("supervision-cwd-").FullName;
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        File.Copy(await TemplateDatabase.SqliteCopyPathAsync(), database);
+        try
+        {
+            var target = NewTarget();
+            var (exit, output) = await ChildPortal.RunCommandAsync(elsewhere,
+                new Dictionary<string, string> { ["ConnectionStrings:Supervision"] = $"Data Source=App_Data/{name}" }, "--backup", target);
+            Assert.True(exit == 0, output);
+            Assert.False(Directory.Exists(Path.Combine(elsewhere, "App_Data")), "no database may be created in the working directory");
+            await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            await copy.OpenAsync();
+            Assert.True(await ScalarAsync(copy, "SELECT COUNT(*) FROM Branches;") is > 0L);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database)!, name + "*")) File.Delete(file);
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

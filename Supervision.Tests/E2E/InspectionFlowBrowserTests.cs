@@ -115,5 +115,6 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await Assertions.Expect(carrier.Locator("#order-status")).ToContainTextAsync("整改合格", Slow);
         await Assertions.Expect(carrier.Locator(".order-document").Nth(1)).ToContainTextAsync("整改复查意见书", Slow);
         await Assertions.Expect(carrier.Locator("#party-history")).ToContainTextAsync("整改复查合格", Slow);
+        await BrowserPortal.ShotAsync(carrier, "order-carrier-history");
     }
 }

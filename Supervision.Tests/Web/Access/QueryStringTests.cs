@@ -62,6 +62,22 @@ public class QueryStringTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task A_bad_month_on_a_branchs_ranking_page_and_a_bad_id_in_a_path_are_no_server_errors()
+    {
+        await using var db = portal.Db();
+        var branch = db.Branches.Single(b => b.Code == "CMCC-64").Id;
+        foreach (var user in new[] { "admin", "inspector.nx", "leader.nx", "ministry" })
+        {
+            var page = await (await portal.AsAsync(user)).GetAsync($"/rankings/branches/{branch}?period=abc");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("id=\"query-notice\"", await page.Content.ReadAsStringAsync());
+        }
+        var carrier = await portal.AsAsync("carrier.cmcc.nx");
+        foreach (var url in new[] { "/submissions/abc", "/submissions/99999999999999999999", "/rectification/x", "/cases/1e3", "/org/branches/99999999999" })
+            Assert.Equal(HttpStatusCode.NotFound, (await carrier.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_good_filter_in_a_link_filters_without_a_notice()
     {
         await using var db = portal.Db();

@@ -8,7 +8,7 @@ namespace Supervision.Domain.Audit;
 public sealed record AuditQuery(string? Actor = null, string? Action = null, string? EntityType = null, string? EntityId = null,
     DateTimeOffset? From = null, DateTimeOffset? To = null);
 
-/// <summary>Reading and verifying the audit trail (administrators only).</summary>
+/// <summary>Reading and verifying the audit trail (administrators only; a record's own history: the regulator's staff).</summary>
 public sealed class AuditService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access)
 {
     public async Task<PagedResult<AuditEntry>> QueryAsync(AuditQuery query, PageRequest page, CancellationToken ct = default)
@@ -37,9 +37,14 @@ public sealed class AuditService(IDbContextFactory<SupervisionDbContext> factory
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The history of one record, for the record's own page.</summary>
+    /// <summary>
+    /// The history of one record, for the record's own page — the regulator's staff only: the trail holds drafts before issue,
+    /// internal fields and notes, so a carrier (who reads the record's party timeline instead) is refused.
+    /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(string entityType, string entityId, CancellationToken ct = default)
     {
+        if (access.Scope.IsCarrier || access.Scope.Kind == ScopeKind.None)
+            throw new AccessDeniedException("变更历史仅供监管机构工作人员查看。");
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == entityType && e.EntityId == entityId)
             .OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);

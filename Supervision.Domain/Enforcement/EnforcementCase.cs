@@ -1,6 +1,7 @@
 using System.Globalization;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
 using Supervision.Domain.Organizations;
 
 namespace Supervision.Domain.Enforcement;
@@ -441,6 +442,48 @@ public class EnforcementCase : IPartyVisible
         NotFuture(on, now, "结案日期");
         ClosedOn = on;
         Move(CaseState.Closed, by, now, "结案", null);
+    }
+
+    // ---------------------------------------------------------------- the party's view
+
+    /// <summary>
+    /// What the party was served and did, in plain words: from the prior notice on (the case is internal before it), the
+    /// statements, hearing, the decision as served, payments and execution. Never the investigation, the review, internal
+    /// approvals or who did what inside the administration (<see cref="Steps"/> is the staff's record).
+    /// </summary>
+    public IReadOnlyList<PartyEvent> PartyTimeline(IEnumerable<IssuedDocument> documents)
+    {
+        var timeline = new PartyTimeline();
+        if (!VisibleToParty || PriorNoticeServedOn is not { } noticeOn)
+            return timeline.ToList();
+        var served = documents.Where(d => d.VisibleToParty).ToList();
+        string Number(DocumentKind kind) => served.FirstOrDefault(d => d.Kind == kind)?.Number is { } n ? $"（{n}）" : "";
+        timeline.Add(noticeOn, $"送达行政处罚事先告知书{Number(DocumentKind.PriorNotice)}，陈述申辩期限至{Cn(StatementDeadline!.Value)}"
+            + (HearingOffered ? $"，可于{Cn(HearingRequestDeadline!.Value)}前申请听证" : ""));
+        if (HearingRequestedOn is { } requested) timeline.Add(requested, "申请听证");
+        if (HearingNoticeServedOn is { } hearingNotice)
+            timeline.Add(hearingNotice, $"送达听证通知书{Number(DocumentKind.HearingNotice)}，听证定于{Cn(HearingDate!.Value)}在{HearingPlace}举行");
+        if (HearingHeldOn is { } held) timeline.Add(held, "举行听证");
+        foreach (var s in Statements)
+            timeline.Add(s.SubmittedAt, s.IsWaiver ? "书面放弃陈述申辩和听证" : "提交陈述申辩意见");
+        if (ServedOn is { } servedOn)
+            timeline.Add(servedOn, $"送达行政处罚决定书{(DecisionNumber is { } d ? $"（{d}）" : "")}：{string.Join("；", Sanctions.Select(x => x.Label))}"
+                + (PaymentDueDate is { } due ? $"，缴款期限至{Cn(due)}" : ""));
+        if (AcknowledgedAt is { } acknowledged) timeline.Add(acknowledged, "确认签收行政处罚决定书");
+        foreach (var a in Approvals.Where(a => a.Kind is ApprovalKind.Deferral or ApprovalKind.Instalments).OrderBy(a => a.Id))
+            timeline.Add(a.ApprovedOn, $"{(a.Kind == ApprovalKind.Deferral ? "批准暂缓缴纳罚款" : "批准分期缴纳罚款")}，缴款期限至{Cn(a.NewDate)}");
+        foreach (var p in Payments.OrderBy(p => p.PaidOn).ThenBy(p => p.Id))
+            timeline.Add(p.PaidOn, $"缴纳罚款{Yuan(p.Amount)}（凭证{p.Reference}）");
+        foreach (var s in Sanctions.Where(s => s.Kind != SanctionKind.Warning && s.ExecutedOn is not null).OrderBy(s => s.ExecutedOn))
+            timeline.Add(s.ExecutedOn!.Value, s.Status == SanctionStatus.Ended ? $"终结执行：{s.Label}" : $"执行完毕：{s.Label}");
+        if (ClosedOn is { } closed)
+            timeline.Add(closed, State switch
+            {
+                CaseState.NoPenalty => $"决定不予行政处罚：{ExitReason}",
+                CaseState.Transferred => $"案件移送{TransferredTo}处理",
+                _ => "结案",
+            });
+        return timeline.ToList();
     }
 
     // ---------------------------------------------------------------- helpers

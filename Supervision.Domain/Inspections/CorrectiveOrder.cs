@@ -1,5 +1,6 @@
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
 using Supervision.Domain.Organizations;
 
 namespace Supervision.Domain.Inspections;
@@ -269,6 +270,44 @@ public class CorrectiveOrder : IPartyVisible
         (EscalatedAt, EscalationReason) = (at, reason);
         Touch();
     }
+
+    /// <summary>
+    /// What the carrier was served and did, in plain words: the notice, its own reports and extension requests, the decisions
+    /// on them, the deadline passing and each 整改复查 (from the order's issued 复查意见书 — the order keeps only the last result).
+    /// Never the draft, the inspectors' notes or who handled it inside the administration. Empty for a draft.
+    /// </summary>
+    public IReadOnlyList<PartyEvent> PartyTimeline(IEnumerable<IssuedDocument> documents)
+    {
+        var timeline = new PartyTimeline();
+        if (IssuedAt is not { } issuedAt)
+            return timeline.ToList();
+        timeline.Add(issuedAt, $"下达整改通知{Numbered(NoticeNumber)}" + ((OriginalDeadline ?? Deadline) is { } deadline ? $"，整改期限至{ChineseDate.Format(deadline)}" : ""));
+        foreach (var e in Extensions)
+        {
+            timeline.Add(e.RequestedAt, $"申请将整改期限延至{ChineseDate.Format(e.RequestedDeadline)}");
+            if (e.DecidedAt is not { } decidedAt) continue;
+            timeline.Add(decidedAt, e.Status == ExtensionStatus.Approved
+                ? $"延期申请获批，整改期限延至{ChineseDate.Format(e.ApprovedDeadline!.Value)}"
+                : $"延期申请未获批准：{e.DecisionReason}");
+        }
+        foreach (var r in Replies)
+            timeline.Add(r.SubmittedAt, "提交整改报告" + (r.Round > 1 ? $"（第{r.Round}轮）" : "") + (r.Late ? "（逾期提交）" : ""));
+        if (OverdueSince is { } overdue)
+            timeline.Add(overdue, "整改期限已过，未提交整改报告");
+        var opinions = documents.Where(d => d.Kind == DocumentKind.ReinspectionOpinion && d.VisibleToParty).OrderBy(d => d.IssuedAt).ToList();
+        for (var i = 0; i < opinions.Count; i++)
+        {
+            // Every round but the last one failed (a further round followed); the last passed only if the order stands verified.
+            var passed = i == opinions.Count - 1 && State == OrderState.Verified;
+            timeline.Add(opinions[i].IssuedAt, (passed ? "整改复查合格" : "整改复查不合格") + Numbered(opinions[i].Number)
+                + (!passed && Round > i + 1 ? "，须再次整改并报告" : ""));
+        }
+        if (EscalatedAt is { } escalated)
+            timeline.Add(escalated, "未按要求完成整改，移交立案处理");
+        return timeline.ToList();
+    }
+
+    private static string Numbered(string? number) => number is null ? "" : $"（{number}）";
 
     private void Touch() => ConcurrencyToken = Guid.NewGuid();
 

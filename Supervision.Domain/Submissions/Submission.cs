@@ -115,6 +115,28 @@ public class Submission : IBranchScoped
         _ => null,
     };
 
+    /// <summary>
+    /// The carrier's view of one return (its versions of a template and period): what it uploaded and filed, the receipts, and
+    /// the regulator's answer with the note written for it. Never who reviewed it or anything internal.
+    /// </summary>
+    public static IReadOnlyList<PartyEvent> PartyTimeline(IEnumerable<Submission> versions)
+    {
+        var timeline = new PartyTimeline();
+        foreach (var v in versions.OrderBy(v => v.Version))
+        {
+            timeline.Add(v.UploadedAt, $"上传第{v.Version}版（{(v.Channel == "api" ? "接口" : "网页")}）");
+            if (v.SubmittedAt is { } submitted)
+                timeline.Add(submitted, $"报送第{v.Version}版，回执号{v.ReceiptNo}" + (v.Late ? "（逾期报送）" : ""));
+            if (v.ReviewedAt is not { } reviewed) continue;
+            timeline.Add(reviewed, v.Status switch
+            {
+                SubmissionStatus.Returned => $"第{v.Version}版被退回：{v.ReviewNote}",
+                _ => $"第{v.Version}版已受理" + (v.ReviewNote is { } note ? $"：{note}" : ""),
+            });
+        }
+        return timeline.ToList();
+    }
+
     public static string StatusLabel(SubmissionStatus status) => status switch
     {
         SubmissionStatus.Draft => "草稿",

@@ -13,7 +13,9 @@ public sealed record SubmissionRow(long Id, string Branch, int BranchId, string 
 
 public sealed record SubmissionQuery(string? TemplateCode = null, string? Period = null, SubmissionStatus? Status = null, int? BranchId = null, bool IncludeSuperseded = false);
 
-public sealed record SubmissionDetails(Submission Submission, TemplateDefinition Template, IReadOnlyList<SubmissionRow> Versions, IReadOnlyList<SubmissionAttempt> Attempts);
+/// <param name="PartyTimeline">The return's history as its carrier sees it (<see cref="Submission.PartyTimeline"/>).</param>
+public sealed record SubmissionDetails(Submission Submission, TemplateDefinition Template, IReadOnlyList<SubmissionRow> Versions, IReadOnlyList<SubmissionAttempt> Attempts,
+    IReadOnlyList<PartyEvent> PartyTimeline);
 
 /// <summary>A sheet's stored rows shown back in the template's own columns.</summary>
 public sealed record SheetRows(SheetDefinition Sheet, IReadOnlyList<(int RowNumber, object?[] Values)> Rows, int Total);
@@ -74,11 +76,12 @@ public sealed partial class SubmissionService
         var s = await db.Submissions.AsNoTracking().Include(x => x.Branch).ThenInclude(b => b!.Carrier).Include(x => x.Template).Include(x => x.Flags.OrderBy(f => f.Sheet).ThenBy(f => f.Row))
             .Include(x => x.File).Include(x => x.AttachmentFile)
             .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("报表");
-        var versions = await db.Submissions.AsNoTracking().Where(x => x.BranchId == s.BranchId && x.TemplateCode == s.TemplateCode && x.Period == s.Period)
-            .OrderByDescending(x => x.Version).Select(RowProjection).ToListAsync(ct);
+        var sameReturn = db.Submissions.AsNoTracking().Where(x => x.BranchId == s.BranchId && x.TemplateCode == s.TemplateCode && x.Period == s.Period);
+        var versions = await sameReturn.OrderByDescending(x => x.Version).Select(RowProjection).ToListAsync(ct);
+        var timeline = Submission.PartyTimeline(await sameReturn.OrderBy(x => x.Version).ToListAsync(ct));
         var attempts = await db.SubmissionAttempts.AsNoTracking().Where(a => a.BranchId == s.BranchId && a.TemplateCode == s.TemplateCode && a.Period == s.Period)
             .OrderByDescending(a => a.At).Take(20).ToListAsync(ct);
-        return new(s, s.Template!.Definition, await NamedAsync(versions, ct), attempts);
+        return new(s, s.Template!.Definition, await NamedAsync(versions, ct), attempts, timeline);
     }
 
     /// <summary>The rows of one sheet of a stored return, in the template's columns (paged: a province has tens of thousands of outlets).</summary>

@@ -88,6 +88,8 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await carrier.ClickAsync("#act-acknowledge");
             await carrier.ClickAsync(".mud-message-box .mud-button-filled, .mud-dialog-actions button:has-text('确认签收')");
             await Assertions.Expect(carrier.Locator(".mud-snackbar")).ToContainTextAsync("已确认签收", Slow);
+            await Assertions.Expect(carrier.Locator("#party-history")).ToContainTextAsync("确认签收行政处罚决定书", Slow);
+            await Assertions.Expect(carrier.Locator("body")).Not.ToContainTextAsync("变更历史");
 
             await p.ReloadAsync();
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -96,6 +96,9 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await ConfirmAsync(carrier, "提交");
         await SnackbarAsync(carrier, "整改报告已提交");
         await Assertions.Expect(carrier.Locator("#order-status")).ToContainTextAsync("等待监管机构复查", Slow);
+        // The circuit re-renders the carrier's own history of the order, never the audit trail.
+        await Assertions.Expect(carrier.Locator("#party-history")).ToContainTextAsync("提交整改报告", Slow);
+        await Assertions.Expect(carrier.Locator("body")).Not.ToContainTextAsync("变更历史");
 
         // The inspector re-inspects and verifies; the carrier sees the result and the opinion.
         await inspector.GotoAsync($"/inspections/orders/{orderId}");
@@ -111,5 +114,7 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(carrier.Locator("#order-status")).ToContainTextAsync("整改合格", Slow);
         await Assertions.Expect(carrier.Locator(".order-document").Nth(1)).ToContainTextAsync("整改复查意见书", Slow);
+        await Assertions.Expect(carrier.Locator("#party-history")).ToContainTextAsync("整改复查合格", Slow);
+        await BrowserPortal.ShotAsync(carrier, "order-carrier-history");
     }
 }

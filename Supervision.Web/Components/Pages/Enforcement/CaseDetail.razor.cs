@@ -36,7 +36,7 @@ public partial class CaseDetail
     private IReadOnlyList<IssuedDocument> _documents = [];
     private IReadOnlyList<Supervision.Domain.Publicity.AnnouncementRow> _announcements = [];
     private DateOnly _today;
-    private bool _officer, _carrier, _readOnlyRegulator;
+    private bool _officer, _carrier;
     private int _version;
 
     /// <summary>A step offered on the page; <paramref name="NotYet"/> says why it cannot be taken yet (shown disabled with that reason).</summary>
@@ -47,7 +47,6 @@ public partial class CaseDetail
         var user = (await AuthState).User;
         _officer = user.IsInRole(Roles.Inspector) || user.IsInRole(Roles.SystemAdmin);
         _carrier = user.IsInRole(Roles.CarrierUser);
-        _readOnlyRegulator = user.IsInRole(Roles.Leader) || user.IsInRole(Roles.MinistryViewer);
         await LoadAsync();
     }
 

@@ -1,0 +1,74 @@
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Enforcement;
+using Supervision.Domain.Inspections;
+
+namespace Supervision.Tests.Domain.Common;
+
+/// <summary>The party's timeline of a record is built from its issued facts alone, in the order things happened.</summary>
+public class PartyTimelineTests
+{
+    private static DateTimeOffset At(int month, int day, int hour = 10) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(8));
+
+    private static IssuedDocument Opinion(string number, DateTimeOffset at) =>
+        new() { Kind = DocumentKind.ReinspectionOpinion, Number = number, IssuedAt = at, VisibleToParty = true };
+
+    [Fact]
+    public void An_order_of_two_rounds_tells_each_reinspection_from_its_opinion_and_nothing_of_the_draft()
+    {
+        var order = new CorrectiveOrder
+        {
+            State = OrderState.Verified, Round = 2, Facts = "下达稿", IssuedAt = At(11, 2), IssuedOn = new DateOnly(2026, 11, 2), NoticeNumber = "宁通管改〔2026〕3号",
+            OriginalDeadline = new DateOnly(2026, 11, 9), Deadline = new DateOnly(2026, 11, 30), ResponsibleUserId = "u-1",
+            Replies =
+            [
+                new() { Round = 2, Text = "第二次", SubmittedAt = At(11, 20) },
+                new() { Round = 1, Text = "第一次", SubmittedAt = At(11, 10), Late = true },
+            ],
+            Extensions = [new() { RequestedAt = At(11, 3), RequestedDeadline = new DateOnly(2026, 11, 16), Status = ExtensionStatus.Refused, DecidedAt = At(11, 4), DecisionReason = "五个工作日足够" }],
+        };
+        // Documents of another kind or not served to the party are no reinspection the party was told of.
+        IssuedDocument[] documents = [Opinion("宁通管复〔2026〕8号", At(11, 25)), Opinion("宁通管复〔2026〕5号", At(11, 12)),
+            new() { Kind = DocumentKind.InspectionRecord, Number = "宁通管检〔2026〕1号", IssuedAt = At(10, 30), VisibleToParty = false }];
+
+        Assert.Equal([
+            "2026年11月2日 下达整改通知（宁通管改〔2026〕3号），整改期限至2026年11月9日",
+            "2026年11月3日 申请将整改期限延至2026年11月16日",
+            "2026年11月4日 延期申请未获批准：五个工作日足够",
+            "2026年11月10日 提交整改报告（逾期提交）",
+            "2026年11月12日 整改复查不合格（宁通管复〔2026〕5号），须再次整改并报告",
+            "2026年11月20日 提交整改报告（第2轮）",
+            "2026年11月25日 整改复查合格（宁通管复〔2026〕8号）",
+        ], order.PartyTimeline(documents).Select(e => e.ToString()));
+        Assert.Empty(new CorrectiveOrder { State = OrderState.Draft, Facts = "草稿" }.PartyTimeline(documents));
+    }
+
+    [Fact]
+    public void A_case_tells_its_party_what_was_served_and_what_it_did_but_not_the_investigation_or_internal_approvals()
+    {
+        var c = new EnforcementCase
+        {
+            State = CaseState.Closed, VisibleToParty = true, ReviewConclusion = "内部结论", PriorNoticeServedOn = new DateOnly(2026, 4, 30),
+            StatementDeadline = new DateOnly(2026, 5, 7), ServedOn = new DateOnly(2026, 5, 12), DecisionNumber = "宁通管罚〔2026〕2号",
+            PaymentDueDate = new DateOnly(2026, 5, 27), AcknowledgedAt = At(5, 13), ClosedOn = new DateOnly(2026, 5, 28),
+            Sanctions = [new() { Kind = SanctionKind.Fine, Amount = 20000m, Status = SanctionStatus.Executed, ExecutedOn = new DateOnly(2026, 5, 20) }],
+            Statements = [new() { Text = "我方已整改", SubmittedAt = At(5, 6) }],
+            Payments = [new() { Amount = 20000m, PaidOn = new DateOnly(2026, 5, 20), Reference = "2026052001", RecordedBy = "inspector.nx" }],
+            Approvals = [new() { Kind = ApprovalKind.DecisionExtension, ApprovedBy = "局长", NewDate = new DateOnly(2026, 8, 1), ApprovedOn = new DateOnly(2026, 5, 1), Reason = "案情复杂" }],
+            Steps = [new() { Action = "开始调查取证", At = At(4, 1) }],
+        };
+        IssuedDocument[] documents = [new() { Kind = DocumentKind.PriorNotice, Number = "宁通管告〔2026〕4号", VisibleToParty = true },
+            new() { Kind = DocumentKind.CaseFilingApproval, Number = "宁通管立〔2026〕9号", VisibleToParty = false }];
+
+        Assert.Equal([
+            "2026年4月30日 送达行政处罚事先告知书（宁通管告〔2026〕4号），陈述申辩期限至2026年5月7日",
+            "2026年5月6日 提交陈述申辩意见",
+            "2026年5月12日 送达行政处罚决定书（宁通管罚〔2026〕2号）：罚款 ¥20,000.00，缴款期限至2026年5月27日",
+            "2026年5月13日 确认签收行政处罚决定书",
+            "2026年5月20日 缴纳罚款¥20,000.00（凭证2026052001）",
+            "2026年5月20日 执行完毕：罚款 ¥20,000.00",
+            "2026年5月28日 结案",
+        ], c.PartyTimeline(documents).Select(e => e.ToString()));
+        Assert.Empty(new EnforcementCase { State = CaseState.UnderReview, VisibleToParty = false }.PartyTimeline(documents));
+    }
+}

@@ -125,6 +125,8 @@ public class Announcement : IProvinceScoped
     public string? WithdrawnBy { get; set; }
     /// <summary>Shown publicly with the withdrawn announcement.</summary>
     public string? WithdrawReason { get; set; }
+    /// <summary>The <see cref="PublicText.Version"/> of the rules its public texts were last cleaned with (0: stored before versions were recorded).</summary>
+    public int PublicTextVersion { get; set; }
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 
     public bool PublishedLate => PublishedOn > DueBy;
@@ -147,7 +149,7 @@ public class Announcement : IProvinceScoped
     {
         var a = new Announcement
         {
-            ProvinceId = provinceId, BranchId = branchId, Kind = kind, SourceType = sourceType, SourceId = sourceId, Authority = authority,
+            ProvinceId = provinceId, BranchId = branchId, Kind = kind, SourceType = sourceType, SourceId = sourceId, Authority = PublicText.Clean(authority),
             Status = AnnouncementStatus.Draft, DueBy = dueBy, CreatedAt = now,
         };
         a.Apply(content, settings);
@@ -167,6 +169,7 @@ public class Announcement : IProvinceScoped
         if (on > BeijingTime.Today(now)) throw new DomainException("announcement.date_in_future", "发布日期不能晚于今天。");
         if (Kind == AnnouncementKind.PenaltyDecision && (DecisionDate is null || on < DecisionDate))
             throw new DomainException("announcement.before_decision", "发布日期不能早于处罚决定日期。");
+        CleanAgain(); // with the rules of today, whatever they were when the draft was saved
         foreach (var (value, label) in new[] { (Title, "标题"), (PartyName, "当事人名称"), (Facts, "主要事实"), (PenaltyContent, Kind == AnnouncementKind.PenaltyDecision ? "处罚内容" : "处理结果") })
             if (string.IsNullOrWhiteSpace(value)) throw new DomainException("announcement.incomplete", $"请填写{label}后再发布。");
         (Status, PublishedOn, PublishedAt, PublishedBy) = (AnnouncementStatus.Published, on, now, by);
@@ -194,6 +197,25 @@ public class Announcement : IProvinceScoped
         ConcurrencyToken = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// Cleans every public text again with the current <see cref="PublicText"/> rules (names were masked on the way
+    /// in and stay so); returns whether anything changed. Used when publishing and for announcements stored with older rules.
+    /// </summary>
+    public bool CleanAgain()
+    {
+        var before = (Authority, Title, PartyName, CreditCode, LegalRepresentative, DocumentNumber, Facts, PenaltyTypes, LegalBasis, PenaltyContent, Body, WithdrawReason);
+        (Authority, Title, PartyName, CreditCode, LegalRepresentative, DocumentNumber) =
+            (PublicText.Clean(Authority), PublicText.Clean(Title), PublicText.Clean(PartyName), PublicText.CleanOrNull(CreditCode),
+                PublicText.CleanOrNull(LegalRepresentative), PublicText.CleanOrNull(DocumentNumber));
+        (Facts, PenaltyTypes, LegalBasis, PenaltyContent, Body, WithdrawReason) =
+            (PublicText.Clean(Facts), PublicText.Clean(PenaltyTypes), PublicText.Clean(LegalBasis), PublicText.Clean(PenaltyContent),
+                PublicText.CleanOrNull(Body), PublicText.CleanOrNull(WithdrawReason));
+        PublicTextVersion = PublicText.Version;
+        var changed = before != (Authority, Title, PartyName, CreditCode, LegalRepresentative, DocumentNumber, Facts, PenaltyTypes, LegalBasis, PenaltyContent, Body, WithdrawReason);
+        if (changed) ConcurrencyToken = Guid.NewGuid();
+        return changed;
+    }
+
     private void Apply(AnnouncementContent c, EnforcementSettings settings)
     {
         string Name(string name, bool person) => person && settings.MaskIndividualNames ? PublicText.MaskName(name) : PublicText.Clean(name);
@@ -213,6 +235,7 @@ public class Announcement : IProvinceScoped
         if (PartyName.Length > 200) throw new DomainException("announcement.party_length", "当事人名称不能超过200字。");
         if (Facts.Length > 4000 || PenaltyContent.Length > 2000 || (Body?.Length ?? 0) > 20_000)
             throw new DomainException("announcement.text_length", "公示内容过长：主要事实不超过4000字，处罚内容不超过2000字。");
+        PublicTextVersion = PublicText.Version;
         ConcurrencyToken = Guid.NewGuid();
     }
 

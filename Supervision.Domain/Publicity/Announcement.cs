@@ -149,7 +149,7 @@ public class Announcement : IProvinceScoped
     {
         var a = new Announcement
         {
-            ProvinceId = provinceId, BranchId = branchId, Kind = kind, SourceType = sourceType, SourceId = sourceId, Authority = PublicText.Clean(authority),
+            ProvinceId = provinceId, BranchId = branchId, Kind = kind, SourceType = sourceType, SourceId = sourceId, Authority = authority,
             Status = AnnouncementStatus.Draft, DueBy = dueBy, CreatedAt = now,
         };
         a.Apply(content, settings);
@@ -169,7 +169,7 @@ public class Announcement : IProvinceScoped
         if (on > BeijingTime.Today(now)) throw new DomainException("announcement.date_in_future", "发布日期不能晚于今天。");
         if (Kind == AnnouncementKind.PenaltyDecision && (DecisionDate is null || on < DecisionDate))
             throw new DomainException("announcement.before_decision", "发布日期不能早于处罚决定日期。");
-        CleanAgain(); // with the rules of today, whatever they were when the draft was saved
+        CleanPublicTexts(); // with the rules of today, whatever they were when the draft was saved
         foreach (var (value, label) in new[] { (Title, "标题"), (PartyName, "当事人名称"), (Facts, "主要事实"), (PenaltyContent, Kind == AnnouncementKind.PenaltyDecision ? "处罚内容" : "处理结果") })
             if (string.IsNullOrWhiteSpace(value)) throw new DomainException("announcement.incomplete", $"请填写{label}后再发布。");
         (Status, PublishedOn, PublishedAt, PublishedBy) = (AnnouncementStatus.Published, on, now, by);
@@ -198,10 +198,11 @@ public class Announcement : IProvinceScoped
     }
 
     /// <summary>
-    /// Cleans every public text again with the current <see cref="PublicText"/> rules (names were masked on the way
-    /// in and stay so); returns whether anything changed. Used when publishing and for announcements stored with older rules.
+    /// Cleans every public text with the current <see cref="PublicText"/> rules and records their version (names were
+    /// masked on the way in and stay so); returns whether anything changed. On the way in, when publishing, and for
+    /// announcements stored with older rules (<see cref="AnnouncementRecleaning"/>).
     /// </summary>
-    public bool CleanAgain()
+    public bool CleanPublicTexts()
     {
         var before = (Authority, Title, PartyName, CreditCode, LegalRepresentative, DocumentNumber, Facts, PenaltyTypes, LegalBasis, PenaltyContent, Body, WithdrawReason);
         (Authority, Title, PartyName, CreditCode, LegalRepresentative, DocumentNumber) =
@@ -218,24 +219,17 @@ public class Announcement : IProvinceScoped
 
     private void Apply(AnnouncementContent c, EnforcementSettings settings)
     {
-        string Name(string name, bool person) => person && settings.MaskIndividualNames ? PublicText.MaskName(name) : PublicText.Clean(name);
-        Title = PublicText.Clean(c.Title);
-        PartyType = c.PartyType;
-        PartyName = Name(c.PartyName, c.PartyType == PartyType.Person);
-        CreditCode = c.PartyType == PartyType.Person ? null : PublicText.CleanOrNull(c.CreditCode);
-        LegalRepresentative = c.LegalRepresentative is null ? null : PublicText.CleanOrNull(Name(c.LegalRepresentative, c.PartyType != PartyType.Organisation));
-        DocumentNumber = PublicText.CleanOrNull(c.DocumentNumber);
-        Facts = PublicText.Clean(c.Facts);
-        PenaltyTypes = PublicText.Clean(c.PenaltyTypes);
-        LegalBasis = PublicText.Clean(c.LegalBasis);
-        PenaltyContent = PublicText.Clean(c.PenaltyContent);
-        DecisionDate = c.DecisionDate;
-        Body = PublicText.CleanOrNull(c.Body);
+        string Name(string name, bool person) => person && settings.MaskIndividualNames ? PublicText.MaskName(name) : name;
+        (Title, PartyType, PartyName) = (c.Title, c.PartyType, Name(c.PartyName, c.PartyType == PartyType.Person));
+        CreditCode = c.PartyType == PartyType.Person ? null : c.CreditCode;
+        LegalRepresentative = c.LegalRepresentative is null ? null : Name(c.LegalRepresentative, c.PartyType != PartyType.Organisation);
+        (DocumentNumber, Facts, PenaltyTypes, LegalBasis, PenaltyContent, DecisionDate, Body) =
+            (c.DocumentNumber, c.Facts, c.PenaltyTypes, c.LegalBasis, c.PenaltyContent, c.DecisionDate, c.Body);
+        CleanPublicTexts();
         if (Title.Length > 200) throw new DomainException("announcement.title_length", "标题不能超过200字。");
         if (PartyName.Length > 200) throw new DomainException("announcement.party_length", "当事人名称不能超过200字。");
         if (Facts.Length > 4000 || PenaltyContent.Length > 2000 || (Body?.Length ?? 0) > 20_000)
             throw new DomainException("announcement.text_length", "公示内容过长：主要事实不超过4000字，处罚内容不超过2000字。");
-        PublicTextVersion = PublicText.Version;
         ConcurrencyToken = Guid.NewGuid();
     }
 

@@ -25,7 +25,7 @@ public static class AnnouncementRecleaning
             var batch = await db.Announcements.Where(a => a.PublicTextVersion < PublicText.Version && a.Id > after)
                 .OrderBy(a => a.Id).Take(Batch).ToListAsync(ct);
             if (batch.Count == 0) return changed;
-            var cleaned = batch.Count(a => a.CleanAgain());
+            var cleaned = batch.Count(a => a.CleanPublicTexts());
             try
             {
                 await db.SaveChangesAsync(ct);

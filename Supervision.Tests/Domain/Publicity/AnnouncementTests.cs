@@ -111,7 +111,7 @@ public class AnnouncementTests
         Assert.Equal("为用户（身份证号（身份证号码已隐去））办理入网", a.Facts);
         Assert.Equal(PublicText.Version, a.PublicTextVersion);
         var token = a.ConcurrencyToken;
-        Assert.False(a.CleanAgain()); // nothing left to clean
+        Assert.False(a.CleanPublicTexts()); // nothing left to clean
         Assert.Equal(token, a.ConcurrencyToken);
     }
 

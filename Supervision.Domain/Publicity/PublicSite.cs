@@ -70,8 +70,9 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
     }
 
     /// <summary>
-    /// A validator for caches and conditional requests: changes whenever anything is published or withdrawn, and each
-    /// day (periods end at midnight, Beijing time).
+    /// A validator for caches and conditional requests: changes whenever anything is published or withdrawn, each day
+    /// (periods end at midnight, Beijing time) and with the <see cref="PublicText"/> rules (the texts were cleaned again
+    /// at start-up: a feed reader holding a copy from before must not be told it is still current).
     /// </summary>
     public async Task<string> VersionAsync(CancellationToken ct = default)
     {
@@ -79,7 +80,7 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
         var all = db.Announcements.IgnoreQueryFilters().Where(a => a.Status != AnnouncementStatus.Draft);
         var stats = await all.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Ids = g.Sum(a => a.Id), Withdrawn = g.Count(a => a.Status == AnnouncementStatus.Withdrawn) })
             .FirstOrDefaultAsync(ct);
-        return $"{Today:yyyyMMdd}-{stats?.Count ?? 0}-{stats?.Ids ?? 0}-{stats?.Withdrawn ?? 0}";
+        return $"{Today:yyyyMMdd}-{stats?.Count ?? 0}-{stats?.Ids ?? 0}-{stats?.Withdrawn ?? 0}-r{PublicText.Version}";
     }
 
     /// <summary>The provinces that have something public, for the site's province filter.</summary>

@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<Enforcement.CaseDocuments>();
         services.AddScoped<Enforcement.EnforcementDemo>();
         services.AddScoped<Publicity.AnnouncementIssuer>();
+        services.AddScoped<Publicity.PublicAnnouncementPdf>();
         return services;
     }
 }

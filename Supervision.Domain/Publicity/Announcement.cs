@@ -125,6 +125,8 @@ public class Announcement : IProvinceScoped
     public string? WithdrawnBy { get; set; }
     /// <summary>Shown publicly with the withdrawn announcement.</summary>
     public string? WithdrawReason { get; set; }
+    /// <summary>The <see cref="PublicText.Version"/> of the rules its public texts were last cleaned with (0: stored before versions were recorded).</summary>
+    public int PublicTextVersion { get; set; }
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 
     public bool PublishedLate => PublishedOn > DueBy;
@@ -167,6 +169,7 @@ public class Announcement : IProvinceScoped
         if (on > BeijingTime.Today(now)) throw new DomainException("announcement.date_in_future", "发布日期不能晚于今天。");
         if (Kind == AnnouncementKind.PenaltyDecision && (DecisionDate is null || on < DecisionDate))
             throw new DomainException("announcement.before_decision", "发布日期不能早于处罚决定日期。");
+        CleanPublicTexts(); // with the rules of today, whatever they were when the draft was saved
         foreach (var (value, label) in new[] { (Title, "标题"), (PartyName, "当事人名称"), (Facts, "主要事实"), (PenaltyContent, Kind == AnnouncementKind.PenaltyDecision ? "处罚内容" : "处理结果") })
             if (string.IsNullOrWhiteSpace(value)) throw new DomainException("announcement.incomplete", $"请填写{label}后再发布。");
         (Status, PublishedOn, PublishedAt, PublishedBy) = (AnnouncementStatus.Published, on, now, by);
@@ -194,21 +197,35 @@ public class Announcement : IProvinceScoped
         ConcurrencyToken = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// Cleans every public text with the current <see cref="PublicText"/> rules and records their version (names were
+    /// masked on the way in and stay so); returns whether anything changed. On the way in, when publishing, and for
+    /// announcements stored with older rules (<see cref="AnnouncementRecleaning"/>).
+    /// </summary>
+    public bool CleanPublicTexts()
+    {
+        var before = (Authority, Title, PartyName, CreditCode, LegalRepresentative, DocumentNumber, Facts, PenaltyTypes, LegalBasis, PenaltyContent, Body, WithdrawReason);
+        (Authority, Title, PartyName, CreditCode, LegalRepresentative, DocumentNumber) =
+            (PublicText.Clean(Authority), PublicText.Clean(Title), PublicText.Clean(PartyName), PublicText.CleanOrNull(CreditCode),
+                PublicText.CleanOrNull(LegalRepresentative), PublicText.CleanOrNull(DocumentNumber));
+        (Facts, PenaltyTypes, LegalBasis, PenaltyContent, Body, WithdrawReason) =
+            (PublicText.Clean(Facts), PublicText.Clean(PenaltyTypes), PublicText.Clean(LegalBasis), PublicText.Clean(PenaltyContent),
+                PublicText.CleanOrNull(Body), PublicText.CleanOrNull(WithdrawReason));
+        PublicTextVersion = PublicText.Version;
+        var changed = before != (Authority, Title, PartyName, CreditCode, LegalRepresentative, DocumentNumber, Facts, PenaltyTypes, LegalBasis, PenaltyContent, Body, WithdrawReason);
+        if (changed) ConcurrencyToken = Guid.NewGuid();
+        return changed;
+    }
+
     private void Apply(AnnouncementContent c, EnforcementSettings settings)
     {
-        string Name(string name, bool person) => person && settings.MaskIndividualNames ? PublicText.MaskName(name) : PublicText.Clean(name);
-        Title = PublicText.Clean(c.Title);
-        PartyType = c.PartyType;
-        PartyName = Name(c.PartyName, c.PartyType == PartyType.Person);
-        CreditCode = c.PartyType == PartyType.Person ? null : PublicText.CleanOrNull(c.CreditCode);
-        LegalRepresentative = c.LegalRepresentative is null ? null : PublicText.CleanOrNull(Name(c.LegalRepresentative, c.PartyType != PartyType.Organisation));
-        DocumentNumber = PublicText.CleanOrNull(c.DocumentNumber);
-        Facts = PublicText.Clean(c.Facts);
-        PenaltyTypes = PublicText.Clean(c.PenaltyTypes);
-        LegalBasis = PublicText.Clean(c.LegalBasis);
-        PenaltyContent = PublicText.Clean(c.PenaltyContent);
-        DecisionDate = c.DecisionDate;
-        Body = PublicText.CleanOrNull(c.Body);
+        string Name(string name, bool person) => person && settings.MaskIndividualNames ? PublicText.MaskName(name) : name;
+        (Title, PartyType, PartyName) = (c.Title, c.PartyType, Name(c.PartyName, c.PartyType == PartyType.Person));
+        CreditCode = c.PartyType == PartyType.Person ? null : c.CreditCode;
+        LegalRepresentative = c.LegalRepresentative is null ? null : Name(c.LegalRepresentative, c.PartyType != PartyType.Organisation);
+        (DocumentNumber, Facts, PenaltyTypes, LegalBasis, PenaltyContent, DecisionDate, Body) =
+            (c.DocumentNumber, c.Facts, c.PenaltyTypes, c.LegalBasis, c.PenaltyContent, c.DecisionDate, c.Body);
+        CleanPublicTexts();
         if (Title.Length > 200) throw new DomainException("announcement.title_length", "标题不能超过200字。");
         if (PartyName.Length > 200) throw new DomainException("announcement.party_length", "当事人名称不能超过200字。");
         if (Facts.Length > 4000 || PenaltyContent.Length > 2000 || (Body?.Length ?? 0) > 20_000)

@@ -4,11 +4,18 @@ using Supervision.Domain.Data;
 
 namespace Supervision.Domain.Publicity;
 
-/// <summary>Exactly what the public may read of an announcement: the 双公示 fields, nothing internal.</summary>
+/// <summary>
+/// Exactly what the public may read of an announcement: the 双公示 fields, nothing internal. Of a withdrawn one only
+/// what the withdrawal notice needs: the party, the 文号, the dates and the reason — its title says it was withdrawn and
+/// the facts, penalty, legal basis, further text, credit code and representative are empty.
+/// </summary>
 public sealed record PublicAnnouncement(long Id, AnnouncementKind Kind, string ProvinceCode, string Authority, string Title, string PartyName, PartyType PartyType,
     string? CreditCode, string? LegalRepresentative, string? DocumentNumber, string Facts, string PenaltyTypes, string LegalBasis, string PenaltyContent,
     DateOnly? DecisionDate, string? Body, DateOnly PublishedOn, DateOnly PublicUntil, AnnouncementStatus Status, DateOnly? WithdrawnOn, string? WithdrawReason,
     bool HasPdf);
+
+/// <summary>An issued 公告 as the public site may serve it: the stored PDF and the data it was rendered from.</summary>
+public sealed record PublicPdf(string Title, byte[] Pdf, string DataJson);
 
 public sealed record PublicQuery(AnnouncementKind? Kind = null, string? Province = null, string? Party = null, string? Number = null,
     DateOnly? From = null, DateOnly? To = null, string? PenaltyType = null, int Page = 0, int PageSize = 20)
@@ -44,23 +51,28 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
         return await Project(db, Visible(db, Today).Where(a => a.Id == id)).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The 公告 PDF of a published (not withdrawn) announcement in its period, or null.</summary>
-    public async Task<(string Title, byte[] Pdf)?> PdfAsync(long id, CancellationToken ct = default)
+    /// <summary>
+    /// The issued 公告 of a published (not withdrawn: its facts are no longer public) announcement in its period, or
+    /// null. Serve it through the Reports side, which renders a clean copy when the issued one predates the current rules.
+    /// </summary>
+    public async Task<PublicPdf?> PdfAsync(long id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var owner = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var doc = await Visible(db, Today).Where(a => a.Id == id && a.Status == AnnouncementStatus.Published)
             .SelectMany(a => db.IssuedDocuments.IgnoreQueryFilters()
-                .Where(d => d.OwnerType == Announcement.OwnerType && d.OwnerId == owner && d.Kind == Documents.DocumentKind.PublicAnnouncement), (a, d) => new { a.Title, d.FileId })
+                .Where(d => d.OwnerType == Announcement.OwnerType && d.OwnerId == owner && d.Kind == Documents.DocumentKind.PublicAnnouncement),
+                (a, d) => new { a.Title, d.FileId, d.DataJson })
             .FirstOrDefaultAsync(ct);
         if (doc is null) return null;
         var bytes = await db.FileContents.AsNoTracking().Where(c => c.FileId == doc.FileId).Select(c => c.Bytes).SingleAsync(ct);
-        return (doc.Title, bytes);
+        return new(doc.Title, bytes, doc.DataJson);
     }
 
     /// <summary>
-    /// A validator for caches and conditional requests: changes whenever anything is published or withdrawn, and each
-    /// day (periods end at midnight, Beijing time).
+    /// A validator for caches and conditional requests: changes whenever anything is published or withdrawn, each day
+    /// (periods end at midnight, Beijing time) and with the <see cref="PublicText"/> rules (the texts were cleaned again
+    /// at start-up: a feed reader holding a copy from before must not be told it is still current).
     /// </summary>
     public async Task<string> VersionAsync(CancellationToken ct = default)
     {
@@ -68,7 +80,7 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
         var all = db.Announcements.IgnoreQueryFilters().Where(a => a.Status != AnnouncementStatus.Draft);
         var stats = await all.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Ids = g.Sum(a => a.Id), Withdrawn = g.Count(a => a.Status == AnnouncementStatus.Withdrawn) })
             .FirstOrDefaultAsync(ct);
-        return $"{Today:yyyyMMdd}-{stats?.Count ?? 0}-{stats?.Ids ?? 0}-{stats?.Withdrawn ?? 0}";
+        return $"{Today:yyyyMMdd}-{stats?.Count ?? 0}-{stats?.Ids ?? 0}-{stats?.Withdrawn ?? 0}-r{PublicText.Version}";
     }
 
     /// <summary>The provinces that have something public, for the site's province filter.</summary>
@@ -97,17 +109,36 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
             var code = query.Province.Trim();
             q = q.Where(a => db.Provinces.Any(p => p.Id == a.ProvinceId && p.Code == code));
         }
-        if (!string.IsNullOrWhiteSpace(query.Party)) q = q.Where(a => a.PartyName.Contains(query.Party.Trim()) || a.CreditCode == query.Party.Trim());
+        // A withdrawn announcement shows neither credit code nor penalty, so neither finds it.
+        if (!string.IsNullOrWhiteSpace(query.Party))
+            q = q.Where(a => a.PartyName.Contains(query.Party.Trim()) || (a.Status != AnnouncementStatus.Withdrawn && a.CreditCode == query.Party.Trim()));
         if (!string.IsNullOrWhiteSpace(query.Number)) q = q.Where(a => a.DocumentNumber!.Contains(query.Number.Trim()));
         if (query.From is { } from) q = q.Where(a => a.DecisionDate >= from);
         if (query.To is { } to) q = q.Where(a => a.DecisionDate <= to);
-        if (!string.IsNullOrWhiteSpace(query.PenaltyType)) q = q.Where(a => a.PenaltyTypes.Contains(query.PenaltyType.Trim()));
+        if (!string.IsNullOrWhiteSpace(query.PenaltyType))
+            q = q.Where(a => a.Status != AnnouncementStatus.Withdrawn && a.PenaltyTypes.Contains(query.PenaltyType.Trim()));
         return q;
     }
 
+    /// <summary>Prefix of a withdrawn announcement's public title (the party's name follows).</summary>
+    public const string WithdrawnTitle = "撤回公示：";
+
+    /// <summary>
+    /// The public fields; of a withdrawn announcement only the notice's (decided in the query: the withdrawn texts are
+    /// never read from the database, so no page, feed or export can show them).
+    /// </summary>
     private static IQueryable<PublicAnnouncement> Project(SupervisionDbContext db, IQueryable<Announcement> q) =>
-        q.Select(a => new PublicAnnouncement(a.Id, a.Kind, db.Provinces.Where(p => p.Id == a.ProvinceId).Select(p => p.Code).First(), a.Authority, a.Title, a.PartyName,
-            a.PartyType, a.CreditCode, a.LegalRepresentative, a.DocumentNumber, a.Facts, a.PenaltyTypes, a.LegalBasis, a.PenaltyContent, a.DecisionDate, a.Body,
+        q.Select(a => new PublicAnnouncement(a.Id, a.Kind, db.Provinces.Where(p => p.Id == a.ProvinceId).Select(p => p.Code).First(), a.Authority,
+            a.Status == AnnouncementStatus.Withdrawn ? WithdrawnTitle + a.PartyName : a.Title, a.PartyName, a.PartyType,
+            a.Status == AnnouncementStatus.Withdrawn ? null : a.CreditCode,
+            a.Status == AnnouncementStatus.Withdrawn ? null : a.LegalRepresentative,
+            a.DocumentNumber,
+            a.Status == AnnouncementStatus.Withdrawn ? "" : a.Facts,
+            a.Status == AnnouncementStatus.Withdrawn ? "" : a.PenaltyTypes,
+            a.Status == AnnouncementStatus.Withdrawn ? "" : a.LegalBasis,
+            a.Status == AnnouncementStatus.Withdrawn ? "" : a.PenaltyContent,
+            a.DecisionDate,
+            a.Status == AnnouncementStatus.Withdrawn ? null : a.Body,
             a.PublishedOn!.Value, a.PublicUntil!.Value, a.Status, a.WithdrawnOn, a.WithdrawReason, a.Status == AnnouncementStatus.Published)); // published through the issuer, always with its 公告
 
     /// <summary>Everything in the period matching the query, newest first, for the feeds and the export (capped).</summary>

@@ -2532,6 +2532,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PublicTextVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("PublicUntil")
                         .HasColumnType("date");
 

@@ -4,8 +4,10 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Supervision.Domain.Common;
 using Supervision.Domain.Publicity;
+using Supervision.Reports.Publicity;
 
 namespace Supervision.Web.Public;
 
@@ -27,6 +29,9 @@ public static class PublicEndpoints
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b.Expire(TimeSpan.FromSeconds(60)).Tag(CacheTag)
             .SetCacheKeyPrefix(ctx => BeijingTime.Today(ctx.RequestServices.GetRequiredService<TimeProvider>()).ToString("yyyyMMdd", CultureInfo.InvariantCulture))));
         services.AddScoped<IPublicationListener, EvictPublicCache>();
+        services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
+            .Validate(o => o.IsValid(), "PublicSite:BaseUrl 应为公示网站的绝对地址（http 或 https，不带查询参数），如 https://gxt.example.gov.cn。")
+            .ValidateOnStart();
         return services.WithoutAntiforgeryOnPublicPages();
     }
 
@@ -37,43 +42,47 @@ public static class PublicEndpoints
         group.MapGet("/feed.rss", RssFeedAsync);
         group.MapGet("/export.csv", CsvAsync);
         group.MapGet("/announcements/{id:long}/pdf", PdfAsync);
+        var services = app.ServiceProvider;
+        if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment() && !services.GetRequiredService<IOptions<PublicSiteOptions>>().Value.Absolute)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PublicEndpoints))
+                .LogWarning("PublicSite:BaseUrl is not set: the public feeds carry links relative to the site root");
         return app;
     }
 
-    private static async Task<IResult> JsonFeedAsync(HttpContext ctx, PublicSite site, CancellationToken ct)
+    private static async Task<IResult> JsonFeedAsync(HttpContext ctx, PublicSite site, IOptions<PublicSiteOptions> options, CancellationToken ct)
     {
         var (early, query) = await PrepareAsync(ctx, site, ct);
         if (early is not null) return early;
         var items = await site.FeedAsync(query, FeedItems, ct);
-        var origin = Origin(ctx);
+        var links = options.Value;
         var feed = new Dictionary<string, object?>
         {
             ["version"] = "https://jsonfeed.org/version/1.1",
             ["title"] = await TitleAsync(site, query, ct),
-            ["home_page_url"] = $"{origin}/public{PublicRequest.QueryString(query)}",
-            ["feed_url"] = $"{origin}/public/feed.json{PublicRequest.QueryString(query)}",
+            ["home_page_url"] = links.Link($"/public{PublicRequest.QueryString(query)}"),
+            ["feed_url"] = links.Link($"/public/feed.json{PublicRequest.QueryString(query)}"),
             ["language"] = "zh-CN",
             ["items"] = items.Select(a => new Dictionary<string, object?>
             {
                 ["id"] = a.Id.ToString(CultureInfo.InvariantCulture),
-                ["url"] = $"{origin}/public/announcements/{a.Id}",
+                ["url"] = links.Link($"/public/announcements/{a.Id}"),
                 ["title"] = a.Title,
                 ["content_text"] = Text(a),
                 ["date_published"] = $"{PublicFields.Date(a.PublishedOn)}T00:00:00+08:00",
                 ["tags"] = new[] { AnnouncementLabels.Kind(a.Kind) },
-                ["attachments"] = a.HasPdf ? new[] { new Dictionary<string, string> { ["url"] = $"{origin}/public/announcements/{a.Id}/pdf", ["mime_type"] = "application/pdf" } } : null,
+                ["attachments"] = a.HasPdf ? new[] { new Dictionary<string, string> { ["url"] = links.Link($"/public/announcements/{a.Id}/pdf"), ["mime_type"] = "application/pdf" } } : null,
                 ["_announcement"] = PublicFields.Of(a).ToDictionary(f => f.Key, f => f.Value),
             }).ToList(),
         };
         return Results.Text(JsonSerializer.Serialize(feed, JsonOptions), "application/feed+json; charset=utf-8");
     }
 
-    private static async Task<IResult> RssFeedAsync(HttpContext ctx, PublicSite site, CancellationToken ct)
+    private static async Task<IResult> RssFeedAsync(HttpContext ctx, PublicSite site, IOptions<PublicSiteOptions> options, CancellationToken ct)
     {
         var (early, query) = await PrepareAsync(ctx, site, ct);
         if (early is not null) return early;
         var items = await site.FeedAsync(query, FeedItems, ct);
-        var origin = Origin(ctx);
+        var links = options.Value;
         var sb = new StringBuilder();
         using (var w = XmlWriter.Create(new StringWriter(sb), new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true }))
         {
@@ -81,7 +90,7 @@ public static class PublicEndpoints
             w.WriteAttributeString("version", "2.0");
             w.WriteStartElement("channel");
             w.WriteElementString("title", await TitleAsync(site, query, ct));
-            w.WriteElementString("link", $"{origin}/public{PublicRequest.QueryString(query)}");
+            w.WriteElementString("link", links.Link($"/public{PublicRequest.QueryString(query)}"));
             w.WriteElementString("description", "行政处罚决定、双随机抽查结果和违规代理商公示");
             w.WriteElementString("language", "zh-cn");
             if (items.Count > 0) w.WriteElementString("lastBuildDate", Rfc822(items.Max(i => i.PublishedOn)));
@@ -89,10 +98,11 @@ public static class PublicEndpoints
             {
                 w.WriteStartElement("item");
                 w.WriteElementString("title", a.Title);
-                w.WriteElementString("link", $"{origin}/public/announcements/{a.Id}");
+                var link = links.Link($"/public/announcements/{a.Id}");
+                w.WriteElementString("link", link);
                 w.WriteStartElement("guid");
-                w.WriteAttributeString("isPermaLink", "true");
-                w.WriteString($"{origin}/public/announcements/{a.Id}");
+                w.WriteAttributeString("isPermaLink", links.Absolute ? "true" : "false"); // a permalink is a full address
+                w.WriteString(link);
                 w.WriteEndElement();
                 w.WriteElementString("category", AnnouncementLabels.Kind(a.Kind));
                 w.WriteElementString("pubDate", Rfc822(a.PublishedOn));
@@ -122,9 +132,9 @@ public static class PublicEndpoints
         return Results.Text(sb.ToString(), "text/csv; charset=utf-8");
     }
 
-    private static async Task<IResult> PdfAsync(long id, HttpContext ctx, PublicSite site, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(long id, HttpContext ctx, PublicAnnouncementPdf pdfs, CancellationToken ct)
     {
-        var pdf = await site.PdfAsync(id, ct);
+        var pdf = await pdfs.GetAsync(id, ct);
         if (pdf is null) return Results.NotFound();
         var etag = Tag($"{id}:{Convert.ToHexString(SHA256.HashData(pdf.Value.Pdf))}");
         ctx.Response.Headers.CacheControl = "public, max-age=300";
@@ -151,8 +161,6 @@ public static class PublicEndpoints
     }
 
     private static string Tag(string text) => $"\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32]}\"";
-
-    private static string Origin(HttpContext ctx) => $"{ctx.Request.Scheme}://{ctx.Request.Host}";
 
     private static async Task<string> TitleAsync(PublicSite site, PublicQuery query, CancellationToken ct) =>
         $"{await site.AuthorityAsync(query.Province, ct) ?? "通信管理局"}行政执法信息公示" + (query.Kind is { } k ? $" · {AnnouncementLabels.Kind(k)}" : "");

@@ -2451,6 +2451,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PublicTextVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PublicUntil")
                         .HasColumnType("TEXT");
 

@@ -4,12 +4,13 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Organizations;
+using Supervision.Domain.Publicity;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
 namespace Supervision.Domain.Data.Seeding;
 
-/// <summary>Brings the database to the current schema and loads the catalogs into empty tables.</summary>
+/// <summary>Brings the database to the current schema, loads the catalogs into empty tables and runs the data steps.</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, ILogger<DatabaseInitializer> log)
 {
     public async Task InitializeAsync(string seedDirectory, CancellationToken ct = default)
@@ -33,5 +34,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);
         await RankingSeed.SeedAsync(db, seedDirectory, ct);
         await EnforcementSeed.SeedAsync(db, seedDirectory, ct);
+        var recleaned = await AnnouncementRecleaning.RunAsync(db, ct);
+        if (recleaned > 0) log.LogInformation("Cleaned {Count} announcements again with the public text rules of version {Version}", recleaned, PublicText.Version);
     }
 }

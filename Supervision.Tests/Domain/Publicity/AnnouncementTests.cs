@@ -88,4 +88,37 @@ public class AnnouncementTests
         Assert.True(a.WithdrawnLate); // withdrawn 30 June, due 3 June
         Assert.True(a.IsPublicOn(D("2026-06-30"))); // still listed, with the reason, for the rest of the period
     }
+
+    [Fact]
+    public void Every_public_field_is_cleaned_on_the_way_in_and_again_when_published()
+    {
+        var content = new AnnouncementContent("某店违规办理入网（举报电话138 0013 8000）", "银川某某通讯店（0951—6012345）", PartyType.IndividualBusiness,
+            "ID110101199003071234", "李四", "宁通管通〔2026〕7号（经办人１３８００１３８０００）", "为用户（身份证号110101 19900307 1234）办理入网",
+            "通报（电话(0951)6012345）", "《电话用户真实身份信息登记规定》第十一条（咨询+86 951 6012345）", "已责令退款至银行卡6222 0212 3456 7890 128",
+            D("2026-05-11"), "经营地址：银川市兴庆区（联系人13800138000）");
+        var a = Announcement.Draft(30, 5, AnnouncementKind.ViolatingAgent, "AgentReport", "x", "宁夏回族自治区通信管理局（值班电话0951-6012345）", content,
+            D("2026-05-20"), new EnforcementSettings(), At);
+        AssertNoPersonalNumbers(a);
+        Assert.Equal(PublicText.Version, a.PublicTextVersion);
+        Assert.Equal("宁通管通〔2026〕7号（经办人（电话号码已隐去））", a.DocumentNumber);
+
+        // A draft stored before the current rules (its text as typed) is cleaned again when it is published.
+        a.Facts = "为用户（身份证号110101 19900307 1234）办理入网";
+        a.Body = "联系人：13800138000";
+        a.PublicTextVersion = 1;
+        a.Publish(D("2026-05-20"), new EnforcementSettings(), "inspector.nx", At);
+        AssertNoPersonalNumbers(a);
+        Assert.Equal("为用户（身份证号（身份证号码已隐去））办理入网", a.Facts);
+        Assert.Equal(PublicText.Version, a.PublicTextVersion);
+        var token = a.ConcurrencyToken;
+        Assert.False(a.CleanPublicTexts()); // nothing left to clean
+        Assert.Equal(token, a.ConcurrencyToken);
+    }
+
+    /// <summary>Every text the announcement holds, whatever fields it gains later.</summary>
+    private static void AssertNoPersonalNumbers(Announcement a)
+    {
+        foreach (var property in typeof(Announcement).GetProperties().Where(p => p.PropertyType == typeof(string)))
+            Assert.False(property.GetValue(a) is string value && PublicText.HasPersonalNumbers(value), $"{property.Name} holds a personal number: {property.GetValue(a)}");
+    }
 }

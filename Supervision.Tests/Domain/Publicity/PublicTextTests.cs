@@ -19,9 +19,34 @@ public class PublicTextTests
     }
 
     [Theory]
-    [InlineData("统一社会信用代码91640000710603880X")]
-    [InlineData("宁通管罚〔2026〕12号，罚款人民币20,000.00元")]
-    [InlineData("2026年3月10日至2026年4月20日共发现违规入网1532笔")]
+    [MemberData(nameof(PersonalNumberCorpus.Masked), MemberType = typeof(PersonalNumberCorpus))]
+    public void Numbers_typed_every_way_are_masked(string input, string expected)
+    {
+        Assert.True(PublicText.HasPersonalNumbers(input), $"not found in {input}");
+        var cleaned = PublicText.Clean(input);
+        Assert.Equal(PersonalNumberCorpus.Expected(expected), cleaned);
+        Assert.False(PublicText.HasPersonalNumbers(cleaned));
+        Assert.Equal(cleaned, PublicText.Clean(cleaned)); // cleaning twice changes nothing
+    }
+
+    [Fact]
+    public void The_corpus_holds_at_least_forty_spellings() => Assert.True(PersonalNumberCorpus.Masked.Count() >= 40);
+
+    [Theory]
+    [InlineData("ID110101199003071234", PersonalNumberKind.IdNumber)]
+    [InlineData("110101900307123", PersonalNumberKind.IdNumber)]
+    [InlineData("+86 138 0013 8000", PersonalNumberKind.Mobile)]
+    [InlineData("(0951)6012345", PersonalNumberKind.Landline)]
+    [InlineData("6222 0212 3456 7890 128", PersonalNumberKind.BankCard)]
+    public void Each_number_is_found_once_with_its_kind_and_where_it_stands(string text, PersonalNumberKind kind)
+    {
+        var found = Assert.Single(PersonalNumbers.Find(text));
+        Assert.Equal(kind, found.Kind);
+        Assert.Equal(text.TrimStart('I', 'D'), text.Substring(found.Start, found.Length));
+    }
+
+    [Theory]
+    [MemberData(nameof(PersonalNumberCorpus.Kept), MemberType = typeof(PersonalNumberCorpus))]
     public void Credit_codes_document_numbers_dates_and_figures_stay(string text)
     {
         Assert.Equal(text, PublicText.Clean(text));
@@ -32,6 +57,7 @@ public class PublicTextTests
     [InlineData("<script>alert('x')</script>未核验证件", "alert('x') 未核验证件")]
     [InlineData("<img src=x onerror=alert(1)>违规", "违规")]
     [InlineData("a < b 且 c > d", "a ＜ b 且 c ＞ d")]
+    [InlineData("<b>138</b>00138000", PublicText.PhoneRedacted)] // a number split by markup is one once the markup is gone
     [InlineData("零宽\u200B字符\u202E反转", "零宽字符反转")]
     [InlineData("  多个   空格\t和\r\n换行  ", "多个 空格 和\n换行")]
     public void Markup_and_invisible_characters_are_removed(string input, string expected) => Assert.Equal(expected, PublicText.Clean(input));

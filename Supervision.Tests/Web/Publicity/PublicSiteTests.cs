@@ -6,12 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
+using Supervision.Domain.Data.Seeding;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Notifications;
 using Supervision.Domain.Publicity;
 using Supervision.Reports.Enforcement;
 using Supervision.Reports.Publicity;
+using Supervision.Tests.Domain.Publicity;
 using Supervision.Tests.Infrastructure;
+using Supervision.Web.Public;
 using UglyToad.PdfPig;
 
 namespace Supervision.Tests.Web.Publicity;
@@ -34,8 +37,11 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         return AccessScope.ForProvince((await db.Provinces.SingleAsync(p => p.Code == "64")).Id, false, UserRole.Inspector);
     }
 
-    /// <summary>A case against 宁夏移动 decided on 11 May 2026 with a fine and 向社会公告, served on 12 May; returns its id.</summary>
-    private async Task<long> DecidedCaseAsync(string title)
+    /// <summary>
+    /// A case against 宁夏移动 decided on 11 May 2026 with a fine and 向社会公告, served on 12 May; returns its id. Another
+    /// case of the same class needs another act (<paramref name="actFrom"/>): one act is fined once.
+    /// </summary>
+    private async Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null)
     {
         await using var db = portal.Db();
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
@@ -45,7 +51,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var docs = As<CaseDocuments>(inspector);
         var cases = As<EnforcementService>(inspector);
         portal.Today(new DateOnly(2026, 4, 30));
-        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, Facts, new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
+        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, Facts, actFrom ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
         var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
         c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚", ctx.Actor, ctx.Now));
@@ -244,6 +250,198 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
             new DateOnly(2026, 5, 1))));
         var client = await portal.AsAsync("carrier.cmcc.nx");
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/publicity")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Numbers_typed_every_way_are_masked_in_every_field_on_the_page_feeds_export_and_pdf()
+    {
+        var masked = ((IEnumerable<object[]>)PersonalNumberCorpus.Masked).Select(r => (Typed: (string)r[0], Shown: PersonalNumberCorpus.Expected((string)r[1]))).ToList();
+        var kept = ((IEnumerable<object[]>)PersonalNumberCorpus.Kept).Select(r => (string)r[0]).ToList();
+        var typedFacts = string.Join("；", masked.Select(m => m.Typed));
+        var inspector = await InspectorAsync();
+        int carrierId;
+        await using (var db = portal.Db())
+            carrierId = (await db.Carriers.SingleAsync(c => c.Code == "CMCC")).Id;
+        portal.Today(new DateOnly(2026, 6, 2));
+        var publicity = As<PublicityService>(inspector);
+        // Reported with numbers in every field, then reviewed (the draft save) with more, typed again.
+        var id = await publicity.ReportAgentAsync(new("银川某某通讯店（店主电话0951—6012345）", PartyType.IndividualBusiness, "ID110101199003071234", "王某",
+            "银川市兴庆区（联系电话(0951)6012345）", carrierId, typedFacts, "《电话用户真实身份信息登记规定》第十一条（咨询电话+86 951 6012345）",
+            string.Join("；", kept) + "；联系人１３８００１３８０００", new DateOnly(2026, 6, 1)));
+        var draft = await publicity.GetAsync(id);
+        var reviewed = await publicity.SaveDraftAsync(id, draft.ConcurrencyToken, new AnnouncementContent(draft.Title + "（举报电话138 0013 8000）", draft.PartyName,
+            draft.PartyType, draft.CreditCode, draft.LegalRepresentative, "宁通管通〔2026〕7号（经办人１３８－００１３－８０００）", typedFacts, "通报（0951-6012345）",
+            draft.LegalBasis, draft.PenaltyContent, draft.DecisionDate, draft.Body + "\n举报人：张某，身份证号110101 19900307 1234"));
+        await As<AnnouncementIssuer>(inspector).PublishAsync(id, reviewed.ConcurrencyToken, new DateOnly(2026, 6, 2));
+        await using (var db = portal.Db())
+        {
+            var stored = await db.Announcements.AsNoTracking().SingleAsync(a => a.Id == id);
+            foreach (var property in typeof(Announcement).GetProperties().Where(p => p.PropertyType == typeof(string)))
+                Assert.False(property.GetValue(stored) is string v && PublicText.HasPersonalNumbers(v), $"{property.Name} holds a personal number");
+        }
+
+        var anonymous = portal.Anonymous();
+        var html = await anonymous.GetStringAsync($"/public/announcements/{id}");
+        var json = await anonymous.GetStringAsync("/public/feed.json?kind=agent&probe=numbers");
+        var item = JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id.ToString());
+        var jsonText = string.Join("\n", item.GetProperty("_announcement").EnumerateObject().Select(f => f.Value.ToString()).Append(item.GetProperty("content_text").GetString()));
+        var rss = await anonymous.GetStringAsync("/public/feed.rss?kind=agent&probe=numbers");
+        var rssItem = XDocument.Parse(rss).Root!.Element("channel")!.Elements("item").Single(i => i.Element("link")!.Value.EndsWith($"/public/announcements/{id}"));
+        var csv = await anonymous.GetStringAsync("/public/export.csv?kind=agent&probe=numbers");
+        var pdf = PdfText(await anonymous.GetByteArrayAsync($"/public/announcements/{id}/pdf"));
+        foreach (var (where, raw, text) in new[]
+        {
+            ("html", html, WebUtility.HtmlDecode(html)), ("json", json, jsonText), ("rss", rss, rssItem.Element("title")!.Value + rssItem.Element("description")!.Value),
+            ("csv", csv, csv), ("pdf", pdf, pdf),
+        })
+        {
+            AssertNothingPrivate(raw, where);
+            Assert.False(PublicText.HasPersonalNumbers(text), $"{where} shows something like a personal number");
+            string Squeezed(string t) => where == "pdf" ? t.Replace(" ", "") : t; // the PDF's text comes without spaces
+            foreach (var (typed, shown) in masked)
+                Assert.True(Squeezed(text).Contains(Squeezed(shown)), $"{where} lacks “{shown}” (typed “{typed}”)");
+            foreach (var near in kept)
+                Assert.True(Squeezed(text).Contains(Squeezed(near)), $"{where} lacks “{near}”, which is no personal number");
+        }
+    }
+
+    [Fact]
+    public async Task A_withdrawn_decision_keeps_only_the_withdrawal_notice_on_the_page_feeds_and_export()
+    {
+        var caseId = await DecidedCaseAsync("未按规定登记入网用户真实身份信息", actFrom: new DateOnly(2026, 2, 2));
+        var inspector = await InspectorAsync();
+        var draft = await AnnouncementOfAsync(caseId);
+        portal.Today(new DateOnly(2026, 5, 14));
+        await As<AnnouncementIssuer>(inspector).PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14));
+        var publicity = As<PublicityService>(inspector);
+        var published = await publicity.GetAsync(draft.Id);
+        var a = await publicity.MarkSourceChangedAsync(published.Id, published.ConcurrencyToken, new DateOnly(2026, 5, 14), "经行政复议，原处罚决定被撤销");
+        await publicity.WithdrawAsync(a.Id, a.ConcurrencyToken, "经行政复议，原行政处罚决定被撤销，予以撤回");
+
+        var anonymous = portal.Anonymous();
+        var number = "number=" + Uri.EscapeDataString(published.DocumentNumber!);
+        var html = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/announcements/{published.Id}"));
+        var list = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public?{number}"));
+        var json = JsonDocument.Parse(await anonymous.GetStringAsync($"/public/feed.json?{number}")).RootElement.GetProperty("items").EnumerateArray().Single();
+        var jsonText = json.ToString();
+        var rss = XDocument.Parse(await anonymous.GetStringAsync($"/public/feed.rss?{number}")).Root!.Element("channel")!.Elements("item").Single().ToString();
+        var csv = await anonymous.GetStringAsync($"/public/export.csv?{number}");
+        foreach (var (where, text) in new[] { ("html", html), ("list", list), ("json", jsonText), ("rss", WebUtility.HtmlDecode(rss)), ("csv", csv) })
+        {
+            foreach (var shown in new[] { published.DocumentNumber!, published.PartyName, "已撤回" }.Concat(where == "list" ? [] : ["经行政复议，原行政处罚决定被撤销，予以撤回"]))
+                Assert.True(text.Contains(shown), $"{where} lacks “{shown}”");
+            // Never the facts, the penalty, its basis, the credit code or the original title (it names the violation).
+            foreach (var hidden in new[] { "暗访发现某合作营业厅", published.Facts, published.PenaltyContent, published.LegalBasis, published.CreditCode!, published.Title })
+                Assert.False(text.Contains(hidden), $"{where} still shows “{hidden}”");
+        }
+        Assert.Contains(PublicSite.WithdrawnTitle + published.PartyName, html);
+        // Nor can a search for its penalty type find it, and its 公告 PDF is no longer served.
+        Assert.Contains("共 1 条", list);
+        Assert.Contains("共 0 条", await anonymous.GetStringAsync($"/public?{number}&type=" + Uri.EscapeDataString("罚款")));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/announcements/{published.Id}/pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Feed_links_never_echo_a_forged_host_and_use_the_configured_address()
+    {
+        var id = await ReportAndPublishAgentAsync("银川某某营业厅", PartyType.Organisation, "银川市金凤区某路3号");
+        // Without PublicSite:BaseUrl the links are relative to the site root: nothing of the request is echoed.
+        using var forged = portal.Factory.CreateClient(new() { BaseAddress = new Uri("http://evil.example"), AllowAutoRedirect = false });
+        var json = await forged.GetStringAsync("/public/feed.json?probe=host");
+        var rss = await forged.GetStringAsync("/public/feed.rss?probe=host");
+        Assert.DoesNotContain("evil.example", json + rss);
+        var feed = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("/public/feed.json", feed.GetProperty("feed_url").GetString());
+        var item = feed.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id.ToString());
+        Assert.Equal($"/public/announcements/{id}", item.GetProperty("url").GetString());
+        Assert.Equal($"/public/announcements/{id}/pdf", item.GetProperty("attachments")[0].GetProperty("url").GetString());
+        var link = XDocument.Parse(rss).Root!.Element("channel")!.Elements("item").Select(i => i.Element("link")!.Value).Single(l => l.EndsWith($"/{id}"));
+        Assert.Equal($"/public/announcements/{id}", link);
+
+        // With it, every link is made from the configured address, whatever Host the request names.
+        await using var configured = new PortalFactory(await TemplateDatabase.CopyAsync())
+        {
+            ExtraServices = services => services.Configure<PublicSiteOptions>(o => o.BaseUrl = "https://gxt.nx.example.gov.cn/"),
+        };
+        configured.Clock.SetUtcNow(portal.Clock.GetUtcNow());
+        using (var scope = configured.ScopeFor(await InspectorAsync(), "inspector.nx"))
+        {
+            await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>().CreateDbContext();
+            var carrier = await db.Carriers.SingleAsync(c => c.Code == "CMCC");
+            var publicity = scope.ServiceProvider.GetRequiredService<PublicityService>();
+            var other = await publicity.ReportAgentAsync(new("银川某某专营店", PartyType.Organisation, null, "王某", "银川市某路4号", carrier.Id, "未核验证件办理入网。",
+                "《电话用户真实身份信息登记规定》第十一条", "已责令整改。", BeijingTime.Today(configured.Clock)));
+            await scope.ServiceProvider.GetRequiredService<AnnouncementIssuer>().PublishAsync(other, (await publicity.GetAsync(other)).ConcurrencyToken, BeijingTime.Today(configured.Clock));
+        }
+        using var viaForged = configured.CreateClient(new() { BaseAddress = new Uri("http://evil.example"), AllowAutoRedirect = false });
+        var configuredJson = await viaForged.GetStringAsync("/public/feed.json");
+        var configuredRss = await viaForged.GetStringAsync("/public/feed.rss");
+        Assert.DoesNotContain("evil.example", configuredJson + configuredRss);
+        var configuredFeed = JsonDocument.Parse(configuredJson).RootElement;
+        Assert.Equal("https://gxt.nx.example.gov.cn/public/feed.json", configuredFeed.GetProperty("feed_url").GetString());
+        Assert.All(configuredFeed.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("https://gxt.nx.example.gov.cn/public/announcements/", i.GetProperty("url").GetString()));
+        Assert.NotEmpty(configuredFeed.GetProperty("items").EnumerateArray());
+        Assert.All(XDocument.Parse(configuredRss).Descendants("link"), l => Assert.StartsWith("https://gxt.nx.example.gov.cn/public", l.Value));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("https://gxt.nx.gov.cn", true)]
+    [InlineData("http://example.gov.cn/portal/", true)]
+    [InlineData("gxt.nx.gov.cn", false)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("ftp://gxt.nx.gov.cn", false)]
+    [InlineData("https://gxt.nx.gov.cn/?x=1", false)]
+    [InlineData("https://user:pw@gxt.nx.gov.cn", false)]
+    public void The_configured_address_must_be_an_absolute_web_address(string? baseUrl, bool valid) =>
+        Assert.Equal(valid, new PublicSiteOptions { BaseUrl = baseUrl }.IsValid());
+
+    [Fact]
+    public async Task Announcements_stored_with_older_rules_are_cleaned_again_at_start_up_and_the_public_pdf_is_clean()
+    {
+        const string typed = "为用户（身份证号１１０１０１１９９００３０７１２３４，手机138 0013 8000）办理入网";
+        var published = await ReportAndPublishAgentAsync("银川某某手机店", PartyType.IndividualBusiness, "银川市西夏区某路2号");
+        var inspector = await InspectorAsync();
+        int carrierId;
+        await using (var db = portal.Db())
+            carrierId = (await db.Carriers.SingleAsync(c => c.Code == "CMCC")).Id;
+        var draft = await As<PublicityService>(inspector).ReportAgentAsync(new("银川某某数码店", PartyType.IndividualBusiness, null, "赵某", "银川市某路5号", carrierId,
+            "未核验证件办理入网。", "《电话用户真实身份信息登记规定》第十一条", "已责令整改。", new DateOnly(2026, 6, 1)));
+        string issuedJson;
+        // As the old rules left them: the text as typed, recorded as cleaned with version 1, and the 公告 issued from it.
+        await using (var db = portal.Db())
+        {
+            foreach (var id in new[] { published, draft })
+                await db.Announcements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Facts, typed).SetProperty(a => a.PublicTextVersion, 1));
+            var doc = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.OwnerType == Announcement.OwnerType && d.OwnerId == published.ToString());
+            var data = AnnouncementData.FromJson(doc.DataJson) with { Facts = typed };
+            issuedJson = data.ToJson();
+            await db.IssuedDocuments.Where(d => d.Id == doc.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DataJson, issuedJson));
+            await db.FileContents.Where(c => c.FileId == doc.FileId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Bytes, AnnouncementPdf.Render(data)));
+        }
+        var anonymous = portal.Anonymous();
+        // The issued 公告 is never changed, so the public gets a copy rendered from its data cleaned by today's rules.
+        var pdf = PdfText(await anonymous.GetByteArrayAsync($"/public/announcements/{published}/pdf?probe=reclean"));
+        AssertNothingPrivate(pdf, "pdf");
+        Assert.Contains("为用户（身份证号（身份证号码已隐去），手机（电话号码已隐去））办理入网", pdf);
+        Assert.Contains("特此公告", pdf);
+
+        using (var scope = portal.ScopeFor(AccessScope.System, "system"))
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(SeedFiles.DefaultDirectory);
+
+        await using (var db = portal.Db())
+        {
+            foreach (var id in new[] { published, draft })
+            {
+                var a = await db.Announcements.AsNoTracking().SingleAsync(x => x.Id == id);
+                Assert.Equal(("为用户（身份证号（身份证号码已隐去），手机（电话号码已隐去））办理入网", PublicText.Version), (a.Facts, a.PublicTextVersion));
+            }
+            Assert.Equal(issuedJson, (await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.OwnerType == Announcement.OwnerType && d.OwnerId == published.ToString())).DataJson);
+            Assert.Equal(0, await AnnouncementRecleaning.RunAsync(db)); // a second run finds nothing
+        }
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/announcements/{published}?probe=reclean"));
+        AssertNothingPrivate(page, "html");
+        Assert.Contains("为用户（身份证号（身份证号码已隐去），手机（电话号码已隐去））办理入网", page);
     }
 
     private async Task<long> ReportAndPublishAgentAsync(string name, PartyType type, string address)

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261128202729_Initial")]
+    [Migration("20261206133823_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2452,6 +2452,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicTextVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("PublicUntil")

@@ -50,6 +50,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     WithdrawnBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     WithdrawReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PublicTextVersion = table.Column<int>(type: "integer", nullable: false),
                     ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>

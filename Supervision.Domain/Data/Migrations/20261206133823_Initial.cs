@@ -49,6 +49,7 @@ namespace Supervision.Domain.Data.Migrations
                     WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PublicTextVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261128202750_Initial")]
+    [Migration("20261206134026_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2533,6 +2533,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicTextVersion")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("PublicUntil")

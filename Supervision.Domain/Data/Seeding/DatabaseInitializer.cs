@@ -33,5 +33,6 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);
         await RankingSeed.SeedAsync(db, seedDirectory, ct);
         await EnforcementSeed.SeedAsync(db, seedDirectory, ct);
+        await RolePolicySeed.SeedAsync(db, seedDirectory, ct);
     }
 }

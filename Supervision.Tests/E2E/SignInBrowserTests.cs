@@ -35,15 +35,15 @@ public class SignInBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPor
     [Fact]
     public async Task An_open_page_goes_to_sign_in_as_soon_as_an_administrator_locks_the_user()
     {
-        var id = await Accounts.CreateAsync(portal, "browser.locked", "Browser#Pass2026");
-        var page = await portal.SignedInAsync("browser.locked", "Browser#Pass2026");
+        var id = await Accounts.CreateAsync(portal, "browser.locked", "Violet#Canyon2026");
+        var page = await portal.SignedInAsync("browser.locked", "Violet#Canyon2026");
         await page.GotoAsync("/notifications");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         await Accounts.AsAdminAsync(portal, u => u.SetLockedAsync(id, true));
 
         // The circuit learns it from this node's signal, not at a revalidation minutes later; the page itself goes to sign-in.
-        await page.WaitForURLAsync(url => url.Contains("/account/login"), new() { Timeout = 10_000 });
+        await page.WaitForURLAsync(url => url.Contains("/account/login"), new() { Timeout = 5_000 }); // revalidation alone would take up to 10 s
         await Assertions.Expect(page.Locator("#login-heading")).ToHaveTextAsync("用户登录");
     }
 

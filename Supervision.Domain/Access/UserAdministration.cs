@@ -76,10 +76,14 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
     {
         Demand();
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
+        var before = (user.Role, user.ProvinceId, user.BranchId);
         user.DisplayName = input.DisplayName.Trim();
         user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
-        // A changed role or scope must end sessions signed in under the old one.
-        await sessions.EndAllAsync(users, user);
+        // A changed role or scope must end sessions signed in under the old one (their cookies carry it).
+        if (before != (user.Role, user.ProvinceId, user.BranchId))
+            await sessions.EndAllAsync(users, user);
+        else
+            Check(await users.UpdateAsync(user));
     }
 
     public async Task SetLockedAsync(string id, bool locked)

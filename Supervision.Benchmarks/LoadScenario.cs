@@ -450,27 +450,27 @@ public sealed partial class LoadScenario : IScenario
         }
     }
 
-    private static DatabaseSettings FreshSqlite(string directory)
+    internal static DatabaseSettings FreshSqlite(string directory, string file = "load.db")
     {
-        var db = Path.Combine(directory, "load.db");
-        foreach (var f in Directory.GetFiles(directory, "load.db*")) File.Delete(f);
+        var db = Path.Combine(directory, file);
+        foreach (var f in Directory.GetFiles(directory, file + "*")) File.Delete(f);
         return DatabaseSettings.Sqlite($"Data Source={db}");
     }
 
-    /// <summary>A new database <c>supervision_load</c> on the server of <paramref name="connectionString"/> (dropped first if it exists).</summary>
-    private static async Task<DatabaseSettings> FreshPostgresAsync(string connectionString)
+    /// <summary>A new database <paramref name="name"/> on the server of <paramref name="connectionString"/> (dropped first if it exists).</summary>
+    internal static async Task<DatabaseSettings> FreshPostgresAsync(string connectionString, string name = "supervision_load")
     {
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(admin.ToString()))
         {
             await connection.OpenAsync();
-            foreach (var sql in new[] { "DROP DATABASE IF EXISTS supervision_load WITH (FORCE)", "CREATE DATABASE supervision_load" })
+            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}" })
             {
                 await using var command = new NpgsqlCommand(sql, connection);
                 await command.ExecuteNonQueryAsync();
             }
         }
-        return DatabaseSettings.Postgres(new NpgsqlConnectionStringBuilder(connectionString) { Database = "supervision_load" }.ToString());
+        return DatabaseSettings.Postgres(new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ToString());
     }
 
     private static void ClearPools()

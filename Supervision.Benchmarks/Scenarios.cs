@@ -85,5 +85,6 @@ public static class Scenarios
         new PublicListScenario(),
         new RankingsScenario(),
         new LoadScenario(),
+        new SessionCheckScenario(),
     ];
 }

@@ -34,6 +34,11 @@ public static class DependencyInjection
         services.AddScoped<CatalogService>();
         services.AddScoped<AuditService>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<SessionSignals>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<AccountService>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<OverviewService>();
         services.AddScoped<NotificationService>();

@@ -26,7 +26,7 @@ public static class Startup
             return await BackupAsync(services, args.ElementAtOrDefault(backup + 1));
 
         _ = Task.Run(Supervision.Reports.Documents.OfficialDocumentRenderer.WarmUp);
-        var seedDirectory = config["Seed:Directory"] is { Length: > 0 } configured ? configured : SeedFiles.DefaultDirectory;
+        var seedDirectory = WebSetup.SeedDirectory(config);
         // Web nodes starting together on one PostgreSQL database take turns: the first migrates and seeds, the rest find it done.
         await using var initializing = await NodeLock.AcquireAsync(services.GetRequiredService<DatabaseSettings>(), NodeLock.Initialization);
         using (var scope = services.CreateScope())

@@ -70,20 +70,33 @@ public static class WebSetup
         {
             o.Cookie.Name = "supervision.auth";
             o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Every request: the cookie's session must still be current in the database (Identity's own check runs every 30 minutes).
+            o.Events.OnValidatePrincipal = SignInCookies.ValidateAsync;
+            o.Events.OnRedirectToReturnUrl = SignInCookies.NoReturnRedirect;
             // API clients get a status code, not a redirect to a sign-in page.
             o.Events.OnRedirectToLogin = ctx => StatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme,
+            o => o.Events.OnRedirectToReturnUrl = SignInCookies.NoReturnRedirect);
+        // The published demo password is refused everywhere but Development, where the demo accounts use it.
+        services.AddSingleton(sp => CommonPasswords.Load(SeedDirectory(sp.GetRequiredService<IConfiguration>()),
+            sp.GetRequiredService<IHostEnvironment>().IsDevelopment() ? [] : [DemoAccounts.Password]));
+        services.AddSingleton(sp => new TwoFactorExemptions(sp.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            ? DemoAccounts.Read(SeedDirectory(sp.GetRequiredService<IConfiguration>())).Select(d => d.UserName)
+            : []));
         services.AddIdentityCore<AppUser>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = true;
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
+                // Read by SignInThrottle, which locks any sign-in name (of a user or not) after these many failures.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -93,6 +106,7 @@ public static class WebSetup
             .AddEntityFrameworkStores<SupervisionDbContext>()
             .AddSignInManager()
             .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddClaimsPrincipalFactory<SupervisionClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddAuthorization();
@@ -100,6 +114,7 @@ public static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database")
             .AddCheck<DatabaseReadiness>("database-schema", tags: [DatabaseReadiness.Tag]);
         services.AddSignInRateLimit();
+        services.AddForwardedClient();
         services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
         services.AddSupervisionJobs(config, database);
         services.AddPublicSite();
@@ -115,8 +130,14 @@ public static class WebSetup
         return Task.CompletedTask;
     }
 
+    /// <summary>Where the catalogs, demo users and the common-password list are read from (<c>Seed:Directory</c>).</summary>
+    public static string SeedDirectory(IConfiguration config) =>
+        config["Seed:Directory"] is { Length: > 0 } configured ? configured : Supervision.Domain.Data.Seeding.SeedFiles.DefaultDirectory;
+
     public static WebApplication UseSupervision(this WebApplication app)
     {
+        // First: everything after it (limits, audit, links) sees the client's address, not the proxy's.
+        app.UseForwardedClient();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);

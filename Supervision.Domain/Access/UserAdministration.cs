@@ -6,7 +6,10 @@ using Supervision.Domain.Data;
 
 namespace Supervision.Domain.Access;
 
-public sealed record UserRow(string Id, string UserName, string DisplayName, UserRole Role, string? Province, string? Branch, bool Locked, DateTimeOffset CreatedAt);
+/// <param name="Locked">Locked by an administrator (until unlocked).</param>
+/// <param name="LockedByFailures">Locked for a while after repeated failed sign-ins.</param>
+public sealed record UserRow(string Id, string UserName, string DisplayName, UserRole Role, string? Province, string? Branch, bool Locked, DateTimeOffset CreatedAt,
+    bool LockedByFailures = false, bool TwoFactor = false);
 
 public sealed class UserInput
 {
@@ -26,8 +29,12 @@ public sealed class UserInput
     public string? Password { get; set; }
 }
 
-/// <summary>Creating users, assigning role and scope, locking and resetting passwords (administrators only).</summary>
-public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
+/// <summary>
+/// Creating users, assigning role and scope, locking, resetting passwords and two-factor sign-in, and the per-role
+/// sign-in policy (administrators only). Every change to who a user is or how they sign in ends their sessions.
+/// </summary>
+public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock,
+    UserSessions sessions, SignInThrottle throttle, Audit.AuditService audit)
 {
     public async Task<PagedResult<UserRow>> ListAsync(PageRequest page, UserRole? role = null, int? provinceId = null, CancellationToken ct = default)
     {
@@ -42,7 +49,9 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         var rows = await q.OrderBy(u => u.UserName).Skip(page.Skip).Take(page.Take)
             .Select(u => new { u, Province = u.Province!.ShortName, Branch = u.Branch!.ShortName })
             .ToListAsync(ct);
-        return new(rows.Select(x => new UserRow(x.u.Id, x.u.UserName!, x.u.DisplayName, x.u.Role, x.Province, x.Branch, x.u.IsLocked(now), x.u.CreatedAt)).ToList(), total);
+        var throttled = await throttle.LockedAsync(rows.Select(x => x.u.UserName!), ct);
+        return new(rows.Select(x => new UserRow(x.u.Id, x.u.UserName!, x.u.DisplayName, x.u.Role, x.Province, x.Branch, x.u.IsLocked(now), x.u.CreatedAt,
+            throttled.Contains(x.u.UserName!), x.u.TwoFactorEnabled)).ToList(), total);
     }
 
     public async Task<UserInput> GetAsync(string id)
@@ -67,10 +76,14 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
     {
         Demand();
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
+        var before = (user.Role, user.ProvinceId, user.BranchId);
         user.DisplayName = input.DisplayName.Trim();
         user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
-        // A changed role or scope must end sessions signed in under the old one.
-        Check(await users.UpdateSecurityStampAsync(user));
+        // A changed role or scope must end sessions signed in under the old one (their cookies carry it).
+        if (before != (user.Role, user.ProvinceId, user.BranchId))
+            await sessions.EndAllAsync(users, user);
+        else
+            Check(await users.UpdateAsync(user));
     }
 
     public async Task SetLockedAsync(string id, bool locked)
@@ -81,8 +94,9 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
             throw new DomainException("user.lock_self", "不能锁定自己的账户。");
         Check(await users.SetLockoutEnabledAsync(user, true));
         Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
-        if (!locked) Check(await users.ResetAccessFailedCountAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
+        // Unlocking also lifts a lock after failed sign-ins.
+        if (!locked) await throttle.ResetAsync(user.UserName!);
+        await sessions.EndAllAsync(users, user);
     }
 
     public async Task ResetPasswordAsync(string id, string newPassword)
@@ -91,6 +105,37 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, newPassword));
+        await sessions.EndAllAsync(users, user);
+    }
+
+    /// <summary>For a lost phone: two-factor off and the old app and recovery codes void; the user enrols again at next sign-in if the role requires it.</summary>
+    public async Task ResetTwoFactorAsync(string id)
+    {
+        Demand();
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
+        await AccountService.TurnOffAsync(users, user);
+        await sessions.EndAllAsync(users, user);
+        await audit.RecordAccountEventAsync(Audit.AuditActions.TwoFactorDisabled, user.UserName!, null, "管理员重置", actor: access.Actor);
+    }
+
+    /// <summary>Every role and whether it must sign in with an authenticator app.</summary>
+    public async Task<IReadOnlyList<RolePolicy>> RolePoliciesAsync(CancellationToken ct = default)
+    {
+        Demand();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var stored = await db.RolePolicies.AsNoTracking().ToDictionaryAsync(p => p.Role, ct);
+        return Enum.GetValues<UserRole>().Select(r => stored.GetValueOrDefault(r) ?? new RolePolicy { Role = r }).ToList();
+    }
+
+    /// <summary>Users of the role without an authenticator are sent to enrol at their next sign-in.</summary>
+    public async Task SetTwoFactorRequiredAsync(UserRole role, bool required, CancellationToken ct = default)
+    {
+        Demand();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var policy = await db.RolePolicies.SingleOrDefaultAsync(p => p.Role == role, ct);
+        if (policy is null) db.RolePolicies.Add(policy = new RolePolicy { Role = role });
+        policy.RequireTwoFactor = required;
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<Organizations.Branch?> FindBranchAsync(int? branchId, CancellationToken ct)
@@ -100,11 +145,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         return await db.Branches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == branchId, ct) ?? throw new NotFoundException("企业分支机构");
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-            throw new DomainException("user.invalid", string.Join(" ", result.Errors.Select(e => e.Description)));
-    }
+    private static void Check(IdentityResult result) => AccountService.Check(result);
 
     private void Demand()
     {

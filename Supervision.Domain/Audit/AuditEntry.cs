@@ -38,6 +38,10 @@ public static class AuditActions
     public const string LockedOut = "LockedOut";
     public const string SignOut = "SignOut";
     public const string Verify = "Verify";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string TwoFactorDisabled = "TwoFactorDisabled";
+    public const string RecoveryCodesRenewed = "RecoveryCodesRenewed";
+    public const string RecoveryCodeUsed = "RecoveryCodeUsed";
 
     public static string Label(string action) => action switch
     {
@@ -49,8 +53,12 @@ public static class AuditActions
         LockedOut => "账户锁定",
         SignOut => "退出",
         Verify => "复核",
+        TwoFactorEnabled => "启用双因素认证",
+        TwoFactorDisabled => "停用双因素认证",
+        RecoveryCodesRenewed => "重新生成恢复码",
+        RecoveryCodeUsed => "使用恢复码登录",
         _ => action,
     };
 
-    public static readonly string[] All = [Create, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut];
+    public static readonly string[] All = [Create, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRenewed, RecoveryCodeUsed];
 }

@@ -28,12 +28,16 @@ public sealed class AuditService(IDbContextFactory<SupervisionDbContext> factory
         return new(await q.Skip(page.Skip).Take(page.Take).ToListAsync(ct), total);
     }
 
-    /// <summary>Records a sign-in, a failed attempt, a lockout or a sign-out; the user named is the actor.</summary>
-    public async Task RecordSignInEventAsync(string action, string userName, string? remoteAddress, CancellationToken ct = default)
+    /// <summary>
+    /// Records an account event: a sign-in, a failed attempt, a lockout, a sign-out, a two-factor change. The user named is
+    /// the actor unless <paramref name="actor"/> says who else acted (an administrator).
+    /// </summary>
+    public async Task RecordAccountEventAsync(string action, string userName, string? remoteAddress, string? note = null, string? actor = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var details = System.Text.Json.JsonSerializer.Serialize(new { ip = remoteAddress }, AuditCapture.Json);
-        db.RecordEvent(action, nameof(AppUser), userName, details, actor: userName);
+        var details = new Dictionary<string, string?> { ["ip"] = remoteAddress };
+        if (note is not null) details["note"] = note;
+        db.RecordEvent(action, nameof(AppUser), userName, System.Text.Json.JsonSerializer.Serialize(details, AuditCapture.Json), actor: actor ?? userName);
         await db.SaveChangesAsync(ct);
     }
 

@@ -273,6 +273,43 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Access.FailedSignIn", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("FailedSignIns");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Access.RolePolicy", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("RolePolicies");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

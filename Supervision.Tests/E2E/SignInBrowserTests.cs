@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Supervision.Tests.Infrastructure;
+using Supervision.Tests.Web.Access;
 
 namespace Supervision.Tests.E2E;
 
@@ -29,6 +30,34 @@ public class SignInBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPor
         await page.ClickAsync("#login-submit");
         await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误，请重新输入。");
         Assert.Contains("/account/login", page.Url);
+    }
+
+    [Fact]
+    public async Task An_open_page_goes_to_sign_in_as_soon_as_an_administrator_locks_the_user()
+    {
+        var id = await Accounts.CreateAsync(portal, "browser.locked", "Violet#Canyon2026");
+        var page = await portal.SignedInAsync("browser.locked", "Violet#Canyon2026");
+        await page.GotoAsync("/notifications");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Accounts.AsAdminAsync(portal, u => u.SetLockedAsync(id, true));
+
+        // The circuit learns it from this node's signal, not at a revalidation minutes later; the page itself goes to sign-in.
+        await page.WaitForURLAsync(url => url.Contains("/account/login"), new() { Timeout = 5_000 }); // revalidation alone would take up to 10 s
+        await Assertions.Expect(page.Locator("#login-heading")).ToHaveTextAsync("用户登录");
+    }
+
+    [Fact]
+    public async Task The_account_security_page_opens_from_the_app_bar_with_a_qr_code_to_scan()
+    {
+        var page = await portal.SignedInAsync("carrier.cucc.nx");
+        await page.ClickAsync("#account-security");
+        await page.WaitForURLAsync(url => url.Contains("/account/security"));
+        await Assertions.Expect(page.Locator("#authenticator-qr")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#two-factor-status")).ToContainTextAsync("未启用");
+        await BrowserPortal.ShotAsync(page, "account-security");
+        await page.ClickAsync("#back-home");
+        await page.WaitForURLAsync(url => !url.Contains("/account/security"));
     }
 
     /// <summary>The content security policy blocks nothing the portal needs: no violation while the circuit runs MudBlazor pages.</summary>

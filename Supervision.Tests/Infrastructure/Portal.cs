@@ -46,11 +46,22 @@ public sealed partial class Portal : IAsyncLifetime
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var fields = HiddenInput().Matches(page).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var fields = await HiddenFieldsAsync(client, "/account/login");
         fields["Input.UserName"] = userName;
         fields["Input.Password"] = password;
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The hidden fields of a page's forms (antiforgery token, form name), to post one as a browser would.</summary>
+    public static async Task<Dictionary<string, string>> HiddenFieldsAsync(HttpClient client, string url) =>
+        HiddenFields(await client.GetStringAsync(url));
+
+    public static Dictionary<string, string> HiddenFields(string page)
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (Match m in HiddenInput().Matches(page))
+            fields[m.Groups["name"].Value] = WebUtility.HtmlDecode(m.Groups["value"].Value);
+        return fields;
     }
 
     /// <summary>A database context acting with the given scope (the system when none); its DI scope lives as long as the fixture.</summary>

@@ -14,6 +14,7 @@ internal sealed class AccessCircuitHandler(AuthenticationStateProvider auth, Acc
     {
         access.SetUser((await auth.GetAuthenticationStateAsync()).User);
         auth.AuthenticationStateChanged += OnChanged;
+        (auth as RevalidatingIdentityStateProvider)?.ListenForEndedSessions();
     }
 
     private void OnChanged(Task<AuthenticationState> task) =>

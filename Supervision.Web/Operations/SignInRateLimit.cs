@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Supervision.Web.Operations;
 
 /// <summary>
-/// Limits sign-in posts per client address and per user name (fixed windows, no queue), in front of Identity's lockout:
-/// the lockout stops guessing one account's password; this stops spraying many accounts from one address and keeps
-/// a locked-out name from being hammered. A refused post answers 429 with a page saying when to try again.
+/// Limits sign-in posts — the password step and the second step (authenticator or recovery code, enrolment) — per client
+/// address and per user (fixed windows, no queue), in front of the lockout (<see cref="Supervision.Domain.Access.SignInThrottle"/>):
+/// the lockout stops guessing one account's password; this stops spraying many accounts from one address and keeps a
+/// locked-out name from being hammered. The address is the client's, also behind a configured reverse proxy
+/// (<see cref="ForwardedClient"/>). A refused post answers 429 with a page saying when to try again.
 /// </summary>
 public static class SignInRateLimit
 {
@@ -17,7 +20,7 @@ public static class SignInRateLimit
     private static readonly object UserNameKey = new();
 
     /// <param name="PerAddress">Posts one client address may make per window.</param>
-    /// <param name="PerUser">Posts naming one user (any address) per window.</param>
+    /// <param name="PerUser">Posts naming one user (any address) per window; second-step posts count per user they continue.</param>
     public sealed record Limits(int PerAddress = 30, int PerUser = 10, int WindowSeconds = 60);
 
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services)
@@ -40,12 +43,20 @@ public static class SignInRateLimit
         return services;
     }
 
-    /// <summary>Reads the posted user name before the limiter runs (the form is buffered; the page binds the same copy).</summary>
+    /// <summary>
+    /// Reads the posted user name before the limiter runs (the form is buffered; the page binds the same copy), or for the
+    /// second step the user the in-between cookie carries.
+    /// </summary>
     public static IApplicationBuilder UseSignInRateLimit(this IApplicationBuilder app)
     {
         app.Use(async (ctx, next) =>
         {
-            if (IsSignInPost(ctx) && ctx.Request.HasFormContentType)
+            if (IsSignInPost(ctx) && !ctx.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase))
+            {
+                var pending = await ctx.AuthenticateAsync(Microsoft.AspNetCore.Identity.IdentityConstants.TwoFactorUserIdScheme);
+                ctx.Items[UserNameKey] = pending.Principal?.Identity?.Name is { } id ? "id:" + id : null;
+            }
+            else if (IsSignInPost(ctx) && ctx.Request.HasFormContentType)
             {
                 try
                 {
@@ -63,7 +74,7 @@ public static class SignInRateLimit
     }
 
     private static bool IsSignInPost(HttpContext ctx) =>
-        HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.StartsWithSegments(LoginPath, StringComparison.OrdinalIgnoreCase);
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };

@@ -17,6 +17,21 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     }
 }
 
+internal sealed class RolePolicyConfiguration : IEntityTypeConfiguration<RolePolicy>
+{
+    public void Configure(EntityTypeBuilder<RolePolicy> b) => b.HasKey(p => p.Role);
+}
+
+internal sealed class FailedSignInConfiguration : IEntityTypeConfiguration<FailedSignIn>
+{
+    public void Configure(EntityTypeBuilder<FailedSignIn> b)
+    {
+        b.HasKey(f => f.NameHash);
+        b.Property(f => f.NameHash).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(f => f.LastFailureAt);
+    }
+}
+
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     // A key's XML is about 1 KB; the 400-character default for strings would refuse it on PostgreSQL.

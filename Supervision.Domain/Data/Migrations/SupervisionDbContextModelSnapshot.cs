@@ -262,6 +262,43 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Access.FailedSignIn", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("FailedSignIns");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Access.RolePolicy", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("RolePolicies");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -34,6 +34,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);
         await RankingSeed.SeedAsync(db, seedDirectory, ct);
         await EnforcementSeed.SeedAsync(db, seedDirectory, ct);
+        await RolePolicySeed.SeedAsync(db, seedDirectory, ct);
         var recleaned = await AnnouncementRecleaning.RunAsync(db, ct);
         if (recleaned > 0) log.LogInformation("Cleaned {Count} announcements again with the public text rules of version {Version}", recleaned, PublicText.Version);
     }

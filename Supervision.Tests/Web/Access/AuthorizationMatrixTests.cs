@@ -22,6 +22,10 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/"] = Who.SignedIn,
         ["/account/login"] = Who.Anonymous,
         ["/account/denied"] = Who.SignedIn,
+        // The second sign-in step and enrolment at sign-in: without the in-between cookie they say the sign-in timed out.
+        ["/account/login/two-factor"] = Who.Anonymous,
+        ["/account/login/enrol"] = Who.Anonymous,
+        ["/account/security"] = Who.SignedIn,
         ["/not-found"] = Who.Anonymous,
         ["/error"] = Who.Anonymous,
         ["/org/provinces"] = Who.Regulator,
@@ -69,6 +73,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/rankings/mine"] = Who.Carrier,
         ["/rankings/branches/{Id:int}"] = Who.Regulator,
         ["/admin/ranking-indicators"] = Who.Admin,
+        ["/admin/sign-in-policies"] = Who.Admin,
     };
 
     /// <summary>Non-page endpoints: method and path → who may call them.</summary>

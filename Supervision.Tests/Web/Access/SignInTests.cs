@@ -47,13 +47,18 @@ public class SignInTests(Portal portal) : IClassFixture<Portal>
     [InlineData("/org/branches", "/org/branches")]
     [InlineData("//evil.example/phish", "/")]
     [InlineData("https://evil.example/", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("/。x", "/%E3%80%82x")]                 // non-ASCII: the page answers, and the redirect carries it encoded
+    [InlineData("/cases?q=宁夏", "/cases?q=%E5%AE%81%E5%A4%8F")]
     public async Task The_return_address_stays_on_this_site(string returnUrl, string expected)
     {
         var client = portal.Anonymous();
         var page = await client.GetStringAsync($"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         Assert.Contains("用户登录", page);
-        var location = new Uri(new Uri("http://localhost"), (await SignInWithReturnAsync(client, returnUrl)).Headers.Location!);
-        Assert.Equal(("localhost", expected), (location.Host, location.AbsolutePath));
+        var response = await SignInWithReturnAsync(client, returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = new Uri(new Uri("http://localhost"), response.Headers.Location!);
+        Assert.Equal(("localhost", expected), (location.Host, location.PathAndQuery));
     }
 
     private static async Task<HttpResponseMessage> SignInWithReturnAsync(HttpClient client, string returnUrl)
@@ -93,9 +98,18 @@ public class ProductionModeTests : IAsyncLifetime
 
         Assert.Equal(2, await Supervision.Web.Startup.CreateAdministratorAsync(_factory.Services, "root", null));
         Assert.Equal(1, await Supervision.Web.Startup.CreateAdministratorAsync(_factory.Services, "root", "short"));
+        // The password policy applies to the first administrator too: common ones, and the published demo password outside Development.
+        Assert.Equal(1, await Supervision.Web.Startup.CreateAdministratorAsync(_factory.Services, "root", "Password123!"));
+        Assert.Equal(1, await Supervision.Web.Startup.CreateAdministratorAsync(_factory.Services, "root", "Demo#2026-Root"));
         Assert.Equal(0, await Supervision.Web.Startup.CreateAdministratorAsync(_factory.Services, "root", "Str0ng#Passw0rd"));
+
+        // Administrators must use an authenticator (seed-data/role-policies.json): the first sign-in enrols one.
         var signedIn = await Portal.SignInAsync(client, "root", "Str0ng#Passw0rd");
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/account/login/enrol?ReturnUrl=%2F", Accounts.Location(signedIn));
+        Assert.True(Accounts.IsSignInRedirect(await client.GetAsync("/admin/users")));
+        var key = Accounts.Key(await client.GetStringAsync("/account/login/enrol"));
+        var enrolled = await Accounts.PostFormAsync(client, "/account/login/enrol", "enrol", new() { ["Input.Code"] = Accounts.Totp(key) });
+        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
     }
 }

@@ -26,7 +26,8 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
 {
     private const string CmccKey = "spk_demoCMCC64_NingxiaMobile_2026";
     private const string CuccKey = "spk_demoCUCC64_NingxiaUnicom_2026";
-    private static readonly string[] LogTables = ["SubmissionAttempts", "AuditEntries", "AuditHeads"];
+    // Logs and counters that a refused request still writes (failed sign-ins are counted by name: SignInThrottle).
+    private static readonly string[] LogTables = ["SubmissionAttempts", "AuditEntries", "AuditHeads", "FailedSignIns"];
 
     /// <summary>One hostile upload: the bytes, the name they come under, and the form fields.</summary>
     public sealed record Upload(Func<byte[]> File, string FileName = "月报.xlsx", string Template = "RN-MONTHLY", string Period = "2026-09",

@@ -80,6 +80,22 @@ public class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task A_cookie_signed_out_on_node_A_is_refused_on_node_B_at_its_next_request()
+    {
+        var a = nodes.A.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signIn = await Portal.SignInAsync(a, "leader.nx", "Demo#2026");
+        var cookie = Access.Accounts.AuthCookie(signIn);
+        // Node B serves the cookie (and has just checked it) …
+        Assert.Equal(HttpStatusCode.OK, (await Access.Accounts.ReplayAsync(nodes.B, cookie)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Access.Accounts.SignOutAsync(a)).StatusCode);
+
+        // … and refuses it on the very next request: the check is against the shared database, not node memory.
+        Assert.True(Access.Accounts.IsSignInRedirect(await Access.Accounts.ReplayAsync(nodes.B, cookie)));
+        Assert.True(Access.Accounts.IsSignInRedirect(await Access.Accounts.ReplayAsync(nodes.A, cookie)));
+    }
+
+    [Fact]
     public async Task Both_schedulers_join_one_cluster_and_each_job_runs_once()
     {
         var schedulerA = await nodes.A.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();

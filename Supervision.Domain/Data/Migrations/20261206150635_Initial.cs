@@ -195,6 +195,20 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FailedSignIns",
+                columns: table => new
+                {
+                    NameHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FailedSignIns", x => x.NameHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HolidayYears",
                 columns: table => new
                 {
@@ -380,6 +394,18 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReturnTemplates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RolePolicies",
+                columns: table => new
+                {
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequireTwoFactor = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RolePolicies", x => x.Role);
                 });
 
             migrationBuilder.CreateTable(
@@ -1847,6 +1873,11 @@ namespace Supervision.Domain.Data.Migrations
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FailedSignIns_LastFailureAt",
+                table: "FailedSignIns",
+                column: "LastFailureAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Findings_BranchId",
                 table: "Findings",
                 column: "BranchId");
@@ -2151,6 +2182,9 @@ namespace Supervision.Domain.Data.Migrations
                 name: "ExtensionRequests");
 
             migrationBuilder.DropTable(
+                name: "FailedSignIns");
+
+            migrationBuilder.DropTable(
                 name: "FileContents");
 
             migrationBuilder.DropTable(
@@ -2194,6 +2228,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "RnSummaryRows");
+
+            migrationBuilder.DropTable(
+                name: "RolePolicies");
 
             migrationBuilder.DropTable(
                 name: "SelfCheckRows");

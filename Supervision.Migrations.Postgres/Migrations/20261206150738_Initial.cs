@@ -196,6 +196,20 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FailedSignIns",
+                columns: table => new
+                {
+                    NameHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FailedSignIns", x => x.NameHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HolidayYears",
                 columns: table => new
                 {
@@ -381,6 +395,18 @@ namespace Supervision.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReturnTemplates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RolePolicies",
+                columns: table => new
+                {
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RequireTwoFactor = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RolePolicies", x => x.Role);
                 });
 
             migrationBuilder.CreateTable(
@@ -1848,6 +1874,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FailedSignIns_LastFailureAt",
+                table: "FailedSignIns",
+                column: "LastFailureAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Findings_BranchId",
                 table: "Findings",
                 column: "BranchId");
@@ -2152,6 +2183,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "ExtensionRequests");
 
             migrationBuilder.DropTable(
+                name: "FailedSignIns");
+
+            migrationBuilder.DropTable(
                 name: "FileContents");
 
             migrationBuilder.DropTable(
@@ -2195,6 +2229,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RnSummaryRows");
+
+            migrationBuilder.DropTable(
+                name: "RolePolicies");
 
             migrationBuilder.DropTable(
                 name: "SelfCheckRows");

@@ -121,13 +121,7 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         if (upload.IdempotencyKey is { } idem) request.Headers.TryAddWithoutValidation("Idempotency-Key", idem);
         var response = await Client(key).SendAsync(request);
 
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(upload.Statuses.Contains((int)response.StatusCode), $"{name}: {(int)response.StatusCode} {body[..Math.Min(400, body.Length)]}");
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var error = JsonDocument.Parse(body).RootElement.GetProperty("errors")[0];
-        Assert.Matches(StableCode(), error.GetProperty("code").GetString());
-        if (upload.Code is { } code) Assert.Equal(code, error.GetProperty("code").GetString());
-        Assert.Matches(Chinese(), error.GetProperty("message").GetString());
+        var body = await ApiErrorAsync(response, name, upload.Statuses, upload.Code);
         Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", body, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await CountsAsync());
@@ -237,15 +231,7 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         var failing = FailingRequests[name];
         var before = await CountsAsync();
         var client = failing.Key is null ? portal.Anonymous() : Client(failing.Key);
-        var response = await client.SendAsync(failing.Request());
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode == failing.Status, $"{name}: {(int)response.StatusCode} {response.Content.Headers.ContentType} {body[..Math.Min(300, body.Length)]}");
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
-        Assert.Equal(JsonValueKind.Array, errors.ValueKind);
-        var error = errors[0];
-        Assert.Equal(failing.Code, error.GetProperty("code").GetString());
-        Assert.Matches(Chinese(), error.GetProperty("message").GetString());
+        await ApiErrorAsync(await client.SendAsync(failing.Request()), name, [failing.Status], failing.Code);
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -434,13 +420,8 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
             { new ByteArrayContent(workbook), "file", "年度自查报告.xlsx" }, { new StringContent("SELF-ANNUAL"), "template" }, { new StringContent("2024"), "period" },
             { new ByteArrayContent(pdf), "pdf", pdfName },
         };
-        var response = await Client(CmccKey).PostAsync("/api/v1/submissions", form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode is 400 or 422, $"{(int)response.StatusCode} {body[..Math.Min(400, body.Length)]}");
-        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray().ToList();
-        var error = Assert.Single(errors);
-        Assert.Equal(code, error.GetProperty("code").GetString());
-        Assert.Matches(Chinese(), error.GetProperty("message").GetString());
+        var body = await ApiErrorAsync(await Client(CmccKey).PostAsync("/api/v1/submissions", form), pdfName, [400, 422], code);
+        Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray()); // the workbook itself is valid
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -479,6 +460,24 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         else
             Assert.Equal("public.query_control", JsonDocument.Parse(body).RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.Equal(before, await CountsAsync());
+    }
+
+    /// <summary>
+    /// The response is the documented error: one of the statuses, application/json, <c>{errors:[{code,message}]}</c> with a
+    /// stable code (the one given, when given) and a Chinese message. Returns the body.
+    /// </summary>
+    private static async Task<string> ApiErrorAsync(HttpResponseMessage response, string what, int[] statuses, string? code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(statuses.Contains((int)response.StatusCode), $"{what}: {(int)response.StatusCode} {response.Content.Headers.ContentType} {body[..Math.Min(400, body.Length)]}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.Equal(JsonValueKind.Array, errors.ValueKind);
+        var error = errors[0];
+        Assert.Matches(StableCode(), error.GetProperty("code").GetString());
+        if (code is not null) Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Matches(Chinese(), error.GetProperty("message").GetString());
+        return body;
     }
 
     /// <summary>A multipart body written byte by byte, so file names can carry what HttpClient would refuse to send (NUL, CR LF).</summary>

@@ -143,6 +143,7 @@ public static class WebSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseDatabaseBusyAnswer();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiErrors();
         // The people who use the portal read Chinese: dates, numbers and component texts follow zh-CN.
         app.UseRequestLocalization(o => o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
         app.UseSignInRateLimit();

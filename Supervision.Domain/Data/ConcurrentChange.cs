@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Supervision.Domain.Common;
 
 namespace Supervision.Domain.Data;
@@ -21,4 +23,11 @@ public static class ConcurrentChange
             throw new DomainException(code, message);
         }
     }
+
+    /// <summary>
+    /// Whether a save lost a race with another writer: a unique index refused the row (SQLite error 19, PostgreSQL 23505)
+    /// or a row it changed was changed first (concurrency token). The caller reads again and decides.
+    /// </summary>
+    public static bool IsLostRace(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException || ex.InnerException is SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Supervision.Domain.Common;
 
@@ -36,28 +37,58 @@ public class StoredFile
 
     /// <summary>
     /// Refuses an uploaded file's name that is no plain file name: a path (../../etc/passwd, /etc/passwd, C:\…), a drive or
-    /// stream (:), control characters (NUL, line breaks that would split a header), or over 255 characters. A browser
-    /// sends only the name, so only a hostile or broken client meets this; <see cref="SafeName"/> still cleans what is stored.
+    /// stream (:), control characters (NUL, line breaks that would split a header), invisible formatting characters (the
+    /// right-to-left override that shows "rn\u202Exslx.exe" as "rnexe.xlsx", zero-width characters), or over 255 characters.
+    /// A browser sends only the name, so only a hostile or broken client meets this; <see cref="SafeName"/> still cleans what is stored.
     /// </summary>
     public static string CheckName(string? fileName)
     {
         if (string.IsNullOrWhiteSpace(fileName))
-            throw new DomainException("file.name_invalid", "文件名为空，请上传带文件名的文件。");
+            throw new DomainException(NameInvalidCode, "文件名为空，请上传带文件名的文件。");
         if (fileName.Length > MaxNameLength)
-            throw new DomainException("file.name_invalid", $"文件名超过{MaxNameLength}个字符，请改短后重新上传。");
-        if (fileName.Any(c => char.IsControl(c) || c is '/' or '\\' or ':') || fileName.Trim().Trim('.').Length == 0)
-            throw new DomainException("file.name_invalid", $"文件名“{SafeName(fileName)}”含有路径、盘符或控制字符；请只上传文件本身，不要带路径。");
+            throw new DomainException(NameInvalidCode, $"文件名超过{MaxNameLength}个字符，请改短后重新上传。");
+        if (fileName.Any(IsInvisible))
+            throw new DomainException(NameInvalidCode,
+                $"文件名“{SafeName(fileName)}”含有不可见的控制字符或文字方向控制符（可使“.exe”显示为“.xlsx”）；请将文件改名后重新上传。");
+        if (fileName.Any(c => c is '/' or '\\' or ':') || fileName.Trim().Trim('.').Length == 0)
+            throw new DomainException(NameInvalidCode, $"文件名“{SafeName(fileName)}”含有路径或盘符；请只上传文件本身，不要带路径。");
         return fileName;
     }
 
-    /// <summary>Keeps only the last path segment and drops characters that mean something to a file system or a header.</summary>
+    public const string NameInvalidCode = "file.name_invalid";
+    public const string ExtensionMismatchCode = "file.extension_mismatch";
+
+    /// <summary>
+    /// Refuses a name whose extension does not say what the content is (a PDF named .jpg, a workbook named .exe), so what a
+    /// person later downloads opens in the program its name promises. <paramref name="kind"/> names the content in Chinese.
+    /// </summary>
+    public static void CheckExtension(string fileName, string kind, params string[] extensions)
+    {
+        var extension = Path.GetExtension(SafeName(fileName)).ToLowerInvariant();
+        if (extensions.Contains(extension)) return;
+        var actual = extension.Length == 0 ? "没有扩展名" : $"扩展名为“{extension}”";
+        throw new DomainException(ExtensionMismatchCode,
+            $"文件“{SafeName(fileName)}”的内容是{kind}，但{actual}；{kind}的扩展名应为{string.Join("或", extensions)}。请核对文件后重新上传。");
+    }
+
+    /// <summary>The message for a file over a size limit, wherever it is caught (in the browser before sending, or by the service).</summary>
+    public static string TooLargeMessage(string fileName, long length, long maxBytes) =>
+        $"“{SafeName(fileName)}”大小为{length / 1024.0 / 1024.0:0.0}MB，超过{Megabytes(maxBytes)}的上限，未上传；请压缩或拆分后重新上传。";
+
+    public static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#}MB";
+
+    /// <summary>Keeps only the last path segment and drops characters that mean something to a file system or a header, or hide what the name says.</summary>
     public static string SafeName(string fileName)
     {
         var name = fileName.Replace('\\', '/').Split('/').Last();
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().TrimStart('.');
+        name = new string(name.Where(c => !IsInvisible(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().TrimStart('.');
         if (name.Length > 200) name = name[^200..];
         return name.Length == 0 ? "file" : name;
     }
+
+    /// <summary>Control characters, and formatting ones that change how the rest of a name is shown (bidi overrides, zero-width, line separators).</summary>
+    private static bool IsInvisible(char c) => char.IsControl(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }
 
 public class FileContent

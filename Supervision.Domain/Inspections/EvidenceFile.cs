@@ -8,7 +8,7 @@ public sealed record EvidenceLimits(long MaxBytes, int MaxFilesPerRecord = 30)
 {
     public static EvidenceLimits Default { get; } = new(10L * 1024 * 1024);
 
-    public string MaxText => EvidenceFiles.Megabytes(MaxBytes);
+    public string MaxText => StoredFile.Megabytes(MaxBytes);
 }
 
 /// <summary>

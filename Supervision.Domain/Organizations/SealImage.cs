@@ -19,10 +19,11 @@ public static class SealImage
     {
         var file = StoredFile.SafeName(StoredFile.CheckName(name));
         if (bytes.Length == 0) throw new DomainException("seal.empty", $"文件“{file}”为空。");
-        if (bytes.Length > MaxBytes) throw new DomainException("seal.too_large", $"印章图片“{file}”超过{MaxBytes / 1024 / 1024}MB。");
+        if (bytes.Length > MaxBytes) throw new DomainException("seal.too_large", StoredFile.TooLargeMessage(name, bytes.Length, MaxBytes));
         ReadOnlySpan<byte> signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
         if (bytes.Length < 33 || !bytes.AsSpan().StartsWith(signature) || !bytes.AsSpan(12, 4).SequenceEqual("IHDR"u8))
             throw new DomainException("seal.type", $"“{file}”不是PNG图片。印章须为透明背景的PNG图片。");
+        StoredFile.CheckExtension(name, "PNG图片", ".png");
         var width = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16));
         var height = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20));
         if (width < MinPixels || height < MinPixels || width > MaxPixels || height > MaxPixels)

@@ -53,7 +53,7 @@ public class Submission : IBranchScoped
     public string? ReviewedBy { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public string? ReviewNote { get; set; }
-    /// <summary>Set by API clients: the same key returns the first result and creates nothing.</summary>
+    /// <summary>Set by API clients: the same key with the same request returns the first result and creates nothing.</summary>
     public string? IdempotencyKey { get; set; }
     /// <summary>Changes on every transition, so two reviewers cannot both act on the same version.</summary>
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
@@ -107,6 +107,23 @@ public class Submission : IBranchScoped
             throw new DomainException("submission.not_submitted", $"只能审核“已报送”的报表，当前状态为“{StatusLabel(Status)}”。");
     }
 
+    /// <summary>What the request that created this version sent: the idempotency key stands for exactly this.</summary>
+    public UploadFingerprint Fingerprint => new(TemplateCode, Period, Sha256, AttachmentFile?.Sha256);
+
+    /// <summary>
+    /// Answers a request sent again under this version's idempotency key with this version (needs <see cref="AttachmentFile"/>
+    /// loaded). The same key with another return, period or file is a client error, never a silent "first result".
+    /// </summary>
+    public Submission Repeat(UploadFingerprint request)
+    {
+        if (request != Fingerprint)
+            throw new DomainException(IdempotencyMismatchCode,
+                $"Idempotency-Key“{IdempotencyKey}”已用于另一次上传（第{Version}版，{TemplateCode}，{Period}），本次请求的报表、期间或文件与之不同。新的上传请使用新的 Idempotency-Key。");
+        return this;
+    }
+
+    public const string IdempotencyMismatchCode = "idempotency.mismatch";
+
     /// <summary>Whether a new upload may follow the latest version, and why not.</summary>
     public static string? CannotUploadAfter(Submission? latest) => latest?.Status switch
     {
@@ -147,6 +164,9 @@ public class Submission : IBranchScoped
         _ => status.ToString(),
     };
 }
+
+/// <summary>An upload as the idempotency key remembers it: the return, the period and the SHA-256 of the file and of the PDF sent with it.</summary>
+public sealed record UploadFingerprint(string TemplateCode, string Period, string FileSha256, string? PdfSha256);
 
 /// <summary>A legal-but-alarming finding kept with the return; it feeds inspections and rankings.</summary>
 public class SubmissionFlag : IBranchScoped

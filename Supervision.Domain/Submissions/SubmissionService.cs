@@ -102,6 +102,14 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     /// <summary>
     /// Validates a parsed return and, if it has no errors, stores the original file, the new version, every
     /// parsed row and the flags in one transaction. A refused upload is logged as an attempt and changes nothing else.
+    /// <para>
+    /// With an idempotency key the request is remembered by the key on the version it created, in the same transaction;
+    /// its fingerprint is the version's template, period and hashes. Sent again, the same request returns that version;
+    /// another request under the key is refused (<see cref="Submission.IdempotencyMismatchCode"/>). Two sent at once —
+    /// to one node or to several on one database — both get the first result: the loser either finds the winner's row
+    /// when it looks inside its own transaction, or its insert is refused by the unique index on (branch, key) once the
+    /// winner commits, and it reads the winner's row then.
+    /// </para>
     /// </summary>
     public async Task<StoreResult> StoreAsync(StoreCommand command, ParsedReturn parsed, byte[] original, Attachment? attachment, CancellationToken ct = default)
     {
@@ -111,27 +119,52 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         if (!AppliesTo(template.Definition, branch, branch.Carrier!))
             throw new AccessDeniedException($"{branch.ShortName}不需要报送“{template.Name}”。");
 
-        if (command.IdempotencyKey is { Length: > 0 } key && await FindByIdempotencyKeyAsync(branch.Id, key, ct) is { } earlier)
-            return new StoreResult(earlier, [], Repeated: true);
+        var sha = StoredFile.Hash(original);
+        var request = new UploadFingerprint(template.Code, period.ToString(), sha, attachment is null ? null : StoredFile.Hash(attachment.Bytes));
+        if (await RepeatedAsync(branch.Id, command.IdempotencyKey, request, ct) is { } repeated)
+            return repeated;
 
         ReturnValidator.Validate(parsed, context);
         var issues = parsed.Issues;
-        if (template.Definition.RequiresPdf)
+        if (template.Definition.RequiresPdf || attachment is not null)
             CheckPdf(attachment, issues);
-        var sha = StoredFile.Hash(original);
         if (issues.Any(i => i.Kind == IssueKind.Error))
         {
             await LogAttemptAsync(command, branch, period, original.LongLength, sha, issues, ct);
             return new StoreResult(null, issues);
         }
 
-        var calendar = await catalog.GetCalendarAsync(ct);
-        var due = period.DueDate(template.Definition.DueDay, template.Definition.DueMonthsAfter, calendar);
+        var due = period.DueDate(template.Definition.DueDay, template.Definition.DueMonthsAfter, await catalog.GetCalendarAsync(ct));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await InsertAsync(command, template, period, branch, due, parsed, original, sha, attachment, request, ct);
+            }
+            catch (DbUpdateException ex) when (ConcurrentChange.IsLostRace(ex) && attempt < StoreAttempts)
+            {
+                // Another upload of this return committed first: the same request under the same key (answer with it), or
+                // another upload that took the version number or superseded the same draft (look at the latest again).
+                if (await RepeatedAsync(branch.Id, command.IdempotencyKey, request, ct) is { } winner)
+                    return winner;
+            }
+        }
+    }
+
+    private const int StoreAttempts = 4;
+
+    private async Task<StoreResult> InsertAsync(StoreCommand command, TemplateInfo template, ReportingPeriod period, Branch branch, DateOnly due,
+        ParsedReturn parsed, byte[] original, string sha, Attachment? attachment, UploadFingerprint request, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var latest = await db.Submissions.Where(s => s.BranchId == branch.Id && s.TemplateCode == template.Code && s.Period == period.ToString())
             .OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
+        // Read after the latest version: a concurrent request under the key that committed in between is seen here, not
+        // mistaken for a filed version that locks the period.
+        if (await FindByIdempotencyKeyAsync(db, branch.Id, command.IdempotencyKey, ct) is { } earlier)
+            return new StoreResult(earlier.Repeat(request), [], Repeated: true);
         if (Submission.CannotUploadAfter(latest) is { } refusal)
             throw new DomainException("submission.locked", refusal);
         latest?.SupersedeIfDraft();
@@ -144,7 +177,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             Channel = command.Channel, File = file, Sha256 = sha, RowCount = parsed.RowCount, IdempotencyKey = command.IdempotencyKey,
             AttachmentFile = attachment is null ? null : StoredFile.From(attachment.FileName, "application/pdf", attachment.Bytes, access.Actor, now),
         };
-        foreach (var flag in issues.Where(i => i.Kind == IssueKind.Flag))
+        foreach (var flag in parsed.Issues.Where(i => i.Kind == IssueKind.Flag))
             submission.Flags.Add(new SubmissionFlag
             {
                 ProvinceId = branch.ProvinceId, BranchId = branch.Id, Code = flag.Code, Sheet = flag.Sheet, Row = flag.Row, Column = flag.Column, Message = flag.Message,
@@ -159,15 +192,30 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             await BulkInserter.InsertAsync(db, RowMapper.ClrType(sheet.Definition.Target),
                 sheet.Rows.Select(r => (object)RowMapper.Map(sheet.Definition, r, submission.Id, branch.ProvinceId, branch.Id)), ct);
         await tx.CommitAsync(ct);
-        return new StoreResult(submission, issues);
+        return new StoreResult(submission, parsed.Issues);
     }
 
+    /// <summary>The signed PDF: present when the template requires one, and a PDF by content and name without script or embedded files.</summary>
     private static void CheckPdf(Attachment? attachment, List<ValidationIssue> issues)
     {
         if (attachment is null || attachment.Bytes.Length == 0)
+        {
             issues.Add(new(IssueKind.Error, "签章报告", 0, null, null, "PDF_REQUIRED", "请同时上传加盖公章、负责人签字的自查报告PDF文件"));
-        else if (!attachment.Bytes.AsSpan().StartsWith("%PDF-"u8))
+            return;
+        }
+        if (!attachment.Bytes.AsSpan().StartsWith("%PDF-"u8))
+        {
             issues.Add(new(IssueKind.Error, "签章报告", 0, null, null, "PDF_INVALID", $"“{StoredFile.SafeName(attachment.FileName)}”不是有效的PDF文件"));
+            return;
+        }
+        try
+        {
+            EvidenceFiles.CheckPdf(attachment.FileName, attachment.Bytes);
+        }
+        catch (DomainException e)
+        {
+            issues.Add(new(IssueKind.Error, "签章报告", 0, null, null, e.Code, e.Message));
+        }
     }
 
     private async Task LogAttemptAsync(StoreCommand command, Branch branch, ReportingPeriod period, long length, string sha, IReadOnlyList<ValidationIssue> issues, CancellationToken ct)
@@ -184,11 +232,19 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<Submission?> FindByIdempotencyKeyAsync(int branchId, string key, CancellationToken ct)
+    /// <summary>The version an earlier request under this key created, answering this one (or refusing it when it is another request).</summary>
+    private async Task<StoreResult?> RepeatedAsync(int branchId, string? key, UploadFingerprint request, CancellationToken ct)
     {
+        if (key is not { Length: > 0 }) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Submissions.AsNoTracking().Include(s => s.Flags).FirstOrDefaultAsync(s => s.BranchId == branchId && s.IdempotencyKey == key, ct);
+        return await FindByIdempotencyKeyAsync(db, branchId, key, ct) is { } earlier ? new StoreResult(earlier.Repeat(request), [], Repeated: true) : null;
     }
+
+    private static async Task<Submission?> FindByIdempotencyKeyAsync(SupervisionDbContext db, int branchId, string? key, CancellationToken ct) =>
+        key is { Length: > 0 }
+            ? await db.Submissions.AsNoTracking().Include(s => s.Flags).Include(s => s.AttachmentFile)
+                .FirstOrDefaultAsync(s => s.BranchId == branchId && s.IdempotencyKey == key, ct)
+            : null;
 
     /// <summary>The carrier files a draft: it becomes 已报送 with a receipt number, late if after the due date.</summary>
     public async Task<Submission> SubmitAsync(long id, CancellationToken ct = default)

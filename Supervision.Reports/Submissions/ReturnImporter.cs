@@ -1,4 +1,5 @@
 using System.Globalization;
+using Supervision.Domain.Files;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Submissions.Io;
 
@@ -25,15 +26,15 @@ public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer 
 
     public async Task<StoreResult> ImportAsync(ImportRequest request, byte[] content, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        Supervision.Domain.Files.StoredFile.CheckName(request.FileName);
-        if (request.Pdf is { } pdf) Supervision.Domain.Files.StoredFile.CheckName(pdf.FileName);
+        StoredFile.CheckName(request.FileName);
+        if (request.Pdf is { } pdf) StoredFile.CheckName(pdf.FileName);
         var template = await submissions.TemplateAsync(request.TemplateCode, ct);
         var period = ReportingPeriod.Parse(request.Period, template.Frequency);
         var (context, _) = await submissions.ContextAsync(request.BranchId, period, ct);
         progress?.Report(new ImportProgress("排队等待", 0));
         using var slot = await gate.EnterAsync(ct);
         progress?.Report(new ImportProgress("读取文件", 0));
-        var parsed = Read(template.Definition, content, context, progress, ct);
+        var parsed = Read(template.Definition, content, context, request.FileName, progress, ct);
         progress?.Report(new ImportProgress("校验并保存", parsed.RowCount));
         var result = await submissions.StoreAsync(new StoreCommand(request.BranchId, request.TemplateCode, period.ToString(), request.FileName, request.Channel,
             request.SubmitNow, request.IdempotencyKey), parsed, content, request.Pdf, ct);
@@ -42,13 +43,17 @@ public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer 
         return result;
     }
 
-    /// <summary>Reads a file against a template; anything the reader refuses becomes one error of the file as a whole.</summary>
-    public ParsedReturn Read(TemplateDefinition template, byte[] content, ValidationContext context, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    /// <summary>
+    /// Reads a file against a template; anything the reader refuses (including a name whose extension does not fit the
+    /// content) becomes one error of the file as a whole.
+    /// </summary>
+    public ParsedReturn Read(TemplateDefinition template, byte[] content, ValidationContext context, string fileName, IProgress<ImportProgress>? progress = null,
+        CancellationToken ct = default)
     {
         var parsed = new ParsedReturn(template);
         try
         {
-            using var file = SpreadsheetReader.Open(new MemoryStream(content, writable: false), limits, template.Sheets.Count == 1 ? template.Sheets[0].Name : "Sheet1");
+            using var file = SpreadsheetReader.Open(new MemoryStream(content, writable: false), limits, template.Sheets.Count == 1 ? template.Sheets[0].Name : "Sheet1", fileName);
             foreach (var def in template.Sheets)
             {
                 if (!file.SheetNames.Contains(def.Name))

@@ -38,6 +38,23 @@ public class ReturnFlowBrowserTests(BrowserPortal portal) : IClassFixture<Browse
         await Assertions.Expect(inspector.Locator(".status-chip").First).ToContainTextAsync("已受理", Slow);
     }
 
+    /// <summary>In a real browser a file over the limit is refused at once, beside the button, with a Chinese message (it used to vanish).</summary>
+    [Fact]
+    public async Task A_file_over_the_limit_is_refused_on_the_page_with_a_chinese_message()
+    {
+        var carrier = await portal.SignedInAsync("carrier.cmcc.nx");
+        await carrier.GotoAsync("/submissions/upload?template=RN-MONTHLY&period=2026-09");
+        await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await carrier.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+        {
+            Name = "十月月报.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = new byte[30 * 1024 * 1024 + 1],
+        });
+        await Assertions.Expect(carrier.Locator(".file-refused")).ToContainTextAsync("“十月月报.xlsx”大小为30.0MB，超过30MB的上限，未上传", Slow);
+        await Assertions.Expect(carrier.Locator("#chosen-file")).ToHaveTextAsync("未选择文件");
+        await Assertions.Expect(carrier.Locator("#import-submit")).ToBeDisabledAsync();
+        await BrowserPortal.ShotAsync(carrier, "upload-file-over-the-limit");
+    }
+
     /// <summary>What a compliance officer does with the template: fill every prefilled city × channel row and list the outlets.</summary>
     private static string Fill(string template)
     {

@@ -37,17 +37,34 @@ public static class SubmissionsApi
 
         api.MapGet("/templates/{code}", TemplateAsync).WithSummary("下载本单位的报表模板").WithName("GetTemplate")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .Produces<ApiErrors>(StatusCodes.Status400BadRequest).Produces<ApiErrors>(StatusCodes.Status403Forbidden).Produces<ApiErrors>(StatusCodes.Status404NotFound);
+            .Produces<ApiErrors>(StatusCodes.Status400BadRequest).Produces<ApiErrors>(StatusCodes.Status401Unauthorized)
+            .Produces<ApiErrors>(StatusCodes.Status403Forbidden).Produces<ApiErrors>(StatusCodes.Status404NotFound);
 
-        api.MapPost("/submissions", UploadAsync).WithSummary("上传并报送报表（multipart：file、template、period，可选 pdf；可选请求头 Idempotency-Key）")
+        api.MapPost("/submissions", UploadAsync)
+            .WithSummary("上传并报送报表（multipart：file、template、period，可选 pdf；可选请求头 Idempotency-Key）")
+            .WithDescription("同一 Idempotency-Key 再次发送同一请求（报表、期间、文件和PDF均相同）返回首次的结果（201，不重复创建），同时发送的两个请求也都得到首次的结果；" +
+                             "同一 Idempotency-Key 用于不同的请求返回 422 idempotency.mismatch。校验不通过的请求不占用 Idempotency-Key。")
             .WithName("CreateSubmission").DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<SubmissionUpload>("multipart/form-data")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+                {
+                    Name = "Idempotency-Key", In = Microsoft.OpenApi.ParameterLocation.Header, Required = false,
+                    Description = "客户端为每次上传生成的唯一键（不超过100个字符：英文字母、数字和 . _ - :），重试时原样发送。",
+                    Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, MaxLength = 100, Pattern = "^[A-Za-z0-9._:-]{1,100}$" },
+                });
+                return Task.CompletedTask;
+            })
             .Produces<SubmissionCreated>(StatusCodes.Status201Created).Produces<ApiErrors>(StatusCodes.Status400BadRequest)
-            .Produces<ApiErrors>(StatusCodes.Status413PayloadTooLarge).Produces<ApiErrors>(StatusCodes.Status422UnprocessableEntity)
-            .Produces<ApiErrors>(StatusCodes.Status409Conflict);
+            .Produces<ApiErrors>(StatusCodes.Status401Unauthorized).Produces<ApiErrors>(StatusCodes.Status403Forbidden)
+            .Produces<ApiErrors>(StatusCodes.Status404NotFound).Produces<ApiErrors>(StatusCodes.Status409Conflict)
+            .Produces<ApiErrors>(StatusCodes.Status413PayloadTooLarge).Produces<ApiErrors>(StatusCodes.Status415UnsupportedMediaType)
+            .Produces<ApiErrors>(StatusCodes.Status422UnprocessableEntity).Produces<ApiErrors>(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/submissions/{id:long}", StatusAsync).WithSummary("查询本单位报表的状态与审核结果").WithName("GetSubmission")
-            .Produces<SubmissionState>().Produces<ApiErrors>(StatusCodes.Status404NotFound);
+            .Produces<SubmissionState>().Produces<ApiErrors>(StatusCodes.Status401Unauthorized).Produces<ApiErrors>(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -68,39 +85,22 @@ public static class SubmissionsApi
 
     private static async Task<IResult> UploadAsync(HttpRequest request, ReturnImporter importer, AccessContext access, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            return ApiErrors.Of(400, "request.not_multipart", "请求须为 multipart/form-data，包含 file、template、period 字段。");
-        if (request.ContentLength > importer.Limits.MaxFileBytes * 2 + 1_000_000)
-            return ApiErrors.Of(413, "file.too_large", $"请求过大：文件不超过{importer.Limits.MaxFileBytes / 1024 / 1024}MB。");
-        IFormCollection form;
-        try { form = await request.ReadFormAsync(ct); }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return ex is BadHttpRequestException { StatusCode: 413 } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? ApiErrors.Of(413, "file.too_large", $"文件不超过{importer.Limits.MaxFileBytes / 1024 / 1024}MB。")
-                : ApiErrors.Of(400, "request.malformed", "无法解析 multipart 请求。");
-        }
-        var file = form.Files.GetFile("file");
-        var template = form["template"].ToString();
-        var period = form["period"].ToString();
-        var missing = new[] { file is null ? "file" : null, template.Length == 0 ? "template" : null, period.Length == 0 ? "period" : null }.OfType<string>().ToList();
-        if (missing.Count > 0)
-            return ApiErrors.Of(400, "request.missing_field", $"缺少字段：{string.Join("、", missing)}。");
-        if (file!.Length > importer.Limits.MaxFileBytes)
-            return ApiErrors.Of(413, "file.too_large", $"文件{file.Length:N0}字节，超过{importer.Limits.MaxFileBytes / 1024 / 1024}MB的上限。");
         var key = request.Headers["Idempotency-Key"].ToString();
         if (key.Length > 100 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':'))
             return ApiErrors.Of(400, "request.idempotency_key", "Idempotency-Key 不超过100个字符，只能包含英文字母、数字和 . _ - :。");
-        Attachment? pdf = null;
-        if (form.Files.GetFile("pdf") is { } pdfFile)
-        {
-            if (pdfFile.Length > importer.Limits.MaxFileBytes) return ApiErrors.Of(413, "file.too_large", "PDF文件过大。");
-            pdf = new Attachment(pdfFile.FileName, await ReadAsync(pdfFile, ct));
-        }
+        var (form, error) = await UploadForm.ReadAsync(request, importer.Limits.MaxFileBytes, ct);
+        if (error is not null) return error;
+        var file = form!.Files.GetValueOrDefault("file");
+        var template = form.Field("template");
+        var period = form.Field("period");
+        var missing = new[] { file is null ? "file" : null, template.Length == 0 ? "template" : null, period.Length == 0 ? "period" : null }.OfType<string>().ToList();
+        if (missing.Count > 0)
+            return ApiErrors.Of(400, "request.missing_field", $"缺少字段：{string.Join("、", missing)}。");
+        var pdf = form.Files.GetValueOrDefault("pdf") is { } part ? new Attachment(part.FileName, part.Bytes) : null;
         try
         {
-            var result = await importer.ImportAsync(new ImportRequest(access.Scope.BranchIds[0], template, period, file.FileName, "api", SubmitNow: true,
-                key.Length == 0 ? null : key, pdf), await ReadAsync(file, ct), ct: ct);
+            var result = await importer.ImportAsync(new ImportRequest(access.Scope.BranchIds[0], template, period, file!.FileName, "api", SubmitNow: true,
+                key.Length == 0 ? null : key, pdf), file.Bytes, ct: ct);
             if (!result.Accepted)
                 return Results.Json(new ApiErrors(result.Errors.Select(e => new ApiError(e.Code, e.Message, e.Sheet, e.Row > 0 ? e.Row : null, e.Column)).ToList()), statusCode: 422);
             var s = result.Submission!;
@@ -135,18 +135,12 @@ public static class SubmissionsApi
     private static List<ApiFlag> Flags(Submission s) =>
         s.Flags.Select(f => new ApiFlag(f.Code, f.Sheet, f.Row <= 0 ? "—" : $"{f.Column}{f.Row}", f.Message)).ToList();
 
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        using var stream = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(stream, ct);
-        return stream.ToArray();
-    }
-
     private static IResult ErrorOf(DomainException ex) => ex switch
     {
         NotFoundException => ApiErrors.Of(404, ex.Code, ex.Message),
         AccessDeniedException => ApiErrors.Of(403, ex.Code, ex.Message),
         _ when ex.Code == "submission.locked" => ApiErrors.Of(409, ex.Code, ex.Message),
+        _ when ex.Code == Submission.IdempotencyMismatchCode => ApiErrors.Of(422, ex.Code, ex.Message),
         _ when ex.Code == "template.unknown" => ApiErrors.Of(404, ex.Code, ex.Message),
         _ => ApiErrors.Of(400, ex.Code, ex.Message),
     };

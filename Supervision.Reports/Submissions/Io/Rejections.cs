@@ -45,5 +45,24 @@ internal static class Rejections
     public static SpreadsheetRejectedException SheetMissing(string sheet) =>
         new(SpreadsheetErrorCodes.SheetMissing, $"工作簿中没有名为“{sheet}”的工作表");
 
+    public static SpreadsheetRejectedException UnsafePath(string entry) =>
+        new(SpreadsheetErrorCodes.UnsafePath, $"文件中有路径不安全的部件“{Shown(entry)}”（绝对路径或含“..”，解压时可能写到别处），已拒绝处理。请在Excel中另存为新的.xlsx文件后上传。");
+
+    public static SpreadsheetRejectedException Macro(string part) =>
+        new(SpreadsheetErrorCodes.Macro, $"文件含有宏（VBA或宏表，部件“{Shown(part)}”），报表不能带宏。请在Excel中另存为“Excel工作簿（*.xlsx）”后上传。");
+
+    public static SpreadsheetRejectedException EmbeddedObject(string part) =>
+        new(SpreadsheetErrorCodes.EmbeddedObject, $"文件含有嵌入的对象或控件（部件“{Shown(part)}”），报表只能含数据。请删除插入的对象、控件后重新上传。");
+
+    public static SpreadsheetRejectedException ExternalLink(string target) =>
+        new(SpreadsheetErrorCodes.ExternalLink, $"文件含有外部链接或数据连接（“{Shown(target)}”），打开时会访问其他文件或网址。请在Excel“数据 → 编辑链接”中断开链接、删除数据连接后重新上传。");
+
+    /// <summary>A part name or link as it may be shown in a message: no control or formatting characters, at most 80 characters.</summary>
+    private static string Shown(string text)
+    {
+        var clean = new string(text.Where(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray());
+        return clean.Length <= 80 ? clean : clean[..80] + "…";
+    }
+
     public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -62,6 +62,7 @@ internal sealed class SafePackage : IDisposable
             long total = 0;
             foreach (var entry in all)
             {
+                if (IsUnsafePath(entry.FullName)) throw Rejections.UnsafePath(entry.FullName);
                 var name = Normalize(entry.FullName);
                 if (!entries.TryAdd(name, entry)) throw Rejections.Corrupt($"ZIP压缩包中有重复的条目“{name}”");
                 if (entry.Length < 0 || entry.CompressedLength < 0) throw Rejections.Corrupt("ZIP压缩包的目录已损坏");
@@ -81,6 +82,16 @@ internal sealed class SafePackage : IDisposable
             if (ownsStream) content.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// An entry an unzipping program would write outside its folder (Zip Slip): an absolute path ("/etc/x", "\\server\x",
+    /// "C:x"), a ".." segment, or control characters. Office never writes such names; only a crafted file has them.
+    /// </summary>
+    public static bool IsUnsafePath(string name)
+    {
+        var path = name.Replace('\\', '/');
+        return path.StartsWith('/') || path.Contains(':') || path.Any(char.IsControl) || path.Split('/').Contains("..");
     }
 
     public static string Normalize(string name) => name.Replace('\\', '/').TrimStart('/');

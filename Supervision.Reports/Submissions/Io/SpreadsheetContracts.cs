@@ -67,6 +67,11 @@ public static class SpreadsheetErrorCodes
     public const string CellTooLong = "file.cell_too_long";
     public const string BadEncoding = "file.bad_encoding";
     public const string SheetMissing = "file.sheet_missing";
+    public const string UnsafePath = "file.unsafe_path";
+    public const string Macro = "file.macro";
+    public const string EmbeddedObject = "file.embedded_object";
+    public const string ExternalLink = "file.external_link";
+    public const string ExtensionMismatch = Supervision.Domain.Files.StoredFile.ExtensionMismatchCode;
 }
 
 /// <summary>What an uploaded file may be. Sizes in bytes; the compression ratio is uncompressed ÷ compressed per ZIP entry.</summary>

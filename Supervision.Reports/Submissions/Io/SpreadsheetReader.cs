@@ -32,8 +32,10 @@ public static class SpreadsheetReader
     /// Anything else → SpreadsheetRejectedException("file.not_spreadsheet", "文件不是有效的Excel工作簿（.xlsx）或CSV文件。").
     /// A seekable stream is read in place from its start and must stay open while the spreadsheet is used
     /// (it is not disposed); a non-seekable one is buffered in memory, up to MaxFileBytes.
+    /// With <paramref name="fileName"/>, the name must fit what the content is: ".xlsx" for a workbook, ".csv" for text
+    /// (file.extension_mismatch otherwise), so the stored original opens as what its name says.
     /// </summary>
-    public static ISpreadsheet Open(Stream content, SpreadsheetLimits limits, string csvSheetName = "Sheet1")
+    public static ISpreadsheet Open(Stream content, SpreadsheetLimits limits, string csvSheetName = "Sheet1", string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(limits);
@@ -41,7 +43,7 @@ public static class SpreadsheetReader
         var (data, owned) = Seekable(content, limits.MaxFileBytes);
         try
         {
-            return OpenSeekable(data, owned, limits, csvSheetName);
+            return OpenSeekable(data, owned, limits, csvSheetName, fileName);
         }
         catch
         {
@@ -71,7 +73,7 @@ public static class SpreadsheetReader
         return (copy, true);
     }
 
-    private static ISpreadsheet OpenSeekable(Stream data, bool owned, SpreadsheetLimits limits, string csvSheetName)
+    private static ISpreadsheet OpenSeekable(Stream data, bool owned, SpreadsheetLimits limits, string csvSheetName, string? fileName)
     {
         Span<byte> head = stackalloc byte[8];
         var headLength = data.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
@@ -80,15 +82,32 @@ public static class SpreadsheetReader
         if (headLength == 0) throw Rejections.NotSpreadsheet("文件为空");
         if (head.StartsWith(Ole2)) throw Rejections.LegacyXls();
         if (headLength >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] < 9 && head[3] < 9)
+        {
+            CheckExtension(fileName, "Excel工作簿", ".xlsx");
             return new XlsxSpreadsheet(SafePackage.Open(data, limits, owned));
+        }
         foreach (var (magic, _) in KnownBinary)
             if (head.StartsWith(magic)) throw Rejections.NotSpreadsheet();
 
         var start = head.StartsWith(Utf8Bom) ? 3 : 0;
         var encoding = DetectTextEncoding(data, start, hasBom: start > 0);
         RejectMarkup(data, start, encoding);
+        CheckExtension(fileName, "CSV文本文件", ".csv");
         data.Position = 0;
         return new CsvSpreadsheet(data, owned, start, encoding, csvSheetName, limits);
+    }
+
+    private static void CheckExtension(string? fileName, string kind, string extension)
+    {
+        if (fileName is null) return;
+        try
+        {
+            Supervision.Domain.Files.StoredFile.CheckExtension(fileName, kind, extension);
+        }
+        catch (Supervision.Domain.Common.DomainException e)
+        {
+            throw new SpreadsheetRejectedException(e.Code, e.Message);
+        }
     }
 
     /// <summary>UTF-8 when the whole file is valid UTF-8, else GBK when it is valid GBK; NUL bytes mean a binary file.</summary>

@@ -104,6 +104,15 @@ internal sealed class WorkbookModel
         return slash < 0 ? $"_rels/{part}.rels" : $"{part[..slash]}/_rels/{part[(slash + 1)..]}.rels";
     }
 
+    /// <summary>"xl/worksheets/_rels/sheet1.xml.rels" → "xl/worksheets/sheet1.xml"; "_rels/.rels" → "" (the package): the inverse of <see cref="RelsPathFor"/>.</summary>
+    public static string SourceOfRels(string relsPath)
+    {
+        relsPath = SafePackage.Normalize(relsPath);
+        var marker = relsPath.LastIndexOf("_rels/", StringComparison.Ordinal);
+        if (marker < 0 || !relsPath.EndsWith(".rels", StringComparison.Ordinal)) return "";
+        return relsPath[..marker] + relsPath[(marker + "_rels/".Length)..^".rels".Length];
+    }
+
     /// <summary>Resolves a relationship target against its source part; returns a normalised part name.</summary>
     public static string ResolveTarget(string sourcePart, string target)
     {

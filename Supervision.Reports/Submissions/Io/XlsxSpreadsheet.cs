@@ -21,6 +21,7 @@ internal sealed class XlsxSpreadsheet : ISpreadsheet
         try
         {
             _model = WorkbookModel.Load(package);
+            ActiveContent.Refuse(package);
             _strings = _model.SharedStringsPath is null
                 ? SharedStringTable.Empty
                 : SharedStringTable.Load(package, _model.SharedStringsPath, package.Limits.MaxCellChars);

@@ -76,7 +76,8 @@ public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(code, (await JsonAsync(response)).GetProperty("errors")[0].GetProperty("code").GetString());
         var notMultipart = await Client(CmccKey).PostAsync("/api/v1/submissions", JsonContent.Create(new { template = "RN-MONTHLY" }));
-        Assert.Equal(HttpStatusCode.BadRequest, notMultipart.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notMultipart.StatusCode);
+        Assert.Equal("request.not_multipart", (await JsonAsync(notMultipart)).GetProperty("errors")[0].GetProperty("code").GetString());
     }
 
     [Fact]
@@ -140,6 +141,49 @@ public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task An_idempotency_key_reused_for_another_request_is_422_and_creates_nothing()
+    {
+        const string key = "erp-batch-20251110-007";
+        async Task<HttpResponseMessage> PostAsync(byte[] file, string template, string period, (byte[] Bytes, string Name)? pdf = null)
+        {
+            var form = Form(file, template, period);
+            if (pdf is { } p) form.Add(new ByteArrayContent(p.Bytes), "pdf", p.Name);
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = form };
+            request.Headers.Add("Idempotency-Key", key);
+            return await Client(CmccKey).SendAsync(request);
+        }
+        var original = Valid("2025-11", seed: 21);
+        var first = await PostAsync(original, "RN-MONTHLY", "2025-11");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = (await JsonAsync(first)).GetProperty("id").GetInt64();
+        await using var db = portal.Db();
+        var before = await db.Submissions.CountAsync();
+
+        var others = new (string What, Func<Task<HttpResponseMessage>> Send)[]
+        {
+            ("another file", () => PostAsync(Valid("2025-11", seed: 22), "RN-MONTHLY", "2025-11")),
+            ("another period", () => PostAsync(Valid("2025-10", seed: 21), "RN-MONTHLY", "2025-10")),
+            ("another template", () => PostAsync(ReturnFileGenerator.LogQuarterly(new GeneratedReturn("CMCC-64", "2025-Q3", Ningxia, 21)), "LOG-QUARTERLY", "2025-Q3")),
+            ("the same file with a PDF added", () => PostAsync(original, "RN-MONTHLY", "2025-11", ("%PDF-1.7\n%%EOF\n"u8.ToArray(), "附件.pdf"))),
+        };
+        foreach (var (what, send) in others)
+        {
+            var response = await send();
+            Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var error = (await JsonAsync(response)).GetProperty("errors")[0];
+            Assert.Equal("idempotency.mismatch", error.GetProperty("code").GetString());
+            Assert.Contains(key, error.GetProperty("message").GetString());
+        }
+        Assert.Equal(before, await db.Submissions.CountAsync());
+
+        // The request itself, sent again, still gets its first result.
+        var again = await PostAsync(original, "RN-MONTHLY", "2025-11");
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(id, (await JsonAsync(again)).GetProperty("id").GetInt64());
+        Assert.Equal(before, await db.Submissions.CountAsync());
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_answers_413()
     {
         var big = new byte[31 * 1024 * 1024];
@@ -162,8 +206,18 @@ public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
     [Fact]
     public async Task The_openapi_document_describes_the_endpoints()
     {
-        var doc = await Client(null).GetStringAsync("/openapi/v1.json");
-        Assert.Contains("/api/v1/submissions", doc);
-        Assert.Contains("/api/v1/templates/{code}", doc);
+        var doc = JsonDocument.Parse(await Client(null).GetStringAsync("/openapi/v1.json")).RootElement;
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/templates/{code}", out _));
+        var upload = paths.GetProperty("/api/v1/submissions").GetProperty("post");
+        // The body as the handler reads it, the key header, and every status the upload answers with, each in the error shape.
+        var schema = doc.GetProperty("components").GetProperty("schemas").GetProperty("SubmissionUpload");
+        Assert.Equal(["file", "pdf", "period", "template"], schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["file", "period", "template"], schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.Contains(upload.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+        var responses = upload.GetProperty("responses");
+        foreach (var status in new[] { "400", "401", "403", "404", "409", "413", "415", "422", "503" })
+            Assert.Equal("#/components/schemas/ApiErrors", responses.GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.Contains("idempotency.mismatch", upload.GetProperty("description").GetString());
     }
 }

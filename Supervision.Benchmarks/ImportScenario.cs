@@ -8,6 +8,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Data;
 using Supervision.Domain.Data.Seeding;
 using Supervision.Reports;
+using Supervision.Domain.Submissions;
 using Supervision.Reports.Submissions;
 
 namespace Supervision.Benchmarks;
@@ -68,9 +69,9 @@ public sealed class ImportScenario : IScenario
         var bytes = await File.ReadAllBytesAsync(file);
         var content = bytes.AsSpan().ToArray();
         var branchId = scope.ServiceProvider.GetRequiredService<AccessContext>().Scope.BranchIds[0];
-        var importer = scope.ServiceProvider.GetRequiredService<ReturnImporter>();
+        var submissions = scope.ServiceProvider.GetRequiredService<SubmissionService>();
         var watch = Stopwatch.StartNew();
-        var result = await importer.ImportAsync(new ImportRequest(branchId, "RN-MONTHLY", period, "rn-monthly-100k.xlsx", "api", SubmitNow: true), content);
+        var result = await submissions.UploadAsync(new UploadRequest(branchId, "RN-MONTHLY", period, "rn-monthly-100k.xlsx", "api", SubmitNow: true), content);
         watch.Stop();
         if (!result.Accepted)
         {

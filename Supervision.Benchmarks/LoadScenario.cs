@@ -16,7 +16,7 @@ using Supervision.Domain.Data;
 using Supervision.Domain.Data.Seeding;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
-using Supervision.Reports.Rankings;
+using Supervision.Web.Demo;
 using Supervision.Reports.Submissions;
 
 namespace Supervision.Benchmarks;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Supervision.Domain.Access;
@@ -21,10 +22,12 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The database (one context per operation through a scoped factory, so each context knows who acts)
-    /// and one service per feature.
+    /// and one service per feature. From <paramref name="config"/>: evidence uploads ("Uploads:EvidenceMaxMegabytes",
+    /// default 10) and returns read at once on this node ("Imports:MaxConcurrent", "Imports:QueueSeconds", see <see cref="ImportGate"/>).
     /// </summary>
-    public static IServiceCollection AddSupervisionDomain(this IServiceCollection services, DatabaseSettings database)
+    public static IServiceCollection AddSupervisionDomain(this IServiceCollection services, DatabaseSettings database, IConfiguration? config = null)
     {
+        config ??= new ConfigurationBuilder().Build();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddScoped<AccessContext>();
@@ -46,8 +49,9 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<SubmissionReminders>();
-        // Web replaces this with the configured limit ("Uploads:EvidenceMaxMegabytes").
-        services.TryAddSingleton(EvidenceLimits.Default);
+        services.AddSingleton(new EvidenceLimits(config.GetValue("Uploads:EvidenceMaxMegabytes", 10) * 1024L * 1024L));
+        services.AddSingleton(new ImportGate(config.GetValue("Imports:MaxConcurrent", ImportGate.DefaultConcurrency(database.Provider)),
+            TimeSpan.FromSeconds(config.GetValue("Imports:QueueSeconds", 30))));
         services.AddScoped<InspectionPlanService>();
         services.AddScoped<DrawService>();
         services.AddScoped<InspectionService>();
@@ -67,6 +71,8 @@ public static class DependencyInjection
         services.AddScoped<Enforcement.EnforcementService>();
         services.AddScoped<Enforcement.CaseDeadlineScanner>();
         services.AddScoped<Publicity.PublicityService>();
+        // Enforcement tells publicity of each decision; publicity builds the announcement (one direction: Publicity → Enforcement).
+        services.AddScoped<Enforcement.IDecisionPublication, Publicity.PenaltyAnnouncement>();
         services.AddScoped<Publicity.PublicSite>();
         services.AddScoped<Publicity.PublicationDeadlineScanner>();
         return services;

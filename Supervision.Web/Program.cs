@@ -5,7 +5,7 @@ using Supervision.Web;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Resolve(args) });
 
 var database = builder.Configuration.SupervisionDatabase(builder.Environment);
-builder.Services.AddSupervisionDomain(database);
+builder.Services.AddSupervisionDomain(database, builder.Configuration);
 builder.Services.AddSupervisionReports(builder.Configuration);
 builder.Services.AddSupervisionWeb(builder.Configuration, database);
 

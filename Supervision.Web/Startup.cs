@@ -41,8 +41,8 @@ public static class Startup
             if (env.IsDevelopment())
             {
                 var demo = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(seedDirectory);
-                await scope.ServiceProvider.GetRequiredService<Supervision.Reports.Inspections.InspectionDemo>().EnsureAsync();
-                await scope.ServiceProvider.GetRequiredService<Supervision.Reports.Enforcement.EnforcementDemo>().EnsureAsync();
+                await scope.ServiceProvider.GetRequiredService<Demo.InspectionDemo>().EnsureAsync();
+                await scope.ServiceProvider.GetRequiredService<Demo.EnforcementDemo>().EnsureAsync();
                 PrintDemoAccounts(demo);
             }
             else if (!scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().Users.Any())

@@ -117,6 +117,10 @@ public static class WebSetup
         services.AddForwardedClient();
         services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
         services.AddSupervisionJobs(config, database);
+        // Development's demo data, made through the real services (Startup and a background generator after start).
+        services.AddScoped<Demo.InspectionDemo>();
+        services.AddScoped<Demo.EnforcementDemo>();
+        services.AddHostedService<Demo.DemoHistoryService>();
         services.AddPublicSite();
         return services;
     }

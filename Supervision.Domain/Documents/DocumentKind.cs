@@ -33,6 +33,13 @@ public static class DocumentKinds
     };
 
     /// <summary>
+    /// Documents sent out in the administration's name carry its seal (once it uploaded one); internal forms, inspection
+    /// records and the platform's own receipts do not.
+    /// </summary>
+    public static bool Sealed(DocumentKind kind) => kind is DocumentKind.PriorNotice or DocumentKind.HearingNotice or DocumentKind.PenaltyDecision
+        or DocumentKind.ServiceReceipt or DocumentKind.PublicAnnouncement;
+
+    /// <summary>
     /// The character after the authority's prefix in the 文号 (宁通管罚〔2026〕3号); null for kinds that carry
     /// no 文号 of their own (a 送达回证 cites the served document's number, a receipt has a receipt number).
     /// </summary>

@@ -3,49 +3,26 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Files;
+using Supervision.Domain.Organizations;
 
 namespace Supervision.Domain.Documents;
 
 public sealed record DocumentRequest(DocumentKind Kind, int ProvinceId, int BranchId, string OwnerType, string OwnerId, bool VisibleToParty, DateOnly IssueDate);
 
-/// <summary>A rendered document and the data it was rendered from (kept so it can be rendered again to the same text).</summary>
-public sealed record RenderedDocument(string DataJson, byte[] Pdf);
-
 /// <summary>
-/// Issues documents: takes the next number, lets the caller do what the document records (a case's transition)
-/// and render it, and stores number, file, hash and source data — all in one transaction. A refused transition,
-/// a failed render or a lost race consumes no number, so sequences stay gapless; two users issuing at once get
-/// consecutive numbers (unique index, retry).
+/// Issues documents inside the transaction of the step they belong to: takes the next number, lets the step compose what
+/// the document states (with its number), renders it through <see cref="IDocumentRenderer"/> (sealed when the kind carries
+/// the administration's seal) and stores number, file, hash and data. A refused step, a failed render or a rollback
+/// consumes no number, so sequences stay gapless; two steps issuing at once get consecutive numbers (the counter's row is
+/// locked by the first until it commits).
 /// </summary>
-public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
+public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> factory, IDocumentRenderer renderer, AccessContext access, TimeProvider clock)
 {
-    private const int Attempts = 8;
-
-    /// <param name="produce">
-    /// Runs inside the transaction with its context and the number (null for kinds without a 文号): applies whatever
-    /// the document records, then renders it. Throwing rolls everything back.
-    /// </param>
-    public async Task<IssuedDocument> IssueAsync(DocumentRequest request, Func<SupervisionDbContext, DocumentNumber?, CancellationToken, Task<RenderedDocument>> produce,
-        CancellationToken ct = default)
+    /// <param name="compose">What the document states, given its number (null for kinds without a 文号); the step applies its transition first.</param>
+    public async Task<IssuedDocument> IssueAsync(SupervisionDbContext db, DocumentRequest request, Func<DocumentNumber?, DocumentData> compose, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryIssueAsync(request, produce, ct);
-            }
-            catch (DbUpdateException) when (attempt < Attempts)
-            {
-                // Another issuer created the same year's sequence or took the same number first; start again.
-                await Task.Delay(Random.Shared.Next(5, 25) * attempt, ct);
-            }
-        }
-    }
-
-    private async Task<IssuedDocument> TryIssueAsync(DocumentRequest request, Func<SupervisionDbContext, DocumentNumber?, CancellationToken, Task<RenderedDocument>> produce, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A document is issued inside the transaction of its step.");
         var code = DocumentKinds.NumberCode(request.Kind);
         var year = request.IssueDate.Year;
         DocumentNumber? number = null;
@@ -55,32 +32,37 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
                          ?? throw new NotFoundException("省级管理局");
             number = new DocumentNumber(prefix, code, year, await NextAsync(db, request.ProvinceId, code, year, ct));
         }
-        var rendered = await produce(db, number, ct);
+        var data = compose(number) with { Number = number?.ToString() };
+        byte[]? seal = null;
+        if (DocumentKinds.Sealed(request.Kind) && await OrganizationService.SealAsync(db, request.ProvinceId, ct) is { } current)
+            (data, seal) = (data with { SealFileId = current.Id }, current.Bytes);
         var title = DocumentKinds.Title(request.Kind);
-        var file = StoredFile.From($"{number?.ToString() ?? title}.pdf", "application/pdf", rendered.Pdf, access.Actor, clock.GetUtcNow());
+        var file = StoredFile.From($"{number?.ToString() ?? title}.pdf", "application/pdf", renderer.Render(data, seal), access.Actor, clock.GetUtcNow());
         var document = new IssuedDocument
         {
             Kind = request.Kind, ProvinceId = request.ProvinceId, BranchId = request.BranchId,
             Number = number?.ToString(), NumberCode = code, Year = year, Sequence = number?.Sequence, Title = title,
-            OwnerType = request.OwnerType, OwnerId = request.OwnerId, File = file, Sha256 = file.Sha256, DataJson = rendered.DataJson,
+            OwnerType = request.OwnerType, OwnerId = request.OwnerId, File = file, Sha256 = file.Sha256, DataJson = data.ToJson(),
             IssuedAt = clock.GetUtcNow(), IssuedBy = access.Actor, VisibleToParty = request.VisibleToParty,
         };
         db.IssuedDocuments.Add(document);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return document;
     }
 
+    /// <summary>What a document would look like if issued now: no number, nothing stored.</summary>
+    public byte[] Preview(DocumentData data) => renderer.Render(data, seal: null, preview: true);
+
+    /// <summary>
+    /// The next serial of a kind in a province and year. The counter's row is created once (a concurrent creation is
+    /// simply not repeated) and then bumped, which locks it until the step commits: numbers stay consecutive and unique.
+    /// </summary>
     private static async Task<int> NextAsync(SupervisionDbContext db, int provinceId, string code, int year, CancellationToken ct)
     {
-        var bumped = await db.DocumentSequences.Where(s => s.ProvinceId == provinceId && s.Code == code && s.Year == year)
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "DocumentSequences" ("ProvinceId", "Code", "Year", "LastNumber") VALUES ({provinceId}, {code}, {year}, 0) ON CONFLICT ("ProvinceId", "Code", "Year") DO NOTHING""", ct);
+        await db.DocumentSequences.Where(s => s.ProvinceId == provinceId && s.Code == code && s.Year == year)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastNumber, x => x.LastNumber + 1), ct);
-        if (bumped == 0)
-        {
-            db.DocumentSequences.Add(new DocumentSequence { ProvinceId = provinceId, Code = code, Year = year, LastNumber = 1 });
-            await db.SaveChangesAsync(ct);
-            return 1;
-        }
         return await db.DocumentSequences.Where(s => s.ProvinceId == provinceId && s.Code == code && s.Year == year)
             .Select(s => s.LastNumber).SingleAsync(ct);
     }

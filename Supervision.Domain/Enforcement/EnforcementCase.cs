@@ -145,6 +145,14 @@ public class EnforcementCase : IPartyVisible
         return c;
     }
 
+    /// <summary>The 立案审批表 is issued once; its 文号 is the case number.</summary>
+    public void RecordFilingApproval(string? number)
+    {
+        if (CaseNumber is not null) throw new DomainException("case.filing_issued", $"本案已签发立案审批表（{CaseNumber}）。");
+        CaseNumber = number;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
     // ---------------------------------------------------------------- 调查取证 / 审查
 
     public void StartInvestigation(string by, DateTimeOffset now)
@@ -264,8 +272,8 @@ public class EnforcementCase : IPartyVisible
     /// writing) (Arts. 44, 62), while a hearing may still be requested or has not been held, after the decision period
     /// (Art. 60) unless extended on approval, and when the penalty is heavier than the notice stated (Art. 45).
     /// </summary>
-    public void Decide(DateOnly decidedOn, IReadOnlyList<CaseSanction> final, IReadOnlyDictionary<int, LegalBasis> bases, EnforcementSettings settings,
-        WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    public void Decide(DateOnly decidedOn, IReadOnlyList<CaseSanction> final, string? decisionNumber, IReadOnlyDictionary<int, LegalBasis> bases,
+        EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
     {
         if (State is not (CaseState.PriorNoticeServed or CaseState.Hearing))
             throw new DomainException("case.no_prior_notice", State is CaseState.Filed or CaseState.Investigating or CaseState.UnderReview
@@ -294,6 +302,7 @@ public class EnforcementCase : IPartyVisible
         Sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         foreach (var s in final) { s.Status = SanctionStatus.Pending; Sanctions.Add(s); }
         DecidedOn = decidedOn;
+        DecisionNumber = decisionNumber;
         ServiceDueDate = calendar.AddWorkingDays(decidedOn, settings.ServiceWorkingDays);
         Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{Cn(ServiceDueDate.Value)}");
     }
@@ -409,6 +418,17 @@ public class EnforcementCase : IPartyVisible
         if (kind == ApprovalKind.Instalments && string.IsNullOrWhiteSpace(schedule)) throw new DomainException("case.schedule_required", "分期缴纳须写明各期日期和金额。");
         Approvals.Add(new CaseApproval { Kind = kind, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDueDate, Schedule = schedule?.Trim() });
         Step(by, now, kind == ApprovalKind.Deferral ? "批准暂缓缴纳" : "批准分期缴纳", $"经{approvedBy}批准，缴款期限至{Cn(newDueDate)}" + (schedule is null ? "" : $"（{schedule}）"));
+    }
+
+    /// <summary>
+    /// The decision was published on the public site: once the decision is served, that carries out its 向社会公告 (before
+    /// service the officer records it later).
+    /// </summary>
+    public void RecordPublication(DateOnly on, string by, DateTimeOffset now)
+    {
+        var sanction = Sanctions.FirstOrDefault(s => s.Kind == SanctionKind.PublicAnnouncement && s.Status == SanctionStatus.Pending);
+        if (sanction is not null && State is CaseState.Served or CaseState.Executing)
+            ExecuteSanction(sanction.Id, on, $"已于{Cn(on)}在门户网站公示", by, now);
     }
 
     public void ExecuteSanction(long sanctionId, DateOnly on, string? note, string by, DateTimeOffset now)

@@ -4,6 +4,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
+using Supervision.Domain.Documents;
 using Supervision.Domain.Files;
 
 namespace Supervision.Domain.Enforcement;
@@ -42,14 +43,12 @@ public sealed record CaseDeadline(string Key, string Label, DateOnly Due, bool M
 /// party's part (statement, hearing request, acknowledgement). Concurrent edits are refused, never silently merged.
 /// </summary>
 public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
-    IEnumerable<ICaseRecordHook> hooks)
+    DocumentRegistry documents, IEnumerable<ICaseRecordHook> hooks, IEnumerable<IDecisionPublication> publications)
 {
     public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.EnforcementSettings.AsNoTracking().Where(s => s.ProvinceId == provinceId || s.ProvinceId == null)
-                   .OrderByDescending(s => s.ProvinceId.HasValue).FirstOrDefaultAsync(ct)
-               ?? new EnforcementSettings();
+        return await EnforcementSettings.ForProvinceAsync(db, provinceId, ct);
     }
 
     public async Task<IReadOnlyList<EnforcementSettings>> AllSettingsAsync(CancellationToken ct = default)
@@ -98,7 +97,8 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     }
 
     /// <summary>
-    /// Files a case in the acting inspector's province, with its investigators drawn from that province's inspectors. A case
+    /// Files a case in the acting inspector's province, with its investigators drawn from that province's inspectors, and
+    /// issues its 立案审批表 in the same transaction. A case
     /// on a finding (<see cref="CaseSource.Finding"/>, the finding's id as source) is linked to it in the same transaction.
     /// </summary>
     public async Task<long> FileAsync(FileCaseInput input, CancellationToken ct = default)
@@ -124,6 +124,9 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             finding.CaseOpened(c.Id, party.Id);
             await db.SaveChangesAsync(ct);
         }
+        // The 立案审批表 is issued with the filing; its number becomes the case number.
+        var filed = await LoadAsync(db, c.Id, tracking: true, ct);
+        await IssueAsync(db, filed, await ContextAsync(filed, ct), Filing(filed.FiledOn), ct);
         // A province's first case starts its penalty indicators.
         foreach (var hook in hooks)
             await hook.OnChangedAsync(db, c.BranchId, c.FiledOn, ct);
@@ -173,67 +176,154 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
                            && o.Sanctions.Any(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Proposed), ct);
 
     /// <summary>
-    /// Applies one transition to a case inside the caller's context (so a document issued with it commits together),
-    /// refusing it when the case changed since the user looked (<paramref name="token"/>) or the actor may not act.
+    /// One step of a case, in one transaction: loads the case, refuses the step when the case changed since the user looked
+    /// (<paramref name="token"/>) or the actor may not act, applies it (issuing its document, if it has one, through the
+    /// step's context) and saves. A decision tells <see cref="IDecisionPublication"/> what the law requires to be published;
+    /// a decision or an end of the case updates what depends on it (the rankings' summary) from the filing on — all
+    /// committing together or not at all.
     /// </summary>
-    public async Task<EnforcementCase> TransitionAsync(SupervisionDbContext db, long id, Guid? token, bool partyMayAct, Func<EnforcementCase, CaseContext, Task> act, CancellationToken ct)
+    private async Task<EnforcementCase> StepAsync(long id, Guid? token, bool partyMayAct, Func<SupervisionDbContext, EnforcementCase, CaseContext, Task> act,
+        CancellationToken ct)
     {
         if (!partyMayAct) RequireOfficer();
         else if (access.Scope.ReadOnly) throw new AccessDeniedException("当前角色只能查看。");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var c = await LoadAsync(db, id, tracking: true, ct);
         if (token is { } t && t != c.ConcurrencyToken)
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
         var before = c.State;
         var (decided, ended) = (c.DecidedOn, c.ClosedOn);
         var context = await ContextAsync(c, ct);
-        await act(c, context);
-        if (before != CaseState.Decided && c.State == CaseState.Decided && c.Sanctions.Any(s => s.Kind == SanctionKind.PublicAnnouncement))
-            QueueAnnouncement(db, c, context);
-        // A decision or an end of the case changes what depends on it (the rankings' summary) from the filing on: both commit together.
-        DateOnly? changed = c.DecidedOn != decided || c.ClosedOn != ended ? c.FiledOn : null;
-        var ownTransaction = changed is not null && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await act(db, c, context);
+        if (before != CaseState.Decided && c.State == CaseState.Decided)
+            foreach (var publication in publications)
+                await publication.DecidedAsync(db, c, context, ct);
         try
         {
             await db.SaveChangesAsync(ct);
-            if (changed is { } since)
-                foreach (var hook in hooks)
-                    await hook.OnChangedAsync(db, c.BranchId, since, ct);
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
         }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
+        if (c.DecidedOn != decided || c.ClosedOn != ended)
+            foreach (var hook in hooks)
+                await hook.OnChangedAsync(db, c.BranchId, c.FiledOn, ct);
+        await tx.CommitAsync(ct);
         return c;
     }
 
-    /// <summary>A decision with a 向社会公告 sanction queues its announcement, due within the province's publication period.</summary>
-    private static void QueueAnnouncement(SupervisionDbContext db, EnforcementCase c, CaseContext ctx) =>
-        db.Announcements.Add(Publicity.Announcement.Draft(c.ProvinceId, c.BranchId, Publicity.AnnouncementKind.PenaltyDecision, Publicity.PenaltyAnnouncement.SourceType,
-            c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Branch!.Province!.AuthorityName, Publicity.PenaltyAnnouncement.Content(c),
-            ctx.Calendar.AddWorkingDays(c.DecidedOn!.Value, ctx.Settings.PublicationWorkingDays), ctx.Settings, ctx.Now));
-
     /// <summary>The province's settings, the calendar, the legal bases, the actor and the time a transition runs with.</summary>
-    public async Task<CaseContext> ContextAsync(EnforcementCase c, CancellationToken ct = default)
+    private async Task<CaseContext> ContextAsync(EnforcementCase c, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var bases = await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
         return new CaseContext(await SettingsAsync(c.ProvinceId, ct), await catalog.GetCalendarAsync(ct), bases, access.Actor, clock.GetUtcNow());
     }
 
-    /// <summary>A transition that issues no document.</summary>
-    public async Task<EnforcementCase> ApplyAsync(long id, Guid? token, Action<EnforcementCase, CaseContext> act, bool partyMayAct = false, CancellationToken ct = default)
+    /// <summary>A step that issues no document.</summary>
+    public Task<EnforcementCase> ApplyAsync(long id, Guid? token, Action<EnforcementCase, CaseContext> act, bool partyMayAct = false, CancellationToken ct = default) =>
+        StepAsync(id, token, partyMayAct, (_, c, ctx) => { act(c, ctx); return Task.CompletedTask; }, ct);
+
+    // ---------------------------------------------------------------- steps that issue a document
+
+    /// <summary>Owner type of a case's documents in the document registry.</summary>
+    public const string OwnerType = "EnforcementCase";
+
+    /// <summary>A step that issues a document: its kind, whether the party receives it, its date, and the transition it records.</summary>
+    private sealed record DocumentStep(DocumentKind Kind, bool ToParty, DateOnly IssueDate, Action<EnforcementCase, CaseContext, DocumentNumber?> Apply);
+
+    private static DocumentStep Filing(DateOnly filedOn) => new(DocumentKind.CaseFilingApproval, false, filedOn,
+        (c, _, number) => c.RecordFilingApproval(number?.ToString()));
+
+    private static DocumentStep Notice(DateOnly servedOn) => new(DocumentKind.PriorNotice, true, servedOn,
+        (c, ctx, _) => c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+
+    private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, string place) => new(DocumentKind.HearingNotice, true, noticeOn,
+        (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+
+    private static DocumentStep Decision(DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions) => new(DocumentKind.PenaltyDecision, false, decidedOn,
+        (c, ctx, number) => c.Decide(decidedOn, sanctions.Select(s => s.ToSanction()).ToList(), number?.ToString(), ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+
+    private static DocumentStep Service(DateOnly servedOn, string method) => new(DocumentKind.ServiceReceipt, true, servedOn,
+        (c, ctx, _) => c.Serve(servedOn, method, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+
+    /// <summary>Issues the filing approval of a case filed without one (cases filed before filing and approval were one step).</summary>
+    public Task<IssuedDocument> IssueFilingApprovalAsync(long id, CancellationToken ct = default) => IssueAsync(id, null, _ => Filing(default), ct);
+
+    public Task<IssuedDocument> ServePriorNoticeAsync(long id, Guid token, DateOnly servedOn, CancellationToken ct = default) =>
+        IssueAsync(id, token, _ => Notice(servedOn), ct);
+
+    public Task<IssuedDocument> ScheduleHearingAsync(long id, Guid token, DateOnly noticeOn, DateOnly hearingDate, string place, CancellationToken ct = default) =>
+        IssueAsync(id, token, _ => Hearing(noticeOn, hearingDate, place), ct);
+
+    /// <summary>Decides the case and issues the decision; the party receives it when it is served.</summary>
+    public Task<IssuedDocument> DecideAsync(long id, Guid token, DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default) =>
+        IssueAsync(id, token, _ => Decision(decidedOn, sanctions), ct);
+
+    /// <summary>Serves the decision: records service, issues the 送达回证 and gives the party the decision.</summary>
+    public Task<IssuedDocument> ServeAsync(long id, Guid token, DateOnly servedOn, string method, CancellationToken ct = default) =>
+        IssueAsync(id, token, _ => Service(servedOn, method), ct);
+
+    public enum PreviewKind { PriorNotice, HearingNotice, PenaltyDecision }
+
+    /// <summary>What the document would say if the step were taken now with these values: nothing is saved, no number is taken.</summary>
+    public async Task<byte[]> PreviewAsync(long id, PreviewKind kind, DateOnly date, IReadOnlyList<SanctionInput>? sanctions = null, DateOnly? hearingDate = null,
+        string? place = null, CancellationToken ct = default)
     {
+        RequireOfficer();
+        var step = kind switch
+        {
+            PreviewKind.PriorNotice => Notice(date),
+            PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, place ?? ""),
+            _ => Decision(date, sanctions ?? []),
+        };
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await TransitionAsync(db, id, token, partyMayAct, (c, ctx) => { act(c, ctx); return Task.CompletedTask; }, ct);
+        var c = await LoadAsync(db, id, tracking: false, ct);
+        var context = await ContextAsync(c, ct);
+        step.Apply(c, context, null);
+        return documents.Preview(CaseDocumentData.From(c, step.Kind, step.IssueDate, context.Settings, await NumberOfAsync(db, id, DocumentKind.PriorNotice, ct)));
     }
 
+    private async Task<IssuedDocument> IssueAsync(long id, Guid? token, Func<EnforcementCase, DocumentStep> stepOf, CancellationToken ct)
+    {
+        IssuedDocument? issued = null;
+        await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) => issued = await IssueAsync(db, c, ctx, stepOf(c), ct), ct);
+        return issued!;
+    }
+
+    /// <summary>Numbers the step's document, applies its transition, and stores the document rendered from the case as it then stands.</summary>
+    private async Task<IssuedDocument> IssueAsync(SupervisionDbContext db, EnforcementCase c, CaseContext context, DocumentStep step, CancellationToken ct)
+    {
+        var key = c.Id.ToString(CultureInfo.InvariantCulture);
+        var issueDate = step.Kind == DocumentKind.CaseFilingApproval ? c.FiledOn : step.IssueDate;
+        var noticeNumber = await NumberOfAsync(db, c.Id, DocumentKind.PriorNotice, ct);
+        string? served = null;
+        if (step.Kind == DocumentKind.ServiceReceipt)
+        {
+            var decision = await db.IssuedDocuments.FirstOrDefaultAsync(d => d.OwnerType == OwnerType && d.OwnerId == key && d.Kind == DocumentKind.PenaltyDecision, ct)
+                           ?? throw new DomainException("case.no_decision_document", "本案尚未签发行政处罚决定书。");
+            decision.VisibleToParty = true; // served: from now on the party has it in its portal
+            served = $"{decision.Title}（{decision.Number}）";
+        }
+        return await documents.IssueAsync(db, new DocumentRequest(step.Kind, c.ProvinceId, c.BranchId, OwnerType, key, step.ToParty, issueDate), number =>
+        {
+            step.Apply(c, context, number);
+            return CaseDocumentData.From(c, step.Kind, issueDate, context.Settings, noticeNumber, served);
+        }, ct);
+    }
+
+    private static Task<string?> NumberOfAsync(SupervisionDbContext db, long id, DocumentKind kind, CancellationToken ct)
+    {
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        return db.IssuedDocuments.Where(d => d.OwnerType == OwnerType && d.OwnerId == key && d.Kind == kind).Select(d => d.Number).FirstOrDefaultAsync(ct);
+    }
+
+    // ---------------------------------------------------------------- steps that issue none
+
     public Task<EnforcementCase> ProposeAsync(long id, Guid token, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default) =>
-        ApplyWithDbAsync(id, token, async (db, c, ctx) =>
+        StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
             c.ProposeSanctions(sanctions.Select(s => s.ToSanction()).ToList(), ctx.Bases, await ActAlreadyFinedAsync(db, c, ct), ctx.Actor, ctx.Now), ct);
 
     public Task<EnforcementCase> AddEvidenceAsync(long id, Guid token, string description, DateOnly collectedOn, (string Name, byte[] Bytes)? file, CancellationToken ct = default) =>
@@ -277,12 +367,6 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         foreach (var s in c.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder && s.CorrectionDeadline is not null))
             Add($"correction-{s.Id}", "责令改正期限", s.CorrectionDeadline, s.Status != SanctionStatus.Pending && s.Status != SanctionStatus.Proposed);
         return list;
-    }
-
-    private async Task<EnforcementCase> ApplyWithDbAsync(long id, Guid token, Func<SupervisionDbContext, EnforcementCase, CaseContext, Task> act, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await TransitionAsync(db, id, token, partyMayAct: false, (c, ctx) => act(db, c, ctx), ct);
     }
 
     private static async Task<EnforcementCase> LoadAsync(SupervisionDbContext db, long id, bool tracking, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Common;
 
 namespace Supervision.Domain.Enforcement;
@@ -45,6 +46,12 @@ public class EnforcementSettings : ICatalogEntity
     public string ReviewBody { get; set; } = "中华人民共和国工业和信息化部";
 
     /// <summary>Copies every editable value (not the identity) from another row: editing starts from a copy and saving copies back.</summary>
+    /// <summary>The settings a province works with: its own row, else the national default, else the statutory figures.</summary>
+    public static async Task<EnforcementSettings> ForProvinceAsync(Data.SupervisionDbContext db, int provinceId, CancellationToken ct) =>
+        await db.EnforcementSettings.AsNoTracking().Where(s => s.ProvinceId == provinceId || s.ProvinceId == null)
+            .OrderByDescending(s => s.ProvinceId.HasValue).FirstOrDefaultAsync(ct)
+        ?? new EnforcementSettings();
+
     public EnforcementSettings CopyFrom(EnforcementSettings s)
     {
         (HearingThreshold, StatementWorkingDays, HearingRequestWorkingDays, HearingNoticeWorkingDays, DecisionDays, ServiceWorkingDays, PaymentDays) =

@@ -104,30 +104,43 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
     }
 
     /// <summary>
-    /// Issues the order: takes the next 改 number, stores the notice rendered from <paramref name="dataJson"/>, and marks the
-    /// order issued with that number — all in one transaction; the carrier is then notified.
+    /// Issues the order with its numbered 责令限期改正通知书 and marks it issued with that number — in one transaction; the
+    /// deadline is fixed now (working days counted from today). The carrier is then notified.
     /// </summary>
-    public async Task<IssuedDocument> IssueAsync(long id, Guid token, DateOnly deadline, string dataJson, Func<DocumentNumber?, byte[]> render, CancellationToken ct = default)
+    public async Task<IssuedDocument> IssueAsync(long id, Guid token, CancellationToken ct = default)
     {
         InspectionRoles.RequireInspector(access);
-        var head = (await GetAsync(id, ct)).Order;
-        if (head.State != OrderState.Draft) throw new DomainException("order.not_draft", "该整改通知已下达。");
+        var head = await GetAsync(id, ct);
+        if (head.Order.State != OrderState.Draft) throw new DomainException("order.not_draft", "该整改通知已下达。");
         var today = Today;
+        var deadline = head.Order.ComputeDeadline(await catalog.GetCalendarAsync(ct), today);
         if (deadline <= today)
             throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能是今天或过去的日期。");
-        var document = await documents.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, head.ProvinceId, head.BranchId, OwnerType,
-            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today), async (db, number, c) =>
+        var notice = CorrectiveNoticeData.Of(head, deadline, today);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await LoadAsync(db, id, ct);
+        if (order.ConcurrencyToken != token)
+            throw new DomainException("order.changed", "整改通知刚被修改，请刷新后核对再下达。");
+        var document = await documents.IssueAsync(db, new DocumentRequest(DocumentKind.CorrectiveNotice, order.ProvinceId, order.BranchId, OwnerType,
+            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today), number =>
         {
-            var order = await LoadAsync(db, id, c);
-            if (order.ConcurrencyToken != token)
-                throw new DomainException("order.changed", "整改通知刚被修改，请刷新后核对再下达。");
             order.Issue(deadline, number?.ToString(), access.Actor, clock.GetUtcNow(), today);
-            return new RenderedDocument(dataJson, render(number));
+            return notice;
         }, ct);
+        await tx.CommitAsync(ct);
         await notifications.PublishAsync(new NotificationDraft($"order-issued:{id}", NotificationLevel.Warning, "收到责令限期改正通知书",
-            $"{head.Branch!.ShortName}：{document.Number}，请于{ChineseDate.Format(deadline)}前完成整改并在平台提交整改报告。", CarrierLink(id)),
-            await notifications.CarrierUsersOfAsync(head.BranchId, ct), ct);
+            $"{head.Order.Branch!.ShortName}：{document.Number}，请于{ChineseDate.Format(deadline)}前完成整改并在平台提交整改报告。", CarrierLink(id)),
+            await notifications.CarrierUsersOfAsync(head.Order.BranchId, ct), ct);
         return document;
+    }
+
+    /// <summary>The notice as it would be issued today, without a number.</summary>
+    public async Task<byte[]> PreviewNoticeAsync(long id, CancellationToken ct = default)
+    {
+        var d = await GetAsync(id, ct);
+        var deadline = d.Order.State == OrderState.Draft ? d.Order.ComputeDeadline(await catalog.GetCalendarAsync(ct), Today) : d.Order.Deadline!.Value;
+        return documents.Preview(CorrectiveNoticeData.Of(d, deadline, Today));
     }
 
     /// <summary>The carrier's rectification report with its evidence (content-checked, size-limited), stored together or not at all.</summary>
@@ -183,26 +196,32 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
     /// 整改复查: records the re-inspection and issues the 整改复查意见书 in one transaction. When not passed and a new deadline is
     /// given, the order opens again for a further round.
     /// </summary>
-    public async Task<IssuedDocument> VerifyAsync(long id, Guid token, bool passed, string opinion, DateOnly reinspectedOn, DateOnly? newDeadline,
-        string dataJson, Func<DocumentNumber?, byte[]> render, CancellationToken ct = default)
+    public async Task<IssuedDocument> VerifyAsync(long id, Guid token, bool passed, string opinion, DateOnly reinspectedOn, DateOnly? newDeadline, CancellationToken ct = default)
     {
         InspectionRoles.RequireInspector(access);
-        var head = (await GetAsync(id, ct)).Order;
+        var details = await GetAsync(id, ct);
+        var (head, authority) = (details.Order, details.Authority);
         var today = Today;
         if (passed && newDeadline is not null)
             throw new DomainException("order.deadline_when_passed", "复查合格的，不需要设定新的整改期限。");
-        var document = await documents.IssueAsync(new DocumentRequest(DocumentKind.ReinspectionOpinion, head.ProvinceId, head.BranchId, OwnerType,
-            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today), async (db, number, c) =>
+        var lastReply = head.Replies.OrderBy(r => r.Id).LastOrDefault();
+        var data = new ReinspectionOpinionData(authority, head.Branch!.Name, head.NoticeNumber ?? "", head.IssuedOn ?? today, head.Deadline ?? today, head.Facts,
+            lastReply is null ? null : BeijingTime.Today(lastReply.SubmittedAt), lastReply?.Late ?? false, reinspectedOn,
+            opinion?.Trim() ?? "", passed, passed ? null : newDeadline, today);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await LoadAsync(db, id, ct);
+        if (order.ConcurrencyToken != token)
+            throw new DomainException("order.changed", "整改通知刚被修改，请刷新后再复查。");
+        var document = await documents.IssueAsync(db, new DocumentRequest(DocumentKind.ReinspectionOpinion, order.ProvinceId, order.BranchId, OwnerType,
+            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today), number =>
         {
-            var order = await LoadAsync(db, id, c);
-            if (order.ConcurrencyToken != token)
-                throw new DomainException("order.changed", "整改通知刚被修改，请刷新后再复查。");
-            order.Verify(passed, opinion, reinspectedOn, number?.ToString(), access.Actor, today);
+            order.Verify(passed, opinion ?? "", reinspectedOn, number?.ToString(), access.Actor, today);
             if (newDeadline is { } d) order.Reopen(d, today);
-            await db.SaveChangesAsync(c);
-            await ChangedAsync(db, order, c);
-            return new RenderedDocument(dataJson, render(number));
+            return data;
         }, ct);
+        await ChangedAsync(db, order, ct);
+        await tx.CommitAsync(ct);
         var body = passed
             ? $"{head.NoticeNumber}的整改经复查合格（{document.Number}）。"
             : newDeadline is { } nd

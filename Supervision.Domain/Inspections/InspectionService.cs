@@ -182,10 +182,10 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
     }
 
     /// <summary>
-    /// Completes and locks the record, issues the numbered 现场检查记录 rendered from <paramref name="dataJson"/>, and turns
-    /// every 不符合 item into a finding — in one transaction; <paramref name="token"/> is the version the inspector reviewed.
+    /// Completes and locks the record, issues the numbered 现场检查记录, and turns every 不符合 item into a finding — in one
+    /// transaction; <paramref name="token"/> is the version the inspector reviewed.
     /// </summary>
-    public async Task<IssuedDocument> CompleteAsync(long id, Guid token, string dataJson, Func<DocumentNumber?, byte[]> render, CancellationToken ct = default)
+    public async Task<IssuedDocument> CompleteAsync(long id, Guid token, CancellationToken ct = default)
     {
         InspectionRoles.RequireInspector(access);
         var head = await GetAsync(id, ct);
@@ -196,22 +196,29 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
         // Checked before rendering as well, so an incomplete record never costs a render.
         if (head.Inspection.CompletionProblems(today) is { Count: > 0 } problems)
             throw new DomainException("inspection.incomplete", "检查记录尚不完整：" + string.Join("", problems));
-        var request = new DocumentRequest(DocumentKind.InspectionRecord, head.Inspection.ProvinceId, head.Inspection.BranchId, OwnerType,
-            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: false, today);
-        return await documents.IssueAsync(request, async (db, number, c) =>
+        var record = InspectionRecordData.Of(head, today);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var inspection = await LoadAsync(db, id, ct);
+        if (inspection.ConcurrencyToken != token)
+            throw new DomainException("inspection.changed", "检查记录刚被修改，请刷新后核对再完成。");
+        var document = await documents.IssueAsync(db, new DocumentRequest(DocumentKind.InspectionRecord, inspection.ProvinceId, inspection.BranchId, OwnerType,
+            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: false, today), number =>
         {
-            var inspection = await LoadAsync(db, id, c);
-            if (inspection.ConcurrencyToken != token)
-                throw new DomainException("inspection.changed", "检查记录刚被修改，请刷新后核对再完成。");
-            var now = clock.GetUtcNow();
-            inspection.Complete(access.Actor, now, today, number?.ToString());
-            foreach (var item in inspection.Items.Where(x => x.Outcome == ItemOutcome.NonCompliant))
-                db.Findings.Add(FindingFor(inspection, item, now));
-            await db.SaveChangesAsync(c);
-            await FindingsChangedAsync(db, inspection, c);
-            return new RenderedDocument(dataJson, render(number));
+            inspection.Complete(access.Actor, clock.GetUtcNow(), today, number?.ToString());
+            return record;
         }, ct);
+        foreach (var item in inspection.Items.Where(x => x.Outcome == ItemOutcome.NonCompliant))
+            db.Findings.Add(FindingFor(inspection, item, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        await FindingsChangedAsync(db, inspection, ct);
+        await tx.CommitAsync(ct);
+        return document;
     }
+
+    /// <summary>The record as it would be issued now, without a number (for checking before completion).</summary>
+    public async Task<byte[]> PreviewRecordAsync(long id, CancellationToken ct = default) =>
+        documents.Preview(InspectionRecordData.Of(await GetAsync(id, ct), Today));
 
     private Finding FindingFor(Inspection inspection, InspectionItemResult item, DateTimeOffset now) => new()
     {

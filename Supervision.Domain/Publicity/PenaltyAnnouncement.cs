@@ -1,12 +1,22 @@
+using System.Globalization;
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Data;
 using Supervision.Domain.Enforcement;
 
 namespace Supervision.Domain.Publicity;
 
-/// <summary>The 双公示 content of a penalty decision, read from the decided case.</summary>
-public static class PenaltyAnnouncement
+/// <summary>The 双公示 of penalty decisions: told of each decision, queues the announcement the decision calls for.</summary>
+public sealed class PenaltyAnnouncement(PublicityService publicity) : IDecisionPublication
 {
     public const string SourceType = "EnforcementCase";
+
+    /// <summary>A decision with a 向社会公告 sanction queues its announcement, due within the province's publication period.</summary>
+    public async Task DecidedAsync(SupervisionDbContext db, EnforcementCase decided, CaseContext context, CancellationToken ct)
+    {
+        if (decided.Sanctions.All(s => s.Kind != SanctionKind.PublicAnnouncement)) return;
+        await publicity.QueueAsync(db, decided.ProvinceId, decided.BranchId, AnnouncementKind.PenaltyDecision, SourceType,
+            decided.Id.ToString(CultureInfo.InvariantCulture), Content(decided), decided.DecidedOn!.Value, ct);
+    }
 
     public static AnnouncementContent Content(EnforcementCase c)
     {
@@ -19,7 +29,7 @@ public static class PenaltyAnnouncement
             PenaltyTypes: string.Join("；", decided.Select(s => SanctionLabels.Label(s.Kind)).Distinct()),
             LegalBasis: c.LegalBasis!.Citation,
             PenaltyContent: string.Join("；", decided.Select(s => s.Kind == SanctionKind.Fine && s.Amount is { } a
-                ? $"罚款人民币{a.ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture)}元" : SanctionLabels.Label(s.Kind))),
+                ? $"罚款人民币{a.ToString("#,0.00", CultureInfo.InvariantCulture)}元" : SanctionLabels.Label(s.Kind))),
             DecisionDate: c.DecidedOn);
     }
 }

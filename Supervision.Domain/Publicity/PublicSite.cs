@@ -15,7 +15,7 @@ public sealed record PublicAnnouncement(long Id, AnnouncementKind Kind, string P
     bool HasPdf);
 
 /// <summary>An issued 公告 as the public site may serve it: the stored PDF and the data it was rendered from.</summary>
-public sealed record PublicPdf(string Title, byte[] Pdf, string DataJson);
+public sealed record PublicPdf(string Title, byte[] Pdf);
 
 public sealed record PublicQuery(AnnouncementKind? Kind = null, string? Province = null, string? Party = null, string? Number = null,
     DateOnly? From = null, DateOnly? To = null, string? PenaltyType = null, int Page = 0, int PageSize = 20)
@@ -29,7 +29,7 @@ public sealed record PublicQuery(AnnouncementKind? Kind = null, string? Province
 /// publication period, across provinces (filtered by province code when asked). The one place that reads
 /// announcements past the access filter, and it projects to <see cref="PublicAnnouncement"/> only.
 /// </summary>
-public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, TimeProvider clock)
+public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, TimeProvider clock, Documents.IDocumentRenderer renderer)
 {
     private IQueryable<Announcement> Visible(SupervisionDbContext db, DateOnly today) =>
         db.Announcements.IgnoreQueryFilters().AsNoTracking()
@@ -52,8 +52,10 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
     }
 
     /// <summary>
-    /// The issued 公告 of a published (not withdrawn: its facts are no longer public) announcement in its period, or
-    /// null. Serve it through the Reports side, which renders a clean copy when the issued one predates the current rules.
+    /// The issued 公告 of a published (not withdrawn: its facts are no longer public) announcement in its period, or null.
+    /// Issued documents are never changed, so a 公告 issued before the current <see cref="PublicText"/> rules may hold what
+    /// they now remove: then the public gets a copy rendered from the issued data cleaned by today's rules (same number,
+    /// seal and layout); the issued file stays as it was for the record.
     /// </summary>
     public async Task<PublicPdf?> PdfAsync(long id, CancellationToken ct = default)
     {
@@ -65,8 +67,14 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
                 (a, d) => new { a.Title, d.FileId, d.DataJson })
             .FirstOrDefaultAsync(ct);
         if (doc is null) return null;
-        var bytes = await db.FileContents.AsNoTracking().Where(c => c.FileId == doc.FileId).Select(c => c.Bytes).SingleAsync(ct);
-        return new(doc.Title, bytes, doc.DataJson);
+        var data = Documents.DocumentData.FromJson<AnnouncementData>(doc.DataJson);
+        var clean = data.Cleaned();
+        if (clean == data)
+            return new(doc.Title, await db.FileContents.AsNoTracking().Where(c => c.FileId == doc.FileId).Select(c => c.Bytes).SingleAsync(ct));
+        var seal = clean.SealFileId is { } sealId
+            ? await db.FileContents.AsNoTracking().Where(c => c.FileId == sealId).Select(c => c.Bytes).FirstOrDefaultAsync(ct)
+            : null;
+        return new(doc.Title, renderer.Render(clean, seal));
     }
 
     /// <summary>

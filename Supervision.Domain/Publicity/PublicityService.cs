@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
+using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
 
 namespace Supervision.Domain.Publicity;
@@ -27,11 +29,11 @@ public sealed record AgentReport(string AgentName, PartyType PartyType, string? 
     string Facts, string LegalBasis, string Handling, DateOnly FoundOn);
 
 /// <summary>
-/// The administration's side of publication: reviewing drafts, recording that a decision changed, withdrawing, and
-/// reporting violating agents. Publishing issues the 公告 and lives with the documents (Reports).
+/// The administration's side of publication: reviewing drafts, publishing (with the numbered 公告), recording that a
+/// decision changed, withdrawing, and reporting violating agents. The one place announcements are built and queued.
 /// </summary>
 public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock,
-    EnforcementService enforcement, CatalogService catalog, IEnumerable<IPublicationListener> listeners)
+    CatalogService catalog, DocumentRegistry documents, IEnumerable<IPublicationListener> listeners)
 {
     public async Task<PagedResult<AnnouncementRow>> ListAsync(AnnouncementQuery query, PageRequest page, CancellationToken ct = default)
     {
@@ -67,7 +69,41 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         return rows.Select(a => AnnouncementRow.Of(a, today)).ToList();
     }
 
-    public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default) => await enforcement.SettingsAsync(provinceId, ct);
+    public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await EnforcementSettings.ForProvinceAsync(db, provinceId, ct);
+    }
+
+    /// <summary>
+    /// Publishes an announcement: the status change, its numbered 公告 (sealed when the administration uploaded a seal) and,
+    /// for a served penalty decision, the execution of its 向社会公告 sanction — in one transaction; then the public site's
+    /// caches are told.
+    /// </summary>
+    public async Task<IssuedDocument> PublishAsync(long id, Guid token, DateOnly on, CancellationToken ct = default)
+    {
+        IssuedDocument issued;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var (a, settings) = await ForChangeAsync(db, id, token, ct);
+            issued = await documents.IssueAsync(db, new DocumentRequest(DocumentKind.PublicAnnouncement, a.ProvinceId, a.BranchId, Announcement.OwnerType,
+                id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, on), _ =>
+            {
+                a.Publish(on, settings, access.Actor, clock.GetUtcNow());
+                return AnnouncementData.From(a);
+            }, ct);
+            if (a.Kind == AnnouncementKind.PenaltyDecision && long.TryParse(a.SourceId, NumberStyles.None, CultureInfo.InvariantCulture, out var caseId)
+                && await db.EnforcementCases.Include(c => c.Sanctions).Include(c => c.Steps).FirstOrDefaultAsync(c => c.Id == caseId, ct) is { } decided)
+            {
+                decided.RecordPublication(on, access.Actor, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        await PublicChangedAsync(ct);
+        return issued;
+    }
 
     public Task<Announcement> SaveDraftAsync(long id, Guid token, AnnouncementContent content, CancellationToken ct = default) =>
         ChangeAsync(id, token, (a, settings, _) => { a.Edit(content, settings); return Task.CompletedTask; }, ct);
@@ -108,7 +144,7 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         if (string.IsNullOrWhiteSpace(r.Handling)) throw new DomainException("agent.handling", "请写明处理结果。");
         if (r.PartyType == PartyType.Organisation && !string.IsNullOrWhiteSpace(r.CreditCode) && !Organizations.CreditCode.IsValid(r.CreditCode))
             throw new DomainException("agent.credit_code", $"统一社会信用代码“{r.CreditCode}”校验不通过，请核对。");
-        var settings = await enforcement.SettingsAsync(provinceId, ct);
+        var settings = await EnforcementSettings.ForProvinceAsync(db, provinceId, ct);
         var shownName = r.PartyType == PartyType.Person && settings.MaskIndividualNames ? PublicText.MaskName(r.AgentName) : PublicText.Clean(r.AgentName);
         var content = new AnnouncementContent($"{carrier.ShortName}代理商“{shownName}”违规办理电话入网", r.AgentName, r.PartyType, r.CreditCode, r.Operator,
             DocumentNumber: null, Facts: r.Facts, PenaltyTypes: "通报", LegalBasis: r.LegalBasis, PenaltyContent: r.Handling, DecisionDate: r.FoundOn,
@@ -126,7 +162,7 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         AnnouncementContent content, DateOnly from, CancellationToken ct)
     {
         var authority = await db.Provinces.AsNoTracking().Where(p => p.Id == provinceId).Select(p => p.AuthorityName).FirstAsync(ct);
-        var settings = await enforcement.SettingsAsync(provinceId, ct);
+        var settings = await EnforcementSettings.ForProvinceAsync(db, provinceId, ct);
         var due = (await catalog.GetCalendarAsync(ct)).AddWorkingDays(from, settings.PublicationWorkingDays);
         var a = Announcement.Draft(provinceId, branchId, kind, sourceType, sourceId, authority, content, due, settings, clock.GetUtcNow());
         db.Announcements.Add(a);
@@ -137,12 +173,12 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
     /// Loads an announcement for a change inside the caller's context (so the 公告 issued on publication commits with
     /// it), refusing it when someone changed it since the user looked.
     /// </summary>
-    public async Task<(Announcement Announcement, EnforcementSettings Settings)> ForChangeAsync(SupervisionDbContext db, long id, Guid token, CancellationToken ct)
+    private async Task<(Announcement Announcement, EnforcementSettings Settings)> ForChangeAsync(SupervisionDbContext db, long id, Guid token, CancellationToken ct)
     {
         RequireOfficer();
         var a = await db.Announcements.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("公示");
         if (a.ConcurrencyToken != token) throw new DomainException("announcement.changed", "该公示刚被他人修改，请刷新页面后再操作。");
-        return (a, await enforcement.SettingsAsync(a.ProvinceId, ct));
+        return (a, await EnforcementSettings.ForProvinceAsync(db, a.ProvinceId, ct));
     }
 
     private async Task<Announcement> ChangeAsync(long id, Guid token, Func<Announcement, EnforcementSettings, DateTimeOffset, Task> change, CancellationToken ct)

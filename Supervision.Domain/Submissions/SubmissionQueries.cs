@@ -95,6 +95,14 @@ public sealed partial class SubmissionService
         return await (Task<SheetRows>)method.Invoke(null, [db, id, sheet, page, ct])!;
     }
 
+    /// <summary>How many rows of a sheet a version stored.</summary>
+    private static Task<int> RowCountAsync(SupervisionDbContext db, long id, SheetDefinition sheet, CancellationToken ct) =>
+        (Task<int>)typeof(SubmissionService).GetMethod(nameof(TypedRowCountAsync), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(RowMapper.ClrType(sheet.Target)).Invoke(null, [db, id, ct])!;
+
+    private static Task<int> TypedRowCountAsync<T>(SupervisionDbContext db, long id, CancellationToken ct) where T : ReturnRow =>
+        db.Set<T>().CountAsync(r => r.SubmissionId == id, ct);
+
     private static async Task<SheetRows> TypedRowsAsync<T>(SupervisionDbContext db, long id, SheetDefinition sheet, PageRequest page, CancellationToken ct) where T : ReturnRow
     {
         var q = db.Set<T>().AsNoTracking().Where(r => r.SubmissionId == id);

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
+using Supervision.Domain.Documents;
 using Supervision.Domain.Files;
 using Supervision.Domain.Organizations;
 
@@ -31,7 +33,7 @@ public sealed record TemplateInfo(int Id, string Code, int Version, string Name,
 
 /// <summary>Compliance returns: templates, upload, filing, review, versions and the regulator's overview.</summary>
 public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
-    IEnumerable<ISubmissionReviewHook> reviewHooks)
+    IEnumerable<ISubmissionReviewHook> reviewHooks, IReturnReader reader, ImportGate gate, DocumentRegistry documents)
 {
     /// <summary>Active templates (the latest active version of each code).</summary>
     public async Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken ct = default)
@@ -100,8 +102,30 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     }
 
     /// <summary>
-    /// Validates a parsed return and, if it has no errors, stores the original file, the new version, every
-    /// parsed row and the flags in one transaction. A refused upload is logged as an attempt and changes nothing else.
+    /// An uploaded return, from the web page or the API: reads the file against its template (waiting for a free slot on
+    /// this node, <see cref="ImportGate"/>), then <see cref="StoreAsync"/>'s validation and storage.
+    /// </summary>
+    public async Task<StoreResult> UploadAsync(UploadRequest request, byte[] content, IProgress<UploadProgress>? progress = null, CancellationToken ct = default)
+    {
+        StoredFile.CheckName(request.FileName);
+        if (request.Pdf is { } pdf) StoredFile.CheckName(pdf.FileName);
+        var target = await TargetAsync(request.BranchId, request.TemplateCode, request.Period, ct);
+        var command = new StoreCommand(request.BranchId, request.TemplateCode, target.Period.ToString(), request.FileName, request.Channel, request.SubmitNow, request.IdempotencyKey);
+        var fingerprint = Fingerprint(target, content, request.Pdf);
+        if (await RepeatedAsync(target.Branch.Id, command.IdempotencyKey, fingerprint, ct) is { } repeated)
+            return repeated;
+        progress?.Report(new UploadProgress("排队等待", 0));
+        using var slot = await gate.EnterAsync(ct);
+        progress?.Report(new UploadProgress("读取文件", 0));
+        var parsed = reader.Read(target.Template.Definition, request.FileName, content, target.Context, progress, ct);
+        progress?.Report(new UploadProgress("校验并保存", parsed.RowCount));
+        return await StoreAsync(target, command, parsed, content, request.Pdf, fingerprint, ct);
+    }
+
+    /// <summary>
+    /// Validates a return already read (from a file, or entered field by field) and, if it has no errors, stores the
+    /// original file, the new version, every parsed row, the flags and — when filed at once — its receipt in one
+    /// transaction. A refused upload is logged as an attempt and changes nothing else.
     /// <para>
     /// With an idempotency key the request is remembered by the key on the version it created, in the same transaction;
     /// its fingerprint is the version's template, period and hashes. Sent again, the same request returns that version;
@@ -113,39 +137,54 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     /// </summary>
     public async Task<StoreResult> StoreAsync(StoreCommand command, ParsedReturn parsed, byte[] original, Attachment? attachment, CancellationToken ct = default)
     {
-        var template = await TemplateAsync(command.TemplateCode, ct);
-        var period = ReportingPeriod.Parse(command.Period, template.Frequency);
-        var (context, branch) = await ContextAsync(command.BranchId, period, ct);
+        var target = await TargetAsync(command.BranchId, command.TemplateCode, command.Period, ct);
+        var fingerprint = Fingerprint(target, original, attachment);
+        if (await RepeatedAsync(target.Branch.Id, command.IdempotencyKey, fingerprint, ct) is { } repeated)
+            return repeated;
+        return await StoreAsync(target, command with { Period = target.Period.ToString() }, parsed, original, attachment, fingerprint, ct);
+    }
+
+    /// <summary>What an upload is for: the template, the period, the branch (which must file it) and what validation needs.</summary>
+    private sealed record UploadTarget(TemplateInfo Template, ReportingPeriod Period, Branch Branch, ValidationContext Context);
+
+    private async Task<UploadTarget> TargetAsync(int branchId, string templateCode, string periodText, CancellationToken ct)
+    {
+        var template = await TemplateAsync(templateCode, ct);
+        var period = ReportingPeriod.Parse(periodText, template.Frequency);
+        var (context, branch) = await ContextAsync(branchId, period, ct);
         if (!AppliesTo(template.Definition, branch, branch.Carrier!))
             throw new AccessDeniedException($"{branch.ShortName}不需要报送“{template.Name}”。");
+        return new UploadTarget(template, period, branch, context);
+    }
 
-        var sha = StoredFile.Hash(original);
-        var request = new UploadFingerprint(template.Code, period.ToString(), sha, attachment is null ? null : StoredFile.Hash(attachment.Bytes));
-        if (await RepeatedAsync(branch.Id, command.IdempotencyKey, request, ct) is { } repeated)
-            return repeated;
+    private static UploadFingerprint Fingerprint(UploadTarget target, byte[] original, Attachment? attachment) =>
+        new(target.Template.Code, target.Period.ToString(), StoredFile.Hash(original), attachment is null ? null : StoredFile.Hash(attachment.Bytes));
 
-        ReturnValidator.Validate(parsed, context);
+    private async Task<StoreResult> StoreAsync(UploadTarget target, StoreCommand command, ParsedReturn parsed, byte[] original, Attachment? attachment,
+        UploadFingerprint fingerprint, CancellationToken ct)
+    {
+        ReturnValidator.Validate(parsed, target.Context);
         var issues = parsed.Issues;
-        if (template.Definition.RequiresPdf || attachment is not null)
+        if (target.Template.Definition.RequiresPdf || attachment is not null)
             CheckPdf(attachment, issues);
         if (issues.Any(i => i.Kind == IssueKind.Error))
         {
-            await LogAttemptAsync(command, branch, period, original.LongLength, sha, issues, ct);
+            await LogAttemptAsync(command, target.Branch, target.Period, original.LongLength, fingerprint.FileSha256, issues, ct);
             return new StoreResult(null, issues);
         }
 
-        var due = period.DueDate(template.Definition.DueDay, template.Definition.DueMonthsAfter, await catalog.GetCalendarAsync(ct));
+        var due = target.Period.DueDate(target.Template.Definition.DueDay, target.Template.Definition.DueMonthsAfter, await catalog.GetCalendarAsync(ct));
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await InsertAsync(command, template, period, branch, due, parsed, original, sha, attachment, request, ct);
+                return await InsertAsync(command, target, due, parsed, original, attachment, fingerprint, ct);
             }
             catch (DbUpdateException ex) when (ConcurrentChange.IsLostRace(ex) && attempt < StoreAttempts)
             {
                 // Another upload of this return committed first: the same request under the same key (answer with it), or
                 // another upload that took the version number or superseded the same draft (look at the latest again).
-                if (await RepeatedAsync(branch.Id, command.IdempotencyKey, request, ct) is { } winner)
+                if (await RepeatedAsync(target.Branch.Id, command.IdempotencyKey, fingerprint, ct) is { } winner)
                     return winner;
             }
         }
@@ -153,9 +192,10 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
 
     private const int StoreAttempts = 4;
 
-    private async Task<StoreResult> InsertAsync(StoreCommand command, TemplateInfo template, ReportingPeriod period, Branch branch, DateOnly due,
-        ParsedReturn parsed, byte[] original, string sha, Attachment? attachment, UploadFingerprint request, CancellationToken ct)
+    private async Task<StoreResult> InsertAsync(StoreCommand command, UploadTarget target, DateOnly due, ParsedReturn parsed, byte[] original,
+        Attachment? attachment, UploadFingerprint fingerprint, CancellationToken ct)
     {
+        var (template, period, branch) = (target.Template, target.Period, target.Branch);
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -164,7 +204,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         // Read after the latest version: a concurrent request under the key that committed in between is seen here, not
         // mistaken for a filed version that locks the period.
         if (await FindByIdempotencyKeyAsync(db, branch.Id, command.IdempotencyKey, ct) is { } earlier)
-            return new StoreResult(earlier.Repeat(request), [], Repeated: true);
+            return new StoreResult(earlier.Repeat(fingerprint), [], Repeated: true);
         if (Submission.CannotUploadAfter(latest) is { } refusal)
             throw new DomainException("submission.locked", refusal);
         latest?.SupersedeIfDraft();
@@ -174,7 +214,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         {
             ProvinceId = branch.ProvinceId, BranchId = branch.Id, TemplateId = template.Id, TemplateCode = template.Code, Period = period.ToString(),
             Version = (latest?.Version ?? 0) + 1, Status = SubmissionStatus.Draft, DueDate = due, UploadedAt = now, UploadedBy = access.Actor,
-            Channel = command.Channel, File = file, Sha256 = sha, RowCount = parsed.RowCount, IdempotencyKey = command.IdempotencyKey,
+            Channel = command.Channel, File = file, Sha256 = fingerprint.FileSha256, RowCount = parsed.RowCount, IdempotencyKey = command.IdempotencyKey,
             AttachmentFile = attachment is null ? null : StoredFile.From(attachment.FileName, "application/pdf", attachment.Bytes, access.Actor, now),
         };
         foreach (var flag in parsed.Issues.Where(i => i.Kind == IssueKind.Flag))
@@ -191,10 +231,26 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         foreach (var sheet in parsed.Sheets.Values)
             await BulkInserter.InsertAsync(db, RowMapper.ClrType(sheet.Definition.Target),
                 sheet.Rows.Select(r => (object)RowMapper.Map(sheet.Definition, r, submission.Id, branch.ProvinceId, branch.Id)), ct);
+        if (submission.IsFiled)
+            await IssueReceiptAsync(db, submission, branch, template,
+                template.Definition.Sheets.Select(d => (d.Name, parsed.Sheets.TryGetValue(d.Name, out var sheet) ? sheet.Rows.Count : 0)), ct);
         await tx.CommitAsync(ct);
         return new StoreResult(submission, parsed.Issues);
     }
 
+    /// <summary>Owner type of a return's receipt in the document registry.</summary>
+    public const string ReceiptOwnerType = "Submission";
+
+    /// <summary>The receipt of a version just filed, issued in the filing's transaction: a filed return never lacks its receipt.</summary>
+    private async Task IssueReceiptAsync(SupervisionDbContext db, Submission submission, Branch branch, TemplateInfo template,
+        IEnumerable<(string Sheet, int Rows)> rowCounts, CancellationToken ct)
+    {
+        var authority = await db.Provinces.Where(p => p.Id == submission.ProvinceId).Select(p => p.AuthorityName).SingleAsync(ct);
+        var today = Today(clock.GetUtcNow());
+        await documents.IssueAsync(db, new DocumentRequest(DocumentKind.SubmissionReceipt, submission.ProvinceId, submission.BranchId, ReceiptOwnerType,
+                submission.Id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today),
+            _ => ReceiptData.Of(submission, branch, template, authority, rowCounts, today), ct);
+    }
     /// <summary>The signed PDF: present when the template requires one, and a PDF by content and name without script or embedded files.</summary>
     private static void CheckPdf(Attachment? attachment, List<ValidationIssue> issues)
     {
@@ -246,16 +302,25 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
                 .FirstOrDefaultAsync(s => s.BranchId == branchId && s.IdempotencyKey == key, ct)
             : null;
 
-    /// <summary>The carrier files a draft: it becomes 已报送 with a receipt number, late if after the due date.</summary>
+    /// <summary>The carrier files a draft: it becomes 已报送 with a receipt number, late if after the due date, and gets its receipt — together.</summary>
     public async Task<Submission> SubmitAsync(long id, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var submission = await db.Submissions.Include(s => s.Branch).FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("报表");
         if (!access.Scope.IsCarrier && !access.Scope.IsAdministrator)
             throw new AccessDeniedException("报表由企业报送。");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var submission = await db.Submissions.Include(s => s.Branch).Include(s => s.File).Include(s => s.Flags).FirstOrDefaultAsync(s => s.Id == id, ct)
+                         ?? throw new NotFoundException("报表");
         var now = clock.GetUtcNow();
         submission.Submit(access.Actor, now, Today(now), submission.Branch!.Code);
         await SaveAsync(db, ct);
+        var template = await db.ReturnTemplates.AsNoTracking().SingleAsync(t => t.Id == submission.TemplateId, ct);
+        var counts = new List<(string, int)>();
+        foreach (var sheet in template.Definition.Sheets)
+            counts.Add((sheet.Name, await RowCountAsync(db, submission.Id, sheet, ct)));
+        await IssueReceiptAsync(db, submission, submission.Branch,
+            new TemplateInfo(template.Id, template.Code, template.Version, template.Name, template.Frequency, template.Definition), counts, ct);
+        await tx.CommitAsync(ct);
         return submission;
     }
 

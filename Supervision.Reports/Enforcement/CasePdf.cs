@@ -1,5 +1,6 @@
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Documents;
+using Supervision.Domain.Enforcement;
 using Supervision.Reports.Documents;
 
 namespace Supervision.Reports.Enforcement;
@@ -14,9 +15,6 @@ public static class CasePdf
         if (seal is not null && !preview) doc.SignedBy(d.Authority, d.IssueDate, seal);
         return OfficialDocumentRenderer.Render(doc, new OfficialDocumentOptions { ShowSealPlaceholder = preview });
     }
-
-    /// <summary>Documents the party receives carry the seal; the internal filing approval does not.</summary>
-    public static bool Sealed(DocumentKind kind) => kind != DocumentKind.CaseFilingApproval;
 
     private static OfficialDocument Build(CaseDocumentData d, bool preview)
     {

@@ -1,47 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Inspections;
 using Supervision.Reports.Documents;
 
 namespace Supervision.Reports.Inspections;
 
-public sealed record RecordItem(int No, string Code, string Title, string Outcome, string? Notes);
-
-public sealed record RecordEvidence(string ItemCode, string FileName, string Sha256);
-
-/// <summary>Everything a 现场检查记录 states, stored with the issued PDF so rendering it again gives the same text.</summary>
-public sealed record InspectionRecordData(string Authority, string Party, string? CreditCode, string? Address, string Entity, string PlanTitle, string PlanKind,
-    DateOnly InspectedOn, string Place, IReadOnlyList<string> Inspectors, string Representative, IReadOnlyList<RecordItem> Items,
-    IReadOnlyList<RecordEvidence> Evidence, string? Summary, DateOnly IssueDate)
-{
-    public string ToJson() => JsonSerializer.Serialize(this, InspectionDraw.Json);
-    public static InspectionRecordData FromJson(string json) => JsonSerializer.Deserialize<InspectionRecordData>(json, InspectionDraw.Json)!;
-}
-
-/// <summary>Everything a 责令限期改正通知书 states: facts, legal basis (from the catalog), requirement, deadline, how to report.</summary>
-public sealed record CorrectiveNoticeData(string Authority, string Party, string? CreditCode, string? Address, string Facts, string Statute, string DutyArticle,
-    string? PenaltyArticle, string Duty, string Requirement, DateOnly Deadline, string? Contact, DateOnly IssueDate)
-{
-    public string ToJson() => JsonSerializer.Serialize(this, InspectionDraw.Json);
-    public static CorrectiveNoticeData FromJson(string json) => JsonSerializer.Deserialize<CorrectiveNoticeData>(json, InspectionDraw.Json)!;
-}
-
-/// <summary>Everything a 整改复查意见书 states.</summary>
-public sealed record ReinspectionOpinionData(string Authority, string Party, string NoticeNumber, DateOnly NoticeIssuedOn, DateOnly Deadline, string Facts,
-    DateOnly? ReportedOn, bool ReportedLate, DateOnly ReinspectedOn, string Opinion, bool Passed, DateOnly? NewDeadline, DateOnly IssueDate)
-{
-    public string ToJson() => JsonSerializer.Serialize(this, InspectionDraw.Json);
-    public static ReinspectionOpinionData FromJson(string json) => JsonSerializer.Deserialize<ReinspectionOpinionData>(json, InspectionDraw.Json)!;
-}
-
 /// <summary>The three documents of an inspection, laid out by the official-document layer (GB/T 9704).</summary>
 public static class InspectionPdfs
 {
-    public static byte[] Record(InspectionRecordData d, DocumentNumber? number)
+    public static byte[] Record(InspectionRecordData d)
     {
         var doc = new OfficialDocument($"{d.Authority}\n现场检查记录");
-        if (number is not null) doc.Number(number.ToString());
+        if (d.Number is not null) doc.Number(d.Number);
         doc.Field("被检查单位", d.Party);
         if (d.CreditCode is { Length: > 0 }) doc.Field("统一社会信用代码", d.CreditCode);
         if (d.Address is { Length: > 0 }) doc.Field("地址", d.Address);
@@ -73,10 +43,10 @@ public static class InspectionPdfs
         return OfficialDocumentRenderer.Render(doc);
     }
 
-    public static byte[] Notice(CorrectiveNoticeData d, DocumentNumber? number)
+    public static byte[] Notice(CorrectiveNoticeData d)
     {
         var doc = new OfficialDocument($"{d.Authority}\n责令限期改正通知书");
-        if (number is not null) doc.Number(number.ToString());
+        if (d.Number is not null) doc.Number(d.Number);
         doc.Addressee(d.Party);
         doc.Paragraph($"{d.Facts.TrimEnd('。')}。");
         // The statute is named in full once; the penalty article cites its title only (《…》第十九条).
@@ -93,10 +63,10 @@ public static class InspectionPdfs
         return OfficialDocumentRenderer.Render(doc);
     }
 
-    public static byte[] Opinion(ReinspectionOpinionData d, DocumentNumber? number)
+    public static byte[] Opinion(ReinspectionOpinionData d)
     {
         var doc = new OfficialDocument($"{d.Authority}\n整改复查意见书");
-        if (number is not null) doc.Number(number.ToString());
+        if (d.Number is not null) doc.Number(d.Number);
         doc.Addressee(d.Party);
         var reported = d.ReportedOn is { } r ? $"你单位于{ChineseDate.Format(r)}{(d.ReportedLate ? "（已超过整改期限）" : "")}提交了整改报告。" : "";
         doc.Paragraph($"本局于{ChineseDate.Format(d.NoticeIssuedOn)}向你单位下达《责令限期改正通知书》（{d.NoticeNumber}），责令你单位于{ChineseDate.Format(d.Deadline)}前改正以下问题：{d.Facts.TrimEnd('。')}。"

@@ -1,32 +1,8 @@
-using System.Text.Json;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Publicity;
-using Supervision.Domain.Submissions;
 using Supervision.Reports.Documents;
 
 namespace Supervision.Reports.Publicity;
-
-/// <summary>Everything a 公告 states, kept with the issued PDF so it can be rendered again to the same text.</summary>
-public sealed record AnnouncementData(AnnouncementKind Kind, string? Number, string Authority, string Title, string PartyName, PartyType PartyType,
-    string? CreditCode, string? LegalRepresentative, string? DocumentNumber, string Facts, string PenaltyTypes, string LegalBasis, string PenaltyContent,
-    DateOnly? DecisionDate, string? Body, DateOnly PublishedOn, DateOnly PublicUntil, long? SealFileId)
-{
-    public string ToJson() => JsonSerializer.Serialize(this, TemplateDefinition.Json);
-    public static AnnouncementData FromJson(string json) => JsonSerializer.Deserialize<AnnouncementData>(json, TemplateDefinition.Json)!;
-
-    public static AnnouncementData From(Announcement a, DocumentNumber? number, long? sealFileId) => new(a.Kind, number?.ToString(), a.Authority, a.Title,
-        a.PartyName, a.PartyType, a.CreditCode, a.LegalRepresentative, a.DocumentNumber, a.Facts, a.PenaltyTypes, a.LegalBasis, a.PenaltyContent,
-        a.DecisionDate, a.Body, a.PublishedOn!.Value, a.PublicUntil!.Value, sealFileId);
-
-    /// <summary>The same data with every text cleaned by the current <see cref="PublicText"/> rules (equal to this when already clean).</summary>
-    public AnnouncementData Cleaned() => this with
-    {
-        Authority = PublicText.Clean(Authority), Title = PublicText.Clean(Title), PartyName = PublicText.Clean(PartyName),
-        CreditCode = PublicText.CleanOrNull(CreditCode), LegalRepresentative = PublicText.CleanOrNull(LegalRepresentative),
-        DocumentNumber = PublicText.CleanOrNull(DocumentNumber), Facts = PublicText.Clean(Facts), PenaltyTypes = PublicText.Clean(PenaltyTypes),
-        LegalBasis = PublicText.Clean(LegalBasis), PenaltyContent = PublicText.Clean(PenaltyContent), Body = PublicText.CleanOrNull(Body),
-    };
-}
 
 /// <summary>The 公告 published on the public site: the 双公示 fields of a penalty decision, or a violating agent's record.</summary>
 public static class AnnouncementPdf

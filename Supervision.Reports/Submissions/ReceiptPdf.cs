@@ -1,22 +1,10 @@
 using Supervision.Domain.Common;
 using System.Globalization;
-using System.Text.Json;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Documents;
 
 namespace Supervision.Reports.Submissions;
-
-public sealed record ReceiptFlag(string Sheet, string Cell, string Message);
-
-/// <summary>Everything a receipt states, kept with the issued PDF so it can be rendered again to the same text.</summary>
-public sealed record ReceiptData(string ReceiptNo, string Authority, string Branch, string BranchCode, string Template, string TemplateCode, int TemplateVersion,
-    string PeriodLabel, int Version, DateTimeOffset SubmittedAt, string SubmittedBy, string Channel, DateOnly DueDate, bool Late,
-    string FileName, long FileLength, string Sha256, IReadOnlyList<string> RowCounts, IReadOnlyList<ReceiptFlag> Flags, DateOnly IssueDate)
-{
-    public string ToJson() => JsonSerializer.Serialize(this, TemplateDefinition.Json);
-    public static ReceiptData FromJson(string json) => JsonSerializer.Deserialize<ReceiptData>(json, TemplateDefinition.Json)!;
-}
 
 /// <summary>The 报送回执: proof that a stated file, identified by its SHA-256, was filed at a stated time.</summary>
 public static class ReceiptPdf

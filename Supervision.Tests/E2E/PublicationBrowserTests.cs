@@ -24,7 +24,7 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
         var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
         var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToArrayAsync();
         using var scope = portal.Factory.ScopeFor(AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector), "inspector.nx");
-        var docs = scope.ServiceProvider.GetRequiredService<CaseDocuments>();
+        var docs = scope.ServiceProvider.GetRequiredService<EnforcementService>();
         var cases = scope.ServiceProvider.GetRequiredService<EnforcementService>();
         var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, "营业网点为用户办理入网未核验身份证件",
             "执法人员暗访发现，该企业营业网点为用户（身份证号640102199001011234）办理入网时未核验证件。", today.AddDays(-60), today.AddDays(-40), investigators));

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using Supervision.Tests.Infrastructure;
-using Supervision.Tests.Reports.Rankings;
+using Supervision.Tests.Web.Demo;
 
 namespace Supervision.Tests.E2E;
 

@@ -4,6 +4,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Common;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Submissions;
+using Supervision.Reports.Submissions.Io;
 using Supervision.Web.Access;
 
 namespace Supervision.Web.Api;
@@ -83,12 +84,12 @@ public static class SubmissionsApi
         }
     }
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, ReturnImporter importer, AccessContext access, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpRequest request, SubmissionService submissions, SpreadsheetLimits limits, AccessContext access, CancellationToken ct)
     {
         var key = request.Headers["Idempotency-Key"].ToString();
         if (key.Length > 100 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':'))
             return ApiErrors.Of(400, "request.idempotency_key", "Idempotency-Key 不超过100个字符，只能包含英文字母、数字和 . _ - :。");
-        var (form, error) = await UploadForm.ReadAsync(request, importer.Limits.MaxFileBytes, ct);
+        var (form, error) = await UploadForm.ReadAsync(request, limits.MaxFileBytes, ct);
         if (error is not null) return error;
         var file = form!.Files.GetValueOrDefault("file");
         var template = form.Field("template");
@@ -99,7 +100,7 @@ public static class SubmissionsApi
         var pdf = form.Files.GetValueOrDefault("pdf") is { } part ? new Attachment(part.FileName, part.Bytes) : null;
         try
         {
-            var result = await importer.ImportAsync(new ImportRequest(access.Scope.BranchIds[0], template, period, file!.FileName, "api", SubmitNow: true,
+            var result = await submissions.UploadAsync(new UploadRequest(access.Scope.BranchIds[0], template, period, file!.FileName, "api", SubmitNow: true,
                 key.Length == 0 ? null : key, pdf), file.Bytes, ct: ct);
             if (!result.Accepted)
                 return Results.Json(new ApiErrors(result.Errors.Select(e => new ApiError(e.Code, e.Message, e.Sheet, e.Row > 0 ? e.Row : null, e.Column)).ToList()), statusCode: 422);

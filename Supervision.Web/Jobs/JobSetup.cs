@@ -55,7 +55,6 @@ public static class JobSetup
             services.Configure<QuartzSchedulerOptions>(o => o.IdleWaitTime = idle);
         if (config.GetValue("Jobs:Enabled", true))
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddHostedService<DemoHistoryService>();
         return services;
     }
 

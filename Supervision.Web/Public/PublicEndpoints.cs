@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Supervision.Domain.Common;
 using Supervision.Domain.Publicity;
-using Supervision.Reports.Publicity;
 
 namespace Supervision.Web.Public;
 
@@ -132,16 +131,16 @@ public static class PublicEndpoints
         return Results.Text(sb.ToString(), "text/csv; charset=utf-8");
     }
 
-    private static async Task<IResult> PdfAsync(long id, HttpContext ctx, PublicAnnouncementPdf pdfs, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(long id, HttpContext ctx, PublicSite site, CancellationToken ct)
     {
-        var pdf = await pdfs.GetAsync(id, ct);
+        var pdf = await site.PdfAsync(id, ct);
         if (pdf is null) return Results.NotFound();
-        var etag = Tag($"{id}:{Convert.ToHexString(SHA256.HashData(pdf.Value.Pdf))}");
+        var etag = Tag($"{id}:{Convert.ToHexString(SHA256.HashData(pdf.Pdf))}");
         ctx.Response.Headers.CacheControl = "public, max-age=300";
         ctx.Response.Headers.ETag = etag;
         if (ctx.Request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
         ctx.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(pdf.Value.Pdf, "application/pdf", $"{pdf.Value.Title}.pdf", enableRangeProcessing: false);
+        return Results.File(pdf.Pdf, "application/pdf", $"{pdf.Title}.pdf", enableRangeProcessing: false);
     }
 
     /// <summary>

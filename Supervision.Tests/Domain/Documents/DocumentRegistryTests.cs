@@ -18,19 +18,42 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
             AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]));
     }
 
-    private DocumentRegistry Registry(AccessScope scope) => portal.ScopeFor(scope, "inspector.nx").ServiceProvider.GetRequiredService<DocumentRegistry>();
+    /// <summary>Data of no real kind, rendered by a stand-in that writes the number: the registry is tested, not a layout.</summary>
+    private sealed record TestData(string Text) : DocumentData;
 
-    private static byte[] Fake(DocumentNumber? n) => Encoding.UTF8.GetBytes($"%PDF-1.7 {n}");
+    private sealed class FakeRenderer : IDocumentRenderer
+    {
+        public byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false) => Fake(data.Number);
+    }
 
-    private static Func<Supervision.Domain.Data.SupervisionDbContext, DocumentNumber?, CancellationToken, Task<RenderedDocument>> Render(string data = "{}") =>
-        (_, n, _) => Task.FromResult(new RenderedDocument(data, Fake(n)));
+    private static byte[] Fake(string? number) => Encoding.UTF8.GetBytes($"%PDF-1.7 {number}");
+
+    /// <summary>A registry acting in the given scope, issuing each document in a transaction of its own (as a step would).</summary>
+    private sealed class Issuer(IServiceProvider services)
+    {
+        private readonly IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext> _factory =
+            services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>();
+        public DocumentRegistry Registry { get; } = new(services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>(),
+            new FakeRenderer(), services.GetRequiredService<AccessContext>(), TimeProvider.System);
+
+        public async Task<IssuedDocument> IssueAsync(DocumentRequest request, string text = "x", Func<DocumentNumber?, DocumentData>? compose = null)
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var document = await Registry.IssueAsync(db, request, compose ?? (_ => new TestData(text)), default);
+            await tx.CommitAsync();
+            return document;
+        }
+    }
+
+    private Issuer Registry(AccessScope scope) => new(portal.ScopeFor(scope, "inspector.nx").ServiceProvider);
 
     [Fact]
     public async Task Parallel_issues_get_consecutive_numbers_without_gaps_or_duplicates()
     {
         var f = await FixturesAsync();
         var issued = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Registry(f.Inspector).IssueAsync(
-            new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Test", $"p{i}", false, new DateOnly(2031, 3, 1)), Render("{}"))));
+            new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Test", $"p{i}", false, new DateOnly(2031, 3, 1)))));
         Assert.Equal(Enumerable.Range(1, 20), issued.Select(d => d.Sequence!.Value).Order());
         Assert.Contains(issued, d => d.Number == "宁通管罚〔2031〕1号");
         Assert.Contains(issued, d => d.Number == "宁通管罚〔2031〕20号");
@@ -41,12 +64,12 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
     {
         var f = await FixturesAsync();
         var registry = Registry(f.Inspector);
-        var first = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "a", false, new DateOnly(2032, 12, 31)), Render("{}"));
+        var first = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "a", false, new DateOnly(2032, 12, 31)));
         await Assert.ThrowsAsync<InvalidOperationException>(() => registry.IssueAsync(
             new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "b", false, new DateOnly(2032, 12, 31)),
-            (_, _, _) => throw new InvalidOperationException("render failed")));
-        var second = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "c", false, new DateOnly(2032, 12, 31)), Render("{}"));
-        var nextYear = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "d", false, new DateOnly(2033, 1, 1)), Render("{}"));
+            compose: _ => throw new InvalidOperationException("the step refused")));
+        var second = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "c", false, new DateOnly(2032, 12, 31)));
+        var nextYear = await registry.IssueAsync(new DocumentRequest(DocumentKind.CorrectiveNotice, f.Province, f.Branch, "Test", "d", false, new DateOnly(2033, 1, 1)));
         Assert.Equal(("宁通管改〔2032〕1号", "宁通管改〔2032〕2号", "宁通管改〔2033〕1号"), (first.Number, second.Number, nextYear.Number));
     }
 
@@ -55,11 +78,22 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
     {
         var f = await FixturesAsync();
         var registry = Registry(f.Inspector);
-        var doc = await registry.IssueAsync(new DocumentRequest(DocumentKind.PriorNotice, f.Province, f.Branch, "Test", "h", false, new DateOnly(2034, 5, 6)), Render("{\"x\":1}"));
-        var (loaded, pdf) = await registry.DownloadAsync(doc.Id);
-        Assert.Equal(Fake(new DocumentNumber("宁通管", "告", 2034, 1)), pdf);
+        var doc = await registry.IssueAsync(new DocumentRequest(DocumentKind.PriorNotice, f.Province, f.Branch, "Test", "h", false, new DateOnly(2034, 5, 6)), "经查属实");
+        var (loaded, pdf) = await registry.Registry.DownloadAsync(doc.Id);
+        Assert.Equal(Fake("宁通管告〔2034〕1号"), pdf);
         Assert.Equal(Supervision.Domain.Files.StoredFile.Hash(pdf), loaded.Sha256);
-        Assert.Equal("{\"x\":1}", loaded.DataJson);
+        Assert.Equal(new TestData("经查属实") { Number = "宁通管告〔2034〕1号" }, DocumentData.FromJson<TestData>(loaded.DataJson));
+    }
+
+    [Fact]
+    public async Task A_document_is_issued_only_inside_its_steps_transaction()
+    {
+        var f = await FixturesAsync();
+        var services = portal.ScopeFor(f.Inspector, "inspector.nx").ServiceProvider;
+        var registry = new Issuer(services).Registry;
+        await using var db = await services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>().CreateDbContextAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => registry.IssueAsync(db,
+            new DocumentRequest(DocumentKind.PriorNotice, f.Province, f.Branch, "Test", "t", false, new DateOnly(2036, 1, 2)), _ => new TestData("x"), default));
     }
 
     [Fact]
@@ -67,14 +101,14 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
     {
         var f = await FixturesAsync();
         var registry = Registry(f.Inspector);
-        var internalDoc = await registry.IssueAsync(new DocumentRequest(DocumentKind.CaseFilingApproval, f.Province, f.Branch, "Case", "v1", false, new DateOnly(2035, 1, 2)), Render("{}"));
-        var served = await registry.IssueAsync(new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Case", "v1", true, new DateOnly(2035, 1, 2)), Render("{}"));
-        var carrier = Registry(f.Carrier);
+        var internalDoc = await registry.IssueAsync(new DocumentRequest(DocumentKind.CaseFilingApproval, f.Province, f.Branch, "Case", "v1", false, new DateOnly(2035, 1, 2)));
+        var served = await registry.IssueAsync(new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Case", "v1", true, new DateOnly(2035, 1, 2)));
+        var carrier = Registry(f.Carrier).Registry;
         var visible = await carrier.ForOwnerAsync("Case", "v1");
         Assert.Equal([served.Id], visible.Select(d => d.Id));
         await Assert.ThrowsAsync<NotFoundException>(() => carrier.DownloadAsync(internalDoc.Id));
         var otherCarrier = await portal.Db().Branches.SingleAsync(b => b.Code == "CUCC-64");
-        var stranger = Registry(AccessScope.ForBranches(f.Province, otherCarrier.CarrierId, [otherCarrier.Id]));
+        var stranger = Registry(AccessScope.ForBranches(f.Province, otherCarrier.CarrierId, [otherCarrier.Id])).Registry;
         await Assert.ThrowsAsync<NotFoundException>(() => stranger.DownloadAsync(served.Id));
     }
 }

@@ -26,7 +26,7 @@ public class CaseDeadlineScannerTests(Portal portal) : IClassFixture<Portal>
         var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToListAsync();
         var inspector = AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector);
         using var scope = portal.ScopeFor(inspector, "inspector.nx");
-        var docs = scope.ServiceProvider.GetRequiredService<CaseDocuments>();
+        var docs = scope.ServiceProvider.GetRequiredService<EnforcementService>();
         var cases = scope.ServiceProvider.GetRequiredService<EnforcementService>();
 
         var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, "登记信息不完整", "抽查入网工单120份，其中9份未登记证件住址。", new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 20), investigators));

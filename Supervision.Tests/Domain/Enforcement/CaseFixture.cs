@@ -64,7 +64,7 @@ public static class CaseFixture
     public static EnforcementCase Decided(decimal fine = 20_000m)
     {
         var c = Noticed(fine);
-        c.Decide(D("2026-05-11"), [Warning(), Fine(fine)], Bases, Settings, Calendar, "i", Now);
+        c.Decide(D("2026-05-11"), [Warning(), Fine(fine)], null, Bases, Settings, Calendar, "i", Now);
         return c;
     }
 

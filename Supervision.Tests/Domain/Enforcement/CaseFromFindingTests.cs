@@ -40,7 +40,7 @@ public class CaseFromFindingTests(Portal portal) : IClassFixture<Portal>
             await Assert.ThrowsAsync<AccessDeniedException>(() => leader.Get<EnforcementService>().DraftFromFindingAsync(finding.Id));
 
         // Another party than the finding's is refused, and nothing of that attempt stays.
-        var docs = inspector.Get<CaseDocuments>();
+        var docs = inspector.Get<EnforcementService>();
         var other = (await db.Branches.SingleAsync(b => b.Code == "CUCC-64")).Id;
         FileCaseInput Input(int party) => new(party, draft.LegalBasisId!.Value, draft.Title, draft.Facts, draft.ViolationDate, today, draft.InvestigatorIds, draft.Source, draft.SourceRef);
         Assert.Equal("finding.case_party", (await Assert.ThrowsAsync<DomainException>(() => docs.FileAsync(Input(other)))).Code);

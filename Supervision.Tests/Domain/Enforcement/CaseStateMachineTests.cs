@@ -93,7 +93,7 @@ public class CaseStateMachineTests
             case Step.RequestHearing: c.RequestHearing(D("2026-05-06"), "p", Now); break;
             case Step.ScheduleHearing: c.ScheduleHearing(D("2026-05-06"), D("2026-05-20"), "局第一会议室", Settings, Calendar, "i", Now); break;
             case Step.RecordHearing: c.RecordHearing(D("2026-05-20"), "当事人陈述", "i", Now); break;
-            case Step.Decide: c.Decide(D("2026-06-30"), [Warning()], Bases, Settings, Calendar, "i", Now); break;
+            case Step.Decide: c.Decide(D("2026-06-30"), [Warning()], null, Bases, Settings, Calendar, "i", Now); break;
             case Step.NoPenalty: c.DecideNoPenalty(D("2026-05-06"), "违法行为轻微并及时改正", "i", Now); break;
             case Step.Withdraw: c.Withdraw(D("2026-05-06"), "违法事实不能成立", "i", Now); break;
             case Step.Transfer: c.Transfer(D("2026-05-06"), "银川市公安局", "涉嫌犯罪需移送处理", "i", Now); break;
@@ -176,13 +176,13 @@ public class CaseStateMachineTests
         var c = Noticed();
         foreach (var day in new[] { "2026-05-06", "2026-05-08" })
         {
-            var e = Assert.Throws<DomainException>(() => c.Decide(D(day), [Warning(), Fine(20_000m)], Bases, Settings, Calendar, "i", Now));
+            var e = Assert.Throws<DomainException>(() => c.Decide(D(day), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now));
             Assert.Equal("case.statement_period_running", e.Code);
             Assert.Contains("2026年5月8日", e.Message);
         }
         var waived = Noticed();
         waived.RecordStatement(new CaseStatement { Text = "本公司放弃陈述申辩和听证的权利。", IsWaiver = true }, D("2026-05-06"), "p", Now);
-        waived.Decide(D("2026-05-06"), [Warning(), Fine(20_000m)], Bases, Settings, Calendar, "i", Now);
+        waived.Decide(D("2026-05-06"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, waived.State);
     }
 
@@ -198,13 +198,13 @@ public class CaseStateMachineTests
     [Fact]
     public void The_decision_is_never_heavier_than_the_notice()
     {
-        var heavier = Assert.Throws<DomainException>(() => Noticed().Decide(D("2026-05-11"), [Warning(), Fine(25_000m)], Bases, Settings, Calendar, "i", Now));
+        var heavier = Assert.Throws<DomainException>(() => Noticed().Decide(D("2026-05-11"), [Warning(), Fine(25_000m)], null, Bases, Settings, Calendar, "i", Now));
         Assert.Contains("第四十五条", heavier.Message);
         var added = Assert.Throws<DomainException>(() => Noticed().Decide(D("2026-05-11"),
-            [Warning(), Fine(20_000m), new CaseSanction { Kind = SanctionKind.PublicAnnouncement, LegalBasisId = 1, Description = "公告" }], Bases, Settings, Calendar, "i", Now));
+            [Warning(), Fine(20_000m), new CaseSanction { Kind = SanctionKind.PublicAnnouncement, LegalBasisId = 1, Description = "公告" }], null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.heavier_than_notice", added.Code);
         var lighter = Noticed();
-        lighter.Decide(D("2026-05-11"), [Fine(15_000m)], Bases, Settings, Calendar, "i", Now); // a defence may lighten the penalty
+        lighter.Decide(D("2026-05-11"), [Fine(15_000m)], null, Bases, Settings, Calendar, "i", Now); // a defence may lighten the penalty
         Assert.Equal(15_000m, lighter.FineAmount);
         Assert.Equal(D("2026-05-20"), lighter.ServiceDueDate);
     }
@@ -214,10 +214,10 @@ public class CaseStateMachineTests
     {
         var c = Noticed();
         var beijingMorning = new DateTimeOffset(2026, 5, 10, 17, 0, 0, TimeSpan.Zero); // 11 May 01:00 in Beijing
-        var future = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-12"), [Warning()], Bases, Settings, Calendar, "i", beijingMorning));
+        var future = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-12"), [Warning()], null, Bases, Settings, Calendar, "i", beijingMorning));
         Assert.Equal("case.date_in_future", future.Code);
         Assert.Contains("2026年5月12日", future.Message);
-        c.Decide(D("2026-05-11"), [Warning()], Bases, Settings, Calendar, "i", beijingMorning); // already the 11th in Beijing
+        c.Decide(D("2026-05-11"), [Warning()], null, Bases, Settings, Calendar, "i", beijingMorning); // already the 11th in Beijing
         Assert.Equal(CaseState.Decided, c.State);
         Assert.Equal("case.date_in_future", Assert.Throws<DomainException>(() => c.Serve(D("2026-05-12"), "直接送达", Settings, Calendar, "i", beijingMorning)).Code);
     }
@@ -226,10 +226,10 @@ public class CaseStateMachineTests
     public void After_ninety_days_a_decision_needs_an_approved_extension()
     {
         var c = Noticed();
-        var late = Assert.Throws<DomainException>(() => c.Decide(D("2026-07-20"), [Warning()], Bases, Settings, Calendar, "i", Now));
+        var late = Assert.Throws<DomainException>(() => c.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.decision_overdue", late.Code);
         c.ExtendDecisionPeriod(D("2026-08-31"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), "i", Now);
-        c.Decide(D("2026-07-20"), [Warning()], Bases, Settings, Calendar, "i", Now);
+        c.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, c.State);
     }
 
@@ -239,7 +239,7 @@ public class CaseStateMachineTests
         var c = Noticed(100_000m, AntiFraud);
         Assert.True(c.HearingOffered);
         Assert.Equal(D("2026-05-11"), c.HearingRequestDeadline); // 6,7,8, Sat 9 (make-up workday), Mon 11
-        var early = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), [Fine(100_000m, 2)], Bases, Settings, Calendar, "i", Now));
+        var early = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), [Fine(100_000m, 2)], null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.hearing_request_running", early.Code);
         Assert.Equal("case.hearing_request_late", Assert.Throws<DomainException>(() => Noticed(100_000m, AntiFraud).RequestHearing(D("2026-05-12"), "p", Now)).Code);
 
@@ -248,9 +248,9 @@ public class CaseStateMachineTests
         var tooSoon = Assert.Throws<DomainException>(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-14"), "第一会议室", Settings, Calendar, "i", Now));
         Assert.Contains("最早为2026年5月15日", tooSoon.Message);
         c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Settings, Calendar, "i", Now);
-        Assert.Equal("case.hearing_not_held", Assert.Throws<DomainException>(() => c.Decide(D("2026-05-19"), [Fine(100_000m, 2)], Bases, Settings, Calendar, "i", Now)).Code);
+        Assert.Equal("case.hearing_not_held", Assert.Throws<DomainException>(() => c.Decide(D("2026-05-19"), [Fine(100_000m, 2)], null, Bases, Settings, Calendar, "i", Now)).Code);
         c.RecordHearing(D("2026-05-18"), "当事人对事实无异议，请求从轻处罚。", "i", Now);
-        c.Decide(D("2026-05-19"), [Fine(80_000m, 2)], Bases, Settings, Calendar, "i", Now);
+        c.Decide(D("2026-05-19"), [Fine(80_000m, 2)], null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, c.State);
     }
 
@@ -315,7 +315,7 @@ public class CaseStateMachineTests
         var c = UnderReview();
         c.ProposeSanctions([Warning(), Order()], Bases, false, "i", Now);
         c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now);
-        c.Decide(D("2026-05-11"), [Warning(), Order()], Bases, Settings, Calendar, "i", Now);
+        c.Decide(D("2026-05-11"), [Warning(), Order()], null, Bases, Settings, Calendar, "i", Now);
         c.Serve(D("2026-05-12"), "直接送达", Settings, Calendar, "i", Now);
         Assert.Null(c.PaymentDueDate);
         var order = c.Sanctions.Single(s => s.Kind == SanctionKind.CorrectiveOrder);

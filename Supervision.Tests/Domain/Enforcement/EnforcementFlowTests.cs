@@ -37,7 +37,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
 
     private async Task<long> FiledAsync(Actors a, string title = "未按规定查验入网用户身份证件", DateOnly? violation = null)
     {
-        var docs = As<CaseDocuments>(a.Inspector);
+        var docs = As<EnforcementService>(a.Inspector);
         return await docs.FileAsync(new FileCaseInput(a.Branch, a.Basis, title, "2026年3月10日，执法人员暗访发现银川市某合作营业厅在用户未出示有效证件的情况下为其办理入网手续。",
             violation ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), a.Investigators));
     }
@@ -59,7 +59,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         portal.Today(new DateOnly(2026, 4, 30));
         var id = await FiledAsync(a);
         var cases = As<EnforcementService>(a.Inspector);
-        var docs = As<CaseDocuments>(a.Inspector);
+        var docs = As<EnforcementService>(a.Inspector);
         var registry = As<DocumentRegistry>(a.Inspector);
         var filed = await cases.GetAsync(id);
         Assert.Matches(@"^宁通管立〔2026〕\d+号$", filed.CaseNumber);
@@ -67,14 +67,14 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
 
         var c = await UnderReviewAsync(a, id, [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 20_000m, "罚款"),
             new(SanctionKind.PublicAnnouncement, a.Basis, null, "向社会公告")]);
-        var preview = Text(await docs.PreviewAsync(id, CaseDocuments.PreviewKind.PriorNotice, new DateOnly(2026, 4, 30)));
+        var preview = Text(await docs.PreviewAsync(id, EnforcementService.PreviewKind.PriorNotice, new DateOnly(2026, 4, 30)));
         Assert.Contains("（签发时编号）", preview);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
 
         // The party now sees the case and the notice, states its case, but cannot see the internal filing approval.
         var carrierCases = As<EnforcementService>(a.Carrier, "carrier.cmcc.nx");
         Assert.Equal(CaseState.PriorNoticeServed, (await carrierCases.GetAsync(id)).State);
-        var carrierDocs = await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(CaseDocuments.OwnerType, id.ToString());
+        var carrierDocs = await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(EnforcementService.OwnerType, id.ToString());
         Assert.Equal([DocumentKind.PriorNotice], carrierDocs.Select(d => d.Kind));
         var notice = Text((await registry.DownloadAsync(carrierDocs[0].Id)).Pdf);
         foreach (var expected in new[] { "行政处罚事先告知书", "中国移动通信集团宁夏有限公司", "第十九条", "人民币贰万元整", "陈述和申辩", "2026年5月8日" })
@@ -93,7 +93,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         foreach (var element in new[] { "行政处罚决定书", "统一社会信用代码", "住所", "违法事实和证据", "暗访录像", "处罚依据和内容", "人民币壹万伍仟元整", "履行方式和期限",
                      "十五日内", "百分之三", "3%", "六十日内", "工业和信息化部", "六个月内", "人民法院", "宁夏回族自治区通信管理局", "2026年5月11日", "提出了陈述、申辩意见" })
             Assert.Contains(element.Replace("百分之三", "3%"), decisionText);
-        Assert.DoesNotContain(DocumentKind.PenaltyDecision, (await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(CaseDocuments.OwnerType, id.ToString())).Select(d => d.Kind));
+        Assert.DoesNotContain(DocumentKind.PenaltyDecision, (await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(EnforcementService.OwnerType, id.ToString())).Select(d => d.Kind));
         await using (var db = portal.Db())
         {
             var announcement = await db.Announcements.SingleAsync(x => x.SourceId == id.ToString());
@@ -102,7 +102,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
 
         c = await cases.GetAsync(id);
         await docs.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 12), "直接送达");
-        var served = (await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(CaseDocuments.OwnerType, id.ToString())).Select(d => d.Kind).ToList();
+        var served = (await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(EnforcementService.OwnerType, id.ToString())).Select(d => d.Kind).ToList();
         Assert.Contains(DocumentKind.PenaltyDecision, served);
         Assert.Contains(DocumentKind.ServiceReceipt, served);
         await carrierCases.AcknowledgeServiceAsync(id);
@@ -124,7 +124,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         portal.Today(new DateOnly(2026, 4, 30));
         var id = await FiledAsync(a, "未按规定登记用户身份信息", new DateOnly(2026, 3, 11));
         var c = await UnderReviewAsync(a, id, [new(SanctionKind.Warning, a.Basis, null, "警告")]);
-        var docs = As<CaseDocuments>(a.Inspector);
+        var docs = As<EnforcementService>(a.Inspector);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await As<EnforcementService>(a.Inspector).GetAsync(id);
         await using var db = portal.Db();
@@ -155,7 +155,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
 
         // The first case decides its fine; a second case on the same act (same party, basis and day) cannot fine it again.
         var cases = As<EnforcementService>(a.Inspector);
-        var docs = As<CaseDocuments>(a.Inspector);
+        var docs = As<EnforcementService>(a.Inspector);
         var c = await cases.GetAsync(first);
         await docs.ServePriorNoticeAsync(first, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await cases.ApplyAsync(first, (await cases.GetAsync(first)).ConcurrencyToken, (x, ctx) =>

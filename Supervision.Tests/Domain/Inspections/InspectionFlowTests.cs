@@ -9,6 +9,7 @@ using Supervision.Reports.Submissions;
 using Supervision.Tests.Infrastructure;
 using UglyToad.PdfPig;
 using static Supervision.Tests.Domain.Inspections.InspectionKit;
+using Supervision.Domain.Submissions;
 
 namespace Supervision.Tests.Domain.Inspections;
 
@@ -106,7 +107,7 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         var text = Text(pdf);
         foreach (var expected in new[] { "现场检查记录", record.Number!, "RN-05读卡器与联网核验", "不符合", "抽查发现人工录入身份信息12笔", "王磊", "现场照片.png" })
             Assert.Contains(expected, text);
-        Assert.Equal(text, Text(InspectionPdfs.Record(InspectionRecordData.FromJson(record.DataJson), new DocumentNumber("宁通管", "检", record.Year, record.Sequence!.Value))));
+        Assert.Equal(text, Text(InspectionPdfs.Record(DocumentData.FromJson<InspectionRecordData>(record.DataJson))));
 
         Assert.Equal("inspection.locked", (await Assert.ThrowsAsync<DomainException>(() => service.SaveItemAsync(inspection.Id, rn05.Id, ItemOutcome.Compliant, null))).Code);
         Assert.Equal("inspection.locked", (await Assert.ThrowsAsync<DomainException>(() => service.AddEvidenceAsync(inspection.Id, rn05.Id, "补拍.png", Png))).Code);
@@ -145,13 +146,13 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         var draft = (await orders.GetAsync(orderId)).Order;
         var token = await orders.SaveDraftAsync(orderId, draft.ConcurrencyToken, draft.Facts, draft.Requirement, DeadlineMode.Date, null, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1));
         var before = await db.DocumentSequences.Where(s => s.Code == "改").Select(s => s.LastNumber).ToListAsync();
-        var past = await Assert.ThrowsAsync<DomainException>(() => inspector.Get<InspectionDocumentIssuer>().IssueNoticeAsync(orderId, token));
+        var past = await Assert.ThrowsAsync<DomainException>(() => inspector.Get<CorrectiveOrderService>().IssueAsync(orderId, token));
         Assert.Equal("order.deadline_past", past.Code);
         Assert.Equal(before, await db.DocumentSequences.Where(s => s.Code == "改").Select(s => s.LastNumber).ToListAsync());
 
         var deadline = new DateOnly(2026, 12, 10);
         token = await orders.SaveDraftAsync(orderId, token, draft.Facts, "立即停止人工录入身份信息，对全部营业网点开展排查。", DeadlineMode.Date, null, deadline);
-        var notice = await inspector.Get<InspectionDocumentIssuer>().IssueNoticeAsync(orderId, token);
+        var notice = await inspector.Get<CorrectiveOrderService>().IssueAsync(orderId, token);
         Assert.Matches(@"^宁通管改〔\d{4}〕\d+号$", notice.Number);
         Assert.True(notice.VisibleToParty);
 
@@ -164,11 +165,11 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
             Assert.Contains(expected, text);
         Assert.DoesNotContain("复议", text);
         Assert.DoesNotContain("诉讼", text);
-        Assert.Equal(text, Text(InspectionPdfs.Notice(CorrectiveNoticeData.FromJson(notice.DataJson), new DocumentNumber("宁通管", "改", notice.Year, notice.Sequence!.Value))));
+        Assert.Equal(text, Text(InspectionPdfs.Notice(DocumentData.FromJson<CorrectiveNoticeData>(notice.DataJson))));
 
         var carrierUser = await db.Users.SingleAsync(u => u.UserName == "carrier.cmcc.nx");
         Assert.True(await db.Notifications.AnyAsync(n => n.UserId == carrierUser.Id && n.DedupKey == $"order-issued:{orderId}" && n.Link == $"/rectification/{orderId}"));
-        Assert.Equal("order.not_draft", (await Assert.ThrowsAsync<DomainException>(() => inspector.Get<InspectionDocumentIssuer>().IssueNoticeAsync(orderId, seen.Order.ConcurrencyToken))).Code);
+        Assert.Equal("order.not_draft", (await Assert.ThrowsAsync<DomainException>(() => inspector.Get<CorrectiveOrderService>().IssueAsync(orderId, seen.Order.ConcurrencyToken))).Code);
     }
 
     [Fact]
@@ -206,9 +207,9 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.True(await db.Notifications.AnyAsync(n => n.UserId == inspector.Id && n.DedupKey == $"order-reply:{orderId}:{reply.Id}" && n.Link == $"/inspections/orders/{orderId}"));
 
         using var leader = await portal.AsUserAsync("leader.nx");
-        await Assert.ThrowsAsync<AccessDeniedException>(() => leader.Get<InspectionDocumentIssuer>().VerifyAsync(orderId, mine.Order.ConcurrencyToken, true, "整改到位，予以认可", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), null));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => leader.Get<CorrectiveOrderService>().VerifyAsync(orderId, mine.Order.ConcurrencyToken, true, "整改到位，予以认可", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), null));
         using var me = await portal.AsUserAsync("inspector.nx");
-        var opinion = await me.Get<InspectionDocumentIssuer>().VerifyAsync(orderId, mine.Order.ConcurrencyToken, true, "现场抽查3个网点均使用读卡器，整改到位。", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), null);
+        var opinion = await me.Get<CorrectiveOrderService>().VerifyAsync(orderId, mine.Order.ConcurrencyToken, true, "现场抽查3个网点均使用读卡器，整改到位。", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), null);
         Assert.Matches(@"^宁通管复〔\d{4}〕\d+号$", opinion.Number);
         var served = await orders.GetAsync(orderId);
         Assert.Equal(OrderState.Verified, served.Order.State);
@@ -259,8 +260,9 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.All(visible, o => Assert.StartsWith("宁夏联通", o.Branch));
         using var cmcc = await portal.AsUserAsync("carrier.cmcc.nx");
         await Assert.ThrowsAsync<NotFoundException>(() => cmcc.Get<CorrectiveOrderService>().GetAsync(orderId));
-        await Assert.ThrowsAsync<NotFoundException>(() => carrier.Get<InspectionDocumentIssuer>().IssueNoticeAsync(draftId, Guid.Empty));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => carrier.Get<CorrectiveOrderService>().IssueAsync(orderId, Guid.Empty, new DateOnly(2026, 12, 31), "{}", _ => []));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => carrier.Get<CorrectiveOrderService>().IssueAsync(draftId, Guid.Empty));
+        await Assert.ThrowsAsync<NotFoundException>(() => carrier.Get<CorrectiveOrderService>().GetAsync(draftId));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => carrier.Get<CorrectiveOrderService>().IssueAsync(orderId, Guid.Empty));
     }
 
     [Fact]
@@ -271,7 +273,7 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         using (var carrier = await portal.AsUserAsync("carrier.cmcc.nx"))
         {
             var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-03", ["640100", "640200", "640300", "640400", "640500"], 4, ManualShare: 0.2));
-            await carrier.Get<ReturnImporter>().ImportAsync(new ImportRequest(branch.Id, "RN-MONTHLY", "2026-03", "三月月报.xlsx", "web", SubmitNow: true), file);
+            await carrier.Get<SubmissionService>().UploadAsync(new UploadRequest(branch.Id, "RN-MONTHLY", "2026-03", "三月月报.xlsx", "web", SubmitNow: true), file);
         }
         var flag = await db.SubmissionFlags.FirstAsync(f => f.Code == "FLAG_MANUAL_ENTRY" && db.Submissions.Any(s => s.Id == f.SubmissionId && s.Period == "2026-03"));
 

@@ -51,7 +51,7 @@ internal static class InspectionKit
             token = item.ItemCode == nonCompliantCode
                 ? await service.SaveItemAsync(inspection.Id, item.Id, ItemOutcome.NonCompliant, "抽查发现人工录入身份信息12笔")
                 : await service.SaveItemAsync(inspection.Id, item.Id, ItemOutcome.Compliant, null);
-        return await s.Get<InspectionDocumentIssuer>().CompleteInspectionAsync(inspection.Id, token);
+        return await s.Get<InspectionService>().CompleteAsync(inspection.Id, token);
     }
 
     /// <summary>A decided finding with its draft corrective order for a branch, written directly (for order-centred tests).</summary>
@@ -88,6 +88,6 @@ internal static class InspectionKit
     public static async Task<IssuedDocument> IssueAsync(IServicePortal portal, long orderId, string by = "inspector.nx")
     {
         using var s = await portal.AsUserAsync(by);
-        return await s.Get<InspectionDocumentIssuer>().IssueNoticeAsync(orderId, (await OrderAsync(portal, orderId)).ConcurrencyToken);
+        return await s.Get<CorrectiveOrderService>().IssueAsync(orderId, (await OrderAsync(portal, orderId)).ConcurrencyToken);
     }
 }

@@ -175,7 +175,7 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(0, (await ValuesAsync(portal, "CTCC-64", "2026-05"))[Penalties].Value);
 
         c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) =>
-            x.Decide(D("2026-05-20"), sanctions.Select(s => s.ToSanction()).ToList(), ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+            x.Decide(D("2026-05-20"), sanctions.Select(s => s.ToSanction()).ToList(), null, ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
 
         // Decided: the May figures changed in the decision's own transaction, and CTCC falls behind CMCC.
         var may = await ValuesAsync(portal, "CTCC-64", "2026-05");
@@ -239,7 +239,7 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
         using (var inspector = await portal.AsUserAsync("inspector.nx"))
         {
             var token = (await inspector.Get<CorrectiveOrderService>().GetAsync(orderId)).Order.ConcurrencyToken;
-            await inspector.Get<InspectionDocumentIssuer>().VerifyAsync(orderId, token, passed: true, "经现场复查，整改到位。", D("2026-08-03"), null);
+            await inspector.Get<CorrectiveOrderService>().VerifyAsync(orderId, token, passed: true, "经现场复查，整改到位。", D("2026-08-03"), null);
         }
 
         var july = await ValuesAsync(portal, "CUCC-64", "2026-07");

@@ -69,7 +69,7 @@ public class SealTests(Portal portal) : IClassFixture<Portal>
         await As<OrganizationService>(Admin, "admin").SetSealAsync(branch.ProvinceId, "宁夏局公章.png", seal);
 
         portal.Today(new DateOnly(2026, 3, 20));
-        var docs = As<CaseDocuments>(inspector, "inspector.nx");
+        var docs = As<EnforcementService>(inspector, "inspector.nx");
         var cases = As<EnforcementService>(inspector, "inspector.nx");
         var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, "营业网点未按规定查验身份证件", "暗访发现营业网点未查验证件即办理入网。",
             new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 9), investigators));
@@ -77,11 +77,11 @@ public class SealTests(Portal portal) : IClassFixture<Portal>
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像", new DateOnly(2026, 3, 10), null);
         c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚，证据确凿。", ctx.Actor, ctx.Now));
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(SanctionKind.Warning, basis.Id, null, "警告")]);
-        Assert.Equal(0, Images(await docs.PreviewAsync(id, CaseDocuments.PreviewKind.PriorNotice, new DateOnly(2026, 3, 20))));
+        Assert.Equal(0, Images(await docs.PreviewAsync(id, EnforcementService.PreviewKind.PriorNotice, new DateOnly(2026, 3, 20))));
         var notice = await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 3, 20));
 
         var registry = As<DocumentRegistry>(inspector, "inspector.nx");
-        var issued = await registry.ForOwnerAsync(CaseDocuments.OwnerType, id.ToString());
+        var issued = await registry.ForOwnerAsync(EnforcementService.OwnerType, id.ToString());
         var approval = issued.Single(d => d.Kind == DocumentKind.CaseFilingApproval);
         Assert.Equal(0, Images((await registry.DownloadAsync(approval.Id)).Pdf));
         var noticePdf = (await registry.DownloadAsync(notice.Id)).Pdf;
@@ -89,7 +89,7 @@ public class SealTests(Portal portal) : IClassFixture<Portal>
 
         // A new seal (or none) changes later documents only; the issued notice re-renders with the seal it was issued with.
         await As<OrganizationService>(Admin, "admin").SetSealAsync(branch.ProvinceId, null, null);
-        var data = CaseDocumentData.FromJson(notice.DataJson);
+        var data = DocumentData.FromJson<CaseDocumentData>(notice.DataJson);
         Assert.NotNull(data.SealFileId);
         var again = CasePdf.Render(data, await OrganizationService.SealBytesAsync(db, data.SealFileId));
         Assert.Equal(1, Images(again));

@@ -6,6 +6,7 @@ using Supervision.Domain.Documents;
 using Supervision.Reports.Submissions;
 using Supervision.Tests.Infrastructure;
 using UglyToad.PdfPig;
+using Supervision.Domain.Submissions;
 
 namespace Supervision.Tests.Reports.Submissions;
 
@@ -24,22 +25,23 @@ public class ReceiptTests(Portal portal) : IClassFixture<Portal>
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
         var scope = AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]);
         using var services = portal.ScopeFor(scope, "carrier.cmcc.nx");
-        var importer = services.ServiceProvider.GetRequiredService<ReturnImporter>();
+        var importer = services.ServiceProvider.GetRequiredService<SubmissionService>();
         var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-02", ["640100", "640200", "640300", "640400", "640500"], 8, ManualShare: 0.2));
-        var result = await importer.ImportAsync(new ImportRequest(branch.Id, "RN-MONTHLY", "2026-02", "二月月报.xlsx", "web", SubmitNow: true), file);
+        var result = await importer.UploadAsync(new UploadRequest(branch.Id, "RN-MONTHLY", "2026-02", "二月月报.xlsx", "web", SubmitNow: true), file);
         var s = result.Submission!;
 
         var registry = services.ServiceProvider.GetRequiredService<DocumentRegistry>();
-        var receipt = Assert.Single(await registry.ForOwnerAsync(ReceiptIssuer.OwnerType, s.Id.ToString()));
+        var receipt = Assert.Single(await registry.ForOwnerAsync(SubmissionService.ReceiptOwnerType, s.Id.ToString()));
         Assert.Equal((DocumentKind.SubmissionReceipt, null), (receipt.Kind, receipt.Number));
         var (_, pdf) = await registry.DownloadAsync(receipt.Id);
         var text = Text(pdf);
         foreach (var expected in new[] { "报送回执", s.ReceiptNo!, s.Sha256, "中国移动通信集团宁夏有限公司", "2026年2月", "宁夏回族自治区通信管理局", "需要关注的事项", "二月月报.xlsx" })
             Assert.Contains(expected, text);
-        Assert.Equal(text, Text(ReceiptPdf.Render(ReceiptData.FromJson(receipt.DataJson))));
+        Assert.Equal(text, Text(ReceiptPdf.Render(DocumentData.FromJson<ReceiptData>(receipt.DataJson))));
 
-        // Issuing again returns the same receipt, and another carrier cannot fetch it.
-        Assert.Equal(receipt.Id, (await services.ServiceProvider.GetRequiredService<ReceiptIssuer>().IssueAsync(s.Id)).Id);
+        // Filing again is refused and issues no second receipt; another carrier cannot fetch it.
+        Assert.Equal("submission.not_draft", (await Assert.ThrowsAsync<DomainException>(() => importer.SubmitAsync(s.Id))).Code);
+        Assert.Single(await registry.ForOwnerAsync(SubmissionService.ReceiptOwnerType, s.Id.ToString()));
         var cucc = await db.Branches.SingleAsync(b => b.Code == "CUCC-64");
         using var other = portal.ScopeFor(AccessScope.ForBranches(cucc.ProvinceId, cucc.CarrierId, [cucc.Id]), "carrier.cucc.nx");
         await Assert.ThrowsAsync<NotFoundException>(() => other.ServiceProvider.GetRequiredService<DocumentRegistry>().DownloadAsync(receipt.Id));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Supervision.Domain.Access;
 using Supervision.Tests.Infrastructure;
 using Supervision.Web.Access;
+using Supervision.Domain.Enforcement;
 
 namespace Supervision.Tests.Web.Access;
 
@@ -252,7 +253,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
         var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToListAsync();
         using var scope = portal.ScopeFor(AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector), "inspector.nx");
-        var docs = scope.ServiceProvider.GetRequiredService<Supervision.Reports.Enforcement.CaseDocuments>();
+        var docs = scope.ServiceProvider.GetRequiredService<EnforcementService>();
         var cases = scope.ServiceProvider.GetRequiredService<Supervision.Domain.Enforcement.EnforcementService>();
         var id = await docs.FileAsync(new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 20), investigators));
         var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
@@ -276,7 +277,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         var id = await publicity.ReportAgentAsync(new("银川某某通讯店", Supervision.Domain.Publicity.PartyType.IndividualBusiness, null, "王某某", "银川市兴庆区解放西街1号", carrier.Id,
             "未核验证件为他人办理电话卡入网。", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", today));
         var draft = await publicity.GetAsync(id);
-        await scope.ServiceProvider.GetRequiredService<Supervision.Reports.Publicity.AnnouncementIssuer>().PublishAsync(id, draft.ConcurrencyToken, today);
+        await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Publicity.PublicityService>().PublishAsync(id, draft.ConcurrencyToken, today);
         return id;
     }
 

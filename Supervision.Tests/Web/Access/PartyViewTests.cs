@@ -66,7 +66,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         portal.Today(new DateOnly(2026, 11, 6));
         string opinion;
         using (var inspector = await portal.AsUserAsync("inspector.nx"))
-            opinion = (await inspector.Get<InspectionDocumentIssuer>().VerifyAsync(order, (await OrderAsync(portal, order)).ConcurrencyToken, false,
+            opinion = (await inspector.Get<CorrectiveOrderService>().VerifyAsync(order, (await OrderAsync(portal, order)).ConcurrencyToken, false,
                 "仍有两个网点未联网核验。", new DateOnly(2026, 11, 6), new DateOnly(2026, 11, 20))).Number!;
 
         await using var db = portal.Db();
@@ -80,7 +80,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
             var stored = await carrier.Get<SubmissionService>().StoreAsync(new(branch.Id, "RN-MONTHLY", period, $"{period}.xlsx", "web", SubmitNow: false),
                 Supervision.Tests.Domain.Submissions.ReturnBuilder.ValidRnMonthly(period), [1, 2, 3], null);
             submission = stored.Submission!.Id;
-            await carrier.Get<ReceiptIssuer>().SubmitAsync(submission);
+            await carrier.Get<SubmissionService>().SubmitAsync(submission);
         }
         using (var inspector = await portal.AsUserAsync("inspector.nx"))
         {
@@ -96,7 +96,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         using (var inspector = await portal.AsUserAsync("inspector.nx"))
         {
             var cases = inspector.Get<EnforcementService>();
-            var documents = inspector.Get<CaseDocuments>();
+            var documents = inspector.Get<EnforcementService>();
             caseId = await documents.FileAsync(new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 10), investigators));
             var c = await cases.ApplyAsync(caseId, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
             c = await cases.AddEvidenceAsync(caseId, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 10, 12), null);
@@ -129,7 +129,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         ], submission.PartyTimeline.Select(e => e.ToString()));
 
         var c = await carrier.Get<EnforcementService>().GetAsync(r.Case);
-        var documents = await carrier.Get<Supervision.Domain.Documents.DocumentRegistry>().ForOwnerAsync(CaseDocuments.OwnerType, r.Case.ToString());
+        var documents = await carrier.Get<Supervision.Domain.Documents.DocumentRegistry>().ForOwnerAsync(EnforcementService.OwnerType, r.Case.ToString());
         Assert.Equal([$"2026年11月6日 送达行政处罚事先告知书（{r.PriorNoticeNumber}），陈述申辩期限至2026年11月11日"],
             c.PartyTimeline(documents).Select(e => e.ToString()));
     }

@@ -7,6 +7,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Data;
 using Supervision.Reports.Submissions;
 using Supervision.Tests.Infrastructure;
+using Supervision.Domain.Submissions;
 
 namespace Supervision.Tests.Web.Api;
 

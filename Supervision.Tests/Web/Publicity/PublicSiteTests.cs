@@ -16,6 +16,7 @@ using Supervision.Tests.Domain.Publicity;
 using Supervision.Tests.Infrastructure;
 using Supervision.Web.Public;
 using UglyToad.PdfPig;
+using Supervision.Domain.Documents;
 
 namespace Supervision.Tests.Web.Publicity;
 
@@ -48,7 +49,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
         var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToArrayAsync();
         var inspector = await InspectorAsync();
-        var docs = As<CaseDocuments>(inspector);
+        var docs = As<EnforcementService>(inspector);
         var cases = As<EnforcementService>(inspector);
         portal.Today(new DateOnly(2026, 4, 30));
         var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, Facts, actFrom ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
@@ -102,7 +103,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var reviewed = await publicity.SaveDraftAsync(draft.Id, draft.ConcurrencyToken, new AnnouncementContent(draft.Title, draft.PartyName, draft.PartyType, draft.CreditCode,
             draft.LegalRepresentative, draft.DocumentNumber, draft.Facts + "（联系人电话0951-5012345）", draft.PenaltyTypes, draft.LegalBasis, draft.PenaltyContent, draft.DecisionDate));
         portal.Today(new DateOnly(2026, 5, 14));
-        var issued = await As<AnnouncementIssuer>(inspector).PublishAsync(draft.Id, reviewed.ConcurrencyToken, new DateOnly(2026, 5, 14));
+        var issued = await As<PublicityService>(inspector).PublishAsync(draft.Id, reviewed.ConcurrencyToken, new DateOnly(2026, 5, 14));
         Assert.Matches(@"^宁通管公〔2026〕\d+号$", issued.Number);
         var c = await As<EnforcementService>(inspector).GetAsync(caseId);
         Assert.Equal(SanctionStatus.Executed, c.Sanctions.Single(s => s.Kind == SanctionKind.PublicAnnouncement).Status);
@@ -272,7 +273,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var reviewed = await publicity.SaveDraftAsync(id, draft.ConcurrencyToken, new AnnouncementContent(draft.Title + "（举报电话138 0013 8000）", draft.PartyName,
             draft.PartyType, draft.CreditCode, draft.LegalRepresentative, "宁通管通〔2026〕7号（经办人１３８－００１３－８０００）", typedFacts, "通报（0951-6012345）",
             draft.LegalBasis, draft.PenaltyContent, draft.DecisionDate, draft.Body + "\n举报人：张某，身份证号110101 19900307 1234"));
-        await As<AnnouncementIssuer>(inspector).PublishAsync(id, reviewed.ConcurrencyToken, new DateOnly(2026, 6, 2));
+        await As<PublicityService>(inspector).PublishAsync(id, reviewed.ConcurrencyToken, new DateOnly(2026, 6, 2));
         await using (var db = portal.Db())
         {
             var stored = await db.Announcements.AsNoTracking().SingleAsync(a => a.Id == id);
@@ -312,7 +313,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var inspector = await InspectorAsync();
         var draft = await AnnouncementOfAsync(caseId);
         portal.Today(new DateOnly(2026, 5, 14));
-        await As<AnnouncementIssuer>(inspector).PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14));
+        await As<PublicityService>(inspector).PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14));
         var publicity = As<PublicityService>(inspector);
         var published = await publicity.GetAsync(draft.Id);
         var a = await publicity.MarkSourceChangedAsync(published.Id, published.ConcurrencyToken, new DateOnly(2026, 5, 14), "经行政复议，原处罚决定被撤销");
@@ -371,7 +372,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
             var publicity = scope.ServiceProvider.GetRequiredService<PublicityService>();
             var other = await publicity.ReportAgentAsync(new("银川某某专营店", PartyType.Organisation, null, "王某", "银川市某路4号", carrier.Id, "未核验证件办理入网。",
                 "《电话用户真实身份信息登记规定》第十一条", "已责令整改。", BeijingTime.Today(configured.Clock)));
-            await scope.ServiceProvider.GetRequiredService<AnnouncementIssuer>().PublishAsync(other, (await publicity.GetAsync(other)).ConcurrencyToken, BeijingTime.Today(configured.Clock));
+            await scope.ServiceProvider.GetRequiredService<PublicityService>().PublishAsync(other, (await publicity.GetAsync(other)).ConcurrencyToken, BeijingTime.Today(configured.Clock));
         }
         using var viaForged = configured.CreateClient(new() { BaseAddress = new Uri("http://evil.example"), AllowAutoRedirect = false });
         var configuredJson = await viaForged.GetStringAsync("/public/feed.json");
@@ -414,7 +415,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
             foreach (var id in new[] { published, draft })
                 await db.Announcements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Facts, typed).SetProperty(a => a.PublicTextVersion, 1));
             var doc = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.OwnerType == Announcement.OwnerType && d.OwnerId == published.ToString());
-            var data = AnnouncementData.FromJson(doc.DataJson) with { Facts = typed };
+            var data = DocumentData.FromJson<AnnouncementData>(doc.DataJson) with { Facts = typed };
             issuedJson = data.ToJson();
             await db.IssuedDocuments.Where(d => d.Id == doc.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DataJson, issuedJson));
             await db.FileContents.Where(c => c.FileId == doc.FileId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Bytes, AnnouncementPdf.Render(data)));
@@ -454,7 +455,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var id = await publicity.ReportAgentAsync(new(name, type, null, type == PartyType.Person ? null : "王某", address, carrier.Id,
             $"未核验证件为用户办理入网，用户手机号{Mobile}。", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
         var draft = await publicity.GetAsync(id);
-        await As<AnnouncementIssuer>(inspector).PublishAsync(id, draft.ConcurrencyToken, new DateOnly(2026, 6, 1));
+        await As<PublicityService>(inspector).PublishAsync(id, draft.ConcurrencyToken, new DateOnly(2026, 6, 1));
         return id;
     }
 }

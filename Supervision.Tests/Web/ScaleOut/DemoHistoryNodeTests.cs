@@ -20,7 +20,7 @@ public class DemoHistoryNodeTests
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Demo:History"] = "true",
             ["Demo:HistoryMonths"] = "1",
-            ["Logging:LogLevel:Supervision.Web.Jobs.DemoHistoryService"] = "Information",
+            ["Logging:LogLevel:Supervision.Web.Demo.DemoHistoryService"] = "Information",
         };
         try
         {

@@ -6,6 +6,7 @@ using MudBlazor;
 using Supervision.Domain.Access;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Submissions;
+using Supervision.Reports.Submissions.Io;
 using Supervision.Tests.Infrastructure;
 using Supervision.Web.Components.Pages.Submissions;
 
@@ -20,7 +21,7 @@ public class UploadPageTests(Portal portal) : MudTestContext, IClassFixture<Port
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
         var scope = portal.ScopeFor(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]), "carrier.cmcc.nx");
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<SubmissionService>());
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<ReturnImporter>());
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<SpreadsheetLimits>());
         Services.AddSingleton<TimeProvider>(portal.Clock);
         Render<MudPopoverProvider>();
         var cut = Render<Upload>();
@@ -36,7 +37,7 @@ public class UploadPageTests(Portal portal) : MudTestContext, IClassFixture<Port
     public async Task A_file_over_the_limit_gets_a_chinese_message_and_cannot_be_submitted()
     {
         var cut = await RenderAsCarrierAsync();
-        var limit = Services.GetRequiredService<ReturnImporter>().Limits.MaxFileBytes;
+        var limit = Services.GetRequiredService<SpreadsheetLimits>().MaxFileBytes;
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[limit + 1], "十月月报.xlsx"));
 
         cut.WaitForAssertion(() =>

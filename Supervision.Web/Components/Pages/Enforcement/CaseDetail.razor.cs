@@ -7,7 +7,6 @@ using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
-using Supervision.Reports.Enforcement;
 using Supervision.Web.Components.Shared;
 
 namespace Supervision.Web.Components.Pages.Enforcement;
@@ -21,7 +20,6 @@ public partial class CaseDetail
     [Parameter] public long Id { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
     [Inject] private EnforcementService Cases { get; set; } = default!;
-    [Inject] private CaseDocuments Documents { get; set; } = default!;
     [Inject] private DocumentRegistry Registry { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -58,7 +56,7 @@ public partial class CaseDetail
             _case = await Cases.GetAsync(Id);
             _settings = await Cases.SettingsAsync(_case.ProvinceId);
             _deadlines = EnforcementService.Deadlines(_case, _today);
-            _documents = await Registry.ForOwnerAsync(CaseDocuments.OwnerType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _documents = await Registry.ForOwnerAsync(EnforcementService.OwnerType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!_carrier)
                 _announcements = await Publicity.ForSourceAsync(Supervision.Domain.Publicity.PenaltyAnnouncement.SourceType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             _version++;
@@ -89,7 +87,7 @@ public partial class CaseDetail
         switch (c.State)
         {
             case CaseState.Filed:
-                if (c.CaseNumber is null) yield return new("filing", "签发立案审批表", () => Run(() => Documents.IssueFilingApprovalAsync(Id), "立案审批表已签发。"));
+                if (c.CaseNumber is null) yield return new("filing", "签发立案审批表", () => Run(() => Cases.IssueFilingApprovalAsync(Id), "立案审批表已签发。"));
                 yield return new("investigate", "开始调查取证", () => Simple(new("开始调查取证。执法人员不得少于两人，调查时应出示执法证件。", "开始调查"),
                     (c, ctx, _) => c.StartInvestigation(ctx.Actor, ctx.Now)), Primary: true);
                 break;
@@ -189,8 +187,8 @@ public partial class CaseDetail
         var form = new ActionForm($"送达行政处罚事先告知书：当事人自送达之日起{_settings.StatementWorkingDays}个工作日内可以陈述申辩" +
                                       (_case!.FineAmount >= _settings.HearingThreshold ? $"；拟罚款达到听证标准（{Fmt.Money(_settings.HearingThreshold)}），将告知听证权利" : "") + "。签发后文号不可收回。",
             "签发并送达", DateLabel: "送达日期");
-        if (await AskAsync("送达事先告知书", form, preview: i => Documents.PreviewAsync(Id, CaseDocuments.PreviewKind.PriorNotice, i.Day)) is { } input)
-            await Run(() => Documents.ServePriorNoticeAsync(Id, _case.ConcurrencyToken, input.Day), "事先告知书已签发并登记送达。");
+        if (await AskAsync("送达事先告知书", form, preview: i => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PriorNotice, i.Day)) is { } input)
+            await Run(() => Cases.ServePriorNoticeAsync(Id, _case.ConcurrencyToken, input.Day), "事先告知书已签发并登记送达。");
     }
 
     private async Task Schedule()
@@ -198,8 +196,8 @@ public partial class CaseDetail
         var form = new ActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条）。", "签发听证通知书",
             DateLabel: "通知送达日期", Date2Label: "听证日期", Text2Label: "听证地点");
         if (await AskAsync("安排听证", form, new ActionInput { Date = _today.ToDateTime(TimeOnly.MinValue), Text2 = "本局第一会议室" },
-                i => Documents.PreviewAsync(Id, CaseDocuments.PreviewKind.HearingNotice, i.Day, hearingDate: i.Day2, place: i.Text2)) is { } input)
-            await Run(() => Documents.ScheduleHearingAsync(Id, _case!.ConcurrencyToken, input.Day, input.Day2, input.Text2), "听证通知书已签发。");
+                i => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.HearingNotice, i.Day, hearingDate: i.Day2, place: i.Text2)) is { } input)
+            await Run(() => Cases.ScheduleHearingAsync(Id, _case!.ConcurrencyToken, input.Day, input.Day2, input.Text2), "听证通知书已签发。");
     }
 
     private async Task Decide()
@@ -209,8 +207,8 @@ public partial class CaseDetail
         var form = new ActionForm("作出行政处罚决定。处罚不得重于事先告知的内容；签发后文号不可收回，决定书在送达后当事人可见。", "作出决定并签发决定书",
             DateLabel: "决定日期");
         if (await AskAsync("作出处罚决定", form, new ActionInput { Date = _today.ToDateTime(TimeOnly.MinValue), Sanctions = proposed },
-                i => Documents.PreviewAsync(Id, CaseDocuments.PreviewKind.PenaltyDecision, i.Day, i.Sanctions), sanctions: true) is { } input)
-            await Run(() => Documents.DecideAsync(Id, _case.ConcurrencyToken, input.Day, input.Sanctions), "处罚决定书已签发。");
+                i => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PenaltyDecision, i.Day, i.Sanctions), sanctions: true) is { } input)
+            await Run(() => Cases.DecideAsync(Id, _case.ConcurrencyToken, input.Day, input.Sanctions), "处罚决定书已签发。");
     }
 
     private async Task Serve()
@@ -218,7 +216,7 @@ public partial class CaseDetail
         var form = new ActionForm($"决定书应在{Fmt.ChineseDate(_case!.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。送达后当事人可在平台查看决定书并确认签收。", "登记送达",
             DateLabel: "送达日期", Text2Label: "送达方式（直接送达、邮寄送达、电子送达等）");
         if (await AskAsync("送达处罚决定书", form, new ActionInput { Date = _today.ToDateTime(TimeOnly.MinValue), Text2 = "直接送达" }) is { } input)
-            await Run(() => Documents.ServeAsync(Id, _case.ConcurrencyToken, input.Day, input.Text2), "已登记送达，送达回证已生成。");
+            await Run(() => Cases.ServeAsync(Id, _case.ConcurrencyToken, input.Day, input.Text2), "已登记送达，送达回证已生成。");
     }
 
     private async Task Payment()

@@ -1,7 +1,7 @@
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 
-namespace Supervision.Reports.Submissions;
+namespace Supervision.Domain.Submissions;
 
 /// <summary>
 /// How many returns this node reads and stores at once ("Imports:MaxConcurrent"; by default half the cores, at least one,

@@ -2,26 +2,29 @@ using System.Text;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Supervision.Domain.Documents;
 using Supervision.Domain.Access;
+using Supervision.Domain.Common;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Submissions;
 using Supervision.Reports.Submissions.Io;
 using Supervision.Tests.Infrastructure;
 using Supervision.Tests.Reports.Submissions.Io;
 
-namespace Supervision.Tests.Reports.Submissions;
+namespace Supervision.Tests.Domain.Submissions;
 
-public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
+public class UploadTests(Portal portal) : IClassFixture<Portal>
 {
     private static readonly string[] Ningxia = ["640100", "640200", "640300", "640400", "640500"];
 
-    private async Task<(ReturnImporter Importer, int Branch)> AsCarrierAsync(string code = "CMCC-64")
+    private async Task<(SubmissionService Importer, int Branch)> AsCarrierAsync(string code = "CMCC-64")
     {
         await using var db = portal.Db();
         var b = await db.Branches.SingleAsync(x => x.Code == code);
         var children = await db.Branches.Where(x => x.ParentBranchId == b.Id).Select(x => x.Id).ToListAsync();
         var scope = portal.ScopeFor(AccessScope.ForBranches(b.ProvinceId, b.CarrierId, [b.Id, .. children]), "carrier");
-        return (scope.ServiceProvider.GetRequiredService<ReturnImporter>(), b.Id);
+        return (scope.ServiceProvider.GetRequiredService<SubmissionService>(), b.Id);
     }
 
     private async Task<(int Submissions, int Rows, int Files)> CountsAsync()
@@ -30,15 +33,49 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
         return (await db.Submissions.CountAsync(), await db.RnSummaryRows.CountAsync() + await db.OutletRows.CountAsync() + await db.LogSystemRows.CountAsync(), await db.StoredFiles.CountAsync());
     }
 
-    private static ImportRequest Request(int branch, string period, string template = "RN-MONTHLY", string file = "upload.xlsx") =>
+    private static UploadRequest Request(int branch, string period, string template = "RN-MONTHLY", string file = "upload.xlsx") =>
         new(branch, template, period, file, "web", SubmitNow: true);
+
+    private sealed class FailingRenderer : IDocumentRenderer
+    {
+        public byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false) => throw new InvalidOperationException("the receipt could not be rendered");
+    }
+
+    /// <summary>
+    /// The upload and its receipt are one transaction: when the receipt cannot be rendered, no version, row or file of the
+    /// return is stored (a draft, which needs no receipt, still is), and filing that draft stays undone as well.
+    /// </summary>
+    [Fact]
+    public async Task A_return_whose_receipt_cannot_be_rendered_is_not_stored()
+    {
+        await using var failing = portal.Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<IDocumentRenderer, FailingRenderer>())));
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(x => x.Code == "CTCC-64");
+        var children = await db.Branches.Where(x => x.ParentBranchId == branch.Id).Select(x => x.Id).ToListAsync();
+        using var scope = failing.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AccessContext>().Set(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id, .. children]), "carrier");
+        var submissions = scope.ServiceProvider.GetRequiredService<SubmissionService>();
+        var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CTCC-64", "2026-08", Ningxia, Seed: 11));
+        var before = await CountsAsync();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => submissions.UploadAsync(Request(branch.Id, "2026-08"), file));
+        Assert.Equal("the receipt could not be rendered", refused.Message);
+        Assert.Equal(before, await CountsAsync());
+
+        var draft = await submissions.UploadAsync(Request(branch.Id, "2026-08") with { SubmitNow = false }, file);
+        Assert.Equal(SubmissionStatus.Draft, draft.Submission!.Status);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => submissions.SubmitAsync(draft.Submission.Id));
+        var stored = await portal.Db().Submissions.AsNoTracking().SingleAsync(x => x.Id == draft.Submission.Id);
+        Assert.Equal((SubmissionStatus.Draft, null), (stored.Status, stored.ReceiptNo));
+        Assert.Equal(0, await portal.Db().IssuedDocuments.CountAsync(d => d.OwnerType == SubmissionService.ReceiptOwnerType && d.OwnerId == stored.Id.ToString()));
+    }
 
     [Fact]
     public async Task A_generated_monthly_return_is_read_validated_and_stored()
     {
         var (importer, branch) = await AsCarrierAsync();
         var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-07", Ningxia, Seed: 7));
-        var result = await importer.ImportAsync(Request(branch, "2026-07"), file);
+        var result = await importer.UploadAsync(Request(branch, "2026-07"), file);
         Assert.True(result.Accepted, string.Join("\n", result.Errors.Select(e => $"{e.Sheet}!{e.Cell} {e.Message}")));
         Assert.Equal(30 + 90, result.Submission!.RowCount);
         Assert.Empty(result.Issues);
@@ -51,7 +88,7 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
     {
         var (importer, branch) = await AsCarrierAsync();
         var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-06", Ningxia, Seed: 3, RealNameRate: 0.94, ManualShare: 0.2));
-        var result = await importer.ImportAsync(Request(branch, "2026-06"), file);
+        var result = await importer.UploadAsync(Request(branch, "2026-06"), file);
         Assert.True(result.Accepted);
         Assert.Contains(result.Submission!.Flags, f => f.Code == "FLAG_MANUAL_ENTRY");
         Assert.Contains(result.Submission.Flags, f => f.Code == "FLAG_LOW_REALNAME_RATE");
@@ -67,7 +104,7 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
         var outlets = Layout("2026-05", ["网点编码", "网点名称", "城市代码", "渠道类型", "本月新入网数", "读卡器+联网核验数", "人工录入数"], []);
         var file = Write(("汇总", summary), ("网点明细", outlets));
 
-        var result = await importer.ImportAsync(Request(branch, "2026-05"), file);
+        var result = await importer.UploadAsync(Request(branch, "2026-05"), file);
 
         Assert.False(result.Accepted);
         var errors = result.Errors.ToList();
@@ -91,7 +128,7 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
             book.SaveAs(edited);
             file = edited.ToArray();
         }
-        var result = await importer.ImportAsync(Request(branch, "2026-04"), file);
+        var result = await importer.UploadAsync(Request(branch, "2026-04"), file);
         var issues = result.Errors.Select(e => new CellIssue(e.Sheet, e.Row, e.ColumnIndex, e.Message)).ToList();
         using var annotated = new MemoryStream();
         WorkbookAnnotator.Annotate(new MemoryStream(file), issues, annotated);
@@ -120,7 +157,7 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
     {
         var (importer, branch) = await AsCarrierAsync();
         var before = await CountsAsync();
-        var result = await importer.ImportAsync(Request(branch, "2026-03"), Hostile(kind));
+        var result = await importer.UploadAsync(Request(branch, "2026-03"), Hostile(kind));
         var error = Assert.Single(result.Errors);
         Assert.Equal(code, error.Code);
         Assert.Equal(before, await CountsAsync());
@@ -136,7 +173,7 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
                     + Row(3, "系统名称", "日志类型", "留存天数", "最早可查记录日期", "存储位置", "抽查是否成功")
                     + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>NAT</t></is></c><c r=\"B4\" t=\"inlineStr\"><is><t>NAT地址转换日志</t></is></c>"
                     + "<c r=\"C4\"><f>100+100</f><v>200</v></c><c r=\"D4\" t=\"inlineStr\"><is><t>2026-01-01</t></is></c><c r=\"E4\" t=\"inlineStr\"><is><t>机房</t></is></c><c r=\"F4\" t=\"inlineStr\"><is><t>是</t></is></c></row>";
-        var result = await importer.ImportAsync(Request(branch, "2026-Q3", "LOG-QUARTERLY"), TestFiles.OneSheet(sheet, name: "日志留存"));
+        var result = await importer.UploadAsync(Request(branch, "2026-Q3", "LOG-QUARTERLY"), TestFiles.OneSheet(sheet, name: "日志留存"));
         Assert.Contains(result.Errors, e => e is { Cell: "C4", Code: "CELL_FORMULA" });
     }
 
@@ -152,12 +189,12 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var enc = Encoding.GetEncoding(encoding == "gbk" ? 936 : 65001);
         // Formula text is refused where it stands (a spreadsheet opening the figures again would run it).
-        var injected = await importer.ImportAsync(Request(branch, "2025-Q4", "LOG-QUARTERLY", "log.csv"), enc.GetBytes(Csv("\"=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\"")));
+        var injected = await importer.UploadAsync(Request(branch, "2025-Q4", "LOG-QUARTERLY", "log.csv"), enc.GetBytes(Csv("\"=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\"")));
         var error = Assert.Single(injected.Errors);
         Assert.Equal(("CELL_FORMULA_TEXT", "E4"), (error.Code, error.Cell));
         Assert.Contains("以“=”开头", error.Message);
         // The same return with plain text is accepted, and its text read exactly in either encoding.
-        var result = await importer.ImportAsync(Request(branch, "2025-Q4", "LOG-QUARTERLY", "log.csv"), enc.GetBytes(Csv("省公司-数据中心（银川）")));
+        var result = await importer.UploadAsync(Request(branch, "2025-Q4", "LOG-QUARTERLY", "log.csv"), enc.GetBytes(Csv("省公司-数据中心（银川）")));
         Assert.True(result.Accepted, string.Join("; ", result.Errors.Select(e => e.Message)));
         await using var db = portal.Db();
         var row = await db.LogSystemRows.SingleAsync(r => r.SubmissionId == result.Submission!.Id);
@@ -183,7 +220,7 @@ public class ReturnImporterTests(Portal portal) : IClassFixture<Portal>
             : TestFiles.OneSheet(Rows(("A1", head), ("A2", "报送单位"), ("B2", "CUCC-64"), ("C2", "报送期间"), ("D2", "2025-Q3"))
                 + Row(3, "系统名称", "日志类型", "留存天数", "最早可查记录日期", "存储位置", "抽查是否成功")
                 + Row(4, "CGN/NAT", "NAT地址转换日志", "400", "2024-11-01", location, "是"), name: "日志留存");
-        var result = await importer.ImportAsync(Request(branch, "2025-Q3", "LOG-QUARTERLY", $"log.{format}"), file);
+        var result = await importer.UploadAsync(Request(branch, "2025-Q3", "LOG-QUARTERLY", $"log.{format}"), file);
         var error = Assert.Single(result.Errors);
         Assert.Equal(("CELL_CONTROL_CHAR", "E4"), (error.Code, error.Cell));
         Assert.Contains($"U+{character:X4}", error.Message);

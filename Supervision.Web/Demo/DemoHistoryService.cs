@@ -1,7 +1,6 @@
 using Supervision.Domain.Data.Seeding;
-using Supervision.Reports.Rankings;
 
-namespace Supervision.Web.Jobs;
+namespace Supervision.Web.Demo;
 
 /// <summary>
 /// In the Development environment, fills the demo provinces with 24 months of returns (see <see cref="DemoHistory"/>)

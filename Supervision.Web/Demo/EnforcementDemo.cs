@@ -5,9 +5,8 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Publicity;
-using Supervision.Reports.Publicity;
 
-namespace Supervision.Reports.Enforcement;
+namespace Supervision.Web.Demo;
 
 /// <summary>
 /// Demo penalty cases for 宁夏 (Development only, like the demo accounts), made through the real services and dated
@@ -16,8 +15,8 @@ namespace Supervision.Reports.Enforcement;
 /// a served decision with a public announcement waiting to be published and the fine not yet due, a case whose
 /// statement period is running (with the party's statement), and one under investigation.
 /// </summary>
-public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, EnforcementService cases, CaseDocuments documents,
-    PublicityService publicity, AnnouncementIssuer issuer, TimeProvider clock)
+public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, EnforcementService cases,
+    PublicityService publicity, TimeProvider clock)
 {
     private const string Facts = "执法人员暗访发现，该企业所属合作营业厅在用户未出示有效身份证件的情况下，通过人工录入身份信息为其办理入网手续，共涉及电话卡{0}张。";
 
@@ -48,7 +47,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         async Task<EnforcementCase> ToNoticeAsync(string branch, string title, int cards, int violation, int filed, IReadOnlyList<SanctionInput> sanctions)
         {
             Inspector();
-            var id = await documents.FileAsync(new FileCaseInput(branches[branch].Id, basis, title, string.Format(Facts, cards), Day(violation), Day(filed), investigators), ct);
+            var id = await cases.FileAsync(new FileCaseInput(branches[branch].Id, basis, title, string.Format(Facts, cards), Day(violation), Day(filed), investigators), ct);
             var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now), ct: ct);
             c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, $"暗访录像一份、入网工单{cards}份、营业厅负责人询问笔录一份", Day(filed - 3), null, ct);
             c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("违法事实清楚，证据确凿，适用依据正确，建议依法给予行政处罚。", ctx.Actor, ctx.Now), ct: ct);
@@ -58,13 +57,13 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         // 1. Closed: warning, fine and announcement; no statement within the period, decision served and acknowledged,
         //    announcement published, fine paid.
         var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", 12, 150, 130, [Warning(), Fine(20_000m), Announce()]);
-        await documents.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct);
+        await cases.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct);
         closed = await cases.GetAsync(closed.Id, ct);
-        await documents.DecideAsync(closed.Id, closed.ConcurrencyToken, Day(95), [Warning(), Fine(20_000m), Announce()], ct);
+        await cases.DecideAsync(closed.Id, closed.ConcurrencyToken, Day(95), [Warning(), Fine(20_000m), Announce()], ct);
         closed = await cases.GetAsync(closed.Id, ct);
-        await documents.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);
+        await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);
         var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == closed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
-        await issuer.PublishAsync(announcement.Id, announcement.ConcurrencyToken, Day(92), ct);
+        await publicity.PublishAsync(announcement.Id, announcement.ConcurrencyToken, Day(92), ct);
         Party("CMCC-64", "carrier.cmcc.nx");
         await cases.AcknowledgeServiceAsync(closed.Id, ct);
         Inspector();
@@ -74,21 +73,21 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
 
         // 2. Served with a public announcement queued for publication; the fine is due in the coming days.
         var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", 8, 60, 40, [Warning(), Fine(10_000m), Announce()]);
-        await documents.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct);
+        await cases.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct);
         served = await cases.GetAsync(served.Id, ct);
-        await documents.DecideAsync(served.Id, served.ConcurrencyToken, Day(5), [Warning(), Fine(10_000m), Announce()], ct);
+        await cases.DecideAsync(served.Id, served.ConcurrencyToken, Day(5), [Warning(), Fine(10_000m), Announce()], ct);
         served = await cases.GetAsync(served.Id, ct);
-        await documents.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), "邮寄送达", ct);
+        await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), "邮寄送达", ct);
 
         // 3. Prior notice served yesterday: the party's statement period is running and it has stated its case.
         var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", 5, 45, 25, [Warning(), Fine(15_000m)]);
-        await documents.ServePriorNoticeAsync(noticed.Id, noticed.ConcurrencyToken, Day(1), ct);
+        await cases.ServePriorNoticeAsync(noticed.Id, noticed.ConcurrencyToken, Day(1), ct);
         Party("CUCC-64", "carrier.cucc.nx");
         await cases.RecordStatementAsync(noticed.Id, "涉事代理商已于收到告知书当日被暂停业务，我公司正在对其近三个月办理的入网业务逐笔回访核验，恳请从轻处罚。", waiver: false, null, ct);
 
         // 4. Under investigation.
         Inspector();
-        var filed = await documents.FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业网点存在“一证多卡”违规开户", string.Format(Facts, 3), Day(20), Day(7), investigators), ct);
+        var filed = await cases.FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业网点存在“一证多卡”违规开户", string.Format(Facts, 3), Day(20), Day(7), investigators), ct);
         await cases.ApplyAsync(filed, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now), ct: ct);
 
         // 5. Violating sales agents: one published, one (a natural person, name masked) waiting for review.
@@ -97,7 +96,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
             "该代理点在为用户办理入网时，未要求用户出示本人有效身份证件，使用他人证件信息批量开通电话卡23张。", "《电话用户真实身份信息登记规定》第六条、第十一条",
             "已责令中国移动宁夏公司终止与该代理点的代理协议，关停违规开通的23张电话卡，并对其渠道管理责任予以通报批评。", Day(12)), ct);
         var draft = await publicity.GetAsync(agent, ct);
-        await issuer.PublishAsync(agent, draft.ConcurrencyToken, Day(9), ct);
+        await publicity.PublishAsync(agent, draft.ConcurrencyToken, Day(9), ct);
         await publicity.ReportAgentAsync(new AgentReport("杨建国", PartyType.Person, null, null, "石嘴山市大武口区人民路农贸市场摊位", branches["CUCC-64"].CarrierId,
             "以流动摊点方式代办电话卡入网，未核验用户身份，现场查获已激活电话卡15张。", "《电话用户真实身份信息登记规定》第十一条",
             "已责令中国联通宁夏公司清理该代办人员的代理权限，对违规开通的电话卡逐一回访核验。", Day(2)), ct);
@@ -105,7 +104,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         // 6. The first published 双随机 draw (from the inspections demo) on the public site as well.
         var drawDraft = await db.Announcements.AsNoTracking().Where(a => a.ProvinceId == province.Id && a.Kind == AnnouncementKind.DrawResult && a.Status == AnnouncementStatus.Draft)
             .OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
-        if (drawDraft is not null) await issuer.PublishAsync(drawDraft.Id, drawDraft.ConcurrencyToken, today, ct);
+        if (drawDraft is not null) await publicity.PublishAsync(drawDraft.Id, drawDraft.ConcurrencyToken, today, ct);
         access.AsSystem("system:demo");
     }
 }

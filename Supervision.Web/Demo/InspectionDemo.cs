@@ -4,7 +4,7 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Inspections;
 
-namespace Supervision.Reports.Inspections;
+namespace Supervision.Web.Demo;
 
 /// <summary>
 /// Demo inspections for 宁夏 (Development only, like the demo accounts), made through the real services so the pages
@@ -12,7 +12,7 @@ namespace Supervision.Reports.Inspections;
 /// draw, and one completed inspection whose 不符合 item became an issued corrective order.
 /// </summary>
 public sealed class InspectionDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, InspectionPlanService plans, DrawService draws,
-    InspectionService inspections, FindingService findings, InspectionDocumentIssuer issuer, TimeProvider clock)
+    InspectionService inspections, FindingService findings, CorrectiveOrderService orders, TimeProvider clock)
 {
     public async Task EnsureAsync(CancellationToken ct = default)
     {
@@ -64,14 +64,14 @@ public sealed class InspectionDemo(IDbContextFactory<SupervisionDbContext> facto
             token = item.ItemCode == "RN-05"
                 ? await inspections.SaveItemAsync(first.Id, item.Id, ItemOutcome.NonCompliant, "抽查3个营业网点，其中1个合作营业厅存在人工录入身份信息后办理入网的情况，共12笔，未使用二代身份证读卡器并联网核验。", ct)
                 : await inspections.SaveItemAsync(first.Id, item.Id, item.ItemCode == "RN-10" ? ItemOutcome.NotApplicable : ItemOutcome.Compliant, null, ct);
-        await issuer.CompleteInspectionAsync(first.Id, token, ct);
+        await inspections.CompleteAsync(first.Id, token, ct);
 
         await using var after = await factory.CreateDbContextAsync(ct);
         var finding = await after.Findings.SingleAsync(f => f.InspectionId == first.Id, ct);
         var basis = await after.LegalBases.SingleAsync(b => b.Code == "ORD25-A06", ct);
         var orderId = await findings.DecideAsync(finding.Id, finding.ConcurrencyToken, FindingDecision.CorrectiveOrder, FindingSeverity.Serious, basis.Id, null, ct);
         var order = await after.CorrectiveOrders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
-        await issuer.IssueNoticeAsync(order.Id, order.ConcurrencyToken, ct);
+        await orders.IssueAsync(order.Id, order.ConcurrencyToken, ct);
         access.AsSystem("system:demo");
     }
 }

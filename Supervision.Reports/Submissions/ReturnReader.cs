@@ -1,53 +1,23 @@
 using System.Globalization;
-using Supervision.Domain.Files;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Submissions.Io;
 
 namespace Supervision.Reports.Submissions;
 
-/// <summary>An upload: which return, for whom, and how (web or API, filed at once or saved as a draft).</summary>
-public sealed record ImportRequest(int BranchId, string TemplateCode, string Period, string FileName, string Channel, bool SubmitNow,
-    string? IdempotencyKey = null, Attachment? Pdf = null);
-
-/// <summary>Where an import stands, for the progress indicator.</summary>
-public sealed record ImportProgress(string Stage, int Rows);
-
 /// <summary>
-/// Reads an uploaded return (streaming, hostile-file safe), maps every cell through the template's columns,
-/// and hands the result to the domain, which validates the rules and stores it in one transaction — or
-/// logs the refused attempt. The web page and the HTTP API both come through here.
+/// Reads an uploaded return (streaming, hostile-file safe) against its template: every cell through the template's
+/// columns, each wrong value an error at its cell. <see cref="SubmissionService"/> validates and stores what it reads.
 /// </summary>
-public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer receipts, SpreadsheetLimits limits, ImportGate gate)
+public sealed class ReturnReader(SpreadsheetLimits limits) : IReturnReader
 {
     /// <summary>Errors beyond this many are summarised: a wrong file would otherwise produce one per cell.</summary>
     public const int MaxIssues = 5000;
-
-    public SpreadsheetLimits Limits => limits;
-
-    public async Task<StoreResult> ImportAsync(ImportRequest request, byte[] content, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
-    {
-        StoredFile.CheckName(request.FileName);
-        if (request.Pdf is { } pdf) StoredFile.CheckName(pdf.FileName);
-        var template = await submissions.TemplateAsync(request.TemplateCode, ct);
-        var period = ReportingPeriod.Parse(request.Period, template.Frequency);
-        var (context, _) = await submissions.ContextAsync(request.BranchId, period, ct);
-        progress?.Report(new ImportProgress("排队等待", 0));
-        using var slot = await gate.EnterAsync(ct);
-        progress?.Report(new ImportProgress("读取文件", 0));
-        var parsed = Read(template.Definition, content, context, request.FileName, progress, ct);
-        progress?.Report(new ImportProgress("校验并保存", parsed.RowCount));
-        var result = await submissions.StoreAsync(new StoreCommand(request.BranchId, request.TemplateCode, period.ToString(), request.FileName, request.Channel,
-            request.SubmitNow, request.IdempotencyKey), parsed, content, request.Pdf, ct);
-        if (result.Submission is { Status: SubmissionStatus.Submitted } filed && !result.Repeated)
-            await receipts.IssueAsync(filed.Id, ct);
-        return result;
-    }
 
     /// <summary>
     /// Reads a file against a template; anything the reader refuses (including a name whose extension does not fit the
     /// content) becomes one error of the file as a whole.
     /// </summary>
-    public ParsedReturn Read(TemplateDefinition template, byte[] content, ValidationContext context, string fileName, IProgress<ImportProgress>? progress = null,
+    public ParsedReturn Read(TemplateDefinition template, string fileName, byte[] content, ValidationContext context, IProgress<UploadProgress>? progress = null,
         CancellationToken ct = default)
     {
         var parsed = new ParsedReturn(template);
@@ -81,7 +51,7 @@ public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer 
     }
 
     private static ParsedSheet ReadSheet(ISpreadsheet file, SheetDefinition def, TemplateDefinition template, ValidationContext context,
-        List<ValidationIssue> issues, IProgress<ImportProgress>? progress, CancellationToken ct)
+        List<ValidationIssue> issues, IProgress<UploadProgress>? progress, CancellationToken ct)
     {
         var sheet = new ParsedSheet(def);
         var lists = def.Columns.Select(c => context.List(template, c.List)).ToArray();
@@ -118,7 +88,7 @@ public sealed class ReturnImporter(SubmissionService submissions, ReceiptIssuer 
             if (sheet.Rows.Count % 10_000 == 0)
             {
                 ct.ThrowIfCancellationRequested();
-                progress?.Report(new ImportProgress($"读取“{def.Name}”", sheet.Rows.Count));
+                progress?.Report(new UploadProgress($"读取“{def.Name}”", sheet.Rows.Count));
             }
         }
         if (!headerSeen)

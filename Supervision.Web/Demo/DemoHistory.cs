@@ -11,11 +11,12 @@ using Supervision.Domain.Data;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
+using Supervision.Reports;
 using Supervision.Reports.Documents;
 using Supervision.Reports.Submissions;
 using Calendar = Supervision.Domain.Rankings.Months;
 
-namespace Supervision.Reports.Rankings;
+namespace Supervision.Web.Demo;
 
 public sealed record DemoHistoryOptions
 {
@@ -40,7 +41,7 @@ public sealed class HistoricClock : TimeProvider
 /// <summary>
 /// Demo history for the rankings: every filing company of the demo provinces files RN-MONTHLY for the last
 /// <see cref="DemoHistoryOptions.Months"/> months (and LOG-QUARTERLY and SELF-ANNUAL for those periods) through
-/// <see cref="ReturnImporter"/>, as real submissions with files, hashes and receipts, on the days they would have
+/// <see cref="SubmissionService.UploadAsync"/>, as real submissions with files, hashes and receipts, on the days they would have
 /// been filed; inspectors accept most, return some. Each carrier follows its own course (steady, improving, lagging,
 /// manual-entry trouble, late filer), with deterministic noise from the seed, and the last month is left in mixed
 /// states. Idempotent: a return that exists (any version) is skipped. Runs on its own service provider whose clock
@@ -52,7 +53,7 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
         new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
-            .AddSupervisionDomain(database)
+            .AddSupervisionDomain(database, configuration)
             .AddSupervisionReports(configuration)
             .BuildServiceProvider();
 
@@ -179,8 +180,8 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
         async Task<Submission> Upload(bool submit, DateTimeOffset when)
         {
             clock.Now = when;
-            var result = await WithScopeAsync(carrier, actor, sp => sp.GetRequiredService<ReturnImporter>().ImportAsync(
-                new ImportRequest(filer.Branch.Id, template.Code, period.ToString(), name, random.Next(4) == 0 ? "api" : "web", submit, Pdf: attachment), file(), null, ct));
+            var result = await WithScopeAsync(carrier, actor, sp => sp.GetRequiredService<SubmissionService>().UploadAsync(
+                new UploadRequest(filer.Branch.Id, template.Code, period.ToString(), name, random.Next(4) == 0 ? "api" : "web", submit, Pdf: attachment), file(), null, ct));
             if (!result.Accepted)
                 throw new InvalidOperationException($"demo return {template.Code} {period} of {filer.Branch.Code} refused: " +
                                                     string.Join("; ", result.Errors.Take(3).Select(e => $"{e.Sheet}!{e.Cell} {e.Message}")));

@@ -6,10 +6,10 @@ using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
-using Supervision.Reports.Rankings;
+using Supervision.Web.Demo;
 using Supervision.Tests.Infrastructure;
 
-namespace Supervision.Tests.Reports.Rankings;
+namespace Supervision.Tests.Web.Demo;
 
 /// <summary>The demo history: real submissions through the importer, the last month in mixed states, reproducible and idempotent.</summary>
 public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Documents;
+
+namespace Supervision.Domain.Enforcement;
+
+public sealed record PartyInfo(string Name, string? CreditCode, string? Address, string? LegalRepresentative);
+
+public sealed record SanctionLine(SanctionKind Kind, string Text);
+
+/// <summary>
+/// Everything a case document states, taken from the case when the document is issued and kept with it, so the
+/// document can be rendered again to the same text. One record serves every kind; each uses what it needs.
+/// </summary>
+public sealed record CaseDocumentData : DocumentData
+{
+    public required DocumentKind Kind { get; init; }
+    public required string Authority { get; init; }
+    /// <summary>立案号 (the filing approval's 文号).</summary>
+    public string? CaseNumber { get; init; }
+    public required PartyInfo Party { get; init; }
+    public required string Title { get; init; }
+    public required string Facts { get; init; }
+    public required IReadOnlyList<string> Evidence { get; init; }
+    public required string Statute { get; init; }
+    public required string DutyArticle { get; init; }
+    public required string PenaltyArticle { get; init; }
+    public required IReadOnlyList<SanctionLine> Sanctions { get; init; }
+    public required DateOnly FiledOn { get; init; }
+    public required DateOnly IssueDate { get; init; }
+    public required IReadOnlyList<string> Investigators { get; init; }
+    public DateOnly? ViolationDate { get; init; }
+    /// <summary>案件来源, as the filing approval names it.</summary>
+    public string? Source { get; init; }
+    public DateOnly? NoticeServedOn { get; init; }
+    /// <summary>The prior notice's 文号, which the decision cites.</summary>
+    public string? NoticeNumber { get; init; }
+    public DateOnly? StatementDeadline { get; init; }
+    public bool HearingOffered { get; init; }
+    public DateOnly? HearingRequestDeadline { get; init; }
+    public DateOnly? HearingRequestedOn { get; init; }
+    public DateOnly? HearingDate { get; init; }
+    public string? HearingPlace { get; init; }
+    /// <summary>How the party used its rights, as the decision recites it.</summary>
+    public string? Proceedings { get; init; }
+    public string? PaymentInstructions { get; init; }
+    public decimal SurchargeRatePerDay { get; init; } = 0.03m;
+    public string? ReviewBody { get; init; }
+    /// <summary>What a 送达回证 serves: the decision's title and 文号.</summary>
+    public string? ServedDocument { get; init; }
+    public DateOnly? ServedOn { get; init; }
+    public string? ServiceMethod { get; init; }
+
+    /// <summary>Reads the case as it stands after the transition the document records.</summary>
+    public static CaseDocumentData From(EnforcementCase c, DocumentKind kind, DateOnly issueDate, EnforcementSettings settings,
+        string? noticeNumber = null, string? servedDocument = null)
+    {
+        var b = c.Branch!;
+        var basis = c.LegalBasis!;
+        return new CaseDocumentData
+        {
+            Kind = kind, Authority = b.Province!.AuthorityName, CaseNumber = c.CaseNumber,
+            Party = new PartyInfo(b.Name, b.CreditCode, b.Address, b.LegalRepresentative),
+            Title = c.Title, Facts = c.Facts, Evidence = c.Evidence.OrderBy(e => e.Id).Select(e => e.Description).ToList(),
+            Statute = basis.Statute, DutyArticle = basis.DutyArticle, PenaltyArticle = basis.PenaltyArticle,
+            Sanctions = c.Sanctions.Where(s => kind is DocumentKind.PenaltyDecision or DocumentKind.ServiceReceipt
+                    ? s.Status is SanctionStatus.Pending or SanctionStatus.Executed
+                    : s.Status == SanctionStatus.Proposed)
+                .OrderBy(s => s.Kind).Select(s => new SanctionLine(s.Kind, SanctionText(s))).ToList(),
+            FiledOn = c.FiledOn, IssueDate = issueDate, Investigators = c.Investigators.Select(i => i.Name).ToList(),
+            ViolationDate = c.ViolationDate, Source = SourceText(c.Source),
+            NoticeServedOn = c.PriorNoticeServedOn, NoticeNumber = noticeNumber, StatementDeadline = c.StatementDeadline,
+            HearingOffered = c.HearingOffered, HearingRequestDeadline = c.HearingRequestDeadline, HearingRequestedOn = c.HearingRequestedOn,
+            HearingDate = c.HearingDate, HearingPlace = c.HearingPlace, Proceedings = ProceedingsOf(c),
+            PaymentInstructions = settings.PaymentInstructions, SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
+            ServedDocument = servedDocument, ServedOn = c.ServedOn, ServiceMethod = c.ServiceMethod,
+        };
+    }
+
+    /// <summary>警告 / 罚款人民币贰万元整（¥20,000.00） / 责令于2026年6月30日前改正：… / 向社会公告.</summary>
+    public static string SanctionText(CaseSanction s) => s.Kind switch
+    {
+        SanctionKind.Fine => $"罚款{ChineseMoney.ToCapital(s.Amount!.Value)}（{s.Amount.Value.ToString("¥#,0.00", CultureInfo.InvariantCulture)}）",
+        SanctionKind.CorrectiveOrder => $"责令于{ChineseDate.Format(s.CorrectionDeadline!.Value)}前改正违法行为" + (string.IsNullOrWhiteSpace(s.Description) ? "" : $"：{s.Description}"),
+        SanctionKind.Warning => "警告",
+        SanctionKind.PublicAnnouncement => "向社会公告",
+        _ => SanctionLabels.Label(s.Kind) + (string.IsNullOrWhiteSpace(s.Description) ? "" : $"：{s.Description}"),
+    };
+
+    private static string SourceText(CaseSource source) => source switch
+    {
+        CaseSource.Finding => "监督检查发现",
+        CaseSource.CorrectiveOrder => "逾期未改正",
+        _ => "依职权发现",
+    };
+
+    private static string? ProceedingsOf(EnforcementCase c)
+    {
+        if (c.PriorNoticeServedOn is null) return null;
+        if (c.HearingHeldOn is { } held) return $"你单位要求举行听证，本机关于{ChineseDate.Format(held)}依法举行了听证。";
+        if (c.StatementWaived) return "你单位书面表示放弃陈述、申辩和听证的权利。";
+        var statements = c.Statements.Count(s => !s.IsWaiver);
+        return statements > 0 ? "你单位在规定期限内提出了陈述、申辩意见，本机关进行了复核。" : "你单位在规定期限内未提出陈述、申辩意见。";
+    }
+}

@@ -1,0 +1,19 @@
+namespace Supervision.Domain.Submissions;
+
+/// <summary>An upload: which return, for whom, and how (web or API, filed at once or saved as a draft).</summary>
+public sealed record UploadRequest(int BranchId, string TemplateCode, string Period, string FileName, string Channel, bool SubmitNow,
+    string? IdempotencyKey = null, Attachment? Pdf = null);
+
+/// <summary>Where an upload stands, for the progress indicator.</summary>
+public sealed record UploadProgress(string Stage, int Rows);
+
+/// <summary>
+/// Reads a return's file against its template: every cell through the template's columns, each value that does not parse
+/// an error at its cell, anything the reader refuses (a hostile or unreadable file) one error of the file as a whole.
+/// Supervision.Reports implements it (XLSX and CSV).
+/// </summary>
+public interface IReturnReader
+{
+    ParsedReturn Read(TemplateDefinition template, string fileName, byte[] content, ValidationContext context, IProgress<UploadProgress>? progress = null,
+        CancellationToken ct = default);
+}

@@ -457,20 +457,23 @@ public sealed partial class LoadScenario : IScenario
         return DatabaseSettings.Sqlite($"Data Source={db}");
     }
 
-    /// <summary>A new database <c>supervision_load</c> on the server of <paramref name="connectionString"/> (dropped first if it exists).</summary>
-    private static async Task<DatabaseSettings> FreshPostgresAsync(string connectionString)
+    /// <summary>
+    /// A new database <paramref name="name"/> on the server of <paramref name="connectionString"/> (dropped first if it
+    /// exists), empty or a copy of <paramref name="template"/>.
+    /// </summary>
+    internal static async Task<DatabaseSettings> FreshPostgresAsync(string connectionString, string name = "supervision_load", string? template = null)
     {
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(admin.ToString()))
         {
             await connection.OpenAsync();
-            foreach (var sql in new[] { "DROP DATABASE IF EXISTS supervision_load WITH (FORCE)", "CREATE DATABASE supervision_load" })
+            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}" + (template is null ? "" : $" TEMPLATE {template}") })
             {
                 await using var command = new NpgsqlCommand(sql, connection);
                 await command.ExecuteNonQueryAsync();
             }
         }
-        return DatabaseSettings.Postgres(new NpgsqlConnectionStringBuilder(connectionString) { Database = "supervision_load" }.ToString());
+        return DatabaseSettings.Postgres(new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ToString());
     }
 
     private static void ClearPools()
@@ -480,7 +483,7 @@ public sealed partial class LoadScenario : IScenario
     }
 
     /// <summary>The one-minute load average of the machine (others share it), or -1 where there is no /proc.</summary>
-    private static double LoadAverage() =>
+    internal static double LoadAverage() =>
         File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture) : -1;
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]

@@ -112,7 +112,7 @@ internal static class SqliteBulkInsert
 
     private static void BindReal(sqlite3_stmt statement, int index, double value) => Bound(raw.sqlite3_bind_double(statement, index, value), statement);
 
-    /// <summary>Stores what Microsoft.Data.Sqlite would for the types the model uses (EF's SQLite mappings: dates as yyyy-MM-dd text).</summary>
+    /// <summary>Stores what Microsoft.Data.Sqlite would for the types the model uses (EF's SQLite mappings: dates as yyyy-MM-dd text, GUIDs as upper-case text).</summary>
     private static void BindObject(sqlite3_stmt statement, int index, object? value)
     {
         switch (value)
@@ -123,6 +123,7 @@ internal static class SqliteBulkInsert
             case bool b: BindInteger(statement, index, b ? 1 : 0); break;
             case double or float: BindReal(statement, index, Convert.ToDouble(value, CultureInfo.InvariantCulture)); break;
             case DateOnly d: BindText(statement, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+            case Guid g: BindText(statement, index, g.ToString().ToUpperInvariant()); break;
             case byte[] bytes: Bound(raw.sqlite3_bind_blob(statement, index, bytes), statement); break;
             default: throw new NotSupportedException($"Bulk insert on SQLite does not store {value.GetType().Name} values; map the column through a converter.");
         }

@@ -97,8 +97,8 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
             var code = query.Province.Trim();
             q = q.Where(a => db.Provinces.Any(p => p.Id == a.ProvinceId && p.Code == code));
         }
-        if (!string.IsNullOrWhiteSpace(query.Party)) q = q.Where(a => a.PartyName.Contains(query.Party.Trim()) || a.CreditCode == query.Party.Trim());
-        if (!string.IsNullOrWhiteSpace(query.Number)) q = q.Where(a => a.DocumentNumber!.Contains(query.Number.Trim()));
+        if (!string.IsNullOrWhiteSpace(query.Party)) q = PublicSearchIndex.Party(db, q, query.Party.Trim());
+        if (!string.IsNullOrWhiteSpace(query.Number)) q = PublicSearchIndex.Number(db, q, query.Number.Trim());
         if (query.From is { } from) q = q.Where(a => a.DecisionDate >= from);
         if (query.To is { } to) q = q.Where(a => a.DecisionDate <= to);
         if (!string.IsNullOrWhiteSpace(query.PenaltyType)) q = q.Where(a => a.PenaltyTypes.Contains(query.PenaltyType.Trim()));

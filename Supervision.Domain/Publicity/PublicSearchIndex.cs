@@ -62,27 +62,53 @@ public static class PublicSearchIndex
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Past this many matches a term is common (a company's name in tens of thousands of announcements): its page is found
+    /// by walking the list's index newest first and testing each against the matches, which stops after a page, instead
+    /// of reading every match's row to sort them. Below it, reading the matches' rows is the shorter way.
+    /// </summary>
+    private const int Common = 1000;
+
     /// <summary>Announcements whose party name contains <paramref name="text"/> or whose credit code is it.</summary>
-    public static IQueryable<Announcement> Party(SupervisionDbContext db, IQueryable<Announcement> q, string text)
+    public static async Task<IQueryable<Announcement>> PartyAsync(SupervisionDbContext db, IQueryable<Announcement> q, string text, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
             return q.Where(a => EF.Functions.Like(a.PartyName, LikePattern(text), "\\") || a.CreditCode == text);
-        var ids = text.Length >= Trigram
-            ? db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {"{PartyName CreditCode} : " + Phrase(text)} AND (instr("PartyName", {text}) > 0 OR "CreditCode" = {text})""")
-            : db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE instr("PartyName", {text}) > 0 OR "CreditCode" = {text}""");
-        return q.Where(a => ids.Contains(a.Id));
+        if (text.Length < Trigram)
+        {
+            var scanned = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE instr("PartyName", {text}) > 0 OR "CreditCode" = {text}""");
+            return q.Where(a => scanned.Contains(a.Id));
+        }
+        var party = "{PartyName} : " + Phrase(text);
+        var ids = db.Database.SqlQuery<long>($"""
+            SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {party}
+            UNION ALL SELECT rowid FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {"{CreditCode} : " + Phrase(text)} AND "CreditCode" = {text}
+            """);
+        return await IsCommonAsync(db, party, ct) ? q.Where(a => ids.Contains(a.Id + 0)) : q.Where(a => ids.Contains(a.Id));
     }
 
     /// <summary>Announcements whose 文号 contains <paramref name="text"/>.</summary>
-    public static IQueryable<Announcement> Number(SupervisionDbContext db, IQueryable<Announcement> q, string text)
+    public static async Task<IQueryable<Announcement>> NumberAsync(SupervisionDbContext db, IQueryable<Announcement> q, string text, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
             return q.Where(a => EF.Functions.Like(a.DocumentNumber!, LikePattern(text), "\\"));
-        var ids = text.Length >= Trigram
-            ? db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {"{DocumentNumber} : " + Phrase(text)}""")
-            : db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE instr("DocumentNumber", {text}) > 0""");
-        return q.Where(a => ids.Contains(a.Id));
+        if (text.Length < Trigram)
+        {
+            var scanned = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE instr("DocumentNumber", {text}) > 0""");
+            return q.Where(a => scanned.Contains(a.Id));
+        }
+        var number = "{DocumentNumber} : " + Phrase(text);
+        var ids = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {number}""");
+        return await IsCommonAsync(db, number, ct) ? q.Where(a => ids.Contains(a.Id + 0)) : q.Where(a => ids.Contains(a.Id));
     }
+
+    /// <summary>
+    /// Whether a match has more than <see cref="Common"/> entries (counted in the index, a millisecond or two). For a
+    /// common term the query tests <c>Id + 0</c>, which SQLite cannot look up by key, so it keeps to the list's order.
+    /// </summary>
+    private static async Task<bool> IsCommonAsync(SupervisionDbContext db, string match, CancellationToken ct) =>
+        await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM (SELECT 1 FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {match} LIMIT {Common + 1})""")
+            .SingleAsync(ct) > Common;
 
     /// <summary>An FTS5 phrase: the text as one string (quotes doubled), which the trigram tokenizer matches as a substring.</summary>
     private static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";

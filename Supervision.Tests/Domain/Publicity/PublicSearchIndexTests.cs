@@ -91,6 +91,39 @@ public class PublicSearchIndexTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task A_common_term_pages_newest_first_and_counts_to_the_cap_like_a_rare_one()
+    {
+        // More matches than the index calls common (1,000), so the page is found by walking the list's order.
+        await using (var db = portal.Db())
+        {
+            var branch = await db.Branches.OrderBy(b => b.Id).FirstAsync(b => b.Code == "CMCC-64");
+            var today = BeijingTime.Today(DateTimeOffset.UtcNow);
+            for (var i = 0; i < 1005; i++)
+            {
+                var a = Announcement.Draft(branch.ProvinceId, branch.Id, AnnouncementKind.ViolatingAgent, "SearchTest", $"common-{i}", "宁夏回族自治区通信管理局",
+                    new AnnouncementContent("违规代理商", $"常见索引通讯店{i:D4}", PartyType.IndividualBusiness, null, "李某某", $"宁通管通〔2026〕C{i:D4}号", "未核验证件。", "通报", "第十一条",
+                        "已终止代理。", today.AddDays(-300)), today.AddDays(-290), new EnforcementSettings(), DateTimeOffset.UtcNow);
+                a.Publish(today.AddDays(-299 + i % 200), new EnforcementSettings(), "inspector.nx", DateTimeOffset.UtcNow);
+                db.Announcements.Add(a);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var common = await Site.SearchAsync(new PublicQuery(Party: "常见索引通讯店", Page: 1));
+        Assert.Equal(PublicSite.MaxCounted + 1, common.Total);
+        await using (var read = portal.Db())
+        {
+            var expected = await read.Announcements.Where(a => a.SourceType == "SearchTest" && a.SourceId.StartsWith("common-"))
+                .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id).Skip(20).Take(20).Select(a => a.Id).ToListAsync();
+            Assert.Equal(expected, common.Items.Select(a => a.Id));
+        }
+        var rare = await Site.SearchAsync(new PublicQuery(Party: "常见索引通讯店100"));   // 1000–1004: five, by the other path
+        Assert.Equal((5, 5), (rare.Total, rare.Items.Count));
+        Assert.All(rare.Items, a => Assert.StartsWith("常见索引通讯店100", a.PartyName));
+        Assert.Equal(PublicSite.MaxCounted + 1, (await Site.SearchAsync(new PublicQuery(Number: "〔2026〕C"))).Total);
+    }
+
+    [Fact]
     public async Task A_missing_index_is_made_again_on_start_and_holds_what_was_published_before()
     {
         var id = await AddAsync("吴忠市利通区重建索引通讯店", "91640300MA7REBU01X", "宁通管罚〔2026〕66001号", publish: true);

@@ -17,7 +17,8 @@ namespace Supervision.Benchmarks;
 /// 10,000 published announcements (<c>--records N</c> for more), and 200 concurrent readers in this process on loopback
 /// for 30 s, each reading list pages one after another with no pause — the first pages of each kind, deeper pages and
 /// searches. Then the same again with every address made unique, so no reader is served from the output cache
-/// (rendering and database every time). Then 50 readers searching only (party names, credit codes, 文号), uncached.
+/// (rendering and database every time). Then 50 readers searching only (party names, credit codes, 文号), uncached,
+/// each pausing 0.5–1.5 s between searches.
 /// </summary>
 public sealed class PublicListScenario : IScenario
 {
@@ -68,7 +69,8 @@ public sealed class PublicListScenario : IScenario
         context.Report("uncached_p95_ms", uncached.P95);
         context.Report("uncached_errors", uncached.Errors);
         context.Report("uncached_rps", uncached.Rps);
-        var search = await LoadAsync(http, Searchers, SearchOnly(parties, announcements), unique: true);
+        // Searchers pause as people do (0.5–1.5 s): the figure is a search's time, not the queue of a saturated node.
+        var search = await LoadAsync(http, Searchers, SearchOnly(parties, announcements), unique: true, thinkMs: 1000);
         context.Report("search_p50_ms", search.P50);
         context.Report("search_p95_ms", search.P95);
         context.Report("search_p99_ms", search.P99);
@@ -122,7 +124,7 @@ public sealed class PublicListScenario : IScenario
         };
     };
 
-    private static async Task<Run> LoadAsync(HttpClient http, int readers, Func<Random, string> next, bool unique)
+    private static async Task<Run> LoadAsync(HttpClient http, int readers, Func<Random, string> next, bool unique, int thinkMs = 0)
     {
         var latencies = new ConcurrentBag<List<double>>();
         var errors = 0;
@@ -147,6 +149,7 @@ public sealed class PublicListScenario : IScenario
                     Interlocked.Increment(ref errors);
                 }
                 mine.Add(watch.Elapsed.TotalMilliseconds);
+                if (thinkMs > 0) await Task.Delay(random.Next(thinkMs / 2, thinkMs * 3 / 2));
             }
             latencies.Add(mine);
         }

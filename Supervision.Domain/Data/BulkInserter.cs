@@ -9,10 +9,10 @@ using Npgsql;
 namespace Supervision.Domain.Data;
 
 /// <summary>
-/// Inserts many rows inside the caller's transaction the fastest way each provider has: on SQLite one prepared
-/// statement stepped through SQLite's own API (several hundred thousand rows a second, against ~40k through
-/// ADO.NET commands and ~10k through change tracking), on PostgreSQL binary <c>COPY</c>. Table and column names
-/// come from the EF model, so it serves any entity; rows bypass tracking and per-row auditing (their submission
+/// Inserts many rows inside the caller's transaction the fastest way each provider has: on SQLite prepared many-row
+/// statements stepped through SQLite's own API (100k outlet rows in 0.3–0.45 s of CPU here, against 0.7–1.1 s through
+/// an ADO.NET command per row; change tracking manages ~10k rows/s), on PostgreSQL binary <c>COPY</c>. Table and column
+/// names come from the EF model, so it serves any entity; rows bypass tracking and per-row auditing (their submission
 /// is audited).
 /// </summary>
 internal static class BulkInserter

@@ -84,7 +84,7 @@ public static class PublicSearchIndex
             SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {party}
             UNION ALL SELECT rowid FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {"{CreditCode} : " + Phrase(text)} AND "CreditCode" = {text}
             """);
-        return await IsCommonAsync(db, party, ct) ? q.Where(a => ids.Contains(a.Id + 0)) : q.Where(a => ids.Contains(a.Id));
+        return await InAsync(db, q, ids, party, ct);
     }
 
     /// <summary>Announcements whose 文号 contains <paramref name="text"/>.</summary>
@@ -99,16 +99,20 @@ public static class PublicSearchIndex
         }
         var number = "{DocumentNumber} : " + Phrase(text);
         var ids = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {number}""");
-        return await IsCommonAsync(db, number, ct) ? q.Where(a => ids.Contains(a.Id + 0)) : q.Where(a => ids.Contains(a.Id));
+        return await InAsync(db, q, ids, number, ct);
     }
 
     /// <summary>
-    /// Whether a match has more than <see cref="Common"/> entries (counted in the index, a millisecond or two). For a
-    /// common term the query tests <c>Id + 0</c>, which SQLite cannot look up by key, so it keeps to the list's order.
+    /// The announcements among <paramref name="ids"/>. Whether <paramref name="match"/> has more than <see cref="Common"/>
+    /// entries is counted in the index first (a millisecond or two): for a common term the query tests <c>Id + 0</c>,
+    /// which SQLite cannot look up by key, so it keeps to the list's order.
     /// </summary>
-    private static async Task<bool> IsCommonAsync(SupervisionDbContext db, string match, CancellationToken ct) =>
-        await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM (SELECT 1 FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {match} LIMIT {Common + 1})""")
-            .SingleAsync(ct) > Common;
+    private static async Task<IQueryable<Announcement>> InAsync(SupervisionDbContext db, IQueryable<Announcement> q, IQueryable<long> ids, string match, CancellationToken ct)
+    {
+        var matches = await db.Database.SqlQuery<int>(
+            $"""SELECT count(*) AS "Value" FROM (SELECT 1 FROM "AnnouncementSearch" WHERE "AnnouncementSearch" MATCH {match} LIMIT {Common + 1})""").SingleAsync(ct);
+        return matches > Common ? q.Where(a => ids.Contains(a.Id + 0)) : q.Where(a => ids.Contains(a.Id));
+    }
 
     /// <summary>An FTS5 phrase: the text as one string (quotes doubled), which the trigram tokenizer matches as a substring.</summary>
     private static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";

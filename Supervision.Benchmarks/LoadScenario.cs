@@ -457,14 +457,17 @@ public sealed partial class LoadScenario : IScenario
         return DatabaseSettings.Sqlite($"Data Source={db}");
     }
 
-    /// <summary>A new database <paramref name="name"/> on the server of <paramref name="connectionString"/> (dropped first if it exists).</summary>
-    internal static async Task<DatabaseSettings> FreshPostgresAsync(string connectionString, string name = "supervision_load")
+    /// <summary>
+    /// A new database <paramref name="name"/> on the server of <paramref name="connectionString"/> (dropped first if it
+    /// exists), empty or a copy of <paramref name="template"/>.
+    /// </summary>
+    internal static async Task<DatabaseSettings> FreshPostgresAsync(string connectionString, string name = "supervision_load", string? template = null)
     {
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(admin.ToString()))
         {
             await connection.OpenAsync();
-            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}" })
+            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}" + (template is null ? "" : $" TEMPLATE {template}") })
             {
                 await using var command = new NpgsqlCommand(sql, connection);
                 await command.ExecuteNonQueryAsync();
@@ -480,7 +483,7 @@ public sealed partial class LoadScenario : IScenario
     }
 
     /// <summary>The one-minute load average of the machine (others share it), or -1 where there is no /proc.</summary>
-    private static double LoadAverage() =>
+    internal static double LoadAverage() =>
         File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture) : -1;
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]

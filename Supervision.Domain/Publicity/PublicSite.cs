@@ -37,11 +37,17 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
 
     public DateOnly Today => BeijingTime.Today(clock);
 
+    /// <summary>
+    /// Counting stops past this many matches (the total is then <c>MaxCounted + 1</c>, shown as “1,000 条以上”, 50 pages): with a
+    /// million announcements in their period, counting every match of a list page took longer than finding its page.
+    /// </summary>
+    public const int MaxCounted = 1_000;
+
     public async Task<PagedResult<PublicAnnouncement>> SearchAsync(PublicQuery query, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = Filter(db, query, Today);
-        var total = await q.CountAsync(ct);
+        var q = await FilterAsync(db, query, Today, ct);
+        var total = await q.Take(MaxCounted + 1).CountAsync(ct);
         return new(await NewestAsync(db, q, query.Skip, query.Take, ct), total);
     }
 
@@ -108,7 +114,7 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
         return await db.Provinces.AsNoTracking().Where(p => p.Code == provinceCode).Select(p => p.AuthorityName).FirstOrDefaultAsync(ct);
     }
 
-    private IQueryable<Announcement> Filter(SupervisionDbContext db, PublicQuery query, DateOnly today)
+    private async Task<IQueryable<Announcement>> FilterAsync(SupervisionDbContext db, PublicQuery query, DateOnly today, CancellationToken ct)
     {
         var q = Visible(db, today);
         if (query.Kind is { } kind) q = q.Where(a => a.Kind == kind);
@@ -119,8 +125,11 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
         }
         // A withdrawn announcement shows neither credit code nor penalty, so neither finds it.
         if (!string.IsNullOrWhiteSpace(query.Party))
-            q = q.Where(a => a.PartyName.Contains(query.Party.Trim()) || (a.Status != AnnouncementStatus.Withdrawn && a.CreditCode == query.Party.Trim()));
-        if (!string.IsNullOrWhiteSpace(query.Number)) q = q.Where(a => a.DocumentNumber!.Contains(query.Number.Trim()));
+        {
+            var party = query.Party.Trim();
+            q = (await PublicSearchIndex.PartyAsync(db, q, party, ct)).Where(a => a.Status != AnnouncementStatus.Withdrawn || a.PartyName.Contains(party));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Number)) q = await PublicSearchIndex.NumberAsync(db, q, query.Number.Trim(), ct);
         if (query.From is { } from) q = q.Where(a => a.DecisionDate >= from);
         if (query.To is { } to) q = q.Where(a => a.DecisionDate <= to);
         if (!string.IsNullOrWhiteSpace(query.PenaltyType))
@@ -153,7 +162,7 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
     public async Task<IReadOnlyList<PublicAnnouncement>> FeedAsync(PublicQuery query, int max, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await NewestAsync(db, Filter(db, query, Today), 0, max, ct);
+        return await NewestAsync(db, await FilterAsync(db, query, Today, ct), 0, max, ct);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Supervision.Domain.Common;
 
 namespace Supervision.Domain.Submissions;
@@ -18,10 +19,12 @@ public static class RowMapper
 
     private static readonly ConcurrentDictionary<string, Func<object?[], ReturnRow>> Compiled = new();
 
+    /// <summary>The compiled mapping of each definition object, so a 100k-row sheet looks its layout up once, not per row.</summary>
+    private static readonly ConditionalWeakTable<SheetDefinition, Func<object?[], ReturnRow>> OfDefinition = new();
+
     public static ReturnRow Map(SheetDefinition sheet, ParsedRow row, long submissionId, int provinceId, int branchId)
     {
-        var key = sheet.Target + ":" + string.Join(',', sheet.Columns.Select(c => c.Field));
-        var create = Compiled.GetOrAdd(key, _ => Compile(sheet));
+        var create = OfDefinition.GetValue(sheet, s => Compiled.GetOrAdd(s.Target + ":" + string.Join(',', s.Columns.Select(c => c.Field)), _ => Compile(s)));
         var entity = create(row.Values);
         entity.SubmissionId = submissionId;
         entity.ProvinceId = provinceId;

@@ -29,6 +29,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
             log.LogInformation("Applying {Count} migrations", pending.Count);
             await db.Database.MigrateAsync(ct);
         }
+        // Provider-specific SQL beside the migrations (they are regenerated from the model), created when missing.
+        await Publicity.PublicSearchIndex.EnsureAsync(db, ct);
         await OrganizationSeed.SeedAsync(db, seedDirectory, ct);
         await CatalogSeed.SeedAsync(db, seedDirectory, ct);
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);

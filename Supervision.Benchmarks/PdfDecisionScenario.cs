@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Supervision.Domain.Documents;
 using Supervision.Reports.Documents;
+using Supervision.Domain.Common;
 
 namespace Supervision.Benchmarks;
 

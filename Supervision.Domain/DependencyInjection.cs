@@ -62,10 +62,8 @@ public static class DependencyInjection
         services.AddScoped<IIndicatorSource, ReturnIndicatorSource>();
         services.AddScoped<IIndicatorSource, SupervisionIndicatorSource>();
         services.AddScoped<RankingUpdater>();
-        // The features' hooks keep the rankings' summary in step; sources read the database only, so no service depends back on them.
-        services.AddScoped<ISubmissionReviewHook>(sp => sp.GetRequiredService<RankingUpdater>());
-        services.AddScoped<IInspectionRecordHook>(sp => sp.GetRequiredService<RankingUpdater>());
-        services.AddScoped<Enforcement.ICaseRecordHook>(sp => sp.GetRequiredService<RankingUpdater>());
+        // The features keep the rankings' summary in step through it; sources read the database only, so no service depends back on them.
+        services.AddScoped<IRankingSummary>(sp => sp.GetRequiredService<RankingUpdater>());
         services.AddScoped<RankingService>();
         services.AddSingleton<RankingCache>();
         services.AddScoped<Enforcement.EnforcementService>();

@@ -34,7 +34,7 @@ public class LegalBasis : ICatalogEntity
 
     public string FineRangeText => FineMin is null && FineMax is null
         ? "不设罚款"
-        : $"{Yuan(FineMin ?? 0)}至{Yuan(FineMax ?? 0)}";
+        : $"{ChineseMoney.Yuan(FineMin ?? 0)}至{ChineseMoney.Yuan(FineMax ?? 0)}";
 
     /// <summary>Refuses a fine this basis does not allow or one outside its range.</summary>
     public void CheckFine(decimal amount)
@@ -46,7 +46,7 @@ public class LegalBasis : ICatalogEntity
         var min = FineMin ?? 0m;
         if (amount < min || amount > FineMax)
             throw new DomainException("fine.out_of_range",
-                $"罚款金额{Yuan(amount)}超出依据“{Code}”规定的范围（{Yuan(min)}至{Yuan(FineMax.Value)}）。");
+                $"罚款金额{ChineseMoney.Yuan(amount)}超出依据“{Code}”规定的范围（{ChineseMoney.Yuan(min)}至{ChineseMoney.Yuan(FineMax.Value)}）。");
     }
 
     /// <summary>Checks the entry itself; used by the catalog editor and the seed loader alike.</summary>
@@ -66,5 +66,4 @@ public class LegalBasis : ICatalogEntity
         return errors;
     }
 
-    private static string Yuan(decimal amount) => amount.ToString("¥#,0.00", CultureInfo.InvariantCulture);
 }

@@ -39,7 +39,7 @@ public sealed class CaseDeadlineScanner(IDbContextFactory<SupervisionDbContext> 
                 var name = c.CaseNumber ?? c.Title;
                 if (d.Overdue)
                 {
-                    var surcharge = d.Key == "payment" ? $"截至{today:yyyy-MM-dd}加处罚款{c.SurchargeOn(today, settings.SurchargeRatePerDay):¥#,0.00}，每日增加罚款额的{settings.SurchargeRatePerDay:0.##%}。" : "";
+                    var surcharge = d.Key == "payment" ? $"截至{today:yyyy-MM-dd}加处罚款{ChineseMoney.Yuan(c.SurchargeOn(today, settings.SurchargeRatePerDay))}，每日增加罚款额的{settings.SurchargeRatePerDay:0.##%}。" : "";
                     alerts += await notifications.PublishAsync(new NotificationDraft($"case:{id}:{d.Key}:{d.Due:yyyyMMdd}:overdue", NotificationLevel.Alert,
                         $"已逾期：{d.Label}", $"{name}（{c.Branch!.ShortName}）{d.Label}已于{d.Due:yyyy-MM-dd}届满。{surcharge}", $"/cases/{id}"), who, ct);
                 }

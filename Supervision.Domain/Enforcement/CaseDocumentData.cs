@@ -1,5 +1,6 @@
 using System.Globalization;
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
 using Supervision.Domain.Documents;
 
 namespace Supervision.Domain.Enforcement;
@@ -80,7 +81,7 @@ public sealed record CaseDocumentData : DocumentData
     /// <summary>警告 / 罚款人民币贰万元整（¥20,000.00） / 责令于2026年6月30日前改正：… / 向社会公告.</summary>
     public static string SanctionText(CaseSanction s) => s.Kind switch
     {
-        SanctionKind.Fine => $"罚款{ChineseMoney.ToCapital(s.Amount!.Value)}（{s.Amount.Value.ToString("¥#,0.00", CultureInfo.InvariantCulture)}）",
+        SanctionKind.Fine => $"罚款{ChineseMoney.ToCapital(s.Amount!.Value)}（{ChineseMoney.Yuan(s.Amount.Value)}）",
         SanctionKind.CorrectiveOrder => $"责令于{ChineseDate.Format(s.CorrectionDeadline!.Value)}前改正违法行为" + (string.IsNullOrWhiteSpace(s.Description) ? "" : $"：{s.Description}"),
         SanctionKind.Warning => "警告",
         SanctionKind.PublicAnnouncement => "向社会公告",

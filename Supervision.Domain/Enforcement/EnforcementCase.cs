@@ -128,11 +128,11 @@ public class EnforcementCase : IPartyVisible
         if (violationDate > filedOn)
             throw new DomainException("case.violation_after_filing", "违法行为发生日不能晚于立案日。");
         if (violationDate.AddYears(settings.LimitationYears) < filedOn)
-            throw new DomainException("case.limitation", $"违法行为发生于{Cn(violationDate)}，至立案日已超过{settings.LimitationYears}年，依照行政处罚法第三十六条不再给予行政处罚，不得立案。");
+            throw new DomainException("case.limitation", $"违法行为发生于{ChineseDate.Format(violationDate)}，至立案日已超过{settings.LimitationYears}年，依照行政处罚法第三十六条不再给予行政处罚，不得立案。");
         if (investigators.Select(i => i.UserId).Distinct().Count() < 2)
             throw new DomainException("case.investigators", "执法人员不得少于两人（行政处罚法第四十二条），请指定至少两名调查人员。");
         if (!basis.IsEffectiveOn(violationDate))
-            throw new DomainException("case.basis_not_effective", $"法律依据“{basis.Code}”在违法行为发生日（{Cn(violationDate)}）不在有效期内。");
+            throw new DomainException("case.basis_not_effective", $"法律依据“{basis.Code}”在违法行为发生日（{ChineseDate.Format(violationDate)}）不在有效期内。");
         var c = new EnforcementCase
         {
             ProvinceId = party.ProvinceId, BranchId = party.Id, Title = title.Trim(), Facts = facts.Trim(), ViolationDate = violationDate, FiledOn = filedOn,
@@ -141,7 +141,7 @@ public class EnforcementCase : IPartyVisible
             DecisionDueDate = filedOn.AddDays(settings.DecisionDays),
             Investigators = investigators.DistinctBy(i => i.UserId).Select(i => new CaseInvestigator { UserId = i.UserId, Name = i.Name }).ToList(),
         };
-        c.Step(by, now, "立案", $"案由：{c.Title}；违法行为发生日{Cn(violationDate)}；作出决定期限{Cn(c.DecisionDueDate)}");
+        c.Step(by, now, "立案", $"案由：{c.Title}；违法行为发生日{ChineseDate.Format(violationDate)}；作出决定期限{ChineseDate.Format(c.DecisionDueDate)}");
         return c;
     }
 
@@ -215,7 +215,7 @@ public class EnforcementCase : IPartyVisible
         HearingRequestDeadline = HearingOffered ? calendar.AddWorkingDays(servedOn, settings.HearingRequestWorkingDays) : null;
         VisibleToParty = true;
         Move(CaseState.PriorNoticeServed, by, now, "送达事先告知书",
-            $"陈述申辩期限至{Cn(StatementDeadline.Value)}" + (HearingOffered ? $"；告知听证权利，申请期限至{Cn(HearingRequestDeadline!.Value)}" : ""));
+            $"陈述申辩期限至{ChineseDate.Format(StatementDeadline.Value)}" + (HearingOffered ? $"；告知听证权利，申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}" : ""));
     }
 
     /// <summary>The party states its case (陈述申辩) within the period, or waives it in writing.</summary>
@@ -224,7 +224,7 @@ public class EnforcementCase : IPartyVisible
         if (State is not (CaseState.PriorNoticeServed or CaseState.Hearing))
             throw Refused("提交陈述申辩", "事先告知之后、作出决定之前");
         if (!statement.IsWaiver && today > StatementDeadline)
-            throw new DomainException("case.statement_late", $"陈述申辩期限已于{Cn(StatementDeadline!.Value)}届满。如有新的情况，请与承办人员联系。");
+            throw new DomainException("case.statement_late", $"陈述申辩期限已于{ChineseDate.Format(StatementDeadline!.Value)}届满。如有新的情况，请与承办人员联系。");
         if (string.IsNullOrWhiteSpace(statement.Text)) throw new DomainException("case.statement_text", "请填写陈述申辩意见（或放弃的书面声明）。");
         Statements.Add(statement);
         if (statement.IsWaiver) StatementWaived = true;
@@ -236,7 +236,7 @@ public class EnforcementCase : IPartyVisible
         Require(CaseState.PriorNoticeServed, "申请听证");
         if (!HearingOffered) throw new DomainException("case.hearing_not_offered", "拟处罚款未达到听证标准，本案未告知听证权利。");
         if (on > HearingRequestDeadline)
-            throw new DomainException("case.hearing_request_late", $"听证申请期限已于{Cn(HearingRequestDeadline!.Value)}届满（行政处罚法第六十四条）。");
+            throw new DomainException("case.hearing_request_late", $"听证申请期限已于{ChineseDate.Format(HearingRequestDeadline!.Value)}届满（行政处罚法第六十四条）。");
         HearingRequestedOn = on;
         Move(CaseState.Hearing, by, now, "当事人申请听证", null);
     }
@@ -248,17 +248,17 @@ public class EnforcementCase : IPartyVisible
         NotFuture(noticeServedOn, now, "听证通知送达日期");
         var earliest = calendar.AddWorkingDays(noticeServedOn, settings.HearingNoticeWorkingDays);
         if (hearingDate < earliest)
-            throw new DomainException("case.hearing_notice_short", $"听证应在通知送达{settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条），最早为{Cn(earliest)}。");
+            throw new DomainException("case.hearing_notice_short", $"听证应在通知送达{settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条），最早为{ChineseDate.Format(earliest)}。");
         if (string.IsNullOrWhiteSpace(place)) throw new DomainException("case.hearing_place", "请填写听证地点。");
         (HearingNoticeServedOn, HearingDate, HearingPlace) = (noticeServedOn, hearingDate, place.Trim());
-        Step(by, now, "送达听证通知书", $"听证定于{Cn(hearingDate)}在{HearingPlace}举行");
+        Step(by, now, "送达听证通知书", $"听证定于{ChineseDate.Format(hearingDate)}在{HearingPlace}举行");
     }
 
     public void RecordHearing(DateOnly heldOn, string record, string by, DateTimeOffset now)
     {
         Require(CaseState.Hearing, "记录听证");
         if (HearingDate is null) throw new DomainException("case.hearing_not_scheduled", "尚未安排听证。");
-        if (heldOn < HearingDate) throw new DomainException("case.hearing_before_date", $"听证定于{Cn(HearingDate.Value)}，举行日期不能更早。");
+        if (heldOn < HearingDate) throw new DomainException("case.hearing_before_date", $"听证定于{ChineseDate.Format(HearingDate.Value)}，举行日期不能更早。");
         NotFuture(heldOn, now, "听证举行日期");
         if (string.IsNullOrWhiteSpace(record)) throw new DomainException("case.hearing_record", "请填写听证笔录要点。");
         (HearingHeldOn, HearingRecord) = (heldOn, record.Trim());
@@ -280,13 +280,13 @@ public class EnforcementCase : IPartyVisible
                 ? "未送达行政处罚事先告知书，不得作出处罚决定（行政处罚法第六十二条）。"
                 : $"案件处于“{CaseStates.Label(State)}”阶段，不能作出处罚决定。");
         if (!StatementWaived && decidedOn <= StatementDeadline)
-            throw new DomainException("case.statement_period_running", $"陈述申辩期限至{Cn(StatementDeadline!.Value)}届满，届满前（或当事人书面放弃前）不得作出决定。");
+            throw new DomainException("case.statement_period_running", $"陈述申辩期限至{ChineseDate.Format(StatementDeadline!.Value)}届满，届满前（或当事人书面放弃前）不得作出决定。");
         if (State == CaseState.PriorNoticeServed && HearingOffered && !StatementWaived && decidedOn <= HearingRequestDeadline)
-            throw new DomainException("case.hearing_request_running", $"听证申请期限至{Cn(HearingRequestDeadline!.Value)}届满，届满前不得作出决定。");
+            throw new DomainException("case.hearing_request_running", $"听证申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}届满，届满前不得作出决定。");
         if (State == CaseState.Hearing && HearingHeldOn is null)
             throw new DomainException("case.hearing_not_held", "当事人已申请听证，听证举行后方可作出决定。");
         if (decidedOn > EffectiveDecisionDueDate)
-            throw new DomainException("case.decision_overdue", $"已超过作出决定的期限（{Cn(EffectiveDecisionDueDate)}）。如需延长，须先办理延期审批（行政处罚法第六十条）。");
+            throw new DomainException("case.decision_overdue", $"已超过作出决定的期限（{ChineseDate.Format(EffectiveDecisionDueDate)}）。如需延长，须先办理延期审批（行政处罚法第六十条）。");
         if (decidedOn < PriorNoticeServedOn) throw new DomainException("case.date_before_notice", "决定日期不能早于事先告知书送达日。");
         NotFuture(decidedOn, now, "决定日期");
         if (final.Count == 0) throw new DomainException("case.no_sanction", "处罚决定至少包含一项处罚；不予处罚请使用“不予处罚”。");
@@ -297,26 +297,26 @@ public class EnforcementCase : IPartyVisible
             var stated = proposed.FirstOrDefault(p => p.Kind == s.Kind)
                          ?? throw new DomainException("case.heavier_than_notice", $"事先告知书未告知“{SanctionLabels.Label(s.Kind)}”，决定不得增加（行政处罚法第四十五条：不得因当事人陈述申辩而给予更重的处罚）。");
             if (s.Kind == SanctionKind.Fine && s.Amount > stated.Amount)
-                throw new DomainException("case.heavier_than_notice", $"决定罚款{Yuan(s.Amount!.Value)}高于事先告知的{Yuan(stated.Amount!.Value)}（行政处罚法第四十五条）。");
+                throw new DomainException("case.heavier_than_notice", $"决定罚款{ChineseMoney.Yuan(s.Amount!.Value)}高于事先告知的{ChineseMoney.Yuan(stated.Amount!.Value)}（行政处罚法第四十五条）。");
         }
         Sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         foreach (var s in final) { s.Status = SanctionStatus.Pending; Sanctions.Add(s); }
         DecidedOn = decidedOn;
         DecisionNumber = decisionNumber;
         ServiceDueDate = calendar.AddWorkingDays(decidedOn, settings.ServiceWorkingDays);
-        Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{Cn(ServiceDueDate.Value)}");
+        Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{ChineseDate.Format(ServiceDueDate.Value)}");
     }
 
     public void ExtendDecisionPeriod(DateOnly newDate, string reason, string approvedBy, DateOnly approvedOn, string by, DateTimeOffset now)
     {
         if (State is not (CaseState.Filed or CaseState.Investigating or CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing))
             throw Refused("延长决定期限", "作出决定之前");
-        if (newDate <= EffectiveDecisionDueDate) throw new DomainException("case.extension_date", $"延长后的期限应晚于{Cn(EffectiveDecisionDueDate)}。");
+        if (newDate <= EffectiveDecisionDueDate) throw new DomainException("case.extension_date", $"延长后的期限应晚于{ChineseDate.Format(EffectiveDecisionDueDate)}。");
         RequireReason(reason, "延期理由");
         NotFuture(approvedOn, now, "批准日期");
         if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
         Approvals.Add(new CaseApproval { Kind = ApprovalKind.DecisionExtension, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDate });
-        Step(by, now, "延长决定期限", $"经{approvedBy}批准延长至{Cn(newDate)}：{reason}");
+        Step(by, now, "延长决定期限", $"经{approvedBy}批准延长至{ChineseDate.Format(newDate)}：{reason}");
     }
 
     // ---------------------------------------------------------------- exits
@@ -370,8 +370,8 @@ public class EnforcementCase : IPartyVisible
         PaymentDueDate = Fine is null ? null : calendar.AddCalendarDays(servedOn, settings.PaymentDays);
         foreach (var warning in Sanctions.Where(s => s.Kind == SanctionKind.Warning && s.Status == SanctionStatus.Pending))
             warning.Execute(servedOn, "随处罚决定书送达执行");
-        Move(CaseState.Served, by, now, "送达行政处罚决定书", $"{ServiceMethod}" + (ServiceLate ? $"（超过送达期限{Cn(ServiceDueDate!.Value)}）" : "")
-            + (PaymentDueDate is { } due ? $"；缴款期限{Cn(due)}" : ""));
+        Move(CaseState.Served, by, now, "送达行政处罚决定书", $"{ServiceMethod}" + (ServiceLate ? $"（超过送达期限{ChineseDate.Format(ServiceDueDate!.Value)}）" : "")
+            + (PaymentDueDate is { } due ? $"；缴款期限{ChineseDate.Format(due)}" : ""));
     }
 
     /// <summary>The party confirms in the portal that it has received the decision.</summary>
@@ -395,14 +395,14 @@ public class EnforcementCase : IPartyVisible
         if (string.IsNullOrWhiteSpace(reference)) throw new DomainException("case.payment_reference", "请填写缴款凭证号。");
         var outstanding = OutstandingOn(paidOn, settings.SurchargeRatePerDay);
         if (amount > outstanding)
-            throw new DomainException("case.overpayment", $"缴款金额{Yuan(amount)}超过截至{Cn(paidOn)}的应缴总额{Yuan(outstanding)}（罚款{Yuan(FineAmount)}，加处罚款{Yuan(SurchargeOn(paidOn, settings.SurchargeRatePerDay))}，已缴{Yuan(Paid)}）。");
+            throw new DomainException("case.overpayment", $"缴款金额{ChineseMoney.Yuan(amount)}超过截至{ChineseDate.Format(paidOn)}的应缴总额{ChineseMoney.Yuan(outstanding)}（罚款{ChineseMoney.Yuan(FineAmount)}，加处罚款{ChineseMoney.Yuan(SurchargeOn(paidOn, settings.SurchargeRatePerDay))}，已缴{ChineseMoney.Yuan(Paid)}）。");
         Payments.Add(new CasePayment { Amount = amount, PaidOn = paidOn, Reference = reference.Trim(), RecordedBy = by });
         if (State == CaseState.Served) State = CaseState.Executing;
         var remaining = OutstandingOn(paidOn, settings.SurchargeRatePerDay);
         if (remaining == 0 && fine.Status == SanctionStatus.Pending)
-            fine.Execute(paidOn, $"罚款及加处罚款已缴清，合计{Yuan(Paid)}");
+            fine.Execute(paidOn, $"罚款及加处罚款已缴清，合计{ChineseMoney.Yuan(Paid)}");
         ConcurrencyToken = Guid.NewGuid();
-        Step(by, now, "登记缴款", $"{Yuan(amount)}，凭证{reference.Trim()}" + (remaining == 0 ? "，已缴清" : $"，尚欠{Yuan(remaining)}"));
+        Step(by, now, "登记缴款", $"{ChineseMoney.Yuan(amount)}，凭证{reference.Trim()}" + (remaining == 0 ? "，已缴清" : $"，尚欠{ChineseMoney.Yuan(remaining)}"));
     }
 
     /// <summary>Deferred or instalment payment on approval (Art. 66); the surcharge runs from the new due date.</summary>
@@ -411,13 +411,13 @@ public class EnforcementCase : IPartyVisible
         if (kind is not (ApprovalKind.Deferral or ApprovalKind.Instalments)) throw new ArgumentOutOfRangeException(nameof(kind));
         if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("批准延期或分期缴纳", "送达之后、结案之前");
         if (Fine is not { Status: SanctionStatus.Pending }) throw new DomainException("case.no_fine", "没有待缴的罚款。");
-        if (newDueDate <= (EffectivePaymentDueDate ?? newDueDate)) throw new DomainException("case.arrangement_date", $"新的缴款期限应晚于{Cn(EffectivePaymentDueDate!.Value)}。");
+        if (newDueDate <= (EffectivePaymentDueDate ?? newDueDate)) throw new DomainException("case.arrangement_date", $"新的缴款期限应晚于{ChineseDate.Format(EffectivePaymentDueDate!.Value)}。");
         RequireReason(reason, "理由");
         NotFuture(approvedOn, now, "批准日期");
         if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
         if (kind == ApprovalKind.Instalments && string.IsNullOrWhiteSpace(schedule)) throw new DomainException("case.schedule_required", "分期缴纳须写明各期日期和金额。");
         Approvals.Add(new CaseApproval { Kind = kind, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDueDate, Schedule = schedule?.Trim() });
-        Step(by, now, kind == ApprovalKind.Deferral ? "批准暂缓缴纳" : "批准分期缴纳", $"经{approvedBy}批准，缴款期限至{Cn(newDueDate)}" + (schedule is null ? "" : $"（{schedule}）"));
+        Step(by, now, kind == ApprovalKind.Deferral ? "批准暂缓缴纳" : "批准分期缴纳", $"经{approvedBy}批准，缴款期限至{ChineseDate.Format(newDueDate)}" + (schedule is null ? "" : $"（{schedule}）"));
     }
 
     /// <summary>
@@ -428,7 +428,7 @@ public class EnforcementCase : IPartyVisible
     {
         var sanction = Sanctions.FirstOrDefault(s => s.Kind == SanctionKind.PublicAnnouncement && s.Status == SanctionStatus.Pending);
         if (sanction is not null && State is CaseState.Served or CaseState.Executing)
-            ExecuteSanction(sanction.Id, on, $"已于{Cn(on)}在门户网站公示", by, now);
+            ExecuteSanction(sanction.Id, on, $"已于{ChineseDate.Format(on)}在门户网站公示", by, now);
     }
 
     public void ExecuteSanction(long sanctionId, DateOnly on, string? note, string by, DateTimeOffset now)
@@ -478,22 +478,22 @@ public class EnforcementCase : IPartyVisible
             return timeline.ToList();
         var served = documents.Where(d => d.VisibleToParty).ToList();
         string Number(DocumentKind kind) => served.FirstOrDefault(d => d.Kind == kind)?.Number is { } n ? $"（{n}）" : "";
-        timeline.Add(noticeOn, $"送达行政处罚事先告知书{Number(DocumentKind.PriorNotice)}，陈述申辩期限至{Cn(StatementDeadline!.Value)}"
-            + (HearingOffered ? $"，可于{Cn(HearingRequestDeadline!.Value)}前申请听证" : ""));
+        timeline.Add(noticeOn, $"送达行政处罚事先告知书{Number(DocumentKind.PriorNotice)}，陈述申辩期限至{ChineseDate.Format(StatementDeadline!.Value)}"
+            + (HearingOffered ? $"，可于{ChineseDate.Format(HearingRequestDeadline!.Value)}前申请听证" : ""));
         if (HearingRequestedOn is { } requested) timeline.Add(requested, "申请听证");
         if (HearingNoticeServedOn is { } hearingNotice)
-            timeline.Add(hearingNotice, $"送达听证通知书{Number(DocumentKind.HearingNotice)}，听证定于{Cn(HearingDate!.Value)}在{HearingPlace}举行");
+            timeline.Add(hearingNotice, $"送达听证通知书{Number(DocumentKind.HearingNotice)}，听证定于{ChineseDate.Format(HearingDate!.Value)}在{HearingPlace}举行");
         if (HearingHeldOn is { } held) timeline.Add(held, "举行听证");
         foreach (var s in Statements)
             timeline.Add(s.SubmittedAt, s.IsWaiver ? "书面放弃陈述申辩和听证" : "提交陈述申辩意见");
         if (ServedOn is { } servedOn)
             timeline.Add(servedOn, $"送达行政处罚决定书{(DecisionNumber is { } d ? $"（{d}）" : "")}：{string.Join("；", Sanctions.Select(x => x.Label))}"
-                + (PaymentDueDate is { } due ? $"，缴款期限至{Cn(due)}" : ""));
+                + (PaymentDueDate is { } due ? $"，缴款期限至{ChineseDate.Format(due)}" : ""));
         if (AcknowledgedAt is { } acknowledged) timeline.Add(acknowledged, "确认签收行政处罚决定书");
         foreach (var a in Approvals.Where(a => a.Kind is ApprovalKind.Deferral or ApprovalKind.Instalments).OrderBy(a => a.Id))
-            timeline.Add(a.ApprovedOn, $"{(a.Kind == ApprovalKind.Deferral ? "批准暂缓缴纳罚款" : "批准分期缴纳罚款")}，缴款期限至{Cn(a.NewDate)}");
+            timeline.Add(a.ApprovedOn, $"{(a.Kind == ApprovalKind.Deferral ? "批准暂缓缴纳罚款" : "批准分期缴纳罚款")}，缴款期限至{ChineseDate.Format(a.NewDate)}");
         foreach (var p in Payments.OrderBy(p => p.PaidOn).ThenBy(p => p.Id))
-            timeline.Add(p.PaidOn, $"缴纳罚款{Yuan(p.Amount)}（凭证{p.Reference}）");
+            timeline.Add(p.PaidOn, $"缴纳罚款{ChineseMoney.Yuan(p.Amount)}（凭证{p.Reference}）");
         foreach (var s in Sanctions.Where(s => s.Kind != SanctionKind.Warning && s.ExecutedOn is not null).OrderBy(s => s.ExecutedOn))
             timeline.Add(s.ExecutedOn!.Value, s.Status == SanctionStatus.Ended ? $"终结执行：{s.Label}" : $"执行完毕：{s.Label}");
         if (ClosedOn is { } closed)
@@ -520,7 +520,7 @@ public class EnforcementCase : IPartyVisible
     private static void NotFuture(DateOnly date, DateTimeOffset now, string what)
     {
         var today = BeijingTime.Today(now);
-        if (date > today) throw new DomainException("case.date_in_future", $"{what}（{Cn(date)}）不能晚于今天（{Cn(today)}）。");
+        if (date > today) throw new DomainException("case.date_in_future", $"{what}（{ChineseDate.Format(date)}）不能晚于今天（{ChineseDate.Format(today)}）。");
     }
 
     private static void RequireReason(string reason, string what)
@@ -541,7 +541,5 @@ public class EnforcementCase : IPartyVisible
         ConcurrencyToken = Guid.NewGuid();
     }
 
-    private static string Cn(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
-    private static string Yuan(decimal amount) => amount.ToString("¥#,0.00", CultureInfo.InvariantCulture);
 }

@@ -6,6 +6,7 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Files;
+using Supervision.Domain.Rankings;
 
 namespace Supervision.Domain.Enforcement;
 
@@ -43,7 +44,7 @@ public sealed record CaseDeadline(string Key, string Label, DateOnly Due, bool M
 /// party's part (statement, hearing request, acknowledgement). Concurrent edits are refused, never silently merged.
 /// </summary>
 public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
-    DocumentRegistry documents, IEnumerable<ICaseRecordHook> hooks, IEnumerable<IDecisionPublication> publications)
+    DocumentRegistry documents, IRankingSummary rankings, IEnumerable<IDecisionPublication> publications)
 {
     public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default)
     {
@@ -128,8 +129,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         var filed = await LoadAsync(db, c.Id, tracking: true, ct);
         await IssueAsync(db, filed, await ContextAsync(filed, ct), Filing(filed.FiledOn), ct);
         // A province's first case starts its penalty indicators.
-        foreach (var hook in hooks)
-            await hook.OnChangedAsync(db, c.BranchId, c.FiledOn, ct);
+        await rankings.RecordsChangedAsync(db, c.BranchId, c.FiledOn, ct);
         await tx.CommitAsync(ct);
         return c.Id;
     }
@@ -208,8 +208,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
         }
         if (c.DecidedOn != decided || c.ClosedOn != ended)
-            foreach (var hook in hooks)
-                await hook.OnChangedAsync(db, c.BranchId, c.FiledOn, ct);
+            await rankings.RecordsChangedAsync(db, c.BranchId, c.FiledOn, ct);
         await tx.CommitAsync(ct);
         return c;
     }

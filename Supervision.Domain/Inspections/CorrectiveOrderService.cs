@@ -7,6 +7,7 @@ using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Files;
 using Supervision.Domain.Notifications;
+using Supervision.Domain.Rankings;
 
 namespace Supervision.Domain.Inspections;
 
@@ -28,7 +29,7 @@ public sealed record UploadedFile(string Name, byte[] Bytes);
 /// extension requests, the re-inspection (整改复查), and escalation to enforcement.
 /// </summary>
 public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock,
-    DocumentRegistry documents, NotificationService notifications, CatalogService catalog, EvidenceLimits limits, IEnumerable<IInspectionRecordHook> hooks)
+    DocumentRegistry documents, NotificationService notifications, CatalogService catalog, EvidenceLimits limits, IRankingSummary rankings)
 {
     public const string OwnerType = "CorrectiveOrder";
 
@@ -290,8 +291,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
     /// </summary>
     internal async Task ChangedAsync(SupervisionDbContext db, CorrectiveOrder order, CancellationToken ct)
     {
-        foreach (var hook in hooks)
-            await hook.OnChangedAsync(db, order.BranchId, order.IssuedOn ?? Today, ct);
+        await rankings.RecordsChangedAsync(db, order.BranchId, order.IssuedOn ?? Today, ct);
     }
 
     private static Task SaveAsync(SupervisionDbContext db, CancellationToken ct) =>

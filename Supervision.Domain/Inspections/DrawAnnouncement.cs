@@ -24,7 +24,7 @@ public static class DrawAnnouncement
         var content = new AnnouncementContent(
             Title: $"{planTitle}双随机抽查对象和检查人员",
             PartyName: party, PartyType: PartyType.Organisation, CreditCode: null, LegalRepresentative: null, DocumentNumber: null,
-            Facts: $"{day.Year}年{day.Month}月{day.Day}日，从{draw.RosterSize}个检查对象的名录中随机抽取{picks.Count}个，并从本局执法检查人员名录中随机匹配检查人员。" +
+            Facts: $"{ChineseDate.Format(day)}，从{draw.RosterSize}个检查对象的名录中随机抽取{picks.Count}个，并从本局执法检查人员名录中随机匹配检查人员。" +
                    $"抽取算法{draw.AlgorithmVersion}，随机种子{draw.Seed}，名录摘要{draw.InputDigest}，任何人可据此复核抽取结果。",
             PenaltyTypes: "双随机抽查",
             LegalBasis: "《国务院办公厅关于推广随机抽查规范事中事后监管的通知》（国办发〔2015〕58号）",

@@ -5,6 +5,7 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Submissions;
+using Supervision.Domain.Rankings;
 
 namespace Supervision.Domain.Inspections;
 
@@ -39,7 +40,7 @@ public sealed record FindingDetails(Finding Finding, Inspection? Inspection, str
     IReadOnlyList<OrderRow> Orders, string? CaseNumber = null);
 
 /// <summary>Findings: made from 不符合 items and from return flags; decided as corrective order, enforcement hand-off or observation.</summary>
-public sealed class FindingService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, IEnumerable<IInspectionRecordHook> hooks)
+public sealed class FindingService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, IRankingSummary rankings)
 {
     public const string OwnerType = "Finding";
 
@@ -177,8 +178,7 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
     /// <summary>Runs the hooks (the rankings' summary) with the finding's saved change, inside the caller's transaction.</summary>
     internal async Task ChangedAsync(SupervisionDbContext db, Finding finding, CancellationToken ct)
     {
-        foreach (var hook in hooks)
-            await hook.OnChangedAsync(db, finding.BranchId, finding.FoundOn, ct);
+        await rankings.RecordsChangedAsync(db, finding.BranchId, finding.FoundOn, ct);
     }
 
     /// <summary>Which flags of a return already became findings (flag id → finding id).</summary>

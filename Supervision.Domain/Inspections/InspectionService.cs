@@ -4,6 +4,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
+using Supervision.Domain.Rankings;
 
 namespace Supervision.Domain.Inspections;
 
@@ -23,7 +24,7 @@ public sealed record InspectionDetails(Inspection Inspection, InspectionPlan Pla
 
 /// <summary>On-site inspection records: scheduling, item results with evidence, completion (locks, issues the record, makes findings), amendments.</summary>
 public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock,
-    DocumentRegistry documents, EvidenceLimits limits, IEnumerable<IInspectionRecordHook> hooks)
+    DocumentRegistry documents, EvidenceLimits limits, IRankingSummary rankings)
 {
     public const string OwnerType = "Inspection";
 
@@ -276,8 +277,7 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
     /// <summary>Findings made or withdrawn from a record change what depends on them (the rankings' summary) from the day of the inspection.</summary>
     private async Task FindingsChangedAsync(SupervisionDbContext db, Inspection inspection, CancellationToken ct)
     {
-        foreach (var hook in hooks)
-            await hook.OnChangedAsync(db, inspection.BranchId, inspection.InspectedOn ?? Today, ct);
+        await rankings.RecordsChangedAsync(db, inspection.BranchId, inspection.InspectedOn ?? Today, ct);
     }
 
     private static async Task<Inspection> LoadAsync(SupervisionDbContext db, long id, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Enforcement;
 
@@ -29,7 +30,7 @@ public sealed class PenaltyAnnouncement(PublicityService publicity) : IDecisionP
             PenaltyTypes: string.Join("；", decided.Select(s => SanctionLabels.Label(s.Kind)).Distinct()),
             LegalBasis: c.LegalBasis!.Citation,
             PenaltyContent: string.Join("；", decided.Select(s => s.Kind == SanctionKind.Fine && s.Amount is { } a
-                ? $"罚款人民币{a.ToString("#,0.00", CultureInfo.InvariantCulture)}元" : SanctionLabels.Label(s.Kind))),
+                ? $"罚款人民币{ChineseMoney.Figures(a)}元" : SanctionLabels.Label(s.Kind))),
             DecisionDate: c.DecidedOn);
     }
 }

@@ -132,7 +132,7 @@ public class RankingIndicator : ICatalogEntity
     {
         "%" or "‱" => v.ToString("0.00", CultureInfo.InvariantCulture) + Unit,
         "户" or "个" or "件" or "天" => v.ToString("N0", CultureInfo.InvariantCulture) + Unit,
-        "元" => v.ToString("¥#,0.00", CultureInfo.InvariantCulture),
+        "元" => ChineseMoney.Yuan((decimal)v),
         _ => v.ToString("0.##", CultureInfo.InvariantCulture) + Unit,
     };
 

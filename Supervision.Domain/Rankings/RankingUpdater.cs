@@ -21,7 +21,7 @@ public sealed record RebuildResult(int Provinces, int Values, int ProvinceValues
 /// </summary>
 public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, IEnumerable<IIndicatorSource> sources, TimeProvider clock,
     RankingCache cache)
-    : ISubmissionReviewHook, IInspectionRecordHook, ICaseRecordHook
+    : IRankingSummary
 {
     /// <summary>
     /// Recomputes the months <paramref name="fromMonth"/>–<paramref name="toMonth"/> (clipped to the last ended month)
@@ -70,7 +70,7 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
     }
 
     /// <summary>An accepted or returned return changes its own months and the twelve-month filing windows after it.</summary>
-    async Task ISubmissionReviewHook.OnReviewedAsync(SupervisionDbContext db, Submission submission, CancellationToken ct)
+    public async Task ReturnReviewedAsync(SupervisionDbContext db, Submission submission, CancellationToken ct)
     {
         var frequency = submission.TemplateCode switch
         {
@@ -87,16 +87,12 @@ public sealed class RankingUpdater(IDbContextFactory<SupervisionDbContext> facto
     /// every company of its province from that month to the last ended one. The whole province, because a province's first
     /// finding or case starts those indicators for all its companies; a province's few months cost little.
     /// </summary>
-    public async Task RecomputeSinceAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct = default)
+    public async Task RecordsChangedAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct = default)
     {
         var last = Months.LatestEnded(BeijingTime.Today(clock));
         if (Months.Index(since) > Months.Index(last)) return;   // only months that have not ended yet: nothing stored to change
         await RecomputeAsync(db, branchId, wholeProvince: true, Months.Name(Months.Index(since)), last, ct);
     }
-
-    Task IInspectionRecordHook.OnChangedAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct) => RecomputeSinceAsync(db, branchId, since, ct);
-
-    Task ICaseRecordHook.OnChangedAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct) => RecomputeSinceAsync(db, branchId, since, ct);
 
     /// <summary>
     /// Rebuilds the whole summary from the records, one province per transaction (readers see a province either

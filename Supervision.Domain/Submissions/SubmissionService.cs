@@ -8,6 +8,7 @@ using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Files;
 using Supervision.Domain.Organizations;
+using Supervision.Domain.Rankings;
 
 namespace Supervision.Domain.Submissions;
 
@@ -33,7 +34,7 @@ public sealed record TemplateInfo(int Id, string Code, int Version, string Name,
 
 /// <summary>Compliance returns: templates, upload, filing, review, versions and the regulator's overview.</summary>
 public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
-    IEnumerable<ISubmissionReviewHook> reviewHooks, IReturnReader reader, ImportGate gate, DocumentRegistry documents)
+    IRankingSummary rankings, IReturnReader reader, ImportGate gate, DocumentRegistry documents)
 {
     /// <summary>Active templates (the latest active version of each code).</summary>
     public async Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken ct = default)
@@ -343,8 +344,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         // The decision and what depends on it (the rankings' summary) commit together or not at all.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveAsync(db, ct);
-        foreach (var hook in reviewHooks)
-            await hook.OnReviewedAsync(db, submission, ct);
+        await rankings.ReturnReviewedAsync(db, submission, ct);
         await tx.CommitAsync(ct);
         return submission;
     }

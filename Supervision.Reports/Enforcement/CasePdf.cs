@@ -2,6 +2,7 @@ using Supervision.Domain.Catalog;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
 using Supervision.Reports.Documents;
+using Supervision.Domain.Common;
 
 namespace Supervision.Reports.Enforcement;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Inspections;
 using Supervision.Reports.Documents;
+using Supervision.Domain.Common;
 
 namespace Supervision.Reports.Inspections;
 

@@ -1,6 +1,7 @@
 using Supervision.Domain.Documents;
 using Supervision.Domain.Publicity;
 using Supervision.Reports.Documents;
+using Supervision.Domain.Common;
 
 namespace Supervision.Reports.Publicity;
 

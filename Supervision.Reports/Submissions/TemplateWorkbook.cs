@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Common;
+using Supervision.Domain.Common;
 
 namespace Supervision.Reports.Submissions;
 
@@ -89,7 +90,7 @@ public static class TemplateWorkbook
         foreach (var (label, value) in new[]
                  {
                      ("报表编码", $"{t.Code}（第{t.Version}版）"), ("报送单位", $"{request.BranchName}（{request.BranchCode}）"),
-                     ("报送期间", request.Period.Label), ("截止日期", $"{request.DueDate.Year}年{request.DueDate.Month}月{request.DueDate.Day}日"),
+                     ("报送期间", request.Period.Label), ("截止日期", ChineseDate.Format(request.DueDate)),
                  })
         {
             sheet.Cell(row, 1).Value = label;

@@ -1,4 +1,5 @@
 using Supervision.Domain.Documents;
+using Supervision.Domain.Common;
 
 namespace Supervision.Reports.Documents.Layout;
 

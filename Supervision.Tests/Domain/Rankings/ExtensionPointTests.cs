@@ -31,9 +31,10 @@ public class ExtensionPointTests(Portal portal) : IClassFixture<Portal>
                 .ToList());
     }
 
-    private sealed class FailingHook : ISubmissionReviewHook
+    private sealed class FailingSummary : IRankingSummary
     {
-        public Task OnReviewedAsync(SupervisionDbContext db, Submission submission, CancellationToken ct) => throw new InvalidOperationException("summary store unavailable");
+        public Task ReturnReviewedAsync(SupervisionDbContext db, Submission submission, CancellationToken ct) => throw new InvalidOperationException("summary store unavailable");
+        public Task RecordsChangedAsync(SupervisionDbContext db, int branchId, DateOnly since, CancellationToken ct) => throw new InvalidOperationException("summary store unavailable");
     }
 
     private async Task AddDefinitionAsync()
@@ -88,7 +89,7 @@ public class ExtensionPointTests(Portal portal) : IClassFixture<Portal>
     public async Task When_the_summary_cannot_be_updated_the_acceptance_does_not_happen_either()
     {
         var filed = await FileAsync(portal, "CTCC-64", "RN-MONTHLY", "2026-08", Rn("2026-08", "CTCC-64", new RnRow()));
-        await using var failing = portal.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped<ISubmissionReviewHook, FailingHook>()));
+        await using var failing = portal.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped<IRankingSummary, FailingSummary>()));
         using var scope = failing.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<AccessContext>().Set(Inspector(filed.ProvinceId), "inspector");
 

@@ -1,6 +1,7 @@
 using Supervision.Domain.Documents;
 using Supervision.Reports.Documents;
 using PdfPigDocument = UglyToad.PdfPig.PdfDocument;
+using Supervision.Domain.Common;
 
 namespace Supervision.Tests.Reports.Documents;
 

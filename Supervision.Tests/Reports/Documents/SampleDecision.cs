@@ -1,5 +1,6 @@
 using Supervision.Domain.Documents;
 using Supervision.Reports.Documents;
+using Supervision.Domain.Common;
 
 namespace Supervision.Tests.Reports.Documents;
 

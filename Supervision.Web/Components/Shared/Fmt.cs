@@ -1,4 +1,5 @@
 using System.Globalization;
+using Supervision.Domain.Common;
 
 namespace Supervision.Web.Components.Shared;
 
@@ -10,8 +11,8 @@ public static class Fmt
     public static string Time(DateTimeOffset? at) =>
         at is { } t ? Supervision.Domain.Common.BeijingTime.Local(t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
 
-    public static string Money(decimal? amount) => amount?.ToString("¥#,0.00", CultureInfo.InvariantCulture) ?? "—";
+    public static string Money(decimal? amount) => amount is { } a ? Supervision.Domain.Common.ChineseMoney.Yuan(a) : "—";
 
     /// <summary>2026年11月28日 — unpadded, as in official documents.</summary>
-    public static string ChineseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+    public static string ChineseDate(DateOnly date) => Supervision.Domain.Common.ChineseDate.Format(date);
 }

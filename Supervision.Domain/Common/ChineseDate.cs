@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Supervision.Domain.Documents;
+namespace Supervision.Domain.Common;
 
-/// <summary>Dates as official documents write them (GB/T 9704-2012 7.3.5): Arabic numerals, no padding.</summary>
+/// <summary>Dates as official documents (GB/T 9704-2012 7.3.5) and every Chinese sentence of the portal write them: Arabic numerals, no padding.</summary>
 public static class ChineseDate
 {
     /// <summary>e.g. 2026-11-28 → 2026年11月28日; 2026-01-05 → 2026年1月5日.</summary>

@@ -1,6 +1,7 @@
 using Supervision.Domain.Documents;
+using Supervision.Domain.Common;
 
-namespace Supervision.Tests.Domain.Documents;
+namespace Supervision.Tests.Domain.Common;
 
 public class ChineseDateTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Supervision.Domain.Documents;
+namespace Supervision.Domain.Common;
 
 /// <summary>
 /// Amounts of money as official documents write them: in figures (25,000.00) and in Chinese
@@ -27,6 +27,12 @@ public static class ChineseMoney
 {
     private const string Digits = "零壹贰叁肆伍陆柒捌玖";
     private static readonly string[] PlaceUnits = ["", "拾", "佰", "仟"];
+
+    /// <summary>An amount in figures as the portal shows it everywhere: ¥20,000.00.</summary>
+    public static string Yuan(decimal amount) => amount.ToString("¥#,0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>The figures alone, for texts that say 人民币…元 around them: 20,000.00.</summary>
+    public static string Figures(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 
     /// <summary>The largest amount written: 9999,9999,9999,9999.99 (below 1 亿亿).</summary>
     public const decimal MaxAmount = 9_999_999_999_999_999.99m;

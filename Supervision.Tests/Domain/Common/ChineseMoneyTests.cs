@@ -1,7 +1,8 @@
 using System.Globalization;
 using Supervision.Domain.Documents;
+using Supervision.Domain.Common;
 
-namespace Supervision.Tests.Domain.Documents;
+namespace Supervision.Tests.Domain.Common;
 
 public class ChineseMoneyTests
 {

@@ -26,7 +26,9 @@ internal static class AuditCapture
 
     internal sealed class Pending(EntityEntry entry, string action, Dictionary<string, object?> changes)
     {
-        // Keys of new rows are generated on save, so those are read afterwards.
+        // Keys of new rows, and the foreign keys that point at other new rows, are generated on save: until then EF holds
+        // temporary values (e.g. -9223372036854773522). A new row's values are therefore read afterwards.
+        private readonly bool _added = entry.State == EntityState.Added;
         private readonly string? _key = entry.State == EntityState.Added ? null : Key(entry);
 
         public AuditEntry ToEntry() => new()
@@ -34,7 +36,7 @@ internal static class AuditCapture
             Action = action,
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = _key ?? Key(entry),
-            Changes = JsonSerializer.Serialize(changes, Json),
+            Changes = JsonSerializer.Serialize(_added ? changes.Keys.ToDictionary(k => k, k => Value(k, entry.Property(k).CurrentValue)) : changes, Json),
         };
 
         private static string Key(EntityEntry e) =>

@@ -28,6 +28,32 @@ public class AuditChainTests(Portal portal) : IClassFixture<Portal>
         return basis.Id;
     }
 
+    /// <summary>
+    /// A new row that points at another new row (a return and its stored file) is recorded with the keys the database gave
+    /// both, not EF's temporary ones (a new submission's entry used to say "FileId":-9223372036854773522).
+    /// </summary>
+    [Fact]
+    public async Task A_new_record_is_audited_with_its_stored_keys()
+    {
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        using var scope = portal.ScopeFor(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]), "carrier.cmcc.nx");
+        var file = Supervision.Reports.Submissions.ReturnFileGenerator.RnMonthly(
+            new Supervision.Reports.Submissions.GeneratedReturn("CMCC-64", "2025-05", ["640100", "640200", "640300", "640400", "640500"], Seed: 5));
+        var stored = (await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Submissions.SubmissionService>().UploadAsync(
+            new Supervision.Domain.Submissions.UploadRequest(branch.Id, "RN-MONTHLY", "2025-05", "五月.xlsx", "web", SubmitNow: true), file)).Submission!;
+
+        var entry = await portal.Db().AuditEntries.AsNoTracking()
+            .SingleAsync(e => e.EntityType == "Submission" && e.EntityId == stored.Id.ToString() && e.Action == AuditActions.Create);
+        using var changes = System.Text.Json.JsonDocument.Parse(entry.Changes);
+        Assert.Equal(stored.FileId, changes.RootElement.GetProperty("FileId").GetInt64());
+        Assert.True(stored.FileId > 0);
+        var receipt = await portal.Db().AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == "IssuedDocument" && e.Action == AuditActions.Create).OrderByDescending(e => e.Sequence).FirstAsync();
+        using var receiptChanges = System.Text.Json.JsonDocument.Parse(receipt.Changes);
+        Assert.True(receiptChanges.RootElement.GetProperty("FileId").GetInt64() > 0);
+    }
+
     [Fact]
     public void Hashes_link_each_entry_to_the_one_before()
     {

@@ -9,7 +9,8 @@ namespace Supervision.Domain.Catalog;
 internal static class CatalogSeed
 {
     private sealed record LegalBasisRow(string Code, string Statute, string DutyArticle, string PenaltyArticle, string Duty,
-        List<SanctionKind> AllowedSanctions, decimal? FineMin, decimal? FineMax, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Note);
+        List<SanctionKind> AllowedSanctions, decimal? FineMin, decimal? FineMax, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Note,
+        List<SanctionKind>? MandatorySanctions, bool FineOnlyIfNotCorrected, string? Source, bool Verified, string? VerifiedBy, DateOnly? VerifiedOn);
     private sealed record ChecklistRow(string Code, string Category, string Title, string Description, string Evidence, string? LegalBasis);
     private sealed record DayGroup(string Name, List<DateOnly> Dates);
     private sealed record YearRow(int Year, string Source, List<DayGroup> Holidays, List<DayGroup> Workdays);
@@ -25,7 +26,10 @@ internal static class CatalogSeed
                     Code = r.Code, Statute = r.Statute, DutyArticle = r.DutyArticle, PenaltyArticle = r.PenaltyArticle, Duty = r.Duty,
                     AllowedSanctions = r.AllowedSanctions, FineMin = r.FineMin, FineMax = r.FineMax,
                     EffectiveFrom = r.EffectiveFrom, EffectiveTo = r.EffectiveTo, Note = r.Note,
+                    MandatorySanctions = r.MandatorySanctions ?? [], FineOnlyIfNotCorrected = r.FineOnlyIfNotCorrected, Source = r.Source,
                 };
+                // Checked against the published text when the seed was written (its source names the text); the rest waits for an administrator.
+                if (r.Verified) basis.MarkVerified(r.VerifiedBy ?? "基础数据", r.VerifiedOn ?? r.EffectiveFrom);
                 Reject("legal-bases.json", r.Code, basis.Validate());
                 db.LegalBases.Add(basis);
             }

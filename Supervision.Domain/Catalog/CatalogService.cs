@@ -8,7 +8,7 @@ namespace Supervision.Domain.Catalog;
 /// Legal bases, checklist items and holiday calendars. Anyone signed in may read them; only a system
 /// administrator may change them (the database context refuses anyone else), and every change is audited.
 /// </summary>
-public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> factory)
+public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> factory, Access.AccessContext access, TimeProvider clock)
 {
     public async Task<IReadOnlyList<LegalBasis>> ListLegalBasesAsync(CancellationToken ct = default)
     {
@@ -32,19 +32,36 @@ public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> facto
             throw new DomainException("catalog.duplicate_code", $"编码“{code}”已被其他法律依据使用。");
         var basis = input.Id == 0 ? db.LegalBases.Add(new LegalBasis()).Entity
             : await db.LegalBases.FirstOrDefaultAsync(b => b.Id == input.Id, ct) ?? throw new NotFoundException("法律依据");
+        var before = basis.Substance;
         basis.Code = code;
         basis.Statute = input.Statute.Trim();
         basis.DutyArticle = input.DutyArticle.Trim();
         basis.PenaltyArticle = input.PenaltyArticle.Trim();
         basis.Duty = input.Duty.Trim();
         basis.AllowedSanctions = input.AllowedSanctions.Distinct().Order().ToList();
+        basis.MandatorySanctions = input.MandatorySanctions.Distinct().Order().ToList();
+        basis.FineOnlyIfNotCorrected = input.FineOnlyIfNotCorrected;
         basis.FineMin = input.FineMin;
         basis.FineMax = input.FineMax;
         basis.EffectiveFrom = input.EffectiveFrom;
         basis.EffectiveTo = input.EffectiveTo;
         basis.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        basis.Source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
+        // What an article says and allows, once changed, has to be checked against the published text again.
+        if (basis.Substance != before) basis.MarkUnverified();
         await db.SaveChangesAsync(ct);
         return basis.Id;
+    }
+
+    /// <summary>An administrator confirms an entry against the published text: from now on decisions may rest on it.</summary>
+    public async Task ConfirmLegalBasisAsync(int id, CancellationToken ct = default)
+    {
+        if (!access.Scope.IsAdministrator) throw new AccessDeniedException("只有系统管理员可以确认法律依据已核对。");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var basis = await db.LegalBases.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("法律依据");
+        var name = await db.Users.Where(u => u.UserName == access.Actor).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? access.Actor;
+        basis.MarkVerified(name, BeijingTime.Today(clock));
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<IReadOnlyList<ChecklistItem>> ListChecklistAsync(bool activeOnly = false, CancellationToken ct = default)

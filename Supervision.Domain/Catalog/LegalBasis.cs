@@ -23,8 +23,30 @@ public class LegalBasis : ICatalogEntity
     public decimal? FineMax { get; set; }
     public DateOnly EffectiveFrom { get; set; }
     public DateOnly? EffectiveTo { get; set; }
-    /// <summary>Where the text comes from and whether it was checked against the published statute.</summary>
+    /// <summary>Remarks: what the penalty article says in full, tiers, what is still to check.</summary>
     public string? Note { get; set; }
+    /// <summary>The published text the entry was taken from (e.g. 国家法律法规数据库 2016年11月7日公布文本).</summary>
+    public string? Source { get; set; }
+
+    /// <summary>
+    /// Whether an administrator checked the article numbers and the wording against the published text. An unchecked entry
+    /// is shown as 待核对 and cannot be used for a decision: a decision on a wrong article is overturned on review.
+    /// </summary>
+    public bool Verified { get; set; }
+    public string? VerifiedBy { get; set; }
+    public DateOnly? VerifiedOn { get; set; }
+
+    /// <summary>
+    /// Sanctions every penalty under this basis includes (Order 25 Art. 19 "予以警告，可以并处……罚款": a fine comes with a
+    /// warning, never alone).
+    /// </summary>
+    public List<SanctionKind> MandatorySanctions { get; set; } = [];
+
+    /// <summary>
+    /// The article allows a fine only when the party refused to correct (反恐怖主义法 Art. 86, 网络安全法 2016 Arts. 59 and 61
+    /// "拒不改正"): the case must rest on a corrective order that was not complied with.
+    /// </summary>
+    public bool FineOnlyIfNotCorrected { get; set; }
 
     public bool IsEffectiveOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is null || date <= EffectiveTo);
 
@@ -49,6 +71,38 @@ public class LegalBasis : ICatalogEntity
                 $"罚款金额{ChineseMoney.Yuan(amount)}超出依据“{Code}”规定的范围（{ChineseMoney.Yuan(min)}至{ChineseMoney.Yuan(FineMax.Value)}）。");
     }
 
+    /// <summary>What the entry says the law is (everything but remarks and its check): a change of it needs a new check.</summary>
+    public string Substance => string.Join("|", Code, Statute, DutyArticle, PenaltyArticle, Duty, string.Join(",", AllowedSanctions),
+        string.Join(",", MandatorySanctions), FineOnlyIfNotCorrected, FineMin, FineMax, EffectiveFrom, EffectiveTo);
+
+    public void MarkVerified(string by, DateOnly on) => (Verified, VerifiedBy, VerifiedOn) = (true, by, on);
+
+    public void MarkUnverified() => (Verified, VerifiedBy, VerifiedOn) = (false, null, null);
+
+    /// <summary>Refuses a decision under an entry nobody has checked against the published text yet.</summary>
+    public void CheckUsableForDecision()
+    {
+        if (!Verified)
+            throw new DomainException("legal_basis.unverified",
+                $"法律依据“{Code}”（{Citation}）尚待核对：须由系统管理员对照公布文本确认条款和文字后，方可据以作出处罚决定。");
+    }
+
+    /// <summary>
+    /// Checks the sanctions a decision imposes under this basis together: the ones the article makes mandatory are all there
+    /// (a fine is never alone where the article says 予以警告，可以并处罚款), and a fine under a 拒不改正 article rests on a
+    /// corrective order that was not complied with.
+    /// </summary>
+    public void CheckTogether(IReadOnlyCollection<SanctionKind> kinds, bool correctiveOrderDisregarded)
+    {
+        if (kinds.Any(k => k != SanctionKind.CorrectiveOrder) && MandatorySanctions.Except(kinds).ToList() is { Count: > 0 } missing)
+            throw new DomainException("case.mandatory_sanction",
+                $"依据“{Code}”（{PenaltyArticle}），{string.Join("、", MandatorySanctions.Select(SanctionLabels.Label))}是必须给予的处罚，"
+                + $"本处理缺少{string.Join("、", missing.Select(SanctionLabels.Label))}" + (kinds.Contains(SanctionKind.Fine) ? "，不能单处罚款。" : "。"));
+        if (FineOnlyIfNotCorrected && kinds.Contains(SanctionKind.Fine) && !correctiveOrderDisregarded)
+            throw new DomainException("case.fine_requires_refusal",
+                $"依据“{Code}”（{Statute}{PenaltyArticle}），只有当事人拒不改正的，才可以处以罚款：请先责令改正，逾期未改正的，由该整改通知移交立案后再处罚款。");
+    }
+
     /// <summary>Checks the entry itself; used by the catalog editor and the seed loader alike.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -63,6 +117,8 @@ public class LegalBasis : ICatalogEntity
         if (Allows(SanctionKind.Fine) && FineMax is null) errors.Add("允许罚款时必须填写罚款上限。");
         if (!Allows(SanctionKind.Fine) && (FineMin is not null || FineMax is not null)) errors.Add("未选择“罚款”时不应填写罚款金额。");
         if (EffectiveTo is not null && EffectiveTo < EffectiveFrom) errors.Add("失效日期不能早于生效日期。");
+        if (MandatorySanctions.Except(AllowedSanctions).Any()) errors.Add("必须给予的处罚须在允许的处理方式之内。");
+        if (FineOnlyIfNotCorrected && !Allows(SanctionKind.Fine)) errors.Add("“拒不改正方可罚款”只适用于允许罚款的依据。");
         return errors;
     }
 

@@ -13,6 +13,10 @@ public enum SanctionKind
     PublicAnnouncement,
     /// <summary>责令暂停相关业务 / 停业整顿.</summary>
     SuspendBusiness,
+    /// <summary>通报批评 (行政处罚法 Art. 9 (一); 反电信网络诈骗法 Art. 39).</summary>
+    Criticism,
+    /// <summary>吊销相关业务许可证或者营业执照.</summary>
+    RevokeLicence,
 }
 
 public static class SanctionLabels
@@ -23,7 +27,9 @@ public static class SanctionLabels
         SanctionKind.Warning => "警告",
         SanctionKind.Fine => "罚款",
         SanctionKind.PublicAnnouncement => "向社会公告",
-        SanctionKind.SuspendBusiness => "责令暂停相关业务",
+        SanctionKind.SuspendBusiness => "责令暂停相关业务、停业整顿",
+        SanctionKind.Criticism => "通报批评",
+        SanctionKind.RevokeLicence => "吊销相关业务许可证或者营业执照",
         _ => kind.ToString(),
     };
 }

@@ -13,13 +13,15 @@ internal sealed class LegalBasisConfiguration : IEntityTypeConfiguration<LegalBa
         b.Property(x => x.Code).HasMaxLength(40);
         b.Property(x => x.Duty).HasMaxLength(2000);
         b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.Source).HasMaxLength(400);
+        b.Property(x => x.VerifiedBy).HasMaxLength(100);
         // A comma list keeps the column the same on every provider.
-        b.Property(x => x.AllowedSanctions)
-            .HasConversion(
-                v => string.Join(',', v),
-                s => s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SanctionKind>).ToList(),
-                new ValueComparer<List<SanctionKind>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, k) => HashCode.Combine(h, k)), v => v.ToList()))
-            .HasMaxLength(200);
+        foreach (var list in new[] { b.Property(x => x.AllowedSanctions), b.Property(x => x.MandatorySanctions) })
+            list.HasConversion(
+                    v => string.Join(',', v),
+                    s => s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SanctionKind>).ToList(),
+                    new ValueComparer<List<SanctionKind>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, k) => HashCode.Combine(h, k)), v => v.ToList()))
+                .HasMaxLength(200);
     }
 }
 

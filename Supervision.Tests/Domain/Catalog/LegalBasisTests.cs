@@ -9,8 +9,82 @@ public class LegalBasisTests
     {
         Code = "ORD25-A06", Statute = "《电话用户真实身份信息登记规定》", DutyArticle = "第六条", PenaltyArticle = "第十九条", Duty = "查验证件",
         AllowedSanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement],
-        FineMin = 10_000m, FineMax = 30_000m, EffectiveFrom = new DateOnly(2013, 9, 1),
+        FineMin = 10_000m, FineMax = 30_000m, EffectiveFrom = new DateOnly(2013, 9, 1), MandatorySanctions = [SanctionKind.Warning],
     };
+
+    [Fact]
+    public void Under_予以警告可以并处罚款_a_fine_is_never_alone()
+    {
+        var e = Assert.Throws<DomainException>(() => Order25().CheckTogether([SanctionKind.Fine], correctiveOrderDisregarded: false));
+        Assert.Equal("case.mandatory_sanction", e.Code);
+        Assert.Contains("不能单处罚款", e.Message);
+        Assert.Contains("第十九条", e.Message);
+        Order25().CheckTogether([SanctionKind.Warning, SanctionKind.Fine], false);
+        Order25().CheckTogether([SanctionKind.Warning], false);
+        Order25().CheckTogether([SanctionKind.CorrectiveOrder], false); // a corrective order alone is no penalty
+    }
+
+    [Fact]
+    public void Under_a_拒不改正_article_a_fine_needs_a_disregarded_corrective_order()
+    {
+        var basis = Order25();
+        basis.FineOnlyIfNotCorrected = true;
+        basis.MandatorySanctions = [];
+        Assert.Equal("case.fine_requires_refusal", Assert.Throws<DomainException>(() => basis.CheckTogether([SanctionKind.Fine], false)).Code);
+        basis.CheckTogether([SanctionKind.Fine], correctiveOrderDisregarded: true);
+        basis.CheckTogether([SanctionKind.CorrectiveOrder], false);
+    }
+
+    [Fact]
+    public void An_unchecked_entry_cannot_carry_a_decision_and_a_changed_one_is_unchecked_again()
+    {
+        var basis = Order25();
+        var e = Assert.Throws<DomainException>(basis.CheckUsableForDecision);
+        Assert.Equal("legal_basis.unverified", e.Code);
+        Assert.Contains("尚待核对", e.Message);
+        basis.MarkVerified("王管理员", new DateOnly(2026, 12, 6));
+        basis.CheckUsableForDecision();
+        var before = basis.Substance;
+        basis.Note = "备注不影响核对";
+        Assert.Equal(before, basis.Substance);
+        basis.PenaltyArticle = "第二十条";
+        Assert.NotEqual(before, basis.Substance);
+    }
+
+    /// <summary>The catalog as shipped, read from the seed file: the corrections a review against the statutes asked for.</summary>
+    [Fact]
+    public void The_seed_catalog_cites_the_articles_the_statutes_give()
+    {
+        var rows = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Supervision.Domain.Data.Seeding.SeedFiles.DefaultDirectory, "legal-bases.json")))
+            .RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
+        string Get(string code, string field) => rows[code].GetProperty(field).ToString();
+        // Order 25: every carrier duty is punished under Art. 19 (Art. 20 is about the administration's own staff).
+        foreach (var (code, article) in new[] { ("ORD25-A06", "第六条"), ("ORD25-A09", "第九条"), ("ORD25-A10", "第十条"), ("ORD25-A11", "第十一条"),
+                     ("ORD25-A12", "第十二条"), ("ORD25-A13", "第十三条"), ("ORD25-A14", "第十四条"), ("ORD25-A15", "第十五条"), ("ORD25-INSPECT", "第十六条") })
+        {
+            Assert.Equal((article, "第十九条"), (Get(code, "dutyArticle"), Get(code, "penaltyArticle")));
+            Assert.Contains("Warning", Get(code, "mandatorySanctions"));
+        }
+        Assert.Contains("拒绝出示有效证件", Get("ORD25-A10", "duty"));
+        Assert.Contains("两年", Get("ORD25-A11", "duty"));
+        Assert.Contains("严格保密", Get("ORD25-A12", "duty"));
+        Assert.Contains("代理", Get("ORD25-A14", "duty"));
+        Assert.Contains("自查", Get("ORD25-A15", "duty"));
+        // Order 24: two tiers.
+        Assert.Equal(("第二十二条", "10000"), (Get("ORD24-RULES", "penaltyArticle"), Get("ORD24-RULES", "fineMax")));
+        Assert.Equal(("第九条", "第二十三条", "10000", "30000"), (Get("ORD24-COLLECT", "dutyArticle"), Get("ORD24-COLLECT", "penaltyArticle"), Get("ORD24-COLLECT", "fineMin"), Get("ORD24-COLLECT", "fineMax")));
+        // 网络安全法 as amended: log retention renumbered; entries not checked against the published text are marked so.
+        Assert.Equal("第二十三条第（三）项", Get("CSL2025-23", "dutyArticle"));
+        Assert.Equal("False", Get("CSL2025-23", "verified"));
+        Assert.Equal("False", Get("ORD25-A06", "verified"));
+        // 拒不改正 laws, checked against shared/laws.
+        foreach (var code in new[] { "ATL-21", "CSL2016-21", "CSL2016-24" })
+            Assert.Equal(("True", "True"), (Get(code, "fineOnlyIfNotCorrected"), Get(code, "verified")));
+        // 反电信网络诈骗法 Art. 39: 通报批评 in the lighter tier, suspension and revocation only when 情节严重.
+        Assert.Contains("Criticism", Get("ATFL-39", "allowedSanctions"));
+        Assert.DoesNotContain("SuspendBusiness", Get("ATFL-39", "allowedSanctions"));
+        Assert.Contains("SuspendBusiness", Get("ATFL-39-SERIOUS", "allowedSanctions"));
+    }
 
     [Theory]
     [InlineData("10000")]

@@ -304,7 +304,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                     FineMax = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Source = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Verified = table.Column<bool>(type: "boolean", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    VerifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MandatorySanctions = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FineOnlyIfNotCorrected = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -303,7 +303,13 @@ namespace Supervision.Domain.Data.Migrations
                     FineMax = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
                     EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EffectiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Verified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    VerifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MandatorySanctions = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FineOnlyIfNotCorrected = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

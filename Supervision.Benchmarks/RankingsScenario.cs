@@ -184,7 +184,7 @@ public sealed class RankingsScenario : IScenario
         await using var tx = await db.Database.BeginTransactionAsync();
         await BulkInserter.InsertAsync(db, typeof(Submission), submissions, default);
         var ids = (await db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Accepted)
-            .Select(s => new { s.Id, s.BranchId, s.ProvinceId, s.TemplateCode }).ToListAsync());
+            .Select(s => new { s.Id, s.BranchId, s.ProvinceId, s.TemplateCode, s.Period }).ToListAsync());
         var cityCodes = cities.GroupBy(c => c.ProvinceId).ToDictionary(g => g.Key, g => g.Select(c => c.Code).Order(StringComparer.Ordinal).ToList());
         var courses = filers.ToDictionary(b => b.Id, _ => (Rate: 0.93 + random.NextDouble() * 0.069, Manual: random.Next(4) == 0 ? random.NextDouble() * 0.03 : 0));
 
@@ -209,10 +209,15 @@ public sealed class RankingsScenario : IScenario
             }
         }
 
-        IEnumerable<object> LogRows() => ids.Where(s => s.TemplateCode == ReturnIndicators.Quarterly).SelectMany(s => Enumerable.Range(0, 4).Select(i => (object)new LogSystemRow
+        IEnumerable<object> LogRows() => ids.Where(s => s.TemplateCode == ReturnIndicators.Quarterly).SelectMany(s => Enumerable.Range(0, 4).Select(i =>
         {
-            SubmissionId = s.Id, ProvinceId = s.ProvinceId, BranchId = s.BranchId, RowNumber = 4 + i, SystemName = $"系统{i}", LogType = "NAT地址转换日志",
-            RetentionDays = random.Next(12) == 0 ? 150 : 365, EarliestRecord = new DateOnly(2020, 1, 1), StorageLocation = "数据中心", SampleCheckPassed = random.Next(30) != 0,
+            var days = random.Next(12) == 0 ? 150 : 365;
+            return (object)new LogSystemRow
+            {
+                SubmissionId = s.Id, ProvinceId = s.ProvinceId, BranchId = s.BranchId, RowNumber = 4 + i, SystemName = $"系统{i}", LogType = "NAT地址转换日志",
+                RetentionDays = days, EarliestRecord = ReportingPeriod.Parse(s.Period, Frequency.Quarterly).End.AddDays(-days), StorageLocation = "数据中心",
+                SampleCheckPassed = random.Next(30) != 0,
+            };
         }));
 
         var rows = await BulkInserter.InsertAsync(db, typeof(RnSummaryRow), RnRows(), default);

@@ -58,7 +58,7 @@ public class RankingIndicator : ICatalogEntity
     public double Weight { get; set; }
     /// <summary>Without it (the return it comes from not accepted) an entity is listed as 未报送 rather than scored.</summary>
     public bool Required { get; set; }
-    /// <summary>A threshold the source uses when counting (e.g. 180 days of log retention); changing it needs a rebuild.</summary>
+    /// <summary>A threshold the source uses when counting (e.g. six calendar months of log retention); changing it needs a rebuild.</summary>
     public double? Parameter { get; set; }
     public int SortOrder { get; set; }
 

@@ -103,13 +103,19 @@ public sealed class ReturnIndicatorSource : IIndicatorSource
         var branchTotals = byCity.GroupBy(x => x.SubmissionId).ToDictionary(g => g.Key, g => g.Select(x => x.Totals).Aggregate(Add));
 
         // Log figures: the accepted LOG-QUARTERLY of the last quarter that ended before the month began.
-        var threshold = def.TryGetValue(ReturnIndicators.LogRetention, out var retention) ? retention.Parameter ?? 180 : 180;
-        var logIds = returns.Where(r => r.Key.TemplateCode == ReturnIndicators.Quarterly && r.Value.AcceptedId is not null).Select(r => r.Value.AcceptedId!.Value).ToList();
-        var logs = logIds.Count == 0 ? [] : await db.LogSystemRows.AsNoTracking()
-            .Where(r => logIds.Contains(r.SubmissionId))
+        // "不少于六个月": a system keeps enough when its earliest record reaches back that many calendar months from the quarter's end.
+        var months = def.TryGetValue(ReturnIndicators.LogRetention, out var retention) ? (int)(retention.Parameter ?? 6) : 6;
+        var logReturns = !templates.TryGetValue(ReturnIndicators.Quarterly, out var logTemplate) ? [] : returns
+            .Where(r => r.Key.TemplateCode == ReturnIndicators.Quarterly && r.Value.AcceptedId is not null)
+            .ToDictionary(r => r.Value.AcceptedId!.Value, r => ReportingPeriod.Parse(r.Key.Period, logTemplate.Frequency).MonthsBackFromEnd(months));
+        var logIds = logReturns.Keys.ToList();
+        var logs = logIds.Count == 0 ? [] : (await db.LogSystemRows.AsNoTracking()
+                .Where(r => logIds.Contains(r.SubmissionId))
+                .Select(r => new { r.SubmissionId, r.EarliestRecord, r.SampleCheckPassed })
+                .ToListAsync(ct))
             .GroupBy(r => r.SubmissionId)
-            .Select(g => new { Id = g.Key, Systems = g.Count(), Kept = g.Count(r => r.RetentionDays >= threshold), Passed = g.Count(r => r.SampleCheckPassed) })
-            .ToDictionaryAsync(x => x.Id, ct);
+            .Select(g => new { Id = g.Key, Systems = g.Count(), Kept = g.Count(r => r.EarliestRecord <= logReturns[g.Key]), Passed = g.Count(r => r.SampleCheckPassed) })
+            .ToDictionary(x => x.Id);
 
         foreach (var branch in request.Branches)
         {

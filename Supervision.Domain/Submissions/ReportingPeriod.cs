@@ -29,6 +29,12 @@ public readonly partial record struct ReportingPeriod(Frequency Frequency, int Y
         _ => new DateOnly(Year, 12, 31),
     };
 
+    /// <summary>
+    /// The first day of the <paramref name="months"/> calendar months that end with this period ("日志留存不少于六个月":
+    /// for a quarter ending 30 September, 1 April).
+    /// </summary>
+    public DateOnly MonthsBackFromEnd(int months) => End.AddDays(1).AddMonths(-months);
+
     public override string ToString() => Frequency switch
     {
         Frequency.Monthly => $"{Year}-{Index:00}",

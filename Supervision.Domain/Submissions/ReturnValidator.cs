@@ -1,3 +1,4 @@
+using Supervision.Domain.Common;
 using System.Globalization;
 
 namespace Supervision.Domain.Submissions;
@@ -130,8 +131,19 @@ public static class ReturnValidator
             {
                 int n = Col(rule.Numerator!), d = Col(rule.Denominator!);
                 foreach (var row in sheet.Rows)
-                    if (Long(row, n) is { } num && Long(row, d) is { } den && den > 0 && (decimal)num / den < rule.Threshold)
+                    if (Long(row, n) is { } num && Long(row, d) is { } den && den > 0 && (decimal)num / den < rule.Threshold && (decimal)num / den >= (rule.Floor ?? 0))
                         issues.Add(At(IssueKind.Flag, row, n, rule.Message.Replace("{ratio}", ((decimal)num / den).ToString("0.00%", CultureInfo.InvariantCulture))));
+                break;
+            }
+            case "FlagRetentionShort":
+            {
+                // "不少于六个月" counts calendar months back from the end of the period, not a fixed number of days.
+                var field = Col(rule.Field!);
+                var reach = context.Period.MonthsBackFromEnd(rule.Months ?? 6);
+                foreach (var row in sheet.Rows)
+                    if (row.Values[field] is DateOnly earliest && earliest > reach)
+                        issues.Add(At(IssueKind.Flag, row, field, rule.Message
+                            .Replace("{value}", ChineseDate.Format(earliest)).Replace("{reach}", ChineseDate.Format(reach))));
                 break;
             }
             case "FlagEquals":

@@ -53,7 +53,8 @@ public sealed record SheetDefinition(
 /// Unique (Fields), CoversCities (Field holds every city of the branch), CoversList (Field holds every value of List),
 /// DetailTotals (Fields of DetailSheet summed per Keys equal SummarySheet), RequiredWhen (Field required when When = Equals);
 /// flags (findings that are legal but alarming): FlagAbove / FlagBelow (Field vs Threshold), FlagRatioBelow
-/// (Numerator ÷ Denominator &lt; Threshold), FlagEquals (Field = Equals).
+/// (Floor ≤ Numerator ÷ Denominator &lt; Threshold), FlagRetentionShort (the date in Field is later than Months calendar
+/// months before the period's end), FlagEquals (Field = Equals).
 /// </summary>
 public sealed record RuleDefinition(
     string Kind,
@@ -74,7 +75,11 @@ public sealed record RuleDefinition(
     string? EqualsValue = null,
     decimal? Threshold = null,
     string? Numerator = null,
-    string? Denominator = null);
+    string? Denominator = null,
+    /// <summary>FlagRatioBelow: fires only at or above this ratio (a lower tier has a rule of its own).</summary>
+    decimal? Floor = null,
+    /// <summary>FlagRetentionShort: how many calendar months back from the end of the period the records must reach.</summary>
+    int? Months = null);
 
 /// <summary>Which branches file a return: their level and carrier kind.</summary>
 public sealed record Applicability(IReadOnlyList<string> Levels, IReadOnlyList<string> CarrierKinds);
@@ -132,6 +137,7 @@ public sealed record TemplateDefinition(
             var sheetName = rule.Sheet ?? rule.SummarySheet;
             if (sheetName is null || Sheets.All(s => s.Name != sheetName)) errors.Add($"规则{rule.Code}引用了不存在的工作表“{sheetName}”。");
             if (!RuleKinds.Contains(rule.Kind)) errors.Add($"规则{rule.Code}的类型“{rule.Kind}”无法识别。");
+            if (rule.Kind == "FlagRetentionShort" && rule.Months is not (>= 1 and <= 120)) errors.Add($"规则{rule.Code}须写明留存月数（1至120）。");
         }
         return errors;
     }
@@ -140,5 +146,5 @@ public sealed record TemplateDefinition(
     public static readonly HashSet<string> CatalogLists = ["RnChecklist"];
 
     public static readonly HashSet<string> RuleKinds =
-        ["LessOrEqual", "SumEquals", "Unique", "CoversCities", "CoversList", "DetailTotals", "RequiredWhen", "FlagAbove", "FlagBelow", "FlagRatioBelow", "FlagEquals"];
+        ["LessOrEqual", "SumEquals", "Unique", "CoversCities", "CoversList", "DetailTotals", "RequiredWhen", "FlagAbove", "FlagBelow", "FlagRatioBelow", "FlagRetentionShort", "FlagEquals"];
 }

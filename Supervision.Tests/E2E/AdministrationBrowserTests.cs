@@ -43,7 +43,7 @@ public class AdministrationBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await Assertions.Expect(page.Locator("#legal-basis-errors")).ToContainTextAsync("罚款下限不能高于上限", Slow);
 
         await dialog.GetByLabel("罚款下限（元）").FillAsync("10000");
-        await dialog.GetByLabel("说明（来源、核实情况）").FillAsync("已对照公布文本核实（浏览器测试）");
+        await dialog.GetByLabel("说明（罚则原文、档次、待核对事项）").FillAsync("已对照公布文本核实（浏览器测试）");
         await page.ClickAsync("#save-legal-basis");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("法律依据已保存", Slow);
 

@@ -31,8 +31,8 @@ public static class ReturnBuilder
         foreach (var city in NingxiaCities)
         foreach (var channel in Channels)
         {
-            // Subscribers 1000 = 980 registered + 20 legacy; 40 new = 40 by reader, 0 manual.
-            summary.Rows.Add(new ParsedRow(row++, [city, channel, 1000L, 980L, 20L, 5L, 3L, 40L, 40L, 0L, 0L, 2L, 1L]));
+            // Subscribers 1000 = 1000 registered + 0 legacy (the 100 % target); 40 new = 40 by reader, 0 manual, none over the limit.
+            summary.Rows.Add(new ParsedRow(row++, [city, channel, 1000L, 1000L, 0L, 5L, 3L, 40L, 40L, 0L, 0L, 2L, 1L]));
             outlets.Rows.Add(new ParsedRow(outletRow++, [$"{city}-{channel}-1", "网点一", city, channel, 25L, 25L, 0L, 0L]));
             outlets.Rows.Add(new ParsedRow(outletRow++, [$"{city}-{channel}-2", "网点二", city, channel, 15L, 15L, 0L, 1L]));
         }

@@ -95,6 +95,60 @@ public class ReturnValidatorTests
         Assert.DoesNotContain(issues, i => i.Kind == IssueKind.Error);
         Assert.Contains(issues, i => i.Kind == IssueKind.Flag && i.Code == "FLAG_MANUAL_ENTRY" && i.Message.Contains("2户"));
         Assert.Contains(issues, i => i.Kind == IssueKind.Flag && i.Code == "FLAG_LOW_REALNAME_RATE" && i.Message.Contains("90.00%"));
+        Assert.DoesNotContain(issues, i => i.Code == "FLAG_REALNAME_BELOW_TARGET" && i.Row == 4); // one tier per row
+    }
+
+    [Fact]
+    public void A_rate_below_the_100_percent_target_is_noted_and_below_95_is_serious()
+    {
+        var parsed = ValidRnMonthly();
+        void Rate(int index, long registered)
+        {
+            Values(parsed, "汇总", index)[Col(parsed, "汇总", "Registered")] = registered;
+            Values(parsed, "汇总", index)[Col(parsed, "汇总", "UnregisteredLegacy")] = 1000L - registered;
+        }
+        Rate(0, 999L);
+        Rate(1, 950L);
+        Rate(2, 949L);
+        var issues = Validate(parsed);
+        Assert.DoesNotContain(issues, i => i.Kind == IssueKind.Error);
+        Assert.Equal([(4, "FLAG_REALNAME_BELOW_TARGET"), (5, "FLAG_REALNAME_BELOW_TARGET"), (6, "FLAG_LOW_REALNAME_RATE")],
+            issues.OrderBy(i => i.Row).Select(i => (i.Row, i.Code)));
+        Assert.Contains("99.90%", issues[0].Message);
+        Assert.Contains("严重", issues.Single(i => i.Row == 6).Message);
+    }
+
+    [Fact]
+    public void Ids_over_the_one_carrier_limit_of_five_numbers_are_noted()
+    {
+        var parsed = ValidRnMonthly();
+        Values(parsed, "汇总", 3)[Col(parsed, "汇总", "OverLimitIds")] = 4L;
+        var issue = Assert.Single(Validate(parsed));
+        Assert.Equal(("FLAG_OVER_LIMIT_IDS", 7, "K"), (issue.Code, issue.Row, issue.Column));
+        Assert.Contains("本企业", issue.Message);
+        Assert.Contains("超过5个", issue.Message);
+    }
+
+    [Theory]
+    [InlineData("2026-03-15", false)]
+    [InlineData("2026-04-01", false)] // April to September: six calendar months
+    [InlineData("2026-04-02", true)]  // 182 days, but not six months
+    [InlineData("2026-04-03", true)]  // 180 days: what the old day count accepted
+    public void Log_retention_is_six_calendar_months_back_from_the_end_of_the_quarter(string earliest, bool flagged)
+    {
+        var parsed = new ParsedReturn(LogQuarterly);
+        var sheet = Sheet(parsed, "日志留存", "2026-Q3", "CMCC-64");
+        var row = new object?[sheet.Definition.Columns.Count];
+        foreach (var (c, i) in sheet.Definition.Columns.Select((c, i) => (c, i)))
+            row[i] = c.Field switch
+            {
+                "SystemName" => "WLAN认证平台", "LogType" => "WLAN认证日志", "RetentionDays" => 200L,
+                "EarliestRecord" => DateOnly.Parse(earliest), "StorageLocation" => "省公司数据中心", "SampleCheckPassed" => "是", _ => null,
+            };
+        sheet.Rows.Add(new ParsedRow(4, row));
+        var issues = Validate(parsed, Context("2026-Q3", frequency: Frequency.Quarterly)).Where(i => i.Code == "FLAG_SHORT_RETENTION").ToList();
+        Assert.Equal(flagged, issues.Count == 1);
+        if (flagged) Assert.Contains("应不晚于2026年4月1日", issues[0].Message);
     }
 
     [Fact]

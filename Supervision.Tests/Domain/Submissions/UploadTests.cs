@@ -78,7 +78,9 @@ public class UploadTests(Portal portal) : IClassFixture<Portal>
         var result = await importer.UploadAsync(Request(branch, "2026-07"), file);
         Assert.True(result.Accepted, string.Join("\n", result.Errors.Select(e => $"{e.Sheet}!{e.Cell} {e.Message}")));
         Assert.Equal(30 + 90, result.Submission!.RowCount);
-        Assert.Empty(result.Issues);
+        // The generator's carrier registers 98.5 % and has a few over-limit IDs: those are the only things noted.
+        Assert.All(result.Issues, i => Assert.Contains(i.Code, new[] { "FLAG_REALNAME_BELOW_TARGET", "FLAG_OVER_LIMIT_IDS" }));
+        Assert.Contains(result.Issues, i => i.Code == "FLAG_REALNAME_BELOW_TARGET");
         await using var db = portal.Db();
         Assert.Equal(90, await db.OutletRows.CountAsync(r => r.SubmissionId == result.Submission.Id));
     }

@@ -78,10 +78,13 @@ public class Finding : IPartyVisible
 
     public bool AwaitingCase => EnforcementRequestedAt is not null && EnforcementCaseId is null;
 
+    /// <summary>What <paramref name="actor"/> may do with the finding: an inspector decides an open one (its case is filed from the enforcement side).</summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor) =>
+        actor == Acting.Officer && CannotDecide() is null ? [new(FindingActions.Decide, "作出处理决定", Primary: true)] : [];
+
     public void Decide(FindingDecision decision, FindingSeverity severity, LegalBasis? basis, string? note, string by, DateTimeOffset at)
     {
-        if (Status != FindingStatus.Open)
-            throw new DomainException("finding.decided", Status == FindingStatus.Withdrawn ? "该检查发现已撤回。" : "该检查发现已作出处理决定，不能重复决定。");
+        if (CannotDecide() is { } refusal) throw refusal;
         note = Inspection.Clean(note, 2000);
         switch (decision)
         {
@@ -160,6 +163,9 @@ public class Finding : IPartyVisible
     private void Touch() => ConcurrencyToken = Guid.NewGuid();
 
     /// <summary>What the lists show: 待处理, 责令整改, 待立案, 已立案, 仅观察, 已撤回.</summary>
+    private DomainException? CannotDecide() => Status == FindingStatus.Open ? null
+        : new DomainException("finding.decided", Status == FindingStatus.Withdrawn ? "该检查发现已撤回。" : "该检查发现已作出处理决定，不能重复决定。");
+
     public string StateLabel => Status switch
     {
         FindingStatus.Open => "待处理",
@@ -189,4 +195,10 @@ public class Finding : IPartyVisible
         FindingDecision.Observation => "仅作记录观察",
         _ => decision.ToString(),
     };
+}
+
+/// <summary>Stable names of what can be done with a finding (<see cref="Finding.ActionsFor"/>).</summary>
+public static class FindingActions
+{
+    public const string Decide = "decide";
 }

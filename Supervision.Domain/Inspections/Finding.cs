@@ -78,9 +78,19 @@ public class Finding : IPartyVisible
 
     public bool AwaitingCase => EnforcementRequestedAt is not null && EnforcementCaseId is null;
 
-    /// <summary>What <paramref name="actor"/> may do with the finding: an inspector decides an open one (its case is filed from the enforcement side).</summary>
-    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor) =>
-        actor == Acting.Officer && CannotDecide() is null ? [new(FindingActions.Decide, "作出处理决定", Primary: true)] : [];
+    /// <summary>
+    /// What <paramref name="actor"/> may do with the finding: an inspector decides an open one; once it is handed to
+    /// enforcement and no case is open yet, whoever files cases (an officer as <paramref name="enforcing"/>) files one from it.
+    /// </summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, Acting enforcing)
+    {
+        var actions = new List<AvailableAction>();
+        if (actor == Acting.Officer && CannotDecide() is null)
+            actions.Add(new(FindingActions.Decide, "作出处理决定", Primary: true));
+        if (enforcing == Acting.Officer && AwaitingCase)
+            actions.Add(new(FindingActions.FileCase, "据此立案", Primary: true));
+        return actions;
+    }
 
     public void Decide(FindingDecision decision, FindingSeverity severity, LegalBasis? basis, string? note, string by, DateTimeOffset at)
     {
@@ -201,4 +211,6 @@ public class Finding : IPartyVisible
 public static class FindingActions
 {
     public const string Decide = "decide";
+    /// <summary>Opens the case the finding was handed over for (on the enforcement side's page).</summary>
+    public const string FileCase = "file-case";
 }

@@ -50,6 +50,9 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
     /// <summary>How the signed-in user takes part in findings (the actor <see cref="Finding.ActionsFor"/> answers).</summary>
     public Acting Acting => InspectionRoles.Of(access);
 
+    /// <summary>How the signed-in user takes part in enforcement (who files a case from a finding handed over to it).</summary>
+    public Acting EnforcementActing => Actors.Of(access.Scope);
+
     internal static IQueryable<FindingRow> Rows(IQueryable<Finding> q) => q.Select(f => new FindingRow(
         f.Id, f.Title, f.Branch!.ShortName, f.Branch.Carrier!.ShortName, f.Source, f.Severity, f.Status, f.Decision, f.EnforcementRequestedAt, f.EnforcementCaseId,
         f.FoundOn, f.InspectionId, f.SubmissionId, f.LegalBasis!.Code, f.Facts, null));

@@ -68,10 +68,42 @@ public class InspectionActionsTests
     public void An_open_finding_is_decided_by_an_inspector_and_only_once()
     {
         var finding = new Finding { Id = 3, Title = "RN-05 读卡器与联网核验", Status = FindingStatus.Open };
-        Assert.Equal("decide", Keys(finding.ActionsFor(Acting.Officer)));
-        Assert.Empty(finding.ActionsFor(Acting.Observer));
+        Assert.Equal("decide", Keys(finding.ActionsFor(Acting.Officer, Acting.Officer)));
+        Assert.Empty(finding.ActionsFor(Acting.Observer, Acting.Observer));
         finding.Decide(FindingDecision.Observation, FindingSeverity.General, null, "情节轻微，已当场纠正", "a", Now);
-        Assert.Empty(finding.ActionsFor(Acting.Officer));
+        Assert.Empty(finding.ActionsFor(Acting.Officer, Acting.Officer));
         Assert.Equal("finding.decided", Assert.Throws<DomainException>(() => finding.Decide(FindingDecision.Observation, FindingSeverity.General, null, "再议再议再议", "a", Now)).Code);
+    }
+
+    [Fact]
+    public void A_finding_handed_to_enforcement_offers_filing_its_case_to_enforcement_officers_until_the_case_is_open()
+    {
+        var finding = new Finding { Id = 4, BranchId = 7, Title = "RN-05 读卡器与联网核验", Status = FindingStatus.Decided, Decision = FindingDecision.Enforcement, EnforcementRequestedAt = Now };
+        // A system administrator files cases but does not run inspections: no decision, yet the case.
+        Assert.Equal("file-case", Keys(finding.ActionsFor(Acting.Observer, Acting.Officer)));
+        Assert.Empty(finding.ActionsFor(Acting.Observer, Acting.Observer));
+        Assert.Empty(finding.ActionsFor(Acting.Party, Acting.Party));
+        finding.CaseOpened(11, 7);
+        Assert.Empty(finding.ActionsFor(Acting.Officer, Acting.Officer));
+    }
+
+    [Fact]
+    public void A_plan_is_started_when_complete_drawn_from_while_active_and_cancelled_until_closed()
+    {
+        var plan = new InspectionPlan { Id = 1, ProvinceId = 64, Year = 2026, PeriodStart = new(2026, 11, 1), PeriodEnd = new(2026, 12, 31), SamplingRatio = 0.2m };
+        var draft = plan.ActionsFor(Acting.Officer);
+        Assert.Equal("edit (activate) (draw) cancel", Keys(draft));
+        Assert.Equal("请填写计划名称。 请选择检查范围。 请至少选择一个检查项目。", NotYet(draft, PlanActions.Activate));
+        Assert.Equal(NotYet(draft, PlanActions.Activate), Assert.Throws<DomainException>(plan.Activate).Message);
+        Assert.Equal("计划尚未启动，请先启动计划再抽取。", NotYet(draft, PlanActions.Draw));
+        Assert.Equal(NotYet(draft, PlanActions.Draw), Assert.Throws<DomainException>(plan.RequireActive).Message);
+
+        (plan.Title, plan.ScopeCodes, plan.ChecklistItemIds) = ("2026年第四季度实名制专项检查", ["CMCC"], [1, 2]);
+        Assert.Equal("edit activate (draw) cancel", Keys(plan.ActionsFor(Acting.Officer)));
+        plan.Activate();
+        Assert.Equal("draw complete cancel", Keys(plan.ActionsFor(Acting.Officer)));
+        Assert.Empty(plan.ActionsFor(Acting.Observer));
+        plan.Complete();
+        Assert.Empty(plan.ActionsFor(Acting.Officer));
     }
 }

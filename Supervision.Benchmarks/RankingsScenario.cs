@@ -168,16 +168,18 @@ public sealed class RankingsScenario : IScenario
                 var late = random.Next(10) == 0;
                 var filed = new DateTimeOffset(due.AddDays(late ? random.Next(1, 10) : -random.Next(1, 6)).ToDateTime(new TimeOnly(10, 0)), BeijingTime.Offset);
                 var returned = random.Next(20) == 0;
+                Submission? latest = null;
                 for (var version = 1; version <= (returned ? 2 : 1); version++)
-                    submissions.Add(new Submission
-                    {
-                        ProvinceId = branch.ProvinceId, BranchId = branch.Id, TemplateId = template.Id, TemplateCode = template.Code, Period = p.ToString(), Version = version,
-                        Status = returned && version == 1 ? SubmissionStatus.Returned : SubmissionStatus.Accepted, DueDate = due,
-                        UploadedAt = filed.AddDays(version * 3 - 3), UploadedBy = "bench", Channel = "api", SubmittedAt = filed.AddDays(version * 3 - 3), SubmittedBy = "bench",
-                        Late = late, ReceiptNo = $"{template.Code}-{p}-{branch.Code}-V{version}", FileId = file.Id, Sha256 = new string('0', 64),
-                        RowCount = template.Code == ReturnIndicators.Monthly ? CitiesPerProvince * Channels.Length : 4,
-                        ReviewedBy = "bench", ReviewedAt = filed.AddDays(version * 3 - 1),
-                    });
+                {
+                    // Through the return's own steps: uploaded, filed (late when after the due day), then returned or accepted.
+                    var uploaded = filed.AddDays(version * 3 - 3);
+                    var submission = Submission.NewVersion(branch, template.Id, template.Code, p.ToString(), latest, due, file, null,
+                        template.Code == ReturnIndicators.Monthly ? CitiesPerProvince * Channels.Length : 4, [], "api", null, "bench", uploaded);
+                    submission.Submit("bench", uploaded, BeijingTime.Today(uploaded), branch.Code);
+                    if (returned && version == 1) submission.Return("bench", filed.AddDays(version * 3 - 1), "数据有误，请核对后重新报送。");
+                    else submission.Accept("bench", filed.AddDays(version * 3 - 1), null);
+                    submissions.Add(latest = submission);
+                }
             }
         }
 

@@ -49,40 +49,40 @@ public class CorrectiveOrder : IPartyVisible
     public const int MaxWorkingDays = 120;
 
     public long Id { get; set; }
-    public int ProvinceId { get; set; }
-    public int BranchId { get; set; }
+    public int ProvinceId { get; private set; }
+    public int BranchId { get; private set; }
     public Branch? Branch { get; set; }
     /// <summary>False while a draft; true from issue on.</summary>
-    public bool VisibleToParty { get; set; }
-    public long FindingId { get; set; }
-    public string Facts { get; set; } = "";
-    public string Requirement { get; set; } = "";
-    public int? LegalBasisId { get; set; }
+    public bool VisibleToParty { get; private set; }
+    public long FindingId { get; private set; }
+    public string Facts { get; private set; } = "";
+    public string Requirement { get; private set; } = "";
+    public int? LegalBasisId { get; private set; }
     public LegalBasis? LegalBasis { get; set; }
-    public DeadlineMode DeadlineMode { get; set; }
-    public int? DeadlineWorkingDays { get; set; }
-    public DateOnly? DeadlineDate { get; set; }
-    public DateOnly? Deadline { get; set; }
-    public DateOnly? OriginalDeadline { get; set; }
-    public OrderState State { get; set; }
-    public int Round { get; set; } = 1;
-    public DateOnly? IssuedOn { get; set; }
-    public DateTimeOffset? IssuedAt { get; set; }
-    public string? IssuedBy { get; set; }
-    public string? NoticeNumber { get; set; }
-    public DateTimeOffset? RepliedAt { get; set; }
-    public bool RepliedLate { get; set; }
-    public DateOnly? ReinspectedOn { get; set; }
-    public string? VerificationOpinion { get; set; }
-    public string? VerifiedBy { get; set; }
-    public string? OpinionNumber { get; set; }
-    public DateOnly? OverdueSince { get; set; }
-    public DateTimeOffset? EscalatedAt { get; set; }
-    public string? EscalationReason { get; set; }
+    public DeadlineMode DeadlineMode { get; private set; }
+    public int? DeadlineWorkingDays { get; private set; }
+    public DateOnly? DeadlineDate { get; private set; }
+    public DateOnly? Deadline { get; private set; }
+    public DateOnly? OriginalDeadline { get; private set; }
+    public OrderState State { get; private set; }
+    public int Round { get; private set; } = 1;
+    public DateOnly? IssuedOn { get; private set; }
+    public DateTimeOffset? IssuedAt { get; private set; }
+    public string? IssuedBy { get; private set; }
+    public string? NoticeNumber { get; private set; }
+    public DateTimeOffset? RepliedAt { get; private set; }
+    public bool RepliedLate { get; private set; }
+    public DateOnly? ReinspectedOn { get; private set; }
+    public string? VerificationOpinion { get; private set; }
+    public string? VerifiedBy { get; private set; }
+    public string? OpinionNumber { get; private set; }
+    public DateOnly? OverdueSince { get; private set; }
+    public DateTimeOffset? EscalatedAt { get; private set; }
+    public string? EscalationReason { get; private set; }
     /// <summary>The inspector who drafted it: hears of replies, extension requests and deadlines.</summary>
-    public string ResponsibleUserId { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public string CreatedBy { get; set; } = "";
+    public string ResponsibleUserId { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
     public List<RectificationReply> Replies { get; set; } = [];
     public List<ExtensionRequest> Extensions { get; set; } = [];
@@ -91,6 +91,52 @@ public class CorrectiveOrder : IPartyVisible
 
     /// <summary>Open from the carrier's side: it still has to act.</summary>
     public bool AwaitsCarrier => State is OrderState.Issued or OrderState.Overdue;
+
+    /// <summary>A draft drawn up for a finding decided for correction, with the deadline as the inspector proposes it.</summary>
+    public static CorrectiveOrder Draft(Finding finding, string requirement, int legalBasisId, DeadlineMode mode, int? workingDays, DateOnly? date,
+        string responsibleUserId, string by, DateTimeOffset at)
+    {
+        var order = new CorrectiveOrder
+        {
+            ProvinceId = finding.ProvinceId, BranchId = finding.BranchId, FindingId = finding.Id, LegalBasisId = legalBasisId,
+            ResponsibleUserId = responsibleUserId, CreatedAt = at, CreatedBy = by,
+        };
+        order.EditDraft(finding.Facts, requirement, mode, workingDays, date);
+        return order;
+    }
+
+    /// <summary>
+    /// What <paramref name="actor"/> may do with the order on <paramref name="today"/>: the inspector drafts, issues, decides
+    /// extension requests, re-inspects, re-orders and escalates; the carrier reports its rectification and asks for more
+    /// time. A step foreseen at this stage but not possible yet comes with the reason the step itself would give.
+    /// </summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, DateOnly today)
+    {
+        var actions = new List<AvailableAction>();
+        if (actor == Acting.Officer)
+        {
+            if (State == OrderState.Draft)
+            {
+                actions.Add(new(OrderActions.Edit, "保存草稿"));
+                actions.Add(new(OrderActions.Preview, "预览通知书"));
+                actions.Add(new(OrderActions.Issue, "下达", Primary: true));
+            }
+            if (PendingExtension is not null)
+                actions.Add(new(OrderActions.DecideExtension, "审批延期申请", Primary: true));
+            if (State is OrderState.Issued or OrderState.Overdue or OrderState.Replied)
+                actions.Add(new(OrderActions.Verify, "整改复查", Primary: State == OrderState.Replied, NotYet: CannotVerify()?.Message));
+            if (CannotReopen() is null)
+                actions.Add(new(OrderActions.Reopen, "要求再次整改", Primary: true));
+            if (State is OrderState.Issued or OrderState.Overdue or OrderState.NotVerified)
+                actions.Add(new(OrderActions.Escalate, "移交立案", Danger: true, NotYet: CannotEscalate()?.Message));
+        }
+        else if (actor == Acting.Party && AwaitsCarrier)
+        {
+            actions.Add(new(OrderActions.Reply, "提交整改报告", Primary: true));
+            actions.Add(new(OrderActions.RequestExtension, "申请延期", NotYet: CannotRequestExtension(today)?.Message));
+        }
+        return actions;
+    }
 
     public void EditDraft(string facts, string requirement, DeadlineMode mode, int? workingDays, DateOnly? date)
     {
@@ -105,13 +151,17 @@ public class CorrectiveOrder : IPartyVisible
     }
 
     /// <summary>The deadline the draft would have if issued on <paramref name="issueDate"/>.</summary>
-    public DateOnly ComputeDeadline(WorkingDayCalendar calendar, DateOnly issueDate)
+    public DateOnly ComputeDeadline(WorkingDayCalendar calendar, DateOnly issueDate) =>
+        ComputeDeadline(DeadlineMode, DeadlineWorkingDays, DeadlineDate, calendar, issueDate);
+
+    /// <summary>The deadline an order with this deadline setting gets when issued on <paramref name="issueDate"/>.</summary>
+    public static DateOnly ComputeDeadline(DeadlineMode mode, int? workingDays, DateOnly? date, WorkingDayCalendar calendar, DateOnly issueDate)
     {
-        var deadline = DeadlineMode switch
+        var deadline = mode switch
         {
-            DeadlineMode.WorkingDays when DeadlineWorkingDays is int n and > 0 and <= MaxWorkingDays => calendar.AddWorkingDays(issueDate, n),
+            DeadlineMode.WorkingDays when workingDays is int n and > 0 and <= MaxWorkingDays => calendar.AddWorkingDays(issueDate, n),
             DeadlineMode.WorkingDays => throw new DomainException("order.working_days", $"整改期限应为1至{MaxWorkingDays}个工作日。"),
-            _ => DeadlineDate ?? throw new DomainException("order.deadline_required", "请填写整改期限。"),
+            _ => date ?? throw new DomainException("order.deadline_required", "请填写整改期限。"),
         };
         if (deadline <= issueDate)
             throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能早于或等于下达日期{issueDate:yyyy-MM-dd}，请设定今后的日期。");
@@ -121,8 +171,7 @@ public class CorrectiveOrder : IPartyVisible
     /// <summary>Serves the order: the carrier sees it from now on.</summary>
     public void Issue(DateOnly deadline, string? noticeNumber, string by, DateTimeOffset at, DateOnly today)
     {
-        if (State != OrderState.Draft)
-            throw new DomainException("order.not_draft", "该整改通知已下达。");
+        if (CannotIssue() is { } refusal) throw refusal;
         if (string.IsNullOrWhiteSpace(Facts)) throw new DomainException("order.facts", "请写明检查发现的违法事实。");
         if (string.IsNullOrWhiteSpace(Requirement)) throw new DomainException("order.requirement", "请写明整改要求。");
         if (LegalBasisId is null) throw new DomainException("order.basis", "请选择法律依据。");
@@ -137,14 +186,7 @@ public class CorrectiveOrder : IPartyVisible
     /// <summary>The carrier reports its rectification; after the deadline it is recorded as late.</summary>
     public RectificationReply Reply(string text, string by, DateTimeOffset at, DateOnly today)
     {
-        if (!AwaitsCarrier)
-            throw new DomainException("order.no_reply_expected", State switch
-            {
-                OrderState.Replied => "已提交整改报告，正在等待复查。",
-                OrderState.Verified => "整改已复查合格，无需再报告。",
-                OrderState.Escalated => "该整改通知已移交立案，不能再提交整改报告。",
-                _ => $"当前状态为“{StateLabel(State)}”，不能提交整改报告。",
-            });
+        if (CannotReply() is { } refusal) throw refusal;
         text = Inspection.Clean(text, 8000) ?? "";
         if (text.Length < 10)
             throw new DomainException("order.reply_short", "请写明整改情况（至少10个字）：采取了哪些措施、整改结果如何。");
@@ -161,14 +203,10 @@ public class CorrectiveOrder : IPartyVisible
         return reply;
     }
 
+    /// <summary>The carrier asks for a later deadline, before the current one has passed; one request at a time.</summary>
     public ExtensionRequest RequestExtension(DateOnly requested, string reason, string by, DateTimeOffset at, DateOnly today)
     {
-        if (State == OrderState.Overdue)
-            throw new DomainException("order.extension_overdue", $"整改期限（{Deadline:yyyy-MM-dd}）已过，不能再申请延期，请尽快整改并报告。");
-        if (State != OrderState.Issued)
-            throw new DomainException("order.extension_state", $"当前状态为“{StateLabel(State)}”，不能申请延期。");
-        if (PendingExtension is not null)
-            throw new DomainException("order.extension_pending", "已有一项延期申请正在审批，请等待结果。");
+        if (CannotRequestExtension(today) is { } refusal) throw refusal;
         if (requested <= Deadline)
             throw new DomainException("order.extension_date", $"申请的新期限应晚于现有期限{Deadline:yyyy-MM-dd}。");
         reason = Inspection.Clean(reason, 2000) ?? "";
@@ -230,8 +268,7 @@ public class CorrectiveOrder : IPartyVisible
     /// <summary>整改复查: the inspector checks the reported rectification and finds it sufficient or not.</summary>
     public void Verify(bool passed, string opinion, DateOnly reinspectedOn, string? opinionNumber, string by, DateOnly today)
     {
-        if (State != OrderState.Replied)
-            throw new DomainException("order.not_replied", $"企业尚未提交整改报告，不能复查（当前状态为“{StateLabel(State)}”）。");
+        if (CannotVerify() is { } refusal) throw refusal;
         opinion = Inspection.Clean(opinion, 4000) ?? "";
         if (opinion.Length < 5)
             throw new DomainException("order.opinion", "请填写复查意见（至少5个字）。");
@@ -247,8 +284,7 @@ public class CorrectiveOrder : IPartyVisible
     /// <summary>After a failed re-inspection: a further round with a new deadline.</summary>
     public void Reopen(DateOnly newDeadline, DateOnly today)
     {
-        if (State != OrderState.NotVerified)
-            throw new DomainException("order.not_failed", "只有复查不合格的整改通知可以要求再次整改。");
+        if (CannotReopen() is { } refusal) throw refusal;
         if (newDeadline <= today)
             throw new DomainException("order.deadline_past", $"新的整改期限{newDeadline:yyyy-MM-dd}不能是今天或过去的日期。");
         State = OrderState.Issued;
@@ -261,8 +297,7 @@ public class CorrectiveOrder : IPartyVisible
     /// <summary>Hands the matter to enforcement: after the deadline passed, or after a failed re-inspection.</summary>
     public void Escalate(string reason, DateTimeOffset at)
     {
-        if (State is not (OrderState.Overdue or OrderState.NotVerified))
-            throw new DomainException("order.escalate_state", $"只有逾期未改或复查不合格的整改通知可以移交立案（当前为“{StateLabel(State)}”）。");
+        if (CannotEscalate() is { } refusal) throw refusal;
         reason = Inspection.Clean(reason, 2000) ?? "";
         if (reason.Length < 5)
             throw new DomainException("order.escalate_reason", "移交立案须说明理由（至少5个字）。");
@@ -307,6 +342,38 @@ public class CorrectiveOrder : IPartyVisible
         return timeline.ToList();
     }
 
+    // Each step's guard, written once: the step throws it, ActionsFor shows its message beside the step not yet possible.
+
+    internal DomainException? CannotIssue() =>
+        State == OrderState.Draft ? null : new DomainException("order.not_draft", "该整改通知已下达。");
+
+    private DomainException? CannotReply() => AwaitsCarrier ? null : new DomainException("order.no_reply_expected", State switch
+    {
+        OrderState.Replied => "已提交整改报告，正在等待复查。",
+        OrderState.Verified => "整改已复查合格，无需再报告。",
+        OrderState.Escalated => "该整改通知已移交立案，不能再提交整改报告。",
+        _ => $"当前状态为“{StateLabel(State)}”，不能提交整改报告。",
+    });
+
+    /// <summary>An extension is asked for before the deadline passes (even if the daily overdue scan has not run yet).</summary>
+    private DomainException? CannotRequestExtension(DateOnly today)
+    {
+        if (State == OrderState.Overdue || (State == OrderState.Issued && today > Deadline))
+            return new DomainException("order.extension_overdue", $"整改期限（{Deadline:yyyy-MM-dd}）已过，不能再申请延期，请尽快整改并报告。");
+        if (State != OrderState.Issued)
+            return new DomainException("order.extension_state", $"当前状态为“{StateLabel(State)}”，不能申请延期。");
+        return PendingExtension is null ? null : new DomainException("order.extension_pending", "已有一项延期申请正在审批，请等待结果。");
+    }
+
+    private DomainException? CannotVerify() => State == OrderState.Replied ? null
+        : new DomainException("order.not_replied", $"企业尚未提交整改报告，不能复查（当前状态为“{StateLabel(State)}”）。");
+
+    private DomainException? CannotReopen() => State == OrderState.NotVerified ? null
+        : new DomainException("order.not_failed", "只有复查不合格的整改通知可以要求再次整改。");
+
+    private DomainException? CannotEscalate() => State is OrderState.Overdue or OrderState.NotVerified ? null
+        : new DomainException("order.escalate_state", $"只有逾期未改或复查不合格的整改通知可以移交立案（当前为“{StateLabel(State)}”）。");
+
     private static string Numbered(string? number) => number is null ? "" : $"（{number}）";
 
     private void Touch() => ConcurrencyToken = Guid.NewGuid();
@@ -322,6 +389,20 @@ public class CorrectiveOrder : IPartyVisible
         OrderState.Escalated => "已移交立案",
         _ => state.ToString(),
     };
+}
+
+/// <summary>Stable names of what can be done with a corrective order (<see cref="CorrectiveOrder.ActionsFor"/>).</summary>
+public static class OrderActions
+{
+    public const string Edit = "edit";
+    public const string Preview = "preview";
+    public const string Issue = "issue";
+    public const string DecideExtension = "decide-extension";
+    public const string Verify = "verify";
+    public const string Reopen = "reopen";
+    public const string Escalate = "escalate";
+    public const string Reply = "reply";
+    public const string RequestExtension = "request-extension";
 }
 
 /// <summary>The carrier's rectification report for one round of an order; its evidence files hang off it.</summary>

@@ -35,6 +35,9 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
 
     public EvidenceLimits Limits => limits;
 
+    /// <summary>How the signed-in user takes part in orders (the actor <see cref="CorrectiveOrder.ActionsFor"/> answers).</summary>
+    public Acting Acting => InspectionRoles.Of(access);
+
     internal static IQueryable<OrderRow> Rows(IQueryable<CorrectiveOrder> q) => q.Select(o => new OrderRow(
         o.Id, o.FindingId, o.Branch!.ShortName, o.Branch.Carrier!.ShortName, o.State, o.Round, o.IssuedOn, o.Deadline, o.OriginalDeadline, o.NoticeNumber,
         o.RepliedAt, o.RepliedLate, o.ReinspectedOn, o.Extensions.Any(e => e.Status == ExtensionStatus.Pending), o.LegalBasis!.Code, o.Facts, o.OverdueSince));
@@ -99,8 +102,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
     public async Task<(DateOnly Deadline, bool CalendarCovers)> DeadlineIfIssuedTodayAsync(DeadlineMode mode, int? workingDays, DateOnly? date, CancellationToken ct = default)
     {
         var calendar = await catalog.GetCalendarAsync(ct);
-        var probe = new CorrectiveOrder { DeadlineMode = mode, DeadlineWorkingDays = workingDays, DeadlineDate = date };
-        var deadline = probe.ComputeDeadline(calendar, Today);
+        var deadline = CorrectiveOrder.ComputeDeadline(mode, workingDays, date, calendar, Today);
         return (deadline, calendar.Covers(Today, deadline));
     }
 
@@ -112,7 +114,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
     {
         InspectionRoles.RequireInspector(access);
         var head = await GetAsync(id, ct);
-        if (head.Order.State != OrderState.Draft) throw new DomainException("order.not_draft", "该整改通知已下达。");
+        if (head.Order.CannotIssue() is { } refusal) throw refusal;
         var today = Today;
         var deadline = head.Order.ComputeDeadline(await catalog.GetCalendarAsync(ct), today);
         if (deadline <= today)

@@ -49,7 +49,7 @@ public sealed class DrawService(IDbContextFactory<SupervisionDbContext> factory,
             var inspection = new Inspection
             {
                 ProvinceId = plan.ProvinceId, BranchId = entity.BranchId, PlanId = plan.Id, DrawId = draw.Id, DrawOrder = pick.Order,
-                EntityKey = entity.Key, EntityName = entity.Name, OutletCode = entity.OutletCode, Status = InspectionStatus.Planned,
+                EntityKey = entity.Key, EntityName = entity.Name, OutletCode = entity.OutletCode,
             };
             foreach (var userName in pick.Inspectors)
             {

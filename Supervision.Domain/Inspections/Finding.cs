@@ -78,10 +78,23 @@ public class Finding : IPartyVisible
 
     public bool AwaitingCase => EnforcementRequestedAt is not null && EnforcementCaseId is null;
 
+    /// <summary>
+    /// What <paramref name="actor"/> may do with the finding: an inspector decides an open one; once it is handed to
+    /// enforcement and no case is open yet, whoever files cases (an officer as <paramref name="enforcing"/>) files one from it.
+    /// </summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, Acting enforcing)
+    {
+        var actions = new List<AvailableAction>();
+        if (actor == Acting.Officer && CannotDecide() is null)
+            actions.Add(new(FindingActions.Decide, "作出处理决定", Primary: true));
+        if (enforcing == Acting.Officer && AwaitingCase)
+            actions.Add(new(FindingActions.FileCase, "据此立案", Primary: true));
+        return actions;
+    }
+
     public void Decide(FindingDecision decision, FindingSeverity severity, LegalBasis? basis, string? note, string by, DateTimeOffset at)
     {
-        if (Status != FindingStatus.Open)
-            throw new DomainException("finding.decided", Status == FindingStatus.Withdrawn ? "该检查发现已撤回。" : "该检查发现已作出处理决定，不能重复决定。");
+        if (CannotDecide() is { } refusal) throw refusal;
         note = Inspection.Clean(note, 2000);
         switch (decision)
         {
@@ -160,6 +173,9 @@ public class Finding : IPartyVisible
     private void Touch() => ConcurrencyToken = Guid.NewGuid();
 
     /// <summary>What the lists show: 待处理, 责令整改, 待立案, 已立案, 仅观察, 已撤回.</summary>
+    private DomainException? CannotDecide() => Status == FindingStatus.Open ? null
+        : new DomainException("finding.decided", Status == FindingStatus.Withdrawn ? "该检查发现已撤回。" : "该检查发现已作出处理决定，不能重复决定。");
+
     public string StateLabel => Status switch
     {
         FindingStatus.Open => "待处理",
@@ -189,4 +205,12 @@ public class Finding : IPartyVisible
         FindingDecision.Observation => "仅作记录观察",
         _ => decision.ToString(),
     };
+}
+
+/// <summary>Stable names of what can be done with a finding (<see cref="Finding.ActionsFor"/>).</summary>
+public static class FindingActions
+{
+    public const string Decide = "decide";
+    /// <summary>Opens the case the finding was handed over for (on the enforcement side's page).</summary>
+    public const string FileCase = "file-case";
 }

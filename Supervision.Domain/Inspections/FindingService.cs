@@ -47,6 +47,12 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
     /// <summary>The working days a new corrective order suggests; the inspector sets the real deadline before issuing.</summary>
     public const int SuggestedWorkingDays = 15;
 
+    /// <summary>How the signed-in user takes part in findings (the actor <see cref="Finding.ActionsFor"/> answers).</summary>
+    public Acting Acting => InspectionRoles.Of(access);
+
+    /// <summary>How the signed-in user takes part in enforcement (who files a case from a finding handed over to it).</summary>
+    public Acting EnforcementActing => Actors.Of(access.Scope);
+
     internal static IQueryable<FindingRow> Rows(IQueryable<Finding> q) => q.Select(f => new FindingRow(
         f.Id, f.Title, f.Branch!.ShortName, f.Branch.Carrier!.ShortName, f.Source, f.Severity, f.Status, f.Decision, f.EnforcementRequestedAt, f.EnforcementCaseId,
         f.FoundOn, f.InspectionId, f.SubmissionId, f.LegalBasis!.Code, f.Facts, null));
@@ -131,13 +137,8 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
         CorrectiveOrder? order = null;
         if (decision == FindingDecision.CorrectiveOrder)
         {
-            order = new CorrectiveOrder
-            {
-                ProvinceId = finding.ProvinceId, BranchId = finding.BranchId, FindingId = finding.Id, Facts = finding.Facts,
-                Requirement = "针对上述问题立即整改，查找管理漏洞，举一反三开展自查，健全并落实相关管理制度；整改完成后将整改情况书面报告本局。",
-                LegalBasisId = basis!.Id, DeadlineMode = DeadlineMode.WorkingDays, DeadlineWorkingDays = SuggestedWorkingDays, State = OrderState.Draft,
-                ResponsibleUserId = access.UserId ?? "", CreatedAt = now, CreatedBy = access.Actor,
-            };
+            order = CorrectiveOrder.Draft(finding, "针对上述问题立即整改，查找管理漏洞，举一反三开展自查，健全并落实相关管理制度；整改完成后将整改情况书面报告本局。",
+                basis!.Id, DeadlineMode.WorkingDays, SuggestedWorkingDays, null, access.UserId ?? "", access.Actor, now);
             db.CorrectiveOrders.Add(order);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -156,8 +157,7 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
         if (await db.Findings.AnyAsync(f => f.SubmissionFlagId == flagId, ct))
             throw new DomainException("finding.flag_done", "该关注事项已转为检查发现。");
         var submission = await db.Submissions.AsNoTracking().Include(s => s.Branch).Include(s => s.Template).SingleAsync(s => s.Id == flag.SubmissionId, ct);
-        if (!submission.IsFiled)
-            throw new DomainException("finding.flag_draft", "草稿中的关注事项不能转为检查发现，请待企业正式报送后再处理。");
+        if (submission.CannotMakeFindings() is { } refusal) throw refusal;
         var now = clock.GetUtcNow();
         var place = flag.Row <= 0 ? flag.Sheet : $"{flag.Sheet}{flag.Column}{flag.Row}";
         var finding = new Finding

@@ -46,23 +46,44 @@ public class Inspection : IPartyVisible
     public string EntityName { get; set; } = "";
     public string? OutletCode { get; set; }
     public int DrawOrder { get; set; }
-    public DateOnly? ScheduledOn { get; set; }
-    public DateOnly? InspectedOn { get; set; }
-    public string? Place { get; set; }
+    public DateOnly? ScheduledOn { get; private set; }
+    public DateOnly? InspectedOn { get; private set; }
+    public string? Place { get; private set; }
     /// <summary>The carrier's person present (name), and their position.</summary>
-    public string? Representative { get; set; }
-    public string? RepresentativeTitle { get; set; }
-    public string? Summary { get; set; }
-    public InspectionStatus Status { get; set; }
-    public DateTimeOffset? CompletedAt { get; set; }
-    public string? CompletedBy { get; set; }
+    public string? Representative { get; private set; }
+    public string? RepresentativeTitle { get; private set; }
+    public string? Summary { get; private set; }
+    /// <summary>Planned when drawn; changes only through the record's steps.</summary>
+    public InspectionStatus Status { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public string? CompletedBy { get; private set; }
     /// <summary>文号 of the 现场检查记录 issued at completion.</summary>
-    public string? RecordNumber { get; set; }
+    public string? RecordNumber { get; private set; }
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
     public List<InspectionInspector> Inspectors { get; set; } = [];
     public List<InspectionItemResult> Items { get; set; } = [];
 
     public bool IsLocked => Status is InspectionStatus.Completed or InspectionStatus.Cancelled;
+
+    /// <summary>
+    /// What <paramref name="actor"/> may do with the record on <paramref name="today"/>. Only the inspectors drawn for it
+    /// (<paramref name="assigned"/>) record it, complete it and amend it once completed; other officers and observers may
+    /// preview the record while it is open. Completion not yet possible says what is still missing.
+    /// </summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, bool assigned, DateOnly today)
+    {
+        if (actor == Acting.Party || Status == InspectionStatus.Cancelled) return [];
+        var records = actor == Acting.Officer && assigned;
+        if (Status == InspectionStatus.Completed)
+            return records ? [new(InspectionActions.Amend, "更正")] : [];
+        List<AvailableAction> actions = [new(InspectionActions.Preview, "预览检查记录")];
+        if (records)
+        {
+            actions.Add(new(InspectionActions.Record, "记录检查情况"));
+            actions.Add(new(InspectionActions.Complete, "完成检查", Primary: true, NotYet: Incomplete(today)?.Message));
+        }
+        return actions;
+    }
 
     public void Schedule(DateOnly? date, InspectionPlan plan)
     {
@@ -118,12 +139,21 @@ public class Inspection : IPartyVisible
         return problems;
     }
 
+    /// <summary>Refuses completion of a record that is locked or not complete yet (checked again by <see cref="Complete"/>).</summary>
+    public void RequireCompletable(DateOnly today)
+    {
+        RequireOpen();
+        if (Incomplete(today) is { } refusal) throw refusal;
+    }
+
+    private DomainException? Incomplete(DateOnly today) => CompletionProblems(today) is { Count: > 0 } problems
+        ? new DomainException("inspection.incomplete", "检查记录尚不完整：" + string.Join("", problems))
+        : null;
+
     /// <summary>Locks the record; every 不符合 item then becomes a finding (made by the service).</summary>
     public void Complete(string by, DateTimeOffset at, DateOnly today, string? recordNumber)
     {
-        RequireOpen();
-        if (CompletionProblems(today) is { Count: > 0 } problems)
-            throw new DomainException("inspection.incomplete", "检查记录尚不完整：" + string.Join("", problems));
+        RequireCompletable(today);
         Status = InspectionStatus.Completed;
         (CompletedAt, CompletedBy, RecordNumber) = (at, by, recordNumber);
         Touch();
@@ -209,6 +239,16 @@ public class Inspection : IPartyVisible
         ItemOutcome.NotApplicable => "不适用",
         _ => outcome.ToString(),
     };
+}
+
+/// <summary>Stable names of what can be done with an inspection record (<see cref="Inspection.ActionsFor"/>).</summary>
+public static class InspectionActions
+{
+    public const string Preview = "preview";
+    /// <summary>Schedule, record the visit and the items, add and remove evidence.</summary>
+    public const string Record = "record";
+    public const string Complete = "complete";
+    public const string Amend = "amend";
 }
 
 /// <summary>An inspector assigned to an inspection (by the draw); names kept as drawn.</summary>

@@ -79,13 +79,36 @@ public class InspectionPlan : IProvinceScoped
         return errors;
     }
 
+    /// <summary>What <paramref name="actor"/> may do with the plan: an inspector edits and starts a draft, draws and closes an active one, and cancels either.</summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor)
+    {
+        if (actor != Acting.Officer) return [];
+        var actions = new List<AvailableAction>();
+        if (IsEditable)
+        {
+            actions.Add(new(PlanActions.Edit, "修改"));
+            actions.Add(new(PlanActions.Activate, "启动计划", Primary: true, NotYet: CannotActivate()?.Message));
+        }
+        if (Status is PlanStatus.Draft or PlanStatus.Active)
+            actions.Add(new(PlanActions.Draw, "双随机抽取", Primary: Status == PlanStatus.Active, NotYet: NotActive()?.Message));
+        if (Status == PlanStatus.Active)
+            actions.Add(new(PlanActions.Complete, "办结计划"));
+        if (CannotCancel() is null)
+            actions.Add(new(PlanActions.Cancel, "撤销", Danger: true));
+        return actions;
+    }
+
     public void Activate()
     {
-        if (Status != PlanStatus.Draft)
-            throw new DomainException("plan.not_draft", $"只有草拟状态的计划可以启动，当前为“{StatusLabel(Status)}”。");
-        if (Validate() is { Count: > 0 } errors)
-            throw new DomainException("plan.invalid", string.Join(" ", errors));
+        if (CannotActivate() is { } refusal) throw refusal;
         Status = PlanStatus.Active;
+    }
+
+    private DomainException? CannotActivate()
+    {
+        if (Status != PlanStatus.Draft)
+            return new DomainException("plan.not_draft", $"只有草拟状态的计划可以启动，当前为“{StatusLabel(Status)}”。");
+        return Validate() is { Count: > 0 } errors ? new DomainException("plan.invalid", string.Join(" ", errors)) : null;
     }
 
     public void Complete()
@@ -95,10 +118,13 @@ public class InspectionPlan : IProvinceScoped
         Status = PlanStatus.Completed;
     }
 
+    private DomainException? CannotCancel() => Status is PlanStatus.Completed or PlanStatus.Cancelled
+        ? new DomainException("plan.closed", $"计划已{StatusLabel(Status)}，不能撤销。")
+        : null;
+
     public void Cancel(string reason)
     {
-        if (Status is PlanStatus.Completed or PlanStatus.Cancelled)
-            throw new DomainException("plan.closed", $"计划已{StatusLabel(Status)}，不能撤销。");
+        if (CannotCancel() is { } refusal) throw refusal;
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5)
             throw new DomainException("plan.reason", "撤销计划须说明理由（至少5个字）。");
         Status = PlanStatus.Cancelled;
@@ -107,11 +133,11 @@ public class InspectionPlan : IProvinceScoped
 
     public void RequireActive()
     {
-        if (Status != PlanStatus.Active)
-            throw new DomainException("plan.not_active", Status == PlanStatus.Draft
-                ? "计划尚未启动，请先启动计划再抽取。"
-                : $"计划已{StatusLabel(Status)}，不能再抽取。");
+        if (NotActive() is { } refusal) throw refusal;
     }
+
+    private DomainException? NotActive() => Status == PlanStatus.Active ? null
+        : new DomainException("plan.not_active", Status == PlanStatus.Draft ? "计划尚未启动，请先启动计划再抽取。" : $"计划已{StatusLabel(Status)}，不能再抽取。");
 
     public static string StatusLabel(PlanStatus status) => status switch
     {
@@ -151,4 +177,14 @@ public class InspectorRecusal : IProvinceScoped
     public string? EndedBy { get; set; }
 
     public bool IsActive => EndedAt is null;
+}
+
+/// <summary>Stable names of what can be done with an inspection plan (<see cref="InspectionPlan.ActionsFor"/>).</summary>
+public static class PlanActions
+{
+    public const string Edit = "edit";
+    public const string Activate = "activate";
+    public const string Draw = "draw";
+    public const string Complete = "complete";
+    public const string Cancel = "cancel";
 }

@@ -32,6 +32,9 @@ public sealed record RecusalRow(long Id, string InspectorUserName, string Inspec
 /// <summary>Inspection plans, their rosters (the entities in scope and the inspectors), and recusals.</summary>
 public sealed class InspectionPlanService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
 {
+    /// <summary>How the signed-in user takes part in plans (the actor <see cref="InspectionPlan.ActionsFor"/> answers).</summary>
+    public Acting Acting => InspectionRoles.Of(access);
+
     public async Task<PagedResult<PlanRow>> ListAsync(PlanQuery query, PageRequest page, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -30,6 +30,9 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
 
     public EvidenceLimits Limits => limits;
 
+    /// <summary>How the signed-in user takes part in inspections; with <see cref="IsAssignedToMe"/>, what <see cref="Inspection.ActionsFor"/> needs.</summary>
+    public Acting Acting => InspectionRoles.Of(access);
+
     public async Task<PagedResult<InspectionRow>> ListAsync(InspectionQuery query, PageRequest page, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -192,11 +195,8 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
         var head = await GetAsync(id, ct);
         RequireAssigned(head.Inspection);
         var today = Today;
-        if (head.Inspection.IsLocked)
-            throw new DomainException("inspection.locked", "检查记录已完成并锁定。");
         // Checked before rendering as well, so an incomplete record never costs a render.
-        if (head.Inspection.CompletionProblems(today) is { Count: > 0 } problems)
-            throw new DomainException("inspection.incomplete", "检查记录尚不完整：" + string.Join("", problems));
+        head.Inspection.RequireCompletable(today);
         var record = InspectionRecordData.Of(head, today);
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -82,54 +82,78 @@ public class Announcement : IProvinceScoped
     public const string OwnerType = "Announcement";
 
     public long Id { get; set; }
-    public int ProvinceId { get; set; }
+    public int ProvinceId { get; private set; }
     /// <summary>The branch concerned: the penalised party, or the provincial company an agent sells for (its 公告 is filed under it).</summary>
-    public int BranchId { get; set; }
-    public AnnouncementKind Kind { get; set; }
-    public string SourceType { get; set; } = "";
-    public string SourceId { get; set; } = "";
-    public string Authority { get; set; } = "";
-    public string Title { get; set; } = "";
-    public string PartyName { get; set; } = "";
-    public PartyType PartyType { get; set; }
-    public string? CreditCode { get; set; }
-    public string? LegalRepresentative { get; set; }
+    public int BranchId { get; private set; }
+    public AnnouncementKind Kind { get; private set; }
+    public string SourceType { get; private set; } = "";
+    public string SourceId { get; private set; } = "";
+    public string Authority { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string PartyName { get; private set; } = "";
+    public PartyType PartyType { get; private set; }
+    public string? CreditCode { get; private set; }
+    public string? LegalRepresentative { get; private set; }
     /// <summary>The decision's 文号 (for a penalty) or the source's reference.</summary>
-    public string? DocumentNumber { get; set; }
-    public string Facts { get; set; } = "";
+    public string? DocumentNumber { get; private set; }
+    public string Facts { get; private set; } = "";
     /// <summary>处罚类别, e.g. 警告；罚款.</summary>
-    public string PenaltyTypes { get; set; } = "";
-    public string LegalBasis { get; set; } = "";
+    public string PenaltyTypes { get; private set; } = "";
+    public string LegalBasis { get; private set; } = "";
     /// <summary>处罚内容 (or 处理结果 for an agent, 检查结果 for a draw).</summary>
-    public string PenaltyContent { get; set; } = "";
-    public DateOnly? DecisionDate { get; set; }
+    public string PenaltyContent { get; private set; } = "";
+    public DateOnly? DecisionDate { get; private set; }
     /// <summary>Further text some kinds carry (the list of drawn entities, the agent's carrier).</summary>
-    public string? Body { get; set; }
+    public string? Body { get; private set; }
 
-    public AnnouncementStatus Status { get; set; }
+    public AnnouncementStatus Status { get; private set; }
     /// <summary>Published at the latest on this day (working days after the decision, per the province's settings).</summary>
-    public DateOnly DueBy { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateOnly? PublishedOn { get; set; }
-    public DateTimeOffset? PublishedAt { get; set; }
-    public string? PublishedBy { get; set; }
+    public DateOnly DueBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateOnly? PublishedOn { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public string? PublishedBy { get; private set; }
     /// <summary>Last day of the publication period; the next day it leaves the public list (the record stays).</summary>
-    public DateOnly? PublicUntil { get; set; }
+    public DateOnly? PublicUntil { get; private set; }
 
     /// <summary>The day the source decision was changed or revoked, which starts the withdrawal period.</summary>
-    public DateOnly? SourceChangedOn { get; set; }
-    public string? SourceChangeReason { get; set; }
-    public DateOnly? WithdrawalDueBy { get; set; }
-    public DateOnly? WithdrawnOn { get; set; }
-    public DateTimeOffset? WithdrawnAt { get; set; }
-    public string? WithdrawnBy { get; set; }
+    public DateOnly? SourceChangedOn { get; private set; }
+    public string? SourceChangeReason { get; private set; }
+    public DateOnly? WithdrawalDueBy { get; private set; }
+    public DateOnly? WithdrawnOn { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
     /// <summary>Shown publicly with the withdrawn announcement.</summary>
-    public string? WithdrawReason { get; set; }
+    public string? WithdrawReason { get; private set; }
     /// <summary>The <see cref="PublicText.Version"/> of the rules its public texts were last cleaned with (0: stored before versions were recorded).</summary>
-    public int PublicTextVersion { get; set; }
+    public int PublicTextVersion { get; private set; }
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 
     public bool PublishedLate => PublishedOn > DueBy;
+
+    /// <summary>
+    /// What <paramref name="actor"/> may do with the announcement: an officer reviews and publishes a draft, records that the
+    /// source of a published one (a penalty decision, an agent report) was changed or revoked, and withdraws it; anyone on
+    /// the regulator's side opens its public page once published.
+    /// </summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor)
+    {
+        var actions = new List<AvailableAction>();
+        if (actor == Acting.Officer && Status == AnnouncementStatus.Draft)
+        {
+            actions.Add(new(AnnouncementActions.Edit, "保存修改"));
+            actions.Add(new(AnnouncementActions.Publish, "发布", Primary: true));
+        }
+        if (actor == Acting.Officer && Status == AnnouncementStatus.Published)
+        {
+            if (CannotMarkSourceChanged() is null)
+                actions.Add(new(AnnouncementActions.MarkSourceChanged, Kind == AnnouncementKind.PenaltyDecision ? "登记决定变更或撤销" : "登记变更或撤销"));
+            actions.Add(new(AnnouncementActions.Withdraw, "撤回公示", Primary: SourceChangedOn is not null, Danger: true));
+        }
+        if (actor != Acting.Party && Status != AnnouncementStatus.Draft)
+            actions.Add(new(AnnouncementActions.ViewPublic, "公示页面"));
+        return actions;
+    }
 
     /// <summary>Late that day: a draft past its due date, a published one past its withdrawal date, or either done late.</summary>
     public bool IsLateOn(DateOnly today) => Status switch
@@ -180,7 +204,7 @@ public class Announcement : IProvinceScoped
     /// <summary>Records that the decision was changed or revoked (by review, suit or the authority itself): the withdrawal period starts.</summary>
     public void MarkSourceChanged(DateOnly on, string reason, EnforcementSettings settings, WorkingDayCalendar calendar, DateTimeOffset now)
     {
-        if (Status != AnnouncementStatus.Published) throw new DomainException("announcement.not_published", "只有公示中的公告需要撤回。");
+        if (CannotMarkSourceChanged() is { } refusal) throw refusal;
         if (on > BeijingTime.Today(now)) throw new DomainException("announcement.date_in_future", "变更或撤销日期不能晚于今天。");
         if (on < PublishedOn) throw new DomainException("announcement.before_publication", "变更或撤销日期不能早于发布日期。");
         (SourceChangedOn, SourceChangeReason) = (on, Required(reason, "变更或撤销的情况"));
@@ -233,6 +257,25 @@ public class Announcement : IProvinceScoped
         ConcurrencyToken = Guid.NewGuid();
     }
 
+    /// <summary>A change or revocation of the source is recorded while published, once: it starts the withdrawal period.</summary>
+    private DomainException? CannotMarkSourceChanged()
+    {
+        if (Status != AnnouncementStatus.Published) return new DomainException("announcement.not_published", "只有公示中的公告需要撤回。");
+        return SourceChangedOn is { } on
+            ? new DomainException("announcement.source_changed", $"已登记决定于{on:yyyy-MM-dd}变更或撤销，请在{WithdrawalDueBy:yyyy-MM-dd}前撤回公示。")
+            : null;
+    }
+
     private static string Required(string? text, string what) =>
         string.IsNullOrWhiteSpace(text) || text.Trim().Length < 4 ? throw new DomainException("announcement.reason_required", $"请写明{what}（至少4个字）。") : text.Trim();
+}
+
+/// <summary>Stable names of what can be done with an announcement (<see cref="Announcement.ActionsFor"/>).</summary>
+public static class AnnouncementActions
+{
+    public const string Edit = "edit";
+    public const string Publish = "publish";
+    public const string MarkSourceChanged = "mark-changed";
+    public const string Withdraw = "withdraw";
+    public const string ViewPublic = "view-public";
 }

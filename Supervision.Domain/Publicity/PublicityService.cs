@@ -190,6 +190,9 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         return a;
     }
 
+    /// <summary>How the signed-in user takes part in publication (the actor <see cref="Announcement.ActionsFor"/> answers): officers who may write act, read-only roles look.</summary>
+    public Acting Acting => Actors.Of(access.Scope);
+
     private void RequireRegulator()
     {
         if (access.Scope.IsCarrier || access.Scope.Kind == ScopeKind.None) throw new AccessDeniedException("公示管理仅限监管人员。");
@@ -198,6 +201,6 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
     private void RequireOfficer()
     {
         RequireRegulator();
-        if (access.Scope.ReadOnly) throw new AccessDeniedException("当前角色只能查看。");
+        if (Acting != Acting.Officer) throw new AccessDeniedException("当前角色只能查看。");
     }
 }

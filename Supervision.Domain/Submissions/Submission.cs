@@ -25,41 +25,99 @@ public enum SubmissionStatus
 public class Submission : IBranchScoped
 {
     public long Id { get; set; }
-    public int ProvinceId { get; set; }
-    public int BranchId { get; set; }
+    public int ProvinceId { get; private set; }
+    public int BranchId { get; private set; }
     public Branch? Branch { get; set; }
-    public int TemplateId { get; set; }
+    public int TemplateId { get; private set; }
     public ReturnTemplate? Template { get; set; }
-    public string TemplateCode { get; set; } = "";
-    public string Period { get; set; } = "";
-    public int Version { get; set; }
-    public SubmissionStatus Status { get; set; }
-    public DateOnly DueDate { get; set; }
-    public DateTimeOffset UploadedAt { get; set; }
-    public string UploadedBy { get; set; } = "";
+    public string TemplateCode { get; private set; } = "";
+    public string Period { get; private set; } = "";
+    public int Version { get; private set; }
+    public SubmissionStatus Status { get; private set; }
+    public DateOnly DueDate { get; private set; }
+    public DateTimeOffset UploadedAt { get; private set; }
+    public string UploadedBy { get; private set; } = "";
     /// <summary>web or api.</summary>
-    public string Channel { get; set; } = "web";
-    public DateTimeOffset? SubmittedAt { get; set; }
-    public string? SubmittedBy { get; set; }
-    public bool Late { get; set; }
-    public string? ReceiptNo { get; set; }
-    public long FileId { get; set; }
-    public StoredFile? File { get; set; }
-    public string Sha256 { get; set; } = "";
-    public long? AttachmentFileId { get; set; }
-    public StoredFile? AttachmentFile { get; set; }
-    public int RowCount { get; set; }
-    public int FlagCount { get; set; }
-    public string? ReviewedBy { get; set; }
-    public DateTimeOffset? ReviewedAt { get; set; }
-    public string? ReviewNote { get; set; }
+    public string Channel { get; private set; } = "web";
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? SubmittedBy { get; private set; }
+    public bool Late { get; private set; }
+    public string? ReceiptNo { get; private set; }
+    public long FileId { get; private set; }
+    public StoredFile? File { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public long? AttachmentFileId { get; private set; }
+    public StoredFile? AttachmentFile { get; private set; }
+    public int RowCount { get; private set; }
+    public int FlagCount { get; private set; }
+    public string? ReviewedBy { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public string? ReviewNote { get; private set; }
     /// <summary>Set by API clients: the same key with the same request returns the first result and creates nothing.</summary>
-    public string? IdempotencyKey { get; set; }
+    public string? IdempotencyKey { get; private set; }
     /// <summary>Changes on every transition, so two reviewers cannot both act on the same version.</summary>
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
     public List<SubmissionFlag> Flags { get; set; } = [];
 
     public bool IsFiled => Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted or SubmissionStatus.Returned;
+
+    /// <summary>
+    /// A new version of a return as uploaded: a draft numbered after <paramref name="latest"/> (the newest version so far,
+    /// if any), holding the stored file and the flags found in it; a draft it follows is superseded. Refused while the latest
+    /// version is under review or accepted.
+    /// </summary>
+    public static Submission NewVersion(Branch branch, int templateId, string templateCode, string period, Submission? latest, DateOnly dueDate,
+        StoredFile file, StoredFile? attachment, int rowCount, IEnumerable<SubmissionFlag> flags, string channel, string? idempotencyKey,
+        string by, DateTimeOffset at)
+    {
+        if (CannotUploadAfter(latest?.Status) is { } refusal)
+            throw new DomainException("submission.locked", refusal);
+        var submission = new Submission
+        {
+            ProvinceId = branch.ProvinceId, BranchId = branch.Id, TemplateId = templateId, TemplateCode = templateCode, Period = period,
+            Version = (latest?.Version ?? 0) + 1, DueDate = dueDate, UploadedAt = at, UploadedBy = by, Channel = channel,
+            File = file, FileId = file.Id, Sha256 = file.Sha256, AttachmentFile = attachment, AttachmentFileId = attachment?.Id, RowCount = rowCount,
+            IdempotencyKey = idempotencyKey,
+        };
+        submission.Flags.AddRange(flags);
+        submission.FlagCount = submission.Flags.Count;
+        // The new upload replaces a draft that was never filed; filed versions stay as they are.
+        latest?.SupersedeIfDraft();
+        return submission;
+    }
+
+    /// <summary>
+    /// What <paramref name="actor"/> may do with this version: the carrier files its draft and uploads a new version when
+    /// the return is open to one (<paramref name="latest"/> is the status of the return's newest version); the regulator
+    /// accepts or returns a filed version and turns its flags into findings. Steps foreseen but not possible yet carry the
+    /// reason their rule gives.
+    /// </summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, SubmissionStatus latest)
+    {
+        var actions = new List<AvailableAction>();
+        if (actor == Acting.Party)
+        {
+            if (Status == SubmissionStatus.Draft)
+                actions.Add(new(SubmissionActions.Submit, "提交报送", Primary: true));
+            actions.Add(new(SubmissionActions.Upload, Status == SubmissionStatus.Returned ? "修改后重新上传" : "上传新版本", NotYet: CannotUploadAfter(latest)));
+        }
+        else if (actor == Acting.Officer)
+        {
+            if (Status is SubmissionStatus.Draft or SubmissionStatus.Submitted)
+            {
+                var notYet = NotSubmitted()?.Message;
+                actions.Add(new(SubmissionActions.Accept, "受理", Primary: true, NotYet: notYet));
+                actions.Add(new(SubmissionActions.Return, "退回", NotYet: notYet));
+            }
+            if (Status != SubmissionStatus.Superseded)
+                actions.Add(new(SubmissionActions.FlagToFinding, "转为检查发现", NotYet: CannotMakeFindings()?.Message));
+        }
+        return actions;
+    }
+
+    /// <summary>A flag becomes a finding only once the return is filed: a draft is not yet the carrier's statement.</summary>
+    public DomainException? CannotMakeFindings() => IsFiled ? null
+        : new DomainException("finding.flag_draft", "草稿中的关注事项不能转为检查发现，请待企业正式报送后再处理。");
 
     /// <summary>Files the draft: it gets its receipt number, and is late if filed after the due date.</summary>
     public void Submit(string by, DateTimeOffset now, DateOnly today, string branchCode)
@@ -103,9 +161,11 @@ public class Submission : IBranchScoped
 
     private void RequireSubmitted()
     {
-        if (Status != SubmissionStatus.Submitted)
-            throw new DomainException("submission.not_submitted", $"只能审核“已报送”的报表，当前状态为“{StatusLabel(Status)}”。");
+        if (NotSubmitted() is { } refusal) throw refusal;
     }
+
+    private DomainException? NotSubmitted() => Status == SubmissionStatus.Submitted ? null
+        : new DomainException("submission.not_submitted", $"只能审核“已报送”的报表，当前状态为“{StatusLabel(Status)}”。");
 
     /// <summary>What the request that created this version sent: the idempotency key stands for exactly this.</summary>
     public UploadFingerprint Fingerprint => new(TemplateCode, Period, Sha256, AttachmentFile?.Sha256);
@@ -124,8 +184,8 @@ public class Submission : IBranchScoped
 
     public const string IdempotencyMismatchCode = "idempotency.mismatch";
 
-    /// <summary>Whether a new upload may follow the latest version, and why not.</summary>
-    public static string? CannotUploadAfter(Submission? latest) => latest?.Status switch
+    /// <summary>Whether a new upload may follow the latest version (its status; null when none), and why not.</summary>
+    public static string? CannotUploadAfter(SubmissionStatus? latest) => latest switch
     {
         SubmissionStatus.Submitted => "本期报表已报送、正在审核，审核退回后方可重新报送。",
         SubmissionStatus.Accepted => "本期报表已受理。如需更正，请联系监管人员。",
@@ -163,6 +223,16 @@ public class Submission : IBranchScoped
         SubmissionStatus.Superseded => "已作废",
         _ => status.ToString(),
     };
+}
+
+/// <summary>Stable names of what can be done with a version of a return (<see cref="Submission.ActionsFor"/>).</summary>
+public static class SubmissionActions
+{
+    public const string Submit = "submit";
+    public const string Upload = "upload";
+    public const string Accept = "accept";
+    public const string Return = "return";
+    public const string FlagToFinding = "flag-to-finding";
 }
 
 /// <summary>An upload as the idempotency key remembers it: the return, the period and the SHA-256 of the file and of the PDF sent with it.</summary>

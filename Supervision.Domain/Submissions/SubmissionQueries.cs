@@ -15,7 +15,11 @@ public sealed record SubmissionQuery(string? TemplateCode = null, string? Period
 
 /// <param name="PartyTimeline">The return's history as its carrier sees it (<see cref="Submission.PartyTimeline"/>).</param>
 public sealed record SubmissionDetails(Submission Submission, TemplateDefinition Template, IReadOnlyList<SubmissionRow> Versions, IReadOnlyList<SubmissionAttempt> Attempts,
-    IReadOnlyList<PartyEvent> PartyTimeline);
+    IReadOnlyList<PartyEvent> PartyTimeline)
+{
+    /// <summary>What <paramref name="actor"/> may do with this version, given the newest version of its return.</summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor) => Submission.ActionsFor(actor, Versions.MaxBy(v => v.Version)!.Status);
+}
 
 /// <summary>A sheet's stored rows shown back in the template's own columns.</summary>
 public sealed record SheetRows(SheetDefinition Sheet, IReadOnlyList<(int RowNumber, object?[] Values)> Rows, int Total);

@@ -206,24 +206,13 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         // mistaken for a filed version that locks the period.
         if (await FindByIdempotencyKeyAsync(db, branch.Id, command.IdempotencyKey, ct) is { } earlier)
             return new StoreResult(earlier.Repeat(fingerprint), [], Repeated: true);
-        if (Submission.CannotUploadAfter(latest) is { } refusal)
-            throw new DomainException("submission.locked", refusal);
-        latest?.SupersedeIfDraft();
-
-        var file = StoredFile.From(command.FileName, ContentTypeOf(command.FileName), original, access.Actor, now);
-        var submission = new Submission
-        {
-            ProvinceId = branch.ProvinceId, BranchId = branch.Id, TemplateId = template.Id, TemplateCode = template.Code, Period = period.ToString(),
-            Version = (latest?.Version ?? 0) + 1, Status = SubmissionStatus.Draft, DueDate = due, UploadedAt = now, UploadedBy = access.Actor,
-            Channel = command.Channel, File = file, Sha256 = fingerprint.FileSha256, RowCount = parsed.RowCount, IdempotencyKey = command.IdempotencyKey,
-            AttachmentFile = attachment is null ? null : StoredFile.From(attachment.FileName, "application/pdf", attachment.Bytes, access.Actor, now),
-        };
-        foreach (var flag in parsed.Issues.Where(i => i.Kind == IssueKind.Flag))
-            submission.Flags.Add(new SubmissionFlag
+        var submission = Submission.NewVersion(branch, template.Id, template.Code, period.ToString(), latest, due,
+            StoredFile.From(command.FileName, ContentTypeOf(command.FileName), original, access.Actor, now),
+            attachment is null ? null : StoredFile.From(attachment.FileName, "application/pdf", attachment.Bytes, access.Actor, now), parsed.RowCount,
+            parsed.Issues.Where(i => i.Kind == IssueKind.Flag).Select(flag => new SubmissionFlag
             {
                 ProvinceId = branch.ProvinceId, BranchId = branch.Id, Code = flag.Code, Sheet = flag.Sheet, Row = flag.Row, Column = flag.Column, Message = flag.Message,
-            });
-        submission.FlagCount = submission.Flags.Count;
+            }), command.Channel, command.IdempotencyKey, access.Actor, now);
         if (command.SubmitNow)
             submission.Submit(access.Actor, now, Today(now), branch.Code);
         db.Submissions.Add(submission);
@@ -332,10 +321,13 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     public Task<Submission> ReturnAsync(long id, Guid token, string reason, CancellationToken ct = default) =>
         ReviewAsync(id, token, s => s.Return(access.Actor, clock.GetUtcNow(), reason), ct);
 
+    /// <summary>How the signed-in user takes part in returns (the actor <see cref="Submission.ActionsFor"/> answers): the carrier files, the regulator's officers review, read-only roles look.</summary>
+    public Acting Acting => Actors.Of(access.Scope);
+
     private async Task<Submission> ReviewAsync(long id, Guid token, Action<Submission> act, CancellationToken ct)
     {
-        if (access.Scope.IsCarrier)
-            throw new AccessDeniedException("审核由监管人员进行。");
+        if (Acting != Acting.Officer)
+            throw new AccessDeniedException(Acting == Acting.Party ? "审核由监管人员进行。" : "当前角色只能查看，审核由监管人员进行。");
         await using var db = await factory.CreateDbContextAsync(ct);
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("报表");
         if (submission.ConcurrencyToken != token)

@@ -33,7 +33,7 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         var inspector = await portal.SignedInAsync("inspector.nx");
         await inspector.GotoAsync($"/inspections/plans/{plan}");
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await inspector.ClickAsync("#draw");
+        await inspector.ClickAsync("#record-action-draw");
         await Assertions.Expect(inspector.Locator("#draw-summary")).ToContainTextAsync("检查对象名录2个", Slow);
         await inspector.ClickAsync("#draw-confirm");
         await inspector.WaitForURLAsync(new Regex(@"/inspections/draws/\d+$"));
@@ -61,7 +61,7 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await using (var db = portal.Db())
             await UntilAsync(async () => await db.InspectionItemResults.AsNoTracking().AnyAsync(i => i.Id == rn02 && i.Notes != null && i.Outcome == ItemOutcome.NonCompliant)
                                          && await db.InspectionItemResults.AsNoTracking().AnyAsync(i => i.Id == rn01 && i.Outcome == ItemOutcome.Compliant));
-        await inspector.ClickAsync("#complete-inspection");
+        await inspector.ClickAsync("#record-action-complete");
         await ConfirmAsync(inspector, "完成并出具记录");
         await SnackbarAsync(inspector, "检查已完成");
         await Assertions.Expect(inspector.Locator("#locked-note")).ToContainTextAsync("宁通管检", Slow);
@@ -70,13 +70,13 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await inspector.Locator("#inspection-findings a").First.ClickAsync();
         await inspector.WaitForURLAsync(new Regex(@"/inspections/findings/\d+$"));
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await inspector.ClickAsync("#decide-finding");
+        await inspector.ClickAsync("#record-action-decide");
         await inspector.ClickAsync("#decide-confirm");
         await inspector.WaitForURLAsync(new Regex(@"/inspections/orders/\d+$"));
         var orderId = long.Parse(inspector.Url.Split('/').Last());
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(inspector.Locator("#deadline-preview")).ToContainTextAsync("若今日下达", Slow);
-        await inspector.ClickAsync("#issue-order");
+        await inspector.ClickAsync("#record-action-issue");
         await ConfirmAsync(inspector, "下达");
         await SnackbarAsync(inspector, "通知书已下达");
         await Assertions.Expect(inspector.Locator(".page-title")).ToContainTextAsync("宁通管改", Slow);
@@ -104,7 +104,7 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await inspector.GotoAsync($"/inspections/orders/{orderId}");
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(inspector.Locator(".reply-text")).ToContainTextAsync("已补录3份登记信息", Slow);
-        await inspector.ClickAsync("#verify-order");
+        await inspector.ClickAsync("#record-action-verify");
         await inspector.FillAsync("#verify-opinion", "现场抽查10份登记信息均完整，整改到位。");
         await inspector.ClickAsync("#verify-confirm");
         await SnackbarAsync(inspector, "复查结果已记录");

@@ -50,9 +50,9 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
         {
             await p.GotoAsync("/publicity");
             await p.ClickAsync("#announcements a:has-text('营业网点为用户办理入网未核验身份证件')");
-            await Assertions.Expect(p.Locator("#publish")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Assertions.Expect(p.Locator("#record-action-publish")).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await Assertions.Expect(p.Locator("#ann-facts")).Not.ToHaveValueAsync(new System.Text.RegularExpressions.Regex("640102199001011234"));
-            await p.ClickAsync("#publish");
+            await p.ClickAsync("#record-action-publish");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToBeVisibleAsync();
             await p.ClickAsync("#action-confirm");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);

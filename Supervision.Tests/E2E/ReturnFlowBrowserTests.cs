@@ -31,7 +31,7 @@ public class ReturnFlowBrowserTests(BrowserPortal portal) : IClassFixture<Browse
         var inspector = await portal.SignedInAsync("inspector.nx");
         await inspector.GotoAsync(detailLink!);
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await inspector.ClickAsync("#accept-return");
+        await inspector.ClickAsync("#record-action-accept");
         await inspector.FillAsync("#review-text", "数据完整，予以受理");
         await inspector.ClickAsync("#confirm-review");
         await Assertions.Expect(inspector.Locator(".mud-snackbar")).ToContainTextAsync("已受理", Slow);

@@ -16,17 +16,16 @@ public class PartyTimelineTests
     [Fact]
     public void An_order_of_two_rounds_tells_each_reinspection_from_its_opinion_and_nothing_of_the_draft()
     {
-        var order = new CorrectiveOrder
-        {
-            State = OrderState.Verified, Round = 2, Facts = "下达稿", IssuedAt = At(11, 2), IssuedOn = new DateOnly(2026, 11, 2), NoticeNumber = "宁通管改〔2026〕3号",
-            OriginalDeadline = new DateOnly(2026, 11, 9), Deadline = new DateOnly(2026, 11, 30), ResponsibleUserId = "u-1",
-            Replies =
-            [
-                new() { Round = 2, Text = "第二次", SubmittedAt = At(11, 20) },
-                new() { Round = 1, Text = "第一次", SubmittedAt = At(11, 10), Late = true },
-            ],
-            Extensions = [new() { RequestedAt = At(11, 3), RequestedDeadline = new DateOnly(2026, 11, 16), Status = ExtensionStatus.Refused, DecidedAt = At(11, 4), DecisionReason = "五个工作日足够" }],
-        };
+        // Issued with a week to rectify; an extension asked for and refused; reported a day late; failed, re-ordered, reported and passed.
+        var order = CorrectiveOrder.Draft(new Finding { Facts = "下达稿" }, "立即整改", 3, DeadlineMode.Date, null, new DateOnly(2026, 11, 9), "u-1", "a", At(11, 1));
+        order.Issue(new DateOnly(2026, 11, 9), "宁通管改〔2026〕3号", "a", At(11, 2), new DateOnly(2026, 11, 2));
+        order.RequestExtension(new DateOnly(2026, 11, 16), "设备采购周期较长", "carrier", At(11, 3), new DateOnly(2026, 11, 3));
+        order.DecideExtension(false, null, "五个工作日足够", "a", At(11, 4), new DateOnly(2026, 11, 4));
+        order.Reply("已停用人工录入并培训全部营业员。", "carrier", At(11, 10), new DateOnly(2026, 11, 10));
+        order.Verify(false, "仍有网点人工录入。", new DateOnly(2026, 11, 12), "宁通管复〔2026〕5号", "a", new DateOnly(2026, 11, 12));
+        order.Reopen(new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 12));
+        order.Reply("全部网点已配备读卡器并联网核验。", "carrier", At(11, 20), new DateOnly(2026, 11, 20));
+        order.Verify(true, "经现场复查，整改到位。", new DateOnly(2026, 11, 25), "宁通管复〔2026〕8号", "a", new DateOnly(2026, 11, 25));
         // Documents of another kind or not served to the party are no reinspection the party was told of.
         IssuedDocument[] documents = [Opinion("宁通管复〔2026〕8号", At(11, 25)), Opinion("宁通管复〔2026〕5号", At(11, 12)),
             new() { Kind = DocumentKind.InspectionRecord, Number = "宁通管检〔2026〕1号", IssuedAt = At(10, 30), VisibleToParty = false }];
@@ -40,7 +39,7 @@ public class PartyTimelineTests
             "2026年11月20日 提交整改报告（第2轮）",
             "2026年11月25日 整改复查合格（宁通管复〔2026〕8号）",
         ], order.PartyTimeline(documents).Select(e => e.ToString()));
-        Assert.Empty(new CorrectiveOrder { State = OrderState.Draft, Facts = "草稿" }.PartyTimeline(documents));
+        Assert.Empty(CorrectiveOrder.Draft(new Finding { Facts = "草稿" }, "立即整改", 3, DeadlineMode.WorkingDays, 5, null, "u-1", "a", At(11, 1)).PartyTimeline(documents));
     }
 
     [Fact]

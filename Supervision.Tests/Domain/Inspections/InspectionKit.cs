@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Access;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Inspections;
 using Supervision.Reports.Inspections;
@@ -57,6 +59,8 @@ internal static class InspectionKit
     /// <summary>A decided finding with its draft corrective order for a branch, written directly (for order-centred tests).</summary>
     public static async Task<long> DraftOrderAsync(IServicePortal portal, string branchCode, string responsible = "inspector.nx", string basisCode = "ORD25-A06")
     {
+        using var system = portal.ScopeFor(AccessScope.System);
+        var now = system.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var db = portal.Db();
         var branch = await db.Branches.SingleAsync(b => b.Code == branchCode);
         var basis = await db.LegalBases.SingleAsync(b => b.Code == basisCode);
@@ -69,11 +73,8 @@ internal static class InspectionKit
         };
         db.Findings.Add(finding);
         await db.SaveChangesAsync();
-        var order = new CorrectiveOrder
-        {
-            ProvinceId = branch.ProvinceId, BranchId = branch.Id, FindingId = finding.Id, Facts = finding.Facts, Requirement = "立即停止人工录入，全部网点使用二代证读卡器并联网核验。",
-            LegalBasisId = basis.Id, DeadlineMode = DeadlineMode.WorkingDays, DeadlineWorkingDays = 5, State = OrderState.Draft, ResponsibleUserId = user.Id, CreatedBy = "test",
-        };
+        var order = CorrectiveOrder.Draft(finding, "立即停止人工录入，全部网点使用二代证读卡器并联网核验。", basis.Id, DeadlineMode.WorkingDays, 5, null,
+            user.Id, "test", now);
         db.CorrectiveOrders.Add(order);
         await db.SaveChangesAsync();
         return order.Id;

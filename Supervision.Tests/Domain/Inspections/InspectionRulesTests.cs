@@ -51,7 +51,7 @@ public class InspectionRulesTests
 
     private static Inspection Record()
     {
-        var inspection = new Inspection { Id = 5, ProvinceId = 64, BranchId = 7, EntityName = "宁夏移动银川分公司", Status = InspectionStatus.Planned };
+        var inspection = new Inspection { Id = 5, ProvinceId = 64, BranchId = 7, EntityName = "宁夏移动银川分公司" };
         inspection.Inspectors.AddRange([new InspectionInspector { UserId = "a" }, new InspectionInspector { UserId = "b" }]);
         inspection.Items.AddRange([
             new InspectionItemResult { Id = 1, ItemCode = "RN-01", ItemTitle = "入网证件查验" },
@@ -122,11 +122,13 @@ public class InspectionRulesTests
         Assert.Equal("已立案", handed.StateLabel);
     }
 
-    private static CorrectiveOrder Draft() => new()
+    private static CorrectiveOrder Draft()
     {
-        Id = 9, State = OrderState.Draft, Facts = "人工录入12笔", Requirement = "立即停止人工录入", LegalBasisId = 3,
-        DeadlineMode = DeadlineMode.WorkingDays, DeadlineWorkingDays = 10,
-    };
+        var order = CorrectiveOrder.Draft(new Finding { Id = 4, ProvinceId = 64, BranchId = 7, Facts = "人工录入12笔" }, "立即停止人工录入", 3,
+            DeadlineMode.WorkingDays, 10, null, "u-1", "a", Now);
+        order.Id = 9;
+        return order;
+    }
 
     private static readonly WorkingDayCalendar Calendar = new([new CalendarDay { Date = new DateOnly(2026, 10, 1), Kind = CalendarDayKind.Holiday }], [2026]);
 

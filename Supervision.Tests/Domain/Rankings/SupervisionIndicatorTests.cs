@@ -49,25 +49,32 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
             db.Findings.AddRange(f1, f2, f3, f4, f5, f6, f7);
             await db.SaveChangesAsync();
 
-            CorrectiveOrder O(Finding f, OrderState state, string issued, string deadline, bool late = false, string? reinspected = null) => new()
+            // Each order goes through its own steps: issued (on the day given, with the deadline given), then what the company and the inspector did.
+            CorrectiveOrder O(Finding f, string issued, string deadline)
             {
-                ProvinceId = f.ProvinceId, BranchId = f.BranchId, FindingId = f.Id, VisibleToParty = true, Facts = f.Facts, Requirement = "全部网点使用二代证读卡器并联网核验。",
-                LegalBasisId = basis.Id, DeadlineMode = DeadlineMode.Date, DeadlineDate = D(deadline), Deadline = D(deadline), OriginalDeadline = D(deadline),
-                State = state, IssuedOn = D(issued), RepliedLate = late, ReinspectedOn = reinspected is null ? null : D(reinspected), CreatedBy = "test",
-            };
-            var o7 = O(f7, OrderState.Verified, "2026-02-02", "2026-03-20", reinspected: "2026-03-25");
-            (o7.OriginalDeadline, o7.Round) = (D("2026-02-10"), 2);
-            o7.Extensions.Add(new ExtensionRequest
-            {
-                ProvinceId = o7.ProvinceId, BranchId = o7.BranchId, CurrentDeadline = D("2026-02-10"), RequestedDeadline = D("2026-02-25"), ApprovedDeadline = D("2026-02-25"),
-                Reason = "设备采购周期较长", RequestedBy = "carrier", RequestedAt = At("2026-02-05"), Status = ExtensionStatus.Approved, DecidedAt = At("2026-02-09"),
-            });
-            o7.Replies.Add(new RectificationReply { ProvinceId = o7.ProvinceId, BranchId = o7.BranchId, Round = 1, Text = "已整改", SubmittedBy = "carrier", SubmittedAt = At("2026-02-24") });
-            db.CorrectiveOrders.AddRange(
-                O(f2, OrderState.Verified, "2026-01-26", "2026-02-27", reinspected: "2026-03-05"),
-                O(f5, OrderState.Overdue, "2026-02-09", "2026-02-20"),
-                O(f6, OrderState.Replied, "2026-03-05", "2026-04-15"),
-                o7);
+                var o = CorrectiveOrder.Draft(f, "全部网点使用二代证读卡器并联网核验。", basis.Id, DeadlineMode.Date, null, D(deadline), "", "test", At(issued));
+                o.Issue(D(deadline), null, "test", At(issued), D(issued));
+                return o;
+            }
+            void Reported(CorrectiveOrder o, string on) => o.Reply("已全部停用人工录入，网点均配备读卡器。", "carrier", At(on), D(on));
+            void Reinspected(CorrectiveOrder o, string on, bool passed) => o.Verify(passed, passed ? "经现场复查，整改到位。" : "仍有网点人工录入。", D(on), null, "test", D(on));
+
+            var o2 = O(f2, "2026-01-26", "2026-02-27");
+            Reported(o2, "2026-02-25");
+            Reinspected(o2, "2026-03-05", passed: true);
+            var o5 = O(f5, "2026-02-09", "2026-02-20");
+            o5.MarkOverdue(D("2026-02-21"));
+            var o6 = O(f6, "2026-03-05", "2026-04-15");
+            Reported(o6, "2026-04-10");
+            var o7 = O(f7, "2026-02-02", "2026-02-10");
+            o7.RequestExtension(D("2026-02-25"), "设备采购周期较长", "carrier", At("2026-02-05"), D("2026-02-05"));
+            o7.DecideExtension(true, D("2026-02-25"), null, "test", At("2026-02-09"), D("2026-02-09"));
+            Reported(o7, "2026-02-24");
+            Reinspected(o7, "2026-03-02", passed: false);
+            o7.Reopen(D("2026-03-20"), D("2026-03-02"));
+            Reported(o7, "2026-03-18");
+            Reinspected(o7, "2026-03-25", passed: true);
+            db.CorrectiveOrders.AddRange(o2, o5, o6, o7);
 
             var inspectors = await db.Users.Where(u => u.Role == UserRole.Inspector && u.ProvinceId == province).Select(u => u.Id).Take(2).ToListAsync();
             EnforcementCase Case(int branch, string filed, string? decided, decimal? fine, string? closed = null)
@@ -220,14 +227,10 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
             };
             db.Findings.Add(finding);
             await db.SaveChangesAsync();
-            var order = new CorrectiveOrder
-            {
-                ProvinceId = province, BranchId = city, FindingId = finding.Id, VisibleToParty = true, Facts = finding.Facts, Requirement = "全部网点使用二代证读卡器并联网核验。",
-                LegalBasisId = basis.Id, DeadlineMode = DeadlineMode.Date, DeadlineDate = D("2026-07-24"), Deadline = D("2026-07-24"), OriginalDeadline = D("2026-07-24"),
-                State = OrderState.Replied, IssuedOn = D("2026-07-06"), IssuedAt = At("2026-07-06"), NoticeNumber = "宁通管改〔2026〕90号", RepliedAt = At("2026-07-22"),
-                ResponsibleUserId = inspector.Id, CreatedBy = "test",
-            };
-            order.Replies.Add(new RectificationReply { ProvinceId = province, BranchId = city, Round = 1, Text = "已全部停用人工录入，网点均配备读卡器。", SubmittedBy = "carrier", SubmittedAt = At("2026-07-22") });
+            // Issued on 6 July with a deadline of 24 July, reported on 22 July: in time, awaiting re-inspection.
+            var order = CorrectiveOrder.Draft(finding, "全部网点使用二代证读卡器并联网核验。", basis.Id, DeadlineMode.Date, null, D("2026-07-24"), inspector.Id, "test", At("2026-07-06"));
+            order.Issue(D("2026-07-24"), "宁通管改〔2026〕90号", "inspector.nx", At("2026-07-06"), D("2026-07-06"));
+            order.Reply("已全部停用人工录入，网点均配备读卡器。", "carrier", At("2026-07-22"), D("2026-07-22"));
             db.CorrectiveOrders.Add(order);
             await db.SaveChangesAsync();
             orderId = order.Id;

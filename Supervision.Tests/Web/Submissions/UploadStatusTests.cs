@@ -1,6 +1,6 @@
 using Bunit;
 using Supervision.Tests.Infrastructure;
-using Supervision.Domain.Files;
+using Supervision.Tests.Domain.Submissions;
 using Supervision.Domain.Submissions;
 using Supervision.Web.Components.Pages.Submissions;
 
@@ -8,11 +8,12 @@ namespace Supervision.Tests.Web.Submissions;
 
 public class UploadStatusTests : MudTestContext
 {
-    private static Submission Stored(SubmissionStatus status) => new()
+    private static Submission Stored(SubmissionStatus status)
     {
-        Id = 7, Version = 2, Status = status, Sha256 = new string('a', 64), RowCount = 100_050, ReceiptNo = status == SubmissionStatus.Submitted ? "RN-MONTHLY-2026-10-CMCC-64-V2" : null,
-        File = new StoredFile { FileName = "a.xlsx" },
-    };
+        var s = Versions.Second(status, rows: 100_050);
+        s.Id = 7;
+        return s;
+    }
 
     [Fact]
     public void While_the_file_travels_the_bar_shows_how_much_has_arrived()

@@ -1,0 +1,109 @@
+using Supervision.Domain.Common;
+using Supervision.Domain.Inspections;
+using static Supervision.Tests.Domain.Common.Offered;
+
+namespace Supervision.Tests.Domain.Inspections;
+
+/// <summary>What an inspection record (and a finding) offers each actor: only the drawn inspectors record, complete and amend.</summary>
+public class InspectionActionsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateOnly Today = new(2026, 11, 2);
+
+    private static Inspection Planned()
+    {
+        var inspection = new Inspection { Id = 5, ProvinceId = 64, BranchId = 7, EntityName = "宁夏移动银川分公司" };
+        inspection.Inspectors.AddRange([new InspectionInspector { UserId = "a" }, new InspectionInspector { UserId = "b" }]);
+        inspection.Items.AddRange([
+            new InspectionItemResult { Id = 1, ItemCode = "RN-01", ItemTitle = "入网证件查验" },
+            new InspectionItemResult { Id = 2, ItemCode = "RN-05", ItemTitle = "读卡器与联网核验" },
+        ]);
+        return inspection;
+    }
+
+    private static Inspection Recorded()
+    {
+        var r = Planned();
+        r.RecordVisit(Today, "银川市兴庆区解放西街营业厅", "王磊", "店长", null, Today);
+        r.RecordItem(1, ItemOutcome.Compliant, null, "a", Now);
+        r.RecordItem(2, ItemOutcome.NonCompliant, "两台读卡器未联网", "a", Now);
+        return r;
+    }
+
+    private static Inspection In(string state)
+    {
+        var r = state is "planned" ? Planned() : Recorded();
+        if (state == "completed") r.Complete("a", Now, Today, "宁通管检〔2026〕1号");
+        if (state == "cancelled") r.Cancel();
+        return r;
+    }
+
+    [Theory]
+    [InlineData("planned", "preview record (complete)", "preview", "preview")]
+    [InlineData("recorded", "preview record complete", "preview", "preview")]
+    [InlineData("completed", "amend", "", "")]
+    [InlineData("cancelled", "", "", "")]
+    public void The_drawn_inspectors_record_and_complete_others_may_preview_while_it_is_open(string state, string assigned, string otherInspector, string observer)
+    {
+        var r = In(state);
+        Assert.Equal(assigned, Keys(r.ActionsFor(Acting.Officer, assigned: true, Today)));
+        Assert.Equal(otherInspector, Keys(r.ActionsFor(Acting.Officer, assigned: false, Today)));
+        Assert.Equal(observer, Keys(r.ActionsFor(Acting.Observer, assigned: false, Today)));
+        Assert.Empty(r.ActionsFor(Acting.Party, assigned: false, Today)); // the carrier never sees the record
+    }
+
+    [Fact]
+    public void Completion_not_possible_yet_says_what_is_missing_as_completing_would()
+    {
+        var r = Planned();
+        r.RecordItem(2, ItemOutcome.NonCompliant, null, "a", Now);
+        var reason = NotYet(r.ActionsFor(Acting.Officer, assigned: true, Today), InspectionActions.Complete);
+        Assert.Equal("检查记录尚不完整：请填写检查日期。请填写检查地点。请填写企业在场人员。尚有1项未记录结果（RN-01）。不符合项须写明检查发现的情况（RN-05）。", reason);
+        Assert.Equal(reason, Assert.Throws<DomainException>(() => r.Complete("a", Now, Today, null)).Message);
+        Assert.Equal(reason, Assert.Throws<DomainException>(() => r.RequireCompletable(Today)).Message);
+        Assert.Equal(InspectionStatus.InProgress, r.Status);
+    }
+
+    [Fact]
+    public void An_open_finding_is_decided_by_an_inspector_and_only_once()
+    {
+        var finding = new Finding { Id = 3, Title = "RN-05 读卡器与联网核验", Status = FindingStatus.Open };
+        Assert.Equal("decide", Keys(finding.ActionsFor(Acting.Officer, Acting.Officer)));
+        Assert.Empty(finding.ActionsFor(Acting.Observer, Acting.Observer));
+        finding.Decide(FindingDecision.Observation, FindingSeverity.General, null, "情节轻微，已当场纠正", "a", Now);
+        Assert.Empty(finding.ActionsFor(Acting.Officer, Acting.Officer));
+        Assert.Equal("finding.decided", Assert.Throws<DomainException>(() => finding.Decide(FindingDecision.Observation, FindingSeverity.General, null, "再议再议再议", "a", Now)).Code);
+    }
+
+    [Fact]
+    public void A_finding_handed_to_enforcement_offers_filing_its_case_to_enforcement_officers_until_the_case_is_open()
+    {
+        var finding = new Finding { Id = 4, BranchId = 7, Title = "RN-05 读卡器与联网核验", Status = FindingStatus.Decided, Decision = FindingDecision.Enforcement, EnforcementRequestedAt = Now };
+        // A system administrator files cases but does not run inspections: no decision, yet the case.
+        Assert.Equal("file-case", Keys(finding.ActionsFor(Acting.Observer, Acting.Officer)));
+        Assert.Empty(finding.ActionsFor(Acting.Observer, Acting.Observer));
+        Assert.Empty(finding.ActionsFor(Acting.Party, Acting.Party));
+        finding.CaseOpened(11, 7);
+        Assert.Empty(finding.ActionsFor(Acting.Officer, Acting.Officer));
+    }
+
+    [Fact]
+    public void A_plan_is_started_when_complete_drawn_from_while_active_and_cancelled_until_closed()
+    {
+        var plan = new InspectionPlan { Id = 1, ProvinceId = 64, Year = 2026, PeriodStart = new(2026, 11, 1), PeriodEnd = new(2026, 12, 31), SamplingRatio = 0.2m };
+        var draft = plan.ActionsFor(Acting.Officer);
+        Assert.Equal("edit (activate) (draw) cancel", Keys(draft));
+        Assert.Equal("请填写计划名称。 请选择检查范围。 请至少选择一个检查项目。", NotYet(draft, PlanActions.Activate));
+        Assert.Equal(NotYet(draft, PlanActions.Activate), Assert.Throws<DomainException>(plan.Activate).Message);
+        Assert.Equal("计划尚未启动，请先启动计划再抽取。", NotYet(draft, PlanActions.Draw));
+        Assert.Equal(NotYet(draft, PlanActions.Draw), Assert.Throws<DomainException>(plan.RequireActive).Message);
+
+        (plan.Title, plan.ScopeCodes, plan.ChecklistItemIds) = ("2026年第四季度实名制专项检查", ["CMCC"], [1, 2]);
+        Assert.Equal("edit activate (draw) cancel", Keys(plan.ActionsFor(Acting.Officer)));
+        plan.Activate();
+        Assert.Equal("draw complete cancel", Keys(plan.ActionsFor(Acting.Officer)));
+        Assert.Empty(plan.ActionsFor(Acting.Observer));
+        plan.Complete();
+        Assert.Empty(plan.ActionsFor(Acting.Officer));
+    }
+}

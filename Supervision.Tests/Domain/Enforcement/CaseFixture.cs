@@ -74,4 +74,34 @@ public static class CaseFixture
         c.Serve(D(servedOn), "直接送达", Settings, Calendar, "i", Now);
         return c;
     }
+
+    /// <summary>
+    /// A filed case (any party and basis) taken through the procedure to its decision on <paramref name="decidedOn"/>: a
+    /// warning and, if given, a fine; evidence on the filing day, the prior notice served ten days before the decision.
+    /// </summary>
+    public static EnforcementCase DecidedOn(EnforcementCase c, LegalBasis basis, DateOnly decidedOn, decimal? fine)
+    {
+        CaseSanction[] Penalty() => fine is { } f ? [Warning(basis.Id), Fine(f, basis.Id)] : [Warning(basis.Id)];
+        var bases = new Dictionary<int, LegalBasis> { [basis.Id] = basis };
+        Reviewed(c);
+        c.ProposeSanctions(Penalty(), bases, actAlreadyFined: false, "i", Now);
+        c.ServePriorNotice(decidedOn.AddDays(-10), Settings, Calendar, "i", Now);
+        c.Decide(decidedOn, Penalty(), null, bases, Settings, Calendar, "i", Now);
+        return c;
+    }
+
+    /// <summary>A filed case investigated, reviewed and closed without penalty (Art. 33) on <paramref name="on"/>.</summary>
+    public static EnforcementCase NoPenaltyOn(EnforcementCase c, DateOnly on)
+    {
+        Reviewed(c);
+        c.DecideNoPenalty(on, "初次违法且危害后果轻微，已及时改正", "i", Now);
+        return c;
+    }
+
+    private static void Reviewed(EnforcementCase c)
+    {
+        c.StartInvestigation("i", Now);
+        c.AddEvidence(new CaseEvidence { Description = "暗访录像及入网工单", CollectedOn = c.FiledOn, CollectedBy = "i" }, "i", Now);
+        c.SubmitForReview("违法事实清楚，证据确凿", "i", Now);
+    }
 }

@@ -490,7 +490,7 @@ public class EnforcementCase : IPartyVisible
         }
         if (PartyHeard)
         {
-            yield return new("decide", "作出处罚决定", Primary: true, NotYet: DecisionRefusal(today)?.Message);
+            yield return new("decide", "作出处罚决定", Primary: true, NotYet: DecisionWaitRefusal(today)?.Message);
             if (StatementRefusal(waiver: false, today) is null) yield return new("statement", "记录陈述申辩");
         }
         if (State == CaseState.PriorNoticeServed && HearingRequestRefusal(today) is null) yield return new("request-hearing", "登记听证申请");
@@ -579,11 +579,15 @@ public class EnforcementCase : IPartyVisible
         return heldOn < date ? new("case.hearing_before_date", $"听证定于{ChineseDate.Format(date)}举行，举行后方可记录。") : null;
     }
 
+    /// <summary>A decision dated <paramref name="decidedOn"/>: after the party was heard, within the decision period.</summary>
+    private DomainException? DecisionRefusal(DateOnly decidedOn) => DecisionWaitRefusal(decidedOn) ?? DecisionDateRefusal(decidedOn);
+
     /// <summary>
     /// No decision before the prior notice was served and its statement period ran out (unless waived in writing) (Arts. 44,
-    /// 62), while a hearing may still be requested or has not been held, or after the decision period (Art. 60) unless extended.
+    /// 62), or while a hearing may still be requested or has not been held. What holds the step back today: a decision
+    /// dated any day up to today would be refused too.
     /// </summary>
-    private DomainException? DecisionRefusal(DateOnly decidedOn)
+    private DomainException? DecisionWaitRefusal(DateOnly decidedOn)
     {
         if (!PartyHeard)
             return new("case.no_prior_notice", State is CaseState.Filed or CaseState.Investigating or CaseState.UnderReview
@@ -595,6 +599,15 @@ public class EnforcementCase : IPartyVisible
             return new("case.hearing_request_running", $"听证申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}届满，届满前不得作出决定。");
         if (State == CaseState.Hearing && HearingHeldOn is null)
             return new("case.hearing_not_held", "当事人已申请听证，听证举行后方可作出决定。");
+        return null;
+    }
+
+    /// <summary>
+    /// The decision's own date: within the decision period (Art. 60) unless extended, not before the notice. Checked on the
+    /// date entered, not held against the step: a decision made within the period may be recorded after it.
+    /// </summary>
+    private DomainException? DecisionDateRefusal(DateOnly decidedOn)
+    {
         if (decidedOn > EffectiveDecisionDueDate)
             return new("case.decision_overdue", $"已超过作出决定的期限（{ChineseDate.Format(EffectiveDecisionDueDate)}）。如需延长，须先办理延期审批（行政处罚法第六十条）。");
         if (decidedOn < PriorNoticeServedOn) return new("case.date_before_notice", "决定日期不能早于事先告知书送达日。");

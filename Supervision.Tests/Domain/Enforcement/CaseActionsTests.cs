@@ -125,12 +125,19 @@ public class CaseActionsTests
     }
 
     [Fact]
-    public void After_the_decision_period_the_decision_asks_for_an_extension_first()
+    public void After_the_decision_period_a_decision_made_within_it_is_still_recorded_and_a_later_one_asks_for_an_extension()
     {
-        var c = Noticed();
-        Assert.Equal("已超过作出决定的期限（2026年7月19日）。如需延长，须先办理延期审批（行政处罚法第六十条）。", Action(c, Acting.Officer, "2026-07-20", "decide").NotYet);
-        c.ExtendDecisionPeriod(D("2026-08-31"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), "i", Now);
-        Assert.True(Action(c, Acting.Officer, "2026-07-20", "decide").Allowed);
+        var late = Noticed();
+        Assert.True(Action(late, Acting.Officer, "2026-07-20", "decide").Allowed); // the date entered decides, not the day it is recorded
+        Assert.Equal("已超过作出决定的期限（2026年7月19日）。如需延长，须先办理延期审批（行政处罚法第六十条）。", Assert.Throws<DomainException>(() =>
+            late.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now)).Message);
+        late.Decide(D("2026-07-19"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
+        Assert.Equal(CaseState.Decided, late.State);
+
+        var extended = Noticed();
+        extended.ExtendDecisionPeriod(D("2026-08-31"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), "i", Now);
+        extended.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
+        Assert.Equal(CaseState.Decided, extended.State);
     }
 
     [Fact]

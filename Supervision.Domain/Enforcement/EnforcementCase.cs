@@ -22,62 +22,71 @@ public enum CaseSource
 /// </summary>
 public class EnforcementCase : IPartyVisible
 {
-    public long Id { get; set; }
-    public int ProvinceId { get; set; }
-    public int BranchId { get; set; }
-    public Branch? Branch { get; set; }
+    public long Id { get; private set; }
+    public int ProvinceId { get; private set; }
+    public int BranchId { get; private set; }
+    public Branch? Branch { get; private set; }
     /// <summary>立案号, the number of the filing approval (e.g. 宁通管立〔2026〕3号); set when that document is issued.</summary>
-    public string? CaseNumber { get; set; }
+    public string? CaseNumber { get; private set; }
     /// <summary>The 文号 of the 行政处罚决定书, once issued.</summary>
-    public string? DecisionNumber { get; set; }
+    public string? DecisionNumber { get; private set; }
     /// <summary>案由, e.g. 未按规定查验用户身份信息.</summary>
-    public string Title { get; set; } = "";
-    public string Facts { get; set; } = "";
-    public DateOnly ViolationDate { get; set; }
-    public DateOnly FiledOn { get; set; }
-    public string FiledBy { get; set; } = "";
-    public CaseSource Source { get; set; }
-    public string? SourceRef { get; set; }
+    public string Title { get; private set; } = "";
+    public string Facts { get; private set; } = "";
+    public DateOnly ViolationDate { get; private set; }
+    public DateOnly FiledOn { get; private set; }
+    public string FiledBy { get; private set; } = "";
+    public CaseSource Source { get; private set; }
+    public string? SourceRef { get; private set; }
     /// <summary>Identifies the unlawful act, so one act is never fined twice (Art. 29).</summary>
-    public string ActKey { get; set; } = "";
-    public int LegalBasisId { get; set; }
-    public LegalBasis? LegalBasis { get; set; }
-    public CaseState State { get; set; }
-    public bool VisibleToParty { get; set; }
+    public string ActKey { get; private set; } = "";
+    public int LegalBasisId { get; private set; }
+    public LegalBasis? LegalBasis { get; private set; }
+    public CaseState State { get; private set; }
+    public bool VisibleToParty { get; private set; }
 
-    public DateOnly DecisionDueDate { get; set; }
-    public string? ReviewConclusion { get; set; }
-    public DateOnly? PriorNoticeServedOn { get; set; }
-    public DateOnly? StatementDeadline { get; set; }
-    public bool StatementWaived { get; set; }
-    public bool HearingOffered { get; set; }
-    public DateOnly? HearingRequestDeadline { get; set; }
-    public DateOnly? HearingRequestedOn { get; set; }
-    public DateOnly? HearingNoticeServedOn { get; set; }
-    public DateOnly? HearingDate { get; set; }
-    public string? HearingPlace { get; set; }
-    public DateOnly? HearingHeldOn { get; set; }
-    public string? HearingRecord { get; set; }
-    public DateOnly? DecidedOn { get; set; }
-    public DateOnly? ServiceDueDate { get; set; }
-    public DateOnly? ServedOn { get; set; }
-    public string? ServiceMethod { get; set; }
-    public bool ServiceLate { get; set; }
-    public DateTimeOffset? AcknowledgedAt { get; set; }
-    public string? AcknowledgedBy { get; set; }
-    public DateOnly? PaymentDueDate { get; set; }
-    public DateOnly? ClosedOn { get; set; }
-    public string? ExitReason { get; set; }
-    public string? TransferredTo { get; set; }
-    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
+    public DateOnly DecisionDueDate { get; private set; }
+    public string? ReviewConclusion { get; private set; }
+    public DateOnly? PriorNoticeServedOn { get; private set; }
+    public DateOnly? StatementDeadline { get; private set; }
+    public bool StatementWaived { get; private set; }
+    public bool HearingOffered { get; private set; }
+    public DateOnly? HearingRequestDeadline { get; private set; }
+    public DateOnly? HearingRequestedOn { get; private set; }
+    public DateOnly? HearingNoticeServedOn { get; private set; }
+    public DateOnly? HearingDate { get; private set; }
+    public string? HearingPlace { get; private set; }
+    public DateOnly? HearingHeldOn { get; private set; }
+    public string? HearingRecord { get; private set; }
+    public DateOnly? DecidedOn { get; private set; }
+    public DateOnly? ServiceDueDate { get; private set; }
+    public DateOnly? ServedOn { get; private set; }
+    public string? ServiceMethod { get; private set; }
+    public bool ServiceLate { get; private set; }
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+    public string? AcknowledgedBy { get; private set; }
+    public DateOnly? PaymentDueDate { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
+    public string? ExitReason { get; private set; }
+    public string? TransferredTo { get; private set; }
+    public Guid ConcurrencyToken { get; private set; } = Guid.NewGuid();
 
-    public List<CaseInvestigator> Investigators { get; set; } = [];
-    public List<CaseEvidence> Evidence { get; set; } = [];
-    public List<CaseSanction> Sanctions { get; set; } = [];
-    public List<CaseStatement> Statements { get; set; } = [];
-    public List<CasePayment> Payments { get; set; } = [];
-    public List<CaseApproval> Approvals { get; set; } = [];
-    public List<CaseStep> Steps { get; set; } = [];
+    private EnforcementCase() { } // EF Core materializes; a case begins with File
+
+    private readonly List<CaseInvestigator> _investigators = [];
+    public IReadOnlyList<CaseInvestigator> Investigators => _investigators;
+    private readonly List<CaseEvidence> _evidence = [];
+    public IReadOnlyList<CaseEvidence> Evidence => _evidence;
+    private readonly List<CaseSanction> _sanctions = [];
+    public IReadOnlyList<CaseSanction> Sanctions => _sanctions;
+    private readonly List<CaseStatement> _statements = [];
+    public IReadOnlyList<CaseStatement> Statements => _statements;
+    private readonly List<CasePayment> _payments = [];
+    public IReadOnlyList<CasePayment> Payments => _payments;
+    private readonly List<CaseApproval> _approvals = [];
+    public IReadOnlyList<CaseApproval> Approvals => _approvals;
+    private readonly List<CaseStep> _steps = [];
+    public IReadOnlyList<CaseStep> Steps => _steps;
 
     public CaseSanction? Fine => Sanctions.FirstOrDefault(s => s.Kind == SanctionKind.Fine);
     public decimal FineAmount => Fine?.Amount ?? 0m;
@@ -139,8 +148,8 @@ public class EnforcementCase : IPartyVisible
             FiledBy = by, Source = source, SourceRef = sourceRef, LegalBasisId = basis.Id, State = CaseState.Filed,
             ActKey = sourceRef is { Length: > 0 } r ? $"{source}:{r}" : $"{party.Id}:{basis.Code}:{violationDate:yyyyMMdd}",
             DecisionDueDate = filedOn.AddDays(settings.DecisionDays),
-            Investigators = investigators.DistinctBy(i => i.UserId).Select(i => new CaseInvestigator { UserId = i.UserId, Name = i.Name }).ToList(),
         };
+        c._investigators.AddRange(investigators.DistinctBy(i => i.UserId).Select(i => new CaseInvestigator { UserId = i.UserId, Name = i.Name }));
         c.Step(by, now, "立案", $"案由：{c.Title}；违法行为发生日{ChineseDate.Format(violationDate)}；作出决定期限{ChineseDate.Format(c.DecisionDueDate)}");
         return c;
     }
@@ -148,7 +157,7 @@ public class EnforcementCase : IPartyVisible
     /// <summary>The 立案审批表 is issued once; its 文号 is the case number.</summary>
     public void RecordFilingApproval(string? number)
     {
-        if (CaseNumber is not null) throw new DomainException("case.filing_issued", $"本案已签发立案审批表（{CaseNumber}）。");
+        Check(FilingRefusal());
         CaseNumber = number;
         ConcurrencyToken = Guid.NewGuid();
     }
@@ -163,19 +172,18 @@ public class EnforcementCase : IPartyVisible
 
     public void AddEvidence(CaseEvidence evidence, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.Investigating or CaseState.UnderReview))
-            throw Refused("收集证据", "调查取证或审查阶段");
+        if (!Collecting) throw Refused("收集证据", "调查取证或审查阶段");
         if (string.IsNullOrWhiteSpace(evidence.Description)) throw new DomainException("case.evidence_description", "请描述证据内容。");
         if (evidence.CollectedOn < FiledOn) throw new DomainException("case.evidence_before_filing", "取证日期不能早于立案日。");
         NotFuture(evidence.CollectedOn, now, "取证日期");
-        Evidence.Add(evidence);
+        _evidence.Add(evidence);
         Step(by, now, "收集证据", evidence.Description);
     }
 
     public void SubmitForReview(string conclusion, string by, DateTimeOffset now)
     {
         Require(CaseState.Investigating, "提交审查");
-        if (Evidence.Count == 0) throw new DomainException("case.no_evidence", "尚未收集任何证据，不能提交审查。");
+        Check(ReviewRefusal());
         if (string.IsNullOrWhiteSpace(conclusion)) throw new DomainException("case.conclusion_required", "请写明调查结论。");
         ReviewConclusion = conclusion.Trim();
         Move(CaseState.UnderReview, by, now, "调查终结，提交审查", ReviewConclusion);
@@ -194,8 +202,8 @@ public class EnforcementCase : IPartyVisible
             throw new DomainException("case.double_fine", "对同一个违法行为只能处以一次罚款（行政处罚法第二十九条）。");
         if (actAlreadyFined && sanctions.Any(s => s.Kind == SanctionKind.Fine))
             throw new DomainException("case.double_fine", "该违法行为已在其他案件中被处以罚款，不得再次罚款（行政处罚法第二十九条）。");
-        Sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
-        foreach (var s in sanctions) { s.Status = SanctionStatus.Proposed; Sanctions.Add(s); }
+        _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
+        foreach (var s in sanctions) { s.Status = SanctionStatus.Proposed; _sanctions.Add(s); }
         Step(by, now, "拟定处罚", string.Join("；", sanctions.Select(s => s.Label)));
     }
 
@@ -205,8 +213,7 @@ public class EnforcementCase : IPartyVisible
     public void ServePriorNotice(DateOnly servedOn, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
     {
         Require(CaseState.UnderReview, "送达事先告知书");
-        if (Sanctions.All(s => s.Status != SanctionStatus.Proposed))
-            throw new DomainException("case.no_sanction", "告知前须先拟定处罚。");
+        Check(NoticeRefusal());
         if (servedOn < FiledOn) throw new DomainException("case.date_before_filing", "送达日期不能早于立案日。");
         NotFuture(servedOn, now, "送达日期");
         PriorNoticeServedOn = servedOn;
@@ -221,12 +228,10 @@ public class EnforcementCase : IPartyVisible
     /// <summary>The party states its case (陈述申辩) within the period, or waives it in writing.</summary>
     public void RecordStatement(CaseStatement statement, DateOnly today, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.PriorNoticeServed or CaseState.Hearing))
-            throw Refused("提交陈述申辩", "事先告知之后、作出决定之前");
-        if (!statement.IsWaiver && today > StatementDeadline)
-            throw new DomainException("case.statement_late", $"陈述申辩期限已于{ChineseDate.Format(StatementDeadline!.Value)}届满。如有新的情况，请与承办人员联系。");
+        if (!PartyHeard) throw Refused("提交陈述申辩", "事先告知之后、作出决定之前");
+        Check(StatementRefusal(statement.IsWaiver, today));
         if (string.IsNullOrWhiteSpace(statement.Text)) throw new DomainException("case.statement_text", "请填写陈述申辩意见（或放弃的书面声明）。");
-        Statements.Add(statement);
+        _statements.Add(statement);
         if (statement.IsWaiver) StatementWaived = true;
         Step(by, now, statement.IsWaiver ? "当事人书面放弃陈述申辩和听证" : "收到陈述申辩", statement.Text.Length > 80 ? statement.Text[..80] + "…" : statement.Text);
     }
@@ -234,9 +239,7 @@ public class EnforcementCase : IPartyVisible
     public void RequestHearing(DateOnly on, string by, DateTimeOffset now)
     {
         Require(CaseState.PriorNoticeServed, "申请听证");
-        if (!HearingOffered) throw new DomainException("case.hearing_not_offered", "拟处罚款未达到听证标准，本案未告知听证权利。");
-        if (on > HearingRequestDeadline)
-            throw new DomainException("case.hearing_request_late", $"听证申请期限已于{ChineseDate.Format(HearingRequestDeadline!.Value)}届满（行政处罚法第六十四条）。");
+        Check(HearingRequestRefusal(on));
         HearingRequestedOn = on;
         Move(CaseState.Hearing, by, now, "当事人申请听证", null);
     }
@@ -245,6 +248,7 @@ public class EnforcementCase : IPartyVisible
     public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingDate, string place, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
     {
         Require(CaseState.Hearing, "安排听证");
+        Check(HearingScheduleRefusal());
         NotFuture(noticeServedOn, now, "听证通知送达日期");
         var earliest = calendar.AddWorkingDays(noticeServedOn, settings.HearingNoticeWorkingDays);
         if (hearingDate < earliest)
@@ -257,8 +261,7 @@ public class EnforcementCase : IPartyVisible
     public void RecordHearing(DateOnly heldOn, string record, string by, DateTimeOffset now)
     {
         Require(CaseState.Hearing, "记录听证");
-        if (HearingDate is null) throw new DomainException("case.hearing_not_scheduled", "尚未安排听证。");
-        if (heldOn < HearingDate) throw new DomainException("case.hearing_before_date", $"听证定于{ChineseDate.Format(HearingDate.Value)}，举行日期不能更早。");
+        Check(HearingRecordRefusal(heldOn));
         NotFuture(heldOn, now, "听证举行日期");
         if (string.IsNullOrWhiteSpace(record)) throw new DomainException("case.hearing_record", "请填写听证笔录要点。");
         (HearingHeldOn, HearingRecord) = (heldOn, record.Trim());
@@ -275,19 +278,7 @@ public class EnforcementCase : IPartyVisible
     public void Decide(DateOnly decidedOn, IReadOnlyList<CaseSanction> final, string? decisionNumber, IReadOnlyDictionary<int, LegalBasis> bases,
         EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.PriorNoticeServed or CaseState.Hearing))
-            throw new DomainException("case.no_prior_notice", State is CaseState.Filed or CaseState.Investigating or CaseState.UnderReview
-                ? "未送达行政处罚事先告知书，不得作出处罚决定（行政处罚法第六十二条）。"
-                : $"案件处于“{CaseStates.Label(State)}”阶段，不能作出处罚决定。");
-        if (!StatementWaived && decidedOn <= StatementDeadline)
-            throw new DomainException("case.statement_period_running", $"陈述申辩期限至{ChineseDate.Format(StatementDeadline!.Value)}届满，届满前（或当事人书面放弃前）不得作出决定。");
-        if (State == CaseState.PriorNoticeServed && HearingOffered && !StatementWaived && decidedOn <= HearingRequestDeadline)
-            throw new DomainException("case.hearing_request_running", $"听证申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}届满，届满前不得作出决定。");
-        if (State == CaseState.Hearing && HearingHeldOn is null)
-            throw new DomainException("case.hearing_not_held", "当事人已申请听证，听证举行后方可作出决定。");
-        if (decidedOn > EffectiveDecisionDueDate)
-            throw new DomainException("case.decision_overdue", $"已超过作出决定的期限（{ChineseDate.Format(EffectiveDecisionDueDate)}）。如需延长，须先办理延期审批（行政处罚法第六十条）。");
-        if (decidedOn < PriorNoticeServedOn) throw new DomainException("case.date_before_notice", "决定日期不能早于事先告知书送达日。");
+        Check(DecisionRefusal(decidedOn));
         NotFuture(decidedOn, now, "决定日期");
         if (final.Count == 0) throw new DomainException("case.no_sanction", "处罚决定至少包含一项处罚；不予处罚请使用“不予处罚”。");
         var proposed = Sanctions.Where(s => s.Status == SanctionStatus.Proposed).ToList();
@@ -299,8 +290,8 @@ public class EnforcementCase : IPartyVisible
             if (s.Kind == SanctionKind.Fine && s.Amount > stated.Amount)
                 throw new DomainException("case.heavier_than_notice", $"决定罚款{ChineseMoney.Yuan(s.Amount!.Value)}高于事先告知的{ChineseMoney.Yuan(stated.Amount!.Value)}（行政处罚法第四十五条）。");
         }
-        Sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
-        foreach (var s in final) { s.Status = SanctionStatus.Pending; Sanctions.Add(s); }
+        _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
+        foreach (var s in final) { s.Status = SanctionStatus.Pending; _sanctions.Add(s); }
         DecidedOn = decidedOn;
         DecisionNumber = decisionNumber;
         ServiceDueDate = calendar.AddWorkingDays(decidedOn, settings.ServiceWorkingDays);
@@ -309,13 +300,12 @@ public class EnforcementCase : IPartyVisible
 
     public void ExtendDecisionPeriod(DateOnly newDate, string reason, string approvedBy, DateOnly approvedOn, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.Filed or CaseState.Investigating or CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing))
-            throw Refused("延长决定期限", "作出决定之前");
+        if (!Undecided) throw Refused("延长决定期限", "作出决定之前");
         if (newDate <= EffectiveDecisionDueDate) throw new DomainException("case.extension_date", $"延长后的期限应晚于{ChineseDate.Format(EffectiveDecisionDueDate)}。");
         RequireReason(reason, "延期理由");
         NotFuture(approvedOn, now, "批准日期");
         if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
-        Approvals.Add(new CaseApproval { Kind = ApprovalKind.DecisionExtension, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDate });
+        _approvals.Add(new CaseApproval { Kind = ApprovalKind.DecisionExtension, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDate });
         Step(by, now, "延长决定期限", $"经{approvedBy}批准延长至{ChineseDate.Format(newDate)}：{reason}");
     }
 
@@ -324,11 +314,10 @@ public class EnforcementCase : IPartyVisible
     /// <summary>不予处罚 (Art. 33: minor and corrected in time, first offence with slight harm, …).</summary>
     public void DecideNoPenalty(DateOnly on, string reason, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing))
-            throw Refused("决定不予处罚", "审查、告知或听证阶段");
+        if (!MayDecideNoPenalty) throw Refused("决定不予处罚", "审查、告知或听证阶段");
         RequireReason(reason, "不予处罚的理由");
         NotFuture(on, now, "决定日期");
-        Sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
+        _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         (ClosedOn, ExitReason) = (on, reason.Trim());
         Move(CaseState.NoPenalty, by, now, "决定不予行政处罚", ExitReason);
     }
@@ -336,8 +325,7 @@ public class EnforcementCase : IPartyVisible
     /// <summary>撤销立案: the facts are not established or the case should not have been filed.</summary>
     public void Withdraw(DateOnly on, string reason, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.Filed or CaseState.Investigating or CaseState.UnderReview))
-            throw Refused("撤销立案", "立案、调查或审查阶段");
+        if (!Withdrawable) throw Refused("撤销立案", "立案、调查或审查阶段");
         RequireReason(reason, "撤销理由");
         NotFuture(on, now, "撤销日期");
         (ClosedOn, ExitReason) = (on, reason.Trim());
@@ -347,8 +335,7 @@ public class EnforcementCase : IPartyVisible
     /// <summary>移送: the case belongs to another authority (e.g. suspected crime to the public security organs).</summary>
     public void Transfer(DateOnly on, string to, string reason, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.Filed or CaseState.Investigating or CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing))
-            throw Refused("移送", "作出决定之前");
+        if (!Undecided) throw Refused("移送", "作出决定之前");
         if (string.IsNullOrWhiteSpace(to)) throw new DomainException("case.transfer_to", "请填写移送机关。");
         RequireReason(reason, "移送理由");
         NotFuture(on, now, "移送日期");
@@ -377,8 +364,7 @@ public class EnforcementCase : IPartyVisible
     /// <summary>The party confirms in the portal that it has received the decision.</summary>
     public void AcknowledgeService(string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.Served or CaseState.Executing or CaseState.Closed))
-            throw Refused("签收", "处罚决定书送达之后");
+        if (!Acknowledgeable) throw Refused("签收", "处罚决定书送达之后");
         if (AcknowledgedAt is not null) return;
         (AcknowledgedAt, AcknowledgedBy) = (now, by);
         Step(by, now, "当事人确认签收", null);
@@ -386,8 +372,9 @@ public class EnforcementCase : IPartyVisible
 
     public void RecordPayment(decimal amount, DateOnly paidOn, string reference, EnforcementSettings settings, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("登记缴款", "送达之后、结案之前");
-        var fine = Fine ?? throw new DomainException("case.no_fine", "本案未处罚款，无需缴款。");
+        if (!InExecution) throw Refused("登记缴款", "送达之后、结案之前");
+        Check(PaymentRefusal());
+        var fine = Fine!;
         if (amount <= 0) throw new DomainException("case.payment_amount", "缴款金额应大于0。");
         if (amount != decimal.Round(amount, 2)) throw new DomainException("case.payment_precision", "缴款金额最多保留两位小数（分）。");
         if (paidOn < ServedOn) throw new DomainException("case.payment_before_service", "缴款日期不能早于送达日期。");
@@ -396,7 +383,7 @@ public class EnforcementCase : IPartyVisible
         var outstanding = OutstandingOn(paidOn, settings.SurchargeRatePerDay);
         if (amount > outstanding)
             throw new DomainException("case.overpayment", $"缴款金额{ChineseMoney.Yuan(amount)}超过截至{ChineseDate.Format(paidOn)}的应缴总额{ChineseMoney.Yuan(outstanding)}（罚款{ChineseMoney.Yuan(FineAmount)}，加处罚款{ChineseMoney.Yuan(SurchargeOn(paidOn, settings.SurchargeRatePerDay))}，已缴{ChineseMoney.Yuan(Paid)}）。");
-        Payments.Add(new CasePayment { Amount = amount, PaidOn = paidOn, Reference = reference.Trim(), RecordedBy = by });
+        _payments.Add(new CasePayment { Amount = amount, PaidOn = paidOn, Reference = reference.Trim(), RecordedBy = by });
         if (State == CaseState.Served) State = CaseState.Executing;
         var remaining = OutstandingOn(paidOn, settings.SurchargeRatePerDay);
         if (remaining == 0 && fine.Status == SanctionStatus.Pending)
@@ -409,14 +396,14 @@ public class EnforcementCase : IPartyVisible
     public void ApprovePaymentArrangement(ApprovalKind kind, DateOnly newDueDate, string? schedule, string reason, string approvedBy, DateOnly approvedOn, string by, DateTimeOffset now)
     {
         if (kind is not (ApprovalKind.Deferral or ApprovalKind.Instalments)) throw new ArgumentOutOfRangeException(nameof(kind));
-        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("批准延期或分期缴纳", "送达之后、结案之前");
-        if (Fine is not { Status: SanctionStatus.Pending }) throw new DomainException("case.no_fine", "没有待缴的罚款。");
+        if (!InExecution) throw Refused("批准延期或分期缴纳", "送达之后、结案之前");
+        Check(PaymentRefusal());
         if (newDueDate <= (EffectivePaymentDueDate ?? newDueDate)) throw new DomainException("case.arrangement_date", $"新的缴款期限应晚于{ChineseDate.Format(EffectivePaymentDueDate!.Value)}。");
         RequireReason(reason, "理由");
         NotFuture(approvedOn, now, "批准日期");
         if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
         if (kind == ApprovalKind.Instalments && string.IsNullOrWhiteSpace(schedule)) throw new DomainException("case.schedule_required", "分期缴纳须写明各期日期和金额。");
-        Approvals.Add(new CaseApproval { Kind = kind, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDueDate, Schedule = schedule?.Trim() });
+        _approvals.Add(new CaseApproval { Kind = kind, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDueDate, Schedule = schedule?.Trim() });
         Step(by, now, kind == ApprovalKind.Deferral ? "批准暂缓缴纳" : "批准分期缴纳", $"经{approvedBy}批准，缴款期限至{ChineseDate.Format(newDueDate)}" + (schedule is null ? "" : $"（{schedule}）"));
     }
 
@@ -433,7 +420,7 @@ public class EnforcementCase : IPartyVisible
 
     public void ExecuteSanction(long sanctionId, DateOnly on, string? note, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("登记执行", "送达之后、结案之前");
+        if (!InExecution) throw Refused("登记执行", "送达之后、结案之前");
         var s = Sanctions.FirstOrDefault(x => x.Id == sanctionId) ?? throw new NotFoundException("处罚事项");
         if (s.Kind == SanctionKind.Fine) throw new DomainException("case.fine_by_payment", "罚款以缴款登记执行。");
         NotFuture(on, now, "执行日期");
@@ -444,7 +431,7 @@ public class EnforcementCase : IPartyVisible
 
     public void EndSanction(long sanctionId, DateOnly on, string reason, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("终结执行", "送达之后、结案之前");
+        if (!InExecution) throw Refused("终结执行", "送达之后、结案之前");
         var s = Sanctions.FirstOrDefault(x => x.Id == sanctionId) ?? throw new NotFoundException("处罚事项");
         NotFuture(on, now, "终结执行日期");
         s.End(on, reason);
@@ -455,13 +442,197 @@ public class EnforcementCase : IPartyVisible
     /// <summary>结案: only when every sanction is carried out or formally ended.</summary>
     public void Close(DateOnly on, string by, DateTimeOffset now)
     {
-        if (State is not (CaseState.Served or CaseState.Executing)) throw Refused("结案", "送达之后");
-        var open = Sanctions.Where(s => s.Status is SanctionStatus.Pending or SanctionStatus.Proposed).ToList();
-        if (open.Count > 0)
-            throw new DomainException("case.sanctions_open", $"尚有未执行完毕的处罚：{string.Join("、", open.Select(s => s.Label))}。全部执行或终结执行后方可结案。");
+        if (!InExecution) throw Refused("结案", "送达之后");
+        Check(CloseRefusal());
         NotFuture(on, now, "结案日期");
         ClosedOn = on;
         Move(CaseState.Closed, by, now, "结案", null);
+    }
+
+    // ---------------------------------------------------------------- what may be done next
+
+    /// <summary>
+    /// The steps this actor may take today, in the order the page offers them. A step the law foresees at this stage but
+    /// that a rule still holds back is listed with <see cref="AvailableAction.NotYet"/> — the transition's own refusal, so
+    /// the page says what the transition would say. A step whose time has passed (a statement after its period) is not listed.
+    /// </summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, DateOnly today) => actor switch
+    {
+        Acting.Officer => OfficerActions(today).ToList(),
+        Acting.Party when VisibleToParty => PartyActions(today).ToList(),
+        _ => [],
+    };
+
+    /// <summary>What the actor may do with one sanction of the case: carry it out (fines are carried out by payment) or end its execution.</summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, CaseSanction sanction)
+    {
+        if (actor != Acting.Officer || !InExecution || sanction.Status != SanctionStatus.Pending) return [];
+        var end = new AvailableAction("end-sanction", "终结执行", Danger: true);
+        return sanction.Kind == SanctionKind.Fine ? [end] : [new AvailableAction("execute-sanction", "登记执行"), end];
+    }
+
+    private IEnumerable<AvailableAction> OfficerActions(DateOnly today)
+    {
+        if (FilingRefusal() is null) yield return new("issue-filing", "签发立案审批表");
+        if (State == CaseState.Filed) yield return new("investigate", "开始调查取证", Primary: true);
+        if (Collecting) yield return new("evidence", "添加证据");
+        if (State == CaseState.Investigating) yield return new("review", "提交审查", Primary: true, NotYet: ReviewRefusal()?.Message);
+        if (State == CaseState.UnderReview)
+        {
+            var proposed = NoticeRefusal() is null;
+            yield return new("propose", "拟定处罚", Primary: !proposed);
+            yield return new("notice", "送达事先告知书", Primary: proposed, NotYet: NoticeRefusal()?.Message);
+        }
+        if (State == CaseState.Hearing && HearingScheduleRefusal() is null)
+        {
+            yield return new("schedule-hearing", "安排听证", Primary: HearingDate is null);
+            yield return new("hold-hearing", "记录听证", Primary: HearingDate is not null, NotYet: HearingRecordRefusal(today)?.Message);
+        }
+        if (PartyHeard)
+        {
+            yield return new("decide", "作出处罚决定", Primary: true, NotYet: DecisionWaitRefusal(today)?.Message);
+            if (StatementRefusal(waiver: false, today) is null) yield return new("statement", "记录陈述申辩");
+        }
+        if (State == CaseState.PriorNoticeServed && HearingRequestRefusal(today) is null) yield return new("request-hearing", "登记听证申请");
+        if (State == CaseState.Decided) yield return new("serve", "送达处罚决定书", Primary: true);
+        if (InExecution)
+        {
+            if (PaymentRefusal() is null)
+            {
+                yield return new("payment", "登记缴款", Primary: true);
+                yield return new("arrangement", "批准暂缓/分期缴纳");
+            }
+            yield return new("close", "结案", NotYet: CloseRefusal()?.Message);
+        }
+        if (MayDecideNoPenalty) yield return new("no-penalty", "不予处罚", Danger: true);
+        if (Withdrawable) yield return new("withdraw", "撤销立案", Danger: true);
+        if (Undecided)
+        {
+            yield return new("transfer", "移送", Danger: true);
+            yield return new("extend", "延长决定期限");
+        }
+    }
+
+    private IEnumerable<AvailableAction> PartyActions(DateOnly today)
+    {
+        if (PartyHeard && StatementRefusal(waiver: false, today) is null) yield return new("statement", "提交陈述申辩", Primary: true);
+        if (PartyHeard && StatementRefusal(waiver: true, today) is null) yield return new("waive", "书面放弃");
+        if (State == CaseState.PriorNoticeServed && HearingRequestRefusal(today) is null) yield return new("request-hearing", "申请听证");
+        if (Acknowledgeable && AcknowledgedAt is null) yield return new("acknowledge", "确认签收处罚决定书", Primary: true);
+    }
+
+    // Where each step may happen: the transitions refuse it elsewhere, ActionsFor offers it only there.
+    private bool Collecting => State is CaseState.Investigating or CaseState.UnderReview;
+    /// <summary>After the prior notice and before the decision: the party states its case, a hearing may be held, the case may be decided.</summary>
+    private bool PartyHeard => State is CaseState.PriorNoticeServed or CaseState.Hearing;
+    private bool Undecided => State is CaseState.Filed or CaseState.Investigating or CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing;
+    private bool Withdrawable => State is CaseState.Filed or CaseState.Investigating or CaseState.UnderReview;
+    private bool MayDecideNoPenalty => State is CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing;
+    private bool InExecution => State is CaseState.Served or CaseState.Executing;
+    private bool Acknowledgeable => State is CaseState.Served or CaseState.Executing or CaseState.Closed;
+
+    // What else holds a step back, as the refusal the transition throws (null: nothing does). One rule each, used by the
+    // transition with its own date and by ActionsFor with today's.
+
+    private DomainException? FilingRefusal() =>
+        CaseNumber is not null ? new("case.filing_issued", $"本案已签发立案审批表（{CaseNumber}）。") : null;
+
+    private DomainException? ReviewRefusal() =>
+        Evidence.Count == 0 ? new("case.no_evidence", "尚未收集任何证据，不能提交审查。") : null;
+
+    private DomainException? NoticeRefusal() =>
+        Sanctions.All(s => s.Status != SanctionStatus.Proposed) ? new("case.no_sanction", "告知前须先拟定处罚。") : null;
+
+    /// <summary>
+    /// A statement is taken until its period ends; a written waiver while there is still something to waive (the statement
+    /// period, or the hearing request period of a hearing offered and not requested).
+    /// </summary>
+    private DomainException? StatementRefusal(bool waiver, DateOnly on)
+    {
+        if (!waiver)
+            return on > StatementDeadline
+                ? new("case.statement_late", $"陈述申辩期限已于{ChineseDate.Format(StatementDeadline!.Value)}届满。如有新的情况，请与承办人员联系。")
+                : null;
+        if (StatementWaived) return new("case.already_waived", "当事人已书面放弃陈述申辩和听证的权利。");
+        var hearing = State == CaseState.PriorNoticeServed && HearingOffered;
+        var last = new[] { StatementDeadline, hearing ? HearingRequestDeadline : null }.Max();
+        return on > last
+            ? new("case.waiver_late", $"陈述申辩{(hearing ? "和听证申请" : "")}期限已于{ChineseDate.Format(last!.Value)}届满，无需再书面放弃。")
+            : null;
+    }
+
+    private DomainException? HearingRequestRefusal(DateOnly on)
+    {
+        if (!HearingOffered) return new("case.hearing_not_offered", "拟处罚款未达到听证标准，本案未告知听证权利。");
+        return on > HearingRequestDeadline
+            ? new("case.hearing_request_late", $"听证申请期限已于{ChineseDate.Format(HearingRequestDeadline!.Value)}届满（行政处罚法第六十四条）。")
+            : null;
+    }
+
+    private DomainException? HearingScheduleRefusal() =>
+        HearingHeldOn is { } held ? new("case.hearing_held", $"听证已于{ChineseDate.Format(held)}举行。") : null;
+
+    private DomainException? HearingRecordRefusal(DateOnly heldOn)
+    {
+        if (HearingScheduleRefusal() is { } held) return held;
+        if (HearingDate is not { } date) return new("case.hearing_not_scheduled", "尚未安排听证。");
+        return heldOn < date ? new("case.hearing_before_date", $"听证定于{ChineseDate.Format(date)}举行，举行后方可记录。") : null;
+    }
+
+    /// <summary>A decision dated <paramref name="decidedOn"/>: after the party was heard, within the decision period.</summary>
+    private DomainException? DecisionRefusal(DateOnly decidedOn) => DecisionWaitRefusal(decidedOn) ?? DecisionDateRefusal(decidedOn);
+
+    /// <summary>
+    /// No decision before the prior notice was served and its statement period ran out (unless waived in writing) (Arts. 44,
+    /// 62), or while a hearing may still be requested or has not been held. What holds the step back today: a decision
+    /// dated any day up to today would be refused too.
+    /// </summary>
+    private DomainException? DecisionWaitRefusal(DateOnly decidedOn)
+    {
+        if (!PartyHeard)
+            return new("case.no_prior_notice", State is CaseState.Filed or CaseState.Investigating or CaseState.UnderReview
+                ? "未送达行政处罚事先告知书，不得作出处罚决定（行政处罚法第六十二条）。"
+                : $"案件处于“{CaseStates.Label(State)}”阶段，不能作出处罚决定。");
+        if (!StatementWaived && decidedOn <= StatementDeadline)
+            return new("case.statement_period_running", $"陈述申辩期限至{ChineseDate.Format(StatementDeadline!.Value)}届满，届满前（或当事人书面放弃前）不得作出决定。");
+        if (State == CaseState.PriorNoticeServed && HearingOffered && !StatementWaived && decidedOn <= HearingRequestDeadline)
+            return new("case.hearing_request_running", $"听证申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}届满，届满前不得作出决定。");
+        if (State == CaseState.Hearing && HearingHeldOn is null)
+            return new("case.hearing_not_held", "当事人已申请听证，听证举行后方可作出决定。");
+        return null;
+    }
+
+    /// <summary>
+    /// The decision's own date: within the decision period (Art. 60) unless extended, not before the notice. Checked on the
+    /// date entered, not held against the step: a decision made within the period may be recorded after it.
+    /// </summary>
+    private DomainException? DecisionDateRefusal(DateOnly decidedOn)
+    {
+        if (decidedOn > EffectiveDecisionDueDate)
+            return new("case.decision_overdue", $"已超过作出决定的期限（{ChineseDate.Format(EffectiveDecisionDueDate)}）。如需延长，须先办理延期审批（行政处罚法第六十条）。");
+        if (decidedOn < PriorNoticeServedOn) return new("case.date_before_notice", "决定日期不能早于事先告知书送达日。");
+        return null;
+    }
+
+    /// <summary>Payments and payment arrangements are for a fine still to be paid.</summary>
+    private DomainException? PaymentRefusal() => Fine switch
+    {
+        null => new("case.no_fine", "本案未处罚款，无需缴款。"),
+        { Status: SanctionStatus.Pending } => null,
+        _ => new("case.fine_settled", "罚款已缴清或已终结执行，没有待缴的罚款。"),
+    };
+
+    private DomainException? CloseRefusal()
+    {
+        var open = Sanctions.Where(s => s.Status is SanctionStatus.Pending or SanctionStatus.Proposed).ToList();
+        return open.Count > 0
+            ? new("case.sanctions_open", $"尚有未执行完毕的处罚：{string.Join("、", open.Select(s => s.Label))}。全部执行或终结执行后方可结案。")
+            : null;
+    }
+
+    private static void Check(DomainException? refusal)
+    {
+        if (refusal is not null) throw refusal;
     }
 
     // ---------------------------------------------------------------- the party's view
@@ -537,7 +708,7 @@ public class EnforcementCase : IPartyVisible
 
     private void Step(string by, DateTimeOffset now, string action, string? detail)
     {
-        Steps.Add(new CaseStep { At = now, By = by, State = State, Action = action, Detail = detail });
+        _steps.Add(new CaseStep { At = now, By = by, State = State, Action = action, Detail = detail });
         ConcurrencyToken = Guid.NewGuid();
     }
 

@@ -222,7 +222,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     }
 
     /// <summary>A step that issues no document.</summary>
-    public Task<EnforcementCase> ApplyAsync(long id, Guid? token, Action<EnforcementCase, CaseContext> act, bool partyMayAct = false, CancellationToken ct = default) =>
+    private Task<EnforcementCase> ApplyAsync(long id, Guid? token, Action<EnforcementCase, CaseContext> act, bool partyMayAct = false, CancellationToken ct = default) =>
         StepAsync(id, token, partyMayAct, (_, c, ctx) => { act(c, ctx); return Task.CompletedTask; }, ct);
 
     // ---------------------------------------------------------------- steps that issue a document
@@ -320,6 +320,13 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     }
 
     // ---------------------------------------------------------------- steps that issue none
+    // An officer's step names the version of the case the officer saw (token): a step on an older one is refused.
+
+    public Task<EnforcementCase> StartInvestigationAsync(long id, Guid token, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.StartInvestigation(ctx.Actor, ctx.Now), ct: ct);
+
+    public Task<EnforcementCase> SubmitForReviewAsync(long id, Guid token, string conclusion, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.SubmitForReview(conclusion, ctx.Actor, ctx.Now), ct: ct);
 
     public Task<EnforcementCase> ProposeAsync(long id, Guid token, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default) =>
         StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
@@ -346,8 +353,37 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     public Task<EnforcementCase> AcknowledgeServiceAsync(long id, CancellationToken ct = default) =>
         ApplyAsync(id, null, (c, ctx) => c.AcknowledgeService(ctx.Actor, ctx.Now), partyMayAct: true, ct);
 
+    public Task<EnforcementCase> RecordHearingAsync(long id, Guid token, DateOnly heldOn, string record, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.RecordHearing(heldOn, record, ctx.Actor, ctx.Now), ct: ct);
+
+    public Task<EnforcementCase> ExtendDecisionPeriodAsync(long id, Guid token, DateOnly newDate, string reason, string approvedBy, DateOnly approvedOn, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.ExtendDecisionPeriod(newDate, reason, approvedBy, approvedOn, ctx.Actor, ctx.Now), ct: ct);
+
+    public Task<EnforcementCase> DecideNoPenaltyAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.DecideNoPenalty(on, reason, ctx.Actor, ctx.Now), ct: ct);
+
+    public Task<EnforcementCase> WithdrawAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.Withdraw(on, reason, ctx.Actor, ctx.Now), ct: ct);
+
+    public Task<EnforcementCase> TransferAsync(long id, Guid token, DateOnly on, string agency, string reason, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.Transfer(on, agency, reason, ctx.Actor, ctx.Now), ct: ct);
+
     public Task<EnforcementCase> RecordPaymentAsync(long id, Guid token, decimal amount, DateOnly paidOn, string reference, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.RecordPayment(amount, paidOn, reference, ctx.Settings, ctx.Actor, ctx.Now), ct: ct);
+
+    /// <summary>暂缓 or 分期 (Art. 66), as the officer chose it; a schedule only with instalments.</summary>
+    public Task<EnforcementCase> ApprovePaymentArrangementAsync(long id, Guid token, ApprovalKind kind, DateOnly newDueDate, string? schedule, string reason,
+        string approvedBy, DateOnly approvedOn, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.ApprovePaymentArrangement(kind, newDueDate, schedule, reason, approvedBy, approvedOn, ctx.Actor, ctx.Now), ct: ct);
+
+    public Task<EnforcementCase> ExecuteSanctionAsync(long id, Guid token, long sanctionId, DateOnly on, string? note, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.ExecuteSanction(sanctionId, on, note, ctx.Actor, ctx.Now), ct: ct);
+
+    public Task<EnforcementCase> EndSanctionAsync(long id, Guid token, long sanctionId, DateOnly on, string reason, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.EndSanction(sanctionId, on, reason, ctx.Actor, ctx.Now), ct: ct);
+
+    public Task<EnforcementCase> CloseAsync(long id, Guid token, DateOnly on, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.Close(on, ctx.Actor, ctx.Now), ct: ct);
 
     /// <summary>The deadlines of a case as of today: met, running or overdue.</summary>
     public static IReadOnlyList<CaseDeadline> Deadlines(EnforcementCase c, DateOnly today)
@@ -377,18 +413,25 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             .Include(c => c.Investigators).Include(c => c.Evidence).ThenInclude(e => e.File)
             .Include(c => c.Sanctions).ThenInclude(s => s.LegalBasis)
             .Include(c => c.Statements).ThenInclude(s => s.File)
-            .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.Steps);
-        var c = await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("案件");
-        c.Steps.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return c;
+            .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.Steps.OrderBy(s => s.Id));
+        return await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("案件");
     }
 
     private DateOnly Today => BeijingTime.Today(clock);
 
-    /// <summary>Officers (inspectors, administrators) run the procedure; the party, leaders and the ministry do not.</summary>
+    /// <summary>
+    /// How the signed-in user stands to a case (<see cref="EnforcementCase.ActionsFor(Acting, DateOnly)"/>): officers (inspectors,
+    /// administrators) run the procedure, a carrier's user is the party, leaders and the ministry read.
+    /// </summary>
+    public Acting Acting => access.Scope switch
+    {
+        { IsCarrier: true } => Acting.Party,
+        { ReadOnly: true } or { Kind: ScopeKind.None } => Acting.Observer,
+        _ => Acting.Officer,
+    };
+
     private void RequireOfficer()
     {
-        if (access.Scope.IsCarrier || access.Scope.ReadOnly || access.Scope.Kind == ScopeKind.None)
-            throw new AccessDeniedException("案件办理由执法人员进行。");
+        if (Acting != Acting.Officer) throw new AccessDeniedException("案件办理由执法人员进行。");
     }
 }

@@ -8,18 +8,23 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
 {
     private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 20_000 };
 
-    /// <summary>Opens a step's dialog, fills its dates and fields, and confirms.</summary>
-    private static async Task StepAsync(IPage page, string action, string? date = null, string? text = null, string? text2 = null, string? amount = null)
+    /// <summary>Opens a step's dialog, fills its fields by name (dates as yyyy-MM-dd), and confirms.</summary>
+    private static async Task StepAsync(IPage page, string action, params (string Field, string Value)[] fields)
     {
-        await page.ClickAsync($"#act-{action}");
-        var dialog = page.Locator(".mud-dialog");
-        await Assertions.Expect(dialog).ToBeVisibleAsync();
-        if (date is not null) { await page.FillAsync("#action-date", date); await page.Keyboard.PressAsync("Tab"); }
-        if (text is not null) await page.FillAsync("#action-text", text);
-        if (text2 is not null) await page.FillAsync("#action-text2", text2);
-        if (amount is not null) await page.FillAsync("#action-amount", amount);
+        await page.ClickAsync($"#record-action-{action}");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
+        await FillAsync(page, fields);
         await page.ClickAsync("#action-confirm");
         await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+    }
+
+    private static async Task FillAsync(IPage page, params (string Field, string Value)[] fields)
+    {
+        foreach (var (field, value) in fields)
+        {
+            await page.FillAsync($"#action-{field}", value);
+            await page.Keyboard.PressAsync("Tab");
+        }
     }
 
     private static async Task ExpectStateAsync(IPage page, string state) =>
@@ -51,30 +56,29 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await BrowserPortal.ShotAsync(p, "case-1-filed");
             await StepAsync(p, "investigate");
             await ExpectStateAsync(p, "调查取证");
-            await StepAsync(p, "evidence", date: "2026-04-22", text: "暗访录像一份、入网工单三份");
-            await StepAsync(p, "review", text: "违法事实清楚，证据确凿。");
+            await StepAsync(p, "evidence", ("collected-on", "2026-04-22"), ("description", "暗访录像一份、入网工单三份"));
+            await StepAsync(p, "review", ("conclusion", "违法事实清楚，证据确凿。"));
             await ExpectStateAsync(p, "审查");
 
-            await p.ClickAsync("#act-propose");
+            await p.ClickAsync("#record-action-propose");
             await p.Locator(".mud-dialog label:has-text('警告')").ClickAsync();
             await p.Locator(".mud-dialog label:has-text('罚款')").ClickAsync();
             await p.FillAsync("#sanction-amount", "20000");
             await p.ClickAsync("#action-confirm");
-            await Assertions.Expect(p.Locator("#act-notice")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Assertions.Expect(p.Locator("#record-action-notice")).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
             // The prior notice can be previewed before it takes a number.
-            await p.ClickAsync("#act-notice");
-            await p.FillAsync("#action-date", "2026-04-30");
-            await p.Keyboard.PressAsync("Tab");
+            await p.ClickAsync("#record-action-notice");
+            await FillAsync(p, ("served-on", "2026-04-30"));
             await p.ClickAsync("#action-preview");
             await Assertions.Expect(p.Locator("iframe.pdf-preview")).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await BrowserPortal.ShotAsync(p, "case-2-notice-preview");
             await p.ClickAsync("#action-confirm");
             await ExpectStateAsync(p, "事先告知");
 
-            await StepAsync(p, "decide", date: "2026-05-11");
+            await StepAsync(p, "decide", ("decided-on", "2026-05-11"));
             await ExpectStateAsync(p, "已决定");
-            await StepAsync(p, "serve", date: "2026-05-12", text2: "直接送达");
+            await StepAsync(p, "serve", ("served-on", "2026-05-12"), ("method", "直接送达"));
             await ExpectStateAsync(p, "已送达");
 
             // The carrier now has the decision in its portal and confirms receipt.
@@ -85,7 +89,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await Assertions.Expect(carrier.Locator("#case-documents")).ToContainTextAsync("行政处罚决定书", Slow);
             await Assertions.Expect(carrier.Locator("#case-documents")).Not.ToContainTextAsync("立案审批表");
             await BrowserPortal.ShotAsync(carrier, "case-3-carrier-documents");
-            await carrier.ClickAsync("#act-acknowledge");
+            await carrier.ClickAsync("#record-action-acknowledge");
             await carrier.ClickAsync(".mud-message-box .mud-button-filled, .mud-dialog-actions button:has-text('确认签收')");
             await Assertions.Expect(carrier.Locator(".mud-snackbar")).ToContainTextAsync("已确认签收", Slow);
             await Assertions.Expect(carrier.Locator("#party-history")).ToContainTextAsync("确认签收行政处罚决定书", Slow);
@@ -93,9 +97,24 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
 
             await p.ReloadAsync();
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await StepAsync(p, "payment", date: "2026-05-20", text2: "非税收入缴款书2026052001", amount: "20000");
+
+            // Deferral or instalments is the officer's choice, never read from the reason: a deferral whose reason speaks of 期.
+            await p.ClickAsync("#record-action-arrangement");
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToBeVisibleAsync();
+            await Assertions.Expect(p.Locator("#action-schedule")).ToHaveCountAsync(0);
+            await p.Locator(".mud-dialog label:has-text('分期缴纳')").ClickAsync();
+            await Assertions.Expect(p.Locator("#action-schedule")).ToBeVisibleAsync(); // asked for instalments only
+            await p.Locator(".mud-dialog label:has-text('暂缓缴纳')").ClickAsync();
+            await Assertions.Expect(p.Locator("#action-schedule")).ToHaveCountAsync(0);
+            await FillAsync(p, ("due-date", "2026-06-30"), ("reason", "企业资金周转困难，待下一期贷款到账后缴纳"), ("approved-by", "王志强"), ("approved-on", "2026-05-13"));
+            await p.ClickAsync("#action-confirm");
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);
+            await p.ClickAsync(".mud-tab:has-text('缴款（')");
+            await Assertions.Expect(p.Locator(".case-approval")).ToContainTextAsync("暂缓缴纳：王志强 于2026-05-13批准，期限至2026-06-30", Slow);
+
+            await StepAsync(p, "payment", ("paid-on", "2026-05-20"), ("amount", "20000"), ("reference", "非税收入缴款书2026052001"));
             await ExpectStateAsync(p, "执行中");
-            await StepAsync(p, "close", date: "2026-05-28");
+            await StepAsync(p, "close", ("closed-on", "2026-05-28"));
             await ExpectStateAsync(p, "结案");
             await p.ClickAsync("text=时间线");
             await Assertions.Expect(p.Locator("#timeline")).ToContainTextAsync("当事人确认签收", Slow);

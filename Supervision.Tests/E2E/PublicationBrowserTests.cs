@@ -28,9 +28,9 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
         var cases = scope.ServiceProvider.GetRequiredService<EnforcementService>();
         var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, "营业网点为用户办理入网未核验身份证件",
             "执法人员暗访发现，该企业营业网点为用户（身份证号640102199001011234）办理入网时未核验证件。", today.AddDays(-60), today.AddDays(-40), investigators));
-        var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
+        var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", today.AddDays(-35), null);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚", ctx.Actor, ctx.Now));
+        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
         SanctionInput[] sanctions = [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.PublicAnnouncement, basis.Id, null, "向社会公告")];
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, today.AddDays(-30));

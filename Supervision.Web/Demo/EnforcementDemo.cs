@@ -48,9 +48,9 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         {
             Inspector();
             var id = await cases.FileAsync(new FileCaseInput(branches[branch].Id, basis, title, string.Format(Facts, cards), Day(violation), Day(filed), investigators), ct);
-            var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now), ct: ct);
+            var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id, ct)).ConcurrencyToken, ct);
             c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, $"暗访录像一份、入网工单{cards}份、营业厅负责人询问笔录一份", Day(filed - 3), null, ct);
-            c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("违法事实清楚，证据确凿，适用依据正确，建议依法给予行政处罚。", ctx.Actor, ctx.Now), ct: ct);
+            c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿，适用依据正确，建议依法给予行政处罚。", ct);
             return await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions, ct);
         }
 
@@ -69,7 +69,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         Inspector();
         closed = await cases.GetAsync(closed.Id, ct);
         closed = await cases.RecordPaymentAsync(closed.Id, closed.ConcurrencyToken, 20_000m, Day(85), "宁财非税缴款书No.6400012345", ct);
-        await cases.ApplyAsync(closed.Id, closed.ConcurrencyToken, (x, ctx) => x.Close(Day(80), ctx.Actor, ctx.Now), ct: ct);
+        await cases.CloseAsync(closed.Id, closed.ConcurrencyToken, Day(80), ct);
 
         // 2. Served with a public announcement queued for publication; the fine is due in the coming days.
         var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", 8, 60, 40, [Warning(), Fine(10_000m), Announce()]);
@@ -88,7 +88,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         // 4. Under investigation.
         Inspector();
         var filed = await cases.FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业网点存在“一证多卡”违规开户", string.Format(Facts, 3), Day(20), Day(7), investigators), ct);
-        await cases.ApplyAsync(filed, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now), ct: ct);
+        await cases.StartInvestigationAsync(filed, (await cases.GetAsync(filed, ct)).ConcurrencyToken, ct);
 
         // 5. Violating sales agents: one published, one (a natural person, name masked) waiting for review.
         var cmcc = branches["CMCC-64"].CarrierId;

@@ -2,6 +2,7 @@ using Supervision.Domain.Catalog;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Inspections;
+using Supervision.Tests.Domain.Enforcement;
 
 namespace Supervision.Tests.Domain.Common;
 
@@ -45,22 +46,19 @@ public class PartyTimelineTests
     [Fact]
     public void A_case_tells_its_party_what_was_served_and_what_it_did_but_not_the_investigation_or_internal_approvals()
     {
-        var c = new EnforcementCase
-        {
-            State = CaseState.Closed, VisibleToParty = true, ReviewConclusion = "内部结论", PriorNoticeServedOn = new DateOnly(2026, 4, 30),
-            StatementDeadline = new DateOnly(2026, 5, 7), ServedOn = new DateOnly(2026, 5, 12), DecisionNumber = "宁通管罚〔2026〕2号",
-            PaymentDueDate = new DateOnly(2026, 5, 27), AcknowledgedAt = At(5, 13), ClosedOn = new DateOnly(2026, 5, 28),
-            Sanctions = [new() { Kind = SanctionKind.Fine, Amount = 20000m, Status = SanctionStatus.Executed, ExecutedOn = new DateOnly(2026, 5, 20) }],
-            Statements = [new() { Text = "我方已整改", SubmittedAt = At(5, 6) }],
-            Payments = [new() { Amount = 20000m, PaidOn = new DateOnly(2026, 5, 20), Reference = "2026052001", RecordedBy = "inspector.nx" }],
-            Approvals = [new() { Kind = ApprovalKind.DecisionExtension, ApprovedBy = "局长", NewDate = new DateOnly(2026, 8, 1), ApprovedOn = new DateOnly(2026, 5, 1), Reason = "案情复杂" }],
-            Steps = [new() { Action = "开始调查取证", At = At(4, 1) }],
-        };
+        var c = CaseFixture.Noticed(); // served 30 April: statement period to 8 May
+        c.RecordStatement(new CaseStatement { Text = "我方已整改", SubmittedAt = At(5, 6) }, new DateOnly(2026, 5, 6), "p", At(5, 6));
+        c.ExtendDecisionPeriod(new DateOnly(2026, 8, 1), "案情复杂，需补充调查", "局长", new DateOnly(2026, 5, 7), "i", At(5, 7)); // internal
+        c.Decide(new DateOnly(2026, 5, 11), [CaseFixture.Fine(20_000m)], "宁通管罚〔2026〕2号", CaseFixture.Bases, CaseFixture.Settings, CaseFixture.Calendar, "i", At(5, 11));
+        c.Serve(new DateOnly(2026, 5, 12), "直接送达", CaseFixture.Settings, CaseFixture.Calendar, "i", At(5, 12));
+        c.AcknowledgeService("p", At(5, 13));
+        c.RecordPayment(20_000m, new DateOnly(2026, 5, 20), "2026052001", CaseFixture.Settings, "i", At(5, 20));
+        c.Close(new DateOnly(2026, 5, 28), "i", At(5, 28));
         IssuedDocument[] documents = [new() { Kind = DocumentKind.PriorNotice, Number = "宁通管告〔2026〕4号", VisibleToParty = true },
             new() { Kind = DocumentKind.CaseFilingApproval, Number = "宁通管立〔2026〕9号", VisibleToParty = false }];
 
         Assert.Equal([
-            "2026年4月30日 送达行政处罚事先告知书（宁通管告〔2026〕4号），陈述申辩期限至2026年5月7日",
+            "2026年4月30日 送达行政处罚事先告知书（宁通管告〔2026〕4号），陈述申辩期限至2026年5月8日",
             "2026年5月6日 提交陈述申辩意见",
             "2026年5月12日 送达行政处罚决定书（宁通管罚〔2026〕2号）：罚款 ¥20,000.00，缴款期限至2026年5月27日",
             "2026年5月13日 确认签收行政处罚决定书",
@@ -68,6 +66,6 @@ public class PartyTimelineTests
             "2026年5月20日 执行完毕：罚款 ¥20,000.00",
             "2026年5月28日 结案",
         ], c.PartyTimeline(documents).Select(e => e.ToString()));
-        Assert.Empty(new EnforcementCase { State = CaseState.UnderReview, VisibleToParty = false }.PartyTimeline(documents));
+        Assert.Empty(CaseFixture.UnderReview().PartyTimeline(documents)); // not yet told of the case
     }
 }

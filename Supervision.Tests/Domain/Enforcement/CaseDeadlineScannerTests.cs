@@ -30,9 +30,9 @@ public class CaseDeadlineScannerTests(Portal portal) : IClassFixture<Portal>
         var cases = scope.ServiceProvider.GetRequiredService<EnforcementService>();
 
         var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, "登记信息不完整", "抽查入网工单120份，其中9份未登记证件住址。", new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 20), investigators));
-        var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
+        var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "入网工单抽查记录", new DateOnly(2026, 4, 21), null);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚", ctx.Actor, ctx.Now));
+        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(SanctionKind.Fine, basis.Id, 10_000m, "罚款")]);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await cases.GetAsync(id);

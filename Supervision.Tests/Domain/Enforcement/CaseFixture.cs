@@ -36,7 +36,16 @@ public static class CaseFixture
 
     public static DateOnly D(string s) => DateOnly.Parse(s);
 
-    public static EnforcementCase Filed(LegalBasis? basis = null, string violation = "2026-03-01", string filed = "2026-04-20") =>
+    /// <summary>A case as filing leaves it: filed, with its filing approval issued.</summary>
+    public static EnforcementCase Filed(LegalBasis? basis = null, string violation = "2026-03-01", string filed = "2026-04-20")
+    {
+        var c = Unapproved(basis, violation, filed);
+        c.RecordFilingApproval("宁通管立〔2026〕1号");
+        return c;
+    }
+
+    /// <summary>A case filed before filing and its approval were one step: no case number yet.</summary>
+    public static EnforcementCase Unapproved(LegalBasis? basis = null, string violation = "2026-03-01", string filed = "2026-04-20") =>
         EnforcementCase.File(Party, basis ?? Order25, "未按规定查验入网用户身份证件", "2026年3月暗访发现，某合作营业厅为未出示证件的用户办理入网。",
             D(violation), D(filed), [("u1", "马建国"), ("u2", "李娟")], CaseSource.Direct, null, Settings, "inspector.nx", Now);
 
@@ -73,5 +82,54 @@ public static class CaseFixture
         var c = Decided(fine);
         c.Serve(D(servedOn), "直接送达", Settings, Calendar, "i", Now);
         return c;
+    }
+
+    public static CaseEvidence Evidence() => new() { Description = "入网工单", CollectedOn = D("2026-04-22"), CollectedBy = "i" };
+
+    /// <summary>A case in each state (a hearing case: 100,000 under the anti-fraud law, hearing requested 6 May; executing: 100 paid).</summary>
+    public static readonly IReadOnlyDictionary<CaseState, Func<EnforcementCase>> EachState = new Dictionary<CaseState, Func<EnforcementCase>>
+    {
+        [CaseState.Filed] = () => Filed(),
+        [CaseState.Investigating] = () => { var c = Filed(); c.StartInvestigation("i", Now); c.AddEvidence(Evidence(), "i", Now); return c; },
+        [CaseState.UnderReview] = () => UnderReview(),
+        [CaseState.PriorNoticeServed] = () => Noticed(),
+        [CaseState.Hearing] = () => { var c = Noticed(100_000m, AntiFraud); c.RequestHearing(D("2026-05-06"), "p", Now); return c; },
+        [CaseState.Decided] = () => Decided(),
+        [CaseState.Served] = () => Served(),
+        [CaseState.Executing] = () => { var c = Served(); c.RecordPayment(100m, D("2026-05-13"), "POS1", Settings, "i", Now); return c; },
+        [CaseState.Closed] = () => { var c = Served(); c.RecordPayment(20_000m, D("2026-05-13"), "POS1", Settings, "i", Now); c.Close(D("2026-05-14"), "i", Now); return c; },
+        [CaseState.NoPenalty] = () => { var c = UnderReview(); c.DecideNoPenalty(D("2026-05-06"), "首次违法且危害后果轻微，已及时改正", "i", Now); return c; },
+        [CaseState.Withdrawn] = () => { var c = Filed(); c.Withdraw(D("2026-04-21"), "经核查违法事实不成立", "i", Now); return c; },
+        [CaseState.Transferred] = () => { var c = Filed(); c.Transfer(D("2026-04-21"), "银川市公安局", "涉嫌帮助信息网络犯罪活动", "i", Now); return c; },
+    };
+
+    /// <summary>
+    /// A filed case (any party and basis) taken through the procedure to its decision on <paramref name="decidedOn"/>: a
+    /// warning and, if given, a fine; evidence on the filing day, the prior notice served ten days before the decision.
+    /// </summary>
+    public static EnforcementCase DecidedOn(EnforcementCase c, LegalBasis basis, DateOnly decidedOn, decimal? fine)
+    {
+        CaseSanction[] Penalty() => fine is { } f ? [Warning(basis.Id), Fine(f, basis.Id)] : [Warning(basis.Id)];
+        var bases = new Dictionary<int, LegalBasis> { [basis.Id] = basis };
+        Reviewed(c);
+        c.ProposeSanctions(Penalty(), bases, actAlreadyFined: false, "i", Now);
+        c.ServePriorNotice(decidedOn.AddDays(-10), Settings, Calendar, "i", Now);
+        c.Decide(decidedOn, Penalty(), null, bases, Settings, Calendar, "i", Now);
+        return c;
+    }
+
+    /// <summary>A filed case investigated, reviewed and closed without penalty (Art. 33) on <paramref name="on"/>.</summary>
+    public static EnforcementCase NoPenaltyOn(EnforcementCase c, DateOnly on)
+    {
+        Reviewed(c);
+        c.DecideNoPenalty(on, "初次违法且危害后果轻微，已及时改正", "i", Now);
+        return c;
+    }
+
+    private static void Reviewed(EnforcementCase c)
+    {
+        c.StartInvestigation("i", Now);
+        c.AddEvidence(new CaseEvidence { Description = "暗访录像及入网工单", CollectedOn = c.FiledOn, CollectedBy = "i" }, "i", Now);
+        c.SubmitForReview("违法事实清楚，证据确凿", "i", Now);
     }
 }

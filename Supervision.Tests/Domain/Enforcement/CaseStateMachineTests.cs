@@ -43,22 +43,6 @@ public class CaseStateMachineTests
 
     public enum Step { StartInvestigation, AddEvidence, SubmitForReview, Propose, ServePriorNotice, RequestHearing, ScheduleHearing, RecordHearing, Decide, NoPenalty, Withdraw, Transfer, Serve, Pay, Close }
 
-    private static readonly Dictionary<CaseState, Func<EnforcementCase>> Builders = new()
-    {
-        [CaseState.Filed] = () => Filed(),
-        [CaseState.Investigating] = () => { var c = Filed(); c.StartInvestigation("i", Now); c.AddEvidence(Evidence(), "i", Now); return c; },
-        [CaseState.UnderReview] = () => UnderReview(),
-        [CaseState.PriorNoticeServed] = () => Noticed(),
-        [CaseState.Hearing] = () => { var c = Noticed(100_000m, AntiFraud); c.RequestHearing(D("2026-05-06"), "p", Now); return c; },
-        [CaseState.Decided] = () => Decided(),
-        [CaseState.Served] = () => Served(),
-        [CaseState.Executing] = () => { var c = Served(); c.RecordPayment(100m, D("2026-05-13"), "POS1", Settings, "i", Now); return c; },
-        [CaseState.Closed] = () => { var c = Served(); c.RecordPayment(20_000m, D("2026-05-13"), "POS1", Settings, "i", Now); c.Close(D("2026-05-14"), "i", Now); return c; },
-        [CaseState.NoPenalty] = () => { var c = UnderReview(); c.DecideNoPenalty(D("2026-05-06"), "首次违法且危害后果轻微，已及时改正", "i", Now); return c; },
-        [CaseState.Withdrawn] = () => { var c = Filed(); c.Withdraw(D("2026-04-21"), "经核查违法事实不成立", "i", Now); return c; },
-        [CaseState.Transferred] = () => { var c = Filed(); c.Transfer(D("2026-04-21"), "银川市公安局", "涉嫌帮助信息网络犯罪活动", "i", Now); return c; },
-    };
-
     /// <summary>Where each step may happen; everywhere else it must be refused.</summary>
     private static readonly Dictionary<Step, CaseState[]> AllowedIn = new()
     {
@@ -78,8 +62,6 @@ public class CaseStateMachineTests
         [Step.Pay] = [CaseState.Served, CaseState.Executing],
         [Step.Close] = [],            // needs every sanction executed; covered by its own test
     };
-
-    private static CaseEvidence Evidence() => new() { Description = "入网工单", CollectedOn = D("2026-04-22"), CollectedBy = "i" };
 
     private static void Do(EnforcementCase c, Step step)
     {
@@ -108,7 +90,7 @@ public class CaseStateMachineTests
         get
         {
             var data = new TheoryData<CaseState, Step>();
-            foreach (var state in Builders.Keys)
+            foreach (var state in EachState.Keys)
                 foreach (var step in Enum.GetValues<Step>())
                     data.Add(state, step);
             return data;
@@ -119,7 +101,7 @@ public class CaseStateMachineTests
     [MemberData(nameof(Every))]
     public void Each_step_happens_only_where_the_procedure_allows_it(CaseState state, Step step)
     {
-        var c = Builders[state]();
+        var c = EachState[state]();
         Assert.Equal(state, c.State);
         if (AllowedIn[step].Contains(state))
         {

@@ -46,9 +46,9 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
     {
         var cases = As<EnforcementService>(a.Inspector);
         var c = await cases.GetAsync(id);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
+        c = await cases.StartInvestigationAsync(id, c.ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份及入网工单三份", new DateOnly(2026, 4, 22), ("录像截图.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2]));
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("违法事实清楚，证据确凿，建议给予警告并处罚款。", ctx.Actor, ctx.Now));
+        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿，建议给予警告并处罚款。");
         return await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
     }
 
@@ -82,7 +82,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         await Assert.ThrowsAsync<NotFoundException>(() => As<EnforcementService>(a.OtherCarrier, "carrier.cucc.nx").GetAsync(id));
         portal.Today(new DateOnly(2026, 5, 6));
         await carrierCases.RecordStatementAsync(id, "涉事网点为合作代理商，我公司已于4月25日终止合作并全面排查。", waiver: false, null);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => carrierCases.ApplyAsync(id, null, (x, ctx) => x.Withdraw(ctx.Today, "企业自行撤销案件", ctx.Actor, ctx.Now)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => carrierCases.WithdrawAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), "企业自行撤销案件"));
 
         portal.Today(new DateOnly(2026, 5, 28)); // each later step is dated on or before the day it is recorded
         c = await cases.GetAsync(id);
@@ -111,8 +111,8 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(new DateOnly(2026, 5, 27), c.PaymentDueDate);
         c = await cases.RecordPaymentAsync(id, c.ConcurrencyToken, 15_000m, new DateOnly(2026, 5, 20), "非税2026-0520-001");
         var publish = c.Sanctions.Single(s => s.Kind == SanctionKind.PublicAnnouncement);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.ExecuteSanction(publish.Id, new DateOnly(2026, 5, 19), "已在门户网站公告", ctx.Actor, ctx.Now));
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.Close(new DateOnly(2026, 5, 28), ctx.Actor, ctx.Now));
+        c = await cases.ExecuteSanctionAsync(id, c.ConcurrencyToken, publish.Id, new DateOnly(2026, 5, 19), "已在门户网站公告");
+        c = await cases.CloseAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 28));
         Assert.Equal(CaseState.Closed, c.State);
         Assert.True(c.Steps.Count >= 12);
     }
@@ -151,15 +151,14 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         await UnderReviewAsync(a, first, [new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
         var leader = As<EnforcementService>(a.Leader, "leader.nx");
         Assert.Equal(CaseState.UnderReview, (await leader.GetAsync(first)).State);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => leader.ApplyAsync(first, null, (x, ctx) => x.Withdraw(ctx.Today, "领导撤销案件", ctx.Actor, ctx.Now)));
+        await Assert.ThrowsAsync<AccessDeniedException>(async () => await leader.WithdrawAsync(first, (await leader.GetAsync(first)).ConcurrencyToken, new DateOnly(2026, 5, 6), "领导撤销案件"));
 
         // The first case decides its fine; a second case on the same act (same party, basis and day) cannot fine it again.
         var cases = As<EnforcementService>(a.Inspector);
         var docs = As<EnforcementService>(a.Inspector);
         var c = await cases.GetAsync(first);
         await docs.ServePriorNoticeAsync(first, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
-        c = await cases.ApplyAsync(first, (await cases.GetAsync(first)).ConcurrencyToken, (x, ctx) =>
-            x.RecordStatement(new CaseStatement { Text = "放弃陈述申辩。", IsWaiver = true }, new DateOnly(2026, 5, 6), ctx.Actor, ctx.Now));
+        c = await cases.RecordStatementAsync(first, "放弃陈述申辩。", waiver: true, null); // the officer records the party's written waiver
         await docs.DecideAsync(first, c.ConcurrencyToken, new DateOnly(2026, 5, 6), [new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
         var second = await FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2));
         var twice = await Assert.ThrowsAsync<DomainException>(() => UnderReviewAsync(a, second, [new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]));

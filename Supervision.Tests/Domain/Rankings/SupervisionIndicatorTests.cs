@@ -5,6 +5,7 @@ using Supervision.Domain.Enforcement;
 using Supervision.Domain.Inspections;
 using Supervision.Domain.Rankings;
 using Supervision.Reports.Inspections;
+using Supervision.Tests.Domain.Enforcement;
 using Supervision.Tests.Infrastructure;
 using static Supervision.Tests.Domain.Rankings.RankingData;
 
@@ -77,24 +78,16 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
             db.CorrectiveOrders.AddRange(o2, o5, o6, o7);
 
             var inspectors = await db.Users.Where(u => u.Role == UserRole.Inspector && u.ProvinceId == province).Select(u => u.Id).Take(2).ToListAsync();
-            EnforcementCase Case(int branch, string filed, string? decided, decimal? fine, string? closed = null)
+            EnforcementCase Case(int branch, string filed)
             {
                 var party = db.Branches.Single(b => b.Id == branch);
-                var c = EnforcementCase.File(party, basis, "未按规定查验入网用户有效身份证件", "合作营业厅为未出示证件的用户办理入网。", D(filed).AddDays(-20), D(filed),
+                return EnforcementCase.File(party, basis, "未按规定查验入网用户有效身份证件", "合作营业厅为未出示证件的用户办理入网。", D(filed).AddDays(-20), D(filed),
                     inspectors.Select(i => (i, i)).ToList(), CaseSource.Direct, null, new EnforcementSettings(), "test", At("2026-11-01"));
-                if (decided is not null)
-                {
-                    (c.State, c.DecidedOn) = (CaseState.Decided, D(decided));
-                    c.Sanctions.Add(new CaseSanction { Kind = SanctionKind.Warning, LegalBasisId = basis.Id, Description = "警告", Status = SanctionStatus.Pending });
-                    if (fine is { } f) c.Sanctions.Add(new CaseSanction { Kind = SanctionKind.Fine, LegalBasisId = basis.Id, Amount = f, Description = "罚款", Status = SanctionStatus.Pending });
-                }
-                if (closed is not null) (c.State, c.ClosedOn) = (decided is null ? CaseState.NoPenalty : CaseState.Closed, D(closed));
-                return c;
             }
             db.EnforcementCases.AddRange(
-                Case(shizuishan, "2026-02-01", "2026-03-10", 20_000m),
-                Case(cbn, "2026-02-15", null, null, closed: "2026-03-15"),        // 不予处罚: no decision to count
-                Case(cbn, "2026-02-20", "2026-03-20", 10_000m));
+                CaseFixture.DecidedOn(Case(shizuishan, "2026-02-01"), basis, D("2026-03-10"), 20_000m),
+                CaseFixture.NoPenaltyOn(Case(cbn, "2026-02-15"), D("2026-03-15")),        // 不予处罚: no decision to count
+                CaseFixture.DecidedOn(Case(cbn, "2026-02-20"), basis, D("2026-03-20"), 10_000m));
             await db.SaveChangesAsync();
         }
         await Service<RankingUpdater>(portal, AccessScope.System).RunAsync(portal.Clock.GetUtcNow());
@@ -173,16 +166,15 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
         var investigators = (await cases.InspectorsAsync(province)).Select(i => i.Id).Take(2).ToList();
         var id = await cases.FileAsync(new FileCaseInput(ctcc, basisId, "未按规定查验入网用户有效身份证件", "营业厅为未出示证件的用户办理入网。", D("2026-04-10"), D("2026-04-25"),
             investigators, CaseSource.Finding, handedOver.ToString()));
-        var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
+        var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份、入网工单5份", D("2026-04-27"), null);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("违法事实清楚，证据确凿，建议给予行政处罚。", ctx.Actor, ctx.Now));
+        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿，建议给予行政处罚。");
         var sanctions = new[] { new SanctionInput(SanctionKind.Warning, basisId, null, "警告"), new SanctionInput(SanctionKind.Fine, basisId, 10_000m, "罚款") };
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.ServePriorNotice(D("2026-05-06"), ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+        await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, D("2026-05-06"));
         Assert.Equal(0, (await ValuesAsync(portal, "CTCC-64", "2026-05"))[Penalties].Value);
 
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) =>
-            x.Decide(D("2026-05-20"), sanctions.Select(s => s.ToSanction()).ToList(), null, ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+        await cases.DecideAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, D("2026-05-20"), sanctions);
 
         // Decided: the May figures changed in the decision's own transaction, and CTCC falls behind CMCC.
         var may = await ValuesAsync(portal, "CTCC-64", "2026-05");
@@ -194,9 +186,9 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(60, decided[ctcc].Breakdown.Single(b => b.Indicator.Code == Penalties).Points);
         Assert.Equal(1, (await ValuesAsync(portal, "CTCC-64", "2026-06"))[Open].Value);   // the finding stays open while the case runs
 
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.Serve(D("2026-05-21"), "直接送达", ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
-        c = await cases.RecordPaymentAsync(id, c.ConcurrencyToken, 10_000m, D("2026-05-28"), "宁财非税缴款书No.6400099999");
-        await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.Close(D("2026-06-10"), ctx.Actor, ctx.Now));
+        await cases.ServeAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, D("2026-05-21"), "直接送达");
+        c = await cases.RecordPaymentAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, 10_000m, D("2026-05-28"), "宁财非税缴款书No.6400099999");
+        await cases.CloseAsync(id, c.ConcurrencyToken, D("2026-06-10"));
 
         // Closed: the finding it came from is settled from June on, and CTCC now ranks above CMCC (still one open) in June.
         Assert.Equal(1, (await ValuesAsync(portal, "CTCC-64", "2026-05"))[Open].Value);

@@ -73,9 +73,9 @@ public class SealTests(Portal portal) : IClassFixture<Portal>
         var cases = As<EnforcementService>(inspector, "inspector.nx");
         var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, "营业网点未按规定查验身份证件", "暗访发现营业网点未查验证件即办理入网。",
             new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 9), investigators));
-        var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
+        var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像", new DateOnly(2026, 3, 10), null);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚，证据确凿。", ctx.Actor, ctx.Now));
+        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚，证据确凿。");
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(SanctionKind.Warning, basis.Id, null, "警告")]);
         Assert.Equal(0, Images(await docs.PreviewAsync(id, EnforcementService.PreviewKind.PriorNotice, new DateOnly(2026, 3, 20))));
         var notice = await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 3, 20));

@@ -98,9 +98,9 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
             var cases = inspector.Get<EnforcementService>();
             var documents = inspector.Get<EnforcementService>();
             caseId = await documents.FileAsync(new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 10), investigators));
-            var c = await cases.ApplyAsync(caseId, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
+            var c = await cases.StartInvestigationAsync(caseId, (await cases.GetAsync(caseId)).ConcurrencyToken);
             c = await cases.AddEvidenceAsync(caseId, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 10, 12), null);
-            c = await cases.ApplyAsync(caseId, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview(ReviewConclusion, ctx.Actor, ctx.Now));
+            c = await cases.SubmitForReviewAsync(caseId, c.ConcurrencyToken, ReviewConclusion);
             c = await cases.ProposeAsync(caseId, c.ConcurrencyToken, [new(SanctionKind.Warning, basis.Id, null, "警告")]);
             priorNotice = (await documents.ServePriorNoticeAsync(caseId, c.ConcurrencyToken, new DateOnly(2026, 11, 6))).Number!;
         }

@@ -53,9 +53,9 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var cases = As<EnforcementService>(inspector);
         portal.Today(new DateOnly(2026, 4, 30));
         var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, Facts, actFrom ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
-        var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
+        var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚", ctx.Actor, ctx.Now));
+        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
         SanctionInput[] sanctions = [new(SanctionKind.Fine, basis.Id, 20_000m, "罚款"), new(SanctionKind.PublicAnnouncement, basis.Id, null, "向社会公告")];
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));

@@ -1,0 +1,109 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Enforcement;
+using Supervision.Tests.Infrastructure;
+
+namespace Supervision.Tests.Web.Enforcement;
+
+/// <summary>
+/// The case page (as the server renders it for each user) shows the steps the case itself offers that user today: a step
+/// held back is shown disabled with the case's reason, and a carrier sees only its own steps.
+/// </summary>
+public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
+{
+    /// <summary>A case of CMCC-64 whose prior notice (warning and a fine of 20,000, below the hearing threshold) was served on 30 April 2026.</summary>
+    private async Task<EnforcementCase> NoticedAsync()
+    {
+        portal.Today(new DateOnly(2026, 4, 30));
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
+        var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToListAsync();
+        using var inspector = await portal.AsUserAsync("inspector.nx");
+        var cases = inspector.Get<EnforcementService>();
+        var id = await cases.FileAsync(new(branch.Id, basis.Id, "未按规定查验入网用户有效身份证件", "暗访发现合作营业厅为未出示证件的用户办理入网。",
+            new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
+        var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
+        c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
+        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿。");
+        c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 20_000m, "罚款")]);
+        await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
+        return await cases.GetAsync(id);
+    }
+
+    /// <summary>The case page as the user sees it after signing in today (a session of another day has expired).</summary>
+    private async Task<IDocument> PageAsync(string user, long id)
+    {
+        var client = portal.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await Portal.SignInAsync(client, user, DemoAccounts.Password)).StatusCode);
+        return new HtmlParser().ParseDocument(await client.GetStringAsync($"/cases/{id}"));
+    }
+
+    private static List<string> ActionKeys(IDocument page) =>
+        page.QuerySelectorAll("button[id^=record-action-]").Select(b => b.Id!["record-action-".Length..]).ToList();
+
+    /// <summary>The page's buttons are the entity's actions for this actor today: same keys, labels and order, disabled exactly when held back.</summary>
+    private static void AssertShowsWhatTheCaseOffers(IDocument page, EnforcementCase c, Acting actor, DateOnly today)
+    {
+        var offered = c.ActionsFor(actor, today);
+        var shown = page.QuerySelectorAll("button[id^=record-action-]").ToList();
+        Assert.Equal(offered.Select(a => (a.Key, a.Label, !a.Allowed)),
+            shown.Select(b => (b.Id!["record-action-".Length..], b.TextContent.Trim(), b.HasAttribute("disabled"))));
+    }
+
+    [Fact]
+    public async Task A_step_the_case_holds_back_is_shown_disabled_with_its_reason_until_the_day_it_is_allowed()
+    {
+        var c = await NoticedAsync();
+        var deadline = c.StatementDeadline!.Value;
+        var reason = Assert.Single(c.ActionsFor(Acting.Officer, deadline), a => a.Key == "decide").NotYet;
+        Assert.Contains(ChineseDate.Format(deadline), reason);
+
+        portal.Today(deadline);
+        var page = await PageAsync("inspector.nx", c.Id);
+        Assert.Equal(["decide", "statement", "no-penalty", "transfer", "extend"], ActionKeys(page));
+        AssertShowsWhatTheCaseOffers(page, c, Acting.Officer, deadline);
+        Assert.True(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));
+        Assert.False(page.GetElementById("record-action-transfer")!.HasAttribute("disabled"));
+        Assert.Equal($"“作出处罚决定”：{reason}", page.GetElementById("record-action-decide-reason")!.TextContent.Trim());
+
+        portal.Today(deadline.AddDays(1));
+        page = await PageAsync("inspector.nx", c.Id);
+        AssertShowsWhatTheCaseOffers(page, c, Acting.Officer, deadline.AddDays(1));
+        Assert.False(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));
+        Assert.Null(page.GetElementById("record-action-decide-reason"));
+        Assert.DoesNotContain("statement", ActionKeys(page)); // the statement period has ended
+    }
+
+    [Fact]
+    public async Task A_carrier_sees_only_its_own_steps_and_a_leader_none()
+    {
+        var c = await NoticedAsync();
+        var deadline = c.StatementDeadline!.Value;
+        portal.Today(deadline);
+        var carrier = await PageAsync("carrier.cmcc.nx", c.Id);
+        Assert.Equal(["statement", "waive"], ActionKeys(carrier));
+        AssertShowsWhatTheCaseOffers(carrier, c, Acting.Party, deadline);
+        Assert.Equal("提交陈述申辩", carrier.GetElementById("record-action-statement")!.TextContent.Trim()); // its own statement, not the officer's record of one
+        // Not one of the officer's steps that day, by key or by name.
+        var officers = c.ActionsFor(Acting.Officer, deadline);
+        Assert.Empty(officers.Select(a => a.Label).Intersect(carrier.QuerySelectorAll("button").Select(b => b.TextContent.Trim())));
+        Assert.Empty(officers.Select(a => a.Key).Except(["statement"]).Intersect(ActionKeys(carrier)));
+        Assert.Empty(carrier.QuerySelectorAll(".record-action-reason")); // the officer's reasons are not the party's business
+
+        var leader = await PageAsync("leader.nx", c.Id);
+        Assert.Contains(c.Title, leader.Body!.TextContent); // the leader reads the case
+        Assert.Empty(ActionKeys(leader));
+        Assert.Empty(leader.QuerySelectorAll(".record-action-reason"));
+
+        portal.Today(deadline.AddDays(1));
+        carrier = await PageAsync("carrier.cmcc.nx", c.Id);
+        Assert.Contains(c.Title, carrier.Body!.TextContent);
+        Assert.Empty(ActionKeys(carrier));
+    }
+}

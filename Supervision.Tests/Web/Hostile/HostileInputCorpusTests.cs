@@ -178,6 +178,7 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
     {
         // The body is not a multipart form: routing or the handler refuses it, never Blazor's text or antiforgery pages.
         ["json body"] = new(() => Post(new StringContent("{\"template\":\"RN-MONTHLY\"}", Encoding.UTF8, "application/json")), 415, "request.not_multipart"),
+        ["json body with \\u0000"] = new(() => Post(new StringContent("{\"template\":\"RN\\u0000MONTHLY\",\"period\":\"2026-09\u0000\"}", Encoding.UTF8, "application/json")), 415, "request.not_multipart"),
         ["form-encoded body"] = new(() => Post(new FormUrlEncodedContent([new("template", "RN-MONTHLY"), new("period", "2026-09")])), 415, "request.not_multipart"),
         ["plain text body"] = new(() => Post(new StringContent("RN-MONTHLY")), 415, "request.not_multipart"),
         ["no body"] = new(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions"), 415, "request.not_multipart"),
@@ -237,6 +238,21 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         var client = failing.Key is null ? portal.Anonymous() : Client(failing.Key);
         await ApiErrorAsync(await client.SendAsync(failing.Request()), name, [failing.Status], failing.Code);
         Assert.Equal(before, await CountsAsync());
+    }
+
+    /// <summary>HEAD on each GET endpoint answers as GET does (status, content type), without a body; not 405.</summary>
+    [Theory]
+    [InlineData("/api/v1/templates/RN-MONTHLY")]
+    [InlineData("/api/v1/templates/NO-SUCH")]
+    [InlineData("/api/v1/submissions/0")]
+    public async Task Head_on_an_api_get_endpoint_answers_like_get_without_a_body(string url)
+    {
+        var client = Client(CmccKey);
+        var get = await client.GetAsync(url);
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal((get.StatusCode, get.Content.Headers.ContentType?.MediaType), (head.StatusCode, head.Content.Headers.ContentType?.MediaType));
+        Assert.NotEmpty(await get.Content.ReadAsByteArrayAsync());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]

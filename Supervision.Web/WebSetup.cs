@@ -108,7 +108,9 @@ public static class WebSetup
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<PasswordPolicy>()
             .AddClaimsPrincipalFactory<SupervisionClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider: each code once (the last used step is kept in the database).
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddAuthorization();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database")
@@ -129,8 +131,8 @@ public static class WebSetup
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
             ctx.Response.StatusCode = status;
-        else
-            ctx.Response.Redirect(ctx.RedirectUri);
+        else // Relative: the cookie handler builds an absolute address from the request's Host header, which a client may forge.
+            ctx.Response.Redirect(Uri.TryCreate(ctx.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : ctx.RedirectUri);
         return Task.CompletedTask;
     }
 

@@ -9,7 +9,9 @@ namespace Supervision.Domain.Files;
 /// the actions and forms that run it: Rendition, XFA, RichMedia), a Launch action that starts a program, or files inside
 /// it (embedded files, file-attachment annotations). Such a PDF is refused rather than kept and served as a download:
 /// an inspector opens evidence in a desktop reader, where a download runs its script all the same, and no photo, scan or
-/// signed report needs any of it.
+/// signed report needs any of it. Nor an action run without a click — the document's /OpenAction or an /AA (additional
+/// actions: on opening a page, closing, printing…) — that submits a form, imports data, opens another file or an address
+/// (SubmitForm, ImportData, GoToR, GoToE, URI): a link the reader clicks may point to a web page, a file opening may not.
 /// <para>
 /// Every such feature is named by a PDF name in a dictionary, and dictionaries live either in the file as written or in
 /// compressed object streams. So the names are looked for in the whole file as stored (after decoding #xx escapes,
@@ -23,9 +25,12 @@ public static class PdfContent
     public const string ScriptCode = "pdf.script";
     public const string EmbeddedFileCode = "pdf.embedded_file";
     public const string UninspectableCode = "pdf.uninspectable";
+    public const string ActionCode = "pdf.action";
 
     private static readonly HashSet<string> Script = ["JavaScript", "Rendition", "XFA", "RichMedia", "Launch"];
     private static readonly HashSet<string> Embedded = ["EmbeddedFiles", "EmbeddedFile", "FileAttachment"];
+    /// <summary>Action types refused when they run by themselves (Launch is refused anywhere, as script).</summary>
+    private static readonly HashSet<string> ReachingOut = ["SubmitForm", "ImportData", "GoToR", "GoToE", "URI", "Launch"];
 
     /// <summary>Decompressed object streams beyond this many bytes are not inspected, and the file is refused.</summary>
     private const long MaxDecodedBytes = 256L * 1024 * 1024;
@@ -43,6 +48,8 @@ public static class PdfContent
 
         if (found.Script is { } script)
             throw new DomainException(ScriptCode, $"“{name}”含有脚本或自动执行的动作（/{script}），不能上传。请用“打印为PDF”重新生成不含脚本的PDF后上传。");
+        if (parser.AutomaticAction() is { } action)
+            throw new DomainException(ActionCode, $"“{name}”含有打开时自动执行的动作（/{action}：提交表单、导入数据、打开其他文件或网址），不能上传。请用“打印为PDF”重新生成后上传。");
         if (found.Embedded is { } embedded)
             throw new DomainException(EmbeddedFileCode, $"“{name}”内嵌了其他文件（/{embedded}），不能上传。请删除PDF中的附件，或将附件作为单独的文件上传。");
         var problem = parser.Problem
@@ -112,23 +119,62 @@ public static class PdfContent
         private readonly byte[] _name = new byte[MaxName];
         private int _at;
         private long _decoded;
+        /// <summary>Each object's dictionary by number, from the file and its object streams, to follow references.</summary>
+        private Dictionary<string, Dictionary<string, object>> _objects = new(StringComparer.Ordinal);
+        /// <summary>The dictionaries with an /OpenAction or /AA.</summary>
+        private List<Dictionary<string, object>> _triggers = [];
 
         public int ObjectStreams { get; private set; }
         public string? Problem { get; private set; }
 
         public void Run()
         {
+            string? twoBefore = null, before = null, number = null; // "12 0 obj": the number is two tokens before
             while (Problem is null && Next() is { } token)
             {
-                if (token is "<<")
+                if (token is "obj") number = twoBefore;
+                else if (token is "<<")
                 {
                     var dictionary = Dictionary(0);
+                    if (number is not null) _objects.TryAdd(number, dictionary);
+                    number = null;
                     var mark = _at;
                     if (Next() is "stream") Stream(dictionary);
                     else _at = mark;
                 }
+                else if (token is not "endobj") number = null;
+                (twoBefore, before) = (before, token);
             }
         }
+
+        /// <summary>The type of an action that runs by itself and reaches outside, following references and /Next chains.</summary>
+        public string? AutomaticAction()
+        {
+            var seen = new HashSet<Dictionary<string, object>>();
+            var pending = new Stack<object?>();
+            foreach (var t in _triggers)
+            {
+                pending.Push(t.GetValueOrDefault("OpenAction"));
+                if (Resolve(t.GetValueOrDefault("AA")) is { } additional) foreach (var a in additional.Values) pending.Push(a);
+            }
+            while (pending.TryPop(out var item))
+            {
+                if (Resolve(item) is not { } action || !seen.Add(action)) continue;
+                if (Name(action, "S") is { } type && ReachingOut.Contains(type)) return type;
+                pending.Push(action.GetValueOrDefault("Next"));
+                if (action.GetValueOrDefault("Next") is List<object> chain) // [7 0 R << … >>]
+                    for (var i = 0; i < chain.Count; i++)
+                        pending.Push(i + 2 < chain.Count && chain[i + 2] is "R" && IsNumber(chain[i]) ? "R " + chain[i] : chain[i]);
+            }
+            return null;
+        }
+
+        private Dictionary<string, object>? Resolve(object? item) => item switch
+        {
+            Dictionary<string, object> d => d,
+            string r when r.StartsWith("R ", StringComparison.Ordinal) => _objects.GetValueOrDefault(r[2..]),
+            _ => null,
+        };
 
         /// <summary>
         /// The next token: a delimiter ("&lt;&lt;", "&gt;&gt;", "[", "]"), a name ("/Type", #xx decoded), a keyword or number, or "()"
@@ -185,13 +231,14 @@ public static class PdfContent
                 if (items[i] is not string key || !key.StartsWith('/')) { i++; continue; }
                 if (i + 3 < items.Count && IsNumber(items[i + 1]) && IsNumber(items[i + 2]) && items[i + 3] is "R")
                 {
-                    entries.TryAdd(key[1..], "R");
+                    entries.TryAdd(key[1..], "R " + items[i + 1]);
                     i += 4;
                     continue;
                 }
                 entries.TryAdd(key[1..], items[i + 1]);
                 i += 2;
             }
+            if (entries.ContainsKey("OpenAction") || entries.ContainsKey("AA")) _triggers.Add(entries);
             return entries;
         }
 
@@ -234,7 +281,24 @@ public static class PdfContent
             ObjectStreams++;
             if (found.Encrypted) return; // refused in Check: its bytes cannot be read
             var decoded = Decode(dictionary, data.AsSpan(start, end - start).ToArray());
-            if (decoded is not null) ScanNames(decoded, found, counting: false);
+            if (decoded is null) return;
+            ScanNames(decoded, found, counting: false);
+            ReadObjects(decoded, dictionary.GetValueOrDefault("First") as string);
+        }
+
+        /// <summary>The dictionaries of an object stream's objects: its header lists each object's number and offset after /First.</summary>
+        private void ReadObjects(byte[] decoded, string? first)
+        {
+            if (!int.TryParse(first, out var offset) || offset < 0 || offset > decoded.Length) return;
+            var inner = new Parser(decoded, found) { _objects = _objects, _triggers = _triggers, _decoded = _decoded };
+            var header = new List<string>();
+            while (inner._at < offset && inner.Next() is { } token && inner._at <= offset) header.Add(token);
+            for (var i = 0; i + 1 < header.Count; i += 2)
+            {
+                if (!int.TryParse(header[i + 1], out var at) || offset + (long)at >= decoded.Length) continue;
+                inner._at = offset + at;
+                if (inner.Next() is "<<") _objects.TryAdd(header[i], inner.Dictionary(0));
+            }
         }
 
         private byte[]? Decode(Dictionary<string, object> dictionary, byte[] bytes)

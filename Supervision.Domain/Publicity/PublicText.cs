@@ -18,25 +18,45 @@ public static partial class PublicText
     /// <summary>
     /// The version of these rules. Each announcement records the version it was cleaned with; at start-up the ones
     /// cleaned with an older version are cleaned again (<see cref="AnnouncementRecleaning"/>). Raise it whenever
-    /// <see cref="Clean"/> removes more than before. 1: the first rules (plain digits only); 2: numbers however typed.
+    /// <see cref="Clean"/> removes more than before. 1: the first rules (plain digits only); 2: numbers however typed;
+    /// 3: letters after a number, words before it, Chinese numerals, a digit at a time, more separators, brackets and fillers;
+    /// noncharacters and lone surrogates removed.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static string Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var s = Markup().Replace(text, " ");
+        // The characters first: what cannot be shown goes before anything reads the text (and before anything normalises it).
+        var s = Characters(text);
+        s = Markup().Replace(s, " ");
         s = s.Replace("<", "＜").Replace(">", "＞"); // a stray bracket left after tags were removed
         s = PersonalNumbers.Mask(s, Note);
-        var b = new StringBuilder(s.Length);
-        foreach (var ch in s)
+        return Spaces().Replace(s, " ").Replace(" \n", "\n").Replace("\n ", "\n").Trim();
+    }
+
+    /// <summary>
+    /// Line breaks kept; other control characters, whitespace and blank fillers (U+3164, U+2800…) become spaces; format
+    /// characters (zero-width, bidi controls), noncharacters (U+FFFF…) and lone surrogates are removed.
+    /// </summary>
+    private static string Characters(string text)
+    {
+        var b = new StringBuilder(text.Length);
+        for (var k = 0; k < text.Length;)
         {
-            if (ch == '\n') b.Append('\n');
-            else if (char.IsControl(ch) || char.IsWhiteSpace(ch)) b.Append(' ');
-            else if (char.GetUnicodeCategory(ch) is System.Globalization.UnicodeCategory.Format) continue; // zero-width and bidi controls
-            else b.Append(ch);
+            if (Rune.DecodeFromUtf16(text.AsSpan(k), out var rune, out var length) != System.Buffers.OperationStatus.Done)
+            {
+                k += Math.Max(length, 1); // a lone surrogate
+                continue;
+            }
+            var at = k;
+            k += length;
+            if (rune.Value == '\n') b.Append('\n');
+            else if (Rune.IsControl(rune) || Rune.IsWhiteSpace(rune) || PersonalNumbers.IsBlank(rune.Value)) b.Append(' ');
+            else if (Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.Format || PersonalNumbers.IsNoncharacter(rune.Value)) continue;
+            else b.Append(text, at, length);
         }
-        return Spaces().Replace(b.ToString(), " ").Replace(" \n", "\n").Replace("\n ", "\n").Trim();
+        return b.ToString();
     }
 
     public static string? CleanOrNull(string? text) => Clean(text) is { Length: > 0 } s ? s : null;

@@ -12,5 +12,8 @@ public sealed class TestClock : TimeProvider
 
     public void SetUtcNow(DateTimeOffset now) => _now = now.ToUniversalTime();
 
+    /// <summary>Back to real time.</summary>
+    public void Reset() => _now = null;
+
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }

@@ -9,7 +9,8 @@ namespace Supervision.Web.Api;
 /// an unknown route (404), a method the route does not take (405), a body type an endpoint does not accept (415, from
 /// routing), an empty 401/403 from a scheme, and an unhandled exception (500, logged with its trace id). Without this the
 /// site's status-code page would re-run the HTML "not found" page for them — with the request's method and body, which is
-/// where a JSON or form body met Blazor's "incorrect Content-type" and antiforgery texts.
+/// where a JSON or form body met Blazor's "incorrect Content-type" and antiforgery texts. A HEAD request gets the
+/// headers its GET would, without the body.
 /// </summary>
 public static class ApiErrorResponses
 {
@@ -21,6 +22,7 @@ public static class ApiErrorResponses
             return;
         }
         if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        if (HttpMethods.IsHead(context.Request.Method)) context.Response.Body = Stream.Null; // the headers of a GET, no body
         try
         {
             await next(context);

@@ -36,7 +36,7 @@ public static class SubmissionsApi
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthentication.SchemeName, Roles = Roles.CarrierUser })
             .WithTags("报送接口");
 
-        api.MapGet("/templates/{code}", TemplateAsync).WithSummary("下载本单位的报表模板").WithName("GetTemplate")
+        api.MapGetAndHead("/templates/{code}", TemplateAsync).WithSummary("下载本单位的报表模板").WithName("GetTemplate")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces<ApiErrors>(StatusCodes.Status400BadRequest).Produces<ApiErrors>(StatusCodes.Status401Unauthorized)
             .Produces<ApiErrors>(StatusCodes.Status403Forbidden).Produces<ApiErrors>(StatusCodes.Status404NotFound);
@@ -64,9 +64,19 @@ public static class SubmissionsApi
             .Produces<ApiErrors>(StatusCodes.Status413PayloadTooLarge).Produces<ApiErrors>(StatusCodes.Status415UnsupportedMediaType)
             .Produces<ApiErrors>(StatusCodes.Status422UnprocessableEntity).Produces<ApiErrors>(StatusCodes.Status503ServiceUnavailable);
 
-        api.MapGet("/submissions/{id:long}", StatusAsync).WithSummary("查询本单位报表的状态与审核结果").WithName("GetSubmission")
+        api.MapGetAndHead("/submissions/{id:long}", StatusAsync).WithSummary("查询本单位报表的状态与审核结果").WithName("GetSubmission")
             .Produces<SubmissionState>().Produces<ApiErrors>(StatusCodes.Status401Unauthorized).Produces<ApiErrors>(StatusCodes.Status404NotFound);
         return endpoints;
+    }
+
+    /// <summary>
+    /// GET, and HEAD answering the same without a body (RFC 9110 §9.3.2; <see cref="ApiErrorResponses"/> drops the body),
+    /// left out of the OpenAPI document.
+    /// </summary>
+    private static RouteHandlerBuilder MapGetAndHead(this RouteGroupBuilder api, string pattern, Delegate handler)
+    {
+        api.MapMethods(pattern, [HttpMethods.Head], handler).ExcludeFromDescription();
+        return api.MapGet(pattern, handler);
     }
 
     private static async Task<IResult> TemplateAsync(string code, string? period, SubmissionService submissions, AccessContext access, CancellationToken ct)

@@ -12,8 +12,8 @@ namespace Supervision.Web.Public;
 
 /// <summary>
 /// The public site's machine-readable side, for media and the national platforms: a JSON feed, an RSS feed and a CSV
-/// export with the fields of the pages, and each announcement's 公告 PDF. No sign-in; cacheable (ETag, Cache-Control,
-/// output cache evicted when something is published or withdrawn).
+/// export with the fields of the pages, and each announcement's 公告 PDF. No sign-in; cacheable but revalidated on every
+/// use (ETag, Cache-Control: public, no-cache; output cache evicted when something is published or withdrawn).
 /// </summary>
 public static class PublicEndpoints
 {
@@ -21,6 +21,12 @@ public static class PublicEndpoints
     public const string CacheTag = "public-site";
     public const int FeedItems = 200;
     public const int ExportRows = 50_000;
+
+    /// <summary>
+    /// Any cache may keep a copy but must ask again (the ETag makes that a 304) before using it: a withdrawn announcement's
+    /// PDF or feed entry is gone from every proxy at the next request, not minutes later.
+    /// </summary>
+    public const string Revalidate = "public, no-cache";
 
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
@@ -136,7 +142,7 @@ public static class PublicEndpoints
         var pdf = await site.PdfAsync(id, ct);
         if (pdf is null) return Results.NotFound();
         var etag = Tag($"{id}:{Convert.ToHexString(SHA256.HashData(pdf.Pdf))}");
-        ctx.Response.Headers.CacheControl = "public, max-age=300";
+        ctx.Response.Headers.CacheControl = Revalidate;
         ctx.Response.Headers.ETag = etag;
         if (ctx.Request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
         ctx.Response.Headers.XContentTypeOptions = "nosniff";
@@ -154,7 +160,7 @@ public static class PublicEndpoints
             return (Results.BadRequest(new { errors = errors.Select(e => new { code = e.Code, field = e.Field, message = e.Message }) }), query);
         var etag = Tag($"{await site.VersionAsync(ct)}:{ctx.Request.Path}{ctx.Request.QueryString}");
         ctx.Response.Headers.ETag = etag;
-        ctx.Response.Headers.CacheControl = "public, max-age=60";
+        ctx.Response.Headers.CacheControl = Revalidate;
         ctx.Response.Headers.XContentTypeOptions = "nosniff";
         return (ctx.Request.Headers.IfNoneMatch.Contains(etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null, query);
     }

@@ -57,6 +57,12 @@ internal static class Rejections
     public static SpreadsheetRejectedException ExternalLink(string target) =>
         new(SpreadsheetErrorCodes.ExternalLink, $"文件含有外部链接或数据连接（“{Shown(target)}”），打开时会访问其他文件或网址。请在Excel“数据 → 编辑链接”中断开链接、删除数据连接后重新上传。");
 
+    public static SpreadsheetRejectedException ExternalFormula(string sheet, string cell, string what) =>
+        new(SpreadsheetErrorCodes.ExternalFormula, $"工作表“{Shown(sheet)}”单元格{Shown(cell)}的公式引用了外部内容（{what}），打开时会访问其他文件、网址或程序。请把该公式复制后“粘贴为数值”，再重新上传。");
+
+    public static SpreadsheetRejectedException ExternalName(string name, string what) =>
+        new(SpreadsheetErrorCodes.ExternalFormula, $"工作簿中的名称“{Shown(name)}”引用了外部内容（{what}），打开时会访问其他文件、网址或程序。请在Excel“公式 → 名称管理器”中删除该名称后重新上传。");
+
     /// <summary>A part name or link as it may be shown in a message: no control or formatting characters, at most 80 characters.</summary>
     private static string Shown(string text)
     {

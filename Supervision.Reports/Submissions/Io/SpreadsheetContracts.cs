@@ -71,6 +71,7 @@ public static class SpreadsheetErrorCodes
     public const string Macro = "file.macro";
     public const string EmbeddedObject = "file.embedded_object";
     public const string ExternalLink = "file.external_link";
+    public const string ExternalFormula = "file.external_formula";
     public const string ExtensionMismatch = Supervision.Domain.Files.StoredFile.ExtensionMismatchCode;
 }
 

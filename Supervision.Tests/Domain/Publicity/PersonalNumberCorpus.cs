@@ -68,6 +68,50 @@ public static class PersonalNumberCorpus
         { "卡号4111-1111-1111-1111", "卡号{C}" },
         { "卡号9559901234567890125", "卡号{C}" },
         { "银行卡号：６２２２０２１２３４５６７８９０１２８", "银行卡号：{C}" },
+        // letters or words right after the number (a credit code is 18 characters passing its own check, see Kept)
+        { "13800138000QQ", "{P}QQ" },
+        { "身份证110101199003071234abc", "身份证{I}abc" },
+        { "张三手机店13800138000WeChat", "张三手机店{P}WeChat" },
+        { "证件号码110101199003071234Xyz", "证件号码{I}Xyz" },
+        // words right before the number, however long (only hex digests and letter-digit mixes throughout are kept)
+        { "PersonalIdentificationNumber110101199003071234", "PersonalIdentificationNumber{I}" },
+        { "ContactTelephoneNumberIs13800138000", "ContactTelephoneNumberIs{P}" },
+        // the check character typed as a multiplication sign or a full-width x (check ok)
+        { "身份证11010519491231002×", "身份证{I}" },
+        { "身份证11010519491231002ｘ", "身份证{I}" },
+        // many groups, or a digit at a time
+        { "身份证110 101 199 003 071 234", "身份证{I}" },
+        { "手机1 3 8 0 0 1 3 8 0 0 0", "手机{P}" },
+        { "身份证1-1-0-1-0-1-1-9-9-0-0-3-0-7-1-2-3-4", "身份证{I}" },
+        // other separators
+        { "电话0951/6012345", "电话{P}" },
+        { "手机138_0013_8000", "手机{P}" },
+        { "手机138,0013,8000", "手机{P}" },
+        { "手机138\n0013\n8000", "手机{P}" },
+        { "手机138\r\n0013\r\n8000", "手机{P}" },
+        { "电话0951 —— 6012345", "电话{P}" },
+        { "电话0951---6012345", "电话{P}" },
+        { "手机138. 0013. 8000", "手机{P}" },
+        // other brackets around the area code
+        { "电话「0951」6012345", "电话{P}" },
+        { "电话『0951』6012345", "电话{P}" },
+        { "电话《0951》6012345", "电话{P}" },
+        { "电话〈0951〉6012345", "电话{P}" },
+        { "电话{0951}6012345", "电话{P}" },
+        { "电话<0951>6012345", "电话{P}" },
+        // invisible fillers between the groups
+        { "手机138\u31640013\u31648000", "手机{P}" }, // Hangul filler
+        { "手机138\u28000013\u28008000", "手机{P}" }, // braille blank
+        { "手机138\uFFA00013\u115F8000", "手机{P}" }, // half-width Hangul filler, Hangul choseong filler
+        { "手机138\u00AD0013\u20608000", "手机{P}" }, // soft hyphen, word joiner
+        // Chinese numerals
+        { "手机一三八〇〇一三八〇〇〇", "手机{P}" },
+        { "手机幺三八零零幺三八零零零", "手机{P}" },
+        { "身份证壹壹零壹零壹壹玖玖零零叁零柒壹贰叁肆", "身份证{I}" },
+        { "电话〇九五一－六〇一二三四五", "电话{P}" },
+        // a mobile dialled with a leading 0 from a landline
+        { "手机013800138000", "手机{P}" },
+        { "手机0138 0013 8000", "手机{P}" },
         // several in one text
         { "张某（身份证号110101199003071234，手机13800138000，银行卡6222021234567890128）办理入网", "张某（身份证号{I}，手机{P}，银行卡{C}）办理入网" },
     };
@@ -99,6 +143,14 @@ public static class PersonalNumberCorpus
         "投诉热线12300，客服10086，400-810-8888",
         "第(1)项、第(2)项",
         "共13个网点，涉及用户1532户，时间2026年5月",
+        "统一社会信用代码91110108MA01CDEF2W", // letters inside the code
+        "代码：code91640400859974633N", // a word before the credit code
+        "第1 2 3项，得分分别为1 2 3 4 5 6",
+        "分别为1,5,3,2,0,0,1,0,2,3,4", // a list of small numbers, not a number spaced digit by digit
+        "附件report_2026_05_14.xlsx，日期2026/05/14",
+        "版本v1.3.8.0，编号SO2026051113800138000",
+        "二〇二六年五月十四日，第一百三十八条，一二三四五",
+        "金额1,380,013.80元，13,800,138,000元",
     };
 
     /// <summary>The expected text with the notes put in.</summary>

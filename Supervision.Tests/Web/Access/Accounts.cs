@@ -42,7 +42,8 @@ public static partial class Accounts
         var user = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByIdAsync(userId))!;
         var account = scope.ServiceProvider.GetRequiredService<AccountService>();
         var setup = await account.AuthenticatorSetupAsync(user);
-        return (setup.Key, await account.EnableAuthenticatorAsync(user, Totp(setup.Key), null));
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(); // the portal's clock, as its check reads it
+        return (setup.Key, await account.EnableAuthenticatorAsync(user, Totp(setup.Key, now), null));
     }
 
     /// <summary>The sign-in cookie a response set ("supervision.auth=…"), as a browser would send it back.</summary>

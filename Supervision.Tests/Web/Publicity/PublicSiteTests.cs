@@ -42,7 +42,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     /// A case against 宁夏移动 decided on 11 May 2026 with a fine and 向社会公告, served on 12 May; returns its id. Another
     /// case of the same class needs another act (<paramref name="actFrom"/>): one act is fined once.
     /// </summary>
-    private async Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null)
+    private async Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null, string facts = Facts)
     {
         await using var db = portal.Db();
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
@@ -52,7 +52,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var docs = As<EnforcementService>(inspector);
         var cases = As<EnforcementService>(inspector);
         portal.Today(new DateOnly(2026, 4, 30));
-        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, Facts, actFrom ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
+        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, facts, actFrom ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
@@ -190,6 +190,63 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task A_public_pdf_and_the_feeds_are_revalidated_on_every_use_so_no_cache_keeps_a_withdrawn_announcement()
+    {
+        var id = await ReportAndPublishAgentAsync("固原某某通讯店", PartyType.IndividualBusiness, "固原市原州区文化街2号");
+        var anonymous = portal.Anonymous();
+        var pdf = await anonymous.GetAsync($"/public/announcements/{id}/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        foreach (var response in new[] { pdf, await anonymous.GetAsync("/public/feed.json?probe=revalidate"), await anonymous.GetAsync("/public/export.csv?probe=revalidate") })
+        {
+            var cache = response.Headers.CacheControl!;
+            Assert.True(cache is { NoCache: true, Public: true, MaxAge: null, SharedMaxAge: null }, $"{response.RequestMessage!.RequestUri}: Cache-Control {cache}");
+        }
+        var conditional = new HttpRequestMessage(HttpMethod.Get, $"/public/announcements/{id}/pdf");
+        conditional.Headers.IfNoneMatch.Add(pdf.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await anonymous.SendAsync(conditional)).StatusCode);
+
+        var publicity = As<PublicityService>(await InspectorAsync());
+        var a = await publicity.GetAsync(id);
+        a = await publicity.MarkSourceChangedAsync(id, a.ConcurrencyToken, a.PublishedOn!.Value, "经复核，该网点违规事实认定有误");
+        await publicity.WithdrawAsync(id, a.ConcurrencyToken, "经复核，原通报事实认定有误，予以撤回");
+        var after = new HttpRequestMessage(HttpMethod.Get, $"/public/announcements/{id}/pdf");
+        after.Headers.IfNoneMatch.Add(pdf.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.SendAsync(after)).StatusCode); // what a proxy asking again is told
+    }
+
+    /// <summary>
+    /// U+FFFF, U+FFFE and lone surrogates (which make <see cref="string.Normalize()"/> throw) through every public entry
+    /// point: a draft saved by an officer, its publication, and the public search's query strings.
+    /// </summary>
+    [Fact]
+    public async Task Noncharacters_and_lone_surrogates_crash_neither_saving_publishing_nor_the_public_search()
+    {
+        var inspector = await InspectorAsync();
+        await using var db = portal.Db();
+        var carrier = await db.Carriers.SingleAsync(c => c.Code == "CMCC");
+        portal.Today(new DateOnly(2026, 6, 1));
+        var publicity = As<PublicityService>(inspector);
+        var id = await publicity.ReportAgentAsync(new("中卫某某\uFFFF通讯店", PartyType.IndividualBusiness, null, "王某", "中卫市沙坡头区\uD800鼓楼街1号", carrier.Id,
+            "未核验证件为用户办理入网。", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
+        var draft = await publicity.GetAsync(id);
+        draft = await publicity.SaveDraftAsync(id, draft.ConcurrencyToken, new AnnouncementContent(
+            "中卫某某\uFFFE通讯店违规\uDC00办理电话入网", "中卫某某\uFFFF通讯店", PartyType.IndividualBusiness, null, "王某\uD800", null,
+            "未核验证件为用户（手机139\uFFFF1234\uD8005678）办理入网\uFFFE。", "通报", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。\uDBFF",
+            new DateOnly(2026, 6, 1), "经营地址：中卫市\uFFFF沙坡头区"));
+        Assert.Equal(("中卫某某通讯店违规办理电话入网", "中卫某某通讯店", "未核验证件为用户（手机（电话号码已隐去））办理入网。"), (draft.Title, draft.PartyName, draft.Facts));
+        await publicity.PublishAsync(id, draft.ConcurrencyToken, new DateOnly(2026, 6, 1));
+
+        var anonymous = portal.Anonymous();
+        Assert.Contains("中卫某某通讯店", WebUtility.HtmlDecode(await anonymous.GetStringAsync("/public?party=%E4%B8%AD%E5%8D%AB%E6%9F%90%E6%9F%90")));
+        foreach (var path in new[] { "/public", "/public/feed.json", "/public/feed.rss", "/public/export.csv" })
+            foreach (var query in new[] { "party=%EF%BF%BF", "party=%E4%B8%AD%E5%8D%AB%EF%BF%BE%E6%9F%90", "number=%ED%A0%80%ED%A0%80%ED%A0%80", "party=%EF%BF%BD%EF%BF%BD%EF%BF%BD", "type=%EF%BF%BF", "province=%ED%BF%BF" })
+            {
+                var response = await anonymous.GetAsync($"{path}?{query}");
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{path}?{query}: {(int)response.StatusCode}");
+            }
+    }
+
+    [Fact]
     public async Task A_bad_query_is_refused_with_codes_and_the_page_says_what_is_wrong()
     {
         var anonymous = portal.Anonymous();
@@ -304,6 +361,18 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
             foreach (var near in kept)
                 Assert.True(Squeezed(text).Contains(Squeezed(near)), $"{where} lacks “{near}”, which is no personal number");
         }
+    }
+
+    /// <summary>Characters no text should hold (U+FFFF, U+FFFE, U+FDD0, a lone surrogate) once stopped the decision: its draft announcement is built then.</summary>
+    [Fact]
+    public async Task A_decision_whose_facts_hold_noncharacters_is_decided_and_its_draft_announcement_is_clean()
+    {
+        var caseId = await DecidedCaseAsync("未按规定登记入网用户真实身份信息", actFrom: new DateOnly(2026, 1, 5),
+            facts: "暗访发现某合作营业厅\uFFFF为用户（手机138\uFFFE0013\uD8008000）办理入网\uFDD0，未核验证件。");
+        var draft = await AnnouncementOfAsync(caseId);
+        Assert.Equal("暗访发现某合作营业厅为用户（手机（电话号码已隐去））办理入网，未核验证件。", draft.Facts);
+        var c = await As<EnforcementService>(await InspectorAsync()).GetAsync(caseId);
+        Assert.Equal(CaseState.Served, c.State);
     }
 
     [Fact]

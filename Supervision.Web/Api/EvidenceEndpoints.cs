@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Supervision.Domain.Files;
 using Supervision.Domain.Common;
 using Supervision.Domain.Inspections;
 
@@ -19,7 +20,7 @@ public static class EvidenceEndpoints
                 var (evidence, bytes) = await inspections.EvidenceAsync(id, ct);
                 // Only JPEG, PNG or PDF by their magic bytes were stored; the browser must not guess otherwise.
                 http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                http.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("inline") { FileNameStar = evidence.FileName }.ToString();
+                http.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("inline") { FileNameStar = StoredFile.SafeName(evidence.FileName) }.ToString();
                 http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
                 return Results.Bytes(bytes, evidence.ContentType);
             }

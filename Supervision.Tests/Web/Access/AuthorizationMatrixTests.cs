@@ -86,8 +86,10 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["GET /openapi/{documentName}.json"] = Who.Anonymous,
         // The API answers API keys only (SubmissionsApiTests covers keys): browser sessions get 401 like anonymous callers.
         ["GET /api/v1/templates/{code}"] = Who.ApiKey,
+        ["HEAD /api/v1/templates/{code}"] = Who.ApiKey,
         ["POST /api/v1/submissions"] = Who.ApiKey,
         ["GET /api/v1/submissions/{id:long}"] = Who.ApiKey,
+        ["HEAD /api/v1/submissions/{id:long}"] = Who.ApiKey,
         // The public site's feeds, export and 公告 PDFs (PublicSiteTests covers them for everyone).
         ["GET /public/feed.json"] = Who.Anonymous,
         ["GET /public/feed.rss"] = Who.Anonymous,

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Supervision.Tests.Domain.Rankings;
 using Supervision.Tests.Infrastructure;
 using static Supervision.Tests.Domain.Rankings.RankingData;
@@ -31,5 +32,21 @@ public class SubmissionActionsPageTests(Portal portal) : IClassFixture<Portal>
         await ReturnAsync(portal, filed);
         Assert.Equal("upload", (await RenderedActions.OfAsync(carrier, $"/submissions/{filed.Id}")).Keys);
         Assert.Equal("", (await RenderedActions.OfAsync(inspector, $"/submissions/{filed.Id}")).Keys);
+    }
+
+    [Fact]
+    public async Task A_file_name_stored_before_names_were_checked_is_shown_without_its_direction_override()
+    {
+        var filed = await FileAsync(portal, "CMCC-64", "RN-MONTHLY", "2026-08", Rn("2026-08", "CMCC-64", new RnRow()));
+        await using (var db = portal.Db())
+        {
+            var fileId = await db.Submissions.Where(x => x.Id == filed.Id).Select(x => x.FileId).SingleAsync();
+            await db.StoredFiles.Where(f => f.Id == fileId).ExecuteUpdateAsync(u => u.SetProperty(f => f.FileName, "rn\u202Exslx.exe"));
+        }
+        var page = await RenderedActions.OfAsync(await portal.AsAsync("carrier.cmcc.nx"), $"/submissions/{filed.Id}");
+        var text = page.Page.Body!.TextContent;
+        var at = text.IndexOf('\u202E');
+        Assert.True(at < 0, at < 0 ? "" : text[Math.Max(0, at - 80)..Math.Min(text.Length, at + 40)]);
+        Assert.Contains("rnxslx.exe", page.Page.Body!.TextContent);
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class CircuitsScenario : IScenario
     public string Name => "circuits";
     private const string Password = "Circuits#2026pass";
     private const string Province = "64";
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("CIRCUITS_DEBUG") is "1";
     private static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("CIRCUITS_TIMEOUT") ?? "30", CultureInfo.InvariantCulture));
 
     /// <summary>
@@ -217,6 +218,9 @@ public sealed partial class CircuitsScenario : IScenario
     {
         var menu = Menu[role];
         var roll = random.NextDouble();
+        if (Debug)
+            foreach (var t in circuit.Targets(_ => true))
+                Console.Error.WriteLine($"circuits: {circuit.Location} {t.HandlerId} {t.EventName} <{t.Element} {string.Join(" ", t.Attributes.Select(a => $"{a.Key}=\"{a.Value}\""))}> {t.Text}");
         if (roll >= 0.8 && circuit.Targets(Clickable) is { Count: > 0 } targets)
             return await circuit.ClickAsync(targets[random.Next(targets.Count)], ActionTimeout);
         if (roll >= 0.55 && circuit.Links.Where(l => DetailLink().IsMatch(l)).Distinct().ToList() is { Count: > 0 } records)
@@ -234,11 +238,15 @@ public sealed partial class CircuitsScenario : IScenario
         $"/submissions?template=RN-MONTHLY&period={DateTime.UtcNow.AddMonths(-3):yyyy-MM}",
     ];
 
-    /// <summary>What a person clicks to look at a page differently, and that changes nothing: sort headers, pager buttons, tabs.</summary>
+    /// <summary>
+    /// What a person clicks to look at a page differently, that changes nothing and always renders: a grid's sort header or
+    /// sort button, a tab, a menu section opened or closed. (Not a pager's buttons: whether they are disabled changes in
+    /// attribute edits this client does not apply, and a disabled button is not clicked in a browser.)
+    /// </summary>
     private static bool Clickable(EventTarget t) =>
-        t.EventName == "click" && (t.Attributes.GetValueOrDefault("class") ?? "") is var css
-        && (css.Contains("sortable", StringComparison.Ordinal) || css.Contains("mud-tab", StringComparison.Ordinal)
-            || (t.Attributes.GetValueOrDefault("aria-label") ?? "").Contains("page", StringComparison.OrdinalIgnoreCase));
+        t.EventName == "click" && !t.Attributes.ContainsKey("disabled") && (t.Attributes.GetValueOrDefault("class") ?? "") is var css
+        && (css.Contains("sortable-column-header", StringComparison.Ordinal) || css.Contains("sort-direction-icon", StringComparison.Ordinal)
+            || css.Contains("mud-tab ", StringComparison.Ordinal) || (t.Element == "button" && css.Contains("mud-nav-link", StringComparison.Ordinal)));
 
     /// <summary>宁夏's inspectors, leaders and carrier staff (one per branch of the province, in turn) with a known password.</summary>
     private static async Task SeedPeopleAsync(DatabaseSettings database)

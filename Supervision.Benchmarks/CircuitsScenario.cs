@@ -59,6 +59,9 @@ public sealed partial class CircuitsScenario : IScenario
         var (thinkMin, thinkMax) = (TimeSpan.FromSeconds(think[0]), TimeSpan.FromSeconds(think.Length > 1 ? think[1] : think[0]));
         var duration = TimeSpan.FromSeconds(double.Parse(context.Option("--duration") ?? "60", CultureInfo.InvariantCulture));
         var openRate = double.Parse(context.Option("--open-rate") ?? "10", CultureInfo.InvariantCulture);
+        // --portal-env "DOTNET_gcServer=0;…": settings of the portal process to compare (GC, circuit options).
+        var portalEnv = (context.Option("--portal-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
 
         var file = Path.Combine(context.WorkDir, "circuits.db");
         var database = DatabaseSettings.Sqlite($"Data Source={file}");
@@ -79,7 +82,7 @@ public sealed partial class CircuitsScenario : IScenario
         var best = 0;
         foreach (var n in sizes)
         {
-            var result = await RunOnceAsync(context, database, people, n, thinkMin, thinkMax, duration, openRate);
+            var result = await RunOnceAsync(context, database, people, n, thinkMin, thinkMax, duration, openRate, portalEnv);
             if (result.P95 <= 200 && result.Errors == 0 && result.Open == n) best = Math.Max(best, n);
         }
         context.Report("max_circuits_p95_200ms", best);
@@ -88,10 +91,10 @@ public sealed partial class CircuitsScenario : IScenario
     private sealed record Result(int Open, double P95, int Errors);
 
     private static async Task<Result> RunOnceAsync(BenchContext context, DatabaseSettings database, List<Person> people, int n,
-        TimeSpan thinkMin, TimeSpan thinkMax, TimeSpan duration, double openRate)
+        TimeSpan thinkMin, TimeSpan thinkMax, TimeSpan duration, double openRate, IReadOnlyDictionary<string, string> portalEnv)
     {
         var loadStart = LoadScenario.LoadAverage();
-        await using var portal = PortalProcess.Start(database, new Dictionary<string, string>
+        await using var portal = PortalProcess.Start(database, new Dictionary<string, string>(portalEnv)
         {
             ["Jobs__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -99,6 +102,7 @@ public sealed partial class CircuitsScenario : IScenario
             ["SignIn__RateLimit__PerAddress"] = "100000",
         });
         await portal.WaitHealthyAsync();
+        Console.Error.WriteLine($"circuits: {n} circuits, portal process {portal.ProcessId}");
 
         // Each person signs in once; their tabs share the cookie. People are taken in turn so that any N keeps the proportions.
         var sessions = new Dictionary<string, (HttpClient Client, CookieContainer Cookies)>();

@@ -12,6 +12,8 @@ public sealed class PortalProcess : IAsyncDisposable
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The portal process's working set (resident memory) now.</summary>
     public long WorkingSetBytes
     {

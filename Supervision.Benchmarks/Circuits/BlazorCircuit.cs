@@ -40,7 +40,7 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     /// <summary>Errors the server reported for this circuit (JS.Error, a failed event dispatch), newest last.</summary>
     public ConcurrentQueue<string> Errors { get; } = new();
 
-    public long Batches;
+    /// <summary>When the last render batch arrived (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public long LastBatchTicks;
 
     public string Location { get; private set; } = "";
@@ -135,7 +135,6 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     private async Task OnRenderBatchAsync(long id, byte[] data)
     {
         Interlocked.Exchange(ref LastBatchTicks, Stopwatch.GetTimestamp());
-        Interlocked.Increment(ref Batches);
         string? error = null;
         try
         {

@@ -334,12 +334,15 @@ public sealed partial class LoadScenario : IScenario
         return client;
     }
 
-    /// <summary>Signs in through the login form as a browser does (antiforgery cookie and field), keeping the session cookie.</summary>
-    private static async Task<HttpClient> SignInAsync(Uri baseAddress, string userName)
+    /// <summary>
+    /// Signs in through the login form as a browser does (antiforgery cookie and field), keeping the session cookie (in
+    /// <paramref name="cookies"/> when given, for other clients of the same person).
+    /// </summary>
+    internal static async Task<HttpClient> SignInAsync(Uri baseAddress, string userName, string password = LeaderPassword, CookieContainer? cookies = null)
     {
         var client = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = MaxConnections, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, CookieContainer = new CookieContainer(),
+            MaxConnectionsPerServer = MaxConnections, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(),
         })
         {
             BaseAddress = baseAddress,
@@ -348,7 +351,7 @@ public sealed partial class LoadScenario : IScenario
         var page = await client.GetStringAsync("/account/login");
         var fields = HiddenInput().Matches(page).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         fields["Input.UserName"] = userName;
-        fields["Input.Password"] = LeaderPassword;
+        fields["Input.Password"] = password;
         using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"sign-in as {userName} answered {(int)response.StatusCode}");
@@ -375,10 +378,7 @@ public sealed partial class LoadScenario : IScenario
     /// </summary>
     private static async Task<Seeded> SeedAsync(DatabaseSettings database)
     {
-        await PublicListScenario.SeedAsync(database, Announcements);
-        var clock = new HistoricClock();
-        await using (var history = DemoHistory.CreateServices(database, new ConfigurationBuilder().Build(), clock))
-            await new DemoHistory(history, clock, NullLogger.Instance).RunAsync(DateTimeOffset.UtcNow, new DemoHistoryOptions { Months = HistoryMonths });
+        await SeedHistoryAsync(database, Announcements, HistoryMonths);
 
         await using var services = ImportScenario.Services(database, identity: true);
         using var scope = services.CreateScope();
@@ -412,6 +412,18 @@ public sealed partial class LoadScenario : IScenario
         }
         var announcements = await ctx.Announcements.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
         return new Seeded(filers, leaders, announcements, lastFree);
+    }
+
+    /// <summary>
+    /// Catalogs, <paramref name="announcements"/> published announcements and <paramref name="months"/> months of demo
+    /// history for 宁夏 and 广东 (returns accepted, returned and pending; the ranking summary rebuilt).
+    /// </summary>
+    internal static async Task SeedHistoryAsync(DatabaseSettings database, int announcements, int months)
+    {
+        await PublicListScenario.SeedAsync(database, announcements);
+        var clock = new HistoricClock();
+        await using var history = DemoHistory.CreateServices(database, new ConfigurationBuilder().Build(), clock);
+        await new DemoHistory(history, clock, NullLogger.Instance).RunAsync(DateTimeOffset.UtcNow, new DemoHistoryOptions { Months = months });
     }
 
     /// <summary>

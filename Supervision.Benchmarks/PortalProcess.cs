@@ -12,6 +12,18 @@ public sealed class PortalProcess : IAsyncDisposable
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>The portal process's working set (resident memory) now.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     private PortalProcess(Process process, int port) => (_process, Port) = (process, port);
 
     public static string Dll

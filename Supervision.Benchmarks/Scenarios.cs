@@ -86,5 +86,6 @@ public static class Scenarios
         new RankingsScenario(),
         new LoadScenario(),
         new SessionCheckScenario(),
+        new CircuitsScenario(),
     ];
 }

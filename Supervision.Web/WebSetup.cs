@@ -43,7 +43,9 @@ public static class WebSetup
         // Sign-in cookies and antiforgery tokens are protected with keys kept in the database, so any web node reads
         // what another issued; one application name, so nodes installed in different folders share them too.
         services.AddDataProtection().SetApplicationName("Supervision").PersistKeysToDbContext<SupervisionDbContext>();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Circuit limits are set on purpose in appsettings.json ("Circuits", see docs/PERFORMANCE.md): an open page holds
+        // 1.5-3.5 MB on the server, so how many disconnected pages a node keeps, and for how long, bounds its memory.
+        services.AddRazorComponents().AddInteractiveServerComponents(o => config.GetSection("Circuits").Bind(o));
         // Chinese text goes out as text, not as &#x…; entities (markup characters are still encoded).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // API answers (errors echo what the caller sent) keep < > & ' " escaped; Chinese stays readable.

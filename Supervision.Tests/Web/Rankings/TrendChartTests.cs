@@ -87,7 +87,9 @@ public class TrendChartTests : MudTestContext
         Assert.Contains(("宁夏全省", "99.43%"), rows);
         Assert.Contains(("企业1", "99.46%"), rows);
         Assert.Equal(4, rows.Count);
-        Assert.Equal(3, columns[6].QuerySelectorAll(".trend-tip-row").Length);   // 企业3 reported nothing that month
+        // 企业3 reported nothing that month: no dot, "—" in the tip, and its line is broken there.
+        Assert.Equal(3, columns[6].QuerySelectorAll(".trend-dot").Length);
+        Assert.Equal("—", columns[6].QuerySelectorAll(".trend-tip-row").Single(r => r.TextContent.Contains("企业3")).QuerySelector(".trend-tip-value")!.TextContent);
         Assert.Equal(2, cut.FindAll("g.trend-line[data-series='企业3'] polyline").Count);
     }
 

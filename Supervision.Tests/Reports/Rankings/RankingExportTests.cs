@@ -96,9 +96,10 @@ public class RankingExportTests
         var sheet = book.Worksheet("企业排名");
         Assert.Equal("行政处罚决定数（件）", sheet.Cell(3, 9).GetString());
         var mobile = sheet.RowsUsed().Single(r => r.Cell(3).GetString() == "宁夏移动");
-        Assert.Equal(("3", "#,##0"), (mobile.Cell(9).GetFormattedString(), mobile.Cell(9).Style.NumberFormat.Format));
-        Assert.Equal(("1234", "#,##0"), (mobile.Cell(11).GetFormattedString(), mobile.Cell(11).Style.NumberFormat.Format));
-        Assert.Equal("99.50", mobile.Cell(7).GetFormattedString());
+        // Excel shows what the number format says: counts as whole numbers, rates with two decimals.
+        Assert.Equal((3.0, "#,##0"), (mobile.Cell(9).GetDouble(), mobile.Cell(9).Style.NumberFormat.Format));
+        Assert.Equal((1234.0, "#,##0"), (mobile.Cell(11).GetDouble(), mobile.Cell(11).Style.NumberFormat.Format));
+        Assert.Equal((99.5, "0.00"), (mobile.Cell(7).GetDouble(), mobile.Cell(7).Style.NumberFormat.Format));
         Assert.Equal("得分（不计分）", sheet.Cell(4, 12).GetString());
         Assert.True(mobile.Cell(12).IsEmpty());                                      // 仅作参考: no score
         Assert.Contains("2家参与评分；", sheet.Cell(2, 1).GetString());

@@ -127,11 +127,13 @@ public class RankingIndicator : ICatalogEntity
         }
     }
 
+    /// <summary>A count (户, 个, 件, 天): shown, exported and charted without decimals.</summary>
+    public bool IsCount => Unit is "户" or "个" or "件" or "天";
+
     /// <summary>A value as shown: 99.62%, 3.2‱, 1,204户, ¥20,000.00.</summary>
-    public string Format(double? value) => value is not { } v ? "—" : Unit switch
+    public string Format(double? value) => value is not { } v ? "—" : IsCount ? v.ToString("N0", CultureInfo.InvariantCulture) + Unit : Unit switch
     {
         "%" or "‱" => v.ToString("0.00", CultureInfo.InvariantCulture) + Unit,
-        "户" or "个" or "件" or "天" => v.ToString("N0", CultureInfo.InvariantCulture) + Unit,
         "元" => ChineseMoney.Yuan((decimal)v),
         _ => v.ToString("0.##", CultureInfo.InvariantCulture) + Unit,
     };

@@ -17,7 +17,7 @@ public sealed record IndicatorReading(IndicatorStatus Status, double? Value, dou
 public sealed record ScoringEntity(int Id, string Name, string Group, int SortKey, IReadOnlyDictionary<string, IndicatorReading> Readings, string? Reason = null);
 
 /// <summary>One line of an entity's score breakdown.</summary>
-/// <param name="Points">0–100, or null when the indicator does not count for the entity.</param>
+/// <param name="Points">0–100, or null when the indicator does not count for the entity or is reference only (weight 0).</param>
 /// <param name="Share">The indicator's share of the total after leaving out what does not apply (0–1).</param>
 public sealed record IndicatorScore(RankingIndicator Indicator, IndicatorReading? Reading, double? Points, double Share, string Note)
 {
@@ -94,8 +94,10 @@ public static class RankingScorer
         {
             var reading = entity.Readings.GetValueOrDefault(i.Code);
             var (best, worst) = extremes.GetValueOrDefault(i.Code);
+            // 仅作参考 (weight 0): shown with its value, never with a score.
             double? points = reading switch
             {
+                _ when i.Weight == 0 => null,
                 { Status: IndicatorStatus.Reported, Value: { } v } => i.Points(v, best, worst),
                 { Status: IndicatorStatus.NotReported } => 0,
                 _ => null,

@@ -303,7 +303,7 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
             if (!peers.Any(c => scope.BranchIds.Contains(c.Id))) continue;
             var table = Table(level, "", month, indicators, peers, values, reasons);
             foreach (var row in table.Rows.Where(r => scope.BranchIds.Contains(r.EntityId)))
-                entries.Add(new OwnEntry(row.EntityId, row.Name, level, row.Outcome, row.Rank, row.Tied, table.Scored.Count(), table.Rows.Count, row.Change, row.Score,
+                entries.Add(new OwnEntry(row.EntityId, row.Name, level, table.StandingOf(row), row.Change, row.Score,
                     table.AverageScore, row.Reason, row.Breakdown, provinceValues));
         }
 
@@ -369,7 +369,7 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
             new($"{branch.Province!.ShortName}全省", months.Select(m => total.GetValueOrDefault(m)).ToList(), IsAggregate: true), .. Targets(rate, months.Count)]);
         var filer = branch.Level == BranchLevel.Provincial ? branch : branch.ParentBranch ?? branch;
         return new EntityDetail(branch.Id, branch.ShortName, branch.Name, branch.Level, branch.Carrier!.ShortName, provinceId, branch.Province.Name, filer.Id, filer.ShortName,
-            month, periods, position, table.Scored.Count(), months, scores, ranks, trend, table.Method);
+            month, periods, position, table.StandingOf(position), months, scores, ranks, trend, table.Method);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

@@ -30,10 +30,38 @@ public sealed record RankingRow(int EntityId, string Name, string Group, Ranking
     public IndicatorScore? Of(string code) => Breakdown.FirstOrDefault(b => b.Indicator.Code == code);
 }
 
+/// <summary>
+/// Where an entity stands among its peers, worded once for every page and export: the rank counts among those scored
+/// ("第1名 / 共6家"), and the same number is the one "参与评分" names ("6家参与评分（共10家）").
+/// </summary>
+public sealed record Standing(RankingLevel Level, RankingOutcome Outcome, int Rank, bool Tied, int Ranked, int Total)
+{
+    public bool IsScored => Outcome == RankingOutcome.Scored;
+
+    /// <summary>个省份 for provinces, 家 for companies.</summary>
+    public string Noun => NounOf(Level);
+
+    public string RankText => IsScored ? $"第{Rank}名{(Tied ? "（并列）" : "")} / 共{Ranked}{Noun}" : "未参与评分";
+
+    public string Participation => ParticipationOf(Level, Ranked, Total);
+
+    public static string NounOf(RankingLevel level) => level == RankingLevel.Province ? "个省份" : "家";
+
+    public static string ParticipationOf(RankingLevel level, int ranked, int total) =>
+        $"{ranked}{NounOf(level)}参与评分" + (total > ranked ? $"（共{total}{NounOf(level)}）" : "");
+}
+
 public sealed record RankingTable(RankingLevel Level, string Title, string Period, string PreviousPeriod, IReadOnlyList<RankingIndicator> Indicators,
     IReadOnlyList<RankingRow> Rows, IReadOnlyList<string> Method)
 {
     public IEnumerable<RankingRow> Scored => Rows.Where(r => r.IsScored);
+
+    public int Ranked => Rows.Count(r => r.IsScored);
+
+    /// <summary>"6家参与评分（共10家）": the count every page, the workbook and the briefing show.</summary>
+    public string Participation => Standing.ParticipationOf(Level, Ranked, Rows.Count);
+
+    public Standing StandingOf(RankingRow row) => new(Level, row.Outcome, row.Rank, row.Tied, Ranked, Rows.Count);
 
     public double? AverageScore => Scored.Any() ? Math.Round(Scored.Average(r => r.Score!.Value), RankingScorer.Decimals, MidpointRounding.AwayFromZero) : null;
 }
@@ -58,7 +86,7 @@ public sealed record ProvinceDashboard(int ProvinceId, string ProvinceName, stri
 public sealed record MinistryDashboard(string Period, IReadOnlyList<string> Periods, RankingTable Provinces, Trend Trend);
 
 /// <summary>Where one of a carrier's companies stands: its own figures and rank, and the province's averages — never another company's.</summary>
-public sealed record OwnEntry(int BranchId, string Name, RankingLevel Level, RankingOutcome Outcome, int Rank, bool Tied, int Ranked, int Total, int? Change,
+public sealed record OwnEntry(int BranchId, string Name, RankingLevel Level, Standing Standing, int? Change,
     double? Score, double? AverageScore, string? Reason, IReadOnlyList<IndicatorScore> Breakdown, IReadOnlyDictionary<string, double?> ProvinceValues);
 
 public sealed record OwnPosition(string Period, IReadOnlyList<string> Periods, string ProvinceName, IReadOnlyList<OwnEntry> Entries, Trend? Trend,
@@ -66,5 +94,5 @@ public sealed record OwnPosition(string Period, IReadOnlyList<string> Periods, s
 
 /// <summary>The drill-down of one company: its position, breakdown and history, and where its records are.</summary>
 public sealed record EntityDetail(int BranchId, string Name, string FullName, BranchLevel Level, string Carrier, int ProvinceId, string ProvinceName,
-    int FilingBranchId, string FilingBranchName, string Period, IReadOnlyList<string> Periods, RankingRow Position, int Ranked,
+    int FilingBranchId, string FilingBranchName, string Period, IReadOnlyList<string> Periods, RankingRow Position, Standing Standing,
     IReadOnlyList<string> Months, IReadOnlyList<double?> Scores, IReadOnlyList<int?> Ranks, Trend Trend, IReadOnlyList<string> Method);

@@ -30,7 +30,7 @@ public static class RankingBriefing
         // GB/T 9704 puts the issuing authority and date in the 版记 at the foot; the page has no room for them twice.
         var document = new OfficialDocument($"实名制落实情况排名简报（{month}）");
 
-        var summary = $"{month}，{subject}共{table.Rows.Count}家参与排名，{scored.Count}家参与评分，平均得分{Score(table.AverageScore)}分";
+        var summary = $"{month}，{subject}{table.Participation}，平均得分{Score(table.AverageScore)}分";
         if (rate is { Value: { } v }) summary += $"；全省实名率{v.ToString("0.00", CultureInfo.InvariantCulture)}%（{rate.Reporting}/{rate.Expected}家已受理）";
         summary += unscored.Count switch
         {

@@ -48,7 +48,7 @@ public static class RankingWorkbook
         sheet.Range(1, 1, 1, last).Merge().Value = title;
         sheet.Range(1, 1, 1, last).Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
         var note = sheet.Range(2, 1, 2, last).Merge();
-        WorkbookExport.WriteText(note.FirstCell(), $"导出时间：{BeijingTime.Local(generatedAt):yyyy-MM-dd HH:mm}；名次变化与{Months.Label(table.PreviousPeriod)}比较；总分0–100，计算方法见“计算方法”工作表。");
+        WorkbookExport.WriteText(note.FirstCell(), $"导出时间：{BeijingTime.Local(generatedAt):yyyy-MM-dd HH:mm}；{table.Participation}；名次变化与{Months.Label(table.PreviousPeriod)}比较；总分0–100，计算方法见“计算方法”工作表。");
         note.Style.Font.SetFontColor(XLColor.Gray);
 
         string[] fixedHeaders = ["名次", "较上月", table.Level == RankingLevel.Province ? "省份" : "单位", table.Level switch { RankingLevel.Province => "月报已受理", RankingLevel.City => "企业", _ => "类别" }, "总分", "状态"];
@@ -97,7 +97,7 @@ public static class RankingWorkbook
                 {
                     case { Status: IndicatorStatus.Reported, Value: { } value }:
                         sheet.Cell(row, col).Value = value;
-                        sheet.Cell(row, col).Style.NumberFormat.Format = indicators[i].Unit is "户" ? "#,##0" : "0.00";
+                        sheet.Cell(row, col).Style.NumberFormat.Format = NumberFormat(indicators[i]);
                         break;
                     case { Status: IndicatorStatus.NotReported }:
                         WorkbookExport.WriteText(sheet.Cell(row, col), "未报送");
@@ -106,7 +106,7 @@ public static class RankingWorkbook
                         WorkbookExport.WriteText(sheet.Cell(row, col), "不适用");
                         break;
                 }
-                if (b?.Points is { } points && indicators[i].Weight > 0)
+                if (b?.Points is { } points)
                 {
                     sheet.Cell(row, col + 1).Value = Math.Round(points, 2);
                     sheet.Cell(row, col + 1).Style.NumberFormat.Format = "0.00";
@@ -149,7 +149,7 @@ public static class RankingWorkbook
                 if (line.Cells[c] is { Value: { } v })
                 {
                     cell.Value = v;
-                    cell.Style.NumberFormat.Format = "0.00";
+                    cell.Style.NumberFormat.Format = NumberFormat(heat.Indicator);
                     cell.Style.Fill.SetBackgroundColor(Band(heat.Indicator.Points(v, 0, 0)));
                 }
                 else
@@ -204,6 +204,9 @@ public static class RankingWorkbook
         foreach (var (col, width) in new[] { (1, 18.0), (2, 10.0), (3, 10.0), (4, 18.0), (5, 14.0), (6, 14.0), (7, 10.0), (8, 8.0), (9, 60.0) }) sheet.Column(col).Width = width;
         WorkbookExport.PrintFitToWidth(sheet);
     }
+
+    /// <summary>Counts (处罚决定数, 户) without decimals, as on the page; other values with two.</summary>
+    private static string NumberFormat(RankingIndicator indicator) => indicator.IsCount ? "#,##0" : "0.00";
 
     private static XLColor Band(double points) => points >= 80 ? Good : points >= 60 ? Fair : Poor;
 }

@@ -73,7 +73,8 @@ public class RankingAccessTests(Portal portal) : IClassFixture<Portal>, IAsyncLi
         var own = await As(carrier).OwnPositionAsync("2026-09");
         Assert.All(own.Entries, e => Assert.Contains(e.BranchId, carrier.BranchIds));
         var company = own.Entries.Single(e => e.Level == RankingLevel.Carrier);
-        Assert.Equal(("宁夏联通", 2, 2, 10, -1), (company.Name, company.Rank, company.Ranked, company.Total, company.Change));
+        Assert.Equal(("宁夏联通", 2, 2, 10, -1), (company.Name, company.Standing.Rank, company.Standing.Ranked, company.Standing.Total, company.Change));
+        Assert.Equal(("第2名 / 共2家", "2家参与评分（共10家）"), (company.Standing.RankText, company.Standing.Participation));
         Assert.NotNull(company.AverageScore);
         Assert.Equal(99.0, company.ProvinceValues["RN-RATE"]!.Value, 6);     // (995 + 985) × 30 ÷ 60,000
         Assert.Equal(5, own.Entries.Count(e => e.Level == RankingLevel.City));

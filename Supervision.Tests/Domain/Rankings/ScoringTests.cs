@@ -148,7 +148,7 @@ public class ScoringTests
         var ranked = RankingScorer.Rank([Rate(30), Legacy(0)], [E(1, "甲", ("RN-RATE", Got(95)), ("RN-LEGACY", Got(1200)))]);
         Assert.Equal(60, ranked[0].Score);
         var legacy = ranked[0].Breakdown.Single(b => b.Indicator.Code == "RN-LEGACY");
-        Assert.Equal((100.0, 0.0, "仅作参考，不计分"), (legacy.Points!.Value, legacy.Share, legacy.Note));
+        Assert.Equal(((double?)null, 0.0, "仅作参考，不计分"), (legacy.Points, legacy.Share, legacy.Note));
     }
 
     [Fact]

@@ -73,4 +73,35 @@ public class RankingExportTests
         Assert.Contains(method.RowsUsed(), r => r.Cell(1).GetString() == "实名率" && r.Cell(8).GetDouble() == 30);
         Assert.Equal("未报送", book.Worksheet("热力图").Cell(4, 3).GetString());
     }
+
+    [Fact]
+    public void Counts_are_written_without_decimals_and_a_reference_only_indicator_without_a_score()
+    {
+        var penalties = new RankingIndicator
+        {
+            Code = "SUP-PENALTIES", Name = "行政处罚决定数", Unit = "件", Aggregate = IndicatorAggregate.Sum, Direction = IndicatorDirection.LowerIsBetter,
+            Target = 0, Pass = 1, Zero = 5, Weight = 5, SortOrder = 90,
+        };
+        RankingIndicator[] indicators = [ScoringTests.Rate(), penalties, ScoringTests.Legacy(0)];
+        var entities = new[] { (Name: "宁夏移动", Rate: 99.5, Decisions: 3.0), (Name: "宁夏联通", Rate: 99.1, Decisions: 0.0) }.Select((e, i) => new ScoringEntity(i + 1, e.Name, "基础电信企业", i,
+            new Dictionary<string, IndicatorReading>
+            {
+                ["RN-RATE"] = new(IndicatorStatus.Reported, e.Rate, e.Rate, 100), ["SUP-PENALTIES"] = new(IndicatorStatus.Reported, e.Decisions, e.Decisions, 0),
+                ["RN-LEGACY"] = new(IndicatorStatus.Reported, 1234, 1234, 0),
+            })).ToList();
+        var rows = RankingScorer.Rank(indicators, entities).Select(r => new RankingRow(r.Entity.Id, r.Entity.Name, r.Entity.Group, r.Outcome, r.Rank, r.Tied,
+            null, false, r.Score, r.Reason, r.Breakdown)).ToList();
+        var table = new RankingTable(RankingLevel.Carrier, "宁夏企业排名", "2026-10", "2026-09", indicators, rows, RankingMethod.Describe(indicators, RankingLevel.Carrier));
+        using var book = new XLWorkbook(new MemoryStream(RankingWorkbook.Build(Dashboard() with { Carriers = table }, DateTimeOffset.UtcNow)));
+        var sheet = book.Worksheet("企业排名");
+        Assert.Equal("行政处罚决定数（件）", sheet.Cell(3, 9).GetString());
+        var mobile = sheet.RowsUsed().Single(r => r.Cell(3).GetString() == "宁夏移动");
+        // Excel shows what the number format says: counts as whole numbers, rates with two decimals.
+        Assert.Equal((3.0, "#,##0"), (mobile.Cell(9).GetDouble(), mobile.Cell(9).Style.NumberFormat.Format));
+        Assert.Equal((1234.0, "#,##0"), (mobile.Cell(11).GetDouble(), mobile.Cell(11).Style.NumberFormat.Format));
+        Assert.Equal((99.5, "0.00"), (mobile.Cell(7).GetDouble(), mobile.Cell(7).Style.NumberFormat.Format));
+        Assert.Equal("得分（不计分）", sheet.Cell(4, 12).GetString());
+        Assert.True(mobile.Cell(12).IsEmpty());                                      // 仅作参考: no score
+        Assert.Contains("2家参与评分；", sheet.Cell(2, 1).GetString());
+    }
 }

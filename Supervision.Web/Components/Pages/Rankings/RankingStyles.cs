@@ -6,10 +6,30 @@ namespace Supervision.Web.Components.Pages.Rankings;
 /// <summary>How the rankings look everywhere: the colour of a score, values with their units, the series colours.</summary>
 public static class RankingStyles
 {
-    /// <summary>Series colours: the aggregate in the portal's deep blue, companies after it, targets red and amber.</summary>
-    public static readonly string[] Palette = ["#0d3c7a", "#3d8fd1", "#2e7d32", "#b7791f", "#6a4c93", "#00838f", "#8d6e63", "#5b6b7f", "#c2185b", "#7cb342", "#546e7a"];
+    /// <summary>The portal's deep blue: the aggregate line (全省, 全国) and single-series charts.</summary>
+    public const string AggregateColor = "#0d3c7a";
+    /// <summary>The target and pass lines (dashed, told apart by their dash and label); no company is drawn in red.</summary>
     public const string TargetColor = "#b71c1c";
-    public const string PassColor = "#e09200";
+
+    /// <summary>Company colours, far apart from each other, from the aggregate's deep blue and from the target's red (after Kelly's colours of maximum contrast).</summary>
+    private static readonly string[] Distinct = ["#008856", "#f38400", "#875692", "#2f9fd8", "#e68fac", "#8db600", "#2b3d26", "#7a4a1e", "#d6336c"];
+
+    /// <summary>
+    /// One colour per line, no two alike for any number of lines: the fixed colours first, then hues a golden angle
+    /// apart, at three lightnesses in turn.
+    /// </summary>
+    public static IReadOnlyList<string> SeriesColors(int count) =>
+        Enumerable.Range(0, count).Select(i => i < Distinct.Length ? Distinct[i] : Hsl((i - Distinct.Length) * 137.508 % 360, 0.6, 0.38 + (i - Distinct.Length) % 3 * 0.14)).ToList();
+
+    private static string Hsl(double hue, double saturation, double lightness)
+    {
+        var c = (1 - Math.Abs(2 * lightness - 1)) * saturation;
+        var x = c * (1 - Math.Abs(hue / 60 % 2 - 1));
+        var m = lightness - c / 2;
+        var (r, g, b) = hue switch { < 60 => (c, x, 0.0), < 120 => (x, c, 0.0), < 180 => (0.0, c, x), < 240 => (0.0, x, c), < 300 => (x, 0.0, c), _ => (c, 0.0, x) };
+        int Byte(double v) => (int)Math.Round((v + m) * 255);
+        return $"#{Byte(r):x2}{Byte(g):x2}{Byte(b):x2}";
+    }
 
     /// <summary>Heat-map background for points 0–100: red below the pass mark, amber around it, green near the target.</summary>
     public static string Heat(double? points)

@@ -42,30 +42,8 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     /// A case against 宁夏移动 decided on 11 May 2026 with a fine and 向社会公告, served on 12 May; returns its id. Another
     /// case of the same class needs another act (<paramref name="actFrom"/>): one act is fined once.
     /// </summary>
-    private async Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null)
-    {
-        await using var db = portal.Db();
-        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
-        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
-        var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToArrayAsync();
-        var inspector = await InspectorAsync();
-        var docs = As<EnforcementService>(inspector);
-        var cases = As<EnforcementService>(inspector);
-        portal.Today(new DateOnly(2026, 4, 30));
-        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, Facts, actFrom ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
-        var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
-        c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚", ctx.Actor, ctx.Now));
-        SanctionInput[] sanctions = [new(SanctionKind.Fine, basis.Id, 20_000m, "罚款"), new(SanctionKind.PublicAnnouncement, basis.Id, null, "向社会公告")];
-        c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
-        await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
-        portal.Today(new DateOnly(2026, 5, 12));
-        c = await cases.GetAsync(id);
-        await docs.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11), sanctions);
-        c = await cases.GetAsync(id);
-        await docs.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 12), "直接送达");
-        return id;
-    }
+    private Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null) =>
+        DecidedCase.DecideAsync(portal, title, Facts, actFrom ?? new DateOnly(2026, 3, 10), SanctionKind.Fine, SanctionKind.PublicAnnouncement);
 
     private async Task<PublicationChoice> OrdinaryAsync()
     {

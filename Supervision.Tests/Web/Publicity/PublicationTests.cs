@@ -42,24 +42,8 @@ public class PublicationTests(Portal portal) : IClassFixture<Portal>
     /// <summary>A case against 宁夏移动 decided on Monday 11 May 2026 with a warning and a fine — no 向社会公告 — served on 12 May.</summary>
     private async Task<Announcement> DecidedAsync(string title, DateOnly actFrom)
     {
+        var id = await DecidedCase.DecideAsync(portal, title, "合作营业厅未核验证件为用户办理入网。", actFrom, SanctionKind.Warning, SanctionKind.Fine);
         await using var db = portal.Db();
-        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
-        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
-        var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToArrayAsync();
-        var cases = As<EnforcementService>(await InspectorAsync());
-        portal.Today(new DateOnly(2026, 4, 30));
-        var id = await cases.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, "合作营业厅未核验证件为用户办理入网。", actFrom, new DateOnly(2026, 4, 20), investigators));
-        var c = await cases.ApplyAsync(id, null, (x, ctx) => x.StartInvestigation(ctx.Actor, ctx.Now));
-        c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
-        c = await cases.ApplyAsync(id, c.ConcurrencyToken, (x, ctx) => x.SubmitForReview("事实清楚", ctx.Actor, ctx.Now));
-        SanctionInput[] sanctions = [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 20_000m, "罚款")];
-        c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
-        await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
-        portal.Today(new DateOnly(2026, 5, 12));
-        c = await cases.GetAsync(id);
-        await cases.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11), sanctions);
-        c = await cases.GetAsync(id);
-        await cases.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 12), "直接送达");
         return await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == id.ToString());
     }
 

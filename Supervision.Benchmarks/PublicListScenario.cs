@@ -171,6 +171,9 @@ public sealed class PublicListScenario : IScenario
         var branches = await ctx.Branches.AsNoTracking().Where(b => b.ParentBranchId == null && (b.Province!.Code == "64" || b.Province.Code == "44"))
             .Select(b => new { b.Id, b.ProvinceId, b.Name, b.CreditCode, Authority = b.Province!.AuthorityName, Prefix = b.Province.DocPrefix }).ToListAsync();
         var settings = new EnforcementSettings();
+        // Published as an officer does: a decision as 一般失信行为, an agent under a list enabled with a basis.
+        var terms = new PublicationTerms(settings, await ctx.PublicationCategories.SingleAsync(c => c.Code == "ordinary"), null,
+            await ctx.LegalBases.SingleAsync(b => b.Code == "ATFL-39"));
         var today = Supervision.Domain.Common.BeijingTime.Today(DateTimeOffset.UtcNow);
         var random = new Random(7);
         var batch = new List<Announcement>(10_000);
@@ -187,7 +190,7 @@ public sealed class PublicListScenario : IScenario
                     "未核验用户身份证件即为用户办理入网。", "通报", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", decided, $"所属电信企业：{b.Name}");
             var a = Announcement.Draft(b.ProvinceId, b.Id, penalty ? AnnouncementKind.PenaltyDecision : AnnouncementKind.ViolatingAgent, "Bench", i.ToString(),
                 b.Authority, content, decided.AddDays(9), settings, DateTimeOffset.UtcNow);
-            a.Publish(decided.AddDays(random.Next(1, 9)), settings, "bench", DateTimeOffset.UtcNow);
+            a.Publish(decided.AddDays(random.Next(1, 9)), terms, "bench", DateTimeOffset.UtcNow);
             batch.Add(a);
             if (batch.Count == 10_000 || i == count - 1)
             {

@@ -5,7 +5,7 @@ using Supervision.Domain.Data.Seeding;
 
 namespace Supervision.Domain.Catalog;
 
-/// <summary>Loads legal bases, checklist items and holiday calendars from seed-data into empty tables.</summary>
+/// <summary>Loads legal bases, checklist items, holiday calendars and publication categories from seed-data into empty tables.</summary>
 internal static class CatalogSeed
 {
     private sealed record LegalBasisRow(string Code, string Statute, string DutyArticle, string PenaltyArticle, string Duty,
@@ -14,6 +14,7 @@ internal static class CatalogSeed
     private sealed record ChecklistRow(string Code, string Category, string Title, string Description, string Evidence, string? LegalBasis);
     private sealed record DayGroup(string Name, List<DateOnly> Dates);
     private sealed record YearRow(int Year, string Source, List<DayGroup> Holidays, List<DayGroup> Workdays);
+    private sealed record CategoryRow(string Code, string Name, int MinMonths, int MaxMonths, string? Source);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -69,6 +70,21 @@ internal static class CatalogSeed
                             year.Days.Add(day);
                         }
                 db.HolidayYears.Add(year);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.PublicationCategories.AnyAsync(ct))
+        {
+            var order = 0;
+            foreach (var r in SeedFiles.Read<CategoryRow>(dir, "publication-categories.json"))
+            {
+                var category = new Publicity.PublicationCategory
+                {
+                    Code = r.Code, Name = r.Name, MinMonths = r.MinMonths, MaxMonths = r.MaxMonths, Source = r.Source, SortOrder = ++order * 10,
+                };
+                Reject("publication-categories.json", r.Code, category.Validate());
+                db.PublicationCategories.Add(category);
             }
             await db.SaveChangesAsync(ct);
         }

@@ -5,7 +5,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Catalog;
 
 /// <summary>
-/// Legal bases, checklist items and holiday calendars. Anyone signed in may read them; only a system
+/// Legal bases, checklist items, holiday calendars and publication categories. Anyone signed in may read them; only a system
 /// administrator may change them (the database context refuses anyone else), and every change is audited.
 /// </summary>
 public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> factory, Access.AccessContext access, TimeProvider clock)
@@ -61,6 +61,24 @@ public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> facto
         var basis = await db.LegalBases.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("法律依据");
         var name = await db.Users.Where(u => u.UserName == access.Actor).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? access.Actor;
         basis.MarkVerified(name, BeijingTime.Today(clock));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The categories a penalty decision is published under (轻微、一般、严重), in catalog order.</summary>
+    public async Task<IReadOnlyList<Publicity.PublicationCategory>> ListPublicationCategoriesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.PublicationCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Changes a category's name, period bounds and source (administrators only: the context refuses anyone else); periods already published keep theirs.</summary>
+    public async Task SavePublicationCategoryAsync(Publicity.PublicationCategory input, CancellationToken ct = default)
+    {
+        Throw(input.Validate());
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var category = await db.PublicationCategories.FirstOrDefaultAsync(c => c.Id == input.Id, ct) ?? throw new NotFoundException("公示类别");
+        (category.Name, category.MinMonths, category.MaxMonths) = (input.Name.Trim(), input.MinMonths, input.MaxMonths);
+        category.Source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
         await db.SaveChangesAsync(ct);
     }
 

@@ -6,4 +6,5 @@ namespace Supervision.Domain.Data;
 public partial class SupervisionDbContext
 {
     public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<PublicationCategory> PublicationCategories => Set<PublicationCategory>();
 }

@@ -64,6 +64,15 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         var errors = input.Validate();
         if (errors.Count > 0) throw new DomainException("settings.invalid", string.Join(" ", errors));
         await using var db = await factory.CreateDbContextAsync(ct);
+        input.CheckAgentList();
+        if (input.AgentListEnabled)
+        {
+            var basis = await db.LegalBases.AsNoTracking().FirstOrDefaultAsync(b => b.Id == input.AgentListLegalBasisId, ct);
+            if (basis is not { Verified: true })
+                throw new DomainException("agent_list.basis_unverified", "违规代理商公示的依据须是法律依据目录中已核对的条目。");
+            if (!basis.Allows(SanctionKind.Criticism))
+                throw new DomainException("agent_list.basis_no_criticism", $"所选依据“{basis.Code}”（{basis.Citation}）不含通报批评，不能作为公开通报代理商的依据。");
+        }
         var row = await db.EnforcementSettings.FirstOrDefaultAsync(s => s.ProvinceId == input.ProvinceId, ct);
         if (row is null) db.EnforcementSettings.Add(row = new EnforcementSettings { ProvinceId = input.ProvinceId });
         row.CopyFrom(input);

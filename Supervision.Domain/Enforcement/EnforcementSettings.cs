@@ -38,6 +38,12 @@ public class EnforcementSettings : ICatalogEntity
     public int WithdrawalWorkingDays { get; set; } = 3;
     /// <summary>How long a published announcement stays on the public site (months from publication).</summary>
     public int PublicationMonths { get; set; } = 12;
+    /// <summary>
+    /// The 违规代理商 list names agents without a penalty procedure, which is itself a sanction (通报批评): off unless an
+    /// administrator enables it for the province with the legal basis each entry then cites.
+    /// </summary>
+    public bool AgentListEnabled { get; set; }
+    public int? AgentListLegalBasisId { get; set; }
     /// <summary>Mask the names of individuals (not companies) on the public site, e.g. 张** for an agent run by a person.</summary>
     public bool MaskIndividualNames { get; set; } = true;
     /// <summary>Where fines are paid, as the decision tells the party.</summary>
@@ -59,6 +65,7 @@ public class EnforcementSettings : ICatalogEntity
         (SurchargeRatePerDay, LimitationYears, WarnDaysBefore, PublicationWorkingDays, WithdrawalWorkingDays, PublicationMonths, MaskIndividualNames) =
             (s.SurchargeRatePerDay, s.LimitationYears, s.WarnDaysBefore, s.PublicationWorkingDays, s.WithdrawalWorkingDays, s.PublicationMonths, s.MaskIndividualNames);
         (PaymentInstructions, ReviewBody) = (s.PaymentInstructions.Trim(), s.ReviewBody.Trim());
+        (AgentListEnabled, AgentListLegalBasisId) = (s.AgentListEnabled, s.AgentListEnabled ? s.AgentListLegalBasisId : null);
         return this;
     }
 
@@ -78,5 +85,14 @@ public class EnforcementSettings : ICatalogEntity
         if (WithdrawalWorkingDays is < 1 or > 30) errors.Add("撤回公示期限应在1至30个工作日之间。");
         if (PublicationMonths is < 1 or > 60) errors.Add("公示期应在1至60个月之间。");
         return errors;
+    }
+
+    /// <summary>The 违规代理商 list is enabled for one province at a time and only with a legal basis from the catalog.</summary>
+    public void CheckAgentList()
+    {
+        if (!AgentListEnabled) return;
+        if (ProvinceId is null) throw new DomainException("agent_list.national", "违规代理商公示只能按省开启，全国默认值不能开启。");
+        if (AgentListLegalBasisId is null)
+            throw new DomainException("agent_list.basis_required", "开启违规代理商公示须从法律依据目录中选定依据：公开点名通报代理商本身是一种处罚（通报批评），须有法律依据。");
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Enforcement;
@@ -21,6 +22,10 @@ public enum AnnouncementStatus
     Published,
     /// <summary>Taken down because the decision was changed or revoked; the reason stays public.</summary>
     Withdrawn,
+    /// <summary>Not published, with the legal reason recorded (e.g. 商业秘密, 政府信息公开条例第十五条): the queue item is closed.</summary>
+    NotPublished,
+    /// <summary>Taken off the public site before its period ended because the party's credit was repaired (信用修复).</summary>
+    Repaired,
 }
 
 /// <summary>Who the party is: it decides which names are a natural person's and masked on the public site.</summary>
@@ -57,6 +62,8 @@ public static class AnnouncementLabels
         AnnouncementStatus.Draft => "待发布",
         AnnouncementStatus.Published => "公示中",
         AnnouncementStatus.Withdrawn => "已撤回",
+        AnnouncementStatus.NotPublished => "不予公示",
+        AnnouncementStatus.Repaired => "信用修复停止公示",
         _ => s.ToString(),
     };
 }
@@ -70,11 +77,17 @@ public sealed record AnnouncementContent(
     string Title, string PartyName, PartyType PartyType, string? CreditCode, string? LegalRepresentative, string? DocumentNumber,
     string Facts, string PenaltyTypes, string LegalBasis, string PenaltyContent, DateOnly? DecisionDate, string? Body = null);
 
+/// <summary>What the officer chooses when publishing, and what the province allows: the category of a penalty decision
+/// (its period counted from the decision date, the longest when <see cref="Months"/> is not chosen), and the basis of the
+/// 违规代理商 list (null while the list is disabled).</summary>
+public sealed record PublicationTerms(EnforcementSettings Settings, PublicationCategory? Category = null, int? Months = null, LegalBasis? AgentListBasis = null);
+
 /// <summary>
-/// A record for the public site. Queued as a draft when its source requires publication (a decision with a 向社会公告
-/// sanction, a published draw, an agent reported by the administration) with the day by which it must be published;
-/// an officer reviews and publishes it for the province's publication period; a changed or revoked decision is
-/// withdrawn, with the reason shown publicly, within the withdrawal period.
+/// A record for the public site. Queued as a draft with the day by which it must be published: every penalty decision
+/// against an organisation (双公示), a published draw, an agent reported by the administration. An officer reviews and
+/// publishes it — a decision for the period of its category counted from the decision date — or records the legal reason
+/// not to; a changed or revoked decision is withdrawn, with the reason shown publicly, within the withdrawal period;
+/// credit repair ends the period early.
 /// </summary>
 public class Announcement : IProvinceScoped
 {
@@ -115,6 +128,24 @@ public class Announcement : IProvinceScoped
     public string? PublishedBy { get; private set; }
     /// <summary>Last day of the publication period; the next day it leaves the public list (the record stays).</summary>
     public DateOnly? PublicUntil { get; private set; }
+    /// <summary>The decision's 向社会公告 sanction orders this publication: it cannot be left unpublished.</summary>
+    public bool PublicationOrdered { get; private set; }
+    /// <summary>The category chosen at publication (a penalty decision) and its period in months from the decision date.</summary>
+    public string? CategoryName { get; private set; }
+    public int? PeriodMonths { get; private set; }
+    /// <summary>First day credit repair may end the publication (the category's shortest period has passed).</summary>
+    public DateOnly? RepairableFrom { get; private set; }
+    /// <summary>The legal basis an agent entry cites: the 违规代理商 list's basis when it was published.</summary>
+    public int? LegalBasisId { get; private set; }
+
+    public DateOnly? NotPublishedOn { get; private set; }
+    public string? NotPublishedBy { get; private set; }
+    /// <summary>The legal reason for not publishing (internal record).</summary>
+    public string? NotPublishedReason { get; private set; }
+
+    public DateOnly? RepairedOn { get; private set; }
+    public string? RepairedBy { get; private set; }
+    public string? RepairReason { get; private set; }
 
     /// <summary>The day the source decision was changed or revoked, which starts the withdrawal period.</summary>
     public DateOnly? SourceChangedOn { get; private set; }
@@ -143,14 +174,18 @@ public class Announcement : IProvinceScoped
         {
             actions.Add(new(AnnouncementActions.Edit, "保存修改"));
             actions.Add(new(AnnouncementActions.Publish, "发布", Primary: true));
+            actions.Add(new(AnnouncementActions.Decline, "不予公示", Danger: true,
+                NotYet: PublicationOrdered ? "处罚决定包含“向社会公告”，须依决定公示" : null));
         }
         if (actor == Acting.Officer && Status == AnnouncementStatus.Published)
         {
             if (CannotMarkSourceChanged() is null)
                 actions.Add(new(AnnouncementActions.MarkSourceChanged, Kind == AnnouncementKind.PenaltyDecision ? "登记决定变更或撤销" : "登记变更或撤销"));
             actions.Add(new(AnnouncementActions.Withdraw, "撤回公示", Primary: SourceChangedOn is not null, Danger: true));
+            if (RepairableFrom is not null)
+                actions.Add(new(AnnouncementActions.EndAfterRepair, "信用修复停止公示"));
         }
-        if (actor != Acting.Party && Status != AnnouncementStatus.Draft)
+        if (actor != Acting.Party && Status is AnnouncementStatus.Published or AnnouncementStatus.Withdrawn)
             actions.Add(new(AnnouncementActions.ViewPublic, "公示页面"));
         return actions;
     }
@@ -164,17 +199,24 @@ public class Announcement : IProvinceScoped
     };
     public bool WithdrawnLate => WithdrawnOn > WithdrawalDueBy;
 
-    /// <summary>On the public site that day: published (or withdrawn, with its reason) and within the publication period.</summary>
-    public bool IsPublicOn(DateOnly day) => Status != AnnouncementStatus.Draft && PublishedOn <= day && day <= PublicUntil;
+    /// <summary>
+    /// On the public site that day: published (or withdrawn, with its reason), within the publication period, and — for an
+    /// agent — citing the list's legal basis. The one rule the public site's queries use.
+    /// </summary>
+    public static Expression<Func<Announcement, bool>> PublicOn(DateOnly day) => a =>
+        (a.Status == AnnouncementStatus.Published || a.Status == AnnouncementStatus.Withdrawn) && a.PublishedOn <= day && a.PublicUntil >= day
+        && (a.Kind != AnnouncementKind.ViolatingAgent || a.LegalBasisId != null);
+
+    public bool IsPublicOn(DateOnly day) => PublicOn(day).Compile()(this);
 
     /// <summary>A new draft from its source's content (cleaned and masked per the province's settings).</summary>
     public static Announcement Draft(int provinceId, int branchId, AnnouncementKind kind, string sourceType, string sourceId, string authority, AnnouncementContent content,
-        DateOnly dueBy, EnforcementSettings settings, DateTimeOffset now)
+        DateOnly dueBy, EnforcementSettings settings, DateTimeOffset now, bool ordered = false)
     {
         var a = new Announcement
         {
             ProvinceId = provinceId, BranchId = branchId, Kind = kind, SourceType = sourceType, SourceId = sourceId, Authority = authority,
-            Status = AnnouncementStatus.Draft, DueBy = dueBy, CreatedAt = now,
+            Status = AnnouncementStatus.Draft, DueBy = dueBy, CreatedAt = now, PublicationOrdered = ordered,
         };
         a.Apply(content, settings);
         return a;
@@ -187,7 +229,12 @@ public class Announcement : IProvinceScoped
         Apply(content, settings);
     }
 
-    public void Publish(DateOnly on, EnforcementSettings settings, string by, DateTimeOffset now)
+    /// <summary>
+    /// Publishes a reviewed draft. A penalty decision is published for the period of the chosen category counted from the
+    /// decision date (refused once that period is over); an agent only while the province's list is enabled, citing its
+    /// basis; a draw for the province's publication period from today.
+    /// </summary>
+    public void Publish(DateOnly on, PublicationTerms terms, string by, DateTimeOffset now)
     {
         if (Status != AnnouncementStatus.Draft) throw new DomainException("announcement.not_draft", $"该公示已是“{AnnouncementLabels.Status(Status)}”状态。");
         if (on > BeijingTime.Today(now)) throw new DomainException("announcement.date_in_future", "发布日期不能晚于今天。");
@@ -196,8 +243,63 @@ public class Announcement : IProvinceScoped
         CleanPublicTexts(); // with the rules of today, whatever they were when the draft was saved
         foreach (var (value, label) in new[] { (Title, "标题"), (PartyName, "当事人名称"), (Facts, "主要事实"), (PenaltyContent, Kind == AnnouncementKind.PenaltyDecision ? "处罚内容" : "处理结果") })
             if (string.IsNullOrWhiteSpace(value)) throw new DomainException("announcement.incomplete", $"请填写{label}后再发布。");
+        switch (Kind)
+        {
+            case AnnouncementKind.PenaltyDecision:
+                var category = terms.Category ?? throw new DomainException("announcement.category_required",
+                    "请选择公示类别（轻微、一般或严重失信行为）：公示期按类别自处罚决定日期起计算。");
+                var months = category.CheckMonths(terms.Months);
+                var until = PublicationCategory.PeriodEnd(DecisionDate!.Value, months);
+                if (until < on)
+                    throw new DomainException("announcement.period_over",
+                        $"按{category.Name}公示期{months}个月自处罚决定日期起算，已于{until:yyyy-MM-dd}届满，不再公示；如不予公示，请登记理由。");
+                (CategoryName, PeriodMonths, PublicUntil, RepairableFrom) = (category.Name, months, until, DecisionDate.Value.AddMonths(category.MinMonths));
+                break;
+            case AnnouncementKind.ViolatingAgent:
+                var basis = terms.AgentListBasis ?? throw AgentListDisabled();
+                (LegalBasisId, LegalBasis) = (basis.Id, PublicText.Clean(basis.Citation));
+                PublicUntil = on.AddMonths(terms.Settings.PublicationMonths).AddDays(-1);
+                break;
+            default:
+                PublicUntil = on.AddMonths(terms.Settings.PublicationMonths).AddDays(-1);
+                break;
+        }
         (Status, PublishedOn, PublishedAt, PublishedBy) = (AnnouncementStatus.Published, on, now, by);
-        PublicUntil = on.AddMonths(settings.PublicationMonths).AddDays(-1);
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>Refusal of an agent entry while the province's 违规代理商 list is disabled.</summary>
+    public static DomainException AgentListDisabled() => new("agent_list.disabled",
+        "本省未开启违规代理商公示：公开点名通报代理商本身是一种处罚（通报批评），须由系统管理员在执法参数中选定法律依据开启后，方可上报和发布。");
+
+    /// <summary>
+    /// The officer decides not to publish and records the legal reason (e.g. 涉及商业秘密或个人隐私，政府信息公开条例第十五条):
+    /// the queue item closes. Refused when the decision itself orders the announcement (向社会公告).
+    /// </summary>
+    public void DeclinePublication(string reason, string by, DateTimeOffset now)
+    {
+        if (Status != AnnouncementStatus.Draft) throw new DomainException("announcement.not_draft", $"该公示已是“{AnnouncementLabels.Status(Status)}”状态。");
+        if (PublicationOrdered)
+            throw new DomainException("announcement.publication_ordered", "处罚决定包含“向社会公告”：公告是处罚内容本身，须依决定公示，不能不予公示。");
+        (Status, NotPublishedOn, NotPublishedBy, NotPublishedReason) =
+            (AnnouncementStatus.NotPublished, BeijingTime.Today(now), by, Required(reason, "不予公示的法定理由"));
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// Credit repair ends the publication early: recorded with its date and reason, the public site stops showing it.
+    /// Only once the category's shortest period has passed.
+    /// </summary>
+    public void EndAfterRepair(DateOnly on, string reason, string by, DateTimeOffset now)
+    {
+        if (Status != AnnouncementStatus.Published) throw new DomainException("announcement.not_published", "只有公示中的公告可以因信用修复停止公示。");
+        if (RepairableFrom is not { } from) throw new DomainException("announcement.no_category", "该公示没有公示类别，不适用信用修复。");
+        if (on > BeijingTime.Today(now)) throw new DomainException("announcement.date_in_future", "信用修复日期不能晚于今天。");
+        if (on < PublishedOn) throw new DomainException("announcement.before_publication", "信用修复日期不能早于发布日期。");
+        if (on < from)
+            throw new DomainException("announcement.repair_too_early",
+                $"{CategoryName}的最短公示期至{from.AddDays(-1):yyyy-MM-dd}届满，届满后方可因信用修复停止公示。");
+        (Status, RepairedOn, RepairedBy, RepairReason) = (AnnouncementStatus.Repaired, on, by, Required(reason, "信用修复情况（修复决定或证明）"));
         ConcurrencyToken = Guid.NewGuid();
     }
 
@@ -277,5 +379,7 @@ public static class AnnouncementActions
     public const string Publish = "publish";
     public const string MarkSourceChanged = "mark-changed";
     public const string Withdraw = "withdraw";
+    public const string Decline = "decline";
+    public const string EndAfterRepair = "end-after-repair";
     public const string ViewPublic = "view-public";
 }

@@ -6,17 +6,23 @@ using Supervision.Domain.Enforcement;
 
 namespace Supervision.Domain.Publicity;
 
-/// <summary>The 双公示 of penalty decisions: told of each decision, queues the announcement the decision calls for.</summary>
+/// <summary>The 双公示 of penalty decisions: told of each decision, queues its announcement.</summary>
 public sealed class PenaltyAnnouncement(PublicityService publicity) : IDecisionPublication
 {
     public const string SourceType = "EnforcementCase";
 
-    /// <summary>A decision with a 向社会公告 sanction queues its announcement, due within the province's publication period.</summary>
+    /// <summary>
+    /// Every decision against an organisation (a case's party is a carrier's company) is queued for publication within the
+    /// province's publication period (双公示), whether or not it imposes 向社会公告 — that sanction makes the publication
+    /// mandatory; without it the officer may record the legal reason not to publish.
+    /// </summary>
     public async Task DecidedAsync(SupervisionDbContext db, EnforcementCase decided, CaseContext context, CancellationToken ct)
     {
-        if (decided.Sanctions.All(s => s.Kind != SanctionKind.PublicAnnouncement)) return;
+        var content = Content(decided);
+        if (content.PartyType != PartyType.Organisation) return;
         await publicity.QueueAsync(db, decided.ProvinceId, decided.BranchId, AnnouncementKind.PenaltyDecision, SourceType,
-            decided.Id.ToString(CultureInfo.InvariantCulture), Content(decided), decided.DecidedOn!.Value, ct);
+            decided.Id.ToString(CultureInfo.InvariantCulture), content, decided.DecidedOn!.Value, ct,
+            ordered: decided.Sanctions.Any(s => s.Kind == SanctionKind.PublicAnnouncement && s.Status is SanctionStatus.Pending or SanctionStatus.Executed));
     }
 
     public static AnnouncementContent Content(EnforcementCase c)

@@ -32,8 +32,7 @@ public sealed record PublicQuery(AnnouncementKind? Kind = null, string? Province
 public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, TimeProvider clock, Documents.IDocumentRenderer renderer)
 {
     private IQueryable<Announcement> Visible(SupervisionDbContext db, DateOnly today) =>
-        db.Announcements.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => a.Status != AnnouncementStatus.Draft && a.PublishedOn <= today && a.PublicUntil >= today);
+        db.Announcements.IgnoreQueryFilters().AsNoTracking().Where(Announcement.PublicOn(today));
 
     public DateOnly Today => BeijingTime.Today(clock);
 
@@ -84,7 +83,7 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
     }
 
     /// <summary>
-    /// A validator for caches and conditional requests: changes whenever anything is published or withdrawn, each day
+    /// A validator for caches and conditional requests: changes whenever anything is published, withdrawn or ended after credit repair, each day
     /// (periods end at midnight, Beijing time) and with the <see cref="PublicText"/> rules (the texts were cleaned again
     /// at start-up: a feed reader holding a copy from before must not be told it is still current).
     /// </summary>
@@ -92,9 +91,13 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var all = db.Announcements.IgnoreQueryFilters().Where(a => a.Status != AnnouncementStatus.Draft);
-        var stats = await all.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Ids = g.Sum(a => a.Id), Withdrawn = g.Count(a => a.Status == AnnouncementStatus.Withdrawn) })
+        var stats = await all.GroupBy(_ => 1).Select(g => new
+            {
+                Count = g.Count(), Ids = g.Sum(a => a.Id), Withdrawn = g.Count(a => a.Status == AnnouncementStatus.Withdrawn),
+                Ended = g.Count(a => a.Status == AnnouncementStatus.Repaired),
+            })
             .FirstOrDefaultAsync(ct);
-        return $"{Today:yyyyMMdd}-{stats?.Count ?? 0}-{stats?.Ids ?? 0}-{stats?.Withdrawn ?? 0}-r{PublicText.Version}";
+        return $"{Today:yyyyMMdd}-{stats?.Count ?? 0}-{stats?.Ids ?? 0}-{stats?.Withdrawn ?? 0}-{stats?.Ended ?? 0}-r{PublicText.Version}";
     }
 
     /// <summary>The provinces that have something public, for the site's province filter.</summary>

@@ -24,9 +24,18 @@ public interface IPublicationListener
 
 public sealed record AnnouncementQuery(AnnouncementKind? Kind = null, AnnouncementStatus? Status = null, bool AttentionOnly = false);
 
-/// <summary>A violating sales agent reported by the administration (the carrier it sells for, what it did, how it was dealt with).</summary>
+/// <summary>
+/// A violating sales agent reported by the administration (the carrier it sells for, what it did, how it was dealt with);
+/// the legal basis it cites is the province's 违规代理商 list's.
+/// </summary>
 public sealed record AgentReport(string AgentName, PartyType PartyType, string? CreditCode, string? Operator, string Address, int CarrierId,
-    string Facts, string LegalBasis, string Handling, DateOnly FoundOn);
+    string Facts, string Handling, DateOnly FoundOn);
+
+/// <summary>The officer's choice when publishing a penalty decision: the category and, within its bounds, the period (the longest when null).</summary>
+public sealed record PublicationChoice(int? CategoryId = null, int? Months = null);
+
+/// <summary>Whether the province's 违规代理商 list is enabled, and the legal basis its entries cite.</summary>
+public sealed record AgentList(bool Enabled, LegalBasis? Basis);
 
 /// <summary>
 /// The administration's side of publication: reviewing drafts, publishing (with the numbered 公告), recording that a
@@ -80,17 +89,21 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
     /// for a served penalty decision, the execution of its 向社会公告 sanction — in one transaction; then the public site's
     /// caches are told.
     /// </summary>
-    public async Task<IssuedDocument> PublishAsync(long id, Guid token, DateOnly on, CancellationToken ct = default)
+    public async Task<IssuedDocument> PublishAsync(long id, Guid token, DateOnly on, PublicationChoice? choice = null, CancellationToken ct = default)
     {
         IssuedDocument issued;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var (a, settings) = await ForChangeAsync(db, id, token, ct);
+            var category = choice?.CategoryId is { } categoryId
+                ? await db.PublicationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, ct) ?? throw new NotFoundException("公示类别")
+                : null;
+            var terms = new PublicationTerms(settings, category, choice?.Months, (await AgentListOfAsync(db, settings, ct)).Basis);
             issued = await documents.IssueAsync(db, new DocumentRequest(DocumentKind.PublicAnnouncement, a.ProvinceId, a.BranchId, Announcement.OwnerType,
                 id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, on), _ =>
             {
-                a.Publish(on, settings, access.Actor, clock.GetUtcNow());
+                a.Publish(on, terms, access.Actor, clock.GetUtcNow());
                 return AnnouncementData.From(a);
             }, ct);
             if (a.Kind == AnnouncementKind.PenaltyDecision && long.TryParse(a.SourceId, NumberStyles.None, CultureInfo.InvariantCulture, out var caseId)
@@ -118,13 +131,40 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         return a;
     }
 
+    /// <summary>Records that the draft is not published, with the legal reason; it leaves the queue.</summary>
+    public Task<Announcement> DeclineAsync(long id, Guid token, string reason, CancellationToken ct = default) =>
+        ChangeAsync(id, token, (a, _, now) => { a.DeclinePublication(reason, access.Actor, now); return Task.CompletedTask; }, ct);
+
+    /// <summary>Ends a publication early after credit repair; the public site stops showing it.</summary>
+    public async Task<Announcement> EndAfterRepairAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default)
+    {
+        var a = await ChangeAsync(id, token, (a, _, now) => { a.EndAfterRepair(on, reason, access.Actor, now); return Task.CompletedTask; }, ct);
+        await PublicChangedAsync(ct);
+        return a;
+    }
+
+    /// <summary>The 违规代理商 list of a province (the signed-in officer's when not given): enabled or not, and its basis.</summary>
+    public async Task<AgentList> AgentListAsync(int? provinceId = null, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await AgentListOfAsync(db, await EnforcementSettings.ForProvinceAsync(db, provinceId ?? access.Scope.ProvinceId, ct), ct);
+    }
+
+    private static async Task<AgentList> AgentListOfAsync(SupervisionDbContext db, EnforcementSettings settings, CancellationToken ct) =>
+        settings is { AgentListEnabled: true, AgentListLegalBasisId: { } basisId }
+            ? new(true, await db.LegalBases.AsNoTracking().FirstOrDefaultAsync(b => b.Id == basisId, ct))
+            : new(false, null);
+
     /// <summary>Tells the public site's caches that what the public sees has changed (after a publication or withdrawal commits).</summary>
     public async Task PublicChangedAsync(CancellationToken ct = default)
     {
         foreach (var listener in listeners) await listener.ChangedAsync(ct);
     }
 
-    /// <summary>Queues a draft announcement of a violating agent in the officer's province; due within the publication period from today.</summary>
+    /// <summary>
+    /// Queues a draft announcement of a violating agent in the officer's province, citing the province's 违规代理商 list's
+    /// basis; due within the publication period from today. Refused while the list is disabled.
+    /// </summary>
     public async Task<long> ReportAgentAsync(AgentReport r, CancellationToken ct = default)
     {
         RequireOfficer();
@@ -145,9 +185,10 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         if (r.PartyType == PartyType.Organisation && !string.IsNullOrWhiteSpace(r.CreditCode) && !Organizations.CreditCode.IsValid(r.CreditCode))
             throw new DomainException("agent.credit_code", $"统一社会信用代码“{r.CreditCode}”校验不通过，请核对。");
         var settings = await EnforcementSettings.ForProvinceAsync(db, provinceId, ct);
+        var basis = (await AgentListOfAsync(db, settings, ct)).Basis ?? throw Announcement.AgentListDisabled();
         var shownName = r.PartyType == PartyType.Person && settings.MaskIndividualNames ? PublicText.MaskName(r.AgentName) : PublicText.Clean(r.AgentName);
         var content = new AnnouncementContent($"{carrier.ShortName}代理商“{shownName}”违规办理电话入网", r.AgentName, r.PartyType, r.CreditCode, r.Operator,
-            DocumentNumber: null, Facts: r.Facts, PenaltyTypes: "通报", LegalBasis: r.LegalBasis, PenaltyContent: r.Handling, DecisionDate: r.FoundOn,
+            DocumentNumber: null, Facts: r.Facts, PenaltyTypes: "通报", LegalBasis: basis.Citation, PenaltyContent: r.Handling, DecisionDate: r.FoundOn,
             Body: $"所属电信企业：{carrier.Name}\n经营地址：{r.Address}");
         var a = await QueueAsync(db, provinceId, branch, AnnouncementKind.ViolatingAgent, "AgentReport", Guid.NewGuid().ToString("N"), content, today, ct);
         await db.SaveChangesAsync(ct);
@@ -156,15 +197,16 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
 
     /// <summary>
     /// Adds a draft announcement of a source to the caller's context (saved with the source's own change), due within
-    /// the province's publication period counted in working days from <paramref name="from"/>.
+    /// the province's publication period counted in working days from <paramref name="from"/>; <paramref name="ordered"/>
+    /// when the source itself orders the publication (a 向社会公告 sanction).
     /// </summary>
     public async Task<Announcement> QueueAsync(SupervisionDbContext db, int provinceId, int branchId, AnnouncementKind kind, string sourceType, string sourceId,
-        AnnouncementContent content, DateOnly from, CancellationToken ct)
+        AnnouncementContent content, DateOnly from, CancellationToken ct, bool ordered = false)
     {
         var authority = await db.Provinces.AsNoTracking().Where(p => p.Id == provinceId).Select(p => p.AuthorityName).FirstAsync(ct);
         var settings = await EnforcementSettings.ForProvinceAsync(db, provinceId, ct);
         var due = (await catalog.GetCalendarAsync(ct)).AddWorkingDays(from, settings.PublicationWorkingDays);
-        var a = Announcement.Draft(provinceId, branchId, kind, sourceType, sourceId, authority, content, due, settings, clock.GetUtcNow());
+        var a = Announcement.Draft(provinceId, branchId, kind, sourceType, sourceId, authority, content, due, settings, clock.GetUtcNow(), ordered);
         db.Announcements.Add(a);
         return a;
     }

@@ -1151,6 +1151,12 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AgentListEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("AgentListLegalBasisId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("integer");
 
@@ -1209,6 +1215,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgentListLegalBasisId");
 
                     b.HasIndex("ProvinceId")
                         .IsUnique();
@@ -2528,6 +2536,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CategoryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -2564,9 +2576,23 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("LegalBasisId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LegalRepresentative")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NotPublishedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("NotPublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NotPublishedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("PartyName")
                         .IsRequired()
@@ -2588,6 +2614,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("PeriodMonths")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
 
@@ -2597,6 +2626,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("PublicUntil")
                         .HasColumnType("date");
 
+                    b.Property<bool>("PublicationOrdered")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2605,6 +2637,20 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(400)");
 
                     b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RepairReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("RepairableFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RepairedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("RepairedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("SourceChangeReason")
@@ -2653,6 +2699,8 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LegalBasisId");
+
                     b.HasIndex("ProvinceId", "Status");
 
                     b.HasIndex("SourceType", "SourceId", "Kind")
@@ -2661,6 +2709,45 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.HasIndex("PublishedOn", "PublicUntil", "Status", "Kind", "ProvinceId");
 
                     b.ToTable("Announcements");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Publicity.PublicationCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("MaxMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PublicationCategories");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Rankings.IndicatorValue", b =>
@@ -3509,6 +3596,14 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Navigation("LegalBasis");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.EnforcementSettings", b =>
+                {
+                    b.HasOne("Supervision.Domain.Catalog.LegalBasis", null)
+                        .WithMany()
+                        .HasForeignKey("AgentListLegalBasisId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Supervision.Domain.Files.FileContent", b =>
                 {
                     b.HasOne("Supervision.Domain.Files.StoredFile", null)
@@ -3717,6 +3812,14 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Seal");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Publicity.Announcement", b =>
+                {
+                    b.HasOne("Supervision.Domain.Catalog.LegalBasis", null)
+                        .WithMany()
+                        .HasForeignKey("LegalBasisId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Supervision.Domain.Submissions.LogSystemRow", b =>

@@ -52,8 +52,13 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
             await p.ClickAsync("#announcements a:has-text('营业网点为用户办理入网未核验身份证件')");
             await Assertions.Expect(p.Locator("#record-action-publish")).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await Assertions.Expect(p.Locator("#ann-facts")).Not.ToHaveValueAsync(new System.Text.RegularExpressions.Regex("640102199001011234"));
+            // The category decides the period, counted from the decision date.
+            await BrowserPortal.SelectAsync(p, "ann-category", "一般失信行为");
+            await Assertions.Expect(p.Locator("#ann-period-end")).ToContainTextAsync("公示至");
+            await BrowserPortal.ShotAsync(p, "publicity-0-category");
             await p.ClickAsync("#record-action-publish");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToBeVisibleAsync();
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToContainTextAsync("按一般失信行为自处罚决定日期起公示12个月");
             await p.ClickAsync("#action-confirm");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);
             await Assertions.Expect(p.Locator(".status-chip").First).ToContainTextAsync("公示中", Slow);

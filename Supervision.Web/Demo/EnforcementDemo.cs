@@ -63,7 +63,8 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         closed = await cases.GetAsync(closed.Id, ct);
         await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);
         var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == closed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
-        await publicity.PublishAsync(announcement.Id, announcement.ConcurrencyToken, Day(92), ct);
+        var ordinary = await db.PublicationCategories.AsNoTracking().SingleAsync(x => x.Code == "ordinary", ct);
+        await publicity.PublishAsync(announcement.Id, announcement.ConcurrencyToken, Day(92), new PublicationChoice(ordinary.Id), ct);
         Party("CMCC-64", "carrier.cmcc.nx");
         await cases.AcknowledgeServiceAsync(closed.Id, ct);
         Inspector();
@@ -90,21 +91,12 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         var filed = await cases.FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业网点存在“一证多卡”违规开户", string.Format(Facts, 3), Day(20), Day(7), investigators), ct);
         await cases.StartInvestigationAsync(filed, (await cases.GetAsync(filed, ct)).ConcurrencyToken, ct);
 
-        // 5. Violating sales agents: one published, one (a natural person, name masked) waiting for review.
-        var cmcc = branches["CMCC-64"].CarrierId;
-        var agent = await publicity.ReportAgentAsync(new AgentReport("银川市兴庆区鑫达通讯器材店", PartyType.IndividualBusiness, null, "马某某", "银川市兴庆区新华东街118号", cmcc,
-            "该代理点在为用户办理入网时，未要求用户出示本人有效身份证件，使用他人证件信息批量开通电话卡23张。", "《电话用户真实身份信息登记规定》第六条、第十一条",
-            "已责令中国移动宁夏公司终止与该代理点的代理协议，关停违规开通的23张电话卡，并对其渠道管理责任予以通报批评。", Day(12)), ct);
-        var draft = await publicity.GetAsync(agent, ct);
-        await publicity.PublishAsync(agent, draft.ConcurrencyToken, Day(9), ct);
-        await publicity.ReportAgentAsync(new AgentReport("杨建国", PartyType.Person, null, null, "石嘴山市大武口区人民路农贸市场摊位", branches["CUCC-64"].CarrierId,
-            "以流动摊点方式代办电话卡入网，未核验用户身份，现场查获已激活电话卡15张。", "《电话用户真实身份信息登记规定》第十一条",
-            "已责令中国联通宁夏公司清理该代办人员的代理权限，对违规开通的电话卡逐一回访核验。", Day(2)), ct);
+        // 5. The 违规代理商 list stays disabled (the default): naming agents is itself a sanction and needs a basis an administrator chooses.
 
         // 6. The first published 双随机 draw (from the inspections demo) on the public site as well.
         var drawDraft = await db.Announcements.AsNoTracking().Where(a => a.ProvinceId == province.Id && a.Kind == AnnouncementKind.DrawResult && a.Status == AnnouncementStatus.Draft)
             .OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
-        if (drawDraft is not null) await publicity.PublishAsync(drawDraft.Id, drawDraft.ConcurrencyToken, today, ct);
+        if (drawDraft is not null) await publicity.PublishAsync(drawDraft.Id, drawDraft.ConcurrencyToken, today, ct: ct);
         access.AsSystem("system:demo");
     }
 }

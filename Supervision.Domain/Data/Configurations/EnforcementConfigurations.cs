@@ -67,5 +67,6 @@ internal sealed class EnforcementSettingsConfiguration : IEntityTypeConfiguratio
         b.HasIndex(s => s.ProvinceId).IsUnique();
         b.Property(s => s.SurchargeRatePerDay).HasPrecision(6, 4);
         b.Property(s => s.PaymentInstructions).HasMaxLength(1000);
+        b.HasOne<Catalog.LegalBasis>().WithMany().HasForeignKey(s => s.AgentListLegalBasisId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -27,6 +27,22 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         b.Property(a => a.Body).HasMaxLength(20_000);
         b.Property(a => a.SourceChangeReason).HasMaxLength(2000);
         b.Property(a => a.WithdrawReason).HasMaxLength(2000);
+        b.Property(a => a.CategoryName).HasMaxLength(100);
+        b.Property(a => a.NotPublishedReason).HasMaxLength(2000);
+        b.Property(a => a.RepairReason).HasMaxLength(2000);
+        // The legal basis an agent entry cites (the list's basis when it was published).
+        b.HasOne<Catalog.LegalBasis>().WithMany().HasForeignKey(a => a.LegalBasisId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.ConcurrencyToken).IsConcurrencyToken();
+    }
+}
+
+internal sealed class PublicationCategoryConfiguration : IEntityTypeConfiguration<PublicationCategory>
+{
+    public void Configure(EntityTypeBuilder<PublicationCategory> b)
+    {
+        b.HasIndex(c => c.Code).IsUnique();
+        b.Property(c => c.Code).HasMaxLength(40);
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.Source).HasMaxLength(1000);
     }
 }

@@ -1110,6 +1110,12 @@ namespace Supervision.Domain.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AgentListEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgentListLegalBasisId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("INTEGER");
 
@@ -1168,6 +1174,8 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgentListLegalBasisId");
 
                     b.HasIndex("ProvinceId")
                         .IsUnique();
@@ -2447,6 +2455,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CategoryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -2483,8 +2495,22 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LegalBasisId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LegalRepresentative")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotPublishedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NotPublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotPublishedReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PartyName")
@@ -2507,6 +2533,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PeriodMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
 
@@ -2516,6 +2545,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly?>("PublicUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublicationOrdered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
@@ -2524,6 +2556,20 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepairReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepairableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepairedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepairedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceChangeReason")
@@ -2572,6 +2618,8 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LegalBasisId");
+
                     b.HasIndex("ProvinceId", "Status");
 
                     b.HasIndex("SourceType", "SourceId", "Kind")
@@ -2580,6 +2628,43 @@ namespace Supervision.Domain.Data.Migrations
                     b.HasIndex("PublishedOn", "PublicUntil", "Status", "Kind", "ProvinceId");
 
                     b.ToTable("Announcements");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Publicity.PublicationCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PublicationCategories");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Rankings.IndicatorValue", b =>
@@ -3410,6 +3495,14 @@ namespace Supervision.Domain.Data.Migrations
                     b.Navigation("LegalBasis");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.EnforcementSettings", b =>
+                {
+                    b.HasOne("Supervision.Domain.Catalog.LegalBasis", null)
+                        .WithMany()
+                        .HasForeignKey("AgentListLegalBasisId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Supervision.Domain.Files.FileContent", b =>
                 {
                     b.HasOne("Supervision.Domain.Files.StoredFile", null)
@@ -3618,6 +3711,14 @@ namespace Supervision.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Seal");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Publicity.Announcement", b =>
+                {
+                    b.HasOne("Supervision.Domain.Catalog.LegalBasis", null)
+                        .WithMany()
+                        .HasForeignKey("LegalBasisId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Supervision.Domain.Submissions.LogSystemRow", b =>

@@ -84,7 +84,7 @@ public class BulkInserterTests(Portal portal) : IClassFixture<Portal>
         var a = Announcement.Draft(branch.ProvinceId, branch.Id, AnnouncementKind.PenaltyDecision, "BulkTest", "1", "宁夏回族自治区通信管理局",
             new AnnouncementContent("标题", "批量写入测试通讯店", PartyType.IndividualBusiness, null, "李某某", "宁通管罚〔2026〕1号", "事实。", "警告", "第十九条", "警告",
                 new DateOnly(2026, 5, 11)), new DateOnly(2026, 5, 25), new EnforcementSettings(), at);
-        a.Publish(new DateOnly(2026, 5, 20), new EnforcementSettings(), "inspector.nx", at);
+        a.Publish(new DateOnly(2026, 5, 20), Supervision.Tests.Domain.Publicity.Publishing.Terms(), "inspector.nx", at);
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
             await BulkInserter.InsertAsync(db, typeof(Announcement), [a], default);

@@ -19,22 +19,28 @@ public class AnnouncementActionsTests
             "合作营业厅为未出示证件的用户办理入网", "罚款", "《电话用户真实身份信息登记规定》第十六条", "罚款人民币贰万元", Day.AddDays(-5));
         var a = Announcement.Draft(30, 5, kind, kind == AnnouncementKind.PenaltyDecision ? "EnforcementCase" : "AgentReport", "7", "宁夏回族自治区通信管理局",
             content, Day, new EnforcementSettings(), At);
-        if (state == "draft") return a;
-        a.Publish(Day, new EnforcementSettings(), "inspector.nx", At);
+        if (state == "not published") a.DeclinePublication("涉及商业秘密，依《政府信息公开条例》第十五条不予公开", "inspector.nx", At);
+        if (state is "draft" or "not published") return a;
+        a.Publish(Day, Publishing.Terms(category: state == "repaired" ? Publishing.Minor : null), "inspector.nx", At); // 轻微: repairable at once
         if (state is "source changed" or "withdrawn") a.MarkSourceChanged(Day, "经行政复议，原处罚决定被撤销", new EnforcementSettings(), Calendar, At);
         if (state == "withdrawn") a.Withdraw("原处罚决定已被撤销", "inspector.nx", At);
+        if (state == "repaired") a.EndAfterRepair(Day, "当事人已完成信用修复", "inspector.nx", At);
         return a;
     }
 
     [Theory]
-    [InlineData("draft", "edit publish", "")]
-    [InlineData("published", "mark-changed withdraw view-public", "view-public")]
-    [InlineData("source changed", "withdraw view-public", "view-public")]
-    [InlineData("withdrawn", "view-public", "view-public")]
-    public void Each_status_offers_the_officer_its_steps_and_everyone_on_the_regulators_side_the_public_page(string state, string officer, string observer)
+    [InlineData("draft", "edit publish decline", "edit publish decline", "")]
+    [InlineData("published", "mark-changed withdraw end-after-repair view-public", "mark-changed withdraw view-public", "view-public")]
+    [InlineData("source changed", "withdraw end-after-repair view-public", "withdraw view-public", "view-public")]
+    [InlineData("withdrawn", "view-public", "view-public", "view-public")]
+    [InlineData("not published", "", "", "")]
+    [InlineData("repaired", "", "", "")]
+    public void Each_status_offers_the_officer_its_steps_and_everyone_on_the_regulators_side_the_public_page(string state, string officerOfDecision, string officerOfAgent,
+        string observer)
     {
-        foreach (var kind in new[] { AnnouncementKind.PenaltyDecision, AnnouncementKind.ViolatingAgent })
+        foreach (var (kind, officer) in new[] { (AnnouncementKind.PenaltyDecision, officerOfDecision), (AnnouncementKind.ViolatingAgent, officerOfAgent) })
         {
+            if (state == "repaired" && kind == AnnouncementKind.ViolatingAgent) continue; // credit repair ends a decision's period only
             var a = In(state, kind);
             Assert.Equal(officer, Keys(a.ActionsFor(Acting.Officer)));
             Assert.Equal(observer, Keys(a.ActionsFor(Acting.Observer)));

@@ -47,35 +47,36 @@ public class AnnouncementTests
     public void Publishing_starts_the_period_and_records_lateness()
     {
         var onTime = Draft();
-        onTime.Publish(D("2026-05-20"), new EnforcementSettings(), "inspector.nx", At);
-        Assert.Equal((AnnouncementStatus.Published, D("2027-05-19")), (onTime.Status, onTime.PublicUntil));
+        onTime.Publish(D("2026-05-20"), Publishing.Terms(), "inspector.nx", At);
+        // 一般失信行为 for its longest period, twelve months from the decision of 11 May 2026.
+        Assert.Equal((AnnouncementStatus.Published, D("2027-05-10")), (onTime.Status, onTime.PublicUntil));
         Assert.False(onTime.PublishedLate);
-        Assert.True(onTime.IsPublicOn(D("2027-05-19")));
-        Assert.False(onTime.IsPublicOn(D("2027-05-20")));
+        Assert.True(onTime.IsPublicOn(D("2027-05-10")));
+        Assert.False(onTime.IsPublicOn(D("2027-05-11")));
         Assert.False(onTime.IsPublicOn(D("2026-05-19")));
 
         var late = Draft();
         Assert.True(late.IsLateOn(D("2026-05-21")));
-        late.Publish(D("2026-05-21"), new EnforcementSettings { PublicationMonths = 6 }, "inspector.nx", At);
+        late.Publish(D("2026-05-21"), Publishing.Terms(months: 6), "inspector.nx", At);
         Assert.True(late.PublishedLate);
-        Assert.Equal(D("2026-11-20"), late.PublicUntil);
+        Assert.Equal(D("2026-11-10"), late.PublicUntil);
         Assert.Equal("announcement.not_draft", Assert.Throws<DomainException>(() => late.Edit(Content(), new EnforcementSettings())).Code);
     }
 
     [Fact]
     public void Publishing_refuses_the_future_a_date_before_the_decision_and_missing_content()
     {
-        Assert.Equal("announcement.date_in_future", Assert.Throws<DomainException>(() => Draft().Publish(D("2026-07-01"), new(), "i", At)).Code);
-        Assert.Equal("announcement.before_decision", Assert.Throws<DomainException>(() => Draft().Publish(D("2026-05-10"), new(), "i", At)).Code);
+        Assert.Equal("announcement.date_in_future", Assert.Throws<DomainException>(() => Draft().Publish(D("2026-07-01"), Publishing.Terms(), "i", At)).Code);
+        Assert.Equal("announcement.before_decision", Assert.Throws<DomainException>(() => Draft().Publish(D("2026-05-10"), Publishing.Terms(), "i", At)).Code);
         var empty = Draft(Content() with { Facts = "<p></p>" });
-        Assert.Equal("announcement.incomplete", Assert.Throws<DomainException>(() => empty.Publish(D("2026-05-20"), new(), "i", At)).Code);
+        Assert.Equal("announcement.incomplete", Assert.Throws<DomainException>(() => empty.Publish(D("2026-05-20"), Publishing.Terms(), "i", At)).Code);
     }
 
     [Fact]
     public void A_changed_decision_must_be_withdrawn_within_three_working_days_with_a_public_reason()
     {
         var a = Draft();
-        a.Publish(D("2026-05-20"), new EnforcementSettings(), "i", At);
+        a.Publish(D("2026-05-20"), Publishing.Terms(), "i", At);
         Assert.Equal("announcement.before_publication", Assert.Throws<DomainException>(() => a.MarkSourceChanged(D("2026-05-19"), "复议撤销", new(), Calendar, At)).Code);
         a.MarkSourceChanged(D("2026-05-29"), "经行政复议，原处罚决定被撤销", new EnforcementSettings(), Calendar, At); // a Friday
         Assert.Equal(D("2026-06-03"), a.WithdrawalDueBy); // Mon 1, Tue 2, Wed 3 June
@@ -104,7 +105,7 @@ public class AnnouncementTests
 
         // A draft stored before the current rules (its text as typed) is cleaned again when it is published.
         StoredUnderOlderRules(a, ("Facts", "为用户（身份证号110101 19900307 1234）办理入网"), ("Body", "联系人：13800138000"), ("PublicTextVersion", 1));
-        a.Publish(D("2026-05-20"), new EnforcementSettings(), "inspector.nx", At);
+        a.Publish(D("2026-05-20"), Publishing.Terms(), "inspector.nx", At);
         AssertNoPersonalNumbers(a);
         Assert.Equal("为用户（身份证号（身份证号码已隐去））办理入网", a.Facts);
         Assert.Equal(PublicText.Version, a.PublicTextVersion);

@@ -38,6 +38,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/catalog/legal-bases/{Id:int}"] = Who.SignedIn,
         ["/catalog/checklist"] = Who.Regulator,
         ["/catalog/holidays"] = Who.Regulator,
+        ["/catalog/publication-categories"] = Who.Regulator,
         ["/admin/users"] = Who.Admin,
         ["/admin/audit"] = Who.Admin,
         ["/notifications"] = Who.SignedIn,
@@ -273,11 +274,12 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         if (await db.Announcements.Where(a => a.Status == Supervision.Domain.Publicity.AnnouncementStatus.Published).OrderBy(a => a.Id).FirstOrDefaultAsync() is { } existing) return existing.Id;
         var province = await db.Provinces.SingleAsync(p => p.Code == "64");
         var carrier = await db.Carriers.SingleAsync(c => c.Code == "CMCC");
+        await Publicity.AgentListSetup.SetAsync(portal.Factory);
         using var scope = portal.ScopeFor(AccessScope.ForProvince(province.Id, false, UserRole.Inspector), "inspector.nx");
         var publicity = scope.ServiceProvider.GetRequiredService<Supervision.Domain.Publicity.PublicityService>();
         var today = Supervision.Domain.Common.BeijingTime.Today(portal.Clock);
         var id = await publicity.ReportAgentAsync(new("银川某某通讯店", Supervision.Domain.Publicity.PartyType.IndividualBusiness, null, "王某某", "银川市兴庆区解放西街1号", carrier.Id,
-            "未核验证件为他人办理电话卡入网。", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", today));
+            "未核验证件为他人办理电话卡入网。", "已责令终止代理协议。", today));
         var draft = await publicity.GetAsync(id);
         await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Publicity.PublicityService>().PublishAsync(id, draft.ConcurrencyToken, today);
         return id;

@@ -12,16 +12,17 @@ public class AnnouncementActionsPageTests(Portal portal) : IClassFixture<Portal>
     {
         portal.Today(new DateOnly(2026, 11, 2));
         long id;
+        await AgentListSetup.SetAsync(portal.Factory);
         using (var s = await portal.AsUserAsync("inspector.nx"))
         {
             await using var db = portal.Db();
             var carrier = await db.Carriers.Where(c => c.Code == "CMCC").Select(c => c.Id).SingleAsync();
             id = await s.Get<PublicityService>().ReportAgentAsync(new AgentReport("银川某某通讯店", PartyType.IndividualBusiness, null, "张三", "银川市兴庆区解放西街1号",
-                carrier, "为未出示证件的用户办理入网", "《电话用户真实身份信息登记规定》", "终止代理协议", new DateOnly(2026, 10, 30)));
+                carrier, "为未出示证件的用户办理入网", "终止代理协议", new DateOnly(2026, 10, 30)));
         }
         var url = $"/publicity/{id}";
         var officer = await RenderedActions.OfAsync(await portal.AsAsync("inspector.nx"), url);
-        Assert.Equal("edit publish", officer.Keys);
+        Assert.Equal("edit publish decline", officer.Keys);
         Assert.False(officer.Element("ann-title")!.HasAttribute("readonly"));
         var leader = await RenderedActions.OfAsync(await portal.AsAsync("leader.nx"), url);
         Assert.Equal("", leader.Keys);

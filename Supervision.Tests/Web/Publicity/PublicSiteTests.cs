@@ -42,29 +42,13 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     /// A case against 宁夏移动 decided on 11 May 2026 with a fine and 向社会公告, served on 12 May; returns its id. Another
     /// case of the same class needs another act (<paramref name="actFrom"/>): one act is fined once.
     /// </summary>
-    private async Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null, string facts = Facts)
+    private Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null, string facts = Facts) =>
+        DecidedCase.DecideAsync(portal, title, facts, actFrom ?? new DateOnly(2026, 3, 10), SanctionKind.Fine, SanctionKind.PublicAnnouncement);
+
+    private async Task<PublicationChoice> OrdinaryAsync()
     {
         await using var db = portal.Db();
-        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
-        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
-        var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToArrayAsync();
-        var inspector = await InspectorAsync();
-        var docs = As<EnforcementService>(inspector);
-        var cases = As<EnforcementService>(inspector);
-        portal.Today(new DateOnly(2026, 4, 30));
-        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, facts, actFrom ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
-        var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
-        c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
-        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
-        SanctionInput[] sanctions = [new(SanctionKind.Fine, basis.Id, 20_000m, "罚款"), new(SanctionKind.PublicAnnouncement, basis.Id, null, "向社会公告")];
-        c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
-        await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
-        portal.Today(new DateOnly(2026, 5, 12));
-        c = await cases.GetAsync(id);
-        await docs.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11), sanctions);
-        c = await cases.GetAsync(id);
-        await docs.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 12), "直接送达");
-        return id;
+        return new PublicationChoice((await db.PublicationCategories.SingleAsync(c => c.Code == "ordinary")).Id);
     }
 
     private async Task<Announcement> AnnouncementOfAsync(long caseId)
@@ -103,12 +87,13 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var reviewed = await publicity.SaveDraftAsync(draft.Id, draft.ConcurrencyToken, new AnnouncementContent(draft.Title, draft.PartyName, draft.PartyType, draft.CreditCode,
             draft.LegalRepresentative, draft.DocumentNumber, draft.Facts + "（联系人电话0951-5012345）", draft.PenaltyTypes, draft.LegalBasis, draft.PenaltyContent, draft.DecisionDate));
         portal.Today(new DateOnly(2026, 5, 14));
-        var issued = await As<PublicityService>(inspector).PublishAsync(draft.Id, reviewed.ConcurrencyToken, new DateOnly(2026, 5, 14));
+        var issued = await As<PublicityService>(inspector).PublishAsync(draft.Id, reviewed.ConcurrencyToken, new DateOnly(2026, 5, 14), await OrdinaryAsync());
         Assert.Matches(@"^宁通管公〔2026〕\d+号$", issued.Number);
         var c = await As<EnforcementService>(inspector).GetAsync(caseId);
         Assert.Equal(SanctionStatus.Executed, c.Sanctions.Single(s => s.Kind == SanctionKind.PublicAnnouncement).Status);
         var published = await AnnouncementOfAsync(caseId);
-        Assert.Equal((AnnouncementStatus.Published, new DateOnly(2027, 5, 13), false), (published.Status, published.PublicUntil, published.PublishedLate));
+        // 一般失信行为: twelve months counted from the decision (11 May 2026), not from the publication.
+        Assert.Equal((AnnouncementStatus.Published, new DateOnly(2027, 5, 10), false), (published.Status, published.PublicUntil, published.PublishedLate));
 
         var byName = await anonymous.GetStringAsync("/public?kind=penalty&party=" + Uri.EscapeDataString("中国移动通信集团宁夏"));
         Assert.Contains(published.Title, byName);
@@ -118,7 +103,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         Assert.DoesNotContain(published.Title, await anonymous.GetStringAsync("/public?kind=agent"));
 
         var detail = await anonymous.GetStringAsync($"/public/announcements/{published.Id}");
-        foreach (var field in new[] { "中国移动通信集团宁夏有限公司", "统一社会信用代码", published.DocumentNumber!, "第十九条", "罚款人民币20,000.00元", "2026-05-11", "宁夏回族自治区通信管理局", "2027-05-13" })
+        foreach (var field in new[] { "中国移动通信集团宁夏有限公司", "统一社会信用代码", published.DocumentNumber!, "第十九条", "罚款人民币20,000.00元", "2026-05-11", "宁夏回族自治区通信管理局", "2027-05-10" })
             Assert.Contains(field, detail);
         Assert.Contains(PublicText.IdRedacted, detail);
         AssertNothingPrivate(detail, "html detail");
@@ -128,7 +113,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var pdfResponse = await anonymous.GetAsync($"/public/announcements/{published.Id}/pdf");
         Assert.Equal("application/pdf", pdfResponse.Content.Headers.ContentType!.MediaType);
         var pdf = PdfText(await pdfResponse.Content.ReadAsByteArrayAsync());
-        foreach (var field in new[] { "行政处罚决定书文号", "中国移动通信集团宁夏有限公司", "罚款人民币20,000.00元", "2026年5月11日", "2026年5月14日至2027年5月13日", "特此公告" })
+        foreach (var field in new[] { "行政处罚决定书文号", "中国移动通信集团宁夏有限公司", "罚款人民币20,000.00元", "2026年5月11日", "2026年5月14日至2027年5月10日", "特此公告" })
             Assert.Contains(field, pdf);
         AssertNothingPrivate(pdf, "pdf");
 
@@ -221,13 +206,14 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     [Fact]
     public async Task Noncharacters_and_lone_surrogates_crash_neither_saving_publishing_nor_the_public_search()
     {
+        await AgentListSetup.SetAsync(portal.Factory);
         var inspector = await InspectorAsync();
         await using var db = portal.Db();
         var carrier = await db.Carriers.SingleAsync(c => c.Code == "CMCC");
         portal.Today(new DateOnly(2026, 6, 1));
         var publicity = As<PublicityService>(inspector);
         var id = await publicity.ReportAgentAsync(new("中卫某某\uFFFF通讯店", PartyType.IndividualBusiness, null, "王某", "中卫市沙坡头区\uD800鼓楼街1号", carrier.Id,
-            "未核验证件为用户办理入网。", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
+            "未核验证件为用户办理入网。", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
         var draft = await publicity.GetAsync(id);
         draft = await publicity.SaveDraftAsync(id, draft.ConcurrencyToken, new AnnouncementContent(
             "中卫某某\uFFFE通讯店违规\uDC00办理电话入网", "中卫某某\uFFFF通讯店", PartyType.IndividualBusiness, null, "王某\uD800", null,
@@ -304,7 +290,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         await Assert.ThrowsAsync<AccessDeniedException>(() => carrier.ListAsync(new AnnouncementQuery(), new PageRequest(0, 10)));
         var leader = As<PublicityService>(AccessScope.ForProvince(branch.ProvinceId, true, UserRole.Leader), "leader.nx");
         await leader.ListAsync(new AnnouncementQuery(), new PageRequest(0, 10));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => leader.ReportAgentAsync(new("某店", PartyType.IndividualBusiness, null, null, "某地", branch.CarrierId, "事实", "依据", "结果",
+        await Assert.ThrowsAsync<AccessDeniedException>(() => leader.ReportAgentAsync(new("某店", PartyType.IndividualBusiness, null, null, "某地", branch.CarrierId, "事实", "结果",
             new DateOnly(2026, 5, 1))));
         var client = await portal.AsAsync("carrier.cmcc.nx");
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/publicity")).StatusCode);
@@ -321,10 +307,11 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         await using (var db = portal.Db())
             carrierId = (await db.Carriers.SingleAsync(c => c.Code == "CMCC")).Id;
         portal.Today(new DateOnly(2026, 6, 2));
+        await AgentListSetup.SetAsync(portal.Factory);
         var publicity = As<PublicityService>(inspector);
         // Reported with numbers in every field, then reviewed (the draft save) with more, typed again.
         var id = await publicity.ReportAgentAsync(new("银川某某通讯店（店主电话0951—6012345）", PartyType.IndividualBusiness, "ID110101199003071234", "王某",
-            "银川市兴庆区（联系电话(0951)6012345）", carrierId, typedFacts, "《电话用户真实身份信息登记规定》第十一条（咨询电话+86 951 6012345）",
+            "银川市兴庆区（联系电话(0951)6012345）", carrierId, typedFacts,
             string.Join("；", kept) + "；联系人１３８００１３８０００", new DateOnly(2026, 6, 1)));
         var draft = await publicity.GetAsync(id);
         var reviewed = await publicity.SaveDraftAsync(id, draft.ConcurrencyToken, new AnnouncementContent(draft.Title + "（举报电话138 0013 8000）", draft.PartyName,
@@ -382,7 +369,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var inspector = await InspectorAsync();
         var draft = await AnnouncementOfAsync(caseId);
         portal.Today(new DateOnly(2026, 5, 14));
-        await As<PublicityService>(inspector).PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14));
+        await As<PublicityService>(inspector).PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14), await OrdinaryAsync());
         var publicity = As<PublicityService>(inspector);
         var published = await publicity.GetAsync(draft.Id);
         var a = await publicity.MarkSourceChangedAsync(published.Id, published.ConcurrencyToken, new DateOnly(2026, 5, 14), "经行政复议，原处罚决定被撤销");
@@ -434,13 +421,14 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
             ExtraServices = services => services.Configure<PublicSiteOptions>(o => o.BaseUrl = "https://gxt.nx.example.gov.cn/"),
         };
         configured.Clock.SetUtcNow(portal.Clock.GetUtcNow());
+        await AgentListSetup.SetAsync(configured);
         using (var scope = configured.ScopeFor(await InspectorAsync(), "inspector.nx"))
         {
             await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>().CreateDbContext();
             var carrier = await db.Carriers.SingleAsync(c => c.Code == "CMCC");
             var publicity = scope.ServiceProvider.GetRequiredService<PublicityService>();
             var other = await publicity.ReportAgentAsync(new("银川某某专营店", PartyType.Organisation, null, "王某", "银川市某路4号", carrier.Id, "未核验证件办理入网。",
-                "《电话用户真实身份信息登记规定》第十一条", "已责令整改。", BeijingTime.Today(configured.Clock)));
+                "已责令整改。", BeijingTime.Today(configured.Clock)));
             await scope.ServiceProvider.GetRequiredService<PublicityService>().PublishAsync(other, (await publicity.GetAsync(other)).ConcurrencyToken, BeijingTime.Today(configured.Clock));
         }
         using var viaForged = configured.CreateClient(new() { BaseAddress = new Uri("http://evil.example"), AllowAutoRedirect = false });
@@ -476,7 +464,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         await using (var db = portal.Db())
             carrierId = (await db.Carriers.SingleAsync(c => c.Code == "CMCC")).Id;
         var draft = await As<PublicityService>(inspector).ReportAgentAsync(new("银川某某数码店", PartyType.IndividualBusiness, null, "赵某", "银川市某路5号", carrierId,
-            "未核验证件办理入网。", "《电话用户真实身份信息登记规定》第十一条", "已责令整改。", new DateOnly(2026, 6, 1)));
+            "未核验证件办理入网。", "已责令整改。", new DateOnly(2026, 6, 1)));
         string issuedJson;
         // As the old rules left them: the text as typed, recorded as cleaned with version 1, and the 公告 issued from it.
         await using (var db = portal.Db())
@@ -516,13 +504,14 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
 
     private async Task<long> ReportAndPublishAgentAsync(string name, PartyType type, string address)
     {
+        await AgentListSetup.SetAsync(portal.Factory);
         var inspector = await InspectorAsync();
         await using var db = portal.Db();
         var carrier = await db.Carriers.SingleAsync(c => c.Code == "CMCC");
         portal.Today(new DateOnly(2026, 6, 1));
         var publicity = As<PublicityService>(inspector);
         var id = await publicity.ReportAgentAsync(new(name, type, null, type == PartyType.Person ? null : "王某", address, carrier.Id,
-            $"未核验证件为用户办理入网，用户手机号{Mobile}。", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
+            $"未核验证件为用户办理入网，用户手机号{Mobile}。", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
         var draft = await publicity.GetAsync(id);
         await As<PublicityService>(inspector).PublishAsync(id, draft.ConcurrencyToken, new DateOnly(2026, 6, 1));
         return id;

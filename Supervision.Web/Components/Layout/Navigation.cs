@@ -57,6 +57,7 @@ public static class Navigation
             new("法律依据", "/catalog/legal-bases", Icons.Material.Filled.Gavel),
             new("检查项目", "/catalog/checklist", Icons.Material.Filled.Checklist),
             new("节假日安排", "/catalog/holidays", Icons.Material.Filled.CalendarMonth),
+            new("公示类别", "/catalog/publication-categories", Icons.Material.Filled.Timelapse),
         ]),
         new("系统管理", Icons.Material.Filled.AdminPanelSettings,
         [

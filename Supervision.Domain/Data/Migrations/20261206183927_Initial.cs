@@ -12,52 +12,6 @@ namespace Supervision.Domain.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Announcements",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SourceType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    SourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Authority = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PartyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PartyType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
-                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Facts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    PenaltyTypes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    PenaltyContent = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    PublicUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SourceChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SourceChangeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WithdrawalDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    PublicTextVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Announcements", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -163,35 +117,6 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DocumentSequences", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EnforcementSettings",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    HearingThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    StatementWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    HearingRequestWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    HearingNoticeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecisionDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ServiceWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    PaymentDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    SurchargeRatePerDay = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
-                    LimitationYears = table.Column<int>(type: "INTEGER", nullable: false),
-                    WarnDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublicationWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    WithdrawalWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublicationMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaskIndividualNames = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PaymentInstructions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ReviewBody = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EnforcementSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -353,6 +278,24 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProvinceIndicatorValues", x => new { x.Period, x.ProvinceId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicationCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MinMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicationCategories", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -546,6 +489,69 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Announcements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SourceType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PartyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PartyType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PenaltyTypes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PenaltyContent = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    PublicUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublicationOrdered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CategoryName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PeriodMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    RepairableFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: true),
+                    NotPublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NotPublishedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    NotPublishedReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RepairedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RepairedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    RepairReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SourceChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SourceChangeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WithdrawalDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PublicTextVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Announcements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Announcements_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChecklistItems",
                 columns: table => new
                 {
@@ -566,6 +572,43 @@ namespace Supervision.Domain.Data.Migrations
                     table.ForeignKey(
                         name: "FK_ChecklistItems_LegalBases_LegalBasisId",
                         column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnforcementSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    HearingThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    StatementWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    HearingRequestWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    HearingNoticeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaymentDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SurchargeRatePerDay = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
+                    LimitationYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarnDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicationWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    WithdrawalWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicationMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgentListEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgentListLegalBasisId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaskIndividualNames = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PaymentInstructions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ReviewBody = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnforcementSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnforcementSettings_LegalBases_AgentListLegalBasisId",
+                        column: x => x.AgentListLegalBasisId,
                         principalTable: "LegalBases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -1623,6 +1666,11 @@ namespace Supervision.Domain.Data.Migrations
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Announcements_LegalBasisId",
+                table: "Announcements",
+                column: "LegalBasisId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Announcements_ProvinceId_Status",
                 table: "Announcements",
                 columns: new[] { "ProvinceId", "Status" });
@@ -1858,6 +1906,11 @@ namespace Supervision.Domain.Data.Migrations
                 columns: new[] { "ProvinceId", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnforcementSettings_AgentListLegalBasisId",
+                table: "EnforcementSettings",
+                column: "AgentListLegalBasisId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnforcementSettings_ProvinceId",
                 table: "EnforcementSettings",
                 column: "ProvinceId",
@@ -2040,6 +2093,12 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_Provinces_SealFileId",
                 table: "Provinces",
                 column: "SealFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicationCategories_Code",
+                table: "PublicationCategories",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RankingIndicators_Code",
@@ -2225,6 +2284,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProvinceIndicatorValues");
+
+            migrationBuilder.DropTable(
+                name: "PublicationCategories");
 
             migrationBuilder.DropTable(
                 name: "RankingIndicators");

@@ -13,52 +13,6 @@ namespace Supervision.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Announcements",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
-                    BranchId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SourceType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    SourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Authority = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PartyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PartyType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
-                    LegalRepresentative = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DocumentNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    Facts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    PenaltyTypes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    LegalBasis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    PenaltyContent = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DecisionDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DueBy = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PublishedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    PublicUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    SourceChangedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SourceChangeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WithdrawalDueBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    WithdrawnBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    WithdrawReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PublicTextVersion = table.Column<int>(type: "integer", nullable: false),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Announcements", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -164,35 +118,6 @@ namespace Supervision.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DocumentSequences", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EnforcementSettings",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
-                    HearingThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    StatementWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    HearingRequestWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    HearingNoticeWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    DecisionDays = table.Column<int>(type: "integer", nullable: false),
-                    ServiceWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    PaymentDays = table.Column<int>(type: "integer", nullable: false),
-                    SurchargeRatePerDay = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
-                    LimitationYears = table.Column<int>(type: "integer", nullable: false),
-                    WarnDaysBefore = table.Column<int>(type: "integer", nullable: false),
-                    PublicationWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    WithdrawalWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    PublicationMonths = table.Column<int>(type: "integer", nullable: false),
-                    MaskIndividualNames = table.Column<bool>(type: "boolean", nullable: false),
-                    PaymentInstructions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ReviewBody = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EnforcementSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -354,6 +279,24 @@ namespace Supervision.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProvinceIndicatorValues", x => new { x.Period, x.ProvinceId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicationCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MinMonths = table.Column<int>(type: "integer", nullable: false),
+                    MaxMonths = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicationCategories", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -547,6 +490,69 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Announcements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SourceType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    SourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Authority = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PartyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PartyType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    LegalRepresentative = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DocumentNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Facts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PenaltyTypes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LegalBasis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PenaltyContent = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecisionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    PublicUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicationOrdered = table.Column<bool>(type: "boolean", nullable: false),
+                    CategoryName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PeriodMonths = table.Column<int>(type: "integer", nullable: true),
+                    RepairableFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    LegalBasisId = table.Column<int>(type: "integer", nullable: true),
+                    NotPublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NotPublishedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    NotPublishedReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RepairedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RepairedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    RepairReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SourceChangedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SourceChangeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WithdrawalDueBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    WithdrawReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PublicTextVersion = table.Column<int>(type: "integer", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Announcements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Announcements_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChecklistItems",
                 columns: table => new
                 {
@@ -567,6 +573,43 @@ namespace Supervision.Migrations.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_ChecklistItems_LegalBases_LegalBasisId",
                         column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnforcementSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
+                    HearingThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    StatementWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    HearingRequestWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    HearingNoticeWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    DecisionDays = table.Column<int>(type: "integer", nullable: false),
+                    ServiceWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    PaymentDays = table.Column<int>(type: "integer", nullable: false),
+                    SurchargeRatePerDay = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
+                    LimitationYears = table.Column<int>(type: "integer", nullable: false),
+                    WarnDaysBefore = table.Column<int>(type: "integer", nullable: false),
+                    PublicationWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    WithdrawalWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    PublicationMonths = table.Column<int>(type: "integer", nullable: false),
+                    AgentListEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AgentListLegalBasisId = table.Column<int>(type: "integer", nullable: true),
+                    MaskIndividualNames = table.Column<bool>(type: "boolean", nullable: false),
+                    PaymentInstructions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ReviewBody = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnforcementSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnforcementSettings_LegalBases_AgentListLegalBasisId",
+                        column: x => x.AgentListLegalBasisId,
                         principalTable: "LegalBases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -1624,6 +1667,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Announcements_LegalBasisId",
+                table: "Announcements",
+                column: "LegalBasisId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Announcements_ProvinceId_Status",
                 table: "Announcements",
                 columns: new[] { "ProvinceId", "Status" });
@@ -1859,6 +1907,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                 columns: new[] { "ProvinceId", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnforcementSettings_AgentListLegalBasisId",
+                table: "EnforcementSettings",
+                column: "AgentListLegalBasisId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnforcementSettings_ProvinceId",
                 table: "EnforcementSettings",
                 column: "ProvinceId",
@@ -2041,6 +2094,12 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_Provinces_SealFileId",
                 table: "Provinces",
                 column: "SealFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicationCategories_Code",
+                table: "PublicationCategories",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RankingIndicators_Code",
@@ -2226,6 +2285,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProvinceIndicatorValues");
+
+            migrationBuilder.DropTable(
+                name: "PublicationCategories");
 
             migrationBuilder.DropTable(
                 name: "RankingIndicators");

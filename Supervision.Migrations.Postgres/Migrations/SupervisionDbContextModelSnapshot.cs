@@ -211,6 +211,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("LegalReviewer")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -749,6 +752,42 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("CaseApproval");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseDiscussion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseDiscussion");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -811,6 +850,58 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseInvestigator");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseLegalReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseLegalReview");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.CasePayment", b =>
@@ -1040,6 +1131,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("FineNeedsLegalReview")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("HearingDate")
                         .HasColumnType("date");
 
@@ -1065,6 +1159,12 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("HearingRequestedOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("IsComplex")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsMajor")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("LegalBasisId")
                         .HasColumnType("integer");
@@ -1094,6 +1194,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("ServiceMethod")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("SignificanceReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1161,6 +1265,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<decimal>("HearingThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("LegalReviewThreshold")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
@@ -3414,6 +3522,15 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseDiscussion", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("Discussions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseEvidence", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -3434,6 +3551,15 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
                         .WithMany("Investigators")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseLegalReview", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("LegalReviews")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3807,9 +3933,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     b.Navigation("Approvals");
 
+                    b.Navigation("Discussions");
+
                     b.Navigation("Evidence");
 
                     b.Navigation("Investigators");
+
+                    b.Navigation("LegalReviews");
 
                     b.Navigation("Payments");
 

@@ -200,6 +200,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LegalReviewer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -724,6 +727,40 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("CaseApproval");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseDiscussion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseDiscussion");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -782,6 +819,56 @@ namespace Supervision.Domain.Data.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseInvestigator");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseLegalReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseLegalReview");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.CasePayment", b =>
@@ -1001,6 +1088,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FineNeedsLegalReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("HearingDate")
                         .HasColumnType("TEXT");
 
@@ -1026,6 +1116,12 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<DateOnly?>("HearingRequestedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsComplex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMajor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LegalBasisId")
                         .HasColumnType("INTEGER");
@@ -1054,6 +1150,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("ServiceMethod")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignificanceReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -1120,6 +1220,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("HearingThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("LegalReviewThreshold")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
@@ -3315,6 +3419,15 @@ namespace Supervision.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseDiscussion", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("Discussions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseEvidence", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -3335,6 +3448,15 @@ namespace Supervision.Domain.Data.Migrations
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
                         .WithMany("Investigators")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseLegalReview", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("LegalReviews")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3708,9 +3830,13 @@ namespace Supervision.Domain.Data.Migrations
                 {
                     b.Navigation("Approvals");
 
+                    b.Navigation("Discussions");
+
                     b.Navigation("Evidence");
 
                     b.Navigation("Investigators");
+
+                    b.Navigation("LegalReviews");
 
                     b.Navigation("Payments");
 

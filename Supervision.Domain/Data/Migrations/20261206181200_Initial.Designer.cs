@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261206161737_Initial")]
+    [Migration("20261206181200_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,6 +201,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LegalReviewer")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -727,6 +730,40 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("CaseApproval");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseDiscussion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseDiscussion");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -785,6 +822,56 @@ namespace Supervision.Domain.Data.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseInvestigator");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseLegalReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseLegalReview");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.CasePayment", b =>
@@ -1004,6 +1091,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FineNeedsLegalReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("HearingDate")
                         .HasColumnType("TEXT");
 
@@ -1029,6 +1119,12 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<DateOnly?>("HearingRequestedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsComplex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMajor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LegalBasisId")
                         .HasColumnType("INTEGER");
@@ -1057,6 +1153,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("ServiceMethod")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignificanceReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -1123,6 +1223,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("HearingThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("LegalReviewThreshold")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
@@ -3318,6 +3422,15 @@ namespace Supervision.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseDiscussion", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("Discussions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseEvidence", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -3338,6 +3451,15 @@ namespace Supervision.Domain.Data.Migrations
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
                         .WithMany("Investigators")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseLegalReview", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("LegalReviews")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3711,9 +3833,13 @@ namespace Supervision.Domain.Data.Migrations
                 {
                     b.Navigation("Approvals");
 
+                    b.Navigation("Discussions");
+
                     b.Navigation("Evidence");
 
                     b.Navigation("Investigators");
+
+                    b.Navigation("LegalReviews");
 
                     b.Navigation("Payments");
 

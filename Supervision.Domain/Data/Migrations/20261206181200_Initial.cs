@@ -173,6 +173,7 @@ namespace Supervision.Domain.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
                     HearingThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    LegalReviewThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     StatementWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     HearingRequestWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     HearingNoticeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
@@ -756,6 +757,7 @@ namespace Supervision.Domain.Data.Migrations
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LegalReviewer = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -833,7 +835,11 @@ namespace Supervision.Domain.Data.Migrations
                     ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ExitReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     TransferredTo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsMajor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsComplex = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SignificanceReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FineNeedsLegalReview = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1050,6 +1056,29 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseDiscussion",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Conclusion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDiscussion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseDiscussion_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseEvidence",
                 columns: table => new
                 {
@@ -1093,6 +1122,33 @@ namespace Supervision.Domain.Data.Migrations
                     table.PrimaryKey("PK_CaseInvestigator", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CaseInvestigator_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseLegalReview",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Proposal = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseLegalReview", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseLegalReview_EnforcementCases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "EnforcementCases",
                         principalColumn: "Id",
@@ -1745,6 +1801,11 @@ namespace Supervision.Domain.Data.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseDiscussion_CaseId",
+                table: "CaseDiscussion",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseEvidence_CaseId",
                 table: "CaseEvidence",
                 column: "CaseId");
@@ -1757,6 +1818,11 @@ namespace Supervision.Domain.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_CaseInvestigator_CaseId",
                 table: "CaseInvestigator",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseLegalReview_CaseId",
+                table: "CaseLegalReview",
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
@@ -2152,10 +2218,16 @@ namespace Supervision.Domain.Data.Migrations
                 name: "CaseApproval");
 
             migrationBuilder.DropTable(
+                name: "CaseDiscussion");
+
+            migrationBuilder.DropTable(
                 name: "CaseEvidence");
 
             migrationBuilder.DropTable(
                 name: "CaseInvestigator");
+
+            migrationBuilder.DropTable(
+                name: "CaseLegalReview");
 
             migrationBuilder.DropTable(
                 name: "CasePayment");

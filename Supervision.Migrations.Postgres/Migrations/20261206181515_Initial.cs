@@ -174,6 +174,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ProvinceId = table.Column<int>(type: "integer", nullable: true),
                     HearingThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    LegalReviewThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     StatementWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     HearingRequestWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     HearingNoticeWorkingDays = table.Column<int>(type: "integer", nullable: false),
@@ -757,6 +758,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ProvinceId = table.Column<int>(type: "integer", nullable: true),
                     BranchId = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LegalReviewer = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -834,7 +836,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ExitReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     TransferredTo = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsMajor = table.Column<bool>(type: "boolean", nullable: false),
+                    IsComplex = table.Column<bool>(type: "boolean", nullable: false),
+                    SignificanceReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FineNeedsLegalReview = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1051,6 +1057,29 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseDiscussion",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Participants = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Conclusion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDiscussion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseDiscussion_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseEvidence",
                 columns: table => new
                 {
@@ -1094,6 +1123,33 @@ namespace Supervision.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_CaseInvestigator", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CaseInvestigator_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseLegalReview",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    ReviewerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ReviewerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReviewedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Opinion = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Proposal = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Superseded = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseLegalReview", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseLegalReview_EnforcementCases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "EnforcementCases",
                         principalColumn: "Id",
@@ -1746,6 +1802,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseDiscussion_CaseId",
+                table: "CaseDiscussion",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseEvidence_CaseId",
                 table: "CaseEvidence",
                 column: "CaseId");
@@ -1758,6 +1819,11 @@ namespace Supervision.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_CaseInvestigator_CaseId",
                 table: "CaseInvestigator",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseLegalReview_CaseId",
+                table: "CaseLegalReview",
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
@@ -2153,10 +2219,16 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "CaseApproval");
 
             migrationBuilder.DropTable(
+                name: "CaseDiscussion");
+
+            migrationBuilder.DropTable(
                 name: "CaseEvidence");
 
             migrationBuilder.DropTable(
                 name: "CaseInvestigator");
+
+            migrationBuilder.DropTable(
+                name: "CaseLegalReview");
 
             migrationBuilder.DropTable(
                 name: "CasePayment");

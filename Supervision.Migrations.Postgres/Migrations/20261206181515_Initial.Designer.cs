@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261206161850_Initial")]
+    [Migration("20261206181515_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -212,6 +212,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LegalReviewer")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -752,6 +755,42 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("CaseApproval");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseDiscussion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseDiscussion");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -814,6 +853,58 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseInvestigator");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseLegalReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseLegalReview");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.CasePayment", b =>
@@ -1043,6 +1134,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("FineNeedsLegalReview")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("HearingDate")
                         .HasColumnType("date");
 
@@ -1068,6 +1162,12 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("HearingRequestedOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("IsComplex")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsMajor")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("LegalBasisId")
                         .HasColumnType("integer");
@@ -1097,6 +1197,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("ServiceMethod")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("SignificanceReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1164,6 +1268,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<decimal>("HearingThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("LegalReviewThreshold")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
@@ -3417,6 +3525,15 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseDiscussion", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("Discussions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseEvidence", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -3437,6 +3554,15 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
                         .WithMany("Investigators")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseLegalReview", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("LegalReviews")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3810,9 +3936,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     b.Navigation("Approvals");
 
+                    b.Navigation("Discussions");
+
                     b.Navigation("Evidence");
 
                     b.Navigation("Investigators");
+
+                    b.Navigation("LegalReviews");
 
                     b.Navigation("Payments");
 

@@ -17,6 +17,18 @@ public class AppUser : IdentityUser
     public int? BranchId { get; set; }
     public Branch? Branch { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// Designated by an administrator to do 法制审核 (行政处罚法第五十八条) for the cases of the user's province; only an
+    /// inspector of a province can be (never for a case the user investigates).
+    /// </summary>
+    public bool LegalReviewer { get; private set; }
+
+    public void DesignateLegalReviewer(bool designated)
+    {
+        if (designated && Role != UserRole.Inspector)
+            throw new DomainException("user.legal_reviewer_role", "只有本省检查人员可以被指定为法制审核人员。");
+        LegalReviewer = designated;
+    }
 
     /// <summary>Checks that the scope fits the role; called on every create and change.</summary>
     public void AssignRole(UserRole role, int? provinceId, Branch? branch)
@@ -39,6 +51,7 @@ public class AppUser : IdentityUser
 
         Role = role;
         ProvinceId = provinceId;
+        if (role != UserRole.Inspector) LegalReviewer = false;
         // Only the key: the branch may come from another context and must not be attached here.
         BranchId = branch?.Id;
     }

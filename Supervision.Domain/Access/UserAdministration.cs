@@ -24,6 +24,8 @@ public sealed class UserInput
     public UserRole Role { get; set; } = UserRole.Inspector;
     public int? ProvinceId { get; set; }
     public int? BranchId { get; set; }
+    /// <summary>Designated as 法制审核人员 of the province (inspectors only).</summary>
+    public bool LegalReviewer { get; set; }
 
     /// <summary>Only when creating a user or resetting a password.</summary>
     public string? Password { get; set; }
@@ -58,7 +60,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
     {
         Demand();
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
-        return new UserInput { UserName = user.UserName!, DisplayName = user.DisplayName, Role = user.Role, ProvinceId = user.ProvinceId, BranchId = user.BranchId };
+        return new UserInput { UserName = user.UserName!, DisplayName = user.DisplayName, Role = user.Role, ProvinceId = user.ProvinceId, BranchId = user.BranchId, LegalReviewer = user.LegalReviewer };
     }
 
     public async Task<string> CreateAsync(UserInput input, CancellationToken ct = default)
@@ -68,6 +70,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
             throw new DomainException("user.password_required", "请为新用户设置初始密码。");
         var user = new AppUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
         user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
+        user.DesignateLegalReviewer(input.LegalReviewer);
         Check(await users.CreateAsync(user, input.Password));
         return user.Id;
     }
@@ -79,6 +82,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         var before = (user.Role, user.ProvinceId, user.BranchId);
         user.DisplayName = input.DisplayName.Trim();
         user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
+        user.DesignateLegalReviewer(input.LegalReviewer);
         // A changed role or scope must end sessions signed in under the old one (their cookies carry it).
         if (before != (user.Role, user.ProvinceId, user.BranchId))
             await sessions.EndAllAsync(users, user);

@@ -20,7 +20,7 @@ public enum CaseSource
 /// A penalty case against one carrier branch, as an explicit state machine: each step of the Administrative
 /// Penalty Law is a named method that refuses what the law forbids, with a message an inspector can act on.
 /// </summary>
-public class EnforcementCase : IPartyVisible
+public partial class EnforcementCase : IPartyVisible
 {
     public long Id { get; private set; }
     public int ProvinceId { get; private set; }
@@ -204,6 +204,7 @@ public class EnforcementCase : IPartyVisible
             throw new DomainException("case.double_fine", "该违法行为已在其他案件中被处以罚款，不得再次罚款（行政处罚法第二十九条）。");
         _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         foreach (var s in sanctions) { s.Status = SanctionStatus.Proposed; _sanctions.Add(s); }
+        SupersedeLegalReviews();
         Step(by, now, "拟定处罚", string.Join("；", sanctions.Select(s => s.Label)));
     }
 
@@ -220,6 +221,7 @@ public class EnforcementCase : IPartyVisible
         StatementDeadline = calendar.AddWorkingDays(servedOn, settings.StatementWorkingDays);
         HearingOffered = FineAmount >= settings.HearingThreshold;
         HearingRequestDeadline = HearingOffered ? calendar.AddWorkingDays(servedOn, settings.HearingRequestWorkingDays) : null;
+        FineNeedsLegalReview = FineAmount >= settings.LegalReviewThreshold;
         VisibleToParty = true;
         Move(CaseState.PriorNoticeServed, by, now, "送达事先告知书",
             $"陈述申辩期限至{ChineseDate.Format(StatementDeadline.Value)}" + (HearingOffered ? $"；告知听证权利，申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}" : ""));
@@ -488,9 +490,10 @@ public class EnforcementCase : IPartyVisible
             yield return new("schedule-hearing", "安排听证", Primary: HearingDate is null);
             yield return new("hold-hearing", "记录听证", Primary: HearingDate is not null, NotYet: HearingRecordRefusal(today)?.Message);
         }
+        foreach (var action in DeliberationActions()) yield return action;
         if (PartyHeard)
         {
-            yield return new("decide", "作出处罚决定", Primary: true, NotYet: DecisionWaitRefusal(today)?.Message);
+            yield return new("decide", "作出处罚决定", Primary: true, NotYet: (DecisionWaitRefusal(today) ?? DeliberationRefusal(today))?.Message);
             if (StatementRefusal(waiver: false, today) is null) yield return new("statement", "记录陈述申辩");
         }
         if (State == CaseState.PriorNoticeServed && HearingRequestRefusal(today) is null) yield return new("request-hearing", "登记听证申请");
@@ -579,8 +582,8 @@ public class EnforcementCase : IPartyVisible
         return heldOn < date ? new("case.hearing_before_date", $"听证定于{ChineseDate.Format(date)}举行，举行后方可记录。") : null;
     }
 
-    /// <summary>A decision dated <paramref name="decidedOn"/>: after the party was heard, within the decision period.</summary>
-    private DomainException? DecisionRefusal(DateOnly decidedOn) => DecisionWaitRefusal(decidedOn) ?? DecisionDateRefusal(decidedOn);
+    /// <summary>A decision dated <paramref name="decidedOn"/>: after the party was heard, reviewed and discussed where the law requires it, within the decision period.</summary>
+    private DomainException? DecisionRefusal(DateOnly decidedOn) => DecisionWaitRefusal(decidedOn) ?? DeliberationRefusal(decidedOn) ?? DecisionDateRefusal(decidedOn);
 
     /// <summary>
     /// No decision before the prior notice was served and its statement period ran out (unless waived in writing) (Arts. 44,

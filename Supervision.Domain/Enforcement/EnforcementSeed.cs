@@ -10,7 +10,7 @@ internal static class EnforcementSeed
     private sealed record Row(string? Province, decimal HearingThreshold, int StatementWorkingDays, int HearingRequestWorkingDays, int HearingNoticeWorkingDays,
         int DecisionDays, int ServiceWorkingDays, int PaymentDays, decimal SurchargeRatePerDay, int LimitationYears, int WarnDaysBefore,
         string PaymentInstructions, string ReviewBody, int PublicationWorkingDays = 7, int WithdrawalWorkingDays = 3,
-        int PublicationMonths = 12, bool MaskIndividualNames = true);
+        int PublicationMonths = 12, bool MaskIndividualNames = true, decimal LegalReviewThreshold = 50_000m);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ internal static class EnforcementSeed
                 ServiceWorkingDays = r.ServiceWorkingDays, PaymentDays = r.PaymentDays, SurchargeRatePerDay = r.SurchargeRatePerDay, LimitationYears = r.LimitationYears,
                 WarnDaysBefore = r.WarnDaysBefore, PaymentInstructions = r.PaymentInstructions, ReviewBody = r.ReviewBody,
                 PublicationWorkingDays = r.PublicationWorkingDays, WithdrawalWorkingDays = r.WithdrawalWorkingDays,
-                PublicationMonths = r.PublicationMonths, MaskIndividualNames = r.MaskIndividualNames,
+                PublicationMonths = r.PublicationMonths, MaskIndividualNames = r.MaskIndividualNames, LegalReviewThreshold = r.LegalReviewThreshold,
             };
             var errors = s.Validate();
             if (errors.Count > 0) throw new Common.DomainException("seed.invalid", $"enforcement-settings.json 有误：{string.Join(" ", errors)}");

@@ -394,6 +394,40 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     public Task<EnforcementCase> CloseAsync(long id, Guid token, DateOnly on, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.Close(on, ctx.Actor, ctx.Now), ct: ct);
 
+    // ---------------------------------------------------------------- 法制审核 / 集体讨论
+
+    /// <summary>
+    /// The signed-in user as the legal reviewer of a case of this province (法制审核人员 an administrator designated), or null:
+    /// <see cref="EnforcementCase.ActionsFor(CaseReviewer, DateOnly)"/> lists the reviewer's steps for that person.
+    /// </summary>
+    public async Task<CaseReviewer?> ReviewerAsync(int provinceId, CancellationToken ct = default)
+    {
+        if (access.UserId is not { } userId || Acting != Acting.Officer) return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await ReviewerAsync(db, userId, provinceId, ct);
+    }
+
+    private static async Task<CaseReviewer?> ReviewerAsync(SupervisionDbContext db, string userId, int provinceId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == userId && u.LegalReviewer && u.Role == UserRole.Inspector && u.ProvinceId == provinceId)
+            .Select(u => new CaseReviewer(u.Id, u.DisplayName)).FirstOrDefaultAsync(ct);
+
+    /// <summary>法制审核 (Art. 58): only a designated legal reviewer of the case's province, never one of its investigators.</summary>
+    public Task<EnforcementCase> RecordLegalReviewAsync(long id, Guid token, DateOnly on, LegalReviewOpinion opinion, string text, CancellationToken ct = default) =>
+        StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
+        {
+            var reviewer = (access.UserId is { } userId ? await ReviewerAsync(db, userId, c.ProvinceId, ct) : null)
+                           ?? throw new AccessDeniedException("法制审核由本局指定的法制审核人员进行（行政处罚法第五十八条）。");
+            c.RecordLegalReview(reviewer, on, opinion, text, ctx.Actor, ctx.Now);
+        }, ct);
+
+    /// <summary>The officer marks the case 重大违法行为 and/or 情节复杂 (or withdraws the mark), with the reason.</summary>
+    public Task<EnforcementCase> MarkSignificanceAsync(long id, Guid token, bool major, bool complex, string reason, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.MarkSignificance(major, complex, reason, ctx.Actor, ctx.Now), ct: ct);
+
+    /// <summary>集体讨论 (Art. 57 para 2) of a case marked complex or major.</summary>
+    public Task<EnforcementCase> RecordDiscussionAsync(long id, Guid token, DateOnly heldOn, string participants, string conclusion, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.RecordDiscussion(heldOn, participants, conclusion, ctx.Actor, ctx.Now), ct: ct);
+
     /// <summary>The deadlines of a case as of today: met, running or overdue.</summary>
     public static IReadOnlyList<CaseDeadline> Deadlines(EnforcementCase c, DateOnly today)
     {
@@ -422,7 +456,8 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             .Include(c => c.Investigators).Include(c => c.Evidence).ThenInclude(e => e.File)
             .Include(c => c.Sanctions).ThenInclude(s => s.LegalBasis)
             .Include(c => c.Statements).ThenInclude(s => s.File)
-            .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.Steps.OrderBy(s => s.Id));
+            .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.Steps.OrderBy(s => s.Id))
+            .Include(c => c.LegalReviews).Include(c => c.Discussions);
         return await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("案件");
     }
 

@@ -14,6 +14,8 @@ public class EnforcementSettings : ICatalogEntity
     public int? ProvinceId { get; set; }
     /// <summary>A fine at or above this (for an organisation) gives the party the right to a hearing (Art. 63 较大数额罚款; set by each province).</summary>
     public decimal HearingThreshold { get; set; } = 50_000m;
+    /// <summary>A proposed fine at or above this needs 法制审核 before the decision (Art. 58; the province sets the amount).</summary>
+    public decimal LegalReviewThreshold { get; set; } = 50_000m;
     /// <summary>Working days the party has to state its case and defend itself after the prior notice.</summary>
     public int StatementWorkingDays { get; set; } = 3;
     /// <summary>Art. 64: a hearing is requested within 5 days (working days, Art. 85) of the notice.</summary>
@@ -66,6 +68,7 @@ public class EnforcementSettings : ICatalogEntity
             (s.SurchargeRatePerDay, s.LimitationYears, s.WarnDaysBefore, s.PublicationWorkingDays, s.WithdrawalWorkingDays, s.PublicationMonths, s.MaskIndividualNames);
         (PaymentInstructions, ReviewBody) = (s.PaymentInstructions.Trim(), s.ReviewBody.Trim());
         (AgentListEnabled, AgentListLegalBasisId) = (s.AgentListEnabled, s.AgentListEnabled ? s.AgentListLegalBasisId : null);
+        LegalReviewThreshold = s.LegalReviewThreshold;
         return this;
     }
 
@@ -73,6 +76,7 @@ public class EnforcementSettings : ICatalogEntity
     {
         var errors = new List<string>();
         if (HearingThreshold <= 0) errors.Add("听证金额标准应大于0。");
+        if (LegalReviewThreshold <= 0) errors.Add("法制审核金额标准应大于0。");
         if (StatementWorkingDays is < 1 or > 30) errors.Add("陈述申辩期限应在1至30个工作日之间。");
         if (HearingRequestWorkingDays is < 1 or > 30) errors.Add("听证申请期限应在1至30个工作日之间。");
         if (HearingNoticeWorkingDays is < 1 or > 30) errors.Add("听证通知提前期应在1至30个工作日之间。");

@@ -34,6 +34,9 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         var today = BeijingTime.Today(clock);
         DateOnly Day(int daysAgo) => today.AddDays(-daysAgo);
         void Inspector() => access.Set(AccessScope.ForProvince(province.Id, false, UserRole.Inspector), "inspector.nx", users["inspector.nx"].Id);
+        // The province's designated legal reviewer (法制审核人员), who investigates none of the demo cases.
+        var reviewer = users.Values.Where(u => u.LegalReviewer && !investigators.Contains(u.Id)).OrderBy(u => u.UserName).FirstOrDefault();
+        void Reviewer() => access.Set(AccessScope.ForProvince(province.Id, false, UserRole.Inspector), reviewer!.UserName!, reviewer.Id);
         void Party(string branchCode, string userName)
         {
             var b = branches[branchCode];
@@ -59,6 +62,13 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", 12, 150, 130, [Warning(), Fine(20_000m), Announce()]);
         await cases.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct);
         closed = await cases.GetAsync(closed.Id, ct);
+        if (reviewer is not null)
+        {
+            Reviewer();
+            closed = await cases.RecordLegalReviewAsync(closed.Id, closed.ConcurrencyToken, Day(97), LegalReviewOpinion.Approve,
+                "违法事实清楚，证据确凿；适用《电话用户真实身份信息登记规定》第六条、第十九条正确；已依法告知陈述申辩权利，程序合法；拟处罚款在法定幅度内，处罚适当。", ct);
+            Inspector();
+        }
         await cases.DecideAsync(closed.Id, closed.ConcurrencyToken, Day(95), [Warning(), Fine(20_000m), Announce()], ct);
         closed = await cases.GetAsync(closed.Id, ct);
         await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);

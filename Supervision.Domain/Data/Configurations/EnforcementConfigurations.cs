@@ -32,6 +32,11 @@ internal sealed class EnforcementCaseConfiguration : IEntityTypeConfiguration<En
         b.HasMany(c => c.Payments).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Approvals).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Steps).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.SignificanceReason).HasMaxLength(2000);
+        b.Ignore(c => c.CurrentLegalReview);
+        b.Ignore(c => c.SignificanceText);
+        b.HasMany(c => c.LegalReviews).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Discussions).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -58,6 +63,24 @@ internal sealed class CaseChildConfigurations :
     }
 
     public void Configure(EntityTypeBuilder<CaseStep> b) => b.Property(s => s.Detail).HasMaxLength(2000);
+}
+
+internal sealed class CaseDeliberationConfigurations : IEntityTypeConfiguration<CaseLegalReview>, IEntityTypeConfiguration<CaseDiscussion>
+{
+    public void Configure(EntityTypeBuilder<CaseLegalReview> b)
+    {
+        b.Property(r => r.ReviewerId).HasMaxLength(450);
+        b.Property(r => r.ReviewerName).HasMaxLength(100);
+        b.Property(r => r.Text).HasMaxLength(4000);
+        b.Property(r => r.Proposal).HasMaxLength(2000);
+        b.Ignore(r => r.Approves);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseDiscussion> b)
+    {
+        b.Property(d => d.Participants).HasMaxLength(400);
+        b.Property(d => d.Conclusion).HasMaxLength(4000);
+    }
 }
 
 internal sealed class EnforcementSettingsConfiguration : IEntityTypeConfiguration<EnforcementSettings>

@@ -26,11 +26,11 @@ public class CaseActionsTests
     /// </summary>
     public static TheoryData<CaseState, string, string, string> EveryState => new()
     {
-        { CaseState.Filed, "2026-05-06", "investigate withdraw transfer extend", "" },
-        { CaseState.Investigating, "2026-05-06", "evidence review withdraw transfer extend", "" },
-        { CaseState.UnderReview, "2026-05-06", "evidence propose notice no-penalty withdraw transfer extend", "" },
-        { CaseState.PriorNoticeServed, "2026-05-06", "decide? statement no-penalty transfer extend", "statement waive" },
-        { CaseState.Hearing, "2026-05-06", "schedule-hearing hold-hearing? decide? statement no-penalty transfer extend", "statement waive" },
+        { CaseState.Filed, "2026-05-06", "investigate mark-significance withdraw transfer extend", "" },
+        { CaseState.Investigating, "2026-05-06", "evidence review mark-significance withdraw transfer extend", "" },
+        { CaseState.UnderReview, "2026-05-06", "evidence propose notice mark-significance no-penalty withdraw transfer extend", "" },
+        { CaseState.PriorNoticeServed, "2026-05-06", "mark-significance decide? statement no-penalty transfer extend", "statement waive" },
+        { CaseState.Hearing, "2026-05-06", "schedule-hearing hold-hearing? mark-significance decide? statement no-penalty transfer extend", "statement waive" },
         { CaseState.Decided, "2026-05-14", "serve", "" },
         { CaseState.Served, "2026-05-14", "payment arrangement close?", "acknowledge" },
         { CaseState.Executing, "2026-05-14", "payment arrangement close?", "acknowledge" },
@@ -102,6 +102,8 @@ public class CaseActionsTests
         Assert.DoesNotContain("request-hearing", Offered(c, Acting.Officer, "2026-05-12"));
 
         Assert.Equal("听证申请期限至2026年5月11日届满，届满前不得作出决定。", Action(c, Acting.Officer, "2026-05-09", "decide").NotYet);
+        Assert.Contains("行政处罚法第五十八条", Action(c, Acting.Officer, "2026-05-12", "decide").NotYet); // a hearing was offered: 法制审核 first
+        LegallyReviewed(c, "2026-05-12");
         Assert.True(Action(c, Acting.Officer, "2026-05-12", "decide").Allowed);
         Assert.DoesNotContain("request-hearing", Offered(Noticed(), Acting.Party, "2026-05-06")); // below the threshold: no hearing
     }
@@ -119,7 +121,9 @@ public class CaseActionsTests
         Assert.True(Action(c, Acting.Officer, "2026-05-18", "hold-hearing").Allowed);
 
         c.RecordHearing(D("2026-05-18"), "当事人对事实无异议，请求从轻处罚。", "i", Now);
-        Assert.Equal(["decide", "no-penalty", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-19"));
+        Assert.Equal(["mark-significance", "decide?", "no-penalty", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-19")); // 法制审核 first
+        LegallyReviewed(c, "2026-05-19");
+        Assert.Equal(["mark-significance", "decide", "no-penalty", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-19"));
         Assert.Equal("case.hearing_held", Assert.Throws<DomainException>(() =>
             c.ScheduleHearing(D("2026-05-19"), D("2026-06-30"), "第二会议室", Settings, Calendar, "i", Now)).Code);
     }
@@ -168,7 +172,7 @@ public class CaseActionsTests
     public void A_case_filed_without_its_approval_offers_to_issue_it_once()
     {
         var c = Unapproved();
-        Assert.Equal(["issue-filing", "investigate", "withdraw", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-06"));
+        Assert.Equal(["issue-filing", "investigate", "mark-significance", "withdraw", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-06"));
         c.RecordFilingApproval("宁通管立〔2026〕7号");
         Assert.DoesNotContain("issue-filing", Offered(c, Acting.Officer, "2026-05-06"));
         Assert.Equal("case.filing_issued", Assert.Throws<DomainException>(() => c.RecordFilingApproval("宁通管立〔2026〕8号")).Code);
@@ -199,6 +203,7 @@ public class CaseActionsTests
     [
         "issue-filing", "investigate", "evidence", "review", "propose", "notice", "schedule-hearing", "hold-hearing", "decide", "statement", "waive",
         "request-hearing", "serve", "acknowledge", "payment", "arrangement", "close", "no-penalty", "withdraw", "transfer", "extend",
+        "mark-significance", "discussion",
     ];
 
     /// <summary>Each action's transition, dated today.</summary>
@@ -227,6 +232,8 @@ public class CaseActionsTests
             case "withdraw": c.Withdraw(today, "违法事实不能成立", "i", Now); break;
             case "transfer": c.Transfer(today, "银川市公安局", "涉嫌犯罪需移送处理", "i", Now); break;
             case "extend": c.ExtendDecisionPeriod(D("2026-09-30"), "案情复杂，需补充调查", "王志强", today, "i", Now); break;
+            case "mark-significance": c.MarkSignificance(true, false, "涉及用户数量大，社会影响恶劣", "i", Now); break;
+            case "discussion": c.RecordDiscussion(today, "王志强、李明", "同意给予警告并处罚款", "i", Now); break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key);
         }
     }

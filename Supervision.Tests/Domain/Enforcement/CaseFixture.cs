@@ -84,6 +84,16 @@ public static class CaseFixture
         return c;
     }
 
+    /// <summary>The province's designated legal reviewer, who investigates none of the fixture's cases.</summary>
+    public static readonly CaseReviewer Reviewer = new("u9", "赵敏");
+
+    /// <summary>法制审核 of the current proposal: 同意.</summary>
+    public static EnforcementCase LegallyReviewed(EnforcementCase c, string on)
+    {
+        c.RecordLegalReview(Reviewer, D(on), LegalReviewOpinion.Approve, "事实清楚，证据确凿，依据正确，程序合法，处罚适当。", "legal", Now);
+        return c;
+    }
+
     public static CaseEvidence Evidence() => new() { Description = "入网工单", CollectedOn = D("2026-04-22"), CollectedBy = "i" };
 
     /// <summary>A case in each state (a hearing case: 100,000 under the anti-fraud law, hearing requested 6 May; executing: 100 paid).</summary>

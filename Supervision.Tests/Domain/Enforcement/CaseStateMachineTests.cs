@@ -232,6 +232,7 @@ public class CaseStateMachineTests
         c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Settings, Calendar, "i", Now);
         Assert.Equal("case.hearing_not_held", Assert.Throws<DomainException>(() => c.Decide(D("2026-05-19"), [Fine(100_000m, 2)], null, Bases, Settings, Calendar, "i", Now)).Code);
         c.RecordHearing(D("2026-05-18"), "当事人对事实无异议，请求从轻处罚。", "i", Now);
+        LegallyReviewed(c, "2026-05-19"); // a hearing case: 法制审核 (Art. 58)
         c.Decide(D("2026-05-19"), [Fine(80_000m, 2)], null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, c.State);
     }

@@ -66,7 +66,7 @@ public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
 
         portal.Today(deadline);
         var page = await PageAsync("inspector.nx", c.Id);
-        Assert.Equal(["decide", "statement", "no-penalty", "transfer", "extend"], ActionKeys(page));
+        Assert.Equal(["mark-significance", "decide", "statement", "no-penalty", "transfer", "extend"], ActionKeys(page));
         AssertShowsWhatTheCaseOffers(page, c, Acting.Officer, deadline);
         Assert.True(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));
         Assert.False(page.GetElementById("record-action-transfer")!.HasAttribute("disabled"));
@@ -105,5 +105,31 @@ public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
         carrier = await PageAsync("carrier.cmcc.nx", c.Id);
         Assert.Contains(c.Title, carrier.Body!.TextContent);
         Assert.Empty(ActionKeys(carrier));
+    }
+
+    [Fact]
+    public async Task The_designated_legal_reviewer_is_offered_the_review_and_an_investigator_is_not_and_the_party_never_sees_it()
+    {
+        var c = await NoticedAsync();
+        portal.Today(new DateOnly(2026, 5, 11));
+        var reviewer = await PageAsync("inspector4.nx", c.Id); // the demo's designated 法制审核人员, no investigator of the case
+        Assert.Contains("legal-review", ActionKeys(reviewer));
+        Assert.False(reviewer.GetElementById("record-action-legal-review")!.HasAttribute("disabled"));
+        Assert.DoesNotContain("legal-review", ActionKeys(await PageAsync("inspector.nx", c.Id)));
+
+        using (var legal = await portal.AsUserAsync("inspector4.nx"))
+        {
+            var cases = legal.Get<EnforcementService>();
+            var me = await cases.ReviewerAsync(c.ProvinceId);
+            Assert.NotNull(me);
+            await cases.RecordLegalReviewAsync(c.Id, (await cases.GetAsync(c.Id)).ConcurrencyToken, new DateOnly(2026, 5, 11), LegalReviewOpinion.ApproveWithChanges, "罚款数额宜适当降低。");
+        }
+        var officer = await PageAsync("inspector.nx", c.Id);
+        var shown = Assert.Single(officer.QuerySelectorAll(".legal-review")).TextContent;
+        Assert.Contains("修改后同意", shown);
+        Assert.Contains("罚款数额宜适当降低。", shown);
+        var party = await PageAsync("carrier.cmcc.nx", c.Id);
+        Assert.Null(party.GetElementById("case-deliberation")); // an internal opinion, not the party's business
+        Assert.DoesNotContain("罚款数额宜适当降低", party.Body!.TextContent);
     }
 }

@@ -33,6 +33,7 @@ public partial class CaseDetail
     private IReadOnlyList<AvailableAction> _actions = [];
     private DateOnly _today;
     private Acting _acting;
+    private CaseReviewer? _reviewer;
     private int _version;
 
     private bool Party => _acting == Acting.Party;
@@ -53,6 +54,7 @@ public partial class CaseDetail
             _settings = await Cases.SettingsAsync(_case.ProvinceId);
             _deadlines = EnforcementService.Deadlines(_case, _today);
             _actions = _case.ActionsFor(_acting, _today);
+            if ((_reviewer ??= await Cases.ReviewerAsync(_case.ProvinceId)) is { } reviewer) _actions = [.. _actions, .. _case.ActionsFor(reviewer, _today)];
             _documents = await Registry.ForOwnerAsync(EnforcementService.OwnerType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!Party)
                 _announcements = await Publicity.ForSourceAsync(Supervision.Domain.Publicity.PenaltyAnnouncement.SourceType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -88,6 +90,9 @@ public partial class CaseDetail
         "withdraw" => Withdraw(),
         "transfer" => Transfer(),
         "extend" => Extend(),
+        "mark-significance" => MarkSignificance(),
+        "discussion" => Discussion(),
+        "legal-review" => LegalReview(),
         _ => throw new InvalidOperationException($"The case page has no form for the action “{key}”."),
     };
 
@@ -295,6 +300,40 @@ public partial class CaseDetail
             [until, approvedOn, reason, approvedBy]);
         if (await AskAsync("延长决定期限", form))
             await Run(() => Cases.ExtendDecisionPeriodAsync(Id, Token, until.Day, reason.Value, approvedBy.Value, approvedOn.Day), "已登记延期。");
+    }
+
+    // ---------------------------------------------------------------- 法制审核 / 集体讨论
+
+    private async Task MarkSignificance()
+    {
+        var kind = new ActionChoice<(bool Major, bool Complex)>("significance", "认定为",
+            [((true, false), "重大违法行为"), ((false, true), "情节复杂"), ((true, true), "重大违法行为且情节复杂"), ((false, false), "一般案件（撤销认定）")]);
+        var reason = Reason("认定理由");
+        var form = new ActionForm($"目前认定：{_case!.SignificanceText}。情节复杂或重大违法行为的处罚，须经法制审核（行政处罚法第五十八条）并由行政机关负责人集体讨论决定（第五十七条第二款）。",
+            "保存认定", [kind, reason]);
+        if (await AskAsync("认定重大/复杂案件", form))
+            await Run(() => Cases.MarkSignificanceAsync(Id, Token, kind.Value.Major, kind.Value.Complex, reason.Value), "案件认定已保存。");
+    }
+
+    private async Task Discussion()
+    {
+        var (on, participants, conclusion) = (Today("held-on", "讨论日期"), new ActionText("participants", "参加讨论的负责人（以“、”分隔）"), new ActionText("conclusion", "讨论结论", lines: 3));
+        var form = new ActionForm($"本案认定为{_case!.SignificanceText}，应当由行政机关负责人集体讨论决定（行政处罚法第五十七条第二款）。", "保存", [on, participants, conclusion]);
+        if (await AskAsync("记录集体讨论", form))
+            await Run(() => Cases.RecordDiscussionAsync(Id, Token, on.Day, participants.Value, conclusion.Value), "集体讨论已记录。");
+    }
+
+    private async Task LegalReview()
+    {
+        var opinion = new ActionChoice<LegalReviewOpinion>("opinion", "审核意见",
+            [.. Enum.GetValues<LegalReviewOpinion>().Select(o => (o, LegalReviewOpinions.Label(o)))]);
+        var (on, text) = (Today("reviewed-on", "审核日期"), new ActionText("text", "审核意见（事实、证据、依据、程序、处罚幅度）", lines: 4));
+        var grounds = _case!.LegalReviewGrounds();
+        var proposal = string.Join("；", _case.Sanctions.Where(s => s.Status == SanctionStatus.Proposed).OrderBy(s => s.Kind).Select(s => s.Label));
+        var form = new ActionForm($"拟处罚：{proposal}。" + (grounds.Count > 0 ? $"本案{string.Join("、", grounds)}，须经法制审核（行政处罚法第五十八条）。" : "")
+                                  + "审核意见针对当前拟定的处罚；重新拟定处罚后须重新审核。", "提交审核意见", [opinion, on, text]);
+        if (await AskAsync("法制审核", form))
+            await Run(() => Cases.RecordLegalReviewAsync(Id, Token, on.Day, opinion.Value, text.Value), "法制审核意见已记录。");
     }
 
     // ---------------------------------------------------------------- display

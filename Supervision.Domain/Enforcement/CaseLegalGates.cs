@@ -73,4 +73,16 @@ public partial class EnforcementCase
                 $"决定期限最多可延长{settings.MaxDecisionExtensionDays}日，即至{ChineseDate.Format(latest)}（{settings.DecisionExtensionSource}）。")
             : null;
     }
+
+    /// <summary>
+    /// The officer's steps that record what a gate rests on: the party's 送达地址确认书 (before the decision is served) and, where
+    /// a basis fines only on a refusal to correct, the corrective order the party did not comply with.
+    /// </summary>
+    private IEnumerable<AvailableAction> GateActions()
+    {
+        if (Undecided || State == CaseState.Decided) yield return new("service-address", "登记送达地址确认书");
+        if (Undecided && CorrectiveOrderId is null
+            && (LegalBasis?.FineOnlyIfNotCorrected == true || Sanctions.Any(s => s.LegalBasis?.FineOnlyIfNotCorrected == true)))
+            yield return new("link-order", "关联整改通知");
+    }
 }

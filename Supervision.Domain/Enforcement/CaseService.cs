@@ -31,7 +31,7 @@ public partial class EnforcementCase
     /// <summary>Records the party's 送达地址确认书: its address and, if it consents to electronic service, the channel (Art. 61 para 2).</summary>
     public void RecordServiceAddress(string address, string? electronicChannel, DateOnly confirmedOn, string by, DateTimeOffset now)
     {
-        if (!CaseStates.IsOpen(State)) throw Refused("登记送达地址确认书", "结案之前");
+        if (!(Undecided || State == CaseState.Decided)) throw Refused("登记送达地址确认书", "处罚决定书送达之前");
         if (string.IsNullOrWhiteSpace(address)) throw new DomainException("case.service_address", "请填写当事人确认的送达地址。");
         if (confirmedOn < FiledOn) throw new DomainException("case.date_before_filing", "送达地址确认书的日期不能早于立案日。");
         NotFuture(confirmedOn, now, "确认书日期");

@@ -994,6 +994,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateOnly?>("ActEndedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ActKey")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1013,6 +1016,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("CorrectiveOrderId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
 
@@ -1022,6 +1028,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("DecisionNumber")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly>("DiscoveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ElectronicServiceChannel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ExitReason")
                         .HasMaxLength(2000)
@@ -1040,11 +1053,27 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("HearingChairName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HearingChairUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("HearingClerk")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("HearingDate")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("HearingHeldOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("HearingMembers")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<DateOnly?>("HearingNoticeServedOn")
                         .HasColumnType("date");
@@ -1083,6 +1112,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceAddress")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("ServiceAddressConfirmedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("ServiceDueDate")
@@ -1136,6 +1172,8 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.HasIndex("BranchId");
 
+                    b.HasIndex("CorrectiveOrderId");
+
                     b.HasIndex("LegalBasisId");
 
                     b.HasIndex("ProvinceId", "State");
@@ -1154,6 +1192,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int>("DecisionDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DecisionExtensionSource")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("HearingNoticeWorkingDays")
                         .HasColumnType("integer");
 
@@ -1169,6 +1212,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<bool>("MaskIndividualNames")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("MaxDecisionExtensionDays")
+                        .HasColumnType("integer");
 
                     b.Property<int>("PaymentDays")
                         .HasColumnType("integer");
@@ -3498,6 +3544,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Supervision.Domain.Inspections.CorrectiveOrder", "CorrectiveOrder")
+                        .WithMany()
+                        .HasForeignKey("CorrectiveOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Supervision.Domain.Catalog.LegalBasis", "LegalBasis")
                         .WithMany()
                         .HasForeignKey("LegalBasisId")
@@ -3505,6 +3556,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Branch");
+
+                    b.Navigation("CorrectiveOrder");
 
                     b.Navigation("LegalBasis");
                 });

@@ -47,6 +47,8 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.Keyboard.PressAsync("Tab");
             await p.FillAsync("#case-filed", "2026-04-20");
             await p.Keyboard.PressAsync("Tab");
+            await p.FillAsync("#case-discovered", "2026-04-15");
+            await p.Keyboard.PressAsync("Tab");
             foreach (var name in new[] { "马建国", "李娟" }) await p.ClickAsync($"#case-investigators label:has-text('{name}')");
             await p.ClickAsync("#file-case");
             await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/cases/\d+$"));

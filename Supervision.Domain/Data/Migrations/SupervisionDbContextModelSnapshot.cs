@@ -955,6 +955,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ActEndedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ActKey")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -974,6 +977,9 @@ namespace Supervision.Domain.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CorrectiveOrderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
@@ -982,6 +988,13 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("DecisionNumber")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DiscoveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElectronicServiceChannel")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExitReason")
@@ -1001,10 +1014,26 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HearingChairName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HearingChairUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HearingClerk")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HearingDate")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("HearingHeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HearingMembers")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("HearingNoticeServedOn")
@@ -1044,6 +1073,13 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceAddress")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ServiceAddressConfirmedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ServiceDueDate")
@@ -1097,6 +1133,8 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.HasIndex("BranchId");
 
+                    b.HasIndex("CorrectiveOrderId");
+
                     b.HasIndex("LegalBasisId");
 
                     b.HasIndex("ProvinceId", "State");
@@ -1113,6 +1151,11 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("DecisionDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DecisionExtensionSource")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HearingNoticeWorkingDays")
                         .HasColumnType("INTEGER");
 
@@ -1127,6 +1170,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("MaskIndividualNames")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxDecisionExtensionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PaymentDays")
@@ -3399,6 +3445,11 @@ namespace Supervision.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Supervision.Domain.Inspections.CorrectiveOrder", "CorrectiveOrder")
+                        .WithMany()
+                        .HasForeignKey("CorrectiveOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Supervision.Domain.Catalog.LegalBasis", "LegalBasis")
                         .WithMany()
                         .HasForeignKey("LegalBasisId")
@@ -3406,6 +3457,8 @@ namespace Supervision.Domain.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Branch");
+
+                    b.Navigation("CorrectiveOrder");
 
                     b.Navigation("LegalBasis");
                 });

@@ -177,6 +177,8 @@ namespace Supervision.Domain.Data.Migrations
                     HearingRequestWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     HearingNoticeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     DecisionDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxDecisionExtensionDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionExtensionSource = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     ServiceWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     PaymentDays = table.Column<int>(type: "INTEGER", nullable: false),
                     SurchargeRatePerDay = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
@@ -789,70 +791,6 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "EnforcementCases",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Facts = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    ViolationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SourceRef = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ActKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DecisionDueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReviewConclusion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    PriorNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StatementDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StatementWaived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HearingOffered = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HearingRequestDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HearingRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HearingNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HearingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HearingPlace = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    HearingHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HearingRecord = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ServiceDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ServiceMethod = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ServiceLate = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    PaymentDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExitReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    TransferredTo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EnforcementCases", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EnforcementCases_Branches_BranchId",
-                        column: x => x.BranchId,
-                        principalTable: "Branches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EnforcementCases_LegalBases_LegalBasisId",
-                        column: x => x.LegalBasisId,
-                        principalTable: "LegalBases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Inspections",
                 columns: table => new
                 {
@@ -1020,191 +958,6 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseApproval",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    NewDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Schedule = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseApproval", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseApproval_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseEvidence",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CollectedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CollectedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    FileId = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseEvidence", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseEvidence_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CaseEvidence_StoredFiles_FileId",
-                        column: x => x.FileId,
-                        principalTable: "StoredFiles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseInvestigator",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseInvestigator", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseInvestigator_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CasePayment",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CasePayment", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CasePayment_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseSanction",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CorrectionDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ExecutedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExecutionNote = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseSanction", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseSanction_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CaseSanction_LegalBases_LegalBasisId",
-                        column: x => x.LegalBasisId,
-                        principalTable: "LegalBases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseStatement",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    IsWaiver = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    FileId = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseStatement", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseStatement_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CaseStatement_StoredFiles_FileId",
-                        column: x => x.FileId,
-                        principalTable: "StoredFiles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseStep",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseStep", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseStep_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1559,6 +1312,86 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EnforcementCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HearingChairUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    HearingChairName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HearingMembers = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    HearingClerk = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CorrectiveOrderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ServiceAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ElectronicServiceChannel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ViolationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ActEndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DiscoveredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SourceRef = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ActKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DecisionDueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReviewConclusion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PriorNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StatementDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StatementWaived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HearingOffered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HearingRequestDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingPlace = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    HearingHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingRecord = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceMethod = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ServiceLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    PaymentDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExitReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TransferredTo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnforcementCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnforcementCases_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnforcementCases_CorrectiveOrders_CorrectiveOrderId",
+                        column: x => x.CorrectiveOrderId,
+                        principalTable: "CorrectiveOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnforcementCases_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExtensionRequests",
                 columns: table => new
                 {
@@ -1613,6 +1446,191 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_RectificationReplies_CorrectiveOrders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "CorrectiveOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseApproval",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NewDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseApproval", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseApproval_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CollectedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CollectedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    FileId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseEvidence_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseEvidence_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseInvestigator",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseInvestigator", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseInvestigator_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CasePayment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CasePayment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CasePayment_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseSanction",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    LegalBasisId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CorrectionDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ExecutedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExecutionNote = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseSanction", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseSanction_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseSanction_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStatement",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    IsWaiver = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    FileId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStatement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseStatement_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseStatement_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStep",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStep", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseStep_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1846,6 +1864,11 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_EnforcementCases_BranchId",
                 table: "EnforcementCases",
                 column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementCases_CorrectiveOrderId",
+                table: "EnforcementCases",
+                column: "CorrectiveOrderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnforcementCases_LegalBasisId",
@@ -2257,16 +2280,16 @@ namespace Supervision.Domain.Data.Migrations
                 name: "EnforcementCases");
 
             migrationBuilder.DropTable(
-                name: "CorrectiveOrders");
-
-            migrationBuilder.DropTable(
                 name: "Submissions");
 
             migrationBuilder.DropTable(
-                name: "Findings");
+                name: "CorrectiveOrders");
 
             migrationBuilder.DropTable(
                 name: "ReturnTemplates");
+
+            migrationBuilder.DropTable(
+                name: "Findings");
 
             migrationBuilder.DropTable(
                 name: "Inspections");

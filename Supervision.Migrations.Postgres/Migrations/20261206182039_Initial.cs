@@ -178,6 +178,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     HearingRequestWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     HearingNoticeWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     DecisionDays = table.Column<int>(type: "integer", nullable: false),
+                    MaxDecisionExtensionDays = table.Column<int>(type: "integer", nullable: false),
+                    DecisionExtensionSource = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     ServiceWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     PaymentDays = table.Column<int>(type: "integer", nullable: false),
                     SurchargeRatePerDay = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
@@ -790,70 +792,6 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "EnforcementCases",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
-                    BranchId = table.Column<int>(type: "integer", nullable: false),
-                    CaseNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    DecisionNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Facts = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    ViolationDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FiledBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SourceRef = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    ActKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    LegalBasisId = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    VisibleToParty = table.Column<bool>(type: "boolean", nullable: false),
-                    DecisionDueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReviewConclusion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    PriorNoticeServedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StatementDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    StatementWaived = table.Column<bool>(type: "boolean", nullable: false),
-                    HearingOffered = table.Column<bool>(type: "boolean", nullable: false),
-                    HearingRequestDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    HearingRequestedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    HearingNoticeServedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    HearingDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    HearingPlace = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    HearingHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    HearingRecord = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ServiceDueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ServedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ServiceMethod = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    ServiceLate = table.Column<bool>(type: "boolean", nullable: false),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    PaymentDueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExitReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TransferredTo = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EnforcementCases", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EnforcementCases_Branches_BranchId",
-                        column: x => x.BranchId,
-                        principalTable: "Branches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EnforcementCases_LegalBases_LegalBasisId",
-                        column: x => x.LegalBasisId,
-                        principalTable: "LegalBases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Inspections",
                 columns: table => new
                 {
@@ -1021,191 +959,6 @@ namespace Supervision.Migrations.Postgres.Migrations
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseApproval",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    NewDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Schedule = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseApproval", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseApproval_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseEvidence",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CollectedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CollectedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    FileId = table.Column<long>(type: "bigint", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseEvidence", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseEvidence_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CaseEvidence_StoredFiles_FileId",
-                        column: x => x.FileId,
-                        principalTable: "StoredFiles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseInvestigator",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseInvestigator", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseInvestigator_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CasePayment",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CasePayment", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CasePayment_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseSanction",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    LegalBasisId = table.Column<int>(type: "integer", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CorrectionDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ExecutedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExecutionNote = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseSanction", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseSanction_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CaseSanction_LegalBases_LegalBasisId",
-                        column: x => x.LegalBasisId,
-                        principalTable: "LegalBases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseStatement",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    IsWaiver = table.Column<bool>(type: "boolean", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    FileId = table.Column<long>(type: "bigint", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseStatement", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseStatement_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CaseStatement_StoredFiles_FileId",
-                        column: x => x.FileId,
-                        principalTable: "StoredFiles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseStep",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    By = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Action = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseStep", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseStep_EnforcementCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "EnforcementCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1560,6 +1313,86 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EnforcementCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HearingChairUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    HearingChairName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HearingMembers = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    HearingClerk = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CorrectiveOrderId = table.Column<long>(type: "bigint", nullable: true),
+                    ServiceAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ElectronicServiceChannel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    DecisionNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Facts = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ViolationDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActEndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DiscoveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SourceRef = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ActKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    LegalBasisId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    VisibleToParty = table.Column<bool>(type: "boolean", nullable: false),
+                    DecisionDueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReviewConclusion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PriorNoticeServedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StatementDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    StatementWaived = table.Column<bool>(type: "boolean", nullable: false),
+                    HearingOffered = table.Column<bool>(type: "boolean", nullable: false),
+                    HearingRequestDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingRequestedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingNoticeServedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingPlace = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    HearingHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingRecord = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ServiceDueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ServedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ServiceMethod = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ServiceLate = table.Column<bool>(type: "boolean", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    PaymentDueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExitReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TransferredTo = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnforcementCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnforcementCases_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnforcementCases_CorrectiveOrders_CorrectiveOrderId",
+                        column: x => x.CorrectiveOrderId,
+                        principalTable: "CorrectiveOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnforcementCases_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExtensionRequests",
                 columns: table => new
                 {
@@ -1614,6 +1447,191 @@ namespace Supervision.Migrations.Postgres.Migrations
                         name: "FK_RectificationReplies_CorrectiveOrders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "CorrectiveOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseApproval",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    NewDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Schedule = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseApproval", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseApproval_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CollectedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CollectedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    FileId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseEvidence_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseEvidence_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseInvestigator",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseInvestigator", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseInvestigator_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CasePayment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CasePayment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CasePayment_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseSanction",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LegalBasisId = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CorrectionDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ExecutedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExecutionNote = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseSanction", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseSanction_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseSanction_LegalBases_LegalBasisId",
+                        column: x => x.LegalBasisId,
+                        principalTable: "LegalBases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStatement",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    IsWaiver = table.Column<bool>(type: "boolean", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    FileId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStatement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseStatement_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseStatement_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStep",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Action = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStep", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseStep_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1847,6 +1865,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_EnforcementCases_BranchId",
                 table: "EnforcementCases",
                 column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementCases_CorrectiveOrderId",
+                table: "EnforcementCases",
+                column: "CorrectiveOrderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnforcementCases_LegalBasisId",
@@ -2258,16 +2281,16 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "EnforcementCases");
 
             migrationBuilder.DropTable(
-                name: "CorrectiveOrders");
-
-            migrationBuilder.DropTable(
                 name: "Submissions");
 
             migrationBuilder.DropTable(
-                name: "Findings");
+                name: "CorrectiveOrders");
 
             migrationBuilder.DropTable(
                 name: "ReturnTemplates");
+
+            migrationBuilder.DropTable(
+                name: "Findings");
 
             migrationBuilder.DropTable(
                 name: "Inspections");

@@ -80,7 +80,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
 
             await StepAsync(p, "decide", ("decided-on", "2026-05-11"));
             await ExpectStateAsync(p, "已决定");
-            await StepAsync(p, "serve", ("served-on", "2026-05-12"), ("method", "直接送达"));
+            await StepAsync(p, "serve", ("served-on", "2026-05-12")); // 直接送达, the first of the methods
             await ExpectStateAsync(p, "已送达");
 
             // The carrier now has the decision in its portal and confirms receipt.

@@ -168,7 +168,7 @@ public class CaseActionsTests
     public void A_case_filed_without_its_approval_offers_to_issue_it_once()
     {
         var c = Unapproved();
-        Assert.Equal(["issue-filing", "investigate", "withdraw", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-06"));
+        Assert.Equal(["issue-filing", "investigate", "service-address", "withdraw", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-06"));
         c.RecordFilingApproval("宁通管立〔2026〕7号");
         Assert.DoesNotContain("issue-filing", Offered(c, Acting.Officer, "2026-05-06"));
         Assert.Equal("case.filing_issued", Assert.Throws<DomainException>(() => c.RecordFilingApproval("宁通管立〔2026〕8号")).Code);

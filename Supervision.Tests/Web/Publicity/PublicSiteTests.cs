@@ -56,7 +56,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
-        SanctionInput[] sanctions = [new(SanctionKind.Fine, basis.Id, 20_000m, "罚款"), new(SanctionKind.PublicAnnouncement, basis.Id, null, "向社会公告")];
+        SanctionInput[] sanctions = [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 20_000m, "罚款"), new(SanctionKind.PublicAnnouncement, basis.Id, null, "向社会公告")];
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         portal.Today(new DateOnly(2026, 5, 12));

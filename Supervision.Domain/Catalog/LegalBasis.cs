@@ -82,10 +82,13 @@ public class LegalBasis : ICatalogEntity
     /// <summary>Refuses a decision under an entry nobody has checked against the published text yet.</summary>
     public void CheckUsableForDecision()
     {
-        if (!Verified)
-            throw new DomainException("legal_basis.unverified",
-                $"法律依据“{Code}”（{Citation}）尚待核对：须由系统管理员对照公布文本确认条款和文字后，方可据以作出处罚决定。");
+        if (UnverifiedRefusal() is { } refusal) throw refusal;
     }
+
+    /// <summary>Why a decision cannot rest on this entry yet (nobody checked it against the published text), or null.</summary>
+    public DomainException? UnverifiedRefusal() => Verified ? null
+        : new("legal_basis.unverified",
+            $"法律依据“{Code}”（{Citation}）尚待核对：须由系统管理员在“法律依据”目录中对照公布文本确认条款和文字后，方可据以作出处罚决定。");
 
     /// <summary>
     /// Checks the sanctions a decision imposes under this basis together: the ones the article makes mandatory are all there
@@ -94,13 +97,20 @@ public class LegalBasis : ICatalogEntity
     /// </summary>
     public void CheckTogether(IReadOnlyCollection<SanctionKind> kinds, bool correctiveOrderDisregarded)
     {
+        if (TogetherRefusal(kinds, correctiveOrderDisregarded) is { } refusal) throw refusal;
+    }
+
+    /// <summary>What <see cref="CheckTogether"/> refuses, as the refusal (null: nothing).</summary>
+    public DomainException? TogetherRefusal(IReadOnlyCollection<SanctionKind> kinds, bool correctiveOrderDisregarded)
+    {
         if (kinds.Any(k => k != SanctionKind.CorrectiveOrder) && MandatorySanctions.Except(kinds).ToList() is { Count: > 0 } missing)
-            throw new DomainException("case.mandatory_sanction",
+            return new("case.mandatory_sanction",
                 $"依据“{Code}”（{PenaltyArticle}），{string.Join("、", MandatorySanctions.Select(SanctionLabels.Label))}是必须给予的处罚，"
                 + $"本处理缺少{string.Join("、", missing.Select(SanctionLabels.Label))}" + (kinds.Contains(SanctionKind.Fine) ? "，不能单处罚款。" : "。"));
         if (FineOnlyIfNotCorrected && kinds.Contains(SanctionKind.Fine) && !correctiveOrderDisregarded)
-            throw new DomainException("case.fine_requires_refusal",
+            return new("case.fine_requires_refusal",
                 $"依据“{Code}”（{Statute}{PenaltyArticle}），只有当事人拒不改正的，才可以处以罚款：请先责令改正，逾期未改正的，由该整改通知移交立案后再处罚款。");
+        return null;
     }
 
     /// <summary>Checks the entry itself; used by the catalog editor and the seed loader alike.</summary>

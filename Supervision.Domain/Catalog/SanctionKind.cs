@@ -32,4 +32,10 @@ public static class SanctionLabels
         SanctionKind.RevokeLicence => "吊销相关业务许可证或者营业执照",
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// A heavier sanction that gives the party the right to a hearing whatever any fine amounts to (行政处罚法第六十三条第一款第（三）、（四）项:
+    /// 吊销许可证件; 责令停产停业). A fine does so at the province's threshold (较大数额罚款, its (一)).
+    /// </summary>
+    public static bool GivesHearingRight(SanctionKind kind) => kind is SanctionKind.SuspendBusiness or SanctionKind.RevokeLicence;
 }

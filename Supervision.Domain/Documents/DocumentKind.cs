@@ -13,6 +13,8 @@ public enum DocumentKind
     ServiceReceipt,
     SubmissionReceipt,
     PublicAnnouncement,
+    /// <summary>不予行政处罚决定书 (行政处罚法第三十三条): served on the party, who may seek review of it.</summary>
+    NoPenaltyDecision,
 }
 
 public static class DocumentKinds
@@ -29,6 +31,7 @@ public static class DocumentKinds
         DocumentKind.ServiceReceipt => "送达回证",
         DocumentKind.SubmissionReceipt => "报送回执",
         DocumentKind.PublicAnnouncement => "公告",
+        DocumentKind.NoPenaltyDecision => "不予行政处罚决定书",
         _ => kind.ToString(),
     };
 
@@ -37,7 +40,7 @@ public static class DocumentKinds
     /// records and the platform's own receipts do not.
     /// </summary>
     public static bool Sealed(DocumentKind kind) => kind is DocumentKind.PriorNotice or DocumentKind.HearingNotice or DocumentKind.PenaltyDecision
-        or DocumentKind.ServiceReceipt or DocumentKind.PublicAnnouncement;
+        or DocumentKind.ServiceReceipt or DocumentKind.PublicAnnouncement or DocumentKind.NoPenaltyDecision;
 
     /// <summary>
     /// The character after the authority's prefix in the 文号 (宁通管罚〔2026〕3号); null for kinds that carry
@@ -53,6 +56,7 @@ public static class DocumentKinds
         DocumentKind.HearingNotice => "听",
         DocumentKind.PenaltyDecision => "罚",
         DocumentKind.PublicAnnouncement => "公",
+        DocumentKind.NoPenaltyDecision => "不罚",
         _ => null,
     };
 }

@@ -42,6 +42,12 @@ public sealed record CaseDocumentData : DocumentData
     public DateOnly? HearingRequestedOn { get; init; }
     public DateOnly? HearingDate { get; init; }
     public string? HearingPlace { get; init; }
+    /// <summary>Who conducts the hearing (Art. 64 (四)): the chair, members and clerk.</summary>
+    public string? HearingChair { get; init; }
+    public string? HearingMembers { get; init; }
+    public string? HearingClerk { get; init; }
+    /// <summary>Why no penalty is imposed (不予行政处罚决定书).</summary>
+    public string? NoPenaltyReason { get; init; }
     /// <summary>How the party used its rights, as the decision recites it.</summary>
     public string? Proceedings { get; init; }
     public string? PaymentInstructions { get; init; }
@@ -73,6 +79,8 @@ public sealed record CaseDocumentData : DocumentData
             NoticeServedOn = c.PriorNoticeServedOn, NoticeNumber = noticeNumber, StatementDeadline = c.StatementDeadline,
             HearingOffered = c.HearingOffered, HearingRequestDeadline = c.HearingRequestDeadline, HearingRequestedOn = c.HearingRequestedOn,
             HearingDate = c.HearingDate, HearingPlace = c.HearingPlace, Proceedings = ProceedingsOf(c),
+            HearingChair = c.HearingChairName, HearingMembers = c.HearingMembers, HearingClerk = c.HearingClerk,
+            NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? c.ExitReason : null,
             PaymentInstructions = settings.PaymentInstructions, SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
             ServedDocument = servedDocument, ServedOn = c.ServedOn, ServiceMethod = c.ServiceMethod,
         };

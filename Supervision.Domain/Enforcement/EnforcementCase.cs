@@ -34,6 +34,10 @@ public partial class EnforcementCase : IPartyVisible
     public string Title { get; private set; } = "";
     public string Facts { get; private set; } = "";
     public DateOnly ViolationDate { get; private set; }
+    /// <summary>For a continuing act (连续或者继续状态), the day it ended; the limitation runs from there (Art. 36).</summary>
+    public DateOnly? ActEndedOn { get; private set; }
+    /// <summary>The day the administration discovered the act: within the limitation of the act (Art. 36).</summary>
+    public DateOnly DiscoveredOn { get; private set; }
     public DateOnly FiledOn { get; private set; }
     public string FiledBy { get; private set; } = "";
     public CaseSource Source { get; private set; }
@@ -129,15 +133,23 @@ public partial class EnforcementCase : IPartyVisible
     /// officers investigate (Art. 42), or when the legal basis was not in force on the day of the violation.
     /// </summary>
     public static EnforcementCase File(Branch party, LegalBasis basis, string title, string facts, DateOnly violationDate, DateOnly filedOn,
-        IReadOnlyList<(string UserId, string Name)> investigators, CaseSource source, string? sourceRef, EnforcementSettings settings, string by, DateTimeOffset now)
+        IReadOnlyList<(string UserId, string Name)> investigators, CaseSource source, string? sourceRef, EnforcementSettings settings, string by, DateTimeOffset now,
+        DateOnly? discoveredOn = null, DateOnly? actEndedOn = null)
     {
         if (string.IsNullOrWhiteSpace(title)) throw new DomainException("case.title_required", "请填写案由。");
         if (string.IsNullOrWhiteSpace(facts)) throw new DomainException("case.facts_required", "请写明违法事实。");
         NotFuture(filedOn, now, "立案日期");
         if (violationDate > filedOn)
             throw new DomainException("case.violation_after_filing", "违法行为发生日不能晚于立案日。");
-        if (violationDate.AddYears(settings.LimitationYears) < filedOn)
-            throw new DomainException("case.limitation", $"违法行为发生于{ChineseDate.Format(violationDate)}，至立案日已超过{settings.LimitationYears}年，依照行政处罚法第三十六条不再给予行政处罚，不得立案。");
+        var discovered = discoveredOn ?? filedOn;
+        if (discovered > filedOn) throw new DomainException("case.discovered_after_filing", "发现违法行为的日期不能晚于立案日。");
+        if (discovered < violationDate) throw new DomainException("case.discovered_before_act", "发现违法行为的日期不能早于违法行为发生日。");
+        if (actEndedOn is { } ended && ended < violationDate) throw new DomainException("case.act_end_before_start", "违法行为终了日不能早于发生日。");
+        var limitationFrom = actEndedOn ?? violationDate;
+        if (limitationFrom.AddYears(settings.LimitationYears) < discovered)
+            throw new DomainException("case.limitation",
+                $"违法行为{(actEndedOn is null ? "发生于" : "终了于")}{ChineseDate.Format(limitationFrom)}，至{ChineseDate.Format(discovered)}发现时已超过{settings.LimitationYears}年未被发现，"
+                + "依照行政处罚法第三十六条不再给予行政处罚，不得立案。");
         if (investigators.Select(i => i.UserId).Distinct().Count() < 2)
             throw new DomainException("case.investigators", "执法人员不得少于两人（行政处罚法第四十二条），请指定至少两名调查人员。");
         if (!basis.IsEffectiveOn(violationDate))
@@ -145,6 +157,7 @@ public partial class EnforcementCase : IPartyVisible
         var c = new EnforcementCase
         {
             ProvinceId = party.ProvinceId, BranchId = party.Id, Title = title.Trim(), Facts = facts.Trim(), ViolationDate = violationDate, FiledOn = filedOn,
+            DiscoveredOn = discovered, ActEndedOn = actEndedOn,
             FiledBy = by, Source = source, SourceRef = sourceRef, LegalBasisId = basis.Id, State = CaseState.Filed,
             ActKey = sourceRef is { Length: > 0 } r ? $"{source}:{r}" : $"{party.Id}:{basis.Code}:{violationDate:yyyyMMdd}",
             DecisionDueDate = filedOn.AddDays(settings.DecisionDays),
@@ -198,8 +211,7 @@ public partial class EnforcementCase : IPartyVisible
         Require(CaseState.UnderReview, "拟定处罚");
         if (sanctions.Count == 0) throw new DomainException("case.no_sanction", "请至少拟定一项处罚或处理。");
         foreach (var s in sanctions) s.CheckAgainst(bases[s.LegalBasisId], ViolationDate);
-        if (sanctions.Count(s => s.Kind == SanctionKind.Fine) > 1)
-            throw new DomainException("case.double_fine", "对同一个违法行为只能处以一次罚款（行政处罚法第二十九条）。");
+        Check(SanctionSetRefusal(sanctions, id => bases[id]));
         if (actAlreadyFined && sanctions.Any(s => s.Kind == SanctionKind.Fine))
             throw new DomainException("case.double_fine", "该违法行为已在其他案件中被处以罚款，不得再次罚款（行政处罚法第二十九条）。");
         _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
@@ -219,7 +231,7 @@ public partial class EnforcementCase : IPartyVisible
         NotFuture(servedOn, now, "送达日期");
         PriorNoticeServedOn = servedOn;
         StatementDeadline = calendar.AddWorkingDays(servedOn, settings.StatementWorkingDays);
-        HearingOffered = FineAmount >= settings.HearingThreshold;
+        HearingOffered = GivesHearingRight(settings);
         HearingRequestDeadline = HearingOffered ? calendar.AddWorkingDays(servedOn, settings.HearingRequestWorkingDays) : null;
         FineNeedsLegalReview = FineAmount >= settings.LegalReviewThreshold;
         VisibleToParty = true;
@@ -247,7 +259,7 @@ public partial class EnforcementCase : IPartyVisible
     }
 
     /// <summary>Sets the hearing: the party must be notified at least the statutory number of working days before (Art. 64).</summary>
-    public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingDate, string place, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingDate, string place, HearingPanel panel, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
     {
         Require(CaseState.Hearing, "安排听证");
         Check(HearingScheduleRefusal());
@@ -256,8 +268,9 @@ public partial class EnforcementCase : IPartyVisible
         if (hearingDate < earliest)
             throw new DomainException("case.hearing_notice_short", $"听证应在通知送达{settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条），最早为{ChineseDate.Format(earliest)}。");
         if (string.IsNullOrWhiteSpace(place)) throw new DomainException("case.hearing_place", "请填写听证地点。");
+        AppointHearingPanel(panel);
         (HearingNoticeServedOn, HearingDate, HearingPlace) = (noticeServedOn, hearingDate, place.Trim());
-        Step(by, now, "送达听证通知书", $"听证定于{ChineseDate.Format(hearingDate)}在{HearingPlace}举行");
+        Step(by, now, "送达听证通知书", $"听证定于{ChineseDate.Format(hearingDate)}在{HearingPlace}举行；主持人{HearingChairName}，记录员{HearingClerk}");
     }
 
     public void RecordHearing(DateOnly heldOn, string record, string by, DateTimeOffset now)
@@ -292,6 +305,7 @@ public partial class EnforcementCase : IPartyVisible
             if (s.Kind == SanctionKind.Fine && s.Amount > stated.Amount)
                 throw new DomainException("case.heavier_than_notice", $"决定罚款{ChineseMoney.Yuan(s.Amount!.Value)}高于事先告知的{ChineseMoney.Yuan(stated.Amount!.Value)}（行政处罚法第四十五条）。");
         }
+        Check(SanctionSetRefusal(final, id => bases[id]));
         _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         foreach (var s in final) { s.Status = SanctionStatus.Pending; _sanctions.Add(s); }
         DecidedOn = decidedOn;
@@ -300,10 +314,11 @@ public partial class EnforcementCase : IPartyVisible
         Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{ChineseDate.Format(ServiceDueDate.Value)}");
     }
 
-    public void ExtendDecisionPeriod(DateOnly newDate, string reason, string approvedBy, DateOnly approvedOn, string by, DateTimeOffset now)
+    public void ExtendDecisionPeriod(DateOnly newDate, string reason, string approvedBy, DateOnly approvedOn, EnforcementSettings settings, string by, DateTimeOffset now)
     {
         if (!Undecided) throw Refused("延长决定期限", "作出决定之前");
         if (newDate <= EffectiveDecisionDueDate) throw new DomainException("case.extension_date", $"延长后的期限应晚于{ChineseDate.Format(EffectiveDecisionDueDate)}。");
+        Check(ExtensionLimitRefusal(newDate, settings));
         RequireReason(reason, "延期理由");
         NotFuture(approvedOn, now, "批准日期");
         if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
@@ -314,14 +329,15 @@ public partial class EnforcementCase : IPartyVisible
     // ---------------------------------------------------------------- exits
 
     /// <summary>不予处罚 (Art. 33: minor and corrected in time, first offence with slight harm, …).</summary>
-    public void DecideNoPenalty(DateOnly on, string reason, string by, DateTimeOffset now)
+    public void DecideNoPenalty(DateOnly on, string reason, string? decisionNumber, string by, DateTimeOffset now)
     {
         if (!MayDecideNoPenalty) throw Refused("决定不予处罚", "审查、告知或听证阶段");
         RequireReason(reason, "不予处罚的理由");
         NotFuture(on, now, "决定日期");
         _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         (ClosedOn, ExitReason) = (on, reason.Trim());
-        Move(CaseState.NoPenalty, by, now, "决定不予行政处罚", ExitReason);
+        VisibleToParty = true; // the 不予行政处罚决定书 is served on the party, who may seek review of it
+        Move(CaseState.NoPenalty, by, now, "决定不予行政处罚", (decisionNumber is null ? "" : $"{decisionNumber}：") + ExitReason);
     }
 
     /// <summary>撤销立案: the facts are not established or the case should not have been filed.</summary>
@@ -353,7 +369,7 @@ public partial class EnforcementCase : IPartyVisible
         Require(CaseState.Decided, "送达处罚决定书");
         if (servedOn < DecidedOn) throw new DomainException("case.served_before_decision", "送达日期不能早于决定日期。");
         NotFuture(servedOn, now, "送达日期");
-        if (string.IsNullOrWhiteSpace(method)) throw new DomainException("case.service_method", "请填写送达方式（直接送达、邮寄送达、电子送达等）。");
+        Check(ServiceMethodRefusal(method, servedOn));
         (ServedOn, ServiceMethod) = (servedOn, method.Trim());
         ServiceLate = servedOn > ServiceDueDate;
         PaymentDueDate = Fine is null ? null : calendar.AddCalendarDays(servedOn, settings.PaymentDays);
@@ -493,7 +509,7 @@ public partial class EnforcementCase : IPartyVisible
         foreach (var action in DeliberationActions()) yield return action;
         if (PartyHeard)
         {
-            yield return new("decide", "作出处罚决定", Primary: true, NotYet: (DecisionWaitRefusal(today) ?? DeliberationRefusal(today))?.Message);
+            yield return new("decide", "作出处罚决定", Primary: true, NotYet: (DecisionWaitRefusal(today) ?? DeliberationRefusal(today) ?? ProposedSetRefusal())?.Message);
             if (StatementRefusal(waiver: false, today) is null) yield return new("statement", "记录陈述申辩");
         }
         if (State == CaseState.PriorNoticeServed && HearingRequestRefusal(today) is null) yield return new("request-hearing", "登记听证申请");
@@ -507,6 +523,7 @@ public partial class EnforcementCase : IPartyVisible
             }
             yield return new("close", "结案", NotYet: CloseRefusal()?.Message);
         }
+        foreach (var action in GateActions()) yield return action;
         if (MayDecideNoPenalty) yield return new("no-penalty", "不予处罚", Danger: true);
         if (Withdrawable) yield return new("withdraw", "撤销立案", Danger: true);
         if (Undecided)
@@ -566,7 +583,7 @@ public partial class EnforcementCase : IPartyVisible
 
     private DomainException? HearingRequestRefusal(DateOnly on)
     {
-        if (!HearingOffered) return new("case.hearing_not_offered", "拟处罚款未达到听证标准，本案未告知听证权利。");
+        if (!HearingOffered) return new("case.hearing_not_offered", "拟作出的处罚不属于行政处罚法第六十三条规定的听证范围（较大数额罚款，吊销许可证件，责令停产停业等较重的处罚），本案未告知听证权利。");
         return on > HearingRequestDeadline
             ? new("case.hearing_request_late", $"听证申请期限已于{ChineseDate.Format(HearingRequestDeadline!.Value)}届满（行政处罚法第六十四条）。")
             : null;

@@ -6,16 +6,18 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Files;
+using Supervision.Domain.Inspections;
 using Supervision.Domain.Rankings;
 
 namespace Supervision.Domain.Enforcement;
 
 public sealed record FileCaseInput(int BranchId, int LegalBasisId, string Title, string Facts, DateOnly ViolationDate, DateOnly FiledOn,
-    IReadOnlyList<string> InvestigatorIds, CaseSource Source = CaseSource.Direct, string? SourceRef = null);
+    IReadOnlyList<string> InvestigatorIds, CaseSource Source = CaseSource.Direct, string? SourceRef = null,
+    DateOnly? DiscoveredOn = null, DateOnly? ActEndedOn = null, long? CorrectiveOrderId = null);
 
 /// <summary>What the filing page starts from when a case is opened on a finding handed to enforcement (待立案).</summary>
 public sealed record CaseDraft(int BranchId, string Party, int? LegalBasisId, string Title, string Facts, DateOnly ViolationDate,
-    IReadOnlyList<string> InvestigatorIds, CaseSource Source, string SourceRef);
+    IReadOnlyList<string> InvestigatorIds, CaseSource Source, string SourceRef, DateOnly? DiscoveredOn = null, long? CorrectiveOrderId = null);
 
 public sealed record SanctionInput(SanctionKind Kind, int LegalBasisId, decimal? Amount, string Description, DateOnly? CorrectionDeadline = null)
 {
@@ -102,8 +104,11 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         var investigators = finding.InspectionId is { } inspection
             ? await db.InspectionInspectors.AsNoTracking().Where(i => i.InspectionId == inspection).OrderBy(i => i.Id).Select(i => i.UserId).ToListAsync(ct)
             : [];
+        // The corrective order under the same facts the party did not comply with: a 拒不改正 basis fines only on it.
+        var order = await db.CorrectiveOrders.AsNoTracking().Where(o => o.FindingId == finding.Id && o.BranchId == finding.BranchId)
+            .OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
         return new CaseDraft(finding.BranchId, finding.Branch!.Name, finding.LegalBasisId, finding.Title, finding.Facts, finding.FoundOn, investigators,
-            CaseSource.Finding, finding.Id.ToString(CultureInfo.InvariantCulture));
+            CaseSource.Finding, finding.Id.ToString(CultureInfo.InvariantCulture), finding.FoundOn, order is { Disregarded: true } ? order.Id : null);
     }
 
     /// <summary>
@@ -124,7 +129,12 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         if (investigators.Count != input.InvestigatorIds.Distinct().Count())
             throw new DomainException("case.investigators", "调查人员须为本省的检查人员。");
         var c = EnforcementCase.File(party, basis, input.Title, input.Facts, input.ViolationDate, input.FiledOn,
-            investigators.Select(i => (i.Id, i.DisplayName)).ToList(), input.Source, input.SourceRef, await SettingsAsync(party.ProvinceId, ct), access.Actor, clock.GetUtcNow());
+            investigators.Select(i => (i.Id, i.DisplayName)).ToList(), input.Source, input.SourceRef, await SettingsAsync(party.ProvinceId, ct), access.Actor, clock.GetUtcNow(),
+            input.DiscoveredOn, input.ActEndedOn);
+        var orderRef = input.CorrectiveOrderId
+                       ?? (input.Source == CaseSource.CorrectiveOrder && long.TryParse(input.SourceRef, NumberStyles.None, CultureInfo.InvariantCulture, out var oid) ? oid : null);
+        if (orderRef is { } orderId)
+            c.LinkCorrectiveOrder(await db.CorrectiveOrders.FirstOrDefaultAsync(o => o.Id == orderId, ct) ?? throw new NotFoundException("整改通知"), access.Actor, clock.GetUtcNow());
         db.EnforcementCases.Add(c);
         await db.SaveChangesAsync(ct);
         if (input.Source == CaseSource.Finding)
@@ -248,8 +258,11 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     private static DocumentStep Notice(DateOnly servedOn) => new(DocumentKind.PriorNotice, true, servedOn,
         (c, ctx, _) => c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
 
-    private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, string place) => new(DocumentKind.HearingNotice, true, noticeOn,
-        (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+    private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, string place, HearingPanel panel) => new(DocumentKind.HearingNotice, true, noticeOn,
+        (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+
+    private static DocumentStep NoPenalty(DateOnly on, string reason) => new(DocumentKind.NoPenaltyDecision, true, on,
+        (c, ctx, number) => c.DecideNoPenalty(on, reason, number?.ToString(), ctx.Actor, ctx.Now));
 
     private static DocumentStep Decision(DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions) => new(DocumentKind.PenaltyDecision, false, decidedOn,
         (c, ctx, number) => c.Decide(decidedOn, sanctions.Select(s => s.ToSanction()).ToList(), number?.ToString(), ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
@@ -263,8 +276,50 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     public Task<IssuedDocument> ServePriorNoticeAsync(long id, Guid token, DateOnly servedOn, CancellationToken ct = default) =>
         IssueAsync(id, token, _ => Notice(servedOn), ct);
 
-    public Task<IssuedDocument> ScheduleHearingAsync(long id, Guid token, DateOnly noticeOn, DateOnly hearingDate, string place, CancellationToken ct = default) =>
-        IssueAsync(id, token, _ => Hearing(noticeOn, hearingDate, place), ct);
+    /// <summary>Schedules the hearing with its chair (a user of the administration, not an investigator: Art. 64 (四)), members and clerk.</summary>
+    public async Task<IssuedDocument> ScheduleHearingAsync(long id, Guid token, DateOnly noticeOn, DateOnly hearingDate, string place, string chairUserId,
+        string? members, string clerk, CancellationToken ct = default)
+    {
+        var panel = await PanelAsync(id, chairUserId, members, clerk, ct);
+        return await IssueAsync(id, token, _ => Hearing(noticeOn, hearingDate, place, panel), ct);
+    }
+
+    /// <summary>The hearing panel with the chair's name as the administration's users list it (a user of the case's province, not a carrier's).</summary>
+    private async Task<HearingPanel> PanelAsync(long id, string? chairUserId, string? members, string clerk, CancellationToken ct)
+    {
+        RequireOfficer();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var province = await db.EnforcementCases.Where(c => c.Id == id).Select(c => (int?)c.ProvinceId).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("案件");
+        var chair = string.IsNullOrWhiteSpace(chairUserId) ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == chairUserId && u.ProvinceId == province && u.Role == UserRole.Inspector)
+                .Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        if (!string.IsNullOrWhiteSpace(chairUserId) && chair is null)
+            throw new DomainException("case.hearing_chair", "听证主持人须为本局的执法人员。");
+        return new HearingPanel(chairUserId ?? "", chair ?? "", members, clerk ?? "");
+    }
+
+    /// <summary>Decides not to impose a penalty (Art. 33) and issues the numbered 不予行政处罚决定书, which the party receives.</summary>
+    public Task<IssuedDocument> DecideNoPenaltyAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default) =>
+        IssueAsync(id, token, _ => NoPenalty(on, reason), ct);
+
+    /// <summary>Records the party's 送达地址确认书 (address; the electronic channel it consents to, if any: Art. 61 para 2).</summary>
+    public Task<EnforcementCase> RecordServiceAddressAsync(long id, Guid token, string address, string? electronicChannel, DateOnly confirmedOn, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.RecordServiceAddress(address, electronicChannel, confirmedOn, ctx.Actor, ctx.Now), ct: ct);
+
+    /// <summary>Links the corrective order the party did not comply with (a fine under a 拒不改正 basis rests on it).</summary>
+    public Task<EnforcementCase> LinkCorrectiveOrderAsync(long id, Guid token, long orderId, CancellationToken ct = default) =>
+        StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
+            c.LinkCorrectiveOrder(await db.CorrectiveOrders.FirstOrDefaultAsync(o => o.Id == orderId, ct) ?? throw new NotFoundException("整改通知"), ctx.Actor, ctx.Now), ct);
+
+    /// <summary>The corrective orders issued to the case's party that were not complied with: what a case may rest on as 拒不改正.</summary>
+    public async Task<IReadOnlyList<(long Id, string Label)>> DisregardedOrdersAsync(long id, CancellationToken ct = default)
+    {
+        RequireOfficer();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var branch = await db.EnforcementCases.Where(c => c.Id == id).Select(c => (int?)c.BranchId).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("案件");
+        var orders = await db.CorrectiveOrders.AsNoTracking().Where(o => o.BranchId == branch && o.NoticeNumber != null).OrderByDescending(o => o.Id).ToListAsync(ct);
+        return orders.Where(o => o.Disregarded).Select(o => (o.Id, $"{o.NoticeNumber}（{CorrectiveOrder.StateLabel(o.State)}）")).ToList();
+    }
 
     /// <summary>Decides the case and issues the decision; the party receives it when it is served.</summary>
     public Task<IssuedDocument> DecideAsync(long id, Guid token, DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default) =>
@@ -278,13 +333,13 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
 
     /// <summary>What the document would say if the step were taken now with these values: nothing is saved, no number is taken.</summary>
     public async Task<byte[]> PreviewAsync(long id, PreviewKind kind, DateOnly date, IReadOnlyList<SanctionInput>? sanctions = null, DateOnly? hearingDate = null,
-        string? place = null, CancellationToken ct = default)
+        string? place = null, HearingPanel? panel = null, CancellationToken ct = default)
     {
         RequireOfficer();
         var step = kind switch
         {
             PreviewKind.PriorNotice => Notice(date),
-            PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, place ?? ""),
+            PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, place ?? "", panel ?? new HearingPanel("", "", null, "")),
             _ => Decision(date, sanctions ?? []),
         };
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -366,10 +421,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         ApplyAsync(id, token, (c, ctx) => c.RecordHearing(heldOn, record, ctx.Actor, ctx.Now), ct: ct);
 
     public Task<EnforcementCase> ExtendDecisionPeriodAsync(long id, Guid token, DateOnly newDate, string reason, string approvedBy, DateOnly approvedOn, CancellationToken ct = default) =>
-        ApplyAsync(id, token, (c, ctx) => c.ExtendDecisionPeriod(newDate, reason, approvedBy, approvedOn, ctx.Actor, ctx.Now), ct: ct);
-
-    public Task<EnforcementCase> DecideNoPenaltyAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default) =>
-        ApplyAsync(id, token, (c, ctx) => c.DecideNoPenalty(on, reason, ctx.Actor, ctx.Now), ct: ct);
+        ApplyAsync(id, token, (c, ctx) => c.ExtendDecisionPeriod(newDate, reason, approvedBy, approvedOn, ctx.Settings, ctx.Actor, ctx.Now), ct: ct);
 
     public Task<EnforcementCase> WithdrawAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.Withdraw(on, reason, ctx.Actor, ctx.Now), ct: ct);
@@ -452,7 +504,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         var q = db.EnforcementCases.AsSplitQuery()
             .Include(c => c.Branch).ThenInclude(b => b!.Carrier)
             .Include(c => c.Branch).ThenInclude(b => b!.Province)
-            .Include(c => c.LegalBasis)
+            .Include(c => c.LegalBasis).Include(c => c.CorrectiveOrder)
             .Include(c => c.Investigators).Include(c => c.Evidence).ThenInclude(e => e.File)
             .Include(c => c.Sanctions).ThenInclude(s => s.LegalBasis)
             .Include(c => c.Statements).ThenInclude(s => s.File)

@@ -24,6 +24,14 @@ public class EnforcementSettings : ICatalogEntity
     public int HearingNoticeWorkingDays { get; set; } = 7;
     /// <summary>Art. 60: the decision within 90 days of filing.</summary>
     public int DecisionDays { get; set; } = 90;
+    /// <summary>
+    /// The longest an approved extension may push the decision beyond the <see cref="DecisionDays"/> after filing (days). Art. 60 lets
+    /// 法律、法规、规章 set another period; the province records here the bound its rules allow and, in
+    /// <see cref="DecisionExtensionSource"/>, which rule that is.
+    /// </summary>
+    public int MaxDecisionExtensionDays { get; set; } = 30;
+    /// <summary>The rule that allows and bounds the extension, as the refusal cites it.</summary>
+    public string DecisionExtensionSource { get; set; } = "行政处罚法第六十条及本省行政处罚办案期限规定";
     /// <summary>Art. 61: served within 7 days (working days) of the decision.</summary>
     public int ServiceWorkingDays { get; set; } = 7;
     /// <summary>Art. 67: the fine is paid within 15 days of service.</summary>
@@ -69,6 +77,7 @@ public class EnforcementSettings : ICatalogEntity
         (PaymentInstructions, ReviewBody) = (s.PaymentInstructions.Trim(), s.ReviewBody.Trim());
         (AgentListEnabled, AgentListLegalBasisId) = (s.AgentListEnabled, s.AgentListEnabled ? s.AgentListLegalBasisId : null);
         LegalReviewThreshold = s.LegalReviewThreshold;
+        (MaxDecisionExtensionDays, DecisionExtensionSource) = (s.MaxDecisionExtensionDays, s.DecisionExtensionSource.Trim());
         return this;
     }
 
@@ -81,6 +90,8 @@ public class EnforcementSettings : ICatalogEntity
         if (HearingRequestWorkingDays is < 1 or > 30) errors.Add("听证申请期限应在1至30个工作日之间。");
         if (HearingNoticeWorkingDays is < 1 or > 30) errors.Add("听证通知提前期应在1至30个工作日之间。");
         if (DecisionDays is < 1 or > 365) errors.Add("作出决定期限应在1至365日之间。");
+        if (MaxDecisionExtensionDays is < 0 or > 365) errors.Add("决定期限可延长的天数应在0至365日之间。");
+        if (string.IsNullOrWhiteSpace(DecisionExtensionSource)) errors.Add("请写明延长决定期限的依据。");
         if (ServiceWorkingDays is < 1 or > 30) errors.Add("送达期限应在1至30个工作日之间。");
         if (PaymentDays is < 1 or > 90) errors.Add("缴款期限应在1至90日之间。");
         if (SurchargeRatePerDay is <= 0 or > 0.1m) errors.Add("加处罚款比例应在0至10%之间。");

@@ -92,6 +92,9 @@ public class CorrectiveOrder : IPartyVisible
     /// <summary>Open from the carrier's side: it still has to act.</summary>
     public bool AwaitsCarrier => State is OrderState.Issued or OrderState.Overdue;
 
+    /// <summary>Issued and not complied with: overdue, failed at re-inspection, or handed to enforcement for that (拒不改正).</summary>
+    public bool Disregarded => State is OrderState.Overdue or OrderState.NotVerified or OrderState.Escalated;
+
     /// <summary>A draft drawn up for a finding decided for correction, with the deadline as the inspector proposes it.</summary>
     public static CorrectiveOrder Draft(Finding finding, string requirement, int legalBasisId, DeadlineMode mode, int? workingDays, DateOnly? date,
         string responsibleUserId, string by, DateTimeOffset at)

@@ -6,7 +6,7 @@ using Supervision.Domain.Common;
 
 namespace Supervision.Reports.Enforcement;
 
-/// <summary>The case documents: 立案审批表, 事先告知书, 听证通知书, 行政处罚决定书, 送达回证.</summary>
+/// <summary>The case documents: 立案审批表, 事先告知书, 听证通知书, 行政处罚决定书, 不予行政处罚决定书, 送达回证.</summary>
 public static class CasePdf
 {
     /// <summary>Renders a case document; <paramref name="seal"/> is the image recorded as <see cref="CaseDocumentData.SealFileId"/> (previews never carry it).</summary>
@@ -29,6 +29,7 @@ public static class CasePdf
             DocumentKind.HearingNotice => HearingNotice(doc, d),
             DocumentKind.PenaltyDecision => Decision(doc, d),
             DocumentKind.ServiceReceipt => ServiceReceipt(doc, d),
+            DocumentKind.NoPenaltyDecision => NoPenaltyDecision(doc, d),
             _ => throw new ArgumentOutOfRangeException(nameof(d), d.Kind, "not a case document"),
         };
     }
@@ -69,6 +70,7 @@ public static class CasePdf
     private static OfficialDocument HearingNotice(OfficialDocument doc, CaseDocumentData d) =>
         doc.Addressee(d.Party.Name + "：")
             .Paragraph($"你单位{d.Title}一案，你单位于{Date(d.HearingRequestedOn)}要求举行听证。根据《中华人民共和国行政处罚法》第六十四条的规定，本机关定于{Date(d.HearingDate)}在{d.HearingPlace}举行听证，请你单位准时出席。")
+            .Paragraph($"本次听证由{d.HearingChair}主持" + (string.IsNullOrWhiteSpace(d.HearingMembers) ? "" : $"，听证员{d.HearingMembers}") + $"，记录员{d.HearingClerk}。")
             .Paragraph("你单位可以亲自参加听证，也可以委托一至二人代理；委托代理人的，应当提交授权委托书。你单位认为主持人与本案有直接利害关系的，有权申请回避。")
             .Paragraph("你单位无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利。")
             .SignedBy(d.Authority, d.IssueDate);
@@ -103,6 +105,22 @@ public static class CasePdf
             doc.Paragraph("本决定自送达之日起执行。");
         return doc.Heading("救济途径和期限")
             .Paragraph($"你单位如不服本处罚决定，可以在收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。行政复议和行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。")
+            .SignedBy(d.Authority, d.IssueDate);
+    }
+
+    /// <summary>不予行政处罚决定书: the party, the facts, why no penalty is imposed (Art. 33), and how to seek review or sue.</summary>
+    private static OfficialDocument NoPenaltyDecision(OfficialDocument doc, CaseDocumentData d)
+    {
+        doc.Field("当事人", d.Party.Name)
+            .Field("统一社会信用代码", d.Party.CreditCode ?? "")
+            .Field("住所", d.Party.Address ?? "");
+        if (d.Party.LegalRepresentative is { Length: > 0 } representative) doc.Field("法定代表人（负责人）", representative);
+        return doc.Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。经查：{d.Facts}")
+            .Paragraph(Evidence(d))
+            .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。鉴于{d.NoPenaltyReason?.TrimEnd('。')}，依据《中华人民共和国行政处罚法》第三十三条的规定，本机关决定对你单位不予行政处罚。")
+            .Paragraph("你单位应当引以为戒，依法履行相关义务，杜绝此类违法行为再次发生。")
+            .Heading("救济途径和期限")
+            .Paragraph($"你单位如不服本决定，可以在收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。")
             .SignedBy(d.Authority, d.IssueDate);
     }
 

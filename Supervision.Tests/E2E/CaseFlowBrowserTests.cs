@@ -47,6 +47,8 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.Keyboard.PressAsync("Tab");
             await p.FillAsync("#case-filed", "2026-04-20");
             await p.Keyboard.PressAsync("Tab");
+            await p.FillAsync("#case-discovered", "2026-04-15");
+            await p.Keyboard.PressAsync("Tab");
             foreach (var name in new[] { "马建国", "李娟" }) await p.ClickAsync($"#case-investigators label:has-text('{name}')");
             await p.ClickAsync("#file-case");
             await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/cases/\d+$"));
@@ -78,7 +80,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
 
             await StepAsync(p, "decide", ("decided-on", "2026-05-11"));
             await ExpectStateAsync(p, "已决定");
-            await StepAsync(p, "serve", ("served-on", "2026-05-12"), ("method", "直接送达"));
+            await StepAsync(p, "serve", ("served-on", "2026-05-12")); // 直接送达, the first of the methods
             await ExpectStateAsync(p, "已送达");
 
             // The carrier now has the decision in its portal and confirms receipt.

@@ -16,7 +16,7 @@ namespace Supervision.Web.Demo;
 /// statement period is running (with the party's statement), and one under investigation.
 /// </summary>
 public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, EnforcementService cases,
-    PublicityService publicity, TimeProvider clock)
+    PublicityService publicity, CatalogService catalog, TimeProvider clock)
 {
     private const string Facts = "执法人员暗访发现，该企业所属合作营业厅在用户未出示有效身份证件的情况下，通过人工录入身份信息为其办理入网手续，共涉及电话卡{0}张。";
 
@@ -43,6 +43,9 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
             access.Set(AccessScope.ForBranches(province.Id, b.CarrierId, [b.Id]), userName, users[userName].Id);
         }
         var basis = bases["ORD25-A06"];
+        // A decision rests only on a basis an administrator checked against the published text; the demo's one is confirmed
+        // by the system here (recorded as such), as an administrator would in 法律依据.
+        await catalog.ConfirmLegalBasisAsync(basis, ct);
         SanctionInput Warning() => new(SanctionKind.Warning, basis, null, "警告");
         SanctionInput Fine(decimal amount) => new(SanctionKind.Fine, basis, amount, "罚款");
         SanctionInput Announce() => new(SanctionKind.PublicAnnouncement, basis, null, "向社会公告");

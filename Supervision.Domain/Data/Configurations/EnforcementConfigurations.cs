@@ -23,6 +23,14 @@ internal sealed class EnforcementCaseConfiguration : IEntityTypeConfiguration<En
         b.Ignore(c => c.Paid);
         b.Ignore(c => c.EffectiveDecisionDueDate);
         b.Ignore(c => c.EffectivePaymentDueDate);
+        b.Ignore(c => c.CorrectiveOrderDisregarded);
+        b.HasOne(c => c.CorrectiveOrder).WithMany().HasForeignKey(c => c.CorrectiveOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.HearingChairUserId).HasMaxLength(450);
+        b.Property(c => c.HearingChairName).HasMaxLength(100);
+        b.Property(c => c.HearingMembers).HasMaxLength(400);
+        b.Property(c => c.HearingClerk).HasMaxLength(100);
+        b.Property(c => c.ServiceAddress).HasMaxLength(400);
+        b.Property(c => c.ElectronicServiceChannel).HasMaxLength(200);
         b.HasOne(c => c.Branch).WithMany().HasForeignKey(c => c.BranchId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.LegalBasis).WithMany().HasForeignKey(c => c.LegalBasisId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Investigators).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);

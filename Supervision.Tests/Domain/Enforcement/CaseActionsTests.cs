@@ -26,12 +26,12 @@ public class CaseActionsTests
     /// </summary>
     public static TheoryData<CaseState, string, string, string> EveryState => new()
     {
-        { CaseState.Filed, "2026-05-06", "investigate mark-significance withdraw transfer extend", "" },
-        { CaseState.Investigating, "2026-05-06", "evidence review mark-significance withdraw transfer extend", "" },
-        { CaseState.UnderReview, "2026-05-06", "evidence propose notice mark-significance no-penalty withdraw transfer extend", "" },
-        { CaseState.PriorNoticeServed, "2026-05-06", "mark-significance decide? statement no-penalty transfer extend", "statement waive" },
-        { CaseState.Hearing, "2026-05-06", "schedule-hearing hold-hearing? mark-significance decide? statement no-penalty transfer extend", "statement waive" },
-        { CaseState.Decided, "2026-05-14", "serve", "" },
+        { CaseState.Filed, "2026-05-06", "investigate mark-significance service-address withdraw transfer extend", "" },
+        { CaseState.Investigating, "2026-05-06", "evidence review mark-significance service-address withdraw transfer extend", "" },
+        { CaseState.UnderReview, "2026-05-06", "evidence propose notice mark-significance service-address no-penalty withdraw transfer extend", "" },
+        { CaseState.PriorNoticeServed, "2026-05-06", "mark-significance decide? statement service-address no-penalty transfer extend", "statement waive" },
+        { CaseState.Hearing, "2026-05-06", "schedule-hearing hold-hearing? mark-significance decide? statement service-address no-penalty transfer extend", "statement waive" },
+        { CaseState.Decided, "2026-05-14", "serve service-address", "" },
         { CaseState.Served, "2026-05-14", "payment arrangement close?", "acknowledge" },
         { CaseState.Executing, "2026-05-14", "payment arrangement close?", "acknowledge" },
         { CaseState.Closed, "2026-05-14", "", "acknowledge" },
@@ -115,17 +115,17 @@ public class CaseActionsTests
         Assert.Equal("尚未安排听证。", Action(c, Acting.Officer, "2026-05-12", "hold-hearing").NotYet);
         Assert.Equal("当事人已申请听证，听证举行后方可作出决定。", Action(c, Acting.Officer, "2026-05-12", "decide").NotYet);
 
-        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Settings, Calendar, "i", Now);
+        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now);
         Assert.Equal("听证定于2026年5月18日举行，举行后方可记录。", Action(c, Acting.Officer, "2026-05-15", "hold-hearing").NotYet);
         Assert.True(Action(c, Acting.Officer, "2026-05-18", "hold-hearing").Primary);
         Assert.True(Action(c, Acting.Officer, "2026-05-18", "hold-hearing").Allowed);
 
         c.RecordHearing(D("2026-05-18"), "当事人对事实无异议，请求从轻处罚。", "i", Now);
-        Assert.Equal(["mark-significance", "decide?", "no-penalty", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-19")); // 法制审核 first
+        Assert.Equal(["mark-significance", "decide?", "service-address", "no-penalty", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-19")); // 法制审核 first
         LegallyReviewed(c, "2026-05-19");
-        Assert.Equal(["mark-significance", "decide", "no-penalty", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-19"));
+        Assert.Equal(["mark-significance", "decide", "service-address", "no-penalty", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-19"));
         Assert.Equal("case.hearing_held", Assert.Throws<DomainException>(() =>
-            c.ScheduleHearing(D("2026-05-19"), D("2026-06-30"), "第二会议室", Settings, Calendar, "i", Now)).Code);
+            c.ScheduleHearing(D("2026-05-19"), D("2026-06-30"), "第二会议室", Panel, Settings, Calendar, "i", Now)).Code);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class CaseActionsTests
         Assert.Equal(CaseState.Decided, late.State);
 
         var extended = Noticed();
-        extended.ExtendDecisionPeriod(D("2026-08-31"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), "i", Now);
+        extended.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), CaseFixture.Settings, "i", Now);
         extended.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, extended.State);
     }
@@ -172,7 +172,7 @@ public class CaseActionsTests
     public void A_case_filed_without_its_approval_offers_to_issue_it_once()
     {
         var c = Unapproved();
-        Assert.Equal(["issue-filing", "investigate", "mark-significance", "withdraw", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-06"));
+        Assert.Equal(["issue-filing", "investigate", "mark-significance", "service-address", "withdraw", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-06"));
         c.RecordFilingApproval("宁通管立〔2026〕7号");
         Assert.DoesNotContain("issue-filing", Offered(c, Acting.Officer, "2026-05-06"));
         Assert.Equal("case.filing_issued", Assert.Throws<DomainException>(() => c.RecordFilingApproval("宁通管立〔2026〕8号")).Code);
@@ -202,7 +202,7 @@ public class CaseActionsTests
     private static readonly string[] AllKeys =
     [
         "issue-filing", "investigate", "evidence", "review", "propose", "notice", "schedule-hearing", "hold-hearing", "decide", "statement", "waive",
-        "request-hearing", "serve", "acknowledge", "payment", "arrangement", "close", "no-penalty", "withdraw", "transfer", "extend",
+        "request-hearing", "serve", "acknowledge", "payment", "arrangement", "close", "no-penalty", "withdraw", "transfer", "extend", "service-address",
         "mark-significance", "discussion",
     ];
 
@@ -217,7 +217,7 @@ public class CaseActionsTests
             case "review": c.SubmitForReview("事实清楚", "i", Now); break;
             case "propose": c.ProposeSanctions([Warning()], Bases, false, "i", Now); break;
             case "notice": c.ServePriorNotice(today, Settings, Calendar, "i", Now); break;
-            case "schedule-hearing": c.ScheduleHearing(today, today.AddDays(30), "第一会议室", Settings, Calendar, "i", Now); break;
+            case "schedule-hearing": c.ScheduleHearing(today, today.AddDays(30), "第一会议室", Panel, Settings, Calendar, "i", Now); break;
             case "hold-hearing": c.RecordHearing(today, "当事人陈述", "i", Now); break;
             case "decide": c.Decide(today, [Warning()], null, Bases, Settings, Calendar, "i", Now); break;
             case "statement": c.RecordStatement(new CaseStatement { Text = "已整改" }, today, "p", Now); break;
@@ -228,10 +228,11 @@ public class CaseActionsTests
             case "payment": c.RecordPayment(1m, today, "POS9", Settings, "i", Now); break;
             case "arrangement": c.ApprovePaymentArrangement(ApprovalKind.Deferral, D("2026-09-30"), null, "企业资金周转困难", "王志强", today, "i", Now); break;
             case "close": c.Close(today, "i", Now); break;
-            case "no-penalty": c.DecideNoPenalty(today, "违法行为轻微并及时改正", "i", Now); break;
+            case "no-penalty": c.DecideNoPenalty(today, "违法行为轻微并及时改正", null, "i", Now); break;
             case "withdraw": c.Withdraw(today, "违法事实不能成立", "i", Now); break;
             case "transfer": c.Transfer(today, "银川市公安局", "涉嫌犯罪需移送处理", "i", Now); break;
-            case "extend": c.ExtendDecisionPeriod(D("2026-09-30"), "案情复杂，需补充调查", "王志强", today, "i", Now); break;
+            case "extend": c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查", "王志强", today, CaseFixture.Settings, "i", Now); break;
+            case "service-address": c.RecordServiceAddress("银川市金凤区北京中路1号", "nx-legal@10086.cn", today, "i", Now); break;
             case "mark-significance": c.MarkSignificance(true, false, "涉及用户数量大，社会影响恶劣", "i", Now); break;
             case "discussion": c.RecordDiscussion(today, "王志强、李明", "同意给予警告并处罚款", "i", Now); break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key);

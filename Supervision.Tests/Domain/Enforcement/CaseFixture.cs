@@ -16,6 +16,7 @@ public static class CaseFixture
         Id = 1, Code = "ORD25-A06", Statute = "《电话用户真实身份信息登记规定》", DutyArticle = "第六条", PenaltyArticle = "第十九条", Duty = "查验证件",
         AllowedSanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement],
         FineMin = 10_000m, FineMax = 30_000m, EffectiveFrom = new DateOnly(2013, 9, 1),
+        Verified = true, VerifiedBy = "系统管理员", VerifiedOn = new DateOnly(2026, 1, 5), // confirmed by an administrator: decisions may rest on it
     };
 
     public static readonly LegalBasis AntiFraud = new()
@@ -23,7 +24,11 @@ public static class CaseFixture
         Id = 2, Code = "ATFL-39", Statute = "《反电信网络诈骗法》", DutyArticle = "第九条", PenaltyArticle = "第三十九条", Duty = "实名制",
         AllowedSanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.SuspendBusiness],
         FineMin = 50_000m, FineMax = 500_000m, EffectiveFrom = new DateOnly(2022, 12, 1),
+        Verified = true, VerifiedBy = "系统管理员", VerifiedOn = new DateOnly(2026, 1, 5),
     };
+
+    /// <summary>A hearing chaired by an officer who did not investigate (the investigators are u1 and u2).</summary>
+    public static readonly HearingPanel Panel = new("u3", "王志强", "张敏", "刘洋");
 
     public static readonly IReadOnlyDictionary<int, LegalBasis> Bases = new Dictionary<int, LegalBasis> { [1] = Order25, [2] = AntiFraud };
 
@@ -108,7 +113,7 @@ public static class CaseFixture
         [CaseState.Served] = () => Served(),
         [CaseState.Executing] = () => { var c = Served(); c.RecordPayment(100m, D("2026-05-13"), "POS1", Settings, "i", Now); return c; },
         [CaseState.Closed] = () => { var c = Served(); c.RecordPayment(20_000m, D("2026-05-13"), "POS1", Settings, "i", Now); c.Close(D("2026-05-14"), "i", Now); return c; },
-        [CaseState.NoPenalty] = () => { var c = UnderReview(); c.DecideNoPenalty(D("2026-05-06"), "首次违法且危害后果轻微，已及时改正", "i", Now); return c; },
+        [CaseState.NoPenalty] = () => { var c = UnderReview(); c.DecideNoPenalty(D("2026-05-06"), "首次违法且危害后果轻微，已及时改正", null, "i", Now); return c; },
         [CaseState.Withdrawn] = () => { var c = Filed(); c.Withdraw(D("2026-04-21"), "经核查违法事实不成立", "i", Now); return c; },
         [CaseState.Transferred] = () => { var c = Filed(); c.Transfer(D("2026-04-21"), "银川市公安局", "涉嫌帮助信息网络犯罪活动", "i", Now); return c; },
     };
@@ -132,7 +137,7 @@ public static class CaseFixture
     public static EnforcementCase NoPenaltyOn(EnforcementCase c, DateOnly on)
     {
         Reviewed(c);
-        c.DecideNoPenalty(on, "初次违法且危害后果轻微，已及时改正", "i", Now);
+        c.DecideNoPenalty(on, "初次违法且危害后果轻微，已及时改正", null, "i", Now);
         return c;
     }
 

@@ -73,10 +73,10 @@ public class CaseStateMachineTests
             case Step.Propose: c.ProposeSanctions([Warning()], Bases, false, "i", Now); break;
             case Step.ServePriorNotice: c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now); break;
             case Step.RequestHearing: c.RequestHearing(D("2026-05-06"), "p", Now); break;
-            case Step.ScheduleHearing: c.ScheduleHearing(D("2026-05-06"), D("2026-05-20"), "局第一会议室", Settings, Calendar, "i", Now); break;
+            case Step.ScheduleHearing: c.ScheduleHearing(D("2026-05-06"), D("2026-05-20"), "局第一会议室", Panel, Settings, Calendar, "i", Now); break;
             case Step.RecordHearing: c.RecordHearing(D("2026-05-20"), "当事人陈述", "i", Now); break;
             case Step.Decide: c.Decide(D("2026-06-30"), [Warning()], null, Bases, Settings, Calendar, "i", Now); break;
-            case Step.NoPenalty: c.DecideNoPenalty(D("2026-05-06"), "违法行为轻微并及时改正", "i", Now); break;
+            case Step.NoPenalty: c.DecideNoPenalty(D("2026-05-06"), "违法行为轻微并及时改正", null, "i", Now); break;
             case Step.Withdraw: c.Withdraw(D("2026-05-06"), "违法事实不能成立", "i", Now); break;
             case Step.Transfer: c.Transfer(D("2026-05-06"), "银川市公安局", "涉嫌犯罪需移送处理", "i", Now); break;
             case Step.Serve: c.Serve(D("2026-05-12"), "直接送达", Settings, Calendar, "i", Now); break;
@@ -210,7 +210,7 @@ public class CaseStateMachineTests
         var c = Noticed();
         var late = Assert.Throws<DomainException>(() => c.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.decision_overdue", late.Code);
-        c.ExtendDecisionPeriod(D("2026-08-31"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), "i", Now);
+        c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), CaseFixture.Settings, "i", Now);
         c.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, c.State);
     }
@@ -227,9 +227,9 @@ public class CaseStateMachineTests
 
         c.RequestHearing(D("2026-05-07"), "p", Now);
         // Seven working days after the notice of 7 May: 8, Sat 9 (make-up), 11, 12, 13, 14, 15.
-        var tooSoon = Assert.Throws<DomainException>(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-14"), "第一会议室", Settings, Calendar, "i", Now));
+        var tooSoon = Assert.Throws<DomainException>(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-14"), "第一会议室", Panel, Settings, Calendar, "i", Now));
         Assert.Contains("最早为2026年5月15日", tooSoon.Message);
-        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Settings, Calendar, "i", Now);
+        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now);
         Assert.Equal("case.hearing_not_held", Assert.Throws<DomainException>(() => c.Decide(D("2026-05-19"), [Fine(100_000m, 2)], null, Bases, Settings, Calendar, "i", Now)).Code);
         c.RecordHearing(D("2026-05-18"), "当事人对事实无异议，请求从轻处罚。", "i", Now);
         LegallyReviewed(c, "2026-05-19"); // a hearing case: 法制审核 (Art. 58)

@@ -148,7 +148,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         var a = await ActorsAsync();
         portal.Today(new DateOnly(2026, 5, 6));
         var first = await FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2));
-        await UnderReviewAsync(a, first, [new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
+        await UnderReviewAsync(a, first, [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
         var leader = As<EnforcementService>(a.Leader, "leader.nx");
         Assert.Equal(CaseState.UnderReview, (await leader.GetAsync(first)).State);
         await Assert.ThrowsAsync<AccessDeniedException>(async () => await leader.WithdrawAsync(first, (await leader.GetAsync(first)).ConcurrencyToken, new DateOnly(2026, 5, 6), "领导撤销案件"));
@@ -159,9 +159,9 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         var c = await cases.GetAsync(first);
         await docs.ServePriorNoticeAsync(first, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await cases.RecordStatementAsync(first, "放弃陈述申辩。", waiver: true, null); // the officer records the party's written waiver
-        await docs.DecideAsync(first, c.ConcurrencyToken, new DateOnly(2026, 5, 6), [new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
+        await docs.DecideAsync(first, c.ConcurrencyToken, new DateOnly(2026, 5, 6), [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
         var second = await FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2));
-        var twice = await Assert.ThrowsAsync<DomainException>(() => UnderReviewAsync(a, second, [new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => UnderReviewAsync(a, second, [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]));
         Assert.Equal("case.double_fine", twice.Code);
     }
 }

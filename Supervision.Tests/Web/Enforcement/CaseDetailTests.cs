@@ -66,7 +66,7 @@ public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
 
         portal.Today(deadline);
         var page = await PageAsync("inspector.nx", c.Id);
-        Assert.Equal(["mark-significance", "decide", "statement", "no-penalty", "transfer", "extend"], ActionKeys(page));
+        Assert.Equal(["mark-significance", "decide", "statement", "service-address", "no-penalty", "transfer", "extend"], ActionKeys(page));
         AssertShowsWhatTheCaseOffers(page, c, Acting.Officer, deadline);
         Assert.True(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));
         Assert.False(page.GetElementById("record-action-transfer")!.HasAttribute("disabled"));

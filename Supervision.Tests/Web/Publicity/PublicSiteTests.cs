@@ -43,7 +43,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     /// case of the same class needs another act (<paramref name="actFrom"/>): one act is fined once.
     /// </summary>
     private Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null, string facts = Facts) =>
-        DecidedCase.DecideAsync(portal, title, facts, actFrom ?? new DateOnly(2026, 3, 10), SanctionKind.Fine, SanctionKind.PublicAnnouncement);
+        DecidedCase.DecideAsync(portal, title, facts, actFrom ?? new DateOnly(2026, 3, 10), SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement);
 
     private async Task<PublicationChoice> OrdinaryAsync()
     {

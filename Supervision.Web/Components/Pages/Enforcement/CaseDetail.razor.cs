@@ -93,6 +93,8 @@ public partial class CaseDetail
         "mark-significance" => MarkSignificance(),
         "discussion" => Discussion(),
         "legal-review" => LegalReview(),
+        "service-address" => ServiceAddress(),
+        "link-order" => LinkOrder(),
         _ => throw new InvalidOperationException($"The case page has no form for the action “{key}”."),
     };
 
@@ -187,9 +189,20 @@ public partial class CaseDetail
     private async Task ScheduleHearing()
     {
         var (noticeOn, hearingDate, place) = (Today("notice-served-on", "通知送达日期"), new ActionDate("hearing-date", "听证日期"), new ActionText("place", "听证地点", "本局第一会议室"));
-        var form = new ActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条）。", "签发听证通知书", [noticeOn, hearingDate, place]);
-        if (await AskAsync("安排听证", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.HearingNotice, noticeOn.Day, hearingDate: hearingDate.Day, place: place.Value)))
-            await Run(() => Cases.ScheduleHearingAsync(Id, Token, noticeOn.Day, hearingDate.Day, place.Value), "听证通知书已签发。");
+        // The chair is one of the administration's officers who did not investigate the case (Art. 64 (四)).
+        var candidates = (await Cases.InspectorsAsync(_case!.ProvinceId)).Where(u => _case.Investigators.All(i => i.UserId != u.Id)).ToList();
+        if (candidates.Count == 0)
+        {
+            Snackbar.Add("本局没有本案调查人员以外的执法人员可以主持听证（行政处罚法第六十四条第（四）项）。", Severity.Warning);
+            return;
+        }
+        var chair = new ActionChoice<string>("chair", "听证主持人（非本案调查人员）", candidates.Select(u => (u.Id, u.Name)).ToList());
+        var (members, clerk) = (new ActionText("members", "听证员（可不填，多人以、分隔）"), new ActionText("clerk", "记录员"));
+        var form = new ActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行，由非本案调查人员主持（行政处罚法第六十四条）。", "签发听证通知书",
+            [noticeOn, hearingDate, place, chair, members, clerk]);
+        HearingPanel Panel() => new(chair.Value, candidates.First(c => c.Id == chair.Value).Name, members.Value, clerk.Value);
+        if (await AskAsync("安排听证", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.HearingNotice, noticeOn.Day, hearingDate: hearingDate.Day, place: place.Value, panel: Panel())))
+            await Run(() => Cases.ScheduleHearingAsync(Id, Token, noticeOn.Day, hearingDate.Day, place.Value, chair.Value, members.Value, clerk.Value), "听证通知书已签发。");
     }
 
     private async Task HoldHearing()
@@ -211,8 +224,10 @@ public partial class CaseDetail
 
     private async Task Serve()
     {
-        var (on, method) = (Today("served-on", "送达日期"), new ActionText("method", "送达方式（直接送达、邮寄送达、电子送达等）", "直接送达"));
-        var form = new ActionForm($"决定书应在{Fmt.ChineseDate(_case!.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。送达后当事人可在平台查看决定书并确认签收。", "登记送达", [on, method]);
+        var on = Today("served-on", "送达日期");
+        var method = new ActionChoice<string>("method", "送达方式", ServiceMethods.All.Select(m => (m, m == ServiceMethods.Electronic && _case!.ElectronicServiceChannel is { } channel ? $"{m}（{channel}）" : m)).ToList());
+        var consent = _case!.ElectronicServiceChannel is null ? "当事人未签订送达地址确认书同意电子送达，不能电子送达（行政处罚法第六十一条第二款）。" : "";
+        var form = new ActionForm($"决定书应在{Fmt.ChineseDate(_case.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。{consent}送达后当事人可在平台查看决定书并确认签收。", "登记送达", [on, method]);
         if (await AskAsync("送达处罚决定书", form))
             await Run(() => Cases.ServeAsync(Id, Token, on.Day, method.Value), "已登记送达，送达回证已生成。");
     }
@@ -276,7 +291,7 @@ public partial class CaseDetail
         var (on, reason) = (Today("decided-on", "决定日期"), Reason());
         var form = new ActionForm("依照行政处罚法第三十三条决定不予行政处罚（如违法行为轻微并及时改正、初次违法且危害后果轻微并及时改正）。", "决定不予处罚", [on, reason], Danger: true);
         if (await AskAsync("不予处罚", form))
-            await Run(() => Cases.DecideNoPenaltyAsync(Id, Token, on.Day, reason.Value), "已决定不予处罚。");
+            await Run(() => Cases.DecideNoPenaltyAsync(Id, Token, on.Day, reason.Value), "已决定不予处罚，不予行政处罚决定书已签发。");
     }
 
     private async Task Withdraw()
@@ -293,10 +308,34 @@ public partial class CaseDetail
             await Run(() => Cases.TransferAsync(Id, Token, on.Day, agency.Value, reason.Value), "已移送。");
     }
 
+    /// <summary>送达地址确认书: the address the party confirmed and, if it consents, the electronic channel (Art. 61 para 2).</summary>
+    private async Task ServiceAddress()
+    {
+        var (on, address, channel) = (Today("confirmed-on", "确认书日期"), new ActionText("address", "送达地址", _case!.ServiceAddress ?? _case.Branch?.Address ?? ""),
+            new ActionText("channel", "同意的电子送达方式（电子邮箱、传真号码或本平台；不同意电子送达的不填）", _case.ElectronicServiceChannel ?? ""));
+        var form = new ActionForm("登记当事人签订的送达地址确认书。当事人书面同意的，方可采用电子方式送达（行政处罚法第六十一条第二款）。", "登记", [on, address, channel]);
+        if (await AskAsync("登记送达地址确认书", form))
+            await Run(() => Cases.RecordServiceAddressAsync(Id, Token, address.Value, channel.Value, on.Day), "送达地址确认书已登记。");
+    }
+
+    /// <summary>Links the corrective order the party did not comply with (拒不改正), on which a fine under such a basis rests.</summary>
+    private async Task LinkOrder()
+    {
+        var orders = await Cases.DisregardedOrdersAsync(Id);
+        if (orders.Count == 0)
+        {
+            Snackbar.Add("当事人没有逾期未改正或复查不合格的整改通知。依据只在拒不改正时才可罚款的，请先责令改正。", Severity.Warning);
+            return;
+        }
+        var order = new ActionChoice<long>("order", "整改通知", orders.Select(o => (o.Id, o.Label)).ToList());
+        if (await AskAsync("关联整改通知", new("关联同一违法事实下当事人逾期未改正的整改通知，作为“拒不改正”的依据。", "关联", [order])))
+            await Run(() => Cases.LinkCorrectiveOrderAsync(Id, Token, order.Value), "已关联整改通知。");
+    }
+
     private async Task Extend()
     {
         var (until, reason, approvedBy, approvedOn) = (new ActionDate("extended-to", "延长至"), Reason("延期理由"), new ActionText("approved-by", "批准人"), Today("approved-on", "批准日期"));
-        var form = new ActionForm($"作出决定的期限为{Fmt.ChineseDate(_case!.EffectiveDecisionDueDate)}。案情复杂需延长的，须经批准（行政处罚法第六十条）。", "登记延期",
+        var form = new ActionForm($"作出决定的期限为{Fmt.ChineseDate(_case!.EffectiveDecisionDueDate)}。案情复杂需延长的，须经批准（行政处罚法第六十条），最多延长{_settings.MaxDecisionExtensionDays}日（{_settings.DecisionExtensionSource}）。", "登记延期",
             [until, approvedOn, reason, approvedBy]);
         if (await AskAsync("延长决定期限", form))
             await Run(() => Cases.ExtendDecisionPeriodAsync(Id, Token, until.Day, reason.Value, approvedBy.Value, approvedOn.Day), "已登记延期。");

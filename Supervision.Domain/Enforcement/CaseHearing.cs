@@ -1,0 +1,48 @@
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+
+namespace Supervision.Domain.Enforcement;
+
+/// <summary>Who conducts a hearing (行政处罚法第六十四条第（四）项): a chair the administration names who did not investigate the case, members and the clerk.</summary>
+public sealed record HearingPanel(string ChairUserId, string ChairName, string? Members, string Clerk);
+
+/// <summary>The hearing: when the party has the right to one (Art. 63) and who conducts it (Art. 64).</summary>
+public partial class EnforcementCase
+{
+    /// <summary>The hearing's chair (主持人): a user of the administration who is not an investigator of the case.</summary>
+    public string? HearingChairUserId { get; private set; }
+    public string? HearingChairName { get; private set; }
+    /// <summary>听证员, as names separated by 、.</summary>
+    public string? HearingMembers { get; private set; }
+    /// <summary>记录员.</summary>
+    public string? HearingClerk { get; private set; }
+
+    /// <summary>
+    /// Whether the penalty stated in the prior notice gives the party the right to a hearing (Art. 63): a fine at or above the
+    /// province's threshold (较大数额罚款, (一)), or a heavier sanction whatever the amount — 吊销许可证件 ((三)), 责令停产停业 ((四)).
+    /// </summary>
+    private bool GivesHearingRight(EnforcementSettings settings) =>
+        FineAmount >= settings.HearingThreshold
+        || Sanctions.Any(s => s.Status == SanctionStatus.Proposed && SanctionLabels.GivesHearingRight(s.Kind));
+
+    /// <summary>Records who conducts the hearing; an investigator of the case cannot chair it (Art. 64 (四)).</summary>
+    private void AppointHearingPanel(HearingPanel panel)
+    {
+        Check(HearingChairRefusal(panel.ChairUserId));
+        if (string.IsNullOrWhiteSpace(panel.ChairName)) throw new DomainException("case.hearing_chair", "请指定听证主持人。");
+        if (string.IsNullOrWhiteSpace(panel.Clerk)) throw new DomainException("case.hearing_clerk", "请指定听证记录员。");
+        var members = string.IsNullOrWhiteSpace(panel.Members) ? null : panel.Members.Trim();
+        if (panel.Clerk.Trim() == panel.ChairName.Trim())
+            throw new DomainException("case.hearing_clerk", "听证主持人不能同时担任记录员。");
+        (HearingChairUserId, HearingChairName, HearingMembers, HearingClerk) = (panel.ChairUserId, panel.ChairName.Trim(), members, panel.Clerk.Trim());
+    }
+
+    /// <summary>The chair the administration names must not have investigated the case (Art. 64 (四)).</summary>
+    public DomainException? HearingChairRefusal(string? chairUserId)
+    {
+        if (string.IsNullOrWhiteSpace(chairUserId)) return new("case.hearing_chair", "请指定听证主持人（非本案调查人员，行政处罚法第六十四条第（四）项）。");
+        return Investigators.FirstOrDefault(i => i.UserId == chairUserId) is { } investigator
+            ? new("case.hearing_chair_investigator", $"{investigator.Name}是本案调查人员，不能主持听证：听证由行政机关指定的非本案调查人员主持（行政处罚法第六十四条第（四）项）。")
+            : null;
+    }
+}

@@ -1,0 +1,59 @@
+using Supervision.Domain.Common;
+
+namespace Supervision.Domain.Enforcement;
+
+/// <summary>The ways a case document is served (行政处罚法第六十一条, 民事诉讼法): only the electronic one needs the party's consent.</summary>
+public static class ServiceMethods
+{
+    public const string InPerson = "直接送达";
+    public const string Post = "邮寄送达";
+    public const string Left = "留置送达";
+    public const string Entrusted = "委托送达";
+    public const string Announcement = "公告送达";
+    public const string Electronic = "电子送达";
+
+    public static readonly IReadOnlyList<string> All = [InPerson, Post, Left, Entrusted, Announcement, Electronic];
+
+    /// <summary>Fax, e-mail, the portal: service by electronic means (Art. 61 para 2).</summary>
+    public static bool IsElectronic(string method) => method.Trim().StartsWith(Electronic, StringComparison.Ordinal);
+}
+
+/// <summary>Service of the decision: electronic service only with the party's written consent (送达地址确认书, Art. 61 para 2).</summary>
+public partial class EnforcementCase
+{
+    /// <summary>The address the party confirmed for service (送达地址确认书).</summary>
+    public string? ServiceAddress { get; private set; }
+    /// <summary>The electronic channel the party consented to (e-mail address, fax number, the portal); null: no consent to electronic service.</summary>
+    public string? ElectronicServiceChannel { get; private set; }
+    /// <summary>The date of the 送达地址确认书.</summary>
+    public DateOnly? ServiceAddressConfirmedOn { get; private set; }
+
+    /// <summary>Records the party's 送达地址确认书: its address and, if it consents to electronic service, the channel (Art. 61 para 2).</summary>
+    public void RecordServiceAddress(string address, string? electronicChannel, DateOnly confirmedOn, string by, DateTimeOffset now)
+    {
+        if (!(Undecided || State == CaseState.Decided)) throw Refused("登记送达地址确认书", "处罚决定书送达之前");
+        if (string.IsNullOrWhiteSpace(address)) throw new DomainException("case.service_address", "请填写当事人确认的送达地址。");
+        if (confirmedOn < FiledOn) throw new DomainException("case.date_before_filing", "送达地址确认书的日期不能早于立案日。");
+        NotFuture(confirmedOn, now, "确认书日期");
+        var channel = string.IsNullOrWhiteSpace(electronicChannel) ? null : electronicChannel.Trim();
+        (ServiceAddress, ElectronicServiceChannel, ServiceAddressConfirmedOn) = (address.Trim(), channel, confirmedOn);
+        Step(by, now, "登记送达地址确认书", $"送达地址：{ServiceAddress}" + (channel is null ? "；未同意电子送达" : $"；同意电子送达：{channel}"));
+    }
+
+    /// <summary>
+    /// A method of service the law allows on <paramref name="servedOn"/> (null: it does): one of <see cref="ServiceMethods.All"/>;
+    /// electronic only once the party consented in a 送达地址确认书 dated no later than the service.
+    /// </summary>
+    public DomainException? ServiceMethodRefusal(string method, DateOnly servedOn)
+    {
+        if (string.IsNullOrWhiteSpace(method) || !ServiceMethods.All.Any(m => method.Trim().StartsWith(m, StringComparison.Ordinal)))
+            return new("case.service_method", $"请选择送达方式（{string.Join("、", ServiceMethods.All)}）。");
+        if (!ServiceMethods.IsElectronic(method)) return null;
+        if (ElectronicServiceChannel is null || ServiceAddressConfirmedOn is not { } on)
+            return new("case.electronic_service_without_consent",
+                "当事人未签订送达地址确认书同意电子送达，不能采用电子方式送达（行政处罚法第六十一条第二款）；请直接送达或邮寄送达，或先登记当事人的送达地址确认书。");
+        return on > servedOn
+            ? new("case.electronic_service_without_consent", $"当事人于{ChineseDate.Format(on)}才签订送达地址确认书同意电子送达，此前不能采用电子方式送达（行政处罚法第六十一条第二款）。")
+            : null;
+    }
+}

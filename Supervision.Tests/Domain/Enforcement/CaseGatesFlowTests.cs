@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Enforcement;
+using Supervision.Tests.Infrastructure;
+using UglyToad.PdfPig;
+
+namespace Supervision.Tests.Domain.Enforcement;
+
+/// <summary>The gates through the service and the database: the catalog check, the hearing chair on the notice, the no-penalty decision.</summary>
+public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
+{
+    private T As<T>(AccessScope scope, string actor = "inspector.nx") where T : notnull => portal.ScopeFor(scope, actor).ServiceProvider.GetRequiredService<T>();
+
+    private static string Text(byte[] pdf)
+    {
+        using var d = PdfDocument.Open(pdf);
+        return string.Concat(d.GetPages().Select(p => p.Text)).Replace(" ", "");
+    }
+
+    private async Task<(AccessScope Inspector, AccessScope Carrier, int Branch, Dictionary<string, string> Users)> ActorsAsync()
+    {
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        var users = await db.Users.Where(u => u.ProvinceId == branch.ProvinceId).ToDictionaryAsync(u => u.UserName!, u => u.Id);
+        return (AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector), AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]), branch.Id, users);
+    }
+
+    private async Task<int> BasisAsync(string code)
+    {
+        await using var db = portal.Db();
+        return await db.LegalBases.Where(b => b.Code == code).Select(b => b.Id).SingleAsync();
+    }
+
+    private async Task<EnforcementCase> ReviewedAsync(AccessScope inspector, int branch, int basis, string[] investigators)
+    {
+        var cases = As<EnforcementService>(inspector);
+        var id = await cases.FileAsync(new FileCaseInput(branch, basis, "未按规定查验入网用户身份证件", "暗访发现某合作营业厅为未出示证件的用户办理入网。",
+            new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators, DiscoveredOn: new DateOnly(2026, 4, 15)));
+        var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
+        c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
+        return await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿。");
+    }
+
+    [Fact]
+    public async Task A_penalty_on_an_unchecked_basis_is_refused_until_an_administrator_confirms_it_in_the_catalog()
+    {
+        var a = await ActorsAsync();
+        portal.Today(new DateOnly(2026, 4, 30));
+        var basis = await BasisAsync("ORD25-A09"); // 待核对 in the seed
+        var c = await ReviewedAsync(a.Inspector, a.Branch, basis, [a.Users["inspector.nx"], a.Users["inspector2.nx"]]);
+        Assert.Equal(new DateOnly(2026, 4, 15), c.DiscoveredOn);
+        var cases = As<EnforcementService>(a.Inspector);
+        SanctionInput[] penalty = [new(SanctionKind.Warning, basis, null, "警告"), new(SanctionKind.Fine, basis, 20_000m, "罚款")];
+        var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ProposeAsync(c.Id, c.ConcurrencyToken, penalty));
+        Assert.Equal("legal_basis.unverified", refused.Code);
+        Assert.Contains("系统管理员", refused.Message);
+        // A fine alone under Order 25 is refused too, whatever the check (the seed says the warning is mandatory).
+        await As<CatalogService>(AccessScope.System with { Role = UserRole.SystemAdmin }, "admin").ConfirmLegalBasisAsync(basis);
+        var alone = await Assert.ThrowsAsync<DomainException>(() => cases.ProposeAsync(c.Id, c.ConcurrencyToken, [penalty[1]]));
+        Assert.Equal("case.mandatory_sanction", alone.Code);
+
+        var proposed = await cases.ProposeAsync(c.Id, c.ConcurrencyToken, penalty);
+        Assert.Equal(2, proposed.Sanctions.Count);
+    }
+
+    [Fact]
+    public async Task A_hearing_is_chaired_by_an_officer_who_did_not_investigate_and_the_notice_names_the_panel()
+    {
+        var a = await ActorsAsync();
+        portal.Today(new DateOnly(2026, 4, 30));
+        var basis = await BasisAsync("ATFL-39-SERIOUS");
+        var c = await ReviewedAsync(a.Inspector, a.Branch, basis, [a.Users["inspector.nx"], a.Users["inspector2.nx"]]);
+        var cases = As<EnforcementService>(a.Inspector);
+        c = await cases.ProposeAsync(c.Id, c.ConcurrencyToken, [new(SanctionKind.Fine, basis, 500_000m, "罚款"), new(SanctionKind.SuspendBusiness, basis, null, "暂停新增入网业务")]);
+        await cases.ServePriorNoticeAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
+        portal.Today(new DateOnly(2026, 5, 6));
+        await As<EnforcementService>(a.Carrier, "carrier.cmcc.nx").RequestHearingAsync(c.Id);
+        c = await cases.GetAsync(c.Id);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20),
+            "第一会议室", a.Users["inspector2.nx"], null, "刘洋"));
+        Assert.Equal("case.hearing_chair_investigator", refused.Code);
+        Assert.Contains("第六十四条", refused.Message);
+
+        var notice = await cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), "第一会议室",
+            a.Users["inspector3.nx"], "刘洋（宁夏局信管处）", "赵敏");
+        var text = Text((await As<DocumentRegistry>(a.Inspector).DownloadAsync(notice.Id)).Pdf);
+        Assert.Contains("由张伟（宁夏局网安处）主持", text);
+        Assert.Contains("记录员赵敏", text);
+    }
+
+    [Fact]
+    public async Task No_penalty_ends_with_a_numbered_decision_the_party_receives()
+    {
+        var a = await ActorsAsync();
+        portal.Today(new DateOnly(2026, 5, 6));
+        var c = await ReviewedAsync(a.Inspector, a.Branch, await BasisAsync("ORD25-A06"), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]);
+        var decision = await As<EnforcementService>(a.Inspector).DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), "初次违法且危害后果轻微，并已及时改正");
+        Assert.Equal(DocumentKind.NoPenaltyDecision, decision.Kind);
+        Assert.Matches(@"^宁通管不罚〔2026〕\d+号$", decision.Number);
+
+        var party = await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(EnforcementService.OwnerType, c.Id.ToString());
+        Assert.Equal([DocumentKind.NoPenaltyDecision], party.Select(d => d.Kind));
+        var text = Text((await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").DownloadAsync(party[0].Id)).Pdf);
+        foreach (var expected in new[] { "不予行政处罚决定书", decision.Number, "第三十三条", "不予行政处罚", "申请行政复议" })
+            Assert.Contains(expected!, text);
+        Assert.Equal(CaseState.NoPenalty, (await As<EnforcementService>(a.Carrier, "carrier.cmcc.nx").GetAsync(c.Id)).State);
+    }
+}

@@ -19,14 +19,28 @@ public class ApiKey : IBranchScoped
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset? ExpiresAt { get; set; }
-    public DateTimeOffset? RevokedAt { get; set; }
-    public string? RevokedBy { get; set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+    public string? RevokedBy { get; private set; }
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public const string KeyStart = "spk_";
     public const int PrefixLength = 12;
 
-    public bool IsUsable(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+    public bool IsUsable(DateTimeOffset now) => StateAt(now) == ApiKeyState.Active;
+
+    public ApiKeyState StateAt(DateTimeOffset now) =>
+        RevokedAt is not null ? ApiKeyState.Revoked : ExpiresAt is { } e && e <= now ? ApiKeyState.Expired : ApiKeyState.Active;
+
+    public static string StateLabel(ApiKeyState state) => state switch
+    {
+        ApiKeyState.Active => "有效",
+        ApiKeyState.Expired => "已过期",
+        _ => "已吊销",
+    };
+
+    /// <summary>What <paramref name="actor"/> may do with the key: an administrator revokes one not yet revoked (an expired one too, for the record).</summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor) =>
+        actor == Acting.Officer && RevokedAt is null ? [new(ApiKeyActions.Revoke, "吊销", Danger: true)] : [];
 
     /// <summary>How precisely "last used" is kept: writing it on every call would make each API call a database write.</summary>
     public static readonly TimeSpan UseRecordedEvery = TimeSpan.FromMinutes(1);
@@ -56,4 +70,12 @@ public class ApiKey : IBranchScoped
         if (RevokedAt is not null) throw new DomainException("apikey.revoked", "该密钥已吊销。");
         (RevokedAt, RevokedBy) = (now, by);
     }
+}
+
+public enum ApiKeyState { Active, Expired, Revoked }
+
+/// <summary>Stable names of what can be done with an API key (<see cref="ApiKey.ActionsFor"/>).</summary>
+public static class ApiKeyActions
+{
+    public const string Revoke = "revoke";
 }

@@ -5,7 +5,8 @@ using Supervision.Domain.Organizations;
 
 namespace Supervision.Domain.Access;
 
-public sealed record ApiKeyRow(int Id, string Name, string Prefix, string Branch, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+public sealed record ApiKeyRow(int Id, string Name, string Prefix, string Branch, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? ExpiresAt,
+    DateTimeOffset? LastUsedAt, ApiKeyState State, IReadOnlyList<AvailableAction> Actions);
 
 /// <summary>The identity behind a valid key: the branch it acts for and the sub-branches in its scope.</summary>
 public sealed record ApiCaller(int KeyId, string KeyPrefix, Branch Branch, IReadOnlyList<int> BranchIds);
@@ -38,9 +39,10 @@ public sealed class ApiKeyService(IDbContextFactory<SupervisionDbContext> factor
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = db.ApiKeys.AsNoTracking().AsQueryable();
         if (branchId is { } b) q = q.Where(k => k.BranchId == b);
-        return await q.OrderByDescending(k => k.CreatedAt)
-            .Join(db.Branches, k => k.BranchId, b => b.Id, (k, b) => new ApiKeyRow(k.Id, k.Name, k.Prefix, b.ShortName, k.CreatedAt, k.CreatedBy, k.ExpiresAt, k.RevokedAt, k.LastUsedAt))
-            .ToListAsync(ct);
+        var keys = await q.OrderByDescending(k => k.CreatedAt).Join(db.Branches, k => k.BranchId, b => b.Id, (k, b) => new { Key = k, Branch = b.ShortName }).ToListAsync(ct);
+        var (now, actor) = (clock.GetUtcNow(), access.Scope.IsAdministrator ? Acting.Officer : Acting.Observer);
+        return [.. keys.Select(x => new ApiKeyRow(x.Key.Id, x.Key.Name, x.Key.Prefix, x.Branch, x.Key.CreatedAt, x.Key.CreatedBy, x.Key.ExpiresAt, x.Key.LastUsedAt,
+            x.Key.StateAt(now), x.Key.ActionsFor(actor)))];
     }
 
     public async Task RevokeAsync(int id, CancellationToken ct = default)

@@ -8,6 +8,7 @@ public partial class SupervisionDbContext
     public DbSet<InspectionPlan> InspectionPlans => Set<InspectionPlan>();
     public DbSet<InspectorRecusal> InspectorRecusals => Set<InspectorRecusal>();
     public DbSet<InspectionDraw> InspectionDraws => Set<InspectionDraw>();
+    public DbSet<DrawReplacement> DrawReplacements => Set<DrawReplacement>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionInspector> InspectionInspectors => Set<InspectionInspector>();
     public DbSet<InspectionItemResult> InspectionItemResults => Set<InspectionItemResult>();

@@ -30,7 +30,7 @@ public class CaseSanction
     public string Description { get; set; } = "";
     /// <summary>Deadline of a corrective order.</summary>
     public DateOnly? CorrectionDeadline { get; set; }
-    public SanctionStatus Status { get; set; }
+    public SanctionStatus Status { get; internal set; }
     public DateOnly? ExecutedOn { get; set; }
     public string? ExecutionNote { get; set; }
 

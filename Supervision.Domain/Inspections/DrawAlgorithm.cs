@@ -89,6 +89,37 @@ public static class DrawAlgorithm
         return new DrawResult(Convert.ToHexStringLower(digest), picks);
     }
 
+    public const string ReplacementVersion = "replace-sha256-v1";
+
+    /// <summary>
+    /// 更换检查人员, version <see cref="ReplacementVersion"/>: one inspector of a drawn entity is replaced by the same kind
+    /// of verifiable draw. The candidates (sorted ordinally) are written as canonical text with the draw's input digest,
+    /// the entity key and the replaced inspector (<see cref="ReplacementText"/>); <c>key = SHA-256(seed) ‖ SHA-256(text)</c>
+    /// and the replacement is <c>candidates[uniform(n)]</c> from the same word stream as the draw.
+    /// </summary>
+    public static (string Digest, string Chosen) Replace(string drawDigest, string entityKey, string replaced, IReadOnlyList<string> candidates, string seed)
+    {
+        if (string.IsNullOrWhiteSpace(seed))
+            throw new DomainException("draw.seed_required", "抽取种子不能为空。");
+        var sorted = candidates.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (sorted.Length == 0)
+            throw new DomainException("draw.no_replacement", "没有可以替换的检查人员（其他检查人员均已参加本次检查或须回避）。");
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(ReplacementText(drawDigest, entityKey, replaced, sorted)));
+        var stream = new WordStream([.. SHA256.HashData(Encoding.UTF8.GetBytes(seed)), .. digest]);
+        return (Convert.ToHexStringLower(digest), sorted[(int)stream.Below((ulong)sorted.Length)]);
+    }
+
+    public static string ReplacementText(string drawDigest, string entityKey, string replaced, IReadOnlyList<string> sortedCandidates)
+    {
+        var text = new StringBuilder();
+        text.Append(ReplacementVersion).Append('\n');
+        text.Append("draw=").Append(drawDigest).Append('\n');
+        text.Append("E\t").Append(Clean(entityKey)).Append('\n');
+        text.Append("X\t").Append(Clean(replaced)).Append('\n');
+        foreach (var c in sortedCandidates) text.Append("I\t").Append(Clean(c)).Append('\n');
+        return text.ToString();
+    }
+
     /// <summary>⌈ratio × N⌉, computed in decimal so that 0.3 × 10 is exactly 3.</summary>
     public static int DrawCount(decimal ratio, int rosterSize) => (int)Math.Ceiling(ratio * rosterSize);
 

@@ -10,6 +10,9 @@ namespace Supervision.Domain.Inspections;
 public static class DrawAnnouncement
 {
     public const string SourceType = "InspectionDraw";
+    public const string ReplacementSourceType = "DrawReplacement";
+
+    private const string Basis = "《国务院办公厅关于推广随机抽查规范事中事后监管的通知》（国办发〔2015〕58号）";
 
     /// <summary>The content, and the branch the 公告 is filed under (the first drawn entity's).</summary>
     public static (int BranchId, AnnouncementContent Content) Of(InspectionDraw draw, string planTitle)
@@ -24,13 +27,32 @@ public static class DrawAnnouncement
         var content = new AnnouncementContent(
             Title: $"{planTitle}双随机抽查对象和检查人员",
             PartyName: party, PartyType: PartyType.Organisation, CreditCode: null, LegalRepresentative: null, DocumentNumber: null,
-            Facts: $"{ChineseDate.Format(day)}，从{draw.RosterSize}个检查对象的名录中随机抽取{picks.Count}个，并从本局执法检查人员名录中随机匹配检查人员。" +
+            Facts: (draw.RedrawReason is { } reason ? $"因{reason.TrimEnd('。')}，重新抽取（原抽取结果继续公开）。" : "") +
+                   $"{ChineseDate.Format(day)}，从{draw.RosterSize}个检查对象的名录中随机抽取{picks.Count}个，并从本局执法检查人员名录中随机匹配检查人员。" +
                    $"抽取算法{draw.AlgorithmVersion}，随机种子{draw.Seed}，名录摘要{draw.InputDigest}，任何人可据此复核抽取结果。",
             PenaltyTypes: "双随机抽查",
-            LegalBasis: "《国务院办公厅关于推广随机抽查规范事中事后监管的通知》（国办发〔2015〕58号）",
+            LegalBasis: Basis,
             PenaltyContent: "检查结果在检查完成后另行公开。",
             DecisionDate: day,
             Body: string.Join("\n", picks.Select(p => $"{entities[p.EntityKey].Name}：{string.Join("、", p.Inspectors.Select(u => inspectors[u].DisplayName))}")));
         return (entities[picks[0].EntityKey].BranchId, content);
+    }
+
+    /// <summary>The 公告 of a replaced inspector: who gives way to whom on which entity, why, and the replacement draw's seed and digest.</summary>
+    public static (int BranchId, AnnouncementContent Content) OfReplacement(InspectionDraw draw, string planTitle, string entityName, DrawReplacement r)
+    {
+        var day = BeijingTime.Today(r.ReplacedAt);
+        var content = new AnnouncementContent(
+            Title: $"{planTitle}双随机抽查检查人员更换",
+            PartyName: entityName, PartyType: PartyType.Organisation, CreditCode: null, LegalRepresentative: null, DocumentNumber: null,
+            Facts: $"{ChineseDate.Format(day)}，因{r.Reason.TrimEnd('。')}，{entityName}的检查人员{r.ReplacedDisplayName}不再参加检查，" +
+                   $"从{r.Candidates.Count}名可参加的检查人员中随机抽取{r.ReplacementDisplayName}替换。" +
+                   $"算法{r.AlgorithmVersion}，随机种子{r.Seed}，摘要{r.Digest}，原抽取名录摘要{draw.InputDigest}，任何人可据此复核。",
+            PenaltyTypes: "双随机抽查",
+            LegalBasis: Basis,
+            PenaltyContent: "检查结果在检查完成后另行公开。",
+            DecisionDate: day,
+            Body: $"{entityName}：{r.ReplacedDisplayName} → {r.ReplacementDisplayName}");
+        return (draw.Entities.First(e => e.Key == r.EntityKey).BranchId, content);
     }
 }

@@ -63,7 +63,7 @@ public class Finding : IPartyVisible
     public FindingSeverity Severity { get; set; }
     public int? LegalBasisId { get; set; }
     public LegalBasis? LegalBasis { get; set; }
-    public FindingStatus Status { get; set; }
+    public FindingStatus Status { get; internal set; }
     public FindingDecision? Decision { get; set; }
     public string? DecisionNote { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }

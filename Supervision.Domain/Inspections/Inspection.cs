@@ -198,6 +198,19 @@ public class Inspection : IPartyVisible
 
     public bool IsAssigned(string userId) => Inspectors.Any(i => i.UserId == userId);
 
+    /// <summary>An inspector replaced after the draw (<see cref="DrawReplacement"/>), while the inspection is still to be done or under way.</summary>
+    internal void ReplaceInspector(InspectionInspector leaving, RosterInspector joining)
+    {
+        if (Status is InspectionStatus.Completed or InspectionStatus.Cancelled)
+            throw new DomainException("inspection.closed", $"检查已{(Status == InspectionStatus.Completed ? "完成" : "取消")}，不能更换检查人员。");
+        Inspectors.Remove(leaving);
+        Inspectors.Add(new InspectionInspector
+        {
+            ProvinceId = ProvinceId, BranchId = BranchId, UserId = joining.UserId, UserName = joining.UserName, DisplayName = joining.DisplayName,
+        });
+        Touch();
+    }
+
     private void Start()
     {
         if (Status == InspectionStatus.Planned) Status = InspectionStatus.InProgress;

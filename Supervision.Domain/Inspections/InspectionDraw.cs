@@ -46,13 +46,20 @@ public class InspectionDraw : IProvinceScoped
     public DateTimeOffset DrawnAt { get; set; }
     public string DrawnBy { get; set; } = "";
     public string? Witnesses { get; set; }
-    public DateTimeOffset? PublishedAt { get; set; }
-    public string? PublishedBy { get; set; }
-    public DateTimeOffset? VoidedAt { get; set; }
-    public string? VoidReason { get; set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public string? PublishedBy { get; private set; }
+    public DateTimeOffset? VoidedAt { get; private set; }
+    public string? VoidReason { get; private set; }
+    /// <summary>For a redraw: the published draw it replaces, and why (both stay public).</summary>
+    public long? RedrawOfId { get; private set; }
+    public string? RedrawReason { get; private set; }
+    /// <summary>When a redraw replaced this published draw; it stays published and visible.</summary>
+    public DateTimeOffset? SupersededAt { get; private set; }
 
     public bool IsPublished => PublishedAt is not null;
     public bool IsVoided => VoidedAt is not null;
+    /// <summary>The draw the plan's inspections follow: neither voided nor replaced by a redraw.</summary>
+    public bool IsCurrent => VoidedAt is null && SupersededAt is null;
 
     public IReadOnlyList<RosterEntity> Entities => JsonSerializer.Deserialize<List<RosterEntity>>(EntityRosterJson, Json) ?? [];
     public IReadOnlyList<RosterInspector> Inspectors => JsonSerializer.Deserialize<List<RosterInspector>>(InspectorRosterJson, Json) ?? [];
@@ -109,6 +116,32 @@ public class InspectionDraw : IProvinceScoped
     private static bool Same(IReadOnlyList<DrawPick> a, IReadOnlyList<DrawPick> b) =>
         a.Count == b.Count && a.Zip(b).All(p => p.First.Order == p.Second.Order && p.First.EntityKey == p.Second.EntityKey && p.First.Inspectors.SequenceEqual(p.Second.Inspectors));
 
+    /// <summary>
+    /// What <paramref name="actor"/> may do with the draw: an inspector publishes or voids a draw not yet published
+    /// (voiding only before any inspection starts), and replaces an inspector on the current published draw.
+    /// </summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, bool inspectionsStarted)
+    {
+        if (actor != Acting.Officer || !IsCurrent) return [];
+        if (IsPublished) return [new(DrawActions.ReplaceInspector, "更换检查人员")];
+        return
+        [
+            new(DrawActions.Publish, "公开结果", Primary: true),
+            new(DrawActions.Void, "作废", Danger: true, NotYet: inspectionsStarted ? Started().Message : null),
+        ];
+    }
+
+    private static DomainException Started() => new("draw.started", "已有检查开始记录，抽取结果不能作废。");
+
+    /// <summary>A redraw (重新抽取) of the plan's published draw <paramref name="previous"/>: recorded with its reason; the earlier draw stays published.</summary>
+    public void Replaces(InspectionDraw previous, string reason, DateTimeOffset at)
+    {
+        if (!previous.IsPublished || !previous.IsCurrent)
+            throw new DomainException("draw.redraw_not_published", "只有已公开的现行抽取结果才能重新抽取。");
+        (RedrawOfId, RedrawReason) = (previous.Id, reason.Trim());
+        previous.SupersededAt = at;
+    }
+
     /// <summary>一公开: the result becomes public (the publicity pages list published draws).</summary>
     public void Publish(string by, DateTimeOffset at)
     {
@@ -122,9 +155,17 @@ public class InspectionDraw : IProvinceScoped
     {
         if (IsVoided) throw new DomainException("draw.voided", "该抽取结果已作废。");
         if (IsPublished) throw new DomainException("draw.published", "已公开的抽取结果不能作废。");
-        if (inspectionsStarted) throw new DomainException("draw.started", "已有检查开始记录，抽取结果不能作废。");
+        if (inspectionsStarted) throw Started();
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5)
             throw new DomainException("draw.reason", "作废须说明理由（至少5个字）。");
         (VoidedAt, VoidReason) = (at, reason.Trim());
     }
+}
+
+/// <summary>Stable names of what can be done with a draw (<see cref="InspectionDraw.ActionsFor"/>).</summary>
+public static class DrawActions
+{
+    public const string Publish = "publish";
+    public const string Void = "void";
+    public const string ReplaceInspector = "replace-inspector";
 }

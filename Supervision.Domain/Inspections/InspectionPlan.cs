@@ -56,7 +56,7 @@ public class InspectionPlan : IProvinceScoped
     /// <summary>Minimum share of the roster drawn, 0 &lt; ratio ≤ 1; the draw takes ⌈ratio × N⌉.</summary>
     public decimal SamplingRatio { get; set; }
     public int InspectorsPerInspection { get; set; } = 2;
-    public PlanStatus Status { get; set; }
+    public PlanStatus Status { get; internal set; }
     public string? CancelReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -79,8 +79,11 @@ public class InspectionPlan : IProvinceScoped
         return errors;
     }
 
-    /// <summary>What <paramref name="actor"/> may do with the plan: an inspector edits and starts a draft, draws and closes an active one, and cancels either.</summary>
-    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor)
+    /// <summary>
+    /// What <paramref name="actor"/> may do with the plan: an inspector edits and starts a draft, draws and closes an
+    /// active one, and cancels either. Once a draw is published the plan is not drawn again, only redrawn with a reason.
+    /// </summary>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, DrawStanding draws)
     {
         if (actor != Acting.Officer) return [];
         var actions = new List<AvailableAction>();
@@ -90,7 +93,9 @@ public class InspectionPlan : IProvinceScoped
             actions.Add(new(PlanActions.Activate, "启动计划", Primary: true, NotYet: CannotActivate()?.Message));
         }
         if (Status is PlanStatus.Draft or PlanStatus.Active)
-            actions.Add(new(PlanActions.Draw, "双随机抽取", Primary: Status == PlanStatus.Active, NotYet: NotActive()?.Message));
+            actions.Add(draws.Published
+                ? new(PlanActions.Redraw, "重新抽取", NotYet: CannotDraw(draws, redraw: true)?.Message)
+                : new(PlanActions.Draw, "双随机抽取", Primary: Status == PlanStatus.Active, NotYet: CannotDraw(draws, redraw: false)?.Message));
         if (Status == PlanStatus.Active)
             actions.Add(new(PlanActions.Complete, "办结计划"));
         if (CannotCancel() is null)
@@ -136,6 +141,30 @@ public class InspectionPlan : IProvinceScoped
         if (NotActive() is { } refusal) throw refusal;
     }
 
+    /// <summary>
+    /// A plan is drawn once: a second draw while one awaits publication is refused (publish or void it first), and after
+    /// publication only a redraw with a recorded reason is possible, before any inspection of the current draw starts.
+    /// </summary>
+    public void RequireCanDraw(DrawStanding draws, string? redrawReason)
+    {
+        var redraw = redrawReason is not null;
+        if (CannotDraw(draws, redraw) is { } refusal) throw refusal;
+        if (redraw && redrawReason!.Trim().Length < 5)
+            throw new DomainException("draw.redraw_reason", "重新抽取须说明理由（至少5个字），理由随新的抽取结果一并公开。");
+    }
+
+    private DomainException? CannotDraw(DrawStanding draws, bool redraw)
+    {
+        if (NotActive() is { } notActive) return notActive;
+        if (redraw)
+            return !draws.Published ? new DomainException("draw.redraw_not_published", "本计划没有已公开的抽取结果，无需重新抽取。")
+                : draws.InspectionsStarted ? new DomainException("draw.redraw_started", "已按现行抽取结果开始检查，不能重新抽取；个别检查人员不能参加的，请在抽取结果中更换检查人员。")
+                : null;
+        return draws.Published ? new DomainException("draw.already_published", "本计划已有公开的抽取结果，不能再次抽取；确需重新抽取的，请使用“重新抽取”并说明理由。")
+            : draws.Exists ? new DomainException("draw.pending", "本计划已有一次尚未公开的抽取结果，请先公开或作废后再抽取。")
+            : null;
+    }
+
     private DomainException? NotActive() => Status == PlanStatus.Active ? null
         : new DomainException("plan.not_active", Status == PlanStatus.Draft ? "计划尚未启动，请先启动计划再抽取。" : $"计划已{StatusLabel(Status)}，不能再抽取。");
 
@@ -158,6 +187,12 @@ public class InspectionPlan : IProvinceScoped
         PlanScope.Outlets => "营业网点（月报网点明细）",
         _ => scope.ToString(),
     };
+}
+
+/// <summary>Where the plan's current draw (neither voided nor replaced by a redraw) stands.</summary>
+public sealed record DrawStanding(bool Exists, bool Published, bool InspectionsStarted)
+{
+    public static readonly DrawStanding None = new(false, false, false);
 }
 
 /// <summary>An inspector declared conflicted with a carrier (e.g. a relative works there); never drawn to inspect it.</summary>
@@ -185,6 +220,7 @@ public static class PlanActions
     public const string Edit = "edit";
     public const string Activate = "activate";
     public const string Draw = "draw";
+    public const string Redraw = "redraw";
     public const string Complete = "complete";
     public const string Cancel = "cancel";
 }

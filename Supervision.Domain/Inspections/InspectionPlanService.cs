@@ -19,10 +19,10 @@ public sealed record PlanRow(long Id, PlanKind Kind, int Year, string Title, Dat
 public sealed record ScopeOption(string Code, string Label);
 
 public sealed record PlanDetails(InspectionPlan Plan, IReadOnlyList<ChecklistItem> Items, IReadOnlyList<ScopeOption> ScopeTargets,
-    IReadOnlyList<DrawRow> Draws, int Inspections, int Completed);
+    IReadOnlyList<DrawRow> Draws, int Inspections, int Completed, IReadOnlyList<AvailableAction> Actions);
 
 public sealed record DrawRow(long Id, long PlanId, string PlanTitle, DateTimeOffset DrawnAt, string DrawnBy, SeedSource SeedSource, int RosterSize,
-    int DrawnCount, bool Published, bool Voided);
+    int DrawnCount, bool Published, bool Voided, bool Superseded);
 
 public sealed record InspectorInfo(string UserId, string UserName, string DisplayName);
 
@@ -69,11 +69,12 @@ public sealed class InspectionPlanService(IDbContextFactory<SupervisionDbContext
         var draws = await DrawRows(db.InspectionDraws.AsNoTracking().Where(d => d.PlanId == id)).ToListAsync(ct);
         var inspections = await db.Inspections.CountAsync(i => i.PlanId == id && i.Status != InspectionStatus.Cancelled, ct);
         var completed = await db.Inspections.CountAsync(i => i.PlanId == id && i.Status == InspectionStatus.Completed, ct);
-        return new(plan, items, targets, draws, inspections, completed);
+        var (standing, _) = await DrawService.StandingAsync(db, id, ct);
+        return new(plan, items, targets, draws, inspections, completed, plan.ActionsFor(Acting, standing));
     }
 
     internal static IQueryable<DrawRow> DrawRows(IQueryable<InspectionDraw> q) => q.OrderByDescending(d => d.DrawnAt)
-        .Select(d => new DrawRow(d.Id, d.PlanId, d.Plan!.Title, d.DrawnAt, d.DrawnBy, d.SeedSource, d.RosterSize, d.DrawnCount, d.PublishedAt != null, d.VoidedAt != null));
+        .Select(d => new DrawRow(d.Id, d.PlanId, d.Plan!.Title, d.DrawnAt, d.DrawnBy, d.SeedSource, d.RosterSize, d.DrawnCount, d.PublishedAt != null, d.VoidedAt != null, d.SupersededAt != null));
 
     /// <summary>Creates (Id 0) or changes a plan still in draft; returns its id.</summary>
     public async Task<long> SaveAsync(PlanInput input, CancellationToken ct = default)

@@ -1567,6 +1567,93 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("CorrectiveOrders");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Inspections.DrawReplacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AlgorithmVersion")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CandidatesJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("DrawId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ReplacedDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReplacedUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReplacementDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReplacementUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("ProvinceId", "DrawId");
+
+                    b.ToTable("DrawReplacements");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Inspections.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -2033,6 +2120,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(200000)
                         .HasColumnType("character varying(200000)");
 
+                    b.Property<long?>("RedrawOfId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RedrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("ResultJson")
                         .IsRequired()
                         .HasMaxLength(10000000)
@@ -2054,6 +2148,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(2000)
@@ -3814,6 +3911,21 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Navigation("Branch");
 
                     b.Navigation("LegalBasis");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Inspections.DrawReplacement", b =>
+                {
+                    b.HasOne("Supervision.Domain.Inspections.InspectionDraw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Supervision.Domain.Inspections.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Supervision.Domain.Inspections.EvidenceFile", b =>

@@ -52,4 +52,26 @@ public class AdministrationBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await page.ClickAsync("#verify-chain");
         await Assertions.Expect(page.Locator("#chain-status")).ToContainTextAsync("审计链完整", Slow);
     }
+
+    [Fact]
+    public async Task An_issued_api_key_is_shown_once_with_a_copy_button_and_the_form_clears_for_the_next()
+    {
+        var page = await portal.SignedInAsync("admin");
+        await page.GotoAsync("/admin/api-keys");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.FillAsync("#key-branch", "中国广电宁夏网络有限公司");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('中国广电宁夏网络有限公司'):not(:has-text('分公司'))");
+        await page.FillAsync("#key-name", "广电报送系统（浏览器测试）");
+        await page.ClickAsync("#issue-key");
+        await Assertions.Expect(page.Locator("#issued-key-value")).ToContainTextAsync("spk_", Slow);
+        await Assertions.Expect(page.Locator("#issued-key")).ToContainTextAsync("广电报送系统（浏览器测试）", Slow);
+        Assert.Equal("", await page.InputValueAsync("#key-name"));
+        Assert.Equal("", await page.InputValueAsync("#key-branch"));
+        await Assertions.Expect(page.Locator("#issue-key")).ToBeDisabledAsync();
+
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.ClickAsync("#copy-key");
+        await Assertions.Expect(page.Locator("#copy-key")).ToContainTextAsync("已复制", Slow);
+        Assert.Equal(await page.InnerTextAsync("#issued-key-value"), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+    }
 }

@@ -117,4 +117,39 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await Assertions.Expect(carrier.Locator("#party-history")).ToContainTextAsync("整改复查合格", Slow);
         await BrowserPortal.ShotAsync(carrier, "order-carrier-history");
     }
+
+    [Fact]
+    public async Task A_published_draw_has_an_inspector_replaced_from_its_row_and_the_plan_is_only_redrawn_with_a_reason_kept_in_the_dialog()
+    {
+        var plan = await InspectionKit.ActivePlanAsync(portal, PlanScope.Carriers, ["CUCC"], ["SEC-02"]);
+        var draw = await InspectionKit.DrawAsync(portal, plan);
+        var inspector = await portal.SignedInAsync("inspector.nx");
+        await inspector.GotoAsync($"/inspections/draws/{draw.Id}");
+        await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Before publication: publish and void in the header, no replacement on the rows.
+        await Assertions.Expect(inspector.Locator("#replace-1")).ToHaveCountAsync(0);
+        await inspector.ClickAsync("#record-action-publish");
+        await ConfirmAsync(inspector, "公开");
+        await SnackbarAsync(inspector, "抽取结果已公开");
+        await Assertions.Expect(inspector.Locator("#record-action-void")).ToHaveCountAsync(0);
+
+        await inspector.ClickAsync("#replace-1");
+        await inspector.FillAsync("#action-reason", "因病住院，不能参加检查");
+        await inspector.ClickAsync("#action-confirm");
+        await SnackbarAsync(inspector, "公示草稿已生成");
+        await inspector.Locator(".mud-tab:has-text('更换检查人员（1）')").ClickAsync();
+        await Assertions.Expect(inspector.Locator("#draw-replacements")).ToContainTextAsync("因病住院，不能参加检查", Slow);
+        await inspector.ClickAsync("#verify-draw");
+        await Assertions.Expect(inspector.Locator("#verify-replacements")).ToContainTextAsync("1次更换检查人员均复核一致", Slow);
+
+        // The plan now offers only a redraw; a too-short reason is refused in the dialog, which keeps what was typed.
+        await inspector.GotoAsync($"/inspections/plans/{plan}");
+        await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(inspector.Locator("#record-action-draw")).ToHaveCountAsync(0);
+        await inspector.ClickAsync("#record-action-redraw");
+        await inspector.FillAsync("#redraw-reason", "重抽");
+        await inspector.ClickAsync("#draw-confirm");
+        await Assertions.Expect(inspector.Locator(".mud-dialog")).ToContainTextAsync("重新抽取须说明理由", Slow);
+        Assert.Equal("重抽", await inspector.InputValueAsync("#redraw-reason"));
+    }
 }

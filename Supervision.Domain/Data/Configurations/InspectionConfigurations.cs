@@ -56,11 +56,32 @@ internal sealed class InspectionDrawConfiguration : IEntityTypeConfiguration<Ins
         b.Property(d => d.Seed).HasMaxLength(200);
         b.Property(d => d.Witnesses).HasMaxLength(1000);
         b.Property(d => d.VoidReason).HasMaxLength(2000);
+        b.Property(d => d.RedrawReason).HasMaxLength(2000);
         b.Ignore(d => d.Entities);
         b.Ignore(d => d.Inspectors);
         b.Ignore(d => d.Recusals);
         b.Ignore(d => d.Result);
         b.Ignore(d => d.Inputs);
+    }
+}
+
+internal sealed class DrawReplacementConfiguration : IEntityTypeConfiguration<DrawReplacement>
+{
+    public void Configure(EntityTypeBuilder<DrawReplacement> b)
+    {
+        b.HasIndex(r => new { r.ProvinceId, r.DrawId });
+        b.HasOne<InspectionDraw>().WithMany().HasForeignKey(r => r.DrawId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Inspection>().WithMany().HasForeignKey(r => r.InspectionId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.EntityKey).HasMaxLength(200);
+        b.Property(r => r.ReplacedUserName).HasMaxLength(256);
+        b.Property(r => r.ReplacementUserName).HasMaxLength(256);
+        b.Property(r => r.ReplacedDisplayName).HasMaxLength(100);
+        b.Property(r => r.ReplacementDisplayName).HasMaxLength(100);
+        b.Property(r => r.Reason).HasMaxLength(2000);
+        b.Property(r => r.Seed).HasMaxLength(200);
+        b.Property(r => r.CandidatesJson).HasMaxLength(200_000);
+        b.Property(r => r.Digest).HasMaxLength(64).IsFixedLength();
+        b.Ignore(r => r.Candidates);
     }
 }
 

@@ -1,4 +1,6 @@
 using Supervision.Domain.Access;
+using Supervision.Domain.Common;
+using static Supervision.Tests.Domain.Common.Offered;
 
 namespace Supervision.Tests.Domain.Access;
 
@@ -21,6 +23,23 @@ public class ApiKeyTests
     {
         Assert.True(new ApiKey { ExpiresAt = Noon.AddDays(1) }.IsUsable(Noon));
         Assert.False(new ApiKey { ExpiresAt = Noon }.IsUsable(Noon));
-        Assert.False(new ApiKey { RevokedAt = Noon.AddDays(-1) }.IsUsable(Noon));
+        var revoked = new ApiKey();
+        revoked.Revoke("admin", Noon.AddDays(-1));
+        Assert.False(revoked.IsUsable(Noon));
+    }
+
+    [Fact]
+    public void An_administrator_revokes_a_key_once_whether_it_is_valid_or_expired_and_the_state_says_which()
+    {
+        var valid = new ApiKey { ExpiresAt = Noon.AddDays(1) };
+        var expired = new ApiKey { ExpiresAt = Noon };
+        Assert.Equal((ApiKeyState.Active, ApiKeyState.Expired), (valid.StateAt(Noon), expired.StateAt(Noon)));
+        Assert.Equal("revoke", Keys(valid.ActionsFor(Acting.Officer)));
+        Assert.Equal("revoke", Keys(expired.ActionsFor(Acting.Officer)));
+        Assert.Empty(valid.ActionsFor(Acting.Observer));
+        valid.Revoke("admin", Noon);
+        Assert.Equal((ApiKeyState.Revoked, "已吊销"), (valid.StateAt(Noon), ApiKey.StateLabel(valid.StateAt(Noon))));
+        Assert.Empty(valid.ActionsFor(Acting.Officer));
+        Assert.Equal("apikey.revoked", Assert.Throws<DomainException>(() => valid.Revoke("admin", Noon)).Code);
     }
 }

@@ -149,4 +149,24 @@ public class DrawAlgorithmTests
     private const string KnownAnswer = "1:B012:inspector4.nx,inspector2.nx;2:B010:inspector3.nx,inspector1.nx;3:B009:inspector1.nx,inspector3.nx";
 
     private static string Describe(DrawResult result) => string.Join(";", result.Picks.Select(p => $"{p.Order}:{p.EntityKey}:{string.Join(",", p.Inspectors)}"));
+
+    [Fact]
+    public void A_replacement_is_a_uniform_reproducible_pick_bound_to_the_draw_the_entity_and_the_candidates()
+    {
+        string[] candidates = ["inspector5.nx", "inspector3.nx", "inspector4.nx"];
+        var (digest, chosen) = DrawAlgorithm.Replace("ab12", "B007", "inspector1.nx", candidates, Seed);
+        Assert.Equal((digest, chosen), DrawAlgorithm.Replace("ab12", "B007", "inspector1.nx", [.. candidates.Reverse()], Seed));
+        Assert.Contains(chosen, candidates);
+        // The digest covers the draw, the entity, the person replaced and every candidate.
+        Assert.NotEqual(digest, DrawAlgorithm.Replace("ab13", "B007", "inspector1.nx", candidates, Seed).Digest);
+        Assert.NotEqual(digest, DrawAlgorithm.Replace("ab12", "B008", "inspector1.nx", candidates, Seed).Digest);
+        Assert.NotEqual(digest, DrawAlgorithm.Replace("ab12", "B007", "inspector2.nx", candidates, Seed).Digest);
+        Assert.NotEqual(digest, DrawAlgorithm.Replace("ab12", "B007", "inspector1.nx", candidates[..2], Seed).Digest);
+        // Every candidate can be picked: over 300 seeds each of the three comes up at least 60 times (expected 100).
+        var counts = Enumerable.Range(0, 300).Select(i => DrawAlgorithm.Replace("ab12", "B007", "inspector1.nx", candidates, $"seed-{i}").Chosen)
+            .CountBy(c => c).ToDictionary();
+        Assert.Equal(candidates.Order(), counts.Keys.Order());
+        Assert.All(counts.Values, n => Assert.InRange(n, 60, 140));
+        Assert.Equal("draw.no_replacement", Assert.Throws<DomainException>(() => DrawAlgorithm.Replace("ab12", "B007", "inspector1.nx", [], Seed)).Code);
+    }
 }

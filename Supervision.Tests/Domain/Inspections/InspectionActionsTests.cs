@@ -91,7 +91,7 @@ public class InspectionActionsTests
     public void A_plan_is_started_when_complete_drawn_from_while_active_and_cancelled_until_closed()
     {
         var plan = new InspectionPlan { Id = 1, ProvinceId = 64, Year = 2026, PeriodStart = new(2026, 11, 1), PeriodEnd = new(2026, 12, 31), SamplingRatio = 0.2m };
-        var draft = plan.ActionsFor(Acting.Officer);
+        var draft = plan.ActionsFor(Acting.Officer, DrawStanding.None);
         Assert.Equal("edit (activate) (draw) cancel", Keys(draft));
         Assert.Equal("请填写计划名称。 请选择检查范围。 请至少选择一个检查项目。", NotYet(draft, PlanActions.Activate));
         Assert.Equal(NotYet(draft, PlanActions.Activate), Assert.Throws<DomainException>(plan.Activate).Message);
@@ -99,11 +99,38 @@ public class InspectionActionsTests
         Assert.Equal(NotYet(draft, PlanActions.Draw), Assert.Throws<DomainException>(plan.RequireActive).Message);
 
         (plan.Title, plan.ScopeCodes, plan.ChecklistItemIds) = ("2026年第四季度实名制专项检查", ["CMCC"], [1, 2]);
-        Assert.Equal("edit activate (draw) cancel", Keys(plan.ActionsFor(Acting.Officer)));
+        Assert.Equal("edit activate (draw) cancel", Keys(plan.ActionsFor(Acting.Officer, DrawStanding.None)));
         plan.Activate();
-        Assert.Equal("draw complete cancel", Keys(plan.ActionsFor(Acting.Officer)));
-        Assert.Empty(plan.ActionsFor(Acting.Observer));
+        Assert.Equal("draw complete cancel", Keys(plan.ActionsFor(Acting.Officer, DrawStanding.None)));
+        Assert.Empty(plan.ActionsFor(Acting.Observer, DrawStanding.None));
         plan.Complete();
-        Assert.Empty(plan.ActionsFor(Acting.Officer));
+        Assert.Empty(plan.ActionsFor(Acting.Officer, DrawStanding.None));
+    }
+
+    [Fact]
+    public void A_plan_is_drawn_once_then_only_redrawn_with_a_reason_before_its_inspections_start()
+    {
+        var plan = new InspectionPlan
+        {
+            Id = 1, ProvinceId = 64, Year = 2026, Title = "2026年第四季度实名制专项检查", PeriodStart = new(2026, 11, 1), PeriodEnd = new(2026, 12, 31),
+            SamplingRatio = 0.2m, ScopeCodes = ["CMCC"], ChecklistItemIds = [1],
+        };
+        plan.Activate();
+
+        var pending = plan.ActionsFor(Acting.Officer, new DrawStanding(Exists: true, Published: false, InspectionsStarted: false));
+        Assert.Equal("(draw) complete cancel", Keys(pending));
+        Assert.Equal("本计划已有一次尚未公开的抽取结果，请先公开或作废后再抽取。", NotYet(pending, PlanActions.Draw));
+        Assert.Equal(NotYet(pending, PlanActions.Draw), Assert.Throws<DomainException>(() => plan.RequireCanDraw(new(true, false, false), null)).Message);
+
+        var published = new DrawStanding(Exists: true, Published: true, InspectionsStarted: false);
+        Assert.Equal("redraw complete cancel", Keys(plan.ActionsFor(Acting.Officer, published)));
+        Assert.Equal("draw.already_published", Assert.Throws<DomainException>(() => plan.RequireCanDraw(published, null)).Code);
+        Assert.Equal("draw.redraw_reason", Assert.Throws<DomainException>(() => plan.RequireCanDraw(published, "重抽")).Code);
+        plan.RequireCanDraw(published, "原抽取时检查对象名录遗漏两家分公司");
+
+        var started = published with { InspectionsStarted = true };
+        Assert.StartsWith("已按现行抽取结果开始检查，不能重新抽取", NotYet(plan.ActionsFor(Acting.Officer, started), PlanActions.Redraw));
+        Assert.Equal("draw.redraw_started", Assert.Throws<DomainException>(() => plan.RequireCanDraw(started, "原抽取时检查对象名录遗漏两家分公司")).Code);
+        Assert.Equal("draw.redraw_not_published", Assert.Throws<DomainException>(() => plan.RequireCanDraw(DrawStanding.None, "原抽取时检查对象名录遗漏两家分公司")).Code);
     }
 }

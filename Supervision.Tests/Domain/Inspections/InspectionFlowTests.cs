@@ -304,7 +304,9 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         var published = await DrawAsync(portal, plan, "2026-11-30 现场摇号 07 21 33");
         using var inspector = await portal.AsUserAsync("inspector.nx");
         await inspector.Get<DrawService>().PublishAsync(published.Id);
-        var voided = await DrawAsync(portal, plan);
+        // A plan whose draw is published is not drawn again (only redrawn with a reason).
+        Assert.Equal("draw.already_published", (await Assert.ThrowsAsync<DomainException>(() => DrawAsync(portal, plan))).Code);
+        var voided = await DrawAsync(portal, await ActivePlanAsync(portal, PlanScope.Carriers, ["CTCC", "CBN"], ["SEC-02"]));
         await Assert.ThrowsAsync<DomainException>(() => inspector.Get<DrawService>().VoidAsync(voided.Id, "短"));
         await inspector.Get<DrawService>().VoidAsync(voided.Id, "检查项目选择有误，重新抽取");
         await using var db = portal.Db();
@@ -324,5 +326,77 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.All(lines, l => Assert.Contains("（宁夏局", l));
         Assert.Contains(lines, l => l.StartsWith("中国电信", StringComparison.Ordinal));
         Assert.DoesNotContain(published.Inspectors.First().UserId, mine.Body);
+    }
+
+    [Fact]
+    public async Task A_redraw_needs_a_reason_keeps_the_first_draw_public_and_is_itself_published_at_once()
+    {
+        var plan = await ActivePlanAsync(portal, PlanScope.Carriers, ["CMCC", "CUCC", "CTCC"], ["SEC-02"]);
+        var first = await DrawAsync(portal, plan);
+        using var inspector = await portal.AsUserAsync("inspector.nx");
+        var draws = inspector.Get<DrawService>();
+        // While the first result is unpublished: no second draw (void or publish it first), and no redraw either.
+        Assert.Equal("draw.pending", (await Assert.ThrowsAsync<DomainException>(() => DrawAsync(portal, plan))).Code);
+        Assert.Equal("draw.redraw_not_published",
+            (await Assert.ThrowsAsync<DomainException>(() => draws.DrawAsync(new DrawCommand(plan, null, null, "名录遗漏两家分公司，需要重新抽取")))).Code);
+        await draws.PublishAsync(first.Id);
+        Assert.Equal("draw.redraw_reason", (await Assert.ThrowsAsync<DomainException>(() => draws.DrawAsync(new DrawCommand(plan, null, null, "重抽")))).Code);
+
+        var second = await draws.DrawAsync(new DrawCommand(plan, null, null, "名录遗漏两家分公司，需要重新抽取"));
+        await using var db = portal.Db();
+        var (earlier, later) = (await db.InspectionDraws.AsNoTracking().SingleAsync(d => d.Id == first.Id), await db.InspectionDraws.AsNoTracking().SingleAsync(d => d.Id == second.Id));
+        Assert.True(earlier.IsPublished);
+        Assert.NotNull(earlier.SupersededAt);
+        Assert.True(later.IsPublished);
+        Assert.Equal((first.Id, "名录遗漏两家分公司，需要重新抽取"), (later.RedrawOfId, later.RedrawReason));
+        Assert.All(await db.Inspections.Where(i => i.DrawId == first.Id).ToListAsync(), i => Assert.Equal(InspectionStatus.Cancelled, i.Status));
+        Assert.All(await db.Inspections.Where(i => i.DrawId == second.Id).ToListAsync(), i => Assert.Equal(InspectionStatus.Planned, i.Status));
+        var queued = await db.Announcements.AsNoTracking().Where(a => a.SourceType == DrawAnnouncement.SourceType && (a.SourceId == first.Id.ToString() || a.SourceId == second.Id.ToString())).ToListAsync();
+        Assert.Equal(2, queued.Count);
+        Assert.StartsWith("因名录遗漏两家分公司，需要重新抽取，重新抽取（原抽取结果继续公开）。", queued.Single(a => a.SourceId == second.Id.ToString()).Facts);
+
+        // The page lists what may be done: the plan offers a redraw now; the superseded draw offers nothing.
+        var details = await inspector.Get<InspectionPlanService>().GetAsync(plan);
+        Assert.Contains(details.Actions, a => a.Key == PlanActions.Redraw && a.Allowed);
+        Assert.Empty((await draws.GetAsync(first.Id)).Actions);
+        Assert.Equal([DrawActions.ReplaceInspector], (await draws.GetAsync(second.Id)).Actions.Select(a => a.Key));
+    }
+
+    [Fact]
+    public async Task An_inspector_is_replaced_by_a_verifiable_random_pick_never_a_recused_or_already_assigned_one()
+    {
+        var plan = await ActivePlanAsync(portal, PlanScope.Carriers, ["CUCC"], ["SEC-02"]);
+        var draw = await DrawAsync(portal, plan);
+        using var inspector = await portal.AsUserAsync("inspector.nx");
+        var draws = inspector.Get<DrawService>();
+        var pick = draw.Result.Single();
+        var leaving = pick.Inspectors[0];
+        // Not before publication: an unpublished draw is voided and drawn again instead.
+        Assert.Equal("draw.replace_not_published", (await Assert.ThrowsAsync<DomainException>(() => draws.ReplaceInspectorAsync(draw.Id, pick.EntityKey, leaving, "因病住院，不能参加检查"))).Code);
+        await draws.PublishAsync(draw.Id);
+        Assert.Equal("draw.replace_reason", (await Assert.ThrowsAsync<DomainException>(() => draws.ReplaceInspectorAsync(draw.Id, pick.EntityKey, leaving, "病"))).Code);
+
+        var replacement = await draws.ReplaceInspectorAsync(draw.Id, pick.EntityKey, leaving, "因病住院，不能参加检查");
+        Assert.Equal(leaving, replacement.ReplacedUserName);
+        Assert.DoesNotContain(replacement.ReplacementUserName, pick.Inspectors);
+        // The demo recusal: inspector2.nx ↔ 中国联通 — never a candidate for a Unicom entity.
+        Assert.DoesNotContain("inspector2.nx", replacement.Candidates);
+        Assert.DoesNotContain(pick.Inspectors[1], replacement.Candidates);
+
+        await using var db = portal.Db();
+        var inspection = await db.Inspections.Include(i => i.Inspectors).SingleAsync(i => i.DrawId == draw.Id);
+        Assert.Equal(new[] { pick.Inspectors[1], replacement.ReplacementUserName }.Order(), inspection.Inspectors.Select(i => i.UserName).Order());
+        Assert.True(await db.Notifications.AnyAsync(n => n.DedupKey == $"inspection-assigned:{inspection.Id}:{replacement.Id}"));
+        var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == DrawAnnouncement.ReplacementSourceType && a.SourceId == replacement.Id.ToString());
+        Assert.Contains(replacement.Seed, announcement.Facts);
+
+        // Anyone can run it again: the check reproduces it, and a changed record no longer verifies.
+        var check = await draws.VerifyAsync(draw.Id);
+        Assert.Equal((1, 1), (check.Replacements, check.ReplacementsReproduced));
+        var stored = await db.DrawReplacements.SingleAsync(r => r.Id == replacement.Id);
+        // Someone swaps who was drawn.
+        db.Entry(stored).Property(r => r.ReplacementUserName).CurrentValue = "inspector2.nx";
+        await db.SaveChangesAsync();
+        Assert.Equal((1, 0), ((await draws.VerifyAsync(draw.Id)).Replacements, (await draws.VerifyAsync(draw.Id)).ReplacementsReproduced));
     }
 }

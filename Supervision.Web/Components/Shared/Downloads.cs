@@ -12,6 +12,9 @@ public static class Downloads
         await js.InvokeVoidAsync("supervisionDownload", fileName, reference);
     }
 
+    /// <summary>Copies text to the user's clipboard; false when the browser refused.</summary>
+    public static async Task<bool> CopyAsync(this IJSRuntime js, string text) => await js.InvokeAsync<bool>("supervisionCopy", text);
+
     /// <summary>Shows a PDF in the iframe with the given id (previews).</summary>
     public static async Task ShowPdfAsync(this IJSRuntime js, string frameId, byte[] pdf)
     {

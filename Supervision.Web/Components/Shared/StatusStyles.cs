@@ -86,8 +86,8 @@ public static class StatusStyles
         _ => StatusKind.Neutral,
     });
 
-    public static (string Text, StatusKind Kind) OfDraw(bool published, bool voided) =>
-        voided ? ("已作废", StatusKind.Withdrawn) : published ? ("已公开", StatusKind.Done) : ("未公开", StatusKind.Pending);
+    public static (string Text, StatusKind Kind) OfDraw(bool published, bool voided, bool superseded) =>
+        voided ? ("已作废", StatusKind.Withdrawn) : superseded ? ("已公开，已重新抽取", StatusKind.Info) : published ? ("已公开", StatusKind.Done) : ("未公开", StatusKind.Pending);
 
     public static (string Text, StatusKind Kind) Of(CaseState state) => (CaseStates.Label(state), state switch
     {

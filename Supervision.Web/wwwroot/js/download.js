@@ -21,3 +21,23 @@ window.supervisionShowPdf = async (frameId, streamReference) => {
   frame.dataset.url = url;
   frame.src = url;
 };
+
+// Copies text (an API key shown once) to the clipboard; falls back to a selected textarea where the
+// Clipboard API is unavailable (plain http on an intranet address). Returns whether it worked.
+window.supervisionCopy = async (text) => {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    return copied;
+  }
+};

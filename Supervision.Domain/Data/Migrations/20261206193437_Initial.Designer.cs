@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261206185509_Initial")]
+    [Migration("20261206193437_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1521,6 +1521,91 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("CorrectiveOrders");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Inspections.DrawReplacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AlgorithmVersion")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidatesJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacementDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacementUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("ProvinceId", "DrawId");
+
+                    b.ToTable("DrawReplacements");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Inspections.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -1975,6 +2060,13 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RedrawOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResultJson")
                         .IsRequired()
                         .HasMaxLength(10000000)
@@ -1996,6 +2088,9 @@ namespace Supervision.Domain.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(2000)
@@ -3712,6 +3807,21 @@ namespace Supervision.Domain.Data.Migrations
                     b.Navigation("Branch");
 
                     b.Navigation("LegalBasis");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Inspections.DrawReplacement", b =>
+                {
+                    b.HasOne("Supervision.Domain.Inspections.InspectionDraw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Supervision.Domain.Inspections.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Supervision.Domain.Inspections.EvidenceFile", b =>

@@ -476,7 +476,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PublishedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     VoidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    VoidReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    VoidReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RedrawOfId = table.Column<long>(type: "bigint", nullable: true),
+                    RedrawReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1006,6 +1009,45 @@ namespace Supervision.Migrations.Postgres.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DrawReplacements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    DrawId = table.Column<long>(type: "bigint", nullable: false),
+                    InspectionId = table.Column<long>(type: "bigint", nullable: false),
+                    EntityKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReplacedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReplacedDisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReplacementUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReplacementDisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AlgorithmVersion = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Seed = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CandidatesJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    Digest = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawReplacements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DrawReplacements_InspectionDraws_DrawId",
+                        column: x => x.DrawId,
+                        principalTable: "InspectionDraws",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DrawReplacements_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1971,6 +2013,21 @@ namespace Supervision.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawReplacements_DrawId",
+                table: "DrawReplacements",
+                column: "DrawId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawReplacements_InspectionId",
+                table: "DrawReplacements",
+                column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawReplacements_ProvinceId_DrawId",
+                table: "DrawReplacements",
+                columns: new[] { "ProvinceId", "DrawId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnforcementCases_ActKey",
                 table: "EnforcementCases",
                 column: "ActKey");
@@ -2332,6 +2389,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DocumentSequences");
+
+            migrationBuilder.DropTable(
+                name: "DrawReplacements");
 
             migrationBuilder.DropTable(
                 name: "EnforcementSettings");

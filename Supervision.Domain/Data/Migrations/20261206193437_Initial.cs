@@ -475,7 +475,10 @@ namespace Supervision.Domain.Data.Migrations
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PublishedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     VoidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    VoidReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    VoidReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RedrawOfId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RedrawReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SupersededAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1005,6 +1008,45 @@ namespace Supervision.Domain.Data.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DrawReplacements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DrawId = table.Column<long>(type: "INTEGER", nullable: false),
+                    InspectionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReplacedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReplacedDisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReplacementUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReplacementDisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AlgorithmVersion = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Seed = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CandidatesJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    Digest = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawReplacements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DrawReplacements_InspectionDraws_DrawId",
+                        column: x => x.DrawId,
+                        principalTable: "InspectionDraws",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DrawReplacements_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1970,6 +2012,21 @@ namespace Supervision.Domain.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawReplacements_DrawId",
+                table: "DrawReplacements",
+                column: "DrawId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawReplacements_InspectionId",
+                table: "DrawReplacements",
+                column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawReplacements_ProvinceId_DrawId",
+                table: "DrawReplacements",
+                columns: new[] { "ProvinceId", "DrawId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnforcementCases_ActKey",
                 table: "EnforcementCases",
                 column: "ActKey");
@@ -2331,6 +2388,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "DocumentSequences");
+
+            migrationBuilder.DropTable(
+                name: "DrawReplacements");
 
             migrationBuilder.DropTable(
                 name: "EnforcementSettings");

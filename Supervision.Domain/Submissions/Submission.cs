@@ -187,10 +187,19 @@ public class Submission : IBranchScoped
     /// <summary>Whether a new upload may follow the latest version (its status; null when none), and why not.</summary>
     public static string? CannotUploadAfter(SubmissionStatus? latest) => latest switch
     {
-        SubmissionStatus.Submitted => "本期报表已报送、正在审核，审核退回后方可重新报送。",
-        SubmissionStatus.Accepted => "本期报表已受理。如需更正，请联系监管人员。",
+        SubmissionStatus.Submitted => "本期报表已报送、正在审核，不能再上传。如需更正，请联系监管人员将报表退回后重新报送。",
+        SubmissionStatus.Accepted => "本期报表已受理，不能再上传。如需更正，请联系监管人员。",
         _ => null,
     };
+
+    /// <summary>
+    /// Whether a branch may upload the return for <paramref name="period"/> today, asked before any file is read: the period
+    /// must have ended, and its latest version (status, null when none) must be neither under review nor accepted.
+    /// </summary>
+    public static DomainException? CannotUploadFor(ReportingPeriod period, SubmissionStatus? latest, DateOnly today) =>
+        period.End >= today
+            ? new DomainException("submission.period_open", $"{period.Label}尚未结束（{ChineseDate.Format(period.End)}结束），期满后方可报送。")
+            : CannotUploadAfter(latest) is { } locked ? new DomainException("submission.locked", locked) : null;
 
     /// <summary>
     /// The carrier's view of one return (its versions of a template and period): what it uploaded and filed, the receipts, and

@@ -7,6 +7,7 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Files;
+using Supervision.Domain.Notifications;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Rankings;
 
@@ -33,8 +34,16 @@ public sealed record TemplateFill(TemplateDefinition Template, ReportingPeriod P
 public sealed record TemplateInfo(int Id, string Code, int Version, string Name, Frequency Frequency, TemplateDefinition Definition);
 
 /// <summary>Compliance returns: templates, upload, filing, review, versions and the regulator's overview.</summary>
+/// <summary>
+/// Whether a return can be uploaded now (<see cref="Refusal"/> says why not) and, when its latest version was sent back,
+/// that version — an identical file uploaded again is worth a warning.
+/// </summary>
+public sealed record UploadStanding(string? Refusal, ReturnedVersion? Returned);
+
+public sealed record ReturnedVersion(int Version, string Sha256, string? Reason);
+
 public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
-    IRankingSummary rankings, IReturnReader reader, ImportGate gate, DocumentRegistry documents)
+    IRankingSummary rankings, IReturnReader reader, ImportGate gate, DocumentRegistry documents, NotificationService notifications)
 {
     /// <summary>Active templates (the latest active version of each code).</summary>
     public async Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken ct = default)
@@ -115,6 +124,8 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var fingerprint = Fingerprint(target, content, request.Pdf);
         if (await RepeatedAsync(target.Branch.Id, command.IdempotencyKey, fingerprint, ct) is { } repeated)
             return repeated;
+        if (await RefusalAsync(target, ct) is { } refusal)
+            throw refusal;
         progress?.Report(new UploadProgress("排队等待", 0));
         using var slot = await gate.EnterAsync(ct);
         progress?.Report(new UploadProgress("读取文件", 0));
@@ -142,8 +153,33 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var fingerprint = Fingerprint(target, original, attachment);
         if (await RepeatedAsync(target.Branch.Id, command.IdempotencyKey, fingerprint, ct) is { } repeated)
             return repeated;
+        if (await RefusalAsync(target, ct) is { } refusal)
+            throw refusal;
         return await StoreAsync(target, command with { Period = target.Period.ToString() }, parsed, original, attachment, fingerprint, ct);
     }
+
+    /// <summary>
+    /// Why the branch cannot upload the return for the period now (null when it can): the upload page asks before a file is
+    /// chosen, and every upload is refused with it before its file is read.
+    /// </summary>
+    public async Task<UploadStanding> UploadStandingAsync(int branchId, string templateCode, string period, CancellationToken ct = default)
+    {
+        var target = await TargetAsync(branchId, templateCode, period, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var latest = await LatestAsync(db, target, ct);
+        return new UploadStanding(Submission.CannotUploadFor(target.Period, latest?.Status, Today(clock.GetUtcNow()))?.Message,
+            latest is { Status: SubmissionStatus.Returned } returned ? new ReturnedVersion(returned.Version, returned.Sha256, returned.ReviewNote) : null);
+    }
+
+    private async Task<DomainException?> RefusalAsync(UploadTarget target, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return Submission.CannotUploadFor(target.Period, (await LatestAsync(db, target, ct))?.Status, Today(clock.GetUtcNow()));
+    }
+
+    private static Task<Submission?> LatestAsync(SupervisionDbContext db, UploadTarget target, CancellationToken ct) =>
+        db.Submissions.AsNoTracking().Where(s => s.BranchId == target.Branch.Id && s.TemplateCode == target.Template.Code && s.Period == target.Period.ToString())
+            .OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
 
     /// <summary>What an upload is for: the template, the period, the branch (which must file it) and what validation needs.</summary>
     private sealed record UploadTarget(TemplateInfo Template, ReportingPeriod Period, Branch Branch, ValidationContext Context);
@@ -338,7 +374,19 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         await SaveAsync(db, ct);
         await rankings.ReturnReviewedAsync(db, submission, ct);
         await tx.CommitAsync(ct);
+        await TellCarrierAsync(db, submission, ct);
         return submission;
+    }
+
+    /// <summary>The carrier hears of the answer to its return (bell and home page), with the reason when it was sent back.</summary>
+    private async Task TellCarrierAsync(SupervisionDbContext db, Submission s, CancellationToken ct)
+    {
+        var template = await db.ReturnTemplates.AsNoTracking().Where(t => t.Id == s.TemplateId).Select(t => new { t.Name, t.Frequency }).SingleAsync(ct);
+        var what = $"{template.Name}（{ReportingPeriod.Parse(s.Period, template.Frequency).Label}）第{s.Version}版";
+        var draft = s.Status == SubmissionStatus.Returned
+            ? new NotificationDraft($"submission-returned:{s.Id}", NotificationLevel.Warning, "报表被退回", $"{what}被退回：{s.ReviewNote}。请修改后重新上传。", $"/submissions/{s.Id}")
+            : new NotificationDraft($"submission-accepted:{s.Id}", NotificationLevel.Info, "报表已受理", $"{what}已受理" + (s.ReviewNote is { } note ? $"：{note}" : "。"), $"/submissions/{s.Id}");
+        await notifications.PublishAsync(draft, await notifications.CarrierUsersOfAsync(s.BranchId, ct), ct);
     }
 
     private static Task SaveAsync(SupervisionDbContext db, CancellationToken ct) =>

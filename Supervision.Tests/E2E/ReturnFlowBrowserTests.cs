@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Microsoft.Playwright;
+using Supervision.Reports.Submissions;
 using Supervision.Tests.Infrastructure;
 
 namespace Supervision.Tests.E2E;
@@ -36,6 +37,47 @@ public class ReturnFlowBrowserTests(BrowserPortal portal) : IClassFixture<Browse
         await inspector.ClickAsync("#confirm-review");
         await Assertions.Expect(inspector.Locator(".mud-snackbar")).ToContainTextAsync("已受理", Slow);
         await Assertions.Expect(inspector.Locator(".status-chip").First).ToContainTextAsync("已受理", Slow);
+    }
+
+    [Fact]
+    public async Task A_returned_report_notifies_its_carrier_with_the_reason_and_a_filed_period_refuses_uploads_on_the_page()
+    {
+        long id;
+        using (var carrierServices = await portal.AsUserAsync("carrier.cmcc.nx"))
+        {
+            await using var db = portal.Db();
+            var branch = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Branches, b => b.Code == "CMCC-64");
+            var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-06", ["640100", "640200", "640300", "640400", "640500"], 3));
+            var result = await carrierServices.Get<Supervision.Domain.Submissions.SubmissionService>()
+                .UploadAsync(new Supervision.Domain.Submissions.UploadRequest(branch.Id, "RN-MONTHLY", "2026-06", "六月月报.xlsx", "web", true), file);
+            id = result.Submission!.Id;
+        }
+
+        // Filed and under review: the upload page says so before any file is chosen, and offers no upload.
+        var carrier = await portal.SignedInAsync("carrier.cmcc.nx");
+        await carrier.GotoAsync("/submissions/upload?template=RN-MONTHLY&period=2026-06");
+        await Assertions.Expect(carrier.Locator("#upload-refused")).ToContainTextAsync("本期报表已报送、正在审核，不能再上传", Slow);
+        await Assertions.Expect(carrier.Locator("#import-submit")).ToBeDisabledAsync();
+
+        // The inspector returns it; a reason too short is refused inside the dialog, which keeps what was typed.
+        var inspector = await portal.SignedInAsync("inspector.nx");
+        await inspector.GotoAsync($"/submissions/{id}");
+        await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await inspector.ClickAsync("#record-action-return");
+        await inspector.FillAsync("#review-text", "不对");
+        await inspector.ClickAsync("#confirm-review");
+        await Assertions.Expect(inspector.Locator(".mud-dialog")).ToContainTextAsync("至少5个字", Slow);
+        Assert.Equal("不对", await inspector.InputValueAsync("#review-text"));
+        await inspector.FillAsync("#review-text", "人工录入笔数与网点明细合计不符，请核实后重报");
+        await inspector.ClickAsync("#confirm-review");
+        await Assertions.Expect(inspector.Locator(".mud-snackbar")).ToContainTextAsync("已退回", Slow);
+
+        await carrier.GotoAsync("/notifications");
+        await Assertions.Expect(carrier.Locator("body")).ToContainTextAsync("报表被退回", Slow);
+        await Assertions.Expect(carrier.Locator("body")).ToContainTextAsync("人工录入笔数与网点明细合计不符，请核实后重报", Slow);
+        await carrier.GotoAsync("/submissions/upload?template=RN-MONTHLY&period=2026-06");
+        await Assertions.Expect(carrier.Locator("#period-standing")).ToContainTextAsync("已退回", Slow);
+        await Assertions.Expect(carrier.Locator("#upload-refused")).ToHaveCountAsync(0);
     }
 
     /// <summary>In a real browser a file over the limit is refused at once, beside the button, with a Chinese message (it used to vanish).</summary>

@@ -150,7 +150,7 @@ public static class SubmissionsApi
     {
         NotFoundException => ApiErrors.Of(404, ex.Code, ex.Message),
         AccessDeniedException => ApiErrors.Of(403, ex.Code, ex.Message),
-        _ when ex.Code == "submission.locked" => ApiErrors.Of(409, ex.Code, ex.Message),
+        _ when ex.Code is "submission.locked" or "submission.period_open" => ApiErrors.Of(409, ex.Code, ex.Message),
         _ when ex.Code == Submission.IdempotencyMismatchCode => ApiErrors.Of(422, ex.Code, ex.Message),
         _ when ex.Code == "template.unknown" => ApiErrors.Of(404, ex.Code, ex.Message),
         _ => ApiErrors.Of(400, ex.Code, ex.Message),

@@ -38,7 +38,7 @@ public class SubmissionActionsTests
     {
         var submitted = Versions.Second(SubmissionStatus.Submitted);
         var reason = NotYet(submitted.ActionsFor(Acting.Party, SubmissionStatus.Submitted), SubmissionActions.Upload);
-        Assert.Equal("本期报表已报送、正在审核，审核退回后方可重新报送。", reason);
+        Assert.Equal("本期报表已报送、正在审核，不能再上传。如需更正，请联系监管人员将报表退回后重新报送。", reason);
         var refused = Assert.Throws<DomainException>(() => Versions.Upload(submitted));
         Assert.Equal(("submission.locked", reason), (refused.Code, refused.Message));
         var accepted = Versions.Second(SubmissionStatus.Accepted);

@@ -87,6 +87,17 @@ public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
         await Assert.ThrowsAsync<DomainException>(() => asInspector.ReturnAsync(filed.Id, Guid.NewGuid(), "数据与现场检查不符，请核实"));
         var returned = await asInspector.ReturnAsync(filed.Id, filed.ConcurrencyToken, "数据与现场检查不符，请核实");
         Assert.Equal(SubmissionStatus.Returned, returned.Status);
+        // The carrier hears of it with the reason, and the upload page knows the version sent back (to warn of the same file again).
+        await using (var db = portal.Db())
+        {
+            var carrierUser = await db.Users.SingleAsync(u => u.UserName == "carrier.cmcc.nx");
+            var told = await db.Notifications.IgnoreQueryFilters().SingleAsync(n => n.UserId == carrierUser.Id && n.DedupKey == $"submission-returned:{filed.Id}");
+            Assert.Equal(("报表被退回", $"/submissions/{filed.Id}"), (told.Title, told.Link));
+            Assert.Contains("2026年4月）第1版被退回：数据与现场检查不符，请核实", told.Body);
+        }
+        var standing = await asCarrier.UploadStandingAsync(branch, "RN-MONTHLY", "2026-04");
+        Assert.Equal((null, 1, Supervision.Domain.Files.StoredFile.Hash(File), "数据与现场检查不符，请核实"),
+            (standing.Refusal, standing.Returned?.Version, standing.Returned?.Sha256, standing.Returned?.Reason));
         await Assert.ThrowsAsync<AccessDeniedException>(() => asCarrier.AcceptAsync(filed.Id, returned.ConcurrencyToken, null));
 
         var v2 = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-04", "v2.xlsx", "web", true), ValidRnMonthly("2026-04"), File, null)).Submission!;
@@ -132,5 +143,44 @@ public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(4 + 6, rows.Count); // provincial companies of the 4 basic carriers and the 6 resellers of Ningxia
         Assert.Equal(FilingState.Submitted, rows.Single(r => r.BranchCode == "CMCC-64").State);
         Assert.Equal(FilingState.Overdue, rows.Single(r => r.BranchCode == "CUCC-64").State);
+    }
+
+    [Fact]
+    public async Task An_upload_for_a_filed_or_accepted_period_or_one_not_yet_ended_is_refused_before_its_file_is_read()
+    {
+        var (branch, carrier, inspector) = await CmccAsync();
+        var asCarrier = Service(carrier);
+        var filed = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-02", "v1.xlsx", "web", true), ValidRnMonthly("2026-02"), File, null)).Submission!;
+        await using var before = portal.Db();
+        var attempts = await before.SubmissionAttempts.CountAsync();
+
+        // Not a workbook at all: had it been read, the answer would be a file error; the lock answers first.
+        var garbage = "not a workbook"u8.ToArray();
+        var underReview = await Assert.ThrowsAsync<DomainException>(() => asCarrier.UploadAsync(new UploadRequest(branch, "RN-MONTHLY", "2026-02", "v2.xlsx", "web", true), garbage));
+        Assert.Equal("submission.locked", underReview.Code);
+        Assert.Equal(underReview.Message, (await asCarrier.UploadStandingAsync(branch, "RN-MONTHLY", "2026-02")).Refusal);
+
+        await Service(inspector, "inspector.nx").AcceptAsync(filed.Id, filed.ConcurrencyToken, null);
+        var accepted = await Assert.ThrowsAsync<DomainException>(() => asCarrier.UploadAsync(new UploadRequest(branch, "RN-MONTHLY", "2026-02", "v2.xlsx", "web", true), garbage));
+        Assert.Equal(("submission.locked", "本期报表已受理，不能再上传。如需更正，请联系监管人员。"), (accepted.Code, accepted.Message));
+
+        // A period that has not ended: the current month (the test's clock is the real one).
+        var month = BeijingTime.Today(DateTimeOffset.UtcNow).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var open = await Assert.ThrowsAsync<DomainException>(() => asCarrier.UploadAsync(new UploadRequest(branch, "RN-MONTHLY", month, "v1.xlsx", "web", false), garbage));
+        Assert.Equal("submission.period_open", open.Code);
+        Assert.Contains("尚未结束", open.Message);
+        await using var after = portal.Db();
+        Assert.Equal(attempts, await after.SubmissionAttempts.CountAsync());
+        Assert.False(await after.Submissions.AnyAsync(s => s.Period == month && s.BranchId == branch));
+    }
+
+    [Fact]
+    public void A_period_ends_at_the_end_of_its_last_day()
+    {
+        var september = ReportingPeriod.Parse("2026-09", Frequency.Monthly);
+        Assert.Equal("submission.period_open", Submission.CannotUploadFor(september, null, new DateOnly(2026, 9, 30))!.Code);
+        Assert.Null(Submission.CannotUploadFor(september, null, new DateOnly(2026, 10, 1)));
+        Assert.Null(Submission.CannotUploadFor(september, SubmissionStatus.Returned, new DateOnly(2026, 10, 1)));
+        Assert.Equal("submission.locked", Submission.CannotUploadFor(september, SubmissionStatus.Submitted, new DateOnly(2026, 10, 1))!.Code);
     }
 }

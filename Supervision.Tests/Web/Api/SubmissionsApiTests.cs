@@ -66,6 +66,22 @@ public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains("2026-08", period.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task An_upload_for_a_filed_period_or_one_not_yet_ended_answers_409_with_its_code_before_the_file_is_read()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await Client(CuccKey).PostAsync("/api/v1/submissions", Form(Valid("2026-03", "CUCC-64"), period: "2026-03"))).StatusCode);
+        var again = await Client(CuccKey).PostAsync("/api/v1/submissions", Form("not a workbook"u8.ToArray(), period: "2026-03"));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("submission.locked", (await JsonAsync(again)).GetProperty("errors")[0].GetProperty("code").GetString());
+
+        var month = Supervision.Domain.Common.BeijingTime.Today(DateTimeOffset.UtcNow).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var early = await Client(CuccKey).PostAsync("/api/v1/submissions", Form("not a workbook"u8.ToArray(), period: month));
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        var error = (await JsonAsync(early)).GetProperty("errors")[0];
+        Assert.Equal("submission.period_open", error.GetProperty("code").GetString());
+        Assert.Contains("尚未结束", error.GetProperty("message").GetString());
+    }
+
     [Theory]
     [InlineData(null, "RN-MONTHLY", "2026-09", "request.missing_field")]
     [InlineData("file", null, "2026-09", "request.missing_field")]

@@ -23,7 +23,7 @@ public class SubmissionActionsPageTests(Portal portal) : IClassFixture<Portal>
         var filed = await FileAsync(portal, "CMCC-64", "RN-MONTHLY", "2026-09", Rn("2026-09", "CMCC-64", new RnRow()));
         var carrierPage = await RenderedActions.OfAsync(carrier, $"/submissions/{filed.Id}");
         Assert.Equal("(upload)", carrierPage.Keys);
-        Assert.Equal("“上传新版本”：本期报表已报送、正在审核，审核退回后方可重新报送。", carrierPage.Reason("upload"));
+        Assert.Equal("“上传新版本”：本期报表已报送、正在审核，不能再上传。如需更正，请联系监管人员将报表退回后重新报送。", carrierPage.Reason("upload"));
         // The superseded draft: nothing to file, and the return is under review.
         Assert.Equal("(upload)", (await RenderedActions.OfAsync(carrier, $"/submissions/{draft.Id}")).Keys);
         Assert.Equal("accept return", (await RenderedActions.OfAsync(inspector, $"/submissions/{filed.Id}")).Keys);

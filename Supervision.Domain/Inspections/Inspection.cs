@@ -123,6 +123,23 @@ public class Inspection : IPartyVisible
         return item;
     }
 
+    /// <summary>
+    /// 其余均符合: every item not yet answered is recorded as 符合 in one step (answered items, 不符合 ones above all, stay
+    /// as they are); returns how many were recorded.
+    /// </summary>
+    public int RecordRemainingCompliant(string by, DateTimeOffset at)
+    {
+        RequireOpen();
+        var pending = Items.Where(i => i.Outcome == ItemOutcome.Pending).ToList();
+        if (pending.Count == 0)
+            throw new DomainException("inspection.none_pending", "所有检查项都已记录结果。");
+        foreach (var item in pending)
+            (item.Outcome, item.RecordedBy, item.RecordedAt) = (ItemOutcome.Compliant, by, at);
+        Start();
+        Touch();
+        return pending.Count;
+    }
+
     /// <summary>What still stops the record from being completed; empty when it can be.</summary>
     public IReadOnlyList<string> CompletionProblems(DateOnly today)
     {

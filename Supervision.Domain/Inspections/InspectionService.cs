@@ -141,6 +141,18 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
         return token;
     }
 
+    /// <summary>其余均符合: records every item not yet answered as 符合; returns how many.</summary>
+    public async Task<int> RecordRemainingCompliantAsync(long id, CancellationToken ct = default)
+    {
+        var count = 0;
+        await ChangeAsync(id, null, (_, i) =>
+        {
+            count = i.RecordRemainingCompliant(access.Actor, clock.GetUtcNow());
+            return Task.CompletedTask;
+        }, ct);
+        return count;
+    }
+
     /// <summary>Adds an evidence photo or PDF to an item; the content is checked (JPEG, PNG, PDF by magic bytes) and size-limited.</summary>
     public async Task<EvidenceFile> AddEvidenceAsync(long id, long itemResultId, string fileName, byte[] bytes, CancellationToken ct = default)
     {

@@ -54,13 +54,17 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await inspector.FillAsync("#visit-representative", "王磊");
         await inspector.ClickAsync("#save-visit");
         await SnackbarAsync(inspector, "现场情况已保存");
-        await inspector.ClickAsync($"#outcome-{rn01}-Compliant");
         await inspector.ClickAsync($"#outcome-{rn02}-NonCompliant");
         await inspector.FillAsync($"#notes-{rn02}", "抽查20份入网登记，其中3份未登记证件地址");
         await inspector.PressAsync($"#notes-{rn02}", "Tab");
         await using (var db = portal.Db())
-            await UntilAsync(async () => await db.InspectionItemResults.AsNoTracking().AnyAsync(i => i.Id == rn02 && i.Notes != null && i.Outcome == ItemOutcome.NonCompliant)
-                                         && await db.InspectionItemResults.AsNoTracking().AnyAsync(i => i.Id == rn01 && i.Outcome == ItemOutcome.Compliant));
+            await UntilAsync(async () => await db.InspectionItemResults.AsNoTracking().AnyAsync(i => i.Id == rn02 && i.Notes != null && i.Outcome == ItemOutcome.NonCompliant));
+        // 其余均符合: the one item left is recorded as 符合; the 不符合 one stays.
+        await inspector.ClickAsync("#rest-compliant");
+        await SnackbarAsync(inspector, "其余1项已记录为符合");
+        await Assertions.Expect(inspector.Locator($"#item-{rn01}")).ToHaveClassAsync(new Regex("outcome-compliant"));
+        await Assertions.Expect(inspector.Locator($"#item-{rn02}")).ToHaveClassAsync(new Regex("outcome-noncompliant"));
+        await Assertions.Expect(inspector.Locator("#rest-compliant")).ToHaveCountAsync(0);
         await inspector.ClickAsync("#record-action-complete");
         await ConfirmAsync(inspector, "完成并出具记录");
         await SnackbarAsync(inspector, "检查已完成");

@@ -133,4 +133,17 @@ public class InspectionActionsTests
         Assert.Equal("draw.redraw_started", Assert.Throws<DomainException>(() => plan.RequireCanDraw(started, "原抽取时检查对象名录遗漏两家分公司")).Code);
         Assert.Equal("draw.redraw_not_published", Assert.Throws<DomainException>(() => plan.RequireCanDraw(DrawStanding.None, "原抽取时检查对象名录遗漏两家分公司")).Code);
     }
+
+    [Fact]
+    public void Rest_compliant_records_only_the_unanswered_items_and_is_refused_when_none_is_left()
+    {
+        var inspection = Planned();
+        inspection.Items.Add(new InspectionItemResult { Id = 3, ItemCode = "LOG-01", ItemTitle = "日志留存" });
+        inspection.RecordItem(2, ItemOutcome.NonCompliant, "两台读卡器未联网", "a", Now);
+        Assert.Equal(2, inspection.RecordRemainingCompliant("b", Now));
+        Assert.Equal([ItemOutcome.Compliant, ItemOutcome.NonCompliant, ItemOutcome.Compliant], inspection.Items.Select(i => i.Outcome));
+        Assert.Equal(("a", "两台读卡器未联网"), (inspection.Items[1].RecordedBy, inspection.Items[1].Notes));
+        Assert.Equal(InspectionStatus.InProgress, inspection.Status);
+        Assert.Equal("inspection.none_pending", Assert.Throws<DomainException>(() => inspection.RecordRemainingCompliant("b", Now)).Code);
+    }
 }

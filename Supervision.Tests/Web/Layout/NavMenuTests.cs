@@ -71,4 +71,26 @@ public class NavMenuTests : MudTestContext
         foreach (var link in Navigation.Sections.SelectMany(s => s.Links).Append(Navigation.Home))
             Assert.NotNull(catalog.Find(link.Href));
     }
+
+    [Theory]
+    [InlineData("inspections/plans/5", "检查计划")]
+    [InlineData("inspections/42", "现场检查")]
+    [InlineData("inspections", "现场检查")]
+    [InlineData("inspections/plans?status=Active#top", "检查计划")]
+    [InlineData("submissions/upload?template=RN-MONTHLY", "报送记录")] // an administrator has no 上传报表 entry
+    [InlineData("submissions/17", "报送记录")]
+    [InlineData("cases/new", "立案")]
+    [InlineData("cases/3", "案件列表")]
+    [InlineData("rankings/ministry", "全国排名")]
+    [InlineData("publicity/agents/new", "上报违规代理商")]
+    public void Exactly_one_entry_is_highlighted_the_one_whose_address_covers_the_page_best(string path, string entry)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("admin");
+        auth.SetRoles(nameof(UserRole.SystemAdmin));
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(path);
+        var menu = Render<NavMenu>();
+        var active = menu.FindAll("a.mud-nav-link.active").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal([entry], active);
+    }
 }

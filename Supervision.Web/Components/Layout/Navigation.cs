@@ -15,6 +15,17 @@ public static class Navigation
 {
     public static readonly NavLinkItem Home = new("工作台", "/", Icons.Material.Filled.Dashboard);
 
+    /// <summary>
+    /// The one entry a page belongs to: among <paramref name="links"/>, the one whose address is the longest whole-segment
+    /// prefix of <paramref name="relativePath"/> (query and fragment ignored); null for the home page or an address none covers.
+    /// </summary>
+    public static NavLinkItem? Current(IEnumerable<NavLinkItem> links, string relativePath)
+    {
+        var path = "/" + relativePath.Split('?', '#')[0].Trim('/');
+        return links.Where(l => path == l.Href || path.StartsWith(l.Href + "/", StringComparison.Ordinal))
+            .MaxBy(l => l.Href.Length);
+    }
+
     public static readonly IReadOnlyList<NavSection> Sections =
     [
         new("报送管理", Icons.Material.Filled.Assignment,

@@ -147,6 +147,13 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
     /// The public fields; of a withdrawn announcement only the notice's (decided in the query: the withdrawn texts are
     /// never read from the database, so no page, feed or export can show them).
     /// </summary>
+    /// <summary>A published announcement as the public site shows it (the preview before publishing; the site reads through <see cref="Project"/>).</summary>
+    public static PublicAnnouncement AsPublished(Announcement a, string provinceCode) =>
+        a.Status == AnnouncementStatus.Published
+            ? new(a.Id, a.Kind, provinceCode, a.Authority, a.Title, a.PartyName, a.PartyType, a.CreditCode, a.LegalRepresentative, a.DocumentNumber,
+                a.Facts, a.PenaltyTypes, a.LegalBasis, a.PenaltyContent, a.DecisionDate, a.Body, a.PublishedOn!.Value, a.PublicUntil!.Value, a.Status, null, null, true)
+            : throw new InvalidOperationException("Only a published announcement has a public page.");
+
     private static IQueryable<PublicAnnouncement> Project(SupervisionDbContext db, IQueryable<Announcement> q) =>
         q.Select(a => new PublicAnnouncement(a.Id, a.Kind, db.Provinces.Where(p => p.Id == a.ProvinceId).Select(p => p.Code).First(), a.Authority,
             a.Status == AnnouncementStatus.Withdrawn ? WithdrawnTitle + a.PartyName : a.Title, a.PartyName, a.PartyType,

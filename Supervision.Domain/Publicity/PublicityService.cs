@@ -96,10 +96,7 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var (a, settings) = await ForChangeAsync(db, id, token, ct);
-            var category = choice?.CategoryId is { } categoryId
-                ? await db.PublicationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, ct) ?? throw new NotFoundException("公示类别")
-                : null;
-            var terms = new PublicationTerms(settings, category, choice?.Months, (await AgentListOfAsync(db, settings, ct)).Basis);
+            var terms = await TermsAsync(db, settings, choice, ct);
             issued = await documents.IssueAsync(db, new DocumentRequest(DocumentKind.PublicAnnouncement, a.ProvinceId, a.BranchId, Announcement.OwnerType,
                 id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, on), _ =>
             {
@@ -116,6 +113,29 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         }
         await PublicChangedAsync(ct);
         return issued;
+    }
+
+    private async Task<PublicationTerms> TermsAsync(SupervisionDbContext db, EnforcementSettings settings, PublicationChoice? choice, CancellationToken ct)
+    {
+        var category = choice?.CategoryId is { } categoryId
+            ? await db.PublicationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, ct) ?? throw new NotFoundException("公示类别")
+            : null;
+        return new PublicationTerms(settings, category, choice?.Months, (await AgentListOfAsync(db, settings, ct)).Basis);
+    }
+
+    /// <summary>
+    /// The public page as publishing now would make it: the edited content saved and published on a copy that is never
+    /// stored — the same cleaning, terms and checks, so a preview is refused with the message publishing would give.
+    /// </summary>
+    public async Task<PublicAnnouncement> PreviewPublicationAsync(long id, AnnouncementContent content, DateOnly on, PublicationChoice? choice, CancellationToken ct = default)
+    {
+        RequireOfficer();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var a = await db.Announcements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("公示");
+        var settings = await EnforcementSettings.ForProvinceAsync(db, a.ProvinceId, ct);
+        a.Edit(content, settings);
+        a.Publish(on, await TermsAsync(db, settings, choice, ct), access.Actor, clock.GetUtcNow());
+        return PublicSite.AsPublished(a, await db.Provinces.AsNoTracking().Where(p => p.Id == a.ProvinceId).Select(p => p.Code).FirstAsync(ct));
     }
 
     public Task<Announcement> SaveDraftAsync(long id, Guid token, AnnouncementContent content, CancellationToken ct = default) =>

@@ -59,9 +59,16 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
             await p.ClickAsync("#record-action-publish");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToBeVisibleAsync();
             await Assertions.Expect(p.Locator(".mud-dialog")).ToContainTextAsync("按一般失信行为自处罚决定日期起公示12个月");
+            // The preview shows the public page as it will read: the number in it, the ID number already removed.
+            await Assertions.Expect(p.Locator("#publication-preview")).ToContainTextAsync(number);
+            await Assertions.Expect(p.Locator("#publication-preview")).ToContainTextAsync("（身份证号码已隐去）");
+            await Assertions.Expect(p.Locator("#publication-preview")).Not.ToContainTextAsync("640102199001011234");
+            await Assertions.Expect(p.Locator("#content-note")).ToContainTextAsync("发布前可预览");
             await p.ClickAsync("#action-confirm");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);
             await Assertions.Expect(p.Locator(".status-chip").First).ToContainTextAsync("公示中", Slow);
+            await Assertions.Expect(p.Locator("#content-note")).ToContainTextAsync("以下为公示网站显示的内容，不能再修改", Slow);
+            await Assertions.Expect(p.Locator("#open-public")).ToBeVisibleAsync();
             await BrowserPortal.ShotAsync(p, "publicity-1-published");
 
             // Anyone, without signing in, finds it by the decision's number and opens its 公告.

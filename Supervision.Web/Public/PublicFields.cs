@@ -12,6 +12,10 @@ public sealed record PublicField(string Key, string Label, string? Value);
 /// </summary>
 public static class PublicFields
 {
+    /// <summary>What an announcement's public page lists under its title (the staff's preview before publishing shows the same).</summary>
+    public static IEnumerable<PublicField> OnPage(PublicAnnouncement a) =>
+        Of(a).Where(f => f.Key is not ("id" or "title" or "withdrawnOn" or "withdrawReason") && !string.IsNullOrEmpty(f.Value));
+
     public static IReadOnlyList<PublicField> Of(PublicAnnouncement a)
     {
         var penalty = a.Kind == AnnouncementKind.PenaltyDecision;

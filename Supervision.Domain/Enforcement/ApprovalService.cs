@@ -83,10 +83,13 @@ public sealed class ApprovalService(IDbContextFactory<SupervisionDbContext> fact
     }
 
     /// <summary>The signed-in user as the requester of an approval (their display name goes on the record).</summary>
-    internal async Task<Approver> RequesterAsync(SupervisionDbContext db, CancellationToken ct) =>
-        access.UserId is { } userId && await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new Approver(u.Id, u.DisplayName)).FirstOrDefaultAsync(ct) is { } user
-            ? user
-            : throw new AccessDeniedException("报请审批须以本人账号进行。");
+    internal async Task<Approver> RequesterAsync(SupervisionDbContext db, CancellationToken ct)
+    {
+        var (userId, userName) = (access.UserId, access.Actor);
+        return await db.Users.AsNoTracking().Where(u => userId != null ? u.Id == userId : u.UserName == userName)
+                   .Select(u => new Approver(u.Id, u.DisplayName)).FirstOrDefaultAsync(ct)
+               ?? throw new AccessDeniedException("报请审批须以本人账号进行。");
+    }
 
     /// <summary>Tells the province's approvers that a request arrived.</summary>
     internal async Task RequestedAsync(ApprovalRequest request, CancellationToken ct)

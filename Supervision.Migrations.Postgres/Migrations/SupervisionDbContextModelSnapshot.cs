@@ -709,6 +709,98 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("IssuedDocuments");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.ApprovalRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ApproverName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Proposal")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ProvinceId", "Status", "RequestedAt");
+
+                    b.ToTable("ApprovalRequests");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseApproval", b =>
                 {
                     b.Property<long>("Id")
@@ -717,8 +809,10 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("ApprovalRequestId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ApprovedBy")
-                        .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -1207,6 +1301,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RequiredApprovals")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("ReviewConclusion")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1299,11 +1398,20 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int?>("AgentListLegalBasisId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ApprovalSteps")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("integer");
 
                     b.Property<string>("DecisionExtensionSource")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("DeputyApproverId")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -3646,6 +3754,19 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.ApprovalRequest", b =>
+                {
+                    b.HasOne("Supervision.Domain.Publicity.Announcement", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("ApprovalRequests")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseApproval", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -4087,6 +4208,8 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.EnforcementCase", b =>
                 {
+                    b.Navigation("ApprovalRequests");
+
                     b.Navigation("Approvals");
 
                     b.Navigation("Discussions");

@@ -26,7 +26,7 @@ public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
         var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToListAsync();
         using var inspector = await portal.AsUserAsync("inspector.nx");
         var cases = inspector.Get<EnforcementService>();
-        var id = await cases.FileAsync(new(branch.Id, basis.Id, "未按规定查验入网用户有效身份证件", "暗访发现合作营业厅为未出示证件的用户办理入网。",
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, cases, new(branch.Id, basis.Id, "未按规定查验入网用户有效身份证件", "暗访发现合作营业厅为未出示证件的用户办理入网。",
             new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);

@@ -583,6 +583,8 @@ namespace Supervision.Domain.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    ApprovalSteps = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    DeputyApproverId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
                     HearingThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     LegalReviewThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
@@ -1370,6 +1372,7 @@ namespace Supervision.Domain.Data.Migrations
                     ServiceAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     ElectronicServiceChannel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RequiredApprovals = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
                     CaseNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
@@ -1500,6 +1503,48 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnnouncementId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Proposal = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApproverId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ApproverName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalRequests_Announcements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "Announcements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalRequests_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseApproval",
                 columns: table => new
                 {
@@ -1508,7 +1553,8 @@ namespace Supervision.Domain.Data.Migrations
                     CaseId = table.Column<long>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ApprovalRequestId = table.Column<long>(type: "INTEGER", nullable: true),
                     ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     NewDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Schedule = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
@@ -1765,6 +1811,21 @@ namespace Supervision.Domain.Data.Migrations
                 table: "ApiKeys",
                 column: "Prefix",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_AnnouncementId",
+                table: "ApprovalRequests",
+                column: "AnnouncementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_CaseId",
+                table: "ApprovalRequests",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_ProvinceId_Status_RequestedAt",
+                table: "ApprovalRequests",
+                columns: new[] { "ProvinceId", "Status", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -2273,10 +2334,10 @@ namespace Supervision.Domain.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Announcements");
+                name: "ApiKeys");
 
             migrationBuilder.DropTable(
-                name: "ApiKeys");
+                name: "ApprovalRequests");
 
             migrationBuilder.DropTable(
                 name: "AspNetUserClaims");
@@ -2403,6 +2464,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SubmissionFlags");
+
+            migrationBuilder.DropTable(
+                name: "Announcements");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261206185509_Initial")]
+    [Migration("20261206193950_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -689,14 +689,106 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("IssuedDocuments");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.ApprovalRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposal")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ProvinceId", "Status", "RequestedAt");
+
+                    b.ToTable("ApprovalRequests");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseApproval", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ApprovalRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ApprovedBy")
-                        .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -1167,6 +1259,11 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequiredApprovals")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReviewConclusion")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1257,11 +1354,20 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int?>("AgentListLegalBasisId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovalSteps")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DecisionExtensionSource")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeputyApproverId")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -3544,6 +3650,19 @@ namespace Supervision.Domain.Data.Migrations
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.ApprovalRequest", b =>
+                {
+                    b.HasOne("Supervision.Domain.Publicity.Announcement", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("ApprovalRequests")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseApproval", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -3985,6 +4104,8 @@ namespace Supervision.Domain.Data.Migrations
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.EnforcementCase", b =>
                 {
+                    b.Navigation("ApprovalRequests");
+
                     b.Navigation("Approvals");
 
                     b.Navigation("Discussions");

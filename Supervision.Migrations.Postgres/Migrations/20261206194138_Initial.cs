@@ -584,6 +584,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApprovalSteps = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    DeputyApproverId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     ProvinceId = table.Column<int>(type: "integer", nullable: true),
                     HearingThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     LegalReviewThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
@@ -1371,6 +1373,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ServiceAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     ElectronicServiceChannel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RequiredApprovals = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
                     BranchId = table.Column<int>(type: "integer", nullable: false),
                     CaseNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
@@ -1501,6 +1504,48 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    AnnouncementId = table.Column<long>(type: "bigint", nullable: true),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Content = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Proposal = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApproverId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ApproverName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Opinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalRequests_Announcements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "Announcements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalRequests_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseApproval",
                 columns: table => new
                 {
@@ -1509,7 +1554,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     CaseId = table.Column<long>(type: "bigint", nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ApprovalRequestId = table.Column<long>(type: "bigint", nullable: true),
                     ApprovedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     NewDate = table.Column<DateOnly>(type: "date", nullable: false),
                     Schedule = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
@@ -1766,6 +1812,21 @@ namespace Supervision.Migrations.Postgres.Migrations
                 table: "ApiKeys",
                 column: "Prefix",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_AnnouncementId",
+                table: "ApprovalRequests",
+                column: "AnnouncementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_CaseId",
+                table: "ApprovalRequests",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_ProvinceId_Status_RequestedAt",
+                table: "ApprovalRequests",
+                columns: new[] { "ProvinceId", "Status", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -2274,10 +2335,10 @@ namespace Supervision.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Announcements");
+                name: "ApiKeys");
 
             migrationBuilder.DropTable(
-                name: "ApiKeys");
+                name: "ApprovalRequests");
 
             migrationBuilder.DropTable(
                 name: "AspNetUserClaims");
@@ -2404,6 +2465,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SubmissionFlags");
+
+            migrationBuilder.DropTable(
+                name: "Announcements");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -49,11 +49,12 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
             new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]));
 
     /// <summary>A case filed with approval, investigated, with sanctions proposed and the prior notice served on 2026-04-30.</summary>
-    private async Task<EnforcementCase> NoticedAsync(Actors a, string title, params SanctionInput[] sanctions)
+    private async Task<EnforcementCase> NoticedAsync(Actors a, string title, int violationDay, params SanctionInput[] sanctions)
     {
         portal.Today(new DateOnly(2026, 4, 30));
+        // One act per case (its day differs): a fine in one test's case is no second fine of another's act (Art. 29).
         var id = await LeaderApproval.FileAsync(portal.ScopeFor, a.Cases, new FileCaseInput(a.Branch, a.Basis, title, "2026年3月暗访发现某合作营业厅为未出示证件的用户办理入网。",
-            new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]));
+            new DateOnly(2026, 3, violationDay), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]));
         var c = await a.Cases.StartInvestigationAsync(id, (await a.Cases.GetAsync(id)).ConcurrencyToken);
         c = await a.Cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
         c = await a.Cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿。");
@@ -118,7 +119,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
     {
         var a = await ActorsAsync();
         var sanctions = WarningAndFine(a, 20_000m);
-        var c = await NoticedAsync(a, "营业厅未查验证件开卡（决定审批）", sanctions);
+        var c = await NoticedAsync(a, "营业厅未查验证件开卡（决定审批）", 11, sanctions);
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => a.Cases.DecideAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 11), sanctions));
         Assert.Equal("approval.required", refused.Code);
@@ -155,7 +156,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         var a = await ActorsAsync();
         portal.Today(new DateOnly(2026, 4, 30));
         var id = await LeaderApproval.FileAsync(portal.ScopeFor, a.Cases, new FileCaseInput(a.Branch, a.Basis, "营业厅未查验证件开卡（重新拟定）", "暗访发现营业厅未查验证件。",
-            new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]));
+            new DateOnly(2026, 3, 13), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]));
         var c = await a.Cases.StartInvestigationAsync(id, (await a.Cases.GetAsync(id)).ConcurrencyToken);
         c = await a.Cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
         c = await a.Cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚。");
@@ -178,7 +179,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
     {
         var a = await ActorsAsync();
         var sanctions = WarningAndFine(a, 10_000m);
-        var c = await NoticedAsync(a, "营业厅未查验证件开卡（延期与暂缓）", sanctions);
+        var c = await NoticedAsync(a, "营业厅未查验证件开卡（延期与暂缓）", 12, sanctions);
         const string reason = "案情复杂，需补充调查取证";
         var refused = await Assert.ThrowsAsync<DomainException>(() => a.Cases.ExtendDecisionPeriodAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 8, 18), reason));
         Assert.Equal("approval.required", refused.Code);
@@ -187,7 +188,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         await a.Approvals.DecideAsync((await PendingAsync(a, c.Id, ApprovalStep.DecisionExtension)).Id, true, "同意延长。");
         c = await a.Cases.GetAsync(c.Id);
         Assert.Equal("approval.content_changed", (await Assert.ThrowsAsync<DomainException>(() =>
-            a.Cases.ExtendDecisionPeriodAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 8, 19), reason))).Code);
+            a.Cases.ExtendDecisionPeriodAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 8, 17), reason))).Code);
         c = await a.Cases.ExtendDecisionPeriodAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 8, 18), reason);
         Assert.Equal(new DateOnly(2026, 8, 18), c.EffectiveDecisionDueDate);
         Assert.Equal("王志强（宁夏局副局长）", Assert.Single(c.Approvals).ApprovedBy);

@@ -18,8 +18,6 @@ public enum ApprovalStep
     Deferral,
     /// <summary>分期缴纳罚款 (第六十六条).</summary>
     Instalments,
-    /// <summary>发布处罚决定公示 (第四十八条).</summary>
-    Publication,
 }
 
 public enum ApprovalStatus
@@ -53,7 +51,6 @@ public static class ApprovalSteps
         ApprovalStep.DecisionExtension => "延长作出决定期限",
         ApprovalStep.Deferral => "暂缓缴纳罚款",
         ApprovalStep.Instalments => "分期缴纳罚款",
-        ApprovalStep.Publication => "发布处罚决定公示",
         _ => s.ToString(),
     };
 
@@ -63,8 +60,7 @@ public static class ApprovalSteps
         ApprovalStep.Filing => "行政处罚法第五十四条",
         ApprovalStep.Decision or ApprovalStep.NoPenalty => "行政处罚法第五十七条",
         ApprovalStep.DecisionExtension => "行政处罚法第六十条",
-        ApprovalStep.Deferral or ApprovalStep.Instalments => "行政处罚法第六十六条",
-        _ => "行政处罚法第四十八条",
+        _ => "行政处罚法第六十六条",
     };
 
     public static string Status(ApprovalStatus s) => s switch
@@ -88,7 +84,7 @@ public static class ApprovalSteps
 public sealed record Approver(string UserId, string Name);
 
 /// <summary>
-/// A request for the responsible person's approval of one step of a case (or of a publication): what is proposed, in words
+/// A request for the responsible person's approval of one step of a case: what is proposed, in words
 /// (<see cref="Content"/>, the very text the approver sees and the step is compared with), who asked and when, and the
 /// approver's decision with a written opinion. An approval approves exactly what was requested, once.
 /// </summary>
@@ -96,8 +92,7 @@ public class ApprovalRequest : IApproverWritable
 {
     public long Id { get; private set; }
     public int ProvinceId { get; private set; }
-    public long? CaseId { get; private set; }
-    public long? AnnouncementId { get; private set; }
+    public long CaseId { get; private set; }
     public ApprovalStep Step { get; private set; }
     /// <summary>What the record is, for the inbox (e.g. the case number and title).</summary>
     public string Subject { get; private set; } = "";
@@ -121,13 +116,13 @@ public class ApprovalRequest : IApproverWritable
 
     private ApprovalRequest() { }
 
-    public static ApprovalRequest For(int provinceId, long? caseId, long? announcementId, ApprovalStep step, string subject, string content, ApprovalProposal? proposal,
+    public static ApprovalRequest For(int provinceId, long caseId, ApprovalStep step, string subject, string content, ApprovalProposal? proposal,
         string note, Approver requester, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(content)) throw new DomainException("approval.content_required", "请写明报请审批的内容。");
         return new ApprovalRequest
         {
-            ProvinceId = provinceId, CaseId = caseId, AnnouncementId = announcementId, Step = step, Subject = subject.Trim(), Content = content.Trim(),
+            ProvinceId = provinceId, CaseId = caseId, Step = step, Subject = subject.Trim(), Content = content.Trim(),
             Proposal = proposal?.ToJson(), Note = (note ?? "").Trim(), RequestedById = requester.UserId, RequestedByName = requester.Name, RequestedAt = now,
             Status = ApprovalStatus.Pending,
         };

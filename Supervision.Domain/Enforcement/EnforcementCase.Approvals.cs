@@ -32,7 +32,7 @@ public partial class EnforcementCase
         if (ApprovalRequests.Any(a => a.Step == step && a.Status == ApprovalStatus.Pending))
             throw new DomainException("approval.pending", $"{ApprovalSteps.Label(step)}已报请审批，尚待审批，不能重复报请。");
         var content = ContentOf(step, proposal, bases);
-        var request = ApprovalRequest.For(ProvinceId, Id, null, step, ApprovalSubject, content, proposal, note, requester, now);
+        var request = ApprovalRequest.For(ProvinceId, Id, step, ApprovalSubject, content, proposal, note, requester, now);
         foreach (var earlier in _approvalRequests.Where(a => a.Step == step && a.Status == ApprovalStatus.Approved)) earlier.Supersede();
         _approvalRequests.Add(request);
         Step(by, now, $"报请审批：{ApprovalSteps.Label(step)}", content.Length > 200 ? content[..200] + "…" : content);

@@ -717,9 +717,6 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long?>("AnnouncementId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("ApproverId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -728,7 +725,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long?>("CaseId")
+                    b.Property<long>("CaseId")
                         .HasColumnType("bigint");
 
                     b.Property<Guid>("ConcurrencyToken")
@@ -791,8 +788,6 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AnnouncementId");
 
                     b.HasIndex("CaseId");
 
@@ -3756,15 +3751,11 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.ApprovalRequest", b =>
                 {
-                    b.HasOne("Supervision.Domain.Publicity.Announcement", null)
-                        .WithMany()
-                        .HasForeignKey("AnnouncementId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
                         .WithMany("ApprovalRequests")
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseApproval", b =>

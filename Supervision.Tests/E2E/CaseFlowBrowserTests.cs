@@ -87,7 +87,9 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.Locator(".mud-dialog label:has-text('罚款')").ClickAsync();
             await p.FillAsync("#sanction-amount", "20000");
             await p.ClickAsync("#action-confirm");
-            await Assertions.Expect(p.Locator("#record-action-notice")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            // Proposed: the decision's approval may now be asked for (the actions are re-laid out; wait before clicking).
+            await Assertions.Expect(p.Locator("#record-action-approval-decision")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
             // The prior notice can be previewed before it takes a number.
             await p.ClickAsync("#record-action-notice");

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Supervision.Domain.Enforcement;
-using Supervision.Domain.Publicity;
 
 namespace Supervision.Domain.Data.Configurations;
 
@@ -11,7 +10,6 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
     {
         b.HasIndex(a => new { a.ProvinceId, a.Status, a.RequestedAt });
         b.HasOne<EnforcementCase>().WithMany(c => c.ApprovalRequests).HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Announcement>().WithMany().HasForeignKey(a => a.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
         b.Property(a => a.Subject).HasMaxLength(300);
         b.Property(a => a.Content).HasMaxLength(10000);
         b.Property(a => a.Proposal).HasMaxLength(10000);

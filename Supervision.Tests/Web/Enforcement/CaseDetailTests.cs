@@ -66,13 +66,25 @@ public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
 
         portal.Today(deadline);
         var page = await PageAsync("inspector.nx", c.Id);
-        Assert.Equal(["mark-significance", "decide", "statement", "service-address", "no-penalty", "transfer", "extend"], ActionKeys(page));
+        Assert.Equal(["approval-decision", "approval-no-penalty", "approval-extension", "mark-significance", "decide", "statement", "service-address", "no-penalty", "transfer",
+            "extend"], ActionKeys(page));
         AssertShowsWhatTheCaseOffers(page, c, Acting.Officer, deadline);
         Assert.True(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));
         Assert.False(page.GetElementById("record-action-transfer")!.HasAttribute("disabled"));
         Assert.Equal($"“作出处罚决定”：{reason}", page.GetElementById("record-action-decide-reason")!.TextContent.Trim());
 
+        // Past the period the decision still waits for the 局领导's approval (Art. 57), then it is offered.
         portal.Today(deadline.AddDays(1));
+        page = await PageAsync("inspector.nx", c.Id);
+        Assert.True(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));
+        Assert.Contains("行政处罚法第五十七条", page.GetElementById("record-action-decide-reason")!.TextContent);
+        using (var inspector = await portal.AsUserAsync("inspector.nx"))
+        {
+            var sanctions = c.Sanctions.Select(x => new SanctionInput(x.Kind, x.LegalBasisId, x.Amount, x.Description, x.CorrectionDeadline)).ToList();
+            c = await inspector.Get<EnforcementService>().RequestApprovalAsync(c.Id, c.ConcurrencyToken, ApprovalStep.Decision, new ApprovalProposal(Sanctions: sanctions), "");
+        }
+        await LeaderApproval.ApproveAsync(portal.ScopeFor, c.Id, ApprovalStep.Decision);
+        using (var inspector = await portal.AsUserAsync("inspector.nx")) c = await inspector.Get<EnforcementService>().GetAsync(c.Id);
         page = await PageAsync("inspector.nx", c.Id);
         AssertShowsWhatTheCaseOffers(page, c, Acting.Officer, deadline.AddDays(1));
         Assert.False(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));

@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261206194138_Initial")]
+    [Migration("20261206202926_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -720,9 +720,6 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long?>("AnnouncementId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("ApproverId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -731,7 +728,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long?>("CaseId")
+                    b.Property<long>("CaseId")
                         .HasColumnType("bigint");
 
                     b.Property<Guid>("ConcurrencyToken")
@@ -794,8 +791,6 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AnnouncementId");
 
                     b.HasIndex("CaseId");
 
@@ -3759,15 +3754,11 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.ApprovalRequest", b =>
                 {
-                    b.HasOne("Supervision.Domain.Publicity.Announcement", null)
-                        .WithMany()
-                        .HasForeignKey("AnnouncementId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
                         .WithMany("ApprovalRequests")
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseApproval", b =>

@@ -1509,8 +1509,7 @@ namespace Supervision.Domain.Data.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AnnouncementId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
                     Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Content = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
@@ -1530,12 +1529,6 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApprovalRequests", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ApprovalRequests_Announcements_AnnouncementId",
-                        column: x => x.AnnouncementId,
-                        principalTable: "Announcements",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ApprovalRequests_EnforcementCases_CaseId",
                         column: x => x.CaseId,
@@ -1811,11 +1804,6 @@ namespace Supervision.Domain.Data.Migrations
                 table: "ApiKeys",
                 column: "Prefix",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ApprovalRequests_AnnouncementId",
-                table: "ApprovalRequests",
-                column: "AnnouncementId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequests_CaseId",
@@ -2334,6 +2322,9 @@ namespace Supervision.Domain.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Announcements");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -2464,9 +2455,6 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SubmissionFlags");
-
-            migrationBuilder.DropTable(
-                name: "Announcements");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -1510,8 +1510,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<long>(type: "bigint", nullable: true),
-                    AnnouncementId = table.Column<long>(type: "bigint", nullable: true),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
                     Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Content = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
@@ -1531,12 +1530,6 @@ namespace Supervision.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApprovalRequests", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ApprovalRequests_Announcements_AnnouncementId",
-                        column: x => x.AnnouncementId,
-                        principalTable: "Announcements",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ApprovalRequests_EnforcementCases_CaseId",
                         column: x => x.CaseId,
@@ -1812,11 +1805,6 @@ namespace Supervision.Migrations.Postgres.Migrations
                 table: "ApiKeys",
                 column: "Prefix",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ApprovalRequests_AnnouncementId",
-                table: "ApprovalRequests",
-                column: "AnnouncementId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequests_CaseId",
@@ -2335,6 +2323,9 @@ namespace Supervision.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Announcements");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
@@ -2465,9 +2456,6 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SubmissionFlags");
-
-            migrationBuilder.DropTable(
-                name: "Announcements");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261206193950_Initial")]
+    [Migration("20261206202723_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -695,9 +695,6 @@ namespace Supervision.Domain.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("AnnouncementId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ApproverId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -706,7 +703,7 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("CaseId")
+                    b.Property<long>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ConcurrencyToken")
@@ -769,8 +766,6 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AnnouncementId");
 
                     b.HasIndex("CaseId");
 
@@ -3652,15 +3647,11 @@ namespace Supervision.Domain.Data.Migrations
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.ApprovalRequest", b =>
                 {
-                    b.HasOne("Supervision.Domain.Publicity.Announcement", null)
-                        .WithMany()
-                        .HasForeignKey("AnnouncementId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
                         .WithMany("ApprovalRequests")
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseApproval", b =>

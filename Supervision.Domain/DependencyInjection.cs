@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<RankingService>();
         services.AddSingleton<RankingCache>();
         services.AddScoped<Enforcement.EnforcementService>();
+        services.AddScoped<Enforcement.ApprovalService>();
         services.AddScoped<Enforcement.CaseDeadlineScanner>();
         services.AddScoped<Publicity.PublicityService>();
         // Enforcement tells publicity of each decision; publicity builds the announcement (one direction: Publicity → Enforcement).

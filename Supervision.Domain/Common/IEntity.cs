@@ -27,3 +27,9 @@ public interface IPartyVisible : IBranchScoped
 /// <summary>Bookkeeping that is not a record of supervision (notification read marks); left out of the audit trail.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NotAuditedAttribute : Attribute;
+
+/// <summary>
+/// A province's record the responsible person decides on (an approval request): a 局领导, read-only elsewhere, may change
+/// one of his province's (never add or delete one).
+/// </summary>
+public interface IApproverWritable : IProvinceScoped;

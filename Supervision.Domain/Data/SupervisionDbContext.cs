@@ -203,6 +203,9 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
                     throw new AccessDeniedException("只能处理本人的通知。");
                 case IUserOwned:
                     continue;
+                case IApproverWritable decided when entry.State == EntityState.Modified && scope is { Role: UserRole.Leader, Kind: ScopeKind.Province }
+                                                   && decided.ProvinceId == scope.ProvinceId && OriginalInt(entry, nameof(IProvinceScoped.ProvinceId)) == scope.ProvinceId:
+                    continue; // the 局领导 decides approval requests of his province (the service checks who may)
                 case IProvinceScoped scoped:
                     CheckScopedWrite(entry, scoped, scope);
                     break;

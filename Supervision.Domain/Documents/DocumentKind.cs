@@ -15,6 +15,8 @@ public enum DocumentKind
     PublicAnnouncement,
     /// <summary>不予行政处罚决定书 (行政处罚法第三十三条): served on the party, who may seek review of it.</summary>
     NoPenaltyDecision,
+    /// <summary>行政处罚决定审批表: internal; the legal review, collective discussion and the responsible person's approval of the decision.</summary>
+    DecisionApproval,
 }
 
 public static class DocumentKinds
@@ -32,6 +34,7 @@ public static class DocumentKinds
         DocumentKind.SubmissionReceipt => "报送回执",
         DocumentKind.PublicAnnouncement => "公告",
         DocumentKind.NoPenaltyDecision => "不予行政处罚决定书",
+        DocumentKind.DecisionApproval => "行政处罚决定审批表",
         _ => kind.ToString(),
     };
 

@@ -57,6 +57,12 @@ public sealed record CaseDocumentData : DocumentData
     public string? ServedDocument { get; init; }
     public DateOnly? ServedOn { get; init; }
     public string? ServiceMethod { get; init; }
+    /// <summary>The responsible person's approval the form records (立案审批表, 行政处罚决定审批表): who, the opinion, when.</summary>
+    public ApprovalLine? Approval { get; init; }
+    /// <summary>法制审核 on the decision approval form: reviewer, opinion and text.</summary>
+    public string? LegalReview { get; init; }
+    /// <summary>集体讨论 on the decision approval form: date, participants, conclusion.</summary>
+    public string? Discussion { get; init; }
 
     /// <summary>Reads the case as it stands after the transition the document records.</summary>
     public static CaseDocumentData From(EnforcementCase c, DocumentKind kind, DateOnly issueDate, EnforcementSettings settings,
@@ -70,7 +76,7 @@ public sealed record CaseDocumentData : DocumentData
             Party = new PartyInfo(b.Name, b.CreditCode, b.Address, b.LegalRepresentative),
             Title = c.Title, Facts = c.Facts, Evidence = c.Evidence.OrderBy(e => e.Id).Select(e => e.Description).ToList(),
             Statute = basis.Statute, DutyArticle = basis.DutyArticle, PenaltyArticle = basis.PenaltyArticle,
-            Sanctions = c.Sanctions.Where(s => kind is DocumentKind.PenaltyDecision or DocumentKind.ServiceReceipt
+            Sanctions = c.Sanctions.Where(s => kind is DocumentKind.PenaltyDecision or DocumentKind.ServiceReceipt or DocumentKind.DecisionApproval
                     ? s.Status is SanctionStatus.Pending or SanctionStatus.Executed
                     : s.Status == SanctionStatus.Proposed)
                 .OrderBy(s => s.Kind).Select(s => new SanctionLine(s.Kind, SanctionText(s))).ToList(),
@@ -83,6 +89,16 @@ public sealed record CaseDocumentData : DocumentData
             NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? c.ExitReason : null,
             PaymentInstructions = settings.PaymentInstructions, SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
             ServedDocument = servedDocument, ServedOn = c.ServedOn, ServiceMethod = c.ServiceMethod,
+            Approval = ApprovalLine.Of(kind switch
+            {
+                DocumentKind.CaseFilingApproval => c.UsedApproval(ApprovalStep.Filing),
+                DocumentKind.DecisionApproval => c.UsedApproval(ApprovalStep.Decision),
+                _ => null,
+            }),
+            LegalReview = kind == DocumentKind.DecisionApproval && c.CurrentLegalReview is { } r
+                ? $"{LegalReviewOpinions.Label(r.Opinion)}。{r.Text}（法制审核人员：{r.ReviewerName}，{ChineseDate.Format(r.ReviewedOn)}）" : null,
+            Discussion = kind == DocumentKind.DecisionApproval && c.Discussions.OrderBy(x => x.HeldOn).LastOrDefault() is { } d
+                ? $"{ChineseDate.Format(d.HeldOn)}集体讨论，参加：{d.Participants}。结论：{d.Conclusion}" : null,
         };
     }
 
@@ -111,4 +127,12 @@ public sealed record CaseDocumentData : DocumentData
         var statements = c.Statements.Count(s => !s.IsWaiver);
         return statements > 0 ? "你单位在规定期限内提出了陈述、申辩意见，本机关进行了复核。" : "你单位在规定期限内未提出陈述、申辩意见。";
     }
+}
+
+/// <summary>An approval as a form prints it: the requester's proposal, the approver (display name), the opinion and the day.</summary>
+public sealed record ApprovalLine(string RequestedBy, string Content, string ApproverName, string Opinion, DateOnly ApprovedOn)
+{
+    public static ApprovalLine? Of(ApprovalRequest? a) => a is { ApproverName: { } name, Opinion: { } opinion, DecidedAt: { } at }
+        ? new ApprovalLine(a.RequestedByName, a.Content, name, opinion, BeijingTime.Today(at))
+        : null;
 }

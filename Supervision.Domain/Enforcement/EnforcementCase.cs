@@ -160,17 +160,18 @@ public partial class EnforcementCase : IPartyVisible
             DiscoveredOn = discovered, ActEndedOn = actEndedOn,
             FiledBy = by, Source = source, SourceRef = sourceRef, LegalBasisId = basis.Id, State = CaseState.Filed,
             ActKey = sourceRef is { Length: > 0 } r ? $"{source}:{r}" : $"{party.Id}:{basis.Code}:{violationDate:yyyyMMdd}",
-            DecisionDueDate = filedOn.AddDays(settings.DecisionDays),
+            DecisionDueDate = filedOn.AddDays(settings.DecisionDays), RequiredApprovals = settings.ApprovalSteps,
         };
         c._investigators.AddRange(investigators.DistinctBy(i => i.UserId).Select(i => new CaseInvestigator { UserId = i.UserId, Name = i.Name }));
         c.Step(by, now, "立案", $"案由：{c.Title}；违法行为发生日{ChineseDate.Format(violationDate)}；作出决定期限{ChineseDate.Format(c.DecisionDueDate)}");
         return c;
     }
 
-    /// <summary>The 立案审批表 is issued once; its 文号 is the case number.</summary>
-    public void RecordFilingApproval(string? number)
+    /// <summary>The 立案审批表 is issued once, on the filing's approval where filing needs one (Art. 54); its 文号 is the case number.</summary>
+    public void RecordFilingApproval(string? number, DateTimeOffset now)
     {
         Check(FilingRefusal());
+        UseApproval(ApprovalStep.Filing, FilingContent(), now);
         CaseNumber = number;
         ConcurrencyToken = Guid.NewGuid();
     }
@@ -180,6 +181,7 @@ public partial class EnforcementCase : IPartyVisible
     public void StartInvestigation(string by, DateTimeOffset now)
     {
         Require(CaseState.Filed, "开始调查");
+        Check(InvestigationRefusal());
         Move(CaseState.Investigating, by, now, "开始调查取证", null);
     }
 
@@ -217,6 +219,7 @@ public partial class EnforcementCase : IPartyVisible
         _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         foreach (var s in sanctions) { s.Status = SanctionStatus.Proposed; _sanctions.Add(s); }
         SupersedeLegalReviews();
+        SupersedeDecisionApprovals();
         Step(by, now, "拟定处罚", string.Join("；", sanctions.Select(s => s.Label)));
     }
 
@@ -306,6 +309,7 @@ public partial class EnforcementCase : IPartyVisible
                 throw new DomainException("case.heavier_than_notice", $"决定罚款{ChineseMoney.Yuan(s.Amount!.Value)}高于事先告知的{ChineseMoney.Yuan(stated.Amount!.Value)}（行政处罚法第四十五条）。");
         }
         Check(SanctionSetRefusal(final, id => bases[id]));
+        UseApproval(ApprovalStep.Decision, DecisionContent(final, bases), now);
         _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         foreach (var s in final) { s.Status = SanctionStatus.Pending; _sanctions.Add(s); }
         DecidedOn = decidedOn;
@@ -314,16 +318,16 @@ public partial class EnforcementCase : IPartyVisible
         Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{ChineseDate.Format(ServiceDueDate.Value)}");
     }
 
-    public void ExtendDecisionPeriod(DateOnly newDate, string reason, string approvedBy, DateOnly approvedOn, EnforcementSettings settings, string by, DateTimeOffset now)
+    /// <summary>Extends the decision period, on the responsible person's approval of this date and reason where the province requires it (Art. 60).</summary>
+    public void ExtendDecisionPeriod(DateOnly newDate, string reason, EnforcementSettings settings, string by, DateTimeOffset now)
     {
         if (!Undecided) throw Refused("延长决定期限", "作出决定之前");
         if (newDate <= EffectiveDecisionDueDate) throw new DomainException("case.extension_date", $"延长后的期限应晚于{ChineseDate.Format(EffectiveDecisionDueDate)}。");
         Check(ExtensionLimitRefusal(newDate, settings));
         RequireReason(reason, "延期理由");
-        NotFuture(approvedOn, now, "批准日期");
-        if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
-        _approvals.Add(new CaseApproval { Kind = ApprovalKind.DecisionExtension, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDate });
-        Step(by, now, "延长决定期限", $"经{approvedBy}批准延长至{ChineseDate.Format(newDate)}：{reason}");
+        var approval = UseApproval(ApprovalStep.DecisionExtension, ExtensionContent(newDate, reason), now);
+        _approvals.Add(CaseApproval.Granted(ApprovalKind.DecisionExtension, reason, newDate, null, approval, now));
+        Step(by, now, "延长决定期限", $"{(approval is null ? "" : $"经{approval.ApproverName}批准")}延长至{ChineseDate.Format(newDate)}：{reason}");
     }
 
     // ---------------------------------------------------------------- exits
@@ -334,6 +338,7 @@ public partial class EnforcementCase : IPartyVisible
         if (!MayDecideNoPenalty) throw Refused("决定不予处罚", "审查、告知或听证阶段");
         RequireReason(reason, "不予处罚的理由");
         NotFuture(on, now, "决定日期");
+        UseApproval(ApprovalStep.NoPenalty, NoPenaltyContent(reason), now);
         _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         (ClosedOn, ExitReason) = (on, reason.Trim());
         VisibleToParty = true; // the 不予行政处罚决定书 is served on the party, who may seek review of it
@@ -411,18 +416,18 @@ public partial class EnforcementCase : IPartyVisible
     }
 
     /// <summary>Deferred or instalment payment on approval (Art. 66); the surcharge runs from the new due date.</summary>
-    public void ApprovePaymentArrangement(ApprovalKind kind, DateOnly newDueDate, string? schedule, string reason, string approvedBy, DateOnly approvedOn, string by, DateTimeOffset now)
+    public void ApprovePaymentArrangement(ApprovalKind kind, DateOnly newDueDate, string? schedule, string reason, string by, DateTimeOffset now)
     {
         if (kind is not (ApprovalKind.Deferral or ApprovalKind.Instalments)) throw new ArgumentOutOfRangeException(nameof(kind));
         if (!InExecution) throw Refused("批准延期或分期缴纳", "送达之后、结案之前");
         Check(PaymentRefusal());
         if (newDueDate <= (EffectivePaymentDueDate ?? newDueDate)) throw new DomainException("case.arrangement_date", $"新的缴款期限应晚于{ChineseDate.Format(EffectivePaymentDueDate!.Value)}。");
         RequireReason(reason, "理由");
-        NotFuture(approvedOn, now, "批准日期");
-        if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("case.approver_required", "请填写批准人。");
         if (kind == ApprovalKind.Instalments && string.IsNullOrWhiteSpace(schedule)) throw new DomainException("case.schedule_required", "分期缴纳须写明各期日期和金额。");
-        _approvals.Add(new CaseApproval { Kind = kind, Reason = reason.Trim(), ApprovedBy = approvedBy.Trim(), ApprovedOn = approvedOn, NewDate = newDueDate, Schedule = schedule?.Trim() });
-        Step(by, now, kind == ApprovalKind.Deferral ? "批准暂缓缴纳" : "批准分期缴纳", $"经{approvedBy}批准，缴款期限至{ChineseDate.Format(newDueDate)}" + (schedule is null ? "" : $"（{schedule}）"));
+        var approval = UseApproval(kind == ApprovalKind.Deferral ? ApprovalStep.Deferral : ApprovalStep.Instalments, ArrangementContent(kind, newDueDate, schedule, reason), now);
+        _approvals.Add(CaseApproval.Granted(kind, reason, newDueDate, schedule, approval, now));
+        Step(by, now, kind == ApprovalKind.Deferral ? "批准暂缓缴纳" : "批准分期缴纳",
+            $"{(approval is null ? "" : $"经{approval.ApproverName}批准，")}缴款期限至{ChineseDate.Format(newDueDate)}" + (schedule is null ? "" : $"（{schedule}）"));
     }
 
     /// <summary>
@@ -491,8 +496,9 @@ public partial class EnforcementCase : IPartyVisible
 
     private IEnumerable<AvailableAction> OfficerActions(DateOnly today)
     {
-        if (FilingRefusal() is null) yield return new("issue-filing", "签发立案审批表");
-        if (State == CaseState.Filed) yield return new("investigate", "开始调查取证", Primary: true);
+        foreach (var action in ApprovalActions()) yield return action;
+        if (FilingRefusal() is null) yield return new("issue-filing", "签发立案审批表", Primary: ApprovalRefusal(ApprovalStep.Filing, null) is null, NotYet: ApprovalRefusal(ApprovalStep.Filing, null)?.Message);
+        if (State == CaseState.Filed) yield return new("investigate", "开始调查取证", Primary: InvestigationRefusal() is null, NotYet: InvestigationRefusal()?.Message);
         if (Collecting) yield return new("evidence", "添加证据");
         if (State == CaseState.Investigating) yield return new("review", "提交审查", Primary: true, NotYet: ReviewRefusal()?.Message);
         if (State == CaseState.UnderReview)
@@ -509,7 +515,7 @@ public partial class EnforcementCase : IPartyVisible
         foreach (var action in DeliberationActions()) yield return action;
         if (PartyHeard)
         {
-            yield return new("decide", "作出处罚决定", Primary: true, NotYet: (DecisionWaitRefusal(today) ?? DeliberationRefusal(today) ?? ProposedSetRefusal())?.Message);
+            yield return new("decide", "作出处罚决定", Primary: true, NotYet: (DecisionWaitRefusal(today) ?? DeliberationRefusal(today) ?? ProposedSetRefusal() ?? ApprovalRefusal(ApprovalStep.Decision, null))?.Message);
             if (StatementRefusal(waiver: false, today) is null) yield return new("statement", "记录陈述申辩");
         }
         if (State == CaseState.PriorNoticeServed && HearingRequestRefusal(today) is null) yield return new("request-hearing", "登记听证申请");
@@ -519,17 +525,17 @@ public partial class EnforcementCase : IPartyVisible
             if (PaymentRefusal() is null)
             {
                 yield return new("payment", "登记缴款", Primary: true);
-                yield return new("arrangement", "批准暂缓/分期缴纳");
+                yield return new("arrangement", "登记暂缓/分期缴纳", NotYet: ApprovalRefusal(ApprovalStep.Deferral, null) is { } deferral && ApprovalRefusal(ApprovalStep.Instalments, null) is not null ? deferral.Message : null);
             }
             yield return new("close", "结案", NotYet: CloseRefusal()?.Message);
         }
         foreach (var action in GateActions()) yield return action;
-        if (MayDecideNoPenalty) yield return new("no-penalty", "不予处罚", Danger: true);
+        if (MayDecideNoPenalty) yield return new("no-penalty", "不予处罚", Danger: true, NotYet: ApprovalRefusal(ApprovalStep.NoPenalty, null)?.Message);
         if (Withdrawable) yield return new("withdraw", "撤销立案", Danger: true);
         if (Undecided)
         {
             yield return new("transfer", "移送", Danger: true);
-            yield return new("extend", "延长决定期限");
+            yield return new("extend", "延长决定期限", NotYet: ApprovalRefusal(ApprovalStep.DecisionExtension, null)?.Message);
         }
     }
 

@@ -11,7 +11,7 @@ internal static class EnforcementSeed
         int DecisionDays, int ServiceWorkingDays, int PaymentDays, decimal SurchargeRatePerDay, int LimitationYears, int WarnDaysBefore,
         string PaymentInstructions, string ReviewBody, int PublicationWorkingDays = 7, int WithdrawalWorkingDays = 3,
         int PublicationMonths = 12, bool MaskIndividualNames = true, decimal LegalReviewThreshold = 50_000m, int MaxDecisionExtensionDays = 30,
-        string DecisionExtensionSource = "行政处罚法第六十条及本省行政处罚办案期限规定");
+        string DecisionExtensionSource = "行政处罚法第六十条及本省行政处罚办案期限规定", IReadOnlyList<ApprovalStep>? Approvals = null);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -28,6 +28,7 @@ internal static class EnforcementSeed
                 PublicationWorkingDays = r.PublicationWorkingDays, WithdrawalWorkingDays = r.WithdrawalWorkingDays,
                 PublicationMonths = r.PublicationMonths, MaskIndividualNames = r.MaskIndividualNames, LegalReviewThreshold = r.LegalReviewThreshold,
                 MaxDecisionExtensionDays = r.MaxDecisionExtensionDays, DecisionExtensionSource = r.DecisionExtensionSource,
+                ApprovalSteps = Enforcement.ApprovalSteps.Format(r.Approvals ?? []),
             };
             var errors = s.Validate();
             if (errors.Count > 0) throw new Common.DomainException("seed.invalid", $"enforcement-settings.json 有误：{string.Join(" ", errors)}");

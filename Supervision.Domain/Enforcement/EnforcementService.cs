@@ -46,7 +46,7 @@ public sealed record CaseDeadline(string Key, string Label, DateOnly Due, bool M
 /// party's part (statement, hearing request, acknowledgement). Concurrent edits are refused, never silently merged.
 /// </summary>
 public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
-    DocumentRegistry documents, IRankingSummary rankings, IEnumerable<IDecisionPublication> publications)
+    DocumentRegistry documents, IRankingSummary rankings, IEnumerable<IDecisionPublication> publications, ApprovalService approvals)
 {
     public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default)
     {
@@ -75,6 +75,9 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             if (!basis.Allows(SanctionKind.Criticism))
                 throw new DomainException("agent_list.basis_no_criticism", $"所选依据“{basis.Code}”（{basis.Citation}）不含通报批评，不能作为公开通报代理商的依据。");
         }
+        if (input.DeputyApproverId is { Length: > 0 } deputy
+            && !await db.Users.AnyAsync(u => u.Id == deputy && u.ProvinceId == input.ProvinceId && u.Role == UserRole.Inspector, ct))
+            throw new DomainException("settings.deputy_approver", "指定审批人须为本省的执法人员（局领导无需指定即可审批）。");
         var row = await db.EnforcementSettings.FirstOrDefaultAsync(s => s.ProvinceId == input.ProvinceId, ct);
         if (row is null) db.EnforcementSettings.Add(row = new EnforcementSettings { ProvinceId = input.ProvinceId });
         row.CopyFrom(input);
@@ -144,12 +147,22 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             finding.CaseOpened(c.Id, party.Id);
             await db.SaveChangesAsync(ct);
         }
-        // The 立案审批表 is issued with the filing; its number becomes the case number.
+        // The 立案审批表 is issued with the filing (its number becomes the case number) or, where filing needs the
+        // responsible person's approval (Art. 54), the filing is the request for it and the form is issued once approved.
         var filed = await LoadAsync(db, c.Id, tracking: true, ct);
-        await IssueAsync(db, filed, await ContextAsync(filed, ct), Filing(filed.FiledOn), ct);
+        var context = await ContextAsync(filed, ct);
+        ApprovalRequest? request = null;
+        if (filed.Requires(ApprovalStep.Filing))
+        {
+            request = filed.RequestApproval(ApprovalStep.Filing, new ApprovalProposal(), "建议立案调查。", await approvals.RequesterAsync(db, ct), context.Bases, access.Actor, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        else
+            await IssueAsync(db, filed, context, Filing(filed.FiledOn), ct);
         // A province's first case starts its penalty indicators.
         await rankings.RecordsChangedAsync(db, c.BranchId, c.FiledOn, ct);
         await tx.CommitAsync(ct);
+        if (request is not null) await approvals.RequestedAsync(request, ct);
         return c.Id;
     }
 
@@ -253,7 +266,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     private sealed record DocumentStep(DocumentKind Kind, bool ToParty, DateOnly IssueDate, Action<EnforcementCase, CaseContext, DocumentNumber?> Apply);
 
     private static DocumentStep Filing(DateOnly filedOn) => new(DocumentKind.CaseFilingApproval, false, filedOn,
-        (c, _, number) => c.RecordFilingApproval(number?.ToString()));
+        (c, ctx, number) => c.RecordFilingApproval(number?.ToString(), ctx.Now));
 
     private static DocumentStep Notice(DateOnly servedOn) => new(DocumentKind.PriorNotice, true, servedOn,
         (c, ctx, _) => c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
@@ -321,9 +334,33 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         return orders.Where(o => o.Disregarded).Select(o => (o.Id, $"{o.NoticeNumber}（{CorrectiveOrder.StateLabel(o.State)}）")).ToList();
     }
 
-    /// <summary>Decides the case and issues the decision; the party receives it when it is served.</summary>
-    public Task<IssuedDocument> DecideAsync(long id, Guid token, DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default) =>
-        IssueAsync(id, token, _ => Decision(decidedOn, sanctions), ct);
+    /// <summary>
+    /// Decides the case and issues the decision (the party receives it when it is served) with its 行政处罚决定审批表, which
+    /// states the legal review, the collective discussion and the responsible person's approval the decision rests on.
+    /// </summary>
+    public async Task<IssuedDocument> DecideAsync(long id, Guid token, DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default)
+    {
+        IssuedDocument? issued = null;
+        await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
+        {
+            issued = await IssueAsync(db, c, ctx, Decision(decidedOn, sanctions), ct);
+            await IssueAsync(db, c, ctx, new DocumentStep(DocumentKind.DecisionApproval, false, decidedOn, (_, _, _) => { }), ct);
+        }, ct);
+        return issued!;
+    }
+
+    /// <summary>
+    /// Asks the responsible person (局领导 or the province's deputy approver) to approve a step of the case with the content
+    /// it will take; the approvers are told.
+    /// </summary>
+    public async Task<EnforcementCase> RequestApprovalAsync(long id, Guid token, ApprovalStep step, ApprovalProposal proposal, string note, CancellationToken ct = default)
+    {
+        ApprovalRequest? request = null;
+        var c = await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
+            request = c.RequestApproval(step, proposal, note, await approvals.RequesterAsync(db, ct), ctx.Bases, ctx.Actor, ctx.Now), ct);
+        await approvals.RequestedAsync(request!, ct);
+        return c;
+    }
 
     /// <summary>Serves the decision: records service, issues the 送达回证 and gives the party the decision.</summary>
     public Task<IssuedDocument> ServeAsync(long id, Guid token, DateOnly servedOn, string method, CancellationToken ct = default) =>
@@ -420,8 +457,9 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     public Task<EnforcementCase> RecordHearingAsync(long id, Guid token, DateOnly heldOn, string record, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.RecordHearing(heldOn, record, ctx.Actor, ctx.Now), ct: ct);
 
-    public Task<EnforcementCase> ExtendDecisionPeriodAsync(long id, Guid token, DateOnly newDate, string reason, string approvedBy, DateOnly approvedOn, CancellationToken ct = default) =>
-        ApplyAsync(id, token, (c, ctx) => c.ExtendDecisionPeriod(newDate, reason, approvedBy, approvedOn, ctx.Settings, ctx.Actor, ctx.Now), ct: ct);
+    /// <summary>Extends the decision period on its approval (Art. 60), where the province requires one.</summary>
+    public Task<EnforcementCase> ExtendDecisionPeriodAsync(long id, Guid token, DateOnly newDate, string reason, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.ExtendDecisionPeriod(newDate, reason, ctx.Settings, ctx.Actor, ctx.Now), ct: ct);
 
     public Task<EnforcementCase> WithdrawAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.Withdraw(on, reason, ctx.Actor, ctx.Now), ct: ct);
@@ -432,10 +470,10 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     public Task<EnforcementCase> RecordPaymentAsync(long id, Guid token, decimal amount, DateOnly paidOn, string reference, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.RecordPayment(amount, paidOn, reference, ctx.Settings, ctx.Actor, ctx.Now), ct: ct);
 
-    /// <summary>暂缓 or 分期 (Art. 66), as the officer chose it; a schedule only with instalments.</summary>
+    /// <summary>暂缓 or 分期 (Art. 66) on its approval where the province requires one; a schedule only with instalments.</summary>
     public Task<EnforcementCase> ApprovePaymentArrangementAsync(long id, Guid token, ApprovalKind kind, DateOnly newDueDate, string? schedule, string reason,
-        string approvedBy, DateOnly approvedOn, CancellationToken ct = default) =>
-        ApplyAsync(id, token, (c, ctx) => c.ApprovePaymentArrangement(kind, newDueDate, schedule, reason, approvedBy, approvedOn, ctx.Actor, ctx.Now), ct: ct);
+        CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.ApprovePaymentArrangement(kind, newDueDate, schedule, reason, ctx.Actor, ctx.Now), ct: ct);
 
     public Task<EnforcementCase> ExecuteSanctionAsync(long id, Guid token, long sanctionId, DateOnly on, string? note, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.ExecuteSanction(sanctionId, on, note, ctx.Actor, ctx.Now), ct: ct);
@@ -508,7 +546,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             .Include(c => c.Investigators).Include(c => c.Evidence).ThenInclude(e => e.File)
             .Include(c => c.Sanctions).ThenInclude(s => s.LegalBasis)
             .Include(c => c.Statements).ThenInclude(s => s.File)
-            .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.Steps.OrderBy(s => s.Id))
+            .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.ApprovalRequests).Include(c => c.Steps.OrderBy(s => s.Id))
             .Include(c => c.LegalReviews).Include(c => c.Discussions);
         return await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("案件");
     }

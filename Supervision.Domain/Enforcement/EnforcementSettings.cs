@@ -7,7 +7,7 @@ namespace Supervision.Domain.Enforcement;
 /// The periods, thresholds and rates the procedure runs on, per province (a row with no province is the national
 /// default). The statutory figures are data too, so an amendment is an edit, not a release.
 /// </summary>
-public class EnforcementSettings : ICatalogEntity
+public partial class EnforcementSettings : ICatalogEntity
 {
     public int Id { get; set; }
     /// <summary>Null: the default for provinces without their own row.</summary>
@@ -78,6 +78,7 @@ public class EnforcementSettings : ICatalogEntity
         (AgentListEnabled, AgentListLegalBasisId) = (s.AgentListEnabled, s.AgentListEnabled ? s.AgentListLegalBasisId : null);
         LegalReviewThreshold = s.LegalReviewThreshold;
         (MaxDecisionExtensionDays, DecisionExtensionSource) = (s.MaxDecisionExtensionDays, s.DecisionExtensionSource.Trim());
+        (ApprovalSteps, DeputyApproverId) = (s.ApprovalSteps, ProvinceId is null ? null : s.DeputyApproverId);
         return this;
     }
 

@@ -30,6 +30,7 @@ public static class CasePdf
             DocumentKind.PenaltyDecision => Decision(doc, d),
             DocumentKind.ServiceReceipt => ServiceReceipt(doc, d),
             DocumentKind.NoPenaltyDecision => NoPenaltyDecision(doc, d),
+            DocumentKind.DecisionApproval => DecisionApproval(doc, d),
             _ => throw new ArgumentOutOfRangeException(nameof(d), d.Kind, "not a case document"),
         };
     }
@@ -50,9 +51,32 @@ public static class CasePdf
             .AddRow("承办人", string.Join("、", d.Investigators))
             .AddRow("立案日期", ChineseDate.Format(d.FiledOn))
             .AddRow("承办机构意见", "建议立案调查。")
-            .AddRow("负责人审批意见", "");
+            .AddRow("负责人审批意见", ApprovalText(d.Approval));
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
     }
+
+    /// <summary>行政处罚决定审批表: the case, the decision, the legal review and collective discussion it rests on, and the responsible person's approval.</summary>
+    private static OfficialDocument DecisionApproval(OfficialDocument doc, CaseDocumentData d)
+    {
+        var table = new DocumentTable(new TableColumn("项目", 1.3), new TableColumn("内容", 4.2)) { FontSize = 14 };
+        table.AddRow("立案号", d.CaseNumber ?? "")
+            .AddRow("案由", d.Title)
+            .AddRow("当事人", d.Party.Name)
+            .AddRow("主要违法事实", d.Facts)
+            .AddRow("处罚依据", d.Statute + d.PenaltyArticle)
+            .AddRow("陈述申辩及听证", d.Proceedings ?? "")
+            .AddRow("处罚决定", string.Join("；", d.Sanctions.Select(s => s.Text)))
+            .AddRow("承办人", string.Join("、", d.Investigators))
+            .AddRow("法制审核意见", d.LegalReview ?? "依法无需法制审核。")
+            .AddRow("集体讨论结论", d.Discussion ?? "依法无需集体讨论。")
+            .AddRow("负责人审批意见", ApprovalText(d.Approval))
+            .AddRow("决定日期", ChineseDate.Format(d.IssueDate));
+        return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
+    }
+
+    /// <summary>同意。 审批人：王志强 2026年5月11日 (blank for a signature on paper where the province needs no approval in the system).</summary>
+    private static string ApprovalText(ApprovalLine? a) =>
+        a is null ? "" : $"{a.Opinion}　审批人：{a.ApproverName}　{ChineseDate.Format(a.ApprovedOn)}（{a.RequestedBy}报请）";
 
     private static OfficialDocument PriorNotice(OfficialDocument doc, CaseDocumentData d)
     {

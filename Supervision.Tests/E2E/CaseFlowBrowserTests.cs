@@ -30,6 +30,18 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
     private static async Task ExpectStateAsync(IPage page, string state) =>
         await Assertions.Expect(page.Locator(".status-chip").First).ToContainTextAsync(state, Slow);
 
+    /// <summary>The 局领导 approves the case's pending request in his inbox, with an opinion.</summary>
+    private async Task LeaderApprovesAsync(IPage leader, string title, string opinion)
+    {
+        await leader.GotoAsync("/approvals");
+        await leader.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var request = leader.Locator($".pending-approval:has-text('{title}')").First;
+        await request.Locator("[id^=approve-]").ClickAsync();
+        await leader.FillAsync("#approval-opinion", opinion);
+        await leader.ClickAsync("#approval-confirm");
+        await Assertions.Expect(leader.Locator(".mud-snackbar")).ToContainTextAsync("已批准", Slow);
+    }
+
     [Fact]
     public async Task An_inspector_takes_a_case_from_filing_to_closing_with_a_fine_and_a_payment()
     {
@@ -52,10 +64,18 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             foreach (var name in new[] { "马建国", "李娟" }) await p.ClickAsync($"#case-investigators label:has-text('{name}')");
             await p.ClickAsync("#file-case");
             await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/cases/\d+$"));
-            await Assertions.Expect(p.Locator("h1")).ToContainTextAsync("宁通管立〔2026〕", Slow);
             var caseUrl = p.Url;
 
+            // Filing waits for the 局领导's approval (Art. 54): he approves in his inbox, then the filing form is issued.
+            await Assertions.Expect(p.Locator("#case-approvals")).ToContainTextAsync("待审批", Slow);
             await BrowserPortal.ShotAsync(p, "case-1-filed");
+            var leader = await portal.SignedInAsync("leader.nx");
+            await LeaderApprovesAsync(leader, "未按规定查验入网用户有效身份证件", "同意立案调查。");
+            await BrowserPortal.ShotAsync(leader, "case-1-leader-inbox");
+            await p.ReloadAsync();
+            await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await p.ClickAsync("#record-action-issue-filing");
+            await Assertions.Expect(p.Locator("h1")).ToContainTextAsync("宁通管立〔2026〕", Slow);
             await StepAsync(p, "investigate");
             await ExpectStateAsync(p, "调查取证");
             await StepAsync(p, "evidence", ("collected-on", "2026-04-22"), ("description", "暗访录像一份、入网工单三份"));
@@ -67,7 +87,9 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.Locator(".mud-dialog label:has-text('罚款')").ClickAsync();
             await p.FillAsync("#sanction-amount", "20000");
             await p.ClickAsync("#action-confirm");
-            await Assertions.Expect(p.Locator("#record-action-notice")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            // Proposed: the decision's approval may now be asked for (the actions are re-laid out; wait before clicking).
+            await Assertions.Expect(p.Locator("#record-action-approval-decision")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
             // The prior notice can be previewed before it takes a number.
             await p.ClickAsync("#record-action-notice");
@@ -78,6 +100,11 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.ClickAsync("#action-confirm");
             await ExpectStateAsync(p, "事先告知");
 
+            // The decision as the 局领导 approved it (Art. 57).
+            await StepAsync(p, "approval-decision", ("note", "建议按告知内容作出处罚决定。"));
+            await LeaderApprovesAsync(leader, "未按规定查验入网用户有效身份证件", "同意给予警告并处罚款二万元。");
+            await p.ReloadAsync();
+            await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await StepAsync(p, "decide", ("decided-on", "2026-05-11"));
             await ExpectStateAsync(p, "已决定");
             await StepAsync(p, "serve", ("served-on", "2026-05-12")); // 直接送达, the first of the methods
@@ -101,18 +128,24 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
             // Deferral or instalments is the officer's choice, never read from the reason: a deferral whose reason speaks of 期.
-            await p.ClickAsync("#record-action-arrangement");
+            // It is asked for, approved by the 局领导 (Art. 66), then recorded as approved.
+            await p.ClickAsync("#record-action-approval-arrangement");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToBeVisibleAsync();
             await Assertions.Expect(p.Locator("#action-schedule")).ToHaveCountAsync(0);
             await p.Locator(".mud-dialog label:has-text('分期缴纳')").ClickAsync();
             await Assertions.Expect(p.Locator("#action-schedule")).ToBeVisibleAsync(); // asked for instalments only
             await p.Locator(".mud-dialog label:has-text('暂缓缴纳')").ClickAsync();
             await Assertions.Expect(p.Locator("#action-schedule")).ToHaveCountAsync(0);
-            await FillAsync(p, ("due-date", "2026-06-30"), ("reason", "企业资金周转困难，待下一期贷款到账后缴纳"), ("approved-by", "王志强"), ("approved-on", "2026-05-13"));
+            await FillAsync(p, ("due-date", "2026-06-30"), ("reason", "企业资金周转困难，待下一期贷款到账后缴纳"));
             await p.ClickAsync("#action-confirm");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);
+            await LeaderApprovesAsync(leader, "未按规定查验入网用户有效身份证件", "同意暂缓至6月底。");
+            await p.ReloadAsync();
+            await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await StepAsync(p, "arrangement"); // the approved date and reason are filled in
             await p.ClickAsync(".mud-tab:has-text('缴款（')");
-            await Assertions.Expect(p.Locator(".case-approval")).ToContainTextAsync("暂缓缴纳：王志强 于2026-05-13批准，期限至2026-06-30", Slow);
+            await Assertions.Expect(p.Locator(".case-approval")).ToContainTextAsync("暂缓缴纳：王志强（宁夏局副局长）于", Slow);
+            await Assertions.Expect(p.Locator(".case-approval")).ToContainTextAsync("批准，期限至2026-06-30", Slow);
 
             await StepAsync(p, "payment", ("paid-on", "2026-05-20"), ("amount", "20000"), ("reference", "非税收入缴款书2026052001"));
             await ExpectStateAsync(p, "执行中");

@@ -26,7 +26,7 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
         using var scope = portal.Factory.ScopeFor(AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector), "inspector.nx");
         var docs = scope.ServiceProvider.GetRequiredService<EnforcementService>();
         var cases = scope.ServiceProvider.GetRequiredService<EnforcementService>();
-        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, "营业网点为用户办理入网未核验身份证件",
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, docs, new FileCaseInput(branch.Id, basis.Id, "营业网点为用户办理入网未核验身份证件",
             "执法人员暗访发现，该企业营业网点为用户（身份证号640102199001011234）办理入网时未核验证件。", today.AddDays(-60), today.AddDays(-40), investigators));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", today.AddDays(-35), null);
@@ -35,7 +35,7 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, today.AddDays(-30));
         c = await cases.GetAsync(id);
-        var decision = await docs.DecideAsync(id, c.ConcurrencyToken, today.AddDays(-2), sanctions);
+        var decision = await LeaderApproval.DecideAsync(portal.ScopeFor, docs, id, today.AddDays(-2), sanctions);
         c = await cases.GetAsync(id);
         await docs.ServeAsync(id, c.ConcurrencyToken, today.AddDays(-1), "直接送达");
         return decision.Number!;

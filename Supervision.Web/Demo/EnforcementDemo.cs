@@ -16,7 +16,7 @@ namespace Supervision.Web.Demo;
 /// statement period is running (with the party's statement), and one under investigation.
 /// </summary>
 public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, EnforcementService cases,
-    PublicityService publicity, CatalogService catalog, TimeProvider clock)
+    PublicityService publicity, CatalogService catalog, ApprovalService approvals, TimeProvider clock)
 {
     private const string Facts = "执法人员暗访发现，该企业所属合作营业厅在用户未出示有效身份证件的情况下，通过人工录入身份信息为其办理入网手续，共涉及电话卡{0}张。";
 
@@ -27,7 +27,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         var province = await db.Provinces.SingleAsync(p => p.Code == "64", ct);
         if (await db.EnforcementCases.AnyAsync(c => c.ProvinceId == province.Id, ct)) return;
         var users = await db.Users.Where(u => u.ProvinceId == province.Id).ToDictionaryAsync(u => u.UserName!, ct);
-        if (!users.ContainsKey("inspector.nx") || !users.ContainsKey("inspector2.nx")) return;
+        if (!users.ContainsKey("inspector.nx") || !users.ContainsKey("inspector2.nx") || !users.ContainsKey("leader.nx")) return;
         var branches = await db.Branches.Where(b => b.ProvinceId == province.Id && b.ParentBranchId == null).ToDictionaryAsync(b => b.Code, ct);
         var bases = await db.LegalBases.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
         var investigators = new[] { users["inspector.nx"].Id, users["inspector2.nx"].Id };
@@ -37,6 +37,35 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         // The province's designated legal reviewer (法制审核人员), who investigates none of the demo cases.
         var reviewer = users.Values.Where(u => u.LegalReviewer && !investigators.Contains(u.Id)).OrderBy(u => u.UserName).FirstOrDefault();
         void Reviewer() => access.Set(AccessScope.ForProvince(province.Id, false, UserRole.Inspector), reviewer!.UserName!, reviewer.Id);
+        // The province's 局领导 approves what its settings say needs approval, through the same inbox as in the portal.
+        async Task ApproveAsync(long caseId, ApprovalStep step, string opinion)
+        {
+            access.Set(AccessScope.ForProvince(province.Id, true, UserRole.Leader), "leader.nx", users["leader.nx"].Id);
+            foreach (var request in (await approvals.PendingAsync(ct: ct)).Where(a => a.CaseId == caseId && a.Step == step))
+                await approvals.DecideAsync(request.Id, true, opinion, ct);
+            Inspector();
+        }
+        async Task<long> FileAsync(FileCaseInput input)
+        {
+            var id = await cases.FileAsync(input, ct);
+            if ((await cases.GetAsync(id, ct)).CaseNumber is null)
+            {
+                await ApproveAsync(id, ApprovalStep.Filing, "同意立案调查。");
+                await cases.IssueFilingApprovalAsync(id, ct);
+            }
+            return id;
+        }
+        async Task DecideAsync(long id, DateOnly on, IReadOnlyList<SanctionInput> sanctions)
+        {
+            var c = await cases.GetAsync(id, ct);
+            if (c.Requires(ApprovalStep.Decision))
+            {
+                c = await cases.RequestApprovalAsync(id, c.ConcurrencyToken, ApprovalStep.Decision, new ApprovalProposal(Sanctions: sanctions), "建议按告知的内容作出处罚决定。", ct);
+                await ApproveAsync(id, ApprovalStep.Decision, "同意按报请的内容作出行政处罚决定。");
+                c = await cases.GetAsync(id, ct);
+            }
+            await cases.DecideAsync(id, c.ConcurrencyToken, on, sanctions, ct);
+        }
         void Party(string branchCode, string userName)
         {
             var b = branches[branchCode];
@@ -53,7 +82,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         async Task<EnforcementCase> ToNoticeAsync(string branch, string title, int cards, int violation, int filed, IReadOnlyList<SanctionInput> sanctions)
         {
             Inspector();
-            var id = await cases.FileAsync(new FileCaseInput(branches[branch].Id, basis, title, string.Format(Facts, cards), Day(violation), Day(filed), investigators), ct);
+            var id = await FileAsync(new FileCaseInput(branches[branch].Id, basis, title, string.Format(Facts, cards), Day(violation), Day(filed), investigators));
             var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id, ct)).ConcurrencyToken, ct);
             c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, $"暗访录像一份、入网工单{cards}份、营业厅负责人询问笔录一份", Day(filed - 3), null, ct);
             c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿，适用依据正确，建议依法给予行政处罚。", ct);
@@ -72,7 +101,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
                 "违法事实清楚，证据确凿；适用《电话用户真实身份信息登记规定》第六条、第十九条正确；已依法告知陈述申辩权利，程序合法；拟处罚款在法定幅度内，处罚适当。", ct);
             Inspector();
         }
-        await cases.DecideAsync(closed.Id, closed.ConcurrencyToken, Day(95), [Warning(), Fine(20_000m), Announce()], ct);
+        await DecideAsync(closed.Id, Day(95), [Warning(), Fine(20_000m), Announce()]);
         closed = await cases.GetAsync(closed.Id, ct);
         await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);
         var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == closed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
@@ -89,7 +118,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", 8, 60, 40, [Warning(), Fine(10_000m), Announce()]);
         await cases.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct);
         served = await cases.GetAsync(served.Id, ct);
-        await cases.DecideAsync(served.Id, served.ConcurrencyToken, Day(5), [Warning(), Fine(10_000m), Announce()], ct);
+        await DecideAsync(served.Id, Day(5), [Warning(), Fine(10_000m), Announce()]);
         served = await cases.GetAsync(served.Id, ct);
         await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), "邮寄送达", ct);
 
@@ -101,12 +130,15 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
 
         // 4. Under investigation.
         Inspector();
-        var filed = await cases.FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业网点存在“一证多卡”违规开户", string.Format(Facts, 3), Day(20), Day(7), investigators), ct);
+        var filed = await FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业网点存在“一证多卡”违规开户", string.Format(Facts, 3), Day(20), Day(7), investigators));
         await cases.StartInvestigationAsync(filed, (await cases.GetAsync(filed, ct)).ConcurrencyToken, ct);
 
-        // 5. The 违规代理商 list stays disabled (the default): naming agents is itself a sanction and needs a basis an administrator chooses.
+        // 5. Filed today and waiting for the 局领导's filing approval (his inbox shows it).
+        await cases.FileAsync(new FileCaseInput(branches["CMCC-64"].Id, basis, "营业厅代客户激活未实名登记的物联网卡", string.Format(Facts, 6), Day(12), today, investigators), ct);
 
-        // 6. The first published 双随机 draw (from the inspections demo) on the public site as well.
+        // 6. The 违规代理商 list stays disabled (the default): naming agents is itself a sanction and needs a basis an administrator chooses.
+
+        // 7. The first published 双随机 draw (from the inspections demo) on the public site as well.
         var drawDraft = await db.Announcements.AsNoTracking().Where(a => a.ProvinceId == province.Id && a.Kind == AnnouncementKind.DrawResult && a.Status == AnnouncementStatus.Draft)
             .OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
         if (drawDraft is not null) await publicity.PublishAsync(drawDraft.Id, drawDraft.ConcurrencyToken, today, ct: ct);

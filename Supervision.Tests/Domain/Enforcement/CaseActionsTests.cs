@@ -139,7 +139,7 @@ public class CaseActionsTests
         Assert.Equal(CaseState.Decided, late.State);
 
         var extended = Noticed();
-        extended.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), CaseFixture.Settings, "i", Now);
+        extended.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", CaseFixture.Settings, "i", Now);
         extended.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, extended.State);
     }
@@ -173,9 +173,9 @@ public class CaseActionsTests
     {
         var c = Unapproved();
         Assert.Equal(["issue-filing", "investigate", "mark-significance", "service-address", "withdraw", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-06"));
-        c.RecordFilingApproval("宁通管立〔2026〕7号");
+        c.RecordFilingApproval("宁通管立〔2026〕7号", Now);
         Assert.DoesNotContain("issue-filing", Offered(c, Acting.Officer, "2026-05-06"));
-        Assert.Equal("case.filing_issued", Assert.Throws<DomainException>(() => c.RecordFilingApproval("宁通管立〔2026〕8号")).Code);
+        Assert.Equal("case.filing_issued", Assert.Throws<DomainException>(() => c.RecordFilingApproval("宁通管立〔2026〕8号", Now)).Code);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public class CaseActionsTests
     {
         switch (key)
         {
-            case "issue-filing": c.RecordFilingApproval("宁通管立〔2026〕9号"); break;
+            case "issue-filing": c.RecordFilingApproval("宁通管立〔2026〕9号", Now); break;
             case "investigate": c.StartInvestigation("i", Now); break;
             case "evidence": c.AddEvidence(new CaseEvidence { Description = "入网工单", CollectedOn = today, CollectedBy = "i" }, "i", Now); break;
             case "review": c.SubmitForReview("事实清楚", "i", Now); break;
@@ -226,12 +226,12 @@ public class CaseActionsTests
             case "serve": c.Serve(today, "直接送达", Settings, Calendar, "i", Now); break;
             case "acknowledge": c.AcknowledgeService("p", Now); break;
             case "payment": c.RecordPayment(1m, today, "POS9", Settings, "i", Now); break;
-            case "arrangement": c.ApprovePaymentArrangement(ApprovalKind.Deferral, D("2026-09-30"), null, "企业资金周转困难", "王志强", today, "i", Now); break;
+            case "arrangement": c.ApprovePaymentArrangement(ApprovalKind.Deferral, D("2026-09-30"), null, "企业资金周转困难", "i", Now); break;
             case "close": c.Close(today, "i", Now); break;
             case "no-penalty": c.DecideNoPenalty(today, "违法行为轻微并及时改正", null, "i", Now); break;
             case "withdraw": c.Withdraw(today, "违法事实不能成立", "i", Now); break;
             case "transfer": c.Transfer(today, "银川市公安局", "涉嫌犯罪需移送处理", "i", Now); break;
-            case "extend": c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查", "王志强", today, CaseFixture.Settings, "i", Now); break;
+            case "extend": c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查", CaseFixture.Settings, "i", Now); break;
             case "service-address": c.RecordServiceAddress("银川市金凤区北京中路1号", "nx-legal@10086.cn", today, "i", Now); break;
             case "mark-significance": c.MarkSignificance(true, false, "涉及用户数量大，社会影响恶劣", "i", Now); break;
             case "discussion": c.RecordDiscussion(today, "王志强、李明", "同意给予警告并处罚款", "i", Now); break;

@@ -31,14 +31,14 @@ public class CaseDeadlineScannerTests(Portal portal) : IClassFixture<Portal>
 
         // ORD25-A09 is 待核对 in the seed: an administrator confirms it before a decision may rest on it.
         await portal.ScopeFor(AccessScope.System with { Role = UserRole.SystemAdmin }, "admin").ServiceProvider.GetRequiredService<CatalogService>().ConfirmLegalBasisAsync(basis.Id);
-        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, "登记信息不完整", "抽查入网工单120份，其中9份未登记证件住址。", new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 20), investigators));
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, docs, new FileCaseInput(branch.Id, basis.Id, "登记信息不完整", "抽查入网工单120份，其中9份未登记证件住址。", new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 20), investigators));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "入网工单抽查记录", new DateOnly(2026, 4, 21), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 10_000m, "罚款")]);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await cases.GetAsync(id);
-        await docs.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11), [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 10_000m, "罚款")]);
+        await LeaderApproval.DecideAsync(portal.ScopeFor, docs, id, new DateOnly(2026, 5, 11), [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 10_000m, "罚款")]);
         c = await cases.GetAsync(id);
         await docs.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 12), "邮寄送达"); // payment due 27 May
 

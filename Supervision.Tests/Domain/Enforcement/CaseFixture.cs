@@ -45,7 +45,7 @@ public static class CaseFixture
     public static EnforcementCase Filed(LegalBasis? basis = null, string violation = "2026-03-01", string filed = "2026-04-20")
     {
         var c = Unapproved(basis, violation, filed);
-        c.RecordFilingApproval("宁通管立〔2026〕1号");
+        c.RecordFilingApproval("宁通管立〔2026〕1号", Now);
         return c;
     }
 

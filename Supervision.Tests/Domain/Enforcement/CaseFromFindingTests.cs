@@ -46,7 +46,7 @@ public class CaseFromFindingTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal("finding.case_party", (await Assert.ThrowsAsync<DomainException>(() => docs.FileAsync(Input(other)))).Code);
         Assert.False(await db.EnforcementCases.AnyAsync(c => c.Source == CaseSource.Finding && c.SourceRef == draft.SourceRef));
 
-        var id = await docs.FileAsync(Input(draft.BranchId));
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, docs, Input(draft.BranchId));
         var filed = await cases.GetAsync(id);
         Assert.Equal((CaseSource.Finding, draft.SourceRef), (filed.Source, filed.SourceRef));
         var details = await inspector.Get<FindingService>().GetAsync(finding.Id);

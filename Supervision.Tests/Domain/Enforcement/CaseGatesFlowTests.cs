@@ -38,7 +38,7 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
     private async Task<EnforcementCase> ReviewedAsync(AccessScope inspector, int branch, int basis, string[] investigators)
     {
         var cases = As<EnforcementService>(inspector);
-        var id = await cases.FileAsync(new FileCaseInput(branch, basis, "未按规定查验入网用户身份证件", "暗访发现某合作营业厅为未出示证件的用户办理入网。",
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, cases, new FileCaseInput(branch, basis, "未按规定查验入网用户身份证件", "暗访发现某合作营业厅为未出示证件的用户办理入网。",
             new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators, DiscoveredOn: new DateOnly(2026, 4, 15)));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
@@ -99,7 +99,16 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
         var a = await ActorsAsync();
         portal.Today(new DateOnly(2026, 5, 6));
         var c = await ReviewedAsync(a.Inspector, a.Branch, await BasisAsync("ORD25-A06"), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]);
-        var decision = await As<EnforcementService>(a.Inspector).DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), "初次违法且危害后果轻微，并已及时改正");
+        // 不予行政处罚 is a decision of the responsible person (Art. 57): refused until the 局领导 approved exactly this reason.
+        var inspector = As<EnforcementService>(a.Inspector);
+        const string reason = "初次违法且危害后果轻微，并已及时改正";
+        var refused = await Assert.ThrowsAsync<DomainException>(() => inspector.DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), reason));
+        Assert.Equal("approval.required", refused.Code);
+        Assert.Contains("行政处罚法第五十七条", refused.Message);
+        c = await inspector.RequestApprovalAsync(c.Id, c.ConcurrencyToken, ApprovalStep.NoPenalty, new ApprovalProposal(Reason: reason), "建议不予行政处罚。");
+        await LeaderApproval.ApproveAsync(portal.ScopeFor, c.Id, ApprovalStep.NoPenalty);
+        c = await inspector.GetAsync(c.Id);
+        var decision = await inspector.DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), reason);
         Assert.Equal(DocumentKind.NoPenaltyDecision, decision.Kind);
         Assert.Matches(@"^宁通管不罚〔2026〕\d+号$", decision.Number);
 

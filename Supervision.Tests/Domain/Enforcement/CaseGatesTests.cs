@@ -254,13 +254,13 @@ public class CaseGatesTests
     {
         var settings = new EnforcementSettings { MaxDecisionExtensionDays = 30, DecisionExtensionSource = "《宁夏通信管理局行政处罚案件办理规定》第二十条" };
         var c = Noticed();
-        var e = Assert.Throws<DomainException>(() => c.ExtendDecisionPeriod(D("2026-08-19"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), settings, "i", Now));
+        var e = Assert.Throws<DomainException>(() => c.ExtendDecisionPeriod(D("2026-08-19"), "案情复杂，需补充调查取证", settings, "i", Now));
         Assert.Equal("case.extension_too_long", e.Code);
         Assert.Contains("《宁夏通信管理局行政处罚案件办理规定》第二十条", e.Message);
         Assert.Contains("2026年8月18日", e.Message);
         Assert.DoesNotContain("第八十五条", e.Message);
 
-        c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), settings, "i", Now);
+        c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", settings, "i", Now);
         Assert.Equal(D("2026-08-18"), c.EffectiveDecisionDueDate);
     }
 }

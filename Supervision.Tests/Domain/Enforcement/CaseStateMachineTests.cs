@@ -210,7 +210,7 @@ public class CaseStateMachineTests
         var c = Noticed();
         var late = Assert.Throws<DomainException>(() => c.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.decision_overdue", late.Code);
-        c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", "王志强", D("2026-07-10"), CaseFixture.Settings, "i", Now);
+        c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", CaseFixture.Settings, "i", Now);
         c.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, c.State);
     }
@@ -284,11 +284,11 @@ public class CaseStateMachineTests
     public void An_approved_deferral_moves_the_due_date_the_surcharge_runs_from()
     {
         var c = Served();
-        c.ApprovePaymentArrangement(ApprovalKind.Deferral, D("2026-07-31"), null, "企业资金周转困难，申请暂缓缴纳", "王志强", D("2026-05-20"), "i", Now);
+        c.ApprovePaymentArrangement(ApprovalKind.Deferral, D("2026-07-31"), null, "企业资金周转困难，申请暂缓缴纳", "i", Now);
         Assert.Equal(0m, c.SurchargeOn(D("2026-07-31"), Settings.SurchargeRatePerDay));
         Assert.Equal(600m, c.SurchargeOn(D("2026-08-01"), Settings.SurchargeRatePerDay));
         Assert.Equal("case.arrangement_date", Assert.Throws<DomainException>(() =>
-            c.ApprovePaymentArrangement(ApprovalKind.Deferral, D("2026-07-01"), null, "再次申请暂缓缴纳", "王志强", D("2026-05-21"), "i", Now)).Code);
+            c.ApprovePaymentArrangement(ApprovalKind.Deferral, D("2026-07-01"), null, "再次申请暂缓缴纳", "i", Now)).Code);
     }
 
     [Fact]

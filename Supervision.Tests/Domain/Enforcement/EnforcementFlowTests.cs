@@ -38,7 +38,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
     private async Task<long> FiledAsync(Actors a, string title = "未按规定查验入网用户身份证件", DateOnly? violation = null)
     {
         var docs = As<EnforcementService>(a.Inspector);
-        return await docs.FileAsync(new FileCaseInput(a.Branch, a.Basis, title, "2026年3月10日，执法人员暗访发现银川市某合作营业厅在用户未出示有效证件的情况下为其办理入网手续。",
+        return await LeaderApproval.FileAsync(portal.ScopeFor, docs, new FileCaseInput(a.Branch, a.Basis, title, "2026年3月10日，执法人员暗访发现银川市某合作营业厅在用户未出示有效证件的情况下为其办理入网手续。",
             violation ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), a.Investigators));
     }
 
@@ -86,7 +86,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
 
         portal.Today(new DateOnly(2026, 5, 28)); // each later step is dated on or before the day it is recorded
         c = await cases.GetAsync(id);
-        var decision = await docs.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11),
+        var decision = await LeaderApproval.DecideAsync(portal.ScopeFor, docs, id, new DateOnly(2026, 5, 11),
             [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 15_000m, "罚款"), new(SanctionKind.PublicAnnouncement, a.Basis, null, "公告")]);
         Assert.Matches(@"^宁通管罚〔2026〕\d+号$", decision.Number);
         var decisionText = Text((await registry.DownloadAsync(decision.Id)).Pdf);
@@ -159,7 +159,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         var c = await cases.GetAsync(first);
         await docs.ServePriorNoticeAsync(first, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await cases.RecordStatementAsync(first, "放弃陈述申辩。", waiver: true, null); // the officer records the party's written waiver
-        await docs.DecideAsync(first, c.ConcurrencyToken, new DateOnly(2026, 5, 6), [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
+        await LeaderApproval.DecideAsync(portal.ScopeFor, docs, first, new DateOnly(2026, 5, 6), [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
         var second = await FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2));
         var twice = await Assert.ThrowsAsync<DomainException>(() => UnderReviewAsync(a, second, [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]));
         Assert.Equal("case.double_fine", twice.Code);

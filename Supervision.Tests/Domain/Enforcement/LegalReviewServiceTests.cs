@@ -33,7 +33,7 @@ public class LegalReviewServiceTests(Portal portal) : IClassFixture<Portal>
         var reviewer = As(scope, "inspector4.nx", users["inspector4.nx"]); // the demo's designated legal reviewer
 
         portal.Today(new DateOnly(2026, 4, 30));
-        var id = await inspector.FileAsync(new FileCaseInput(branch.Id, basis.Id, "营业厅未查验证件批量开卡", "2026年3月暗访发现某营业厅未查验证件批量开通电话卡。",
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, inspector, new FileCaseInput(branch.Id, basis.Id, "营业厅未查验证件批量开卡", "2026年3月暗访发现某营业厅未查验证件批量开通电话卡。",
             new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), [users["inspector.nx"], users["inspector2.nx"]]));
         var c = await inspector.GetAsync(id);
         c = await inspector.StartInvestigationAsync(id, c.ConcurrencyToken);
@@ -72,7 +72,7 @@ public class LegalReviewServiceTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal("case.discussion_required", refused.Code);
         Assert.Contains("行政处罚法第五十七条第二款", refused.Message);
         c = await inspector.RecordDiscussionAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11), "王志强、李明、张华", "同意给予警告并处罚款二万元");
-        await inspector.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11), sanctions);
+        await LeaderApproval.DecideAsync(portal.ScopeFor, inspector, id, new DateOnly(2026, 5, 11), sanctions);
 
         var decided = await inspector.GetAsync(id);
         Assert.Equal(CaseState.Decided, decided.State);

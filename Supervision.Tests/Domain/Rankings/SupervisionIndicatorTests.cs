@@ -164,7 +164,7 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
         using var inspector = await portal.AsUserAsync("inspector.nx");
         var cases = inspector.Get<EnforcementService>();
         var investigators = (await cases.InspectorsAsync(province)).Select(i => i.Id).Take(2).ToList();
-        var id = await cases.FileAsync(new FileCaseInput(ctcc, basisId, "未按规定查验入网用户有效身份证件", "营业厅为未出示证件的用户办理入网。", D("2026-04-10"), D("2026-04-25"),
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, cases, new FileCaseInput(ctcc, basisId, "未按规定查验入网用户有效身份证件", "营业厅为未出示证件的用户办理入网。", D("2026-04-10"), D("2026-04-25"),
             investigators, CaseSource.Finding, handedOver.ToString()));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份、入网工单5份", D("2026-04-27"), null);
@@ -174,7 +174,7 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
         await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, D("2026-05-06"));
         Assert.Equal(0, (await ValuesAsync(portal, "CTCC-64", "2026-05"))[Penalties].Value);
 
-        await cases.DecideAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, D("2026-05-20"), sanctions);
+        await LeaderApproval.DecideAsync(portal.ScopeFor, cases, id, D("2026-05-20"), sanctions);
 
         // Decided: the May figures changed in the decision's own transaction, and CTCC falls behind CMCC.
         var may = await ValuesAsync(portal, "CTCC-64", "2026-05");

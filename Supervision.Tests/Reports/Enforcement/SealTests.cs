@@ -71,7 +71,7 @@ public class SealTests(Portal portal) : IClassFixture<Portal>
         portal.Today(new DateOnly(2026, 3, 20));
         var docs = As<EnforcementService>(inspector, "inspector.nx");
         var cases = As<EnforcementService>(inspector, "inspector.nx");
-        var id = await docs.FileAsync(new FileCaseInput(branch.Id, basis.Id, "营业网点未按规定查验身份证件", "暗访发现营业网点未查验证件即办理入网。",
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, docs, new FileCaseInput(branch.Id, basis.Id, "营业网点未按规定查验身份证件", "暗访发现营业网点未查验证件即办理入网。",
             new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 9), investigators));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像", new DateOnly(2026, 3, 10), null);

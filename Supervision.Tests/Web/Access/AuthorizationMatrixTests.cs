@@ -16,7 +16,7 @@ namespace Supervision.Tests.Web.Access;
 /// </summary>
 public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
 {
-    private enum Who { Anonymous, SignedIn, Regulator, Ministry, Admin, Carrier, ApiKey, Officer }
+    private enum Who { Anonymous, SignedIn, Regulator, Ministry, Admin, Carrier, ApiKey, Officer, Approver }
 
     private static readonly Dictionary<string, Who> Pages = new()
     {
@@ -50,6 +50,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/admin/enforcement-settings"] = Who.Admin,
         ["/cases"] = Who.SignedIn,
         ["/cases/new"] = Who.Officer,
+        ["/approvals"] = Who.Approver, // a 局领导, or an inspector designated deputy approver (others are told they are not)
         ["/cases/{Id:long}"] = Who.SignedIn,
         ["/admin/api-keys"] = Who.Admin,
         ["/publicity"] = Who.Regulator,
@@ -220,6 +221,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         Who.Carrier => role is UserRole.CarrierUser,
         Who.ApiKey => false,
         Who.Officer => role is UserRole.Inspector or UserRole.SystemAdmin,
+        Who.Approver => role is UserRole.Leader or UserRole.Inspector,
         _ => false,
     };
 
@@ -258,7 +260,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         using var scope = portal.ScopeFor(AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector), "inspector.nx");
         var docs = scope.ServiceProvider.GetRequiredService<EnforcementService>();
         var cases = scope.ServiceProvider.GetRequiredService<Supervision.Domain.Enforcement.EnforcementService>();
-        var id = await docs.FileAsync(new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 20), investigators));
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, docs, new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 20), investigators));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 21), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");

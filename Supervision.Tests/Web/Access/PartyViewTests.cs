@@ -97,7 +97,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         {
             var cases = inspector.Get<EnforcementService>();
             var documents = inspector.Get<EnforcementService>();
-            caseId = await documents.FileAsync(new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 10), investigators));
+            caseId = await LeaderApproval.FileAsync(portal.ScopeFor, documents, new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 10), investigators));
             var c = await cases.StartInvestigationAsync(caseId, (await cases.GetAsync(caseId)).ConcurrencyToken);
             c = await cases.AddEvidenceAsync(caseId, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 10, 12), null);
             c = await cases.SubmitForReviewAsync(caseId, c.ConcurrencyToken, ReviewConclusion);
@@ -164,7 +164,8 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
             var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
             pages[url] = Regex.Replace(html, "<[^>]+>", ""); // the text a reader sees
-            foreach (var secret in new[] { "变更历史", "audit-changes", DraftFacts, InternalNote, ReviewConclusion, "VisibleToParty", "ResponsibleUserId", "ConcurrencyToken", "\"Facts\"", "开始调查取证", "调查终结" })
+            foreach (var secret in new[] { "变更历史", "audit-changes", DraftFacts, InternalNote, ReviewConclusion, "VisibleToParty", "ResponsibleUserId", "ConcurrencyToken", "\"Facts\"", "开始调查取证", "调查终结",
+                         "同意立案", "负责人审批", "报请审批", "审批事项" }) // the leader's approvals and their opinions are internal
                 Assert.False(html.Contains(secret, StringComparison.Ordinal), $"{url} shows the carrier “{secret}”");
         }
         Assert.True(pages.Count >= 12, string.Join(", ", pages.Keys));
@@ -182,7 +183,9 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         var staff = await portal.AsAsync("inspector.nx");
         Assert.Contains("变更历史", await staff.GetStringAsync($"/inspections/orders/{r.Order}"));
         Assert.Contains("变更历史", await staff.GetStringAsync($"/submissions/{r.Submission}"));
-        Assert.Contains("变更历史", await staff.GetStringAsync($"/cases/{r.Case}"));
+        var staffCase = await staff.GetStringAsync($"/cases/{r.Case}");
+        Assert.Contains("变更历史", staffCase);
+        Assert.Contains("同意立案", staffCase); // the approval the carrier does not see is on the staff's page
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
         var investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToListAsync();
         using var inspector = await portal.AsUserAsync("inspector.nx");
         var cases = inspector.Get<EnforcementService>();
-        var id = await cases.FileAsync(new(branch.Id, basis.Id, "未按规定查验入网用户有效身份证件", "暗访发现合作营业厅为未出示证件的用户办理入网。",
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, cases, new(branch.Id, basis.Id, "未按规定查验入网用户有效身份证件", "暗访发现合作营业厅为未出示证件的用户办理入网。",
             new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
@@ -66,13 +66,25 @@ public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
 
         portal.Today(deadline);
         var page = await PageAsync("inspector.nx", c.Id);
-        Assert.Equal(["mark-significance", "decide", "statement", "service-address", "no-penalty", "transfer", "extend"], ActionKeys(page));
+        Assert.Equal(["approval-decision", "approval-no-penalty", "approval-extension", "mark-significance", "decide", "statement", "service-address", "no-penalty", "transfer",
+            "extend"], ActionKeys(page));
         AssertShowsWhatTheCaseOffers(page, c, Acting.Officer, deadline);
         Assert.True(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));
         Assert.False(page.GetElementById("record-action-transfer")!.HasAttribute("disabled"));
         Assert.Equal($"“作出处罚决定”：{reason}", page.GetElementById("record-action-decide-reason")!.TextContent.Trim());
 
+        // Past the period the decision still waits for the 局领导's approval (Art. 57), then it is offered.
         portal.Today(deadline.AddDays(1));
+        page = await PageAsync("inspector.nx", c.Id);
+        Assert.True(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));
+        Assert.Contains("行政处罚法第五十七条", page.GetElementById("record-action-decide-reason")!.TextContent);
+        using (var inspector = await portal.AsUserAsync("inspector.nx"))
+        {
+            var sanctions = c.Sanctions.Select(x => new SanctionInput(x.Kind, x.LegalBasisId, x.Amount, x.Description, x.CorrectionDeadline)).ToList();
+            c = await inspector.Get<EnforcementService>().RequestApprovalAsync(c.Id, c.ConcurrencyToken, ApprovalStep.Decision, new ApprovalProposal(Sanctions: sanctions), "");
+        }
+        await LeaderApproval.ApproveAsync(portal.ScopeFor, c.Id, ApprovalStep.Decision);
+        using (var inspector = await portal.AsUserAsync("inspector.nx")) c = await inspector.Get<EnforcementService>().GetAsync(c.Id);
         page = await PageAsync("inspector.nx", c.Id);
         AssertShowsWhatTheCaseOffers(page, c, Acting.Officer, deadline.AddDays(1));
         Assert.False(page.GetElementById("record-action-decide")!.HasAttribute("disabled"));

@@ -20,7 +20,7 @@ internal static class DecidedCase
         var inspector = AccessScope.ForProvince(branch.ProvinceId, false, UserRole.Inspector);
         var cases = portal.ScopeFor(inspector, "inspector.nx").ServiceProvider.GetRequiredService<EnforcementService>();
         portal.Today(new DateOnly(2026, 4, 30));
-        var id = await cases.FileAsync(new FileCaseInput(branch.Id, basis.Id, title, facts, actFrom, new DateOnly(2026, 4, 20), investigators));
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, cases, new FileCaseInput(branch.Id, basis.Id, title, facts, actFrom, new DateOnly(2026, 4, 20), investigators));
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
@@ -29,7 +29,7 @@ internal static class DecidedCase
         await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         portal.Today(new DateOnly(2026, 5, 12));
         c = await cases.GetAsync(id);
-        await cases.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11), sanctions);
+        await LeaderApproval.DecideAsync(portal.ScopeFor, cases, id, new DateOnly(2026, 5, 11), sanctions);
         c = await cases.GetAsync(id);
         await cases.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 12), "直接送达");
         return id;

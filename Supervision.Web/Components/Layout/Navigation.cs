@@ -48,6 +48,7 @@ public static class Navigation
         [
             new("案件列表", "/cases", Icons.Material.Filled.FolderOpen),
             new("立案", "/cases/new", Icons.Material.Filled.CreateNewFolder),
+            new("审批事项", "/approvals", Icons.Material.Filled.HowToReg),
         ]),
         new("公告公示", Icons.Material.Filled.Campaign,
         [

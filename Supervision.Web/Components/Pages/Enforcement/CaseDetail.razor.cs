@@ -95,6 +95,7 @@ public partial class CaseDetail
         "legal-review" => LegalReview(),
         "service-address" => ServiceAddress(),
         "link-order" => LinkOrder(),
+        _ when key.StartsWith("approval-", StringComparison.Ordinal) => RequestApproval(key),
         _ => throw new InvalidOperationException($"The case page has no form for the action “{key}”."),
     };
 
@@ -216,7 +217,8 @@ public partial class CaseDetail
 
     private async Task Decide()
     {
-        var (on, sanctions) = (Today("decided-on", "决定日期"), Proposed());
+        // Decided as approved, where the decision needed approval: the approved sanctions, which the decision must match.
+        var (on, sanctions) = (Today("decided-on", "决定日期"), _case!.UsableApproval(ApprovalStep.Decision)?.ProposalValue.Sanctions?.ToList() ?? Proposed());
         var form = new ActionForm("作出行政处罚决定。处罚不得重于事先告知的内容；签发后文号不可收回，决定书在送达后当事人可见。", "作出决定并签发决定书", [on]);
         if (await AskAsync("作出处罚决定", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PenaltyDecision, on.Day, sanctions), SanctionFields(sanctions)))
             await Run(() => Cases.DecideAsync(Id, Token, on.Day, sanctions), "处罚决定书已签发。");
@@ -253,14 +255,17 @@ public partial class CaseDetail
     private async Task Arrangement()
     {
         var kind = new ActionChoice<ApprovalKind>("kind", "批准的方式", [(ApprovalKind.Deferral, "暂缓缴纳"), (ApprovalKind.Instalments, "分期缴纳")]);
-        var dueDate = new ActionDate("due-date", "新的缴款期限（分期的，为最后一期的日期）");
-        var schedule = new ActionText("schedule", "分期安排（各期日期和金额）", lines: 2) { ShownWhen = () => kind.Value == ApprovalKind.Instalments };
-        var (reason, approvedBy, approvedOn) = (Reason(), new ActionText("approved-by", "批准人"), Today("approved-on", "批准日期"));
-        var form = new ActionForm("当事人确有经济困难的，经申请和批准可以暂缓或者分期缴纳（行政处罚法第六十六条）。加处罚款自新的期限届满次日起计算。", "登记批准",
-            [kind, dueDate, schedule, reason, approvedBy, approvedOn]);
+        var approved = (_case!.UsableApproval(ApprovalStep.Instalments) ?? _case.UsableApproval(ApprovalStep.Deferral))?.ProposalValue;
+        if (_case.UsableApproval(ApprovalStep.Instalments) is not null) kind.Selected = 1;
+        var dueDate = new ActionDate("due-date", "新的缴款期限（分期的，为最后一期的日期）", approved?.NewDate);
+        var schedule = new ActionText("schedule", "分期安排（各期日期和金额）", approved?.Schedule ?? "", lines: 2) { ShownWhen = () => kind.Value == ApprovalKind.Instalments };
+        var reason = new ActionText("reason", "理由", approved?.Reason ?? "", lines: 3);
+        var form = new ActionForm("当事人确有经济困难的，经申请和批准可以暂缓或者分期缴纳（行政处罚法第六十六条）。加处罚款自新的期限届满次日起计算。"
+                                  + (approved is null ? "" : "以下为局领导批准的内容，须与批准一致。"), "登记",
+            [kind, dueDate, schedule, reason]);
         if (await AskAsync("暂缓或分期缴纳", form))
             await Run(() => Cases.ApprovePaymentArrangementAsync(Id, Token, kind.Value, dueDate.Day, kind.Value == ApprovalKind.Instalments ? schedule.Value : null,
-                reason.Value, approvedBy.Value, approvedOn.Day), "已登记批准。");
+                reason.Value), "已登记。");
     }
 
     private async Task ExecuteSanction(CaseSanction s)
@@ -288,7 +293,7 @@ public partial class CaseDetail
 
     private async Task NoPenalty()
     {
-        var (on, reason) = (Today("decided-on", "决定日期"), Reason());
+        var (on, reason) = (Today("decided-on", "决定日期"), new ActionText("reason", "理由", _case!.UsableApproval(ApprovalStep.NoPenalty)?.ProposalValue.Reason ?? "", lines: 3));
         var form = new ActionForm("依照行政处罚法第三十三条决定不予行政处罚（如违法行为轻微并及时改正、初次违法且危害后果轻微并及时改正）。", "决定不予处罚", [on, reason], Danger: true);
         if (await AskAsync("不予处罚", form))
             await Run(() => Cases.DecideNoPenaltyAsync(Id, Token, on.Day, reason.Value), "已决定不予处罚，不予行政处罚决定书已签发。");
@@ -334,11 +339,12 @@ public partial class CaseDetail
 
     private async Task Extend()
     {
-        var (until, reason, approvedBy, approvedOn) = (new ActionDate("extended-to", "延长至"), Reason("延期理由"), new ActionText("approved-by", "批准人"), Today("approved-on", "批准日期"));
-        var form = new ActionForm($"作出决定的期限为{Fmt.ChineseDate(_case!.EffectiveDecisionDueDate)}。案情复杂需延长的，须经批准（行政处罚法第六十条），最多延长{_settings.MaxDecisionExtensionDays}日（{_settings.DecisionExtensionSource}）。", "登记延期",
-            [until, approvedOn, reason, approvedBy]);
+        var approved = _case!.UsableApproval(ApprovalStep.DecisionExtension)?.ProposalValue;
+        var (until, reason) = (new ActionDate("extended-to", "延长至", approved?.NewDate), new ActionText("reason", "延期理由", approved?.Reason ?? "", lines: 3));
+        var form = new ActionForm($"作出决定的期限为{Fmt.ChineseDate(_case.EffectiveDecisionDueDate)}。案情复杂需延长的，须经批准（行政处罚法第六十条），最多延长{_settings.MaxDecisionExtensionDays}日（{_settings.DecisionExtensionSource}）。", "登记延期",
+            [until, reason]);
         if (await AskAsync("延长决定期限", form))
-            await Run(() => Cases.ExtendDecisionPeriodAsync(Id, Token, until.Day, reason.Value, approvedBy.Value, approvedOn.Day), "已登记延期。");
+            await Run(() => Cases.ExtendDecisionPeriodAsync(Id, Token, until.Day, reason.Value), "已登记延期。");
     }
 
     // ---------------------------------------------------------------- 法制审核 / 集体讨论

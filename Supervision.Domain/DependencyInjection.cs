@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<RankingCache>();
         services.AddScoped<Enforcement.EnforcementService>();
         services.AddScoped<Enforcement.CaseDeadlineScanner>();
+        services.AddScoped<Enforcement.CourtEnforcementScanner>();
         services.AddScoped<Publicity.PublicityService>();
         // Enforcement tells publicity of each decision; publicity builds the announcement (one direction: Publicity → Enforcement).
         services.AddScoped<Enforcement.IDecisionPublication, Publicity.PenaltyAnnouncement>();

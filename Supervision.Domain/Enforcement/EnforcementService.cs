@@ -45,7 +45,7 @@ public sealed record CaseDeadline(string Key, string Label, DateOnly Due, bool M
 /// Penalty cases: filing, each step of the procedure (through the case's own methods), documents' data, and the
 /// party's part (statement, hearing request, acknowledgement). Concurrent edits are refused, never silently merged.
 /// </summary>
-public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
+public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
     DocumentRegistry documents, IRankingSummary rankings, IEnumerable<IDecisionPublication> publications)
 {
     public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default)
@@ -172,7 +172,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             .Select(c => new
             {
                 c.Id, c.CaseNumber, c.Title, Party = c.Branch!.Name, c.BranchId, Basis = c.LegalBasis!.Code, c.State, c.FiledOn, c.DecisionDueDate,
-                c.PaymentDueDate, c.ServiceDueDate, Fine = c.Sanctions.Where(s => s.Kind == SanctionKind.Fine).Select(s => s.Amount).FirstOrDefault(),
+                c.PaymentDueDate, c.ServiceDueDate, Fine = c.Sanctions.Where(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Superseded).Select(s => s.Amount).FirstOrDefault(),
                 Extended = c.Approvals.Where(a => a.Kind == ApprovalKind.DecisionExtension).Select(a => (DateOnly?)a.NewDate).Max(),
                 Paid = c.Payments.Sum(p => (decimal?)p.Amount) ?? 0,
             }).ToListAsync(ct);
@@ -192,7 +192,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     public static async Task<bool> ActAlreadyFinedAsync(SupervisionDbContext db, EnforcementCase c, CancellationToken ct) =>
         await db.EnforcementCases.IgnoreQueryFilters() // a fine imposed in any case counts, whoever may see it
             .AnyAsync(o => o.Id != c.Id && o.ActKey == c.ActKey && o.State != CaseState.Withdrawn && o.State != CaseState.NoPenalty
-                           && o.Sanctions.Any(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Proposed), ct);
+                           && o.Sanctions.Any(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Proposed && s.Status != SanctionStatus.Superseded), ct);
 
     /// <summary>
     /// One step of a case, in one transaction: loads the case, refuses the step when the case changed since the user looked
@@ -212,7 +212,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         if (token is { } t && t != c.ConcurrencyToken)
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
         var before = c.State;
-        var (decided, ended) = (c.DecidedOn, c.ClosedOn);
+        var ranked = c.RankedAs;
         var context = await ContextAsync(c, ct);
         await act(db, c, context);
         if (before != CaseState.Decided && c.State == CaseState.Decided)
@@ -226,7 +226,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         {
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
         }
-        if (c.DecidedOn != decided || c.ClosedOn != ended)
+        if (c.RankedAs != ranked)
             await rankings.RecordsChangedAsync(db, c.BranchId, c.FiledOn, ct);
         await tx.CommitAsync(ct);
         return c;
@@ -496,6 +496,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         if (c.Fine is { } fine) Add("payment", "缴纳罚款", c.EffectivePaymentDueDate, fine.Status != SanctionStatus.Pending);
         foreach (var s in c.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder && s.CorrectionDeadline is not null))
             Add($"correction-{s.Id}", "责令改正期限", s.CorrectionDeadline, s.Status != SanctionStatus.Pending && s.Status != SanctionStatus.Proposed);
+        list.AddRange(c.EnforcementDeadlines(today));
         return list;
     }
 
@@ -509,7 +510,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             .Include(c => c.Sanctions).ThenInclude(s => s.LegalBasis)
             .Include(c => c.Statements).ThenInclude(s => s.File)
             .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.Steps.OrderBy(s => s.Id))
-            .Include(c => c.LegalReviews).Include(c => c.Discussions);
+            .Include(c => c.LegalReviews).Include(c => c.Discussions).Include(c => c.Remedies).ThenInclude(r => r.File);
         return await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("案件");
     }
 

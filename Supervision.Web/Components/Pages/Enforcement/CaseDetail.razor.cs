@@ -388,6 +388,7 @@ public partial class CaseDetail
         SanctionStatus.Proposed => "拟处罚（告知）",
         SanctionStatus.Pending => "待执行",
         SanctionStatus.Executed => "已执行",
+        SanctionStatus.Superseded => "已因复议或诉讼变更、撤销",
         _ => "终结执行",
     };
 

@@ -227,12 +227,12 @@ public partial class EnforcementCase
     {
         if (ServedOn is null) return new("case.remedy_not_served", "处罚决定书送达后，当事人方可申请行政复议或者提起行政诉讼。");
         if (DecisionRevokedOn is { } revoked) return new("case.decision_revoked", $"处罚决定已于{ChineseDate.Format(revoked)}被撤销。");
+        if (kind == RemedyKind.Review && Remedies.Any(r => r.Kind == RemedyKind.Litigation))
+            return new("case.review_after_suit", "当事人已提起行政诉讼，不得再申请行政复议（行政复议法第二十九条第二款）。");
         if (PendingRemedy is { } pending)
             return new("case.remedy_pending", pending.Kind == RemedyKind.Review
                 ? "行政复议期间不得向人民法院提起行政诉讼（行政复议法第二十九条第一款），请先登记复议决定。"
                 : "行政诉讼尚未审结，请先登记判决结果。");
-        if (kind == RemedyKind.Review && Remedies.Any(r => r.Kind == RemedyKind.Litigation))
-            return new("case.review_after_suit", "当事人已提起行政诉讼，不得再申请行政复议（行政复议法第二十九条第二款）。");
         if (Remedies.Any(r => r.Kind == kind && r.Outcome != RemedyOutcome.Withdrawn))
             return new("case.remedy_done", kind == RemedyKind.Review ? "本案已经行政复议。" : "本案已登记行政诉讼；上诉、再审的结果请在判决结果中写明。");
         return null;

@@ -1416,7 +1416,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                     IsMajor = table.Column<bool>(type: "boolean", nullable: false),
                     IsComplex = table.Column<bool>(type: "boolean", nullable: false),
                     SignificanceReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    FineNeedsLegalReview = table.Column<bool>(type: "boolean", nullable: false)
+                    FineNeedsLegalReview = table.Column<bool>(type: "boolean", nullable: false),
+                    DecisionRevokedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnforcementDemandServedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnforcementAppliedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnforcementCourt = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EnforcementRuledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnforcementRuling = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1646,6 +1652,43 @@ namespace Supervision.Migrations.Postgres.Migrations
                         principalTable: "EnforcementCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseRemedy",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Body = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LateReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ExecutionSuspendedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SuspensionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OutcomeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FileId = table.Column<long>(type: "bigint", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseRemedy", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseRemedy_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseRemedy_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1896,6 +1939,16 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_CasePayment_CaseId",
                 table: "CasePayment",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRemedy_CaseId",
+                table: "CaseRemedy",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRemedy_FileId",
+                table: "CaseRemedy",
+                column: "FileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseSanction_CaseId",
@@ -2314,6 +2367,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CasePayment");
+
+            migrationBuilder.DropTable(
+                name: "CaseRemedy");
 
             migrationBuilder.DropTable(
                 name: "CaseSanction");

@@ -1415,7 +1415,13 @@ namespace Supervision.Domain.Data.Migrations
                     IsMajor = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsComplex = table.Column<bool>(type: "INTEGER", nullable: false),
                     SignificanceReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FineNeedsLegalReview = table.Column<bool>(type: "INTEGER", nullable: false)
+                    FineNeedsLegalReview = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DecisionRevokedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EnforcementDemandServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EnforcementAppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EnforcementCourt = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EnforcementRuledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EnforcementRuling = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1645,6 +1651,43 @@ namespace Supervision.Domain.Data.Migrations
                         principalTable: "EnforcementCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseRemedy",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LateReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ExecutionSuspendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SuspensionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OutcomeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    FileId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseRemedy", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseRemedy_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseRemedy_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1895,6 +1938,16 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_CasePayment_CaseId",
                 table: "CasePayment",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRemedy_CaseId",
+                table: "CaseRemedy",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRemedy_FileId",
+                table: "CaseRemedy",
+                column: "FileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseSanction_CaseId",
@@ -2313,6 +2366,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CasePayment");
+
+            migrationBuilder.DropTable(
+                name: "CaseRemedy");
 
             migrationBuilder.DropTable(
                 name: "CaseSanction");

@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261206185534_Initial")]
+    [Migration("20261206194031_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -942,6 +942,73 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("CasePayment");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseRemedy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ExecutionSuspendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("FileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SuspensionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("CaseRemedy");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseSanction", b =>
                 {
                     b.Property<long>("Id")
@@ -1123,12 +1190,32 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateOnly?>("DecisionRevokedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("DiscoveredOn")
                         .HasColumnType("date");
 
                     b.Property<string>("ElectronicServiceChannel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("EnforcementAppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EnforcementCourt")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("EnforcementDemandServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EnforcementRuledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EnforcementRuling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ExitReason")
                         .HasMaxLength(2000)
@@ -3710,6 +3797,22 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseRemedy", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("Remedies")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Supervision.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseSanction", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -4101,6 +4204,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Navigation("LegalReviews");
 
                     b.Navigation("Payments");
+
+                    b.Navigation("Remedies");
 
                     b.Navigation("Sanctions");
 

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261206185509_Initial")]
+    [Migration("20261206193853_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -907,6 +907,71 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("CasePayment");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseRemedy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExecutionSuspendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("CaseRemedy");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseSanction", b =>
                 {
                     b.Property<long>("Id")
@@ -1080,11 +1145,31 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DecisionRevokedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DiscoveredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ElectronicServiceChannel")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnforcementAppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnforcementCourt")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnforcementDemandServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnforcementRuledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnforcementRuling")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExitReason")
@@ -3605,6 +3690,22 @@ namespace Supervision.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseRemedy", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("Remedies")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Supervision.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseSanction", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -3996,6 +4097,8 @@ namespace Supervision.Domain.Data.Migrations
                     b.Navigation("LegalReviews");
 
                     b.Navigation("Payments");
+
+                    b.Navigation("Remedies");
 
                     b.Navigation("Sanctions");
 

@@ -13,7 +13,7 @@ namespace Supervision.Domain.Enforcement;
 
 public sealed record FileCaseInput(int BranchId, int LegalBasisId, string Title, string Facts, DateOnly ViolationDate, DateOnly FiledOn,
     IReadOnlyList<string> InvestigatorIds, CaseSource Source = CaseSource.Direct, string? SourceRef = null,
-    DateOnly? DiscoveredOn = null, DateOnly? ActEndedOn = null, long? CorrectiveOrderId = null);
+    DateOnly? DiscoveredOn = null, DateOnly? ActEndedOn = null, long? CorrectiveOrderId = null, bool DifferentActConfirmed = false);
 
 /// <summary>What the filing page starts from when a case is opened on a finding handed to enforcement (待立案).</summary>
 public sealed record CaseDraft(int BranchId, string Party, int? LegalBasisId, string Title, string Facts, DateOnly ViolationDate,
@@ -128,6 +128,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         if (investigators.Count != input.InvestigatorIds.Distinct().Count())
             throw new DomainException("case.investigators", "调查人员须为本省的检查人员。");
+        if (input.Source == CaseSource.Direct && !input.DifferentActConfirmed) await RefuseSameActAsync(db, basis, input, ct);
         var c = EnforcementCase.File(party, basis, input.Title, input.Facts, input.ViolationDate, input.FiledOn,
             investigators.Select(i => (i.Id, i.DisplayName)).ToList(), input.Source, input.SourceRef, await SettingsAsync(party.ProvinceId, ct), access.Actor, clock.GetUtcNow(),
             input.DiscoveredOn, input.ActEndedOn);

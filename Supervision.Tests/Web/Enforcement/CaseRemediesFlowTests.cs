@@ -76,6 +76,8 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         var marked = await AnnouncementOfAsync(id);
         Assert.Equal((AnnouncementStatus.Published, D("2026-07-15"), D("2026-07-20")), (marked.Status, marked.SourceChangedOn!.Value, marked.WithdrawalDueBy!.Value));
         Assert.Contains("经工业和信息化部行政复议撤销", marked.SourceChangeReason);
+        var shown = await portal.Anonymous().GetStringAsync($"/public/announcements/{marked.Id}?probe=category");
+        Assert.Contains("<th scope=\"row\">公示类别</th><td class=\"pub-text\">一般失信行为</td>", shown);
         // The decision no longer counts: one decision and ¥20,000 fewer in May, in the outcome's own transaction.
         var after = await RankingData.ValuesAsync(portal, "CMCC-64", "2026-05");
         Assert.Equal(before[SupervisionIndicators.Penalties].Value - 1, after[SupervisionIndicators.Penalties].Value);
@@ -86,7 +88,7 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         await portal.ScopeFor(AccessScope.System, "system").ServiceProvider.GetRequiredService<PublicationDeadlineScanner>().RunAsync(portal.Clock.GetUtcNow());
         Assert.True(await NotificationsAsync($"announcement:{marked.Id}:撤回公示:20260720:overdue") > 0);
         await (await AsInspectorAsync<PublicityService>()).WithdrawAsync(marked.Id, marked.ConcurrencyToken, "该处罚决定已经行政复议撤销");
-        var page = await portal.Anonymous().GetStringAsync($"/public/announcements/{marked.Id}");
+        var page = await portal.Anonymous().GetStringAsync($"/public/announcements/{marked.Id}?probe=withdrawn");
         Assert.Contains("本公示已于2026年7月21日撤回", page);
         Assert.Contains("该处罚决定已经行政复议撤销", page);
     }
@@ -155,5 +157,31 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(2, await NotificationsAsync(Key(unpaid)));
         var c = await cases.GetAsync(unpaid);
         Assert.Equal(D("2027-02-12"), EnforcementService.Deadlines(c, D("2026-11-13")).Single(d => d.Key == "court-enforcement").Due);
+    }
+
+    [Fact]
+    public async Task A_direct_filing_beside_a_case_on_the_same_duty_and_overlapping_act_needs_the_inspector_to_confirm_a_different_act()
+    {
+        int branch, basis;
+        string[] investigators;
+        await using (var db = portal.Db())
+        {
+            branch = await db.Branches.Where(b => b.Code == "CMCC-64").Select(b => b.Id).SingleAsync();
+            basis = await db.LegalBases.Where(b => b.Code == "ORD25-A06").Select(b => b.Id).SingleAsync();
+            investigators = await db.Users.Where(u => u.UserName == "inspector.nx" || u.UserName == "inspector2.nx").Select(u => u.Id).ToArrayAsync();
+        }
+        portal.Today(D("2026-04-30"));
+        var cases = await AsInspectorAsync<EnforcementService>();
+        FileCaseInput Input(string from, string? to, bool confirmed = false) => new(branch, basis, "未按规定查验入网用户身份证件", "某营业厅为未出示证件的用户办理入网。",
+            D(from), D("2026-04-20"), investigators, ActEndedOn: to is null ? null : D(to), DifferentActConfirmed: confirmed);
+
+        var first = await cases.FileAsync(Input("2026-02-02", "2026-02-20"));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => cases.FileAsync(Input("2026-02-10", null)));
+        Assert.Equal(EnforcementService.SameActCode, refused.Code);
+        Assert.Contains("行政处罚法第二十九条", refused.Message);
+        Assert.Contains((await cases.GetAsync(first)).CaseNumber!, refused.Message);
+        var confirmed = await cases.FileAsync(Input("2026-02-10", null, confirmed: true));
+        var later = await cases.FileAsync(Input("2026-02-21", null));   // after the first act ended: no overlap
+        Assert.NotEqual(confirmed, later);
     }
 }

@@ -79,10 +79,4 @@ public static class RemedyLabels
     public static IReadOnlyList<RemedyOutcome> OutcomesOf(RemedyKind kind) => kind == RemedyKind.Review
         ? [RemedyOutcome.Upheld, RemedyOutcome.Changed, RemedyOutcome.Revoked, RemedyOutcome.ConfirmedIllegal, RemedyOutcome.Dismissed, RemedyOutcome.Withdrawn]
         : [RemedyOutcome.Dismissed, RemedyOutcome.Changed, RemedyOutcome.Revoked, RemedyOutcome.ConfirmedIllegal, RemedyOutcome.Withdrawn];
-
-    /// <summary>
-    /// 复议机关 of a provincial communications administration: it is under the ministry's vertical leadership, so review lies
-    /// with the next higher competent department (行政复议法第二十七条), not with the provincial people's government.
-    /// </summary>
-    public const string ReviewBody = "工业和信息化部";
 }

@@ -61,7 +61,12 @@ public partial class EnforcementCase
     /// The party applied for review or sued. Refused before service, out of turn (行政复议法第二十九条), before service or in the
     /// future, and after the statutory period unless the reason the period was missed is recorded.
     /// </summary>
-    public CaseRemedy FileRemedy(RemedyKind kind, DateOnly filedOn, string? body, string? caseNumber, string? lateReason, string by, DateTimeOffset now)
+    /// <remarks>
+    /// The 复议机关 of a provincial communications administration is the one its decisions name (<see cref="EnforcementSettings.ReviewBody"/>,
+    /// the ministry): under the ministry's vertical leadership, review lies with the next higher competent department
+    /// (行政复议法第二十七条), not with the provincial people's government.
+    /// </remarks>
+    public CaseRemedy FileRemedy(RemedyKind kind, DateOnly filedOn, string? body, string? caseNumber, string? lateReason, EnforcementSettings settings, string by, DateTimeOffset now)
     {
         Check(RemedyRefusal(kind));
         if (filedOn < ServedOn) throw new DomainException("case.remedy_before_service", $"申请或起诉日期不能早于处罚决定书送达日（{ChineseDate.Format(ServedOn!.Value)}）。");
@@ -75,10 +80,10 @@ public partial class EnforcementCase
         var name = body?.Trim() ?? "";
         if (kind == RemedyKind.Review)
         {
-            if (name.Length == 0) name = RemedyLabels.ReviewBody;
-            if (name != RemedyLabels.ReviewBody)
+            if (name.Length == 0) name = settings.ReviewBody;
+            if (name != settings.ReviewBody)
                 throw new DomainException("case.review_body",
-                    $"省通信管理局实行垂直管理，对其行政行为不服的，向上一级主管部门{RemedyLabels.ReviewBody}申请行政复议（行政复议法第二十七条），不由“{name}”管辖。");
+                    $"省通信管理局实行垂直管理，对其行政行为不服的，向上一级主管部门{settings.ReviewBody}申请行政复议（行政复议法第二十七条），不由“{name}”管辖。");
         }
         else if (!name.EndsWith("法院", StringComparison.Ordinal))
             throw new DomainException("case.court_required", "请填写受理起诉的人民法院（如“银川市兴庆区人民法院”）。");
@@ -190,11 +195,11 @@ public partial class EnforcementCase
 
     // ---------------------------------------------------------------- what may be done, and the deadline
 
-    /// <summary>The officer's steps after the decision (the case page's remedies panel lists them); the party has none here.</summary>
-    public IReadOnlyList<AvailableAction> RemedyActionsFor(Acting actor, DateOnly today)
+    /// <summary>The officer's steps after the decision, among <see cref="ActionsFor(Acting, DateOnly)"/>; the party has none here.</summary>
+    private List<AvailableAction> RemedyActions(DateOnly today)
     {
-        if (actor != Acting.Officer || ServedOn is null || State is not (CaseState.Served or CaseState.Executing or CaseState.Closed)) return [];
         var actions = new List<AvailableAction>();
+        if (ServedOn is null || State is not (CaseState.Served or CaseState.Executing or CaseState.Closed)) return actions;
         if (PendingRemedy is { } pending)
         {
             actions.Add(new("remedy-outcome", pending.Kind == RemedyKind.Review ? "登记复议决定" : "登记判决结果", Primary: true));

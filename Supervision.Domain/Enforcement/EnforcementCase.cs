@@ -524,6 +524,7 @@ public partial class EnforcementCase : IPartyVisible
             yield return new("close", "结案", NotYet: CloseRefusal()?.Message);
         }
         foreach (var action in GateActions()) yield return action;
+        foreach (var action in RemedyActions(today)) yield return action;
         if (MayDecideNoPenalty) yield return new("no-penalty", "不予处罚", Danger: true);
         if (Withdrawable) yield return new("withdraw", "撤销立案", Danger: true);
         if (Undecided)

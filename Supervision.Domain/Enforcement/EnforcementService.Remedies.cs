@@ -17,7 +17,7 @@ public sealed record RemedyOutcomeInput(RemedyOutcome Outcome, DateOnly On, stri
 public sealed partial class EnforcementService
 {
     public Task<EnforcementCase> FileRemedyAsync(long id, Guid token, RemedyInput input, CancellationToken ct = default) =>
-        ApplyAsync(id, token, (c, ctx) => c.FileRemedy(input.Kind, input.FiledOn, input.Body, input.CaseNumber, input.LateReason, ctx.Actor, ctx.Now), ct: ct);
+        ApplyAsync(id, token, (c, ctx) => c.FileRemedy(input.Kind, input.FiledOn, input.Body, input.CaseNumber, input.LateReason, ctx.Settings, ctx.Actor, ctx.Now), ct: ct);
 
     public Task<EnforcementCase> SuspendExecutionAsync(long id, Guid token, DateOnly on, string note, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.SuspendExecution(on, note, ctx.Actor, ctx.Now), ct: ct);

@@ -20,8 +20,8 @@ public class CaseRemediesTests
         Assert.Equal(D("2026-05-27"), c.EffectivePaymentDueDate);
         Assert.Equal(3_000m, c.SurchargeOn(D("2026-06-01"), Settings.SurchargeRatePerDay));   // 28 May–1 June: 5 days at 3 %
 
-        c.FileRemedy(RemedyKind.Review, D("2026-06-02"), null, "工信复〔2026〕12号", null, "i", Now);
-        Assert.Equal(RemedyLabels.ReviewBody, c.Remedies.Single().Body);
+        c.FileRemedy(RemedyKind.Review, D("2026-06-02"), null, "工信复〔2026〕12号", null, Settings, "i", Now);
+        Assert.Equal("中华人民共和国工业和信息化部", c.Remedies.Single().Body);   // the body its decision names
         // While the review runs, the days from its filing are not counted.
         Assert.Equal(3_000m, c.SurchargeOn(D("2026-06-02"), Settings.SurchargeRatePerDay));
         Assert.Equal(3_000m, c.SurchargeOn(D("2026-07-20"), Settings.SurchargeRatePerDay));
@@ -40,22 +40,22 @@ public class CaseRemediesTests
     public void Dates_and_periods_are_refused_with_the_article()
     {
         var c = Served();
-        Assert.Equal("case.remedy_before_service", Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-05-11"), null, null, null, "i", Now)).Code);
-        var late = Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-07-12"), null, null, null, "i", Now));   // 60 days end on 11 July
+        Assert.Equal("case.remedy_before_service", Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-05-11"), null, null, null, Settings, "i", Now)).Code);
+        var late = Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-07-12"), null, null, null, Settings, "i", Now));   // 60 days end on 11 July
         Assert.Equal("case.remedy_late", late.Code);
         Assert.Contains("行政复议法第二十条", late.Message);
         Assert.Contains("2026年7月11日", late.Message);
-        var body = Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-06-01"), "宁夏回族自治区人民政府", null, null, "i", Now));
+        var body = Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-06-01"), "宁夏回族自治区人民政府", null, null, Settings, "i", Now));
         Assert.Equal("case.review_body", body.Code);
         Assert.Contains("行政复议法第二十七条", body.Message);
-        var suitLate = Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-11-13"), "银川市兴庆区人民法院", null, null, "i", Now));
+        var suitLate = Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-11-13"), "银川市兴庆区人民法院", null, null, Settings, "i", Now));
         Assert.Contains("行政诉讼法第四十六条", suitLate.Message);
-        Assert.Equal("case.court_required", Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-06-01"), "银川市", null, null, "i", Now)).Code);
+        Assert.Equal("case.court_required", Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-06-01"), "银川市", null, null, Settings, "i", Now)).Code);
 
         // Late, but accepted for a lawful reason: recorded with it.
-        c.FileRemedy(RemedyKind.Review, D("2026-07-20"), RemedyLabels.ReviewBody, null, "因疫情封控耽误申请期限，复议机关已受理", "i", Now);
+        c.FileRemedy(RemedyKind.Review, D("2026-07-20"), Settings.ReviewBody, null, "因疫情封控耽误申请期限，复议机关已受理", Settings, "i", Now);
         Assert.Equal("因疫情封控耽误申请期限，复议机关已受理", c.Remedies.Single().LateReason);
-        var turn = Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-07-21"), "银川市兴庆区人民法院", null, null, "i", Now));
+        var turn = Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-07-21"), "银川市兴庆区人民法院", null, null, Settings, "i", Now));
         Assert.Contains("行政复议法第二十九条", turn.Message);
         var early = Refused(() => c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-07-19"), null, null, null, Bases, "i", Now));
         Assert.Equal("case.outcome_before_filing", early.Code);
@@ -63,20 +63,20 @@ public class CaseRemediesTests
         c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-09-01"), null, null, null, Bases, "i", Now);
 
         // After the review: suit within fifteen days of its decision (行政诉讼法第四十五条), and a court does not 维持.
-        var afterReview = Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-09-17"), "银川市兴庆区人民法院", null, null, "i", Now));
+        var afterReview = Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-09-17"), "银川市兴庆区人民法院", null, null, Settings, "i", Now));
         Assert.Contains("行政诉讼法第四十五条", afterReview.Message);
-        c.FileRemedy(RemedyKind.Litigation, D("2026-09-16"), "银川市兴庆区人民法院", "（2026）宁0104行初88号", null, "i", Now);
+        c.FileRemedy(RemedyKind.Litigation, D("2026-09-16"), "银川市兴庆区人民法院", "（2026）宁0104行初88号", null, Settings, "i", Now);
         var upheld = Refused(() => c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-12-01"), null, null, null, Bases, "i", Now));
         Assert.Equal("case.outcome_kind", upheld.Code);
         Assert.Contains("行政诉讼法第六十九条", upheld.Message);
-        Assert.Contains("当事人已提起行政诉讼", Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-09-20"), null, null, null, "i", Now)).Message);
+        Assert.Contains("当事人已提起行政诉讼", Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-09-20"), null, null, null, Settings, "i", Now)).Message);
     }
 
     [Fact]
     public void A_change_replaces_the_sanctions_and_a_revocation_ends_them_while_a_finding_of_illegality_leaves_them()
     {
         var changed = Served();
-        changed.FileRemedy(RemedyKind.Review, D("2026-06-01"), null, null, null, "i", Now);
+        changed.FileRemedy(RemedyKind.Review, D("2026-06-01"), null, null, null, Settings, "i", Now);
         Assert.Equal("case.changed_sanctions_required",
             Refused(() => changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), null, null, null, Bases, "i", Now)).Code);
         Assert.Equal("fine.out_of_range", Refused(() => changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), null, [Warning(), Fine(5_000m)], null, Bases, "i", Now)).Code);
@@ -87,21 +87,22 @@ public class CaseRemediesTests
         Assert.Null(changed.DecisionRevokedOn);
 
         var revoked = Served();
-        revoked.FileRemedy(RemedyKind.Litigation, D("2026-06-01"), "银川市兴庆区人民法院", null, null, "i", Now);
+        revoked.FileRemedy(RemedyKind.Litigation, D("2026-06-01"), "银川市兴庆区人民法院", null, null, Settings, "i", Now);
         revoked.RecordRemedyOutcome(RemedyOutcome.Revoked, D("2026-09-01"), null, null, null, Bases, "i", Now);
         Assert.Equal((D("2026-09-01"), 0m, (CaseSanction?)null), (revoked.DecisionRevokedOn!.Value, revoked.FineAmount, revoked.Fine));
         Assert.Equal(0m, revoked.SurchargeOn(D("2026-12-31"), Settings.SurchargeRatePerDay));
-        Assert.Empty(revoked.RemedyActionsFor(Acting.Officer, D("2026-12-31")));
+        Assert.DoesNotContain(revoked.ActionsFor(Acting.Officer, D("2026-12-31")), a => a.Key.StartsWith("remedy-") || a.Key.StartsWith("enforcement-"));
+        Assert.Contains(changed.ActionsFor(Acting.Officer, D("2026-07-02")), a => a.Key == "remedy-litigation");
         revoked.Close(D("2026-09-02"), "i", Now);   // nothing left to execute
 
         var illegal = Served();
-        illegal.FileRemedy(RemedyKind.Review, D("2026-06-01"), null, null, null, "i", Now);
+        illegal.FileRemedy(RemedyKind.Review, D("2026-06-01"), null, null, null, Settings, "i", Now);
         illegal.RecordRemedyOutcome(RemedyOutcome.ConfirmedIllegal, D("2026-07-01"), "程序轻微违法", null, null, Bases, "i", Now);
         Assert.Equal((20_000m, (DateOnly?)null), (illegal.FineAmount, illegal.DecisionRevokedOn));
 
         // The party reads what happened, never the notes.
         var timeline = changed.PartyTimeline([]).Select(e => e.Text).ToList();
-        Assert.Contains("向工业和信息化部申请行政复议", timeline);
+        Assert.Contains("向中华人民共和国工业和信息化部申请行政复议", timeline);
         Assert.Contains("行政复议决定：变更", timeline);
         Assert.DoesNotContain(timeline, t => t.Contains("罚款数额明显不当"));
     }
@@ -134,7 +135,7 @@ public class CaseRemediesTests
 
         // A party that sought review is not within Art. 53: no window to track.
         var reviewed = Served();
-        reviewed.FileRemedy(RemedyKind.Review, D("2026-06-01"), null, null, null, "i", Now);
+        reviewed.FileRemedy(RemedyKind.Review, D("2026-06-01"), null, null, null, Settings, "i", Now);
         Assert.False(reviewed.AwaitsCourtEnforcement);
         Assert.DoesNotContain(EnforcementService.Deadlines(reviewed, D("2026-11-20")), d => d.Key == "court-enforcement");
     }

@@ -75,7 +75,7 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
 
         var marked = await AnnouncementOfAsync(id);
         Assert.Equal((AnnouncementStatus.Published, D("2026-07-15"), D("2026-07-20")), (marked.Status, marked.SourceChangedOn!.Value, marked.WithdrawalDueBy!.Value));
-        Assert.Contains("经工业和信息化部行政复议撤销", marked.SourceChangeReason);
+        Assert.Contains("经中华人民共和国工业和信息化部行政复议撤销", marked.SourceChangeReason);
         var shown = await portal.Anonymous().GetStringAsync($"/public/announcements/{marked.Id}?probe=category");
         Assert.Contains("<th scope=\"row\">公示类别</th><td class=\"pub-text\">一般失信行为</td>", shown);
         // The decision no longer counts: one decision and ¥20,000 fewer in May, in the outcome's own transaction.
@@ -108,7 +108,7 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         var refused = await Assert.ThrowsAsync<DomainException>(async () =>
             await cases.FileRemedyAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, new RemedyInput(RemedyKind.Review, D("2026-06-01"), "宁夏回族自治区人民政府", null)));
         Assert.Contains("行政复议法第二十七条", refused.Message);
-        var c = await cases.FileRemedyAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, new RemedyInput(RemedyKind.Review, D("2026-06-01"), RemedyLabels.ReviewBody, null));
+        var c = await cases.FileRemedyAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, new RemedyInput(RemedyKind.Review, D("2026-06-01"), null, null));
         Assert.Equal(2_400m, c.SurchargeOn(BeijingTime.Today(portal.Clock), rate));              // 28–31 May
 
         portal.Today(D("2026-06-30"));

@@ -34,6 +34,7 @@ public partial class CaseDetail
     private DateOnly _today;
     private Acting _acting;
     private CaseReviewer? _reviewer;
+    private CaseRemediesPanel? _remedies;
     private int _version;
 
     private bool Party => _acting == Acting.Party;
@@ -95,6 +96,7 @@ public partial class CaseDetail
         "legal-review" => LegalReview(),
         "service-address" => ServiceAddress(),
         "link-order" => LinkOrder(),
+        _ when CaseRemediesPanel.Handles(key) && _remedies is { } panel => panel.ActAsync(key),
         _ => throw new InvalidOperationException($"The case page has no form for the action “{key}”."),
     };
 

@@ -38,6 +38,14 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
             .SingleAsync();
     }
 
+    /// <summary>The case page as the user sees it after signing in today.</summary>
+    private async Task<AngleSharp.Dom.IDocument> PageAsync(string user, long id)
+    {
+        var client = portal.Anonymous();
+        await Portal.SignInAsync(client, user, DemoAccounts.Password);
+        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync($"/cases/{id}"));
+    }
+
     private async Task<int> NotificationsAsync(string key)
     {
         await using var db = portal.Db();
@@ -129,6 +137,15 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains("罚款人民币10,000.00元", draft.PenaltyContent);
         var after = await RankingData.ValuesAsync(portal, "CMCC-64", "2026-05");
         Assert.Equal(before[SupervisionIndicators.Penalties].Value, after[SupervisionIndicators.Penalties].Value);
+
+        // The officer's page shows the paused days and the review; the party reads the outcome in its timeline, never the note.
+        var officer = await PageAsync("inspector.nx", id);
+        Assert.Contains("已暂停计算30日", officer.GetElementById("surcharge-paused")!.TextContent);
+        Assert.Contains("罚款数额明显不当", officer.GetElementById("remedies")!.TextContent);
+        var party = await PageAsync("carrier.cmcc.nx", id);
+        Assert.Null(party.GetElementById("case-remedies"));
+        Assert.Contains("行政复议决定：变更", party.Body!.TextContent);
+        Assert.DoesNotContain("罚款数额明显不当", party.Body!.TextContent);
         Assert.Equal(before[SupervisionIndicators.Fines].Value - 10_000, after[SupervisionIndicators.Fines].Value);
     }
 

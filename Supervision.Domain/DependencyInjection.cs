@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<Enforcement.EnforcementService>();
         services.AddScoped<Enforcement.ApprovalService>();
         services.AddScoped<Enforcement.CaseDeadlineScanner>();
+        services.AddScoped<Enforcement.CourtEnforcementScanner>();
         services.AddScoped<Publicity.PublicityService>();
         // Enforcement tells publicity of each decision; publicity builds the announcement (one direction: Publicity → Enforcement).
         services.AddScoped<Enforcement.IDecisionPublication, Publicity.PenaltyAnnouncement>();

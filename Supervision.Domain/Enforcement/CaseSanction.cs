@@ -14,6 +14,8 @@ public enum SanctionStatus
     Executed,
     /// <summary>Formally ended without full execution (终结执行), with the reason recorded.</summary>
     Ended,
+    /// <summary>No longer stands: the decision was changed or revoked on review or by a court (the outcome is on the case).</summary>
+    Superseded,
 }
 
 /// <summary>One sanction of a case, always under a legal basis that allows it.</summary>

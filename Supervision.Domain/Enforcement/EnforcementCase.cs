@@ -92,7 +92,7 @@ public partial class EnforcementCase : IPartyVisible
     private readonly List<CaseStep> _steps = [];
     public IReadOnlyList<CaseStep> Steps => _steps;
 
-    public CaseSanction? Fine => Sanctions.FirstOrDefault(s => s.Kind == SanctionKind.Fine);
+    public CaseSanction? Fine => Sanctions.FirstOrDefault(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Superseded);
     public decimal FineAmount => Fine?.Amount ?? 0m;
     public decimal Paid => Payments.Sum(p => p.Amount);
 
@@ -103,13 +103,13 @@ public partial class EnforcementCase : IPartyVisible
     public DateOnly? EffectivePaymentDueDate =>
         Approvals.Where(a => a.Kind is ApprovalKind.Deferral or ApprovalKind.Instalments).OrderBy(a => a.Id).Select(a => (DateOnly?)a.NewDate).LastOrDefault() ?? PaymentDueDate;
 
-    /// <summary>The surcharge as of a day: accrues after the payment due date until the fine is paid in full.</summary>
+    /// <summary>The surcharge as of a day: accrues after the payment due date until the fine is paid in full, but not while a review or suit runs.</summary>
     public decimal SurchargeOn(DateOnly asOf, decimal ratePerDay)
     {
         if (EffectivePaymentDueDate is not { } due || FineAmount == 0) return 0m;
         var settledOn = SettledOn();
         var until = settledOn is { } s && s < asOf ? s : asOf;
-        return FineRules.Surcharge(FineAmount, due, until, ratePerDay);
+        return FineRules.Surcharge(FineAmount, due, until, ratePerDay, SurchargePauses(until));
     }
 
     public decimal OutstandingOn(DateOnly asOf, decimal ratePerDay) => Math.Max(0, FineAmount + SurchargeOn(asOf, ratePerDay) - Paid);
@@ -530,6 +530,7 @@ public partial class EnforcementCase : IPartyVisible
             yield return new("close", "结案", NotYet: CloseRefusal()?.Message);
         }
         foreach (var action in GateActions()) yield return action;
+        foreach (var action in RemedyActions(today)) yield return action;
         if (MayDecideNoPenalty) yield return new("no-penalty", "不予处罚", Danger: true, NotYet: ApprovalRefusal(ApprovalStep.NoPenalty, null)?.Message);
         if (Withdrawable) yield return new("withdraw", "撤销立案", Danger: true);
         if (Undecided)
@@ -693,6 +694,7 @@ public partial class EnforcementCase : IPartyVisible
             timeline.Add(p.PaidOn, $"缴纳罚款{ChineseMoney.Yuan(p.Amount)}（凭证{p.Reference}）");
         foreach (var s in Sanctions.Where(s => s.Kind != SanctionKind.Warning && s.ExecutedOn is not null).OrderBy(s => s.ExecutedOn))
             timeline.Add(s.ExecutedOn!.Value, s.Status == SanctionStatus.Ended ? $"终结执行：{s.Label}" : $"执行完毕：{s.Label}");
+        AddRemedies(timeline);
         if (ClosedOn is { } closed)
             timeline.Add(closed, State switch
             {

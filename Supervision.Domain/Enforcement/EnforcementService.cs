@@ -13,7 +13,7 @@ namespace Supervision.Domain.Enforcement;
 
 public sealed record FileCaseInput(int BranchId, int LegalBasisId, string Title, string Facts, DateOnly ViolationDate, DateOnly FiledOn,
     IReadOnlyList<string> InvestigatorIds, CaseSource Source = CaseSource.Direct, string? SourceRef = null,
-    DateOnly? DiscoveredOn = null, DateOnly? ActEndedOn = null, long? CorrectiveOrderId = null);
+    DateOnly? DiscoveredOn = null, DateOnly? ActEndedOn = null, long? CorrectiveOrderId = null, bool DifferentActConfirmed = false);
 
 /// <summary>What the filing page starts from when a case is opened on a finding handed to enforcement (待立案).</summary>
 public sealed record CaseDraft(int BranchId, string Party, int? LegalBasisId, string Title, string Facts, DateOnly ViolationDate,
@@ -45,7 +45,7 @@ public sealed record CaseDeadline(string Key, string Label, DateOnly Due, bool M
 /// Penalty cases: filing, each step of the procedure (through the case's own methods), documents' data, and the
 /// party's part (statement, hearing request, acknowledgement). Concurrent edits are refused, never silently merged.
 /// </summary>
-public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
+public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
     DocumentRegistry documents, IRankingSummary rankings, IEnumerable<IDecisionPublication> publications, ApprovalService approvals)
 {
     public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default)
@@ -131,6 +131,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         if (investigators.Count != input.InvestigatorIds.Distinct().Count())
             throw new DomainException("case.investigators", "调查人员须为本省的检查人员。");
+        if (input.Source == CaseSource.Direct && !input.DifferentActConfirmed) await RefuseSameActAsync(db, basis, input, ct);
         var c = EnforcementCase.File(party, basis, input.Title, input.Facts, input.ViolationDate, input.FiledOn,
             investigators.Select(i => (i.Id, i.DisplayName)).ToList(), input.Source, input.SourceRef, await SettingsAsync(party.ProvinceId, ct), access.Actor, clock.GetUtcNow(),
             input.DiscoveredOn, input.ActEndedOn);
@@ -185,7 +186,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             .Select(c => new
             {
                 c.Id, c.CaseNumber, c.Title, Party = c.Branch!.Name, c.BranchId, Basis = c.LegalBasis!.Code, c.State, c.FiledOn, c.DecisionDueDate,
-                c.PaymentDueDate, c.ServiceDueDate, Fine = c.Sanctions.Where(s => s.Kind == SanctionKind.Fine).Select(s => s.Amount).FirstOrDefault(),
+                c.PaymentDueDate, c.ServiceDueDate, Fine = c.Sanctions.Where(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Superseded).Select(s => s.Amount).FirstOrDefault(),
                 Extended = c.Approvals.Where(a => a.Kind == ApprovalKind.DecisionExtension).Select(a => (DateOnly?)a.NewDate).Max(),
                 Paid = c.Payments.Sum(p => (decimal?)p.Amount) ?? 0,
             }).ToListAsync(ct);
@@ -205,7 +206,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
     public static async Task<bool> ActAlreadyFinedAsync(SupervisionDbContext db, EnforcementCase c, CancellationToken ct) =>
         await db.EnforcementCases.IgnoreQueryFilters() // a fine imposed in any case counts, whoever may see it
             .AnyAsync(o => o.Id != c.Id && o.ActKey == c.ActKey && o.State != CaseState.Withdrawn && o.State != CaseState.NoPenalty
-                           && o.Sanctions.Any(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Proposed), ct);
+                           && o.Sanctions.Any(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Proposed && s.Status != SanctionStatus.Superseded), ct);
 
     /// <summary>
     /// One step of a case, in one transaction: loads the case, refuses the step when the case changed since the user looked
@@ -225,7 +226,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         if (token is { } t && t != c.ConcurrencyToken)
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
         var before = c.State;
-        var (decided, ended) = (c.DecidedOn, c.ClosedOn);
+        var ranked = c.RankedAs;
         var context = await ContextAsync(c, ct);
         await act(db, c, context);
         if (before != CaseState.Decided && c.State == CaseState.Decided)
@@ -239,7 +240,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         {
             throw new DomainException("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。");
         }
-        if (c.DecidedOn != decided || c.ClosedOn != ended)
+        if (c.RankedAs != ranked)
             await rankings.RecordsChangedAsync(db, c.BranchId, c.FiledOn, ct);
         await tx.CommitAsync(ct);
         return c;
@@ -534,6 +535,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
         if (c.Fine is { } fine) Add("payment", "缴纳罚款", c.EffectivePaymentDueDate, fine.Status != SanctionStatus.Pending);
         foreach (var s in c.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder && s.CorrectionDeadline is not null))
             Add($"correction-{s.Id}", "责令改正期限", s.CorrectionDeadline, s.Status != SanctionStatus.Pending && s.Status != SanctionStatus.Proposed);
+        list.AddRange(c.EnforcementDeadlines(today));
         return list;
     }
 
@@ -547,7 +549,7 @@ public sealed class EnforcementService(IDbContextFactory<SupervisionDbContext> f
             .Include(c => c.Sanctions).ThenInclude(s => s.LegalBasis)
             .Include(c => c.Statements).ThenInclude(s => s.File)
             .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.ApprovalRequests).Include(c => c.Steps.OrderBy(s => s.Id))
-            .Include(c => c.LegalReviews).Include(c => c.Discussions);
+            .Include(c => c.LegalReviews).Include(c => c.Discussions).Include(c => c.Remedies).ThenInclude(r => r.File);
         return await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("案件");
     }
 

@@ -9,4 +9,7 @@ namespace Supervision.Domain.Enforcement;
 public interface IDecisionPublication
 {
     Task DecidedAsync(SupervisionDbContext db, EnforcementCase decided, CaseContext context, CancellationToken ct);
+
+    /// <summary>A review or court changed, revoked or found unlawful the decision (<paramref name="remedy"/>'s outcome): what was published is corrected or withdrawn.</summary>
+    Task OutcomeAsync(SupervisionDbContext db, EnforcementCase c, CaseRemedy remedy, CaseContext context, CancellationToken ct);
 }

@@ -286,6 +286,14 @@ public class Announcement : IProvinceScoped
         ConcurrencyToken = Guid.NewGuid();
     }
 
+    /// <summary>The decision a draft would publish was revoked before publication: the draft closes unpublished, with that reason.</summary>
+    public void SourceRevokedBeforePublication(DateOnly on, string reason, string by)
+    {
+        if (Status != AnnouncementStatus.Draft) throw new DomainException("announcement.not_draft", $"该公示已是“{AnnouncementLabels.Status(Status)}”状态。");
+        (Status, NotPublishedOn, NotPublishedBy, NotPublishedReason) = (AnnouncementStatus.NotPublished, on, by, Required(reason, "撤销的情况"));
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
     /// <summary>
     /// Credit repair ends the publication early: recorded with its date and reason, the public site stops showing it.
     /// Only once the category's shortest period has passed.

@@ -7,7 +7,7 @@ using Supervision.Domain.Enforcement;
 namespace Supervision.Domain.Publicity;
 
 /// <summary>The 双公示 of penalty decisions: told of each decision, queues its announcement.</summary>
-public sealed class PenaltyAnnouncement(PublicityService publicity) : IDecisionPublication
+public sealed partial class PenaltyAnnouncement(PublicityService publicity) : IDecisionPublication
 {
     public const string SourceType = "EnforcementCase";
 

@@ -12,7 +12,7 @@ namespace Supervision.Domain.Publicity;
 public sealed record PublicAnnouncement(long Id, AnnouncementKind Kind, string ProvinceCode, string Authority, string Title, string PartyName, PartyType PartyType,
     string? CreditCode, string? LegalRepresentative, string? DocumentNumber, string Facts, string PenaltyTypes, string LegalBasis, string PenaltyContent,
     DateOnly? DecisionDate, string? Body, DateOnly PublishedOn, DateOnly PublicUntil, AnnouncementStatus Status, DateOnly? WithdrawnOn, string? WithdrawReason,
-    bool HasPdf);
+    bool HasPdf, string? CategoryName = null);
 
 /// <summary>An issued 公告 as the public site may serve it: the stored PDF and the data it was rendered from.</summary>
 public sealed record PublicPdf(string Title, byte[] Pdf);
@@ -166,7 +166,8 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
             a.Status == AnnouncementStatus.Withdrawn ? "" : a.PenaltyContent,
             a.DecisionDate,
             a.Status == AnnouncementStatus.Withdrawn ? null : a.Body,
-            a.PublishedOn!.Value, a.PublicUntil!.Value, a.Status, a.WithdrawnOn, a.WithdrawReason, a.Status == AnnouncementStatus.Published)); // published through the issuer, always with its 公告
+            a.PublishedOn!.Value, a.PublicUntil!.Value, a.Status, a.WithdrawnOn, a.WithdrawReason, a.Status == AnnouncementStatus.Published, // published through the issuer, always with its 公告
+            a.CategoryName));
 
     /// <summary>Everything in the period matching the query, newest first, for the feeds and the export (capped).</summary>
     public async Task<IReadOnlyList<PublicAnnouncement>> FeedAsync(PublicQuery query, int max, CancellationToken ct = default)

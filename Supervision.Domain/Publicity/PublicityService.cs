@@ -68,13 +68,13 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         return await db.Announcements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("公示");
     }
 
-    /// <summary>The announcements queued by one source (e.g. a case's decision), newest first.</summary>
+    /// <summary>The announcements queued by one source (e.g. a case's decision, with its corrections: <c>{id}:{n}</c>), newest first.</summary>
     public async Task<IReadOnlyList<AnnouncementRow>> ForSourceAsync(string sourceType, string sourceId, CancellationToken ct = default)
     {
         RequireRegulator();
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = BeijingTime.Today(clock);
-        var rows = await db.Announcements.AsNoTracking().Where(a => a.SourceType == sourceType && a.SourceId == sourceId).OrderByDescending(a => a.Id).ToListAsync(ct);
+        var rows = await db.Announcements.AsNoTracking().Where(a => a.SourceType == sourceType && (a.SourceId == sourceId || a.SourceId.StartsWith(sourceId + ":"))).OrderByDescending(a => a.Id).ToListAsync(ct);
         return rows.Select(a => AnnouncementRow.Of(a, today)).ToList();
     }
 
@@ -221,11 +221,12 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
     /// when the source itself orders the publication (a 向社会公告 sanction).
     /// </summary>
     public async Task<Announcement> QueueAsync(SupervisionDbContext db, int provinceId, int branchId, AnnouncementKind kind, string sourceType, string sourceId,
-        AnnouncementContent content, DateOnly from, CancellationToken ct, bool ordered = false)
+        AnnouncementContent content, DateOnly from, CancellationToken ct, bool ordered = false, bool correction = false)
     {
         var authority = await db.Provinces.AsNoTracking().Where(p => p.Id == provinceId).Select(p => p.AuthorityName).FirstAsync(ct);
         var settings = await EnforcementSettings.ForProvinceAsync(db, provinceId, ct);
-        var due = (await catalog.GetCalendarAsync(ct)).AddWorkingDays(from, settings.PublicationWorkingDays);
+        // A correction of a changed decision is due with the withdrawal of the announcement it replaces.
+        var due = (await catalog.GetCalendarAsync(ct)).AddWorkingDays(from, correction ? settings.WithdrawalWorkingDays : settings.PublicationWorkingDays);
         var a = Announcement.Draft(provinceId, branchId, kind, sourceType, sourceId, authority, content, due, settings, clock.GetUtcNow(), ordered);
         db.Announcements.Add(a);
         return a;

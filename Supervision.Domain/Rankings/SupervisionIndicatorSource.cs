@@ -62,7 +62,12 @@ public sealed class SupervisionIndicatorSource : IIndicatorSource
                 o.Extensions.Select(e => (e.ApprovedDeadline!.Value, e.DecidedAt)).ToList()))
             .ToList();
         var cases = (await db.EnforcementCases.AsNoTracking().Where(c => c.ProvinceId == province)
-                .Select(c => new { c.Id, c.BranchId, c.DecidedOn, c.ClosedOn, Fines = c.Sanctions.Where(s => s.Kind == SanctionKind.Fine).Select(s => s.Amount).ToList() })
+                .Select(c => new
+                {
+                    // A decision revoked on review or by a court is no penalty decision; a changed one counts with its changed fine.
+                    c.Id, c.BranchId, DecidedOn = c.DecisionRevokedOn == null ? c.DecidedOn : null, c.ClosedOn,
+                    Fines = c.Sanctions.Where(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Superseded).Select(s => s.Amount).ToList(),
+                })
                 .ToListAsync(ct))
             .Select(c => new CaseRecord(c.Id, c.BranchId, c.DecidedOn, c.ClosedOn, c.Fines)).ToList();
 

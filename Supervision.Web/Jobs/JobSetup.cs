@@ -49,6 +49,7 @@ public static class JobSetup
             Daily<RankingRebuildJob>(q, "rankings-rebuild", hour: 2, minute: 10);
             Daily<CaseDeadlineJob>(q, "case-deadlines", hour: 8, minute: 0);
             Daily<PublicationDeadlineJob>(q, "publication-deadlines", hour: 8, minute: 5);
+            Daily<CourtEnforcementJob>(q, "court-enforcement", hour: 8, minute: 10);
         });
         // How soon an idle node looks for triggers another node stored (Quartz's 30 s unless configured).
         if (config.GetValue<TimeSpan?>("Jobs:IdleWaitTime") is { } idle)
@@ -108,6 +109,16 @@ public sealed class CaseDeadlineJob(CaseDeadlineScanner scanner, TimeProvider cl
     {
         var run = await scanner.RunAsync(clock.GetUtcNow(), ct);
         log.LogInformation("Case deadlines: {Cases} open cases, {Warnings} warnings, {Alerts} alerts", run.Cases, run.Warnings, run.Alerts);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class CourtEnforcementJob(CourtEnforcementScanner scanner, TimeProvider clock, ILogger<CourtEnforcementJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        var run = await scanner.RunAsync(clock.GetUtcNow(), ct);
+        log.LogInformation("Court enforcement: {Cases} unpaid cases past service, {Reminders} reminders", run.Cases, run.Reminders);
     }
 }
 

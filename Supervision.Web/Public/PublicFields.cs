@@ -38,6 +38,7 @@ public static class PublicFields
             new("body", "详细内容", a.Body),
             new("publishedOn", "公示日期", Date(a.PublishedOn)),
             new("publicUntil", "公示截止日期", Date(a.PublicUntil)),
+            new("category", "公示类别", a.CategoryName),
             new("status", "公示状态", AnnouncementLabels.Status(a.Status)),
             new("withdrawnOn", "撤回日期", Date(a.WithdrawnOn)),
             new("withdrawReason", "撤回理由", a.WithdrawReason),
@@ -51,7 +52,7 @@ public static class PublicFields
         ("id", "编号"), ("kind", "类别"), ("title", "标题"), ("partyName", "当事人名称"), ("partyType", "当事人类型"), ("creditCode", "统一社会信用代码"),
         ("legalRepresentative", "法定代表人（经营者）"), ("documentNumber", "决定书文号"), ("facts", "违法行为类型及主要事实"), ("penaltyTypes", "处罚类别"),
         ("legalBasis", "处罚依据"), ("penaltyContent", "处罚内容（处理结果）"), ("decisionDate", "处罚决定日期"), ("authority", "处罚机关"), ("body", "详细内容"),
-        ("publishedOn", "公示日期"), ("publicUntil", "公示截止日期"), ("status", "公示状态"), ("withdrawnOn", "撤回日期"), ("withdrawReason", "撤回理由"),
+        ("publishedOn", "公示日期"), ("publicUntil", "公示截止日期"), ("category", "公示类别"), ("status", "公示状态"), ("withdrawnOn", "撤回日期"), ("withdrawReason", "撤回理由"),
     ];
 
     public static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -32,9 +32,9 @@ public class CaseActionsTests
         { CaseState.PriorNoticeServed, "2026-05-06", "mark-significance decide? statement service-address no-penalty transfer extend", "statement waive" },
         { CaseState.Hearing, "2026-05-06", "schedule-hearing hold-hearing? mark-significance decide? statement service-address no-penalty transfer extend", "statement waive" },
         { CaseState.Decided, "2026-05-14", "serve service-address", "" },
-        { CaseState.Served, "2026-05-14", "payment arrangement close?", "acknowledge" },
-        { CaseState.Executing, "2026-05-14", "payment arrangement close?", "acknowledge" },
-        { CaseState.Closed, "2026-05-14", "", "acknowledge" },
+        { CaseState.Served, "2026-05-14", "payment arrangement close? remedy-review remedy-litigation enforcement-apply?", "acknowledge" },
+        { CaseState.Executing, "2026-05-14", "payment arrangement close? remedy-review remedy-litigation enforcement-apply?", "acknowledge" },
+        { CaseState.Closed, "2026-05-14", "remedy-review remedy-litigation", "acknowledge" },
         { CaseState.NoPenalty, "2026-05-14", "", "" },
         { CaseState.Withdrawn, "2026-05-14", "", "" },
         { CaseState.Transferred, "2026-05-14", "", "" },
@@ -165,7 +165,7 @@ public class CaseActionsTests
         var c = Served();
         Assert.Equal("尚有未执行完毕的处罚：罚款 ¥20,000.00。全部执行或终结执行后方可结案。", Action(c, Acting.Officer, "2026-05-13", "close").NotYet);
         c.RecordPayment(20_000m, D("2026-05-20"), "POS1", Settings, "i", Now);
-        Assert.Equal(["close"], Offered(c, Acting.Officer, "2026-05-20")); // nothing left to pay or defer
+        Assert.Equal(["close", "remedy-review", "remedy-litigation"], Offered(c, Acting.Officer, "2026-05-20")); // nothing left to pay or defer; the party may still seek review or sue
     }
 
     [Fact]
@@ -204,6 +204,7 @@ public class CaseActionsTests
         "issue-filing", "investigate", "evidence", "review", "propose", "notice", "schedule-hearing", "hold-hearing", "decide", "statement", "waive",
         "request-hearing", "serve", "acknowledge", "payment", "arrangement", "close", "no-penalty", "withdraw", "transfer", "extend", "service-address",
         "mark-significance", "discussion",
+        "remedy-review", "remedy-litigation", "remedy-suspend", "remedy-outcome", "enforcement-demand", "enforcement-apply", "enforcement-ruling",
     ];
 
     /// <summary>Each action's transition, dated today.</summary>
@@ -235,6 +236,13 @@ public class CaseActionsTests
             case "service-address": c.RecordServiceAddress("银川市金凤区北京中路1号", "nx-legal@10086.cn", today, "i", Now); break;
             case "mark-significance": c.MarkSignificance(true, false, "涉及用户数量大，社会影响恶劣", "i", Now); break;
             case "discussion": c.RecordDiscussion(today, "王志强、李明", "同意给予警告并处罚款", "i", Now); break;
+            case "remedy-review": c.FileRemedy(RemedyKind.Review, today, null, null, null, Settings, "i", Now); break;
+            case "remedy-litigation": c.FileRemedy(RemedyKind.Litigation, today, "银川市兴庆区人民法院", null, null, Settings, "i", Now); break;
+            case "remedy-suspend": c.SuspendExecution(today, "复议机关决定停止执行", "i", Now); break;
+            case "remedy-outcome": c.RecordRemedyOutcome(RemedyOutcome.Dismissed, today, null, null, null, Bases, "i", Now); break;
+            case "enforcement-demand": c.ServeEnforcementDemand(today, "i", Now); break;
+            case "enforcement-apply": c.ApplyForEnforcement(today, "银川市兴庆区人民法院", "i", Now); break;
+            case "enforcement-ruling": c.RecordEnforcementRuling(today, "裁定准予强制执行", "i", Now); break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key);
         }
     }

@@ -35,11 +35,11 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         return string.Concat(d.GetPages().Select(p => p.Text)).Replace(" ", "");
     }
 
-    private async Task<long> FiledAsync(Actors a, string title = "未按规定查验入网用户身份证件", DateOnly? violation = null)
+    private async Task<long> FiledAsync(Actors a, string title = "未按规定查验入网用户身份证件", DateOnly? violation = null, bool differentAct = false)
     {
         var docs = As<EnforcementService>(a.Inspector);
         return await LeaderApproval.FileAsync(portal.ScopeFor, docs, new FileCaseInput(a.Branch, a.Basis, title, "2026年3月10日，执法人员暗访发现银川市某合作营业厅在用户未出示有效证件的情况下为其办理入网手续。",
-            violation ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), a.Investigators));
+            violation ?? new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), a.Investigators, DifferentActConfirmed: differentAct));
     }
 
     private async Task<EnforcementCase> UnderReviewAsync(Actors a, long id, IReadOnlyList<SanctionInput> sanctions)
@@ -160,7 +160,9 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         await docs.ServePriorNoticeAsync(first, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await cases.RecordStatementAsync(first, "放弃陈述申辩。", waiver: true, null); // the officer records the party's written waiver
         await LeaderApproval.DecideAsync(portal.ScopeFor, docs, first, new DateOnly(2026, 5, 6), [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
-        var second = await FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2));
+        // Filing it is held back until the inspector confirms a different act (Art. 29); even then the same act is not fined twice.
+        Assert.Equal(EnforcementService.SameActCode, (await Assert.ThrowsAsync<DomainException>(() => FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2)))).Code);
+        var second = await FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2), differentAct: true);
         var twice = await Assert.ThrowsAsync<DomainException>(() => UnderReviewAsync(a, second, [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]));
         Assert.Equal("case.double_fine", twice.Code);
     }

@@ -97,7 +97,8 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         {
             var cases = inspector.Get<EnforcementService>();
             var documents = inspector.Get<EnforcementService>();
-            caseId = await LeaderApproval.FileAsync(portal.ScopeFor, documents, new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 10), investigators));
+            caseId = await LeaderApproval.FileAsync(portal.ScopeFor, documents, new(branch.Id, basis.Id, "未按规定查验证件", "暗访发现违规入网。", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 10), investigators,
+                DifferentActConfirmed: true)); // each test files the records of its own
             var c = await cases.StartInvestigationAsync(caseId, (await cases.GetAsync(caseId)).ConcurrencyToken);
             c = await cases.AddEvidenceAsync(caseId, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 10, 12), null);
             c = await cases.SubmitForReviewAsync(caseId, c.ConcurrencyToken, ReviewConclusion);

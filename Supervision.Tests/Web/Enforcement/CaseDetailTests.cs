@@ -27,7 +27,7 @@ public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
         using var inspector = await portal.AsUserAsync("inspector.nx");
         var cases = inspector.Get<EnforcementService>();
         var id = await LeaderApproval.FileAsync(portal.ScopeFor, cases, new(branch.Id, basis.Id, "未按规定查验入网用户有效身份证件", "暗访发现合作营业厅为未出示证件的用户办理入网。",
-            new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators));
+            new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), investigators, DifferentActConfirmed: true)); // each test files a case of its own
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿。");

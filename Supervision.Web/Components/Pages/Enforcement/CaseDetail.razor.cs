@@ -34,6 +34,7 @@ public partial class CaseDetail
     private DateOnly _today;
     private Acting _acting;
     private CaseReviewer? _reviewer;
+    private CaseRemediesPanel? _remedies;
     private int _version;
 
     private bool Party => _acting == Acting.Party;
@@ -96,6 +97,7 @@ public partial class CaseDetail
         "service-address" => ServiceAddress(),
         "link-order" => LinkOrder(),
         _ when key.StartsWith("approval-", StringComparison.Ordinal) => RequestApproval(key),
+        _ when CaseRemediesPanel.Handles(key) && _remedies is { } panel => panel.ActAsync(key),
         _ => throw new InvalidOperationException($"The case page has no form for the action “{key}”."),
     };
 
@@ -394,6 +396,7 @@ public partial class CaseDetail
         SanctionStatus.Proposed => "拟处罚（告知）",
         SanctionStatus.Pending => "待执行",
         SanctionStatus.Executed => "已执行",
+        SanctionStatus.Superseded => "已因复议或诉讼变更、撤销",
         _ => "终结执行",
     };
 

@@ -46,7 +46,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
 
     private async Task<long> FileAsync(Actors a, string title) =>
         await a.Cases.FileAsync(new FileCaseInput(a.Branch, a.Basis, title, "2026年3月暗访发现某合作营业厅为未出示证件的用户办理入网。",
-            new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]));
+            new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]], DifferentActConfirmed: true)); // each test's case is an act of its own
 
     /// <summary>A case filed with approval, investigated, with sanctions proposed and the prior notice served on 2026-04-30.</summary>
     private async Task<EnforcementCase> NoticedAsync(Actors a, string title, int violationDay, params SanctionInput[] sanctions)
@@ -54,7 +54,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         portal.Today(new DateOnly(2026, 4, 30));
         // One act per case (its day differs): a fine in one test's case is no second fine of another's act (Art. 29).
         var id = await LeaderApproval.FileAsync(portal.ScopeFor, a.Cases, new FileCaseInput(a.Branch, a.Basis, title, "2026年3月暗访发现某合作营业厅为未出示证件的用户办理入网。",
-            new DateOnly(2026, 3, violationDay), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]));
+            new DateOnly(2026, 3, violationDay), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]], DifferentActConfirmed: true)); // each test's case is an act of its own
         var c = await a.Cases.StartInvestigationAsync(id, (await a.Cases.GetAsync(id)).ConcurrencyToken);
         c = await a.Cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
         c = await a.Cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿。");
@@ -156,7 +156,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         var a = await ActorsAsync();
         portal.Today(new DateOnly(2026, 4, 30));
         var id = await LeaderApproval.FileAsync(portal.ScopeFor, a.Cases, new FileCaseInput(a.Branch, a.Basis, "营业厅未查验证件开卡（重新拟定）", "暗访发现营业厅未查验证件。",
-            new DateOnly(2026, 3, 13), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]]));
+            new DateOnly(2026, 3, 13), new DateOnly(2026, 4, 20), [a.Users["inspector.nx"], a.Users["inspector2.nx"]], DifferentActConfirmed: true)); // each test's case is an act of its own
         var c = await a.Cases.StartInvestigationAsync(id, (await a.Cases.GetAsync(id)).ConcurrencyToken);
         c = await a.Cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
         c = await a.Cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚。");

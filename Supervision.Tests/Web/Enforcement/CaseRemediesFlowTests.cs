@@ -192,7 +192,7 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         FileCaseInput Input(string from, string? to, bool confirmed = false) => new(branch, basis, "未按规定查验入网用户身份证件", "某营业厅为未出示证件的用户办理入网。",
             D(from), D("2026-04-20"), investigators, ActEndedOn: to is null ? null : D(to), DifferentActConfirmed: confirmed);
 
-        var first = await cases.FileAsync(Input("2026-02-02", "2026-02-20"));
+        var first = await LeaderApproval.FileAsync(portal.ScopeFor, cases, Input("2026-02-02", "2026-02-20"));
         var refused = await Assert.ThrowsAsync<DomainException>(() => cases.FileAsync(Input("2026-02-10", null)));
         Assert.Equal(EnforcementService.SameActCode, refused.Code);
         Assert.Contains("行政处罚法第二十九条", refused.Message);

@@ -32,7 +32,7 @@ public sealed record AuditLine(AuditEntry Entry, string Actor, string Action, st
 /// </summary>
 public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory, People people)
 {
-    public static string TypeLabel(string entityType) => Types.TryGetValue(entityType, out var label) ? label : "其他记录";
+    public static string TypeLabel(string? entityType) => entityType is null ? "" : Types.TryGetValue(entityType, out var label) ? label : "其他记录";
 
     public async Task<IReadOnlyList<AuditLine>> ReadAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
     {
@@ -52,9 +52,10 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                     var clr = type?.FindProperty(p.Name)?.ClrType;
                     var (before, after) = p.Value.ValueKind == JsonValueKind.Array && e.Action == AuditActions.Update && p.Value.GetArrayLength() == 2
                         ? (p.Value[0], p.Value[1]) : (default(JsonElement), p.Value);
-                    changes.Add(new FieldChange(label,
-                        before.ValueKind == JsonValueKind.Undefined ? null : await ShowAsync(p.Name, clr, before, names),
-                        await ShowAsync(p.Name, clr, after, names)));
+                    var shownBefore = before.ValueKind == JsonValueKind.Undefined ? null : await ShowAsync(p.Name, clr, before, names);
+                    var shownAfter = await ShowAsync(p.Name, clr, after, names);
+                    if (shownBefore == Unreadable || shownAfter == Unreadable) { hidden++; continue; }
+                    changes.Add(new FieldChange(label, shownBefore, shownAfter));
                 }
             lines.Add(new AuditLine(e, people.Name(e.Actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), changes, hidden));
         }
@@ -95,13 +96,16 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
             return BeijingTime.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         if (type == typeof(decimal) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) && Money.Contains(field))
             return ChineseMoney.Yuan(money);
-        if (type is { IsEnum: true } && Enum.TryParse(type, text, out var member)) return EnumLabel(member!);
+        if (type is { IsEnum: true }) return Enum.TryParse(type, text, out var member) && EnumLabel(member!) is { } named ? named : Unreadable;
         if (value.ValueKind is JsonValueKind.Array or JsonValueKind.Object) return $"（{value.GetArrayLengthOrCount()}项）";
         return text.Length > 120 ? text[..120] + "…" : text;
     }
 
-    /// <summary>A state or kind as the pages name it.</summary>
-    public static string EnumLabel(object value) => value switch
+    // A value with no words for people (an enum no page names): counted as an internal change, not shown raw.
+    private const string Unreadable = "\u0000";
+
+    /// <summary>A state or kind as the pages name it; null for values pages do not show.</summary>
+    public static string? EnumLabel(object value) => value switch
     {
         CaseState s => CaseStates.Label(s),
         OrderState s => CorrectiveOrder.StateLabel(s),
@@ -122,7 +126,11 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         BranchLevel s => Branch.LevelLabel(s),
         CarrierKind s => Carrier.KindLabel(s),
         DeadlineMode s => s == DeadlineMode.WorkingDays ? "按工作日计" : "指定日期",
-        _ => "（" + value + "）",
+        FindingStatus s => s switch { FindingStatus.Open => "待处理", FindingStatus.Decided => "已处理", _ => "已撤回" },
+        FindingSource s => s == FindingSource.Inspection ? "现场检查" : "报送关注事项",
+        PlanScope s => InspectionPlan.ScopeLabel(s),
+        LegalReviewOpinion s => LegalReviewOpinions.Label(s),
+        _ => null,
     };
 
     private sealed record Names(Dictionary<int, string> Branches, Dictionary<int, string> Provinces, Dictionary<int, string> Carriers,

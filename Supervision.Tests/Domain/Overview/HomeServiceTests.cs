@@ -23,11 +23,12 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
 
     private sealed record Arranged(long SoonOrder, long LaterOrder, long OtherCarriersOrder, long Returned, long Submitted);
 
-    private Arranged? _arranged;
+    // xunit makes a new instance per test; the records are made once per portal (the class fixture).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Portal, Arranged> Made = [];
 
     private async Task<Arranged> ArrangeAsync()
     {
-        if (_arranged is { } done) return done;
+        if (Made.TryGetValue(portal, out var done)) { portal.Today(Monday); return done; }
         portal.Today(Monday);
         // Created in the opposite order of their deadlines, so sorting is what puts the sooner first.
         var later = await OrderDueAsync("CMCC-64", 10);
@@ -49,7 +50,9 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
             var submissions = inspector.Get<SubmissionService>();
             await submissions.ReturnAsync(returned, (await submissions.GetAsync(returned)).Submission.ConcurrencyToken, Reason);
         }
-        return _arranged = new(soon, later, other, returned, submitted);
+        var arranged = new Arranged(soon, later, other, returned, submitted);
+        Made.Add(portal, arranged);
+        return arranged;
     }
 
     private async Task<long> OrderDueAsync(string branch, int workingDays)

@@ -18,7 +18,8 @@ namespace Supervision.Domain.Audit;
 public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>An audit entry in plain words: who (by name), what kind of record (in Chinese) and which fields changed, formatted like the pages.</summary>
-public sealed record AuditLine(AuditEntry Entry, string Actor, string Action, string ObjectType, IReadOnlyList<FieldChange> Changes, int InternalChanges)
+/// <param name="Object">Which record: its key, or for a user account the person's name.</param>
+public sealed record AuditLine(AuditEntry Entry, string Actor, string Action, string ObjectType, string Object, IReadOnlyList<FieldChange> Changes, int InternalChanges)
 {
     /// <summary>Changes as one line: 状态：草稿 → 已下达；整改期限：— → 2026年12月28日.</summary>
     public string Summary => Changes.Count == 0
@@ -57,7 +58,9 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                     if (shownBefore == Unreadable || shownAfter == Unreadable) { hidden++; continue; }
                     changes.Add(new FieldChange(label, shownBefore, shownAfter));
                 }
-            lines.Add(new AuditLine(e, people.Name(e.Actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), changes, hidden));
+            // Account events name the account by its sign-in name, new accounts by id: either way, the person.
+            var subject = e.EntityType != nameof(AppUser) ? e.EntityId : Guid.TryParse(e.EntityId, out _) ? people.NameOfId(e.EntityId) : people.Name(e.EntityId);
+            lines.Add(new AuditLine(e, people.Name(e.Actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), subject, changes, hidden));
         }
         return lines;
     }
@@ -177,7 +180,8 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["CaseEvidence"] = "案件证据", ["CaseStatement"] = "陈述申辩", ["CasePayment"] = "罚款缴纳", ["CaseApproval"] = "案件审批",
         ["CaseLegalReview"] = "法制审核", ["CaseDiscussion"] = "集体讨论", ["EnforcementSettings"] = "执法参数",
         ["Announcement"] = "公示", ["RankingIndicator"] = "排名指标", ["IndicatorValue"] = "指标数据", ["ProvinceIndicatorValue"] = "省级指标数据",
-        ["Notification"] = "通知",
+        ["Notification"] = "通知", ["FailedSignIn"] = "登录失败记录", ["InspectionAmendment"] = "检查记录更正",
+        ["LogSystemRow"] = "报表数据（日志留存）", ["OutletRow"] = "报表数据（网点明细）", ["RnSummaryRow"] = "报表数据（汇总）", ["SelfCheckRow"] = "报表数据（自查结果）",
     };
 
     private static readonly Dictionary<string, string> Fields = new()

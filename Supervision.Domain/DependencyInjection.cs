@@ -36,14 +36,18 @@ public static class DependencyInjection
         services.AddScoped<OrganizationService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<AuditService>();
+        services.AddScoped<AuditReading>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton<SessionSignals>();
+        services.AddSingleton<PeopleCache>();
+        services.AddScoped<People>();
         services.AddScoped<UserSessions>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<OverviewService>();
+        services.AddScoped<HomeService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<DocumentRegistry>();
         services.AddScoped<ApiKeyService>();

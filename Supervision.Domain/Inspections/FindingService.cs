@@ -163,7 +163,7 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
         var finding = new Finding
         {
             ProvinceId = flag.ProvinceId, BranchId = flag.BranchId, Source = FindingSource.SubmissionFlag, SubmissionId = submission.Id, SubmissionFlagId = flag.Id,
-            Title = $"报送关注事项 {flag.Code}",
+            Title = $"报送关注事项：{submission.Template!.Definition.FlagName(flag.Code)}",
             Facts = Inspection.Clean(facts, 4000) ?? $"{submission.Branch!.Name}报送的{submission.Template!.Name}（{submission.Period}，第{submission.Version}版）显示：{flag.Message}（{place}）。",
             FoundOn = BeijingTime.Today(now), Severity = severity, Status = FindingStatus.Open, CreatedAt = now, CreatedBy = access.Actor,
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Notifications;
@@ -214,12 +215,13 @@ public sealed partial class SubmissionService
         var rows = (await OverviewAsync(templateCode, period, ct)).Where(r => branchIds.Contains(r.BranchId)).ToList();
         var day = Today(clock.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var sent = 0;
+        var from = access.Scope.Kind == ScopeKind.Province ? await AuthorityOfAsync(access.Scope.ProvinceId, ct) : "监管部门";
         foreach (var row in rows.Where(r => r.State is FilingState.NotFiled or FilingState.Draft or FilingState.Overdue or FilingState.Returned))
         {
             var users = await notifications.CarrierUsersOfAsync(row.BranchId, ct);
             sent += await notifications.PublishAsync(new NotificationDraft($"remind:{templateCode}:{period}:{row.BranchId}:{day}", NotificationLevel.Warning,
                 $"请报送{template.Name}（{period}）",
-                $"{access.Actor}提醒：{row.Branch}的{template.Name}（{period}）尚未完成报送，截止日期{row.DueDate:yyyy-MM-dd}，当前状态：{StateLabel(row.State)}。",
+                $"{from}提醒：{row.Branch}的{template.Name}（{period}）尚未完成报送，截止日期{row.DueDate:yyyy-MM-dd}，当前状态：{StateLabel(row.State)}。",
                 $"/submissions/upload?template={templateCode}&period={period}"), users, ct);
         }
         return sent;

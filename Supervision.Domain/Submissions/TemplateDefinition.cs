@@ -79,7 +79,12 @@ public sealed record RuleDefinition(
     /// <summary>FlagRatioBelow: fires only at or above this ratio (a lower tier has a rule of its own).</summary>
     decimal? Floor = null,
     /// <summary>FlagRetentionShort: how many calendar months back from the end of the period the records must reach.</summary>
-    int? Months = null);
+    int? Months = null,
+    /// <summary>A flag's short Chinese name (人工录入入网登记), shown wherever the flag is listed; the code stays for the API.</summary>
+    string? Name = null)
+{
+    public bool IsFlag => Kind.StartsWith("Flag", StringComparison.Ordinal);
+}
 
 /// <summary>Which branches file a return: their level and carrier kind.</summary>
 public sealed record Applicability(IReadOnlyList<string> Levels, IReadOnlyList<string> CarrierKinds);
@@ -114,6 +119,9 @@ public sealed record TemplateDefinition(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>What people call the flag with this code: its rule's name (a code no rule defines any longer reads 关注事项).</summary>
+    public string FlagName(string code) => Rules.FirstOrDefault(r => r.Code == code)?.Name ?? "关注事项";
+
     public SheetDefinition Sheet(string name) =>
         Sheets.FirstOrDefault(s => s.Name == name) ?? throw new DomainException("template.unknown_sheet", $"模板{Code}没有工作表“{name}”。");
 
@@ -124,6 +132,8 @@ public sealed record TemplateDefinition(
         if (string.IsNullOrWhiteSpace(Code)) errors.Add("模板编码不能为空。");
         if (Sheets.Count == 0) errors.Add("模板至少包含一个工作表。");
         if (DueDay is < 1 or > 31) errors.Add("截止日应在1至31之间。");
+        foreach (var rule in Rules.Where(r => r.IsFlag && string.IsNullOrWhiteSpace(r.Name)))
+            errors.Add($"关注事项规则“{rule.Message}”缺少名称（name）。");
         foreach (var sheet in Sheets)
         {
             if (sheet.Columns.Select(c => c.Field).Distinct().Count() != sheet.Columns.Count) errors.Add($"工作表“{sheet.Name}”有重复字段。");

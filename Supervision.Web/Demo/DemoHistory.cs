@@ -172,7 +172,8 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
         var filed = state == Last.AcceptedLate ? due.AddDays(random.Next(2, 12)) : due.AddDays(-random.Next(1, 7));
         var at = At(filed, random, now);
         var carrier = AccessScope.ForBranches(filer.Branch.ProvinceId, filer.Branch.CarrierId, [filer.Branch.Id]);
-        var actor = $"demo.{filer.Branch.Code.ToLowerInvariant()}";
+        // Not a user: the demo history files as the company itself, named as people read it.
+        var actor = $"{filer.Branch.ShortName}（演示数据）";
         var inspector = AccessScope.ForProvince(filer.Branch.ProvinceId, readOnly: false, UserRole.Inspector);
         var reviewer = filer.ProvinceCode == "64" ? "inspector.nx" : "inspector.gd";
         var name = $"{template.Name}_{filer.Branch.Code}_{period}.xlsx";

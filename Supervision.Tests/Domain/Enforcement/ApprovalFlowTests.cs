@@ -97,6 +97,10 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains((await a.Inspector.Get<NotificationService>().ListAsync(new PageRequest(0, 50))).Items,
             n => n.Title == "立案未获批准" && n.Body.Contains("王志强（宁夏局副局长）") && n.Link == $"/cases/{id}");
         await Assert.ThrowsAsync<DomainException>(() => a.Approvals.DecideAsync(pending.Id, true, "同意。")); // decided once
+        // The inspector's home page lists the refusal with the leader's opinion, linked to the case.
+        var mine = (await a.Inspector.Get<Supervision.Domain.Overview.HomeService>().InspectorAsync()).Sections.Single(s => s.Key == "approvals").Items;
+        var item = Assert.Single(mine, i => i.Href == $"/cases/{id}");
+        Assert.Equal(("不予批准", "王志强（宁夏局副局长）：违法事实尚需补充核实，暂不同意立案。（可修改后重新报请）"), (item.Status, item.Detail));
 
         // Asked again, approved: the form is issued with the approval on it and the case number.
         c = await a.Cases.GetAsync(id);

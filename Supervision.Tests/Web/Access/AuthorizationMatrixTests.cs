@@ -38,6 +38,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/catalog/legal-bases/{Id:int}"] = Who.SignedIn,
         ["/catalog/checklist"] = Who.Regulator,
         ["/catalog/holidays"] = Who.Regulator,
+        ["/catalog"] = Who.Regulator,
         ["/catalog/publication-categories"] = Who.Regulator,
         ["/admin/users"] = Who.Admin,
         ["/admin/audit"] = Who.Admin,

@@ -45,7 +45,9 @@ public class UploadStatusTests : MudTestContext
         Assert.Contains("共2处错误", cut.Find("#upload-rejected").TextContent);
         var rows = cut.FindAll(".issue-table tbody tr");
         Assert.Equal(2, rows.Count);
-        Assert.Contains(rows, r => r.TextContent.Contains("D5") && r.TextContent.Contains("REGISTERED_ABOVE_SUBSCRIBERS"));
+        // The Chinese message is what the carrier reads; the stable code only in the message's tooltip.
+        Assert.Contains(rows, r => r.TextContent.Contains("D5") && r.TextContent.Contains("已实名用户数不能大于在网用户数")
+            && !r.TextContent.Contains("REGISTERED_ABOVE_SUBSCRIBERS") && r.QuerySelector("[title=REGISTERED_ABOVE_SUBSCRIBERS]") is not null);
         cut.Find("#download-annotated").Click();
         Assert.True(clicked);
     }
@@ -65,6 +67,7 @@ public class UploadStatusTests : MudTestContext
         var cut = Render<UploadStatus>(p => p.Add(x => x.Result, new StoreResult(Stored(SubmissionStatus.Submitted), [flag])));
         Assert.Contains("RN-MONTHLY-2026-10-CMCC-64-V2", cut.Find("#upload-accepted").TextContent);
         Assert.Contains("100,050", cut.Find("#upload-accepted").TextContent);
-        Assert.Contains("FLAG_MANUAL_ENTRY", cut.Find(".issue-table").TextContent);
+        Assert.Contains("存在人工录入的入网登记（11户）", cut.Find(".issue-table").TextContent);
+        Assert.DoesNotContain("FLAG_MANUAL_ENTRY", cut.Find(".issue-table").TextContent);
     }
 }

@@ -63,6 +63,7 @@ public static class Navigation
         ]),
         new("基础数据", Icons.Material.Filled.AccountTree,
         [
+            new("数据概览", "/catalog", Icons.Material.Filled.Numbers),
             new("省级管理局", "/org/provinces", Icons.Material.Filled.AccountBalance),
             new("电信企业", "/org/carriers", Icons.Material.Filled.CellTower),
             new("企业分支机构", "/org/branches", Icons.Material.Filled.Business),

@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Data;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Enforcement;
+using Supervision.Domain.Inspections;
+using Supervision.Domain.Organizations;
+using Supervision.Domain.Publicity;
+using Supervision.Domain.Submissions;
+
+namespace Supervision.Domain.Audit;
+
+/// <summary>One field of a change as a person reads it: 状态 事先告知 → 已决定.</summary>
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+/// <summary>An audit entry in plain words: who (by name), what kind of record (in Chinese) and which fields changed, formatted like the pages.</summary>
+/// <param name="Object">Which record: its key, or for a user account the person's name.</param>
+public sealed record AuditLine(AuditEntry Entry, string Actor, string Action, string ObjectType, string Object, IReadOnlyList<FieldChange> Changes, int InternalChanges)
+{
+    /// <summary>Changes as one line: 状态：草稿 → 已下达；整改期限：— → 2026年12月28日.</summary>
+    public string Summary => Changes.Count == 0
+        ? InternalChanges > 0 ? "内部记录更新" : "—"
+        : string.Join("；", Changes.Select(c => c.Before is null && Entry.Action != AuditActions.Update ? $"{c.Field}：{c.After}" : $"{c.Field}：{c.Before ?? "—"} → {c.After ?? "—"}"));
+}
+
+/// <summary>
+/// Reads the audit trail to people: Chinese names of record types and fields, ids resolved to names, dates, money, states and
+/// people written as the pages write them. The raw JSON stays in the entry (administrators may open it).
+/// </summary>
+public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory, People people)
+{
+    public static string TypeLabel(string? entityType) => entityType is null ? "" : Types.TryGetValue(entityType, out var label) ? label : "其他记录";
+
+    public async Task<IReadOnlyList<AuditLine>> ReadAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var names = new Lazy<Task<Names>>(() => Names.LoadAsync(db, ct));
+        var lines = new List<AuditLine>(entries.Count);
+        foreach (var e in entries)
+        {
+            var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == e.EntityType);
+            var changes = new List<FieldChange>();
+            var hidden = 0;
+            if (Parse(e.Changes) is { } json)
+                foreach (var p in json.EnumerateObject())
+                {
+                    if (Bookkeeping.Contains(p.Name)) continue;
+                    if (!Fields.TryGetValue(p.Name, out var label)) { hidden++; continue; }
+                    var clr = type?.FindProperty(p.Name)?.ClrType;
+                    var (before, after) = p.Value.ValueKind == JsonValueKind.Array && e.Action == AuditActions.Update && p.Value.GetArrayLength() == 2
+                        ? (p.Value[0], p.Value[1]) : (default(JsonElement), p.Value);
+                    var shownBefore = before.ValueKind == JsonValueKind.Undefined ? null : await ShowAsync(p.Name, clr, before, names);
+                    var shownAfter = await ShowAsync(p.Name, clr, after, names);
+                    if (shownBefore == Unreadable || shownAfter == Unreadable) { hidden++; continue; }
+                    changes.Add(new FieldChange(label, shownBefore, shownAfter));
+                }
+            // Account events name the account by its sign-in name, new accounts by id: either way, the person.
+            var subject = e.EntityType != nameof(AppUser) ? e.EntityId : Guid.TryParse(e.EntityId, out _) ? people.NameOfId(e.EntityId) : people.Name(e.EntityId);
+            lines.Add(new AuditLine(e, people.Name(e.Actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), subject, changes, hidden));
+        }
+        return lines;
+    }
+
+    private static JsonElement? Parse(string json)
+    {
+        try { return JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.Object } root ? root : null; }
+        catch (JsonException) { return null; }
+    }
+
+    private async Task<string?> ShowAsync(string field, Type? clr, JsonElement value, Lazy<Task<Names>> names)
+    {
+        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
+        if (field == "PasswordHash") return "（已更改）";
+        var type = Nullable.GetUnderlyingType(clr ?? typeof(object)) ?? clr;
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean() ? "是" : "否";
+        if (People.Contains(field)) return people.Name(text);
+        if (field.EndsWith("UserId", StringComparison.Ordinal) || field == "ReviewerId") return people.NameOfId(text);
+        if (value.ValueKind == JsonValueKind.Number && int.TryParse(text, out var id))
+        {
+            var n = await names.Value;
+            var resolved = field switch
+            {
+                "BranchId" or "ParentBranchId" => n.Branches.GetValueOrDefault(id),
+                "ProvinceId" => n.Provinces.GetValueOrDefault(id),
+                "CarrierId" => n.Carriers.GetValueOrDefault(id),
+                "LegalBasisId" or "AgentListLegalBasisId" => n.LegalBases.GetValueOrDefault(id),
+                "CityId" => n.Cities.GetValueOrDefault(id),
+                _ => null,
+            };
+            if (resolved is not null) return resolved;
+        }
+        if (type == typeof(DateOnly) && DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date)) return ChineseDate.Format(date);
+        if (type == typeof(DateTimeOffset) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            return BeijingTime.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        if (type == typeof(decimal) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) && Money.Contains(field))
+            return ChineseMoney.Yuan(money);
+        if (type is { IsEnum: true }) return Enum.TryParse(type, text, out var member) && EnumLabel(member!) is { } named ? named : Unreadable;
+        if (value.ValueKind is JsonValueKind.Array or JsonValueKind.Object) return $"（{value.GetArrayLengthOrCount()}项）";
+        return text.Length > 120 ? text[..120] + "…" : text;
+    }
+
+    // A value with no words for people (an enum no page names): counted as an internal change, not shown raw.
+    private const string Unreadable = "\u0000";
+
+    /// <summary>A state or kind as the pages name it; null for values pages do not show.</summary>
+    public static string? EnumLabel(object value) => value switch
+    {
+        CaseState s => CaseStates.Label(s),
+        OrderState s => CorrectiveOrder.StateLabel(s),
+        ExtensionStatus s => ExtensionRequest.StatusLabel(s),
+        SubmissionStatus s => Submission.StatusLabel(s),
+        InspectionStatus s => Inspection.StatusLabel(s),
+        ItemOutcome s => Inspection.OutcomeLabel(s),
+        PlanStatus s => InspectionPlan.StatusLabel(s),
+        PlanKind s => InspectionPlan.KindLabel(s),
+        FindingSeverity s => Finding.SeverityLabel(s),
+        FindingDecision s => Finding.DecisionLabel(s),
+        AnnouncementStatus s => AnnouncementLabels.Status(s),
+        AnnouncementKind s => AnnouncementLabels.Kind(s),
+        PartyType s => AnnouncementLabels.Party(s),
+        SanctionKind s => SanctionLabels.Label(s),
+        DocumentKind s => DocumentKinds.Title(s),
+        UserRole s => Roles.Label(s),
+        BranchLevel s => Branch.LevelLabel(s),
+        CarrierKind s => Carrier.KindLabel(s),
+        DeadlineMode s => s == DeadlineMode.WorkingDays ? "按工作日计" : "指定日期",
+        FindingStatus s => s switch { FindingStatus.Open => "待处理", FindingStatus.Decided => "已处理", _ => "已撤回" },
+        FindingSource s => s == FindingSource.Inspection ? "现场检查" : "报送关注事项",
+        PlanScope s => InspectionPlan.ScopeLabel(s),
+        LegalReviewOpinion s => LegalReviewOpinions.Label(s),
+        _ => null,
+    };
+
+    private sealed record Names(Dictionary<int, string> Branches, Dictionary<int, string> Provinces, Dictionary<int, string> Carriers,
+        Dictionary<int, string> LegalBases, Dictionary<int, string> Cities)
+    {
+        public static async Task<Names> LoadAsync(SupervisionDbContext db, CancellationToken ct) => new(
+            await db.Branches.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.ShortName, ct),
+            await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct),
+            await db.Carriers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ShortName, ct),
+            await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, b => $"{b.Code} {b.Statute}{b.DutyArticle}", ct),
+            await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct));
+    }
+
+    private static readonly HashSet<string> People =
+    [
+        "CreatedBy", "UpdatedBy", "IssuedBy", "UploadedBy", "SubmittedBy", "ReviewedBy", "VerifiedBy", "CompletedBy", "DecidedBy", "FiledBy",
+        "CollectedBy", "RecordedBy", "ApprovedBy", "RequestedBy", "PublishedBy", "WithdrawnBy", "RepairedBy", "NotPublishedBy", "RevokedBy",
+        "DrawnBy", "StoredBy", "AcknowledgedBy", "EndedBy", "By", "Actor", "InspectorUserName", "UserName",
+    ];
+
+    private static readonly HashSet<string> Money = ["Amount", "FineMin", "FineMax", "HearingThreshold", "LegalReviewThreshold", "FineAmount"];
+
+    // Keys, hashes, serialized snapshots and stamps: bookkeeping that says nothing a reader can use (the raw entry keeps them).
+    private static readonly HashSet<string> Bookkeeping =
+    [
+        "Id", "ConcurrencyToken", "ConcurrencyStamp", "SecurityStamp", "Hash", "PreviousHash", "Sha256", "NameHash", "InputDigest", "DataJson",
+        "DefinitionJson", "ResultJson", "EntityRosterJson", "InspectorRosterJson", "RecusalsJson", "Xml", "Bytes", "IdempotencyKey", "DedupKey",
+        "NormalizedEmail", "NormalizedUserName", "AccessFailedCount", "LockoutEnabled",
+    ];
+
+    private static readonly Dictionary<string, string> Types = new()
+    {
+        ["AppUser"] = "用户", ["ApiKey"] = "接口密钥", ["RolePolicy"] = "角色安全策略", ["UserSession"] = "登录会话",
+        ["StoredFile"] = "文件", ["FileContent"] = "文件内容", ["IssuedDocument"] = "文书", ["DocumentSequence"] = "文号序列",
+        ["Province"] = "省级管理局", ["City"] = "地市", ["Carrier"] = "电信企业", ["Branch"] = "企业分支机构", ["SealImage"] = "印章",
+        ["LegalBasis"] = "法律依据", ["ChecklistItem"] = "检查项目", ["HolidayYear"] = "节假日年度", ["CalendarDay"] = "节假日安排",
+        ["PublicationCategory"] = "公示类别", ["ReturnTemplate"] = "报表模板",
+        ["Submission"] = "报表", ["SubmissionFlag"] = "报表关注事项", ["SubmissionAttempt"] = "上传记录",
+        ["InspectionPlan"] = "检查计划", ["InspectionDraw"] = "双随机抽取", ["Inspection"] = "现场检查", ["InspectionInspector"] = "检查人员安排",
+        ["InspectionItemResult"] = "检查项结果", ["InspectionItemAmendment"] = "检查项更正", ["InspectorRecusal"] = "回避登记",
+        ["Finding"] = "检查发现", ["CorrectiveOrder"] = "整改通知", ["RectificationReply"] = "整改报告", ["ExtensionRequest"] = "延期申请",
+        ["InternalNote"] = "内部备注", ["EvidenceFile"] = "证据文件",
+        ["EnforcementCase"] = "执法案件", ["CaseStep"] = "案件步骤", ["CaseSanction"] = "处罚内容", ["CaseInvestigator"] = "承办人员",
+        ["CaseEvidence"] = "案件证据", ["CaseStatement"] = "陈述申辩", ["CasePayment"] = "罚款缴纳", ["CaseApproval"] = "案件审批",
+        ["CaseLegalReview"] = "法制审核", ["CaseDiscussion"] = "集体讨论", ["EnforcementSettings"] = "执法参数",
+        ["Announcement"] = "公示", ["RankingIndicator"] = "排名指标", ["IndicatorValue"] = "指标数据", ["ProvinceIndicatorValue"] = "省级指标数据",
+        ["Notification"] = "通知", ["FailedSignIn"] = "登录失败记录", ["InspectionAmendment"] = "检查记录更正",
+        ["LogSystemRow"] = "报表数据（日志留存）", ["OutletRow"] = "报表数据（网点明细）", ["RnSummaryRow"] = "报表数据（汇总）", ["SelfCheckRow"] = "报表数据（自查结果）",
+    };
+
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["AcknowledgedAt"] = "签收时间", ["AcknowledgedBy"] = "签收人", ["ActEndedOn"] = "违法行为终了日", ["Action"] = "操作", ["Actor"] = "操作人",
+        ["Address"] = "地址", ["AgentListEnabled"] = "启用代理商名单公示", ["AgentListLegalBasisId"] = "代理商名单公示依据", ["AllowedSanctions"] = "可选处罚种类",
+        ["Amount"] = "金额", ["ApprovedBy"] = "批准人", ["ApprovedDeadline"] = "批准的期限", ["ApprovedOn"] = "批准日期", ["At"] = "时间",
+        ["AttachmentFileId"] = "附件", ["Authority"] = "作出机关", ["AuthorityName"] = "机关名称", ["Body"] = "正文", ["BranchId"] = "企业",
+        ["By"] = "操作人", ["CancelReason"] = "取消原因", ["CarrierCode"] = "企业编码", ["CarrierId"] = "电信企业", ["CaseNumber"] = "立案编号",
+        ["Category"] = "类别", ["CategoryName"] = "公示类别", ["Channel"] = "渠道", ["CityCode"] = "地市编码", ["CityId"] = "地市", ["ClosedOn"] = "结案日期",
+        ["Code"] = "编码", ["CollectedBy"] = "收集人", ["CollectedOn"] = "收集日期", ["Column"] = "列", ["CompletedAt"] = "完成时间", ["CompletedBy"] = "完成人",
+        ["Conclusion"] = "结论", ["ContentType"] = "文件类型", ["CorrectionDeadline"] = "改正期限", ["CreatedAt"] = "创建时间", ["CreatedBy"] = "创建人",
+        ["CreditCode"] = "统一社会信用代码", ["CurrentDeadline"] = "现行期限", ["Date"] = "日期", ["Deadline"] = "整改期限", ["DeadlineDate"] = "指定期限",
+        ["DeadlineMode"] = "期限计算方式", ["DeadlineWorkingDays"] = "期限（工作日）", ["DecidedAt"] = "决定时间", ["DecidedBy"] = "决定人", ["DecidedOn"] = "决定日期",
+        ["Decision"] = "处理决定", ["DecisionDate"] = "决定日期", ["DecisionDays"] = "决定期限（日）", ["DecisionDueDate"] = "决定期限",
+        ["DecisionNote"] = "决定说明", ["DecisionNumber"] = "处罚决定书文号", ["DecisionReason"] = "决定理由", ["Description"] = "说明", ["Detail"] = "详情",
+        ["DiscoveredOn"] = "发现日期", ["DisplayName"] = "姓名/显示名", ["DocPrefix"] = "发文字号前缀", ["DocumentNumber"] = "文号", ["DrawOrder"] = "抽取顺序",
+        ["DrawnAt"] = "抽取时间", ["DrawnBy"] = "抽取人", ["DrawnCount"] = "抽取数量", ["DueBy"] = "应发布日期", ["DueDate"] = "截止日期", ["Duty"] = "义务内容",
+        ["DutyArticle"] = "义务条款", ["EarliestRecord"] = "最早可查记录", ["EffectiveFrom"] = "生效日期", ["EffectiveTo"] = "失效日期",
+        ["ElectronicServiceChannel"] = "电子送达方式", ["Email"] = "电子邮箱", ["EmailConfirmed"] = "邮箱已确认", ["EndedAt"] = "终结时间", ["EndedBy"] = "终结人",
+        ["EntityKey"] = "对象编码", ["EntityName"] = "检查对象", ["EntityType"] = "对象类型", ["ErrorCount"] = "错误数", ["EscalatedAt"] = "移交时间",
+        ["EscalationReason"] = "移交理由", ["Evidence"] = "证据", ["ExecutedOn"] = "执行日期", ["ExecutionNote"] = "执行情况", ["ExitReason"] = "退出原因",
+        ["Expected"] = "应报数", ["ExpiresAt"] = "到期时间", ["Facts"] = "违法事实", ["FileId"] = "文件", ["FileName"] = "文件名", ["FiledBy"] = "立案人",
+        ["FiledOn"] = "立案日期", ["FindingId"] = "检查发现", ["FineMax"] = "罚款上限", ["FineMin"] = "罚款下限", ["FineNeedsLegalReview"] = "罚款须法制审核",
+        ["FineOnlyIfNotCorrected"] = "拒不改正方可罚款", ["FlagCount"] = "关注事项数", ["FoundOn"] = "发现日期", ["Frequency"] = "报送频次",
+        ["FriendlyName"] = "名称", ["HearingChairName"] = "听证主持人", ["HearingChairUserId"] = "听证主持人", ["HearingClerk"] = "听证记录员",
+        ["HearingDate"] = "听证日期", ["HearingHeldOn"] = "听证举行日期", ["HearingMembers"] = "听证员", ["HearingNoticeServedOn"] = "听证通知送达日期",
+        ["HearingNoticeWorkingDays"] = "听证通知提前（工作日）", ["HearingOffered"] = "告知听证权利", ["HearingPlace"] = "听证地点", ["HearingRecord"] = "听证笔录",
+        ["HearingRequestDeadline"] = "听证申请期限", ["HearingRequestWorkingDays"] = "听证申请期限（工作日）", ["HearingRequestedOn"] = "申请听证日期",
+        ["HearingThreshold"] = "听证金额标准", ["HeldOn"] = "举行日期", ["HostCarriers"] = "承载企业", ["InspectedOn"] = "检查日期", ["InspectionId"] = "现场检查",
+        ["InspectorUserId"] = "检查人员", ["InspectorUserName"] = "检查人员", ["InspectorsPerInspection"] = "每次检查人数", ["IsActive"] = "启用",
+        ["IsComplex"] = "情节复杂", ["IsMajor"] = "重大违法行为", ["IsWaiver"] = "书面放弃", ["IssuedAt"] = "下达时间", ["IssuedBy"] = "下达人", ["IssuedOn"] = "下达日期",
+        ["ItemCode"] = "检查项编码", ["ItemTitle"] = "检查项", ["Kind"] = "种类", ["LastUsedAt"] = "最近使用时间", ["Late"] = "逾期",
+        ["LegalBasis"] = "法律依据", ["LegalBasisId"] = "法律依据", ["LegalRepresentative"] = "法定代表人", ["LegalReviewThreshold"] = "法制审核金额标准",
+        ["LegalReviewer"] = "法制审核人员", ["Level"] = "层级", ["LimitationYears"] = "追责时效（年）", ["Link"] = "链接", ["LockedUntil"] = "锁定至",
+        ["LockoutEnd"] = "锁定至", ["LogType"] = "日志类型", ["ManualEntries"] = "人工录入数", ["MandatorySanctions"] = "必须并处的处罚", ["MaskIndividualNames"] = "隐去个人姓名",
+        ["MaxDecisionExtensionDays"] = "决定期限最多延长（日）", ["MaxMonths"] = "最长月数", ["Message"] = "说明", ["MinMonths"] = "最短月数", ["Name"] = "名称",
+        ["Narrative"] = "情况说明", ["NewDate"] = "新期限", ["Normalization"] = "计分方式", ["NotPublishedBy"] = "决定不予公示人", ["NotPublishedOn"] = "不予公示日期",
+        ["NotPublishedReason"] = "不予公示理由", ["Note"] = "备注", ["Notes"] = "备注", ["NotesAfter"] = "更正后备注", ["NotesBefore"] = "更正前备注",
+        ["NoticeNumber"] = "整改通知书文号", ["Number"] = "文号", ["Opinion"] = "意见", ["OpinionNumber"] = "复查意见书文号", ["OriginalDeadline"] = "原整改期限",
+        ["Outcome"] = "结果", ["OutcomeAfter"] = "更正后结果", ["OutcomeBefore"] = "更正前结果", ["OutletCode"] = "网点编码", ["OutletName"] = "网点名称",
+        ["OverdueSince"] = "逾期起始日", ["OwnerId"] = "所属记录", ["OwnerType"] = "所属记录类型", ["PaidOn"] = "缴款日期", ["Parameter"] = "参数",
+        ["ParentBranchId"] = "上级机构", ["Participants"] = "参加人员", ["PartyName"] = "当事人", ["PartyType"] = "当事人类型", ["Pass"] = "及格线",
+        ["PasswordHash"] = "密码", ["PaymentDays"] = "缴款期限（日）", ["PaymentDueDate"] = "缴款期限", ["PaymentInstructions"] = "缴款方式", ["PenaltyArticle"] = "罚则条款",
+        ["PenaltyContent"] = "处罚内容", ["PenaltyTypes"] = "处罚种类", ["Period"] = "报送期间", ["PeriodEnd"] = "期间结束", ["PeriodMonths"] = "公示期（月）",
+        ["PeriodStart"] = "期间开始", ["PhoneNumber"] = "电话", ["PhoneNumberConfirmed"] = "电话已确认", ["Place"] = "地点", ["PlanId"] = "检查计划",
+        ["Prefix"] = "前缀", ["PriorNoticeServedOn"] = "事先告知书送达日期", ["Proposal"] = "处理建议", ["ProvinceId"] = "省份", ["PublicUntil"] = "公示截止日期",
+        ["PublicationMonths"] = "公示期（月）", ["PublicationOrdered"] = "决定公示", ["PublicationWorkingDays"] = "公示期限（工作日）", ["PublishedAt"] = "发布时间",
+        ["PublishedBy"] = "发布人", ["PublishedOn"] = "发布日期", ["ReadAt"] = "阅读时间", ["ReaderVerified"] = "读卡器核验", ["Reason"] = "理由", ["ReceiptNo"] = "回执号",
+        ["RecordNumber"] = "检查记录编号", ["RecordedAt"] = "登记时间", ["RecordedBy"] = "登记人", ["Reference"] = "缴款凭证号", ["Registered"] = "已实名用户数",
+        ["ReinspectedOn"] = "复查日期", ["Remedy"] = "救济途径", ["RepairReason"] = "信用修复理由", ["RepairableFrom"] = "可申请信用修复日期", ["RepairedBy"] = "修复人",
+        ["RepairedOn"] = "信用修复日期", ["RepliedAt"] = "提交整改报告时间", ["RepliedLate"] = "逾期提交整改报告", ["Reporting"] = "已报数", ["Representative"] = "企业代表",
+        ["RepresentativeTitle"] = "企业代表职务", ["RequestedAt"] = "申请时间", ["RequestedBy"] = "申请人", ["RequestedDeadline"] = "申请的期限", ["RequireTwoFactor"] = "要求双因素认证",
+        ["Required"] = "必填", ["Requirement"] = "整改要求", ["ResponsibleUserId"] = "负责人", ["Result"] = "结果", ["RetentionDays"] = "保留天数", ["ReviewBody"] = "审核意见",
+        ["ReviewConclusion"] = "调查结论", ["ReviewNote"] = "审核意见", ["ReviewedAt"] = "审核时间", ["ReviewedBy"] = "审核人", ["ReviewedOn"] = "审核日期",
+        ["ReviewerId"] = "审核人", ["ReviewerName"] = "审核人", ["RevokedAt"] = "吊销时间", ["RevokedBy"] = "吊销人", ["Role"] = "角色", ["RosterSize"] = "名录数量",
+        ["Round"] = "轮次", ["Row"] = "行", ["RowCount"] = "行数", ["RowNumber"] = "行号", ["SampleCheckPassed"] = "抽查成功", ["SamplingRatio"] = "抽取比例", ["Scale"] = "倍数",
+        ["Schedule"] = "安排", ["ScheduledOn"] = "计划检查日期", ["Scope"] = "范围", ["ScopeCodes"] = "范围", ["SealFileId"] = "印章", ["Seed"] = "随机种子",
+        ["SeedSource"] = "随机种子来源", ["ServedOn"] = "送达日期", ["ServiceAddress"] = "送达地址", ["ServiceAddressConfirmedOn"] = "送达地址确认日期",
+        ["ServiceDueDate"] = "送达期限", ["ServiceLate"] = "逾期送达", ["ServiceMethod"] = "送达方式", ["ServiceWorkingDays"] = "送达期限（工作日）", ["Severity"] = "严重程度",
+        ["Sheet"] = "工作表", ["ShortName"] = "简称", ["SignificanceReason"] = "认定理由", ["SortOrder"] = "排序", ["Source"] = "来源", ["SourceChangeReason"] = "变更或撤销情况",
+        ["SourceChangedOn"] = "变更或撤销日期", ["SourceText"] = "来源说明", ["SourceType"] = "来源类型", ["State"] = "状态", ["StatementDeadline"] = "陈述申辩期限",
+        ["StatementWaived"] = "放弃陈述申辩", ["StatementWorkingDays"] = "陈述申辩期限（工作日）", ["Status"] = "状态", ["Statute"] = "法规名称",
+        ["StorageLocation"] = "存放位置", ["StoredAt"] = "保存时间", ["StoredBy"] = "保存人", ["SubmissionId"] = "报表", ["SubmittedAt"] = "报送时间", ["SubmittedBy"] = "报送人",
+        ["Subscribers"] = "用户总数", ["Summary"] = "检查情况", ["Superseded"] = "已被替代", ["SurchargeRatePerDay"] = "加处罚款日比例", ["SystemName"] = "系统名称",
+        ["Target"] = "目标值", ["TemplateCode"] = "报表", ["TemplateId"] = "报表模板", ["Text"] = "内容", ["Title"] = "标题", ["TransferredTo"] = "移送机关",
+        ["TwoFactorEnabled"] = "双因素认证", ["Unit"] = "单位", ["UploadedAt"] = "上传时间", ["UploadedBy"] = "上传人", ["UserId"] = "用户", ["UserName"] = "用户",
+        ["Value"] = "数值", ["VerificationOpinion"] = "复查意见", ["Verified"] = "已核对", ["VerifiedBy"] = "核对人", ["VerifiedOn"] = "核对日期", ["Version"] = "版本",
+        ["ViolationDate"] = "违法行为发生日", ["VisibleToParty"] = "已向企业送达", ["VoidReason"] = "作废理由", ["VoidedAt"] = "作废时间", ["WarnDaysBefore"] = "提前提醒天数",
+        ["Weight"] = "权重", ["WithdrawReason"] = "撤回理由", ["WithdrawalDueBy"] = "应撤回日期", ["WithdrawalWorkingDays"] = "撤回期限（工作日）", ["WithdrawnAt"] = "撤回时间",
+        ["WithdrawnBy"] = "撤回人", ["WithdrawnOn"] = "撤回日期", ["Witnesses"] = "见证人", ["Year"] = "年度", ["Zero"] = "零分线", ["ip"] = "登录地址", ["note"] = "说明",
+        ["Direction"] = "方向", ["Aggregate"] = "汇总方式", ["Length"] = "大小（字节）", ["Numerator"] = "分子", ["Denominator"] = "分母",
+    };
+}
+
+internal static class JsonElementCounts
+{
+    public static int GetArrayLengthOrCount(this JsonElement e) => e.ValueKind == JsonValueKind.Array ? e.GetArrayLength() : e.EnumerateObject().Count();
+}

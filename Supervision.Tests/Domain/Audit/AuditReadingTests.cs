@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Audit;
+using Supervision.Domain.Inspections;
+using Supervision.Tests.Infrastructure;
+using static Supervision.Tests.Domain.Inspections.InspectionKit;
+
+namespace Supervision.Tests.Domain.Audit;
+
+/// <summary>The history staff read is plain: Chinese field and type names, people by name, dates and states as the pages write them.</summary>
+public class AuditReadingTests(Portal portal) : IClassFixture<Portal>
+{
+    [Fact]
+    public async Task An_issued_orders_history_reads_as_field_changes_in_chinese_with_names_and_dates()
+    {
+        portal.Today(new DateOnly(2026, 11, 2));
+        var order = await DraftOrderAsync(portal, "CMCC-64");
+        await IssueAsync(portal, order);
+        using var leader = await portal.AsUserAsync("leader.nx");
+        var entries = await leader.Get<AuditService>().HistoryAsync(CorrectiveOrderService.OwnerType, order.ToString());
+        var lines = await leader.Get<AuditReading>().ReadAsync(entries);
+
+        var issue = lines.First(l => l.Changes.Any(c => c.Field == "状态" && c.After == "待整改"));
+        Assert.Equal(("马建国（宁夏局网安处）", "修改", "整改通知"), (issue.Actor, issue.Action, issue.ObjectType));
+        Assert.Contains(new FieldChange("状态", "草稿", "待整改"), issue.Changes);
+        Assert.Contains(new FieldChange("整改期限", null, "2026年11月9日"), issue.Changes);
+        Assert.Contains(new FieldChange("下达人", null, "马建国（宁夏局网安处）"), issue.Changes);
+        Assert.Contains("状态：草稿 → 待整改", issue.Summary);
+        foreach (var line in lines)
+        {
+            Assert.DoesNotContain("{\"", line.Summary);
+            Assert.DoesNotContain("inspector.nx", line.Summary);
+            Assert.DoesNotContain(line.Changes, c => c.Field.Any(char.IsAsciiLetter));
+        }
+        var created = lines.Single(l => l.Entry.Action == AuditActions.Create);
+        Assert.Contains(new FieldChange("企业", null, "宁夏移动"), created.Changes); // the branch id, resolved
+        Assert.Contains(new FieldChange("负责人", null, "马建国（宁夏局网安处）"), created.Changes); // a user id, resolved
+    }
+
+    [Fact]
+    public async Task Every_record_type_the_trail_can_hold_has_a_chinese_name()
+    {
+        await using var db = portal.Db();
+        var types = db.Model.GetEntityTypes().Select(t => t.ClrType)
+            .Where(t => t.Namespace?.StartsWith("Supervision.Domain", StringComparison.Ordinal) == true && t != typeof(AuditEntry) && t != typeof(AuditHead))
+            .Where(t => !Attribute.IsDefined(t, typeof(Supervision.Domain.Common.NotAuditedAttribute)))
+            .Select(t => t.Name).Distinct().ToList();
+        Assert.DoesNotContain(types, t => AuditReading.TypeLabel(t) == "其他记录");
+    }
+}

@@ -1,0 +1,161 @@
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Access;
+using Supervision.Domain.Catalog;
+using Supervision.Domain.Common;
+using Supervision.Domain.Inspections;
+using Supervision.Domain.Overview;
+using Supervision.Domain.Submissions;
+using Supervision.Tests.Domain.Submissions;
+using Supervision.Tests.Infrastructure;
+using static Supervision.Tests.Domain.Inspections.InspectionKit;
+
+namespace Supervision.Tests.Domain.Overview;
+
+/// <summary>
+/// Each role's home page lists the day's work from the records, in its scope, soonest deadline first; on Monday 2 November
+/// 2026 the October returns are due and two orders run to the 9th and the 16th.
+/// </summary>
+public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
+{
+    private const string Reason = "表2第5行网点编码与登记不一致，请核对后重新报送";
+    private static readonly DateOnly Monday = new(2026, 11, 2);
+
+    private sealed record Arranged(long SoonOrder, long LaterOrder, long OtherCarriersOrder, long Returned, long Submitted);
+
+    // xunit makes a new instance per test; the records are made once per portal (the class fixture).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Portal, Arranged> Made = [];
+
+    private async Task<Arranged> ArrangeAsync()
+    {
+        if (Made.TryGetValue(portal, out var done)) { portal.Today(Monday); return done; }
+        portal.Today(Monday);
+        // Created in the opposite order of their deadlines, so sorting is what puts the sooner first.
+        var later = await OrderDueAsync("CMCC-64", 10);
+        var soon = await OrderDueAsync("CMCC-64", 5);
+        var other = await OrderDueAsync("CUCC-64", 3);
+
+        await using var db = portal.Db();
+        var cmcc = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        var cucc = await db.Branches.SingleAsync(b => b.Code == "CUCC-64");
+        long returned, submitted;
+        using (var carrier = await portal.AsUserAsync("carrier.cmcc.nx"))
+            returned = (await carrier.Get<SubmissionService>().StoreAsync(new(cmcc.Id, "RN-MONTHLY", "2026-10", "2026-10.xlsx", "web", SubmitNow: true),
+                ReturnBuilder.ValidRnMonthly("2026-10"), [1, 2, 3], null)).Submission!.Id;
+        using (var carrier = await portal.AsUserAsync("carrier.cucc.nx"))
+            submitted = (await carrier.Get<SubmissionService>().StoreAsync(new(cucc.Id, "RN-MONTHLY", "2026-10", "2026-10.xlsx", "web", SubmitNow: true),
+                ReturnBuilder.ValidRnMonthly("2026-10", "CUCC-64"), [1, 2, 3], null)).Submission!.Id;
+        using (var inspector = await portal.AsUserAsync("inspector.nx"))
+        {
+            var submissions = inspector.Get<SubmissionService>();
+            await submissions.ReturnAsync(returned, (await submissions.GetAsync(returned)).Submission.ConcurrencyToken, Reason);
+        }
+        var arranged = new Arranged(soon, later, other, returned, submitted);
+        Made.Add(portal, arranged);
+        return arranged;
+    }
+
+    private async Task<long> OrderDueAsync(string branch, int workingDays)
+    {
+        var order = await DraftOrderAsync(portal, branch);
+        using (var inspector = await portal.AsUserAsync("inspector.nx"))
+            await inspector.Get<CorrectiveOrderService>().SaveDraftAsync(order, (await OrderAsync(portal, order)).ConcurrencyToken,
+                "合作营业厅存在人工录入身份信息后办理入网的情况。", "立即整改。", DeadlineMode.WorkingDays, workingDays, null);
+        await IssueAsync(portal, order);
+        return order;
+    }
+
+    private static WorkSection Section(IReadOnlyList<WorkSection> sections, string key) => sections.Single(s => s.Key == key);
+
+    [Fact]
+    public async Task A_carrier_sees_only_its_own_branches_orders_and_returns_sooner_deadline_first()
+    {
+        var a = await ArrangeAsync();
+        using var carrier = await portal.AsUserAsync("carrier.cmcc.nx");
+        var home = await carrier.Get<HomeService>().CarrierAsync();
+
+        var orders = Section(home.Sections, "orders").Items;
+        var soon = orders.Single(i => i.Href == $"/rectification/{a.SoonOrder}");
+        var later = orders.Single(i => i.Href == $"/rectification/{a.LaterOrder}");
+        Assert.DoesNotContain(orders, i => i.Href == $"/rectification/{a.OtherCarriersOrder}");
+        Assert.True(orders.ToList().IndexOf(soon) < orders.ToList().IndexOf(later), "the order due sooner is listed first");
+        Assert.Equal((new DateOnly(2026, 11, 9), "2026年11月9日", 5, "剩5个工作日"), (soon.Due!.Value, soon.DueText, soon.Left!.Days, soon.Left.Label));
+        Assert.Equal(orders.OrderBy(i => i.Due).Select(i => i.Href), orders.Select(i => i.Href));
+
+        var returns = Section(home.Sections, "returns").Items;
+        Assert.NotEmpty(returns);
+        Assert.All(returns, r => Assert.StartsWith("中国移动通信集团宁夏有限公司", r.Title));
+        Assert.DoesNotContain(returns, r => r.Href == $"/submissions/{a.Submitted}");
+    }
+
+    [Fact]
+    public async Task A_returned_return_shows_its_reason_on_the_carriers_home_page()
+    {
+        var a = await ArrangeAsync();
+        using var carrier = await portal.AsUserAsync("carrier.cmcc.nx");
+        var returned = Section((await carrier.Get<HomeService>().CarrierAsync()).Sections, "returns").Items.Single(i => i.Href == $"/submissions/{a.Returned}");
+        Assert.Equal("已退回", returned.Status);
+        Assert.Equal($"退回原因：{Reason}", returned.Detail);
+        // The monthly return of October is due on the 10th of November (a Tuesday): eight calendar days from Monday the 2nd.
+        Assert.Equal((new DateOnly(2026, 11, 10), 8, false), (returned.Due!.Value, returned.Left!.Days, returned.Left.WorkingDays));
+
+        var page = new HtmlParser().ParseDocument(await (await portal.AsAsync("carrier.cmcc.nx")).GetStringAsync("/"));
+        var item = page.QuerySelectorAll("#work-returns .work-item").Single(r => r.QuerySelector("a")!.GetAttribute("href") == $"/submissions/{a.Returned}");
+        Assert.Contains(Reason, item.TextContent);
+        Assert.Contains("截止2026年11月10日", item.TextContent);
+    }
+
+    [Fact]
+    public async Task An_inspector_sees_returns_to_review_and_orders_due_within_five_working_days()
+    {
+        var a = await ArrangeAsync();
+        using var inspector = await portal.AsUserAsync("inspector.nx");
+        var home = await inspector.Get<HomeService>().InspectorAsync();
+        Assert.Contains(Section(home.Sections, "returns").Items, i => i.Href == $"/submissions/{a.Submitted}");
+        Assert.DoesNotContain(Section(home.Sections, "returns").Items, i => i.Href == $"/submissions/{a.Returned}");
+        var orders = Section(home.Sections, "orders").Items;
+        Assert.Contains(orders, i => i.Href == $"/inspections/orders/{a.SoonOrder}");
+        Assert.Contains(orders, i => i.Href == $"/inspections/orders/{a.OtherCarriersOrder}");
+        Assert.DoesNotContain(orders, i => i.Href == $"/inspections/orders/{a.LaterOrder}"); // ten working days away
+
+        using var other = await portal.AsUserAsync("inspector.gd"); // another province sees none of it
+        var theirs = await other.Get<HomeService>().InspectorAsync();
+        Assert.DoesNotContain(theirs.Sections.SelectMany(s => s.Items), i => i.Href == $"/submissions/{a.Submitted}" || i.Href == $"/inspections/orders/{a.SoonOrder}");
+    }
+
+    [Fact]
+    public async Task A_leader_sees_overdue_items_by_kind_and_the_ministry_the_provinces_without_data()
+    {
+        await ArrangeAsync();
+        portal.Today(new DateOnly(2026, 11, 18)); // after the 16th: both Ningxia orders of this test are overdue
+        try
+        {
+            using var leader = await portal.AsUserAsync("leader.nx");
+            var home = await leader.Get<HomeService>().LeaderAsync();
+            Assert.Equal("宁夏回族自治区", home.ProvinceName);
+            Assert.True(home.Overdue.Single(o => o.Kind == "逾期未整改的整改通知").Count >= 3);
+            Assert.True(home.Overdue.Single(o => o.Kind == "逾期未报的报表").Count >= 1); // nine Ningxia companies never filed October
+
+            using var ministry = await portal.AsUserAsync("ministry");
+            var national = await ministry.Get<HomeService>().MinistryAsync();
+            Assert.Contains("北京", national.NotReported);
+            Assert.DoesNotContain(national.Ranked, r => national.NotReported.Contains(r.Name));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => leader.Get<HomeService>().CarrierAsync());
+        }
+        finally { portal.Today(Monday); }
+    }
+
+    [Fact]
+    public void Days_left_count_working_days_for_rules_in_working_days_and_calendar_days_otherwise()
+    {
+        // 2026: 1 October (Thursday) to 8 October is the National Day holiday, 10 October (Saturday) a working day.
+        var calendar = new WorkingDayCalendar(
+            Enumerable.Range(1, 8).Select(d => new CalendarDay { Date = new DateOnly(2026, 10, d), Kind = CalendarDayKind.Holiday, Name = "国庆节" })
+                .Append(new CalendarDay { Date = new DateOnly(2026, 10, 10), Kind = CalendarDayKind.Workday, Name = "国庆节调休" }), [2026]);
+        var today = new DateOnly(2026, 9, 30);
+        Assert.Equal("剩2个工作日", DaysLeft.Of(today, new DateOnly(2026, 10, 10), true, calendar).Label); // the 9th and the 10th
+        Assert.Equal("剩10天", DaysLeft.Of(today, new DateOnly(2026, 10, 10), false, calendar).Label);
+        Assert.Equal("已逾期1个工作日", DaysLeft.Of(new DateOnly(2026, 10, 12), new DateOnly(2026, 10, 10), true, calendar).Label);
+        Assert.Equal("今日到期", DaysLeft.Of(today, today, true, calendar).Label);
+    }
+}

@@ -55,7 +55,8 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                         ? (p.Value[0], p.Value[1]) : (default(JsonElement), p.Value);
                     var shownBefore = before.ValueKind == JsonValueKind.Undefined ? null : await ShowAsync(p.Name, clr, before, names);
                     var shownAfter = await ShowAsync(p.Name, clr, after, names);
-                    if (shownBefore == Unreadable || shownAfter == Unreadable) { hidden++; continue; }
+                    // A value that is itself serialized data (a proposal kept for the machine beside its readable text) is not shown.
+                    if (shownBefore == Unreadable || shownAfter == Unreadable || Serialized(shownBefore) || Serialized(shownAfter)) { hidden++; continue; }
                     changes.Add(new FieldChange(label, shownBefore, shownAfter));
                 }
             // Account events name the account by its sign-in name, new accounts by id: either way, the person.
@@ -64,6 +65,8 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         }
         return lines;
     }
+
+    private static bool Serialized(string? shown) => shown is { Length: > 1 } s && (s[0] == '{' && s.Contains('"') || s[0] == '[' && s.Contains('"'));
 
     private static JsonElement? Parse(string json)
     {
@@ -161,7 +164,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
     [
         "Id", "ConcurrencyToken", "ConcurrencyStamp", "SecurityStamp", "Hash", "PreviousHash", "Sha256", "NameHash", "InputDigest", "DataJson",
         "DefinitionJson", "ResultJson", "EntityRosterJson", "InspectorRosterJson", "RecusalsJson", "Xml", "Bytes", "IdempotencyKey", "DedupKey",
-        "NormalizedEmail", "NormalizedUserName", "AccessFailedCount", "LockoutEnabled",
+        "NormalizedEmail", "NormalizedUserName", "AccessFailedCount", "LockoutEnabled", "CandidatesJson",
     ];
 
     private static readonly Dictionary<string, string> Types = new()

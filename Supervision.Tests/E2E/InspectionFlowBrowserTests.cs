@@ -140,7 +140,7 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await inspector.ClickAsync("#replace-1");
         await inspector.FillAsync("#action-reason", "因病住院，不能参加检查");
         await inspector.ClickAsync("#action-confirm");
-        await SnackbarAsync(inspector, "公示草稿已生成");
+        await SnackbarAsync(inspector, "已随机抽取"); // the publication's snackbar also speaks of the 公示草稿: this one only of the pick
         await inspector.Locator(".mud-tab:has-text('更换检查人员（1）')").ClickAsync();
         await Assertions.Expect(inspector.Locator("#draw-replacements")).ToContainTextAsync("因病住院，不能参加检查", Slow);
         await inspector.ClickAsync("#verify-draw");

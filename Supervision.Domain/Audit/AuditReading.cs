@@ -40,9 +40,10 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var names = new Lazy<Task<Names>>(() => Names.LoadAsync(db, ct));
         var lines = new List<AuditLine>(entries.Count);
+        var types = db.Model.GetEntityTypes().GroupBy(t => t.ClrType.Name).ToDictionary(g => g.Key, g => g.First());
         foreach (var e in entries)
         {
-            var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == e.EntityType);
+            var type = types.GetValueOrDefault(e.EntityType);
             var changes = new List<FieldChange>();
             var hidden = 0;
             if (Parse(e.Changes) is { } json)

@@ -23,9 +23,11 @@ public sealed class CourtEnforcementScanner(IDbContextFactory<SupervisionDbConte
         List<long> candidates;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            // The suit period ends six months after service: only cases served about that long ago can be due (the window decides).
-            var servedBy = today.AddMonths(-6);
-            candidates = await db.EnforcementCases.Where(c => (c.State == CaseState.Served || c.State == CaseState.Executing) && c.ServedOn <= servedBy
+            // The window runs from six to nine months after service: only cases served in about that span can be due (the
+            // window decides; a month's margin covers month lengths). Older unpaid cases are not loaded again every day.
+            var (servedBy, servedAfter) = (today.AddMonths(-6), today.AddMonths(-10));
+            candidates = await db.EnforcementCases.Where(c => (c.State == CaseState.Served || c.State == CaseState.Executing)
+                                                              && c.ServedOn <= servedBy && c.ServedOn > servedAfter
                                                               && c.EnforcementAppliedOn == null && c.DecisionRevokedOn == null && !c.Remedies.Any())
                 .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         }

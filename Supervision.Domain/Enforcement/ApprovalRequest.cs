@@ -18,6 +18,8 @@ public enum ApprovalStep
     Deferral,
     /// <summary>分期缴纳罚款 (第六十六条).</summary>
     Instalments,
+    /// <summary>发布行政处罚决定公示 (第四十八条; approval by the administration's own rule).</summary>
+    Publication,
 }
 
 public enum ApprovalStatus
@@ -35,11 +37,18 @@ public enum ApprovalStatus
 }
 
 /// <summary>What the requester proposes, as the step will take it (the form starts from it once approved).</summary>
-public sealed record ApprovalProposal(DateOnly? NewDate = null, string? Reason = null, string? Schedule = null, IReadOnlyList<SanctionInput>? Sanctions = null)
+public sealed record ApprovalProposal(DateOnly? NewDate = null, string? Reason = null, string? Schedule = null, IReadOnlyList<SanctionInput>? Sanctions = null,
+    PublicationProposal? Publication = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this);
     public static ApprovalProposal FromJson(string? json) => string.IsNullOrEmpty(json) ? new() : JsonSerializer.Deserialize<ApprovalProposal>(json) ?? new();
 }
+
+/// <summary>
+/// A publication as proposed for approval: the announcement, its category and period as chosen, and <see cref="Terms"/>,
+/// the words the approval approves (title, 文号, category, period) — publishing with other terms needs a new approval.
+/// </summary>
+public sealed record PublicationProposal(long AnnouncementId, int CategoryId, int Months, string Terms);
 
 public static class ApprovalSteps
 {
@@ -51,6 +60,7 @@ public static class ApprovalSteps
         ApprovalStep.DecisionExtension => "延长作出决定期限",
         ApprovalStep.Deferral => "暂缓缴纳罚款",
         ApprovalStep.Instalments => "分期缴纳罚款",
+        ApprovalStep.Publication => "发布行政处罚决定公示",
         _ => s.ToString(),
     };
 
@@ -60,6 +70,7 @@ public static class ApprovalSteps
         ApprovalStep.Filing => "行政处罚法第五十四条",
         ApprovalStep.Decision or ApprovalStep.NoPenalty => "行政处罚法第五十七条",
         ApprovalStep.DecisionExtension => "行政处罚法第六十条",
+        ApprovalStep.Publication => "行政处罚法第四十八条及本局公开审批规定",
         _ => "行政处罚法第六十六条",
     };
 
@@ -145,6 +156,9 @@ public class ApprovalRequest : IApproverWritable
         (Status, ApproverId, ApproverName, Opinion, DecidedAt) = (approve ? ApprovalStatus.Approved : ApprovalStatus.Refused, approver.UserId, approver.Name, opinion.Trim(), now);
         ConcurrencyToken = Guid.NewGuid();
     }
+
+    /// <summary>The record got its number (the filing was issued): the inbox and history name it by that number from now on.</summary>
+    internal void Retitle(string subject) => Subject = subject.Trim();
 
     /// <summary>The step was taken on this approval.</summary>
     public void MarkUsed(DateTimeOffset now) => (Status, UsedAt, ConcurrencyToken) = (ApprovalStatus.Used, now, Guid.NewGuid());

@@ -7,13 +7,13 @@ using Supervision.Domain.Notifications;
 namespace Supervision.Domain.Enforcement;
 
 public sealed record ApprovalRow(long Id, ApprovalStep Step, string Subject, string Content, string Note, string RequestedByName, DateTimeOffset RequestedAt,
-    ApprovalStatus Status, string? ApproverName, string? Opinion, DateTimeOffset? DecidedAt, long CaseId)
+    ApprovalStatus Status, string? ApproverName, string? Opinion, DateTimeOffset? DecidedAt, long CaseId, long? AnnouncementId = null)
 {
-    /// <summary>The record the request is about, where the approver reads it in full.</summary>
-    public string Link => $"/cases/{CaseId}";
+    /// <summary>The record the request is about, where the approver reads it in full (a publication: the announcement as it will read).</summary>
+    public string Link => AnnouncementId is { } announcement ? $"/publicity/{announcement}" : $"/cases/{CaseId}";
 
     public static ApprovalRow Of(ApprovalRequest a) => new(a.Id, a.Step, a.Subject, a.Content, a.Note, a.RequestedByName, a.RequestedAt, a.Status, a.ApproverName,
-        a.Opinion, a.DecidedAt, a.CaseId);
+        a.Opinion, a.DecidedAt, a.CaseId, a.Step == ApprovalStep.Publication ? a.ProposalValue.Publication?.AnnouncementId : null);
 }
 
 /// <summary>

@@ -57,6 +57,18 @@ public partial class EnforcementCase
         "作出行政处罚决定：" + string.Join("；", sanctions.OrderBy(s => s.Kind).ThenBy(s => s.Amount)
             .Select(s => CaseDocumentData.SanctionText(s) + (bases.TryGetValue(s.LegalBasisId, out var b) ? $"（依据{b.Statute}{b.PenaltyArticle}）" : "")));
 
+    /// <summary>What a publication approval approves: the announcement's terms as the publicity side words them.</summary>
+    public static string PublicationContent(string terms) => $"发布行政处罚决定公示：{terms.Trim()}";
+
+    /// <summary>
+    /// Publishing the decision's announcement with <paramref name="terms"/>: refused without an approval of exactly those
+    /// terms where the case needs one; the approval is used up.
+    /// </summary>
+    public void UsePublicationApproval(string terms, DateTimeOffset now) => UseApproval(ApprovalStep.Publication, PublicationContent(terms), now);
+
+    /// <summary>What holds the publication back for want of approval, whatever its terms (null: none needed, or one approved).</summary>
+    public DomainException? PublicationApprovalRefusal() => ApprovalRefusal(ApprovalStep.Publication, null);
+
     public static string NoPenaltyContent(string reason) => $"不予行政处罚。理由：{reason.Trim()}";
 
     public static string ExtensionContent(DateOnly newDate, string reason) => $"作出决定的期限延长至{ChineseDate.Format(newDate)}。理由：{reason.Trim()}";
@@ -89,6 +101,9 @@ public partial class EnforcementCase
                 var kind = step == ApprovalStep.Deferral ? ApprovalKind.Deferral : ApprovalKind.Instalments;
                 if (kind == ApprovalKind.Instalments && string.IsNullOrWhiteSpace(p.Schedule)) throw new DomainException("case.schedule_required", "分期缴纳须写明各期日期和金额。");
                 return ArrangementContent(kind, Date(), p.Schedule, Reason());
+            case ApprovalStep.Publication:
+                return PublicationContent(p.Publication?.Terms is { Length: > 0 } terms ? terms
+                    : throw new DomainException("approval.publication_terms", "请先选择公示类别和公示期，再报请审批。"));
             default:
                 throw new DomainException("approval.not_case_step", "该事项不属于案件办理环节。");
         }
@@ -104,6 +119,7 @@ public partial class EnforcementCase
         ApprovalStep.NoPenalty => MayDecideNoPenalty ? null : Refused("报请审批不予处罚", "审查、告知或听证阶段"),
         ApprovalStep.DecisionExtension => Undecided ? null : Refused("报请延长决定期限", "作出决定之前"),
         ApprovalStep.Deferral or ApprovalStep.Instalments => InExecution ? PaymentRefusal() : Refused("报请暂缓或分期缴纳", "送达之后、结案之前"),
+        ApprovalStep.Publication => DecidedOn is not null ? null : Refused("报请审批发布公示", "作出处罚决定之后"),
         _ => new DomainException("approval.not_case_step", "该事项不属于案件办理环节。"),
     };
 

@@ -173,6 +173,7 @@ public partial class EnforcementCase : IPartyVisible
         Check(FilingRefusal());
         UseApproval(ApprovalStep.Filing, FilingContent(), now);
         CaseNumber = number;
+        foreach (var request in _approvalRequests) request.Retitle(ApprovalSubject);
         ConcurrencyToken = Guid.NewGuid();
     }
 

@@ -72,11 +72,10 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
         // Approvals I asked for that still concern me: waiting, approved but not yet acted on, or refused (to revise and ask again).
         var asked = me is null ? [] : await db.ApprovalRequests.AsNoTracking()
             .Where(r => r.RequestedById == me && (r.Status == ApprovalStatus.Pending || r.Status == ApprovalStatus.Approved || r.Status == ApprovalStatus.Refused))
-            .OrderByDescending(r => r.RequestedAt).Take(50)
-            .Select(r => new { r.CaseId, r.Step, r.Subject, r.Status, r.RequestedAt, r.ApproverName, r.Opinion }).ToListAsync(ct);
+            .OrderByDescending(r => r.RequestedAt).Take(50).ToListAsync(ct);
         var approvals = asked
             .Where(r => r.Status != ApprovalStatus.Refused || !asked.Any(o => o.CaseId == r.CaseId && o.Step == r.Step && o.RequestedAt > r.RequestedAt))
-            .Select(r => new WorkItem($"{ApprovalSteps.Label(r.Step)}：{r.Subject}", $"/cases/{r.CaseId}", Status: ApprovalSteps.Status(r.Status),
+            .Select(r => new WorkItem($"{ApprovalSteps.Label(r.Step)}：{r.Subject}", ApprovalRow.Of(r).Link, Status: ApprovalSteps.Status(r.Status),
                 Detail: r.Status == ApprovalStatus.Pending ? $"{ChineseDate.Format(BeijingTime.Today(r.RequestedAt))}报请审批"
                     : $"{r.ApproverName}：{r.Opinion}{(r.Status == ApprovalStatus.Approved ? "（可继续办理）" : "（可修改后重新报请）")}"));
 

@@ -163,17 +163,26 @@ public class Announcement : IProvinceScoped
     public bool PublishedLate => PublishedOn > DueBy;
 
     /// <summary>
+    /// A published penalty decision's terms in words — title, 文号, category and period — as the responsible person approves
+    /// them (<see cref="Enforcement.EnforcementCase.PublicationContent"/>).
+    /// </summary>
+    public string ApprovalTerms() => $"{Title}（{DocumentNumber ?? "无文号"}）；公示类别：{CategoryName}；公示期{PeriodMonths}个月，"
+        + $"自{ChineseDate.Format(DecisionDate!.Value)}至{ChineseDate.Format(PublicUntil!.Value)}";
+
+    /// <summary>
     /// What <paramref name="actor"/> may do with the announcement: an officer reviews and publishes a draft, records that the
     /// source of a published one (a penalty decision, an agent report) was changed or revoked, and withdraws it; anyone on
     /// the regulator's side opens its public page once published.
     /// </summary>
-    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor)
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, PublicationApproval? approval = null)
     {
         var actions = new List<AvailableAction>();
         if (actor == Acting.Officer && Status == AnnouncementStatus.Draft)
         {
             actions.Add(new(AnnouncementActions.Edit, "保存修改"));
-            actions.Add(new(AnnouncementActions.Publish, "发布", Primary: true));
+            if (approval is { Required: true, Pending: false })
+                actions.Add(new(AnnouncementActions.RequestApproval, "报请审批发布", Primary: approval.Refusal is not null));
+            actions.Add(new(AnnouncementActions.Publish, "发布", Primary: approval?.Refusal is null, NotYet: approval?.Refusal));
             actions.Add(new(AnnouncementActions.Decline, "不予公示", Danger: true,
                 NotYet: PublicationOrdered ? "处罚决定包含“向社会公告”，须依决定公示" : null));
         }
@@ -385,6 +394,7 @@ public static class AnnouncementActions
 {
     public const string Edit = "edit";
     public const string Publish = "publish";
+    public const string RequestApproval = "request-approval";
     public const string MarkSourceChanged = "mark-changed";
     public const string Withdraw = "withdraw";
     public const string Decline = "decline";

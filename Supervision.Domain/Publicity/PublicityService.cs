@@ -34,6 +34,15 @@ public sealed record AgentReport(string AgentName, PartyType PartyType, string? 
 /// <summary>The officer's choice when publishing a penalty decision: the category and, within its bounds, the period (the longest when null).</summary>
 public sealed record PublicationChoice(int? CategoryId = null, int? Months = null);
 
+/// <summary>
+/// Where publishing a penalty decision needs the responsible person's approval (the case's province says so): whether a
+/// request is pending, what holds publishing back (null: nothing), and what was last proposed (the form starts from it).
+/// </summary>
+public sealed record PublicationApproval(bool Required, bool Pending, string? Refusal, PublicationProposal? Proposed)
+{
+    public static readonly PublicationApproval None = new(false, false, null, null);
+}
+
 /// <summary>Whether the province's 违规代理商 list is enabled, and the legal basis its entries cite.</summary>
 public sealed record AgentList(bool Enabled, LegalBasis? Basis);
 
@@ -42,7 +51,7 @@ public sealed record AgentList(bool Enabled, LegalBasis? Basis);
 /// decision changed, withdrawing, and reporting violating agents. The one place announcements are built and queued.
 /// </summary>
 public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock,
-    CatalogService catalog, DocumentRegistry documents, IEnumerable<IPublicationListener> listeners)
+    CatalogService catalog, DocumentRegistry documents, ApprovalService approvals, IEnumerable<IPublicationListener> listeners)
 {
     public async Task<PagedResult<AnnouncementRow>> ListAsync(AnnouncementQuery query, PageRequest page, CancellationToken ct = default)
     {
@@ -97,14 +106,16 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var (a, settings) = await ForChangeAsync(db, id, token, ct);
             var terms = await TermsAsync(db, settings, choice, ct);
+            var decided = await SourceCaseAsync(db, a, tracked: true, ct);
             issued = await documents.IssueAsync(db, new DocumentRequest(DocumentKind.PublicAnnouncement, a.ProvinceId, a.BranchId, Announcement.OwnerType,
                 id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, on), _ =>
             {
                 a.Publish(on, terms, access.Actor, clock.GetUtcNow());
+                // Published only with the terms the responsible person approved, where the case needs approval.
+                decided?.UsePublicationApproval(a.ApprovalTerms(), clock.GetUtcNow());
                 return AnnouncementData.From(a);
             }, ct);
-            if (a.Kind == AnnouncementKind.PenaltyDecision && long.TryParse(a.SourceId, NumberStyles.None, CultureInfo.InvariantCulture, out var caseId)
-                && await db.EnforcementCases.Include(c => c.Sanctions).Include(c => c.Steps).FirstOrDefaultAsync(c => c.Id == caseId, ct) is { } decided)
+            if (decided is not null)
             {
                 decided.RecordPublication(on, access.Actor, clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
@@ -113,6 +124,52 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
         }
         await PublicChangedAsync(ct);
         return issued;
+    }
+
+    /// <summary>The case a penalty decision's announcement publishes (with its sanctions and approvals), or null for other kinds.</summary>
+    private static async Task<EnforcementCase?> SourceCaseAsync(SupervisionDbContext db, Announcement a, bool tracked, CancellationToken ct)
+    {
+        if (a.Kind != AnnouncementKind.PenaltyDecision || !long.TryParse(a.SourceId.Split(':')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var caseId))
+            return null;
+        var cases = tracked ? db.EnforcementCases : db.EnforcementCases.AsNoTracking();
+        return await cases.Include(c => c.Sanctions).Include(c => c.Steps).Include(c => c.ApprovalRequests).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+    }
+
+    /// <summary>Whether publishing the announcement needs approval and where that stands (see <see cref="PublicationApproval"/>).</summary>
+    public async Task<PublicationApproval> PublicationApprovalAsync(long id, CancellationToken ct = default)
+    {
+        RequireRegulator();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var a = await db.Announcements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("公示");
+        if (a.Status != AnnouncementStatus.Draft || await SourceCaseAsync(db, a, tracked: false, ct) is not { } c || !c.Requires(ApprovalStep.Publication))
+            return PublicationApproval.None;
+        var requests = c.ApprovalRequests.Where(r => r.Step == ApprovalStep.Publication).OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToList();
+        var proposed = requests.LastOrDefault(r => r.Status is ApprovalStatus.Pending or ApprovalStatus.Approved)?.ProposalValue.Publication;
+        return new(true, requests.Any(r => r.Status == ApprovalStatus.Pending), c.PublicationApprovalRefusal()?.Message, proposed);
+    }
+
+    /// <summary>
+    /// Asks the responsible person to approve publishing the (saved) draft with the chosen category and period: the terms are
+    /// those publishing today would give, checked the same way; the approvers are told.
+    /// </summary>
+    public async Task<ApprovalRow> RequestPublicationApprovalAsync(long id, PublicationChoice choice, string note, CancellationToken ct = default)
+    {
+        RequireOfficer();
+        ApprovalRequest request;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var a = await db.Announcements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("公示");
+            var c = await SourceCaseAsync(db, a, tracked: true, ct) ?? throw new DomainException("approval.not_case_step", "只有行政处罚决定的公示须报请审批。");
+            var now = clock.GetUtcNow();
+            var settings = await EnforcementSettings.ForProvinceAsync(db, a.ProvinceId, ct);
+            a.Publish(BeijingTime.Today(now), await TermsAsync(db, settings, choice, ct), access.Actor, now); // an untracked copy: the terms as publishing gives them
+            var proposal = new ApprovalProposal(Publication: new PublicationProposal(id, choice.CategoryId!.Value, a.PeriodMonths!.Value, a.ApprovalTerms()));
+            var bases = await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
+            request = c.RequestApproval(ApprovalStep.Publication, proposal, note, await approvals.RequesterAsync(db, ct), bases, access.Actor, now);
+            await db.SaveOrRefuseAsync("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。", ct);
+        }
+        await approvals.RequestedAsync(request, ct);
+        return ApprovalRow.Of(request);
     }
 
     private async Task<PublicationTerms> TermsAsync(SupervisionDbContext db, EnforcementSettings settings, PublicationChoice? choice, CancellationToken ct)

@@ -30,18 +30,6 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
     private static async Task ExpectStateAsync(IPage page, string state) =>
         await Assertions.Expect(page.Locator(".status-chip").First).ToContainTextAsync(state, Slow);
 
-    /// <summary>The 局领导 approves the case's pending request in his inbox, with an opinion.</summary>
-    private async Task LeaderApprovesAsync(IPage leader, string title, string opinion)
-    {
-        await leader.GotoAsync("/approvals");
-        await leader.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var request = leader.Locator($".pending-approval:has-text('{title}')").First;
-        await request.Locator("[id^=approve-]").ClickAsync();
-        await leader.FillAsync("#approval-opinion", opinion);
-        await leader.ClickAsync("#approval-confirm");
-        await Assertions.Expect(leader.Locator(".mud-snackbar")).ToContainTextAsync("已批准", Slow);
-    }
-
     [Fact]
     public async Task An_inspector_takes_a_case_from_filing_to_closing_with_a_fine_and_a_payment()
     {
@@ -70,7 +58,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await Assertions.Expect(p.Locator("#case-approvals")).ToContainTextAsync("待审批", Slow);
             await BrowserPortal.ShotAsync(p, "case-1-filed");
             var leader = await portal.SignedInAsync("leader.nx");
-            await LeaderApprovesAsync(leader, "未按规定查验入网用户有效身份证件", "同意立案调查。");
+            await BrowserPortal.ApproveInInboxAsync(leader, "未按规定查验入网用户有效身份证件", "同意立案调查。");
             await BrowserPortal.ShotAsync(leader, "case-1-leader-inbox");
             await p.ReloadAsync();
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -102,7 +90,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
 
             // The decision as the 局领导 approved it (Art. 57).
             await StepAsync(p, "approval-decision", ("note", "建议按告知内容作出处罚决定。"));
-            await LeaderApprovesAsync(leader, "未按规定查验入网用户有效身份证件", "同意给予警告并处罚款二万元。");
+            await BrowserPortal.ApproveInInboxAsync(leader, "未按规定查验入网用户有效身份证件", "同意给予警告并处罚款二万元。");
             await p.ReloadAsync();
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await StepAsync(p, "decide", ("decided-on", "2026-05-11"));
@@ -139,7 +127,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await FillAsync(p, ("due-date", "2026-06-30"), ("reason", "企业资金周转困难，待下一期贷款到账后缴纳"));
             await p.ClickAsync("#action-confirm");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);
-            await LeaderApprovesAsync(leader, "未按规定查验入网用户有效身份证件", "同意暂缓至6月底。");
+            await BrowserPortal.ApproveInInboxAsync(leader, "未按规定查验入网用户有效身份证件", "同意暂缓至6月底。");
             await p.ReloadAsync();
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await StepAsync(p, "arrangement"); // the approved date and reason are filled in

@@ -56,6 +56,18 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
             await BrowserPortal.SelectAsync(p, "ann-category", "一般失信行为");
             await Assertions.Expect(p.Locator("#ann-period-end")).ToContainTextAsync("公示至");
             await BrowserPortal.ShotAsync(p, "publicity-0-category");
+            // Publishing waits for the 局领导's approval of this category and period.
+            await Assertions.Expect(p.Locator("#record-action-publish")).ToBeDisabledAsync();
+            await Assertions.Expect(p.Locator("#record-action-publish-reason")).ToContainTextAsync("须经行政机关负责人批准");
+            await p.ClickAsync("#record-action-request-approval");
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToContainTextAsync("将报请：按一般失信行为公示12个月");
+            await p.ClickAsync("#action-confirm");
+            await Assertions.Expect(p.Locator(".mud-snackbar")).ToContainTextAsync("已报请局领导审批发布", Slow);
+            var leader = await portal.SignedInAsync("leader.nx");
+            await BrowserPortal.ApproveInInboxAsync(leader, "营业网点为用户办理入网未核验身份证件", "同意按一般失信行为公示。");
+            await leader.CloseAsync();
+            await p.ReloadAsync();
+            await Assertions.Expect(p.Locator("#record-action-publish")).ToBeEnabledAsync(new() { Timeout = 20_000 });
             await p.ClickAsync("#record-action-publish");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToBeVisibleAsync();
             await Assertions.Expect(p.Locator(".mud-dialog")).ToContainTextAsync("按一般失信行为自处罚决定日期起公示12个月");

@@ -64,6 +64,18 @@ public sealed class BrowserPortal : IAsyncLifetime, IServicePortal
         await page.Locator($".mud-popover-open .mud-list-item:has-text('{option}')").First.ClickAsync();
     }
 
+    /// <summary>The 局领导 approves the pending request about <paramref name="subject"/> in his inbox, with an opinion.</summary>
+    public static async Task ApproveInInboxAsync(IPage leader, string subject, string opinion)
+    {
+        await leader.GotoAsync("/approvals");
+        await leader.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var request = leader.Locator($".pending-approval:has-text('{subject}')").First;
+        await request.Locator("[id^=approve-]").ClickAsync();
+        await leader.FillAsync("#approval-opinion", opinion);
+        await leader.ClickAsync("#approval-confirm");
+        await Assertions.Expect(leader.Locator(".mud-snackbar")).ToContainTextAsync("已批准", new() { Timeout = 20_000 });
+    }
+
     public IServiceScope ScopeFor(AccessScope scope, string actor = "test") => Factory.ScopeFor(scope, actor);
 
     /// <summary>A context acting with the given scope (the system when none), for arranging and checking what the browser did.</summary>

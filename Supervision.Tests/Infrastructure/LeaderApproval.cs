@@ -4,6 +4,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
+using Supervision.Domain.Publicity;
 
 namespace Supervision.Tests.Infrastructure;
 
@@ -63,5 +64,17 @@ public static class LeaderApproval
             c = await cases.GetAsync(id);
         }
         return await cases.DecideAsync(id, c.ConcurrencyToken, on, sanctions);
+    }
+
+    /// <summary>Publishes a draft announcement, its publication approved first where its case needs approval.</summary>
+    public static async Task<IssuedDocument> PublishAsync(Func<AccessScope, string, IServiceScope> scopeFor, PublicityService publicity, long id, DateOnly on,
+        PublicationChoice? choice = null)
+    {
+        if ((await publicity.PublicationApprovalAsync(id)).Required)
+        {
+            var request = await publicity.RequestPublicationApprovalAsync(id, choice ?? new(), "建议发布。");
+            await ApproveAsync(scopeFor, request.CaseId, ApprovalStep.Publication, "同意发布。");
+        }
+        return await publicity.PublishAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, on, choice);
     }
 }

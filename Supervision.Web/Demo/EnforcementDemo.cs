@@ -38,11 +38,19 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         var reviewer = users.Values.Where(u => u.LegalReviewer && !investigators.Contains(u.Id)).OrderBy(u => u.UserName).FirstOrDefault();
         void Reviewer() => access.Set(AccessScope.ForProvince(province.Id, false, UserRole.Inspector), reviewer!.UserName!, reviewer.Id);
         // The province's 局领导 approves what its settings say needs approval, through the same inbox as in the portal.
-        async Task ApproveAsync(long caseId, ApprovalStep step, string opinion)
+        // The demo's steps are dated back; its approvals are dated with them (asked in the morning, decided in the afternoon
+        // of the step's day), before the forms that print them are issued.
+        async Task ApproveAsync(long caseId, ApprovalStep step, string opinion, DateOnly on)
         {
             access.Set(AccessScope.ForProvince(province.Id, true, UserRole.Leader), "leader.nx", users["leader.nx"].Id);
             foreach (var request in (await approvals.PendingAsync(ct: ct)).Where(a => a.CaseId == caseId && a.Step == step))
+            {
                 await approvals.DecideAsync(request.Id, true, opinion, ct);
+                DateTimeOffset At(int hour) => new DateTimeOffset(on.ToDateTime(new TimeOnly(hour, 0)), BeijingTime.Offset).ToUniversalTime();
+                if (on < today)
+                    await db.ApprovalRequests.Where(a => a.Id == request.Id)
+                        .ExecuteUpdateAsync(u => u.SetProperty(a => a.RequestedAt, At(9)).SetProperty(a => a.DecidedAt, At(15)), ct);
+            }
             Inspector();
         }
         async Task<long> FileAsync(FileCaseInput input)
@@ -50,7 +58,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
             var id = await cases.FileAsync(input, ct);
             if ((await cases.GetAsync(id, ct)).CaseNumber is null)
             {
-                await ApproveAsync(id, ApprovalStep.Filing, "同意立案调查。");
+                await ApproveAsync(id, ApprovalStep.Filing, "同意立案调查。", input.FiledOn);
                 await cases.IssueFilingApprovalAsync(id, ct);
             }
             return id;
@@ -61,7 +69,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
             if (c.Requires(ApprovalStep.Decision))
             {
                 c = await cases.RequestApprovalAsync(id, c.ConcurrencyToken, ApprovalStep.Decision, new ApprovalProposal(Sanctions: sanctions), "建议按告知的内容作出处罚决定。", ct);
-                await ApproveAsync(id, ApprovalStep.Decision, "同意按报请的内容作出行政处罚决定。");
+                await ApproveAsync(id, ApprovalStep.Decision, "同意按报请的内容作出行政处罚决定。", on);
                 c = await cases.GetAsync(id, ct);
             }
             await cases.DecideAsync(id, c.ConcurrencyToken, on, sanctions, ct);
@@ -106,7 +114,10 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);
         var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == closed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         var ordinary = await db.PublicationCategories.AsNoTracking().SingleAsync(x => x.Code == "ordinary", ct);
-        await publicity.PublishAsync(announcement.Id, announcement.ConcurrencyToken, Day(92), new PublicationChoice(ordinary.Id), ct);
+        var publication = new PublicationChoice(ordinary.Id);
+        await publicity.RequestPublicationApprovalAsync(announcement.Id, publication, "建议按一般失信行为公示。", ct);
+        await ApproveAsync(closed.Id, ApprovalStep.Publication, "同意发布。", Day(92));
+        await publicity.PublishAsync(announcement.Id, (await db.Announcements.AsNoTracking().SingleAsync(a => a.Id == announcement.Id, ct)).ConcurrencyToken, Day(92), publication, ct);
         Party("CMCC-64", "carrier.cmcc.nx");
         await cases.AcknowledgeServiceAsync(closed.Id, ct);
         Inspector();

@@ -115,6 +115,8 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         c = await a.Cases.GetAsync(id);
         Assert.Equal(form.Number, c.CaseNumber);
         Assert.Equal([ApprovalStatus.Refused, ApprovalStatus.Used], c.ApprovalRequests.OrderBy(r => r.Id).Select(r => r.Status));
+        // Asked for before the case had a number, the requests are named by it once the filing is issued (inbox, history, home page).
+        Assert.All(c.ApprovalRequests, r => Assert.Equal($"{form.Number} 营业厅未查验证件开卡（立案审批）", r.Subject));
         await a.Cases.StartInvestigationAsync(id, c.ConcurrencyToken);
     }
 

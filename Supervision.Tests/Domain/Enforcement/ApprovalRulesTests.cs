@@ -21,7 +21,7 @@ public class ApprovalRulesTests(Portal portal) : IClassFixture<Portal>
         var users = await db.Users.Where(u => u.ProvinceId == branch.ProvinceId).ToDictionaryAsync(u => u.UserName!, u => u.Id);
         using var admin = await portal.AsUserAsync("admin");
         var settings = await admin.Get<EnforcementService>().SettingsAsync(branch.ProvinceId);
-        Assert.Equal([ApprovalStep.Filing, ApprovalStep.Decision, ApprovalStep.NoPenalty, ApprovalStep.DecisionExtension, ApprovalStep.Deferral, ApprovalStep.Instalments],
+        Assert.Equal([ApprovalStep.Filing, ApprovalStep.Decision, ApprovalStep.NoPenalty, ApprovalStep.DecisionExtension, ApprovalStep.Deferral, ApprovalStep.Instalments, ApprovalStep.Publication],
             ApprovalSteps.Parse(settings.ApprovalSteps).Order());
 
         // The administrator keeps only the decision's approval.

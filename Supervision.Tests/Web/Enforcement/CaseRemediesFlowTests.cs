@@ -72,7 +72,7 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         await using (var db = portal.Db())
         {
             var ordinary = await db.PublicationCategories.SingleAsync(c => c.Code == "ordinary");
-            await (await AsInspectorAsync<PublicityService>()).PublishAsync(draft.Id, draft.ConcurrencyToken, D("2026-05-14"), new PublicationChoice(ordinary.Id, null));
+            await LeaderApproval.PublishAsync(portal.ScopeFor, (await AsInspectorAsync<PublicityService>()), draft.Id, D("2026-05-14"), new PublicationChoice(ordinary.Id, null));
         }
 
         var before = await MayFiguresAsync();

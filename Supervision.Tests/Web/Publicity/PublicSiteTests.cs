@@ -87,7 +87,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var reviewed = await publicity.SaveDraftAsync(draft.Id, draft.ConcurrencyToken, new AnnouncementContent(draft.Title, draft.PartyName, draft.PartyType, draft.CreditCode,
             draft.LegalRepresentative, draft.DocumentNumber, draft.Facts + "（联系人电话0951-5012345）", draft.PenaltyTypes, draft.LegalBasis, draft.PenaltyContent, draft.DecisionDate));
         portal.Today(new DateOnly(2026, 5, 14));
-        var issued = await As<PublicityService>(inspector).PublishAsync(draft.Id, reviewed.ConcurrencyToken, new DateOnly(2026, 5, 14), await OrdinaryAsync());
+        var issued = await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), draft.Id, new DateOnly(2026, 5, 14), await OrdinaryAsync());
         Assert.Matches(@"^宁通管公〔2026〕\d+号$", issued.Number);
         var c = await As<EnforcementService>(inspector).GetAsync(caseId);
         Assert.Equal(SanctionStatus.Executed, c.Sanctions.Single(s => s.Kind == SanctionKind.PublicAnnouncement).Status);
@@ -220,7 +220,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
             "未核验证件为用户（手机139\uFFFF1234\uD8005678）办理入网\uFFFE。", "通报", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。\uDBFF",
             new DateOnly(2026, 6, 1), "经营地址：中卫市\uFFFF沙坡头区"));
         Assert.Equal(("中卫某某通讯店违规办理电话入网", "中卫某某通讯店", "未核验证件为用户（手机（电话号码已隐去））办理入网。"), (draft.Title, draft.PartyName, draft.Facts));
-        await publicity.PublishAsync(id, draft.ConcurrencyToken, new DateOnly(2026, 6, 1));
+        await LeaderApproval.PublishAsync(portal.ScopeFor, publicity, id, new DateOnly(2026, 6, 1));
 
         var anonymous = portal.Anonymous();
         Assert.Contains("中卫某某通讯店", WebUtility.HtmlDecode(await anonymous.GetStringAsync("/public?party=%E4%B8%AD%E5%8D%AB%E6%9F%90%E6%9F%90")));
@@ -317,7 +317,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var reviewed = await publicity.SaveDraftAsync(id, draft.ConcurrencyToken, new AnnouncementContent(draft.Title + "（举报电话138 0013 8000）", draft.PartyName,
             draft.PartyType, draft.CreditCode, draft.LegalRepresentative, "宁通管通〔2026〕7号（经办人１３８－００１３－８０００）", typedFacts, "通报（0951-6012345）",
             draft.LegalBasis, draft.PenaltyContent, draft.DecisionDate, draft.Body + "\n举报人：张某，身份证号110101 19900307 1234"));
-        await As<PublicityService>(inspector).PublishAsync(id, reviewed.ConcurrencyToken, new DateOnly(2026, 6, 2));
+        await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), id, new DateOnly(2026, 6, 2));
         await using (var db = portal.Db())
         {
             var stored = await db.Announcements.AsNoTracking().SingleAsync(a => a.Id == id);
@@ -369,7 +369,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var inspector = await InspectorAsync();
         var draft = await AnnouncementOfAsync(caseId);
         portal.Today(new DateOnly(2026, 5, 14));
-        await As<PublicityService>(inspector).PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14), await OrdinaryAsync());
+        await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), draft.Id, new DateOnly(2026, 5, 14), await OrdinaryAsync());
         var publicity = As<PublicityService>(inspector);
         var published = await publicity.GetAsync(draft.Id);
         var a = await publicity.MarkSourceChangedAsync(published.Id, published.ConcurrencyToken, new DateOnly(2026, 5, 14), "经行政复议，原处罚决定被撤销");
@@ -513,7 +513,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var id = await publicity.ReportAgentAsync(new(name, type, null, type == PartyType.Person ? null : "王某", address, carrier.Id,
             $"未核验证件为用户办理入网，用户手机号{Mobile}。", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
         var draft = await publicity.GetAsync(id);
-        await As<PublicityService>(inspector).PublishAsync(id, draft.ConcurrencyToken, new DateOnly(2026, 6, 1));
+        await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), id, new DateOnly(2026, 6, 1));
         return id;
     }
 }

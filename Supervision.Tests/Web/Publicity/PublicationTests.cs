@@ -87,6 +87,47 @@ public class PublicationTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task Publishing_a_decision_waits_for_the_leaders_approval_of_exactly_its_category_and_period()
+    {
+        var inspector = await InspectorAsync();
+        var draft = await DecidedAsync("未按规定查验入网用户身份证件（报请审批发布）", new DateOnly(2026, 2, 4));
+        portal.Today(new DateOnly(2026, 5, 14));
+        var publicity = As<PublicityService>(inspector);
+        var ordinary = await CategoryAsync("ordinary");
+        var standing = await publicity.PublicationApprovalAsync(draft.Id);
+        Assert.Equal((true, false), (standing.Required, standing.Pending));
+        Assert.Contains("行政处罚法第四十八条", standing.Refusal);
+        var actions = draft.ActionsFor(Acting.Officer, standing);
+        Assert.False(actions.Single(a => a.Key == AnnouncementActions.Publish).Allowed);
+        Assert.Contains(actions, a => a.Key == AnnouncementActions.RequestApproval && a.Primary);
+
+        // Not without approval: nothing is published and no 公告 is numbered.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => publicity.PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14), ordinary));
+        Assert.Equal("approval.required", refused.Code);
+        Assert.Equal(AnnouncementStatus.Draft, (await publicity.GetAsync(draft.Id)).Status);
+        await using (var db = portal.Db())
+            Assert.False(await db.IssuedDocuments.AnyAsync(d => d.OwnerType == Announcement.OwnerType && d.OwnerId == draft.Id.ToString()));
+
+        // Asked with the ordinary category for six months: the leader's inbox links to the announcement and states the terms.
+        var asked = await publicity.RequestPublicationApprovalAsync(draft.Id, ordinary with { Months = 6 }, "建议按一般失信行为公示六个月。");
+        Assert.Equal($"/publicity/{draft.Id}", asked.Link);
+        Assert.Equal($"发布行政处罚决定公示：{draft.Title}（{draft.DocumentNumber}）" + "；公示类别：一般失信行为；公示期6个月，自2026年5月11日至2026年11月10日", asked.Content);
+        var leader = await LeaderApproval.LeaderAsync(portal.ScopeFor, asked.CaseId);
+        Assert.Contains(await leader.PendingAsync(), r => r.Id == asked.Id && r.Link == $"/publicity/{draft.Id}");
+        Assert.Equal("approval.pending", (await Assert.ThrowsAsync<DomainException>(() => publicity.PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14), ordinary with { Months = 6 }))).Code);
+        await leader.DecideAsync(asked.Id, true, "同意按一般失信行为公示六个月。");
+        Assert.Equal((6, (string?)null), ((await publicity.PublicationApprovalAsync(draft.Id)).Proposed!.Months, (await publicity.PublicationApprovalAsync(draft.Id)).Refusal));
+
+        // Other terms than approved (twelve months) are refused; the approved ones publish, and the approval is used up.
+        Assert.Equal("approval.content_changed", (await Assert.ThrowsAsync<DomainException>(() => publicity.PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14), ordinary))).Code);
+        await publicity.PublishAsync(draft.Id, draft.ConcurrencyToken, new DateOnly(2026, 5, 14), ordinary with { Months = 6 });
+        var published = await publicity.GetAsync(draft.Id);
+        Assert.Equal((AnnouncementStatus.Published, 6), (published.Status, published.PeriodMonths));
+        await using (var db = portal.Db())
+            Assert.Equal(ApprovalStatus.Used, (await db.ApprovalRequests.SingleAsync(r => r.Id == asked.Id)).Status);
+    }
+
+    [Fact]
     public async Task The_period_counts_from_the_decision_and_its_end_or_credit_repair_takes_it_off_the_page_feeds_and_export()
     {
         var inspector = await InspectorAsync();
@@ -95,8 +136,8 @@ public class PublicationTests(Portal portal) : IClassFixture<Portal>
         portal.Today(new DateOnly(2026, 5, 14));
         var refused = await Assert.ThrowsAsync<DomainException>(() => As<PublicityService>(inspector).PublishAsync(short1.Id, short1.ConcurrencyToken, new DateOnly(2026, 5, 14)));
         Assert.Equal("announcement.category_required", refused.Code);
-        await As<PublicityService>(inspector).PublishAsync(short1.Id, short1.ConcurrencyToken, new DateOnly(2026, 5, 14), await CategoryAsync("minor", 1));
-        await As<PublicityService>(inspector).PublishAsync(ordinary.Id, ordinary.ConcurrencyToken, new DateOnly(2026, 5, 14), await CategoryAsync("ordinary"));
+        await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), short1.Id, new DateOnly(2026, 5, 14), await CategoryAsync("minor", 1));
+        await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), ordinary.Id, new DateOnly(2026, 5, 14), await CategoryAsync("ordinary"));
         var publicity = As<PublicityService>(inspector);
         short1 = await publicity.GetAsync(short1.Id);
         ordinary = await publicity.GetAsync(ordinary.Id);
@@ -148,7 +189,7 @@ public class PublicationTests(Portal portal) : IClassFixture<Portal>
         var basis = (await AgentListSetup.SetAsync(portal.Factory))!;
         var id = await As<PublicityService>(inspector).ReportAgentAsync(Report("银川某某通讯店"));
         var queued = await As<PublicityService>(inspector).ReportAgentAsync(Report("银川某某手机店"));
-        await As<PublicityService>(inspector).PublishAsync(id, (await As<PublicityService>(inspector).GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 6, 1));
+        await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), id, new DateOnly(2026, 6, 1));
         var published = await As<PublicityService>(inspector).GetAsync(id);
         Assert.Equal((basis.Id, basis.Citation), (published.LegalBasisId!.Value, published.LegalBasis));
         var anonymous = portal.Anonymous();
@@ -159,7 +200,7 @@ public class PublicationTests(Portal portal) : IClassFixture<Portal>
         // Disabled again: nothing new is published; an entry published earlier without a basis is not shown.
         await AgentListSetup.SetAsync(portal.Factory, null);
         var again = await Assert.ThrowsAsync<DomainException>(async () =>
-            await As<PublicityService>(inspector).PublishAsync(queued, (await As<PublicityService>(inspector).GetAsync(queued)).ConcurrencyToken, new DateOnly(2026, 6, 1)));
+            await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), queued, new DateOnly(2026, 6, 1)));
         Assert.Equal("agent_list.disabled", again.Code);
         Assert.Equal(AnnouncementStatus.Draft, (await As<PublicityService>(inspector).GetAsync(queued)).Status);
         await using (var db = portal.Db())

@@ -49,6 +49,7 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
     public DbSet<ReturnTemplate> ReturnTemplates => Set<ReturnTemplate>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<SubmissionFlag> SubmissionFlags => Set<SubmissionFlag>();
+    public DbSet<SubmissionComment> SubmissionComments => Set<SubmissionComment>();
     public DbSet<SubmissionAttempt> SubmissionAttempts => Set<SubmissionAttempt>();
     public DbSet<RnSummaryRow> RnSummaryRows => Set<RnSummaryRow>();
     public DbSet<OutletRow> OutletRows => Set<OutletRow>();

@@ -74,6 +74,16 @@ public static class ApprovalSteps
         _ => "行政处罚法第六十六条",
     };
 
+    /// <summary>
+    /// Steps the law puts on the administration's responsible person (行政机关负责人): filing, the decision or no penalty
+    /// (Art. 57) and extending the decision period (Art. 60). A province cannot free them, and only its 局领导 approve them,
+    /// not a designated deputy.
+    /// </summary>
+    public static bool ByLaw(ApprovalStep s) => s is ApprovalStep.Filing or ApprovalStep.Decision or ApprovalStep.NoPenalty or ApprovalStep.DecisionExtension;
+
+    /// <summary>A province's list with the steps the law requires added.</summary>
+    public static string WithLawful(string? list) => Format(Parse(list).Concat(Enum.GetValues<ApprovalStep>().Where(ByLaw)));
+
     public static string Status(ApprovalStatus s) => s switch
     {
         ApprovalStatus.Pending => "待审批",
@@ -91,8 +101,8 @@ public static class ApprovalSteps
     public static string Format(IEnumerable<ApprovalStep> steps) => string.Join(",", steps.Distinct().OrderBy(s => s));
 }
 
-/// <summary>A person who may decide approval requests of a province: its 局领导 or the deputy an administrator designated.</summary>
-public sealed record Approver(string UserId, string Name);
+/// <summary>A person who may decide approval requests of a province: its 局领导 (<paramref name="Leader"/>) or the deputy an administrator designated.</summary>
+public sealed record Approver(string UserId, string Name, bool Leader = true);
 
 /// <summary>
 /// A request for the responsible person's approval of one step of a case: what is proposed, in words
@@ -151,6 +161,8 @@ public class ApprovalRequest : IApproverWritable
             throw new DomainException("approval.decided", $"该审批事项已{ApprovalSteps.Status(Status)}，不能再次审批。");
         if (approver.UserId == RequestedById)
             throw new DomainException("approval.own_request", "不能审批本人报请的事项，请由局领导或其他指定审批人审批。");
+        if (!approver.Leader && ApprovalSteps.ByLaw(Step))
+            throw new DomainException("approval.responsible_person", $"{ApprovalSteps.Label(Step)}须由行政机关负责人（局领导）批准（{ApprovalSteps.Article(Step)}），指定审批人不能审批。");
         if (string.IsNullOrWhiteSpace(opinion) || opinion.Trim().Length < 2)
             throw new DomainException("approval.opinion_required", approve ? "请填写审批意见（如“同意”）。" : "请写明不予批准的意见，承办人将据此修改后重新报请。");
         (Status, ApproverId, ApproverName, Opinion, DecidedAt) = (approve ? ApprovalStatus.Approved : ApprovalStatus.Refused, approver.UserId, approver.Name, opinion.Trim(), now);

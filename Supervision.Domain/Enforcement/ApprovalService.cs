@@ -36,7 +36,10 @@ public sealed class ApprovalService(IDbContextFactory<SupervisionDbContext> fact
     {
         if (await CurrentApproverAsync(ct) is null) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
+        var lawful = Enum.GetValues<ApprovalStep>().Where(ApprovalSteps.ByLaw).ToList();
+        var leader = (await CurrentApproverAsync(ct))!.Leader;
         var q = db.ApprovalRequests.AsNoTracking().Where(a => a.ProvinceId == access.Scope.ProvinceId && a.Status == ApprovalStatus.Pending)
+            .Where(a => leader || !lawful.Contains(a.Step))
             .OrderBy(a => a.RequestedAt).ThenBy(a => a.Id).AsQueryable();
         if (max is { } m) q = q.Take(m);
         return (await q.ToListAsync(ct)).Select(ApprovalRow.Of).ToList();
@@ -125,6 +128,6 @@ public sealed class ApprovalService(IDbContextFactory<SupervisionDbContext> fact
         var deputy = await DeputyOfAsync(db, provinceId, ct);
         return await db.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.ProvinceId == provinceId && (u.Role == UserRole.Leader || (u.Id == deputy && u.Role == UserRole.Inspector)))
-            .Select(u => new Approver(u.Id, u.DisplayName)).FirstOrDefaultAsync(ct);
+            .Select(u => new Approver(u.Id, u.DisplayName, u.Role == UserRole.Leader)).FirstOrDefaultAsync(ct);
     }
 }

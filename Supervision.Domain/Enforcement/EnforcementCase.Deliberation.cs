@@ -138,6 +138,10 @@ public partial class EnforcementCase
                     + (LegalReviews.Count > 0 ? "原审核意见针对此前拟定的处罚，重新拟定处罚后须重新审核。" : ""));
             if (!review.Approves)
                 return new("case.legal_review_rejected", $"法制审核意见为“{LegalReviewOpinions.Label(review.Opinion)}”（{review.ReviewerName}，{ChineseDate.Format(review.ReviewedOn)}），审核未通过的不得作出决定（行政处罚法第五十八条）。");
+            // A hearing changes what the decision rests on (its record, Art. 65): the review must read it (Art. 58 (2)).
+            if (HearingHeldOn is { } held && review.ReviewedOn < held)
+                return new("case.legal_review_before_hearing", $"法制审核（{ChineseDate.Format(review.ReviewedOn)}）早于听证（{ChineseDate.Format(held)}）：经过听证程序的案件，"
+                    + "应当在听证后结合听证笔录进行法制审核（行政处罚法第五十八条第一款第二项、第六十五条），请重新审核。");
             if (review.ReviewedOn > decidedOn)
                 return new("case.decision_before_legal_review", $"决定日期不能早于法制审核日期（{ChineseDate.Format(review.ReviewedOn)}）（行政处罚法第五十八条）。");
         }

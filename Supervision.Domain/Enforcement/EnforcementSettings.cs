@@ -63,10 +63,18 @@ public partial class EnforcementSettings : ICatalogEntity
 
     /// <summary>Copies every editable value (not the identity) from another row: editing starts from a copy and saving copies back.</summary>
     /// <summary>The settings a province works with: its own row, else the national default, else the statutory figures.</summary>
-    public static async Task<EnforcementSettings> ForProvinceAsync(Data.SupervisionDbContext db, int provinceId, CancellationToken ct) =>
-        await db.EnforcementSettings.AsNoTracking().Where(s => s.ProvinceId == provinceId || s.ProvinceId == null)
-            .OrderByDescending(s => s.ProvinceId.HasValue).FirstOrDefaultAsync(ct)
-        ?? new EnforcementSettings();
+    /// <summary>
+    /// The settings that apply in a province (its own row, else the national one), with the approvals the law requires
+    /// whatever was stored (<see cref="Enforcement.ApprovalSteps.ByLaw"/>).
+    /// </summary>
+    public static async Task<EnforcementSettings> ForProvinceAsync(Data.SupervisionDbContext db, int provinceId, CancellationToken ct)
+    {
+        var settings = await db.EnforcementSettings.AsNoTracking().Where(s => s.ProvinceId == provinceId || s.ProvinceId == null)
+                           .OrderByDescending(s => s.ProvinceId.HasValue).FirstOrDefaultAsync(ct)
+                       ?? new EnforcementSettings();
+        settings.ApprovalSteps = Enforcement.ApprovalSteps.WithLawful(settings.ApprovalSteps);
+        return settings;
+    }
 
     public EnforcementSettings CopyFrom(EnforcementSettings s)
     {
@@ -100,6 +108,9 @@ public partial class EnforcementSettings : ICatalogEntity
         if (PublicationWorkingDays is < 1 or > 60) errors.Add("公示期限应在1至60个工作日之间。");
         if (WithdrawalWorkingDays is < 1 or > 30) errors.Add("撤回公示期限应在1至30个工作日之间。");
         if (PublicationMonths is < 1 or > 60) errors.Add("公示期应在1至60个月之间。");
+        var freed = Enum.GetValues<ApprovalStep>().Where(Enforcement.ApprovalSteps.ByLaw).Except(Enforcement.ApprovalSteps.Parse(ApprovalSteps)).ToList();
+        if (freed.Count > 0)
+            errors.Add($"{string.Join("、", freed.Select(Enforcement.ApprovalSteps.Label))}依法须经行政机关负责人批准，不能取消审批。");
         return errors;
     }
 

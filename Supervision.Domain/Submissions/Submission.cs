@@ -140,6 +140,17 @@ public class Submission : IBranchScoped
         ConcurrencyToken = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// Accepts the return as one of several ticked on the overview: only a filed return without 关注事项 — those the
+    /// reviewer reads on the return's own page before accepting.
+    /// </summary>
+    public void AcceptInBulk(string by, DateTimeOffset now, string? note)
+    {
+        if (FlagCount > 0)
+            throw new DomainException("submission.flags_need_review", $"有{FlagCount}项关注事项，请打开该报表逐项查看后再受理。");
+        Accept(by, now, note);
+    }
+
     /// <summary>Sends the return back; the reason is shown to the carrier, who files a new version.</summary>
     public void Return(string by, DateTimeOffset now, string reason)
     {

@@ -354,21 +354,24 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     public Task<Submission> AcceptAsync(long id, Guid token, string? note, CancellationToken ct = default) =>
         ReviewAsync(id, token, s => s.Accept(access.Actor, clock.GetUtcNow(), note), ct);
 
+    /// <summary>Sends a filed return back; the reason opens (or continues) the exchange with the carrier about it.</summary>
     public Task<Submission> ReturnAsync(long id, Guid token, string reason, CancellationToken ct = default) =>
-        ReviewAsync(id, token, s => s.Return(access.Actor, clock.GetUtcNow(), reason), ct);
+        ReviewAsync(id, token, s => s.Return(access.Actor, clock.GetUtcNow(), reason), ct, async (db, s) =>
+            db.SubmissionComments.Add(SubmissionComment.On(s, access.UserId ?? access.Actor, await AuthorNameAsync(db, ct), true, s.ReviewNote!, clock.GetUtcNow(), returnReason: true)));
 
     /// <summary>How the signed-in user takes part in returns (the actor <see cref="Submission.ActionsFor"/> answers): the carrier files, the regulator's officers review, read-only roles look.</summary>
     public Acting Acting => Actors.Of(access.Scope);
 
-    private async Task<Submission> ReviewAsync(long id, Guid token, Action<Submission> act, CancellationToken ct)
+    private async Task<Submission> ReviewAsync(long id, Guid token, Action<Submission> act, CancellationToken ct,
+        Func<SupervisionDbContext, Submission, Task>? alongside = null)
     {
-        if (Acting != Acting.Officer)
-            throw new AccessDeniedException(Acting == Acting.Party ? "审核由监管人员进行。" : "当前角色只能查看，审核由监管人员进行。");
+        RequireReviewer();
         await using var db = await factory.CreateDbContextAsync(ct);
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("报表");
         if (submission.ConcurrencyToken != token)
             throw new DomainException("submission.changed", "该报表刚被他人处理，请刷新后查看最新状态。");
         act(submission);
+        if (alongside is not null) await alongside(db, submission);
         // The decision and what depends on it (the rankings' summary) commit together or not at all.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveAsync(db, ct);

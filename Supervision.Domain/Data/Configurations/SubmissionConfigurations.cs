@@ -46,6 +46,17 @@ internal sealed class SubmissionFlagConfiguration : IEntityTypeConfiguration<Sub
     }
 }
 
+internal sealed class SubmissionCommentConfiguration : IEntityTypeConfiguration<SubmissionComment>
+{
+    public void Configure(EntityTypeBuilder<SubmissionComment> b)
+    {
+        b.HasIndex(c => new { c.BranchId, c.TemplateCode, c.Period });
+        b.Property(c => c.Text).HasMaxLength(SubmissionComment.MaxLength);
+        b.Property(c => c.AuthorName).HasMaxLength(200);
+        b.Property(c => c.AuthorId).HasMaxLength(450);
+    }
+}
+
 internal sealed class SubmissionAttemptConfiguration : IEntityTypeConfiguration<SubmissionAttempt>
 {
     public void Configure(EntityTypeBuilder<SubmissionAttempt> b)

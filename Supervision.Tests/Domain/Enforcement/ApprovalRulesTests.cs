@@ -24,34 +24,36 @@ public class ApprovalRulesTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal([ApprovalStep.Filing, ApprovalStep.Decision, ApprovalStep.NoPenalty, ApprovalStep.DecisionExtension, ApprovalStep.Deferral, ApprovalStep.Instalments, ApprovalStep.Publication],
             ApprovalSteps.Parse(settings.ApprovalSteps).Order());
 
-        // The administrator keeps only the decision's approval.
+        // The steps the law puts on the responsible person cannot be freed.
         var edit = new EnforcementSettings { ProvinceId = branch.ProvinceId }.CopyFrom(settings);
         edit.ApprovalSteps = ApprovalSteps.Format([ApprovalStep.Decision]);
-        await admin.Get<EnforcementService>().SaveSettingsAsync(edit);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => admin.Get<EnforcementService>().SaveSettingsAsync(edit));
+        Assert.Equal(("settings.invalid", "立案、不予行政处罚、延长作出决定期限依法须经行政机关负责人批准，不能取消审批。"), (refused.Code, refused.Message));
 
+        // The administrator frees publication, deferral and instalments; cases filed after it need no approval for them.
+        edit.ApprovalSteps = ApprovalSteps.Format([ApprovalStep.Filing, ApprovalStep.Decision, ApprovalStep.NoPenalty, ApprovalStep.DecisionExtension]);
+        await admin.Get<EnforcementService>().SaveSettingsAsync(edit);
         using var inspector = await portal.AsUserAsync("inspector.nx");
         var cases = inspector.Get<EnforcementService>();
         portal.Today(new DateOnly(2026, 4, 30));
         var id = await cases.FileAsync(new FileCaseInput(branch.Id, basis.Id, "营业厅未查验证件开卡（本省规则）", "暗访发现营业厅未查验证件。",
             new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 20), [users["inspector.nx"], users["inspector2.nx"]]));
         var c = await cases.GetAsync(id);
-        Assert.NotNull(c.CaseNumber); // filing needs no approval now: the form is issued with the filing
-        Assert.Empty(c.ApprovalRequests);
+        Assert.Equal((false, false, true, true), (c.Requires(ApprovalStep.Publication), c.Requires(ApprovalStep.Deferral), c.Requires(ApprovalStep.Filing), c.Requires(ApprovalStep.Decision)));
         Assert.Equal("approval.not_required", (await Assert.ThrowsAsync<DomainException>(() =>
-            cases.RequestApprovalAsync(id, c.ConcurrencyToken, ApprovalStep.Filing, new ApprovalProposal(), ""))).Code);
-        c = await cases.StartInvestigationAsync(id, c.ConcurrencyToken);
-        c = await cases.ExtendDecisionPeriodAsync(id, c.ConcurrencyToken, c.EffectiveDecisionDueDate.AddDays(10), "案情复杂，需补充调查取证");
-        Assert.Null(Assert.Single(c.Approvals).ApprovedBy); // recorded without approval, as the province's rules allow
+            cases.RequestApprovalAsync(id, c.ConcurrencyToken, ApprovalStep.Deferral, new ApprovalProposal(), ""))).Code);
 
-        c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
-        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚。");
-        SanctionInput[] sanctions = [new(SanctionKind.Warning, basis.Id, null, "警告")];
-        c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
-        await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
-        portal.Today(new DateOnly(2026, 5, 11));
-        c = await cases.GetAsync(id);
-        Assert.Equal("approval.required", (await Assert.ThrowsAsync<DomainException>(() => cases.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11), sanctions))).Code);
-        await LeaderApproval.DecideAsync(portal.ScopeFor, cases, id, new DateOnly(2026, 5, 11), sanctions);
-        Assert.Equal(CaseState.Decided, (await cases.GetAsync(id)).State);
+        // The filing still waits for approval, and only a 局领导 gives it: the designated deputy (an inspector) may not.
+        Assert.Null(c.CaseNumber);
+        edit.DeputyApproverId = users["inspector3.nx"];
+        await admin.Get<EnforcementService>().SaveSettingsAsync(edit);
+        var deputy = await LeaderApproval.LeaderAsync(portal.ScopeFor, id, "inspector3.nx");
+        Assert.Empty(await deputy.PendingAsync()); // the deputy's inbox leaves out what only the responsible person may approve
+        var request = Assert.Single(c.ApprovalRequests);
+        var notDeputy = await Assert.ThrowsAsync<DomainException>(() => deputy.DecideAsync(request.Id, true, "同意立案。"));
+        Assert.Equal(("approval.responsible_person", "立案须由行政机关负责人（局领导）批准（行政处罚法第五十四条），指定审批人不能审批。"), (notDeputy.Code, notDeputy.Message));
+        await LeaderApproval.ApproveAsync(portal.ScopeFor, id, ApprovalStep.Filing);
+        await cases.IssueFilingApprovalAsync(id);
+        Assert.NotNull((await cases.GetAsync(id)).CaseNumber);
     }
 }

@@ -400,6 +400,30 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SubmissionComments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FromRegulator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsReturnReason = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionComments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InspectorRecusals",
                 columns: table => new
                 {
@@ -2386,6 +2410,11 @@ namespace Supervision.Domain.Data.Migrations
                 columns: new[] { "BranchId", "TemplateCode", "Period" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SubmissionComments_BranchId_TemplateCode_Period",
+                table: "SubmissionComments",
+                columns: new[] { "BranchId", "TemplateCode", "Period" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubmissionFlags_ProvinceId_Code",
                 table: "SubmissionFlags",
                 columns: new[] { "ProvinceId", "Code" });
@@ -2568,6 +2597,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SubmissionAttempts");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionComments");
 
             migrationBuilder.DropTable(
                 name: "SubmissionFlags");

@@ -401,6 +401,30 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SubmissionComments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Period = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    SubmissionId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FromRegulator = table.Column<bool>(type: "boolean", nullable: false),
+                    IsReturnReason = table.Column<bool>(type: "boolean", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionComments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InspectorRecusals",
                 columns: table => new
                 {
@@ -2387,6 +2411,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                 columns: new[] { "BranchId", "TemplateCode", "Period" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SubmissionComments_BranchId_TemplateCode_Period",
+                table: "SubmissionComments",
+                columns: new[] { "BranchId", "TemplateCode", "Period" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubmissionFlags_ProvinceId_Code",
                 table: "SubmissionFlags",
                 columns: new[] { "ProvinceId", "Code" });
@@ -2569,6 +2598,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SubmissionAttempts");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionComments");
 
             migrationBuilder.DropTable(
                 name: "SubmissionFlags");

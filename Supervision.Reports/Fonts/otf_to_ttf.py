@@ -13,24 +13,11 @@ from fontTools.ttLib import TTFont, TTCollection, newTable
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools import subset
+from extract_ttc_face import gb2312_repertoire
 
-# Characters official documents need besides GB 2312: ASCII, Latin-1, general punctuation, letterlike and
-# number forms, arrows, math operators, enclosed alphanumerics, box drawing, geometric shapes, CJK symbols and
-# punctuation, enclosed CJK, CJK compatibility, full-width forms.
-BLOCKS = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2100, 0x218F), (0x2190, 0x21FF), (0x2200, 0x22FF),
-          (0x2460, 0x24FF), (0x2500, 0x257F), (0x25A0, 0x25FF), (0x3000, 0x303F), (0x3200, 0x32FF),
-          (0x3300, 0x33FF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF)]
-
-
-def gb2312():
-    chars = set()
-    for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.add(ord(bytes([hi, lo]).decode("gb2312")))
-            except UnicodeDecodeError:
-                pass
-    return chars
+# Besides GB 2312 and the blocks extract_ttc_face.py keeps: arrows, math operators, enclosed CJK, CJK compatibility,
+# CJK compatibility forms and the rest of general punctuation.
+MORE_BLOCKS = [(0x2000, 0x206F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x3200, 0x32FF), (0x3300, 0x33FF), (0xFE30, 0xFE4F)]
 
 
 def open_face(source):
@@ -77,7 +64,7 @@ def main():
     args = parser.parse_args()
 
     font = open_face(args.source)
-    unicodes = gb2312() | {c for lo, hi in BLOCKS for c in range(lo, hi + 1)}
+    unicodes = gb2312_repertoire() | {c for lo, hi in MORE_BLOCKS for c in range(lo, hi + 1)}
     options = subset.Options()
     options.layout_features = []          # PDF output uses no OpenType layout
     options.name_IDs = ["*"]

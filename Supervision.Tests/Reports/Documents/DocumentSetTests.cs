@@ -250,3 +250,34 @@ public class UploadedFontTests
 
     private static string StoredFileHash(byte[] bytes) => Supervision.Domain.Files.StoredFile.Hash(bytes);
 }
+
+/// <summary>GB/T 9704 7.3.5.4: when the signature does not fit under the text, the lines are set closer rather than moved.</summary>
+public class PageBreakTests
+{
+    private static OfficialDocument WithLines(int lines)
+    {
+        var document = new OfficialDocument("测试文书");
+        for (var i = 0; i < lines; i++) document.Paragraph($"第{i + 1}段正文。");
+        return document.SignedBy("宁夏回族自治区通信管理局", new DateOnly(2026, 11, 28));
+    }
+
+    [Fact]
+    public void A_signature_just_short_of_room_tightens_the_line_pitch_instead_of_taking_lines_to_a_new_page()
+    {
+        // Title and blank line, 16 one-line paragraphs: 4 of 22 lines left, the signature with its seal needs about 4.8.
+        var pages = Supervision.Reports.Documents.OfficialDocumentRenderer.Layout(WithLines(16), OfficialDocumentOptions.Default);
+        Assert.Single(pages);
+        var tops = pages[0].Items.Where(p => p.Item.Kind == "paragraph").Select(p => p.Top).ToList();
+        Assert.True(tops[1] - tops[0] < Supervision.Reports.Documents.Layout.Gbt9704.LinePitch - 1, "the lines are set closer");
+    }
+
+    [Fact]
+    public void Where_tightening_is_not_enough_the_signature_takes_body_lines_and_the_pitch_stays_standard()
+    {
+        var pages = Supervision.Reports.Documents.OfficialDocumentRenderer.Layout(WithLines(19), OfficialDocumentOptions.Default);
+        Assert.Equal(2, pages.Count);
+        Assert.True(pages[1].Items.Count(p => p.Item.IsBodyText) >= 2);
+        var tops = pages[0].Items.Where(p => p.Item.Kind == "paragraph").Select(p => p.Top).ToList();
+        Assert.Equal(Supervision.Reports.Documents.Layout.Gbt9704.LinePitch, tops[1] - tops[0], 3);
+    }
+}

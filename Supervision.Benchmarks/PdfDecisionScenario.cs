@@ -55,6 +55,7 @@ public sealed class PdfDecisionScenario : IScenario
             File.WriteAllBytes(Path.Combine(dir, "decision-preview.pdf"),
                 OfficialDocumentRenderer.Render(SampleDecisions.Build(0), new OfficialDocumentOptions { ShowSealPlaceholder = true }));
             File.WriteAllBytes(Path.Combine(dir, "decision-517.pdf"), OfficialDocumentRenderer.Render(SampleDecisions.Build(517)));
+            await WriteEveryKindAsync(dir);
         }
 
     }
@@ -65,6 +66,23 @@ public sealed class PdfDecisionScenario : IScenario
         OfficialDocumentRenderer.Render(SampleDecisions.Build(0));
         Console.WriteLine($"first_ms={(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         return 0;
+    }
+
+    /// <summary>One PDF of every document kind (kinds/NN-Kind.pdf) and a PNG of each of its pages (pdftoppm, 80 dpi), to review the set in one folder.</summary>
+    private static async Task WriteEveryKindAsync(string dir)
+    {
+        var kinds = Directory.CreateDirectory(Path.Combine(dir, "kinds")).FullName;
+        var renderer = new DocumentRenderer();
+        foreach (var (kind, data) in Supervision.Web.Demo.DocumentSamples.All())
+        {
+            var name = $"{(int)kind:00}-{kind}";
+            var pdf = Path.Combine(kinds, name + ".pdf");
+            await File.WriteAllBytesAsync(pdf, renderer.Render(data));
+            using var pdftoppm = Process.Start(new ProcessStartInfo("pdftoppm", ["-png", "-r", "80", pdf, Path.Combine(kinds, name)]) { UseShellExecute = false })
+                ?? throw new InvalidOperationException("pdftoppm did not start.");
+            await pdftoppm.WaitForExitAsync();
+            if (pdftoppm.ExitCode != 0) throw new InvalidOperationException($"pdftoppm failed on {pdf} ({pdftoppm.ExitCode}).");
+        }
     }
 
     private static int PageCount(byte[] pdf)

@@ -172,7 +172,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
     {
         ["AppUser"] = "用户", ["ApiKey"] = "接口密钥", ["RolePolicy"] = "角色安全策略", ["UserSession"] = "登录会话",
         ["StoredFile"] = "文件", ["FileContent"] = "文件内容", ["IssuedDocument"] = "文书", ["DocumentSequence"] = "文号序列",
-        ["Province"] = "省级管理局", ["City"] = "地市", ["Carrier"] = "电信企业", ["Branch"] = "企业分支机构", ["SealImage"] = "印章",
+        ["Province"] = "省级管理局", ["ProvinceFont"] = "公文字体", ["City"] = "地市", ["Carrier"] = "电信企业", ["Branch"] = "企业分支机构", ["SealImage"] = "印章",
         ["LegalBasis"] = "法律依据", ["ChecklistItem"] = "检查项目", ["HolidayYear"] = "节假日年度", ["CalendarDay"] = "节假日安排",
         ["PublicationCategory"] = "公示类别", ["ReturnTemplate"] = "报表模板",
         ["Submission"] = "报表", ["SubmissionFlag"] = "报表关注事项", ["SubmissionAttempt"] = "上传记录", ["SubmissionComment"] = "报表往来意见",

@@ -31,6 +31,7 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
     public AccessContext Access { get; } = access;
 
     public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<ProvinceFont> ProvinceFonts => Set<ProvinceFont>();
     public DbSet<City> Cities => Set<City>();
     public DbSet<Carrier> Carriers => Set<Carrier>();
     public DbSet<Branch> Branches => Set<Branch>();

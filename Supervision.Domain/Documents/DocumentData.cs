@@ -16,6 +16,9 @@ public abstract record DocumentData
     /// <summary>The seal image the document was issued with (documents sent out carry the administration's seal once it uploaded one).</summary>
     public long? SealFileId { get; init; }
 
+    /// <summary>The administration's own fonts the document was set in (none: the bundled faces).</summary>
+    public IReadOnlyDictionary<Organizations.DocumentFaceRole, long>? FontFileIds { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, GetType(), DocumentJson.Options);
 
     public static T FromJson<T>(string json) where T : DocumentData =>
@@ -40,5 +43,9 @@ public interface IDocumentRenderer
 {
     /// <param name="seal">The administration's seal image to print over the signature (documents that carry one).</param>
     /// <param name="preview">A draft shown before issuing: no number, a marked space for the seal.</param>
-    byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false);
+    /// <param name="faces">The administration's own licensed fonts, in place of the bundled faces (none: the bundled ones).</param>
+    byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false, IReadOnlyList<DocumentFace>? faces = null);
 }
+
+/// <summary>An uploaded font (validated by <see cref="Organizations.FontFile"/>) and the role it plays in documents.</summary>
+public sealed record DocumentFace(Organizations.DocumentFaceRole Role, string Sha256, byte[] Bytes);

@@ -36,8 +36,11 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
         byte[]? seal = null;
         if (DocumentKinds.Sealed(request.Kind) && await OrganizationService.SealAsync(db, request.ProvinceId, ct) is { } current)
             (data, seal) = (data with { SealFileId = current.Id }, current.Bytes);
+        var fonts = await OrganizationService.FontsAsync(db, request.ProvinceId, ct);
+        if (fonts.Count > 0) data = data with { FontFileIds = fonts.ToDictionary(f => f.Face.Role, f => f.FileId) };
         var title = DocumentKinds.Title(request.Kind);
-        var file = StoredFile.From($"{number?.ToString() ?? title}.pdf", "application/pdf", renderer.Render(data, seal), access.Actor, clock.GetUtcNow());
+        var pdf = renderer.Render(data, seal, faces: fonts.Count > 0 ? [.. fonts.Select(f => f.Face)] : null);
+        var file = StoredFile.From($"{number?.ToString() ?? title}.pdf", "application/pdf", pdf, access.Actor, clock.GetUtcNow());
         var document = new IssuedDocument
         {
             Kind = request.Kind, ProvinceId = request.ProvinceId, BranchId = request.BranchId,

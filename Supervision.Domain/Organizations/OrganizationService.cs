@@ -111,6 +111,56 @@ public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Sets (or with null bytes removes) the administration's own font for a role, after <see cref="FontFile.Check"/>.
+    /// Documents issued before keep the fonts they were set in; only administrators change them (provinces are a catalog).
+    /// </summary>
+    public async Task SetFontAsync(int provinceId, DocumentFaceRole role, string? fileName, byte[]? bytes, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await db.Provinces.AnyAsync(p => p.Id == provinceId, ct)) throw new NotFoundException("省份");
+        var current = await db.ProvinceFonts.FirstOrDefaultAsync(f => f.ProvinceId == provinceId && f.Role == role, ct);
+        if (bytes is null)
+        {
+            if (current is not null) db.ProvinceFonts.Remove(current);
+        }
+        else
+        {
+            var name = fileName ?? "font.ttf";
+            var file = Files.StoredFile.From(name, "font/ttf", FontFile.Check(name, bytes), db.Access.Actor, clock.GetUtcNow());
+            if (current is null) db.ProvinceFonts.Add(new ProvinceFont { ProvinceId = provinceId, Role = role, File = file });
+            else current.File = file;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The fonts a province uploaded: role and file name (for its page), without the bytes.</summary>
+    public async Task<IReadOnlyList<(DocumentFaceRole Role, string FileName, DateTimeOffset StoredAt)>> FontListAsync(int provinceId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.ProvinceFonts.Where(f => f.ProvinceId == provinceId).OrderBy(f => f.Role)
+            .Select(f => new { f.Role, f.File!.FileName, f.File.StoredAt }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Role, r.FileName, r.StoredAt))];
+    }
+
+    /// <summary>The fonts documents of a province are set in now, with their file ids (recorded in issued documents).</summary>
+    public static async Task<IReadOnlyList<(long FileId, Documents.DocumentFace Face)>> FontsAsync(SupervisionDbContext db, int provinceId, CancellationToken ct = default)
+    {
+        var rows = await db.ProvinceFonts.Where(f => f.ProvinceId == provinceId).OrderBy(f => f.Role)
+            .Select(f => new { f.FileId, f.Role, f.File!.Sha256, f.File.Content!.Bytes }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.FileId, new Documents.DocumentFace(r.Role, r.Sha256, r.Bytes)))];
+    }
+
+    /// <summary>The fonts a document was issued with (for rendering it again), by their file ids; still-stored files only.</summary>
+    public static async Task<IReadOnlyList<Documents.DocumentFace>> FontsByIdAsync(SupervisionDbContext db,
+        IReadOnlyDictionary<DocumentFaceRole, long>? fileIds, CancellationToken ct = default)
+    {
+        if (fileIds is not { Count: > 0 }) return [];
+        var ids = fileIds.Values.ToList();
+        var files = await db.StoredFiles.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.Sha256, f.Content!.Bytes }).ToListAsync(ct);
+        return [.. fileIds.Join(files, p => p.Value, f => f.Id, (p, f) => new Documents.DocumentFace(p.Key, f.Sha256, f.Bytes))];
+    }
+
     /// <summary>The current seal of a province: its file id (recorded in issued documents) and bytes, or null.</summary>
     public static async Task<(long Id, byte[] Bytes)?> SealAsync(SupervisionDbContext db, int provinceId, CancellationToken ct = default)
     {
@@ -122,6 +172,13 @@ public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> 
     /// <summary>The bytes of the seal a document was issued with (for re-rendering it), or null.</summary>
     public static async Task<byte[]?> SealBytesAsync(SupervisionDbContext db, long? fileId, CancellationToken ct = default) =>
         fileId is null ? null : await db.FileContents.Where(c => c.FileId == fileId).Select(c => c.Bytes).FirstOrDefaultAsync(ct);
+
+    /// <summary>Whether the province uploaded a seal (without one, documents sent out are stamped by hand).</summary>
+    public async Task<bool> HasSealAsync(int provinceId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Provinces.AnyAsync(p => p.Id == provinceId && p.SealFileId != null, ct);
+    }
 
     public async Task<byte[]?> CurrentSealAsync(int provinceId, CancellationToken ct = default)
     {

@@ -79,7 +79,8 @@ public sealed class PublicSite(IDbContextFactory<SupervisionDbContext> factory, 
         var seal = clean.SealFileId is { } sealId
             ? await db.FileContents.AsNoTracking().Where(c => c.FileId == sealId).Select(c => c.Bytes).FirstOrDefaultAsync(ct)
             : null;
-        return new(doc.Title, renderer.Render(clean, seal));
+        var fonts = await Organizations.OrganizationService.FontsByIdAsync(db, clean.FontFileIds, ct);
+        return new(doc.Title, renderer.Render(clean, seal, faces: fonts.Count > 0 ? fonts : null));
     }
 
     /// <summary>

@@ -2957,6 +2957,35 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Organizations.ProvinceFont", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("FileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("ProvinceId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceFonts");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Publicity.Announcement", b =>
                 {
                     b.Property<long>("Id")
@@ -4379,6 +4408,25 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Seal");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Organizations.ProvinceFont", b =>
+                {
+                    b.HasOne("Supervision.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Supervision.Domain.Organizations.Province", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+
+                    b.Navigation("Province");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Publicity.Announcement", b =>

@@ -1,10 +1,41 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Supervision.Reports.Documents;
 
 /// <summary>Character classes for Chinese line breaking (避头尾, GB/T 15834 and common typesetting practice).</summary>
-public static class CjkText
+public static partial class CjkText
 {
+    /// <summary>
+    /// Pieces of text no line may break inside: a 文号 (宁通管告〔2026〕2号), a date (2026年11月28日, 二〇二六年十一月二十八日),
+    /// a time (9时30分), an amount (¥10,000.00, 20,000元, 人民币贰万元整), an article (第十九条, 第6条) and a number with its
+    /// unit (15日, 6个月, 十五日, 12户, 3%).
+    /// </summary>
+    [GeneratedRegex(
+        @"[\u4e00-\u9fff]{2,5}〔\d{4}〕\d+号" +
+        @"|\d{4}年\d{1,2}月(\d{1,2}日)?|\d{1,2}月\d{1,2}日" +
+        @"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?" +
+        @"|\d{1,2}时(\d{1,2}分)?" +
+        @"|[¥￥]\d[\d,]*(\.\d+)?|(人民币)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+[元圆][零壹贰叁肆伍陆柒捌玖拾佰仟角分整]*" +
+        @"|第[一二三四五六七八九十百零〇\d]+[条款项章节目]" +
+        @"|\d+([.,]\d+)*\s?(个工作日|个月|工作日|万元|[\u4e00-\u9fff%％‰])" +
+        @"|[一二三四五六七八九十百千两]+(个工作日|个月|工作日|日|天|年|元|万元|户|次|家|人|份|件|倍|小时)")]
+    private static partial Regex UnbreakablePattern();
+
+    /// <summary>Where a line may not break before a position of [start, end) because it lies inside an
+    /// <see cref="UnbreakablePattern"/> match; null when nothing in the range is protected.</summary>
+    public static bool[]? ProtectedBreaks(string text, int start, int end)
+    {
+        bool[]? inside = null;
+        foreach (var match in UnbreakablePattern().EnumerateMatches(text.AsSpan(start, end - start)))
+        {
+            if (match.Length < 2) continue;
+            inside ??= new bool[end - start];
+            for (var i = match.Index + 1; i < match.Index + match.Length; i++) inside[i] = true;
+        }
+        return inside;
+    }
+
     /// <summary>
     /// Characters no line may start with (避头): closing punctuation, pause and end marks, the ellipsis and
     /// dash, percent and degree signs, and their ASCII equivalents.

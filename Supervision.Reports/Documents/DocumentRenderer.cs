@@ -1,6 +1,7 @@
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Inspections;
+using Supervision.Domain.Organizations;
 using Supervision.Domain.Publicity;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Enforcement;
@@ -13,7 +14,22 @@ namespace Supervision.Reports.Documents;
 /// <summary>How each kind of document looks: the data a feature states, laid out as an official document (GB/T 9704).</summary>
 public sealed class DocumentRenderer : IDocumentRenderer
 {
-    public byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false) => data switch
+    public byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false, IReadOnlyList<DocumentFace>? faces = null)
+    {
+        // The layouts measure and paint through OfficialFonts: the administration's own faces serve this thread's document.
+        using var _ = OfficialFonts.Use(faces is { Count: > 0 } ? OfficialFaceSet.With(faces.Select(f => (TypefaceOf(f.Role), f.Sha256, f.Bytes))) : null);
+        return Layout(data, seal, preview);
+    }
+
+    private static OfficialTypeface TypefaceOf(DocumentFaceRole role) => role switch
+    {
+        DocumentFaceRole.XiaoBiaoSong => OfficialTypeface.Title,
+        DocumentFaceRole.Hei => OfficialTypeface.Hei,
+        DocumentFaceRole.Kai => OfficialTypeface.Kai,
+        _ => OfficialTypeface.Fang,
+    };
+
+    private static byte[] Layout(DocumentData data, byte[]? seal, bool preview) => data switch
     {
         CaseDocumentData d => CasePdf.Render(d, seal, preview),
         AnnouncementData d => AnnouncementPdf.Render(d, seal),

@@ -15,6 +15,8 @@ public readonly record struct TextLine(int Start, int Length, double Width)
 /// <item>避头尾: no line starts with a closing or pause mark (，。、；：？！）》…—％ and the ASCII , . ; : ? ! ) %)
 /// and no line ends with an opening mark (（《「『【〔“ and ASCII ( [) — such a mark moves with its neighbour;</item>
 /// <item>Latin words and numbers (ID, 2026, 10,000.00, GGSN/PGW) are not split unless longer than a line;</item>
+/// <item>nor are a 文号, a date, an amount, an article or a number with its unit (<see cref="CjkText.ProtectedBreaks"/>);</item>
+/// <item>no paragraph ends with a single character alone on its line (孤字): the line before gives it company;</item>
 /// <item>a line feed forces a break.</item>
 /// </list>
 /// Pure: widths come from the caller's measure function (the font's real advances).
@@ -55,8 +57,8 @@ public static class LineBreaker
         return lines;
     }
 
-    /// <summary>An unbreakable piece: clusters glued together by 避头尾.</summary>
-    private readonly record struct Segment(int Start, int End);
+    /// <summary>An unbreakable piece: clusters glued together by 避头尾, or by <see cref="CjkText.ProtectedBreaks"/> (Protected).</summary>
+    private readonly record struct Segment(int Start, int End, bool Protected = false);
 
     private static void BreakParagraph(string text, int start, int end, double width, double firstWidth, RangeMeasure measure, List<TextLine> lines)
     {
@@ -66,11 +68,21 @@ public static class LineBreaker
             return;
         }
         var segments = Segments(text, start, end);
+        var first = lines.Count;
         var available = firstWidth;
         var lineStart = -1;
         var lineEnd = -1;
-        foreach (var segment in segments)
+        for (var k = 0; k < segments.Count; k++)
         {
+            var segment = segments[k];
+            if (segment.Protected && measure(segment.Start, segment.End - segment.Start) > width + Tolerance)
+            {
+                // A protected piece longer than a whole line cannot stay whole: it breaks where plain text would.
+                var plain = Segments(text, segment.Start, segment.End, protect: false);
+                segments.RemoveAt(k);
+                segments.InsertRange(k, plain);
+                segment = segments[k];
+            }
             if (lineStart < 0)
             {
                 // A line never starts with spaces.
@@ -114,6 +126,34 @@ public static class LineBreaker
         }
         if (lineStart >= 0 && lineEnd > lineStart)
             lines.Add(Line(text, lineStart, lineEnd, measure));
+        AvoidLoneCharacter(text, segments, lines, first, width, measure);
+    }
+
+    /// <summary>If the paragraph's last line holds one character (with its closing marks), the segment before it moves
+    /// down to join it, when the line before keeps at least one segment and the new last line fits.</summary>
+    private static void AvoidLoneCharacter(string text, List<Segment> segments, List<TextLine> lines, int first, double width, RangeMeasure measure)
+    {
+        if (lines.Count - first < 2) return;
+        var last = lines[^1];
+        var previous = lines[^2];
+        if (!IsLoneCharacter(text, last.Start, last.End)) return;
+        var index = segments.FindIndex(s => s.Start == last.Start);
+        if (index < 1 || segments[index - 1].Start <= previous.Start) return;
+        var moved = segments[index - 1].Start;
+        if (measure(moved, last.End - moved) > width + Tolerance) return;
+        lines[^2] = Line(text, previous.Start, moved, measure);
+        lines[^1] = Line(text, moved, last.End, measure);
+    }
+
+    private static bool IsLoneCharacter(string text, int start, int end)
+    {
+        var elements = 0;
+        for (var i = start; i < end; i = CjkText.NextElement(text, i, end))
+        {
+            if (CjkText.CannotStartLine(text[i]) || text[i] == ' ') continue;
+            if (!CjkText.IsWide(text[i]) || ++elements > 1) return false;
+        }
+        return elements == 1;
     }
 
     /// <summary>The furthest break point after <paramref name="from"/> that keeps [lineStart, point) within the width,
@@ -139,20 +179,22 @@ public static class LineBreaker
         return CjkText.NextElement(text, from, end);
     }
 
-    private static List<Segment> Segments(string text, int start, int end)
+    private static List<Segment> Segments(string text, int start, int end, bool protect = true)
     {
         var segments = new List<Segment>();
         var glueNext = false;
+        var protectedBreaks = protect ? CjkText.ProtectedBreaks(text, start, end) : null;
         foreach (var cluster in CjkText.Clusters(text, start, end - start))
         {
             var (cs, ce) = (cluster.Start.Value, cluster.End.Value);
-            if (text[cs] == ' ')
+            if (text[cs] == ' ' && protectedBreaks?[cs - start] != true)
                 continue;      // a break opportunity, unless the marks around it forbid one
-            var gluesToPrevious = segments.Count > 0 && (glueNext || CjkText.CannotStartLine(text[cs]));
+            var isProtected = protectedBreaks?[cs - start] == true;
+            var gluesToPrevious = segments.Count > 0 && (glueNext || CjkText.CannotStartLine(text[cs]) || isProtected);
             if (gluesToPrevious)
             {
                 var last = segments[^1];
-                segments[^1] = last with { End = ce };
+                segments[^1] = last with { End = ce, Protected = last.Protected || isProtected };
             }
             else
             {

@@ -61,14 +61,17 @@ public static class OfficialDocumentRenderer
     {
         OfficialFonts.EnsureRegistered();
         var pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder));
-        foreach (var page in pages) page.Ops.AddRange(PageNumber(page.Number));
+        foreach (var page in pages) page.Ops.AddRange(BottomMargin(page));
         return pages;
     }
+
+    /// <summary>What each page carries below the text block (the one place that draws there): the page number.</summary>
+    private static IEnumerable<DrawOp> BottomMargin(LaidOutPage page) => PageNumber(page.Number);
 
     /// <summary>"— N —" in 4号 Song, 7 mm below the text block; odd pages right, even pages left, one character in.</summary>
     private static IEnumerable<DrawOp> PageNumber(int number)
     {
-        var style = TextStyle.Small;
+        var style = TextStyle.PageNumber;
         var label = $"— {number} —";
         var text = new StyledText((label, style));
         var width = text.Measure(0, label.Length);
@@ -99,7 +102,8 @@ public static class OfficialDocumentRenderer
                 page.Width = XUnit.FromPoint(Gbt9704.PageWidth);
                 page.Height = XUnit.FromPoint(Gbt9704.PageHeight);
                 using var gfx = XGraphics.FromPdfPage(page);
-                foreach (var op in laidOut.Ops)
+                // Underlays (the seal) first, so that every text and rule of the page is drawn over them.
+                foreach (var op in laidOut.Ops.Where(o => o is ImageOp { Underlay: true }).Concat(laidOut.Ops.Where(o => o is not ImageOp { Underlay: true })))
                 {
                     switch (op)
                     {

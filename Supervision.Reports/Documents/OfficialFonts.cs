@@ -5,81 +5,122 @@ using PdfSharp.Pdf;
 
 namespace Supervision.Reports.Documents;
 
-/// <summary>The typefaces of an official document (GB/T 9704-2012 names the styles; open fonts stand in).</summary>
+/// <summary>The typefaces of an official document, as GB/T 9704-2012 names them.</summary>
 public enum OfficialTypeface
 {
-    /// <summary>宋体/仿宋 substitute: AR PL UMing CN. Body, title (bold-simulated for 小标宋), page numbers, tables.</summary>
+    /// <summary>宋体: page numbers (半角宋体). Bundled: AR PL UMing CN.</summary>
     Song,
-    /// <summary>楷体: AR PL UKai CN. Level-2 headings "（一）".</summary>
+    /// <summary>楷体 (楷体_GB2312): level-2 headings "（一）". Bundled: FandolKai.</summary>
     Kai,
-    /// <summary>黑体: WenQuanYi Micro Hei. Level-1 headings "一、", table headers.</summary>
+    /// <summary>黑体: level-1 headings "一、", table headers. Bundled: WenQuanYi Micro Hei.</summary>
     Hei,
+    /// <summary>仿宋 (仿宋_GB2312): body text, fields, tables, 版记. Bundled: FandolFang.</summary>
+    Fang,
+    /// <summary>小标宋 (方正小标宋简体): the title and the 发文机关标志. Bundled: Noto Serif CJK SC Bold.</summary>
+    Title,
 }
 
 /// <summary>
-/// The font files behind the typefaces. Song, Kai and Hei carry the GB 2312 repertoire (plus ASCII and common
-/// symbols): PDFsharp copies a font's whole glyph index (loca, hmtx) into every subset, so small fonts keep each
-/// document cheap. Any character they lack is set in <see cref="SongComplete"/>, the whole AR PL UMing CN face.
+/// One font file served to PDFsharp under a family name of its own, with its advances cached per code point. The bundled
+/// faces carry the GB 2312 repertoire (plus ASCII and common symbols): PDFsharp copies a font's whole glyph index (loca,
+/// hmtx) into every subset, so small fonts keep each document cheap. Any character a face lacks is set in
+/// <see cref="Song"/>, else in <see cref="SongComplete"/>, the whole AR PL UMing CN face.
 /// </summary>
-internal enum FontFace
+internal sealed class FontFace
 {
-    Song,
-    Kai,
-    Hei,
-    SongComplete,
+    private FontFace(string family, Func<byte[]> load)
+    {
+        Family = family;
+        Load = load;
+        Metrics = new OfficialFonts.FaceMetrics(this);
+    }
+
+    /// <summary>The family name PDFsharp knows the face by (also its face name in the resolver).</summary>
+    public string Family { get; }
+
+    internal Func<byte[]> Load { get; }
+
+    internal OfficialFonts.FaceMetrics Metrics { get; }
+
+    public override string ToString() => Family;
+
+    public static readonly FontFace Fang = Bundled("Official Fang", "fandol-fang-gb2312.ttf");
+    public static readonly FontFace Title = Bundled("Official Title", "noto-serif-sc-bold-gb2312.ttf");
+    public static readonly FontFace Kai = Bundled("Official Kai", "fandol-kai-gb2312.ttf");
+    public static readonly FontFace Hei = Bundled("Official Hei", "wqy-microhei-gb2312.ttf");
+    public static readonly FontFace Song = Bundled("Official Song", "uming-cn-gb2312.ttf");
+    public static readonly FontFace SongComplete = Bundled("Official Song Complete", "uming-cn.ttf");
+
+    internal static IReadOnlyList<FontFace> BundledFaces { get; } = [Fang, Title, Kai, Hei, Song, SongComplete];
+
+    private static FontFace Bundled(string family, string file) =>
+        new(family, () => OfficialFonts.Resolver.LoadResource("Supervision.Reports.Fonts." + file));
+
+    private static readonly ConcurrentDictionary<string, FontFace> UploadedFaces = new(StringComparer.Ordinal);
+
+    /// <summary>An administration's own font file (validated when it was uploaded), known by its SHA-256: the same
+    /// file is parsed once per process however many documents use it.</summary>
+    internal static FontFace Uploaded(string sha256, byte[] bytes) =>
+        UploadedFaces.GetOrAdd(sha256, hash => new FontFace("Uploaded " + hash, () => bytes));
+
+    internal static FontFace? ByFamily(string family)
+    {
+        foreach (var face in BundledFaces)
+            if (face.Family == family) return face;
+        return UploadedFaces.TryGetValue(family.StartsWith("Uploaded ", StringComparison.Ordinal) ? family["Uploaded ".Length..] : "", out var uploaded)
+            ? uploaded : null;
+    }
 }
 
 /// <summary>
-/// Serves the fonts embedded in this assembly to PDFsharp. Each font file is read from the assembly once per
-/// process and kept; PDFsharp caches the parsed faces itself.
+/// The faces a document is set in: the bundled ones, or an administration's own licensed faces where it uploaded them
+/// (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312). Characters an uploaded face lacks fall back to the bundled face.
 /// </summary>
+public sealed class OfficialFaceSet
+{
+    private readonly Dictionary<OfficialTypeface, FontFace> _overrides = [];
+
+    public static OfficialFaceSet Bundled { get; } = new();
+
+    /// <summary>A face set with the given uploaded font files (typeface, SHA-256, bytes) in place of the bundled ones.</summary>
+    public static OfficialFaceSet With(IEnumerable<(OfficialTypeface Typeface, string Sha256, byte[] Bytes)> faces)
+    {
+        var set = new OfficialFaceSet();
+        foreach (var (typeface, sha, bytes) in faces)
+            set._overrides[typeface] = FontFace.Uploaded(sha, bytes);
+        return set;
+    }
+
+    public bool IsBundled => _overrides.Count == 0;
+
+    internal FontFace? Uploaded(OfficialTypeface typeface) => _overrides.GetValueOrDefault(typeface);
+}
+
+/// <summary>Serves the bundled fonts (embedded in this assembly) and uploaded ones to PDFsharp. Each bundled font file is
+/// read from the assembly once per process and kept; PDFsharp caches the parsed faces itself.</summary>
 public sealed class OfficialFontResolver : IFontResolver
 {
-    internal const string SongFamily = "Official Song";
-    internal const string KaiFamily = "Official Kai";
-    internal const string HeiFamily = "Official Hei";
-    internal const string SongCompleteFamily = "Official Song Complete";
-
-    private static readonly Dictionary<string, string> FaceFiles = new(StringComparer.Ordinal)
-    {
-        ["uming-cn-gb2312"] = "Supervision.Reports.Fonts.uming-cn-gb2312.ttf",
-        ["ukai-cn-gb2312"] = "Supervision.Reports.Fonts.ukai-cn-gb2312.ttf",
-        ["wqy-microhei-gb2312"] = "Supervision.Reports.Fonts.wqy-microhei-gb2312.ttf",
-        ["uming-cn"] = "Supervision.Reports.Fonts.uming-cn.ttf",
-    };
-
-    private readonly ConcurrentDictionary<string, Lazy<byte[]>> _faces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<byte[]>> _files = new(StringComparer.Ordinal);
     private int _loads;
 
     /// <summary>How many times a font file was read from the assembly (at most once per face in a process).</summary>
     public int Loads => Volatile.Read(ref _loads);
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
-    {
-        var face = familyName switch
-        {
-            KaiFamily => "ukai-cn-gb2312",
-            HeiFamily => "wqy-microhei-gb2312",
-            SongCompleteFamily => "uming-cn",
-            _ => "uming-cn-gb2312",   // Song also stands in for families it does not know
-        };
-        return new FontResolverInfo(face, bold, italic);
-    }
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        // The body face also stands in for families it does not know.
+        new((FontFace.ByFamily(familyName) ?? FontFace.Fang).Family, bold, italic);
 
-    public byte[]? GetFont(string faceName) =>
-        FaceFiles.TryGetValue(faceName, out var resource)
-            ? _faces.GetOrAdd(faceName, _ => new Lazy<byte[]>(() => Load(resource))).Value
-            : null;
+    public byte[]? GetFont(string faceName) => FontFace.ByFamily(faceName)?.Load();
 
-    private byte[] Load(string resource)
+    internal byte[] LoadResource(string resource) => _files.GetOrAdd(resource, name => new Lazy<byte[]>(() =>
     {
         Interlocked.Increment(ref _loads);
-        using var stream = typeof(OfficialFontResolver).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The font resource {resource} is missing from {typeof(OfficialFontResolver).Assembly.GetName().Name}.");
+        using var stream = typeof(OfficialFontResolver).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The font resource {name} is missing from {typeof(OfficialFontResolver).Assembly.GetName().Name}.");
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
         return bytes;
-    }
+    })).Value;
 }
 
 /// <summary>The process-wide font set-up and font metrics for the document layer.</summary>
@@ -89,8 +130,28 @@ public static class OfficialFonts
     private static volatile bool _registered;
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
+    [ThreadStatic]
+    private static OfficialFaceSet? _current;
+
     /// <summary>The resolver installed in PDFsharp's <see cref="GlobalFontSettings"/>.</summary>
     public static OfficialFontResolver Resolver { get; } = new();
+
+    /// <summary>The faces documents rendered on this thread are set in (the bundled ones unless <see cref="Use"/> says otherwise).</summary>
+    public static OfficialFaceSet Current => _current ?? OfficialFaceSet.Bundled;
+
+    /// <summary>Sets documents rendered on this thread in <paramref name="faces"/> until the result is disposed
+    /// (rendering is synchronous: one document's layout and painting happen on one thread).</summary>
+    public static IDisposable Use(OfficialFaceSet? faces)
+    {
+        var previous = _current;
+        _current = faces;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(OfficialFaceSet? previous) : IDisposable
+    {
+        public void Dispose() => _current = previous;
+    }
 
     /// <summary>Installs <see cref="Resolver"/> as PDFsharp's font resolver (once; PDFsharp allows only one).</summary>
     /// <exception cref="InvalidOperationException">Another font resolver was installed before.</exception>
@@ -105,47 +166,41 @@ public static class OfficialFonts
                 GlobalFontSettings.FontResolver = Resolver;
             else if (!ReferenceEquals(current, Resolver))
                 throw new InvalidOperationException(
-                    $"PDFsharp already has a font resolver ({current.GetType().FullName}); official documents need {nameof(OfficialFontResolver)}. Install {nameof(OfficialFonts)}.{nameof(Resolver)} instead (it also serves unknown families with the Song face).");
+                    $"PDFsharp already has a font resolver ({current.GetType().FullName}); official documents need {nameof(OfficialFontResolver)}. Install {nameof(OfficialFonts)}.{nameof(Resolver)} instead (it also serves unknown families with the body face).");
             _registered = true;
         }
     }
 
-    internal static string FamilyOf(FontFace face) => face switch
-    {
-        FontFace.Kai => OfficialFontResolver.KaiFamily,
-        FontFace.Hei => OfficialFontResolver.HeiFamily,
-        FontFace.SongComplete => OfficialFontResolver.SongCompleteFamily,
-        _ => OfficialFontResolver.SongFamily,
-    };
-
+    /// <summary>The bundled face of a typeface.</summary>
     internal static FontFace FaceOf(OfficialTypeface typeface) => typeface switch
     {
         OfficialTypeface.Kai => FontFace.Kai,
         OfficialTypeface.Hei => FontFace.Hei,
-        _ => FontFace.Song,
+        OfficialTypeface.Song => FontFace.Song,
+        OfficialTypeface.Title => FontFace.Title,
+        _ => FontFace.Fang,
     };
 
     /// <summary>A PDFsharp font (Unicode encoding, embedded as a subset).</summary>
     internal static XFont CreateFont(FontFace face, double size, bool bold = false)
     {
         EnsureRegistered();
-        return new XFont(FamilyOf(face), size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+        return new XFont(face.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
     }
 
-    private static readonly FaceMetrics[] Metrics = [new(FontFace.Song), new(FontFace.Kai), new(FontFace.Hei), new(FontFace.SongComplete)];
-
     /// <summary>Advance widths (in em) and coverage of one face, cached per code point.</summary>
-    internal static FaceMetrics MetricsOf(FontFace face) => Metrics[(int)face];
+    internal static FaceMetrics MetricsOf(FontFace face) => face.Metrics;
 
-    /// <summary>The face that sets a code point in a typeface: its own font, else Song, else the complete Song
-    /// face; with its advance in em (one em for a character no font has: the .notdef box).</summary>
+    /// <summary>The face that sets a code point in a typeface: the current set's uploaded face, else the bundled face, else
+    /// Song, else the complete Song face; with its advance in em (one em for a character no font has: the .notdef box).</summary>
     internal static (FontFace Face, double Em) Resolve(OfficialTypeface typeface, int codePoint)
     {
+        if (Current.Uploaded(typeface) is { } uploaded && uploaded.Metrics.Advance(codePoint) is var own and >= 0) return (uploaded, own);
         var face = FaceOf(typeface);
-        var em = MetricsOf(face).Advance(codePoint);
+        var em = face.Metrics.Advance(codePoint);
         if (em >= 0) return (face, em);
-        if (face != FontFace.Song && MetricsOf(FontFace.Song).Advance(codePoint) is var song and >= 0) return (FontFace.Song, song);
-        var complete = MetricsOf(FontFace.SongComplete).Advance(codePoint);
+        if (face != FontFace.Song && FontFace.Song.Metrics.Advance(codePoint) is var song and >= 0) return (FontFace.Song, song);
+        var complete = FontFace.SongComplete.Metrics.Advance(codePoint);
         return (complete >= 0 ? FontFace.SongComplete : face, complete >= 0 ? complete : 1);
     }
 

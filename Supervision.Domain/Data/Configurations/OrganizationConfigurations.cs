@@ -16,6 +16,16 @@ internal sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
     }
 }
 
+internal sealed class ProvinceFontConfiguration : IEntityTypeConfiguration<ProvinceFont>
+{
+    public void Configure(EntityTypeBuilder<ProvinceFont> b)
+    {
+        b.HasIndex(f => new { f.ProvinceId, f.Role }).IsUnique();
+        b.HasOne(f => f.Province).WithMany().HasForeignKey(f => f.ProvinceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(f => f.File).WithMany().HasForeignKey(f => f.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class CityConfiguration : IEntityTypeConfiguration<City>
 {
     public void Configure(EntityTypeBuilder<City> b)

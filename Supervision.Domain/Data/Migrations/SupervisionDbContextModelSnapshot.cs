@@ -2868,6 +2868,33 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Organizations.ProvinceFont", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("ProvinceId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceFonts");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Publicity.Announcement", b =>
                 {
                     b.Property<long>("Id")
@@ -4266,6 +4293,25 @@ namespace Supervision.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Seal");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Organizations.ProvinceFont", b =>
+                {
+                    b.HasOne("Supervision.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Supervision.Domain.Organizations.Province", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+
+                    b.Navigation("Province");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Publicity.Announcement", b =>

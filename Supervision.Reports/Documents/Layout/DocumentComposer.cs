@@ -125,8 +125,12 @@ internal sealed class DocumentComposer
     private void Paragraph(ParagraphBlock block)
     {
         var indent = block.FirstLineIndent ? 2 * Ch : 0;
-        AddLines(new StyledText((block.Text, TextStyle.Body)), indent, 0, block.Alignment, "paragraph");
+        // A closing formula (特此公告。) does not count as body text: the signature takes real body lines along.
+        AddLines(new StyledText((block.Text, TextStyle.Body)), indent, 0, block.Alignment, "paragraph", bodyText: !IsClosingFormula(block.Text));
     }
+
+    private static bool IsClosingFormula(string text) =>
+        text.Trim() is { Length: <= 8 } t && (t.StartsWith("特此", StringComparison.Ordinal) || t.StartsWith("此致", StringComparison.Ordinal) || t.StartsWith("此复", StringComparison.Ordinal));
 
     private void Heading(HeadingBlock block)
     {
@@ -161,7 +165,7 @@ internal sealed class DocumentComposer
     {
         var ops = new List<DrawOp>();
         EmitLine(ops, text, line, Left + x, width, alignment, justify, lineHeight, 0);
-        return new FlowItem { Height = lineHeight, Ops = ops, OnGrid = onGrid, Kind = kind, IsBodyText = bodyText };
+        return new FlowItem { Height = lineHeight, Ops = ops, OnGrid = onGrid, Elastic = onGrid, Kind = kind, IsBodyText = bodyText };
     }
 
     /// <summary>Draws one line: each cluster at its place, extra space spread over the gaps when justified.
@@ -187,7 +191,7 @@ internal sealed class DocumentComposer
 
         string? runText = null;
         TextStyle? runStyle = null;
-        FontFace runFace = default;
+        var runFace = FontFace.Fang;
         double runX = 0;
         var runMergeable = false;
 
@@ -261,10 +265,9 @@ internal sealed class DocumentComposer
         var lineHeight = size * 1.5;
         var padX = size * 0.3;
         var padY = Math.Max(2, (P - lineHeight) / 2);
-        var total = table.Columns.Sum(c => c.Width);
-        var widths = table.Columns.Select(c => Width * c.Width / total).ToArray();
-        var bodyStyle = new TextStyle(OfficialTypeface.Song, size);
+        var bodyStyle = new TextStyle(OfficialTypeface.Fang, size);
         var headStyle = new TextStyle(OfficialTypeface.Hei, size);
+        var widths = ColumnWidths(table, bodyStyle, headStyle, 2 * padX);
 
         FlowItem Row(IReadOnlyList<string> cells, TextStyle style, bool header, FlowItem? repeatHeader)
         {
@@ -316,6 +319,38 @@ internal sealed class DocumentComposer
             _items.Add(Row(row, bodyStyle, header: false, headerRow));
     }
 
+    /// <summary>Column widths: the table's proportions, except that a column whose labels or short values (up to
+    /// <see cref="ShortCell"/> characters) would wrap ("文 / 号", "统一社会信用 / 代码") is widened to hold them on one line,
+    /// taking the room from columns that have more than their own text needs.</summary>
+    private static double[] ColumnWidths(DocumentTable table, TextStyle body, TextStyle head, double padding)
+    {
+        var total = table.Columns.Sum(c => c.Width);
+        var widths = table.Columns.Select(c => Width * c.Width / total).ToArray();
+        var need = new double[widths.Length];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            need[c] = ShortWidth(table.Columns[c].Header, head);
+            foreach (var row in table.Rows) need[c] = Math.Max(need[c], ShortWidth(row[c], body));
+            need[c] = Math.Min(need[c] + padding, Width / 2);
+        }
+        var deficit = widths.Select((w, c) => Math.Max(0, need[c] - w)).Sum();
+        var slack = widths.Select((w, c) => Math.Max(0, w - Math.Max(need[c], 2 * body.Size + padding))).Sum();
+        if (deficit <= 0 || slack <= 0) return widths;
+        var share = Math.Min(1, deficit / slack);
+        var grown = new double[widths.Length];
+        for (var c = 0; c < widths.Length; c++)
+            grown[c] = widths[c] < need[c]
+                ? widths[c] + (need[c] - widths[c]) * Math.Min(1, slack / deficit)
+                : widths[c] - Math.Max(0, widths[c] - Math.Max(need[c], 2 * body.Size + padding)) * share;
+        return grown;
+    }
+
+    private const int ShortCell = 10;
+
+    /// <summary>The width a cell's text needs to stay on one line if it is short (a label, a code, a date); 0 otherwise.</summary>
+    private static double ShortWidth(string text, TextStyle style) =>
+        text.Length is > 0 and <= ShortCell && !text.Contains('\n') ? new StyledText((text, style)).Measure(0, text.Length) : 0;
+
     // ---- charts and notes -------------------------------------------------------------------------
 
     private void Charts(ChartBlock block)
@@ -332,7 +367,7 @@ internal sealed class DocumentComposer
 
     private void Note(NoteBlock block)
     {
-        var style = new TextStyle(OfficialTypeface.Song, block.FontSize);
+        var style = new TextStyle(OfficialTypeface.Fang, block.FontSize);
         AddLines(new StyledText((block.Text, style)), 0, 0, ParagraphAlignment.Justify, "note", lineHeight: block.FontSize * 1.5, onGrid: false);
     }
 
@@ -364,8 +399,10 @@ internal sealed class DocumentComposer
 
     private void Signature(DocumentSignature signature)
     {
-        // Two lines for the seal's upper part, then the authority centred over the date; the date ends four
-        // characters from the right edge. The seal covers both, centred on the date, with them slightly below its centre.
+        // GB/T 9704-2012 7.3.5.1: two lines for the seal's upper part, then the authority centred over the date; the date
+        // ends four characters from the right edge (右空四字). The seal, upright, covers both (居中下压署名和日期), centred on
+        // the date, with them slightly below its centre; its top lies within one line of the body. It is painted beneath
+        // the text. Without a seal image the same room stays free for the stamp applied by hand.
         var date = ChineseDate.Format(signature.Date);
         var dateText = new StyledText((date, TextStyle.Body));
         var nameText = new StyledText((signature.Authority, TextStyle.Body));
@@ -386,7 +423,7 @@ internal sealed class DocumentComposer
         var sealTop = sealCenterY - diameter / 2;
         if (signature.SealImage is { Length: > 0 } image)
         {
-            ops.Add(new ImageOp(center - diameter / 2, sealTop, diameter, diameter, image));
+            ops.Add(new ImageOp(center - diameter / 2, sealTop, diameter, diameter, image, Underlay: true));
         }
         else if (_sealPlaceholder)
         {

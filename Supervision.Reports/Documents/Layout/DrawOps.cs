@@ -22,7 +22,9 @@ internal sealed record BoxOp(double X, double Y, double Width, double Height, do
     public override DrawOp MovedDown(double dy) => this with { Y = Y + dy };
 }
 
-internal sealed record ImageOp(double X, double Y, double Width, double Height, byte[] Image) : DrawOp
+/// <summary>An image; an <paramref name="Underlay"/> (the seal) is painted before everything else on its page, so the text
+/// over it (the authority's name, the date) stays legible.</summary>
+internal sealed record ImageOp(double X, double Y, double Width, double Height, byte[] Image, bool Underlay = false) : DrawOp
 {
     public override DrawOp MovedDown(double dy) => this with { Y = Y + dy };
 }
@@ -69,6 +71,10 @@ internal sealed class FlowItem
     /// <summary>Room needed below the item on the same page without advancing the flow (the seal's lower part).</summary>
     public double Overhang { get; init; }
 
+    /// <summary>A line of text or blank lines: its height follows the page's line pitch when the page is set tighter
+    /// (GB/T 9704 7.3.5.4); the signature, tables and charts keep theirs.</summary>
+    public bool Elastic { get; init; }
+
     /// <summary>Blank space that is dropped at the top of a page.</summary>
     public bool IsSpace { get; init; }
 
@@ -81,5 +87,5 @@ internal sealed class FlowItem
     /// <summary>What the item is, for tests and debugging.</summary>
     public required string Kind { get; init; }
 
-    public static FlowItem Space(double height) => new() { Height = height, IsSpace = true, Kind = "space" };
+    public static FlowItem Space(double height) => new() { Height = height, IsSpace = true, Elastic = true, Kind = "space" };
 }

@@ -11,22 +11,54 @@ internal sealed class LaidOutPage(int number)
     public List<DrawOp> Ops { get; } = [];
 }
 
-/// <summary>Distributes flow items over pages of the text block.</summary>
+/// <summary>
+/// Distributes flow items over pages of the text block. When the signature cannot stay with its text (it would take body
+/// lines along to a new page and leave blank lines mid-paragraph), the pages up to that one are set with a tighter line
+/// pitch (23, then 24 lines instead of 22), as GB/T 9704-2012 7.3.5.4 allows ("调整行距、字距"); only if that is not enough
+/// do lines move with the signature.
+/// </summary>
 internal static class Paginator
 {
     private const double Tolerance = 0.01;
 
+    /// <summary>Line pitches tried, as a fraction of the standard one: 22 lines, 23, 24.</summary>
+    private static readonly double[] Pitches = [1, 22.0 / 23, 22.0 / 24];
+
     public static List<LaidOutPage> Paginate(IReadOnlyList<FlowItem> items)
     {
+        var pages = Run(items, _ => 1, out var pushedFrom);
+        for (var step = 1; pushedFrom is { } tight && step < Pitches.Length; step++)
+        {
+            var pitch = Pitches[step];
+            var attempt = Run(items, page => page <= tight ? pitch : 1, out var stillPushed);
+            if (stillPushed is null)
+            {
+                pages = attempt;
+                break;
+            }
+        }
+        foreach (var page in pages)
+            foreach (var placed in page.Items)
+                foreach (var op in placed.Item.Ops)
+                    page.Ops.Add(op.MovedDown(Gbt9704.BlockTop + placed.Top));
+        return pages;
+    }
+
+    /// <summary>One pass: pages numbered from 1 with the given line pitch (a fraction of the standard one); the number of
+    /// the page that had to give body lines to the next one, if any did.</summary>
+    private static List<LaidOutPage> Run(IReadOnlyList<FlowItem> items, Func<int, double> pitchOf, out int? pushedFrom)
+    {
         var pages = new List<LaidOutPage> { new(1) };
+        int? pushed = null;
         var height = Gbt9704.BlockHeight;
+        var k = pitchOf(1);
         double y = 0;          // where the flow continues on the last page
         double used = 0;       // lowest point used there, including overhangs
 
         void Put(LaidOutPage page, FlowItem item, double top)
         {
             Place(page, item, top);
-            y = top + item.Height;
+            y = top + HeightOf(item, k);
             used = Math.Max(used, y + item.Overhang);
         }
 
@@ -36,7 +68,15 @@ internal static class Paginator
             y = used = 0;
             foreach (var moved in leading)
                 if (!(moved.IsSpace && page.Items.Count == 0))
-                    Put(page, moved, Start(moved, y));
+                    Put(page, moved, Start(moved, y, k));
+            return page;
+        }
+
+        LaidOutPage Next()
+        {
+            var page = NewPage(pages);
+            k = pitchOf(page.Number);
+            y = used = 0;
             return page;
         }
 
@@ -48,17 +88,13 @@ internal static class Paginator
 
             if (item.AtPageBottom)
             {
-                if (Math.Max(y, used) + item.Height > height + Tolerance)
-                {
-                    page = NewPage(pages);
-                    y = used = 0;
-                }
+                if (Math.Max(y, used) + item.Height > height + Tolerance) page = Next();
                 Put(page, item, height - item.Height);
                 continue;
             }
 
-            var top = Start(item, y);
-            if (top + ChainBottom(items, i, top) - top <= height + Tolerance || page.Items.Count == 0)
+            var top = Start(item, y, k);
+            if (ChainBottom(items, i, top, k) <= height + Tolerance || page.Items.Count == 0)
             {
                 var bodyLines = page.Items.Count(p => p.Item.IsBodyText);
                 if (item.KeepWithPrevious > bodyLines && pages.Count > 1)
@@ -67,10 +103,11 @@ internal static class Paginator
                     var tail = TakeTail(pages[^2], item.KeepWithPrevious - bodyLines);
                     if (tail.Count > 0)
                     {
+                        pushed ??= pages[^2].Number;
                         var already = page.Items.Select(p => p.Item).ToList();
                         page.Items.Clear();
                         page = Restart(tail.Concat(already));
-                        top = Start(item, y);
+                        top = Start(item, y, k);
                     }
                 }
                 Put(page, item, top);
@@ -79,17 +116,17 @@ internal static class Paginator
 
             // A new page. Body lines that must go with this item leave the old page first.
             var moving = item.KeepWithPrevious > 0 ? TakeTail(page, item.KeepWithPrevious) : [];
-            page = NewPage(pages);
+            if (moving.Count > 0) pushed ??= page.Number;
+            Next();
             page = Restart(item.RepeatHeader is { } header ? [header, .. moving] : moving);
-            Put(page, item, Start(item, y));
+            Put(page, item, Start(item, y, k));
         }
-
-        foreach (var page in pages)
-            foreach (var placed in page.Items)
-                foreach (var op in placed.Item.Ops)
-                    page.Ops.Add(op.MovedDown(Gbt9704.BlockTop + placed.Top));
+        pushedFrom = pushed;
         return pages;
     }
+
+    /// <summary>Lines and blank lines shrink with the line pitch; other items keep their height.</summary>
+    private static double HeightOf(FlowItem item, double pitch) => item.Elastic ? item.Height * pitch : item.Height;
 
     /// <summary>Removes from the end of a page the items that hold its last <paramref name="bodyLines"/> body lines
     /// (with the blank lines and attachment lines after them). The page keeps at least one item; table rows and
@@ -113,25 +150,26 @@ internal static class Paginator
 
     /// <summary>Where the item at <paramref name="index"/> ends, with every following item it must share its page with
     /// (a chain of <see cref="FlowItem.KeepWithNext"/>), including the last one's overhang.</summary>
-    private static double ChainBottom(IReadOnlyList<FlowItem> items, int index, double top)
+    private static double ChainBottom(IReadOnlyList<FlowItem> items, int index, double top, double pitch)
     {
-        var bottom = top + items[index].Height;
+        var bottom = top + HeightOf(items[index], pitch);
         var overhang = items[index].Overhang;
         for (var k = index; items[k].KeepWithNext && k + 1 < items.Count; k++)
         {
             var next = items[k + 1];
-            bottom = Start(next, bottom) + next.Height;
+            bottom = Start(next, bottom, pitch) + HeightOf(next, pitch);
             overhang = next.Overhang;
         }
         return bottom + overhang;
     }
 
-    /// <summary>Where an item starts if the flow is at y: grid items move down to the next grid line.</summary>
-    private static double Start(FlowItem item, double y)
+    /// <summary>Where an item starts if the flow is at y: grid items move down to the next line of the page's grid.</summary>
+    private static double Start(FlowItem item, double y, double pitch)
     {
         if (!item.OnGrid) return y;
-        var line = Math.Ceiling(y / Gbt9704.LinePitch - 1e-6);
-        return line * Gbt9704.LinePitch;
+        var step = Gbt9704.LinePitch * pitch;
+        var line = Math.Ceiling(y / step - 1e-6);
+        return line * step;
     }
 
     private static LaidOutPage NewPage(List<LaidOutPage> pages)

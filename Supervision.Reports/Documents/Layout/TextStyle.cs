@@ -6,11 +6,14 @@ namespace Supervision.Reports.Documents.Layout;
 /// the 28-per-line grid of body text (advance 156/28 mm) or advance by their own width.</summary>
 internal sealed record TextStyle(OfficialTypeface Face, double Size, bool Bold = false, bool OnGrid = false, TextColor Color = TextColor.Black)
 {
-    public static readonly TextStyle Body = new(OfficialTypeface.Song, Gbt9704.Size3, OnGrid: true);
+    public static readonly TextStyle Body = new(OfficialTypeface.Fang, Gbt9704.Size3, OnGrid: true);
     public static readonly TextStyle Heading1 = new(OfficialTypeface.Hei, Gbt9704.Size3, OnGrid: true);
     public static readonly TextStyle Heading2 = new(OfficialTypeface.Kai, Gbt9704.Size3, OnGrid: true);
-    public static readonly TextStyle Title = new(OfficialTypeface.Song, Gbt9704.Size2, Bold: true);
-    public static readonly TextStyle Small = new(OfficialTypeface.Song, Gbt9704.Size4);
+    public static readonly TextStyle Title = new(OfficialTypeface.Title, Gbt9704.Size2);
+    /// <summary>4号仿宋: 版记, notes beside the seal.</summary>
+    public static readonly TextStyle Small = new(OfficialTypeface.Fang, Gbt9704.Size4);
+    /// <summary>Page numbers: 4号半角宋体.</summary>
+    public static readonly TextStyle PageNumber = new(OfficialTypeface.Song, Gbt9704.Size4);
 
     /// <summary>Advance of a full-width character: on the grid 156/28 mm for 3号 (scaled for other sizes), else one em.</summary>
     public double WideAdvance => OnGrid ? Gbt9704.CharAdvance * Size / Gbt9704.Size3 : Size;

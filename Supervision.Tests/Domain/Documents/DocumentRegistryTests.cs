@@ -23,7 +23,7 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
 
     private sealed class FakeRenderer : IDocumentRenderer
     {
-        public byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false) => Fake(data.Number);
+        public byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false, IReadOnlyList<DocumentFace>? faces = null) => Fake(data.Number);
     }
 
     private static byte[] Fake(string? number) => Encoding.UTF8.GetBytes($"%PDF-1.7 {number}");

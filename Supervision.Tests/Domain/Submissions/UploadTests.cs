@@ -38,7 +38,7 @@ public class UploadTests(Portal portal) : IClassFixture<Portal>
 
     private sealed class FailingRenderer : IDocumentRenderer
     {
-        public byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false) => throw new InvalidOperationException("the receipt could not be rendered");
+        public byte[] Render(DocumentData data, byte[]? seal = null, bool preview = false, IReadOnlyList<DocumentFace>? faces = null) => throw new InvalidOperationException("the receipt could not be rendered");
     }
 
     /// <summary>

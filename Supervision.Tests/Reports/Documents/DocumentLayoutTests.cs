@@ -220,7 +220,7 @@ public class DocumentLayoutTests
         Assert.Contains(ops, t => t.Text == "一" && t.Face == FontFace.Hei);
         Assert.Contains(ops, t => t.Text == "二" && t.Face == FontFace.Hei);
         Assert.Contains(ops, t => t.Text == "（" && t.Face == FontFace.Kai);
-        Assert.Contains(ops, t => t.Text == "各" && t.Face == FontFace.Song);
+        Assert.Contains(ops, t => t.Text == "各" && t.Face == FontFace.Fang);
         var text = string.Concat(PdfReading.PageTexts(OfficialDocumentRenderer.Render(SampleNotice.Build())));
         Assert.Contains("一、检查范围", text);
         Assert.Contains("二、工作要求（一）高度重视。", text);

@@ -13,11 +13,14 @@ public class FontEmbeddingTests
     public void Every_font_is_an_embedded_truetype_subset()
     {
         var fonts = PdfReading.EmbeddedFonts(Pdf.Value);
-        // Song (body, title), Hei (一、), Kai (（一）): the GB 2312 faces; no character needs the complete Song face.
-        Assert.Equal(3, fonts.Count);
-        Assert.Contains(fonts, f => f.FontName.EndsWith("+AR PL UMing CN GB2312", StringComparison.Ordinal));
-        Assert.Contains(fonts, f => f.FontName.EndsWith("+AR PL UKai CN GB2312", StringComparison.Ordinal));
+        // 仿宋 (body), 小标宋 (title), 黑体 (一、), 楷体 (（一）), 宋体 (page numbers): the GB 2312 faces; no character needs
+        // the complete Song face.
+        Assert.Equal(5, fonts.Count);
+        Assert.Contains(fonts, f => f.FontName.Contains("+FandolFang", StringComparison.Ordinal));
+        Assert.Contains(fonts, f => f.FontName.Contains("+Noto Serif CJK SC", StringComparison.Ordinal));
+        Assert.Contains(fonts, f => f.FontName.Contains("+FandolKai", StringComparison.Ordinal));
         Assert.Contains(fonts, f => f.FontName.EndsWith("+WenQuanYi Micro Hei GB2312", StringComparison.Ordinal));
+        Assert.Contains(fonts, f => f.FontName.EndsWith("+AR PL UMing CN GB2312", StringComparison.Ordinal));
         foreach (var (name, program) in fonts)
         {
             Assert.Matches("^[A-Z]{6}\\+", name);              // subset tag ABCDEF+
@@ -51,34 +54,29 @@ public class FontEmbeddingTests
     [Fact]
     public void Fonts_are_loaded_once_per_process()
     {
-        // However many documents are rendered, each of the four font files is read at most once (the complete
+        // However many documents are rendered, each of the six font files is read at most once (the complete
         // Song face only when some document needs a character the reduced faces lack; other tests may).
         for (var i = 0; i < 4; i++)
         {
             OfficialDocumentRenderer.Render(SampleDecision.Build());
             OfficialDocumentRenderer.Render(SampleNotice.Build());
         }
-        Assert.InRange(OfficialFonts.Resolver.Loads, 3, 4);
+        Assert.InRange(OfficialFonts.Resolver.Loads, 5, 6);
     }
 
     [Fact]
-    public void The_resolver_serves_the_three_faces_and_song_for_unknown_families()
+    public void The_resolver_serves_the_bundled_faces_and_the_body_face_for_unknown_families()
     {
         var resolver = new OfficialFontResolver();
-        Assert.Equal("uming-cn-gb2312", resolver.ResolveTypeface("Official Song", false, false)!.FaceName);
-        Assert.Equal("uming-cn", resolver.ResolveTypeface("Official Song Complete", false, false)!.FaceName);
-        Assert.Equal("ukai-cn-gb2312", resolver.ResolveTypeface("Official Kai", false, false)!.FaceName);
-        Assert.Equal("wqy-microhei-gb2312", resolver.ResolveTypeface("Official Hei", false, false)!.FaceName);
-        Assert.Equal("uming-cn-gb2312", resolver.ResolveTypeface("Arial", false, false)!.FaceName);
-        Assert.True(resolver.ResolveTypeface("Official Song", true, false)!.MustSimulateBold);
-        foreach (var face in new[] { "uming-cn-gb2312", "ukai-cn-gb2312", "wqy-microhei-gb2312", "uming-cn" })
+        foreach (var family in new[] { "Official Fang", "Official Title", "Official Kai", "Official Hei", "Official Song", "Official Song Complete" })
         {
-            var bytes = resolver.GetFont(face)!;
-            Assert.Equal(0x00010000u, BinaryPrimitives.ReadUInt32BigEndian(bytes));   // a single face, not 'ttcf'
-            Assert.Same(bytes, resolver.GetFont(face));
+            Assert.Equal(family, resolver.ResolveTypeface(family, false, false)!.FaceName);
+            var bytes = resolver.GetFont(family)!;
+            Assert.Equal(0x00010000u, BinaryPrimitives.ReadUInt32BigEndian(bytes));   // a single TrueType face, not 'ttcf' or 'OTTO'
+            Assert.Same(bytes, resolver.GetFont(family));
         }
+        Assert.Equal("Official Fang", resolver.ResolveTypeface("Arial", false, false)!.FaceName);
         Assert.Null(resolver.GetFont("missing"));
-        Assert.Equal(4, resolver.Loads);
     }
 
     [Fact]
@@ -88,8 +86,11 @@ public class FontEmbeddingTests
         Assert.Contains("Supervision.Reports.Fonts.ARPHICPL.TXT", names);
         Assert.Contains("Supervision.Reports.Fonts.Apache-2.0.txt", names);
         Assert.Contains("Supervision.Reports.Fonts.uming-cn.copyright.txt", names);
-        Assert.Contains("Supervision.Reports.Fonts.ukai-cn.copyright.txt", names);
         Assert.Contains("Supervision.Reports.Fonts.wqy-microhei.copyright.txt", names);
+        Assert.Contains("Supervision.Reports.Fonts.GPL-3.txt", names);
+        Assert.Contains("Supervision.Reports.Fonts.GPL-font-exception.txt", names);
+        Assert.Contains("Supervision.Reports.Fonts.fandol.README.txt", names);
+        Assert.Contains("Supervision.Reports.Fonts.noto-cjk.copyright.txt", names);
     }
 
     /// <summary>Glyph count, glyphs with outlines, and whether every glyph without an outline has zero metrics.</summary>

@@ -24,6 +24,7 @@ public partial class CaseDetail
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private Supervision.Domain.Publicity.PublicityService Publicity { get; set; } = default!;
+    [Inject] private Supervision.Domain.Organizations.OrganizationService Organizations { get; set; } = default!;
 
     private EnforcementCase? _case;
     private EnforcementSettings _settings = new();
@@ -36,6 +37,7 @@ public partial class CaseDetail
     private CaseReviewer? _reviewer;
     private CaseRemediesPanel? _remedies;
     private int _version;
+    private bool _hasSeal = true;
 
     private bool Party => _acting == Acting.Party;
     private Guid Token => _case!.ConcurrencyToken;
@@ -57,6 +59,8 @@ public partial class CaseDetail
             _actions = _case.ActionsFor(_acting, _today);
             if ((_reviewer ??= await Cases.ReviewerAsync(_case.ProvinceId)) is { } reviewer) _actions = [.. _actions, .. _case.ActionsFor(reviewer, _today)];
             _documents = await Registry.ForOwnerAsync(EnforcementService.OwnerType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!Party)
+                _hasSeal = await Organizations.HasSealAsync(_case.ProvinceId);
             if (!Party)
                 _announcements = await Publicity.ForSourceAsync(Supervision.Domain.Publicity.PenaltyAnnouncement.SourceType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             _version++;

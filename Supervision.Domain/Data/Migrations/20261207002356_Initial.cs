@@ -775,6 +775,33 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProvinceFonts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProvinceFonts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProvinceFonts_Provinces_ProvinceId",
+                        column: x => x.ProvinceId,
+                        principalTable: "Provinces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProvinceFonts_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Branches",
                 columns: table => new
                 {
@@ -2356,6 +2383,17 @@ namespace Supervision.Domain.Data.Migrations
                 columns: new[] { "SubmissionId", "RowNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProvinceFonts_FileId",
+                table: "ProvinceFonts",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProvinceFonts_ProvinceId_Role",
+                table: "ProvinceFonts",
+                columns: new[] { "ProvinceId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Provinces_Code",
                 table: "Provinces",
                 column: "Code",
@@ -2573,6 +2611,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutletRows");
+
+            migrationBuilder.DropTable(
+                name: "ProvinceFonts");
 
             migrationBuilder.DropTable(
                 name: "ProvinceIndicatorValues");

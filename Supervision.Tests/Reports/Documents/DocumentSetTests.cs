@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
+using Supervision.Domain.Organizations;
+using Supervision.Reports.Documents;
+using Supervision.Web.Demo;
+using UglyToad.PdfPig.Content;
+
+namespace Supervision.Tests.Reports.Documents;
+
+/// <summary>
+/// Every document kind, rendered from the sample set, read back with coordinates: no line breaks inside a 文号, a date or an
+/// amount, no wrapped line holds a lone character, the fonts are embedded as subsets.
+/// </summary>
+public partial class DocumentSetTests
+{
+    public static TheoryData<DocumentKind> Kinds() => [.. Enum.GetValues<DocumentKind>()];
+
+    private static byte[] Render(DocumentKind kind) => new DocumentRenderer().Render(DocumentSamples.Of(kind));
+
+    /// <summary>A run of letters on one baseline, with no gap wider than an em inside.</summary>
+    private sealed record Run(double Left, double Right, double Baseline, double Size, string Text);
+
+    private static List<List<Run>> Lines(byte[] pdf)
+    {
+        var lines = new List<List<Run>>();
+        foreach (var page in PdfReading.Lines(pdf))
+            foreach (var line in page)
+            {
+                var runs = new List<Run>();
+                var start = 0;
+                for (var i = 1; i <= line.Count; i++)
+                {
+                    if (i < line.Count && line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X < line[i].PointSize) continue;
+                    var letters = line.GetRange(start, i - start);
+                    runs.Add(new Run(letters[0].StartBaseLine.X, letters[^1].EndBaseLine.X, letters[0].StartBaseLine.Y, letters[0].PointSize, PdfReading.TextOf(letters)));
+                    start = i;
+                }
+                lines.Add(runs);
+            }
+        return lines;
+    }
+
+    [GeneratedRegex(@"宁通管[\u4e00-\u9fff]{1,2}〔\d{4}〕\d+号|\d{4}年\d{1,2}月\d{1,2}日|¥[\d,]+\.\d{2}|[\d,]+(\.\d+)?元|[壹贰叁肆伍陆柒捌玖拾佰仟万]+元整?")]
+    private static partial Regex Unbreakable();
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void No_line_breaks_inside_a_document_number_a_date_or_an_amount(DocumentKind kind)
+    {
+        var lines = Lines(Render(kind));
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            var end = string.Concat(lines[i].Select(r => r.Text));
+            var next = string.Concat(lines[i + 1].Select(r => r.Text));
+            foreach (Match m in Unbreakable().Matches(end + next))
+                Assert.False(m.Index < end.Length && m.Index + m.Length > end.Length,
+                    $"{kind}: “{m.Value}” is broken across lines “{end}” / “{next}”");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void No_wrapped_line_holds_a_lone_character(DocumentKind kind)
+    {
+        var lines = Lines(Render(kind));
+        for (var i = 1; i < lines.Count; i++)
+            foreach (var run in lines[i])
+            {
+                var text = run.Text.TrimEnd('。', '，', '；', '：', '、', '）', '”');
+                if (text.Length != 1 || !CjkText.IsWide(text[0]) || !char.IsLetter(text[0])) continue;
+                // Another run on the same line close by ("年　月　日" of a form) makes it no wrapped tail.
+                if (lines[i].Any(o => o != run && Math.Min(Math.Abs(o.Left - run.Right), Math.Abs(run.Left - o.Right)) < 3 * run.Size)) continue;
+                // A wrapped tail: the line just above (within a line's pitch) runs on from its left edge.
+                var above = lines[i - 1].FirstOrDefault(a => a.Baseline - run.Baseline is > 0 and var gap && gap < 1.9 * run.Size
+                    && a.Left <= run.Left + 1 && a.Right >= run.Right + 3 * run.Size);
+                Assert.True(above is null, $"{kind}: “{run.Text}” stands alone below “{above?.Text}”");
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Fonts_are_embedded_as_subsets(DocumentKind kind)
+    {
+        var fonts = PdfReading.EmbeddedFonts(Render(kind));
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f =>
+        {
+            Assert.Matches("^[A-Z]{6}\\+", f.FontName);
+            Assert.NotNull(f.Program);
+        });
+        // The body is set in the bundled 仿宋 (FandolFang), the title in the heavy serif, not in UMing.
+        Assert.Contains(fonts, f => f.FontName.Contains("FandolFang", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Document_numbers_dates_amounts_and_units_are_protected_and_a_lone_last_character_gets_company()
+    {
+        const string text = "根据宁通管告〔2026〕2号，自2026年11月28日起十五日内缴纳罚款人民币贰万元整（¥20,000.00），逾期每日加处3%罚款。";
+        var flags = CjkText.ProtectedBreaks(text, 0, text.Length)!;
+        foreach (var piece in new[] { "宁通管告〔2026〕2号", "2026年11月28日", "十五日", "人民币贰万元整", "¥20,000.00" })
+        {
+            var at = text.IndexOf(piece, StringComparison.Ordinal);
+            for (var i = at + 1; i < at + piece.Length; i++) Assert.True(flags[i], $"a break inside “{piece}” at {i}");
+        }
+        // Every width makes lines that keep the pieces whole and leave no character alone on the last line.
+        const string name = "当事人：中国电信股份有限公司宁夏回族自治区分公司银川市兴庆区解放东街营业中心";
+        for (var width = 14; width <= 28; width++)
+        {
+            var lines = LineBreaker.Break(name, width, s => s.Length);
+            Assert.True(lines[^1].Length > 1, $"width {width}: a lone “{lines[^1].TextOf(name)}”");
+            var broken = LineBreaker.Break(text, width, s => s.Length);
+            foreach (var piece in new[] { "宁通管告〔2026〕2号", "2026年11月28日", "¥20,000.00" })
+            {
+                var at = text.IndexOf(piece, StringComparison.Ordinal);
+                Assert.Contains(broken, l => l.Start <= at && l.End >= at + piece.Length);
+            }
+        }
+    }
+}
+
+/// <summary>The seal is painted beneath the signature: every dark pixel of the date without a seal is still dark with one.</summary>
+public class SealUnderlayTests
+{
+    [Fact]
+    public void The_seal_does_not_hide_the_date()
+    {
+        var data = DocumentSamples.Of(DocumentKind.PenaltyDecision);
+        var renderer = new DocumentRenderer();
+        var plain = renderer.Render(data);
+        var sealed_ = renderer.Render(data, TestImages.RedRing(400, transparent: false));
+        var date = ChineseDate.Format(((Supervision.Domain.Enforcement.CaseDocumentData)data).IssueDate);
+
+        // The date line of the signature: on the last page, the lowest line that reads as the date.
+        var pages = PdfReading.Lines(plain);
+        var page = pages.Count - 1;
+        var line = pages[page].Last(l => PdfReading.TextOf(l) == date);
+        var box = (Left: line[0].BoundingBox.Left, Right: line[^1].BoundingBox.Right,
+            Bottom: line.Min(l => l.BoundingBox.Bottom), Top: line.Max(l => l.BoundingBox.Top));
+
+        var before = Raster(plain, page + 1);
+        var after = Raster(sealed_, page + 1);
+        const double scale = 100 / 72.0;
+        int dark = 0, kept = 0, sealInBox = 0;
+        for (var y = (int)((before.Height / scale - box.Top) * scale); y < (int)((before.Height / scale - box.Bottom) * scale); y++)
+            for (var x = (int)(box.Left * scale); x < (int)(box.Right * scale); x++)
+            {
+                var (r0, g0, b0) = before.At(x, y);
+                var (r1, g1, b1) = after.At(x, y);
+                if (r1 > 150 && g1 < 100) sealInBox++;
+                if (r0 + g0 + b0 >= 200) continue;
+                dark++;
+                if (r1 + g1 + b1 < 250) kept++;
+            }
+        Assert.True(dark > 100, $"the date has {dark} dark pixels");
+        Assert.True(sealInBox > 20, "the seal crosses the date's box");
+        Assert.True(kept >= dark * 0.98, $"{dark - kept} of {dark} dark pixels of the date are hidden by the seal");
+    }
+
+    private sealed record Image(int Width, int Height, byte[] Pixels)
+    {
+        public (int R, int G, int B) At(int x, int y) => (Pixels[(y * Width + x) * 3], Pixels[(y * Width + x) * 3 + 1], Pixels[(y * Width + x) * 3 + 2]);
+    }
+
+    /// <summary>One page at 100 dpi through pdftoppm, as binary PPM.</summary>
+    private static Image Raster(byte[] pdf, int page)
+    {
+        var dir = Directory.CreateTempSubdirectory("seal-raster");
+        try
+        {
+            var input = Path.Combine(dir.FullName, "in.pdf");
+            File.WriteAllBytes(input, pdf);
+            using var process = Process.Start(new ProcessStartInfo("pdftoppm",
+                ["-r", "100", "-f", page.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", page.ToString(System.Globalization.CultureInfo.InvariantCulture), "-singlefile", input, Path.Combine(dir.FullName, "out")])
+                { UseShellExecute = false })!;
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            var ppm = File.ReadAllBytes(Path.Combine(dir.FullName, "out.ppm"));
+            // P6\n<w> <h>\n255\n<pixels>
+            var header = System.Text.Encoding.ASCII.GetString(ppm, 0, 64).Split((char[])['\n', ' '], 5);
+            var (width, height) = (int.Parse(header[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture));
+            return new Image(width, height, ppm[^(width * height * 3)..]);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
+
+/// <summary>An administration's own fonts: validated on upload, and used for its documents.</summary>
+public class UploadedFontTests
+{
+    private static byte[] Bundled(string file)
+    {
+        using var stream = typeof(OfficialFontResolver).Assembly.GetManifestResourceStream("Supervision.Reports.Fonts." + file)!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static byte[] Partial()
+    {
+        using var stream = typeof(UploadedFontTests).Assembly.GetManifestResourceStream("Supervision.Tests.Fixtures.fang-partial.ttf")!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void A_complete_truetype_face_is_accepted()
+    {
+        var font = Bundled("fandol-fang-gb2312.ttf");
+        Assert.Same(font, FontFile.Check("仿宋_GB2312.ttf", font));
+    }
+
+    [Fact]
+    public void A_face_missing_gb2312_characters_is_refused_saying_how_many_and_which()
+    {
+        var error = Assert.Throws<DomainException>(() => FontFile.Check("仿宋_不全.ttf", Partial()));
+        Assert.Equal("font.coverage", error.Code);
+        Assert.Contains("缺少GB 2312一级汉字3555个（共3755个）", error.Message);
+        Assert.Contains("箔", error.Message);       // the 201st character of level 1, the first one left out
+    }
+
+    [Theory]
+    [InlineData("OTTO", "font.cff")]
+    [InlineData("ttcf", "font.collection")]
+    [InlineData("%PDF", "font.type")]
+    public void Other_files_are_refused_with_the_reason(string tag, string code)
+    {
+        byte[] bytes = [.. System.Text.Encoding.ASCII.GetBytes(tag), .. new byte[64]];
+        Assert.Equal(code, Assert.Throws<DomainException>(() => FontFile.Check("字体.ttf", bytes)).Code);
+    }
+
+    [Fact]
+    public void Documents_of_a_province_with_its_own_face_are_set_in_it()
+    {
+        // The bundled title face uploaded as the province's 仿宋 (any complete TrueType face does): the body is set in it.
+        var font = Bundled("noto-serif-sc-bold-gb2312.ttf");
+        var data = DocumentSamples.Of(DocumentKind.PriorNotice);
+        var pdf = new DocumentRenderer().Render(data, faces: [new DocumentFace(DocumentFaceRole.Fang, StoredFileHash(font), font)]);
+        var fonts = PdfReading.EmbeddedFonts(pdf);
+        Assert.DoesNotContain(fonts, f => f.FontName.Contains("FandolFang", StringComparison.Ordinal));
+        Assert.Contains(fonts, f => f.FontName.Contains("Noto", StringComparison.Ordinal));
+        // Without uploaded faces the same data is set in the bundled 仿宋 again (the faces do not stick to the thread).
+        Assert.Contains(PdfReading.EmbeddedFonts(new DocumentRenderer().Render(data)), f => f.FontName.Contains("FandolFang", StringComparison.Ordinal));
+    }
+
+    private static string StoredFileHash(byte[] bytes) => Supervision.Domain.Files.StoredFile.Hash(bytes);
+}
+
+/// <summary>GB/T 9704 7.3.5.4: when the signature does not fit under the text, the lines are set closer rather than moved.</summary>
+public class PageBreakTests
+{
+    private static OfficialDocument WithLines(int lines)
+    {
+        var document = new OfficialDocument("测试文书");
+        for (var i = 0; i < lines; i++) document.Paragraph($"第{i + 1}段正文。");
+        return document.SignedBy("宁夏回族自治区通信管理局", new DateOnly(2026, 11, 28));
+    }
+
+    [Fact]
+    public void A_signature_just_short_of_room_tightens_the_line_pitch_instead_of_taking_lines_to_a_new_page()
+    {
+        // Title and blank line, 16 one-line paragraphs: 4 of 22 lines left, the signature with its seal needs about 4.8.
+        var pages = Supervision.Reports.Documents.OfficialDocumentRenderer.Layout(WithLines(16), OfficialDocumentOptions.Default);
+        Assert.Single(pages);
+        var tops = pages[0].Items.Where(p => p.Item.Kind == "paragraph").Select(p => p.Top).ToList();
+        Assert.True(tops[1] - tops[0] < Supervision.Reports.Documents.Layout.Gbt9704.LinePitch - 1, "the lines are set closer");
+    }
+
+    [Fact]
+    public void Where_tightening_is_not_enough_the_signature_takes_body_lines_and_the_pitch_stays_standard()
+    {
+        var pages = Supervision.Reports.Documents.OfficialDocumentRenderer.Layout(WithLines(19), OfficialDocumentOptions.Default);
+        Assert.Equal(2, pages.Count);
+        Assert.True(pages[1].Items.Count(p => p.Item.IsBodyText) >= 2);
+        var tops = pages[0].Items.Where(p => p.Item.Kind == "paragraph").Select(p => p.Top).ToList();
+        Assert.Equal(Supervision.Reports.Documents.Layout.Gbt9704.LinePitch, tops[1] - tops[0], 3);
+    }
+}

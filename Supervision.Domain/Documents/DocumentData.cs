@@ -16,6 +16,12 @@ public abstract record DocumentData
     /// <summary>The seal image the document was issued with (documents sent out carry the administration's seal once it uploaded one).</summary>
     public long? SealFileId { get; init; }
 
+    /// <summary>The code anyone can check the document by at the public site (see <see cref="VerificationCodes"/>); none in a preview.</summary>
+    public string? VerificationCode { get; init; }
+
+    /// <summary>Where the document's QR code points: the public verification page of <see cref="VerificationCode"/>, as it was when issued.</summary>
+    public string? VerificationUrl { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, GetType(), DocumentJson.Options);
 
     public static T FromJson<T>(string json) where T : DocumentData =>

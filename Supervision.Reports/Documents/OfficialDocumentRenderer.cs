@@ -10,6 +10,9 @@ public sealed record OfficialDocumentOptions
     /// <summary>Draw a light dashed box labelled （印章） where the seal goes when no seal image is given (previews only).</summary>
     public bool ShowSealPlaceholder { get; init; }
 
+    /// <summary>The verification code and QR code printed in the bottom margin of every page (issued documents).</summary>
+    public DocumentVerificationMark? Verification { get; init; }
+
     public static OfficialDocumentOptions Default { get; } = new();
 }
 
@@ -62,6 +65,7 @@ public static class OfficialDocumentRenderer
         OfficialFonts.EnsureRegistered();
         var pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder));
         foreach (var page in pages) page.Ops.AddRange(PageNumber(page.Number));
+        if (options.Verification is { } mark) foreach (var page in pages) page.Ops.AddRange(VerificationMark.Ops(mark, page.Number));
         return pages;
     }
 

@@ -13,7 +13,7 @@ namespace Supervision.Reports.Submissions;
 /// </summary>
 public static class ReceiptPdf
 {
-    public const int MaxFlagRows = 3;
+    public const int MaxFlagRows = 2;
 
     public static byte[] Render(ReceiptData d)
     {
@@ -32,7 +32,7 @@ public static class ReceiptPdf
         doc.Table(fields);
         if (d.Flags.Count > 0)
         {
-            doc.Heading("需要关注的事项");
+            doc.Line("需要关注的事项：", ParagraphAlignment.Left);
             var table = new DocumentTable(new TableColumn("工作表", 1.1), new TableColumn("位置", 1.9), new TableColumn("说明", 4)) { FontSize = 10.5 };
             foreach (var f in d.Flags.Take(MaxFlagRows)) table.AddRow(f.Sheet, Shorten(f.Cell, 16), f.Message);
             doc.Table(table);

@@ -50,6 +50,8 @@ public static class DependencyInjection
         services.AddScoped<HomeService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<DocumentRegistry>();
+        services.TryAddSingleton<IVerificationLinks, RelativeVerificationLinks>();
+        services.AddScoped<DocumentVerification>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<SubmissionReminders>();

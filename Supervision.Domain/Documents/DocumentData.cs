@@ -19,6 +19,12 @@ public abstract record DocumentData
     /// <summary>The administration's own fonts the document was set in (none: the bundled faces).</summary>
     public IReadOnlyDictionary<Organizations.DocumentFaceRole, long>? FontFileIds { get; init; }
 
+    /// <summary>The code anyone can check the document by at the public site (see <see cref="VerificationCodes"/>); none in a preview.</summary>
+    public string? VerificationCode { get; init; }
+
+    /// <summary>Where the document's QR code points: the public verification page of <see cref="VerificationCode"/>, as it was when issued.</summary>
+    public string? VerificationUrl { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, GetType(), DocumentJson.Options);
 
     public static T FromJson<T>(string json) where T : DocumentData =>

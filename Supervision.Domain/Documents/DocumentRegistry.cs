@@ -14,9 +14,10 @@ public sealed record DocumentRequest(DocumentKind Kind, int ProvinceId, int Bran
 /// the document states (with its number), renders it through <see cref="IDocumentRenderer"/> (sealed when the kind carries
 /// the administration's seal) and stores number, file, hash and data. A refused step, a failed render or a rollback
 /// consumes no number, so sequences stay gapless; two steps issuing at once get consecutive numbers (the counter's row is
-/// locked by the first until it commits).
+/// locked by the first until it commits). Each carries a fresh verification code and its QR code (unique: an index guards it).
 /// </summary>
-public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> factory, IDocumentRenderer renderer, AccessContext access, TimeProvider clock)
+public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> factory, IDocumentRenderer renderer, AccessContext access, TimeProvider clock,
+    IVerificationLinks links)
 {
     /// <param name="compose">What the document states, given its number (null for kinds without a 文号); the step applies its transition first.</param>
     public async Task<IssuedDocument> IssueAsync(SupervisionDbContext db, DocumentRequest request, Func<DocumentNumber?, DocumentData> compose, CancellationToken ct)
@@ -32,7 +33,9 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
                          ?? throw new NotFoundException("省级管理局");
             number = new DocumentNumber(prefix, code, year, await NextAsync(db, request.ProvinceId, code, year, ct));
         }
-        var data = compose(number) with { Number = number?.ToString() };
+        // The code is part of what is rendered, so the SHA-256 below is the hash of the PDF that carries it.
+        var verification = VerificationCodes.New();
+        var data = compose(number) with { Number = number?.ToString(), VerificationCode = verification, VerificationUrl = links.VerifyUrl(verification) };
         byte[]? seal = null;
         if (DocumentKinds.Sealed(request.Kind) && await OrganizationService.SealAsync(db, request.ProvinceId, ct) is { } current)
             (data, seal) = (data with { SealFileId = current.Id }, current.Bytes);
@@ -46,7 +49,7 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
             Kind = request.Kind, ProvinceId = request.ProvinceId, BranchId = request.BranchId,
             Number = number?.ToString(), NumberCode = code, Year = year, Sequence = number?.Sequence, Title = title,
             OwnerType = request.OwnerType, OwnerId = request.OwnerId, File = file, Sha256 = file.Sha256, DataJson = data.ToJson(),
-            IssuedAt = clock.GetUtcNow(), IssuedBy = access.Actor, VisibleToParty = request.VisibleToParty,
+            IssuedAt = clock.GetUtcNow(), IssuedBy = access.Actor, VisibleToParty = request.VisibleToParty, VerificationCode = verification,
         };
         db.IssuedDocuments.Add(document);
         await db.SaveChangesAsync(ct);

@@ -29,6 +29,8 @@ public class IssuedDocument : IPartyVisible
     public DateTimeOffset IssuedAt { get; set; }
     public string IssuedBy { get; set; } = "";
     public bool VisibleToParty { get; set; }
+    /// <summary>The code printed on the document (with a QR code) that anyone can check it by at /public/verify/{code}.</summary>
+    public string VerificationCode { get; set; } = "";
 }
 
 /// <summary>The last number used per province, kind and year; bumping it first locks it for the issuing transaction.</summary>

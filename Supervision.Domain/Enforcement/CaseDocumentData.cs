@@ -7,7 +7,8 @@ namespace Supervision.Domain.Enforcement;
 
 public sealed record PartyInfo(string Name, string? CreditCode, string? Address, string? LegalRepresentative);
 
-public sealed record SanctionLine(SanctionKind Kind, string Text);
+/// <param name="Basis">The sanction's own legal basis (statute and penalty article), when the case records one.</param>
+public sealed record SanctionLine(SanctionKind Kind, string Text, string? Basis = null);
 
 /// <summary>
 /// Everything a case document states, taken from the case when the document is issued and kept with it, so the
@@ -63,6 +64,8 @@ public sealed record CaseDocumentData : DocumentData
     public string? LegalReview { get; init; }
     /// <summary>集体讨论 on the decision approval form: date, participants, conclusion.</summary>
     public string? Discussion { get; init; }
+    /// <summary>The handling office and its contact (承办机构、联系人、电话、地址), from the province's enforcement settings.</summary>
+    public string? Contact { get; init; }
 
     /// <summary>Reads the case as it stands after the transition the document records.</summary>
     public static CaseDocumentData From(EnforcementCase c, DocumentKind kind, DateOnly issueDate, EnforcementSettings settings,
@@ -79,7 +82,8 @@ public sealed record CaseDocumentData : DocumentData
             Sanctions = c.Sanctions.Where(s => kind is DocumentKind.PenaltyDecision or DocumentKind.ServiceReceipt or DocumentKind.DecisionApproval
                     ? s.Status is SanctionStatus.Pending or SanctionStatus.Executed
                     : s.Status == SanctionStatus.Proposed)
-                .OrderBy(s => s.Kind).Select(s => new SanctionLine(s.Kind, SanctionText(s))).ToList(),
+                .OrderBy(s => s.Kind).Select(s => new SanctionLine(s.Kind, SanctionText(s),
+                    s.LegalBasis is { } own ? own.Statute + own.PenaltyArticle : basis.Statute + basis.PenaltyArticle)).ToList(),
             FiledOn = c.FiledOn, IssueDate = issueDate, Investigators = c.Investigators.Select(i => i.Name).ToList(),
             ViolationDate = c.ViolationDate, Source = SourceText(c.Source),
             NoticeServedOn = c.PriorNoticeServedOn, NoticeNumber = noticeNumber, StatementDeadline = c.StatementDeadline,
@@ -87,6 +91,7 @@ public sealed record CaseDocumentData : DocumentData
             HearingDate = c.HearingDate, HearingPlace = c.HearingPlace, Proceedings = ProceedingsOf(c),
             HearingChair = c.HearingChairName, HearingMembers = c.HearingMembers, HearingClerk = c.HearingClerk,
             NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? c.ExitReason : null,
+            Contact = settings.ContactLine(),
             PaymentInstructions = settings.PaymentInstructions, SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
             ServedDocument = servedDocument, ServedOn = c.ServedOn, ServiceMethod = c.ServiceMethod,
             Approval = ApprovalLine.Of(kind switch
@@ -106,7 +111,7 @@ public sealed record CaseDocumentData : DocumentData
     public static string SanctionText(CaseSanction s) => s.Kind switch
     {
         SanctionKind.Fine => $"罚款{ChineseMoney.ToCapital(s.Amount!.Value)}（{ChineseMoney.Yuan(s.Amount.Value)}）",
-        SanctionKind.CorrectiveOrder => $"责令于{ChineseDate.Format(s.CorrectionDeadline!.Value)}前改正违法行为" + (string.IsNullOrWhiteSpace(s.Description) ? "" : $"：{s.Description}"),
+        SanctionKind.CorrectiveOrder => $"责令于{ChineseDate.Format(s.CorrectionDeadline!.Value)}（含）前改正违法行为" + (string.IsNullOrWhiteSpace(s.Description) ? "" : $"：{s.Description}"),
         SanctionKind.Warning => "警告",
         SanctionKind.PublicAnnouncement => "向社会公告",
         _ => SanctionLabels.Label(s.Kind) + (string.IsNullOrWhiteSpace(s.Description) ? "" : $"：{s.Description}"),
@@ -130,9 +135,12 @@ public sealed record CaseDocumentData : DocumentData
 }
 
 /// <summary>An approval as a form prints it: the requester's proposal, the approver (display name), the opinion and the day.</summary>
-public sealed record ApprovalLine(string RequestedBy, string Content, string ApproverName, string Opinion, DateOnly ApprovedOn)
+/// <param name="RequestedOn">When the 承办人 asked (their opinion's date on the form).</param>
+/// <param name="Proposal">The 承办人's own opinion as written in the request (else <paramref name="Content"/> stands for it).</param>
+public sealed record ApprovalLine(string RequestedBy, string Content, string ApproverName, string Opinion, DateOnly ApprovedOn, DateOnly? RequestedOn = null, string? Proposal = null)
 {
     public static ApprovalLine? Of(ApprovalRequest? a) => a is { ApproverName: { } name, Opinion: { } opinion, DecidedAt: { } at }
-        ? new ApprovalLine(a.RequestedByName, a.Content, name, opinion, BeijingTime.Today(at))
+        ? new ApprovalLine(a.RequestedByName, a.Content, name, opinion, BeijingTime.Today(at), BeijingTime.Today(a.RequestedAt),
+            string.IsNullOrWhiteSpace(a.Note) ? null : a.Note.Trim())
         : null;
 }

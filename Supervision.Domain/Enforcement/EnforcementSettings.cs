@@ -61,6 +61,20 @@ public partial class EnforcementSettings : ICatalogEntity
     /// <summary>Where the party may apply for administrative review (Art. 59).</summary>
     public string ReviewBody { get; set; } = "中华人民共和国工业和信息化部";
 
+    /// <summary>The handling office (承办机构) and how the party reaches it, printed on the 事先告知书 and 决定书; empty lines are left out.</summary>
+    public string HandlingOffice { get; set; } = "";
+    public string ContactPerson { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+    public string ContactAddress { get; set; } = "";
+
+    /// <summary>承办机构：…；联系人：…；联系电话：…；地址：… — the lines that are set, or null.</summary>
+    public string? ContactLine()
+    {
+        var parts = new[] { ("承办机构", HandlingOffice), ("联系人", ContactPerson), ("联系电话", ContactPhone), ("地址", ContactAddress) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => $"{p.Item1}：{p.Item2.Trim()}").ToList();
+        return parts.Count == 0 ? null : string.Join("；", parts);
+    }
+
     /// <summary>Copies every editable value (not the identity) from another row: editing starts from a copy and saving copies back.</summary>
     /// <summary>The settings a province works with: its own row, else the national default, else the statutory figures.</summary>
     /// <summary>
@@ -83,6 +97,7 @@ public partial class EnforcementSettings : ICatalogEntity
         (SurchargeRatePerDay, LimitationYears, WarnDaysBefore, PublicationWorkingDays, WithdrawalWorkingDays, PublicationMonths, MaskIndividualNames) =
             (s.SurchargeRatePerDay, s.LimitationYears, s.WarnDaysBefore, s.PublicationWorkingDays, s.WithdrawalWorkingDays, s.PublicationMonths, s.MaskIndividualNames);
         (PaymentInstructions, ReviewBody) = (s.PaymentInstructions.Trim(), s.ReviewBody.Trim());
+        (HandlingOffice, ContactPerson, ContactPhone, ContactAddress) = (s.HandlingOffice.Trim(), s.ContactPerson.Trim(), s.ContactPhone.Trim(), s.ContactAddress.Trim());
         (AgentListEnabled, AgentListLegalBasisId) = (s.AgentListEnabled, s.AgentListEnabled ? s.AgentListLegalBasisId : null);
         LegalReviewThreshold = s.LegalReviewThreshold;
         (MaxDecisionExtensionDays, DecisionExtensionSource) = (s.MaxDecisionExtensionDays, s.DecisionExtensionSource.Trim());

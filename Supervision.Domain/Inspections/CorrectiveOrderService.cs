@@ -119,8 +119,11 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         var deadline = head.Order.ComputeDeadline(await catalog.GetCalendarAsync(ct), today);
         if (deadline <= today)
             throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能是今天或过去的日期。");
-        var notice = CorrectiveNoticeData.Of(head, deadline, today);
         await using var db = await factory.CreateDbContextAsync(ct);
+        var notice = CorrectiveNoticeData.Of(head, deadline, today) with
+        {
+            ReviewBody = (await Enforcement.EnforcementSettings.ForProvinceAsync(db, head.Order.ProvinceId, ct)).ReviewBody,
+        };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await LoadAsync(db, id, ct);
         if (order.ConcurrencyToken != token)
@@ -143,7 +146,11 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
     {
         var d = await GetAsync(id, ct);
         var deadline = d.Order.State == OrderState.Draft ? d.Order.ComputeDeadline(await catalog.GetCalendarAsync(ct), Today) : d.Order.Deadline!.Value;
-        return documents.Preview(CorrectiveNoticeData.Of(d, deadline, Today));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return documents.Preview(CorrectiveNoticeData.Of(d, deadline, Today) with
+        {
+            ReviewBody = (await Enforcement.EnforcementSettings.ForProvinceAsync(db, d.Order.ProvinceId, ct)).ReviewBody,
+        });
     }
 
     /// <summary>The carrier's rectification report with its evidence (content-checked, size-limited), stored together or not at all.</summary>

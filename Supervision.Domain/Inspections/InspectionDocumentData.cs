@@ -11,6 +11,19 @@ public sealed record InspectionRecordData(string Authority, string Party, string
     DateOnly InspectedOn, string Place, IReadOnlyList<string> Inspectors, string Representative, IReadOnlyList<RecordItem> Items,
     IReadOnlyList<RecordEvidence> Evidence, string? Summary, DateOnly IssueDate) : DocumentData
 {
+    /// <summary>检查依据: the legal bases (statute and duty article) of the items checked, from the catalog; the plan is named beside them.</summary>
+    public IReadOnlyList<string> LegalBases { get; init; } = [];
+
+    /// <summary>The record with the legal bases of its checklist items, as the catalog states them.</summary>
+    public static async Task<InspectionRecordData> WithBasesAsync(InspectionRecordData record, Data.SupervisionDbContext db, CancellationToken ct)
+    {
+        var codes = record.Items.Select(i => i.Code).Distinct().ToList();
+        var bases = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.ChecklistItems.Where(c => codes.Contains(c.Code) && c.LegalBasis != null).OrderBy(c => c.SortOrder)
+                .Select(c => new { c.LegalBasis!.Statute, c.LegalBasis.DutyArticle }), ct);
+        return record with { LegalBases = bases.Select(b => b.Statute + b.DutyArticle).Distinct().ToList() };
+    }
+
     /// <summary>The record as it stands (completed now, or as a preview before completion).</summary>
     public static InspectionRecordData Of(InspectionDetails d, DateOnly issueDate)
     {
@@ -28,6 +41,9 @@ public sealed record InspectionRecordData(string Authority, string Party, string
 public sealed record CorrectiveNoticeData(string Authority, string Party, string? CreditCode, string? Address, string Facts, string Statute, string DutyArticle,
     string? PenaltyArticle, string Duty, string Requirement, DateOnly Deadline, string? Contact, DateOnly IssueDate) : DocumentData
 {
+    /// <summary>Where the party may seek administrative review of the order (the province's enforcement settings).</summary>
+    public string? ReviewBody { get; init; }
+
     public static CorrectiveNoticeData Of(OrderDetails d, DateOnly deadline, DateOnly issueDate)
     {
         var o = d.Order;

@@ -209,8 +209,8 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
         var today = Today;
         // Checked before rendering as well, so an incomplete record never costs a render.
         head.Inspection.RequireCompletable(today);
-        var record = InspectionRecordData.Of(head, today);
         await using var db = await factory.CreateDbContextAsync(ct);
+        var record = await InspectionRecordData.WithBasesAsync(InspectionRecordData.Of(head, today), db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var inspection = await LoadAsync(db, id, ct);
         if (inspection.ConcurrencyToken != token)
@@ -230,8 +230,12 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
     }
 
     /// <summary>The record as it would be issued now, without a number (for checking before completion).</summary>
-    public async Task<byte[]> PreviewRecordAsync(long id, CancellationToken ct = default) =>
-        documents.Preview(InspectionRecordData.Of(await GetAsync(id, ct), Today));
+    public async Task<byte[]> PreviewRecordAsync(long id, CancellationToken ct = default)
+    {
+        var record = InspectionRecordData.Of(await GetAsync(id, ct), Today);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return documents.Preview(await InspectionRecordData.WithBasesAsync(record, db, ct));
+    }
 
     private Finding FindingFor(Inspection inspection, InspectionItemResult item, DateTimeOffset now) => new()
     {

@@ -273,9 +273,24 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     {
         var authority = await db.Provinces.Where(p => p.Id == submission.ProvinceId).Select(p => p.AuthorityName).SingleAsync(ct);
         var today = Today(clock.GetUtcNow());
+        var submitter = await SubmitterNameAsync(db, submission.SubmittedBy!, ct);
         await documents.IssueAsync(db, new DocumentRequest(DocumentKind.SubmissionReceipt, submission.ProvinceId, submission.BranchId, ReceiptOwnerType,
                 submission.Id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today),
-            _ => ReceiptData.Of(submission, branch, template, authority, rowCounts, today), ct);
+            _ => ReceiptData.Of(submission, branch, template, authority, rowCounts, today) with { SubmittedBy = submitter }, ct);
+    }
+
+    /// <summary>
+    /// Who filed, as a receipt names them: the user's display name, or for the API the name the key was registered with
+    /// (the actor of a key is "api:" + its prefix, which is never printed).
+    /// </summary>
+    private static async Task<string> SubmitterNameAsync(SupervisionDbContext db, string actor, CancellationToken ct)
+    {
+        if (actor.StartsWith("api:", StringComparison.Ordinal))
+        {
+            var prefix = actor["api:".Length..];
+            return await db.ApiKeys.Where(k => k.Prefix == prefix).Select(k => k.Name).FirstOrDefaultAsync(ct) is { Length: > 0 } key ? $"接口密钥“{key}”" : "系统接口";
+        }
+        return await db.Users.Where(u => u.UserName == actor).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } name ? name : actor;
     }
     /// <summary>The signed PDF: present when the template requires one, and a PDF by content and name without script or embedded files.</summary>
     private static void CheckPdf(Attachment? attachment, List<ValidationIssue> issues)

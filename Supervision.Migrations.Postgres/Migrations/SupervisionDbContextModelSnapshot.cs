@@ -691,6 +691,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<bool>("VisibleToParty")
                         .HasColumnType("boolean");
 
@@ -700,6 +705,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FileId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("OwnerType", "OwnerId");
 
@@ -1485,6 +1493,21 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("ContactAddress")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("integer");
 
@@ -1494,6 +1517,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(400)");
 
                     b.Property<string>("DeputyApproverId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("HandlingOffice")
+                        .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 

@@ -10,6 +10,9 @@ public sealed record OfficialDocumentOptions
     /// <summary>Draw a light dashed box labelled （印章） where the seal goes when no seal image is given (previews only).</summary>
     public bool ShowSealPlaceholder { get; init; }
 
+    /// <summary>The verification code and QR code printed in the bottom margin of every page (issued documents).</summary>
+    public DocumentVerificationMark? Verification { get; init; }
+
     public static OfficialDocumentOptions Default { get; } = new();
 }
 
@@ -61,12 +64,13 @@ public static class OfficialDocumentRenderer
     {
         OfficialFonts.EnsureRegistered();
         var pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder));
-        foreach (var page in pages) page.Ops.AddRange(BottomMargin(page));
+        foreach (var page in pages) page.Ops.AddRange(BottomMargin(page, options));
         return pages;
     }
 
-    /// <summary>What each page carries below the text block (the one place that draws there): the page number.</summary>
-    private static IEnumerable<DrawOp> BottomMargin(LaidOutPage page) => PageNumber(page.Number);
+    /// <summary>What each page carries below the text block (the one place that draws there): the page number and, on an issued document, its verification mark.</summary>
+    private static IEnumerable<DrawOp> BottomMargin(LaidOutPage page, OfficialDocumentOptions options) =>
+        options.Verification is { } mark ? PageNumber(page.Number).Concat(VerificationMark.Ops(mark, page.Number)) : PageNumber(page.Number);
 
     /// <summary>"— N —" in 4号 Song, 7 mm below the text block; odd pages right, even pages left, one character in.</summary>
     private static IEnumerable<DrawOp> PageNumber(int number)

@@ -2,6 +2,7 @@ using Supervision.Domain.Catalog;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
 using Supervision.Reports.Documents;
+using Supervision.Reports.Documents.Layout;
 using Supervision.Domain.Common;
 
 namespace Supervision.Reports.Enforcement;
@@ -14,12 +15,13 @@ public static class CasePdf
     {
         var doc = Build(d, preview);
         if (seal is not null && !preview) doc.SignedBy(d.Authority, d.IssueDate, seal);
-        return OfficialDocumentRenderer.Render(doc, new OfficialDocumentOptions { ShowSealPlaceholder = preview });
+        return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d, preview));
     }
 
     private static OfficialDocument Build(CaseDocumentData d, bool preview)
     {
-        var doc = new OfficialDocument(DocumentKinds.Title(d.Kind));
+        // The title names the authority on its own line and the kind on the next (GB/T 9704 7.3.1: 发文机关 + 文种).
+        var doc = new OfficialDocument($"{d.Authority}\n{DocumentKinds.Title(d.Kind)}");
         if (DocumentKinds.NumberCode(d.Kind) is not null)
             doc.Number(d.Number ?? "（签发时编号）");
         return d.Kind switch
@@ -37,67 +39,100 @@ public static class CasePdf
 
     private static OfficialDocument FilingApproval(OfficialDocument doc, CaseDocumentData d)
     {
-        var table = new DocumentTable(new TableColumn("项目", 1.3), new TableColumn("内容", 4.2)) { FontSize = 14 };
-        table.AddRow("案由", d.Title)
-            .AddRow("案件来源", d.Source ?? "")
-            .AddRow("当事人", d.Party.Name)
-            .AddRow("统一社会信用代码", d.Party.CreditCode ?? "")
-            .AddRow("住所", d.Party.Address ?? "")
-            .AddRow("法定代表人（负责人）", d.Party.LegalRepresentative ?? "")
-            .AddRow("违法行为发生日", d.ViolationDate is { } v ? ChineseDate.Format(v) : "")
-            .AddRow("主要违法事实", d.Facts)
-            .AddRow("涉嫌违反的规定", d.Statute + d.DutyArticle)
-            .AddRow("拟适用的处罚依据", d.Statute + d.PenaltyArticle)
-            .AddRow("承办人", string.Join("、", d.Investigators))
-            .AddRow("立案日期", ChineseDate.Format(d.FiledOn))
-            .AddRow("承办机构意见", "建议立案调查。")
-            .AddRow("负责人审批意见", ApprovalText(d.Approval));
+        var table = Form();
+        Row(table, "案由", d.Title);
+        Row(table, "案件来源", d.Source);
+        Row(table, "当事人", d.Party.Name);
+        Row(table, "统一社会信用代码", d.Party.CreditCode);
+        Row(table, "住所", d.Party.Address);
+        Row(table, "法定代表人（负责人）", d.Party.LegalRepresentative);
+        Row(table, "违法行为发生日", d.ViolationDate is { } v ? ChineseDate.Format(v) : null);
+        Row(table, "主要违法事实", d.Facts);
+        Row(table, "涉嫌违反的规定", d.Statute + d.DutyArticle);
+        Row(table, "拟适用的处罚依据", d.Statute + d.PenaltyArticle);
+        Row(table, "承办人", string.Join("、", d.Investigators));
+        Row(table, "立案日期", ChineseDate.Format(d.FiledOn));
+        Opinions(table, d, "建议立案调查。", legalReview: null);
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
     }
 
     /// <summary>行政处罚决定审批表: the case, the decision, the legal review and collective discussion it rests on, and the responsible person's approval.</summary>
     private static OfficialDocument DecisionApproval(OfficialDocument doc, CaseDocumentData d)
     {
-        var table = new DocumentTable(new TableColumn("项目", 1.3), new TableColumn("内容", 4.2)) { FontSize = 14 };
-        table.AddRow("立案号", d.CaseNumber ?? "")
-            .AddRow("案由", d.Title)
-            .AddRow("当事人", d.Party.Name)
-            .AddRow("主要违法事实", d.Facts)
-            .AddRow("处罚依据", d.Statute + d.PenaltyArticle)
-            .AddRow("陈述申辩及听证", d.Proceedings ?? "")
-            .AddRow("处罚决定", string.Join("；", d.Sanctions.Select(s => s.Text)))
-            .AddRow("承办人", string.Join("、", d.Investigators))
-            .AddRow("法制审核意见", d.LegalReview ?? "依法无需法制审核。")
-            .AddRow("集体讨论结论", d.Discussion ?? "依法无需集体讨论。")
-            .AddRow("负责人审批意见", ApprovalText(d.Approval))
-            .AddRow("决定日期", ChineseDate.Format(d.IssueDate));
+        var table = Form();
+        Row(table, "立案号", d.CaseNumber);
+        Row(table, "案由", d.Title);
+        Row(table, "当事人", d.Party.Name);
+        Row(table, "主要违法事实", d.Facts);
+        Row(table, "处罚依据", string.Join("；", d.Sanctions.Select(s => s.Basis).Where(b => b is not null).Distinct().DefaultIfEmpty(d.Statute + d.PenaltyArticle)));
+        Row(table, "陈述申辩及听证", d.Proceedings);
+        Row(table, "处罚决定", string.Join("；", d.Sanctions.Select(s => s.Text)));
+        Row(table, "承办人", string.Join("、", d.Investigators));
+        Row(table, "集体讨论结论", d.Discussion ?? "依法无需集体讨论。");
+        Opinions(table, d, "建议按上述内容作出行政处罚决定。", d.LegalReview ?? "依法无需法制审核。");
+        Row(table, "决定日期", ChineseDate.Format(d.IssueDate));
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
     }
 
-    /// <summary>同意。 审批人：王志强 2026年5月11日 (blank for a signature on paper where the province needs no approval in the system).</summary>
-    private static string ApprovalText(ApprovalLine? a) =>
-        a is null ? "" : $"{a.Opinion}　审批人：{a.ApproverName}　{ChineseDate.Format(a.ApprovedOn)}（{a.RequestedBy}报请）";
+    /// <summary>A form's two columns, without a header row: the label and what is filled in (or left blank to fill by hand).</summary>
+    private static DocumentTable Form() => new(new TableColumn("", 1.6), new TableColumn("", 4.2)) { FontSize = 12 };
+
+    /// <summary>A row of a form; an empty value is stated as 无 (nothing to fill by hand there).</summary>
+    private static void Row(DocumentTable table, string label, string? value) =>
+        table.AddRow(label, string.IsNullOrWhiteSpace(value) ? "无" : value);
+
+    private const string SignHere = "签名：　　　　　　　　　　　年　　月　　日";
+
+    /// <summary>
+    /// The three boxes of an approval form, each with its signature and date: 承办人意见 (the request as recorded, else the
+    /// default proposal), 法制审核意见 (recorded review, or blank to sign on paper), 负责人审批意见 (the approval recorded in
+    /// the system, or blank where the province approves on paper).
+    /// </summary>
+    private static void Opinions(DocumentTable table, CaseDocumentData d, string proposal, string? legalReview)
+    {
+        var a = d.Approval;
+        table.AddRow("承办人意见", a is null
+            ? $"{proposal}\n{SignHere}"
+            : $"{a.Proposal ?? a.Content}\n承办人：{a.RequestedBy}　　{(a.RequestedOn is { } asked ? ChineseDate.Format(asked) : "　　年　　月　　日")}");
+        table.AddRow("法制审核意见", legalReview is null ? $"\n{SignHere}" : legalReview);
+        table.AddRow("负责人审批意见", a is null ? $"\n{SignHere}" : $"{a.Opinion}\n负责人：{a.ApproverName}　　{ChineseDate.Format(a.ApprovedOn)}");
+    }
 
     private static OfficialDocument PriorNotice(OfficialDocument doc, CaseDocumentData d)
     {
         doc.Addressee(d.Party.Name + "：")
             .Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。经查：{d.Facts}")
             .Paragraph(Evidence(d))
-            .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。依据{d.Statute}{d.PenaltyArticle}的规定，本机关拟对你单位作出如下行政处罚：");
-        Sanctions(doc, d);
+            .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。");
+        Sanctions(doc, d, "拟");
         doc.Paragraph($"根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。请于{Date(d.StatementDeadline)}前向本机关提出书面陈述、申辩意见（可通过监管平台提交）；逾期未提出的，视为放弃此权利。");
         if (d.HearingOffered)
             doc.Paragraph($"根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有权要求举行听证。如要求听证，请于{Date(d.HearingRequestDeadline)}前向本机关提出；逾期未提出的，视为放弃听证权利。");
-        return doc.Paragraph($"承办人：{string.Join("、", d.Investigators)}。").SignedBy(d.Authority, d.IssueDate);
+        doc.Paragraph($"承办人：{string.Join("、", d.Investigators)}。");
+        return Contact(doc, d).SignedBy(d.Authority, d.IssueDate);
     }
 
-    private static OfficialDocument HearingNotice(OfficialDocument doc, CaseDocumentData d) =>
-        doc.Addressee(d.Party.Name + "：")
+    /// <summary>承办机构、联系人、联系电话、地址 (the province's enforcement settings), where set.</summary>
+    private static OfficialDocument Contact(OfficialDocument doc, CaseDocumentData d) =>
+        d.Contact is { Length: > 0 } contact ? doc.Paragraph($"{contact}。") : doc;
+
+    private static OfficialDocument HearingNotice(OfficialDocument doc, CaseDocumentData d)
+    {
+        var panel = new List<string> { $"主持人：{d.HearingChair}" };
+        if (!string.IsNullOrWhiteSpace(d.HearingMembers)) panel.Add($"听证员：{d.HearingMembers}");
+        panel.Add($"记录员：{d.HearingClerk}");
+        var named = string.Join("、", new[] { d.HearingChair, d.HearingMembers, d.HearingClerk }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        return doc.Addressee(d.Party.Name + "：")
             .Paragraph($"你单位{d.Title}一案，你单位于{Date(d.HearingRequestedOn)}要求举行听证。根据《中华人民共和国行政处罚法》第六十四条的规定，本机关定于{Date(d.HearingDate)}在{d.HearingPlace}举行听证，请你单位准时出席。")
-            .Paragraph($"本次听证由{d.HearingChair}主持" + (string.IsNullOrWhiteSpace(d.HearingMembers) ? "" : $"，听证员{d.HearingMembers}") + $"，记录员{d.HearingClerk}。")
-            .Paragraph("你单位可以亲自参加听证，也可以委托一至二人代理；委托代理人的，应当提交授权委托书。你单位认为主持人与本案有直接利害关系的，有权申请回避。")
-            .Paragraph("你单位无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利。")
+            .Field("听证时间", Date(d.HearingDate))
+            .Field("听证地点", d.HearingPlace ?? "")
+            .Field("听证人员", string.Join("；", panel))
+            .Field("是否公开", "公开举行。听证涉及国家秘密、商业秘密或者个人隐私的，依法不公开举行；你单位认为涉及商业秘密需要不公开举行的，请于听证三日前书面提出并说明理由")
+            .Paragraph($"你单位认为{named}与本案有直接利害关系或者有其他关系可能影响公正听证的，有权申请回避，请于听证开始前向本机关提出并说明理由。")
+            .Paragraph("你单位可以亲自参加听证，也可以委托一至二人代理；委托代理人的，应当提交授权委托书。")
+            .Paragraph("你单位无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。")
             .SignedBy(d.Authority, d.IssueDate);
+    }
 
     /// <summary>Every element Art. 59 requires: party, facts and evidence, penalty and basis, how and by when to comply, review and suit, authority, date, seal.</summary>
     private static OfficialDocument Decision(OfficialDocument doc, CaseDocumentData d)
@@ -113,23 +148,23 @@ public static class CasePdf
             .Paragraph($"经查：{d.Facts}")
             .Paragraph(Evidence(d))
             .Heading("处罚依据和内容")
-            .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。依据{d.Statute}{d.PenaltyArticle}的规定，本机关决定对你单位作出如下行政处罚：");
-        Sanctions(doc, d);
+            .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。");
+        Sanctions(doc, d, "决定");
         doc.Heading("履行方式和期限");
         if (d.Sanctions.Any(s => s.Kind == SanctionKind.Fine))
         {
-            doc.Paragraph(d.PaymentInstructions ?? "请自收到本决定书之日起十五日内缴纳罚款。");
+            doc.Paragraph("你单位应当自收到本决定书之日起十五日内缴纳罚款。" + (d.PaymentInstructions ?? ""));
             doc.Paragraph($"逾期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，每日按罚款数额的{(d.SurchargeRatePerDay * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}%加处罚款，加处罚款的数额不得超出罚款的数额。");
         }
         if (d.Sanctions.Any(s => s.Kind == SanctionKind.CorrectiveOrder))
-            doc.Paragraph("你单位应当在上述期限内改正违法行为，并将整改情况书面报送本机关，本机关将进行复查。");
+            doc.Paragraph("你单位应当在责令改正的期限内改正违法行为，并将整改情况书面报送本机关，本机关将进行复查。");
         if (d.Sanctions.Any(s => s.Kind == SanctionKind.PublicAnnouncement))
             doc.Paragraph("本机关将依法向社会公告本处罚决定。");
         if (d.Sanctions.All(s => s.Kind is not (SanctionKind.Fine or SanctionKind.CorrectiveOrder or SanctionKind.PublicAnnouncement)))
             doc.Paragraph("本决定自送达之日起执行。");
-        return doc.Heading("救济途径和期限")
-            .Paragraph($"你单位如不服本处罚决定，可以在收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。行政复议和行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。")
-            .SignedBy(d.Authority, d.IssueDate);
+        doc.Heading("救济途径和期限")
+            .Paragraph($"你单位如不服本处罚决定，可以自收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。行政复议和行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。");
+        return Contact(doc, d).SignedBy(d.Authority, d.IssueDate);
     }
 
     /// <summary>不予行政处罚决定书: the party, the facts, why no penalty is imposed (Art. 33), and how to seek review or sue.</summary>
@@ -144,31 +179,54 @@ public static class CasePdf
             .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。鉴于{d.NoPenaltyReason?.TrimEnd('。')}，依据《中华人民共和国行政处罚法》第三十三条的规定，本机关决定对你单位不予行政处罚。")
             .Paragraph("你单位应当引以为戒，依法履行相关义务，杜绝此类违法行为再次发生。")
             .Heading("救济途径和期限")
-            .Paragraph($"你单位如不服本决定，可以在收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。")
+            .Paragraph($"你单位如不服本决定，可以自收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。")
             .SignedBy(d.Authority, d.IssueDate);
     }
 
+    /// <summary>
+    /// 送达回证: what is served and on whom, where and how; the recipient signs (or seals) and dates it — the date is the
+    /// recipient's, never pre-filled; 代收 with its reason, a witness for 留置送达, the servers' signatures, remarks.
+    /// </summary>
     private static OfficialDocument ServiceReceipt(OfficialDocument doc, CaseDocumentData d)
     {
-        var table = new DocumentTable(new TableColumn("项目", 1.4), new TableColumn("内容", 4.1)) { FontSize = 14 };
-        table.AddRow("送达文书名称及文号", d.ServedDocument ?? "")
-            .AddRow("受送达人", d.Party.Name)
-            .AddRow("送达地点", d.Party.Address ?? "")
-            .AddRow("送达方式", d.ServiceMethod ?? "")
-            .AddRow("送达日期", Date(d.ServedOn))
-            .AddRow("送达人", string.Join("、", d.Investigators))
-            .AddRow("受送达人签名或盖章", "")
-            .AddRow("备注", "受送达人也可以在监管平台确认签收。");
+        const string date = "　　　　年　　月　　日";
+        var table = Form();
+        Row(table, "送达文书名称及文号", d.ServedDocument);
+        Row(table, "受送达人", d.Party.Name);
+        table.AddRow("送达地点", d.Party.Address ?? "");
+        table.AddRow("送达方式", d.ServiceMethod ?? "□直接送达　□留置送达　□邮寄送达　□电子送达");
+        table.AddRow("受送达人签名或盖章", $"\n签收日期：{date}");
+        table.AddRow("代收人签名及代收理由", $"\n代收理由：\n签收日期：{date}");
+        table.AddRow("见证人签名（留置送达时）", $"\n留置送达情况：\n见证日期：{date}");
+        table.AddRow("送达人签名", $"{string.Join("、", d.Investigators)}\n签名：　　　　　　　　日期：{date}");
+        table.AddRow("备注", "受送达人也可以在监管平台确认签收，平台记录的签收时间为送达时间。");
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
     }
 
     private static string Evidence(CaseDocumentData d) =>
         d.Evidence.Count == 0 ? "" : $"以上事实有{string.Join("、", d.Evidence.Select(e => e.TrimEnd('。', '；', ';')))}等证据证明。";
 
-    private static void Sanctions(OfficialDocument doc, CaseDocumentData d)
+    /// <summary>
+    /// The penalties, each with its own legal basis, numbered （一）（二）…; a 责令改正 follows apart — it is not a penalty
+    /// (行政处罚法第二十八条). <paramref name="intended"/> is "拟" in the prior notice.
+    /// </summary>
+    private static void Sanctions(OfficialDocument doc, CaseDocumentData d, string intended)
     {
-        for (var i = 0; i < d.Sanctions.Count; i++)
-            doc.Paragraph($"{ChineseNumerals.Heading2(i + 1)}{d.Sanctions[i].Text}{(i == d.Sanctions.Count - 1 ? "。" : "；")}");
+        var penalties = d.Sanctions.Where(s => s.Kind != SanctionKind.CorrectiveOrder).ToList();
+        if (penalties.Count > 0)
+        {
+            var bases = penalties.Select(s => s.Basis ?? d.Statute + d.PenaltyArticle).Distinct().ToList();
+            doc.Paragraph(bases.Count == 1
+                ? $"依据{bases[0]}的规定，本机关{intended}对你单位作出如下行政处罚："
+                : $"本机关{intended}对你单位作出如下行政处罚：");
+            for (var i = 0; i < penalties.Count; i++)
+            {
+                var basis = bases.Count == 1 ? "" : $"（依据{penalties[i].Basis ?? d.Statute + d.PenaltyArticle}）";
+                doc.Paragraph($"{ChineseNumerals.Heading2(i + 1)}{penalties[i].Text}{basis}{(i == penalties.Count - 1 ? "。" : "；")}");
+            }
+        }
+        foreach (var order in d.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder))
+            doc.Paragraph($"同时，依据{order.Basis ?? d.Statute + d.PenaltyArticle}的规定，本机关{intended}{order.Text.TrimEnd('。')}。");
     }
 
     private static string Date(DateOnly? d) => d is { } v ? ChineseDate.Format(v) : "　　年　　月　　日";

@@ -2,6 +2,7 @@ using System.Globalization;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Inspections;
 using Supervision.Reports.Documents;
+using Supervision.Reports.Documents.Layout;
 using Supervision.Domain.Common;
 
 namespace Supervision.Reports.Inspections;
@@ -17,7 +18,9 @@ public static class InspectionPdfs
         if (d.CreditCode is { Length: > 0 }) doc.Field("统一社会信用代码", d.CreditCode);
         if (d.Address is { Length: > 0 }) doc.Field("地址", d.Address);
         if (d.Entity != d.Party) doc.Field("检查对象", d.Entity);
-        doc.Field("检查依据", $"{d.PlanTitle}（{d.PlanKind}）")
+        // 检查依据 cites the legal bases of the items checked (the catalog's); the plan is the task, not a basis.
+        if (d.LegalBases.Count > 0) doc.Field("检查依据", string.Join("；", d.LegalBases));
+        doc.Field("检查任务", $"{d.PlanTitle}（{d.PlanKind}）")
             .Field("检查时间", ChineseDate.Format(d.InspectedOn))
             .Field("检查地点", d.Place)
             .Field("检查人员", string.Join("、", d.Inspectors))
@@ -37,11 +40,13 @@ public static class InspectionPdfs
             foreach (var e in d.Evidence) files.AddRow(e.ItemCode, e.FileName, e.Sha256[..16]);
             doc.Table(files);
         }
-        doc.Paragraph("以上记录经被检查单位在场人员核对无误。证据材料原件以平台存档的文件为准，可凭SHA-256值核验。")
-            .Line("检查人员（签名）：", ParagraphAlignment.Left)
-            .Line("被检查单位在场人员（签名）：", ParagraphAlignment.Left)
-            .SignedBy(d.Authority, d.IssueDate);
-        return OfficialDocumentRenderer.Render(doc);
+        doc.Paragraph("以上记录经被检查单位在场人员核对无误。证据材料原件以平台存档的文件为准，可凭SHA-256值核验。");
+        // A line to sign for each inspector and for the carrier's representative, each with its date.
+        var signatures = new DocumentTable(new TableColumn("", 2.2), new TableColumn("", 2.2), new TableColumn("", 1.6)) { FontSize = 14 };
+        foreach (var inspector in d.Inspectors) signatures.AddRow($"检查人员：{inspector}", "签名：", "　　年　　月　　日");
+        signatures.AddRow($"被检查单位在场人员：{d.Representative}", "签名：", "　　年　　月　　日");
+        doc.Table(signatures).SignedBy(d.Authority, d.IssueDate);
+        return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
 
     public static byte[] Notice(CorrectiveNoticeData d)
@@ -53,15 +58,17 @@ public static class InspectionPdfs
         // The statute is named in full once; the penalty article cites its title only (《…》第十九条).
         var shortStatute = d.Statute.Contains('》') ? d.Statute[..(d.Statute.IndexOf('》') + 1)] : d.Statute;
         var penalty = string.IsNullOrEmpty(d.PenaltyArticle) || d.PenaltyArticle == d.DutyArticle ? "" : $"依据{shortStatute}{d.PenaltyArticle}的规定，";
-        doc.Paragraph($"上述行为违反了{d.Statute}{d.DutyArticle}关于“{d.Duty.TrimEnd('。')}”的规定。{penalty}现责令你单位限期改正。");
+        // The catalog's duty is a summary, not the regulation's wording: cited without quotation marks.
+        doc.Paragraph($"上述行为违反了{d.Statute}{d.DutyArticle}关于{d.Duty.TrimEnd('。')}的规定。{penalty}现责令你单位限期改正。");
         doc.Heading("整改要求。", d.Requirement);
-        doc.Heading("整改期限。", $"请于{ChineseDate.Format(d.Deadline)}前完成整改。");
+        doc.Heading("整改期限。", $"请于{ChineseDate.Format(d.Deadline)}（含）前完成整改。");
         doc.Heading("整改报告。", "请在整改期限届满前，登录电信实名制与网络安全监管平台，在“整改通知”栏目提交书面整改报告及证明材料（照片或加盖公章的PDF文件）。"
                              + "确有正当理由不能按期完成的，应在期限届满前通过平台提出延期申请并说明理由，经本局批准后方可延期。");
         doc.Paragraph("本局将对整改情况进行复查。逾期不改正或者整改不到位的，本局将依法处理。");
+        doc.Paragraph($"你单位如不服本通知，可以自收到本通知书之日起六十日内向{d.ReviewBody ?? "中华人民共和国工业和信息化部"}申请行政复议，或者自收到本通知书之日起六个月内依法向人民法院提起行政诉讼。");
         if (d.Contact is { Length: > 0 }) doc.Paragraph($"联系人：{d.Contact}。");
         doc.SignedBy(d.Authority, d.IssueDate);
-        return OfficialDocumentRenderer.Render(doc);
+        return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
 
     public static byte[] Opinion(ReinspectionOpinionData d)
@@ -76,10 +83,10 @@ public static class InspectionPdfs
         var conclusion = d.Passed
             ? "经复查，你单位已按要求完成整改，整改合格。请持续落实相关制度，防止问题反弹。"
             : d.NewDeadline is { } nd
-                ? $"经复查，你单位整改不到位，整改不合格。请于{ChineseDate.Format(nd)}前再次整改，并通过平台提交整改报告。逾期仍不改正的，本局将依法处理。"
+                ? $"经复查，你单位整改不到位，整改不合格。请于{ChineseDate.Format(nd)}（含）前再次整改，并通过平台提交整改报告。逾期仍不改正的，本局将依法处理。"
                 : "经复查，你单位整改不到位，整改不合格。本局将依法进一步处理。";
         doc.Heading("复查结论。", conclusion);
         doc.SignedBy(d.Authority, d.IssueDate);
-        return OfficialDocumentRenderer.Render(doc);
+        return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
 }

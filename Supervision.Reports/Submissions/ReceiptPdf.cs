@@ -3,36 +3,51 @@ using System.Globalization;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Documents;
+using Supervision.Reports.Documents.Layout;
 
 namespace Supervision.Reports.Submissions;
 
-/// <summary>The 报送回执: proof that a stated file, identified by its SHA-256, was filed at a stated time.</summary>
+/// <summary>
+/// The 报送回执: proof that a stated file, identified by its SHA-256, was filed at a stated time by a named person. It fits
+/// on one page: at most <see cref="MaxFlagRows"/> flagged rules are listed, the rest counted (all of them are on the platform).
+/// </summary>
 public static class ReceiptPdf
 {
+    public const int MaxFlagRows = 2;
+
     public static byte[] Render(ReceiptData d)
     {
         var at = BeijingTime.Local(d.SubmittedAt);
-        var doc = new OfficialDocument("报送回执")
-            .Field("回执编号", d.ReceiptNo)
-            .Field("报送单位", $"{d.Branch}（{d.BranchCode}）")
-            .Field("报表", $"{d.Template}（{d.TemplateCode}，第{d.TemplateVersion}版模板）")
-            .Field("报送期间", d.PeriodLabel)
-            .Field("报送版本", $"第{d.Version}版")
-            .Field("报送时间", $"{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm:ss}（北京时间）")
-            .Field("截止日期", ChineseDate.Format(d.DueDate) + (d.Late ? "（逾期报送）" : ""))
-            .Field("报送人", $"{d.SubmittedBy}（{(d.Channel == "api" ? "系统接口" : "网页")}）")
-            .Field("原始文件", $"{d.FileName}，{d.FileLength.ToString("N0", CultureInfo.InvariantCulture)}字节")
-            .Field("SHA-256", d.Sha256)
-            .Field("数据行数", string.Join("，", d.RowCounts));
+        var doc = new OfficialDocument($"{d.Authority}\n报送回执");
+        var fields = new DocumentTable(new TableColumn("", 1.4), new TableColumn("", 4.4)) { FontSize = 12 };
+        fields.AddRow("回执编号", d.ReceiptNo)
+            .AddRow("报送单位", $"{d.Branch}（{d.BranchCode}）")
+            .AddRow("报表", $"{d.Template}（{d.TemplateCode}，第{d.TemplateVersion}版模板），{d.PeriodLabel}，第{d.Version}版")
+            .AddRow("报送时间", $"{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm:ss}（北京时间）")
+            .AddRow("截止日期", ChineseDate.Format(d.DueDate) + (d.Late ? "（逾期报送）" : ""))
+            .AddRow("报送人", $"{d.SubmittedBy}（{(d.Channel == "api" ? "系统接口报送" : "网页报送")}）")
+            .AddRow("原始文件", $"{d.FileName}，{d.FileLength.ToString("N0", CultureInfo.InvariantCulture)}字节")
+            .AddRow("SHA-256", d.Sha256)
+            .AddRow("数据行数", string.Join("，", d.RowCounts));
+        doc.Table(fields);
         if (d.Flags.Count > 0)
         {
-            doc.Heading("需要关注的事项");
-            var table = new DocumentTable(new TableColumn("工作表", 1.1), new TableColumn("位置", 1.9), new TableColumn("说明", 4)) { FontSize = 12 };
-            foreach (var f in d.Flags) table.AddRow(f.Sheet, f.Cell, f.Message);
+            doc.Line("需要关注的事项：", ParagraphAlignment.Left);
+            var table = new DocumentTable(new TableColumn("工作表", 1.1), new TableColumn("位置", 1.9), new TableColumn("说明", 4)) { FontSize = 10.5 };
+            foreach (var f in d.Flags.Take(MaxFlagRows)) table.AddRow(f.Sheet, Shorten(f.Cell, 16), f.Message);
             doc.Table(table);
+            if (d.Flags.Count > MaxFlagRows) doc.Note($"另有{d.Flags.Count - MaxFlagRows}项需要关注的事项，详见平台报送详情。");
         }
-        doc.Paragraph("本回执由平台在报送时自动生成，证明上述文件已于上述时间报送至本平台，不代表审核通过；审核结果以平台通知为准。文件内容可凭SHA-256值核验。")
+        doc.Note("本回执由平台在报送时自动生成，证明上述文件已于上述时间报送至本平台，不代表审核通过；审核结果以平台通知为准。文件内容可凭SHA-256值核验。")
             .SignedBy(d.Authority, d.IssueDate);
-        return OfficialDocumentRenderer.Render(doc);
+        return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
+    }
+
+    /// <summary>A long list of cells cut after <paramref name="max"/> characters at a separator (A3、A4、… 等).</summary>
+    private static string Shorten(string cells, int max)
+    {
+        if (cells.Length <= max) return cells;
+        var cut = cells.LastIndexOf('、', max);
+        return (cut > 0 ? cells[..cut] : cells[..max]) + "等";
     }
 }

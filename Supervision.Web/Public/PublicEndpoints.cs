@@ -34,6 +34,7 @@ public static class PublicEndpoints
         services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b.Expire(TimeSpan.FromSeconds(60)).Tag(CacheTag)
             .SetCacheKeyPrefix(ctx => BeijingTime.Today(ctx.RequestServices.GetRequiredService<TimeProvider>()).ToString("yyyyMMdd", CultureInfo.InvariantCulture))));
         services.AddScoped<IPublicationListener, EvictPublicCache>();
+        services.AddSingleton<Supervision.Domain.Documents.IVerificationLinks, PublicVerificationLinks>();
         services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section)
             .Validate(o => o.IsValid(), "PublicSite:BaseUrl 应为公示网站的绝对地址（http 或 https，不带查询参数），如 https://gxt.example.gov.cn。")
             .ValidateOnStart();

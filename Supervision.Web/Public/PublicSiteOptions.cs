@@ -25,3 +25,9 @@ public sealed class PublicSiteOptions
         || (Uri.TryCreate(BaseUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo));
 }
+
+/// <summary>Documents' QR codes point at the verify page under the configured public address (root-relative without one).</summary>
+public sealed class PublicVerificationLinks(Microsoft.Extensions.Options.IOptions<PublicSiteOptions> options) : Supervision.Domain.Documents.IVerificationLinks
+{
+    public string VerifyUrl(string code) => options.Value.Link($"/public/verify/{code}");
+}

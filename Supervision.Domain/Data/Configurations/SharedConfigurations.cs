@@ -45,6 +45,8 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
         b.HasIndex(d => new { d.ProvinceId, d.NumberCode, d.Year, d.Sequence }).IsUnique();
         b.HasIndex(d => new { d.OwnerType, d.OwnerId });
         b.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        b.Property(d => d.VerificationCode).HasMaxLength(VerificationCodes.Length);
+        b.HasIndex(d => d.VerificationCode).IsUnique();
         b.Property(d => d.NumberCode).HasMaxLength(10);
         b.Property(d => d.OwnerType).HasMaxLength(60);
         b.Property(d => d.OwnerId).HasMaxLength(60);

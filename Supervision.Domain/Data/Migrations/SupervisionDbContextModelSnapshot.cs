@@ -668,6 +668,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("VisibleToParty")
                         .HasColumnType("INTEGER");
 
@@ -677,6 +682,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FileId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("OwnerType", "OwnerId");
 
@@ -1436,6 +1444,21 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactAddress")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("INTEGER");
 
@@ -1445,6 +1468,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeputyApproverId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingOffice")
+                        .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 

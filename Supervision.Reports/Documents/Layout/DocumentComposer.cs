@@ -313,8 +313,10 @@ internal sealed class DocumentComposer
             };
         }
 
-        var headerRow = Row([.. table.Columns.Select(c => c.Header)], headStyle, header: true, null);
-        _items.Add(headerRow);
+        // A form (every header empty) has no header row: an empty one stands in, so its rows still paginate as table rows.
+        var form = table.Columns.All(c => c.Header.Length == 0);
+        var headerRow = form ? new FlowItem { Height = 0, Kind = "table-header", KeepWithNext = true } : Row([.. table.Columns.Select(c => c.Header)], headStyle, header: true, null);
+        if (!form) _items.Add(headerRow);
         foreach (var row in table.Rows)
             _items.Add(Row(row, bodyStyle, header: false, headerRow));
     }

@@ -34,7 +34,7 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
         private readonly IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext> _factory =
             services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>();
         public DocumentRegistry Registry { get; } = new(services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>(),
-            new FakeRenderer(), services.GetRequiredService<AccessContext>(), TimeProvider.System);
+            new FakeRenderer(), services.GetRequiredService<AccessContext>(), TimeProvider.System, new RelativeVerificationLinks());
 
         public async Task<IssuedDocument> IssueAsync(DocumentRequest request, string text = "x", Func<DocumentNumber?, DocumentData>? compose = null)
         {
@@ -82,7 +82,10 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
         var (loaded, pdf) = await registry.Registry.DownloadAsync(doc.Id);
         Assert.Equal(Fake("宁通管告〔2034〕1号"), pdf);
         Assert.Equal(Supervision.Domain.Files.StoredFile.Hash(pdf), loaded.Sha256);
-        Assert.Equal(new TestData("经查属实") { Number = "宁通管告〔2034〕1号" }, DocumentData.FromJson<TestData>(loaded.DataJson));
+        // The verification code (and the address its QR code points at) is in the data rendered, so in the file hashed.
+        Assert.Equal(new TestData("经查属实") { Number = "宁通管告〔2034〕1号", VerificationCode = loaded.VerificationCode, VerificationUrl = $"/public/verify/{loaded.VerificationCode}" },
+            DocumentData.FromJson<TestData>(loaded.DataJson));
+        Assert.NotNull(VerificationCodes.Normalize(loaded.VerificationCode));
     }
 
     [Fact]

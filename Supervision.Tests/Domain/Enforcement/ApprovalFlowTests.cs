@@ -109,7 +109,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         await a.Approvals.DecideAsync((await PendingAsync(a, id, ApprovalStep.Filing)).Id, true, "同意立案调查。");
         var form = await a.Cases.IssueFilingApprovalAsync(id);
         var text = Text((await a.Inspector.Get<DocumentRegistry>().DownloadAsync(form.Id)).Pdf);
-        foreach (var expected in new[] { "立案审批表", "同意立案调查。", "王志强（宁夏局副局长）", "2026年4月21日", "马建国（宁夏局网安处）报请" })
+        foreach (var expected in new[] { "立案审批表", "同意立案调查。", "王志强（宁夏局副局长）", "2026年4月21日", "承办人意见", "已补充核实营业厅工单，建议立案。", "承办人：马建国（宁夏局网安处）", "负责人审批意见", "法制审核意见" })
             Assert.Contains(expected, text);
         Assert.DoesNotContain("leader.nx", text);
         c = await a.Cases.GetAsync(id);

@@ -89,8 +89,10 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
         var notice = await cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), "第一会议室",
             a.Users["inspector3.nx"], "刘洋（宁夏局信管处）", "赵敏");
         var text = Text((await As<DocumentRegistry>(a.Inspector).DownloadAsync(notice.Id)).Pdf);
-        Assert.Contains("由张伟（宁夏局网安处）主持", text);
-        Assert.Contains("记录员赵敏", text);
+        Assert.Contains("主持人：张伟（宁夏局网安处）", text);
+        Assert.Contains("听证员：刘洋（宁夏局信管处）", text);
+        Assert.Contains("记录员：赵敏", text);
+        Assert.Contains("申请回避", text);
     }
 
     [Fact]

@@ -161,10 +161,11 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal([DocumentKind.CorrectiveNotice], seen.Documents.Select(d => d.Kind));
         var text = Text((await carrier.Get<DocumentRegistry>().DownloadAsync(notice.Id)).Pdf);
         foreach (var expected in new[] { "责令限期改正通知书", notice.Number!, "中国移动通信集团宁夏有限公司", "抽查发现人工录入身份信息12笔", "《电话用户真实身份信息登记规定》", "第六条", "第十九条",
-                     "立即停止人工录入身份信息", "请于2026年12月10日前完成整改", "整改通知", "延期申请", "宁夏回族自治区通信管理局" })
+                     "立即停止人工录入身份信息", "请于2026年12月10日（含）前完成整改", "整改通知", "延期申请", "宁夏回族自治区通信管理局" })
             Assert.Contains(expected, text);
-        Assert.DoesNotContain("复议", text);
-        Assert.DoesNotContain("诉讼", text);
+        // The order can be challenged: the notice states how and by when (without it the period for review stretches to a year).
+        Assert.Contains("自收到本通知书之日起六十日内向中华人民共和国工业和信息化部申请行政复议", text);
+        Assert.Contains("自收到本通知书之日起六个月内依法向人民法院提起行政诉讼", text);
         Assert.Equal(text, Text(InspectionPdfs.Notice(DocumentData.FromJson<CorrectiveNoticeData>(notice.DataJson))));
 
         var carrierUser = await db.Users.SingleAsync(u => u.UserName == "carrier.cmcc.nx");

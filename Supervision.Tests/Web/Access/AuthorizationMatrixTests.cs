@@ -59,6 +59,8 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/publicity/agents/new"] = Who.Officer,
         ["/public"] = Who.Anonymous,
         ["/public/announcements/{Id:long}"] = Who.Anonymous,
+        ["/public/verify"] = Who.Anonymous,
+        ["/public/verify/{Code}"] = Who.Anonymous,
         ["/inspections/plans"] = Who.Regulator,
         ["/inspections/plans/{Id:long}"] = Who.Regulator,
         ["/inspections/draws"] = Who.Regulator,
@@ -143,6 +145,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         foreach (var (template, who) in Pages)
         {
             var url = samples.TryGetValue(template, out var id) ? System.Text.RegularExpressions.Regex.Replace(template, @"\{Id:\w+\}", id.ToString()) : template;
+            if (template.EndsWith("{Code}", StringComparison.Ordinal)) url = template.Replace("{Code}", await SampleVerificationCodeAsync());
             var response = await client.GetAsync(url);
             var allowed = Allows(who, role);
             if (allowed)
@@ -247,6 +250,14 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
             ["/inspections/orders/{Id:long}"] = await SampleOrderAsync(),
             ["/rectification/{Id:long}"] = await SampleOrderAsync(),
         };
+    }
+
+    /// <summary>The verification code of an issued document (any: the verify page shows every one to everybody).</summary>
+    private async Task<string> SampleVerificationCodeAsync()
+    {
+        await using var db = portal.Db();
+        await SampleCaseAsync();
+        return await db.IssuedDocuments.IgnoreQueryFilters().OrderBy(d => d.Id).Select(d => d.VerificationCode).FirstAsync();
     }
 
     /// <summary>A case against 宁夏移动 whose prior notice was served, so its carrier user sees it too.</summary>

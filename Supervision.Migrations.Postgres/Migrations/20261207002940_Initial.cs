@@ -634,7 +634,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                     AgentListLegalBasisId = table.Column<int>(type: "integer", nullable: true),
                     MaskIndividualNames = table.Column<bool>(type: "boolean", nullable: false),
                     PaymentInstructions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ReviewBody = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    ReviewBody = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    HandlingOffice = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ContactPerson = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ContactAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -716,7 +720,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     DataJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     IssuedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    VisibleToParty = table.Column<bool>(type: "boolean", nullable: false)
+                    VisibleToParty = table.Column<bool>(type: "boolean", nullable: false),
+                    VerificationCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2354,6 +2359,12 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_IssuedDocuments_ProvinceId_NumberCode_Year_Sequence",
                 table: "IssuedDocuments",
                 columns: new[] { "ProvinceId", "NumberCode", "Year", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_VerificationCode",
+                table: "IssuedDocuments",
+                column: "VerificationCode",
                 unique: true);
 
             migrationBuilder.CreateIndex(

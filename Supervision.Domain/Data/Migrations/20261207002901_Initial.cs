@@ -633,7 +633,11 @@ namespace Supervision.Domain.Data.Migrations
                     AgentListLegalBasisId = table.Column<int>(type: "INTEGER", nullable: true),
                     MaskIndividualNames = table.Column<bool>(type: "INTEGER", nullable: false),
                     PaymentInstructions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ReviewBody = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    ReviewBody = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    HandlingOffice = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ContactPerson = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ContactAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -715,7 +719,8 @@ namespace Supervision.Domain.Data.Migrations
                     DataJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
                     IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     IssuedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false)
+                    VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2353,6 +2358,12 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_IssuedDocuments_ProvinceId_NumberCode_Year_Sequence",
                 table: "IssuedDocuments",
                 columns: new[] { "ProvinceId", "NumberCode", "Year", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_VerificationCode",
+                table: "IssuedDocuments",
+                column: "VerificationCode",
                 unique: true);
 
             migrationBuilder.CreateIndex(

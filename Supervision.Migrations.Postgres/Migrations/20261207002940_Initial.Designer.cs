@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207002503_Initial")]
+    [Migration("20261207002940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -694,6 +694,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<bool>("VisibleToParty")
                         .HasColumnType("boolean");
 
@@ -703,6 +708,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FileId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("OwnerType", "OwnerId");
 
@@ -1488,6 +1496,21 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("ContactAddress")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("integer");
 
@@ -1497,6 +1520,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(400)");
 
                     b.Property<string>("DeputyApproverId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("HandlingOffice")
+                        .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 

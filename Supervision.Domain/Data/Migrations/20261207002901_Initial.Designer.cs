@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207002356_Initial")]
+    [Migration("20261207002901_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -671,6 +671,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("VisibleToParty")
                         .HasColumnType("INTEGER");
 
@@ -680,6 +685,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FileId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("OwnerType", "OwnerId");
 
@@ -1439,6 +1447,21 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactAddress")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("INTEGER");
 
@@ -1448,6 +1471,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeputyApproverId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingOffice")
+                        .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 

@@ -48,6 +48,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/submissions/{Id:long}"] = Who.SignedIn,
         ["/submissions/upload"] = Who.Carrier,
         ["/admin/templates"] = Who.Admin,
+        ["/admin/templates/{Id:int}"] = Who.Admin,
         ["/admin/enforcement-settings"] = Who.Admin,
         ["/cases"] = Who.SignedIn,
         ["/cases/new"] = Who.Officer,

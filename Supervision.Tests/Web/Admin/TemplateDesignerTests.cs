@@ -1,4 +1,6 @@
+using System.Text;
 using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -6,6 +8,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Submissions.Io;
 using Supervision.Tests.Infrastructure;
+using Supervision.Web.Components.Pages.Admin;
 using Supervision.Web.Components.Pages.Admin.TemplateDesigner;
 
 namespace Supervision.Tests.Web.Admin;
@@ -104,5 +107,44 @@ public class TemplateDesignerTests(Portal portal) : MudTestContext, IClassFixtur
         Assert.Contains($"第1个工作表「{before[^1].Definition.Sheets[0].Name}」第{retention + 1}列「留存天数」：最小值大于最大值。", errors);
         Assert.DoesNotContain("TemplateDefinition", errors);
         Assert.Equal(before.Count, (await VersionsAsync("LOG-QUARTERLY")).Count);
+    }
+
+    private IRenderedComponent<Templates> RenderList()
+    {
+        Services.AddSingleton(portal.ScopeFor(Admin, "admin").ServiceProvider.GetRequiredService<SubmissionService>());
+        Render<MudPopoverProvider>();
+        var list = Render<Templates>();
+        list.WaitForElement("#template-versions", TimeSpan.FromSeconds(10));
+        return list;
+    }
+
+    [Fact]
+    public async Task Imported_json_with_a_syntax_error_says_where_and_imports_nothing()
+    {
+        var list = RenderList();
+        var before = await VersionsAsync("RN-MONTHLY");
+        var json = before[^1].Definition.ToIndentedJson().Replace("\"dueDay\": 10,", "\"dueDay\": 10");
+
+        list.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(json, "月报模板.json"));
+
+        var message = list.WaitForElement("#import-errors", TimeSpan.FromSeconds(10)).TextContent;
+        Assert.Contains("“月报模板.json”未导入", message);
+        Assert.Matches(@"JSON格式错误：第\d+行第\d+个字符处不是有效的JSON（请检查括号、引号和逗号）。", message);
+        Assert.Equal(before.Count, (await VersionsAsync("RN-MONTHLY")).Count);
+    }
+
+    [Fact]
+    public async Task Imported_json_becomes_a_new_draft_of_its_template()
+    {
+        var list = RenderList();
+        var before = await VersionsAsync("SELF-ANNUAL");
+        var edited = before[^1].Definition with { DueDay = 28 };
+
+        list.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(edited.ToIndentedJson(), "自查模板.json"));
+
+        list.WaitForAssertion(() => Assert.Equal(before.Count + 1, VersionsAsync("SELF-ANNUAL").Result.Count), TimeSpan.FromSeconds(10));
+        var saved = (await VersionsAsync("SELF-ANNUAL")).Last();
+        Assert.True(saved.IsDraft);
+        Assert.Equal((edited with { Version = saved.Version }).ToJson(), saved.DefinitionJson);
     }
 }

@@ -44,12 +44,12 @@ public static class FieldParser
             case FieldType.Count:
                 if (decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number) && number >= 0 && number <= long.MaxValue)
                 {
-                    value = (long)number;
                     if (OutOfBounds(column, (long)number) is { } bound)
                     {
                         error = ("CELL_OUT_OF_RANGE", $"“{column.Header}”{bound}，实际为{number}{column.Unit}");
                         return false;
                     }
+                    value = (long)number;
                     return true;
                 }
                 error = ("CELL_NOT_COUNT", $"“{column.Header}”应为非负整数，实际为“{Clip(text)}”");

@@ -265,7 +265,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
                 submission.Id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today),
             _ => ReceiptData.Of(submission, branch, template, authority, rowCounts, today), ct);
     }
-    /// <summary>The signed PDF: present when the template requires one, and a PDF by content and name without script or embedded files.</summary>
+
     /// <summary>Everything an upload is checked for once read: the template's rules and, where it takes one, the signed PDF.</summary>
     private static List<ValidationIssue> Check(UploadTarget target, ParsedReturn parsed, Attachment? attachment)
     {
@@ -275,6 +275,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         return parsed.Issues;
     }
 
+    /// <summary>The signed PDF: present when the template requires one, and a PDF by content and name without script or embedded files.</summary>
     private static void CheckPdf(Attachment? attachment, List<ValidationIssue> issues)
     {
         if (attachment is null || attachment.Bytes.Length == 0)

@@ -44,6 +44,11 @@ public static class FieldParser
             case FieldType.Count:
                 if (decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number) && number >= 0 && number <= long.MaxValue)
                 {
+                    if (OutOfBounds(column, (long)number) is { } bound)
+                    {
+                        error = ("CELL_OUT_OF_RANGE", $"“{column.Header}”{bound}，实际为{number}{column.Unit}");
+                        return false;
+                    }
                     value = (long)number;
                     return true;
                 }
@@ -106,6 +111,15 @@ public static class FieldParser
                 return true;
         }
     }
+
+    /// <summary>What a count must be and is not, by the column's bounds (null when within them).</summary>
+    private static string? OutOfBounds(ColumnDefinition column, long value) => (column.Min, column.Max) switch
+    {
+        ({ } min, { } max) when value < min || value > max => $"应在{min}至{max}{column.Unit}之间",
+        ({ } min, null) when value < min => $"应不小于{min}{column.Unit}",
+        (null, { } max) when value > max => $"应不大于{max}{column.Unit}",
+        _ => null,
+    };
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];
 

@@ -34,19 +34,22 @@ public static class RowMapper
     }
 
     /// <summary>Every field must be a property of the target row of a matching type; checked when a template is saved.</summary>
-    public static IReadOnlyList<string> Check(SheetDefinition sheet)
+    public static IReadOnlyList<string> Check(SheetDefinition sheet) =>
+        sheet.Columns.Select(c => FieldProblem(sheet.Target, c.Field, c.Type)).OfType<string>().Select(p => $"工作表“{sheet.Name}”：{p}").ToList();
+
+    /// <summary>Why a column of <paramref name="type"/> cannot be stored in <paramref name="field"/> of the target's rows (null when it can).</summary>
+    public static string? FieldProblem(RowTarget target, string field, FieldType type)
     {
-        var type = ClrType(sheet.Target);
-        var errors = new List<string>();
-        foreach (var c in sheet.Columns)
-        {
-            var p = type.GetProperty(c.Field);
-            if (p is null) errors.Add($"工作表“{sheet.Name}”的字段 {c.Field} 在 {sheet.Target} 中不存在。");
-            else if ((Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) != ValueType(c.Type))
-                errors.Add($"工作表“{sheet.Name}”的字段 {c.Field} 类型不符。");
-        }
-        return errors;
+        var p = ClrType(target).GetProperty(field);
+        if (p is null || p.DeclaringType == typeof(ReturnRow)) return $"存储字段“{field}”不存在";
+        var stored = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
+        return stored == ValueType(type) ? null : $"存储字段“{field}”存不下“{TemplateNames.Of(type)}”类型的值";
     }
+
+    /// <summary>The fields a sheet stored in <paramref name="target"/> can use for a column of <paramref name="type"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> Fields(RowTarget target, FieldType type) =>
+        ClrType(target).GetProperties().Where(p => p.DeclaringType != typeof(ReturnRow) && FieldProblem(target, p.Name, type) is null)
+            .OrderBy(p => p.MetadataToken).Select(p => p.Name).ToList();
 
     private static Type ValueType(FieldType type) => type switch
     {

@@ -58,19 +58,6 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     public async Task<TemplateInfo> TemplateAsync(string code, CancellationToken ct = default) =>
         (await TemplatesAsync(ct)).FirstOrDefault(t => t.Code == code) ?? throw new DomainException("template.unknown", $"报表模板“{code}”不存在或已停用。");
 
-    /// <summary>
-    /// Saves an edited definition as the next version of its template (administrators only); earlier versions
-    /// stay, so returns filed under them keep their meaning.
-    /// </summary>
-    public async Task SaveTemplateAsync(TemplateDefinition definition, CancellationToken ct = default)
-    {
-        if (!access.Scope.IsAdministrator) throw new AccessDeniedException("只有系统管理员可以修改报表模板。");
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var latest = await db.ReturnTemplates.Where(t => t.Code == definition.Code).MaxAsync(t => (int?)t.Version, ct) ?? 0;
-        db.ReturnTemplates.Add(ReturnTemplate.From(definition with { Version = latest + 1 }));
-        await db.SaveChangesAsync(ct);
-    }
-
     /// <summary>Whether a branch files a template, per the template's applicability.</summary>
     public static bool AppliesTo(TemplateDefinition template, Branch branch, Carrier carrier) =>
         template.AppliesTo.Levels.Contains(branch.Level.ToString()) && template.AppliesTo.CarrierKinds.Contains(carrier.Kind.ToString());
@@ -98,9 +85,11 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     }
 
     /// <summary>What the template of a return is filled with for a branch and period (the branch must file it).</summary>
-    public async Task<TemplateFill> TemplateFillAsync(int branchId, string templateCode, string periodText, CancellationToken ct = default)
+    public async Task<TemplateFill> TemplateFillAsync(int branchId, string templateCode, string periodText, CancellationToken ct = default) =>
+        await TemplateFillAsync(await TemplateAsync(templateCode, ct), branchId, periodText, ct);
+
+    private async Task<TemplateFill> TemplateFillAsync(TemplateInfo template, int branchId, string periodText, CancellationToken ct)
     {
-        var template = await TemplateAsync(templateCode, ct);
         var period = ReportingPeriod.Parse(periodText, template.Frequency);
         var (context, branch) = await ContextAsync(branchId, period, ct);
         if (!AppliesTo(template.Definition, branch, branch.Carrier!))
@@ -184,9 +173,11 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     /// <summary>What an upload is for: the template, the period, the branch (which must file it) and what validation needs.</summary>
     private sealed record UploadTarget(TemplateInfo Template, ReportingPeriod Period, Branch Branch, ValidationContext Context);
 
-    private async Task<UploadTarget> TargetAsync(int branchId, string templateCode, string periodText, CancellationToken ct)
+    private async Task<UploadTarget> TargetAsync(int branchId, string templateCode, string periodText, CancellationToken ct) =>
+        await TargetAsync(await TemplateAsync(templateCode, ct), branchId, periodText, ct);
+
+    private async Task<UploadTarget> TargetAsync(TemplateInfo template, int branchId, string periodText, CancellationToken ct)
     {
-        var template = await TemplateAsync(templateCode, ct);
         var period = ReportingPeriod.Parse(periodText, template.Frequency);
         var (context, branch) = await ContextAsync(branchId, period, ct);
         if (!AppliesTo(template.Definition, branch, branch.Carrier!))
@@ -200,10 +191,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     private async Task<StoreResult> StoreAsync(UploadTarget target, StoreCommand command, ParsedReturn parsed, byte[] original, Attachment? attachment,
         UploadFingerprint fingerprint, CancellationToken ct)
     {
-        ReturnValidator.Validate(parsed, target.Context);
-        var issues = parsed.Issues;
-        if (target.Template.Definition.RequiresPdf || attachment is not null)
-            CheckPdf(attachment, issues);
+        var issues = Check(target, parsed, attachment);
         if (issues.Any(i => i.Kind == IssueKind.Error))
         {
             await LogAttemptAsync(command, target.Branch, target.Period, original.LongLength, fingerprint.FileSha256, issues, ct);
@@ -292,6 +280,16 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         }
         return await db.Users.Where(u => u.UserName == actor).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } name ? name : actor;
     }
+
+    /// <summary>Everything an upload is checked for once read: the template's rules and, where it takes one, the signed PDF.</summary>
+    private static List<ValidationIssue> Check(UploadTarget target, ParsedReturn parsed, Attachment? attachment)
+    {
+        ReturnValidator.Validate(parsed, target.Context);
+        if (target.Template.Definition.RequiresPdf || attachment is not null)
+            CheckPdf(attachment, parsed.Issues);
+        return parsed.Issues;
+    }
+
     /// <summary>The signed PDF: present when the template requires one, and a PDF by content and name without script or embedded files.</summary>
     private static void CheckPdf(Attachment? attachment, List<ValidationIssue> issues)
     {

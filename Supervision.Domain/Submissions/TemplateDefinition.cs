@@ -28,7 +28,12 @@ public enum RowTarget
     SelfCheck,
 }
 
-public sealed record ColumnDefinition(string Header, string Field, FieldType Type, bool Required = true, string? List = null, int MaxLength = 200, double Width = 14, string? Hint = null);
+/// <summary>
+/// One column of a sheet: its header (how the reader finds it), the row property it is stored in, its type, and for
+/// counts an optional unit (户, 个) and bounds every value must keep.
+/// </summary>
+public sealed record ColumnDefinition(string Header, string Field, FieldType Type, bool Required = true, string? List = null, int MaxLength = 200, double Width = 14, string? Hint = null,
+    string? Unit = null, long? Min = null, long? Max = null);
 
 public sealed record SheetDefinition(
     string Name,
@@ -114,10 +119,42 @@ public sealed record TemplateDefinition(
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static TemplateDefinition FromJson(string json) =>
-        JsonSerializer.Deserialize<TemplateDefinition>(json, Json) ?? throw new DomainException("template.invalid", "报表模板定义为空。");
+    /// <summary>
+    /// Reads a definition from its JSON (a seed file, an import, a stored version). Bad JSON is refused with a Chinese
+    /// message saying the line, the position and — where it is a value of the wrong kind — which sheet, column or rule.
+    /// Missing lists read as empty, so <see cref="Validate"/> can say what is missing.
+    /// </summary>
+    public static TemplateDefinition FromJson(string json)
+    {
+        TemplateDefinition? definition;
+        try
+        {
+            definition = JsonSerializer.Deserialize<TemplateDefinition>(json, Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new DomainException("template.json", TemplateCheck.JsonError(ex));
+        }
+        return (definition ?? throw new DomainException("template.invalid", "报表模板定义为空。")).Normalized();
+    }
+
+    /// <summary>Absent lists and texts as empty ones (JSON may leave them out; the record's types say they are never null).</summary>
+    private TemplateDefinition Normalized() => this with
+    {
+        Code = Code ?? "", Name = Name ?? "",
+        AppliesTo = new Applicability(AppliesTo?.Levels ?? [], AppliesTo?.CarrierKinds ?? []),
+        Instructions = Instructions ?? [],
+        Lists = (Lists ?? new Dictionary<string, IReadOnlyList<string>>()).ToDictionary(l => l.Key, l => l.Value ?? []),
+        Sheets = (Sheets ?? []).Select(s => s with { Name = s.Name ?? "", Columns = (s.Columns ?? []).Select(c => c with { Header = c.Header ?? "", Field = c.Field ?? "" }).ToList() }).ToList(),
+        Rules = (Rules ?? []).Select(r => r with { Kind = r.Kind ?? "", Code = r.Code ?? "", Message = r.Message ?? "" }).ToList(),
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The JSON an administrator exports and imports again (indented; the same content as <see cref="ToJson"/>).</summary>
+    public string ToIndentedJson() => JsonSerializer.Serialize(this, Indented);
+
+    private static readonly JsonSerializerOptions Indented = new(Json) { WriteIndented = true };
 
     /// <summary>What people call the flag with this code: its rule's name (a code no rule defines any longer reads 关注事项).</summary>
     public string FlagName(string code) => Rules.FirstOrDefault(r => r.Code == code)?.Name ?? "关注事项";
@@ -125,32 +162,11 @@ public sealed record TemplateDefinition(
     public SheetDefinition Sheet(string name) =>
         Sheets.FirstOrDefault(s => s.Name == name) ?? throw new DomainException("template.unknown_sheet", $"模板{Code}没有工作表“{name}”。");
 
-    /// <summary>Checks the definition itself, so a broken edit or seed file is refused before any carrier meets it.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Code)) errors.Add("模板编码不能为空。");
-        if (Sheets.Count == 0) errors.Add("模板至少包含一个工作表。");
-        if (DueDay is < 1 or > 31) errors.Add("截止日应在1至31之间。");
-        foreach (var rule in Rules.Where(r => r.IsFlag && string.IsNullOrWhiteSpace(r.Name)))
-            errors.Add($"关注事项规则“{rule.Message}”缺少名称（name）。");
-        foreach (var sheet in Sheets)
-        {
-            if (sheet.Columns.Select(c => c.Field).Distinct().Count() != sheet.Columns.Count) errors.Add($"工作表“{sheet.Name}”有重复字段。");
-            if (sheet.Columns.Select(c => c.Header).Distinct().Count() != sheet.Columns.Count) errors.Add($"工作表“{sheet.Name}”有重复列名。");
-            foreach (var c in sheet.Columns.Where(c => c.Type == FieldType.Choice && (c.List is null || !(Lists.ContainsKey(c.List) || CatalogLists.Contains(c.List)))))
-                errors.Add($"工作表“{sheet.Name}”的列“{c.Header}”引用了不存在的列表“{c.List}”。");
-        }
-        errors.AddRange(Sheets.SelectMany(RowMapper.Check));
-        foreach (var rule in Rules)
-        {
-            var sheetName = rule.Sheet ?? rule.SummarySheet;
-            if (sheetName is null || Sheets.All(s => s.Name != sheetName)) errors.Add($"规则{rule.Code}引用了不存在的工作表“{sheetName}”。");
-            if (!RuleKinds.Contains(rule.Kind)) errors.Add($"规则{rule.Code}的类型“{rule.Kind}”无法识别。");
-            if (rule.Kind == "FlagRetentionShort" && rule.Months is not (>= 1 and <= 120)) errors.Add($"规则{rule.Code}须写明留存月数（1至120）。");
-        }
-        return errors;
-    }
+    /// <summary>
+    /// Checks the definition itself, so a broken edit, import or seed file is refused before any carrier meets it: every
+    /// problem as a Chinese sentence that says where (<see cref="TemplateCheck"/>).
+    /// </summary>
+    public IReadOnlyList<string> Validate() => TemplateCheck.Check(this);
 
     /// <summary>Lists the portal fills from its catalogs rather than from the template.</summary>
     public static readonly HashSet<string> CatalogLists = ["RnChecklist"];

@@ -103,11 +103,11 @@ public sealed class ReturnReader(SpreadsheetLimits limits) : IReturnReader
     private static int[] MapHeaders(SheetDefinition def, SheetRow header, List<ValidationIssue> issues)
     {
         var found = header.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Value))
-            .GroupBy(c => Normalize(c.Value)).ToDictionary(g => g.Key, g => g.First().Column);
+            .GroupBy(c => TemplateCheck.HeaderKey(c.Value)).ToDictionary(g => g.Key, g => g.First().Column);
         var columns = new int[def.Columns.Count];
         for (var i = 0; i < def.Columns.Count; i++)
         {
-            if (found.TryGetValue(Normalize(def.Columns[i].Header), out var column))
+            if (found.TryGetValue(TemplateCheck.HeaderKey(def.Columns[i].Header), out var column))
                 columns[i] = column;
             else
             {
@@ -118,7 +118,6 @@ public sealed class ReturnReader(SpreadsheetLimits limits) : IReturnReader
         return columns;
     }
 
-    private static string Normalize(string header) => header.Trim().Replace(" ", "").Replace("\u3000", "").Replace("＋", "+").Replace("\n", "");
 
     /// <summary>Excel may have turned a typed 2026-10 into a date; read it back as the period it was meant to be.</summary>
     private static string? PeriodText(RawCell? cell, Frequency frequency)

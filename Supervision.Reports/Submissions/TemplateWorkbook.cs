@@ -122,7 +122,13 @@ public static class TemplateWorkbook
     {
         FieldType.City => "本省地市的6位行政区划代码（下拉选择）",
         FieldType.Choice => "从下拉列表中选择",
-        FieldType.Count => "非负整数，不得使用公式",
+        FieldType.Count => "非负整数，不得使用公式" + (c.Unit is { Length: > 0 } unit ? $"；单位：{unit}" : "") + c switch
+        {
+            { Min: { } min, Max: { } max } => $"；{min}至{max}之间",
+            { Min: { } min } => $"；不小于{min}",
+            { Max: { } max } => $"；不大于{max}",
+            _ => "",
+        },
         FieldType.Date => "日期，格式为 2026-05-01",
         FieldType.YesNo => "填“是”或“否”",
         _ => $"文字，不超过{c.MaxLength}个字符",
@@ -165,9 +171,12 @@ public static class TemplateWorkbook
         else if (column.Type == FieldType.Count)
         {
             var v = range.SetDataValidation();
-            v.WholeNumber.EqualOrGreaterThan(0);
+            // Excel's whole-number check takes 32-bit bounds; a wider one is left to the portal's own check on upload.
+            var min = (int)Math.Min(column.Min ?? 0, int.MaxValue);
+            if (column.Max is { } max and <= int.MaxValue) v.WholeNumber.Between(min, (int)max);
+            else v.WholeNumber.EqualOrGreaterThan(min);
             v.ErrorTitle = "应为非负整数";
-            v.ErrorMessage = $"“{column.Header}”应为非负整数。";
+            v.ErrorMessage = $"“{column.Header}”应为非负整数" + (column.Max is { } m ? $"，{column.Min ?? 0}至{m}之间" : column.Min is { } n ? $"，不小于{n}" : "") + "。";
         }
     }
 

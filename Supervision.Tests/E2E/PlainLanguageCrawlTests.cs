@@ -25,12 +25,6 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     /// <summary>Pages whose subject is the account itself: the user list names each account by its sign-in name, on purpose.</summary>
     private static readonly HashSet<string> AccountPages = ["/admin/users"];
 
-    /// <summary>
-    /// The return template editor is still the JSON box its import/export keeps; the form-based template designer (issue 18,
-    /// item 3) replaces it. Until then its codes and field names are what an administrator edits.
-    /// </summary>
-    private static readonly HashSet<string> JsonEditors = ["/admin/templates"];
-
     [Fact]
     public async Task No_page_any_role_can_reach_shows_json_codes_type_names_or_login_names()
     {
@@ -72,7 +66,6 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
                 foreach (var (what, pattern) in new[] { ("JSON", JsonPattern()), ("代码", CodePattern()), ("类型名", typePattern), ("登录名", loginPattern) })
                 {
                     if (what == "登录名" && AccountPages.Contains(url)) continue;
-                    if (what is "代码" or "类型名" && JsonEditors.Contains(url)) continue;
                     foreach (var m in pattern.Matches(text).Cast<Match>().Select(m => m.Value).Distinct().Take(3))
                         problems.Add($"{user} {url}: {what} “{m}” in “{Around(text, m)}”");
                 }

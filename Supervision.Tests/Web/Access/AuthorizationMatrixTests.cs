@@ -48,6 +48,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/submissions/{Id:long}"] = Who.SignedIn,
         ["/submissions/upload"] = Who.Carrier,
         ["/admin/templates"] = Who.Admin,
+        ["/admin/templates/{Id:int}"] = Who.Admin,
         ["/admin/enforcement-settings"] = Who.Admin,
         ["/cases"] = Who.SignedIn,
         ["/cases/new"] = Who.Officer,
@@ -240,6 +241,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
             ["/public/announcements/{Id:long}"] = await SampleAnnouncementAsync(),
             ["/org/provinces/{Id:int}"] = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id,
             ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
+            ["/admin/templates/{Id:int}"] = (await db.ReturnTemplates.OrderBy(t => t.Id).FirstAsync()).Id,
             ["/rankings/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
             ["/catalog/legal-bases/{Id:int}"] = (await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06")).Id,
             // The Development demo data of 宁夏, and an order issued to 宁夏移动 (the carrier user of the matrix).

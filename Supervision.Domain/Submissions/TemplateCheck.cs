@@ -1,0 +1,290 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Supervision.Domain.Organizations;
+
+namespace Supervision.Domain.Submissions;
+
+/// <summary>
+/// Checks a whole template definition — the one place the designer, the JSON import and the seed use. Each problem is a
+/// Chinese sentence that says where it is: 第2个工作表「汇总」第3列「在网用户数」：最小值大于最大值。
+/// </summary>
+public static partial class TemplateCheck
+{
+    /// <summary>Sheet names the generated workbook uses itself.</summary>
+    private static readonly HashSet<string> ReservedSheets = ["填报说明", "_lists"];
+
+    /// <summary>Rows 1 and 2 of every sheet carry its title, the branch and the period.</summary>
+    private const int FirstHeaderRow = 3;
+
+    public static IReadOnlyList<string> Check(TemplateDefinition t)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(t.Code)) errors.Add("模板编码不能为空。");
+        else if (!CodePattern().IsMatch(t.Code)) errors.Add("模板编码只能由大写字母、数字和“-”组成，以字母开头（如 RN-MONTHLY）。");
+        if (string.IsNullOrWhiteSpace(t.Name)) errors.Add("模板名称不能为空。");
+        if (!Enum.IsDefined(t.Frequency)) errors.Add("报送频率应为月报、季报或年报。");
+        if (t.DueDay is < 1 or > 31) errors.Add("截止日应在1至31之间。");
+        if (t.DueMonthsAfter is < 1 or > 12) errors.Add("截止月份应为期间结束后的第1至12个月。");
+        if (t.AppliesTo.Levels.Count == 0) errors.Add("报送单位：请至少选择一个层级（省级公司或地市分公司）。");
+        foreach (var level in t.AppliesTo.Levels.Where(l => !Enum.TryParse<BranchLevel>(l, out _)))
+            errors.Add($"报送单位：层级“{level}”无法识别。");
+        if (t.AppliesTo.CarrierKinds.Count == 0) errors.Add("报送单位：请至少选择一类企业（基础电信企业或移动通信转售企业）。");
+        foreach (var kind in t.AppliesTo.CarrierKinds.Where(k => !Enum.TryParse<CarrierKind>(k, out _)))
+            errors.Add($"报送单位：企业类别“{kind}”无法识别。");
+        foreach (var (i, line) in t.Instructions.Index().Where(x => string.IsNullOrWhiteSpace(x.Item)))
+            errors.Add($"第{i + 1}条填报要求为空，请填写或删除。");
+
+        foreach (var (name, values) in t.Lists)
+        {
+            var where = $"下拉列表「{name}」";
+            if (string.IsNullOrWhiteSpace(name)) errors.Add("有一个下拉列表没有名称。");
+            if (TemplateDefinition.CatalogLists.Contains(name)) errors.Add($"{where}：与系统目录列表重名，请换一个名称。");
+            if (values.Count == 0) errors.Add($"{where}：至少需要一个选项。");
+            if (values.Any(string.IsNullOrWhiteSpace)) errors.Add($"{where}：有空白选项。");
+            foreach (var duplicate in values.Where(v => !string.IsNullOrWhiteSpace(v)).GroupBy(v => v.Trim()).Where(g => g.Count() > 1))
+                errors.Add($"{where}：选项「{duplicate.Key}」重复。");
+        }
+
+        if (t.Sheets.Count == 0) errors.Add("模板至少包含一个工作表。");
+        for (var i = 0; i < t.Sheets.Count; i++)
+            CheckSheet(t, i, errors);
+
+        var flags = 0;
+        var checks = 0;
+        for (var i = 0; i < t.Rules.Count; i++)
+        {
+            var rule = t.Rules[i];
+            var where = rule.IsFlag ? $"第{++flags}个关注事项「{(string.IsNullOrWhiteSpace(rule.Name) ? "未命名" : Clip(rule.Name))}」" : $"第{++checks}条校验规则「{Clip(rule.Message)}」";
+            CheckRule(t, rule, where, errors);
+            if (!string.IsNullOrWhiteSpace(rule.Code) && t.Rules.Take(i).Any(r => r.Code == rule.Code))
+                errors.Add($"{where}：编码与前面的规则相同，每条规则的编码须唯一。");
+        }
+        return errors;
+    }
+
+    private static void CheckSheet(TemplateDefinition t, int index, List<string> errors)
+    {
+        var sheet = t.Sheets[index];
+        var where = $"第{index + 1}个工作表「{sheet.Name}」";
+        if (string.IsNullOrWhiteSpace(sheet.Name)) errors.Add($"第{index + 1}个工作表：名称不能为空。");
+        else
+        {
+            if (sheet.Name.Length > 31) errors.Add($"{where}：名称不能超过31个字符（Excel的限制）。");
+            if (sheet.Name.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) >= 0) errors.Add($"{where}：名称不能包含 [ ] : * ? / \\ 等字符。");
+            if (ReservedSheets.Contains(sheet.Name)) errors.Add($"{where}：名称已被生成的模板文件占用，请换一个名称。");
+            var first = t.Sheets.Take(index).Select((s, i) => (s, i)).FirstOrDefault(x => x.s.Name == sheet.Name);
+            if (first.s is not null) errors.Add($"{where}：与第{first.i + 1}个工作表重名。");
+        }
+        if (!Enum.IsDefined(sheet.Target)) errors.Add($"{where}：数据存储位置无法识别。");
+        if (sheet.HeaderRow < FirstHeaderRow) errors.Add($"{where}：列名应在第{FirstHeaderRow}行或之后（第1、2行是标题、报送单位和期间）。");
+        if (sheet.Columns.Count == 0) errors.Add($"{where}：至少需要一列。");
+        for (var j = 0; j < sheet.Columns.Count; j++)
+            CheckColumn(t, sheet, j, $"{where}第{j + 1}列「{sheet.Columns[j].Header}」", errors);
+        CheckPrefill(t, sheet, where, errors);
+    }
+
+    private static void CheckColumn(TemplateDefinition t, SheetDefinition sheet, int j, string where, List<string> errors)
+    {
+        var c = sheet.Columns[j];
+        if (string.IsNullOrWhiteSpace(c.Header)) errors.Add($"{where}：列名不能为空。");
+        else if (sheet.Columns.Take(j).Select((x, i) => (x, i)).FirstOrDefault(x => Same(x.x.Header, c.Header)) is { x: not null } same)
+            errors.Add($"{where}：列名与第{same.i + 1}列相同（上传时按列名识别各列）。");
+        if (!Enum.IsDefined(c.Type)) errors.Add($"{where}：类型无法识别。");
+        else if (string.IsNullOrWhiteSpace(c.Field)) errors.Add($"{where}：请选择存储字段。");
+        else if (Enum.IsDefined(sheet.Target) && RowMapper.FieldProblem(sheet.Target, c.Field, c.Type) is { } problem)
+            errors.Add($"{where}：{problem}。");
+        else if (sheet.Columns.Take(j).Select((x, i) => (x, i)).FirstOrDefault(x => x.x.Field == c.Field) is { x: not null } twice)
+            errors.Add($"{where}：与第{twice.i + 1}列存入同一个存储字段。");
+
+        if (c.Type == FieldType.Choice)
+        {
+            if (string.IsNullOrWhiteSpace(c.List)) errors.Add($"{where}：下拉选择类型须指定下拉列表。");
+            else if (!t.Lists.ContainsKey(c.List) && !TemplateDefinition.CatalogLists.Contains(c.List))
+                errors.Add($"{where}：下拉列表「{c.List}」不存在。");
+        }
+        else if (c.List is not null) errors.Add($"{where}：只有下拉选择类型的列可以指定下拉列表。");
+
+        if (c.Type == FieldType.Count)
+        {
+            if (c.Min < 0) errors.Add($"{where}：最小值不能小于0（数量为非负整数）。");
+            if (c.Min > c.Max) errors.Add($"{where}：最小值大于最大值。");
+        }
+        else
+        {
+            if (c.Min is not null || c.Max is not null) errors.Add($"{where}：只有数量列可以设置上下限。");
+            if (!string.IsNullOrWhiteSpace(c.Unit)) errors.Add($"{where}：只有数量列可以设置单位。");
+        }
+        if (c.Type == FieldType.Text && c.MaxLength is < 1 or > 4000) errors.Add($"{where}：最大长度应在1至4000个字符之间。");
+        if (c.Width is < 4 or > 100) errors.Add($"{where}：列宽应在4至100之间。");
+    }
+
+    private static void CheckPrefill(TemplateDefinition t, SheetDefinition sheet, string where, List<string> errors)
+    {
+        if (sheet.Prefill is null) return;
+        if (sheet.Prefill == "CityChannel")
+        {
+            if (sheet.Columns.All(c => c.Field != "CityCode") || sheet.Columns.All(c => c.Field != "Channel") || !t.Lists.ContainsKey("Channel"))
+                errors.Add($"{where}：按“地市×渠道”预填需要存入CityCode和Channel的两列及下拉列表「Channel」。");
+        }
+        else if (sheet.Prefill.StartsWith("List:", StringComparison.Ordinal))
+        {
+            var list = sheet.Prefill[5..];
+            if (sheet.Columns.All(c => c.Type != FieldType.Choice || c.List != list))
+                errors.Add($"{where}：按列表「{list}」预填需要一列使用该下拉列表。");
+        }
+        else errors.Add($"{where}：预填方式“{sheet.Prefill}”无法识别。");
+    }
+
+    private static void CheckRule(TemplateDefinition t, RuleDefinition r, string where, List<string> errors)
+    {
+        if (!TemplateDefinition.RuleKinds.Contains(r.Kind))
+        {
+            errors.Add($"{where}：类型“{r.Kind}”无法识别。");
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(r.Code)) errors.Add($"{where}：编码不能为空。");
+        else if (!RuleCodePattern().IsMatch(r.Code)) errors.Add($"{where}：编码只能由大写字母、数字和下划线组成。");
+        if (string.IsNullOrWhiteSpace(r.Message)) errors.Add($"{where}：提示文字不能为空。");
+        if (r.IsFlag && string.IsNullOrWhiteSpace(r.Name)) errors.Add($"{where}：缺少名称。");
+
+        var sheetName = r.Kind == "DetailTotals" ? r.SummarySheet : r.Sheet;
+        var sheet = t.Sheets.FirstOrDefault(s => s.Name == sheetName);
+        if (sheet is null)
+        {
+            errors.Add(string.IsNullOrWhiteSpace(sheetName) ? $"{where}：请选择工作表。" : $"{where}：工作表「{sheetName}」不存在。");
+            return;
+        }
+
+        // Each column the rule names must exist on its sheet, of a type the rule can compare.
+        void Column(string? field, string role, params FieldType[] types)
+        {
+            if (string.IsNullOrWhiteSpace(field))
+            {
+                errors.Add($"{where}：请选择{role}。");
+                return;
+            }
+            var column = sheet.Columns.FirstOrDefault(c => c.Field == field);
+            if (column is null) errors.Add($"{where}：{role}（存储字段“{field}”）在工作表「{sheet.Name}」中没有对应的列。");
+            else if (types.Length > 0 && !types.Contains(column.Type))
+                errors.Add($"{where}：{role}「{column.Header}」应为{string.Join("或", types.Select(TemplateNames.Of))}类型。");
+        }
+        void Threshold()
+        {
+            if (r.Threshold is null) errors.Add($"{where}：请填写阈值。");
+        }
+
+        switch (r.Kind)
+        {
+            case "LessOrEqual":
+                Column(r.Left, "较小的一列", FieldType.Count);
+                Column(r.Right, "较大的一列", FieldType.Count);
+                if (r.Left is not null && r.Left == r.Right) errors.Add($"{where}：比较的两列不能是同一列。");
+                break;
+            case "SumEquals":
+                if (r.Terms is not { Count: >= 2 }) errors.Add($"{where}：求和至少需要两列。");
+                foreach (var term in r.Terms ?? []) Column(term, "求和的列", FieldType.Count);
+                Column(r.Total, "合计列", FieldType.Count);
+                if (r.Total is not null && r.Terms?.Contains(r.Total) == true) errors.Add($"{where}：合计列不能同时是求和的列。");
+                break;
+            case "Unique":
+                if (r.Fields is not { Count: >= 1 }) errors.Add($"{where}：请至少选择一列。");
+                foreach (var field in r.Fields ?? []) Column(field, "不得重复的列");
+                break;
+            case "CoversCities":
+                Column(r.Field, "地市代码列", FieldType.City);
+                break;
+            case "CoversList":
+                Column(r.Field, "列", FieldType.Choice);
+                if (r.List is null || !t.Lists.ContainsKey(r.List) && !TemplateDefinition.CatalogLists.Contains(r.List))
+                    errors.Add($"{where}：下拉列表「{r.List}」不存在。");
+                break;
+            case "RequiredWhen":
+                Column(r.Field, "必填的列");
+                Column(r.When, "条件列");
+                if (string.IsNullOrWhiteSpace(r.EqualsValue)) errors.Add($"{where}：请填写条件列的取值。");
+                break;
+            case "DetailTotals":
+                var detail = t.Sheets.FirstOrDefault(s => s.Name == r.DetailSheet);
+                if (detail is null)
+                {
+                    errors.Add($"{where}：明细工作表「{r.DetailSheet}」不存在。");
+                    break;
+                }
+                if (r.Keys is not { Count: >= 1 }) errors.Add($"{where}：请至少选择一个分组列。");
+                if (r.Fields is not { Count: >= 1 }) errors.Add($"{where}：请至少选择一个合计列。");
+                foreach (var field in (r.Keys ?? []).Concat(r.Fields ?? []))
+                {
+                    Column(field, "列");
+                    if (detail.Columns.All(c => c.Field != field))
+                        errors.Add($"{where}：存储字段“{field}”在明细工作表「{detail.Name}」中没有对应的列。");
+                }
+                break;
+            case "FlagAbove":
+            case "FlagBelow":
+                Column(r.Field, "比较的列", FieldType.Count);
+                Threshold();
+                break;
+            case "FlagRatioBelow":
+                Column(r.Numerator, "分子列", FieldType.Count);
+                Column(r.Denominator, "分母列", FieldType.Count);
+                Threshold();
+                if (r.Floor is { } floor && r.Threshold is { } threshold && floor >= threshold) errors.Add($"{where}：下限应小于阈值。");
+                break;
+            case "FlagRetentionShort":
+                Column(r.Field, "最早记录日期列", FieldType.Date);
+                if (r.Months is not (>= 1 and <= 120)) errors.Add($"{where}：须写明留存月数（1至120）。");
+                break;
+            case "FlagEquals":
+                Column(r.Field, "比较的列");
+                if (string.IsNullOrWhiteSpace(r.EqualsValue)) errors.Add($"{where}：请填写触发提示的取值。");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Bad JSON as a Chinese sentence: the line and position, and — for a value of the wrong kind — the sheet, column
+    /// or rule it belongs to and the property's name (never the parser's English text).
+    /// </summary>
+    public static string JsonError(JsonException ex)
+    {
+        var at = ex.LineNumber is { } line ? $"第{line + 1}行第{(ex.BytePositionInLine ?? 0) + 1}个字符处" : "";
+        var path = Path(ex.Path);
+        // The reader's own error (a syntax error) comes wrapped; a value of the wrong kind does not.
+        var what = ex.InnerException is JsonException
+            ? "不是有效的JSON（请检查括号、引号和逗号）"
+            : $"{(path.Length > 0 ? path + "的" : "")}值类型不对（数量应为数字，是否应为 true/false，类型应为可选值之一）";
+        return $"JSON格式错误：{at}{what}。";
+    }
+
+    /// <summary>$.sheets[1].columns[2].type → 第2个工作表第3列“type”.</summary>
+    private static string Path(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "";
+        var text = PathPart().Replace(path.TrimStart('$', '.'), m => m.Groups[1].Value switch
+        {
+            "sheets" => $"第{int.Parse(m.Groups[2].Value) + 1}个工作表",
+            "columns" => $"第{int.Parse(m.Groups[2].Value) + 1}列",
+            "rules" => $"第{int.Parse(m.Groups[2].Value) + 1}条规则",
+            "instructions" => $"第{int.Parse(m.Groups[2].Value) + 1}条填报要求",
+            var other => $"“{other}”第{int.Parse(m.Groups[2].Value) + 1}项",
+        });
+        var parts = text.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(parts.Select(p => p.StartsWith('第') || p.StartsWith('“') ? p : $"“{p}”"));
+    }
+
+    private static bool Same(string a, string b) => HeaderKey(a) == HeaderKey(b);
+
+    /// <summary>A header as the reader matches it: spaces, full-width spaces and line breaks ignored, ＋ read as +.</summary>
+    public static string HeaderKey(string header) => header.Trim().Replace(" ", "").Replace("\u3000", "").Replace("＋", "+").Replace("\n", "");
+
+    private static string Clip(string? text) => text is null ? "" : text.Length > 16 ? text[..16] + "…" : text;
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9-]{1,39}$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9_]{1,59}$")]
+    private static partial Regex RuleCodePattern();
+
+    [GeneratedRegex(@"(\w+)\[(\d+)\]")]
+    private static partial Regex PathPart();
+}

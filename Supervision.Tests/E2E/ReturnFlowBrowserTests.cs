@@ -87,14 +87,16 @@ public class ReturnFlowBrowserTests(BrowserPortal portal) : IClassFixture<Browse
         var carrier = await portal.SignedInAsync("carrier.cmcc.nx");
         await carrier.GotoAsync("/submissions/upload?template=RN-MONTHLY&period=2026-09");
         await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await carrier.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
-        {
-            Name = "十月月报.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = new byte[30 * 1024 * 1024 + 1],
-        });
+        // From a file on disk (the browser reads it locally): a 30 MB buffer sent through the browser protocol took minutes on a busy machine.
+        var folder = Directory.CreateTempSubdirectory("over-limit");
+        var path = Path.Combine(folder.FullName, "十月月报.xlsx");
+        await using (var file = File.Create(path)) file.SetLength(30 * 1024 * 1024 + 1);
+        await carrier.Locator("input[type=file]").First.SetInputFilesAsync(path);
         await Assertions.Expect(carrier.Locator(".file-refused")).ToContainTextAsync("“十月月报.xlsx”大小为30.0MB，超过30MB的上限，未上传", Slow);
         await Assertions.Expect(carrier.Locator("#chosen-file")).ToHaveTextAsync("未选择文件");
         await Assertions.Expect(carrier.Locator("#import-submit")).ToBeDisabledAsync();
         await BrowserPortal.ShotAsync(carrier, "upload-file-over-the-limit");
+        folder.Delete(recursive: true);
     }
 
     /// <summary>What a compliance officer does with the template: fill every prefilled city × channel row and list the outlets.</summary>

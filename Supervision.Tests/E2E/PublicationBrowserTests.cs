@@ -67,6 +67,7 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
             await BrowserPortal.ApproveInInboxAsync(leader, "营业网点为用户办理入网未核验身份证件", "同意按一般失信行为公示。");
             await leader.CloseAsync();
             await p.ReloadAsync();
+            await p.WaitForLoadStateAsync(LoadState.NetworkIdle); // the circuit is up: a click on the prerendered button would do nothing
             await Assertions.Expect(p.Locator("#record-action-publish")).ToBeEnabledAsync(new() { Timeout = 20_000 });
             await p.ClickAsync("#record-action-publish");
             await Assertions.Expect(p.Locator(".mud-dialog")).ToBeVisibleAsync();

@@ -182,7 +182,7 @@ public class PublicationTests(Portal portal) : IClassFixture<Portal>
         int province;
         await using (var db = portal.Db())
             province = (await db.Provinces.SingleAsync(p => p.Code == "64")).Id;
-        var noBasis = await Assert.ThrowsAsync<DomainException>(() => admin.SaveSettingsAsync(new EnforcementSettings { ProvinceId = province, AgentListEnabled = true }));
+        var noBasis = await Assert.ThrowsAsync<DomainException>(() => admin.SaveSettingsAsync(new EnforcementSettings { ProvinceId = province, AgentListEnabled = true, ApprovalSteps = ApprovalSteps.WithLawful("") }));
         Assert.Equal("agent_list.basis_required", noBasis.Code);
         Assert.False((await As<PublicityService>(inspector).AgentListAsync()).Enabled);
 

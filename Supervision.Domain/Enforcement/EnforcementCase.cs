@@ -227,19 +227,25 @@ public partial class EnforcementCase : IPartyVisible
     // ---------------------------------------------------------------- 事先告知 / 陈述申辩 / 听证
 
     /// <summary>Serves the prior notice (Art. 44): the statement period starts; a hearing is offered for a large fine (Art. 63).</summary>
-    public void ServePriorNotice(DateOnly servedOn, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    /// <summary>
+    /// Serves the 事先告知书 (Art. 44) by a method the law allows that day — electronically only with the party's consent in a
+    /// 送达地址确认书 (Art. 61 para 2), as the decision; a notice not lawfully served is no notice (Art. 62).
+    /// </summary>
+    public void ServePriorNotice(DateOnly servedOn, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now,
+        string method = ServiceMethods.InPerson)
     {
         Require(CaseState.UnderReview, "送达事先告知书");
         Check(NoticeRefusal());
         if (servedOn < FiledOn) throw new DomainException("case.date_before_filing", "送达日期不能早于立案日。");
         NotFuture(servedOn, now, "送达日期");
+        Check(ServiceMethodRefusal(method, servedOn));
         PriorNoticeServedOn = servedOn;
         StatementDeadline = calendar.AddWorkingDays(servedOn, settings.StatementWorkingDays);
         HearingOffered = GivesHearingRight(settings);
         HearingRequestDeadline = HearingOffered ? calendar.AddWorkingDays(servedOn, settings.HearingRequestWorkingDays) : null;
         FineNeedsLegalReview = FineAmount >= settings.LegalReviewThreshold;
         VisibleToParty = true;
-        Move(CaseState.PriorNoticeServed, by, now, "送达事先告知书",
+        Move(CaseState.PriorNoticeServed, by, now, $"送达事先告知书（{method.Trim()}）",
             $"陈述申辩期限至{ChineseDate.Format(StatementDeadline.Value)}" + (HearingOffered ? $"；告知听证权利，申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}" : ""));
     }
 

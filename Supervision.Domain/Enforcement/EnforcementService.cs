@@ -269,8 +269,8 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     private static DocumentStep Filing(DateOnly filedOn) => new(DocumentKind.CaseFilingApproval, false, filedOn,
         (c, ctx, number) => c.RecordFilingApproval(number?.ToString(), ctx.Now));
 
-    private static DocumentStep Notice(DateOnly servedOn) => new(DocumentKind.PriorNotice, true, servedOn,
-        (c, ctx, _) => c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+    private static DocumentStep Notice(DateOnly servedOn, string method = ServiceMethods.InPerson) => new(DocumentKind.PriorNotice, true, servedOn,
+        (c, ctx, _) => c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method));
 
     private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, string place, HearingPanel panel) => new(DocumentKind.HearingNotice, true, noticeOn,
         (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
@@ -287,8 +287,9 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     /// <summary>Issues the filing approval of a case filed without one (cases filed before filing and approval were one step).</summary>
     public Task<IssuedDocument> IssueFilingApprovalAsync(long id, CancellationToken ct = default) => IssueAsync(id, null, _ => Filing(default), ct);
 
-    public Task<IssuedDocument> ServePriorNoticeAsync(long id, Guid token, DateOnly servedOn, CancellationToken ct = default) =>
-        IssueAsync(id, token, _ => Notice(servedOn), ct);
+    /// <summary>Issues and serves the 事先告知书 by <paramref name="method"/> (electronically only with the party's consent on record).</summary>
+    public Task<IssuedDocument> ServePriorNoticeAsync(long id, Guid token, DateOnly servedOn, CancellationToken ct = default, string method = ServiceMethods.InPerson) =>
+        IssueAsync(id, token, _ => Notice(servedOn, method), ct);
 
     /// <summary>Schedules the hearing with its chair (a user of the administration, not an investigator: Art. 64 (四)), members and clerk.</summary>
     public async Task<IssuedDocument> ScheduleHearingAsync(long id, Guid token, DateOnly noticeOn, DateOnly hearingDate, string place, string chairUserId,

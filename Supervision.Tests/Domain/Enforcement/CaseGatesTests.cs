@@ -215,6 +215,21 @@ public class CaseGatesTests
         Assert.Equal((CaseState.Served, method), (c.State, c.ServiceMethod));
     }
 
+    [Fact]
+    public void The_prior_notice_is_served_electronically_only_with_consent_and_its_method_is_recorded()
+    {
+        var c = UnderReview();
+        var refused = Assert.Throws<DomainException>(() => c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now, ServiceMethods.Electronic));
+        Assert.Equal("case.electronic_service_without_consent", refused.Code);
+        Assert.Contains("行政处罚法第六十一条第二款", refused.Message);
+        Assert.Equal(CaseState.UnderReview, c.State);
+        Assert.Equal("case.service_method", Assert.Throws<DomainException>(() => c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now, "微信")).Code);
+
+        c.RecordServiceAddress("银川市金凤区某路1号", "电子邮件 legal@example.cn", D("2026-04-28"), "i", Now);
+        c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now, ServiceMethods.Electronic);
+        Assert.Equal((CaseState.PriorNoticeServed, "送达事先告知书（电子送达）"), (c.State, c.Steps.Last().Action));
+    }
+
     // ------------------------------------------------------------------ 5. limitation
 
     [Fact]

@@ -165,12 +165,20 @@ public partial class CaseDetail
     private async Task Notice()
     {
         var on = Today("served-on", "送达日期");
+        var method = ServiceMethodChoice();
         var form = new ActionForm($"送达行政处罚事先告知书：当事人自送达之日起{_settings.StatementWorkingDays}个工作日内可以陈述申辩" +
-                                  (_case!.FineAmount >= _settings.HearingThreshold ? $"；拟罚款达到听证标准（{Fmt.Money(_settings.HearingThreshold)}），将告知听证权利" : "") + "。签发后文号不可收回。",
-            "签发并送达", [on]);
+                                  (_case!.FineAmount >= _settings.HearingThreshold ? $"；拟罚款达到听证标准（{Fmt.Money(_settings.HearingThreshold)}），将告知听证权利" : "") + "。" +
+                                  ConsentNote() + "签发后文号不可收回。",
+            "签发并送达", [on, method]);
         if (await AskAsync("送达事先告知书", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PriorNotice, on.Day)))
-            await Run(() => Cases.ServePriorNoticeAsync(Id, Token, on.Day), "事先告知书已签发并登记送达。");
+            await Run(() => Cases.ServePriorNoticeAsync(Id, Token, on.Day, method: method.Value), "事先告知书已签发并登记送达。");
     }
+
+    /// <summary>The methods of service, electronic with the channel the party consented to.</summary>
+    private ActionChoice<string> ServiceMethodChoice() =>
+        new("method", "送达方式", ServiceMethods.All.Select(m => (m, m == ServiceMethods.Electronic && _case!.ElectronicServiceChannel is { } channel ? $"{m}（{channel}）" : m)).ToList());
+
+    private string ConsentNote() => _case!.ElectronicServiceChannel is null ? "当事人未签订送达地址确认书同意电子送达，不能电子送达（行政处罚法第六十一条第二款）。" : "";
 
     // ---------------------------------------------------------------- 陈述申辩 / 听证
 
@@ -233,9 +241,8 @@ public partial class CaseDetail
     private async Task Serve()
     {
         var on = Today("served-on", "送达日期");
-        var method = new ActionChoice<string>("method", "送达方式", ServiceMethods.All.Select(m => (m, m == ServiceMethods.Electronic && _case!.ElectronicServiceChannel is { } channel ? $"{m}（{channel}）" : m)).ToList());
-        var consent = _case!.ElectronicServiceChannel is null ? "当事人未签订送达地址确认书同意电子送达，不能电子送达（行政处罚法第六十一条第二款）。" : "";
-        var form = new ActionForm($"决定书应在{Fmt.ChineseDate(_case.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。{consent}送达后当事人可在平台查看决定书并确认签收。", "登记送达", [on, method]);
+        var method = ServiceMethodChoice();
+        var form = new ActionForm($"决定书应在{Fmt.ChineseDate(_case!.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。{ConsentNote()}送达后当事人可在平台查看决定书并确认签收。", "登记送达", [on, method]);
         if (await AskAsync("送达处罚决定书", form))
             await Run(() => Cases.ServeAsync(Id, Token, on.Day, method.Value), "已登记送达，送达回证已生成。");
     }

@@ -34,10 +34,10 @@ public sealed class ApprovalService(IDbContextFactory<SupervisionDbContext> fact
     /// <summary>Pending requests of the approver's province, oldest first (empty for anyone who may not approve).</summary>
     public async Task<IReadOnlyList<ApprovalRow>> PendingAsync(int? max = null, CancellationToken ct = default)
     {
-        if (await CurrentApproverAsync(ct) is null) return [];
+        if (await CurrentApproverAsync(ct) is not { } approver) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
         var lawful = Enum.GetValues<ApprovalStep>().Where(ApprovalSteps.ByLaw).ToList();
-        var leader = (await CurrentApproverAsync(ct))!.Leader;
+        var leader = approver.Leader;
         var q = db.ApprovalRequests.AsNoTracking().Where(a => a.ProvinceId == access.Scope.ProvinceId && a.Status == ApprovalStatus.Pending)
             .Where(a => leader || !lawful.Contains(a.Step))
             .OrderBy(a => a.RequestedAt).ThenBy(a => a.Id).AsQueryable();

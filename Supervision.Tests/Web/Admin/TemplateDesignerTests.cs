@@ -1,5 +1,6 @@
 using System.Text;
 using Bunit;
+using Bunit.Extensions.WaitForHelpers;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,13 +34,41 @@ public class TemplateDesignerTests(Portal portal) : MudTestContext, IClassFixtur
         return (page, opened);
     }
 
-    private static void OpenTab(IRenderedComponent<TemplateDesigner> page, string title) =>
-        page.FindAll(".mud-tab").First(t => t.TextContent.Contains(title, StringComparison.Ordinal)).Click();
+    /// <summary>
+    /// Opens a tab and waits for what it shows. MudTabs finishes setting itself up after the page's data have arrived, which
+    /// on PostgreSQL (truly asynchronous I/O) can be after the first click, undoing it: the click is repeated until the panel shows.
+    /// </summary>
+    private static void OpenTab(IRenderedComponent<TemplateDesigner> page, string title, string shows)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // Found and clicked on the renderer's dispatcher, so no render can come between and retire the tab's handler.
+            page.InvokeAsync(() => page.FindAll(".mud-tab").First(t => t.TextContent.Contains(title, StringComparison.Ordinal)).Click()).GetAwaiter().GetResult();
+            try
+            {
+                page.WaitForElement(shows, TimeSpan.FromSeconds(2));
+                return;
+            }
+            catch (WaitForFailedException) when (attempt < 5)
+            {
+            }
+        }
+    }
 
     private async Task<List<ReturnTemplate>> VersionsAsync(string code)
     {
         await using var db = portal.Db();
         return await db.ReturnTemplates.AsNoTracking().Where(t => t.Code == code).OrderBy(t => t.Version).ToListAsync();
+    }
+
+    /// <summary>
+    /// How many versions a template has, read synchronously: bUnit runs a wait's check on the renderer's dispatcher, where
+    /// blocking on an asynchronous query deadlocks on PostgreSQL (its continuation waits for the blocked dispatcher).
+    /// </summary>
+    private int VersionCount(string code)
+    {
+        using var db = portal.Db();
+        return db.ReturnTemplates.Count(t => t.Code == code);
     }
 
     /// <summary>
@@ -53,7 +82,7 @@ public class TemplateDesignerTests(Portal portal) : MudTestContext, IClassFixtur
         var before = await VersionsAsync("RN-MONTHLY");
 
         page.Find("input#design-name").Change("实名制落实情况月报（2027版）");
-        OpenTab(page, "工作表与列");
+        OpenTab(page, "工作表与列", ".sheet-editor");
         var firstSheet = page.FindAll(".sheet-editor")[0];
         Assert.Equal(13, firstSheet.QuerySelectorAll(".column-row").Length);
         page.FindAll(".sheet-editor")[0].QuerySelectorAll(".column-header input")[2].Change("在网用户总数");
@@ -61,7 +90,7 @@ public class TemplateDesignerTests(Portal portal) : MudTestContext, IClassFixtur
         page.FindAll(".sheet-editor")[0].QuerySelectorAll(".column-max input")[2].Change("5000000");
         page.Find("#design-save").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(before.Count + 1, VersionsAsync("RN-MONTHLY").Result.Count), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Equal(before.Count + 1, VersionCount("RN-MONTHLY")), TimeSpan.FromSeconds(10));
         var saved = (await VersionsAsync("RN-MONTHLY")).Last();
         Assert.True(saved.IsDraft);
         var expected = opened.Definition with
@@ -95,7 +124,7 @@ public class TemplateDesignerTests(Portal portal) : MudTestContext, IClassFixtur
         var before = await VersionsAsync("LOG-QUARTERLY");
 
         page.Find("input#design-due-day").Change("40");
-        OpenTab(page, "工作表与列");
+        OpenTab(page, "工作表与列", ".sheet-editor");
         var sheet = page.FindAll(".sheet-editor")[0];
         var retention = sheet.QuerySelectorAll(".column-row").Select((r, i) => (r, i)).First(x => x.r.QuerySelector(".column-header input")!.GetAttribute("value") == "留存天数").i;
         page.FindAll(".sheet-editor")[0].QuerySelectorAll(".column-min input")[retention].Change("180");
@@ -142,7 +171,7 @@ public class TemplateDesignerTests(Portal portal) : MudTestContext, IClassFixtur
 
         list.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(edited.ToIndentedJson(), "自查模板.json"));
 
-        list.WaitForAssertion(() => Assert.Equal(before.Count + 1, VersionsAsync("SELF-ANNUAL").Result.Count), TimeSpan.FromSeconds(10));
+        list.WaitForAssertion(() => Assert.Equal(before.Count + 1, VersionCount("SELF-ANNUAL")), TimeSpan.FromSeconds(10));
         var saved = (await VersionsAsync("SELF-ANNUAL")).Last();
         Assert.True(saved.IsDraft);
         Assert.Equal((edited with { Version = saved.Version }).ToJson(), saved.DefinitionJson);

@@ -37,6 +37,18 @@ public sealed class People(IDbContextFactory<SupervisionDbContext> factory, Peop
         return book.ByLogin.TryGetValue(actor, out var name) ? name : actor;
     }
 
+    /// <summary>
+    /// The recorded actors (sign-in names, "api:…" callers) whose shown name contains <paramref name="text"/>, so a filter
+    /// typed as a person reads it (马建国, 宁夏移动) finds their rows.
+    /// </summary>
+    public IReadOnlyList<string> ActorsNamed(string text)
+    {
+        var book = Read();
+        return book.ByLogin.Where(p => p.Value.Contains(text, StringComparison.OrdinalIgnoreCase)).Select(p => p.Key)
+            .Concat(book.ByKeyPrefix.Where(p => $"{p.Value}（接口）".Contains(text, StringComparison.OrdinalIgnoreCase)).Select(p => "api:" + p.Key))
+            .ToList();
+    }
+
     /// <summary>The name of a user by id (as rows that point at a user store it).</summary>
     public string NameOfId(string? userId) =>
         string.IsNullOrEmpty(userId) ? "—" : Read().ById.TryGetValue(userId, out var name) ? name : "（已删除的用户）";

@@ -9,14 +9,19 @@ public sealed record AuditQuery(string? Actor = null, string? Action = null, str
     DateTimeOffset? From = null, DateTimeOffset? To = null);
 
 /// <summary>Reading and verifying the audit trail (administrators only; a record's own history: the regulator's staff).</summary>
-public sealed class AuditService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access)
+public sealed class AuditService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, People people)
 {
     public async Task<PagedResult<AuditEntry>> QueryAsync(AuditQuery query, PageRequest page, CancellationToken ct = default)
     {
         Demand();
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = db.AuditEntries.AsNoTracking().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(query.Actor)) q = q.Where(e => e.Actor.Contains(query.Actor));
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            // Typed as the page shows people (马建国) or as recorded (inspector.nx): either finds the rows.
+            var named = people.ActorsNamed(query.Actor.Trim());
+            q = q.Where(e => e.Actor.Contains(query.Actor) || named.Contains(e.Actor));
+        }
         if (!string.IsNullOrWhiteSpace(query.Action)) q = q.Where(e => e.Action == query.Action);
         if (!string.IsNullOrWhiteSpace(query.EntityType)) q = q.Where(e => e.EntityType == query.EntityType);
         if (!string.IsNullOrWhiteSpace(query.EntityId)) q = q.Where(e => e.EntityId == query.EntityId);

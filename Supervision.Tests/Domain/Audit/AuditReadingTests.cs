@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Audit;
+using Supervision.Domain.Common;
 using Supervision.Domain.Inspections;
 using Supervision.Tests.Infrastructure;
 using static Supervision.Tests.Domain.Inspections.InspectionKit;
@@ -34,6 +35,27 @@ public class AuditReadingTests(Portal portal) : IClassFixture<Portal>
         var created = lines.Single(l => l.Entry.Action == AuditActions.Create);
         Assert.Contains(new FieldChange("企业", null, "宁夏移动"), created.Changes); // the branch id, resolved
         Assert.Contains(new FieldChange("负责人", null, "马建国（宁夏局网安处）"), created.Changes); // a user id, resolved
+    }
+
+    /// <summary>The 操作人 filter takes a person as the page shows them (马建国) as well as the recorded sign-in name.</summary>
+    [Fact]
+    public async Task The_actor_filter_finds_a_person_by_the_name_the_page_shows()
+    {
+        portal.Today(new DateOnly(2026, 11, 2));
+        var order = await DraftOrderAsync(portal, "CMCC-64");
+        await IssueAsync(portal, order);
+        using var admin = await portal.AsUserAsync("admin");
+        var audit = admin.Get<AuditService>();
+        var page = new PageRequest(PageSize: 500);
+
+        var byName = await audit.QueryAsync(new AuditQuery(Actor: "马建国", EntityId: order.ToString()), page);
+        var byLogin = await audit.QueryAsync(new AuditQuery(Actor: "inspector.nx", EntityId: order.ToString()), page);
+        var nobody = await audit.QueryAsync(new AuditQuery(Actor: "不存在的人", EntityId: order.ToString()), page);
+
+        Assert.NotEmpty(byName.Items);
+        Assert.All(byName.Items, e => Assert.Equal("inspector.nx", e.Actor));
+        Assert.Equal(byLogin.Items.Select(e => e.Sequence), byName.Items.Select(e => e.Sequence));
+        Assert.Empty(nobody.Items);
     }
 
     [Fact]

@@ -211,7 +211,7 @@ public class CaseGatesTests
     public void Service_in_person_or_by_post_needs_no_consent(string method)
     {
         var c = Decided();
-        c.Serve(D("2026-05-12"), method, Settings, Calendar, "i", Now);
+        c.Serve(D("2026-05-12"), method, Settings, Calendar, "i", Now, method == ServiceMethods.Post ? new ServiceDetails(PostedOn: D("2026-05-11")) : null);
         Assert.Equal((CaseState.Served, method), (c.State, c.ServiceMethod));
     }
 
@@ -256,7 +256,7 @@ public class CaseGatesTests
     public void No_penalty_records_the_number_of_its_decision_and_the_party_sees_the_case()
     {
         var c = UnderReview();
-        c.DecideNoPenalty(D("2026-05-06"), "初次违法且危害后果轻微，已及时改正", "宁通管不罚〔2026〕1号", "i", Now);
+        c.DecideNoPenalty(D("2026-05-06"), FirstOffence, "初次违法且危害后果轻微，已及时改正", "宁通管不罚〔2026〕1号", "i", Now);
         Assert.Equal(CaseState.NoPenalty, c.State);
         Assert.True(c.VisibleToParty);
         Assert.Contains("宁通管不罚〔2026〕1号", c.Steps[^1].Detail);

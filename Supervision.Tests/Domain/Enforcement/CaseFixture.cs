@@ -63,6 +63,16 @@ public static class CaseFixture
     public static CaseSanction Fine(decimal amount, int basis = 1) => new() { Kind = SanctionKind.Fine, LegalBasisId = basis, Amount = amount, Description = "罚款" };
     public static CaseSanction Warning(int basis = 1) => new() { Kind = SanctionKind.Warning, LegalBasisId = basis, Description = "警告" };
 
+    /// <summary>Filed under <paramref name="basis"/>, investigated with one piece of evidence and submitted for review: no sanction proposed yet.</summary>
+    public static EnforcementCase Investigated(LegalBasis? basis = null)
+    {
+        var c = Filed(basis);
+        c.StartInvestigation("i", Now);
+        c.AddEvidence(Evidence(), "i", Now);
+        c.SubmitForReview("违法事实清楚", "i", Now);
+        return c;
+    }
+
     public static EnforcementCase UnderReview(decimal fine = 20_000m, LegalBasis? basis = null)
     {
         var c = Filed(basis);

@@ -18,15 +18,6 @@ public class CaseLawfulDetailsTests
     private static readonly WorkingDayCalendar NovemberHoliday = new(
         new[] { 12, 13 }.Select(d => new CalendarDay { Date = new DateOnly(2026, 11, d), Kind = CalendarDayKind.Holiday }), [2026]);
 
-    private static EnforcementCase Reviewed(LegalBasis? basis = null)
-    {
-        var c = Filed(basis);
-        c.StartInvestigation("i", Now);
-        c.AddEvidence(Evidence(), "i", Now);
-        c.SubmitForReview("违法事实清楚", "i", Now);
-        return c;
-    }
-
     private static LegalBasis Basis(int id, string code, Action<LegalBasis> change)
     {
         var b = new LegalBasis
@@ -209,7 +200,7 @@ public class CaseLawfulDetailsTests
     {
         var serious = Basis(3, "ATFL-39-SERIOUS", b => { b.Condition = TierCondition.Serious; b.MandatorySanctions = [SanctionKind.Fine]; });
         var bases = new Dictionary<int, LegalBasis> { [3] = serious };
-        var c = Reviewed(serious);
+        var c = Investigated(serious);
         CaseSanction[] Heavy() => [new() { Kind = SanctionKind.Fine, LegalBasisId = 3, Amount = 600_000m, Description = "罚款" },
             new() { Kind = SanctionKind.SuspendBusiness, LegalBasisId = 3, Description = "暂停相关业务" }];
         var refused = Refused(() => c.ProposeSanctions(Heavy(), bases, false, "i", Now));
@@ -233,13 +224,13 @@ public class CaseLawfulDetailsTests
             (b.Condition, b.MandatorySanctions) = (TierCondition.RefusedOrHarm, [SanctionKind.Fine]);
         });
         var bases = new Dictionary<int, LegalBasis> { [4] = tier };
-        var c = Reviewed(tier);
+        var c = Investigated(tier);
         c.RecordAggravatingFacts("日志缺失导致无法追查一起网络攻击事件的来源", "i", Now);
         var withoutFine = Refused(() => c.ProposeSanctions([new() { Kind = SanctionKind.Warning, LegalBasisId = 4, Description = "警告" }], bases, false, "i", Now));
         Assert.Equal("case.mandatory_sanction", withoutFine.Code);
         Assert.Contains("第六十一条", withoutFine.Message);
 
-        var other = Reviewed(tier);
+        var other = Investigated(tier);
         var unmet = Refused(() => other.ProposeSanctions([new() { Kind = SanctionKind.Fine, LegalBasisId = 4, Amount = 60_000m, Description = "罚款" }], bases, false, "i", Now));
         Assert.Equal("case.condition_not_recorded", unmet.Code);
         Assert.Contains("拒不改正或者导致危害后果", unmet.Message);
@@ -258,7 +249,7 @@ public class CaseLawfulDetailsTests
         });
         var statute = Basis(6, "ATFL-39", b => (b.FineMin, b.FineMax, b.Rank) = (50_000m, 500_000m, LegalRank.Law));
         var bases = new Dictionary<int, LegalBasis> { [5] = rule, [6] = statute };
-        var c = Reviewed(rule);
+        var c = Investigated(rule);
         var refused = Refused(() => c.ProposeSanctions([new() { Kind = SanctionKind.Warning, LegalBasisId = 5, Description = "警告" },
             new() { Kind = SanctionKind.Fine, LegalBasisId = 6, Amount = 50_000m, Description = "罚款" }], bases, false, "i", Now));
         Assert.Equal("case.statute_applies", refused.Code);

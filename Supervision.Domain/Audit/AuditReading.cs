@@ -174,7 +174,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["StoredFile"] = "文件", ["FileContent"] = "文件内容", ["IssuedDocument"] = "文书", ["DocumentSequence"] = "文号序列",
         ["Province"] = "省级管理局", ["ProvinceFont"] = "公文字体", ["City"] = "地市", ["Carrier"] = "电信企业", ["Branch"] = "企业分支机构", ["SealImage"] = "印章",
         ["LegalBasis"] = "法律依据", ["ChecklistItem"] = "检查项目", ["HolidayYear"] = "节假日年度", ["CalendarDay"] = "节假日安排",
-        ["PublicationCategory"] = "公示类别", ["ReturnTemplate"] = "报表模板",
+        ["PublicationCategory"] = "公示类别", ["NoPenaltyGround"] = "不予处罚情形", ["ReturnTemplate"] = "报表模板",
         ["Submission"] = "报表", ["SubmissionFlag"] = "报表关注事项", ["SubmissionAttempt"] = "上传记录", ["SubmissionComment"] = "报表往来意见",
         ["InspectionPlan"] = "检查计划", ["InspectionDraw"] = "双随机抽取", ["Inspection"] = "现场检查", ["InspectionInspector"] = "检查人员安排",
         ["InspectionItemResult"] = "检查项结果", ["InspectionItemAmendment"] = "检查项更正", ["InspectorRecusal"] = "回避登记",
@@ -258,6 +258,11 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["ViolationDate"] = "违法行为发生日", ["VisibleToParty"] = "已向企业送达", ["VoidReason"] = "作废理由", ["VoidedAt"] = "作废时间", ["WarnDaysBefore"] = "提前提醒天数",
         ["Weight"] = "权重", ["WithdrawReason"] = "撤回理由", ["WithdrawalDueBy"] = "应撤回日期", ["WithdrawalWorkingDays"] = "撤回期限（工作日）", ["WithdrawnAt"] = "撤回时间",
         ["WithdrawnBy"] = "撤回人", ["WithdrawnOn"] = "撤回日期", ["Witnesses"] = "见证人", ["Year"] = "年度", ["Zero"] = "零分线", ["ip"] = "登录地址", ["note"] = "说明",
+        ["HearingNoticeServiceMethod"] = "听证通知书送达方式", ["ServiceRecord"] = "送达情况", ["ReviewPeriodEnds"] = "行政复议申请期限", ["SuitPeriodEnds"] = "起诉期限",
+        ["EnforcementWindowCloses"] = "申请强制执行期限", ["NoPenaltyGroundCode"] = "不予处罚情形编码", ["NoPenaltyGround"] = "不予处罚情形",
+        ["NoPenaltyArticle"] = "不予处罚依据条款", ["NoPenaltyActEstablished"] = "违法事实成立", ["NoPenaltyNumber"] = "不予行政处罚决定书文号",
+        ["AggravatingFacts"] = "情节严重或危害后果的事实", ["ExtendedLimitationFacts"] = "适用五年追责期限的事实", ["ExtendedLimitationYears"] = "延长的追责时效（年）",
+        ["Condition"] = "适用条件", ["Rank"] = "效力层级", ["Discretionary"] = "可以不予处罚", ["ActEstablished"] = "违法事实成立", ["Article"] = "条款",
         ["Direction"] = "方向", ["Aggregate"] = "汇总方式", ["Length"] = "大小（字节）", ["Numerator"] = "分子", ["Denominator"] = "分母",
     };
 }

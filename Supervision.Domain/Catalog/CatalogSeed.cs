@@ -5,15 +5,17 @@ using Supervision.Domain.Data.Seeding;
 
 namespace Supervision.Domain.Catalog;
 
-/// <summary>Loads legal bases, checklist items, holiday calendars and publication categories from seed-data into empty tables.</summary>
+/// <summary>Loads legal bases, checklist items, holiday calendars, no-penalty grounds and publication categories from seed-data into empty tables.</summary>
 internal static class CatalogSeed
 {
     private sealed record LegalBasisRow(string Code, string Statute, string DutyArticle, string PenaltyArticle, string Duty,
         List<SanctionKind> AllowedSanctions, decimal? FineMin, decimal? FineMax, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Note,
-        List<SanctionKind>? MandatorySanctions, bool FineOnlyIfNotCorrected, string? Source, bool Verified, string? VerifiedBy, DateOnly? VerifiedOn);
+        List<SanctionKind>? MandatorySanctions, bool FineOnlyIfNotCorrected, string? Source, bool Verified, string? VerifiedBy, DateOnly? VerifiedOn,
+        LegalRank Rank, TierCondition? Condition);
     private sealed record ChecklistRow(string Code, string Category, string Title, string Description, string Evidence, string? LegalBasis);
     private sealed record DayGroup(string Name, List<DateOnly> Dates);
     private sealed record YearRow(int Year, string Source, List<DayGroup> Holidays, List<DayGroup> Workdays);
+    private sealed record GroundRow(string Code, string Text, string Article, bool Discretionary, bool ActEstablished, string? Source);
     private sealed record CategoryRow(string Code, string Name, int MinMonths, int MaxMonths, string? Source);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
@@ -28,6 +30,7 @@ internal static class CatalogSeed
                     AllowedSanctions = r.AllowedSanctions, FineMin = r.FineMin, FineMax = r.FineMax,
                     EffectiveFrom = r.EffectiveFrom, EffectiveTo = r.EffectiveTo, Note = r.Note,
                     MandatorySanctions = r.MandatorySanctions ?? [], FineOnlyIfNotCorrected = r.FineOnlyIfNotCorrected, Source = r.Source,
+                    Rank = r.Rank, Condition = r.Condition ?? TierCondition.None,
                 };
                 // Checked against the published text when the seed was written (its source names the text); the rest waits for an administrator.
                 if (r.Verified) basis.MarkVerified(r.VerifiedBy ?? "基础数据", r.VerifiedOn ?? r.EffectiveFrom);
@@ -70,6 +73,22 @@ internal static class CatalogSeed
                             year.Days.Add(day);
                         }
                 db.HolidayYears.Add(year);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.NoPenaltyGrounds.AnyAsync(ct))
+        {
+            var order = 0;
+            foreach (var r in SeedFiles.Read<GroundRow>(dir, "no-penalty-grounds.json"))
+            {
+                var ground = new NoPenaltyGround
+                {
+                    Code = r.Code, Text = r.Text, Article = r.Article, Discretionary = r.Discretionary, ActEstablished = r.ActEstablished, Source = r.Source,
+                    SortOrder = ++order * 10,
+                };
+                Reject("no-penalty-grounds.json", r.Code, ground.Validate());
+                db.NoPenaltyGrounds.Add(ground);
             }
             await db.SaveChangesAsync(ct);
         }

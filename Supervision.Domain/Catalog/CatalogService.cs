@@ -16,6 +16,13 @@ public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> facto
         return await db.LegalBases.AsNoTracking().OrderBy(b => b.Code).ToListAsync(ct);
     }
 
+    /// <summary>The grounds for not imposing a penalty, in the catalog's order.</summary>
+    public async Task<IReadOnlyList<NoPenaltyGround>> ListNoPenaltyGroundsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.NoPenaltyGrounds.AsNoTracking().OrderBy(g => g.SortOrder).ThenBy(g => g.Id).ToListAsync(ct);
+    }
+
     public async Task<LegalBasis> GetLegalBasisAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -41,6 +48,8 @@ public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> facto
         basis.AllowedSanctions = input.AllowedSanctions.Distinct().Order().ToList();
         basis.MandatorySanctions = input.MandatorySanctions.Distinct().Order().ToList();
         basis.FineOnlyIfNotCorrected = input.FineOnlyIfNotCorrected;
+        basis.Condition = input.Condition;
+        basis.Rank = input.Rank;
         basis.FineMin = input.FineMin;
         basis.FineMax = input.FineMax;
         basis.EffectiveFrom = input.EffectiveFrom;

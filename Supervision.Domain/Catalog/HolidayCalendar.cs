@@ -89,12 +89,23 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>
-    /// A period counted in calendar days that ends on a holiday is extended to the next working day
-    /// (行政处罚法 Art. 85 and the civil-law rule it follows).
+    /// A period counted in calendar days (the 15 days to pay, the 60 days to apply for review): its last day, moved to the first
+    /// working day after it when it falls on a rest day or holiday (<see cref="PeriodEnd"/>).
     /// </summary>
-    public DateOnly AddCalendarDays(DateOnly start, int days)
+    public DateOnly AddCalendarDays(DateOnly start, int days) => PeriodEnd(start.AddDays(days));
+
+    /// <summary>A period counted in months (six months to sue, three months to apply for court enforcement), moved off a holiday the same way.</summary>
+    public DateOnly AddMonths(DateOnly start, int months) => PeriodEnd(start.AddMonths(months));
+
+    /// <summary>
+    /// The day a period ends whose last day is <paramref name="lastDay"/>: when that is a rest day or statutory holiday, the first
+    /// working day after it. This is the rule of the 民事诉讼法 on periods (期间届满的最后一日是法定休假日的，以法定休假日后的第一日为
+    /// 期间届满的日期), which 行政复议法第八十八条 and 行政诉讼法第一百零一条 apply to review and suit. It is not 行政处罚法第八十五条:
+    /// that article only says its own “二日”“三日”“五日”“七日” are working days (<see cref="AddWorkingDays"/>).
+    /// </summary>
+    public DateOnly PeriodEnd(DateOnly lastDay)
     {
-        var end = start.AddDays(days);
+        var end = lastDay;
         while (!IsWorkingDay(end)) end = end.AddDays(1);
         return end;
     }

@@ -48,6 +48,15 @@ public class LegalBasis : ICatalogEntity
     /// </summary>
     public bool FineOnlyIfNotCorrected { get; set; }
 
+    /// <summary>
+    /// The condition of the tier this entry describes (情节严重; 拒不改正或者导致危害后果): its sanctions beyond a corrective order
+    /// rest on the condition being recorded in the case (反电信网络诈骗法第三十九条 情节严重的; 网络安全法 serious tier).
+    /// </summary>
+    public TierCondition Condition { get; set; }
+
+    /// <summary>法律, 行政法规 or 部门规章: a statute covering the same act as a departmental rule applies instead of it.</summary>
+    public LegalRank Rank { get; set; }
+
     public bool IsEffectiveOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is null || date <= EffectiveTo);
 
     public bool Allows(SanctionKind kind) => AllowedSanctions.Contains(kind);
@@ -73,7 +82,7 @@ public class LegalBasis : ICatalogEntity
 
     /// <summary>What the entry says the law is (everything but remarks and its check): a change of it needs a new check.</summary>
     public string Substance => string.Join("|", Code, Statute, DutyArticle, PenaltyArticle, Duty, string.Join(",", AllowedSanctions),
-        string.Join(",", MandatorySanctions), FineOnlyIfNotCorrected, FineMin, FineMax, EffectiveFrom, EffectiveTo);
+        string.Join(",", MandatorySanctions), FineOnlyIfNotCorrected, Condition, Rank, FineMin, FineMax, EffectiveFrom, EffectiveTo);
 
     public void MarkVerified(string by, DateOnly on) => (Verified, VerifiedBy, VerifiedOn) = (true, by, on);
 
@@ -95,14 +104,18 @@ public class LegalBasis : ICatalogEntity
     /// (a fine is never alone where the article says 予以警告，可以并处罚款), and a fine under a 拒不改正 article rests on a
     /// corrective order that was not complied with.
     /// </summary>
-    public void CheckTogether(IReadOnlyCollection<SanctionKind> kinds, bool correctiveOrderDisregarded)
+    public void CheckTogether(IReadOnlyCollection<SanctionKind> kinds, bool correctiveOrderDisregarded, bool circumstancesRecorded = false)
     {
-        if (TogetherRefusal(kinds, correctiveOrderDisregarded) is { } refusal) throw refusal;
+        if (TogetherRefusal(kinds, correctiveOrderDisregarded, circumstancesRecorded) is { } refusal) throw refusal;
     }
 
-    /// <summary>What <see cref="CheckTogether"/> refuses, as the refusal (null: nothing).</summary>
-    public DomainException? TogetherRefusal(IReadOnlyCollection<SanctionKind> kinds, bool correctiveOrderDisregarded)
+    /// <summary>
+    /// What <see cref="CheckTogether"/> refuses, as the refusal (null: nothing). <paramref name="circumstancesRecorded"/>: the case
+    /// records the facts of 情节严重 or of the harm caused, which a tier with a <see cref="Condition"/> rests on.
+    /// </summary>
+    public DomainException? TogetherRefusal(IReadOnlyCollection<SanctionKind> kinds, bool correctiveOrderDisregarded, bool circumstancesRecorded = false)
     {
+        if (ConditionRefusal(kinds, correctiveOrderDisregarded, circumstancesRecorded) is { } unmet) return unmet;
         if (kinds.Any(k => k != SanctionKind.CorrectiveOrder) && MandatorySanctions.Except(kinds).ToList() is { Count: > 0 } missing)
             return new("case.mandatory_sanction",
                 $"依据“{Code}”（{PenaltyArticle}），{string.Join("、", MandatorySanctions.Select(SanctionLabels.Label))}是必须给予的处罚，"
@@ -111,6 +124,23 @@ public class LegalBasis : ICatalogEntity
             return new("case.fine_requires_refusal",
                 $"依据“{Code}”（{Statute}{PenaltyArticle}），只有当事人拒不改正的，才可以处以罚款：请先责令改正，逾期未改正的，由该整改通知移交立案后再处罚款。");
         return null;
+    }
+
+    /// <summary>A sanction of this tier beyond the corrective order while the tier's condition is not on record in the case.</summary>
+    private DomainException? ConditionRefusal(IReadOnlyCollection<SanctionKind> kinds, bool correctiveOrderDisregarded, bool circumstancesRecorded)
+    {
+        if (Condition == TierCondition.None || kinds.All(k => k == SanctionKind.CorrectiveOrder)) return null;
+        var met = Condition == TierCondition.Serious ? circumstancesRecorded : circumstancesRecorded || correctiveOrderDisregarded;
+        if (met) return null;
+        return new("case.condition_not_recorded", Condition switch
+        {
+            TierCondition.Serious =>
+                $"依据“{Code}”（{Statute}{PenaltyArticle}）的处罚只适用于情节严重的情形：请先在案件中认定情节严重并写明事实，否则只能适用情节较轻一档的处罚。",
+            TierCondition.RefusedOrHarm =>
+                $"依据“{Code}”（{Statute}{PenaltyArticle}）的处罚只适用于拒不改正或者导致危害后果的情形：请关联当事人逾期未改正的整改通知，或在案件中写明危害后果的事实。",
+            _ =>
+                $"依据“{Code}”（{Statute}{PenaltyArticle}）的处罚只适用于拒不改正或者情节严重的情形：请关联当事人逾期未改正的整改通知，或在案件中认定情节严重并写明事实。",
+        });
     }
 
     /// <summary>Checks the entry itself; used by the catalog editor and the seed loader alike.</summary>
@@ -129,6 +159,7 @@ public class LegalBasis : ICatalogEntity
         if (EffectiveTo is not null && EffectiveTo < EffectiveFrom) errors.Add("失效日期不能早于生效日期。");
         if (MandatorySanctions.Except(AllowedSanctions).Any()) errors.Add("必须给予的处罚须在允许的处理方式之内。");
         if (FineOnlyIfNotCorrected && !Allows(SanctionKind.Fine)) errors.Add("“拒不改正方可罚款”只适用于允许罚款的依据。");
+        if (Condition != TierCondition.None && AllowedSanctions.All(k => k == SanctionKind.CorrectiveOrder)) errors.Add("适用条件只适用于设有处罚的依据。");
         return errors;
     }
 

@@ -39,3 +39,53 @@ public static class SanctionLabels
     /// </summary>
     public static bool GivesHearingRight(SanctionKind kind) => kind is SanctionKind.SuspendBusiness or SanctionKind.RevokeLicence;
 }
+
+/// <summary>What a tier of a penalty article rests on, which the case must record before its sanctions (beyond a corrective order).</summary>
+public enum TierCondition
+{
+    /// <summary>No condition beyond the violation.</summary>
+    None,
+    /// <summary>情节严重 (反电信网络诈骗法第三十九条): the case records the facts that make it serious.</summary>
+    Serious,
+    /// <summary>拒不改正或者导致危害后果 (网络安全法 2025 serious tier): a corrective order not complied with, or the harm recorded.</summary>
+    RefusedOrHarm,
+    /// <summary>拒不改正或者情节严重 (网络安全法 2016 第六十一条): a corrective order not complied with, or the serious facts recorded.</summary>
+    RefusedOrSerious,
+}
+
+public static class TierConditions
+{
+    public static string Label(TierCondition c) => c switch
+    {
+        TierCondition.None => "无",
+        TierCondition.Serious => "情节严重",
+        TierCondition.RefusedOrHarm => "拒不改正或者导致危害后果",
+        TierCondition.RefusedOrSerious => "拒不改正或者情节严重",
+        _ => c.ToString(),
+    };
+}
+
+/// <summary>
+/// Where the basis stands among the sources of law (立法法: 法律 above 行政法规 above 部门规章): where a statute and a departmental
+/// rule both cover the act, the statute applies.
+/// </summary>
+public enum LegalRank
+{
+    /// <summary>法律 (反电信网络诈骗法, 网络安全法, 反恐怖主义法).</summary>
+    Law,
+    /// <summary>行政法规 (电信条例).</summary>
+    AdministrativeRegulation,
+    /// <summary>部门规章 (工业和信息化部令第24号、第25号).</summary>
+    DepartmentalRule,
+}
+
+public static class LegalRanks
+{
+    public static string Label(LegalRank r) => r switch
+    {
+        LegalRank.Law => "法律",
+        LegalRank.AdministrativeRegulation => "行政法规",
+        LegalRank.DepartmentalRule => "部门规章",
+        _ => r.ToString(),
+    };
+}

@@ -36,6 +36,7 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
     public DbSet<Carrier> Carriers => Set<Carrier>();
     public DbSet<Branch> Branches => Set<Branch>();
     public DbSet<LegalBasis> LegalBases => Set<LegalBasis>();
+    public DbSet<NoPenaltyGround> NoPenaltyGrounds => Set<NoPenaltyGround>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<HolidayYear> HolidayYears => Set<HolidayYear>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

@@ -105,9 +105,9 @@ public sealed class DocumentVerification(IDbContextFactory<SupervisionDbContext>
         if (kind is DocumentKind.PenaltyDecision or DocumentKind.NoPenaltyDecision && ownerType == EnforcementService.OwnerType)
         {
             var outcome = await db.Set<CaseRemedy>().IgnoreQueryFilters()
-                .Where(r => r.CaseId == id && (r.Outcome == RemedyOutcome.Changed || r.Outcome == RemedyOutcome.Revoked))
+                .Where(r => r.CaseId == id && (r.Outcome == RemedyOutcome.Changed || r.Outcome == RemedyOutcome.Revoked || r.Outcome == RemedyOutcome.ConfirmedVoid))
                 .OrderByDescending(r => r.OutcomeOn).ThenByDescending(r => r.Id).Select(r => new { r.Outcome, r.OutcomeOn }).FirstOrDefaultAsync(ct);
-            if (outcome is not null) return (outcome.Outcome == RemedyOutcome.Revoked ? Revoked : Changed, outcome.OutcomeOn);
+            if (outcome is not null) return (RemedyLabels.EndsDecision(outcome.Outcome) ? Revoked : Changed, outcome.OutcomeOn);
         }
         return (Valid, null);
     }

@@ -47,8 +47,13 @@ public sealed record CaseDocumentData : DocumentData
     public string? HearingChair { get; init; }
     public string? HearingMembers { get; init; }
     public string? HearingClerk { get; init; }
-    /// <summary>Why no penalty is imposed (不予行政处罚决定书).</summary>
+    /// <summary>Why no penalty is imposed (不予行政处罚决定书): the facts and reasons.</summary>
     public string? NoPenaltyReason { get; init; }
+    /// <summary>The ground in law (e.g. 违法行为轻微并及时改正，没有造成危害后果) and the articles it rests on.</summary>
+    public string? NoPenaltyGround { get; init; }
+    public string? NoPenaltyArticle { get; init; }
+    /// <summary>False where the ground is that the unlawful act is not established (第五十七条第一款第（三）项).</summary>
+    public bool NoPenaltyActEstablished { get; init; } = true;
     /// <summary>How the party used its rights, as the decision recites it.</summary>
     public string? Proceedings { get; init; }
     public string? PaymentInstructions { get; init; }
@@ -91,6 +96,9 @@ public sealed record CaseDocumentData : DocumentData
             HearingDate = c.HearingDate, HearingPlace = c.HearingPlace, Proceedings = ProceedingsOf(c),
             HearingChair = c.HearingChairName, HearingMembers = c.HearingMembers, HearingClerk = c.HearingClerk,
             NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? c.ExitReason : null,
+            NoPenaltyGround = kind == DocumentKind.NoPenaltyDecision ? c.NoPenaltyGround : null,
+            NoPenaltyArticle = kind == DocumentKind.NoPenaltyDecision ? c.NoPenaltyArticle : null,
+            NoPenaltyActEstablished = c.NoPenaltyActEstablished ?? true,
             Contact = settings.ContactLine(),
             PaymentInstructions = settings.PaymentInstructions, SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
             ServedDocument = servedDocument, ServedOn = c.ServedOn, ServiceMethod = c.ServiceMethod,

@@ -35,6 +35,29 @@ public partial class EnforcementCase
     }
 
     /// <summary>
+    /// The facts of 情节严重 or of the harm the act caused, as the officer recorded them: a tier whose
+    /// <see cref="LegalBasis.Condition"/> asks for them (反电信网络诈骗法第三十九条 情节严重的) rests on them.
+    /// </summary>
+    public string? AggravatingFacts { get; private set; }
+
+    /// <summary>Records (or, with an empty text, withdraws) the facts of 情节严重 or of the harm caused, before the decision.</summary>
+    public void RecordAggravatingFacts(string? facts, string by, DateTimeOffset now)
+    {
+        if (!Undecided) throw Refused("认定情节严重或危害后果", "作出决定之前");
+        if (string.IsNullOrWhiteSpace(facts))
+        {
+            if (AggravatingFacts is null) throw new DomainException("case.aggravation_facts", "请写明认定情节严重或危害后果的事实（至少10个字）。");
+            AggravatingFacts = null;
+            SupersedeLegalReviews();
+            Step(by, now, "撤销情节严重或危害后果的认定", null);
+            return;
+        }
+        if (facts.Trim().Length < 10) throw new DomainException("case.aggravation_facts", "请写明认定情节严重或危害后果的事实（至少10个字）。");
+        AggravatingFacts = facts.Trim();
+        Step(by, now, "认定情节严重或危害后果", AggravatingFacts);
+    }
+
+    /// <summary>
     /// The sanctions refused as a whole (null: none): per basis, an unchecked entry, a missing mandatory sanction or a fine
     /// the article allows only after a refusal to correct; and two fines for the one act.
     /// </summary>
@@ -43,9 +66,16 @@ public partial class EnforcementCase
         foreach (var group in sanctions.GroupBy(s => s.LegalBasisId).OrderBy(g => g.Key))
         {
             if (basisOf(group.Key) is not { } basis) continue;
-            if ((basis.UnverifiedRefusal() ?? basis.TogetherRefusal(group.Select(s => s.Kind).ToList(), CorrectiveOrderDisregarded)) is { } refusal)
+            if ((basis.UnverifiedRefusal() ?? basis.TogetherRefusal(group.Select(s => s.Kind).ToList(), CorrectiveOrderDisregarded, AggravatingFacts is not null)) is { } refusal)
                 return refusal;
         }
+        var chosen = sanctions.Select(s => basisOf(s.LegalBasisId)).OfType<LegalBasis>().DistinctBy(b => b.Id).OrderBy(b => b.Code, StringComparer.Ordinal).ToList();
+        var statutes = chosen.Where(b => b.Rank == LegalRank.Law).ToList();
+        var rules = chosen.Where(b => b.Rank == LegalRank.DepartmentalRule).ToList();
+        if (statutes.Count > 0 && rules.Count > 0)
+            return new("case.statute_applies",
+                $"同一违法行为，法律和部门规章都有规定的，适用法律的规定（立法法：法律的效力高于规章；行政处罚法第二十九条：同一个违法行为只处罚一次）：请依据{string.Join("、", statutes.Select(b => $"“{b.Code}”（{b.Citation}）"))}处罚，"
+                + $"删去依据{string.Join("、", rules.Select(b => $"“{b.Code}”"))}的处理。");
         var fines = sanctions.Where(s => s.Kind == SanctionKind.Fine).ToList();
         if (fines.Count <= 1) return null;
         var bases = fines.Select(f => basisOf(f.LegalBasisId)).OfType<LegalBasis>().DistinctBy(b => b.Id).ToList();
@@ -76,13 +106,18 @@ public partial class EnforcementCase
 
     /// <summary>
     /// The officer's steps that record what a gate rests on: the party's 送达地址确认书 (before the decision is served) and, where
-    /// a basis fines only on a refusal to correct, the corrective order the party did not comply with.
+    /// a basis fines only on a refusal to correct, the corrective order the party did not comply with; where a tier rests on
+    /// 情节严重 or harm, the facts of it.
     /// </summary>
     private IEnumerable<AvailableAction> GateActions()
     {
         if (Undecided || State == CaseState.Decided) yield return new("service-address", "登记送达地址确认书");
         if (Undecided && CorrectiveOrderId is null
-            && (LegalBasis?.FineOnlyIfNotCorrected == true || Sanctions.Any(s => s.LegalBasis?.FineOnlyIfNotCorrected == true)))
+            && UsesBasis(b => b.FineOnlyIfNotCorrected || b.Condition is TierCondition.RefusedOrHarm or TierCondition.RefusedOrSerious))
             yield return new("link-order", "关联整改通知");
+        if (Undecided && UsesBasis(b => b.Condition != TierCondition.None))
+            yield return new("aggravation", AggravatingFacts is null ? "认定情节严重或危害后果" : "修改情节严重或危害后果的认定");
     }
+
+    private bool UsesBasis(Func<LegalBasis, bool> test) => (LegalBasis is { } own && test(own)) || Sanctions.Any(s => s.LegalBasis is { } b && test(b));
 }

@@ -18,6 +18,8 @@ public enum RemedyOutcome
     Changed,
     /// <summary>撤销 (行政复议法第六十四条, 行政诉讼法第七十条): the decision no longer stands.</summary>
     Revoked,
+    /// <summary>确认无效 (行政复议法第六十七条, 行政诉讼法第七十五条; 行政处罚法第三十八条): void, as if revoked — the sanctions end.</summary>
+    ConfirmedVoid,
     /// <summary>确认违法 (行政复议法第六十五条, 行政诉讼法第七十四条): found unlawful but not revoked.</summary>
     ConfirmedIllegal,
     /// <summary>驳回 (the review application or the claim, 行政诉讼法第六十九条).</summary>
@@ -46,6 +48,8 @@ public class CaseRemedy
     public DateOnly? ExecutionSuspendedOn { get; set; }
     public string? SuspensionNote { get; set; }
     public RemedyOutcome? Outcome { get; set; }
+    /// <summary>After a review decision (not a withdrawal): the last day to sue, fifteen days on (行政诉讼法第四十五条), moved off a holiday.</summary>
+    public DateOnly? SuitPeriodEnds { get; set; }
     public DateOnly? OutcomeOn { get; set; }
     /// <summary>What the outcome says (e.g. the changed sanctions, a re-decision ordered); internal.</summary>
     public string? OutcomeNote { get; set; }
@@ -70,6 +74,7 @@ public static class RemedyLabels
         RemedyOutcome.Changed => "变更",
         RemedyOutcome.Revoked => "撤销",
         RemedyOutcome.ConfirmedIllegal => "确认违法",
+        RemedyOutcome.ConfirmedVoid => "确认无效",
         RemedyOutcome.Dismissed => kind == RemedyKind.Review ? "驳回复议申请" : "驳回诉讼请求",
         RemedyOutcome.Withdrawn => kind == RemedyKind.Review ? "申请人撤回申请，复议终止" : "原告撤诉",
         _ => o.ToString(),
@@ -77,6 +82,9 @@ public static class RemedyLabels
 
     /// <summary>The outcomes each kind knows: a court does not 维持 since 2015 (it 驳回s the claim, 行政诉讼法第六十九条).</summary>
     public static IReadOnlyList<RemedyOutcome> OutcomesOf(RemedyKind kind) => kind == RemedyKind.Review
-        ? [RemedyOutcome.Upheld, RemedyOutcome.Changed, RemedyOutcome.Revoked, RemedyOutcome.ConfirmedIllegal, RemedyOutcome.Dismissed, RemedyOutcome.Withdrawn]
-        : [RemedyOutcome.Dismissed, RemedyOutcome.Changed, RemedyOutcome.Revoked, RemedyOutcome.ConfirmedIllegal, RemedyOutcome.Withdrawn];
+        ? [RemedyOutcome.Upheld, RemedyOutcome.Changed, RemedyOutcome.Revoked, RemedyOutcome.ConfirmedVoid, RemedyOutcome.ConfirmedIllegal, RemedyOutcome.Dismissed, RemedyOutcome.Withdrawn]
+        : [RemedyOutcome.Dismissed, RemedyOutcome.Changed, RemedyOutcome.Revoked, RemedyOutcome.ConfirmedVoid, RemedyOutcome.ConfirmedIllegal, RemedyOutcome.Withdrawn];
+
+    /// <summary>The decision no longer stands: revoked, or confirmed void (行政处罚法第三十八条) — the same for sanctions, announcement and rankings.</summary>
+    public static bool EndsDecision(RemedyOutcome? o) => o is RemedyOutcome.Revoked or RemedyOutcome.ConfirmedVoid;
 }

@@ -18,6 +18,12 @@ public static class ServiceMethods
     public static bool IsElectronic(string method) => method.Trim().StartsWith(Electronic, StringComparison.Ordinal);
 }
 
+/// <summary>
+/// What service by post or by announcement needs besides its method and date: the day the document was posted (service by post
+/// takes effect on the date the return receipt shows, which is the date recorded), or what was tried before an announcement.
+/// </summary>
+public sealed record ServiceDetails(DateOnly? PostedOn = null, string? FailedAttempts = null);
+
 /// <summary>Service of the decision: electronic service only with the party's written consent (送达地址确认书, Art. 61 para 2).</summary>
 public partial class EnforcementCase
 {
@@ -25,6 +31,8 @@ public partial class EnforcementCase
     public string? ServiceAddress { get; private set; }
     /// <summary>The electronic channel the party consented to (e-mail address, fax number, the portal); null: no consent to electronic service.</summary>
     public string? ElectronicServiceChannel { get; private set; }
+    /// <summary>How service by post or by announcement of the decision was carried out (交邮日期; 公告日期 and the attempts before it).</summary>
+    public string? ServiceRecord { get; private set; }
     /// <summary>The date of the 送达地址确认书.</summary>
     public DateOnly? ServiceAddressConfirmedOn { get; private set; }
 
@@ -38,6 +46,36 @@ public partial class EnforcementCase
         var channel = string.IsNullOrWhiteSpace(electronicChannel) ? null : electronicChannel.Trim();
         (ServiceAddress, ElectronicServiceChannel, ServiceAddressConfirmedOn) = (address.Trim(), channel, confirmedOn);
         Step(by, now, "登记送达地址确认书", $"送达地址：{ServiceAddress}" + (channel is null ? "；未同意电子送达" : $"；同意电子送达：{channel}"));
+    }
+
+    /// <summary>
+    /// The day service by <paramref name="method"/> recorded as of <paramref name="on"/> takes effect, from which the periods it
+    /// starts run (行政处罚法第六十一条第一款 serves the decision under the 民事诉讼法), and what the record says of it: by post, the
+    /// date on the return receipt (the date recorded, not the posting date, which <paramref name="details"/> gives); by
+    /// announcement — only when the other methods failed, which <paramref name="details"/> states — thirty days after the
+    /// announcement published on <paramref name="on"/> (民事诉讼法第九十五条); any other method, the day itself.
+    /// </summary>
+    public static (DateOnly Effective, string? Record) EffectiveService(string method, DateOnly on, ServiceDetails? details)
+    {
+        if (method.Trim().StartsWith(ServiceMethods.Post, StringComparison.Ordinal))
+        {
+            if (details?.PostedOn is not { } posted)
+                throw new DomainException("case.postal_receipt",
+                    "邮寄送达的，以回执上注明的收件日期为送达日期（行政处罚法第六十一条第一款依照民事诉讼法的规定）：请填写交邮日期，送达日期填写回执上的收件日期。");
+            if (posted > on)
+                throw new DomainException("case.postal_receipt", $"回执上的收件日期（{ChineseDate.Format(on)}）不能早于交邮日期（{ChineseDate.Format(posted)}）。");
+            return (on, $"{ChineseDate.Format(posted)}交邮，回执收件日期{ChineseDate.Format(on)}");
+        }
+        if (method.Trim().StartsWith(ServiceMethods.Announcement, StringComparison.Ordinal))
+        {
+            var tried = details?.FailedAttempts?.Trim();
+            if (tried is not { Length: >= 10 })
+                throw new DomainException("case.announcement_service",
+                    "受送达人下落不明，或者用直接送达、留置送达、邮寄送达等其他方式无法送达的，才可以公告送达（民事诉讼法第九十五条）：请写明已采取的送达方式和无法送达的情况（至少10个字）。");
+            var effective = on.AddDays(30);
+            return (effective, $"{ChineseDate.Format(on)}发出公告，经过三十日即{ChineseDate.Format(effective)}视为送达（民事诉讼法第九十五条）；此前：{tried}");
+        }
+        return (on, null);
     }
 
     /// <summary>

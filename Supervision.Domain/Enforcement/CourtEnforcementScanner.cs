@@ -23,12 +23,14 @@ public sealed class CourtEnforcementScanner(IDbContextFactory<SupervisionDbConte
         List<long> candidates;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            // The window runs from six to nine months after service: only cases served in about that span can be due (the
-            // window decides; a month's margin covers month lengths). Older unpaid cases are not loaded again every day.
-            var (servedBy, servedAfter) = (today.AddMonths(-6), today.AddMonths(-10));
+            // Only cases whose window has not closed (the window's end is stored with the case, moved off holidays), whose party
+            // has not sued and has no review pending; the window's opening is checked on each (after a review it opens fifteen days
+            // after the review decision, 行政诉讼法第四十五条). Cases whose window closed are not loaded again every day.
             candidates = await db.EnforcementCases.Where(c => (c.State == CaseState.Served || c.State == CaseState.Executing)
-                                                              && c.ServedOn <= servedBy && c.ServedOn > servedAfter
-                                                              && c.EnforcementAppliedOn == null && c.DecisionRevokedOn == null && !c.Remedies.Any())
+                                                              && c.EnforcementWindowCloses >= today
+                                                              && (c.SuitPeriodEnds < today || c.Remedies.Any(r => r.SuitPeriodEnds < today))
+                                                              && c.EnforcementAppliedOn == null && c.DecisionRevokedOn == null
+                                                              && !c.Remedies.Any(r => r.Kind == RemedyKind.Litigation || r.Outcome == null))
                 .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         }
         var reminders = 0;
@@ -40,7 +42,7 @@ public sealed class CourtEnforcementScanner(IDbContextFactory<SupervisionDbConte
                 ? $"催告书已于{served:yyyy-MM-dd}送达。"
                 : "申请前应先送达催告书，送达十日后仍未履行的方可申请（行政强制法第五十四条）。";
             reminders += await notifications.PublishAsync(new NotificationDraft($"case:{id}:court-enforcement:{window.Opens:yyyyMMdd}:open", NotificationLevel.Warning,
-                "可申请人民法院强制执行", $"{c.CaseNumber ?? c.Title}（{c.Branch!.ShortName}）的当事人在法定期限内未申请行政复议或提起行政诉讼，又未缴纳罚款。"
+                "可申请人民法院强制执行", $"{c.CaseNumber ?? c.Title}（{c.Branch!.ShortName}）的当事人在法定期限内未{(c.Remedies.Count == 0 ? "申请行政复议或" : "对复议决定")}提起行政诉讼，又未缴纳罚款。"
                 + $"可自{window.Opens:yyyy-MM-dd}起至{window.Closes:yyyy-MM-dd}申请人民法院强制执行（行政强制法第五十三条）。{demand}", $"/cases/{id}"),
                 c.Investigators.Select(i => i.UserId).Distinct().ToList(), ct);
         }

@@ -24,20 +24,48 @@ public partial class EnforcementCase
     public DateOnly? EnforcementRuledOn { get; private set; }
     public string? EnforcementRuling { get; private set; }
 
-    /// <summary>Last day to apply for review: sixty days from knowing of the decision, i.e. its service (行政复议法第二十条).</summary>
-    public DateOnly? ReviewPeriodEnds => ServedOn?.AddDays(60);
+    /// <summary>
+    /// Last day to apply for review: sixty days from knowing of the decision, i.e. its service (行政复议法第二十条), moved off a
+    /// holiday (行政复议法第八十八条 applies the 民事诉讼法's rule on periods). Set when the decision is served.
+    /// </summary>
+    public DateOnly? ReviewPeriodEnds { get; private set; }
 
-    /// <summary>Last day to sue directly: six months from knowing of the decision (行政诉讼法第四十六条).</summary>
-    public DateOnly? SuitPeriodEnds => ServedOn?.AddMonths(6);
+    /// <summary>Last day to sue directly: six months from knowing of the decision (行政诉讼法第四十六条), moved off a holiday (第一百零一条).</summary>
+    public DateOnly? SuitPeriodEnds { get; private set; }
+
+    /// <summary>The last day to apply to the court for enforcement: three months after the last day to sue (行政强制法第五十三条), moved off a holiday.</summary>
+    public DateOnly? EnforcementWindowCloses { get; private set; }
+
+    /// <summary>
+    /// The last day the party may sue: fifteen days after a review decision (行政诉讼法第四十五条) where the party sought review and
+    /// it was decided, otherwise six months after service (第四十六条).
+    /// </summary>
+    public DateOnly? LastDayToSue => DecidedReview?.SuitPeriodEnds ?? SuitPeriodEnds;
+
+    /// <summary>The review that was decided (not withdrawn): from its decision the fifteen days to sue run.</summary>
+    private CaseRemedy? DecidedReview => Remedies.Where(r => r.Kind == RemedyKind.Review && r.Outcome is not (null or RemedyOutcome.Withdrawn))
+        .OrderBy(r => r.OutcomeOn).LastOrDefault();
 
     /// <summary>
     /// When the administration may apply to the court for enforcement: within three months from the day the periods for review
-    /// and suit lapsed — the suit period, the longer (行政强制法第五十三条).
+    /// and suit lapsed — the last day to sue, the later (行政强制法第五十三条).
     /// </summary>
-    public (DateOnly Opens, DateOnly Closes)? EnforcementWindow => SuitPeriodEnds is { } end ? (end.AddDays(1), end.AddMonths(3)) : null;
+    public (DateOnly Opens, DateOnly Closes)? EnforcementWindow => LastDayToSue is { } end && EnforcementWindowCloses is { } closes ? (end.AddDays(1), closes) : null;
 
-    /// <summary>The party neither sought review or suit nor paid the fine of a standing decision: enforcement by the court is the way left.</summary>
-    public bool AwaitsCourtEnforcement => ServedOn is not null && DecisionRevokedOn is null && Remedies.Count == 0 && Fine is { Status: SanctionStatus.Pending };
+    /// <summary>
+    /// The party neither sued nor paid the fine of a standing decision, and no review is pending: enforcement by the court is the
+    /// way left once the last day to sue passed (after a review decision, the fifteen days of 行政诉讼法第四十五条).
+    /// </summary>
+    public bool AwaitsCourtEnforcement => ServedOn is not null && DecisionRevokedOn is null && PendingRemedy is null
+                                          && Remedies.All(r => r.Kind != RemedyKind.Litigation) && Fine is { Status: SanctionStatus.Pending };
+
+    /// <summary>Sets the periods that run from service (review, suit) and the window for court enforcement after them.</summary>
+    private void StartRemedyPeriods(DateOnly servedOn, WorkingDayCalendar calendar)
+    {
+        ReviewPeriodEnds = calendar.AddCalendarDays(servedOn, 60);
+        SuitPeriodEnds = calendar.AddMonths(servedOn, 6);
+        EnforcementWindowCloses = calendar.AddMonths(SuitPeriodEnds.Value, 3);
+    }
 
     /// <summary>What the rankings count of the case; when a step changes it, the summary is computed again in the step's transaction.</summary>
     public (DateOnly? Decided, DateOnly? Closed, DateOnly? Revoked, decimal Fine) RankedAs => (DecidedOn, ClosedOn, DecisionRevokedOn, FineAmount);
@@ -54,6 +82,9 @@ public partial class EnforcementCase
     }
 
     public CaseRemedy? PendingRemedy => Remedies.FirstOrDefault(r => r.Pending);
+
+    /// <summary>How the decision ceased to stand: 撤销 or 确认无效.</summary>
+    public string RevokedAs => Remedies.Any(r => r.Outcome == RemedyOutcome.ConfirmedVoid) ? "确认无效" : "撤销";
 
     // ---------------------------------------------------------------- 行政复议 / 行政诉讼
 
@@ -113,11 +144,12 @@ public partial class EnforcementCase
 
     /// <summary>
     /// The outcome of the pending review or suit. 变更 replaces the standing sanctions with <paramref name="changed"/> (each
-    /// checked against its basis); 撤销 ends them — the decision no longer stands; 确认违法 leaves them (行政复议法第六十五条,
+    /// checked against its basis); 撤销 and 确认无效 (行政复议法第六十七条, 行政诉讼法第七十五条; a void penalty has no effect, 行政处罚法第三十八条)
+    /// end them — the decision no longer stands; 确认违法 leaves them (行政复议法第六十五条,
     /// 行政诉讼法第七十四条: not revoked). The surcharge resumes after the outcome day.
     /// </summary>
     public CaseRemedy RecordRemedyOutcome(RemedyOutcome outcome, DateOnly on, string? note, IReadOnlyList<CaseSanction>? changed, StoredFile? file,
-        IReadOnlyDictionary<int, LegalBasis> bases, string by, DateTimeOffset now)
+        IReadOnlyDictionary<int, LegalBasis> bases, WorkingDayCalendar calendar, string by, DateTimeOffset now)
     {
         var remedy = PendingRemedy ?? throw new DomainException("case.no_pending_remedy", "没有正在进行的行政复议或行政诉讼。");
         if (!RemedyLabels.OutcomesOf(remedy.Kind).Contains(outcome))
@@ -141,13 +173,20 @@ public partial class EnforcementCase
                 detail += $"：{string.Join("；", standing.Select(s => s.Label))} 变更为 {string.Join("；", changed.Select(s => s.Label))}";
                 if (State == CaseState.Closed) (State, ClosedOn) = (CaseState.Executing, null); // what was changed is to be carried out
                 break;
-            case RemedyOutcome.Revoked:
+            case RemedyOutcome.Revoked or RemedyOutcome.ConfirmedVoid:
                 foreach (var s in standing) s.Status = SanctionStatus.Superseded;
                 DecisionRevokedOn = on;
                 detail += "：处罚决定不再执行";
                 break;
         }
         (remedy.Outcome, remedy.OutcomeOn, remedy.OutcomeNote, remedy.File) = (outcome, on, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), file);
+        if (remedy.Kind == RemedyKind.Review && outcome != RemedyOutcome.Withdrawn && DecisionRevokedOn is null)
+        {
+            // The party may sue within fifteen days of the review decision (行政诉讼法第四十五条); the window for court enforcement follows it.
+            remedy.SuitPeriodEnds = calendar.AddCalendarDays(on, 15);
+            EnforcementWindowCloses = calendar.AddMonths(remedy.SuitPeriodEnds.Value, 3);
+            detail += $"；当事人可于{ChineseDate.Format(remedy.SuitPeriodEnds.Value)}前提起行政诉讼（行政诉讼法第四十五条）";
+        }
         Step(by, now, $"{(remedy.Kind == RemedyKind.Review ? "行政复议决定" : "人民法院判决")}：{RemedyLabels.Outcome(remedy.Kind, outcome)}",
             detail + (remedy.OutcomeNote is { } n ? $"。{n}" : ""));
         return remedy;
@@ -231,7 +270,7 @@ public partial class EnforcementCase
     private DomainException? RemedyRefusal(RemedyKind kind)
     {
         if (ServedOn is null) return new("case.remedy_not_served", "处罚决定书送达后，当事人方可申请行政复议或者提起行政诉讼。");
-        if (DecisionRevokedOn is { } revoked) return new("case.decision_revoked", $"处罚决定已于{ChineseDate.Format(revoked)}被撤销。");
+        if (DecisionRevokedOn is { } revoked) return new("case.decision_revoked", $"处罚决定已于{ChineseDate.Format(revoked)}被{RevokedAs}。");
         if (kind == RemedyKind.Review && Remedies.Any(r => r.Kind == RemedyKind.Litigation))
             return new("case.review_after_suit", "当事人已提起行政诉讼，不得再申请行政复议（行政复议法第二十九条第二款）。");
         if (PendingRemedy is { } pending)
@@ -247,9 +286,8 @@ public partial class EnforcementCase
     private (DateOnly Last, string Article) RemedyPeriod(RemedyKind kind)
     {
         if (kind == RemedyKind.Review) return (ReviewPeriodEnds!.Value, "自知道该行政行为之日起六十日内提出，行政复议法第二十条");
-        var review = Remedies.Where(r => r.Kind == RemedyKind.Review && r.Outcome is not (null or RemedyOutcome.Withdrawn)).Select(r => r.OutcomeOn).FirstOrDefault();
-        return review is { } decided
-            ? (decided.AddDays(15), "不服复议决定的，自收到复议决定书之日起十五日内起诉，行政诉讼法第四十五条")
+        return DecidedReview?.SuitPeriodEnds is { } afterReview
+            ? (afterReview, "不服复议决定的，自收到复议决定书之日起十五日内起诉，行政诉讼法第四十五条")
             : (SuitPeriodEnds!.Value, "自知道作出行政行为之日起六个月内起诉，行政诉讼法第四十六条");
     }
 
@@ -257,9 +295,11 @@ public partial class EnforcementCase
     {
         if (EnforcementAppliedOn is { } applied) return new("case.enforcement_applied", $"已于{ChineseDate.Format(applied)}申请人民法院强制执行。");
         if (AwaitsCourtEnforcement) return null;
-        return new("case.enforcement_not_applicable", Remedies.Count > 0
-            ? "当事人已申请行政复议或提起行政诉讼，不适用行政强制法第五十三条（期限内未申请复议或起诉）的申请强制执行。"
-            : "本案没有待缴的罚款，无需申请强制执行。");
+        if (Remedies.Any(r => r.Kind == RemedyKind.Litigation))
+            return new("case.enforcement_not_applicable", "当事人已提起行政诉讼，不适用行政强制法第五十三条（期限内未申请复议或起诉）的申请强制执行。");
+        if (PendingRemedy is not null)
+            return new("case.enforcement_not_applicable", "行政复议尚未审结，复议决定作出后当事人仍可在十五日内起诉（行政诉讼法第四十五条），不能申请强制执行。");
+        return new("case.enforcement_not_applicable", "本案没有待缴的罚款，无需申请强制执行。");
     }
 
     /// <summary>An application dated <paramref name="on"/>: ten days after the demand, inside the window after the suit period.</summary>
@@ -268,7 +308,7 @@ public partial class EnforcementCase
         var (opens, closes) = EnforcementWindow!.Value;
         if (on < opens)
             return new("case.enforcement_too_early",
-                $"当事人的起诉期限至{ChineseDate.Format(opens.AddDays(-1))}届满，届满后方可申请人民法院强制执行（行政强制法第五十三条）。");
+                $"当事人的起诉期限至{ChineseDate.Format(opens.AddDays(-1))}届满（{(DecidedReview is null ? "行政诉讼法第四十六条" : "复议决定后十五日，行政诉讼法第四十五条")}；期间最后一日为法定休假日的，顺延至休假日后的第一日），届满后方可申请人民法院强制执行（行政强制法第五十三条）。");
         if (on > closes)
             return new("case.enforcement_too_late", $"申请强制执行的期限（起诉期限届满之日起三个月）已于{ChineseDate.Format(closes)}届满（行政强制法第五十三条）。");
         if (EnforcementDemandServedOn is not { } demand)

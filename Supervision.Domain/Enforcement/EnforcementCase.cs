@@ -38,6 +38,11 @@ public partial class EnforcementCase : IPartyVisible
     public DateOnly? ActEndedOn { get; private set; }
     /// <summary>The day the administration discovered the act: within the limitation of the act (Art. 36).</summary>
     public DateOnly DiscoveredOn { get; private set; }
+    /// <summary>
+    /// Why the five-year limitation applies (Art. 36 para 1: the act concerns citizens' life, health or safety or financial
+    /// security and caused harm), as recorded at filing; null: the two years.
+    /// </summary>
+    public string? ExtendedLimitationFacts { get; private set; }
     public DateOnly FiledOn { get; private set; }
     public string FiledBy { get; private set; } = "";
     public CaseSource Source { get; private set; }
@@ -58,6 +63,8 @@ public partial class EnforcementCase : IPartyVisible
     public DateOnly? HearingRequestDeadline { get; private set; }
     public DateOnly? HearingRequestedOn { get; private set; }
     public DateOnly? HearingNoticeServedOn { get; private set; }
+    /// <summary>How the 听证通知书 was served (one of <see cref="ServiceMethods.All"/>).</summary>
+    public string? HearingNoticeServiceMethod { get; private set; }
     public DateOnly? HearingDate { get; private set; }
     public string? HearingPlace { get; private set; }
     public DateOnly? HearingHeldOn { get; private set; }
@@ -129,12 +136,13 @@ public partial class EnforcementCase : IPartyVisible
     // ---------------------------------------------------------------- 立案
 
     /// <summary>
-    /// Files a case. Refused when the violation is older than the limitation period (Art. 36), when fewer than two
+    /// Files a case. Refused when the violation is older than the limitation period (Art. 36: two years, five where
+    /// <paramref name="extendedLimitationFacts"/> records harm to life, health, safety or financial security), when fewer than two
     /// officers investigate (Art. 42), or when the legal basis was not in force on the day of the violation.
     /// </summary>
     public static EnforcementCase File(Branch party, LegalBasis basis, string title, string facts, DateOnly violationDate, DateOnly filedOn,
         IReadOnlyList<(string UserId, string Name)> investigators, CaseSource source, string? sourceRef, EnforcementSettings settings, string by, DateTimeOffset now,
-        DateOnly? discoveredOn = null, DateOnly? actEndedOn = null)
+        DateOnly? discoveredOn = null, DateOnly? actEndedOn = null, string? extendedLimitationFacts = null)
     {
         if (string.IsNullOrWhiteSpace(title)) throw new DomainException("case.title_required", "请填写案由。");
         if (string.IsNullOrWhiteSpace(facts)) throw new DomainException("case.facts_required", "请写明违法事实。");
@@ -146,10 +154,15 @@ public partial class EnforcementCase : IPartyVisible
         if (discovered < violationDate) throw new DomainException("case.discovered_before_act", "发现违法行为的日期不能早于违法行为发生日。");
         if (actEndedOn is { } ended && ended < violationDate) throw new DomainException("case.act_end_before_start", "违法行为终了日不能早于发生日。");
         var limitationFrom = actEndedOn ?? violationDate;
-        if (limitationFrom.AddYears(settings.LimitationYears) < discovered)
+        var extended = string.IsNullOrWhiteSpace(extendedLimitationFacts) ? null : extendedLimitationFacts.Trim();
+        var years = extended is null ? settings.LimitationYears : settings.ExtendedLimitationYears;
+        if (extended is { Length: < 10 })
+            throw new DomainException("case.extended_limitation_facts", "适用五年追责期限的，请写明违法行为涉及公民生命健康安全或金融安全、并已造成危害后果的事实（至少10个字，行政处罚法第三十六条第一款）。");
+        if (limitationFrom.AddYears(years) < discovered)
             throw new DomainException("case.limitation",
-                $"违法行为{(actEndedOn is null ? "发生于" : "终了于")}{ChineseDate.Format(limitationFrom)}，至{ChineseDate.Format(discovered)}发现时已超过{settings.LimitationYears}年未被发现，"
-                + "依照行政处罚法第三十六条不再给予行政处罚，不得立案。");
+                $"违法行为{(actEndedOn is null ? "发生于" : "终了于")}{ChineseDate.Format(limitationFrom)}，至{ChineseDate.Format(discovered)}发现时已超过{years}年未被发现，"
+                + "依照行政处罚法第三十六条不再给予行政处罚，不得立案"
+                + (extended is null ? $"（涉及公民生命健康安全、金融安全且有危害后果的，期限为{settings.ExtendedLimitationYears}年，须写明该事实）。" : "。"));
         if (investigators.Select(i => i.UserId).Distinct().Count() < 2)
             throw new DomainException("case.investigators", "执法人员不得少于两人（行政处罚法第四十二条），请指定至少两名调查人员。");
         if (!basis.IsEffectiveOn(violationDate))
@@ -157,7 +170,7 @@ public partial class EnforcementCase : IPartyVisible
         var c = new EnforcementCase
         {
             ProvinceId = party.ProvinceId, BranchId = party.Id, Title = title.Trim(), Facts = facts.Trim(), ViolationDate = violationDate, FiledOn = filedOn,
-            DiscoveredOn = discovered, ActEndedOn = actEndedOn,
+            DiscoveredOn = discovered, ActEndedOn = actEndedOn, ExtendedLimitationFacts = extended,
             FiledBy = by, Source = source, SourceRef = sourceRef, LegalBasisId = basis.Id, State = CaseState.Filed,
             ActKey = sourceRef is { Length: > 0 } r ? $"{source}:{r}" : $"{party.Id}:{basis.Code}:{violationDate:yyyyMMdd}",
             DecisionDueDate = filedOn.AddDays(settings.DecisionDays), RequiredApprovals = settings.ApprovalSteps,
@@ -226,26 +239,26 @@ public partial class EnforcementCase : IPartyVisible
 
     // ---------------------------------------------------------------- 事先告知 / 陈述申辩 / 听证
 
-    /// <summary>Serves the prior notice (Art. 44): the statement period starts; a hearing is offered for a large fine (Art. 63).</summary>
     /// <summary>
     /// Serves the 事先告知书 (Art. 44) by a method the law allows that day — electronically only with the party's consent in a
     /// 送达地址确认书 (Art. 61 para 2), as the decision; a notice not lawfully served is no notice (Art. 62).
     /// </summary>
-    public void ServePriorNotice(DateOnly servedOn, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now,
-        string method = ServiceMethods.InPerson)
+    public void ServePriorNotice(DateOnly on, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now,
+        string method = ServiceMethods.InPerson, ServiceDetails? details = null)
     {
         Require(CaseState.UnderReview, "送达事先告知书");
         Check(NoticeRefusal());
-        if (servedOn < FiledOn) throw new DomainException("case.date_before_filing", "送达日期不能早于立案日。");
-        NotFuture(servedOn, now, "送达日期");
-        Check(ServiceMethodRefusal(method, servedOn));
+        if (on < FiledOn) throw new DomainException("case.date_before_filing", "送达日期不能早于立案日。");
+        NotFuture(on, now, "送达日期");
+        Check(ServiceMethodRefusal(method, on));
+        var (servedOn, record) = EffectiveService(method, on, details);
         PriorNoticeServedOn = servedOn;
         StatementDeadline = calendar.AddWorkingDays(servedOn, settings.StatementWorkingDays);
         HearingOffered = GivesHearingRight(settings);
         HearingRequestDeadline = HearingOffered ? calendar.AddWorkingDays(servedOn, settings.HearingRequestWorkingDays) : null;
         FineNeedsLegalReview = FineAmount >= settings.LegalReviewThreshold;
         VisibleToParty = true;
-        Move(CaseState.PriorNoticeServed, by, now, $"送达事先告知书（{method.Trim()}）",
+        Move(CaseState.PriorNoticeServed, by, now, $"送达事先告知书（{method.Trim()}）", (record is null ? "" : record + "；") +
             $"陈述申辩期限至{ChineseDate.Format(StatementDeadline.Value)}" + (HearingOffered ? $"；告知听证权利，申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}" : ""));
     }
 
@@ -268,19 +281,27 @@ public partial class EnforcementCase : IPartyVisible
         Move(CaseState.Hearing, by, now, "当事人申请听证", null);
     }
 
-    /// <summary>Sets the hearing: the party must be notified at least the statutory number of working days before (Art. 64).</summary>
-    public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingDate, string place, HearingPanel panel, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    /// <summary>
+    /// Sets the hearing: the party must be notified at least the statutory number of working days before (Art. 64); the 听证通知书
+    /// is served by a method the law allows that day — electronically only with the party's consent (Art. 61 para 2), the one
+    /// check the prior notice and the decision use.
+    /// </summary>
+    public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingDate, string place, HearingPanel panel, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now,
+        string method = ServiceMethods.InPerson, ServiceDetails? details = null)
     {
         Require(CaseState.Hearing, "安排听证");
         Check(HearingScheduleRefusal());
         NotFuture(noticeServedOn, now, "听证通知送达日期");
+        Check(ServiceMethodRefusal(method, noticeServedOn));
+        string? record;
+        (noticeServedOn, record) = EffectiveService(method, noticeServedOn, details);
         var earliest = calendar.AddWorkingDays(noticeServedOn, settings.HearingNoticeWorkingDays);
         if (hearingDate < earliest)
             throw new DomainException("case.hearing_notice_short", $"听证应在通知送达{settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条），最早为{ChineseDate.Format(earliest)}。");
         if (string.IsNullOrWhiteSpace(place)) throw new DomainException("case.hearing_place", "请填写听证地点。");
         AppointHearingPanel(panel);
-        (HearingNoticeServedOn, HearingDate, HearingPlace) = (noticeServedOn, hearingDate, place.Trim());
-        Step(by, now, "送达听证通知书", $"听证定于{ChineseDate.Format(hearingDate)}在{HearingPlace}举行；主持人{HearingChairName}，记录员{HearingClerk}");
+        (HearingNoticeServedOn, HearingNoticeServiceMethod, HearingDate, HearingPlace) = (noticeServedOn, method.Trim(), hearingDate, place.Trim());
+        Step(by, now, $"送达听证通知书（{HearingNoticeServiceMethod}）", (record is null ? "" : record + "；") + $"听证定于{ChineseDate.Format(hearingDate)}在{HearingPlace}举行；主持人{HearingChairName}，记录员{HearingClerk}");
     }
 
     public void RecordHearing(DateOnly heldOn, string record, string by, DateTimeOffset now)
@@ -339,17 +360,34 @@ public partial class EnforcementCase : IPartyVisible
 
     // ---------------------------------------------------------------- exits
 
-    /// <summary>不予处罚 (Art. 33: minor and corrected in time, first offence with slight harm, …).</summary>
-    public void DecideNoPenalty(DateOnly on, string reason, string? decisionNumber, string by, DateTimeOffset now)
+    /// <summary>The ground in law of a 不予行政处罚 decision (<see cref="NoPenaltyGround"/>), as the 决定书 states it, and the articles it cites.</summary>
+    public string? NoPenaltyGroundCode { get; private set; }
+    public string? NoPenaltyGround { get; private set; }
+    public string? NoPenaltyArticle { get; private set; }
+    /// <summary>False where the ground is that the unlawful act is not established (第五十七条第一款第（三）项).</summary>
+    public bool? NoPenaltyActEstablished { get; private set; }
+    /// <summary>The 文号 of the 不予行政处罚决定书 (it is reviewable, as a penalty decision is).</summary>
+    public string? NoPenaltyNumber { get; private set; }
+
+    /// <summary>
+    /// 不予行政处罚 on a ground the law gives (行政处罚法第三十三条, 第五十七条第一款第（二）、（三）项), recorded with the facts that
+    /// support it; the numbered 不予行政处罚决定书 states both.
+    /// </summary>
+    public void DecideNoPenalty(DateOnly on, NoPenaltyGround? ground, string reason, string? decisionNumber, string by, DateTimeOffset now)
     {
         if (!MayDecideNoPenalty) throw Refused("决定不予处罚", "审查、告知或听证阶段");
-        RequireReason(reason, "不予处罚的理由");
+        if (ground is null)
+            throw new DomainException("case.no_penalty_ground",
+                "请选择不予行政处罚的法定情形（行政处罚法第三十三条：违法行为轻微并及时改正没有造成危害后果、初次违法且危害后果轻微并及时改正、没有主观过错；第五十七条第一款第（三）项：违法事实不能成立）。");
+        RequireReason(reason, ground.ActEstablished ? "符合该情形的事实和理由" : "违法事实不能成立的理由");
         NotFuture(on, now, "决定日期");
         UseApproval(ApprovalStep.NoPenalty, NoPenaltyContent(reason), now);
         _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         (ClosedOn, ExitReason) = (on, reason.Trim());
+        (NoPenaltyGroundCode, NoPenaltyGround, NoPenaltyArticle, NoPenaltyActEstablished, NoPenaltyNumber) = (ground.Code, ground.Text, ground.Article, ground.ActEstablished, decisionNumber);
         VisibleToParty = true; // the 不予行政处罚决定书 is served on the party, who may seek review of it
-        Move(CaseState.NoPenalty, by, now, "决定不予行政处罚", (decisionNumber is null ? "" : $"{decisionNumber}：") + ExitReason);
+        Move(CaseState.NoPenalty, by, now, "决定不予行政处罚",
+            (decisionNumber is null ? "" : $"{decisionNumber}：") + $"{ground.Text}（{ground.Article}）；{ExitReason}");
     }
 
     /// <summary>撤销立案: the facts are not established or the case should not have been filed.</summary>
@@ -376,18 +414,22 @@ public partial class EnforcementCase : IPartyVisible
     // ---------------------------------------------------------------- 送达 / 执行 / 结案
 
     /// <summary>Serves the decision (Art. 61); the payment period starts; a warning is carried out by service itself.</summary>
-    public void Serve(DateOnly servedOn, string method, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    public void Serve(DateOnly on, string method, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now,
+        ServiceDetails? details = null)
     {
         Require(CaseState.Decided, "送达处罚决定书");
-        if (servedOn < DecidedOn) throw new DomainException("case.served_before_decision", "送达日期不能早于决定日期。");
-        NotFuture(servedOn, now, "送达日期");
-        Check(ServiceMethodRefusal(method, servedOn));
-        (ServedOn, ServiceMethod) = (servedOn, method.Trim());
-        ServiceLate = servedOn > ServiceDueDate;
+        if (on < DecidedOn) throw new DomainException("case.served_before_decision", "送达日期不能早于决定日期。");
+        NotFuture(on, now, "送达日期");
+        Check(ServiceMethodRefusal(method, on));
+        var (servedOn, record) = EffectiveService(method, on, details);
+        (ServedOn, ServiceMethod, ServiceRecord) = (servedOn, method.Trim(), record);
+        // Within the service period is judged by what the administration did: posted, announced or handed over.
+        ServiceLate = (details?.PostedOn ?? on) > ServiceDueDate;
         PaymentDueDate = Fine is null ? null : calendar.AddCalendarDays(servedOn, settings.PaymentDays);
+        StartRemedyPeriods(servedOn, calendar);
         foreach (var warning in Sanctions.Where(s => s.Kind == SanctionKind.Warning && s.Status == SanctionStatus.Pending))
             warning.Execute(servedOn, "随处罚决定书送达执行");
-        Move(CaseState.Served, by, now, "送达行政处罚决定书", $"{ServiceMethod}" + (ServiceLate ? $"（超过送达期限{ChineseDate.Format(ServiceDueDate!.Value)}）" : "")
+        Move(CaseState.Served, by, now, "送达行政处罚决定书", $"{ServiceMethod}" + (record is null ? "" : $"（{record}）") + (ServiceLate ? $"（超过送达期限{ChineseDate.Format(ServiceDueDate!.Value)}）" : "")
             + (PaymentDueDate is { } due ? $"；缴款期限{ChineseDate.Format(due)}" : ""));
     }
 
@@ -705,7 +747,7 @@ public partial class EnforcementCase : IPartyVisible
         if (ClosedOn is { } closed)
             timeline.Add(closed, State switch
             {
-                CaseState.NoPenalty => $"决定不予行政处罚：{ExitReason}",
+                CaseState.NoPenalty => $"决定不予行政处罚{(NoPenaltyNumber is { } n ? $"（{n}）" : "")}：{NoPenaltyGround ?? ExitReason}",
                 CaseState.Transferred => $"案件移送{TransferredTo}处理",
                 _ => "结案",
             });

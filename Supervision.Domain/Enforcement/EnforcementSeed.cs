@@ -11,7 +11,8 @@ internal static class EnforcementSeed
         int DecisionDays, int ServiceWorkingDays, int PaymentDays, decimal SurchargeRatePerDay, int LimitationYears, int WarnDaysBefore,
         string PaymentInstructions, string ReviewBody, int PublicationWorkingDays = 7, int WithdrawalWorkingDays = 3,
         int PublicationMonths = 12, bool MaskIndividualNames = true, decimal LegalReviewThreshold = 50_000m, int MaxDecisionExtensionDays = 30,
-        string DecisionExtensionSource = "行政处罚法第六十条及本省行政处罚办案期限规定", IReadOnlyList<ApprovalStep>? Approvals = null);
+        string DecisionExtensionSource = "行政处罚法第六十条及本省行政处罚办案期限规定", IReadOnlyList<ApprovalStep>? Approvals = null,
+        int ExtendedLimitationYears = 5);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -24,6 +25,7 @@ internal static class EnforcementSeed
                 ProvinceId = r.Province is null ? null : provinces[r.Province], HearingThreshold = r.HearingThreshold, StatementWorkingDays = r.StatementWorkingDays,
                 HearingRequestWorkingDays = r.HearingRequestWorkingDays, HearingNoticeWorkingDays = r.HearingNoticeWorkingDays, DecisionDays = r.DecisionDays,
                 ServiceWorkingDays = r.ServiceWorkingDays, PaymentDays = r.PaymentDays, SurchargeRatePerDay = r.SurchargeRatePerDay, LimitationYears = r.LimitationYears,
+                ExtendedLimitationYears = r.ExtendedLimitationYears,
                 WarnDaysBefore = r.WarnDaysBefore, PaymentInstructions = r.PaymentInstructions, ReviewBody = r.ReviewBody,
                 PublicationWorkingDays = r.PublicationWorkingDays, WithdrawalWorkingDays = r.WithdrawalWorkingDays,
                 PublicationMonths = r.PublicationMonths, MaskIndividualNames = r.MaskIndividualNames, LegalReviewThreshold = r.LegalReviewThreshold,

@@ -30,7 +30,7 @@ public sealed partial class EnforcementService
         StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
         {
             var file = input.File is { } f ? StoredFile.From(f.Name, EvidenceFiles.Check(f.Name, f.Bytes), f.Bytes, ctx.Actor, ctx.Now) : null;
-            var remedy = c.RecordRemedyOutcome(input.Outcome, input.On, input.Note, input.Sanctions?.Select(s => s.ToSanction()).ToList(), file, ctx.Bases, ctx.Actor, ctx.Now);
+            var remedy = c.RecordRemedyOutcome(input.Outcome, input.On, input.Note, input.Sanctions?.Select(s => s.ToSanction()).ToList(), file, ctx.Bases, ctx.Calendar, ctx.Actor, ctx.Now);
             foreach (var publication in publications)
                 await publication.OutcomeAsync(db, c, remedy, ctx, ct);
         }, ct);

@@ -13,7 +13,8 @@ namespace Supervision.Domain.Enforcement;
 
 public sealed record FileCaseInput(int BranchId, int LegalBasisId, string Title, string Facts, DateOnly ViolationDate, DateOnly FiledOn,
     IReadOnlyList<string> InvestigatorIds, CaseSource Source = CaseSource.Direct, string? SourceRef = null,
-    DateOnly? DiscoveredOn = null, DateOnly? ActEndedOn = null, long? CorrectiveOrderId = null, bool DifferentActConfirmed = false);
+    DateOnly? DiscoveredOn = null, DateOnly? ActEndedOn = null, long? CorrectiveOrderId = null, bool DifferentActConfirmed = false,
+    string? ExtendedLimitationFacts = null);
 
 /// <summary>What the filing page starts from when a case is opened on a finding handed to enforcement (待立案).</summary>
 public sealed record CaseDraft(int BranchId, string Party, int? LegalBasisId, string Title, string Facts, DateOnly ViolationDate,
@@ -134,7 +135,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         if (input.Source == CaseSource.Direct && !input.DifferentActConfirmed) await RefuseSameActAsync(db, basis, input, ct);
         var c = EnforcementCase.File(party, basis, input.Title, input.Facts, input.ViolationDate, input.FiledOn,
             investigators.Select(i => (i.Id, i.DisplayName)).ToList(), input.Source, input.SourceRef, await SettingsAsync(party.ProvinceId, ct), access.Actor, clock.GetUtcNow(),
-            input.DiscoveredOn, input.ActEndedOn);
+            input.DiscoveredOn, input.ActEndedOn, input.ExtendedLimitationFacts);
         var orderRef = input.CorrectiveOrderId
                        ?? (input.Source == CaseSource.CorrectiveOrder && long.TryParse(input.SourceRef, NumberStyles.None, CultureInfo.InvariantCulture, out var oid) ? oid : null);
         if (orderRef is { } orderId)
@@ -269,34 +270,42 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     private static DocumentStep Filing(DateOnly filedOn) => new(DocumentKind.CaseFilingApproval, false, filedOn,
         (c, ctx, number) => c.RecordFilingApproval(number?.ToString(), ctx.Now));
 
-    private static DocumentStep Notice(DateOnly servedOn, string method = ServiceMethods.InPerson) => new(DocumentKind.PriorNotice, true, servedOn,
-        (c, ctx, _) => c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method));
+    private static DocumentStep Notice(DateOnly servedOn, string method = ServiceMethods.InPerson, ServiceDetails? details = null) => new(DocumentKind.PriorNotice, true, servedOn,
+        (c, ctx, _) => c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details));
 
-    private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, string place, HearingPanel panel) => new(DocumentKind.HearingNotice, true, noticeOn,
-        (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+    private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, string place, HearingPanel panel, string method = ServiceMethods.InPerson,
+        ServiceDetails? details = null) =>
+        new(DocumentKind.HearingNotice, true, noticeOn, (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details));
 
-    private static DocumentStep NoPenalty(DateOnly on, string reason) => new(DocumentKind.NoPenaltyDecision, true, on,
-        (c, ctx, number) => c.DecideNoPenalty(on, reason, number?.ToString(), ctx.Actor, ctx.Now));
+    private static DocumentStep NoPenalty(DateOnly on, NoPenaltyGround? ground, string reason) => new(DocumentKind.NoPenaltyDecision, true, on,
+        (c, ctx, number) => c.DecideNoPenalty(on, ground, reason, number?.ToString(), ctx.Actor, ctx.Now));
 
     private static DocumentStep Decision(DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions) => new(DocumentKind.PenaltyDecision, false, decidedOn,
         (c, ctx, number) => c.Decide(decidedOn, sanctions.Select(s => s.ToSanction()).ToList(), number?.ToString(), ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
 
-    private static DocumentStep Service(DateOnly servedOn, string method) => new(DocumentKind.ServiceReceipt, true, servedOn,
-        (c, ctx, _) => c.Serve(servedOn, method, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+    private static DocumentStep Service(DateOnly servedOn, string method, ServiceDetails? details) => new(DocumentKind.ServiceReceipt, true, servedOn,
+        (c, ctx, _) => c.Serve(servedOn, method, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, details));
 
     /// <summary>Issues the filing approval of a case filed without one (cases filed before filing and approval were one step).</summary>
     public Task<IssuedDocument> IssueFilingApprovalAsync(long id, CancellationToken ct = default) => IssueAsync(id, null, _ => Filing(default), ct);
 
-    /// <summary>Issues and serves the 事先告知书 by <paramref name="method"/> (electronically only with the party's consent on record).</summary>
-    public Task<IssuedDocument> ServePriorNoticeAsync(long id, Guid token, DateOnly servedOn, CancellationToken ct = default, string method = ServiceMethods.InPerson) =>
-        IssueAsync(id, token, _ => Notice(servedOn, method), ct);
+    /// <summary>
+    /// Issues and serves the 事先告知书 by <paramref name="method"/> (electronically only with the party's consent on record; by post on
+    /// the receipt's date, by announcement thirty days after it, with <paramref name="details"/>).
+    /// </summary>
+    public Task<IssuedDocument> ServePriorNoticeAsync(long id, Guid token, DateOnly servedOn, CancellationToken ct = default, string method = ServiceMethods.InPerson,
+        ServiceDetails? details = null) =>
+        IssueAsync(id, token, _ => Notice(servedOn, method, details), ct);
 
-    /// <summary>Schedules the hearing with its chair (a user of the administration, not an investigator: Art. 64 (四)), members and clerk.</summary>
+    /// <summary>
+    /// Schedules the hearing with its chair (a user of the administration, not an investigator: Art. 64 (四)), members and clerk,
+    /// and serves its notice by <paramref name="method"/> (electronically only with the party's consent on record).
+    /// </summary>
     public async Task<IssuedDocument> ScheduleHearingAsync(long id, Guid token, DateOnly noticeOn, DateOnly hearingDate, string place, string chairUserId,
-        string? members, string clerk, CancellationToken ct = default)
+        string? members, string clerk, CancellationToken ct = default, string method = ServiceMethods.InPerson, ServiceDetails? details = null)
     {
         var panel = await PanelAsync(id, chairUserId, members, clerk, ct);
-        return await IssueAsync(id, token, _ => Hearing(noticeOn, hearingDate, place, panel), ct);
+        return await IssueAsync(id, token, _ => Hearing(noticeOn, hearingDate, place, panel, method, details), ct);
     }
 
     /// <summary>The hearing panel with the chair's name as the administration's users list it (a user of the case's province, not a carrier's).</summary>
@@ -313,9 +322,24 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         return new HearingPanel(chairUserId ?? "", chair ?? "", members, clerk ?? "");
     }
 
-    /// <summary>Decides not to impose a penalty (Art. 33) and issues the numbered 不予行政处罚决定书, which the party receives.</summary>
-    public Task<IssuedDocument> DecideNoPenaltyAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default) =>
-        IssueAsync(id, token, _ => NoPenalty(on, reason), ct);
+    /// <summary>The grounds in law a 不予行政处罚 decision rests on (the catalog).</summary>
+    public Task<IReadOnlyList<NoPenaltyGround>> NoPenaltyGroundsAsync(CancellationToken ct = default) => catalog.ListNoPenaltyGroundsAsync(ct);
+
+    /// <summary>
+    /// Decides not to impose a penalty on the ground <paramref name="groundCode"/> of the catalog (Arts. 33, 57) and issues the
+    /// numbered 不予行政处罚决定书, which the party receives.
+    /// </summary>
+    public async Task<IssuedDocument> DecideNoPenaltyAsync(long id, Guid token, DateOnly on, string? groundCode, string reason, CancellationToken ct = default)
+    {
+        NoPenaltyGround? ground = null;
+        if (!string.IsNullOrWhiteSpace(groundCode))
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            ground = await db.NoPenaltyGrounds.AsNoTracking().FirstOrDefaultAsync(g => g.Code == groundCode, ct)
+                     ?? throw new DomainException("case.no_penalty_ground", $"不予行政处罚的情形“{groundCode}”不在目录中。");
+        }
+        return await IssueAsync(id, token, _ => NoPenalty(on, ground, reason), ct);
+    }
 
     /// <summary>Records the party's 送达地址确认书 (address; the electronic channel it consents to, if any: Art. 61 para 2).</summary>
     public Task<EnforcementCase> RecordServiceAddressAsync(long id, Guid token, string address, string? electronicChannel, DateOnly confirmedOn, CancellationToken ct = default) =>
@@ -365,8 +389,8 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     }
 
     /// <summary>Serves the decision: records service, issues the 送达回证 and gives the party the decision.</summary>
-    public Task<IssuedDocument> ServeAsync(long id, Guid token, DateOnly servedOn, string method, CancellationToken ct = default) =>
-        IssueAsync(id, token, _ => Service(servedOn, method), ct);
+    public Task<IssuedDocument> ServeAsync(long id, Guid token, DateOnly servedOn, string method, CancellationToken ct = default, ServiceDetails? details = null) =>
+        IssueAsync(id, token, _ => Service(servedOn, method, details), ct);
 
     public enum PreviewKind { PriorNotice, HearingNotice, PenaltyDecision }
 
@@ -511,6 +535,10 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
                            ?? throw new AccessDeniedException("法制审核由本局指定的法制审核人员进行（行政处罚法第五十八条）。");
             c.RecordLegalReview(reviewer, on, opinion, text, ctx.Actor, ctx.Now);
         }, ct);
+
+    /// <summary>Records (or withdraws, with an empty text) the facts of 情节严重 or of the harm caused, which a heavier tier rests on.</summary>
+    public Task<EnforcementCase> RecordAggravatingFactsAsync(long id, Guid token, string? facts, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.RecordAggravatingFacts(facts, ctx.Actor, ctx.Now), ct: ct);
 
     /// <summary>The officer marks the case 重大违法行为 and/or 情节复杂 (or withdraws the mark), with the reason.</summary>
     public Task<EnforcementCase> MarkSignificanceAsync(long id, Guid token, bool major, bool complex, string reason, CancellationToken ct = default) =>

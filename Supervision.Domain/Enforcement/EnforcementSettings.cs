@@ -40,6 +40,8 @@ public partial class EnforcementSettings : ICatalogEntity
     public decimal SurchargeRatePerDay { get; set; } = 0.03m;
     /// <summary>Art. 36: no penalty once 2 years have passed since the violation.</summary>
     public int LimitationYears { get; set; } = 2;
+    /// <summary>Art. 36: five years where the act concerns citizens' life, health or safety or financial security and caused harm.</summary>
+    public int ExtendedLimitationYears { get; set; } = 5;
     /// <summary>Days before a deadline when the daily job starts warning.</summary>
     public int WarnDaysBefore { get; set; } = 3;
     /// <summary>A decision to be announced is published within this many working days (common practice; set per province).</summary>
@@ -99,7 +101,7 @@ public partial class EnforcementSettings : ICatalogEntity
         (PaymentInstructions, ReviewBody) = (s.PaymentInstructions.Trim(), s.ReviewBody.Trim());
         (HandlingOffice, ContactPerson, ContactPhone, ContactAddress) = (s.HandlingOffice.Trim(), s.ContactPerson.Trim(), s.ContactPhone.Trim(), s.ContactAddress.Trim());
         (AgentListEnabled, AgentListLegalBasisId) = (s.AgentListEnabled, s.AgentListEnabled ? s.AgentListLegalBasisId : null);
-        LegalReviewThreshold = s.LegalReviewThreshold;
+        (LegalReviewThreshold, ExtendedLimitationYears) = (s.LegalReviewThreshold, s.ExtendedLimitationYears);
         (MaxDecisionExtensionDays, DecisionExtensionSource) = (s.MaxDecisionExtensionDays, s.DecisionExtensionSource.Trim());
         (ApprovalSteps, DeputyApproverId) = (s.ApprovalSteps, ProvinceId is null ? null : s.DeputyApproverId);
         return this;
@@ -120,6 +122,7 @@ public partial class EnforcementSettings : ICatalogEntity
         if (PaymentDays is < 1 or > 90) errors.Add("缴款期限应在1至90日之间。");
         if (SurchargeRatePerDay is <= 0 or > 0.1m) errors.Add("加处罚款比例应在0至10%之间。");
         if (LimitationYears is < 1 or > 10) errors.Add("追责时效应在1至10年之间。");
+        if (ExtendedLimitationYears < LimitationYears || ExtendedLimitationYears > 10) errors.Add("延长的追责时效应不短于一般时效，且不超过10年。");
         if (PublicationWorkingDays is < 1 or > 60) errors.Add("公示期限应在1至60个工作日之间。");
         if (WithdrawalWorkingDays is < 1 or > 30) errors.Add("撤回公示期限应在1至30个工作日之间。");
         if (PublicationMonths is < 1 or > 60) errors.Add("公示期应在1至60个月之间。");

@@ -8,7 +8,7 @@ using Supervision.Domain.Enforcement;
 namespace Supervision.Domain.Publicity;
 
 /// <summary>
-/// A decision changed, revoked or found unlawful on review or by a court: its published announcement is marked for withdrawal
+/// A decision changed, revoked, confirmed void or found unlawful on review or by a court: its published announcement is marked for withdrawal
 /// within the province's withdrawal period (3 working days; the publication scanner warns and alerts on it), and a changed
 /// decision gets a corrected draft due the same day; a draft not yet published is corrected in place or, when revoked, closed.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed partial class PenaltyAnnouncement
 {
     public async Task OutcomeAsync(SupervisionDbContext db, EnforcementCase c, CaseRemedy remedy, CaseContext context, CancellationToken ct)
     {
-        if (remedy.Outcome is not (RemedyOutcome.Changed or RemedyOutcome.Revoked or RemedyOutcome.ConfirmedIllegal)) return;
+        if (remedy.Outcome is not (RemedyOutcome.Changed or RemedyOutcome.Revoked or RemedyOutcome.ConfirmedVoid or RemedyOutcome.ConfirmedIllegal)) return;
         var on = remedy.OutcomeOn!.Value;
         var by = $"{(remedy.Kind == RemedyKind.Review ? $"经{remedy.Body}行政复议" : $"经{remedy.Body}判决")}";
         var what = RemedyLabels.Outcome(remedy.Kind, remedy.Outcome.Value);
@@ -28,7 +28,7 @@ public sealed partial class PenaltyAnnouncement
         var corrected = false;
         foreach (var a in own)
         {
-            if (a.Status == AnnouncementStatus.Draft && remedy.Outcome == RemedyOutcome.Revoked)
+            if (a.Status == AnnouncementStatus.Draft && RemedyLabels.EndsDecision(remedy.Outcome))
                 a.SourceRevokedBeforePublication(on, reason, context.Actor);
             else if (a.Status == AnnouncementStatus.Draft && remedy.Outcome == RemedyOutcome.Changed)
             {

@@ -64,7 +64,7 @@ public readonly partial record struct ReportingPeriod(Frequency Frequency, int Y
     {
         var month = End.AddDays(1).AddMonths(monthsAfter - 1);
         var day = Math.Min(dueDay, DateTime.DaysInMonth(month.Year, month.Month));
-        return calendar.AddCalendarDays(new DateOnly(month.Year, month.Month, day), 0);
+        return calendar.PeriodEnd(new DateOnly(month.Year, month.Month, day));
     }
 
     /// <summary>The latest period that has ended on <paramref name="today"/> (what carriers report now).</summary>

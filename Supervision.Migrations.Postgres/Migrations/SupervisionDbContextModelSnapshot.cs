@@ -526,6 +526,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Duty")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -567,6 +572,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Source")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -592,6 +602,50 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("LegalBases");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Catalog.NoPenaltyGround", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ActEstablished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Discretionary")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("NoPenaltyGrounds");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Documents.DocumentSequence", b =>
@@ -1090,6 +1144,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("SuitPeriodEnds")
+                        .HasColumnType("date");
+
                     b.Property<string>("SuspensionNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1257,6 +1314,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("AggravatingFacts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
 
@@ -1311,7 +1372,14 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateOnly?>("EnforcementWindowCloses")
+                        .HasColumnType("date");
+
                     b.Property<string>("ExitReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ExtendedLimitationFacts")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
@@ -1356,6 +1424,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("HearingNoticeServedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("HearingNoticeServiceMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("HearingOffered")
                         .HasColumnType("boolean");
 
@@ -1382,6 +1454,25 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int>("LegalBasisId")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("NoPenaltyActEstablished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NoPenaltyArticle")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("NoPenaltyGround")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("NoPenaltyGroundCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NoPenaltyNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("PaymentDueDate")
                         .HasColumnType("date");
 
@@ -1399,6 +1490,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("ReviewConclusion")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ReviewPeriodEnds")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ServedOn")
                         .HasColumnType("date");
@@ -1419,6 +1513,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("ServiceMethod")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("SignificanceReason")
                         .HasMaxLength(2000)
@@ -1443,6 +1541,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<bool>("StatementWaived")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("SuitPeriodEnds")
+                        .HasColumnType("date");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1519,6 +1620,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("DeputyApproverId")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<int>("ExtendedLimitationYears")
+                        .HasColumnType("integer");
 
                     b.Property<string>("HandlingOffice")
                         .IsRequired()

@@ -174,11 +174,18 @@ public static class CasePdf
             .Field("统一社会信用代码", d.Party.CreditCode ?? "")
             .Field("住所", d.Party.Address ?? "");
         if (d.Party.LegalRepresentative is { Length: > 0 } representative) doc.Field("法定代表人（负责人）", representative);
-        return doc.Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。经查：{d.Facts}")
-            .Paragraph(Evidence(d))
-            .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。鉴于{d.NoPenaltyReason?.TrimEnd('。')}，依据《中华人民共和国行政处罚法》第三十三条的规定，本机关决定对你单位不予行政处罚。")
-            .Paragraph("你单位应当引以为戒，依法履行相关义务，杜绝此类违法行为再次发生。")
-            .Heading("救济途径和期限")
+        var reason = d.NoPenaltyReason?.TrimEnd('。');
+        var article = d.NoPenaltyArticle ?? "《中华人民共和国行政处罚法》第三十三条";
+        doc.Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。" + (d.NoPenaltyActEstablished ? $"经查：{d.Facts}" : "经调查："))
+            .Paragraph(Evidence(d));
+        if (d.NoPenaltyActEstablished)
+            doc.Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。鉴于{reason}，"
+                          + (d.NoPenaltyGround is { } ground ? $"属于{ground}的情形，" : "") + $"依据{article}的规定，本机关决定对你单位不予行政处罚。")
+                // Art. 33 para 3: a party not penalised is educated.
+                .Paragraph("你单位应当引以为戒，依法履行相关义务，杜绝此类违法行为再次发生。");
+        else
+            doc.Paragraph($"{reason}，{d.NoPenaltyGround ?? "违法事实不能成立"}。依据{article}的规定，本机关决定对你单位不予行政处罚。");
+        return doc.Heading("救济途径和期限")
             .Paragraph($"你单位如不服本决定，可以自收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。")
             .SignedBy(d.Authority, d.IssueDate);
     }

@@ -131,7 +131,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         served = await cases.GetAsync(served.Id, ct);
         await DecideAsync(served.Id, Day(5), [Warning(), Fine(10_000m), Announce()]);
         served = await cases.GetAsync(served.Id, ct);
-        await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), "邮寄送达", ct);
+        await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), ServiceMethods.Post, ct, new ServiceDetails(PostedOn: Day(5))); // the receipt's date
 
         // 3. Prior notice served yesterday: the party's statement period is running and it has stated its case.
         var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", 5, 45, 25, [Warning(), Fine(15_000m)]);

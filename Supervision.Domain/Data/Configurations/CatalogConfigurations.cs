@@ -15,6 +15,8 @@ internal sealed class LegalBasisConfiguration : IEntityTypeConfiguration<LegalBa
         b.Property(x => x.Note).HasMaxLength(2000);
         b.Property(x => x.Source).HasMaxLength(400);
         b.Property(x => x.VerifiedBy).HasMaxLength(100);
+        b.Property(x => x.Condition).HasMaxLength(40);
+        b.Property(x => x.Rank).HasMaxLength(40);
         // A comma list keeps the column the same on every provider.
         foreach (var list in new[] { b.Property(x => x.AllowedSanctions), b.Property(x => x.MandatorySanctions) })
             list.HasConversion(
@@ -22,6 +24,19 @@ internal sealed class LegalBasisConfiguration : IEntityTypeConfiguration<LegalBa
                     s => s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SanctionKind>).ToList(),
                     new ValueComparer<List<SanctionKind>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, k) => HashCode.Combine(h, k)), v => v.ToList()))
                 .HasMaxLength(200);
+    }
+}
+
+internal sealed class NoPenaltyGroundConfiguration : IEntityTypeConfiguration<NoPenaltyGround>
+{
+    public void Configure(EntityTypeBuilder<NoPenaltyGround> b)
+    {
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Text).HasMaxLength(400);
+        b.Property(x => x.Article).HasMaxLength(400);
+        b.Property(x => x.Source).HasMaxLength(400);
+        b.Ignore(x => x.Label);
     }
 }
 

@@ -31,6 +31,13 @@ internal sealed class EnforcementCaseConfiguration : IEntityTypeConfiguration<En
         b.Property(c => c.HearingClerk).HasMaxLength(100);
         b.Property(c => c.ServiceAddress).HasMaxLength(400);
         b.Property(c => c.ElectronicServiceChannel).HasMaxLength(200);
+        b.Property(c => c.ServiceRecord).HasMaxLength(2000);
+        b.Property(c => c.HearingNoticeServiceMethod).HasMaxLength(100);
+        b.Property(c => c.NoPenaltyGroundCode).HasMaxLength(40);
+        b.Property(c => c.NoPenaltyArticle).HasMaxLength(400);
+        b.Property(c => c.NoPenaltyNumber).HasMaxLength(100);
+        b.Property(c => c.AggravatingFacts).HasMaxLength(2000);
+        b.Property(c => c.ExtendedLimitationFacts).HasMaxLength(2000);
         b.HasOne(c => c.Branch).WithMany().HasForeignKey(c => c.BranchId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.LegalBasis).WithMany().HasForeignKey(c => c.LegalBasisId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Investigators).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -24,8 +24,8 @@ internal sealed class EnforcementRemedyConfigurations : IEntityTypeConfiguration
     {
         b.Property(c => c.EnforcementCourt).HasMaxLength(200);
         b.Property(c => c.EnforcementRuling).HasMaxLength(2000);
-        b.Ignore(c => c.ReviewPeriodEnds);
-        b.Ignore(c => c.SuitPeriodEnds);
+        b.Ignore(c => c.LastDayToSue);
+        b.Ignore(c => c.RevokedAs);
         b.Ignore(c => c.EnforcementWindow);
         b.Ignore(c => c.AwaitsCourtEnforcement);
         b.Ignore(c => c.RankedAs);

@@ -507,6 +507,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Duty")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -548,6 +553,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -573,6 +583,48 @@ namespace Supervision.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("LegalBases");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Catalog.NoPenaltyGround", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ActEstablished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Discretionary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("NoPenaltyGrounds");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Documents.DocumentSequence", b =>
@@ -1051,6 +1103,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SuitPeriodEnds")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SuspensionNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1210,6 +1265,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AggravatingFacts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
 
@@ -1264,7 +1323,14 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EnforcementWindowCloses")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExitReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtendedLimitationFacts")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -1309,6 +1375,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly?>("HearingNoticeServedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HearingNoticeServiceMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HearingOffered")
                         .HasColumnType("INTEGER");
 
@@ -1335,6 +1405,25 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("LegalBasisId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("NoPenaltyActEstablished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoPenaltyArticle")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoPenaltyGround")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoPenaltyGroundCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoPenaltyNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PaymentDueDate")
                         .HasColumnType("TEXT");
 
@@ -1351,6 +1440,9 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("ReviewConclusion")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewPeriodEnds")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ServedOn")
@@ -1371,6 +1463,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("ServiceMethod")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRecord")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignificanceReason")
@@ -1396,6 +1492,9 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<bool>("StatementWaived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SuitPeriodEnds")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1470,6 +1569,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("DeputyApproverId")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtendedLimitationYears")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("HandlingOffice")
                         .IsRequired()

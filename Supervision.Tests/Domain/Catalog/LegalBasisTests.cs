@@ -84,6 +84,27 @@ public class LegalBasisTests
         Assert.Contains("Criticism", Get("ATFL-39", "allowedSanctions"));
         Assert.DoesNotContain("SuspendBusiness", Get("ATFL-39", "allowedSanctions"));
         Assert.Contains("SuspendBusiness", Get("ATFL-39-SERIOUS", "allowedSanctions"));
+        // Heavier tiers name the condition the case must record; the 2025 serious tier's fine is mandatory (“处……罚款”).
+        Assert.Equal("Serious", Get("ATFL-39-SERIOUS", "condition"));
+        Assert.Equal(("RefusedOrHarm", "[\"Fine\"]"), (Get("CSL2025-23-SERIOUS", "condition"), string.Concat(Get("CSL2025-23-SERIOUS", "mandatorySanctions").Where(ch => !char.IsWhiteSpace(ch)))));
+        // 反电信网络诈骗法第十条 with its penalty, not yet checked for which item of Art. 39 it falls under.
+        Assert.Equal(("第十条", "第三十九条", "False"), (Get("ATFL-10", "dutyArticle"), Get("ATFL-10", "penaltyArticle"), Get("ATFL-10", "verified")));
+        Assert.Equal(("Serious", "500000"), (Get("ATFL-10-SERIOUS", "condition"), Get("ATFL-10-SERIOUS", "fineMin")));
+        // Statute over departmental rule: every entry says which it is.
+        Assert.All(rows.Keys, code => Assert.Equal(code.StartsWith("ORD", StringComparison.Ordinal) ? "DepartmentalRule" : "Law", Get(code, "rank")));
+    }
+
+    [Fact]
+    public void The_seed_catalog_of_no_penalty_grounds_cites_articles_33_and_57()
+    {
+        var rows = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Supervision.Domain.Data.Seeding.SeedFiles.DefaultDirectory, "no-penalty-grounds.json")))
+            .RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
+        Assert.Equal(["APL33-1-MINOR", "APL33-1-FIRST", "APL33-2-NOFAULT", "APL57-1-3"], rows.Keys);
+        Assert.Contains("第三十三条第一款", rows["APL33-1-MINOR"].GetProperty("article").GetString());
+        Assert.True(rows["APL33-1-FIRST"].GetProperty("discretionary").GetBoolean());
+        Assert.Contains("第三十三条第二款", rows["APL33-2-NOFAULT"].GetProperty("article").GetString());
+        Assert.False(rows["APL57-1-3"].GetProperty("actEstablished").GetBoolean());
+        Assert.Contains("第五十七条第一款第（三）项", rows["APL57-1-3"].GetProperty("article").GetString());
     }
 
     [Theory]

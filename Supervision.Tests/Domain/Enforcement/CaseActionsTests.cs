@@ -229,7 +229,7 @@ public class CaseActionsTests
             case "payment": c.RecordPayment(1m, today, "POS9", Settings, "i", Now); break;
             case "arrangement": c.ApprovePaymentArrangement(ApprovalKind.Deferral, D("2026-09-30"), null, "企业资金周转困难", "i", Now); break;
             case "close": c.Close(today, "i", Now); break;
-            case "no-penalty": c.DecideNoPenalty(today, "违法行为轻微并及时改正", null, "i", Now); break;
+            case "no-penalty": c.DecideNoPenalty(today, FirstOffence, "违法行为轻微并及时改正", null, "i", Now); break;
             case "withdraw": c.Withdraw(today, "违法事实不能成立", "i", Now); break;
             case "transfer": c.Transfer(today, "银川市公安局", "涉嫌犯罪需移送处理", "i", Now); break;
             case "extend": c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查", CaseFixture.Settings, "i", Now); break;
@@ -239,7 +239,7 @@ public class CaseActionsTests
             case "remedy-review": c.FileRemedy(RemedyKind.Review, today, null, null, null, Settings, "i", Now); break;
             case "remedy-litigation": c.FileRemedy(RemedyKind.Litigation, today, "银川市兴庆区人民法院", null, null, Settings, "i", Now); break;
             case "remedy-suspend": c.SuspendExecution(today, "复议机关决定停止执行", "i", Now); break;
-            case "remedy-outcome": c.RecordRemedyOutcome(RemedyOutcome.Dismissed, today, null, null, null, Bases, "i", Now); break;
+            case "remedy-outcome": c.RecordRemedyOutcome(RemedyOutcome.Dismissed, today, null, null, null, Bases, Calendar, "i", Now); break;
             case "enforcement-demand": c.ServeEnforcementDemand(today, "i", Now); break;
             case "enforcement-apply": c.ApplyForEnforcement(today, "银川市兴庆区人民法院", "i", Now); break;
             case "enforcement-ruling": c.RecordEnforcementRuling(today, "裁定准予强制执行", "i", Now); break;

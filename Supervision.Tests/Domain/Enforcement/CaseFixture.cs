@@ -41,6 +41,12 @@ public static class CaseFixture
 
     public static DateOnly D(string s) => DateOnly.Parse(s);
 
+    /// <summary>行政处罚法第三十三条第一款: first offence, slight harm, corrected in time — the seeded ground.</summary>
+    public static readonly NoPenaltyGround FirstOffence = new()
+    {
+        Code = "APL33-1-FIRST", Text = "初次违法且危害后果轻微并及时改正", Article = "《中华人民共和国行政处罚法》第三十三条第一款、第五十七条第一款第（二）项", Discretionary = true,
+    };
+
     /// <summary>A case as filing leaves it: filed, with its filing approval issued.</summary>
     public static EnforcementCase Filed(LegalBasis? basis = null, string violation = "2026-03-01", string filed = "2026-04-20")
     {
@@ -56,6 +62,16 @@ public static class CaseFixture
 
     public static CaseSanction Fine(decimal amount, int basis = 1) => new() { Kind = SanctionKind.Fine, LegalBasisId = basis, Amount = amount, Description = "罚款" };
     public static CaseSanction Warning(int basis = 1) => new() { Kind = SanctionKind.Warning, LegalBasisId = basis, Description = "警告" };
+
+    /// <summary>Filed under <paramref name="basis"/>, investigated with one piece of evidence and submitted for review: no sanction proposed yet.</summary>
+    public static EnforcementCase Investigated(LegalBasis? basis = null)
+    {
+        var c = Filed(basis);
+        c.StartInvestigation("i", Now);
+        c.AddEvidence(Evidence(), "i", Now);
+        c.SubmitForReview("违法事实清楚", "i", Now);
+        return c;
+    }
 
     public static EnforcementCase UnderReview(decimal fine = 20_000m, LegalBasis? basis = null)
     {
@@ -113,7 +129,7 @@ public static class CaseFixture
         [CaseState.Served] = () => Served(),
         [CaseState.Executing] = () => { var c = Served(); c.RecordPayment(100m, D("2026-05-13"), "POS1", Settings, "i", Now); return c; },
         [CaseState.Closed] = () => { var c = Served(); c.RecordPayment(20_000m, D("2026-05-13"), "POS1", Settings, "i", Now); c.Close(D("2026-05-14"), "i", Now); return c; },
-        [CaseState.NoPenalty] = () => { var c = UnderReview(); c.DecideNoPenalty(D("2026-05-06"), "首次违法且危害后果轻微，已及时改正", null, "i", Now); return c; },
+        [CaseState.NoPenalty] = () => { var c = UnderReview(); c.DecideNoPenalty(D("2026-05-06"), FirstOffence, "首次违法且危害后果轻微，已及时改正", null, "i", Now); return c; },
         [CaseState.Withdrawn] = () => { var c = Filed(); c.Withdraw(D("2026-04-21"), "经核查违法事实不成立", "i", Now); return c; },
         [CaseState.Transferred] = () => { var c = Filed(); c.Transfer(D("2026-04-21"), "银川市公安局", "涉嫌帮助信息网络犯罪活动", "i", Now); return c; },
     };
@@ -137,7 +153,7 @@ public static class CaseFixture
     public static EnforcementCase NoPenaltyOn(EnforcementCase c, DateOnly on)
     {
         Reviewed(c);
-        c.DecideNoPenalty(on, "初次违法且危害后果轻微，已及时改正", null, "i", Now);
+        c.DecideNoPenalty(on, FirstOffence, "初次违法且危害后果轻微，已及时改正", null, "i", Now);
         return c;
     }
 

@@ -75,12 +75,22 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
         var basis = await BasisAsync("ATFL-39-SERIOUS");
         var c = await ReviewedAsync(a.Inspector, a.Branch, basis, [a.Users["inspector.nx"], a.Users["inspector2.nx"]]);
         var cases = As<EnforcementService>(a.Inspector);
-        c = await cases.ProposeAsync(c.Id, c.ConcurrencyToken, [new(SanctionKind.Fine, basis, 500_000m, "罚款"), new(SanctionKind.SuspendBusiness, basis, null, "暂停新增入网业务")]);
+        // The serious tier of 反电信网络诈骗法第三十九条 rests on 情节严重 recorded in the case.
+        SanctionInput[] serious = [new(SanctionKind.Fine, basis, 500_000m, "罚款"), new(SanctionKind.SuspendBusiness, basis, null, "暂停新增入网业务")];
+        Assert.Equal("case.condition_not_recorded", (await Assert.ThrowsAsync<DomainException>(() => cases.ProposeAsync(c.Id, c.ConcurrencyToken, serious))).Code);
+        Assert.Contains(c.ActionsFor(Acting.Officer, new DateOnly(2026, 4, 30)), x => x.Key == "aggravation");
+        c = await cases.RecordAggravatingFactsAsync(c.Id, c.ConcurrencyToken, "半年内为未核验身份的用户办理电话卡1.2万张，其中300张被用于电信诈骗");
+        c = await cases.ProposeAsync(c.Id, c.ConcurrencyToken, serious);
         await cases.ServePriorNoticeAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         portal.Today(new DateOnly(2026, 5, 6));
         await As<EnforcementService>(a.Carrier, "carrier.cmcc.nx").RequestHearingAsync(c.Id);
         c = await cases.GetAsync(c.Id);
 
+        // The hearing notice is served as the prior notice and the decision are: electronically only with consent (Art. 61 para 2).
+        var electronic = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20),
+            "第一会议室", a.Users["inspector3.nx"], null, "刘洋", method: ServiceMethods.Electronic));
+        Assert.Equal("case.electronic_service_without_consent", electronic.Code);
+        Assert.Contains("第六十一条第二款", electronic.Message);
         var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20),
             "第一会议室", a.Users["inspector2.nx"], null, "刘洋"));
         Assert.Equal("case.hearing_chair_investigator", refused.Code);
@@ -104,20 +114,25 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
         // 不予行政处罚 is a decision of the responsible person (Art. 57): refused until the 局领导 approved exactly this reason.
         var inspector = As<EnforcementService>(a.Inspector);
         const string reason = "初次违法且危害后果轻微，并已及时改正";
-        var refused = await Assert.ThrowsAsync<DomainException>(() => inspector.DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), reason));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => inspector.DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), "APL33-1-FIRST", reason));
         Assert.Equal("approval.required", refused.Code);
         Assert.Contains("行政处罚法第五十七条", refused.Message);
         c = await inspector.RequestApprovalAsync(c.Id, c.ConcurrencyToken, ApprovalStep.NoPenalty, new ApprovalProposal(Reason: reason), "建议不予行政处罚。");
         await LeaderApproval.ApproveAsync(portal.ScopeFor, c.Id, ApprovalStep.NoPenalty);
         c = await inspector.GetAsync(c.Id);
-        var decision = await inspector.DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), reason);
+        // The ground comes from the catalog (行政处罚法第三十三条, 第五十七条第一款): none, or one not in it, is refused.
+        Assert.Equal("case.no_penalty_ground", (await Assert.ThrowsAsync<DomainException>(() => inspector.DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), null, reason))).Code);
+        Assert.Equal("case.no_penalty_ground", (await Assert.ThrowsAsync<DomainException>(() => inspector.DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), "APL99", reason))).Code);
+        Assert.Equal(4, (await inspector.NoPenaltyGroundsAsync()).Count);
+        var decision = await inspector.DecideNoPenaltyAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), "APL33-1-FIRST", reason);
         Assert.Equal(DocumentKind.NoPenaltyDecision, decision.Kind);
         Assert.Matches(@"^宁通管不罚〔2026〕\d+号$", decision.Number);
+        Assert.Equal((decision.Number, "APL33-1-FIRST"), ((await inspector.GetAsync(c.Id)).NoPenaltyNumber, (await inspector.GetAsync(c.Id)).NoPenaltyGroundCode));
 
         var party = await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(EnforcementService.OwnerType, c.Id.ToString());
         Assert.Equal([DocumentKind.NoPenaltyDecision], party.Select(d => d.Kind));
         var text = Text((await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").DownloadAsync(party[0].Id)).Pdf);
-        foreach (var expected in new[] { "不予行政处罚决定书", decision.Number, "第三十三条", "不予行政处罚", "申请行政复议" })
+        foreach (var expected in new[] { "不予行政处罚决定书", decision.Number, "属于初次违法且危害后果轻微并及时改正的情形", "第三十三条第一款、第五十七条第一款第（二）项", "不予行政处罚", "申请行政复议" })
             Assert.Contains(expected!, text);
         Assert.Equal(CaseState.NoPenalty, (await As<EnforcementService>(a.Carrier, "carrier.cmcc.nx").GetAsync(c.Id)).State);
     }

@@ -9,15 +9,6 @@ namespace Supervision.Tests.Domain.Enforcement;
 /// <summary>Each gate of the procedure refused with the article it rests on, then allowed once its precondition holds.</summary>
 public class CaseGatesTests
 {
-    private static EnforcementCase Reviewed(LegalBasis? basis = null)
-    {
-        var c = Filed(basis);
-        c.StartInvestigation("i", Now);
-        c.AddEvidence(Evidence(), "i", Now);
-        c.SubmitForReview("违法事实清楚", "i", Now);
-        return c;
-    }
-
     private static LegalBasis Basis(int id, string code, Action<LegalBasis>? change = null)
     {
         var b = new LegalBasis
@@ -37,7 +28,7 @@ public class CaseGatesTests
     {
         var basis = Basis(1, "ORD25-A06", b => { b.MarkUnverified(); b.Statute = Order25.Statute; b.PenaltyArticle = "第十九条"; });
         var bases = new Dictionary<int, LegalBasis> { [1] = basis };
-        var c = Reviewed();
+        var c = Investigated();
         var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning()], bases, false, "i", Now));
         Assert.Equal("legal_basis.unverified", e.Code);
         Assert.Contains("系统管理员", e.Message);
@@ -53,7 +44,7 @@ public class CaseGatesTests
     {
         var basis = Basis(1, "ORD25-A06");
         var bases = new Dictionary<int, LegalBasis> { [1] = basis };
-        var c = Reviewed();
+        var c = Investigated();
         c.ProposeSanctions([Warning()], bases, false, "i", Now);
         c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now);
         foreach (var s in c.Sanctions) s.LegalBasis = basis; // as the case is loaded
@@ -72,7 +63,7 @@ public class CaseGatesTests
     {
         var basis = Basis(1, "ORD25-A06", b => { b.PenaltyArticle = "第十九条"; b.MandatorySanctions = [SanctionKind.Warning]; b.FineMax = 30_000m; });
         var bases = new Dictionary<int, LegalBasis> { [1] = basis };
-        var c = Reviewed();
+        var c = Investigated();
         var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([Fine(20_000m)], bases, false, "i", Now));
         Assert.Equal("case.mandatory_sanction", e.Code);
         Assert.Contains("第十九条", e.Message);
@@ -90,7 +81,7 @@ public class CaseGatesTests
     {
         var basis = Basis(1, "CSL2016-21", b => b.FineOnlyIfNotCorrected = true);
         var bases = new Dictionary<int, LegalBasis> { [1] = basis };
-        var c = Reviewed(basis);
+        var c = Investigated(basis);
         var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning(), Fine(20_000m)], bases, false, "i", Now));
         Assert.Equal("case.fine_requires_refusal", e.Code);
         Assert.Contains("第五十九条第一款", e.Message);
@@ -115,7 +106,7 @@ public class CaseGatesTests
             DeadlineMode.Date, null, D("2026-03-20"), "u1", "i", Now);
         order.Issue(D("2026-03-20"), "宁通管改〔2026〕3号", "i", new DateTimeOffset(2026, 3, 5, 2, 0, 0, TimeSpan.Zero), D("2026-03-05"));
         order.MarkOverdue(D("2026-03-25"));
-        Assert.Equal("case.order_other_party", Assert.Throws<DomainException>(() => Reviewed().LinkCorrectiveOrder(order, "i", Now)).Code);
+        Assert.Equal("case.order_other_party", Assert.Throws<DomainException>(() => Investigated().LinkCorrectiveOrder(order, "i", Now)).Code);
     }
 
     // ------------------------------------------------------------------ 6. one act, one fine
@@ -123,7 +114,7 @@ public class CaseGatesTests
     [Fact]
     public void Two_fines_for_one_act_under_two_bases_are_refused_naming_the_basis_with_the_higher_fine()
     {
-        var c = Reviewed();
+        var c = Investigated();
         var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning(1), Fine(20_000m, 1), Fine(100_000m, 2)], Bases, false, "i", Now));
         Assert.Equal("case.double_fine", e.Code);
         Assert.Contains("第二十九条", e.Message);
@@ -143,7 +134,7 @@ public class CaseGatesTests
     {
         var basis = Basis(2, "ATFL-39-SERIOUS", b => b.AllowedSanctions = [SanctionKind.Warning, SanctionKind.Fine, kind]);
         var bases = new Dictionary<int, LegalBasis> { [2] = basis };
-        var c = Reviewed(basis);
+        var c = Investigated(basis);
         c.ProposeSanctions([new CaseSanction { Kind = kind, LegalBasisId = 2, Description = SanctionLabels.Label(kind) }], bases, false, "i", Now);
         c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now);
         Assert.True(c.HearingOffered);
@@ -211,7 +202,7 @@ public class CaseGatesTests
     public void Service_in_person_or_by_post_needs_no_consent(string method)
     {
         var c = Decided();
-        c.Serve(D("2026-05-12"), method, Settings, Calendar, "i", Now);
+        c.Serve(D("2026-05-12"), method, Settings, Calendar, "i", Now, method == ServiceMethods.Post ? new ServiceDetails(PostedOn: D("2026-05-11")) : null);
         Assert.Equal((CaseState.Served, method), (c.State, c.ServiceMethod));
     }
 
@@ -256,7 +247,7 @@ public class CaseGatesTests
     public void No_penalty_records_the_number_of_its_decision_and_the_party_sees_the_case()
     {
         var c = UnderReview();
-        c.DecideNoPenalty(D("2026-05-06"), "初次违法且危害后果轻微，已及时改正", "宁通管不罚〔2026〕1号", "i", Now);
+        c.DecideNoPenalty(D("2026-05-06"), FirstOffence, "初次违法且危害后果轻微，已及时改正", "宁通管不罚〔2026〕1号", "i", Now);
         Assert.Equal(CaseState.NoPenalty, c.State);
         Assert.True(c.VisibleToParty);
         Assert.Contains("宁通管不罚〔2026〕1号", c.Steps[^1].Detail);

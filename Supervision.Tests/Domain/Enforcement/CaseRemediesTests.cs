@@ -27,7 +27,7 @@ public class CaseRemediesTests
         Assert.Equal(3_000m, c.SurchargeOn(D("2026-07-20"), Settings.SurchargeRatePerDay));
         Assert.Equal(49, c.SurchargePausedDays(D("2026-07-20")));                                   // 2 June–20 July
 
-        c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-07-31"), "事实清楚，维持原决定", null, null, Bases, "i", Now);
+        c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-07-31"), "事实清楚，维持原决定", null, null, Bases, Calendar, "i", Now);
         Assert.Equal(3_000m, c.SurchargeOn(D("2026-07-31"), Settings.SurchargeRatePerDay));       // the outcome day is in the review
         Assert.Equal(4_200m, c.SurchargeOn(D("2026-08-02"), Settings.SurchargeRatePerDay));       // then 1 and 2 August count
         Assert.Equal(60, c.SurchargePausedDays(D("2026-08-02")));
@@ -41,10 +41,10 @@ public class CaseRemediesTests
     {
         var c = Served();
         Assert.Equal("case.remedy_before_service", Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-05-11"), null, null, null, Settings, "i", Now)).Code);
-        var late = Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-07-12"), null, null, null, Settings, "i", Now));   // 60 days end on 11 July
+        var late = Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-07-14"), null, null, null, Settings, "i", Now));   // 60 days end on Saturday 11 July: Monday 13
         Assert.Equal("case.remedy_late", late.Code);
         Assert.Contains("行政复议法第二十条", late.Message);
-        Assert.Contains("2026年7月11日", late.Message);
+        Assert.Contains("2026年7月13日", late.Message);
         var body = Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-06-01"), "宁夏回族自治区人民政府", null, null, Settings, "i", Now));
         Assert.Equal("case.review_body", body.Code);
         Assert.Contains("行政复议法第二十七条", body.Message);
@@ -57,16 +57,16 @@ public class CaseRemediesTests
         Assert.Equal("因疫情封控耽误申请期限，复议机关已受理", c.Remedies.Single().LateReason);
         var turn = Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-07-21"), "银川市兴庆区人民法院", null, null, Settings, "i", Now));
         Assert.Contains("行政复议法第二十九条", turn.Message);
-        var early = Refused(() => c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-07-19"), null, null, null, Bases, "i", Now));
+        var early = Refused(() => c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-07-19"), null, null, null, Bases, Calendar, "i", Now));
         Assert.Equal("case.outcome_before_filing", early.Code);
-        Assert.Equal("case.date_in_future", Refused(() => c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2027-01-05"), null, null, null, Bases, "i", Now)).Code);
-        c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-09-01"), null, null, null, Bases, "i", Now);
+        Assert.Equal("case.date_in_future", Refused(() => c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2027-01-05"), null, null, null, Bases, Calendar, "i", Now)).Code);
+        c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-09-01"), null, null, null, Bases, Calendar, "i", Now);
 
         // After the review: suit within fifteen days of its decision (行政诉讼法第四十五条), and a court does not 维持.
         var afterReview = Refused(() => c.FileRemedy(RemedyKind.Litigation, D("2026-09-17"), "银川市兴庆区人民法院", null, null, Settings, "i", Now));
         Assert.Contains("行政诉讼法第四十五条", afterReview.Message);
         c.FileRemedy(RemedyKind.Litigation, D("2026-09-16"), "银川市兴庆区人民法院", "（2026）宁0104行初88号", null, Settings, "i", Now);
-        var upheld = Refused(() => c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-12-01"), null, null, null, Bases, "i", Now));
+        var upheld = Refused(() => c.RecordRemedyOutcome(RemedyOutcome.Upheld, D("2026-12-01"), null, null, null, Bases, Calendar, "i", Now));
         Assert.Equal("case.outcome_kind", upheld.Code);
         Assert.Contains("行政诉讼法第六十九条", upheld.Message);
         Assert.Contains("当事人已提起行政诉讼", Refused(() => c.FileRemedy(RemedyKind.Review, D("2026-09-20"), null, null, null, Settings, "i", Now)).Message);
@@ -78,9 +78,9 @@ public class CaseRemediesTests
         var changed = Served();
         changed.FileRemedy(RemedyKind.Review, D("2026-06-01"), null, null, null, Settings, "i", Now);
         Assert.Equal("case.changed_sanctions_required",
-            Refused(() => changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), null, null, null, Bases, "i", Now)).Code);
-        Assert.Equal("fine.out_of_range", Refused(() => changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), null, [Warning(), Fine(5_000m)], null, Bases, "i", Now)).Code);
-        changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), "罚款数额明显不当", [Warning(), Fine(10_000m)], null, Bases, "i", Now);
+            Refused(() => changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), null, null, null, Bases, Calendar, "i", Now)).Code);
+        Assert.Equal("fine.out_of_range", Refused(() => changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), null, [Warning(), Fine(5_000m)], null, Bases, Calendar, "i", Now)).Code);
+        changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), "罚款数额明显不当", [Warning(), Fine(10_000m)], null, Bases, Calendar, "i", Now);
         Assert.Equal(10_000m, changed.FineAmount);
         Assert.Equal(2, changed.Sanctions.Count(s => s.Status == SanctionStatus.Superseded));
         Assert.Equal(10_000m, changed.OutstandingOn(D("2026-07-01"), Settings.SurchargeRatePerDay) - changed.SurchargeOn(D("2026-07-01"), Settings.SurchargeRatePerDay));
@@ -88,7 +88,7 @@ public class CaseRemediesTests
 
         var revoked = Served();
         revoked.FileRemedy(RemedyKind.Litigation, D("2026-06-01"), "银川市兴庆区人民法院", null, null, Settings, "i", Now);
-        revoked.RecordRemedyOutcome(RemedyOutcome.Revoked, D("2026-09-01"), null, null, null, Bases, "i", Now);
+        revoked.RecordRemedyOutcome(RemedyOutcome.Revoked, D("2026-09-01"), null, null, null, Bases, Calendar, "i", Now);
         Assert.Equal((D("2026-09-01"), 0m, (CaseSanction?)null), (revoked.DecisionRevokedOn!.Value, revoked.FineAmount, revoked.Fine));
         Assert.Equal(0m, revoked.SurchargeOn(D("2026-12-31"), Settings.SurchargeRatePerDay));
         Assert.DoesNotContain(revoked.ActionsFor(Acting.Officer, D("2026-12-31")), a => a.Key.StartsWith("remedy-") || a.Key.StartsWith("enforcement-"));
@@ -97,7 +97,7 @@ public class CaseRemediesTests
 
         var illegal = Served();
         illegal.FileRemedy(RemedyKind.Review, D("2026-06-01"), null, null, null, Settings, "i", Now);
-        illegal.RecordRemedyOutcome(RemedyOutcome.ConfirmedIllegal, D("2026-07-01"), "程序轻微违法", null, null, Bases, "i", Now);
+        illegal.RecordRemedyOutcome(RemedyOutcome.ConfirmedIllegal, D("2026-07-01"), "程序轻微违法", null, null, Bases, Calendar, "i", Now);
         Assert.Equal((20_000m, (DateOnly?)null), (illegal.FineAmount, illegal.DecisionRevokedOn));
 
         // The party reads what happened, never the notes.

@@ -76,7 +76,7 @@ public class CaseStateMachineTests
             case Step.ScheduleHearing: c.ScheduleHearing(D("2026-05-06"), D("2026-05-20"), "局第一会议室", Panel, Settings, Calendar, "i", Now); break;
             case Step.RecordHearing: c.RecordHearing(D("2026-05-20"), "当事人陈述", "i", Now); break;
             case Step.Decide: c.Decide(D("2026-06-30"), [Warning()], null, Bases, Settings, Calendar, "i", Now); break;
-            case Step.NoPenalty: c.DecideNoPenalty(D("2026-05-06"), "违法行为轻微并及时改正", null, "i", Now); break;
+            case Step.NoPenalty: c.DecideNoPenalty(D("2026-05-06"), FirstOffence, "违法行为轻微并及时改正", null, "i", Now); break;
             case Step.Withdraw: c.Withdraw(D("2026-05-06"), "违法事实不能成立", "i", Now); break;
             case Step.Transfer: c.Transfer(D("2026-05-06"), "银川市公安局", "涉嫌犯罪需移送处理", "i", Now); break;
             case Step.Serve: c.Serve(D("2026-05-12"), "直接送达", Settings, Calendar, "i", Now); break;

@@ -62,10 +62,13 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         return await RankingData.ValuesAsync(portal, "CMCC-64", "2026-05");
     }
 
-    [Fact]
-    public async Task A_revocation_withdraws_the_announcement_within_three_working_days_and_the_decision_leaves_the_rankings()
+    /// <summary>确认无效 (行政复议法第六十七条; 行政处罚法第三十八条) ends the decision as 撤销 does: announcement, sanctions and rankings alike.</summary>
+    [Theory]
+    [InlineData(RemedyOutcome.Revoked, "撤销", "2026-03-11")]
+    [InlineData(RemedyOutcome.ConfirmedVoid, "确认无效", "2026-03-18")]
+    public async Task A_revocation_withdraws_the_announcement_within_three_working_days_and_the_decision_leaves_the_rankings(RemedyOutcome outcome, string label, string act)
     {
-        var id = await DecidedCase.DecideAsync(portal, "未按规定查验入网用户身份证件（复议撤销）", "合作营业厅未核验证件为用户办理入网。", D("2026-03-11"),
+        var id = await DecidedCase.DecideAsync(portal, $"未按规定查验入网用户身份证件（复议{label}）", "合作营业厅未核验证件为用户办理入网。", D(act),
             SanctionKind.Warning, SanctionKind.Fine);
         var draft = await AnnouncementOfAsync(id);
         portal.Today(D("2026-05-14"));
@@ -79,11 +82,12 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         var cases = await AsInspectorAsync<EnforcementService>();
         var c = await cases.FileRemedyAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, new RemedyInput(RemedyKind.Review, D("2026-06-01"), null, "工信复〔2026〕7号"));
         portal.Today(D("2026-07-15"));   // a Wednesday
-        await cases.RecordRemedyOutcomeAsync(id, c.ConcurrencyToken, new RemedyOutcomeInput(RemedyOutcome.Revoked, D("2026-07-15"), "认定事实不清，责令重新调查"));
+        await cases.RecordRemedyOutcomeAsync(id, c.ConcurrencyToken, new RemedyOutcomeInput(outcome, D("2026-07-15"), "认定事实不清，责令重新调查"));
 
         var marked = await AnnouncementOfAsync(id);
         Assert.Equal((AnnouncementStatus.Published, D("2026-07-15"), D("2026-07-20")), (marked.Status, marked.SourceChangedOn!.Value, marked.WithdrawalDueBy!.Value));
-        Assert.Contains("经中华人民共和国工业和信息化部行政复议撤销", marked.SourceChangeReason);
+        Assert.Contains($"经中华人民共和国工业和信息化部行政复议{label}", marked.SourceChangeReason);
+        Assert.Equal(label, (await cases.GetAsync(id)).RevokedAs);
         var shown = await portal.Anonymous().GetStringAsync($"/public/announcements/{marked.Id}?probe=category");
         Assert.Contains("<th scope=\"row\">公示类别</th><td class=\"pub-text\">一般失信行为</td>", shown);
         // The decision no longer counts: one decision and ¥20,000 fewer in May, in the outcome's own transaction.
@@ -174,6 +178,17 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(2, await NotificationsAsync(Key(unpaid)));
         var c = await cases.GetAsync(unpaid);
         Assert.Equal(D("2027-02-12"), EnforcementService.Deadlines(c, D("2026-11-13")).Single(d => d.Key == "court-enforcement").Due);
+
+        // The review decided and upheld: the party may still sue within fifteen days of it (行政诉讼法第四十五条) — 13 November + 15
+        // is Saturday 28 November, so Monday 30 November (the period moves off the rest day); the reminder comes the day after.
+        await cases.RecordRemedyOutcomeAsync(reviewed, (await cases.GetAsync(reviewed)).ConcurrencyToken, new RemedyOutcomeInput(RemedyOutcome.Upheld, D("2026-11-13"), null));
+        string AfterReview(long id) => $"case:{id}:court-enforcement:20261201:open";
+        portal.Today(D("2026-11-30"));
+        await scanner.RunAsync(portal.Clock.GetUtcNow());
+        Assert.Equal(0, await NotificationsAsync(AfterReview(reviewed)));
+        portal.Today(D("2026-12-01"));
+        await scanner.RunAsync(portal.Clock.GetUtcNow());
+        Assert.Equal(2, await NotificationsAsync(AfterReview(reviewed)));
     }
 
     [Fact]

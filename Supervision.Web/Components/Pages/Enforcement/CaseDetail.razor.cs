@@ -100,6 +100,7 @@ public partial class CaseDetail
         "legal-review" => LegalReview(),
         "service-address" => ServiceAddress(),
         "link-order" => LinkOrder(),
+        "aggravation" => Aggravation(),
         _ when key.StartsWith("approval-", StringComparison.Ordinal) => RequestApproval(key),
         _ when CaseRemediesPanel.Handles(key) && _remedies is { } panel => panel.ActAsync(key),
         _ => throw new InvalidOperationException($"The case page has no form for the action “{key}”."),
@@ -164,19 +165,35 @@ public partial class CaseDetail
 
     private async Task Notice()
     {
-        var on = Today("served-on", "送达日期");
+        var on = Today("served-on", "送达日期（邮寄的为回执收件日期，公告的为公告日期）");
         var method = ServiceMethodChoice();
+        var (posted, tried) = ServiceDetailFields(method);
         var form = new ActionForm($"送达行政处罚事先告知书：当事人自送达之日起{_settings.StatementWorkingDays}个工作日内可以陈述申辩" +
                                   (_case!.FineAmount >= _settings.HearingThreshold ? $"；拟罚款达到听证标准（{Fmt.Money(_settings.HearingThreshold)}），将告知听证权利" : "") + "。" +
                                   ConsentNote() + "签发后文号不可收回。",
-            "签发并送达", [on, method]);
+            "签发并送达", [on, method, posted, tried]);
         if (await AskAsync("送达事先告知书", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PriorNotice, on.Day)))
-            await Run(() => Cases.ServePriorNoticeAsync(Id, Token, on.Day, method: method.Value), "事先告知书已签发并登记送达。");
+            await Run(() => Cases.ServePriorNoticeAsync(Id, Token, on.Day, method: method.Value, details: Details(method, posted, tried)), "事先告知书已签发并登记送达。");
     }
 
     /// <summary>The methods of service, electronic with the channel the party consented to.</summary>
     private ActionChoice<string> ServiceMethodChoice() =>
         new("method", "送达方式", ServiceMethods.All.Select(m => (m, m == ServiceMethods.Electronic && _case!.ElectronicServiceChannel is { } channel ? $"{m}（{channel}）" : m)).ToList());
+
+    /// <summary>
+    /// What service by post (the posting date; the date of service is the receipt's) and by announcement (what was tried before:
+    /// only when other methods failed, 民事诉讼法第九十五条) record besides the date, each shown for its method only.
+    /// </summary>
+    private static (ActionDate Posted, ActionText Tried) ServiceDetailFields(ActionChoice<string> method) =>
+        (new ActionDate("posted-on", "交邮日期") { ShownWhen = () => method.Value == ServiceMethods.Post },
+         new ActionText("failed-attempts", "已采取的送达方式和无法送达的情况", lines: 2) { ShownWhen = () => method.Value == ServiceMethods.Announcement });
+
+    private static ServiceDetails? Details(ActionChoice<string> method, ActionDate posted, ActionText tried) => method.Value switch
+    {
+        ServiceMethods.Post => new ServiceDetails(PostedOn: posted.Value),
+        ServiceMethods.Announcement => new ServiceDetails(FailedAttempts: tried.Value),
+        _ => null,
+    };
 
     private string ConsentNote() => _case!.ElectronicServiceChannel is null ? "当事人未签订送达地址确认书同意电子送达，不能电子送达（行政处罚法第六十一条第二款）。" : "";
 
@@ -213,11 +230,13 @@ public partial class CaseDetail
         }
         var chair = new ActionChoice<string>("chair", "听证主持人（非本案调查人员）", candidates.Select(u => (u.Id, u.Name)).ToList());
         var (members, clerk) = (new ActionText("members", "听证员（可不填，多人以、分隔）"), new ActionText("clerk", "记录员"));
-        var form = new ActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行，由非本案调查人员主持（行政处罚法第六十四条）。", "签发听证通知书",
-            [noticeOn, hearingDate, place, chair, members, clerk]);
+        var method = ServiceMethodChoice();
+        var (posted, tried) = ServiceDetailFields(method);
+        var form = new ActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行，由非本案调查人员主持（行政处罚法第六十四条）。{ConsentNote()}", "签发听证通知书",
+            [noticeOn, method, posted, tried, hearingDate, place, chair, members, clerk]);
         HearingPanel Panel() => new(chair.Value, candidates.First(c => c.Id == chair.Value).Name, members.Value, clerk.Value);
         if (await AskAsync("安排听证", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.HearingNotice, noticeOn.Day, hearingDate: hearingDate.Day, place: place.Value, panel: Panel())))
-            await Run(() => Cases.ScheduleHearingAsync(Id, Token, noticeOn.Day, hearingDate.Day, place.Value, chair.Value, members.Value, clerk.Value), "听证通知书已签发。");
+            await Run(() => Cases.ScheduleHearingAsync(Id, Token, noticeOn.Day, hearingDate.Day, place.Value, chair.Value, members.Value, clerk.Value, method: method.Value, details: Details(method, posted, tried)), "听证通知书已签发。");
     }
 
     private async Task HoldHearing()
@@ -240,11 +259,13 @@ public partial class CaseDetail
 
     private async Task Serve()
     {
-        var on = Today("served-on", "送达日期");
+        var on = Today("served-on", "送达日期（邮寄的为回执收件日期，公告的为公告日期）");
         var method = ServiceMethodChoice();
-        var form = new ActionForm($"决定书应在{Fmt.ChineseDate(_case!.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。{ConsentNote()}送达后当事人可在平台查看决定书并确认签收。", "登记送达", [on, method]);
+        var (posted, tried) = ServiceDetailFields(method);
+        var form = new ActionForm($"决定书应在{Fmt.ChineseDate(_case!.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。{ConsentNote()}邮寄送达以回执上的收件日期为送达日期；公告送达自公告之日起经过三十日视为送达，缴款、复议和诉讼期限自送达之日起计算。送达后当事人可在平台查看决定书并确认签收。",
+            "登记送达", [on, method, posted, tried]);
         if (await AskAsync("送达处罚决定书", form))
-            await Run(() => Cases.ServeAsync(Id, Token, on.Day, method.Value), "已登记送达，送达回证已生成。");
+            await Run(() => Cases.ServeAsync(Id, Token, on.Day, method.Value, details: Details(method, posted, tried)), "已登记送达，送达回证已生成。");
     }
 
     private async Task Acknowledge()
@@ -306,10 +327,13 @@ public partial class CaseDetail
 
     private async Task NoPenalty()
     {
-        var (on, reason) = (Today("decided-on", "决定日期"), new ActionText("reason", "理由", _case!.UsableApproval(ApprovalStep.NoPenalty)?.ProposalValue.Reason ?? "", lines: 3));
-        var form = new ActionForm("依照行政处罚法第三十三条决定不予行政处罚（如违法行为轻微并及时改正、初次违法且危害后果轻微并及时改正）。", "决定不予处罚", [on, reason], Danger: true);
+        var (on, reason) = (Today("decided-on", "决定日期"), new ActionText("reason", "事实和理由", _case!.UsableApproval(ApprovalStep.NoPenalty)?.ProposalValue.Reason ?? "", lines: 3));
+        var grounds = await Cases.NoPenaltyGroundsAsync();
+        var ground = new ActionChoice<string>("ground", "法定情形", grounds.Select(g => (g.Code, (g.Discretionary ? "（可以不予）" : "") + g.Label)).ToList());
+        var form = new ActionForm("依照行政处罚法第三十三条、第五十七条第一款决定不予行政处罚：选择法定情形，写明符合该情形的事实和理由；决定书载明情形和条款，并编文号。", "决定不予处罚",
+            [on, ground, reason], Danger: true);
         if (await AskAsync("不予处罚", form))
-            await Run(() => Cases.DecideNoPenaltyAsync(Id, Token, on.Day, reason.Value), "已决定不予处罚，不予行政处罚决定书已签发。");
+            await Run(() => Cases.DecideNoPenaltyAsync(Id, Token, on.Day, ground.Value, reason.Value), "已决定不予处罚，不予行政处罚决定书已签发。");
     }
 
     private async Task Withdraw()
@@ -361,6 +385,15 @@ public partial class CaseDetail
     }
 
     // ---------------------------------------------------------------- 法制审核 / 集体讨论
+
+    /// <summary>The facts of 情节严重 or of the harm caused, which a heavier tier of the basis rests on (e.g. 反电信网络诈骗法第三十九条).</summary>
+    private async Task Aggravation()
+    {
+        var facts = new ActionText("facts", "认定的事实（清空则撤销认定）", _case!.AggravatingFacts ?? "", lines: 3);
+        var form = new ActionForm("依据中情节严重（或拒不改正、导致危害后果）一档的处罚，只有案件记录了该情形的事实才能适用；未记录的，只能适用较轻一档。", "保存", [facts]);
+        if (await AskAsync("认定情节严重或危害后果", form))
+            await Run(() => Cases.RecordAggravatingFactsAsync(Id, Token, facts.Value), "已保存。");
+    }
 
     private async Task MarkSignificance()
     {

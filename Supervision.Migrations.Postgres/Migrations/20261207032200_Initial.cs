@@ -235,11 +235,32 @@ namespace Supervision.Migrations.Postgres.Migrations
                     VerifiedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     VerifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     MandatorySanctions = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    FineOnlyIfNotCorrected = table.Column<bool>(type: "boolean", nullable: false)
+                    FineOnlyIfNotCorrected = table.Column<bool>(type: "boolean", nullable: false),
+                    Condition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Rank = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LegalBases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoPenaltyGrounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Article = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Discretionary = table.Column<bool>(type: "boolean", nullable: false),
+                    ActEstablished = table.Column<bool>(type: "boolean", nullable: false),
+                    Source = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoPenaltyGrounds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -626,6 +647,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     PaymentDays = table.Column<int>(type: "integer", nullable: false),
                     SurchargeRatePerDay = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
                     LimitationYears = table.Column<int>(type: "integer", nullable: false),
+                    ExtendedLimitationYears = table.Column<int>(type: "integer", nullable: false),
                     WarnDaysBefore = table.Column<int>(type: "integer", nullable: false),
                     PublicationWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     WithdrawalWorkingDays = table.Column<int>(type: "integer", nullable: false),
@@ -1468,8 +1490,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     HearingMembers = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     HearingClerk = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CorrectiveOrderId = table.Column<long>(type: "bigint", nullable: true),
+                    AggravatingFacts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ServiceAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     ElectronicServiceChannel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ServiceRecord = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     RequiredApprovals = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
@@ -1481,6 +1505,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ViolationDate = table.Column<DateOnly>(type: "date", nullable: false),
                     ActEndedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DiscoveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExtendedLimitationFacts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
                     FiledBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -1498,6 +1523,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     HearingRequestDeadline = table.Column<DateOnly>(type: "date", nullable: true),
                     HearingRequestedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     HearingNoticeServedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingNoticeServiceMethod = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     HearingDate = table.Column<DateOnly>(type: "date", nullable: true),
                     HearingPlace = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     HearingHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -1514,6 +1540,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ExitReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     TransferredTo = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false),
+                    NoPenaltyGroundCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    NoPenaltyGround = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    NoPenaltyArticle = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    NoPenaltyActEstablished = table.Column<bool>(type: "boolean", nullable: true),
+                    NoPenaltyNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     IsMajor = table.Column<bool>(type: "boolean", nullable: false),
                     IsComplex = table.Column<bool>(type: "boolean", nullable: false),
                     SignificanceReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -1523,7 +1554,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     EnforcementAppliedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     EnforcementCourt = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     EnforcementRuledOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EnforcementRuling = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    EnforcementRuling = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewPeriodEnds = table.Column<DateOnly>(type: "date", nullable: true),
+                    SuitPeriodEnds = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnforcementWindowCloses = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1806,6 +1840,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ExecutionSuspendedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     SuspensionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SuitPeriodEnds = table.Column<DateOnly>(type: "date", nullable: true),
                     OutcomeOn = table.Column<DateOnly>(type: "date", nullable: true),
                     OutcomeNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     FileId = table.Column<long>(type: "bigint", nullable: true),
@@ -2379,6 +2414,12 @@ namespace Supervision.Migrations.Postgres.Migrations
                 columns: new[] { "SubmissionId", "RowNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoPenaltyGrounds_Code",
+                table: "NoPenaltyGrounds",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_DedupKey",
                 table: "Notifications",
                 columns: new[] { "UserId", "DedupKey" },
@@ -2617,6 +2658,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "LogSystemRows");
+
+            migrationBuilder.DropTable(
+                name: "NoPenaltyGrounds");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

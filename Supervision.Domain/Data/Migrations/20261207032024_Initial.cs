@@ -234,11 +234,32 @@ namespace Supervision.Domain.Data.Migrations
                     VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     VerifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     MandatorySanctions = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FineOnlyIfNotCorrected = table.Column<bool>(type: "INTEGER", nullable: false)
+                    FineOnlyIfNotCorrected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Condition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Rank = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LegalBases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoPenaltyGrounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Article = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Discretionary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ActEstablished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoPenaltyGrounds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -625,6 +646,7 @@ namespace Supervision.Domain.Data.Migrations
                     PaymentDays = table.Column<int>(type: "INTEGER", nullable: false),
                     SurchargeRatePerDay = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
                     LimitationYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtendedLimitationYears = table.Column<int>(type: "INTEGER", nullable: false),
                     WarnDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
                     PublicationWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     WithdrawalWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1467,8 +1489,10 @@ namespace Supervision.Domain.Data.Migrations
                     HearingMembers = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     HearingClerk = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CorrectiveOrderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AggravatingFacts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ServiceAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     ElectronicServiceChannel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ServiceRecord = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RequiredApprovals = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1480,6 +1504,7 @@ namespace Supervision.Domain.Data.Migrations
                     ViolationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ActEndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DiscoveredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExtendedLimitationFacts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     FiledBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -1497,6 +1522,7 @@ namespace Supervision.Domain.Data.Migrations
                     HearingRequestDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     HearingRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     HearingNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingNoticeServiceMethod = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     HearingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     HearingPlace = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     HearingHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -1513,6 +1539,11 @@ namespace Supervision.Domain.Data.Migrations
                     ExitReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     TransferredTo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NoPenaltyGroundCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    NoPenaltyGround = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    NoPenaltyArticle = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    NoPenaltyActEstablished = table.Column<bool>(type: "INTEGER", nullable: true),
+                    NoPenaltyNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     IsMajor = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsComplex = table.Column<bool>(type: "INTEGER", nullable: false),
                     SignificanceReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -1522,7 +1553,10 @@ namespace Supervision.Domain.Data.Migrations
                     EnforcementAppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     EnforcementCourt = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     EnforcementRuledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EnforcementRuling = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    EnforcementRuling = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReviewPeriodEnds = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SuitPeriodEnds = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EnforcementWindowCloses = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1805,6 +1839,7 @@ namespace Supervision.Domain.Data.Migrations
                     ExecutionSuspendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SuspensionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SuitPeriodEnds = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OutcomeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     FileId = table.Column<long>(type: "INTEGER", nullable: true),
@@ -2378,6 +2413,12 @@ namespace Supervision.Domain.Data.Migrations
                 columns: new[] { "SubmissionId", "RowNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoPenaltyGrounds_Code",
+                table: "NoPenaltyGrounds",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_DedupKey",
                 table: "Notifications",
                 columns: new[] { "UserId", "DedupKey" },
@@ -2616,6 +2657,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "LogSystemRows");
+
+            migrationBuilder.DropTable(
+                name: "NoPenaltyGrounds");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

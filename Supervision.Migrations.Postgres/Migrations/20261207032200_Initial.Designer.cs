@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207002940_Initial")]
+    [Migration("20261207032200_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -529,6 +529,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Duty")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -570,6 +575,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Source")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -595,6 +605,50 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("LegalBases");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Catalog.NoPenaltyGround", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ActEstablished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Discretionary")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("NoPenaltyGrounds");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Documents.DocumentSequence", b =>
@@ -1093,6 +1147,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("SuitPeriodEnds")
+                        .HasColumnType("date");
+
                     b.Property<string>("SuspensionNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1260,6 +1317,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("AggravatingFacts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
 
@@ -1314,7 +1375,14 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateOnly?>("EnforcementWindowCloses")
+                        .HasColumnType("date");
+
                     b.Property<string>("ExitReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ExtendedLimitationFacts")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
@@ -1359,6 +1427,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("HearingNoticeServedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("HearingNoticeServiceMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("HearingOffered")
                         .HasColumnType("boolean");
 
@@ -1385,6 +1457,25 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int>("LegalBasisId")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("NoPenaltyActEstablished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NoPenaltyArticle")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("NoPenaltyGround")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("NoPenaltyGroundCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NoPenaltyNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("PaymentDueDate")
                         .HasColumnType("date");
 
@@ -1402,6 +1493,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("ReviewConclusion")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ReviewPeriodEnds")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ServedOn")
                         .HasColumnType("date");
@@ -1422,6 +1516,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("ServiceMethod")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("SignificanceReason")
                         .HasMaxLength(2000)
@@ -1446,6 +1544,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<bool>("StatementWaived")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("SuitPeriodEnds")
+                        .HasColumnType("date");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1522,6 +1623,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("DeputyApproverId")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<int>("ExtendedLimitationYears")
+                        .HasColumnType("integer");
 
                     b.Property<string>("HandlingOffice")
                         .IsRequired()

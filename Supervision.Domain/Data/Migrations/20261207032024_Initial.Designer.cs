@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207002901_Initial")]
+    [Migration("20261207032024_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -510,6 +510,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Duty")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -551,6 +556,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -576,6 +586,48 @@ namespace Supervision.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("LegalBases");
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Catalog.NoPenaltyGround", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ActEstablished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Discretionary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("NoPenaltyGrounds");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Documents.DocumentSequence", b =>
@@ -1054,6 +1106,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SuitPeriodEnds")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SuspensionNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1213,6 +1268,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AggravatingFacts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
 
@@ -1267,7 +1326,14 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EnforcementWindowCloses")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExitReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtendedLimitationFacts")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -1312,6 +1378,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly?>("HearingNoticeServedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HearingNoticeServiceMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HearingOffered")
                         .HasColumnType("INTEGER");
 
@@ -1338,6 +1408,25 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("LegalBasisId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("NoPenaltyActEstablished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoPenaltyArticle")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoPenaltyGround")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoPenaltyGroundCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoPenaltyNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PaymentDueDate")
                         .HasColumnType("TEXT");
 
@@ -1354,6 +1443,9 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("ReviewConclusion")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewPeriodEnds")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ServedOn")
@@ -1374,6 +1466,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("ServiceMethod")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRecord")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignificanceReason")
@@ -1399,6 +1495,9 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<bool>("StatementWaived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SuitPeriodEnds")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1473,6 +1572,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("DeputyApproverId")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtendedLimitationYears")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("HandlingOffice")
                         .IsRequired()

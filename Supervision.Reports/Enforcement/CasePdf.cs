@@ -18,7 +18,7 @@ public static class CasePdf
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d, preview));
     }
 
-    private static OfficialDocument Build(CaseDocumentData d, bool preview)
+    internal static OfficialDocument Build(CaseDocumentData d, bool preview)
     {
         // The title names the authority on its own line and the kind on the next (GB/T 9704 7.3.1: 发文机关 + 文种).
         var doc = new OfficialDocument($"{d.Authority}\n{DocumentKinds.Title(d.Kind)}");

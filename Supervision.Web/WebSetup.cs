@@ -118,6 +118,7 @@ public static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<SupervisionDbContext>("database")
             .AddCheck<DatabaseReadiness>("database-schema", tags: [DatabaseReadiness.Tag]);
         services.AddSignInRateLimit();
+        services.AddVerifyRateLimit();
         services.AddForwardedClient();
         services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
         services.AddSupervisionJobs(config, database);

@@ -47,6 +47,8 @@ public sealed record CaseDocumentData : DocumentData
     public string? HearingChair { get; init; }
     public string? HearingMembers { get; init; }
     public string? HearingClerk { get; init; }
+    /// <summary>Why the hearing is not public (国家秘密 / 商业秘密 / 个人隐私, Art. 64 (三)); null: it is held in public.</summary>
+    public string? HearingClosedGround { get; init; }
     /// <summary>Why no penalty is imposed (不予行政处罚决定书): the facts and reasons.</summary>
     public string? NoPenaltyReason { get; init; }
     /// <summary>The ground in law (e.g. 违法行为轻微并及时改正，没有造成危害后果) and the articles it rests on.</summary>
@@ -95,6 +97,7 @@ public sealed record CaseDocumentData : DocumentData
             HearingOffered = c.HearingOffered, HearingRequestDeadline = c.HearingRequestDeadline, HearingRequestedOn = c.HearingRequestedOn,
             HearingDate = c.HearingDate, HearingPlace = c.HearingPlace, Proceedings = ProceedingsOf(c),
             HearingChair = c.HearingChairName, HearingMembers = c.HearingMembers, HearingClerk = c.HearingClerk,
+            HearingClosedGround = c.HearingClosedGround is { } closed ? HearingPrivacyGrounds.Label(closed) : null,
             NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? c.ExitReason : null,
             NoPenaltyGround = kind == DocumentKind.NoPenaltyDecision ? c.NoPenaltyGround : null,
             NoPenaltyArticle = kind == DocumentKind.NoPenaltyDecision ? c.NoPenaltyArticle : null,
@@ -135,10 +138,12 @@ public sealed record CaseDocumentData : DocumentData
     private static string? ProceedingsOf(EnforcementCase c)
     {
         if (c.PriorNoticeServedOn is null) return null;
-        if (c.HearingHeldOn is { } held) return $"你单位要求举行听证，本机关于{ChineseDate.Format(held)}依法举行了听证。";
-        if (c.StatementWaived) return "你单位书面表示放弃陈述、申辩和听证的权利。";
-        var statements = c.Statements.Count(s => !s.IsWaiver);
-        return statements > 0 ? "你单位在规定期限内提出了陈述、申辩意见，本机关进行了复核。" : "你单位在规定期限内未提出陈述、申辩意见。";
+        // Whether the statement was adopted and why (Art. 45); before the review is recorded (a preview) only that it is reviewed.
+        var review = c.StatementReviewText ?? "本机关对你单位提出的事实、理由和证据进行了复核。";
+        if (c.HearingHeldOn is { } held)
+            return $"你单位要求举行听证，本机关于{ChineseDate.Format(held)}依法举行了听证。" + (c.HasStatements ? $"你单位提出了陈述、申辩意见。{review}" : "");
+        if (c.StatementWaived && !c.HasStatements) return "你单位书面表示放弃陈述、申辩和听证的权利。";
+        return c.HasStatements ? $"你单位在法定期限内提出了陈述、申辩意见。{review}" : "你单位在法定期限内未提出陈述、申辩意见。";
     }
 }
 

@@ -6,9 +6,34 @@ namespace Supervision.Domain.Enforcement;
 /// <summary>Who conducts a hearing (行政处罚法第六十四条第（四）项): a chair the administration names who did not investigate the case, members and the clerk.</summary>
 public sealed record HearingPanel(string ChairUserId, string ChairName, string? Members, string Clerk);
 
-/// <summary>The hearing: when the party has the right to one (Art. 63) and who conducts it (Art. 64).</summary>
+/// <summary>Why a hearing is not held in public: the only grounds Art. 64 (三) allows.</summary>
+public enum HearingPrivacyGround
+{
+    StateSecret,
+    TradeSecret,
+    PersonalPrivacy,
+}
+
+public static class HearingPrivacyGrounds
+{
+    /// <summary>国家秘密 / 商业秘密 / 个人隐私.</summary>
+    public static string Label(HearingPrivacyGround g) => g switch
+    {
+        HearingPrivacyGround.StateSecret => "国家秘密",
+        HearingPrivacyGround.TradeSecret => "商业秘密",
+        _ => "个人隐私",
+    };
+}
+
+/// <summary>The hearing: when the party has the right to one (Art. 63), who conducts it and whether in public (Art. 64).</summary>
 public partial class EnforcementCase
 {
+    /// <summary>
+    /// Why the hearing is not public (Art. 64 (三): public unless it concerns a state secret, a trade secret or personal
+    /// privacy); null: it is held in public. Set when the hearing is scheduled; the 听证通知书 states it.
+    /// </summary>
+    public HearingPrivacyGround? HearingClosedGround { get; private set; }
+
     /// <summary>The hearing's chair (主持人): a user of the administration who is not an investigator of the case.</summary>
     public string? HearingChairUserId { get; private set; }
     public string? HearingChairName { get; private set; }

@@ -270,6 +270,7 @@ public partial class EnforcementCase : IPartyVisible
         if (string.IsNullOrWhiteSpace(statement.Text)) throw new DomainException("case.statement_text", "请填写陈述申辩意见（或放弃的书面声明）。");
         _statements.Add(statement);
         if (statement.IsWaiver) StatementWaived = true;
+        else StatementReceived();
         Step(by, now, statement.IsWaiver ? "当事人书面放弃陈述申辩和听证" : "收到陈述申辩", statement.Text.Length > 80 ? statement.Text[..80] + "…" : statement.Text);
     }
 
@@ -286,8 +287,9 @@ public partial class EnforcementCase : IPartyVisible
     /// is served by a method the law allows that day — electronically only with the party's consent (Art. 61 para 2), the one
     /// check the prior notice and the decision use.
     /// </summary>
+    /// <param name="closedGround">Why the hearing is not public (Art. 64 (三)); null: it is public.</param>
     public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingDate, string place, HearingPanel panel, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now,
-        string method = ServiceMethods.InPerson, ServiceDetails? details = null)
+        string method = ServiceMethods.InPerson, ServiceDetails? details = null, HearingPrivacyGround? closedGround = null)
     {
         Require(CaseState.Hearing, "安排听证");
         Check(HearingScheduleRefusal());
@@ -299,9 +301,11 @@ public partial class EnforcementCase : IPartyVisible
         if (hearingDate < earliest)
             throw new DomainException("case.hearing_notice_short", $"听证应在通知送达{settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条），最早为{ChineseDate.Format(earliest)}。");
         if (string.IsNullOrWhiteSpace(place)) throw new DomainException("case.hearing_place", "请填写听证地点。");
+        if (closedGround is { } ground && !Enum.IsDefined(ground))
+            throw new DomainException("case.hearing_closed_ground", "不公开举行听证的，须以涉及国家秘密、商业秘密或者个人隐私为由（行政处罚法第六十四条第（三）项）。");
         AppointHearingPanel(panel);
-        (HearingNoticeServedOn, HearingNoticeServiceMethod, HearingDate, HearingPlace) = (noticeServedOn, method.Trim(), hearingDate, place.Trim());
-        Step(by, now, $"送达听证通知书（{HearingNoticeServiceMethod}）", (record is null ? "" : record + "；") + $"听证定于{ChineseDate.Format(hearingDate)}在{HearingPlace}举行；主持人{HearingChairName}，记录员{HearingClerk}");
+        (HearingNoticeServedOn, HearingNoticeServiceMethod, HearingDate, HearingPlace, HearingClosedGround) = (noticeServedOn, method.Trim(), hearingDate, place.Trim(), closedGround);
+        Step(by, now, $"送达听证通知书（{HearingNoticeServiceMethod}）", (record is null ? "" : record + "；") + $"听证定于{ChineseDate.Format(hearingDate)}在{HearingPlace}{(closedGround is { } g ? $"不公开举行（涉及{HearingPrivacyGrounds.Label(g)}）" : "公开举行")}；主持人{HearingChairName}，记录员{HearingClerk}");
     }
 
     public void RecordHearing(DateOnly heldOn, string record, string by, DateTimeOffset now)
@@ -566,6 +570,7 @@ public partial class EnforcementCase : IPartyVisible
         {
             yield return new("decide", "作出处罚决定", Primary: true, NotYet: (DecisionWaitRefusal(today) ?? DeliberationRefusal(today) ?? ProposedSetRefusal() ?? ApprovalRefusal(ApprovalStep.Decision, null))?.Message);
             if (StatementRefusal(waiver: false, today) is null) yield return new("statement", "记录陈述申辩");
+            foreach (var action in StatementReviewActions()) yield return action;
         }
         if (State == CaseState.PriorNoticeServed && HearingRequestRefusal(today) is null) yield return new("request-hearing", "登记听证申请");
         if (State == CaseState.Decided) yield return new("serve", "送达处罚决定书", Primary: true);
@@ -675,7 +680,7 @@ public partial class EnforcementCase : IPartyVisible
             return new("case.hearing_request_running", $"听证申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}届满，届满前不得作出决定。");
         if (State == CaseState.Hearing && HearingHeldOn is null)
             return new("case.hearing_not_held", "当事人已申请听证，听证举行后方可作出决定。");
-        return null;
+        return StatementReviewRefusal();
     }
 
     /// <summary>

@@ -274,8 +274,8 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         (c, ctx, _) => c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details));
 
     private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, string place, HearingPanel panel, string method = ServiceMethods.InPerson,
-        ServiceDetails? details = null) =>
-        new(DocumentKind.HearingNotice, true, noticeOn, (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details));
+        ServiceDetails? details = null, HearingPrivacyGround? closedGround = null) =>
+        new(DocumentKind.HearingNotice, true, noticeOn, (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details, closedGround));
 
     private static DocumentStep NoPenalty(DateOnly on, NoPenaltyGround? ground, string reason) => new(DocumentKind.NoPenaltyDecision, true, on,
         (c, ctx, number) => c.DecideNoPenalty(on, ground, reason, number?.ToString(), ctx.Actor, ctx.Now));
@@ -299,13 +299,15 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
 
     /// <summary>
     /// Schedules the hearing with its chair (a user of the administration, not an investigator: Art. 64 (四)), members and clerk,
-    /// and serves its notice by <paramref name="method"/> (electronically only with the party's consent on record).
+    /// serves its notice by <paramref name="method"/> (electronically only with the party's consent on record), in public unless
+    /// <paramref name="closedGround"/> says why not (Art. 64 (三)).
     /// </summary>
     public async Task<IssuedDocument> ScheduleHearingAsync(long id, Guid token, DateOnly noticeOn, DateOnly hearingDate, string place, string chairUserId,
-        string? members, string clerk, CancellationToken ct = default, string method = ServiceMethods.InPerson, ServiceDetails? details = null)
+        string? members, string clerk, CancellationToken ct = default, string method = ServiceMethods.InPerson, ServiceDetails? details = null,
+        HearingPrivacyGround? closedGround = null)
     {
         var panel = await PanelAsync(id, chairUserId, members, clerk, ct);
-        return await IssueAsync(id, token, _ => Hearing(noticeOn, hearingDate, place, panel, method, details), ct);
+        return await IssueAsync(id, token, _ => Hearing(noticeOn, hearingDate, place, panel, method, details, closedGround), ct);
     }
 
     /// <summary>The hearing panel with the chair's name as the administration's users list it (a user of the case's province, not a carrier's).</summary>
@@ -396,13 +398,13 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
 
     /// <summary>What the document would say if the step were taken now with these values: nothing is saved, no number is taken.</summary>
     public async Task<byte[]> PreviewAsync(long id, PreviewKind kind, DateOnly date, IReadOnlyList<SanctionInput>? sanctions = null, DateOnly? hearingDate = null,
-        string? place = null, HearingPanel? panel = null, CancellationToken ct = default)
+        string? place = null, HearingPanel? panel = null, CancellationToken ct = default, HearingPrivacyGround? closedGround = null)
     {
         RequireOfficer();
         var step = kind switch
         {
             PreviewKind.PriorNotice => Notice(date),
-            PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, place ?? "", panel ?? new HearingPanel("", "", null, "")),
+            PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, place ?? "", panel ?? new HearingPanel("", "", null, ""), closedGround),
             _ => Decision(date, sanctions ?? []),
         };
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -473,6 +475,10 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
             Text = text?.Trim() ?? "", IsWaiver = waiver, SubmittedAt = ctx.Now, SubmittedBy = ctx.Actor,
             File = file is { } f ? StoredFile.From(f.Name, EvidenceFiles.Check(f.Name, f.Bytes), f.Bytes, ctx.Actor, ctx.Now) : null,
         }, ctx.Today, ctx.Actor, ctx.Now), partyMayAct: true, ct);
+
+    /// <summary>Records whether the party's statements are adopted and why (Art. 45); the decision states it.</summary>
+    public Task<EnforcementCase> ReviewStatementsAsync(long id, Guid token, StatementAdoption adoption, string reason, CancellationToken ct = default) =>
+        ApplyAsync(id, token, (c, ctx) => c.ReviewStatements(adoption, reason, ctx.Actor, ctx.Now), ct: ct);
 
     public Task<EnforcementCase> RequestHearingAsync(long id, CancellationToken ct = default) =>
         ApplyAsync(id, null, (c, ctx) => c.RequestHearing(ctx.Today, ctx.Actor, ctx.Now), partyMayAct: true, ct);

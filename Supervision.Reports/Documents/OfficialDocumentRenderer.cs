@@ -59,11 +59,23 @@ public static class OfficialDocumentRenderer
         output.Write(Render(document, options));
     }
 
+    /// <summary>The closest the body's characters are set to keep the signature with its text: 30 a line (about 7% closer than 28).</summary>
+    internal const int MaxCharactersPerLine = 30;
+
     /// <summary>The pages with everything placed on them (absolute coordinates), before painting.</summary>
-    internal static List<LaidOutPage> Layout(OfficialDocument document, OfficialDocumentOptions options)
+    /// <param name="maxCharactersPerLine">How close the body's characters may be set (28: never closer, as before 7.3.5.4's 字距 step).</param>
+    internal static List<LaidOutPage> Layout(OfficialDocument document, OfficialDocumentOptions options, int maxCharactersPerLine = MaxCharactersPerLine)
     {
         OfficialFonts.EnsureRegistered();
-        var pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder));
+        var pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder), out var pushed);
+        // GB/T 9704 7.3.5.4 (调整行距、字距): where the line pitch alone cannot keep the signature with its text, the body's
+        // characters are set closer as well (29, then 30 a line), rather than body lines moving with the signature and leaving
+        // the page before them short.
+        for (var characters = Gbt9704.CharactersPerLine + 1; pushed && characters <= maxCharactersPerLine; characters++)
+        {
+            var condensed = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder, characters), out pushed);
+            if (!pushed) pages = condensed;
+        }
         foreach (var page in pages) page.Ops.AddRange(BottomMargin(page, options));
         return pages;
     }

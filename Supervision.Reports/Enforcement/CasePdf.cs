@@ -18,7 +18,7 @@ public static class CasePdf
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d, preview));
     }
 
-    private static OfficialDocument Build(CaseDocumentData d, bool preview)
+    internal static OfficialDocument Build(CaseDocumentData d, bool preview)
     {
         // The title names the authority on its own line and the kind on the next (GB/T 9704 7.3.1: 发文机关 + 文种).
         var doc = new OfficialDocument($"{d.Authority}\n{DocumentKinds.Title(d.Kind)}");
@@ -127,12 +127,17 @@ public static class CasePdf
             .Field("听证时间", Date(d.HearingDate))
             .Field("听证地点", d.HearingPlace ?? "")
             .Field("听证人员", string.Join("；", panel))
-            .Field("是否公开", "公开举行。听证涉及国家秘密、商业秘密或者个人隐私的，依法不公开举行；你单位认为涉及商业秘密需要不公开举行的，请于听证三日前书面提出并说明理由")
+            .Field("是否公开", Publicity(d))
             .Paragraph($"你单位认为{named}与本案有直接利害关系或者有其他关系可能影响公正听证的，有权申请回避，请于听证开始前向本机关提出并说明理由。")
             .Paragraph("你单位可以亲自参加听证，也可以委托一至二人代理；委托代理人的，应当提交授权委托书。")
             .Paragraph("你单位无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。")
             .SignedBy(d.Authority, d.IssueDate);
     }
+
+    /// <summary>Public, or not and why (行政处罚法第六十四条第（三）项).</summary>
+    private static string Publicity(CaseDocumentData d) => d.HearingClosedGround is { } ground
+        ? $"不公开举行。本案听证涉及{ground}，依据《中华人民共和国行政处罚法》第六十四条第（三）项的规定，不公开举行。"
+        : "公开举行。你单位认为听证涉及商业秘密或者个人隐私需要不公开举行的，请于听证三日前书面提出并说明理由。";
 
     /// <summary>Every element Art. 59 requires: party, facts and evidence, penalty and basis, how and by when to comply, review and suit, authority, date, seal.</summary>
     private static OfficialDocument Decision(OfficialDocument doc, CaseDocumentData d)

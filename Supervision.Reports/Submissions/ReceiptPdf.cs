@@ -9,11 +9,14 @@ namespace Supervision.Reports.Submissions;
 
 /// <summary>
 /// The 报送回执: proof that a stated file, identified by its SHA-256, was filed at a stated time by a named person. It fits
-/// on one page: at most <see cref="MaxFlagRows"/> flagged rules are listed, the rest counted (all of them are on the platform).
+/// on one page: one form of the facts a receipt must carry (who, what, when, the file and its SHA-256 — the verification
+/// code and QR code are in the bottom margin), the flagged rules summarised in one row — at most <see cref="MaxFlagRows"/>
+/// named, each cut to <see cref="MaxFlagChars"/> characters, the rest counted (all of them are on the platform).
 /// </summary>
 public static class ReceiptPdf
 {
     public const int MaxFlagRows = 2;
+    public const int MaxFlagChars = 40;
 
     public static byte[] Render(ReceiptData d)
     {
@@ -26,22 +29,24 @@ public static class ReceiptPdf
             .AddRow("报送时间", $"{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm:ss}（北京时间）")
             .AddRow("截止日期", ChineseDate.Format(d.DueDate) + (d.Late ? "（逾期报送）" : ""))
             .AddRow("报送人", $"{d.SubmittedBy}（{(d.Channel == "api" ? "系统接口报送" : "网页报送")}）")
-            .AddRow("原始文件", $"{d.FileName}，{d.FileLength.ToString("N0", CultureInfo.InvariantCulture)}字节")
-            .AddRow("SHA-256", d.Sha256)
-            .AddRow("数据行数", string.Join("，", d.RowCounts));
-        doc.Table(fields);
-        if (d.Flags.Count > 0)
-        {
-            doc.Line("需要关注的事项：", ParagraphAlignment.Left);
-            var table = new DocumentTable(new TableColumn("工作表", 1.1), new TableColumn("位置", 1.9), new TableColumn("说明", 4)) { FontSize = 10.5 };
-            foreach (var f in d.Flags.Take(MaxFlagRows)) table.AddRow(f.Sheet, Shorten(f.Cell, 16), f.Message);
-            doc.Table(table);
-            if (d.Flags.Count > MaxFlagRows) doc.Note($"另有{d.Flags.Count - MaxFlagRows}项需要关注的事项，详见平台报送详情。");
-        }
-        doc.Note("本回执由平台在报送时自动生成，证明上述文件已于上述时间报送至本平台，不代表审核通过；审核结果以平台通知为准。文件内容可凭SHA-256值核验。")
+            .AddRow("原始文件", $"{d.FileName}，{d.FileLength.ToString("N0", CultureInfo.InvariantCulture)}字节" + (d.RowCounts.Count > 0 ? $"，{string.Join("、", d.RowCounts)}" : ""))
+            .AddRow("SHA-256", d.Sha256);
+        if (d.Flags.Count > 0) fields.AddRow("需要关注的事项", Flags(d.Flags));
+        doc.Table(fields)
+            .Note("本回执由平台在报送时自动生成，证明上述文件已于上述时间报送至本平台，不代表审核通过；审核结果以平台通知为准。文件内容可凭SHA-256值核验，本回执可凭页面底部的核验码核验。")
             .SignedBy(d.Authority, d.IssueDate);
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
+
+    /// <summary>“共N项：工作表C1、C2：说明；…。另有M项需要关注的事项，详见平台报送详情。”</summary>
+    private static string Flags(IReadOnlyList<ReceiptFlag> flags)
+    {
+        var named = flags.Take(MaxFlagRows).Select(f => $"{f.Sheet}{Shorten(f.Cell, 16)}：{Cut(f.Message.TrimEnd('。', '；'), MaxFlagChars)}");
+        var text = $"共{flags.Count}项。" + string.Join("；", named) + "。";
+        return flags.Count > MaxFlagRows ? text + $"另有{flags.Count - MaxFlagRows}项需要关注的事项，详见平台报送详情。" : text;
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>A long list of cells cut after <paramref name="max"/> characters at a separator (A3、A4、… 等).</summary>
     private static string Shorten(string cells, int max)

@@ -55,6 +55,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             // Every test client signs in from the same (absent) address; SignInRateLimitTests sets tight limits of its own.
             ["SignIn:RateLimit:PerAddress"] = "10000",
             ["SignIn:RateLimit:PerUser"] = "10000",
+            ["PublicVerify:RateLimit:Lookups"] = "10000",
+            ["PublicVerify:RateLimit:Uploads"] = "10000",
         }));
     }
 

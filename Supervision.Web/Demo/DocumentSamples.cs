@@ -94,7 +94,7 @@ public static class DocumentSamples
             HearingDate = new DateOnly(2026, 11, 5), HearingPlace = "宁夏回族自治区通信管理局三楼会议室（银川市金凤区北京中路168号）",
             HearingChair = "赵立新", HearingMembers = "孙海燕、周文博", HearingClerk = "马丽",
             NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? "违法行为轻微并及时改正，没有造成危害后果，依据《中华人民共和国行政处罚法》第三十三条第一款，不予行政处罚。" : null,
-            Proceedings = "你单位要求举行听证，本机关于2026年11月5日依法举行了听证。",
+            Proceedings = "你单位要求举行听证，本机关于2026年11月5日依法举行了听证。你单位提出了陈述、申辩意见。经复核，本机关认为你单位所称已对部分用户补登身份信息属实，但不影响违法事实的认定，对你单位的陈述、申辩意见不予采纳。",
             PaymentInstructions = "请持本决定书到宁夏回族自治区非税收入代收银行缴纳罚款，或通过宁夏非税收入缴款平台缴纳（执收单位编码640001）。",
             ReviewBody = "工业和信息化部",
             ServedDocument = kind == DocumentKind.ServiceReceipt ? $"行政处罚决定书（{Number(DocumentKind.PenaltyDecision, 2)}）" : null,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -79,24 +78,16 @@ public static class SignInRateLimit
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 
-    private static async ValueTask RefuseAsync(HttpContext ctx, RateLimitLease lease, TimeSpan window, CancellationToken ct)
-    {
-        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        ctx.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        ctx.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        ctx.Response.ContentType = "text/html; charset=utf-8";
-        var message = WebUtility.HtmlEncode(Message(seconds));
-        await ctx.Response.WriteAsync($"""
+    private static ValueTask RefuseAsync(HttpContext ctx, RateLimitLease lease, TimeSpan window, CancellationToken ct) =>
+        RateLimitRefusal.WriteAsync(ctx, lease, window, seconds => $"""
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
             <title>登录过于频繁 - 监管平台</title><link rel="stylesheet" href="/app.css" /></head>
             <body><section class="login-card" aria-labelledby="login-heading"><h1 id="login-heading">用户登录</h1>
-            <div class="login-error" role="alert" id="login-error">{message}</div>
+            <div class="login-error" role="alert" id="login-error">{WebUtility.HtmlEncode(Message(seconds))}</div>
             <p><a href="{LoginPath}">返回登录页</a></p></section></body></html>
             """, ct);
-    }
 
     public static string Message(int seconds) =>
-        $"登录尝试过于频繁，请{(seconds >= 60 ? $"{(seconds + 59) / 60}分钟" : $"{seconds}秒")}后再试。如忘记密码，请联系本单位系统管理员重置。";
+        $"登录尝试过于频繁，请{RateLimitRefusal.Wait(seconds)}后再试。如忘记密码，请联系本单位系统管理员重置。";
 }

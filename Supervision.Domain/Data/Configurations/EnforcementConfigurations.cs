@@ -29,6 +29,9 @@ internal sealed class EnforcementCaseConfiguration : IEntityTypeConfiguration<En
         b.Property(c => c.HearingChairName).HasMaxLength(100);
         b.Property(c => c.HearingMembers).HasMaxLength(400);
         b.Property(c => c.HearingClerk).HasMaxLength(100);
+        b.Property(c => c.StatementAdoptionReason).HasMaxLength(2000);
+        b.Ignore(c => c.HasStatements);
+        b.Ignore(c => c.StatementReviewText);
         b.Property(c => c.ServiceAddress).HasMaxLength(400);
         b.Property(c => c.ElectronicServiceChannel).HasMaxLength(200);
         b.Property(c => c.ServiceRecord).HasMaxLength(2000);

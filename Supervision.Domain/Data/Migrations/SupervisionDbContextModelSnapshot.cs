@@ -1362,6 +1362,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HearingClosedGround")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HearingDate")
                         .HasColumnType("TEXT");
 
@@ -1485,6 +1489,14 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementAdoption")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementAdoptionReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("StatementDeadline")

@@ -7,18 +7,28 @@ namespace Supervision.Reports.Documents.Layout;
 internal sealed class DocumentComposer
 {
     private static readonly double P = Gbt9704.LinePitch;
-    private static readonly double Ch = Gbt9704.CharAdvance;
     private static readonly double Left = Gbt9704.BlockLeft;
     private static readonly double Width = Gbt9704.BlockWidth;
 
     private readonly List<FlowItem> _items = [];
     private readonly bool _sealPlaceholder;
+    // The body's styles and character advance: 28 characters a line, or more where the characters are set closer.
+    private readonly TextStyle _body;
+    private readonly TextStyle _heading1;
+    private readonly TextStyle _heading2;
+    private readonly double _ch;
 
-    private DocumentComposer(bool sealPlaceholder) => _sealPlaceholder = sealPlaceholder;
-
-    public static List<FlowItem> Compose(OfficialDocument document, bool sealPlaceholder)
+    private DocumentComposer(bool sealPlaceholder, int charactersPerLine)
     {
-        var composer = new DocumentComposer(sealPlaceholder);
+        _sealPlaceholder = sealPlaceholder;
+        (_body, _heading1, _heading2) = (TextStyle.Body.Condensed(charactersPerLine), TextStyle.Heading1.Condensed(charactersPerLine), TextStyle.Heading2.Condensed(charactersPerLine));
+        _ch = _body.WideAdvance;
+    }
+
+    /// <param name="charactersPerLine">28 (GB/T 9704), or 29–30 where the characters are set closer to keep the signature with its text (7.3.5.4).</param>
+    public static List<FlowItem> Compose(OfficialDocument document, bool sealPlaceholder, int charactersPerLine = Gbt9704.CharactersPerLine)
+    {
+        var composer = new DocumentComposer(sealPlaceholder, charactersPerLine);
         composer.Head(document);
         foreach (var block in document.Body)
         {
@@ -110,23 +120,23 @@ internal sealed class DocumentComposer
     private void Addressee(AddresseeBlock block)
     {
         var text = block.Text.EndsWith('：') || block.Text.EndsWith(':') ? block.Text : block.Text + "：";
-        AddLines(new StyledText((text, TextStyle.Body)), 0, 0, ParagraphAlignment.Justify, "addressee");
+        AddLines(new StyledText((text, _body)), 0, 0, ParagraphAlignment.Justify, "addressee");
     }
 
     private void Field(FieldBlock block)
     {
         var label = block.Label.EndsWith('：') ? block.Label : block.Label + "：";
-        var text = new StyledText((label, TextStyle.Body), (block.Value, TextStyle.Body));
-        var hang = Math.Min(text.Measure(0, label.Length), 8 * Ch);
-        if (hang > Width / 2) hang = 2 * Ch;
+        var text = new StyledText((label, _body), (block.Value, _body));
+        var hang = Math.Min(text.Measure(0, label.Length), 8 * _ch);
+        if (hang > Width / 2) hang = 2 * _ch;
         AddLines(text, 0, hang, ParagraphAlignment.Justify, "field");
     }
 
     private void Paragraph(ParagraphBlock block)
     {
-        var indent = block.FirstLineIndent ? 2 * Ch : 0;
+        var indent = block.FirstLineIndent ? 2 * _ch : 0;
         // A closing formula (特此公告。) does not count as body text: the signature takes real body lines along.
-        AddLines(new StyledText((block.Text, TextStyle.Body)), indent, 0, block.Alignment, "paragraph", bodyText: !IsClosingFormula(block.Text));
+        AddLines(new StyledText((block.Text, _body)), indent, 0, block.Alignment, "paragraph", bodyText: !IsClosingFormula(block.Text));
     }
 
     private static bool IsClosingFormula(string text) =>
@@ -134,10 +144,10 @@ internal sealed class DocumentComposer
 
     private void Heading(HeadingBlock block)
     {
-        var style = block.Level == 1 ? TextStyle.Heading1 : TextStyle.Heading2;
+        var style = block.Level == 1 ? _heading1 : _heading2;
         var runs = new List<(string, TextStyle)> { (block.Number + block.Text, style) };
-        if (!string.IsNullOrEmpty(block.RunIn)) runs.Add((block.RunIn, TextStyle.Body));
-        var lines = AddLines(new StyledText([.. runs]), 2 * Ch, 0,
+        if (!string.IsNullOrEmpty(block.RunIn)) runs.Add((block.RunIn, _body));
+        var lines = AddLines(new StyledText([.. runs]), 2 * _ch, 0,
             block.RunIn is null ? ParagraphAlignment.Left : ParagraphAlignment.Justify, $"heading{block.Level}");
         if (block.RunIn is null && lines.Count > 0) lines[^1].KeepWithNext = true;
     }
@@ -180,7 +190,7 @@ internal sealed class DocumentComposer
         if (justify && pieces.Count > 1 && natural < width)
         {
             extra = (width - natural) / (pieces.Count - 1);
-            if (extra > Ch) extra = 0;                 // a nearly empty line stays ragged rather than spaced out
+            if (extra > Gbt9704.CharAdvance) extra = 0;  // a nearly empty line stays ragged rather than spaced out
         }
         var cursor = x + alignment switch
         {
@@ -380,16 +390,16 @@ internal sealed class DocumentComposer
         if (attachments.Count == 0) return;
         _items.Add(FlowItem.Space(P));       // 正文下空一行
         const string label = "附件：";
-        var labelWidth = new StyledText((label, TextStyle.Body)).Measure(0, label.Length);
+        var labelWidth = new StyledText((label, _body)).Measure(0, label.Length);
         var lines = new List<FlowItem>();
         for (var i = 0; i < attachments.Count; i++)
         {
             var number = attachments.Count > 1 ? $"{i + 1}." : "";
             var prefix = (i == 0 ? label : "") + number;
-            var text = new StyledText((prefix, TextStyle.Body), (attachments[i], TextStyle.Body));
+            var text = new StyledText((prefix, _body), (attachments[i], _body));
             var numberWidth = text.Measure(i == 0 ? label.Length : 0, number.Length);
-            var first = 2 * Ch + (i == 0 ? 0 : labelWidth);
-            var hang = 2 * Ch + labelWidth + numberWidth;   // continuation lines align with the name's first character
+            var first = 2 * _ch + (i == 0 ? 0 : labelWidth);
+            var hang = 2 * _ch + labelWidth + numberWidth;   // continuation lines align with the name's first character
             // Not justified: spreading the line would move the name off the column its continuation aligns to.
             lines.AddRange(AddLines(text, first, hang, ParagraphAlignment.Left, "attachment", bodyText: false));
         }
@@ -410,7 +420,7 @@ internal sealed class DocumentComposer
         var nameText = new StyledText((signature.Authority, TextStyle.Body));
         var dateWidth = dateText.Measure(0, date.Length);
         var nameWidth = nameText.Measure(0, signature.Authority.Length);
-        var dateRight = Left + Width - 4 * Ch;
+        var dateRight = Left + Width - 4 * Gbt9704.CharAdvance;
         var dateX = dateRight - dateWidth;
         var center = dateX + dateWidth / 2;
         var nameX = Math.Min(center - nameWidth / 2, Left + Width - nameWidth);

@@ -14,8 +14,9 @@ internal sealed class LaidOutPage(int number)
 /// <summary>
 /// Distributes flow items over pages of the text block. When the signature cannot stay with its text (it would take body
 /// lines along to a new page and leave blank lines mid-paragraph), the pages up to that one are set with a tighter line
-/// pitch (23, then 24 lines instead of 22), as GB/T 9704-2012 7.3.5.4 allows ("调整行距、字距"); only if that is not enough
-/// do lines move with the signature.
+/// pitch (23, then 24 lines instead of 22), as GB/T 9704-2012 7.3.5.4 allows ("调整行距、字距"); the renderer also tries the
+/// body with its characters set closer (<see cref="DocumentComposer.Compose"/>); only if neither is enough do lines move
+/// with the signature.
 /// </summary>
 internal static class Paginator
 {
@@ -24,7 +25,8 @@ internal static class Paginator
     /// <summary>Line pitches tried, as a fraction of the standard one: 22 lines, 23, 24.</summary>
     private static readonly double[] Pitches = [1, 22.0 / 23, 22.0 / 24];
 
-    public static List<LaidOutPage> Paginate(IReadOnlyList<FlowItem> items)
+    /// <param name="pushed">Whether body lines still had to move with the signature (no pitch kept it with its text).</param>
+    public static List<LaidOutPage> Paginate(IReadOnlyList<FlowItem> items, out bool pushed)
     {
         var pages = Run(items, _ => 1, out var pushedFrom);
         for (var step = 1; pushedFrom is { } tight && step < Pitches.Length; step++)
@@ -34,9 +36,11 @@ internal static class Paginator
             if (stillPushed is null)
             {
                 pages = attempt;
+                pushedFrom = null;
                 break;
             }
         }
+        pushed = pushedFrom is not null;
         foreach (var page in pages)
             foreach (var placed in page.Items)
                 foreach (var op in placed.Item.Ops)

@@ -6,6 +6,12 @@ namespace Supervision.Reports.Documents.Layout;
 /// the 28-per-line grid of body text (advance 156/28 mm) or advance by their own width.</summary>
 internal sealed record TextStyle(OfficialTypeface Face, double Size, bool Bold = false, bool OnGrid = false, TextColor Color = TextColor.Black)
 {
+    /// <summary>Characters a body line holds on this style's grid: 28, or more where the characters are set closer (7.3.5.4 调整字距).</summary>
+    public int CharactersPerLine { get; init; } = Gbt9704.CharactersPerLine;
+
+    /// <summary>This style on a grid of <paramref name="characters"/> a line (itself for the standard 28 or an off-grid style).</summary>
+    public TextStyle Condensed(int characters) => !OnGrid || characters == CharactersPerLine ? this : this with { CharactersPerLine = characters };
+
     public static readonly TextStyle Body = new(OfficialTypeface.Fang, Gbt9704.Size3, OnGrid: true);
     public static readonly TextStyle Heading1 = new(OfficialTypeface.Hei, Gbt9704.Size3, OnGrid: true);
     public static readonly TextStyle Heading2 = new(OfficialTypeface.Kai, Gbt9704.Size3, OnGrid: true);
@@ -16,7 +22,7 @@ internal sealed record TextStyle(OfficialTypeface Face, double Size, bool Bold =
     public static readonly TextStyle PageNumber = new(OfficialTypeface.Song, Gbt9704.Size4);
 
     /// <summary>Advance of a full-width character: on the grid 156/28 mm for 3号 (scaled for other sizes), else one em.</summary>
-    public double WideAdvance => OnGrid ? Gbt9704.CharAdvance * Size / Gbt9704.Size3 : Size;
+    public double WideAdvance => OnGrid ? Gbt9704.BlockWidth / CharactersPerLine * Size / Gbt9704.Size3 : Size;
 
     /// <summary>The advance of one code point in this style, and the font face that has its glyph.</summary>
     public (double Width, FontFace Face) Measure(int codePoint)

@@ -48,6 +48,7 @@ public class PartyTimelineTests
     {
         var c = CaseFixture.Noticed(); // served 30 April: statement period to 8 May
         c.RecordStatement(new CaseStatement { Text = "我方已整改", SubmittedAt = At(5, 6) }, new DateOnly(2026, 5, 6), "p", At(5, 6));
+        c.ReviewStatements(StatementAdoption.NotAdopted, "事后整改不影响违法事实的认定", "i", At(5, 8)); // internal: the decision states it
         c.ExtendDecisionPeriod(new DateOnly(2026, 8, 1), "案情复杂，需补充调查", CaseFixture.Settings, "i", At(5, 7)); // internal
         c.Decide(new DateOnly(2026, 5, 11), [CaseFixture.Fine(20_000m)], "宁通管罚〔2026〕2号", CaseFixture.Bases, CaseFixture.Settings, CaseFixture.Calendar, "i", At(5, 11));
         c.Serve(new DateOnly(2026, 5, 12), "直接送达", CaseFixture.Settings, CaseFixture.Calendar, "i", At(5, 12));

@@ -203,7 +203,7 @@ public class CaseActionsTests
     [
         "issue-filing", "investigate", "evidence", "review", "propose", "notice", "schedule-hearing", "hold-hearing", "decide", "statement", "waive",
         "request-hearing", "serve", "acknowledge", "payment", "arrangement", "close", "no-penalty", "withdraw", "transfer", "extend", "service-address",
-        "mark-significance", "discussion",
+        "mark-significance", "discussion", "statement-review",
         "remedy-review", "remedy-litigation", "remedy-suspend", "remedy-outcome", "enforcement-demand", "enforcement-apply", "enforcement-ruling",
     ];
 
@@ -236,6 +236,7 @@ public class CaseActionsTests
             case "service-address": c.RecordServiceAddress("银川市金凤区北京中路1号", "nx-legal@10086.cn", today, "i", Now); break;
             case "mark-significance": c.MarkSignificance(true, false, "涉及用户数量大，社会影响恶劣", "i", Now); break;
             case "discussion": c.RecordDiscussion(today, "王志强、李明", "同意给予警告并处罚款", "i", Now); break;
+            case "statement-review": c.ReviewStatements(StatementAdoption.NotAdopted, "所称情况不影响违法事实的认定", "i", Now); break;
             case "remedy-review": c.FileRemedy(RemedyKind.Review, today, null, null, null, Settings, "i", Now); break;
             case "remedy-litigation": c.FileRemedy(RemedyKind.Litigation, today, "银川市兴庆区人民法院", null, null, Settings, "i", Now); break;
             case "remedy-suspend": c.SuspendExecution(today, "复议机关决定停止执行", "i", Now); break;

@@ -96,9 +96,12 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal("case.hearing_chair_investigator", refused.Code);
         Assert.Contains("第六十四条", refused.Message);
 
+        // Not public, for a trade secret (Art. 64 (三)): the case keeps the ground and the notice states it.
         var notice = await cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), "第一会议室",
-            a.Users["inspector3.nx"], "刘洋（宁夏局信管处）", "赵敏");
+            a.Users["inspector3.nx"], "刘洋（宁夏局信管处）", "赵敏", closedGround: HearingPrivacyGround.TradeSecret);
+        Assert.Equal(HearingPrivacyGround.TradeSecret, (await cases.GetAsync(c.Id)).HearingClosedGround);
         var text = Text((await As<DocumentRegistry>(a.Inspector).DownloadAsync(notice.Id)).Pdf);
+        Assert.Contains("是否公开：不公开举行。本案听证涉及商业秘密，依据《中华人民共和国行政处罚法》第六十四条第（三）项的规定，不公开举行", text);
         Assert.Contains("主持人：张伟（宁夏局网安处）", text);
         Assert.Contains("听证员：刘洋（宁夏局信管处）", text);
         Assert.Contains("记录员：赵敏", text);

@@ -169,6 +169,48 @@ public class CaseStateMachineTests
     }
 
     [Fact]
+    public void A_statement_is_reviewed_adopted_or_not_with_a_reason_before_the_decision()
+    {
+        var silent = Noticed();
+        Assert.Equal("case.no_statement", Assert.Throws<DomainException>(() => silent.ReviewStatements(StatementAdoption.NotAdopted, "当事人未提出意见", "i", Now)).Code);
+        silent.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now); // no statement: nothing to review
+
+        var c = Noticed();
+        c.RecordStatement(new CaseStatement { Text = "涉事网点系代理商违规，已解除合作。" }, D("2026-05-07"), "p", Now);
+        var unreviewed = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now));
+        Assert.Equal("case.statement_not_reviewed", unreviewed.Code);
+        Assert.Contains("行政处罚法第四十五条", unreviewed.Message);
+        Assert.Equal("case.reason_required", Assert.Throws<DomainException>(() => c.ReviewStatements(StatementAdoption.NotAdopted, " ", "i", Now)).Code);
+        c.ReviewStatements(StatementAdoption.NotAdopted, "代理商违规不能免除你单位的查验义务。", "i", Now);
+        Assert.Equal("经复核，本机关认为代理商违规不能免除你单位的查验义务，对你单位的陈述、申辩意见不予采纳。", c.StatementReviewText);
+        // A further statement within the period is reviewed anew.
+        c.RecordStatement(new CaseStatement { Text = "补充：已全面排查其他代理商。" }, D("2026-05-08"), "p", Now);
+        Assert.Null(c.StatementAdoption);
+        Assert.Equal("case.statement_not_reviewed", Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now)).Code);
+        c.ReviewStatements(StatementAdoption.PartlyAdopted, "全面排查属实，可以从轻处罚", "i", Now);
+        c.Decide(D("2026-05-11"), [Warning(), Fine(15_000m)], null, Bases, Settings, Calendar, "i", Now);
+        Assert.Equal(CaseState.Decided, c.State);
+        Assert.Equal("case.wrong_state", Assert.Throws<DomainException>(() => c.ReviewStatements(StatementAdoption.Adopted, "决定后不得再复核", "i", Now)).Code);
+    }
+
+    [Fact]
+    public void A_hearing_is_public_unless_a_ground_of_the_law_keeps_it_closed()
+    {
+        var open = Noticed(100_000m, AntiFraud);
+        open.RequestHearing(D("2026-05-07"), "p", Now);
+        open.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now);
+        Assert.Null(open.HearingClosedGround);
+
+        var closed = Noticed(100_000m, AntiFraud);
+        closed.RequestHearing(D("2026-05-07"), "p", Now);
+        Assert.Equal("case.hearing_closed_ground", Assert.Throws<DomainException>(() =>
+            closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, (HearingPrivacyGround)7)).Code);
+        closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, HearingPrivacyGround.PersonalPrivacy);
+        Assert.Equal(HearingPrivacyGround.PersonalPrivacy, closed.HearingClosedGround);
+        Assert.Contains("不公开举行（涉及个人隐私）", closed.Steps[^1].Detail);
+    }
+
+    [Fact]
     public void A_statement_after_its_deadline_is_refused()
     {
         var c = Noticed();

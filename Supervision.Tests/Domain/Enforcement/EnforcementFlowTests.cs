@@ -86,12 +86,23 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
 
         portal.Today(new DateOnly(2026, 5, 28)); // each later step is dated on or before the day it is recorded
         c = await cases.GetAsync(id);
+        // The statement on record must be reviewed, adopted or not and why, before the decision (Art. 45).
+        Assert.Contains(c.ActionsFor(Acting.Officer, new DateOnly(2026, 5, 28)), x => x is { Key: "statement-review", Primary: true });
+        var unreviewed = await Assert.ThrowsAsync<DomainException>(() => docs.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11),
+            [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 15_000m, "罚款"), new(SanctionKind.PublicAnnouncement, a.Basis, null, "公告")]));
+        Assert.Equal("case.statement_not_reviewed", unreviewed.Code);
+        Assert.Contains("行政处罚法第四十五条", unreviewed.Message);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => carrierCases.ReviewStatementsAsync(id, c.ConcurrencyToken, StatementAdoption.Adopted, "企业自行认定采纳"));
+        c = await cases.ReviewStatementsAsync(id, c.ConcurrencyToken, StatementAdoption.PartlyAdopted, "你单位终止与涉事代理商合作并全面排查属实，可以从轻处罚，但不影响违法事实的认定");
+        Assert.Equal((StatementAdoption.PartlyAdopted, "你单位终止与涉事代理商合作并全面排查属实，可以从轻处罚，但不影响违法事实的认定"),
+            ((await cases.GetAsync(id)).StatementAdoption, (await cases.GetAsync(id)).StatementAdoptionReason));
         var decision = await LeaderApproval.DecideAsync(portal.ScopeFor, docs, id, new DateOnly(2026, 5, 11),
             [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 15_000m, "罚款"), new(SanctionKind.PublicAnnouncement, a.Basis, null, "公告")]);
         Assert.Matches(@"^宁通管罚〔2026〕\d+号$", decision.Number);
         var decisionText = Text((await registry.DownloadAsync(decision.Id)).Pdf);
         foreach (var element in new[] { "行政处罚决定书", "统一社会信用代码", "住所", "违法事实和证据", "暗访录像", "处罚依据和内容", "人民币壹万伍仟元整", "履行方式和期限",
-                     "十五日内", "百分之三", "3%", "六十日内", "工业和信息化部", "六个月内", "人民法院", "宁夏回族自治区通信管理局", "2026年5月11日", "提出了陈述、申辩意见" })
+                     "十五日内", "百分之三", "3%", "六十日内", "工业和信息化部", "六个月内", "人民法院", "宁夏回族自治区通信管理局", "2026年5月11日", "在法定期限内提出了陈述、申辩意见",
+                     "经复核，本机关认为你单位终止与涉事代理商合作并全面排查属实，可以从轻处罚，但不影响违法事实的认定，对你单位的陈述、申辩意见部分予以采纳。" })
             Assert.Contains(element.Replace("百分之三", "3%"), decisionText);
         Assert.DoesNotContain(DocumentKind.PenaltyDecision, (await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(EnforcementService.OwnerType, id.ToString())).Select(d => d.Kind));
         await using (var db = portal.Db())

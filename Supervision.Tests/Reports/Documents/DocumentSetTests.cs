@@ -4,6 +4,7 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Organizations;
 using Supervision.Reports.Documents;
+using Supervision.Reports.Documents.Layout;
 using Supervision.Web.Demo;
 using UglyToad.PdfPig.Content;
 
@@ -270,6 +271,57 @@ public class PageBreakTests
         var tops = pages[0].Items.Where(p => p.Item.Kind == "paragraph").Select(p => p.Top).ToList();
         Assert.True(tops[1] - tops[0] < Supervision.Reports.Documents.Layout.Gbt9704.LinePitch - 1, "the lines are set closer");
     }
+
+    /// <summary>Paragraphs of 56 characters: three lines at 28 a line (26 after the indent, 28, 2), two at 29.</summary>
+    private static OfficialDocument WithLongParagraphs(int paragraphs)
+    {
+        var document = new OfficialDocument("测试文书");
+        for (var i = 0; i < paragraphs; i++) document.Paragraph(string.Concat(Enumerable.Repeat("检查发现的问题", 8))[..55] + "。");
+        return document.SignedBy("宁夏回族自治区通信管理局", new DateOnly(2026, 11, 28));
+    }
+
+    /// <summary>The horizontal distances between the characters of the first line of the first paragraph.</summary>
+    private static List<double> Advances(LaidOutPage page)
+    {
+        var first = page.Items.First(p => p.Item.Kind == "paragraph").Item.Ops.OfType<TextOp>().OrderBy(t => t.X).ToList();
+        return [.. first.Zip(first.Skip(1), (a, b) => b.X - a.X)];
+    }
+
+    [Fact]
+    public void Where_the_line_pitch_is_not_enough_the_characters_are_set_closer_and_the_signature_keeps_its_text()
+    {
+        // Title, blank line and 6 × 3 lines: the signature with its seal (about 4.8 lines) fits neither at 22 nor at 24 lines a
+        // page; at 29 characters a line each paragraph takes two lines and everything stays on one page, at the standard pitch.
+        var pages = Supervision.Reports.Documents.OfficialDocumentRenderer.Layout(WithLongParagraphs(6), OfficialDocumentOptions.Default);
+        Assert.Single(pages);
+        Assert.Equal(12, pages[0].Items.Count(p => p.Item.Kind == "paragraph"));
+        Assert.All(Advances(pages[0]), d => Assert.Equal(Gbt9704.BlockWidth / 29, d, 2));
+        var tops = pages[0].Items.Where(p => p.Item.Kind == "paragraph").Select(p => p.Top).ToList();
+        Assert.Equal(Gbt9704.LinePitch, tops[1] - tops[0], 3);
+
+        // Where the signature fits anyway, the characters keep the standard 28 a line.
+        var standard = Supervision.Reports.Documents.OfficialDocumentRenderer.Layout(WithLongParagraphs(4), OfficialDocumentOptions.Default);
+        Assert.Single(standard);
+        Assert.Equal(12, standard[0].Items.Count(p => p.Item.Kind == "paragraph"));
+        Assert.All(Advances(standard[0]), d => Assert.Equal(Gbt9704.CharAdvance, d, 2));
+    }
+
+    [Theory]
+    [InlineData("你单位要求举行听证，本机关于2026年11月5日依法举行了听证。")]
+    [InlineData("你单位要求举行听证，本机关于2026年11月5日依法举行了听证。你单位提出了陈述、申辩意见。经复核，本机关认为你单位所称已对部分用户补登身份信息属实，但不影响违法事实的认定，对你单位的陈述、申辩意见不予采纳。")]
+    public void The_demo_decision_ends_with_body_text_and_its_signature_after_full_pages(string proceedings)
+    {
+        // The sample decision with a short and a long recital of the proceedings: no page before the signature's ends more
+        // than a line short, and the signature's page carries body text.
+        var data = (Supervision.Domain.Enforcement.CaseDocumentData)DocumentSamples.Of(DocumentKind.PenaltyDecision) with { Proceedings = proceedings };
+        var pages = OfficialDocumentRenderer.Layout(Supervision.Reports.Enforcement.CasePdf.Build(data, preview: false), OfficialDocumentOptions.Default);
+        Assert.Contains(pages[^1].Items, p => p.Item.Kind == "signature");
+        Assert.True(pages[^1].Items.Count(p => p.Item.IsBodyText) >= 2, "the signature's page carries body text");
+        foreach (var page in pages.SkipLast(1))
+            Assert.True(LinesShort(page) <= 1, $"page {page.Number} of {pages.Count} ends {LinesShort(page):0.0} lines short");
+    }
+
+    private static double LinesShort(LaidOutPage page) => (Gbt9704.BlockHeight - page.Items.Max(p => p.Top + p.Item.Height)) / Gbt9704.LinePitch;
 
     [Fact]
     public void Where_tightening_is_not_enough_the_signature_takes_body_lines_and_the_pitch_stays_standard()

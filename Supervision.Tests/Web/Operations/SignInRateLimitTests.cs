@@ -30,7 +30,8 @@ public class SignInRateLimitTests(Portal portal) : IClassFixture<Portal>
         b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new PeerAddress()));
     });
 
-    private sealed class PeerAddress : IStartupFilter
+    /// <summary>The in-memory server has no socket: the X-Test-Peer header stands for the address the connection comes from.</summary>
+    internal sealed class PeerAddress : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
@@ -45,7 +46,7 @@ public class SignInRateLimitTests(Portal portal) : IClassFixture<Portal>
     }
 
     /// <summary>A client whose connections come from <paramref name="peer"/>, claiming to forward for <paramref name="forwardedFor"/>.</summary>
-    private static HttpClient From(WebApplicationFactory<Program> factory, string peer, string? forwardedFor = null)
+    internal static HttpClient From(WebApplicationFactory<Program> factory, string peer, string? forwardedFor = null)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Test-Peer", peer);

@@ -85,6 +85,7 @@ public partial class CaseDetail
         "decide" => Decide(),
         "statement" => Statement(waiver: false),
         "waive" => Statement(waiver: true),
+        "statement-review" => ReviewStatements(),
         "request-hearing" => RequestHearing(),
         "serve" => Serve(),
         "acknowledge" => Acknowledge(),
@@ -212,6 +213,19 @@ public partial class CaseDetail
             await Run(() => Cases.RecordStatementAsync(Id, text.Value, waiver, waiver ? null : file.Value), waiver ? "放弃声明已提交。" : "陈述申辩已提交。");
     }
 
+    /// <summary>复核: whether the statements are adopted and why (Art. 45); the decision states it.</summary>
+    private async Task ReviewStatements()
+    {
+        var adoption = new ActionChoice<StatementAdoption>("adoption", "复核结论",
+            [.. Enum.GetValues<StatementAdoption>().Select(a => (a, StatementAdoptions.Label(a)))]);
+        if (_case!.StatementAdoption is { } recorded) adoption.Selected = (int)recorded;
+        var reason = new ActionText("reason", "理由（写入决定书：“经复核，本机关认为……”）", _case.StatementAdoptionReason ?? "", lines: 3);
+        var form = new ActionForm("对当事人提出的事实、理由和证据进行复核；成立的，应当予以采纳，不得因当事人陈述、申辩而给予更重的处罚（行政处罚法第四十五条）。"
+                                  + "复核结论和理由将写入行政处罚决定书。", "保存复核意见", [adoption, reason]);
+        if (await AskAsync("复核陈述申辩", form))
+            await Run(() => Cases.ReviewStatementsAsync(Id, Token, adoption.Value, reason.Value), "复核意见已保存。");
+    }
+
     private async Task RequestHearing()
     {
         var ok = await Dialogs.ShowMessageBoxAsync("申请听证", $"听证申请期限至{Fmt.ChineseDate(_case!.HearingRequestDeadline!.Value)}。提交后本机关将另行通知听证时间和地点。确定申请听证？", yesText: "申请听证", cancelText: "取消");
@@ -232,11 +246,14 @@ public partial class CaseDetail
         var (members, clerk) = (new ActionText("members", "听证员（可不填，多人以、分隔）"), new ActionText("clerk", "记录员"));
         var method = ServiceMethodChoice();
         var (posted, tried) = ServiceDetailFields(method);
-        var form = new ActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行，由非本案调查人员主持（行政处罚法第六十四条）。{ConsentNote()}", "签发听证通知书",
-            [noticeOn, method, posted, tried, hearingDate, place, chair, members, clerk]);
+        // Public unless it concerns a state secret, a trade secret or personal privacy (Art. 64 (三)); the notice says which.
+        var publicity = new ActionChoice<HearingPrivacyGround?>("publicity", "是否公开",
+            [(null, "公开举行"), .. Enum.GetValues<HearingPrivacyGround>().Select(g => ((HearingPrivacyGround?)g, $"不公开举行：涉及{HearingPrivacyGrounds.Label(g)}"))]);
+        var form = new ActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行，由非本案调查人员主持；除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行（行政处罚法第六十四条）。{ConsentNote()}", "签发听证通知书",
+            [noticeOn, method, posted, tried, hearingDate, place, chair, members, clerk, publicity]);
         HearingPanel Panel() => new(chair.Value, candidates.First(c => c.Id == chair.Value).Name, members.Value, clerk.Value);
-        if (await AskAsync("安排听证", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.HearingNotice, noticeOn.Day, hearingDate: hearingDate.Day, place: place.Value, panel: Panel())))
-            await Run(() => Cases.ScheduleHearingAsync(Id, Token, noticeOn.Day, hearingDate.Day, place.Value, chair.Value, members.Value, clerk.Value, method: method.Value, details: Details(method, posted, tried)), "听证通知书已签发。");
+        if (await AskAsync("安排听证", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.HearingNotice, noticeOn.Day, hearingDate: hearingDate.Day, place: place.Value, panel: Panel(), closedGround: publicity.Value)))
+            await Run(() => Cases.ScheduleHearingAsync(Id, Token, noticeOn.Day, hearingDate.Day, place.Value, chair.Value, members.Value, clerk.Value, method: method.Value, details: Details(method, posted, tried), closedGround: publicity.Value), "听证通知书已签发。");
     }
 
     private async Task HoldHearing()

@@ -1484,6 +1484,7 @@ namespace Supervision.Domain.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    HearingClosedGround = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     HearingChairUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     HearingChairName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     HearingMembers = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
@@ -1494,6 +1495,8 @@ namespace Supervision.Domain.Data.Migrations
                     ElectronicServiceChannel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ServiceRecord = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StatementAdoption = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    StatementAdoptionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RequiredApprovals = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),

@@ -1485,6 +1485,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HearingClosedGround = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     HearingChairUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     HearingChairName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     HearingMembers = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
@@ -1495,6 +1496,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ElectronicServiceChannel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ServiceRecord = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StatementAdoption = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    StatementAdoptionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RequiredApprovals = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
                     BranchId = table.Column<int>(type: "integer", nullable: false),

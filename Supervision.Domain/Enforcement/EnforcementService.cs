@@ -404,7 +404,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         var step = kind switch
         {
             PreviewKind.PriorNotice => Notice(date),
-            PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, place ?? "", panel ?? new HearingPanel("", "", null, ""), closedGround),
+            PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, place ?? "", panel ?? new HearingPanel("", "", null, ""), closedGround: closedGround),
             _ => Decision(date, sanctions ?? []),
         };
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -204,8 +204,8 @@ public class CaseStateMachineTests
         var closed = Noticed(100_000m, AntiFraud);
         closed.RequestHearing(D("2026-05-07"), "p", Now);
         Assert.Equal("case.hearing_closed_ground", Assert.Throws<DomainException>(() =>
-            closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, (HearingPrivacyGround)7)).Code);
-        closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, HearingPrivacyGround.PersonalPrivacy);
+            closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, closedGround: (HearingPrivacyGround)7)).Code);
+        closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, closedGround: HearingPrivacyGround.PersonalPrivacy);
         Assert.Equal(HearingPrivacyGround.PersonalPrivacy, closed.HearingClosedGround);
         Assert.Contains("不公开举行（涉及个人隐私）", closed.Steps[^1].Detail);
     }

@@ -122,7 +122,7 @@ public static class WebSetup
         services.AddForwardedClient();
         services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
         services.AddSupervisionJobs(config, database);
-        services.AddSupervisionMail();
+        services.AddSupervisionMessaging();
         // Development's demo data, made through the real services (Startup and a background generator after start).
         services.AddScoped<Demo.InspectionDemo>();
         services.AddScoped<Demo.EnforcementDemo>();

@@ -15,7 +15,8 @@ internal static class CatalogSeed
     private sealed record DayGroup(string Name, List<DateOnly> Dates);
     private sealed record YearRow(int Year, string Source, List<DayGroup> Holidays, List<DayGroup> Workdays);
     private sealed record CategoryRow(string Code, string Name, int MinMonths, int MaxMonths, string? Source);
-    private sealed record MessageKindRow(string Code, string Name, string KeyPrefixes, Notifications.DeliveryChannel DefaultChannel);
+    private sealed record MessageKindRow(string Code, string Name, string KeyPrefixes, Notifications.DeliveryChannel DefaultChannel, string? SmsTemplate,
+        Notifications.MessageAudience Audience);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -103,7 +104,7 @@ internal static class CatalogSeed
         foreach (var r in SeedFiles.Read<MessageKindRow>(dir, "message-kinds.json"))
             db.MessageKinds.Add(new Notifications.MessageKind
             {
-                Code = r.Code, Name = r.Name, KeyPrefixes = r.KeyPrefixes, DefaultChannel = r.DefaultChannel, SortOrder = ++order * 10,
+                Code = r.Code, Name = r.Name, KeyPrefixes = r.KeyPrefixes, DefaultChannel = r.DefaultChannel, SmsTemplate = r.SmsTemplate, Audience = r.Audience, SortOrder = ++order * 10,
             });
     }
 

@@ -14,9 +14,19 @@ public class MessageKind : ICatalogEntity
     public string Name { get; set; } = "";
     /// <summary>Dedup-key prefixes of the notifications of this kind, separated by spaces.</summary>
     public string KeyPrefixes { get; set; } = "";
+    /// <summary>
+    /// The SMS template registered with the gateway for this kind (its parameters: <c>title</c> and <c>link</c>); without
+    /// one the kind cannot be chosen for SMS.
+    /// </summary>
+    public string? SmsTemplate { get; set; }
+    /// <summary>Who receives messages of this kind, and so who sees it among their choices.</summary>
+    public MessageAudience Audience { get; set; }
     /// <summary>How a user who has not chosen receives it.</summary>
     public DeliveryChannel DefaultChannel { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Whether a user of the carrier (or of the administration) receives this kind.</summary>
+    public bool Reaches(bool carrier) => Audience == MessageAudience.All || carrier == (Audience == MessageAudience.Carrier);
 
     public IEnumerable<string> Prefixes => KeyPrefixes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -25,6 +35,14 @@ public class MessageKind : ICatalogEntity
         kinds.SelectMany(k => k.Prefixes.Select(p => (Kind: k, Prefix: p)))
             .Where(x => dedupKey == x.Prefix || dedupKey.StartsWith(x.Prefix + ":", StringComparison.Ordinal))
             .OrderByDescending(x => x.Prefix.Length).Select(x => x.Kind).FirstOrDefault();
+}
+
+public enum MessageAudience
+{
+    All,
+    /// <summary>Only the administration's staff (internal work: approvals, inspections, publication deadlines).</summary>
+    Regulator,
+    Carrier,
 }
 
 /// <summary>How a user wants a kind of message: always in the portal (the bell), and besides by one of these.</summary>

@@ -111,7 +111,7 @@ public sealed class NotificationService(IDbContextFactory<SupervisionDbContext> 
     public async Task<IReadOnlyList<(MessageKind Kind, DeliveryChannel Channel)>> MyPreferencesAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var kinds = await db.MessageKinds.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Id).ToListAsync(ct);
+        var kinds = (await db.MessageKinds.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Id).ToListAsync(ct)).Where(k => k.Reaches(access.Scope.IsCarrier)).ToList();
         var mine = await db.NotificationPreferences.AsNoTracking().ToDictionaryAsync(p => p.KindCode, p => p.Channel, ct);
         return kinds.Select(k => (k, mine.GetValueOrDefault(k.Code, k.DefaultChannel))).ToList();
     }
@@ -121,12 +121,15 @@ public sealed class NotificationService(IDbContextFactory<SupervisionDbContext> 
     {
         var userId = access.UserId ?? throw new AccessDeniedException("请先登录。");
         await using var db = await factory.CreateDbContextAsync(ct);
-        var kind = await db.MessageKinds.AsNoTracking().FirstOrDefaultAsync(k => k.Code == kindCode, ct) ?? throw new NotFoundException("消息类别");
+        var kind = await db.MessageKinds.AsNoTracking().FirstOrDefaultAsync(k => k.Code == kindCode, ct) is { } found && found.Reaches(access.Scope.IsCarrier)
+            ? found : throw new NotFoundException("消息类别");
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.PhoneNumber }).SingleAsync(ct);
         if (channel is DeliveryChannel.Email or DeliveryChannel.Digest && string.IsNullOrEmpty(me.Email))
             throw new DomainException("preference.no_email", $"“{kind.Name}”选择{DeliveryChannels.Label(channel)}前，请先填写电子邮箱。");
         if (channel == DeliveryChannel.Sms && string.IsNullOrEmpty(me.PhoneNumber))
             throw new DomainException("preference.no_mobile", $"“{kind.Name}”选择短信前，请先填写手机号码。");
+        if (channel == DeliveryChannel.Sms && string.IsNullOrEmpty(kind.SmsTemplate))
+            throw new DomainException("preference.no_sms_template", $"“{kind.Name}”暂不支持短信通知，请选择其他方式。");
         var choice = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.KindCode == kindCode, ct);
         if (choice is null)
         {

@@ -7,8 +7,12 @@ using Supervision.Domain.Publicity;
 
 namespace Supervision.Domain.Notifications;
 
-/// <summary>One notification (or a digest of several) as a channel sends it; <see cref="Key"/> stays the same on every attempt.</summary>
-public sealed record OutgoingMessage(string Key, DeliveryChannel Channel, string To, string ToName, string Subject, IReadOnlyList<OutgoingItem> Items);
+/// <summary>
+/// One notification (or a digest of several) as a channel sends it; <see cref="Key"/> stays the same on every attempt.
+/// <see cref="SmsTemplate"/>: the gateway's template for an SMS.
+/// </summary>
+public sealed record OutgoingMessage(string Key, DeliveryChannel Channel, string To, string ToName, string Subject, IReadOnlyList<OutgoingItem> Items,
+    string? SmsTemplate = null);
 
 public sealed record OutgoingItem(string Title, string Body, string Link);
 
@@ -124,7 +128,13 @@ public sealed class OutboxDelivery(IDbContextFactory<SupervisionDbContext> facto
             ? $"每日汇总：{BeijingTime.Today(first.NextAttemptAt):yyyy-MM-dd} 共{items.Count}条通知"
             : items[0].Title;
         var key = first.Channel == DeliveryChannel.Digest ? $"digest-{first.Id}" : $"outbox-{first.Id}";
-        await sender.SendAsync(new OutgoingMessage(key, first.Channel, to, user!.DisplayName, subject, items), ct);
+        string? template = null;
+        if (first.Channel == DeliveryChannel.Sms)
+        {
+            template = await db.MessageKinds.AsNoTracking().Where(k => k.Code == first.KindCode).Select(k => k.SmsTemplate).FirstOrDefaultAsync(ct);
+            if (string.IsNullOrEmpty(template)) return "该类消息未配置短信模板。";
+        }
+        await sender.SendAsync(new OutgoingMessage(key, first.Channel, to, user!.DisplayName, subject, items, template), ct);
         return null;
     }
 

@@ -47,7 +47,8 @@ public sealed class MailSender(IOptions<MailOptions> options, ILogger<MailSender
         // What an administrator reads on the delivery page: in Chinese, with the server's own words where it gave some.
         catch (SocketException ex)
         {
-            throw new InvalidOperationException($"无法连接邮件服务器 {o.Host}:{o.Port}（{ex.SocketErrorCode}）。", ex);
+            log.LogWarning(ex, "SMTP server {Host}:{Port} not reachable", o.Host, o.Port);
+            throw new InvalidOperationException($"无法连接邮件服务器 {o.Host}:{o.Port}。", ex);
         }
         catch (AuthenticationException ex)
         {
@@ -59,7 +60,8 @@ public sealed class MailSender(IOptions<MailOptions> options, ILogger<MailSender
         }
         catch (Exception ex) when (ex is SslHandshakeException or SmtpProtocolException or ServiceNotConnectedException or IOException or TimeoutException)
         {
-            throw new InvalidOperationException($"与邮件服务器 {o.Host}:{o.Port} 通信失败：{ex.Message}", ex);
+            log.LogWarning(ex, "SMTP exchange with {Host}:{Port} failed", o.Host, o.Port);
+            throw new InvalidOperationException($"与邮件服务器 {o.Host}:{o.Port} 通信失败（加密握手、连接中断或超时）。", ex);
         }
     }
 

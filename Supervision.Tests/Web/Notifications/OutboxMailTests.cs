@@ -10,12 +10,13 @@ using Supervision.Web.Mail;
 
 namespace Supervision.Tests.Web.Notifications;
 
-/// <summary>The portal with mail on, sending through a real SMTP server started by the tests.</summary>
+/// <summary>The portal with mail and SMS on, sending through a real SMTP server and a recording SMS gateway started by the tests.</summary>
 public sealed class MailPortal : IAsyncLifetime
 {
     public const string BaseUrl = "https://jg.example.gov.cn";
     public Portal Portal { get; } = new();
     public SmtpTestServer Smtp { get; } = new();
+    public HttpRecorder Gateway { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -23,12 +24,15 @@ public sealed class MailPortal : IAsyncLifetime
         // Development turns mail off (Mail:Enabled=false); here it goes to the test server.
         var mail = Portal.Factory.Services.GetRequiredService<IOptions<MailOptions>>().Value;
         (mail.Enabled, mail.Host, mail.Port, mail.Security, mail.From, mail.BaseUrl) = (true, "127.0.0.1", Smtp.Port, MailSecurity.None, "noreply@jg.example.gov.cn", BaseUrl);
+        var sms = Portal.Factory.Services.GetRequiredService<IOptions<Supervision.Web.Sms.SmsOptions>>().Value;
+        (sms.Enabled, sms.GatewayUrl, sms.AccessKeyId, sms.AccessKeySecret) = (true, Gateway.Url, "test-key", "test-secret");
         await Smtp.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         await Smtp.DisposeAsync();
+        await Gateway.DisposeAsync();
         await Portal.DisposeAsync();
     }
 }
@@ -210,5 +214,91 @@ public class OutboxMailTests(MailPortal fixture) : IClassFixture<MailPortal>
         await using var db = Portal.Db();
         Assert.False(await db.OutboxMessages.AnyAsync(m => m.Notification!.DedupKey == "approval:digest-3:requested"));
         Assert.True(await db.Notifications.AnyAsync(n => n.DedupKey == "approval:digest-3:requested" && n.UserId == userId));
+    }
+
+    [Fact]
+    public async Task A_message_that_fails_every_attempt_is_shown_to_administrators_masked_and_sent_again_on_request()
+    {
+        var userId = await GiveEmailAsync("inspector3.nx", "wang.jun@example.com");
+        await PublishAsync("approval:failing-test:requested", userId, "待审批：丙案");
+        var settings = Portal.Factory.Services.GetRequiredService<OutboxSettings>();
+        var attempts = settings.MaxAttempts;
+        settings.MaxAttempts = 1;
+        await Smtp.StopAsync();
+        try
+        {
+            await DeliverAsync(Now.AddDays(4));
+        }
+        finally
+        {
+            settings.MaxAttempts = attempts;
+            await Smtp.StartAsync();
+        }
+
+        using var admin = Portal.ScopeFor(AccessScope.System with { Role = UserRole.SystemAdmin }, "admin");
+        var delivery = admin.Get<OutboxDelivery>();
+        var row = (await delivery.ListAsync(new Supervision.Domain.Common.PageRequest(), OutboxStatus.Failed)).Items.Single(r => r.Title == "待审批：丙案");
+        Assert.Equal(("w***@example.com", DeliveryChannel.Email, "审批事项", 1), (row.Address, row.Channel, row.Kind, row.Attempts));
+        Assert.Contains("无法连接邮件服务器", row.LastError);
+        Assert.True((await delivery.CountsAsync())[OutboxStatus.Failed] >= 1);
+
+        await delivery.RetryAsync(row.Id, Now.AddDays(4));
+        var again = await Portal.Db().OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == row.Id);
+        Assert.Equal((OutboxStatus.Pending, 0), (again.Status, again.Attempts));
+        Assert.Equal("outbox.not_failed", (await Assert.ThrowsAsync<Supervision.Domain.Common.DomainException>(() => delivery.RetryAsync(row.Id, Now))).Code);
+        using var inspector = await Portal.AsUserAsync("inspector.nx");
+        await Assert.ThrowsAsync<Supervision.Domain.Common.AccessDeniedException>(() => inspector.Get<OutboxDelivery>().ListAsync(new Supervision.Domain.Common.PageRequest()));
+    }
+
+    [Fact]
+    public async Task An_sms_goes_to_the_gateway_as_a_signed_template_request_and_is_sent_again_with_the_same_id_after_a_refusal()
+    {
+        using (var me = await Portal.AsUserAsync("inspector4.nx"))
+        {
+            var notifications = me.Get<NotificationService>();
+            await notifications.SetMyContactAsync(null, "13612345678");
+            Assert.Equal("preference.no_sms_template",
+                (await Assert.ThrowsAsync<Supervision.Domain.Common.DomainException>(() => notifications.SetMyPreferenceAsync("inspection", DeliveryChannel.Sms))).Code);
+            await notifications.SetMyPreferenceAsync("approval", DeliveryChannel.Sms);
+        }
+        var userId = await Portal.Db().Users.Where(u => u.UserName == "inspector4.nx").Select(u => u.Id).SingleAsync();
+        await PublishAsync("approval:sms-test:requested", userId, "待审批：丁案", "联系人13912345678");
+        var id = (await OutboxOfAsync("approval:sms-test:requested")).Id;
+        var t0 = Now.AddDays(5);
+        t0 = t0.AddTicks(-(t0.Ticks % TimeSpan.TicksPerSecond));
+        var Mine = () => fixture.Gateway.Requests.Where(r => r.Body.Contains("13612345678")).ToList();
+
+        fixture.Gateway.Status = System.Net.HttpStatusCode.BadRequest;
+        fixture.Gateway.Reply = """{"code":"isv.BUSINESS_LIMIT_CONTROL","message":"触发流控"}""";
+        try
+        {
+            await DeliverAsync(t0);
+        }
+        finally
+        {
+            fixture.Gateway.Status = System.Net.HttpStatusCode.OK;
+            fixture.Gateway.Reply = """{"code":"OK","message":"OK"}""";
+        }
+        var refused = await OutboxOfAsync("approval:sms-test:requested");
+        Assert.Equal((OutboxStatus.Pending, 1), (refused.Status, refused.Attempts));
+        Assert.Contains("触发流控", refused.LastError);
+        await DeliverAsync(t0.AddSeconds(31));
+        await DeliverAsync(t0.AddMinutes(10));
+
+        var requests = Mine();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(OutboxStatus.Sent, (await OutboxOfAsync("approval:sms-test:requested")).Status);
+        foreach (var r in requests)
+        {
+            Assert.Equal(("POST", "/api/send", "test-key"), (r.Method, r.Path, r.Headers["x-sms-access-key"]));
+            Assert.Equal(Supervision.Web.Sms.SmsSender.Sign("test-secret", r.Headers["x-sms-timestamp"], r.Headers["x-sms-nonce"], r.Body), r.Headers["x-sms-signature"]);
+            using var body = System.Text.Json.JsonDocument.Parse(r.Body);
+            var root = body.RootElement;
+            Assert.Equal(("13612345678", "SMS_JG_APPROVAL", "电信监管平台", $"outbox-{id}"),
+                (root.GetProperty("phoneNumbers").GetString(), root.GetProperty("templateCode").GetString(), root.GetProperty("signName").GetString(), root.GetProperty("outId").GetString()));
+            using var parameters = System.Text.Json.JsonDocument.Parse(root.GetProperty("templateParam").GetString()!);
+            Assert.Equal(("待审批：丁案", $"{MailPortal.BaseUrl}/approvals"),
+                (parameters.RootElement.GetProperty("title").GetString(), parameters.RootElement.GetProperty("link").GetString()));
+        }
     }
 }

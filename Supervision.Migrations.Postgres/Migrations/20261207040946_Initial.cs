@@ -251,6 +251,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     KeyPrefixes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    SmsTemplate = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Audience = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DefaultChannel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },

@@ -250,6 +250,8 @@ namespace Supervision.Domain.Data.Migrations
                     Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     KeyPrefixes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SmsTemplate = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DefaultChannel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },

@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<OverviewService>();
         services.AddScoped<HomeService>();
         services.AddScoped<NotificationService>();
+        services.AddSingleton(config.GetSection(OutboxSettings.Section).Get<OutboxSettings>() ?? new OutboxSettings());
+        services.AddScoped<OutboxDelivery>();
         services.AddScoped<DocumentRegistry>();
         services.TryAddSingleton<IVerificationLinks, RelativeVerificationLinks>();
         services.AddScoped<DocumentVerification>();

@@ -1,3 +1,4 @@
+using Supervision.Web.Mail;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
@@ -122,6 +123,7 @@ public static class WebSetup
         services.AddForwardedClient();
         services.AddSingleton(RouteCatalog.FromAssembly(typeof(WebSetup).Assembly));
         services.AddSupervisionJobs(config, database);
+        services.AddSupervisionMessaging();
         // Development's demo data, made through the real services (Startup and a background generator after start).
         services.AddScoped<Demo.InspectionDemo>();
         services.AddScoped<Demo.EnforcementDemo>();

@@ -56,5 +56,15 @@ public class AppUser : IdentityUser
         BranchId = branch?.Id;
     }
 
+    /// <summary>E-mail address and mobile number, already checked (<see cref="Notifications.Contact"/>); a changed address is unconfirmed.</summary>
+    public void SetContact(string? email, string? mobile)
+    {
+        if (!string.Equals(Email, email, StringComparison.OrdinalIgnoreCase)) EmailConfirmed = false;
+        if (PhoneNumber != mobile) PhoneNumberConfirmed = false;
+        Email = email;
+        NormalizedEmail = email?.ToUpperInvariant();
+        PhoneNumber = mobile;
+    }
+
     public bool IsLocked(DateTimeOffset now) => LockoutEnd is { } end && end > now;
 }

@@ -8,8 +8,10 @@ namespace Supervision.Domain.Access;
 
 /// <param name="Locked">Locked by an administrator (until unlocked).</param>
 /// <param name="LockedByFailures">Locked for a while after repeated failed sign-ins.</param>
+/// <param name="Email">Masked (z***@example.com), as every list shows contact details.</param>
+/// <param name="Mobile">Masked (138****8000).</param>
 public sealed record UserRow(string Id, string UserName, string DisplayName, UserRole Role, string? Province, string? Branch, bool Locked, DateTimeOffset CreatedAt,
-    bool LockedByFailures = false, bool TwoFactor = false);
+    bool LockedByFailures = false, bool TwoFactor = false, string Email = "", string Mobile = "");
 
 public sealed class UserInput
 {
@@ -26,6 +28,9 @@ public sealed class UserInput
     public int? BranchId { get; set; }
     /// <summary>Designated as 法制审核人员 of the province (inspectors only).</summary>
     public bool LegalReviewer { get; set; }
+
+    public string? Email { get; set; }
+    public string? Mobile { get; set; }
 
     /// <summary>Only when creating a user or resetting a password.</summary>
     public string? Password { get; set; }
@@ -53,14 +58,15 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
             .ToListAsync(ct);
         var throttled = await throttle.LockedAsync(rows.Select(x => x.u.UserName!), ct);
         return new(rows.Select(x => new UserRow(x.u.Id, x.u.UserName!, x.u.DisplayName, x.u.Role, x.Province, x.Branch, x.u.IsLocked(now), x.u.CreatedAt,
-            throttled.Contains(x.u.UserName!), x.u.TwoFactorEnabled)).ToList(), total);
+            throttled.Contains(x.u.UserName!), x.u.TwoFactorEnabled, Notifications.Contact.MaskEmail(x.u.Email), Notifications.Contact.MaskMobile(x.u.PhoneNumber))).ToList(), total);
     }
 
     public async Task<UserInput> GetAsync(string id)
     {
         Demand();
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
-        return new UserInput { UserName = user.UserName!, DisplayName = user.DisplayName, Role = user.Role, ProvinceId = user.ProvinceId, BranchId = user.BranchId, LegalReviewer = user.LegalReviewer };
+        return new UserInput { UserName = user.UserName!, DisplayName = user.DisplayName, Role = user.Role, ProvinceId = user.ProvinceId, BranchId = user.BranchId, LegalReviewer = user.LegalReviewer,
+            Email = user.Email, Mobile = user.PhoneNumber };
     }
 
     public async Task<string> CreateAsync(UserInput input, CancellationToken ct = default)
@@ -71,6 +77,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         var user = new AppUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
         user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
         user.DesignateLegalReviewer(input.LegalReviewer);
+        user.SetContact(Notifications.Contact.Email(input.Email), Notifications.Contact.Mobile(input.Mobile));
         Check(await users.CreateAsync(user, input.Password));
         return user.Id;
     }
@@ -83,6 +90,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         user.DisplayName = input.DisplayName.Trim();
         user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
         user.DesignateLegalReviewer(input.LegalReviewer);
+        user.SetContact(Notifications.Contact.Email(input.Email), Notifications.Contact.Mobile(input.Mobile));
         // A changed role or scope must end sessions signed in under the old one (their cookies carry it).
         if (before != (user.Role, user.ProvinceId, user.BranchId))
             await sessions.EndAllAsync(users, user);

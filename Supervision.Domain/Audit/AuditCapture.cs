@@ -23,6 +23,9 @@ internal static class AuditCapture
         nameof(IdentityUser.NormalizedEmail), nameof(IdentityUser.NormalizedUserName),
     ];
     private static readonly HashSet<string> Secret = [nameof(IdentityUser.PasswordHash)];
+    // Contact details: the trail shows that they changed, masked like every list.
+    private static readonly HashSet<string> Emails = [nameof(IdentityUser.Email), nameof(Organizations.Branch.ComplianceEmail)];
+    private static readonly HashSet<string> Mobiles = [nameof(IdentityUser.PhoneNumber), nameof(Organizations.Branch.ComplianceMobile)];
 
     internal sealed class Pending(EntityEntry entry, string action, Dictionary<string, object?> changes)
     {
@@ -84,5 +87,9 @@ internal static class AuditCapture
         && entry.Entity is not Files.FileContent; // the bytes are identified by the file's hash, which is audited
 
     private static object? Value(string property, object? value) =>
-        Secret.Contains(property) ? (value is null ? null : "******") : value;
+        value is null ? null
+        : Secret.Contains(property) ? "******"
+        : Emails.Contains(property) ? Notifications.Contact.MaskEmail(value as string)
+        : Mobiles.Contains(property) ? Notifications.Contact.MaskMobile(value as string)
+        : value;
 }

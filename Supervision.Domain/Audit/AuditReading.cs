@@ -185,7 +185,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["CaseLegalReview"] = "法制审核", ["CaseDiscussion"] = "集体讨论", ["EnforcementSettings"] = "执法参数",
         ["ApprovalRequest"] = "审批事项", ["CaseRemedy"] = "复议或诉讼", ["DrawReplacement"] = "更换检查人员",
         ["Announcement"] = "公示", ["RankingIndicator"] = "排名指标", ["IndicatorValue"] = "指标数据", ["ProvinceIndicatorValue"] = "省级指标数据",
-        ["Notification"] = "通知", ["FailedSignIn"] = "登录失败记录", ["InspectionAmendment"] = "检查记录更正",
+        ["Notification"] = "通知", ["NotificationPreference"] = "通知接收方式", ["MessageKind"] = "消息类别", ["FailedSignIn"] = "登录失败记录", ["InspectionAmendment"] = "检查记录更正",
         ["LogSystemRow"] = "报表数据（日志留存）", ["OutletRow"] = "报表数据（网点明细）", ["RnSummaryRow"] = "报表数据（汇总）", ["SelfCheckRow"] = "报表数据（自查结果）",
     };
 
@@ -220,7 +220,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["InspectorUserId"] = "检查人员", ["InspectorUserName"] = "检查人员", ["InspectorsPerInspection"] = "每次检查人数", ["IsActive"] = "启用",
         ["IsComplex"] = "情节复杂", ["IsMajor"] = "重大违法行为", ["IsWaiver"] = "书面放弃", ["IssuedAt"] = "下达时间", ["IssuedBy"] = "下达人", ["IssuedOn"] = "下达日期",
         ["ItemCode"] = "检查项编码", ["ItemTitle"] = "检查项", ["Kind"] = "种类", ["LastUsedAt"] = "最近使用时间", ["Late"] = "逾期",
-        ["LegalBasis"] = "法律依据", ["LegalBasisId"] = "法律依据", ["LegalRepresentative"] = "法定代表人", ["LegalReviewThreshold"] = "法制审核金额标准",
+        ["LegalBasis"] = "法律依据", ["LegalBasisId"] = "法律依据", ["LegalRepresentative"] = "法定代表人", ["ComplianceContact"] = "合规联系人", ["ComplianceEmail"] = "合规联系人邮箱", ["ComplianceMobile"] = "合规联系人手机", ["KindCode"] = "消息类别", ["LegalReviewThreshold"] = "法制审核金额标准",
         ["LegalReviewer"] = "法制审核人员", ["Level"] = "层级", ["LimitationYears"] = "追责时效（年）", ["Link"] = "链接", ["LockedUntil"] = "锁定至",
         ["LockoutEnd"] = "锁定至", ["LogType"] = "日志类型", ["ManualEntries"] = "人工录入数", ["MandatorySanctions"] = "必须并处的处罚", ["MaskIndividualNames"] = "隐去个人姓名",
         ["MaxDecisionExtensionDays"] = "决定期限最多延长（日）", ["MaxMonths"] = "最长月数", ["Message"] = "说明", ["MinMonths"] = "最短月数", ["Name"] = "名称",
@@ -232,7 +232,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["ParentBranchId"] = "上级机构", ["Participants"] = "参加人员", ["PartyName"] = "当事人", ["PartyType"] = "当事人类型", ["Pass"] = "及格线",
         ["PasswordHash"] = "密码", ["PaymentDays"] = "缴款期限（日）", ["PaymentDueDate"] = "缴款期限", ["PaymentInstructions"] = "缴款方式", ["PenaltyArticle"] = "罚则条款",
         ["PenaltyContent"] = "处罚内容", ["PenaltyTypes"] = "处罚种类", ["Period"] = "报送期间", ["PeriodEnd"] = "期间结束", ["PeriodMonths"] = "公示期（月）",
-        ["PeriodStart"] = "期间开始", ["PhoneNumber"] = "电话", ["PhoneNumberConfirmed"] = "电话已确认", ["Place"] = "地点", ["PlanId"] = "检查计划",
+        ["PeriodStart"] = "期间开始", ["PhoneNumber"] = "手机号码", ["PhoneNumberConfirmed"] = "电话已确认", ["Place"] = "地点", ["PlanId"] = "检查计划",
         ["Prefix"] = "前缀", ["PriorNoticeServedOn"] = "事先告知书送达日期", ["Proposal"] = "处理建议", ["ProvinceId"] = "省份", ["PublicUntil"] = "公示截止日期",
         ["PublicationMonths"] = "公示期（月）", ["PublicationOrdered"] = "决定公示", ["PublicationWorkingDays"] = "公示期限（工作日）", ["PublishedAt"] = "发布时间",
         ["PublishedBy"] = "发布人", ["PublishedOn"] = "发布日期", ["ReadAt"] = "阅读时间", ["ReaderVerified"] = "读卡器核验", ["Reason"] = "理由", ["ReceiptNo"] = "回执号",

@@ -5,7 +5,7 @@ using Supervision.Domain.Data.Seeding;
 
 namespace Supervision.Domain.Catalog;
 
-/// <summary>Loads legal bases, checklist items, holiday calendars, no-penalty grounds and publication categories from seed-data into empty tables.</summary>
+/// <summary>Loads legal bases, checklist items, holiday calendars, no-penalty grounds, publication categories and message kinds from seed-data into empty tables.</summary>
 internal static class CatalogSeed
 {
     private sealed record LegalBasisRow(string Code, string Statute, string DutyArticle, string PenaltyArticle, string Duty,
@@ -17,6 +17,8 @@ internal static class CatalogSeed
     private sealed record YearRow(int Year, string Source, List<DayGroup> Holidays, List<DayGroup> Workdays);
     private sealed record GroundRow(string Code, string Text, string Article, bool Discretionary, bool ActEstablished, string? Source);
     private sealed record CategoryRow(string Code, string Name, int MinMonths, int MaxMonths, string? Source);
+    private sealed record MessageKindRow(string Code, string Name, string KeyPrefixes, Notifications.DeliveryChannel DefaultChannel, string? SmsTemplate,
+        Notifications.MessageAudience Audience);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -107,6 +109,22 @@ internal static class CatalogSeed
             }
             await db.SaveChangesAsync(ct);
         }
+
+        if (!await db.MessageKinds.AnyAsync(ct))
+        {
+            SeedMessageKinds(db, dir);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static void SeedMessageKinds(SupervisionDbContext db, string dir)
+    {
+        var order = 0;
+        foreach (var r in SeedFiles.Read<MessageKindRow>(dir, "message-kinds.json"))
+            db.MessageKinds.Add(new Notifications.MessageKind
+            {
+                Code = r.Code, Name = r.Name, KeyPrefixes = r.KeyPrefixes, DefaultChannel = r.DefaultChannel, SmsTemplate = r.SmsTemplate, Audience = r.Audience, SortOrder = ++order * 10,
+            });
     }
 
     private static void Reject(string file, string key, IReadOnlyList<string> errors)

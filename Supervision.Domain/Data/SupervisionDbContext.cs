@@ -45,6 +45,9 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<FileContent> FileContents => Set<FileContent>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<MessageKind> MessageKinds => Set<MessageKind>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -155,6 +158,19 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
 
     private readonly List<AuditEntry> _events = [];
 
+    // Rows the platform writes for other users (notifications, their deliveries, a user's first choice), whoever acts.
+    private readonly HashSet<object> _platformRows = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Adds a notification, outbox message or preference for a user other than (or not yet owned by) the acting one: the
+    /// platform speaking, as <see cref="NotificationService"/> decides; the write check lets exactly these rows through.
+    /// </summary>
+    internal void AddPlatformRow(object row)
+    {
+        _platformRows.Add(row);
+        Add(row);
+    }
+
     /// <summary>Records an event that is not a data change (a sign-in, a verification); written with the next save.</summary>
     public void RecordEvent(string action, string entityType, string entityId, string details = "{}", string? actor = null) =>
         _events.Add(new AuditEntry { Action = action, EntityType = entityType, EntityId = entityId, Changes = details, Actor = actor ?? "" });
@@ -194,6 +210,10 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
                     throw new AccessDeniedException("审计记录只能追加，不能修改或删除。");
                 case AuditEntry or AuditHead:
                     continue;
+                case Notification or OutboxMessage or NotificationPreference when entry.State == EntityState.Added && _platformRows.Contains(entry.Entity):
+                    continue;
+                case OutboxMessage when !scope.SeesAll || scope.ReadOnly:
+                    throw new AccessDeniedException("只有系统管理员可以处理消息投递。");
                 case ICatalogEntity when !scope.SeesAll || scope.ReadOnly:
                     throw new AccessDeniedException("只有系统管理员可以修改基础数据。");
                 case ICatalogEntity:

@@ -70,6 +70,9 @@ public sealed class ApprovalService(IDbContextFactory<SupervisionDbContext> fact
             var approver = (access.UserId is { } userId ? await ApproverAsync(db, userId, request.ProvinceId, ct) : null)
                            ?? throw new AccessDeniedException("审批由本局局领导或指定的审批人进行。");
             request.Decide(approver, approve, opinion, clock.GetUtcNow());
+            await notifications.StageAsync(db, new NotificationDraft($"approval:{request.Id}:decided", approve ? NotificationLevel.Info : NotificationLevel.Warning,
+                $"{ApprovalSteps.Label(request.Step)}{(approve ? "已获批准" : "未获批准")}", $"{request.Subject}：{request.ApproverName}意见：{request.Opinion}",
+                ApprovalRow.Of(request).Link), [request.RequestedById], ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -79,9 +82,6 @@ public sealed class ApprovalService(IDbContextFactory<SupervisionDbContext> fact
                 throw new DomainException("approval.changed", "该审批事项刚被他人处理，请刷新页面。");
             }
         }
-        await notifications.PublishAsync(new NotificationDraft($"approval:{request.Id}:decided", approve ? NotificationLevel.Info : NotificationLevel.Warning,
-            $"{ApprovalSteps.Label(request.Step)}{(approve ? "已获批准" : "未获批准")}", $"{request.Subject}：{request.ApproverName}意见：{request.Opinion}",
-            ApprovalRow.Of(request).Link), [request.RequestedById], ct);
         return ApprovalRow.Of(request);
     }
 
@@ -94,11 +94,11 @@ public sealed class ApprovalService(IDbContextFactory<SupervisionDbContext> fact
                ?? throw new AccessDeniedException("报请审批须以本人账号进行。");
     }
 
-    /// <summary>Tells the province's approvers that a request arrived.</summary>
-    internal async Task RequestedAsync(ApprovalRequest request, CancellationToken ct)
+    /// <summary>Tells the province's approvers that a request arrived: staged in <paramref name="db"/>, after the request was saved (its number is in the key), before the caller commits.</summary>
+    internal async Task RequestedAsync(SupervisionDbContext db, ApprovalRequest request, CancellationToken ct)
     {
         var approvers = await ApproversOfAsync(request.ProvinceId, ct);
-        await notifications.PublishAsync(new NotificationDraft($"approval:{request.Id}:requested", NotificationLevel.Info,
+        await notifications.StageAsync(db, new NotificationDraft($"approval:{request.Id}:requested", NotificationLevel.Info,
             $"待审批：{ApprovalSteps.Label(request.Step)}", $"{request.Subject}（{request.RequestedByName}报请）",
             "/approvals"), approvers.Where(a => a != request.RequestedById).ToList(), ct);
     }

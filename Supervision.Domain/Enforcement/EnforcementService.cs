@@ -47,7 +47,8 @@ public sealed record CaseDeadline(string Key, string Label, DateOnly Due, bool M
 /// party's part (statement, hearing request, acknowledgement). Concurrent edits are refused, never silently merged.
 /// </summary>
 public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
-    DocumentRegistry documents, IRankingSummary rankings, IEnumerable<IDecisionPublication> publications, ApprovalService approvals)
+    DocumentRegistry documents, IRankingSummary rankings, IEnumerable<IDecisionPublication> publications, ApprovalService approvals,
+    Notifications.NotificationService notifications)
 {
     public async Task<EnforcementSettings> SettingsAsync(int provinceId, CancellationToken ct = default)
     {
@@ -163,8 +164,12 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
             await IssueAsync(db, filed, context, Filing(filed.FiledOn), ct);
         // A province's first case starts its penalty indicators.
         await rankings.RecordsChangedAsync(db, c.BranchId, c.FiledOn, ct);
+        if (request is not null)
+        {
+            await approvals.RequestedAsync(db, request, ct);
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
-        if (request is not null) await approvals.RequestedAsync(request, ct);
         return c.Id;
     }
 
@@ -295,7 +300,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     /// </summary>
     public Task<IssuedDocument> ServePriorNoticeAsync(long id, Guid token, DateOnly servedOn, CancellationToken ct = default, string method = ServiceMethods.InPerson,
         ServiceDetails? details = null) =>
-        IssueAsync(id, token, _ => Notice(servedOn, method, details), ct);
+        ServedAsync(id, token, Notice(servedOn, method, details), "行政处罚事先告知书", ct);
 
     /// <summary>
     /// Schedules the hearing with its chair (a user of the administration, not an investigator: Art. 64 (四)), members and clerk,
@@ -385,14 +390,31 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     {
         ApprovalRequest? request = null;
         var c = await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
-            request = c.RequestApproval(step, proposal, note, await approvals.RequesterAsync(db, ct), ctx.Bases, ctx.Actor, ctx.Now), ct);
-        await approvals.RequestedAsync(request!, ct);
+        {
+            request = c.RequestApproval(step, proposal, note, await approvals.RequesterAsync(db, ct), ctx.Bases, ctx.Actor, ctx.Now);
+            await db.SaveChangesAsync(ct); // the request's number goes into the notice's key
+            await approvals.RequestedAsync(db, request, ct);
+        }, ct);
         return c;
     }
 
     /// <summary>Serves the decision: records service, issues the 送达回证 and gives the party the decision.</summary>
     public Task<IssuedDocument> ServeAsync(long id, Guid token, DateOnly servedOn, string method, CancellationToken ct = default, ServiceDetails? details = null) =>
-        IssueAsync(id, token, _ => Service(servedOn, method, details), ct);
+        ServedAsync(id, token, Service(servedOn, method, details), "行政处罚决定书", ct);
+
+    /// <summary>Issues a document served on the party and tells the party's users in the same transaction.</summary>
+    private async Task<IssuedDocument> ServedAsync(long id, Guid token, DocumentStep step, string what, CancellationToken ct)
+    {
+        IssuedDocument? issued = null;
+        await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
+        {
+            issued = await IssueAsync(db, c, ctx, step, ct);
+            await notifications.StageAsync(db, new Notifications.NotificationDraft($"document-served:{step.Kind}:{id}", Notifications.NotificationLevel.Warning,
+                $"收到{what}", $"{c.CaseNumber}：{what}已于{ChineseDate.Format(step.IssueDate)}送达，请登录平台查阅。", $"/cases/{id}"),
+                await notifications.CarrierUsersOfAsync(c.BranchId, ct), ct);
+        }, ct);
+        return issued!;
+    }
 
     public enum PreviewKind { PriorNotice, HearingNotice, PenaltyDecision }
 

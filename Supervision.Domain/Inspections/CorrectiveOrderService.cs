@@ -134,10 +134,11 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
             order.Issue(deadline, number?.ToString(), access.Actor, clock.GetUtcNow(), today);
             return notice;
         }, ct);
-        await tx.CommitAsync(ct);
-        await notifications.PublishAsync(new NotificationDraft($"order-issued:{id}", NotificationLevel.Warning, "收到责令限期改正通知书",
+        await notifications.StageAsync(db, new NotificationDraft($"order-issued:{id}", NotificationLevel.Warning, "收到责令限期改正通知书",
             $"{head.Order.Branch!.ShortName}：{document.Number}，请于{ChineseDate.Format(deadline)}前完成整改并在平台提交整改报告。", CarrierLink(id)),
             await notifications.CarrierUsersOfAsync(head.Order.BranchId, ct), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return document;
     }
 

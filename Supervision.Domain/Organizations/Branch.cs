@@ -32,6 +32,10 @@ public class Branch : IProvinceScoped, ICatalogEntity
     public string? CreditCode { get; set; }
     public string? Address { get; set; }
     public string? LegalRepresentative { get; set; }
+    /// <summary>合规联系人: who the administration reaches about the branch's compliance (name, e-mail, mobile).</summary>
+    public string? ComplianceContact { get; set; }
+    public string? ComplianceEmail { get; set; }
+    public string? ComplianceMobile { get; set; }
 
     public static string LevelLabel(BranchLevel level) => level == BranchLevel.Provincial ? "省级公司" : "地市分公司";
 }

@@ -91,6 +91,17 @@ public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The branch's 合规联系人 (name, e-mail, mobile; each optional, the addresses validated).</summary>
+    public async Task SetComplianceContactAsync(int id, string? name, string? email, string? mobile, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var branch = await db.Branches.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("企业分支机构");
+        branch.ComplianceContact = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        branch.ComplianceEmail = Notifications.Contact.Email(email, "合规联系人电子邮箱");
+        branch.ComplianceMobile = Notifications.Contact.Mobile(mobile, "合规联系人手机号码");
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>
     /// Sets (or with null bytes removes) the administration's seal image. Documents issued before keep the seal they
     /// were issued with; only administrators change it (provinces are a catalog).

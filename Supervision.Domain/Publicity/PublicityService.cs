@@ -166,9 +166,12 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
             var proposal = new ApprovalProposal(Publication: new PublicationProposal(id, choice.CategoryId!.Value, a.PeriodMonths!.Value, a.ApprovalTerms()));
             var bases = await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
             request = c.RequestApproval(ApprovalStep.Publication, proposal, note, await approvals.RequesterAsync(db, ct), bases, access.Actor, now);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveOrRefuseAsync("case.changed", "该案件刚被他人修改，请刷新页面查看最新情况后再操作。", ct);
+            await approvals.RequestedAsync(db, request, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
-        await approvals.RequestedAsync(request, ct);
         return ApprovalRow.Of(request);
     }
 

@@ -389,12 +389,12 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveAsync(db, ct);
         await rankings.ReturnReviewedAsync(db, submission, ct);
-        await tx.CommitAsync(ct);
         await TellCarrierAsync(db, submission, ct);
+        await tx.CommitAsync(ct);
         return submission;
     }
 
-    /// <summary>The carrier hears of the answer to its return (bell and home page), with the reason when it was sent back.</summary>
+    /// <summary>The carrier hears of the answer to its return (bell, home page, and the deliveries it chose), with the reason when it was sent back; in the decision's transaction.</summary>
     private async Task TellCarrierAsync(SupervisionDbContext db, Submission s, CancellationToken ct)
     {
         var template = await db.ReturnTemplates.AsNoTracking().Where(t => t.Id == s.TemplateId).Select(t => new { t.Name, t.Frequency }).SingleAsync(ct);
@@ -402,7 +402,8 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var draft = s.Status == SubmissionStatus.Returned
             ? new NotificationDraft($"submission-returned:{s.Id}", NotificationLevel.Warning, "报表被退回", $"{what}被退回：{s.ReviewNote}。请修改后重新上传。", $"/submissions/{s.Id}")
             : new NotificationDraft($"submission-accepted:{s.Id}", NotificationLevel.Info, "报表已受理", $"{what}已受理" + (s.ReviewNote is { } note ? $"：{note}" : "。"), $"/submissions/{s.Id}");
-        await notifications.PublishAsync(draft, await notifications.CarrierUsersOfAsync(s.BranchId, ct), ct);
+        await notifications.StageAsync(db, draft, await notifications.CarrierUsersOfAsync(s.BranchId, ct), ct);
+        await db.SaveChangesAsync(ct);
     }
 
     private static Task SaveAsync(SupervisionDbContext db, CancellationToken ct) =>

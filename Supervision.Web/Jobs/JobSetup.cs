@@ -4,6 +4,7 @@ using Supervision.Domain.Access;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Publicity;
 using Supervision.Domain.Inspections;
+using Supervision.Domain.Notifications;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 
@@ -50,6 +51,10 @@ public static class JobSetup
             Daily<CaseDeadlineJob>(q, "case-deadlines", hour: 8, minute: 0);
             Daily<PublicationDeadlineJob>(q, "publication-deadlines", hour: 8, minute: 5);
             Daily<CourtEnforcementJob>(q, "court-enforcement", hour: 8, minute: 10);
+            // The outbox is delivered continuously; a run takes only messages no other node holds (see OutboxDelivery).
+            var poll = config.GetSection(OutboxSettings.Section).Get<OutboxSettings>()?.PollInterval ?? new OutboxSettings().PollInterval;
+            q.ScheduleJob<OutboxDeliveryJob>(t => t.WithIdentity("outbox-delivery").WithSimpleSchedule(s => s.WithInterval(poll).RepeatForever()),
+                j => j.WithIdentity("outbox-delivery").DisallowConcurrentExecution().RequestRecovery());
         });
         // How soon an idle node looks for triggers another node stored (Quartz's 30 s unless configured).
         if (config.GetValue<TimeSpan?>("Jobs:IdleWaitTime") is { } idle)
@@ -129,5 +134,17 @@ public sealed class PublicationDeadlineJob(PublicationDeadlineScanner scanner, T
     {
         var run = await scanner.RunAsync(clock.GetUtcNow(), ct);
         log.LogInformation("Publication deadlines: {Drafts} drafts, {Withdrawals} withdrawals, {Warnings} warnings, {Alerts} alerts", run.Drafts, run.Withdrawals, run.Warnings, run.Alerts);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class OutboxDeliveryJob(AccessContext access, OutboxDelivery delivery, TimeProvider clock, ILogger<OutboxDeliveryJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        access.AsSystem("job:outbox-delivery");
+        var run = await delivery.RunAsync(clock.GetUtcNow(), ct);
+        if (run.Claimed > 0)
+            log.LogInformation("Outbox: {Sent} sent, {Failed} failed of {Claimed} claimed", run.Sent, run.Failed, run.Claimed);
     }
 }

@@ -43,6 +43,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/admin/users"] = Who.Admin,
         ["/admin/audit"] = Who.Admin,
         ["/notifications"] = Who.SignedIn,
+        ["/notifications/settings"] = Who.SignedIn,
         ["/submissions"] = Who.SignedIn,
         ["/submissions/overview"] = Who.Regulator,
         ["/submissions/{Id:long}"] = Who.SignedIn,
@@ -81,6 +82,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/rankings/branches/{Id:int}"] = Who.Regulator,
         ["/admin/ranking-indicators"] = Who.Admin,
         ["/admin/sign-in-policies"] = Who.Admin,
+        ["/admin/outbox"] = Who.Admin,
     };
 
     /// <summary>Non-page endpoints: method and path → who may call them.</summary>

@@ -81,6 +81,7 @@ public static class Navigation
             new("排名指标", "/admin/ranking-indicators", Icons.Material.Filled.Tune),
             new("接口密钥", "/admin/api-keys", Icons.Material.Filled.VpnKey),
             new("审计日志", "/admin/audit", Icons.Material.Filled.ReceiptLong),
+            new("消息投递", "/admin/outbox", Icons.Material.Filled.Outbox),
         ]),
     ];
 }

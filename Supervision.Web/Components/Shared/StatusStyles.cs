@@ -8,6 +8,13 @@ namespace Supervision.Web.Components.Shared;
 /// <summary>One text and one colour per state, everywhere a state is shown.</summary>
 public static class StatusStyles
 {
+    public static (string Text, StatusKind Kind) Of(Supervision.Domain.Notifications.OutboxStatus status) => status switch
+    {
+        Supervision.Domain.Notifications.OutboxStatus.Pending => ("待发送", StatusKind.Pending),
+        Supervision.Domain.Notifications.OutboxStatus.Sent => ("已发送", StatusKind.Done),
+        _ => ("发送失败", StatusKind.Overdue),
+    };
+
     public static (string Text, StatusKind Kind) Of(SubmissionStatus status) => status switch
     {
         SubmissionStatus.Draft => ("草稿", StatusKind.Draft),

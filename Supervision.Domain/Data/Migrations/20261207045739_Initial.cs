@@ -244,6 +244,25 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MessageKinds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    KeyPrefixes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SmsTemplate = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DefaultChannel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageKinds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NoPenaltyGrounds",
                 columns: table => new
                 {
@@ -260,6 +279,21 @@ namespace Supervision.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NoPenaltyGrounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    KindCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -673,6 +707,37 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KindCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EvidenceFiles",
                 columns: table => new
                 {
@@ -844,7 +909,10 @@ namespace Supervision.Domain.Data.Migrations
                     Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
                     Address = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ComplianceContact = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ComplianceEmail = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ComplianceMobile = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2416,9 +2484,21 @@ namespace Supervision.Domain.Data.Migrations
                 columns: new[] { "SubmissionId", "RowNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MessageKinds_Code",
+                table: "MessageKinds",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NoPenaltyGrounds_Code",
                 table: "NoPenaltyGrounds",
                 column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationPreferences_UserId_KindCode",
+                table: "NotificationPreferences",
+                columns: new[] { "UserId", "KindCode" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -2431,6 +2511,21 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_Notifications_UserId_ReadAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ClaimToken",
+                table: "OutboxMessages",
+                column: "ClaimToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_NotificationId",
+                table: "OutboxMessages",
+                column: "NotificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutletRows_SubmissionId_RowNumber",
@@ -2662,10 +2757,16 @@ namespace Supervision.Domain.Data.Migrations
                 name: "LogSystemRows");
 
             migrationBuilder.DropTable(
+                name: "MessageKinds");
+
+            migrationBuilder.DropTable(
                 name: "NoPenaltyGrounds");
 
             migrationBuilder.DropTable(
-                name: "Notifications");
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "OutletRows");
@@ -2711,6 +2812,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "EnforcementCases");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "Submissions");

@@ -245,6 +245,25 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MessageKinds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyPrefixes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    SmsTemplate = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Audience = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DefaultChannel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageKinds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NoPenaltyGrounds",
                 columns: table => new
                 {
@@ -261,6 +280,21 @@ namespace Supervision.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NoPenaltyGrounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    KindCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -674,6 +708,37 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NotificationId = table.Column<long>(type: "bigint", nullable: true),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KindCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EvidenceFiles",
                 columns: table => new
                 {
@@ -845,7 +910,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
                     Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    LegalRepresentative = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                    LegalRepresentative = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ComplianceContact = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ComplianceEmail = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ComplianceMobile = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2417,9 +2485,21 @@ namespace Supervision.Migrations.Postgres.Migrations
                 columns: new[] { "SubmissionId", "RowNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MessageKinds_Code",
+                table: "MessageKinds",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NoPenaltyGrounds_Code",
                 table: "NoPenaltyGrounds",
                 column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationPreferences_UserId_KindCode",
+                table: "NotificationPreferences",
+                columns: new[] { "UserId", "KindCode" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -2432,6 +2512,21 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_Notifications_UserId_ReadAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ClaimToken",
+                table: "OutboxMessages",
+                column: "ClaimToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_NotificationId",
+                table: "OutboxMessages",
+                column: "NotificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutletRows_SubmissionId_RowNumber",
@@ -2663,10 +2758,16 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "LogSystemRows");
 
             migrationBuilder.DropTable(
+                name: "MessageKinds");
+
+            migrationBuilder.DropTable(
                 name: "NoPenaltyGrounds");
 
             migrationBuilder.DropTable(
-                name: "Notifications");
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "OutletRows");
@@ -2712,6 +2813,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "EnforcementCases");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "Submissions");

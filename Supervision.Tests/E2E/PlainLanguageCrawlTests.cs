@@ -63,7 +63,7 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
                     || await page.EvaluateAsync<bool>("() => { const e = document.getElementById('blazor-error-ui'); return !!e && getComputedStyle(e).display !== 'none'; }"))
                     problems.Add($"{user} {url}: the page failed");
                 visitedCount++;
-                foreach (var (what, pattern) in new[] { ("JSON", JsonPattern()), ("代码", CodePattern()), ("类型名", typePattern), ("登录名", loginPattern) })
+                foreach (var (what, pattern) in new[] { ("JSON", JsonPattern()), ("代码", CodePattern()), ("类型名", typePattern), ("登录名", loginPattern), ("英文分页", EnglishPagerPattern()) })
                 {
                     if (what == "登录名" && AccountPages.Contains(url)) continue;
                     foreach (var m in pattern.Matches(text).Cast<Match>().Select(m => m.Value).Distinct().Take(3))
@@ -127,6 +127,10 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
 
     [GeneratedRegex("\\{\"")]
     private static partial Regex JsonPattern();
+
+    /// <summary>A grid pager left with MudBlazor's English defaults ("Rows per page", "1-25 of 40").</summary>
+    [GeneratedRegex(@"Rows per page|\b\d+-\d+ of \d+\b")]
+    private static partial Regex EnglishPagerPattern();
 
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")]
     private static partial Regex CodePattern();

@@ -80,6 +80,11 @@ for provider in $providers; do
     failed=1 # the test host failed before any result was written
   fi
   [ "$run_status" -eq 0 ] || status=$run_status
+  # Where the time goes: the ten test classes with the most test time (summed durations; classes run in parallel).
+  cat "$results/$provider"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*>' | \
+    sed -n 's/.*testName="\([^"(]*\)[^"]*".*duration="\([0-9]*\):\([0-9]*\):\([0-9.]*\)".*/\1 \2 \3 \4/p' | \
+    awk '{ n = split($1, a, "."); c = a[1]; for (i = 2; i < n; i++) c = c "." a[i]; t[c] += $2 * 3600 + $3 * 60 + $4 }
+         END { for (c in t) printf "%8.1f s  %s\n", t[c], c }' | sort -rn | head -n 10 | sed "s/^/$provider slowest: /" || true
   summary+=("$provider: ${passed} passed, ${failed} failed in $((SECONDS - started)) s")
   total_passed=$((total_passed + passed))
   total_failed=$((total_failed + failed))

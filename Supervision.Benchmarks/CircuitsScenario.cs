@@ -100,7 +100,7 @@ public sealed partial class CircuitsScenario : IScenario
             ["Logging__LogLevel__Default"] = "Warning",
             // Every person signs in once from the one address of the tool.
             ["SignIn__RateLimit__PerAddress"] = "100000",
-        });
+        }, logPath: Path.Combine(context.WorkDir, $"portal-n{n}.log"));
         await portal.WaitHealthyAsync();
         Console.Error.WriteLine($"circuits: {n} circuits, portal process {portal.ProcessId}");
 

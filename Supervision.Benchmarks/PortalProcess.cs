@@ -9,6 +9,7 @@ namespace Supervision.Benchmarks;
 public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private TextWriter? _log;
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -38,7 +39,8 @@ public sealed class PortalProcess : IAsyncDisposable
     public static PortalProcess Start(string database, IReadOnlyDictionary<string, string>? environment = null) =>
         Start(DatabaseSettings.Sqlite($"Data Source={database}"), environment);
 
-    public static PortalProcess Start(DatabaseSettings database, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="logPath">Where the portal's own output (its log: warnings and errors) goes; discarded without one.</param>
+    public static PortalProcess Start(DatabaseSettings database, IReadOnlyDictionary<string, string>? environment = null, string? logPath = null)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet", [Dll, "--urls", $"http://127.0.0.1:{port}"])
@@ -52,11 +54,12 @@ public sealed class PortalProcess : IAsyncDisposable
         psi.Environment["ConnectionStrings__Supervision"] = database.ConnectionString;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var log = logPath is null ? null : TextWriter.Synchronized(new StreamWriter(logPath, append: false) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new PortalProcess(process, port);
+        return new PortalProcess(process, port) { _log = log };
     }
 
     /// <summary>Polls /healthz until it answers 200 (or the process exits, or 60 s pass).</summary>
@@ -83,6 +86,7 @@ public sealed class PortalProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
+        _log?.Dispose();
     }
 
     private static int FreePort()

@@ -45,6 +45,9 @@ public static class DocumentKinds
     public static bool Sealed(DocumentKind kind) => kind is DocumentKind.PriorNotice or DocumentKind.HearingNotice or DocumentKind.PenaltyDecision
         or DocumentKind.ServiceReceipt or DocumentKind.PublicAnnouncement or DocumentKind.NoPenaltyDecision;
 
+    /// <summary>Forms that stay inside the administration (审批表): they record a decision of its own, not one made towards a party.</summary>
+    public static bool Internal(DocumentKind kind) => kind is DocumentKind.CaseFilingApproval or DocumentKind.DecisionApproval;
+
     /// <summary>
     /// The character after the authority's prefix in the 文号 (宁通管罚〔2026〕3号); null for kinds that carry
     /// no 文号 of their own (a 送达回证 cites the served document's number, a receipt has a receipt number).

@@ -49,7 +49,7 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
             Kind = request.Kind, ProvinceId = request.ProvinceId, BranchId = request.BranchId,
             Number = number?.ToString(), NumberCode = code, Year = year, Sequence = number?.Sequence, Title = title,
             OwnerType = request.OwnerType, OwnerId = request.OwnerId, File = file, Sha256 = file.Sha256, DataJson = data.ToJson(),
-            IssuedAt = clock.GetUtcNow(), IssuedBy = access.Actor, VisibleToParty = request.VisibleToParty, VerificationCode = verification,
+            IssueDate = request.IssueDate, Sealed = seal is not null, IssuedAt = clock.GetUtcNow(), IssuedBy = access.Actor, VisibleToParty = request.VisibleToParty, VerificationCode = verification,
         };
         db.IssuedDocuments.Add(document);
         await db.SaveChangesAsync(ct);

@@ -45,8 +45,14 @@ public sealed class RelativeVerificationLinks : IVerificationLinks
 }
 
 /// <summary>What the public learns of an issued document by its code: no party, no content, nothing personal.</summary>
+/// <param name="IssuedOn">The date the document bears (成文日期).</param>
+/// <param name="ArchivedAt">When the platform stored the PDF (may be later than <paramref name="IssuedOn"/>, e.g. a document entered afterwards).</param>
 /// <param name="Status">有效, 已撤回 (an announcement withdrawn), 已变更 or 已撤销 (a decision changed or revoked on review or suit).</param>
-public sealed record VerifiedDocument(string Code, string Kind, string? Number, string Authority, DateOnly IssuedOn, string Sha256, string Status, DateOnly? StatusOn);
+/// <param name="Sealed">The stored PDF carries the administration's electronic seal.</param>
+/// <param name="SealExpected">A kind sent out under the administration's seal: without the electronic one, the stamped paper copy is the original.</param>
+/// <param name="Internal">An internal form (审批表), which has no effect towards a party.</param>
+public sealed record VerifiedDocument(string Code, string Kind, string? Number, string Authority, DateOnly IssuedOn, string Sha256, string Status, DateOnly? StatusOn,
+    DateTimeOffset ArchivedAt = default, bool Sealed = false, bool SealExpected = false, bool Internal = false);
 
 /// <summary>
 /// The public verification of issued documents and receipts by their code: anyone, without signing in, sees what kind of
@@ -70,13 +76,13 @@ public sealed class DocumentVerification(IDbContextFactory<SupervisionDbContext>
         await using var db = await factory.CreateDbContextAsync(ct);
         // Public: the code is the only key, and only the fields below leave this method.
         var doc = await db.IssuedDocuments.IgnoreQueryFilters().AsNoTracking().Where(d => d.VerificationCode == code)
-            .Select(d => new { d.Kind, d.Number, d.ProvinceId, d.IssuedAt, d.Sha256, d.OwnerType, d.OwnerId })
+            .Select(d => new { d.Kind, d.Number, d.ProvinceId, d.IssueDate, d.IssuedAt, d.Sealed, d.Sha256, d.OwnerType, d.OwnerId })
             .FirstOrDefaultAsync(ct);
         if (doc is null) return null;
         var authority = await db.Provinces.IgnoreQueryFilters().Where(p => p.Id == doc.ProvinceId).Select(p => p.AuthorityName).FirstOrDefaultAsync(ct) ?? "";
         var (status, on) = await StatusAsync(db, doc.Kind, doc.OwnerType, doc.OwnerId, ct);
-        return new(code, DocumentKinds.Title(doc.Kind), doc.Number, authority, BeijingTime.Today(doc.IssuedAt),
-            doc.Sha256.Trim(), status, on);
+        return new(code, DocumentKinds.Title(doc.Kind), doc.Number, authority, doc.IssueDate, doc.Sha256.Trim(), status, on,
+            doc.IssuedAt, doc.Sealed, DocumentKinds.Sealed(doc.Kind), DocumentKinds.Internal(doc.Kind));
     }
 
     /// <summary>The SHA-256 of a file, as stored with issued documents (lower-case hex).</summary>

@@ -26,7 +26,11 @@ public class IssuedDocument : IPartyVisible
     public StoredFile? File { get; set; }
     public string Sha256 { get; set; } = "";
     public string DataJson { get; set; } = "";
+    /// <summary>The date the document bears (成文日期, as printed); <see cref="IssuedAt"/> is when the platform stored it.</summary>
+    public DateOnly IssueDate { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
+    /// <summary>Issued with the administration's electronic seal image; without it the PDF is the text to be stamped by hand.</summary>
+    public bool Sealed { get; set; }
     public string IssuedBy { get; set; } = "";
     public bool VisibleToParty { get; set; }
     /// <summary>The code printed on the document (with a QR code) that anyone can check it by at /public/verify/{code}.</summary>

@@ -697,6 +697,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<long>("FileId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -730,6 +733,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("Sequence")
                         .HasColumnType("integer");

@@ -672,6 +672,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<long>("FileId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
 
@@ -704,6 +707,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sealed")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Sequence")

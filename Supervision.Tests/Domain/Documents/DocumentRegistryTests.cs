@@ -114,4 +114,27 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
         var stranger = Registry(AccessScope.ForBranches(f.Province, otherCarrier.CarrierId, [otherCarrier.Id])).Registry;
         await Assert.ThrowsAsync<NotFoundException>(() => stranger.DownloadAsync(served.Id));
     }
+
+    [Fact]
+    public async Task Verification_gives_the_date_the_document_bears_and_says_which_forms_are_internal_and_which_await_a_seal()
+    {
+        var f = await FixturesAsync();
+        var registry = Registry(f.Inspector);
+        // Issued today (the test's clock is the system's) for a step dated years ahead: the verification gives the step's date.
+        var approval = await registry.IssueAsync(new DocumentRequest(DocumentKind.CaseFilingApproval, f.Province, f.Branch, "Case", "v2", false, new DateOnly(2037, 3, 4)));
+        var decision = await registry.IssueAsync(new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Case", "v2", true, new DateOnly(2037, 3, 9)));
+        var verification = portal.ScopeFor(f.Inspector, "inspector.nx").ServiceProvider.GetRequiredService<DocumentVerification>();
+
+        var form = (await verification.FindAsync(approval.VerificationCode))!;
+        Assert.Equal(new DateOnly(2037, 3, 4), form.IssuedOn);
+        Assert.Equal(approval.IssuedAt, form.ArchivedAt, TimeSpan.FromMilliseconds(1)); // stored to the millisecond
+        Assert.True(form.Internal);
+        Assert.False(form.SealExpected);
+
+        var served = (await verification.FindAsync(decision.VerificationCode))!;
+        Assert.Equal(new DateOnly(2037, 3, 9), served.IssuedOn);
+        Assert.False(served.Internal);
+        Assert.True(served.SealExpected);
+        Assert.False(served.Sealed); // no seal uploaded in the test province
+    }
 }

@@ -70,6 +70,8 @@ public class DocumentVerificationTests(Portal portal) : IClassFixture<Portal>
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         foreach (var expected in new[] { "报送回执", "宁夏回族自治区通信管理局", receipt.Sha256, "有效", "无（该类文书不编文号）" })
             Assert.Contains(expected, page);
+        // A receipt is the platform's own: no seal is expected on it.
+        Assert.DoesNotContain("电子印章", page);
         var data = DocumentData.FromJson<ReceiptData>(receipt.DataJson);
         foreach (var hidden in new[] { submitter, data.Branch, data.FileName, data.ReceiptNo })
             Assert.DoesNotContain(hidden, page);
@@ -98,6 +100,8 @@ public class DocumentVerificationTests(Portal portal) : IClassFixture<Portal>
         var publicity = portal.ScopeFor(inspector, "inspector.nx").ServiceProvider.GetRequiredService<PublicityService>();
         var id = await publicity.ReportAgentAsync(new("银川某某通讯店", PartyType.IndividualBusiness, null, "王某", "银川市兴庆区解放西街1号", carrier.Id,
             "未核验证件为用户办理入网。", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
+        // Stored a day after the date it bears: the page gives the document's own date, and the archiving time apart.
+        portal.Today(new DateOnly(2026, 6, 2));
         var issued = await publicity.PublishAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 6, 1));
         var code = issued.VerificationCode;
         var a = await publicity.GetAsync(id);
@@ -105,6 +109,10 @@ public class DocumentVerificationTests(Portal portal) : IClassFixture<Portal>
         var anonymous = portal.Anonymous();
         var before = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/public/verify/{code}"));
         Assert.Contains("现行有效", before);
+        Assert.Contains("成文日期</th><td id=\"verify-date\">2026年6月1日", before);
+        Assert.Contains("平台存档时间</th><td id=\"verify-archived\">2026年6月2日", before);
+        // No seal uploaded in the test province: the page says the stamped paper copy is the original.
+        Assert.Contains("未加盖电子印章", before);
         Assert.DoesNotContain("银川某某通讯店", before);
         Assert.DoesNotContain("王某", before);
 

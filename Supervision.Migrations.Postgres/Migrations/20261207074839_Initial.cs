@@ -805,7 +805,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     FileId = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
                     DataJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Sealed = table.Column<bool>(type: "boolean", nullable: false),
                     IssuedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     VisibleToParty = table.Column<bool>(type: "boolean", nullable: false),
                     VerificationCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false)

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207045739_Initial")]
+    [Migration("20261207074527_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -675,6 +675,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<long>("FileId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
 
@@ -707,6 +710,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sealed")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Sequence")

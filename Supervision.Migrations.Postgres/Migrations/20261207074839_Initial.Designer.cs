@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207045905_Initial")]
+    [Migration("20261207074839_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -700,6 +700,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<long>("FileId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -733,6 +736,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("Sequence")
                         .HasColumnType("integer");

@@ -804,7 +804,9 @@ namespace Supervision.Domain.Data.Migrations
                     FileId = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
                     DataJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sealed = table.Column<bool>(type: "INTEGER", nullable: false),
                     IssuedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     VisibleToParty = table.Column<bool>(type: "INTEGER", nullable: false),
                     VerificationCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)

@@ -87,7 +87,7 @@ public class WeightedDrawTests
     [Fact]
     public void The_weights_and_their_data_are_bound_into_the_digest_and_a_weight_off_the_formula_is_refused()
     {
-        var inputs = Inputs(12, 0.25m, i => (i - 1, i % 3));
+        var inputs = Inputs(12, 0.25m, i => (i % 9, i % 3));   // ranks below 9: a cap of 9 changes no weight, only the formula
         var before = DrawAlgorithm.Run(inputs, "seed");
         var entity = inputs.Entities[5];
         var moreRisk = new Dictionary<string, int>(entity.Risk!) { [DrawRiskFactors.OpenFindings] = 4 };

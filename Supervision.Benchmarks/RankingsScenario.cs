@@ -23,7 +23,7 @@ namespace Supervision.Benchmarks;
 /// returned once, some late), written straight into the tables. Figures: the full summary rebuild
 /// (<c>rebuild_seconds</c>), and p95 server time of the province dashboard's data (<c>province_p95_ms</c>: both
 /// rankings with last month's ranks, heat map, 24-month trend, assembled anew each time rather than taken from
-/// <see cref="RankingCache"/>) and of the ministry ranking (<c>ministry_p95_ms</c>).
+/// <see cref="RankingCache"/>), of the ministry ranking (<c>ministry_p95_ms</c>) and of a figure's trace to its cells (<c>trace_p95_ms</c>).
 /// </summary>
 public sealed class RankingsScenario : IScenario
 {
@@ -72,6 +72,20 @@ public sealed class RankingsScenario : IScenario
         });
         var ministry = await TimeAsync(10, 100, () =>
             Scoped(services, new AccessScope(ScopeKind.All, 0, 0, [], true, UserRole.MinistryViewer), s => s.MinistryAsync(LastMonth)));
+        // A figure's trace (formula → accepted version → 汇总 cells) for a random city company's real-name rate, as its province's leader.
+        List<(int Branch, int Province)> cityCompanies;
+        await using (var ctx = await services.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync())
+            cityCompanies = (await ctx.Branches.Where(b => b.Level == BranchLevel.City).Select(b => new { b.Id, b.ProvinceId }).ToListAsync()).Select(b => (b.Id, b.ProvinceId)).ToList();
+        var trace = await TimeAsync(20, 200, async () =>
+        {
+            var (branch, provinceId) = cityCompanies[random.Next(cityCompanies.Count)];
+            using var serviceScope = services.CreateScope();
+            serviceScope.ServiceProvider.GetRequiredService<AccessContext>().Set(AccessScope.ForProvince(provinceId, readOnly: true, UserRole.Leader), "bench");
+            var result = await serviceScope.ServiceProvider.GetRequiredService<RankingTraceService>().TraceAsync(branch, LastMonth, ReturnIndicators.RealNameRate);
+            if (result.Cells.Count == 0) throw new InvalidOperationException($"The trace of branch {branch} found no cells.");
+        });
+        context.Report("trace_p50_ms", BenchContext.Percentile(trace, 50));
+        context.Report("trace_p95_ms", BenchContext.Percentile(trace, 95));
         context.Report("province_p50_ms", BenchContext.Percentile(province, 50));
         context.Report("province_p95_ms", BenchContext.Percentile(province, 95));
         context.Report("ministry_p50_ms", BenchContext.Percentile(ministry, 50));

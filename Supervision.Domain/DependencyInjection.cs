@@ -73,6 +73,7 @@ public static class DependencyInjection
         // The features keep the rankings' summary in step through it; sources read the database only, so no service depends back on them.
         services.AddScoped<IRankingSummary>(sp => sp.GetRequiredService<RankingUpdater>());
         services.AddScoped<RankingService>();
+        services.AddScoped<RankingTraceService>();
         services.AddSingleton<RankingCache>();
         services.AddScoped<Enforcement.EnforcementService>();
         services.AddScoped<Enforcement.ApprovalService>();

@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton(new SpreadsheetLimits(MaxFileBytes: megabytes * 1024L * 1024L));
         services.AddSingleton<IReturnReader, ReturnReader>();
         services.AddSingleton<IDocumentRenderer, DocumentRenderer>();
+        services.AddSingleton<Domain.Rankings.IWorkbookCells, Rankings.WorkbookCells>();
         return services;
     }
 }

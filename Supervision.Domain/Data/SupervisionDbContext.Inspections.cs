@@ -9,6 +9,7 @@ public partial class SupervisionDbContext
     public DbSet<InspectorRecusal> InspectorRecusals => Set<InspectorRecusal>();
     public DbSet<InspectionDraw> InspectionDraws => Set<InspectionDraw>();
     public DbSet<DrawReplacement> DrawReplacements => Set<DrawReplacement>();
+    public DbSet<DrawRiskFactor> DrawRiskFactors => Set<DrawRiskFactor>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionInspector> InspectionInspectors => Set<InspectionInspector>();
     public DbSet<InspectionItemResult> InspectionItemResults => Set<InspectionItemResult>();

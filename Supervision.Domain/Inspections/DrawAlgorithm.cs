@@ -2,13 +2,23 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using Supervision.Domain.Common;
 
 namespace Supervision.Domain.Inspections;
 
 /// <summary>One entity that may be inspected, as the roster snapshot records it.</summary>
 /// <param name="Key">Unique and stable: the branch code, or branch code + "/" + outlet code.</param>
-public sealed record RosterEntity(string Key, string Name, string CarrierCode, int BranchId, string? CityCode = null, string? OutletCode = null);
+public sealed record RosterEntity(string Key, string Name, string CarrierCode, int BranchId, string? CityCode = null, string? OutletCode = null)
+{
+    /// <summary>A weighted draw's risk weight (<see cref="RiskFormula.Weight"/> of <see cref="Risk"/>); null in a uniform draw.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Weight { get; init; }
+
+    /// <summary>The units of each risk factor the weight was computed from (factor code → units); null in a uniform draw.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, int>? Risk { get; init; }
+}
 
 /// <summary>One inspector of the province, as the roster snapshot records it.</summary>
 public sealed record RosterInspector(string UserName, string DisplayName, string UserId);
@@ -16,7 +26,8 @@ public sealed record RosterInspector(string UserName, string DisplayName, string
 /// <summary>An inspector who must never be drawn for a carrier.</summary>
 public sealed record RosterRecusal(string UserName, string CarrierCode);
 
-public sealed record DrawParameters(decimal SamplingRatio, int InspectorsPerEntity);
+/// <param name="Risk">The weight formula of a weighted draw (<see cref="DrawAlgorithm.WeightedVersion"/>); null for the uniform draw.</param>
+public sealed record DrawParameters(decimal SamplingRatio, int InspectorsPerEntity, RiskFormula? Risk = null);
 
 /// <summary>Everything a draw depends on; the same inputs and seed always give the same result.</summary>
 public sealed record DrawInputs(DrawParameters Parameters, IReadOnlyList<RosterEntity> Entities, IReadOnlyList<RosterInspector> Inspectors, IReadOnlyList<RosterRecusal> Recusals)
@@ -24,6 +35,7 @@ public sealed record DrawInputs(DrawParameters Parameters, IReadOnlyList<RosterE
     /// <summary>The inputs in canonical order: entities by key, inspectors by user name, recusals by user and carrier (ordinal).</summary>
     public DrawInputs Canonical() => this with
     {
+        Parameters = Parameters with { Risk = Parameters.Risk?.Canonical() },
         Entities = [.. Entities.OrderBy(e => e.Key, StringComparer.Ordinal)],
         Inspectors = [.. Inspectors.OrderBy(i => i.UserName, StringComparer.Ordinal)],
         Recusals = [.. Recusals.Distinct().OrderBy(r => r.UserName, StringComparer.Ordinal).ThenBy(r => r.CarrierCode, StringComparer.Ordinal)],
@@ -52,10 +64,22 @@ public sealed record DrawResult(string InputDigest, IReadOnlyList<DrawPick> Pick
 /// work evenly and at random.</item>
 /// </list>
 /// <see cref="System.Random"/> is deliberately not used: its sequence is not specified and may change between .NET versions.
+/// <para>
+/// The risk-weighted draw, version <see cref="WeightedVersion"/>, differs in two steps only. The canonical text also holds
+/// the weight formula (one F line per factor: code, points, cap) and, on each E line, the entity's weight and the units of
+/// each factor; the digest thus binds the weights and where they came from. The entities are drawn one at a time without
+/// replacement, each with probability weight ÷ (sum of the weights not yet drawn): weights are whole hundredths u, the
+/// next draw takes r = uniform(Σu of those left) and the first entity left in key order whose running sum of u exceeds r.
+/// This successive sampling gives the same distribution as Efraimidis–Spirakis keys u^(1/w), but in integers only, so a
+/// re-run in any language gives the same result bit for bit.
+/// </para>
 /// </summary>
 public static class DrawAlgorithm
 {
     public const string Version = "shuffle-sha256-v1";
+    public const string WeightedVersion = "weighted-sha256-v1";
+
+    public static string VersionOf(DrawParameters parameters) => parameters.Risk is null ? Version : WeightedVersion;
 
     public static DrawResult Run(DrawInputs inputs, string seed)
     {
@@ -67,9 +91,10 @@ public static class DrawAlgorithm
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         var stream = new WordStream([.. SHA256.HashData(Encoding.UTF8.GetBytes(seed)), .. digest]);
 
+        var count = DrawCount(canonical.Parameters.SamplingRatio, canonical.Entities.Count);
         var order = canonical.Entities.ToArray();
-        Shuffle(order, stream);
-        var count = DrawCount(canonical.Parameters.SamplingRatio, order.Length);
+        if (canonical.Parameters.Risk is null) Shuffle(order, stream);
+        else order = Weighted(order, count, stream);
 
         var k = canonical.Parameters.InspectorsPerEntity;
         var load = canonical.Inspectors.ToDictionary(i => i.UserName, _ => 0, StringComparer.Ordinal);
@@ -129,10 +154,20 @@ public static class DrawAlgorithm
     public static string CanonicalText(DrawInputs canonical)
     {
         var text = new StringBuilder();
-        text.Append(Version).Append('\n');
+        var risk = canonical.Parameters.Risk;
+        text.Append(VersionOf(canonical.Parameters)).Append('\n');
         text.Append("ratio=").Append(canonical.Parameters.SamplingRatio.ToString("0.####", CultureInfo.InvariantCulture)).Append('\n');
         text.Append("inspectors-per-entity=").Append(canonical.Parameters.InspectorsPerEntity.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        foreach (var e in canonical.Entities) text.Append("E\t").Append(Clean(e.Key)).Append('\t').Append(Clean(e.CarrierCode)).Append('\t').Append(Clean(e.Name)).Append('\n');
+        foreach (var t in risk?.Terms ?? [])
+            text.Append("F\t").Append(Clean(t.Code)).Append('\t').Append(RiskFormula.Num(t.Points)).Append('\t').Append(t.Cap.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var e in canonical.Entities)
+        {
+            text.Append("E\t").Append(Clean(e.Key)).Append('\t').Append(Clean(e.CarrierCode)).Append('\t').Append(Clean(e.Name));
+            if (risk is not null)
+                text.Append('\t').Append(RiskFormula.Num(e.Weight ?? 0)).Append('\t')
+                    .Append(string.Join(",", risk.Terms.Select(t => $"{Clean(t.Code)}={(e.Risk?.GetValueOrDefault(t.Code) ?? 0).ToString(CultureInfo.InvariantCulture)}")));
+            text.Append('\n');
+        }
         foreach (var i in canonical.Inspectors) text.Append("I\t").Append(Clean(i.UserName)).Append('\n');
         foreach (var r in canonical.Recusals) text.Append("R\t").Append(Clean(r.UserName)).Append('\t').Append(Clean(r.CarrierCode)).Append('\n');
         return text.ToString();
@@ -152,6 +187,15 @@ public static class DrawAlgorithm
             throw new DomainException("draw.duplicate_entity", "检查对象名录中有重复的对象。");
         if (inputs.Inspectors.Select(i => i.UserName).Distinct(StringComparer.Ordinal).Count() != inputs.Inspectors.Count)
             throw new DomainException("draw.duplicate_inspector", "检查人员名录中有重复的人员。");
+        if (p.Risk is { } risk)
+        {
+            if (risk.Terms.Select(t => t.Code).Distinct(StringComparer.Ordinal).Count() != risk.Terms.Count || risk.Terms.Any(t => t.Points < 0 || t.Cap < 1 || decimal.Round(t.Points, 2) != t.Points))
+                throw new DomainException("draw.risk_formula", "风险权重公式有误（因素重复、分值为负或超过两位小数、上限小于1），请系统管理员核对“抽查风险权重”。");
+            if (inputs.Entities.FirstOrDefault(e => e.Weight is not { } w || e.Risk is null || w != risk.Weight(e.Risk)) is { } wrong)
+                throw new DomainException("draw.risk_weight", $"检查对象“{wrong.Name}”的权重与其风险数据按公式计算的结果不符。");
+            if (inputs.Entities.FirstOrDefault(e => e.Weight <= 0) is { } zero)
+                throw new DomainException("draw.risk_zero", $"检查对象“{zero.Name}”的权重为0，按风险加权抽取时永远不会被抽中；请系统管理员设置大于0的基础权重。");
+        }
         if (inputs.Inspectors.Count < p.InspectorsPerEntity)
             throw new DomainException("draw.too_few_inspectors", $"本局检查人员只有{inputs.Inspectors.Count}名，每个检查对象需要{p.InspectorsPerEntity}名，无法抽取。");
         // Checked for the whole roster, not only for what happens to be drawn, so that whether a draw succeeds never depends on the seed.
@@ -174,6 +218,42 @@ public static class DrawAlgorithm
             (items[i], items[j]) = (items[j], items[i]);
         }
     }
+
+    /// <summary>
+    /// Successive proportional sampling without replacement: <paramref name="count"/> picks, each r = uniform(Σ hundredths
+    /// left) choosing the first entity left (key order) whose running sum exceeds r. A Fenwick tree finds it in log N steps;
+    /// drawn entities count 0, so the answer is the one a plain walk over the entities left would give.
+    /// </summary>
+    private static RosterEntity[] Weighted(RosterEntity[] sorted, int count, WordStream stream)
+    {
+        var n = sorted.Length;
+        var tree = new ulong[n + 1];
+        ulong total = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var u = Hundredths(sorted[i].Weight!.Value);
+            total += u;
+            for (var j = i + 1; j <= n; j += j & -j) tree[j] += u;
+        }
+        var top = 1;
+        while (top * 2 <= n) top *= 2;
+        var picks = new RosterEntity[count];
+        for (var k = 0; k < count; k++)
+        {
+            var r = stream.Below(total);
+            var pos = 0;
+            for (var step = top; step > 0; step >>= 1)
+                if (pos + step <= n && tree[pos + step] <= r) { pos += step; r -= tree[pos]; }
+            // pos is the 0-based index of the entity chosen.
+            picks[k] = sorted[pos];
+            var units = Hundredths(sorted[pos].Weight!.Value);
+            total -= units;
+            for (var j = pos + 1; j <= n; j += j & -j) tree[j] -= units;
+        }
+        return picks;
+    }
+
+    private static ulong Hundredths(decimal weight) => (ulong)(weight * 100);
 
     /// <summary>SHA-256 in counter mode: deterministic, documented, the same on every platform and runtime.</summary>
     private sealed class WordStream(byte[] key)

@@ -24,17 +24,19 @@ public static class DrawAnnouncement
         var party = string.Join("、", names);
         if (party.Length > 180) party = string.Join("、", names.Take(5)) + $"等{names.Count}个检查对象";
         var day = BeijingTime.Today(draw.DrawnAt);
+        var risk = draw.RiskFormula;
         var content = new AnnouncementContent(
             Title: $"{planTitle}双随机抽查对象和检查人员",
             PartyName: party, PartyType: PartyType.Organisation, CreditCode: null, LegalRepresentative: null, DocumentNumber: null,
             Facts: (draw.RedrawReason is { } reason ? $"因{reason.TrimEnd('。')}，重新抽取（原抽取结果继续公开）。" : "") +
-                   $"{ChineseDate.Format(day)}，从{draw.RosterSize}个检查对象的名录中随机抽取{picks.Count}个，并从本局执法检查人员名录中随机匹配检查人员。" +
+                   $"{ChineseDate.Format(day)}，从{draw.RosterSize}个检查对象的名录中{(risk is null ? "" : "按风险加权")}随机抽取{picks.Count}个，并从本局执法检查人员名录中随机匹配检查人员。" +
+                   (risk is null ? "" : $"各对象被抽中的机会与其权重成正比（{risk.Text}），权重随名录一并计入名录摘要。") +
                    $"抽取算法{draw.AlgorithmVersion}，随机种子{draw.Seed}，名录摘要{draw.InputDigest}，任何人可据此复核抽取结果。",
             PenaltyTypes: "双随机抽查",
             LegalBasis: Basis,
             PenaltyContent: "检查结果在检查完成后另行公开。",
             DecisionDate: day,
-            Body: string.Join("\n", picks.Select(p => $"{entities[p.EntityKey].Name}：{string.Join("、", p.Inspectors.Select(u => inspectors[u].DisplayName))}")));
+            Body: string.Join("\n", picks.Select(p => $"{entities[p.EntityKey].Name}{(risk is null ? "" : $"（权重{RiskFormula.Num(entities[p.EntityKey].Weight ?? 0)}）")}：{string.Join("、", p.Inspectors.Select(u => inspectors[u].DisplayName))}")));
         return (entities[picks[0].EntityKey].BranchId, content);
     }
 

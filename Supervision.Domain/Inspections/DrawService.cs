@@ -24,7 +24,7 @@ public sealed record DrawCheck(DrawVerification Verification, IReadOnlyList<stri
 
 /// <summary>The 双随机 draw: from the plan's roster and the province's inspectors, reproducible and verifiable.</summary>
 public sealed class DrawService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, NotificationService notifications,
-    Publicity.PublicityService publicity)
+    Publicity.PublicityService publicity, Rankings.RankingService rankings)
 {
     /// <summary>
     /// Snapshots the rosters and recusals, draws, and creates one inspection per drawn entity with its inspectors and the
@@ -113,9 +113,16 @@ public sealed class DrawService(IDbContextFactory<SupervisionDbContext> factory,
         return await CurrentInputsAsync(db, plan, ct);
     }
 
-    private static async Task<DrawInputs> CurrentInputsAsync(SupervisionDbContext db, InspectionPlan plan, CancellationToken ct)
+    private async Task<DrawInputs> CurrentInputsAsync(SupervisionDbContext db, InspectionPlan plan, CancellationToken ct)
     {
-        var entities = await InspectionPlanService.RosterAsync(db, plan, ct);
+        IReadOnlyList<RosterEntity> entities = await InspectionPlanService.RosterAsync(db, plan, ct);
+        RiskFormula? risk = null;
+        if (plan.DrawMethod == DrawMethod.RiskWeighted)
+        {
+            risk = await DrawRiskInputs.FormulaAsync(db, ct);
+            var ranks = DrawRiskInputs.RankUnits(await rankings.ProvinceAsync(plan.ProvinceId, ct: ct));
+            entities = await DrawRiskInputs.WeighAsync(db, entities, risk, ranks, clock.GetUtcNow(), ct);
+        }
         var inspectors = (await InspectionPlanService.InspectorsAsync(db, plan.ProvinceId, ct))
             .Select(i => new RosterInspector(i.UserName, i.DisplayName, i.UserId)).ToList();
         var names = inspectors.Select(i => i.UserName).ToHashSet();
@@ -123,7 +130,26 @@ public sealed class DrawService(IDbContextFactory<SupervisionDbContext> factory,
         var recusals = (await db.InspectorRecusals.AsNoTracking().Where(r => r.ProvinceId == plan.ProvinceId && r.EndedAt == null)
                 .Select(r => new RosterRecusal(r.InspectorUserName, r.CarrierCode)).ToListAsync(ct))
             .Where(r => names.Contains(r.UserName) && carriers.Contains(r.CarrierCode)).ToList();
-        return new DrawInputs(new DrawParameters(plan.SamplingRatio, plan.InspectorsPerInspection), entities, inspectors, recusals).Canonical();
+        return new DrawInputs(new DrawParameters(plan.SamplingRatio, plan.InspectorsPerInspection, risk), entities, inspectors, recusals).Canonical();
+    }
+
+    /// <summary>The risk factors of weighted draws, in their order.</summary>
+    public async Task<IReadOnlyList<DrawRiskFactor>> RiskFactorsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.DrawRiskFactors.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Code).ToListAsync(ct);
+    }
+
+    /// <summary>Changes a risk factor's points, cap and window; administrators only, audited as catalog data. Draws made already keep the formula they used.</summary>
+    public async Task SaveRiskFactorAsync(int id, decimal points, int cap, int? windowMonths, CancellationToken ct = default)
+    {
+        if (!access.Scope.IsAdministrator) throw new AccessDeniedException("只有系统管理员可以修改抽查风险权重。");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var factor = await db.DrawRiskFactors.FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException("风险因素");
+        (factor.Points, factor.Cap, factor.WindowMonths) = (points, cap, factor.WindowMonths is null ? null : windowMonths);
+        if (factor.Validate() is { Count: > 0 } errors)
+            throw new DomainException("draw.risk_factor_invalid", string.Join(" ", errors));
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<PagedResult<DrawRow>> ListAsync(PageRequest page, CancellationToken ct = default)

@@ -39,6 +39,8 @@ public class InspectionDraw : IProvinceScoped
     public string InspectorRosterJson { get; set; } = "[]";
     public string RecusalsJson { get; set; } = "[]";
     public string ResultJson { get; set; } = "[]";
+    /// <summary>A weighted draw's formula (factor code, name, points, cap) as drawn; null for the uniform draw.</summary>
+    public string? RiskFormulaJson { get; set; }
     /// <summary>SHA-256 of the canonical inputs, published with the result so the snapshots cannot be changed unnoticed.</summary>
     public string InputDigest { get; set; } = "";
     public int RosterSize { get; set; }
@@ -66,7 +68,9 @@ public class InspectionDraw : IProvinceScoped
     public IReadOnlyList<RosterRecusal> Recusals => JsonSerializer.Deserialize<List<RosterRecusal>>(RecusalsJson, Json) ?? [];
     public IReadOnlyList<DrawPick> Result => JsonSerializer.Deserialize<List<DrawPick>>(ResultJson, Json) ?? [];
 
-    public DrawInputs Inputs => new(new DrawParameters(SamplingRatio, InspectorsPerInspection), Entities, Inspectors, Recusals);
+    public RiskFormula? RiskFormula => RiskFormulaJson is null ? null : JsonSerializer.Deserialize<RiskFormula>(RiskFormulaJson, Json);
+
+    public DrawInputs Inputs => new(new DrawParameters(SamplingRatio, InspectorsPerInspection, RiskFormula), Entities, Inspectors, Recusals);
 
     /// <summary>Runs the draw and records everything needed to run it again.</summary>
     public static InspectionDraw Perform(InspectionPlan plan, DrawInputs inputs, string seed, SeedSource source, string by, DateTimeOffset at, string? witnesses)
@@ -77,7 +81,8 @@ public class InspectionDraw : IProvinceScoped
         var result = DrawAlgorithm.Run(canonical, seed.Trim());
         return new InspectionDraw
         {
-            ProvinceId = plan.ProvinceId, PlanId = plan.Id, AlgorithmVersion = DrawAlgorithm.Version, Seed = seed.Trim(), SeedSource = source,
+            ProvinceId = plan.ProvinceId, PlanId = plan.Id, AlgorithmVersion = DrawAlgorithm.VersionOf(canonical.Parameters), Seed = seed.Trim(), SeedSource = source,
+            RiskFormulaJson = canonical.Parameters.Risk is { } risk ? JsonSerializer.Serialize(risk, Json) : null,
             SamplingRatio = canonical.Parameters.SamplingRatio, InspectorsPerInspection = canonical.Parameters.InspectorsPerEntity,
             EntityRosterJson = JsonSerializer.Serialize(canonical.Entities, Json),
             InspectorRosterJson = JsonSerializer.Serialize(canonical.Inspectors, Json),
@@ -91,7 +96,7 @@ public class InspectionDraw : IProvinceScoped
     /// <summary>Runs the recorded algorithm again on the stored snapshots and seed: the digest and the result must both match.</summary>
     public DrawVerification Verify()
     {
-        if (AlgorithmVersion != DrawAlgorithm.Version)
+        if (AlgorithmVersion != DrawAlgorithm.VersionOf(Inputs.Parameters))
             return new(false, false, false, InputDigest, "", $"本平台不支持算法版本“{AlgorithmVersion}”，无法复核。");
         DrawResult rerun;
         try
@@ -112,6 +117,23 @@ public class InspectionDraw : IProvinceScoped
         };
         return new(intact && reproduced, intact, reproduced, InputDigest, rerun.InputDigest, message);
     }
+
+    /// <summary>
+    /// 复核数据: everything docs/verify_draw.py needs to run the draw and its replacements again (UTF-8 JSON) — the
+    /// page's download and the tests use this one text.
+    /// </summary>
+    public byte[] Archive(IReadOnlyList<DrawReplacement> replacements) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        algorithm = AlgorithmVersion, seed = Seed, inputDigest = InputDigest,
+        parameters = new { samplingRatio = SamplingRatio, inspectorsPerEntity = InspectorsPerInspection },
+        riskFormula = RiskFormula?.Terms,
+        entities = Entities, inspectors = Inspectors.Select(i => new { i.UserName, i.DisplayName }), recusals = Recusals, result = Result,
+        replacements = replacements.Select(r => new
+        {
+            algorithm = r.AlgorithmVersion, r.EntityKey, replaced = r.ReplacedUserName, replacement = r.ReplacementUserName, r.Reason, r.Seed,
+            candidates = r.Candidates, digest = r.Digest,
+        }),
+    }, new JsonSerializerOptions(Json) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull });
 
     private static bool Same(IReadOnlyList<DrawPick> a, IReadOnlyList<DrawPick> b) =>
         a.Count == b.Count && a.Zip(b).All(p => p.First.Order == p.Second.Order && p.First.EntityKey == p.Second.EntityKey && p.First.Inspectors.SequenceEqual(p.Second.Inspectors));

@@ -56,6 +56,8 @@ public class InspectionPlan : IProvinceScoped
     /// <summary>Minimum share of the roster drawn, 0 &lt; ratio ≤ 1; the draw takes ⌈ratio × N⌉.</summary>
     public decimal SamplingRatio { get; set; }
     public int InspectorsPerInspection { get; set; } = 2;
+    /// <summary>等概率随机 (default) or 按风险加权 with the administrators' risk formula.</summary>
+    public DrawMethod DrawMethod { get; set; }
     public PlanStatus Status { get; internal set; }
     public string? CancelReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -176,6 +178,8 @@ public class InspectionPlan : IProvinceScoped
         PlanStatus.Cancelled => "已撤销",
         _ => status.ToString(),
     };
+
+    public static string MethodLabel(DrawMethod method) => method == DrawMethod.RiskWeighted ? "按风险加权" : "等概率随机";
 
     public static string KindLabel(PlanKind kind) => kind == PlanKind.Annual ? "年度计划" : "专项行动";
 

@@ -9,7 +9,8 @@ using Supervision.Domain.Submissions;
 namespace Supervision.Domain.Inspections;
 
 public sealed record PlanInput(long Id, PlanKind Kind, int Year, string Title, string? Description, DateOnly PeriodStart, DateOnly PeriodEnd,
-    PlanScope Scope, IReadOnlyList<string> ScopeCodes, IReadOnlyList<int> ChecklistItemIds, decimal SamplingRatio, int InspectorsPerInspection);
+    PlanScope Scope, IReadOnlyList<string> ScopeCodes, IReadOnlyList<int> ChecklistItemIds, decimal SamplingRatio, int InspectorsPerInspection,
+    DrawMethod DrawMethod = DrawMethod.Uniform);
 
 public sealed record PlanQuery(int? Year = null, PlanKind? Kind = null, PlanStatus? Status = null);
 
@@ -96,6 +97,7 @@ public sealed class InspectionPlanService(IDbContextFactory<SupervisionDbContext
         plan.ChecklistItemIds = input.ChecklistItemIds.Distinct().Order().ToList();
         plan.SamplingRatio = input.SamplingRatio;
         plan.InspectorsPerInspection = input.InspectorsPerInspection;
+        plan.DrawMethod = input.DrawMethod;
         if (plan.Validate() is { Count: > 0 } errors)
             throw new DomainException("plan.invalid", string.Join(" ", errors));
         var known = (await ScopeOptionsAsync(plan.Scope, ct, plan.ProvinceId)).Select(o => o.Code).ToHashSet();

@@ -27,6 +27,22 @@ public static class ReturnIndicators
     public const int FilingWindowMonths = 12;
 
     public static readonly IReadOnlyList<string> RealName = [RealNameRate, LegacyUsers, Suspension, ReaderVerified, ManualEntries, OverLimit];
+
+    /// <summary>
+    /// The RN-MONTHLY 汇总 columns (<see cref="RnSummaryRow"/> fields) each real-name indicator adds up into its numerator
+    /// and denominator (none: the value is the count itself), as <see cref="ReturnIndicatorSource"/> counts them; the
+    /// ranking trace follows a figure back to these cells, and its test checks the two agree.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string[] Numerator, string[] Denominator)> SummaryFields =
+        new Dictionary<string, (string[], string[])>
+        {
+            [RealNameRate] = ([nameof(RnSummaryRow.Registered)], [nameof(RnSummaryRow.Subscribers)]),
+            [LegacyUsers] = ([nameof(RnSummaryRow.UnregisteredLegacy)], []),
+            [Suspension] = ([nameof(RnSummaryRow.OneWayStops), nameof(RnSummaryRow.TwoWayStops)], [nameof(RnSummaryRow.UnregisteredLegacy)]),
+            [ReaderVerified] = ([nameof(RnSummaryRow.ReaderVerified)], [nameof(RnSummaryRow.NewActivations)]),
+            [ManualEntries] = ([nameof(RnSummaryRow.ManualEntries)], [nameof(RnSummaryRow.NewActivations)]),
+            [OverLimit] = ([nameof(RnSummaryRow.OverLimitIds)], [nameof(RnSummaryRow.Subscribers)]),
+        };
 }
 
 /// <summary>

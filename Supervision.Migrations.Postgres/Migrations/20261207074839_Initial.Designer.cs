@@ -12,7 +12,11 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
+<<<<<<<< HEAD:Supervision.Migrations.Postgres/Migrations/20261207074839_Initial.Designer.cs
     [Migration("20261207074839_Initial")]
+========
+    [Migration("20261207065038_Initial")]
+>>>>>>>> draws19:Supervision.Migrations.Postgres/Migrations/20261207065038_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -1997,6 +2001,55 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("DrawReplacements");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Inspections.DrawRiskFactor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("WindowMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("DrawRiskFactors");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Inspections.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -2475,6 +2528,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(10000000)
                         .HasColumnType("character varying(10000000)");
 
+                    b.Property<string>("RiskFormulaJson")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<int>("RosterSize")
                         .HasColumnType("integer");
 
@@ -2655,6 +2712,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DrawMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("InspectorsPerInspection")
                         .HasColumnType("integer");

@@ -121,6 +121,26 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DrawRiskFactors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Points = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    Cap = table.Column<int>(type: "integer", nullable: false),
+                    WindowMonths = table.Column<int>(type: "integer", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawRiskFactors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FailedSignIns",
                 columns: table => new
                 {
@@ -183,6 +203,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ChecklistItemIds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     SamplingRatio = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
                     InspectorsPerInspection = table.Column<int>(type: "integer", nullable: false),
+                    DrawMethod = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CancelReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -546,6 +567,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     InspectorRosterJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
                     RecusalsJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
                     ResultJson = table.Column<string>(type: "character varying(10000000)", maxLength: 10000000, nullable: false),
+                    RiskFormulaJson = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
                     InputDigest = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
                     RosterSize = table.Column<int>(type: "integer", nullable: false),
                     DrawnCount = table.Column<int>(type: "integer", nullable: false),
@@ -2294,6 +2316,12 @@ namespace Supervision.Migrations.Postgres.Migrations
                 columns: new[] { "ProvinceId", "DrawId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawRiskFactors_Code",
+                table: "DrawRiskFactors",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnforcementCases_ActKey",
                 table: "EnforcementCases",
                 column: "ActKey");
@@ -2719,6 +2747,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DrawReplacements");
+
+            migrationBuilder.DropTable(
+                name: "DrawRiskFactors");
 
             migrationBuilder.DropTable(
                 name: "EnforcementSettings");

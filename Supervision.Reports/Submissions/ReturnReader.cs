@@ -100,7 +100,7 @@ public sealed class ReturnReader(SpreadsheetLimits limits) : IReturnReader
     }
 
     /// <summary>Columns are found by their header text, so a carrier may reorder them; a missing one is an error of its own.</summary>
-    private static int[] MapHeaders(SheetDefinition def, SheetRow header, List<ValidationIssue> issues)
+    internal static int[] MapHeaders(SheetDefinition def, SheetRow header, List<ValidationIssue> issues)
     {
         var found = header.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .GroupBy(c => TemplateCheck.HeaderKey(c.Value)).ToDictionary(g => g.Key, g => g.First().Column);

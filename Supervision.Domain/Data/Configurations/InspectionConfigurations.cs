@@ -30,6 +30,19 @@ internal sealed class InspectionPlanConfiguration : IEntityTypeConfiguration<Ins
     }
 }
 
+internal sealed class DrawRiskFactorConfiguration : IEntityTypeConfiguration<DrawRiskFactor>
+{
+    public void Configure(EntityTypeBuilder<DrawRiskFactor> b)
+    {
+        b.HasIndex(f => f.Code).IsUnique();
+        b.Property(f => f.Code).HasMaxLength(40);
+        b.Property(f => f.Name).HasMaxLength(100);
+        b.Property(f => f.Unit).HasMaxLength(100);
+        b.Property(f => f.Description).HasMaxLength(2000);
+        b.Property(f => f.Points).HasPrecision(9, 2);
+    }
+}
+
 internal sealed class InspectorRecusalConfiguration : IEntityTypeConfiguration<InspectorRecusal>
 {
     public void Configure(EntityTypeBuilder<InspectorRecusal> b)
@@ -62,6 +75,8 @@ internal sealed class InspectionDrawConfiguration : IEntityTypeConfiguration<Ins
         b.Ignore(d => d.Recusals);
         b.Ignore(d => d.Result);
         b.Ignore(d => d.Inputs);
+        b.Ignore(d => d.RiskFormula);
+        b.Property(d => d.RiskFormulaJson).HasMaxLength(20_000);
     }
 }
 

@@ -11,7 +11,11 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
+<<<<<<<< HEAD:Supervision.Domain/Data/Migrations/20261207074527_Initial.Designer.cs
     [Migration("20261207074527_Initial")]
+========
+    [Migration("20261207064645_Initial")]
+>>>>>>>> draws19:Supervision.Domain/Data/Migrations/20261207064645_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -1940,6 +1944,53 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("DrawReplacements");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Inspections.DrawRiskFactor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("DrawRiskFactors");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Inspections.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -2406,6 +2457,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(10000000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RiskFormulaJson")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RosterSize")
                         .HasColumnType("INTEGER");
 
@@ -2579,6 +2634,11 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("InspectorsPerInspection")

@@ -120,6 +120,26 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DrawRiskFactors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    Cap = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawRiskFactors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FailedSignIns",
                 columns: table => new
                 {
@@ -182,6 +202,7 @@ namespace Supervision.Domain.Data.Migrations
                     ChecklistItemIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     SamplingRatio = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
                     InspectorsPerInspection = table.Column<int>(type: "INTEGER", nullable: false),
+                    DrawMethod = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -545,6 +566,7 @@ namespace Supervision.Domain.Data.Migrations
                     InspectorRosterJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
                     RecusalsJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
                     ResultJson = table.Column<string>(type: "TEXT", maxLength: 10000000, nullable: false),
+                    RiskFormulaJson = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
                     InputDigest = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
                     RosterSize = table.Column<int>(type: "INTEGER", nullable: false),
                     DrawnCount = table.Column<int>(type: "INTEGER", nullable: false),
@@ -2293,6 +2315,12 @@ namespace Supervision.Domain.Data.Migrations
                 columns: new[] { "ProvinceId", "DrawId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawRiskFactors_Code",
+                table: "DrawRiskFactors",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnforcementCases_ActKey",
                 table: "EnforcementCases",
                 column: "ActKey");
@@ -2718,6 +2746,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "DrawReplacements");
+
+            migrationBuilder.DropTable(
+                name: "DrawRiskFactors");
 
             migrationBuilder.DropTable(
                 name: "EnforcementSettings");

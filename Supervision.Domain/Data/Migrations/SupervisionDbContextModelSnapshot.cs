@@ -1937,6 +1937,53 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("DrawReplacements");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Inspections.DrawRiskFactor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("DrawRiskFactors");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Inspections.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -2403,6 +2450,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(10000000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RiskFormulaJson")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RosterSize")
                         .HasColumnType("INTEGER");
 
@@ -2576,6 +2627,11 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("InspectorsPerInspection")

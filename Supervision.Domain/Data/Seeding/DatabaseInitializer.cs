@@ -35,6 +35,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
         await CatalogSeed.SeedAsync(db, seedDirectory, ct);
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);
         await RankingSeed.SeedAsync(db, seedDirectory, ct);
+        await Inspections.DrawRiskSeed.SeedAsync(db, seedDirectory, ct);
         await EnforcementSeed.SeedAsync(db, seedDirectory, ct);
         await RolePolicySeed.SeedAsync(db, seedDirectory, ct);
         var recleaned = await AnnouncementRecleaning.RunAsync(db, ct);

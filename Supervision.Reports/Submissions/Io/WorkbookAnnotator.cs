@@ -33,8 +33,11 @@ public static class WorkbookAnnotator
     public static void Annotate(Stream originalXlsx, IReadOnlyList<CellIssue> issues, Stream output) =>
         Annotate(originalXlsx, issues, output, new SpreadsheetLimits());
 
-    /// <summary>As <see cref="Annotate(Stream, IReadOnlyList{CellIssue}, Stream)"/>, guarding the input with the given limits.</summary>
-    public static void Annotate(Stream originalXlsx, IReadOnlyList<CellIssue> issues, Stream output, SpreadsheetLimits limits)
+    /// <summary>
+    /// As <see cref="Annotate(Stream, IReadOnlyList{CellIssue}, Stream)"/>, guarding the input with the given limits; the
+    /// last sheet is named <paramref name="listSheetName"/> (a ranking trace marks the cells a figure came from, not errors).
+    /// </summary>
+    public static void Annotate(Stream originalXlsx, IReadOnlyList<CellIssue> issues, Stream output, SpreadsheetLimits limits, string listSheetName = IssueSheetName)
     {
         ArgumentNullException.ThrowIfNull(originalXlsx);
         ArgumentNullException.ThrowIfNull(issues);
@@ -61,7 +64,7 @@ public static class WorkbookAnnotator
             throw Rejections.NotSpreadsheet();
         }
         using var package = SafePackage.Open(data, limits, owned);
-        new Job(package, issues).Run(output);
+        new Job(package, issues, listSheetName).Run(output);
     }
 
     private sealed class Job
@@ -82,8 +85,11 @@ public static class WorkbookAnnotator
         private readonly string _issueSheetRelId;
         private int _nextVmlBlock;
 
-        public Job(SafePackage package, IReadOnlyList<CellIssue> issues)
+        private readonly string _listSheetName;
+
+        public Job(SafePackage package, IReadOnlyList<CellIssue> issues, string listSheetName)
         {
+            _listSheetName = listSheetName;
             _package = package;
             _issues = issues;
             _model = WorkbookModel.Load(package);
@@ -328,8 +334,8 @@ public static class WorkbookAnnotator
         private string UniqueSheetName()
         {
             var names = new HashSet<string>(_model.Sheets.Select(s => s.Name), StringComparer.OrdinalIgnoreCase);
-            var name = IssueSheetName;
-            for (var i = 2; names.Contains(name); i++) name = $"{IssueSheetName}({i})";
+            var name = _listSheetName;
+            for (var i = 2; names.Contains(name); i++) name = $"{_listSheetName}({i})";
             return name;
         }
 

@@ -16,14 +16,15 @@ internal static class InspectionKit
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
     public static readonly byte[] Executable = [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0];
 
-    public static async Task<long> ActivePlanAsync(IServicePortal portal, PlanScope scope, string[] codes, string[] itemCodes, decimal ratio = 1m, string by = "inspector.nx")
+    public static async Task<long> ActivePlanAsync(IServicePortal portal, PlanScope scope, string[] codes, string[] itemCodes, decimal ratio = 1m, string by = "inspector.nx",
+        DrawMethod method = DrawMethod.Uniform)
     {
         using var s = await portal.AsUserAsync(by);
         await using var db = portal.Db();
         var items = await db.ChecklistItems.Where(i => itemCodes.Contains(i.Code)).Select(i => i.Id).ToListAsync();
         var plans = s.Get<InspectionPlanService>();
         var id = await plans.SaveAsync(new PlanInput(0, PlanKind.Campaign, 2026, $"测试专项{Guid.NewGuid():N}"[..12], null, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31),
-            scope, codes, items, ratio, 2));
+            scope, codes, items, ratio, 2, method));
         await plans.ActivateAsync(id);
         return id;
     }

@@ -80,7 +80,10 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/rankings/ministry"] = Who.Ministry,
         ["/rankings/mine"] = Who.Carrier,
         ["/rankings/branches/{Id:int}"] = Who.Regulator,
+        // Any signed-in user; the figure's scope decides (a carrier its own figures only), else 404.
+        ["/rankings/trace/{BranchId:int}/{Period}/{Code}"] = Who.SignedIn,
         ["/admin/ranking-indicators"] = Who.Admin,
+        ["/admin/draw-risk-factors"] = Who.Admin,
         ["/admin/sign-in-policies"] = Who.Admin,
         ["/admin/outbox"] = Who.Admin,
     };

@@ -79,6 +79,7 @@ public static class Navigation
             new("报表模板", "/admin/templates", Icons.Material.Filled.TableChart),
             new("执法参数", "/admin/enforcement-settings", Icons.Material.Filled.Tune),
             new("排名指标", "/admin/ranking-indicators", Icons.Material.Filled.Tune),
+            new("抽查风险权重", "/admin/draw-risk-factors", Icons.Material.Filled.Balance),
             new("接口密钥", "/admin/api-keys", Icons.Material.Filled.VpnKey),
             new("审计日志", "/admin/audit", Icons.Material.Filled.ReceiptLong),
             new("消息投递", "/admin/outbox", Icons.Material.Filled.Outbox),

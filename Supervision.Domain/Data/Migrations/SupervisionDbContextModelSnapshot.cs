@@ -3592,6 +3592,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("EarliestRecord")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LogType")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -3646,6 +3650,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ManualEntries")
@@ -3715,6 +3723,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
@@ -3743,6 +3754,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FraudShutdowns")
@@ -3802,6 +3817,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()

@@ -393,7 +393,8 @@ namespace Supervision.Domain.Data.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Frequency = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DefinitionJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1354,7 +1355,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraValues = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1384,7 +1386,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraValues = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1419,7 +1422,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraValues = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1446,7 +1450,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraValues = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -52,7 +52,7 @@ public static class TemplateChanges
             if (old.Message != rule.Message) parts.Add($"提示文字改为“{rule.Message}”");
             if (old.Name != rule.Name) parts.Add($"名称改为「{rule.Name}」");
             if (parts.Count == 0) parts.Add("所比较的列或条件已修改");
-            changes.Add($"{Rule(rule)}：{string.Join("，", parts)}");
+            changes.Add($"{Rule(old)}：{string.Join("，", parts)}");
         }
         return changes;
     }

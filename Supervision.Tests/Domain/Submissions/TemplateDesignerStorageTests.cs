@@ -59,8 +59,7 @@ public class TemplateDesignerStorageTests(Portal portal) : IClassFixture<Portal>
     public async Task An_added_date_and_yes_no_column_go_from_the_designer_through_the_template_and_an_upload_to_the_stored_return()
     {
         var admin = As(Admin);
-        var current = (await admin.TemplateAsync("LOG-QUARTERLY")).Definition;
-        var id = await admin.SaveTemplateAsync(WithAddedColumns(current));
+        var id = await admin.SaveTemplateAsync(WithAddedColumns(ReturnBuilder.LogQuarterly));
         await admin.PublishTemplateAsync(id);
 
         var (carrier, branch) = await CarrierAsync();
@@ -94,8 +93,7 @@ public class TemplateDesignerStorageTests(Portal portal) : IClassFixture<Portal>
     public async Task A_bad_value_in_an_added_column_is_refused_at_its_sheet_row_and_column()
     {
         var admin = As(Admin);
-        var current = (await admin.TemplateAsync("LOG-QUARTERLY")).Definition;
-        var draft = WithAddedColumns(current);
+        var draft = WithAddedColumns(ReturnBuilder.LogQuarterly);
         var (carrier, branch) = await CarrierAsync();
         var template = TemplateWorkbook.Build(await admin.PreviewTemplateAsync(draft, branch, "2026-Q3"));
 
@@ -166,10 +164,12 @@ public class TemplateDesignerStorageTests(Portal portal) : IClassFixture<Portal>
     public async Task The_audit_trail_names_a_template_version_and_says_what_its_definition_changed()
     {
         var admin = As(Admin);
-        var current = await admin.TemplateAsync("LOG-QUARTERLY");
-        var edited = TemplateChanges.RenameColumn(WithAddedColumns(current.Definition), "日志留存", "RetentionDays", "日志留存天数") with
+        var current = await admin.TemplateAsync("SELF-ANNUAL");
+        var renamed = TemplateChanges.RenameColumn(current.Definition, "自查结果", "Narrative", "情况描述");
+        var edited = renamed with
         {
-            Rules = current.Definition.Rules.Select(r => r.Code == "FLAG_SHORT_RETENTION" ? r with { Months = 12 } : r).ToList(),
+            Sheets = renamed.Sheets.Select(s => s with { Columns = [.. s.Columns, new ColumnDefinition("整改完成日期", "Extra.1", FieldType.Date, Required: false)] }).ToList(),
+            Rules = renamed.Rules.Where(r => r.Code != "ITEM_MISSING").ToList(),
         };
         var id = await admin.SaveTemplateAsync(edited);
         await admin.PublishTemplateAsync(id);
@@ -180,17 +180,27 @@ public class TemplateDesignerStorageTests(Portal portal) : IClassFixture<Portal>
         var lines = await reading.ReadAsync(await audit.HistoryAsync(nameof(ReturnTemplate), id.ToString()));
 
         var created = lines.Single(l => l.Entry.Action == AuditActions.Create);
-        Assert.Equal($"日志留存情况季报 第{current.Version + 1}版", created.Object);
+        Assert.Equal($"{current.Name} 第{current.Version + 1}版", created.Object);
         var said = created.Changes.Where(c => c.Field == $"与第{current.Version}版相比").Select(c => c.After).ToList();
-        Assert.Contains("工作表「日志留存」新增列「上次恢复演练日期」（日期）", said);
-        Assert.Contains("工作表「日志留存」新增列「是否异地备份」（是/否）", said);
-        Assert.Contains("工作表「日志留存」列「留存天数」改名为「日志留存天数」", said);
-        Assert.Contains("关注事项「日志留存不足六个月」：留存月数 6 → 12", said);
-        Assert.Contains(created.Changes, c => c is { Field: "报送频次", After: "季报" });
+        Assert.Contains("工作表「自查结果」新增列「整改完成日期」（日期）", said);
+        Assert.Contains("工作表「自查结果」列「情况说明」改名为「情况描述」", said);
+        Assert.Contains("删除校验规则「缺少检查项」", said);
+        Assert.Contains("校验规则「自查结论为“不符合”的须填写情况说明」：提示文字改为“自查结论为“不符合”的须填写情况描述”", said);
+        Assert.Contains("填报要求已修改（4条 → 4条）", said);
+        Assert.Contains(created.Changes, c => c is { Field: "报送频次", After: "年报" });
         Assert.Equal(0, created.InternalChanges);
         var published = lines.Single(l => l.Entry.Action == AuditActions.Update);
         Assert.Contains(published.Changes, c => c is { Field: "状态", Before: "草稿", After: "已发布（报送单位按此版本填报）" });
-        Assert.Equal($"日志留存情况季报 第{current.Version + 1}版", published.Object);
+        Assert.Equal($"{current.Name} 第{current.Version + 1}版", published.Object);
+    }
+
+    [Fact]
+    public void A_threshold_change_is_told_with_its_old_and_new_value()
+    {
+        var before = ReturnBuilder.LogQuarterly;
+        var after = before with { Rules = before.Rules.Select(r => r.Code == "FLAG_SHORT_RETENTION" ? r with { Months = 12 } : r).ToList() };
+        Assert.Equal(["关注事项「日志留存不足六个月」：留存月数 6 → 12"], TemplateChanges.Between(before, after));
+        Assert.Empty(TemplateChanges.Between(before, before));
     }
 
     [Fact]
@@ -199,10 +209,11 @@ public class TemplateDesignerStorageTests(Portal portal) : IClassFixture<Portal>
         var admin = As(Admin);
         var current = await admin.TemplateAsync("SELF-ANNUAL");
         var id = await admin.SaveTemplateAsync(current.Definition with { DueDay = 27 });
+        var before = portal.Clock.GetUtcNow();
         await admin.PublishTemplateAsync(id);
 
         var version = (await admin.TemplateVersionsAsync()).Single(v => v.Id == id);
-        Assert.Equal(portal.Clock.GetUtcNow(), version.PublishedAt);
+        Assert.InRange(version.PublishedAt!.Value, before.AddSeconds(-1), portal.Clock.GetUtcNow());
         Assert.Matches(@"^自\d{4}-\d{2}-\d{2} \d{2}:\d{2}起使用$", version.Since);
     }
 }

@@ -99,11 +99,13 @@ public class TemplateDesignerTests(Portal portal) : MudTestContext, IClassFixtur
         page.WaitForAssertion(() => Assert.Equal(before.Count + 1, VersionCount("RN-MONTHLY")), TimeSpan.FromSeconds(10));
         var saved = (await VersionsAsync("RN-MONTHLY")).Last();
         Assert.True(saved.IsDraft);
-        var expected = opened.Definition with
+        // The new name is carried into the texts that used the old one (rules, instructions).
+        var renamed = TemplateChanges.RenameColumn(opened.Definition, opened.Definition.Sheets[0].Name, "Subscribers", "在网用户总数");
+        var expected = renamed with
         {
             Version = saved.Version,
             Name = "实名制落实情况月报（2027版）",
-            Sheets = opened.Definition.Sheets.Select((s, i) => i != 0 ? s : s with
+            Sheets = renamed.Sheets.Select((s, i) => i != 0 ? s : s with
             {
                 Columns = s.Columns.Select((c, j) => j != 2 ? c : c with { Header = "在网用户总数", Unit = "户", Max = 5_000_000 }).ToList(),
             }).ToList(),

@@ -24,8 +24,19 @@ public class TemplateDesignerBrowserTests(BrowserPortal portal) : IClassFixture<
         await page.SetViewportSizeAsync(width, height);
         await page.GotoAsync($"/admin/templates/{id}");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.Locator(".mud-tab:has-text('工作表与列')").ClickAsync();
-        await page.Locator(".column-row").First.WaitForAsync();
+        // The tab answers once the circuit is up: the click is repeated until the columns show.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator(".mud-tab:has-text('工作表与列')").ClickAsync();
+            try
+            {
+                await page.Locator(".column-row").First.WaitForAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+            }
+        }
 
         // Every field of every column lies inside the window's width, the remove button included.
         var outside = await page.EvaluateAsync<int>(

@@ -41,6 +41,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         var names = new Lazy<Task<Names>>(() => Names.LoadAsync(db, ct));
         var lines = new List<AuditLine>(entries.Count);
         var types = db.Model.GetEntityTypes().GroupBy(t => t.ClrType.Name).ToDictionary(g => g.Key, g => g.First());
+        var templates = new Dictionary<int, ReturnTemplate?>();
         foreach (var e in entries)
         {
             var type = types.GetValueOrDefault(e.EntityType);
@@ -62,9 +63,39 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                 }
             // Account events name the account by its sign-in name, new accounts by id: either way, the person.
             var subject = e.EntityType != nameof(AppUser) ? e.EntityId : Guid.TryParse(e.EntityId, out _) ? people.NameOfId(e.EntityId) : people.Name(e.EntityId);
+            if (e.EntityType == nameof(ReturnTemplate) && int.TryParse(e.EntityId, out var templateId) && await TemplateAsync(db, templates, templateId, ct) is { } template)
+            {
+                // A template version by its name and number, and what its definition changed against the version before it.
+                subject = $"{template.Name} 第{template.Version}版";
+                changes.RemoveAll(c => c.Field == Fields["IsActive"] || e.Action == AuditActions.Create && c.After is null);
+                if (e.Action == AuditActions.Create)
+                    changes.AddRange(await TemplateChangesAsync(db, templates, template, ct));
+                else if (Parse(e.Changes) is { } update && update.TryGetProperty(nameof(ReturnTemplate.IsActive), out var active) && active.ValueKind == JsonValueKind.Array && active.GetArrayLength() == 2 && active[1].ValueKind == JsonValueKind.True)
+                    changes.Insert(0, new FieldChange("状态", "草稿", "已发布（报送单位按此版本填报）"));
+            }
             lines.Add(new AuditLine(e, people.Name(e.Actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), subject, changes, hidden));
         }
         return lines;
+    }
+
+    private static async Task<ReturnTemplate?> TemplateAsync(SupervisionDbContext db, Dictionary<int, ReturnTemplate?> cache, int id, CancellationToken ct)
+    {
+        if (!cache.TryGetValue(id, out var template))
+            cache[id] = template = await db.ReturnTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        return template;
+    }
+
+    /// <summary>A new version's definition against the version before it (the first version: its sheets and rules in one line).</summary>
+    private static async Task<IEnumerable<FieldChange>> TemplateChangesAsync(SupervisionDbContext db, Dictionary<int, ReturnTemplate?> cache, ReturnTemplate template, CancellationToken ct)
+    {
+        var previousId = await db.ReturnTemplates.AsNoTracking().Where(t => t.Code == template.Code && t.Version < template.Version)
+            .OrderByDescending(t => t.Version).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        var definition = template.Definition;
+        if (previousId is not { } id || await TemplateAsync(db, cache, id, ct) is not { } previous)
+            return [new FieldChange("内容", null, $"{definition.Sheets.Count}个工作表（{string.Join("、", definition.Sheets.Select(s => $"{s.Name}{s.Columns.Count}列"))}），{definition.Rules.Count(r => !r.IsFlag)}条校验规则，{definition.Rules.Count(r => r.IsFlag)}个关注事项")];
+        var changes = TemplateChanges.Between(previous.Definition, definition);
+        var field = $"与第{previous.Version}版相比";
+        return changes.Count == 0 ? [new FieldChange(field, null, "内容没有变化")] : changes.Select(c => new FieldChange(field, null, c));
     }
 
     private static bool Serialized(string? shown) => shown is { Length: > 1 } s && (s[0] == '{' && s.Contains('"') || s[0] == '[' && s.Contains('"'));
@@ -137,6 +168,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         FindingSource s => s == FindingSource.Inspection ? "现场检查" : "报送关注事项",
         PlanScope s => InspectionPlan.ScopeLabel(s),
         LegalReviewOpinion s => LegalReviewOpinions.Label(s),
+        Frequency s => TemplateNames.Of(s),
         _ => null,
     };
 

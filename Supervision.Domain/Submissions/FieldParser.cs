@@ -54,6 +54,28 @@ public static class FieldParser
                 }
                 error = ("CELL_NOT_COUNT", $"“{column.Header}”应为非负整数，实际为“{Clip(text)}”");
                 return false;
+            case FieldType.Decimal:
+                if (decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var amount) && amount == Math.Round(amount, 4))
+                {
+                    value = amount;
+                    return true;
+                }
+                error = ("CELL_NOT_DECIMAL", $"“{column.Header}”应为数字（最多4位小数），实际为“{Clip(text)}”");
+                return false;
+            case FieldType.Percent:
+                // 98.5% typed as text, or 0.985 as a percentage cell stores it.
+                var percentSign = text.EndsWith('%') || text.EndsWith('％');
+                if (decimal.TryParse(percentSign ? text[..^1].Trim() : text, NumberStyles.Float, CultureInfo.InvariantCulture, out var share))
+                {
+                    var fraction = percentSign ? share / 100 : share;
+                    if (fraction is >= 0 and <= 1 && fraction == Math.Round(fraction, 6))
+                    {
+                        value = fraction;
+                        return true;
+                    }
+                }
+                error = ("CELL_NOT_PERCENT", $"“{column.Header}”应为0%至100%之间的百分比（如 98.5%），实际为“{Clip(text)}”");
+                return false;
             case FieldType.City:
                 if (context.ProvinceCities.Contains(text))
                 {

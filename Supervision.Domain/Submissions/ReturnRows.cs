@@ -10,6 +10,12 @@ public abstract class ReturnRow : IBranchScoped
     public int ProvinceId { get; set; }
     public int BranchId { get; set; }
     public int RowNumber { get; set; }
+
+    /// <summary>
+    /// The values of the columns an administrator added in the designer (no fixed property holds them), as JSON keyed by each
+    /// column's stable key (<see cref="ExtraColumns"/>); null when the sheet has none.
+    /// </summary>
+    public string? ExtraValues { get; set; }
 }
 
 /// <summary>RN-MONTHLY 汇总: one row per city × channel tier.</summary>

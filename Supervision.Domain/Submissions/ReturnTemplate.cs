@@ -19,6 +19,9 @@ public class ReturnTemplate : ICatalogEntity
     /// <summary>Published: carriers file against the latest published version of the code. False: a draft nobody files against yet.</summary>
     public bool IsActive { get; set; } = true;
 
+    /// <summary>When the version was published (null for a draft and for the versions seeded when the portal was set up).</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
     private TemplateDefinition? _definition;
 
     public TemplateDefinition Definition => _definition ??= TemplateDefinition.FromJson(DefinitionJson);
@@ -42,7 +45,7 @@ public class ReturnTemplate : ICatalogEntity
     /// Makes this draft the version carriers file against. Only a draft newer than the version in use can be published
     /// (an older one would silently stay unused behind it).
     /// </summary>
-    public void Publish(int? publishedVersion)
+    public void Publish(int? publishedVersion, DateTimeOffset now)
     {
         if (!IsDraft) throw new DomainException("template.not_draft", $"第{Version}版已经发布。");
         if (publishedVersion > Version)
@@ -51,5 +54,6 @@ public class ReturnTemplate : ICatalogEntity
         if (errors.Count > 0)
             throw new DomainException("template.invalid", $"第{Version}版定义有误，不能发布：{string.Join(" ", errors)}");
         IsActive = true;
+        PublishedAt = now;
     }
 }

@@ -117,8 +117,11 @@ public sealed partial class SubmissionService
         var q = db.Set<T>().AsNoTracking().Where(r => r.SubmissionId == id);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(r => r.RowNumber).Skip(page.Skip).Take(page.Take).ToListAsync(ct);
-        var getters = sheet.Columns.Select(c => typeof(T).GetProperty(c.Field)!).ToArray();
-        return new(sheet, rows.Select(r => (r.RowNumber, getters.Select(g => g.GetValue(r)).ToArray())).ToList(), total);
+        return new(sheet, rows.Select(r =>
+        {
+            var extra = ExtraColumns.Parse(r.ExtraValues);
+            return (r.RowNumber, sheet.Columns.Select(c => RowMapper.Value(r, c, extra)).ToArray());
+        }).ToList(), total);
     }
 
     /// <summary>
@@ -147,13 +150,17 @@ public sealed partial class SubmissionService
         {
             if (!before.TryGetValue(key, out var old)) continue;
             for (var i = 0; i < sheet.Columns.Count; i++)
-                if (Show(old[i]) != Show(values[i]))
-                    changes.Add(new(key, sheet.Columns[i].Header, Show(old[i]), Show(values[i])));
+                if (Show(sheet.Columns[i], old[i]) != Show(sheet.Columns[i], values[i]))
+                    changes.Add(new(key, sheet.Columns[i].Header, Show(sheet.Columns[i], old[i]), Show(sheet.Columns[i], values[i])));
         }
         var fromRow = to.Versions.Single(v => v.Id == fromId);
         var toRow = to.Versions.Single(v => v.Id == toId);
         return new(fromRow, toRow, sheet.Name, changes, after.Keys.Except(before.Keys).ToList(), before.Keys.Except(after.Keys).ToList());
     }
+
+    /// <summary>A cell as pages and exports show it: a percentage column's fraction as 98.5%, everything else as <see cref="Show(object?)"/>.</summary>
+    public static string? Show(ColumnDefinition column, object? value) =>
+        column.Type == FieldType.Percent && value is decimal fraction ? (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : Show(value);
 
     public static string? Show(object? value) => value switch
     {
@@ -161,6 +168,7 @@ public sealed partial class SubmissionService
         bool b => b ? "是" : "否",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         long l => l.ToString("N0", CultureInfo.InvariantCulture),
+        decimal d => d.ToString("0.####", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 

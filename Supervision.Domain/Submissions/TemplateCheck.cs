@@ -5,26 +5,51 @@ using Supervision.Domain.Organizations;
 namespace Supervision.Domain.Submissions;
 
 /// <summary>
+/// One problem of a template definition: the Chinese sentence, and where in the designer it is (<see cref="Anchor"/>:
+/// <c>basic-dueDay</c>, <c>list-0</c>, <c>sheet-1</c>, <c>sheet-1-col-2</c>, <c>sheet-1-col-2-max</c>, <c>rule-3</c>), so
+/// the field can be marked and scrolled to.
+/// </summary>
+public sealed record TemplateProblem(string Message, string? Anchor);
+
+/// <summary>
 /// Checks a whole template definition — the one place the designer, the JSON import and the seed use. Each problem is a
 /// Chinese sentence that says where it is: 第2个工作表「汇总」第3列「在网用户数」：最小值大于最大值。
 /// </summary>
 public static partial class TemplateCheck
 {
+    /// <summary>Problems collected under the part being checked (<see cref="At"/>), unless one names its own place.</summary>
+    private sealed class Problems : List<TemplateProblem>
+    {
+        public string? At { get; set; }
+        public void Add(string message) => Add(new TemplateProblem(message, At));
+        public void Add(string message, string part) => Add(new TemplateProblem(message, At is null ? part : $"{At}-{part}"));
+    }
+
+    public static IReadOnlyList<string> Check(TemplateDefinition t) => Locate(t).Select(p => p.Message).ToList();
+
+    /// <summary>The problems of <paramref name="t"/> with where each is (the designer marks them).</summary>
+    public static IReadOnlyList<TemplateProblem> Locate(TemplateDefinition t)
+    {
+        var errors = new Problems();
+        CheckAll(t, errors);
+        return errors;
+    }
+
     /// <summary>Sheet names the generated workbook uses itself.</summary>
     private static readonly HashSet<string> ReservedSheets = ["填报说明", "_lists"];
 
     /// <summary>Rows 1 and 2 of every sheet carry its title, the branch and the period.</summary>
     private const int FirstHeaderRow = 3;
 
-    public static IReadOnlyList<string> Check(TemplateDefinition t)
+    private static void CheckAll(TemplateDefinition t, Problems errors)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(t.Code)) errors.Add("模板编码不能为空。");
-        else if (!CodePattern().IsMatch(t.Code)) errors.Add("模板编码只能由大写字母、数字和“-”组成，以字母开头（如 RN-MONTHLY）。");
-        if (string.IsNullOrWhiteSpace(t.Name)) errors.Add("模板名称不能为空。");
-        if (!Enum.IsDefined(t.Frequency)) errors.Add("报送频率应为月报、季报或年报。");
-        if (t.DueDay is < 1 or > 31) errors.Add("截止日应在1至31之间。");
-        if (t.DueMonthsAfter is < 1 or > 12) errors.Add("截止月份应为期间结束后的第1至12个月。");
+        errors.At = "basic";
+        if (string.IsNullOrWhiteSpace(t.Code)) errors.Add("模板编码不能为空。", "code");
+        else if (!CodePattern().IsMatch(t.Code)) errors.Add("模板编码只能由大写字母、数字和“-”组成，以字母开头（如 RN-MONTHLY）。", "code");
+        if (string.IsNullOrWhiteSpace(t.Name)) errors.Add("模板名称不能为空。", "name");
+        if (!Enum.IsDefined(t.Frequency)) errors.Add("报送频率应为月报、季报或年报。", "frequency");
+        if (t.DueDay is < 1 or > 31) errors.Add("截止日应在1至31之间。", "dueDay");
+        if (t.DueMonthsAfter is < 1 or > 12) errors.Add("截止月份应为期间结束后的第1至12个月。", "dueMonths");
         if (t.AppliesTo.Levels.Count == 0) errors.Add("报送单位：请至少选择一个层级（省级公司或地市分公司）。");
         foreach (var level in t.AppliesTo.Levels.Where(l => !Enum.TryParse<BranchLevel>(l, out _)))
             errors.Add($"报送单位：层级“{level}”无法识别。");
@@ -34,9 +59,10 @@ public static partial class TemplateCheck
         foreach (var (i, line) in t.Instructions.Index().Where(x => string.IsNullOrWhiteSpace(x.Item)))
             errors.Add($"第{i + 1}条填报要求为空，请填写或删除。");
 
-        foreach (var (name, values) in t.Lists)
+        foreach (var ((name, values), index) in t.Lists.Select((l, i) => (l, i)))
         {
-            var where = $"下拉列表「{name}」";
+            errors.At = $"list-{index}";
+            var where = $"下拉列表「{t.ListLabel(name)}」";
             if (string.IsNullOrWhiteSpace(name)) errors.Add("有一个下拉列表没有名称。");
             if (TemplateDefinition.CatalogLists.Contains(name)) errors.Add($"{where}：与系统目录列表重名，请换一个名称。");
             if (values.Count == 0) errors.Add($"{where}：至少需要一个选项。");
@@ -45,6 +71,7 @@ public static partial class TemplateCheck
                 errors.Add($"{where}：选项「{duplicate.Key}」重复。");
         }
 
+        errors.At = null;
         if (t.Sheets.Count == 0) errors.Add("模板至少包含一个工作表。");
         for (var i = 0; i < t.Sheets.Count; i++)
             CheckSheet(t, i, errors);
@@ -54,16 +81,17 @@ public static partial class TemplateCheck
         for (var i = 0; i < t.Rules.Count; i++)
         {
             var rule = t.Rules[i];
+            errors.At = $"rule-{i}";
             var where = rule.IsFlag ? $"第{++flags}个关注事项「{(string.IsNullOrWhiteSpace(rule.Name) ? "未命名" : Clip(rule.Name))}」" : $"第{++checks}条校验规则「{Clip(rule.Message)}」";
             CheckRule(t, rule, where, errors);
             if (!string.IsNullOrWhiteSpace(rule.Code) && t.Rules.Take(i).Any(r => r.Code == rule.Code))
                 errors.Add($"{where}：编码与前面的规则相同，每条规则的编码须唯一。");
         }
-        return errors;
     }
 
-    private static void CheckSheet(TemplateDefinition t, int index, List<string> errors)
+    private static void CheckSheet(TemplateDefinition t, int index, Problems errors)
     {
+        errors.At = $"sheet-{index}";
         var sheet = t.Sheets[index];
         var where = $"第{index + 1}个工作表「{sheet.Name}」";
         if (string.IsNullOrWhiteSpace(sheet.Name)) errors.Add($"第{index + 1}个工作表：名称不能为空。");
@@ -79,63 +107,67 @@ public static partial class TemplateCheck
         if (sheet.HeaderRow < FirstHeaderRow) errors.Add($"{where}：列名应在第{FirstHeaderRow}行或之后（第1、2行是标题、报送单位和期间）。");
         if (sheet.Columns.Count == 0) errors.Add($"{where}：至少需要一列。");
         for (var j = 0; j < sheet.Columns.Count; j++)
+        {
+            errors.At = $"sheet-{index}-col-{j}";
             CheckColumn(t, sheet, j, $"{where}第{j + 1}列「{sheet.Columns[j].Header}」", errors);
+        }
+        errors.At = $"sheet-{index}";
         CheckPrefill(t, sheet, where, errors);
     }
 
-    private static void CheckColumn(TemplateDefinition t, SheetDefinition sheet, int j, string where, List<string> errors)
+    private static void CheckColumn(TemplateDefinition t, SheetDefinition sheet, int j, string where, Problems errors)
     {
         var c = sheet.Columns[j];
-        if (string.IsNullOrWhiteSpace(c.Header)) errors.Add($"{where}：列名不能为空。");
+        if (string.IsNullOrWhiteSpace(c.Header)) errors.Add($"{where}：列名不能为空。", "header");
         else if (sheet.Columns.Take(j).Select((x, i) => (x, i)).FirstOrDefault(x => Same(x.x.Header, c.Header)) is { x: not null } same)
-            errors.Add($"{where}：列名与第{same.i + 1}列相同（上传时按列名识别各列）。");
-        if (!Enum.IsDefined(c.Type)) errors.Add($"{where}：类型无法识别。");
-        else if (string.IsNullOrWhiteSpace(c.Field)) errors.Add($"{where}：请选择存储字段。");
+            errors.Add($"{where}：列名与第{same.i + 1}列相同（上传时按列名识别各列）。", "header");
+        if (!Enum.IsDefined(c.Type)) errors.Add($"{where}：类型无法识别。", "type");
+        else if (string.IsNullOrWhiteSpace(c.Field)) errors.Add($"{where}：请选择存储字段。", "field");
         else if (Enum.IsDefined(sheet.Target) && RowMapper.FieldProblem(sheet.Target, c.Field, c.Type) is { } problem)
-            errors.Add($"{where}：{problem}。");
+            errors.Add($"{where}：{problem}。", "field");
         else if (sheet.Columns.Take(j).Select((x, i) => (x, i)).FirstOrDefault(x => x.x.Field == c.Field) is { x: not null } twice)
-            errors.Add($"{where}：与第{twice.i + 1}列存入同一个存储字段。");
+            errors.Add($"{where}：与第{twice.i + 1}列存入同一个存储字段。", "field");
 
         if (c.Type == FieldType.Choice)
         {
-            if (string.IsNullOrWhiteSpace(c.List)) errors.Add($"{where}：下拉选择类型须指定下拉列表。");
+            if (string.IsNullOrWhiteSpace(c.List)) errors.Add($"{where}：下拉选择类型须指定下拉列表。", "list");
             else if (!t.Lists.ContainsKey(c.List) && !TemplateDefinition.CatalogLists.Contains(c.List))
-                errors.Add($"{where}：下拉列表「{c.List}」不存在。");
+                errors.Add($"{where}：下拉列表「{t.ListLabel(c.List)}」不存在。", "list");
         }
-        else if (c.List is not null) errors.Add($"{where}：只有下拉选择类型的列可以指定下拉列表。");
+        else if (c.List is not null) errors.Add($"{where}：只有下拉选择类型的列可以指定下拉列表。", "list");
 
         if (c.Type == FieldType.Count)
         {
-            if (c.Min < 0) errors.Add($"{where}：最小值不能小于0（数量为非负整数）。");
-            if (c.Min > c.Max) errors.Add($"{where}：最小值大于最大值。");
+            if (c.Min < 0) errors.Add($"{where}：最小值不能小于0（数量为非负整数）。", "min");
+            if (c.Min > c.Max) errors.Add($"{where}：最小值大于最大值。", "max");
         }
         else
         {
-            if (c.Min is not null || c.Max is not null) errors.Add($"{where}：只有数量列可以设置上下限。");
-            if (!string.IsNullOrWhiteSpace(c.Unit)) errors.Add($"{where}：只有数量列可以设置单位。");
+            if (c.Min is not null || c.Max is not null) errors.Add($"{where}：只有数量列可以设置上下限。", "min");
+            if (!string.IsNullOrWhiteSpace(c.Unit)) errors.Add($"{where}：只有数量列可以设置单位。", "unit");
         }
-        if (c.Type == FieldType.Text && c.MaxLength is < 1 or > 4000) errors.Add($"{where}：最大长度应在1至4000个字符之间。");
+        if (c.Type == FieldType.Text && c.MaxLength is < 1 or > 4000) errors.Add($"{where}：最大长度应在1至4000个字符之间。", "maxLength");
         if (c.Width is < 4 or > 100) errors.Add($"{where}：列宽应在4至100之间。");
     }
 
-    private static void CheckPrefill(TemplateDefinition t, SheetDefinition sheet, string where, List<string> errors)
+    private static void CheckPrefill(TemplateDefinition t, SheetDefinition sheet, string where, Problems errors)
     {
         if (sheet.Prefill is null) return;
         if (sheet.Prefill == "CityChannel")
         {
             if (sheet.Columns.All(c => c.Field != "CityCode") || sheet.Columns.All(c => c.Field != "Channel") || !t.Lists.ContainsKey("Channel"))
-                errors.Add($"{where}：按“地市×渠道”预填需要存入CityCode和Channel的两列及下拉列表「Channel」。");
+                errors.Add($"{where}：按“地市×渠道”预填需要存入“{TemplateNames.Field("CityCode")}”和“{TemplateNames.Field("Channel")}”的两列及下拉列表「{t.ListLabel("Channel")}」。");
         }
         else if (sheet.Prefill.StartsWith("List:", StringComparison.Ordinal))
         {
             var list = sheet.Prefill[5..];
             if (sheet.Columns.All(c => c.Type != FieldType.Choice || c.List != list))
-                errors.Add($"{where}：按列表「{list}」预填需要一列使用该下拉列表。");
+                errors.Add($"{where}：按列表「{t.ListLabel(list)}」预填需要一列使用该下拉列表。");
         }
         else errors.Add($"{where}：预填方式“{sheet.Prefill}”无法识别。");
     }
 
-    private static void CheckRule(TemplateDefinition t, RuleDefinition r, string where, List<string> errors)
+    private static void CheckRule(TemplateDefinition t, RuleDefinition r, string where, Problems errors)
     {
         if (!TemplateDefinition.RuleKinds.Contains(r.Kind))
         {
@@ -164,7 +196,10 @@ public static partial class TemplateCheck
                 return;
             }
             var column = sheet.Columns.FirstOrDefault(c => c.Field == field);
-            if (column is null) errors.Add($"{where}：{role}（存储字段“{field}”）在工作表「{sheet.Name}」中没有对应的列。");
+            if (column is null)
+                errors.Add(ExtraColumns.IsExtra(field)
+                    ? $"{where}：{role}是已删除的列，工作表「{sheet.Name}」中已没有这一列；请重新选择或删除此规则。"
+                    : $"{where}：{role}（存储字段“{TemplateNames.Field(field)}”）在工作表「{sheet.Name}」中没有对应的列；请重新选择或删除此规则。");
             else if (types.Length > 0 && !types.Contains(column.Type))
                 errors.Add($"{where}：{role}「{column.Header}」应为{string.Join("或", types.Select(TemplateNames.Of))}类型。");
         }
@@ -196,7 +231,7 @@ public static partial class TemplateCheck
             case "CoversList":
                 Column(r.Field, "列", FieldType.Choice);
                 if (r.List is null || !t.Lists.ContainsKey(r.List) && !TemplateDefinition.CatalogLists.Contains(r.List))
-                    errors.Add($"{where}：下拉列表「{r.List}」不存在。");
+                    errors.Add($"{where}：下拉列表「{t.ListLabel(r.List)}」不存在。");
                 break;
             case "RequiredWhen":
                 Column(r.Field, "必填的列");
@@ -216,7 +251,7 @@ public static partial class TemplateCheck
                 {
                     Column(field, "列");
                     if (detail.Columns.All(c => c.Field != field))
-                        errors.Add($"{where}：存储字段“{field}”在明细工作表「{detail.Name}」中没有对应的列。");
+                        errors.Add($"{where}：“{sheet.Columns.FirstOrDefault(c => c.Field == field)?.Header ?? TemplateNames.Field(field)}”在明细工作表「{detail.Name}」中没有对应的列。");
                 }
                 break;
             case "FlagAbove":

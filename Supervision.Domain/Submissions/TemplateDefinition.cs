@@ -17,6 +17,10 @@ public enum FieldType
     Date,
     /// <summary>是 / 否.</summary>
     YesNo,
+    /// <summary>A number with up to four decimals, negative allowed (金额、均值).</summary>
+    Decimal,
+    /// <summary>A share written 98.5% (or 0.985 in a percentage cell), stored as the fraction 0.985; 0% to 100%.</summary>
+    Percent,
 }
 
 /// <summary>Where a sheet's rows are stored.</summary>
@@ -29,8 +33,10 @@ public enum RowTarget
 }
 
 /// <summary>
-/// One column of a sheet: its header (how the reader finds it), the row property it is stored in, its type, and for
-/// counts an optional unit (户, 个) and bounds every value must keep.
+/// One column of a sheet: its header (how the reader finds it), where it is stored — a fixed property of the row
+/// (<c>Subscribers</c>, read by the rankings) or, for a column an administrator added, its stable key <c>Extra.N</c> in
+/// the row's extra values (<see cref="ExtraColumns"/>) —, its type, and for counts an optional unit (户, 个) and bounds
+/// every value must keep.
 /// </summary>
 public sealed record ColumnDefinition(string Header, string Field, FieldType Type, bool Required = true, string? List = null, int MaxLength = 200, double Width = 14, string? Hint = null,
     string? Unit = null, long? Min = null, long? Max = null);
@@ -49,7 +55,7 @@ public sealed record SheetDefinition(
     {
         for (var i = 0; i < Columns.Count; i++)
             if (Columns[i].Field == field) return i;
-        throw new DomainException("template.unknown_field", $"工作表“{Name}”没有字段 {field}。");
+        throw new DomainException("template.unknown_field", $"工作表“{Name}”没有存入“{TemplateNames.Field(field)}”的列。");
     }
 }
 
@@ -108,7 +114,9 @@ public sealed record TemplateDefinition(
     IReadOnlyList<SheetDefinition> Sheets,
     IReadOnlyList<RuleDefinition> Rules,
     /// <summary>A signed PDF must accompany the workbook (SELF-ANNUAL).</summary>
-    bool RequiresPdf = false)
+    bool RequiresPdf = false,
+    /// <summary>What people call each of the template's lists (渠道类型 for Channel); a list without one is called by its name.</summary>
+    IReadOnlyDictionary<string, string>? ListLabels = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -145,6 +153,7 @@ public sealed record TemplateDefinition(
         AppliesTo = new Applicability(AppliesTo?.Levels ?? [], AppliesTo?.CarrierKinds ?? []),
         Instructions = Instructions ?? [],
         Lists = (Lists ?? new Dictionary<string, IReadOnlyList<string>>()).ToDictionary(l => l.Key, l => l.Value ?? []),
+        ListLabels = ListLabels is { Count: > 0 } labels ? labels : null,
         Sheets = (Sheets ?? []).Select(s => s with { Name = s.Name ?? "", Columns = (s.Columns ?? []).Select(c => c with { Header = c.Header ?? "", Field = c.Field ?? "" }).ToList() }).ToList(),
         Rules = (Rules ?? []).Select(r => r with { Kind = r.Kind ?? "", Code = r.Code ?? "", Message = r.Message ?? "" }).ToList(),
     };
@@ -170,6 +179,15 @@ public sealed record TemplateDefinition(
 
     /// <summary>Lists the portal fills from its catalogs rather than from the template.</summary>
     public static readonly HashSet<string> CatalogLists = ["RnChecklist"];
+
+    /// <summary>What people call the catalog lists (their names stay for the JSON and the API).</summary>
+    private static readonly Dictionary<string, string> CatalogListLabels = new() { ["RnChecklist"] = "实名制检查项目" };
+
+    /// <summary>What people call a list of this template or of the catalogs: its label, else its name.</summary>
+    public string ListLabel(string? name) => name is null ? "" : ListLabels?.GetValueOrDefault(name) is { Length: > 0 } label ? label : CatalogListLabel(name);
+
+    /// <summary>What people call a catalog list (any other name is returned as it is).</summary>
+    public static string CatalogListLabel(string name) => CatalogListLabels.GetValueOrDefault(name, name);
 
     public static readonly HashSet<string> RuleKinds =
         ["LessOrEqual", "SumEquals", "Unique", "CoversCities", "CoversList", "DetailTotals", "RequiredWhen", "FlagAbove", "FlagBelow", "FlagRatioBelow", "FlagRetentionShort", "FlagEquals"];

@@ -6,9 +6,12 @@ using Supervision.Domain.Files;
 namespace Supervision.Domain.Submissions;
 
 /// <summary>One stored version of a template as the administrator's list shows it.</summary>
-public sealed record TemplateVersion(int Id, string Code, int Version, string Name, Frequency Frequency, bool IsDraft, bool InUse, int Returns)
+public sealed record TemplateVersion(int Id, string Code, int Version, string Name, Frequency Frequency, bool IsDraft, bool InUse, int Returns, DateTimeOffset? PublishedAt = null)
 {
     public string State => IsDraft ? "草稿" : InUse ? "使用中" : "历史版本";
+
+    /// <summary>Since when a published version is in use, as pages write it (a seeded version: since the portal was set up).</summary>
+    public string Since => PublishedAt is { } at ? $"自{BeijingTime.Local(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)}起使用" : "自系统启用起使用";
 }
 
 /// <summary>A branch a template can be previewed and tried for.</summary>
@@ -32,11 +35,11 @@ public sealed partial class SubmissionService
         RequireAdministrator();
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.ReturnTemplates.AsNoTracking()
-            .Select(t => new { t.Id, t.Code, t.Version, t.Name, t.Frequency, t.IsActive }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.Code, t.Version, t.Name, t.Frequency, t.IsActive, t.PublishedAt }).ToListAsync(ct);
         var returns = await db.Submissions.GroupBy(s => s.TemplateId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var inUse = rows.Where(t => t.IsActive).GroupBy(t => t.Code).ToDictionary(g => g.Key, g => g.Max(t => t.Version));
         return rows.OrderBy(t => t.Code).ThenByDescending(t => t.Version)
-            .Select(t => new TemplateVersion(t.Id, t.Code, t.Version, t.Name, t.Frequency, !t.IsActive, t.IsActive && inUse[t.Code] == t.Version, returns.GetValueOrDefault(t.Id)))
+            .Select(t => new TemplateVersion(t.Id, t.Code, t.Version, t.Name, t.Frequency, !t.IsActive, t.IsActive && inUse[t.Code] == t.Version, returns.GetValueOrDefault(t.Id), t.PublishedAt))
             .ToList();
     }
 
@@ -75,7 +78,7 @@ public sealed partial class SubmissionService
         await using var db = await factory.CreateDbContextAsync(ct);
         var draft = await db.ReturnTemplates.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("报表模板版本");
         var published = await db.ReturnTemplates.Where(t => t.Code == draft.Code && t.IsActive).MaxAsync(t => (int?)t.Version, ct);
-        draft.Publish(published);
+        draft.Publish(published, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 

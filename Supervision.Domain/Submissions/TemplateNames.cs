@@ -12,7 +12,31 @@ public static class TemplateNames
         FieldType.Text => "文字",
         FieldType.Date => "日期",
         FieldType.YesNo => "是/否",
-        _ => type.ToString(),
+        FieldType.Decimal => "数值（可带小数）",
+        FieldType.Percent => "百分比",
+        _ => "未知类型",
+    };
+
+    /// <summary>
+    /// What people call a row's fixed storage fields (the English names stay in the JSON and the API); a column the
+    /// designer added is stored under its own key and called 新增列.
+    /// </summary>
+    public static string Field(string? field) => field switch
+    {
+        null or "" => "（未选择）",
+        _ when ExtraColumns.IsExtra(field) => "新增列（按列单独存储）",
+        _ => StorageFields.GetValueOrDefault(field, "未知字段"),
+    };
+
+    private static readonly Dictionary<string, string> StorageFields = new()
+    {
+        ["CityCode"] = "地市代码", ["Channel"] = "渠道", ["Subscribers"] = "在网用户数", ["Registered"] = "已实名登记用户数",
+        ["UnregisteredLegacy"] = "未实名存量用户数", ["OneWayStops"] = "单向停机数", ["TwoWayStops"] = "双向停机数", ["NewActivations"] = "新入网用户数",
+        ["ReaderVerified"] = "读卡器核验数", ["ManualEntries"] = "人工录入数", ["OverLimitIds"] = "超限证件数", ["Reregistered"] = "补登记用户数",
+        ["FraudShutdowns"] = "涉诈关停数", ["OutletCode"] = "网点编码", ["OutletName"] = "网点名称", ["MysteryViolations"] = "暗访违规数",
+        ["SystemName"] = "系统名称", ["LogType"] = "日志类型", ["RetentionDays"] = "留存天数", ["EarliestRecord"] = "最早可查记录日期",
+        ["StorageLocation"] = "存储位置", ["SampleCheckPassed"] = "抽查是否成功", ["ItemCode"] = "检查项编码", ["ItemTitle"] = "检查项名称",
+        ["Result"] = "自查结果", ["Narrative"] = "情况说明", ["Remedy"] = "整改措施",
     };
 
     public static string Of(RowTarget target) => target switch

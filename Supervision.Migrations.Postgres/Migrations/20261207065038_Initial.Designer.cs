@@ -12,11 +12,15 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
+<<<<<<<< HEAD:Supervision.Migrations.Postgres/Migrations/20261207065038_Initial.Designer.cs
 <<<<<<<< HEAD:Supervision.Migrations.Postgres/Migrations/20261207074839_Initial.Designer.cs
     [Migration("20261207074839_Initial")]
 ========
     [Migration("20261207065038_Initial")]
 >>>>>>>> draws19:Supervision.Migrations.Postgres/Migrations/20261207065038_Initial.Designer.cs
+========
+    [Migration("20261207070123_Initial")]
+>>>>>>>> designer18:Supervision.Migrations.Postgres/Migrations/20261207070123_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -3770,6 +3774,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("EarliestRecord")
                         .HasColumnType("date");
 
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
                     b.Property<string>("LogType")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -3827,6 +3835,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<long>("ManualEntries")
                         .HasColumnType("bigint");
@@ -3897,6 +3909,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
@@ -3928,6 +3943,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<long>("FraudShutdowns")
                         .HasColumnType("bigint");
@@ -3988,6 +4007,10 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()

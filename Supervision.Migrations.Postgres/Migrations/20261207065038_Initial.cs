@@ -415,7 +415,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Frequency = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DefinitionJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1379,7 +1380,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     SubmissionId = table.Column<long>(type: "bigint", nullable: false),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
                     BranchId = table.Column<int>(type: "integer", nullable: false),
-                    RowNumber = table.Column<int>(type: "integer", nullable: false)
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    ExtraValues = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1409,7 +1411,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     SubmissionId = table.Column<long>(type: "bigint", nullable: false),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
                     BranchId = table.Column<int>(type: "integer", nullable: false),
-                    RowNumber = table.Column<int>(type: "integer", nullable: false)
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    ExtraValues = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1444,7 +1447,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     SubmissionId = table.Column<long>(type: "bigint", nullable: false),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
                     BranchId = table.Column<int>(type: "integer", nullable: false),
-                    RowNumber = table.Column<int>(type: "integer", nullable: false)
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    ExtraValues = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1471,7 +1475,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     SubmissionId = table.Column<long>(type: "bigint", nullable: false),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
                     BranchId = table.Column<int>(type: "integer", nullable: false),
-                    RowNumber = table.Column<int>(type: "integer", nullable: false)
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    ExtraValues = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -3763,6 +3763,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("EarliestRecord")
                         .HasColumnType("date");
 
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
                     b.Property<string>("LogType")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -3820,6 +3824,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<long>("ManualEntries")
                         .HasColumnType("bigint");
@@ -3890,6 +3898,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
@@ -3921,6 +3932,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<long>("FraudShutdowns")
                         .HasColumnType("bigint");
@@ -3981,6 +3996,10 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()

@@ -48,6 +48,8 @@ public static class TemplateWorkbook
                 Validate(data, column, listRanges);
                 if (column.Type is FieldType.City or FieldType.Choice or FieldType.Text or FieldType.Date)
                     sheet.Column(i + 1).Style.NumberFormat.SetFormat("@"); // text, so 640100 or 2026-05-01 never turn into numbers or dates
+                else if (column.Type == FieldType.Percent)
+                    sheet.Column(i + 1).Style.NumberFormat.SetFormat("0.0%"); // typing 98.5 gives 98.5% (stored 0.985)
             }
             var header = sheet.Range(def.HeaderRow, 1, def.HeaderRow, last);
             header.Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#DCE6F2")).Alignment.SetWrapText()
@@ -131,6 +133,8 @@ public static class TemplateWorkbook
         },
         FieldType.Date => "日期，格式为 2026-05-01",
         FieldType.YesNo => "填“是”或“否”",
+        FieldType.Decimal => "数字，最多4位小数，不得使用公式",
+        FieldType.Percent => "百分比，0%至100%之间（如 98.5%），不得使用公式",
         _ => $"文字，不超过{c.MaxLength}个字符",
     };
 
@@ -167,6 +171,20 @@ public static class TemplateWorkbook
             var v = range.SetDataValidation();
             v.List("\"是,否\"", true);
             v.ErrorMessage = "请填“是”或“否”。";
+        }
+        else if (column.Type == FieldType.Decimal)
+        {
+            var v = range.SetDataValidation();
+            v.Decimal.Between(-1e15, 1e15);
+            v.ErrorTitle = "应为数字";
+            v.ErrorMessage = $"“{column.Header}”应为数字。";
+        }
+        else if (column.Type == FieldType.Percent)
+        {
+            var v = range.SetDataValidation();
+            v.Decimal.Between(0, 1);
+            v.ErrorTitle = "应为百分比";
+            v.ErrorMessage = $"“{column.Header}”应为0%至100%之间的百分比。";
         }
         else if (column.Type == FieldType.Count)
         {

@@ -84,6 +84,7 @@ internal sealed class ReturnRowConfigurations :
     private static void Common<T>(EntityTypeBuilder<T> b) where T : ReturnRow
     {
         b.HasIndex(r => new { r.SubmissionId, r.RowNumber });
+        b.Property(r => r.ExtraValues).HasMaxLength(100_000);
         b.HasOne<Submission>().WithMany().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -11,11 +11,15 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
+<<<<<<<< HEAD:Supervision.Domain/Data/Migrations/20261207064645_Initial.Designer.cs
 <<<<<<<< HEAD:Supervision.Domain/Data/Migrations/20261207074527_Initial.Designer.cs
     [Migration("20261207074527_Initial")]
 ========
     [Migration("20261207064645_Initial")]
 >>>>>>>> draws19:Supervision.Domain/Data/Migrations/20261207064645_Initial.Designer.cs
+========
+    [Migration("20261207065639_Initial")]
+>>>>>>>> designer18:Supervision.Domain/Data/Migrations/20261207065639_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -3661,6 +3665,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("EarliestRecord")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LogType")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -3715,6 +3723,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ManualEntries")
@@ -3784,6 +3796,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
@@ -3812,6 +3827,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FraudShutdowns")
@@ -3871,6 +3890,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()

@@ -414,7 +414,8 @@ namespace Supervision.Domain.Data.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Frequency = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DefinitionJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1378,7 +1379,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraValues = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1408,7 +1410,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraValues = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1443,7 +1446,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraValues = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1470,7 +1474,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraValues = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true)
                 },
                 constraints: table =>
                 {

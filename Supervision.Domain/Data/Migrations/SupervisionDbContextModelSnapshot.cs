@@ -3654,6 +3654,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("EarliestRecord")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LogType")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -3708,6 +3712,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ManualEntries")
@@ -3777,6 +3785,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
@@ -3805,6 +3816,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FraudShutdowns")
@@ -3864,6 +3879,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtraValues")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()

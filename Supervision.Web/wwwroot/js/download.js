@@ -41,3 +41,10 @@ window.supervisionCopy = async (text) => {
     return copied;
   }
 };
+
+// Scrolls the first element matching a selector into view (the first field in error on a long form).
+window.supervisionScrollTo = (selector) => {
+  const element = document.querySelector(selector);
+  if (element) element.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  return !!element;
+};

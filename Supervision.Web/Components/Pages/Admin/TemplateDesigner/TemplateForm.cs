@@ -32,7 +32,7 @@ public sealed class TemplateForm
             Levels = d.AppliesTo.Levels.ToList(), CarrierKinds = d.AppliesTo.CarrierKinds.ToList(), Instructions = string.Join("\n", d.Instructions),
             RequiresPdf = d.RequiresPdf,
         };
-        form.Lists.AddRange(d.Lists.Select(l => new ListForm { Name = l.Key, Values = string.Join("\n", l.Value) }));
+        form.Lists.AddRange(d.Lists.Select(l => new ListForm { Name = l.Key, Label = d.ListLabel(l.Key), Values = string.Join("\n", l.Value) }));
         form.Sheets.AddRange(d.Sheets.Select(SheetForm.From));
         form.Rules.AddRange(d.Rules.Select(r => RuleForm.From(r, form.Sheets)));
         return form;
@@ -45,7 +45,8 @@ public sealed class TemplateForm
         Lists.ToDictionary(l => l.Name.Trim(), l => (IReadOnlyList<string>)Lines(l.Values)),
         Sheets.Select(s => s.ToDefinition()).ToList(),
         Rules.Select(r => r.ToDefinition()).ToList(),
-        RequiresPdf);
+        RequiresPdf,
+        Lists.Where(l => !string.IsNullOrWhiteSpace(l.Label) && l.Label.Trim() != l.Name.Trim()).ToDictionary(l => l.Name.Trim(), l => l.Label.Trim()) is { Count: > 0 } labels ? labels : null);
 
     /// <summary>Removes a sheet and the rules on it (they could not stand without it); returns how many rules went.</summary>
     public int RemoveSheet(SheetForm sheet)
@@ -56,6 +57,30 @@ public sealed class TemplateForm
 
     /// <summary>Every list a column may use: the template's own and the portal's catalog lists.</summary>
     public IEnumerable<string> ListNames => Lists.Select(l => l.Name).Concat(TemplateDefinition.CatalogLists).Where(n => n.Length > 0).Distinct();
+
+    /// <summary>What people call a list (its label as the form stands; a catalog list by its catalog name).</summary>
+    public string ListLabel(string? name) =>
+        Lists.FirstOrDefault(l => l.Name == name) is { } own ? (string.IsNullOrWhiteSpace(own.Label) ? own.Name : own.Label.Trim()) : TemplateDefinition.CatalogListLabel(name ?? "");
+
+    /// <summary>
+    /// Renames a column and carries the new name into the rules on its sheet, the sheet's column hints and the instructions
+    /// (<see cref="TemplateChanges.CarryRename"/>): messages and the 填报说明 page then say what the column is now called.
+    /// </summary>
+    public void RenameColumn(SheetForm sheet, ColumnForm column, string header)
+    {
+        var old = column.Header;
+        column.Header = header;
+        var others = Sheets.SelectMany(s => s.Columns).Where(c => c != column).Select(c => c.Header).ToList();
+        string Carry(string text) => TemplateChanges.CarryRename(text, old.Trim(), header.Trim(), others);
+        Instructions = Carry(Instructions);
+        foreach (var rule in Rules.Where(r => r.Sheet == sheet || r.DetailSheet == sheet)) rule.Message = Carry(rule.Message);
+        foreach (var c in sheet.Columns.Where(c => c != column && c.Hint is not null)) c.Hint = Carry(c.Hint!);
+    }
+
+    /// <summary>The rules that read a column of a sheet (they would refer to nothing once it is removed).</summary>
+    public IReadOnlyList<RuleForm> RulesUsing(SheetForm sheet, ColumnForm column) =>
+        Rules.Where(r => (r.Sheet == sheet || r.DetailSheet == sheet) && r.ToDefinition() is var d && new[] { d.Left, d.Right, d.Total, d.Field, d.When, d.Numerator, d.Denominator }
+            .Concat(d.Terms ?? []).Concat(d.Fields ?? []).Concat(d.Keys ?? []).Contains(column.Field)).ToList();
 
     public static void Move<T>(List<T> items, T item, int by)
     {
@@ -77,6 +102,8 @@ public sealed class TemplateForm
 public sealed class ListForm
 {
     public string Name { get; set; } = "";
+    /// <summary>What people call the list (渠道类型); empty or the same as the name: no label of its own.</summary>
+    public string Label { get; set; } = "";
     public string Values { get; set; } = "";
 }
 

@@ -237,7 +237,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     MandatorySanctions = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     FineOnlyIfNotCorrected = table.Column<bool>(type: "boolean", nullable: false),
                     Condition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Rank = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Rank = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Supersedes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -577,6 +578,16 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgentNoticeServedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgentNoticeMethod = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AgentNoticeText = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: true),
+                    AgentStatementDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgentStatementOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgentStatement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AgentStatementFounded = table.Column<bool>(type: "boolean", nullable: true),
+                    AgentStatementReview = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AgentStatementReviewedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgentStatementReviewedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
                     BranchId = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -646,6 +657,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     LegalBasisId = table.Column<int>(type: "integer", nullable: true),
+                    Guidance = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     SortOrder = table.Column<int>(type: "integer", nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -670,6 +682,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     DeputyApproverId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     ProvinceId = table.Column<int>(type: "integer", nullable: true),
                     HearingThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    HearingThresholdSource = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     LegalReviewThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     StatementWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     HearingRequestWorkingDays = table.Column<int>(type: "integer", nullable: false),
@@ -955,6 +968,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     BranchId = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LegalReviewer = table.Column<bool>(type: "boolean", nullable: false),
+                    EnforcementCertificate = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -1553,6 +1567,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AppliedLawNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     HearingClosedGround = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     HearingChairUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     HearingChairName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),

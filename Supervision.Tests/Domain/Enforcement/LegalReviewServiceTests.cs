@@ -77,7 +77,7 @@ public class LegalReviewServiceTests(Portal portal) : IClassFixture<Portal>
         var decided = await inspector.GetAsync(id);
         Assert.Equal(CaseState.Decided, decided.State);
         var review = Assert.Single(decided.LegalReviews);
-        Assert.Equal((users["inspector4.nx"], LegalReviewOpinion.Approve, "警告；罚款 ¥20,000.00", false), (review.ReviewerId, review.Opinion, review.Proposal, review.Superseded));
+        Assert.Equal((users["inspector4.nx"], LegalReviewOpinion.Approve, "责令限期改正；警告；罚款 ¥20,000.00", false), (review.ReviewerId, review.Opinion, review.Proposal, review.Superseded));
         Assert.Equal("王志强、李明、张华", Assert.Single(decided.Discussions).Participants);
         Assert.True(decided.IsMajor);
         Assert.Equal("涉及电话卡逾千张，社会影响恶劣", decided.SignificanceReason);

@@ -22,7 +22,7 @@ public class AnnouncementActionsPageTests(Portal portal) : IClassFixture<Portal>
         }
         var url = $"/publicity/{id}";
         var officer = await RenderedActions.OfAsync(await portal.AsAsync("inspector.nx"), url);
-        Assert.Equal("edit agent-notice publish decline", officer.Keys); // the agent is told before its entry may be published
+        Assert.Equal("edit agent-notice (publish) decline", officer.Keys); // the agent is told before its entry may be published
         Assert.False(officer.Element("ann-title")!.HasAttribute("readonly"));
         var leader = await RenderedActions.OfAsync(await portal.AsAsync("leader.nx"), url);
         Assert.Equal("", leader.Keys);

@@ -40,7 +40,8 @@ public partial class Announcement
         if (string.IsNullOrWhiteSpace(Facts)) throw new DomainException("agent.notice_facts", "请先写明违规事实：告知书须写明拟公示的事实、理由和依据。");
         var deadline = calendar.AddWorkingDays(servedOn, settings.StatementWorkingDays);
         (AgentNoticeServedOn, AgentNoticeMethod, AgentStatementDeadline) = (servedOn, method.Trim(), deadline);
-        AgentNoticeText = $"拟将你单位列入违规代理商名单并在公示网站通报。事实：{Facts.TrimEnd('。')}。依据：{LegalBasis}。"
+        // As the notice states what will be published, the facts are cleaned as the public text is (no ID or phone numbers).
+        AgentNoticeText = $"拟将你单位列入违规代理商名单并在公示网站通报。事实：{PublicText.Clean(Facts).TrimEnd('。')}。依据：{LegalBasis}。"
                           + $"你单位有权陈述和申辩，请于{ChineseDate.Format(deadline)}前提出；逾期未提出的，视为放弃。";
         ConcurrencyToken = Guid.NewGuid();
     }

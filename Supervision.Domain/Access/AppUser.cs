@@ -30,6 +30,21 @@ public class AppUser : IdentityUser
         LegalReviewer = designated;
     }
 
+    /// <summary>
+    /// 行政执法证号 of an officer of the administration: the documents an officer serves name the officers with it (执法人员不得少于两人,
+    /// 行政处罚法第四十二条; the certificate is shown at an inspection, 第五十五条).
+    /// </summary>
+    public string? EnforcementCertificate { get; private set; }
+
+    public void SetEnforcementCertificate(string? number)
+    {
+        var value = string.IsNullOrWhiteSpace(number) ? null : number.Trim();
+        if (value is not null && Role is not (UserRole.Inspector or UserRole.Leader))
+            throw new DomainException("user.certificate_role", "只有本省执法人员（检查人员、局领导）可以登记行政执法证号。");
+        if (value is { Length: > 50 }) throw new DomainException("user.certificate_length", "行政执法证号不超过50个字符。");
+        EnforcementCertificate = value;
+    }
+
     /// <summary>Checks that the scope fits the role; called on every create and change.</summary>
     public void AssignRole(UserRole role, int? provinceId, Branch? branch)
     {

@@ -22,7 +22,8 @@ public sealed class DemoAccounts(UserManager<AppUser> users, IDbContextFactory<S
         ["JDCOM-64"] = "spk_demoJDCOM64_JDMobile_2026",
     };
 
-    public sealed record DemoUser(string UserName, string DisplayName, UserRole Role, string? Province, string? Branch, bool LegalReviewer = false);
+    public sealed record DemoUser(string UserName, string DisplayName, UserRole Role, string? Province, string? Branch, bool LegalReviewer = false,
+        string? EnforcementCertificate = null);
 
     public static IReadOnlyList<DemoUser> Read(string seedDirectory) => SeedFiles.Read<DemoUser>(seedDirectory, "demo-users.json");
 
@@ -40,6 +41,7 @@ public sealed class DemoAccounts(UserManager<AppUser> users, IDbContextFactory<S
             var branch = d.Branch is null ? null : await db.Branches.AsNoTracking().FirstAsync(b => b.Code == d.Branch, ct);
             user.AssignRole(d.Role, province?.Id, branch);
             user.DesignateLegalReviewer(d.LegalReviewer);
+            user.SetEnforcementCertificate(d.EnforcementCertificate);
             // The one documented demo password is shorter and better known than the policy allows anyone else (Development only).
             user.PasswordHash = users.PasswordHasher.HashPassword(user, Password);
             var result = await users.CreateAsync(user);

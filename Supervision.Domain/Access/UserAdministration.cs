@@ -28,6 +28,8 @@ public sealed class UserInput
     public int? BranchId { get; set; }
     /// <summary>Designated as 法制审核人员 of the province (inspectors only).</summary>
     public bool LegalReviewer { get; set; }
+    /// <summary>行政执法证号 (officers only).</summary>
+    public string? EnforcementCertificate { get; set; }
 
     public string? Email { get; set; }
     public string? Mobile { get; set; }
@@ -66,7 +68,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         Demand();
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("用户");
         return new UserInput { UserName = user.UserName!, DisplayName = user.DisplayName, Role = user.Role, ProvinceId = user.ProvinceId, BranchId = user.BranchId, LegalReviewer = user.LegalReviewer,
-            Email = user.Email, Mobile = user.PhoneNumber };
+            EnforcementCertificate = user.EnforcementCertificate, Email = user.Email, Mobile = user.PhoneNumber };
     }
 
     public async Task<string> CreateAsync(UserInput input, CancellationToken ct = default)
@@ -77,6 +79,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         var user = new AppUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
         user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
         user.DesignateLegalReviewer(input.LegalReviewer);
+        user.SetEnforcementCertificate(input.Role is UserRole.Inspector or UserRole.Leader ? input.EnforcementCertificate : null);
         user.SetContact(Notifications.Contact.Email(input.Email), Notifications.Contact.Mobile(input.Mobile));
         Check(await users.CreateAsync(user, input.Password));
         return user.Id;
@@ -90,6 +93,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         user.DisplayName = input.DisplayName.Trim();
         user.AssignRole(input.Role, input.ProvinceId, await FindBranchAsync(input.BranchId, ct));
         user.DesignateLegalReviewer(input.LegalReviewer);
+        user.SetEnforcementCertificate(input.Role is UserRole.Inspector or UserRole.Leader ? input.EnforcementCertificate : null);
         user.SetContact(Notifications.Contact.Email(input.Email), Notifications.Contact.Mobile(input.Mobile));
         // A changed role or scope must end sessions signed in under the old one (their cookies carry it).
         if (before != (user.Role, user.ProvinceId, user.BranchId))

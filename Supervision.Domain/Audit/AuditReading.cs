@@ -223,6 +223,11 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
 
     private static readonly Dictionary<string, string> Fields = new()
     {
+        ["HearingThresholdSource"] = "听证金额标准的依据", ["DecisionExtensionSource"] = "决定期限延长上限的依据", ["AppliedLawNote"] = "适用的法律版本",
+        ["Supersedes"] = "所取代的旧版本", ["Guidance"] = "具体要求所在文件", ["EnforcementCertificate"] = "行政执法证号",
+        ["AgentNoticeServedOn"] = "告知送达日期", ["AgentNoticeMethod"] = "告知送达方式", ["AgentNoticeText"] = "告知内容", ["AgentStatementDeadline"] = "陈述申辩期限",
+        ["AgentStatementOn"] = "收到陈述申辩日期", ["AgentStatement"] = "陈述申辩", ["AgentStatementFounded"] = "陈述申辩是否成立", ["AgentStatementReview"] = "复核意见",
+        ["AgentStatementReviewedOn"] = "复核日期",
         ["AcknowledgedAt"] = "签收时间", ["AcknowledgedBy"] = "签收人", ["ActEndedOn"] = "违法行为终了日", ["Action"] = "操作", ["Actor"] = "操作人",
         ["Address"] = "地址", ["AgentListEnabled"] = "启用代理商名单公示", ["AgentListLegalBasisId"] = "代理商名单公示依据", ["AllowedSanctions"] = "可选处罚种类",
         ["Amount"] = "金额", ["ApprovedBy"] = "批准人", ["ApprovedDeadline"] = "批准的期限", ["ApprovedOn"] = "批准日期", ["At"] = "时间",

@@ -11,8 +11,8 @@ internal static class CatalogSeed
     private sealed record LegalBasisRow(string Code, string Statute, string DutyArticle, string PenaltyArticle, string Duty,
         List<SanctionKind> AllowedSanctions, decimal? FineMin, decimal? FineMax, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Note,
         List<SanctionKind>? MandatorySanctions, bool FineOnlyIfNotCorrected, string? Source, bool Verified, string? VerifiedBy, DateOnly? VerifiedOn,
-        LegalRank Rank, TierCondition? Condition);
-    private sealed record ChecklistRow(string Code, string Category, string Title, string Description, string Evidence, string? LegalBasis);
+        LegalRank Rank, TierCondition? Condition, string? Supersedes = null);
+    private sealed record ChecklistRow(string Code, string Category, string Title, string Description, string Evidence, string? LegalBasis, string? Guidance = null);
     private sealed record DayGroup(string Name, List<DateOnly> Dates);
     private sealed record YearRow(int Year, string Source, List<DayGroup> Holidays, List<DayGroup> Workdays);
     private sealed record GroundRow(string Code, string Text, string Article, bool Discretionary, bool ActEstablished, string? Source);
@@ -32,7 +32,7 @@ internal static class CatalogSeed
                     AllowedSanctions = r.AllowedSanctions, FineMin = r.FineMin, FineMax = r.FineMax,
                     EffectiveFrom = r.EffectiveFrom, EffectiveTo = r.EffectiveTo, Note = r.Note,
                     MandatorySanctions = r.MandatorySanctions ?? [], FineOnlyIfNotCorrected = r.FineOnlyIfNotCorrected, Source = r.Source,
-                    Rank = r.Rank, Condition = r.Condition ?? TierCondition.None,
+                    Rank = r.Rank, Condition = r.Condition ?? TierCondition.None, Supersedes = r.Supersedes,
                 };
                 // Checked against the published text when the seed was written (its source names the text); the rest waits for an administrator.
                 if (r.Verified) basis.MarkVerified(r.VerifiedBy ?? "基础数据", r.VerifiedOn ?? r.EffectiveFrom);
@@ -53,7 +53,7 @@ internal static class CatalogSeed
                 var item = new ChecklistItem
                 {
                     Code = r.Code, Category = r.Category, Title = r.Title, Description = r.Description, Evidence = r.Evidence,
-                    LegalBasis = r.LegalBasis is null ? null : bases[r.LegalBasis], SortOrder = ++order * 10,
+                    LegalBasis = r.LegalBasis is null ? null : bases[r.LegalBasis], Guidance = r.Guidance, SortOrder = ++order * 10,
                 };
                 Reject("checklist.json", r.Code, item.Validate());
                 db.ChecklistItems.Add(item);

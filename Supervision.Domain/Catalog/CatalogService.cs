@@ -54,6 +54,9 @@ public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> facto
         basis.FineMax = input.FineMax;
         basis.EffectiveFrom = input.EffectiveFrom;
         basis.EffectiveTo = input.EffectiveTo;
+        basis.Supersedes = string.IsNullOrWhiteSpace(input.Supersedes) ? null : input.Supersedes.Trim();
+        if (basis.Supersedes is { } earlier && !await db.LegalBases.AnyAsync(b => b.Code == earlier && b.Id != input.Id, ct))
+            throw new DomainException("catalog.unknown_version", $"所取代的旧版本“{earlier}”不在法律依据目录中。");
         basis.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         basis.Source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
         // What an article says and allows, once changed, has to be checked against the published text again.

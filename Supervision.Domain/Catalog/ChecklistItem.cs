@@ -15,6 +15,12 @@ public class ChecklistItem : ICatalogEntity
     public string Evidence { get; set; } = "";
     public int? LegalBasisId { get; set; }
     public LegalBasis? LegalBasis { get; set; }
+    /// <summary>
+    /// The normative document that sets the item's concrete requirement (e.g. 工信部网安〔2016〕182号: 二代身份证识别设备 and 联网核验,
+    /// no manual entry). It binds only through <see cref="LegalBasis"/>, the regulation's article, which a notice cites as the basis;
+    /// the document is named as the requirement that article is applied by, never as a basis of its own.
+    /// </summary>
+    public string? Guidance { get; set; }
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
 

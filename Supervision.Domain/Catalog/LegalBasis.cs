@@ -37,8 +37,8 @@ public class LegalBasis : ICatalogEntity
     public DateOnly? VerifiedOn { get; set; }
 
     /// <summary>
-    /// Sanctions every penalty under this basis includes (Order 25 Art. 19 "予以警告，可以并处……罚款": a fine comes with a
-    /// warning, never alone).
+    /// What every penalty decision under this basis includes (Order 25 Art. 19, Order 24 Arts. 22–23 "责令限期改正，予以警告，可以并处……罚款":
+    /// the corrective order with its deadline and the warning; a fine comes with them, never alone).
     /// </summary>
     public List<SanctionKind> MandatorySanctions { get; set; } = [];
 
@@ -57,7 +57,35 @@ public class LegalBasis : ICatalogEntity
     /// <summary>法律, 行政法规 or 部门规章: a statute covering the same act as a departmental rule applies instead of it.</summary>
     public LegalRank Rank { get; set; }
 
+    /// <summary>
+    /// The code of the earlier version this entry replaces (the same duty and tier under the amended text, e.g. CSL2025-23 for
+    /// CSL2016-21): a case decides under the version in force at the act unless this later one is lighter (行政处罚法第三十七条).
+    /// </summary>
+    public string? Supersedes { get; set; }
+
     public bool IsEffectiveOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is null || date <= EffectiveTo);
+
+    /// <summary>
+    /// Whether this version punishes the act lighter than <paramref name="other"/> for a case where the party did (or did not)
+    /// disregard a corrective order: its heaviest sanction available is lighter, or with the same heaviest sanction it has no fine where
+    /// the other has one, or a lower maximum (then minimum) fine. A fine an article allows only on a refusal to correct is not available
+    /// without one.
+    /// </summary>
+    public bool LighterThan(LegalBasis other, bool correctiveOrderDisregarded)
+    {
+        var (mine, theirs) = (Heaviest(correctiveOrderDisregarded), other.Heaviest(correctiveOrderDisregarded));
+        if (mine != theirs) return mine < theirs;
+        var (myFine, theirFine) = (FineAvailable(correctiveOrderDisregarded), other.FineAvailable(correctiveOrderDisregarded));
+        if (myFine != theirFine) return !myFine;
+        if (!myFine) return false;
+        if (FineMax != other.FineMax) return FineMax < other.FineMax;
+        return (FineMin ?? 0) < (other.FineMin ?? 0);
+    }
+
+    private bool FineAvailable(bool correctiveOrderDisregarded) => Allows(SanctionKind.Fine) && (!FineOnlyIfNotCorrected || correctiveOrderDisregarded);
+
+    private int Heaviest(bool correctiveOrderDisregarded) =>
+        AllowedSanctions.Where(k => k != SanctionKind.Fine || FineAvailable(correctiveOrderDisregarded)).Select(SanctionLabels.Severity).DefaultIfEmpty(0).Max();
 
     public bool Allows(SanctionKind kind) => AllowedSanctions.Contains(kind);
 
@@ -82,7 +110,7 @@ public class LegalBasis : ICatalogEntity
 
     /// <summary>What the entry says the law is (everything but remarks and its check): a change of it needs a new check.</summary>
     public string Substance => string.Join("|", Code, Statute, DutyArticle, PenaltyArticle, Duty, string.Join(",", AllowedSanctions),
-        string.Join(",", MandatorySanctions), FineOnlyIfNotCorrected, Condition, Rank, FineMin, FineMax, EffectiveFrom, EffectiveTo);
+        string.Join(",", MandatorySanctions), FineOnlyIfNotCorrected, Condition, Rank, FineMin, FineMax, EffectiveFrom, EffectiveTo, Supersedes);
 
     public void MarkVerified(string by, DateOnly on) => (Verified, VerifiedBy, VerifiedOn) = (true, by, on);
 
@@ -118,8 +146,10 @@ public class LegalBasis : ICatalogEntity
         if (ConditionRefusal(kinds, correctiveOrderDisregarded, circumstancesRecorded) is { } unmet) return unmet;
         if (kinds.Any(k => k != SanctionKind.CorrectiveOrder) && MandatorySanctions.Except(kinds).ToList() is { Count: > 0 } missing)
             return new("case.mandatory_sanction",
-                $"依据“{Code}”（{PenaltyArticle}），{string.Join("、", MandatorySanctions.Select(SanctionLabels.Label))}是必须给予的处罚，"
-                + $"本处理缺少{string.Join("、", missing.Select(SanctionLabels.Label))}" + (kinds.Contains(SanctionKind.Fine) ? "，不能单处罚款。" : "。"));
+                $"依据{Statute}{PenaltyArticle}（“{Code}”），{string.Join("、", MandatorySanctions.Select(SanctionLabels.Label))}必须一并作出，"
+                + $"本决定缺少{string.Join("、", missing.Select(SanctionLabels.Label))}"
+                + (missing.Contains(SanctionKind.CorrectiveOrder) ? "（责令改正须写明改正期限）" : "")
+                + (kinds.Contains(SanctionKind.Fine) && missing.Contains(SanctionKind.Warning) ? "，不能单处罚款。" : "。"));
         if (FineOnlyIfNotCorrected && kinds.Contains(SanctionKind.Fine) && !correctiveOrderDisregarded)
             return new("case.fine_requires_refusal",
                 $"依据“{Code}”（{Statute}{PenaltyArticle}），只有当事人拒不改正的，才可以处以罚款：请先责令改正，逾期未改正的，由该整改通知移交立案后再处罚款。");
@@ -160,6 +190,7 @@ public class LegalBasis : ICatalogEntity
         if (MandatorySanctions.Except(AllowedSanctions).Any()) errors.Add("必须给予的处罚须在允许的处理方式之内。");
         if (FineOnlyIfNotCorrected && !Allows(SanctionKind.Fine)) errors.Add("“拒不改正方可罚款”只适用于允许罚款的依据。");
         if (Condition != TierCondition.None && AllowedSanctions.All(k => k == SanctionKind.CorrectiveOrder)) errors.Add("适用条件只适用于设有处罚的依据。");
+        if (Supersedes is { } earlier && earlier.Trim() == Code.Trim()) errors.Add("所取代的旧版本不能是本条目自身。");
         return errors;
     }
 

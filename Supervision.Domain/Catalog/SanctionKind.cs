@@ -38,6 +38,19 @@ public static class SanctionLabels
     /// 吊销许可证件; 责令停产停业). A fine does so at the province's threshold (较大数额罚款, its (一)).
     /// </summary>
     public static bool GivesHearingRight(SanctionKind kind) => kind is SanctionKind.SuspendBusiness or SanctionKind.RevokeLicence;
+
+    /// <summary>How heavy a sanction is, to compare versions of an article (行政处罚法第三十七条 处罚较轻): the order of 第九条, the corrective order lightest.</summary>
+    public static int Severity(SanctionKind kind) => kind switch
+    {
+        SanctionKind.CorrectiveOrder => 0,
+        SanctionKind.Warning => 1,
+        SanctionKind.Criticism => 2,
+        SanctionKind.PublicAnnouncement => 3,
+        SanctionKind.Fine => 4,
+        SanctionKind.SuspendBusiness => 5,
+        SanctionKind.RevokeLicence => 6,
+        _ => 0,
+    };
 }
 
 /// <summary>What a tier of a penalty article rests on, which the case must record before its sanctions (beyond a corrective order).</summary>

@@ -71,6 +71,8 @@ public sealed record CaseDocumentData : DocumentData
     public string? LegalReview { get; init; }
     /// <summary>集体讨论 on the decision approval form: date, participants, conclusion.</summary>
     public string? Discussion { get; init; }
+    /// <summary>Which version of the law the decision applies and why (行政处罚法第三十七条 从旧兼从轻), where another was in force.</summary>
+    public string? AppliedLaw { get; init; }
     /// <summary>The handling office and its contact (承办机构、联系人、电话、地址), from the province's enforcement settings.</summary>
     public string? Contact { get; init; }
 
@@ -103,6 +105,7 @@ public sealed record CaseDocumentData : DocumentData
             NoPenaltyArticle = kind == DocumentKind.NoPenaltyDecision ? c.NoPenaltyArticle : null,
             NoPenaltyActEstablished = c.NoPenaltyActEstablished ?? true,
             Contact = settings.ContactLine(),
+            AppliedLaw = kind is DocumentKind.PenaltyDecision ? c.AppliedLawNote : null,
             PaymentInstructions = settings.PaymentInstructions, SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
             ServedDocument = servedDocument, ServedOn = c.ServedOn, ServiceMethod = c.ServiceMethod,
             Approval = ApprovalLine.Of(kind switch

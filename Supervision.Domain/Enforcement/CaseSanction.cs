@@ -38,10 +38,13 @@ public class CaseSanction
 
     public string Label => SanctionLabels.Label(Kind) + (Amount is { } a ? $" {ChineseMoney.Yuan(a)}" : "");
 
-    /// <summary>Checks this sanction against its basis: a kind the basis allows, a fine within its range.</summary>
-    public void CheckAgainst(LegalBasis basis, DateOnly violationDate)
+    /// <summary>
+    /// Checks this sanction against its basis: in force at the act (or, <paramref name="asLighterLaterVersion"/>, a lighter later
+    /// version the case checked under 行政处罚法第三十七条), a kind the basis allows, a fine within its range.
+    /// </summary>
+    public void CheckAgainst(LegalBasis basis, DateOnly violationDate, bool asLighterLaterVersion = false)
     {
-        if (!basis.IsEffectiveOn(violationDate))
+        if (!asLighterLaterVersion && !basis.IsEffectiveOn(violationDate))
             throw new DomainException("case.basis_not_effective", $"法律依据“{basis.Code}”在违法行为发生日（{violationDate:yyyy-MM-dd}）不在有效期内。");
         if (!basis.Allows(Kind))
             throw new DomainException("case.sanction_not_allowed", $"依据“{basis.Code}”（{basis.Citation}）不设“{SanctionLabels.Label(Kind)}”。");

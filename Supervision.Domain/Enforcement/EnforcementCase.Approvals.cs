@@ -31,7 +31,7 @@ public partial class EnforcementCase
         Check(ApprovalStageRefusal(step));
         if (ApprovalRequests.Any(a => a.Step == step && a.Status == ApprovalStatus.Pending))
             throw new DomainException("approval.pending", $"{ApprovalSteps.Label(step)}已报请审批，尚待审批，不能重复报请。");
-        var content = ContentOf(step, proposal, bases);
+        var content = ContentOf(step, proposal, bases, BeijingTime.Today(now));
         var request = ApprovalRequest.For(ProvinceId, Id, step, ApprovalSubject, content, proposal, note, requester, now);
         foreach (var earlier in _approvalRequests.Where(a => a.Step == step && a.Status == ApprovalStatus.Approved)) earlier.Supersede();
         _approvalRequests.Add(request);
@@ -77,7 +77,7 @@ public partial class EnforcementCase
         ? $"暂缓缴纳罚款，缴款期限至{ChineseDate.Format(newDate)}。理由：{reason.Trim()}"
         : $"分期缴纳罚款，最后一期至{ChineseDate.Format(newDate)}，分期安排：{schedule?.Trim()}。理由：{reason.Trim()}";
 
-    private string ContentOf(ApprovalStep step, ApprovalProposal p, IReadOnlyDictionary<int, LegalBasis> bases)
+    private string ContentOf(ApprovalStep step, ApprovalProposal p, IReadOnlyDictionary<int, LegalBasis> bases, DateOnly today)
     {
         string Reason() => string.IsNullOrWhiteSpace(p.Reason) || p.Reason.Trim().Length < 5
             ? throw new DomainException("case.reason_required", "请写明理由（至少5个字）。") : p.Reason.Trim();
@@ -89,8 +89,8 @@ public partial class EnforcementCase
             case ApprovalStep.Decision:
                 if (p.Sanctions is not { Count: > 0 } sanctions) throw new DomainException("case.no_sanction", "请写明拟作出的处罚。");
                 var list = sanctions.Select(s => s.ToSanction()).ToList();
-                foreach (var s in list)
-                    s.CheckAgainst(bases.TryGetValue(s.LegalBasisId, out var b) ? b : throw new DomainException("case.unknown_basis", "所选法律依据不存在。"), ViolationDate);
+                if (list.FirstOrDefault(s => !bases.ContainsKey(s.LegalBasisId)) is not null) throw new DomainException("case.unknown_basis", "所选法律依据不存在。");
+                CheckSanctions(list, bases, today);
                 return DecisionContent(list, bases);
             case ApprovalStep.NoPenalty:
                 return NoPenaltyContent(Reason());

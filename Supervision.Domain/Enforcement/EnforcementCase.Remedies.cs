@@ -166,7 +166,7 @@ public partial class EnforcementCase
             case RemedyOutcome.Changed:
                 if (changed is not { Count: > 0 })
                     throw new DomainException("case.changed_sanctions_required", "变更决定须写明变更后的处罚（行政复议法第六十三条、行政诉讼法第七十七条）。");
-                foreach (var s in changed) s.CheckAgainst(bases[s.LegalBasisId], ViolationDate);
+                CheckSanctions(changed, bases, on);
                 Check(SanctionSetRefusal(changed, id => bases[id]));
                 foreach (var s in standing) s.Status = SanctionStatus.Superseded;
                 foreach (var s in changed) { s.Status = SanctionStatus.Pending; _sanctions.Add(s); }

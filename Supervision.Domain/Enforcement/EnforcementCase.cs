@@ -226,7 +226,7 @@ public partial class EnforcementCase : IPartyVisible
     {
         Require(CaseState.UnderReview, "拟定处罚");
         if (sanctions.Count == 0) throw new DomainException("case.no_sanction", "请至少拟定一项处罚或处理。");
-        foreach (var s in sanctions) s.CheckAgainst(bases[s.LegalBasisId], ViolationDate);
+        CheckSanctions(sanctions, bases, BeijingTime.Today(now)); // the version the law applies if decided today (第三十七条)
         Check(SanctionSetRefusal(sanctions, id => bases[id]));
         if (actAlreadyFined && sanctions.Any(s => s.Kind == SanctionKind.Fine))
             throw new DomainException("case.double_fine", "该违法行为已在其他案件中被处以罚款，不得再次罚款（行政处罚法第二十九条）。");
@@ -274,10 +274,11 @@ public partial class EnforcementCase : IPartyVisible
         Step(by, now, statement.IsWaiver ? "当事人书面放弃陈述申辩和听证" : "收到陈述申辩", statement.Text.Length > 80 ? statement.Text[..80] + "…" : statement.Text);
     }
 
-    public void RequestHearing(DateOnly on, string by, DateTimeOffset now)
+    /// <param name="settings">The province's settings: a refusal because no hearing was offered cites its threshold and that threshold's source.</param>
+    public void RequestHearing(DateOnly on, string by, DateTimeOffset now, EnforcementSettings? settings = null)
     {
         Require(CaseState.PriorNoticeServed, "申请听证");
-        Check(HearingRequestRefusal(on));
+        Check(HearingRequestRefusal(on, settings));
         HearingRequestedOn = on;
         Move(CaseState.Hearing, by, now, "当事人申请听证", null);
     }
@@ -332,9 +333,9 @@ public partial class EnforcementCase : IPartyVisible
         NotFuture(decidedOn, now, "决定日期");
         if (final.Count == 0) throw new DomainException("case.no_sanction", "处罚决定至少包含一项处罚；不予处罚请使用“不予处罚”。");
         var proposed = Sanctions.Where(s => s.Status == SanctionStatus.Proposed).ToList();
+        CheckSanctions(final, bases, decidedOn);
         foreach (var s in final)
         {
-            s.CheckAgainst(bases[s.LegalBasisId], ViolationDate);
             var stated = proposed.FirstOrDefault(p => p.Kind == s.Kind)
                          ?? throw new DomainException("case.heavier_than_notice", $"事先告知书未告知“{SanctionLabels.Label(s.Kind)}”，决定不得增加（行政处罚法第四十五条：不得因当事人陈述申辩而给予更重的处罚）。");
             if (s.Kind == SanctionKind.Fine && s.Amount > stated.Amount)
@@ -346,8 +347,10 @@ public partial class EnforcementCase : IPartyVisible
         foreach (var s in final) { s.Status = SanctionStatus.Pending; _sanctions.Add(s); }
         DecidedOn = decidedOn;
         DecisionNumber = decisionNumber;
+        AppliedLawNote = VersionNote(final, bases, decidedOn);
         ServiceDueDate = calendar.AddWorkingDays(decidedOn, settings.ServiceWorkingDays);
-        Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{ChineseDate.Format(ServiceDueDate.Value)}");
+        Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{ChineseDate.Format(ServiceDueDate.Value)}"
+            + (AppliedLawNote is null ? "" : $"；{AppliedLawNote}"));
     }
 
     /// <summary>Extends the decision period, on the responsible person's approval of this date and reason where the province requires it (Art. 60).</summary>
@@ -642,9 +645,10 @@ public partial class EnforcementCase : IPartyVisible
             : null;
     }
 
-    private DomainException? HearingRequestRefusal(DateOnly on)
+    private DomainException? HearingRequestRefusal(DateOnly on, EnforcementSettings? settings = null)
     {
-        if (!HearingOffered) return new("case.hearing_not_offered", "拟作出的处罚不属于行政处罚法第六十三条规定的听证范围（较大数额罚款，吊销许可证件，责令停产停业等较重的处罚），本案未告知听证权利。");
+        if (!HearingOffered) return new("case.hearing_not_offered", "拟作出的处罚不属于行政处罚法第六十三条规定的听证范围（较大数额罚款，吊销许可证件，责令停产停业等较重的处罚），本案未告知听证权利"
+            + (settings is null ? "。" : $"：{settings.HearingThresholdCitation}。"));
         return on > HearingRequestDeadline
             ? new("case.hearing_request_late", $"听证申请期限已于{ChineseDate.Format(HearingRequestDeadline!.Value)}届满（行政处罚法第六十四条）。")
             : null;

@@ -11,8 +11,8 @@ internal static class EnforcementSeed
         int DecisionDays, int ServiceWorkingDays, int PaymentDays, decimal SurchargeRatePerDay, int LimitationYears, int WarnDaysBefore,
         string PaymentInstructions, string ReviewBody, int PublicationWorkingDays = 7, int WithdrawalWorkingDays = 3,
         int PublicationMonths = 12, bool MaskIndividualNames = true, decimal LegalReviewThreshold = 50_000m, int MaxDecisionExtensionDays = 30,
-        string DecisionExtensionSource = "行政处罚法第六十条及本省行政处罚办案期限规定", IReadOnlyList<ApprovalStep>? Approvals = null,
-        int ExtendedLimitationYears = 5);
+        string? DecisionExtensionSource = null, IReadOnlyList<ApprovalStep>? Approvals = null,
+        int ExtendedLimitationYears = 5, string? HearingThresholdSource = null);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -29,7 +29,9 @@ internal static class EnforcementSeed
                 WarnDaysBefore = r.WarnDaysBefore, PaymentInstructions = r.PaymentInstructions, ReviewBody = r.ReviewBody,
                 PublicationWorkingDays = r.PublicationWorkingDays, WithdrawalWorkingDays = r.WithdrawalWorkingDays,
                 PublicationMonths = r.PublicationMonths, MaskIndividualNames = r.MaskIndividualNames, LegalReviewThreshold = r.LegalReviewThreshold,
-                MaxDecisionExtensionDays = r.MaxDecisionExtensionDays, DecisionExtensionSource = r.DecisionExtensionSource,
+                MaxDecisionExtensionDays = r.MaxDecisionExtensionDays,
+                DecisionExtensionSource = r.DecisionExtensionSource ?? throw new Common.DomainException("seed.invalid", "enforcement-settings.json 有误：每行须写明 decisionExtensionSource（决定期限延长上限的依据）。"),
+                HearingThresholdSource = r.HearingThresholdSource ?? throw new Common.DomainException("seed.invalid", "enforcement-settings.json 有误：每行须写明 hearingThresholdSource（听证金额标准的依据）。"),
                 ApprovalSteps = Enforcement.ApprovalSteps.Format(r.Approvals ?? []),
             };
             var errors = s.Validate();

@@ -503,7 +503,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         ApplyAsync(id, token, (c, ctx) => c.ReviewStatements(adoption, reason, ctx.Actor, ctx.Now), ct: ct);
 
     public Task<EnforcementCase> RequestHearingAsync(long id, CancellationToken ct = default) =>
-        ApplyAsync(id, null, (c, ctx) => c.RequestHearing(ctx.Today, ctx.Actor, ctx.Now), partyMayAct: true, ct);
+        ApplyAsync(id, null, (c, ctx) => c.RequestHearing(ctx.Today, ctx.Actor, ctx.Now, ctx.Settings), partyMayAct: true, ct);
 
     public Task<EnforcementCase> AcknowledgeServiceAsync(long id, CancellationToken ct = default) =>
         ApplyAsync(id, null, (c, ctx) => c.AcknowledgeService(ctx.Actor, ctx.Now), partyMayAct: true, ct);

@@ -14,6 +14,11 @@ public partial class EnforcementSettings : ICatalogEntity
     public int? ProvinceId { get; set; }
     /// <summary>A fine at or above this (for an organisation) gives the party the right to a hearing (Art. 63 较大数额罚款; set by each province).</summary>
     public decimal HearingThreshold { get; set; } = 50_000m;
+    /// <summary>
+    /// The rule that sets <see cref="HearingThreshold"/> (document and article: 行政处罚法第六十三条第一款第（一）项 leaves 较大数额 to the
+    /// ministry's or province's rule), as the settings page and the refusal of a hearing cite it.
+    /// </summary>
+    public string HearingThresholdSource { get; set; } = "《中华人民共和国行政处罚法》第六十三条第一款第（一）项；较大数额罚款的具体标准文件和条款待核对";
     /// <summary>A proposed fine at or above this needs 法制审核 before the decision (Art. 58; the province sets the amount).</summary>
     public decimal LegalReviewThreshold { get; set; } = 50_000m;
     /// <summary>Working days the party has to state its case and defend itself after the prior notice.</summary>
@@ -31,7 +36,10 @@ public partial class EnforcementSettings : ICatalogEntity
     /// </summary>
     public int MaxDecisionExtensionDays { get; set; } = 30;
     /// <summary>The rule that allows and bounds the extension, as the refusal cites it.</summary>
-    public string DecisionExtensionSource { get; set; } = "行政处罚法第六十条及本省行政处罚办案期限规定";
+    public string DecisionExtensionSource { get; set; } = "《中华人民共和国行政处罚法》第六十条；规定延长上限的规章条款待核对";
+
+    /// <summary>The hearing threshold with its source, as a refusal cites it: 较大数额罚款标准：罚款¥50,000.00以上（…）.</summary>
+    public string HearingThresholdCitation => $"较大数额罚款标准为罚款{ChineseMoney.Yuan(HearingThreshold)}以上（{HearingThresholdSource}）";
     /// <summary>Art. 61: served within 7 days (working days) of the decision.</summary>
     public int ServiceWorkingDays { get; set; } = 7;
     /// <summary>Art. 67: the fine is paid within 15 days of service.</summary>
@@ -102,7 +110,7 @@ public partial class EnforcementSettings : ICatalogEntity
         (HandlingOffice, ContactPerson, ContactPhone, ContactAddress) = (s.HandlingOffice.Trim(), s.ContactPerson.Trim(), s.ContactPhone.Trim(), s.ContactAddress.Trim());
         (AgentListEnabled, AgentListLegalBasisId) = (s.AgentListEnabled, s.AgentListEnabled ? s.AgentListLegalBasisId : null);
         (LegalReviewThreshold, ExtendedLimitationYears) = (s.LegalReviewThreshold, s.ExtendedLimitationYears);
-        (MaxDecisionExtensionDays, DecisionExtensionSource) = (s.MaxDecisionExtensionDays, s.DecisionExtensionSource.Trim());
+        (MaxDecisionExtensionDays, DecisionExtensionSource, HearingThresholdSource) = (s.MaxDecisionExtensionDays, s.DecisionExtensionSource.Trim(), s.HearingThresholdSource.Trim());
         (ApprovalSteps, DeputyApproverId) = (s.ApprovalSteps, ProvinceId is null ? null : s.DeputyApproverId);
         return this;
     }
@@ -117,7 +125,8 @@ public partial class EnforcementSettings : ICatalogEntity
         if (HearingNoticeWorkingDays is < 1 or > 30) errors.Add("听证通知提前期应在1至30个工作日之间。");
         if (DecisionDays is < 1 or > 365) errors.Add("作出决定期限应在1至365日之间。");
         if (MaxDecisionExtensionDays is < 0 or > 365) errors.Add("决定期限可延长的天数应在0至365日之间。");
-        if (string.IsNullOrWhiteSpace(DecisionExtensionSource)) errors.Add("请写明延长决定期限的依据。");
+        if (SourceError(DecisionExtensionSource, "决定期限延长上限") is { } extension) errors.Add(extension);
+        if (SourceError(HearingThresholdSource, "听证金额标准") is { } hearing) errors.Add(hearing);
         if (ServiceWorkingDays is < 1 or > 30) errors.Add("送达期限应在1至30个工作日之间。");
         if (PaymentDays is < 1 or > 90) errors.Add("缴款期限应在1至90日之间。");
         if (SurchargeRatePerDay is <= 0 or > 0.1m) errors.Add("加处罚款比例应在0至10%之间。");
@@ -131,6 +140,12 @@ public partial class EnforcementSettings : ICatalogEntity
             errors.Add($"{string.Join("、", freed.Select(Enforcement.ApprovalSteps.Label))}依法须经行政机关负责人批准，不能取消审批。");
         return errors;
     }
+
+    /// <summary>A source must name the document and its article (第…条), e.g. 《中华人民共和国行政处罚法》第六十条.</summary>
+    private static string? SourceError(string? source, string what) =>
+        string.IsNullOrWhiteSpace(source) || !System.Text.RegularExpressions.Regex.IsMatch(source, "(》|法|条例|规定|办法)第[零一二三四五六七八九十百〇0-9]+条")
+            ? $"请写明{what}的依据：文件名称和条款（如“《中华人民共和国行政处罚法》第六十条”）。"
+            : null;
 
     /// <summary>The 违规代理商 list is enabled for one province at a time and only with a legal basis from the catalog.</summary>
     public void CheckAgentList()

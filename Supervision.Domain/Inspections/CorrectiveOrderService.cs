@@ -120,7 +120,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         if (deadline <= today)
             throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能是今天或过去的日期。");
         await using var db = await factory.CreateDbContextAsync(ct);
-        var notice = CorrectiveNoticeData.Of(head, deadline, today) with
+        var notice = CorrectiveNoticeData.Of(head, deadline, today, await NoticeGroundsAsync(db, head.Order, ct)) with
         {
             ReviewBody = (await Enforcement.EnforcementSettings.ForProvinceAsync(db, head.Order.ProvinceId, ct)).ReviewBody,
         };
@@ -148,10 +148,31 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         var d = await GetAsync(id, ct);
         var deadline = d.Order.State == OrderState.Draft ? d.Order.ComputeDeadline(await catalog.GetCalendarAsync(ct), Today) : d.Order.Deadline!.Value;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return documents.Preview(CorrectiveNoticeData.Of(d, deadline, Today) with
+        return documents.Preview(CorrectiveNoticeData.Of(d, deadline, Today, await NoticeGroundsAsync(db, d.Order, ct)) with
         {
             ReviewBody = (await Enforcement.EnforcementSettings.ForProvinceAsync(db, d.Order.ProvinceId, ct)).ReviewBody,
         });
+    }
+
+    /// <summary>
+    /// What the notice rests on besides the order: the inspection record of the finding (its date and 文号), the officers who
+    /// inspected with their 执法证号, and the document that sets the checklist item's concrete requirement.
+    /// </summary>
+    private static async Task<NoticeGrounds> NoticeGroundsAsync(SupervisionDbContext db, CorrectiveOrder order, CancellationToken ct)
+    {
+        var finding = await db.Findings.AsNoTracking().Where(f => f.Id == order.FindingId)
+            .Select(f => new { f.InspectionId, Guidance = f.ChecklistItemId == null ? null : db.ChecklistItems.Where(c => c.Id == f.ChecklistItemId).Select(c => c.Guidance).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (finding?.InspectionId is not { } inspectionId) return new(null, null, [], finding?.Guidance);
+        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Inspectors).FirstAsync(i => i.Id == inspectionId, ct);
+        var record = await db.IssuedDocuments.AsNoTracking()
+            .Where(d => d.OwnerType == InspectionService.OwnerType && d.OwnerId == inspectionId.ToString(CultureInfo.InvariantCulture) && d.Kind == DocumentKind.InspectionRecord)
+            .OrderBy(d => d.IssuedAt).Select(d => d.Number).FirstOrDefaultAsync(ct);
+        var ids = inspection.Inspectors.Select(i => i.UserId).ToList();
+        var certificates = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.EnforcementCertificate, ct);
+        var officers = inspection.Inspectors.OrderBy(i => i.UserName, StringComparer.Ordinal)
+            .Select(i => new NoticeOfficer(i.DisplayName.Split('（')[0], certificates.GetValueOrDefault(i.UserId))).ToList(); // the name, not the office in brackets
+        return new(inspection.InspectedOn, record, officers, finding.Guidance);
     }
 
     /// <summary>The carrier's rectification report with its evidence (content-checked, size-limited), stored together or not at all.</summary>

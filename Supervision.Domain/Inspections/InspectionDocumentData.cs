@@ -37,19 +37,55 @@ public sealed record InspectionRecordData(string Authority, string Party, string
     }
 }
 
+/// <summary>An officer as a notice names them: name and 行政执法证号.</summary>
+public sealed record NoticeOfficer(string Name, string? Certificate);
+
+/// <summary>
+/// What a corrective notice rests on besides the order: the inspection (its date and the 现场检查记录's 文号), the officers who
+/// inspected, and the document setting the checklist item's concrete requirement (cited through the regulation's article).
+/// </summary>
+public sealed record NoticeGrounds(DateOnly? InspectedOn, string? RecordNumber, IReadOnlyList<NoticeOfficer> Officers, string? Guidance);
+
 /// <summary>Everything a 责令限期改正通知书 states: facts, legal basis (from the catalog), requirement, deadline, how to report.</summary>
 public sealed record CorrectiveNoticeData(string Authority, string Party, string? CreditCode, string? Address, string Facts, string Statute, string DutyArticle,
     string? PenaltyArticle, string Duty, string Requirement, DateOnly Deadline, string? Contact, DateOnly IssueDate) : DocumentData
 {
     /// <summary>Where the party may seek administrative review of the order (the province's enforcement settings).</summary>
     public string? ReviewBody { get; init; }
+    /// <summary>The inspection the order rests on: 2026年12月4日现场检查记录（宁通管检〔2026〕3号）.</summary>
+    public string? InspectionRecord { get; init; }
+    /// <summary>The officers who inspected, each with the 执法证号: 马建国（执法证号：…）.</summary>
+    public IReadOnlyList<string> Officers { get; init; } = [];
+    /// <summary>The document setting the concrete requirement the basis's article is applied by (工信部网安〔2016〕182号), never a basis itself.</summary>
+    public string? Guidance { get; init; }
 
-    public static CorrectiveNoticeData Of(OrderDetails d, DateOnly deadline, DateOnly issueDate)
+    /// <summary>
+    /// The notice of an order. An order resting on an inspection cites the inspection record and names at least two officers with their
+    /// 执法证号 (行政处罚法第四十二条: 执法人员不得少于两人; 第五十五条: the certificate is shown).
+    /// </summary>
+    public static CorrectiveNoticeData Of(OrderDetails d, DateOnly deadline, DateOnly issueDate, NoticeGrounds? grounds = null)
     {
         var o = d.Order;
         var basis = o.LegalBasis ?? throw new Common.DomainException("order.basis", "请选择法律依据。");
+        string? record = null;
+        IReadOnlyList<string> officers = [];
+        if (grounds?.InspectedOn is { } inspected)
+        {
+            if (grounds.RecordNumber is null)
+                throw new Common.DomainException("order.no_record", "该问题来自现场检查，但检查记录尚未签发：责令改正通知书须写明所依据的现场检查记录（日期和文号），请先完成检查并签发现场检查记录。");
+            var missing = grounds.Officers.Where(x => string.IsNullOrWhiteSpace(x.Certificate)).Select(x => x.Name).ToList();
+            if (grounds.Officers.Count(x => !string.IsNullOrWhiteSpace(x.Certificate)) < 2)
+                throw new Common.DomainException("order.officers",
+                    "责令改正通知书须写明两名以上执法人员及其行政执法证号（行政处罚法第四十二条、第五十五条）"
+                    + (missing.Count > 0 ? $"：{string.Join("、", missing)}尚未登记执法证号，请由系统管理员在“用户管理”中登记。" : "：本次检查的执法人员不足两名。"));
+            record = $"{Common.ChineseDate.Format(inspected)}现场检查记录（{grounds.RecordNumber}）";
+            officers = grounds.Officers.Where(x => !string.IsNullOrWhiteSpace(x.Certificate)).Select(x => $"{x.Name}（执法证号：{x.Certificate}）").ToList();
+        }
         return new CorrectiveNoticeData(d.Authority, o.Branch!.Name, o.Branch.CreditCode, o.Branch.Address, o.Facts, basis.Statute, basis.DutyArticle,
-            basis.PenaltyArticle, basis.Duty, o.Requirement, deadline, d.ResponsibleName, issueDate);
+            basis.PenaltyArticle, basis.Duty, o.Requirement, deadline, d.ResponsibleName, issueDate)
+        {
+            InspectionRecord = record, Officers = officers, Guidance = grounds?.Guidance,
+        };
     }
 }
 

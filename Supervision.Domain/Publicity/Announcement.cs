@@ -89,7 +89,7 @@ public sealed record PublicationTerms(EnforcementSettings Settings, PublicationC
 /// not to; a changed or revoked decision is withdrawn, with the reason shown publicly, within the withdrawal period;
 /// credit repair ends the period early.
 /// </summary>
-public class Announcement : IProvinceScoped
+public partial class Announcement : IProvinceScoped
 {
     /// <summary>Owner type of the issued 公告 in the document registry.</summary>
     public const string OwnerType = "Announcement";
@@ -174,15 +174,19 @@ public class Announcement : IProvinceScoped
     /// source of a published one (a penalty decision, an agent report) was changed or revoked, and withdraws it; anyone on
     /// the regulator's side opens its public page once published.
     /// </summary>
-    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, PublicationApproval? approval = null)
+    /// <param name="today">The day the steps are offered on (an agent's period to state its case); default: <see cref="CreatedAt"/>'s day.</param>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, PublicationApproval? approval = null, DateOnly? today = null)
     {
         var actions = new List<AvailableAction>();
         if (actor == Acting.Officer && Status == AnnouncementStatus.Draft)
         {
+            var day = today ?? BeijingTime.Today(CreatedAt);
             actions.Add(new(AnnouncementActions.Edit, "保存修改"));
+            actions.AddRange(AgentHearingActions(day));
             if (approval is { Required: true, Pending: false })
                 actions.Add(new(AnnouncementActions.RequestApproval, "报请审批发布", Primary: approval.Refusal is not null));
-            actions.Add(new(AnnouncementActions.Publish, "发布", Primary: approval?.Refusal is null, NotYet: approval?.Refusal));
+            var notYet = approval?.Refusal ?? AgentHearingRefusal(day)?.Message;
+            actions.Add(new(AnnouncementActions.Publish, "发布", Primary: notYet is null, NotYet: notYet));
             actions.Add(new(AnnouncementActions.Decline, "不予公示", Danger: true,
                 NotYet: PublicationOrdered ? "处罚决定包含“向社会公告”，须依决定公示" : null));
         }
@@ -266,6 +270,7 @@ public class Announcement : IProvinceScoped
                 break;
             case AnnouncementKind.ViolatingAgent:
                 var basis = terms.AgentListBasis ?? throw AgentListDisabled();
+                if (AgentHearingRefusal(on) is { } unheard) throw unheard;
                 (LegalBasisId, LegalBasis) = (basis.Id, PublicText.Clean(basis.Citation));
                 PublicUntil = on.AddMonths(terms.Settings.PublicationMonths).AddDays(-1);
                 break;
@@ -400,4 +405,7 @@ public static class AnnouncementActions
     public const string Decline = "decline";
     public const string EndAfterRepair = "end-after-repair";
     public const string ViewPublic = "view-public";
+    public const string AgentNotice = "agent-notice";
+    public const string AgentStatement = "agent-statement";
+    public const string AgentReview = "agent-review";
 }

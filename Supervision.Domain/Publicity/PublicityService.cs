@@ -215,6 +215,21 @@ public sealed class PublicityService(IDbContextFactory<SupervisionDbContext> fac
     public Task<Announcement> DeclineAsync(long id, Guid token, string reason, CancellationToken ct = default) =>
         ChangeAsync(id, token, (a, _, now) => { a.DeclinePublication(reason, access.Actor, now); return Task.CompletedTask; }, ct);
 
+    /// <summary>Records the notice served on a reported agent (行政处罚法第四十四条); its period to state its case starts.</summary>
+    public async Task<Announcement> RecordAgentNoticeAsync(long id, Guid token, DateOnly servedOn, string method, CancellationToken ct = default)
+    {
+        var calendar = await catalog.GetCalendarAsync(ct);
+        return await ChangeAsync(id, token, (a, settings, now) => { a.RecordAgentNotice(servedOn, method, settings, calendar, access.Actor, now); return Task.CompletedTask; }, ct);
+    }
+
+    /// <summary>Records the agent's statement received within its period.</summary>
+    public Task<Announcement> RecordAgentStatementAsync(long id, Guid token, DateOnly receivedOn, string text, CancellationToken ct = default) =>
+        ChangeAsync(id, token, (a, _, now) => { a.RecordAgentStatement(receivedOn, text, now); return Task.CompletedTask; }, ct);
+
+    /// <summary>Records the review (复核) of the agent's statement (行政处罚法第四十五条).</summary>
+    public Task<Announcement> ReviewAgentStatementAsync(long id, Guid token, bool founded, string opinion, CancellationToken ct = default) =>
+        ChangeAsync(id, token, (a, _, now) => { a.ReviewAgentStatement(founded, opinion, access.Actor, now); return Task.CompletedTask; }, ct);
+
     /// <summary>Ends a publication early after credit repair; the public site stops showing it.</summary>
     public async Task<Announcement> EndAfterRepairAsync(long id, Guid token, DateOnly on, string reason, CancellationToken ct = default)
     {

@@ -211,6 +211,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("EnforcementCertificate")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<bool>("LegalReviewer")
                         .HasColumnType("boolean");
 
@@ -469,6 +473,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -583,6 +591,10 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<string>("Statute")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Supersedes")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -1324,6 +1336,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("AppliedLawNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
 
@@ -1656,6 +1672,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<decimal>("HearingThreshold")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("HearingThresholdSource")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<decimal>("LegalReviewThreshold")
                         .HasPrecision(18, 2)
@@ -3361,6 +3382,41 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgentNoticeMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("AgentNoticeServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgentNoticeText")
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.Property<string>("AgentStatement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("AgentStatementDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("AgentStatementFounded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("AgentStatementOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgentStatementReview")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("AgentStatementReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("AgentStatementReviewedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Authority")
                         .IsRequired()

@@ -154,6 +154,8 @@ public static class CasePdf
             .Paragraph(Evidence(d))
             .Heading("处罚依据和内容")
             .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。");
+        // 从旧兼从轻 (第三十七条): which version applies where the law was amended between the act and the decision.
+        if (d.AppliedLaw is { Length: > 0 } applied) doc.Paragraph(applied);
         Sanctions(doc, d, "决定");
         doc.Heading("履行方式和期限");
         if (d.Sanctions.Any(s => s.Kind == SanctionKind.Fine))

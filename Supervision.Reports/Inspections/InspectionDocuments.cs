@@ -54,12 +54,17 @@ public static class InspectionPdfs
         var doc = new OfficialDocument($"{d.Authority}\n责令限期改正通知书");
         if (d.Number is not null) doc.Number(d.Number);
         doc.Addressee(d.Party);
+        // The inspection the order rests on, by its record, and the officers who made it with their 执法证号.
+        if (d.InspectionRecord is not null)
+            doc.Paragraph($"本局执法人员{string.Join("、", d.Officers)}依法对你单位进行了现场检查，出示了行政执法证件，并制作了{d.InspectionRecord}。");
         doc.Paragraph($"{d.Facts.TrimEnd('。')}。");
         // The statute is named in full once; the penalty article cites its title only (《…》第十九条).
         var shortStatute = d.Statute.Contains('》') ? d.Statute[..(d.Statute.IndexOf('》') + 1)] : d.Statute;
         var penalty = string.IsNullOrEmpty(d.PenaltyArticle) || d.PenaltyArticle == d.DutyArticle ? "" : $"依据{shortStatute}{d.PenaltyArticle}的规定，";
-        // The catalog's duty is a summary, not the regulation's wording: cited without quotation marks.
-        doc.Paragraph($"上述行为违反了{d.Statute}{d.DutyArticle}关于{d.Duty.TrimEnd('。')}的规定。{penalty}现责令你单位限期改正。");
+        // A normative document's concrete requirement binds through the regulation's article: the article is the basis, the document
+        // names how it is applied. The catalog's duty is a summary, not the regulation's wording: cited without quotation marks.
+        var guidance = d.Guidance is { Length: > 0 } g ? $"不符合{g.TrimEnd('。')}，" : "";
+        doc.Paragraph($"上述行为{guidance}违反了{d.Statute}{d.DutyArticle}关于{d.Duty.TrimEnd('。')}的规定。{penalty}现责令你单位限期改正。");
         doc.Heading("整改要求。", d.Requirement);
         doc.Heading("整改期限。", $"请于{ChineseDate.Format(d.Deadline)}（含）前完成整改。");
         doc.Heading("整改报告。", "请在整改期限届满前，登录电信实名制与网络安全监管平台，在“整改通知”栏目提交书面整改报告及证明材料（照片或加盖公章的PDF文件）。"

@@ -71,6 +71,10 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await ExpectStateAsync(p, "审查");
 
             await p.ClickAsync("#record-action-propose");
+            // 《电话用户真实身份信息登记规定》第十九条: 责令限期改正 and 警告 together, the fine only beside them.
+            await p.Locator(".mud-dialog label:has-text('责令限期改正')").ClickAsync();
+            await p.FillAsync("#sanction-deadline", "2026-06-30");
+            await p.Keyboard.PressAsync("Tab");
             await p.Locator(".mud-dialog label:has-text('警告')").ClickAsync();
             await p.Locator(".mud-dialog label:has-text('罚款')").ClickAsync();
             await p.FillAsync("#sanction-amount", "20000");
@@ -137,6 +141,13 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
 
             await StepAsync(p, "payment", ("paid-on", "2026-05-20"), ("amount", "20000"), ("reference", "非税收入缴款书2026052001"));
             await ExpectStateAsync(p, "执行中");
+            // The corrective order is carried out once the rectification is re-inspected; then the case closes.
+            await p.ClickAsync(".mud-tab:has-text('处罚（')");
+            await p.ClickAsync("[id^='execute-sanction-']");
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToBeVisibleAsync();
+            await FillAsync(p, ("executed-on", "2026-05-27"), ("note", "经复查，已对以人工录入方式登记的用户重新核验身份，整改合格"));
+            await p.ClickAsync("#action-confirm");
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);
             await StepAsync(p, "close", ("closed-on", "2026-05-28"));
             await ExpectStateAsync(p, "结案");
             await p.ClickAsync("text=时间线");

@@ -31,7 +31,7 @@ public class PublicationBrowserTests(BrowserPortal portal) : IClassFixture<Brows
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", today.AddDays(-35), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
-        SanctionInput[] sanctions = [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.PublicAnnouncement, basis.Id, null, "向社会公告")];
+        SanctionInput[] sanctions = [Lawful.Correction(basis.Id), new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.PublicAnnouncement, basis.Id, null, "向社会公告")];
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, today.AddDays(-30));
         c = await cases.GetAsync(id);

@@ -40,9 +40,14 @@ public static class DocumentSamples
             "检查发现该营业中心存在未使用识别设备核验身份、以人工录入方式登记的情况，已当场责令改正。", Issued) { Number = Number(kind, 12) },
         DocumentKind.CorrectiveNotice => new CorrectiveNoticeData(Authority, Party, CreditCode, Address,
             "2026年11月20日，本局对你单位解放东街营业中心进行现场检查，发现该营业中心办理移动电话入网时，以人工录入方式登记用户身份信息12户，未使用二代身份证识别设备核验。",
-            "《电话用户真实身份信息登记规定》", "第六条", "第十九条", "电信业务经营者应当对用户出示的证件进行查验",
+            "《电话用户真实身份信息登记规定》", "第六条", "第十九条", "电信业务经营者为用户办理入网手续时，应当要求用户出示有效证件、提供真实身份信息",
             "立即停止以人工录入方式登记用户身份信息，对12户用户重新核验身份，并书面报告整改情况。", new DateOnly(2026, 12, 28), "网络安全管理处 张明远 0951-6012345", Issued)
-            { Number = Number(kind, 7) },
+            {
+                Number = Number(kind, 7), ReviewBody = "中华人民共和国工业和信息化部",
+                InspectionRecord = $"2026年11月20日现场检查记录（{Number(DocumentKind.InspectionRecord, 12)}）",
+                Officers = ["张明远（执法证号：宁通执字第640021号）", "李娜（执法证号：宁通执字第640022号）"],
+                Guidance = "工业和信息化部工信部网安〔2016〕182号文件关于新入网用户使用二代身份证识别设备并联网核验、禁止人工录入证件信息的要求",
+            },
         DocumentKind.ReinspectionOpinion => new ReinspectionOpinionData(Authority, Party, Number(DocumentKind.CorrectiveNotice, 7), new DateOnly(2026, 10, 8),
             new DateOnly(2026, 11, 7), "以人工录入方式登记用户身份信息12户，未使用二代身份证识别设备核验。", new DateOnly(2026, 11, 5), false,
             new DateOnly(2026, 11, 20), "经复查，你单位已对12户用户重新核验身份，营业网点已配备识别设备并全部启用，整改到位。", true, null, Issued)

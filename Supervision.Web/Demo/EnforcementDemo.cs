@@ -83,6 +83,8 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         // A decision rests only on a basis an administrator checked against the published text; the demo's one is confirmed
         // by the system here (recorded as such), as an administrator would in 法律依据.
         await catalog.ConfirmLegalBasisAsync(basis, ct);
+        // 《电话用户真实身份信息登记规定》第十九条: 责令限期改正，予以警告，可以并处罚款 — the order with its deadline and the warning in every decision.
+        SanctionInput Correct(DateOnly deadline) => new(SanctionKind.CorrectiveOrder, basis, null, "停止以人工录入方式办理入网，对涉及的电话卡逐一重新核验用户身份", deadline);
         SanctionInput Warning() => new(SanctionKind.Warning, basis, null, "警告");
         SanctionInput Fine(decimal amount) => new(SanctionKind.Fine, basis, amount, "罚款");
         SanctionInput Announce() => new(SanctionKind.PublicAnnouncement, basis, null, "向社会公告");
@@ -97,9 +99,9 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
             return await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions, ct);
         }
 
-        // 1. Closed: warning, fine and announcement; no statement within the period, decision served and acknowledged,
+        // 1. Closed: corrective order, warning, fine and announcement; no statement within the period, decision served and acknowledged,
         //    announcement published, fine paid.
-        var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", 12, 150, 130, [Warning(), Fine(20_000m), Announce()]);
+        var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", 12, 150, 130, [Correct(Day(65)), Warning(), Fine(20_000m), Announce()]);
         await cases.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct);
         closed = await cases.GetAsync(closed.Id, ct);
         if (reviewer is not null)
@@ -109,7 +111,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
                 "违法事实清楚，证据确凿；适用《电话用户真实身份信息登记规定》第六条、第十九条正确；已依法告知陈述申辩权利，程序合法；拟处罚款在法定幅度内，处罚适当。", ct);
             Inspector();
         }
-        await DecideAsync(closed.Id, Day(95), [Warning(), Fine(20_000m), Announce()]);
+        await DecideAsync(closed.Id, Day(95), [Correct(Day(65)), Warning(), Fine(20_000m), Announce()]);
         closed = await cases.GetAsync(closed.Id, ct);
         await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);
         var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == closed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
@@ -123,18 +125,20 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         Inspector();
         closed = await cases.GetAsync(closed.Id, ct);
         closed = await cases.RecordPaymentAsync(closed.Id, closed.ConcurrencyToken, 20_000m, Day(85), "宁财非税缴款书No.6400012345", ct);
-        await cases.CloseAsync(closed.Id, closed.ConcurrencyToken, Day(80), ct);
+        var correction = closed.Sanctions.Single(s => s.Kind == SanctionKind.CorrectiveOrder);
+        closed = await cases.ExecuteSanctionAsync(closed.Id, closed.ConcurrencyToken, correction.Id, Day(64), "经复查，已对涉及的电话卡逐一重新核验用户身份，整改合格。", ct);
+        await cases.CloseAsync(closed.Id, closed.ConcurrencyToken, Day(60), ct);
 
         // 2. Served with a public announcement queued for publication; the fine is due in the coming days.
-        var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", 8, 60, 40, [Warning(), Fine(10_000m), Announce()]);
+        var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", 8, 60, 40, [Correct(today.AddDays(25)), Warning(), Fine(10_000m), Announce()]);
         await cases.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct);
         served = await cases.GetAsync(served.Id, ct);
-        await DecideAsync(served.Id, Day(5), [Warning(), Fine(10_000m), Announce()]);
+        await DecideAsync(served.Id, Day(5), [Correct(today.AddDays(25)), Warning(), Fine(10_000m), Announce()]);
         served = await cases.GetAsync(served.Id, ct);
         await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), ServiceMethods.Post, ct, new ServiceDetails(PostedOn: Day(5))); // the receipt's date
 
         // 3. Prior notice served yesterday: the party's statement period is running and it has stated its case.
-        var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", 5, 45, 25, [Warning(), Fine(15_000m)]);
+        var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", 5, 45, 25, [Correct(today.AddDays(40)), Warning(), Fine(15_000m)]);
         await cases.ServePriorNoticeAsync(noticed.Id, noticed.ConcurrencyToken, Day(1), ct);
         Party("CUCC-64", "carrier.cucc.nx");
         await cases.RecordStatementAsync(noticed.Id, "涉事代理商已于收到告知书当日被暂停业务，我公司正在对其近三个月办理的入网业务逐笔回访核验，恳请从轻处罚。", waiver: false, null, ct);

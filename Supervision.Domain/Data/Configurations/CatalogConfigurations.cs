@@ -48,6 +48,7 @@ internal sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<Chec
         b.Property(x => x.Code).HasMaxLength(20);
         b.Property(x => x.Description).HasMaxLength(2000);
         b.Property(x => x.Evidence).HasMaxLength(2000);
+        b.Property(x => x.Guidance).HasMaxLength(1000);
         b.HasOne(x => x.LegalBasis).WithMany().HasForeignKey(x => x.LegalBasisId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class EnforcementCaseConfiguration : IEntityTypeConfiguration<En
         b.Property(c => c.ReviewConclusion).HasMaxLength(4000);
         b.Property(c => c.HearingRecord).HasMaxLength(8000);
         b.Property(c => c.ExitReason).HasMaxLength(2000);
+        b.Property(c => c.AppliedLawNote).HasMaxLength(2000);
         b.Property(c => c.ActKey).HasMaxLength(120);
         b.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
         b.Ignore(c => c.Fine);

@@ -30,6 +30,11 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         b.Property(a => a.CategoryName).HasMaxLength(100);
         b.Property(a => a.NotPublishedReason).HasMaxLength(2000);
         b.Property(a => a.RepairReason).HasMaxLength(2000);
+        b.Property(a => a.AgentNoticeMethod).HasMaxLength(100);
+        b.Property(a => a.AgentNoticeText).HasMaxLength(6000);
+        b.Property(a => a.AgentStatement).HasMaxLength(4000);
+        b.Property(a => a.AgentStatementReview).HasMaxLength(2000);
+        b.Property(a => a.AgentStatementReviewedBy).HasMaxLength(100);
         // The legal basis an agent entry cites (the list's basis when it was published).
         b.HasOne<Catalog.LegalBasis>().WithMany().HasForeignKey(a => a.LegalBasisId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.ConcurrencyToken).IsConcurrencyToken();

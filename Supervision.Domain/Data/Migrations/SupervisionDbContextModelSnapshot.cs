@@ -200,6 +200,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EnforcementCertificate")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LegalReviewer")
                         .HasColumnType("INTEGER");
 
@@ -452,6 +456,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -564,6 +572,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("Statute")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supersedes")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -1275,6 +1287,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AppliedLawNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
 
@@ -1604,6 +1620,11 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<decimal>("HearingThreshold")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HearingThresholdSource")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("LegalReviewThreshold")
@@ -3258,6 +3279,41 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentNoticeMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgentNoticeServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentNoticeText")
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentStatement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgentStatementDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AgentStatementFounded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AgentStatementOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentStatementReview")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentStatementReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgentStatementReviewedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Authority")
                         .IsRequired()

@@ -9,7 +9,7 @@ public class LegalBasisTests
     {
         Code = "ORD25-A06", Statute = "《电话用户真实身份信息登记规定》", DutyArticle = "第六条", PenaltyArticle = "第十九条", Duty = "查验证件",
         AllowedSanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement],
-        FineMin = 10_000m, FineMax = 30_000m, EffectiveFrom = new DateOnly(2013, 9, 1), MandatorySanctions = [SanctionKind.Warning],
+        FineMin = 10_000m, FineMax = 30_000m, EffectiveFrom = new DateOnly(2013, 9, 1), MandatorySanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning],
     };
 
     [Fact]
@@ -19,9 +19,23 @@ public class LegalBasisTests
         Assert.Equal("case.mandatory_sanction", e.Code);
         Assert.Contains("不能单处罚款", e.Message);
         Assert.Contains("第十九条", e.Message);
-        Order25().CheckTogether([SanctionKind.Warning, SanctionKind.Fine], false);
-        Order25().CheckTogether([SanctionKind.Warning], false);
+        Order25().CheckTogether([SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine], false);
+        Order25().CheckTogether([SanctionKind.CorrectiveOrder, SanctionKind.Warning], false);
         Order25().CheckTogether([SanctionKind.CorrectiveOrder], false); // a corrective order alone is no penalty
+    }
+
+    /// <summary>"责令限期改正，予以警告，可以并处罚款": the order to correct is part of every decision under the article, not an option.</summary>
+    [Fact]
+    public void Under_责令限期改正予以警告_the_corrective_order_is_mandatory_with_the_warning()
+    {
+        foreach (SanctionKind[] kinds in new[] { new[] { SanctionKind.Warning, SanctionKind.Fine }, [SanctionKind.Warning], [SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement] })
+        {
+            var e = Assert.Throws<DomainException>(() => Order25().CheckTogether(kinds, false));
+            Assert.Equal("case.mandatory_sanction", e.Code);
+            Assert.Contains("《电话用户真实身份信息登记规定》第十九条", e.Message);
+            Assert.Contains("缺少责令限期改正", e.Message);
+        }
+        Order25().CheckTogether([SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement], false);
     }
 
     [Fact]
@@ -63,8 +77,11 @@ public class LegalBasisTests
                      ("ORD25-A12", "第十二条"), ("ORD25-A13", "第十三条"), ("ORD25-A14", "第十四条"), ("ORD25-A15", "第十五条"), ("ORD25-INSPECT", "第十六条") })
         {
             Assert.Equal((article, "第十九条"), (Get(code, "dutyArticle"), Get(code, "penaltyArticle")));
-            Assert.Contains("Warning", Get(code, "mandatorySanctions"));
+            Assert.Equal("[\"CorrectiveOrder\",\"Warning\"]", string.Concat(Get(code, "mandatorySanctions").Where(ch => !char.IsWhiteSpace(ch))));
         }
+        // Order 24's two tiers say 责令限期改正，予以警告 too.
+        foreach (var code in new[] { "ORD24-RULES", "ORD24-COLLECT", "ORD24-SECURITY", "ORD24-AGENT", "ORD24-SELFCHECK", "ORD24-INSPECT" })
+            Assert.Equal("[\"CorrectiveOrder\",\"Warning\"]", string.Concat(Get(code, "mandatorySanctions").Where(ch => !char.IsWhiteSpace(ch))));
         Assert.Contains("拒绝出示有效证件", Get("ORD25-A10", "duty"));
         Assert.Contains("两年", Get("ORD25-A11", "duty"));
         Assert.Contains("严格保密", Get("ORD25-A12", "duty"));
@@ -75,6 +92,9 @@ public class LegalBasisTests
         Assert.Equal(("第九条", "第二十三条", "10000", "30000"), (Get("ORD24-COLLECT", "dutyArticle"), Get("ORD24-COLLECT", "penaltyArticle"), Get("ORD24-COLLECT", "fineMin"), Get("ORD24-COLLECT", "fineMax")));
         // 网络安全法 as amended: log retention renumbered; entries not checked against the published text are marked so.
         Assert.Equal("第二十三条第（三）项", Get("CSL2025-23", "dutyArticle"));
+        // Versions (行政处罚法第三十七条): the amended entries name the 2016 ones they replace, which end the day before.
+        Assert.Equal(("CSL2016-21", "CSL2016-21", "CSL2016-24"), (Get("CSL2025-23", "supersedes"), Get("CSL2025-23-SERIOUS", "supersedes"), Get("CSL2025-26", "supersedes")));
+        Assert.Equal(("2025-12-31", "2026-01-01"), (Get("CSL2016-21", "effectiveTo"), Get("CSL2025-23", "effectiveFrom")));
         Assert.Equal("False", Get("CSL2025-23", "verified"));
         Assert.Equal("False", Get("ORD25-A06", "verified"));
         // 拒不改正 laws, checked against shared/laws.
@@ -159,5 +179,17 @@ public class LegalBasisTests
         Assert.Contains(errors, e => e.Contains("失效日期"));
         Assert.Contains(errors, e => e.Contains("至少选择一种"));
         Assert.Empty(Order25().Validate());
+    }
+
+    /// <summary>工信部网安〔2016〕182号 is a normative document: the checklist names it as the requirement, the basis stays Order 25 Art. 6.</summary>
+    [Fact]
+    public void The_182_requirement_is_cited_through_order_25_article_6_not_as_a_basis()
+    {
+        var rows = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Supervision.Domain.Data.Seeding.SeedFiles.DefaultDirectory, "checklist.json")))
+            .RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
+        var item = rows["RN-05"];
+        Assert.Equal("ORD25-A06", item.GetProperty("legalBasis").GetString());
+        Assert.Contains("工信部网安〔2016〕182号", item.GetProperty("guidance").GetString());
+        Assert.DoesNotContain("182号", item.GetProperty("description").GetString());
     }
 }

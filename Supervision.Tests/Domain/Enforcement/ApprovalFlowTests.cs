@@ -64,7 +64,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         return await a.Cases.GetAsync(id);
     }
 
-    private SanctionInput[] WarningAndFine(Actors a, decimal fine) => [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, fine, "罚款")];
+    private SanctionInput[] WarningAndFine(Actors a, decimal fine) => [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, fine, "罚款")];
 
     [Fact]
     public async Task Filing_waits_for_the_leaders_approval_a_refusal_keeps_it_blocked_and_the_approval_prints_on_the_filing_form()

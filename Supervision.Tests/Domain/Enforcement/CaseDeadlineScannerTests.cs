@@ -35,10 +35,10 @@ public class CaseDeadlineScannerTests(Portal portal) : IClassFixture<Portal>
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "入网工单抽查记录", new DateOnly(2026, 4, 21), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
-        c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 10_000m, "罚款")]);
+        c = await cases.ProposeAsync(id, c.ConcurrencyToken, [Lawful.Correction(basis.Id), new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 10_000m, "罚款")]);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await cases.GetAsync(id);
-        await LeaderApproval.DecideAsync(portal.ScopeFor, docs, id, new DateOnly(2026, 5, 11), [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 10_000m, "罚款")]);
+        await LeaderApproval.DecideAsync(portal.ScopeFor, docs, id, new DateOnly(2026, 5, 11), [Lawful.Correction(basis.Id), new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 10_000m, "罚款")]);
         c = await cases.GetAsync(id);
         await docs.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 12), ServiceMethods.Post, details: new ServiceDetails(PostedOn: new DateOnly(2026, 5, 11))); // receipt dated 12 May: payment due 27 May
 

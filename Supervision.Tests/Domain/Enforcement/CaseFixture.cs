@@ -62,6 +62,8 @@ public static class CaseFixture
 
     public static CaseSanction Fine(decimal amount, int basis = 1) => new() { Kind = SanctionKind.Fine, LegalBasisId = basis, Amount = amount, Description = "罚款" };
     public static CaseSanction Warning(int basis = 1) => new() { Kind = SanctionKind.Warning, LegalBasisId = basis, Description = "警告" };
+    public static CaseSanction Correction(int basis = 1, DateOnly? deadline = null) =>
+        new() { Kind = SanctionKind.CorrectiveOrder, LegalBasisId = basis, Description = "对未核验证件办理入网的用户重新核验身份", CorrectionDeadline = deadline ?? D("2026-06-30") };
 
     /// <summary>Filed under <paramref name="basis"/>, investigated with one piece of evidence and submitted for review: no sanction proposed yet.</summary>
     public static EnforcementCase Investigated(LegalBasis? basis = null)
@@ -140,7 +142,9 @@ public static class CaseFixture
     /// </summary>
     public static EnforcementCase DecidedOn(EnforcementCase c, LegalBasis basis, DateOnly decidedOn, decimal? fine)
     {
-        CaseSanction[] Penalty() => fine is { } f ? [Warning(basis.Id), Fine(f, basis.Id)] : [Warning(basis.Id)];
+        // The corrective order goes with the warning wherever the basis makes it mandatory (Orders 24 and 25 as seeded).
+        CaseSanction[] Penalty() => (basis.MandatorySanctions.Contains(SanctionKind.CorrectiveOrder) ? [Correction(basis.Id, decidedOn.AddDays(30))] : Array.Empty<CaseSanction>())
+            .Append(Warning(basis.Id)).Concat(fine is { } f ? [Fine(f, basis.Id)] : []).ToArray();
         var bases = new Dictionary<int, LegalBasis> { [basis.Id] = basis };
         Reviewed(c);
         c.ProposeSanctions(Penalty(), bases, actAlreadyFined: false, "i", Now);

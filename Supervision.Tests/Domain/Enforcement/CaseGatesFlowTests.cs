@@ -54,17 +54,22 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
         var c = await ReviewedAsync(a.Inspector, a.Branch, basis, [a.Users["inspector.nx"], a.Users["inspector2.nx"]]);
         Assert.Equal(new DateOnly(2026, 4, 15), c.DiscoveredOn);
         var cases = As<EnforcementService>(a.Inspector);
-        SanctionInput[] penalty = [new(SanctionKind.Warning, basis, null, "警告"), new(SanctionKind.Fine, basis, 20_000m, "罚款")];
+        SanctionInput[] penalty = [Lawful.Correction(basis), new(SanctionKind.Warning, basis, null, "警告"), new(SanctionKind.Fine, basis, 20_000m, "罚款")];
         var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ProposeAsync(c.Id, c.ConcurrencyToken, penalty));
         Assert.Equal("legal_basis.unverified", refused.Code);
         Assert.Contains("系统管理员", refused.Message);
-        // A fine alone under Order 25 is refused too, whatever the check (the seed says the warning is mandatory).
+        // A fine alone under Order 25 is refused too, whatever the check, and so is warning and fine without the corrective order
+        // (the seed says 责令限期改正 and 警告 are mandatory: 第十九条 "责令限期改正，予以警告，可以并处…罚款").
         await As<CatalogService>(AccessScope.System with { Role = UserRole.SystemAdmin }, "admin").ConfirmLegalBasisAsync(basis);
-        var alone = await Assert.ThrowsAsync<DomainException>(() => cases.ProposeAsync(c.Id, c.ConcurrencyToken, [penalty[1]]));
+        var alone = await Assert.ThrowsAsync<DomainException>(() => cases.ProposeAsync(c.Id, c.ConcurrencyToken, [penalty[2]]));
         Assert.Equal("case.mandatory_sanction", alone.Code);
+        var withoutOrder = await Assert.ThrowsAsync<DomainException>(() => cases.ProposeAsync(c.Id, c.ConcurrencyToken, [penalty[1], penalty[2]]));
+        Assert.Equal("case.mandatory_sanction", withoutOrder.Code);
+        Assert.Contains("第十九条", withoutOrder.Message);
+        Assert.Contains("缺少责令限期改正", withoutOrder.Message);
 
         var proposed = await cases.ProposeAsync(c.Id, c.ConcurrencyToken, penalty);
-        Assert.Equal(2, proposed.Sanctions.Count);
+        Assert.Equal(3, proposed.Sanctions.Count);
     }
 
     [Fact]

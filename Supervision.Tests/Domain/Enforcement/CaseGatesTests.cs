@@ -59,21 +59,32 @@ public class CaseGatesTests
     }
 
     [Fact]
-    public void Under_order_25_a_fine_comes_with_a_warning_never_alone()
+    public void Under_order_25_a_fine_comes_with_the_corrective_order_and_a_warning_never_alone()
     {
-        var basis = Basis(1, "ORD25-A06", b => { b.PenaltyArticle = "第十九条"; b.MandatorySanctions = [SanctionKind.Warning]; b.FineMax = 30_000m; });
+        var basis = Basis(1, "ORD25-A06", b =>
+        {
+            (b.Statute, b.PenaltyArticle, b.FineMax) = ("《电话用户真实身份信息登记规定》", "第十九条", 30_000m);
+            b.MandatorySanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning];
+        });
         var bases = new Dictionary<int, LegalBasis> { [1] = basis };
         var c = Investigated();
         var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([Fine(20_000m)], bases, false, "i", Now));
         Assert.Equal("case.mandatory_sanction", e.Code);
-        Assert.Contains("第十九条", e.Message);
+        Assert.Contains("《电话用户真实身份信息登记规定》第十九条", e.Message);
         Assert.Contains("不能单处罚款", e.Message);
+        var withoutOrder = Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning(), Fine(20_000m)], bases, false, "i", Now));
+        Assert.Equal("case.mandatory_sanction", withoutOrder.Code);
+        Assert.Contains("缺少责令限期改正（责令改正须写明改正期限）", withoutOrder.Message);
+        Assert.Contains("第十九条", withoutOrder.Message);
 
-        c.ProposeSanctions([Warning(), Fine(20_000m)], bases, false, "i", Now);
+        c.ProposeSanctions([Correction(), Warning(), Fine(20_000m)], bases, false, "i", Now);
         c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now);
         Assert.Equal("case.mandatory_sanction", Assert.Throws<DomainException>(() =>
             c.Decide(D("2026-05-11"), [Fine(20_000m)], null, bases, Settings, Calendar, "i", Now)).Code); // dropping the warning at the decision, too
-        c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, bases, Settings, Calendar, "i", Now);
+        Assert.Equal("case.mandatory_sanction", Assert.Throws<DomainException>(() =>
+            c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, bases, Settings, Calendar, "i", Now)).Code); // or the corrective order
+        c.Decide(D("2026-05-11"), [Correction(), Warning(), Fine(20_000m)], null, bases, Settings, Calendar, "i", Now);
+        Assert.Equal(D("2026-06-30"), c.Sanctions.Single(s => s.Kind == SanctionKind.CorrectiveOrder).CorrectionDeadline);
     }
 
     [Fact]
@@ -268,5 +279,100 @@ public class CaseGatesTests
 
         c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", settings, "i", Now);
         Assert.Equal(D("2026-08-18"), c.EffectiveDecisionDueDate);
+    }
+
+    // ------------------------------------------------------------------ sources of the settings (执法参数)
+
+    [Fact]
+    public void The_hearing_threshold_and_the_extension_bound_name_their_source_and_a_refused_hearing_cites_it()
+    {
+        var settings = new EnforcementSettings { HearingThresholdSource = "本省规定", DecisionExtensionSource = "" };
+        var errors = settings.Validate();
+        Assert.Contains(errors, e => e.StartsWith("请写明听证金额标准的依据：文件名称和条款", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("请写明决定期限延长上限的依据：文件名称和条款", StringComparison.Ordinal));
+        settings.HearingThresholdSource = "《中华人民共和国行政处罚法》第六十三条第一款第（一）项；《宁夏回族自治区行政处罚听证程序规定》第五条";
+        settings.DecisionExtensionSource = "《中华人民共和国行政处罚法》第六十条";
+        Assert.DoesNotContain(settings.Validate(), e => e.Contains("依据：文件名称和条款", StringComparison.Ordinal));
+
+        // A fine below the threshold gives no hearing right: the refusal names the threshold and where it comes from.
+        var c = Noticed(fine: 20_000m);
+        var e2 = Assert.Throws<DomainException>(() => c.RequestHearing(D("2026-05-06"), "carrier", Now, settings));
+        Assert.Equal("case.hearing_not_offered", e2.Code);
+        Assert.Contains("较大数额罚款标准为罚款¥50,000.00以上", e2.Message);
+        Assert.Contains("《宁夏回族自治区行政处罚听证程序规定》第五条", e2.Message);
+        Assert.True(Noticed(fine: 50_000m, basis: AntiFraud).HearingOffered);
+    }
+
+
+    // ------------------------------------------------------------------ 从旧兼从轻 (第三十七条)
+
+    /// <summary>The 2016 text in force when the act was done, and its amended version in force from 1 January 2026.</summary>
+    private static (LegalBasis Old, LegalBasis New, Dictionary<int, LegalBasis> Bases) Versions(decimal newFineMax)
+    {
+        var old = Basis(10, "CSL2016-21", b => { (b.EffectiveTo, b.FineMax) = (new DateOnly(2025, 12, 31), 100_000m); b.Statute = "《中华人民共和国网络安全法》（2016年）"; });
+        var amended = Basis(11, "CSL2025-23", b =>
+        {
+            (b.Statute, b.DutyArticle, b.PenaltyArticle, b.EffectiveFrom, b.FineMax, b.Supersedes) =
+                ("《中华人民共和国网络安全法》（2025年修正）", "第二十三条第（三）项", "第六十一条", new DateOnly(2026, 1, 1), newFineMax, "CSL2016-21");
+        });
+        return (old, amended, new() { [10] = old, [11] = amended });
+    }
+
+    /// <summary>An act of November 2025 under the 2016 text, filed and investigated in January 2026.</summary>
+    private static EnforcementCase ActOf2025(LegalBasis old)
+    {
+        var c = Filed(old, violation: "2025-11-10", filed: "2026-01-12");
+        c.StartInvestigation("i", Now);
+        c.AddEvidence(new CaseEvidence { Description = "网络日志留存抽查记录", CollectedOn = D("2026-01-13"), CollectedBy = "i" }, "i", Now);
+        c.SubmitForReview("违法事实清楚", "i", Now);
+        return c;
+    }
+
+    [Fact]
+    public void A_lighter_amendment_in_force_at_the_decision_applies_and_the_decision_records_why()
+    {
+        var (old, amended, bases) = Versions(newFineMax: 50_000m);
+        var c = ActOf2025(old);
+        var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning(10), Fine(20_000m, 10)], bases, false, "i", Now));
+        Assert.Equal("case.lighter_version_applies", e.Code);
+        Assert.Contains("行政处罚法》第三十七条", e.Message);
+        Assert.Contains("“CSL2025-23”", e.Message);
+        // Within the new range, not the old one: ¥80,000 was lawful in 2025 but the applied version caps it at ¥50,000.
+        Assert.Equal("fine.out_of_range", Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning(11), Fine(80_000m, 11)], bases, false, "i", Now)).Code);
+
+        c.ProposeSanctions([Warning(11), Fine(20_000m, 11)], bases, false, "i", Now);
+        c.ServePriorNotice(D("2026-01-14"), Settings, Calendar, "i", Now);
+        c.Decide(D("2026-01-26"), [Warning(11), Fine(20_000m, 11)], null, bases, Settings, Calendar, "i", Now);
+        Assert.Contains("违法行为发生时施行的是《中华人民共和国网络安全法》（2016年）第二十一条", c.AppliedLawNote);
+        Assert.Contains("（2026年1月1日起施行）处罚较轻", c.AppliedLawNote);
+        Assert.Contains("依照《中华人民共和国行政处罚法》第三十七条的规定，适用新的规定", c.AppliedLawNote);
+    }
+
+    [Fact]
+    public void An_amendment_not_lighter_leaves_the_law_of_the_time_of_the_act_and_the_decision_says_so()
+    {
+        var (old, _, bases) = Versions(newFineMax: 200_000m);
+        var c = ActOf2025(old);
+        var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning(11), Fine(20_000m, 11)], bases, false, "i", Now));
+        Assert.Equal("case.later_version_not_lighter", e.Code);
+        Assert.Contains("第三十七条", e.Message);
+        Assert.Contains("应当适用违法行为发生时的规定", e.Message);
+
+        c.ProposeSanctions([Warning(10), Fine(20_000m, 10)], bases, false, "i", Now);
+        c.ServePriorNotice(D("2026-01-14"), Settings, Calendar, "i", Now);
+        c.Decide(D("2026-01-26"), [Warning(10), Fine(20_000m, 10)], null, bases, Settings, Calendar, "i", Now);
+        Assert.Contains("其处罚不轻于违法行为发生时施行的", c.AppliedLawNote);
+        Assert.Contains("适用违法行为发生时的规定", c.AppliedLawNote);
+    }
+
+    /// <summary>A fine the old text allows only on a refusal to correct is not available without one: a new text fining without it is heavier.</summary>
+    [Fact]
+    public void A_new_fine_without_a_refusal_to_correct_is_heavier_than_an_old_text_that_needed_one()
+    {
+        var (old, amended, _) = Versions(newFineMax: 50_000m);
+        old.FineOnlyIfNotCorrected = true;
+        Assert.False(amended.LighterThan(old, correctiveOrderDisregarded: false));
+        Assert.True(amended.LighterThan(old, correctiveOrderDisregarded: true));
+        Assert.False(old.LighterThan(amended, correctiveOrderDisregarded: true));
     }
 }

@@ -65,7 +65,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Matches(@"^宁通管立〔2026〕\d+号$", filed.CaseNumber);
         await Assert.ThrowsAsync<NotFoundException>(() => As<EnforcementService>(a.Carrier, "carrier.cmcc.nx").GetAsync(id)); // not yet told
 
-        var c = await UnderReviewAsync(a, id, [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 20_000m, "罚款"),
+        var c = await UnderReviewAsync(a, id, [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 20_000m, "罚款"),
             new(SanctionKind.PublicAnnouncement, a.Basis, null, "向社会公告")]);
         var preview = Text(await docs.PreviewAsync(id, EnforcementService.PreviewKind.PriorNotice, new DateOnly(2026, 4, 30)));
         Assert.Contains("（签发时编号）", preview);
@@ -89,7 +89,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         // The statement on record must be reviewed, adopted or not and why, before the decision (Art. 45).
         Assert.Contains(c.ActionsFor(Acting.Officer, new DateOnly(2026, 5, 28)), x => x is { Key: "statement-review", Primary: true });
         var unreviewed = await Assert.ThrowsAsync<DomainException>(() => docs.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 11),
-            [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 15_000m, "罚款"), new(SanctionKind.PublicAnnouncement, a.Basis, null, "公告")]));
+            [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 15_000m, "罚款"), new(SanctionKind.PublicAnnouncement, a.Basis, null, "公告")]));
         Assert.Equal("case.statement_not_reviewed", unreviewed.Code);
         Assert.Contains("行政处罚法第四十五条", unreviewed.Message);
         await Assert.ThrowsAsync<AccessDeniedException>(() => carrierCases.ReviewStatementsAsync(id, c.ConcurrencyToken, StatementAdoption.Adopted, "企业自行认定采纳"));
@@ -97,7 +97,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal((StatementAdoption.PartlyAdopted, "你单位终止与涉事代理商合作并全面排查属实，可以从轻处罚，但不影响违法事实的认定"),
             ((await cases.GetAsync(id)).StatementAdoption, (await cases.GetAsync(id)).StatementAdoptionReason));
         var decision = await LeaderApproval.DecideAsync(portal.ScopeFor, docs, id, new DateOnly(2026, 5, 11),
-            [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 15_000m, "罚款"), new(SanctionKind.PublicAnnouncement, a.Basis, null, "公告")]);
+            [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 15_000m, "罚款"), new(SanctionKind.PublicAnnouncement, a.Basis, null, "公告")]);
         Assert.Matches(@"^宁通管罚〔2026〕\d+号$", decision.Number);
         var decisionText = Text((await registry.DownloadAsync(decision.Id)).Pdf);
         foreach (var element in new[] { "行政处罚决定书", "统一社会信用代码", "住所", "违法事实和证据", "暗访录像", "处罚依据和内容", "人民币壹万伍仟元整", "履行方式和期限",
@@ -123,6 +123,9 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         c = await cases.RecordPaymentAsync(id, c.ConcurrencyToken, 15_000m, new DateOnly(2026, 5, 20), "非税2026-0520-001");
         var publish = c.Sanctions.Single(s => s.Kind == SanctionKind.PublicAnnouncement);
         c = await cases.ExecuteSanctionAsync(id, c.ConcurrencyToken, publish.Id, new DateOnly(2026, 5, 19), "已在门户网站公告");
+        var correction = c.Sanctions.Single(s => s.Kind == SanctionKind.CorrectiveOrder);
+        Assert.Equal("case.sanctions_open", (await Assert.ThrowsAsync<DomainException>(() => cases.CloseAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 28)))).Code);
+        c = await cases.ExecuteSanctionAsync(id, c.ConcurrencyToken, correction.Id, new DateOnly(2026, 5, 26), "经复查，整改合格");
         c = await cases.CloseAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 28));
         Assert.Equal(CaseState.Closed, c.State);
         Assert.True(c.Steps.Count >= 12);
@@ -134,21 +137,21 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         var a = await ActorsAsync();
         portal.Today(new DateOnly(2026, 4, 30));
         var id = await FiledAsync(a, "未按规定登记用户身份信息", new DateOnly(2026, 3, 11));
-        var c = await UnderReviewAsync(a, id, [new(SanctionKind.Warning, a.Basis, null, "警告")]);
+        var c = await UnderReviewAsync(a, id, [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告")]);
         var docs = As<EnforcementService>(a.Inspector);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await As<EnforcementService>(a.Inspector).GetAsync(id);
         await using var db = portal.Db();
         int? Last() => db.DocumentSequences.AsNoTracking().Where(s => s.Code == "罚" && s.Year == 2026).Select(s => (int?)s.LastNumber).FirstOrDefault();
         var before = Last();
-        var early = await Assert.ThrowsAsync<DomainException>(() => docs.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), [new(SanctionKind.Warning, a.Basis, null, "警告")]));
+        var early = await Assert.ThrowsAsync<DomainException>(() => docs.DecideAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告")]));
         Assert.Equal("case.statement_period_running", early.Code);
         Assert.Equal(before, Last());
 
         var stale = c.ConcurrencyToken;
         portal.Today(new DateOnly(2026, 5, 7));
         await As<EnforcementService>(a.Inspector, "inspector2.nx").RecordStatementAsync(id, "当事人当面陈述：系个别员工违规操作。", waiver: false, null);
-        var conflict = await Assert.ThrowsAsync<DomainException>(() => docs.DecideAsync(id, stale, new DateOnly(2026, 5, 11), [new(SanctionKind.Warning, a.Basis, null, "警告")]));
+        var conflict = await Assert.ThrowsAsync<DomainException>(() => docs.DecideAsync(id, stale, new DateOnly(2026, 5, 11), [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告")]));
         Assert.Equal("case.changed", conflict.Code);
         Assert.Equal(before, Last());
     }
@@ -159,7 +162,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         var a = await ActorsAsync();
         portal.Today(new DateOnly(2026, 5, 6));
         var first = await FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2));
-        await UnderReviewAsync(a, first, [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
+        await UnderReviewAsync(a, first, [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
         var leader = As<EnforcementService>(a.Leader, "leader.nx");
         Assert.Equal(CaseState.UnderReview, (await leader.GetAsync(first)).State);
         await Assert.ThrowsAsync<AccessDeniedException>(async () => await leader.WithdrawAsync(first, (await leader.GetAsync(first)).ConcurrencyToken, new DateOnly(2026, 5, 6), "领导撤销案件"));
@@ -170,11 +173,11 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         var c = await cases.GetAsync(first);
         await docs.ServePriorNoticeAsync(first, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         c = await cases.RecordStatementAsync(first, "放弃陈述申辩。", waiver: true, null); // the officer records the party's written waiver
-        await LeaderApproval.DecideAsync(portal.ScopeFor, docs, first, new DateOnly(2026, 5, 6), [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
+        await LeaderApproval.DecideAsync(portal.ScopeFor, docs, first, new DateOnly(2026, 5, 6), [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]);
         // Filing it is held back until the inspector confirms a different act (Art. 29); even then the same act is not fined twice.
         Assert.Equal(EnforcementService.SameActCode, (await Assert.ThrowsAsync<DomainException>(() => FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2)))).Code);
         var second = await FiledAsync(a, "违规为他人代办入网", new DateOnly(2026, 2, 2), differentAct: true);
-        var twice = await Assert.ThrowsAsync<DomainException>(() => UnderReviewAsync(a, second, [new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => UnderReviewAsync(a, second, [Lawful.Correction(a.Basis), new(SanctionKind.Warning, a.Basis, null, "警告"), new(SanctionKind.Fine, a.Basis, 10_000m, "罚款")]));
         Assert.Equal("case.double_fine", twice.Code);
     }
 }

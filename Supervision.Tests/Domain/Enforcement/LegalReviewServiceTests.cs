@@ -39,7 +39,7 @@ public class LegalReviewServiceTests(Portal portal) : IClassFixture<Portal>
         c = await inspector.StartInvestigationAsync(id, c.ConcurrencyToken);
         c = await inspector.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
         c = await inspector.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿。");
-        SanctionInput[] sanctions = [new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 20_000m, "罚款")];
+        SanctionInput[] sanctions = [Lawful.Correction(basis.Id), new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 20_000m, "罚款")];
         c = await inspector.ProposeAsync(id, c.ConcurrencyToken, sanctions);
         c = await inspector.MarkSignificanceAsync(id, c.ConcurrencyToken, major: true, complex: false, "涉及电话卡逾千张，社会影响恶劣");
         await inspector.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
@@ -77,7 +77,7 @@ public class LegalReviewServiceTests(Portal portal) : IClassFixture<Portal>
         var decided = await inspector.GetAsync(id);
         Assert.Equal(CaseState.Decided, decided.State);
         var review = Assert.Single(decided.LegalReviews);
-        Assert.Equal((users["inspector4.nx"], LegalReviewOpinion.Approve, "警告；罚款 ¥20,000.00", false), (review.ReviewerId, review.Opinion, review.Proposal, review.Superseded));
+        Assert.Equal((users["inspector4.nx"], LegalReviewOpinion.Approve, "责令限期改正；警告；罚款 ¥20,000.00", false), (review.ReviewerId, review.Opinion, review.Proposal, review.Superseded));
         Assert.Equal("王志强、李明、张华", Assert.Single(decided.Discussions).Participants);
         Assert.True(decided.IsMajor);
         Assert.Equal("涉及电话卡逾千张，社会影响恶劣", decided.SignificanceReason);

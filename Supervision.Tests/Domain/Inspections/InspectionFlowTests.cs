@@ -152,6 +152,17 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
 
         var deadline = new DateOnly(2026, 12, 10);
         token = await orders.SaveDraftAsync(orderId, token, draft.Facts, "立即停止人工录入身份信息，对全部营业网点开展排查。", DeadlineMode.Date, null, deadline);
+        // The notice names at least two officers with their 执法证号: refused while the inspectors have none on record.
+        var officerIds = inspection.Inspectors.Select(i => i.UserId).ToList();
+        var certificates = await db.Users.Where(u => officerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.EnforcementCertificate);
+        Assert.True(certificates.Values.Count(c => c is not null) >= 2);
+        await db.Users.Where(u => officerIds.Contains(u.Id)).ExecuteUpdateAsync(x => x.SetProperty(u => u.EnforcementCertificate, (string?)null));
+        var uncertified = await Assert.ThrowsAsync<DomainException>(() => inspector.Get<CorrectiveOrderService>().IssueAsync(orderId, token));
+        Assert.Equal("order.officers", uncertified.Code);
+        Assert.Contains("行政处罚法第四十二条、第五十五条", uncertified.Message);
+        Assert.Contains(inspection.Inspectors[0].DisplayName.Split('（')[0], uncertified.Message);
+        foreach (var (userId, certificate) in certificates)
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(x => x.SetProperty(u => u.EnforcementCertificate, certificate));
         var notice = await inspector.Get<CorrectiveOrderService>().IssueAsync(orderId, token);
         Assert.Matches(@"^宁通管改〔\d{4}〕\d+号$", notice.Number);
         Assert.True(notice.VisibleToParty);
@@ -163,6 +174,11 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         foreach (var expected in new[] { "责令限期改正通知书", notice.Number!, "中国移动通信集团宁夏有限公司", "抽查发现人工录入身份信息12笔", "《电话用户真实身份信息登记规定》", "第六条", "第十九条",
                      "立即停止人工录入身份信息", "请于2026年12月10日（含）前完成整改", "整改通知", "延期申请", "宁夏回族自治区通信管理局" })
             Assert.Contains(expected, text);
+        // It rests on the inspection record (date and 文号) and names the officers with their 执法证号.
+        var record = await db.IssuedDocuments.Where(d => d.OwnerType == InspectionService.OwnerType && d.OwnerId == inspection.Id.ToString() && d.Kind == DocumentKind.InspectionRecord)
+            .Select(d => d.Number).SingleAsync();
+        Assert.Contains($"现场检查记录（{record}）", text);
+        foreach (var certificate in certificates.Values.OfType<string>()) Assert.Contains($"执法证号：{certificate}", text);
         // The order can be challenged: the notice states how and by when (without it the period for review stretches to a year).
         Assert.Contains("自收到本通知书之日起六十日内向中华人民共和国工业和信息化部申请行政复议", text);
         Assert.Contains("自收到本通知书之日起六个月内依法向人民法院提起行政诉讼", text);

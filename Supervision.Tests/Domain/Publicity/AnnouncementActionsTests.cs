@@ -21,7 +21,7 @@ public class AnnouncementActionsTests
             content, Day, new EnforcementSettings(), At);
         if (state == "not published") a.DeclinePublication("涉及商业秘密，依《政府信息公开条例》第十五条不予公开", "inspector.nx", At);
         if (state is "draft" or "not published") return a;
-        a.Publish(Day, Publishing.Terms(category: state == "repaired" ? Publishing.Minor : null), "inspector.nx", At); // 轻微: repairable at once
+        Publishing.Notified(a, Day).Publish(Day, Publishing.Terms(category: state == "repaired" ? Publishing.Minor : null), "inspector.nx", At); // 轻微: repairable at once
         if (state is "source changed" or "withdrawn") a.MarkSourceChanged(Day, "经行政复议，原处罚决定被撤销", new EnforcementSettings(), Calendar, At);
         if (state == "withdrawn") a.Withdraw("原处罚决定已被撤销", "inspector.nx", At);
         if (state == "repaired") a.EndAfterRepair(Day, "当事人已完成信用修复", "inspector.nx", At);
@@ -29,7 +29,7 @@ public class AnnouncementActionsTests
     }
 
     [Theory]
-    [InlineData("draft", "edit publish decline", "edit publish decline", "")]
+    [InlineData("draft", "edit publish decline", "edit agent-notice (publish) decline", "")] // the agent is told first (第四十四条)
     [InlineData("published", "mark-changed withdraw end-after-repair view-public", "mark-changed withdraw view-public", "view-public")]
     [InlineData("source changed", "withdraw end-after-repair view-public", "withdraw view-public", "view-public")]
     [InlineData("withdrawn", "view-public", "view-public", "view-public")]

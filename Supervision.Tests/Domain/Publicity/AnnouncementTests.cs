@@ -105,7 +105,7 @@ public class AnnouncementTests
 
         // A draft stored before the current rules (its text as typed) is cleaned again when it is published.
         StoredUnderOlderRules(a, ("Facts", "为用户（身份证号110101 19900307 1234）办理入网"), ("Body", "联系人：13800138000"), ("PublicTextVersion", 1));
-        a.Publish(D("2026-05-20"), Publishing.Terms(), "inspector.nx", At);
+        Publishing.Notified(a, D("2026-05-20")).Publish(D("2026-05-20"), Publishing.Terms(), "inspector.nx", At);
         AssertNoPersonalNumbers(a);
         Assert.Equal("为用户（身份证号（身份证号码已隐去））办理入网", a.Facts);
         Assert.Equal(PublicText.Version, a.PublicTextVersion);

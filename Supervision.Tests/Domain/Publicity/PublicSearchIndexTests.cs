@@ -25,7 +25,7 @@ public class PublicSearchIndexTests(Portal portal) : IClassFixture<Portal>
         var a = Announcement.Draft(branch.ProvinceId, branch.Id, AnnouncementKind.PenaltyDecision, "SearchTest", Guid.NewGuid().ToString("N"), "宁夏回族自治区通信管理局",
             new AnnouncementContent($"{party}行政处罚决定", party, PartyType.Organisation, creditCode, "王五", number, "未核验证件即办理入网。", "警告", "第十九条", "警告",
                 today.AddDays(-20)), today.AddDays(-10), new EnforcementSettings(), DateTimeOffset.UtcNow);
-        if (publish) a.Publish(today.AddDays(-18), Publishing.Terms(), "inspector.nx", DateTimeOffset.UtcNow);
+        if (publish) Publishing.Notified(a, today.AddDays(-18)).Publish(today.AddDays(-18), Publishing.Terms(), "inspector.nx", DateTimeOffset.UtcNow);
         db.Announcements.Add(a);
         await db.SaveChangesAsync();
         return a.Id;
@@ -63,7 +63,7 @@ public class PublicSearchIndexTests(Portal portal) : IClassFixture<Portal>
         await using (var db = portal.Db())
         {
             var a = await db.Announcements.SingleAsync(x => x.Id == id);
-            a.Publish(BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(-18), Publishing.Terms(), "inspector.nx", DateTimeOffset.UtcNow);
+            Publishing.Notified(a, BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(-18)).Publish(BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(-18), Publishing.Terms(), "inspector.nx", DateTimeOffset.UtcNow);
             await using var tx = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             await tx.RollbackAsync();
@@ -73,7 +73,7 @@ public class PublicSearchIndexTests(Portal portal) : IClassFixture<Portal>
         await using (var db = portal.Db())
         {
             var a = await db.Announcements.SingleAsync(x => x.Id == id);
-            a.Publish(BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(-18), Publishing.Terms(), "inspector.nx", DateTimeOffset.UtcNow);
+            Publishing.Notified(a, BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(-18)).Publish(BeijingTime.Today(DateTimeOffset.UtcNow).AddDays(-18), Publishing.Terms(), "inspector.nx", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
         Assert.Equal([id], await PartyAsync("同步索引"));
@@ -103,7 +103,7 @@ public class PublicSearchIndexTests(Portal portal) : IClassFixture<Portal>
                 var a = Announcement.Draft(branch.ProvinceId, branch.Id, AnnouncementKind.ViolatingAgent, "SearchTest", $"common-{i}", "宁夏回族自治区通信管理局",
                     new AnnouncementContent("违规代理商", $"常见索引通讯店{i:D4}", PartyType.IndividualBusiness, null, "李某某", $"宁通管通〔2026〕C{i:D4}号", "未核验证件。", "通报", "第十一条",
                         "已终止代理。", today.AddDays(-300)), today.AddDays(-290), new EnforcementSettings(), DateTimeOffset.UtcNow);
-                a.Publish(today.AddDays(-299 + i % 200), Publishing.Terms(), "inspector.nx", DateTimeOffset.UtcNow);
+                Publishing.Notified(a, today.AddDays(-299 + i % 200)).Publish(today.AddDays(-299 + i % 200), Publishing.Terms(), "inspector.nx", DateTimeOffset.UtcNow);
                 db.Announcements.Add(a);
             }
             await db.SaveChangesAsync();

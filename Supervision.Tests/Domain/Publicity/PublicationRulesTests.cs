@@ -115,7 +115,7 @@ public class PublicationRulesTests
         Assert.Contains("通报批评", refused.Message);
         Assert.Equal(AnnouncementStatus.Draft, agent.Status);
 
-        agent.Publish(D("2026-06-30"), Publishing.Terms(new EnforcementSettings { PublicationMonths = 6 }), "inspector.nx", At);
+        Publishing.Notified(agent, D("2026-06-30")).Publish(D("2026-06-30"), Publishing.Terms(new EnforcementSettings { PublicationMonths = 6 }), "inspector.nx", At);
         Assert.Equal((Publishing.AgentBasis.Id, Publishing.AgentBasis.Citation, D("2026-12-29")), (agent.LegalBasisId!.Value, agent.LegalBasis, agent.PublicUntil!.Value));
         Assert.True(agent.IsPublicOn(D("2026-06-30")));
     }

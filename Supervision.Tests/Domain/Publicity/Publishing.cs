@@ -17,6 +17,18 @@ public static class Publishing
         AllowedSanctions = [SanctionKind.Warning, SanctionKind.Criticism], Verified = true,
     };
 
+    /// <summary>
+    /// An agent entry whose agent was told (告知, 行政处罚法第四十四条) ten days before <paramref name="publishOn"/>: its period to state its case
+    /// has run out by then with nothing stated. Other kinds are returned as they are.
+    /// </summary>
+    public static Announcement Notified(Announcement a, DateOnly publishOn)
+    {
+        if (a.Kind != AnnouncementKind.ViolatingAgent) return a;
+        var at = new DateTimeOffset(publishOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
+        a.RecordAgentNotice(publishOn.AddDays(-10), ServiceMethods.InPerson, new EnforcementSettings(), new WorkingDayCalendar([], [publishOn.Year - 1, publishOn.Year]), "inspector.nx", at);
+        return a;
+    }
+
     /// <summary>A decision as 一般失信行为 for the longest period, an agent under an enabled list, anything else by the settings.</summary>
     public static PublicationTerms Terms(EnforcementSettings? settings = null, PublicationCategory? category = null, int? months = null, LegalBasis? basis = null) =>
         new(settings ?? new EnforcementSettings(), category ?? Ordinary, months, basis ?? AgentBasis);

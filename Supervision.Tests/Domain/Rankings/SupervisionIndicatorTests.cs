@@ -169,7 +169,7 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份、入网工单5份", D("2026-04-27"), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿，建议给予行政处罚。");
-        var sanctions = new[] { new SanctionInput(SanctionKind.Warning, basisId, null, "警告"), new SanctionInput(SanctionKind.Fine, basisId, 10_000m, "罚款") };
+        var sanctions = new[] { Lawful.Correction(basisId), new SanctionInput(SanctionKind.Warning, basisId, null, "警告"), new SanctionInput(SanctionKind.Fine, basisId, 10_000m, "罚款") };
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
         await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, D("2026-05-06"));
         Assert.Equal(0, (await ValuesAsync(portal, "CTCC-64", "2026-05"))[Penalties].Value);
@@ -188,6 +188,7 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
 
         await cases.ServeAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, D("2026-05-21"), "直接送达");
         c = await cases.RecordPaymentAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, 10_000m, D("2026-05-28"), "宁财非税缴款书No.6400099999");
+        c = await cases.ExecuteSanctionAsync(id, c.ConcurrencyToken, c.Sanctions.Single(s => s.Kind == SanctionKind.CorrectiveOrder).Id, D("2026-06-08"), "经复查，整改合格");
         await cases.CloseAsync(id, c.ConcurrencyToken, D("2026-06-10"));
 
         // Closed: the finding it came from is settled from June on, and CTCC now ranks above CMCC (still one open) in June.

@@ -92,9 +92,20 @@ public class DocumentContentTests
         Assert.Contains("检查任务：2026年实名制专项检查", recordText);
         foreach (var signer in new[] { "检查人员：张伟", "检查人员：李娜", "被检查单位在场人员：王强（经理）" }) Assert.Contains(signer, recordText);
 
-        var notice = Text(Renderer.Render(new CorrectiveNoticeData(Authority, Party, null, null, "未核验证件", "《电话用户真实身份信息登记规定》", "第六条", "第十九条",
-            "出示有效身份证件", "整改", new DateOnly(2026, 6, 30), "张伟", Day) { ReviewBody = "中华人民共和国工业和信息化部" }));
+        var noticePdf = Renderer.Render(new CorrectiveNoticeData(Authority, Party, null, null, "未核验证件", "《电话用户真实身份信息登记规定》", "第六条", "第十九条",
+            "出示有效身份证件", "整改", new DateOnly(2026, 6, 30), "张伟", Day)
+        {
+            ReviewBody = "中华人民共和国工业和信息化部", InspectionRecord = "2026年5月20日现场检查记录（宁通管检〔2026〕3号）",
+            Officers = ["张伟（执法证号：宁通执字第640003号）", "李娜（执法证号：宁通执字第640005号）"],
+            Guidance = "工业和信息化部工信部网安〔2016〕182号文件关于新入网用户使用二代身份证识别设备并联网核验、禁止人工录入证件信息的要求",
+        });
+        Sample("CorrectiveNotice", noticePdf);
+        var notice = Text(noticePdf);
         Assert.StartsWith(Authority + "责令限期改正通知书", notice);
+        // It rests on the inspection record, names both officers with their 执法证号, and cites the 182号 requirement through Order 25 Art. 6.
+        Assert.Contains("执法人员张伟（执法证号：宁通执字第640003号）、李娜（执法证号：宁通执字第640005号）依法对你单位进行了现场检查", notice);
+        Assert.Contains("2026年5月20日现场检查记录（宁通管检〔2026〕3号）", notice);
+        Assert.Contains("不符合工业和信息化部工信部网安〔2016〕182号文件关于新入网用户使用二代身份证识别设备并联网核验、禁止人工录入证件信息的要求，违反了《电话用户真实身份信息登记规定》第六条", notice);
         Assert.Contains("2026年6月30日（含）前", notice);
         Assert.Contains("六十日内向中华人民共和国工业和信息化部申请行政复议", notice);
         Assert.Contains("六个月内依法向人民法院提起行政诉讼", notice);
@@ -179,6 +190,21 @@ public class DocumentContentTests
         Assert.Contains("自收到本决定书之日起十五日内缴纳罚款", text);
         Assert.Contains("联系人：张伟；联系电话：0951-1234567", text);
         Assert.Contains("联系人：张伟", Text(Renderer.Render(Case(DocumentKind.PriorNotice))));
+    }
+
+    /// <summary>从旧兼从轻 (行政处罚法第三十七条): the decision says which version it applies and why, between the duty and the penalties.</summary>
+    [Fact]
+    public void The_decision_cites_the_version_of_the_law_it_applies()
+    {
+        const string applied = "违法行为发生时施行的是《中华人民共和国网络安全法》（2016年）第二十一条第（三）项、第五十九条第一款；作出本决定时施行的《中华人民共和国网络安全法》（2025年修正）第二十三条第（三）项、第六十一条（2026年1月1日起施行）处罚较轻，依照《中华人民共和国行政处罚法》第三十七条的规定，适用新的规定。";
+        var pdf = Renderer.Render(Case(DocumentKind.PenaltyDecision) with { AppliedLaw = applied });
+        Sample("PenaltyDecision-AppliedLaw", pdf);
+        var text = Text(pdf);
+        var duty = text.IndexOf("违反了《电话用户真实身份信息登记规定》第六条的规定", StringComparison.Ordinal);
+        var version = text.IndexOf("依照《中华人民共和国行政处罚法》第三十七条的规定，适用新的规定", StringComparison.Ordinal);
+        var penalties = text.IndexOf("如下行政处罚", StringComparison.Ordinal);
+        Assert.True(duty > 0 && version > duty && penalties > version, "the version applied is stated after the duty and before the penalties");
+        Assert.DoesNotContain("第三十七条", Text(Renderer.Render(Case(DocumentKind.PenaltyDecision))));
     }
 
     [Fact]

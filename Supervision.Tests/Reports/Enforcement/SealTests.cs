@@ -76,7 +76,7 @@ public class SealTests(Portal portal) : IClassFixture<Portal>
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像", new DateOnly(2026, 3, 10), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚，证据确凿。");
-        c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(SanctionKind.Warning, basis.Id, null, "警告")]);
+        c = await cases.ProposeAsync(id, c.ConcurrencyToken, [Lawful.Correction(basis.Id), new(SanctionKind.Warning, basis.Id, null, "警告")]);
         Assert.Equal(0, Images(await docs.PreviewAsync(id, EnforcementService.PreviewKind.PriorNotice, new DateOnly(2026, 3, 20))));
         var notice = await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 3, 20));
 

@@ -283,7 +283,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 21), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
-        c = await cases.ProposeAsync(id, c.ConcurrencyToken, [new(Supervision.Domain.Catalog.SanctionKind.Warning, basis.Id, null, "警告")]);
+        c = await cases.ProposeAsync(id, c.ConcurrencyToken, [Lawful.Correction(basis.Id), new(Supervision.Domain.Catalog.SanctionKind.Warning, basis.Id, null, "警告")]);
         await docs.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         return id;
     }
@@ -301,6 +301,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         var today = Supervision.Domain.Common.BeijingTime.Today(portal.Clock);
         var id = await publicity.ReportAgentAsync(new("银川某某通讯店", Supervision.Domain.Publicity.PartyType.IndividualBusiness, null, "王某某", "银川市兴庆区解放西街1号", carrier.Id,
             "未核验证件为他人办理电话卡入网。", "已责令终止代理协议。", today));
+        await Publicity.AgentListSetup.NotifiedAsync(publicity, id, today);
         var draft = await publicity.GetAsync(id);
         await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Publicity.PublicityService>().PublishAsync(id, draft.ConcurrencyToken, today);
         return id;

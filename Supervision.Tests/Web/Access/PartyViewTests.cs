@@ -102,7 +102,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
             var c = await cases.StartInvestigationAsync(caseId, (await cases.GetAsync(caseId)).ConcurrencyToken);
             c = await cases.AddEvidenceAsync(caseId, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 10, 12), null);
             c = await cases.SubmitForReviewAsync(caseId, c.ConcurrencyToken, ReviewConclusion);
-            c = await cases.ProposeAsync(caseId, c.ConcurrencyToken, [new(SanctionKind.Warning, basis.Id, null, "警告")]);
+            c = await cases.ProposeAsync(caseId, c.ConcurrencyToken, [Lawful.Correction(basis.Id), new(SanctionKind.Warning, basis.Id, null, "警告")]);
             priorNotice = (await documents.ServePriorNoticeAsync(caseId, c.ConcurrencyToken, new DateOnly(2026, 11, 6))).Number!;
         }
         return _records = new(order, notice.Number!, opinion, submission, filed.Version, filed.ReceiptNo!, caseId, priorNotice);

@@ -69,7 +69,7 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
     public async Task A_revocation_withdraws_the_announcement_within_three_working_days_and_the_decision_leaves_the_rankings(RemedyOutcome outcome, string label, string act)
     {
         var id = await DecidedCase.DecideAsync(portal, $"未按规定查验入网用户身份证件（复议{label}）", "合作营业厅未核验证件为用户办理入网。", D(act),
-            SanctionKind.Warning, SanctionKind.Fine);
+            SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine);
         var draft = await AnnouncementOfAsync(id);
         portal.Today(D("2026-05-14"));
         await using (var db = portal.Db())
@@ -109,7 +109,7 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
     public async Task A_change_pauses_the_surcharge_while_the_review_runs_then_changes_the_fine_the_draft_and_the_figures()
     {
         var id = await DecidedCase.DecideAsync(portal, "未按规定查验入网用户身份证件（复议变更）", "合作营业厅未核验证件为用户办理入网。", D("2026-03-12"),
-            SanctionKind.Warning, SanctionKind.Fine);
+            SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine);
         var before = await MayFiguresAsync();
         var cases = await AsInspectorAsync<EnforcementService>();
         var rate = (await cases.SettingsAsync((await cases.GetAsync(id)).ProvinceId)).SurchargeRatePerDay;
@@ -130,7 +130,7 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
         await using (var db = portal.Db())
             basis = await db.LegalBases.Where(b => b.Code == "ORD25-A06").Select(b => b.Id).SingleAsync();
         await cases.RecordRemedyOutcomeAsync(id, c.ConcurrencyToken, new RemedyOutcomeInput(RemedyOutcome.Changed, D("2026-06-30"), "罚款数额明显不当",
-            [new SanctionInput(SanctionKind.Warning, basis, null, "警告"), new SanctionInput(SanctionKind.Fine, basis, 10_000m, "罚款")]));
+            [Lawful.Correction(basis), new SanctionInput(SanctionKind.Warning, basis, null, "警告"), new SanctionInput(SanctionKind.Fine, basis, 10_000m, "罚款")]));
 
         portal.Today(D("2026-07-02"));
         c = await cases.GetAsync(id);
@@ -157,9 +157,9 @@ public class CaseRemediesFlowTests(Portal portal) : IClassFixture<Portal>
     public async Task The_court_enforcement_reminder_is_raised_on_the_day_the_window_opens_once()
     {
         var unpaid = await DecidedCase.DecideAsync(portal, "未按规定查验入网用户身份证件（未缴纳）", "合作营业厅未核验证件为用户办理入网。", D("2026-03-13"),
-            SanctionKind.Warning, SanctionKind.Fine);
+            SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine);
         var reviewed = await DecidedCase.DecideAsync(portal, "未按规定查验入网用户身份证件（已复议）", "合作营业厅未核验证件为用户办理入网。", D("2026-03-16"),
-            SanctionKind.Warning, SanctionKind.Fine);
+            SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine);
         var cases = await AsInspectorAsync<EnforcementService>();
         portal.Today(D("2026-06-01"));
         await cases.FileRemedyAsync(reviewed, (await cases.GetAsync(reviewed)).ConcurrencyToken, new RemedyInput(RemedyKind.Review, D("2026-06-01"), null, null));

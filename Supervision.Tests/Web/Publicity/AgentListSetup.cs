@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Enforcement;
+using Supervision.Domain.Publicity;
 using Supervision.Tests.Infrastructure;
 
 namespace Supervision.Tests.Web.Publicity;
@@ -25,4 +26,11 @@ internal static class AgentListSetup
         await cases.SaveSettingsAsync(settings);
         return basis;
     }
+
+    /// <summary>
+    /// Tells a reported agent of the intended entry (告知, 行政处罚法第四十四条), served in person ten days before
+    /// <paramref name="publishOn"/>: by then its period to state its case has run out with nothing stated, so the entry may be published.
+    /// </summary>
+    public static async Task NotifiedAsync(PublicityService publicity, long id, DateOnly publishOn) =>
+        await publicity.RecordAgentNoticeAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, publishOn.AddDays(-10), ServiceMethods.InPerson);
 }

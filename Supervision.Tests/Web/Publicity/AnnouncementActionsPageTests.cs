@@ -22,7 +22,7 @@ public class AnnouncementActionsPageTests(Portal portal) : IClassFixture<Portal>
         }
         var url = $"/publicity/{id}";
         var officer = await RenderedActions.OfAsync(await portal.AsAsync("inspector.nx"), url);
-        Assert.Equal("edit publish decline", officer.Keys);
+        Assert.Equal("edit agent-notice (publish) decline", officer.Keys); // the agent is told before its entry may be published
         Assert.False(officer.Element("ann-title")!.HasAttribute("readonly"));
         var leader = await RenderedActions.OfAsync(await portal.AsAsync("leader.nx"), url);
         Assert.Equal("", leader.Keys);
@@ -31,6 +31,7 @@ public class AnnouncementActionsPageTests(Portal portal) : IClassFixture<Portal>
         using (var s = await portal.AsUserAsync("inspector.nx"))
         {
             var publicity = s.Get<PublicityService>();
+            await AgentListSetup.NotifiedAsync(publicity, id, new DateOnly(2026, 11, 2));
             await publicity.PublishAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 11, 2));
         }
         officer = await RenderedActions.OfAsync(await portal.AsAsync("inspector.nx"), url);

@@ -7,7 +7,7 @@ using Supervision.Tests.Infrastructure;
 
 namespace Supervision.Tests.Web.Publicity;
 
-/// <summary>A case against 宁夏移动 under ORD25-A06, decided on Monday 11 May 2026 with the given sanctions (a fine of ¥20,000) and served on 12 May.</summary>
+/// <summary>A case against 宁夏移动 under ORD25-A06, decided on Monday 11 May 2026 with the given sanctions (a fine of ¥20,000; a corrective order due 30 June) and served on 12 May.</summary>
 internal static class DecidedCase
 {
     /// <summary>Returns the case's id. Another case of the same class needs another act (<paramref name="actFrom"/>): one act is fined once.</summary>
@@ -24,7 +24,8 @@ internal static class DecidedCase
         var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访记录", new DateOnly(2026, 4, 22), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "事实清楚");
-        var sanctions = kinds.Select(k => new SanctionInput(k, basis.Id, k == SanctionKind.Fine ? 20_000m : null, SanctionLabels.Label(k))).ToArray();
+        var sanctions = kinds.Select(k => new SanctionInput(k, basis.Id, k == SanctionKind.Fine ? 20_000m : null, SanctionLabels.Label(k),
+            k == SanctionKind.CorrectiveOrder ? new DateOnly(2026, 6, 30) : null)).ToArray();
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
         await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         portal.Today(new DateOnly(2026, 5, 12));

@@ -100,6 +100,7 @@ public class DocumentVerificationTests(Portal portal) : IClassFixture<Portal>
         var publicity = portal.ScopeFor(inspector, "inspector.nx").ServiceProvider.GetRequiredService<PublicityService>();
         var id = await publicity.ReportAgentAsync(new("银川某某通讯店", PartyType.IndividualBusiness, null, "王某", "银川市兴庆区解放西街1号", carrier.Id,
             "未核验证件为用户办理入网。", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
+        await AgentListSetup.NotifiedAsync(publicity, id, new DateOnly(2026, 6, 1));
         // Stored a day after the date it bears: the page gives the document's own date, and the archiving time apart.
         portal.Today(new DateOnly(2026, 6, 2));
         var issued = await publicity.PublishAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 6, 1));

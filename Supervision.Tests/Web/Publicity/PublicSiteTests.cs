@@ -43,7 +43,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
     /// case of the same class needs another act (<paramref name="actFrom"/>): one act is fined once.
     /// </summary>
     private Task<long> DecidedCaseAsync(string title, DateOnly? actFrom = null, string facts = Facts) =>
-        DecidedCase.DecideAsync(portal, title, facts, actFrom ?? new DateOnly(2026, 3, 10), SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement);
+        DecidedCase.DecideAsync(portal, title, facts, actFrom ?? new DateOnly(2026, 3, 10), SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement);
 
     private async Task<PublicationChoice> OrdinaryAsync()
     {
@@ -220,6 +220,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
             "未核验证件为用户（手机139\uFFFF1234\uD8005678）办理入网\uFFFE。", "通报", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。\uDBFF",
             new DateOnly(2026, 6, 1), "经营地址：中卫市\uFFFF沙坡头区"));
         Assert.Equal(("中卫某某通讯店违规办理电话入网", "中卫某某通讯店", "未核验证件为用户（手机（电话号码已隐去））办理入网。"), (draft.Title, draft.PartyName, draft.Facts));
+        await AgentListSetup.NotifiedAsync(publicity, id, new DateOnly(2026, 6, 1));
         await LeaderApproval.PublishAsync(portal.ScopeFor, publicity, id, new DateOnly(2026, 6, 1));
 
         var anonymous = portal.Anonymous();
@@ -317,6 +318,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var reviewed = await publicity.SaveDraftAsync(id, draft.ConcurrencyToken, new AnnouncementContent(draft.Title + "（举报电话138 0013 8000）", draft.PartyName,
             draft.PartyType, draft.CreditCode, draft.LegalRepresentative, "宁通管通〔2026〕7号（经办人１３８－００１３－８０００）", typedFacts, "通报（0951-6012345）",
             draft.LegalBasis, draft.PenaltyContent, draft.DecisionDate, draft.Body + "\n举报人：张某，身份证号110101 19900307 1234"));
+        await AgentListSetup.NotifiedAsync(publicity, id, new DateOnly(2026, 6, 2));
         await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), id, new DateOnly(2026, 6, 2));
         await using (var db = portal.Db())
         {
@@ -429,6 +431,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
             var publicity = scope.ServiceProvider.GetRequiredService<PublicityService>();
             var other = await publicity.ReportAgentAsync(new("银川某某专营店", PartyType.Organisation, null, "王某", "银川市某路4号", carrier.Id, "未核验证件办理入网。",
                 "已责令整改。", BeijingTime.Today(configured.Clock)));
+            await AgentListSetup.NotifiedAsync(publicity, other, BeijingTime.Today(configured.Clock));
             await scope.ServiceProvider.GetRequiredService<PublicityService>().PublishAsync(other, (await publicity.GetAsync(other)).ConcurrencyToken, BeijingTime.Today(configured.Clock));
         }
         using var viaForged = configured.CreateClient(new() { BaseAddress = new Uri("http://evil.example"), AllowAutoRedirect = false });
@@ -512,7 +515,7 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         var publicity = As<PublicityService>(inspector);
         var id = await publicity.ReportAgentAsync(new(name, type, null, type == PartyType.Person ? null : "王某", address, carrier.Id,
             $"未核验证件为用户办理入网，用户手机号{Mobile}。", "已责令终止代理协议。", new DateOnly(2026, 6, 1)));
-        var draft = await publicity.GetAsync(id);
+        await AgentListSetup.NotifiedAsync(publicity, id, new DateOnly(2026, 6, 1));
         await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), id, new DateOnly(2026, 6, 1));
         return id;
     }

@@ -42,7 +42,7 @@ public class PublicationTests(Portal portal) : IClassFixture<Portal>
     /// <summary>A case against 宁夏移动 decided on Monday 11 May 2026 with a warning and a fine — no 向社会公告 — served on 12 May.</summary>
     private async Task<Announcement> DecidedAsync(string title, DateOnly actFrom)
     {
-        var id = await DecidedCase.DecideAsync(portal, title, "合作营业厅未核验证件为用户办理入网。", actFrom, SanctionKind.Warning, SanctionKind.Fine);
+        var id = await DecidedCase.DecideAsync(portal, title, "合作营业厅未核验证件为用户办理入网。", actFrom, SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine);
         await using var db = portal.Db();
         return await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == id.ToString());
     }
@@ -189,6 +189,7 @@ public class PublicationTests(Portal portal) : IClassFixture<Portal>
         var basis = (await AgentListSetup.SetAsync(portal.Factory))!;
         var id = await As<PublicityService>(inspector).ReportAgentAsync(Report("银川某某通讯店"));
         var queued = await As<PublicityService>(inspector).ReportAgentAsync(Report("银川某某手机店"));
+        await AgentListSetup.NotifiedAsync(As<PublicityService>(inspector), id, new DateOnly(2026, 6, 1));
         await LeaderApproval.PublishAsync(portal.ScopeFor, As<PublicityService>(inspector), id, new DateOnly(2026, 6, 1));
         var published = await As<PublicityService>(inspector).GetAsync(id);
         Assert.Equal((basis.Id, basis.Citation), (published.LegalBasisId!.Value, published.LegalBasis));
@@ -207,6 +208,66 @@ public class PublicationTests(Portal portal) : IClassFixture<Portal>
             await db.Announcements.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.LegalBasisId, (int?)null)); // as published before the list needed a basis
         await As<PublicityService>(inspector).PublicChangedAsync();
         Assert.Equal((false, false, false, false), await ShownAsync(published, "no-basis"));
+    }
+
+    /// <summary>
+    /// An entry on the 违规代理商 list is 通报批评: published only after the agent was told the facts, the basis and its right to state its
+    /// case (行政处罚法第四十四条) and the period lapsed or its statement was reviewed and not found to hold (第四十五条).
+    /// </summary>
+    [Fact]
+    public async Task An_agent_is_published_only_after_it_was_told_and_its_period_lapsed_or_its_statement_was_reviewed()
+    {
+        var inspector = await InspectorAsync();
+        int carrier;
+        await using (var db = portal.Db())
+            carrier = (await db.Carriers.SingleAsync(c => c.Code == "CMCC")).Id;
+        portal.Today(new DateOnly(2026, 6, 1));
+        await AgentListSetup.SetAsync(portal.Factory);
+        try
+        {
+            var publicity = As<PublicityService>(inspector);
+            AgentReport Report(string name) => new(name, PartyType.IndividualBusiness, null, "王某", "银川市金凤区某路8号", carrier, "未核验证件为用户办理入网。",
+                "已责令终止代理协议。", new DateOnly(2026, 5, 20));
+            var id = await publicity.ReportAgentAsync(Report("银川某某通信器材店"));
+            async Task<Announcement> PublishNowAsync(DateOnly on) { await publicity.PublishAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, on); return await publicity.GetAsync(id); }
+
+            var untold = await Assert.ThrowsAsync<DomainException>(() => PublishNowAsync(new DateOnly(2026, 6, 1)));
+            Assert.Equal("agent.not_notified", untold.Code);
+            Assert.Contains("行政处罚法第四十四条", untold.Message);
+            Assert.Contains("agent-notice", (await publicity.GetAsync(id)).ActionsFor(Acting.Officer, today: new DateOnly(2026, 6, 1)).Select(a => a.Key));
+
+            var electronic = await Assert.ThrowsAsync<DomainException>(async () =>
+                await publicity.RecordAgentNoticeAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 5, 25), ServiceMethods.Electronic));
+            Assert.Equal("agent.notice_electronic", electronic.Code);
+            var told = await publicity.RecordAgentNoticeAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 5, 25), ServiceMethods.InPerson);
+            Assert.Equal(new DateOnly(2026, 5, 28), told.AgentStatementDeadline); // three working days
+            Assert.Contains("未核验证件为用户办理入网", told.AgentNoticeText);
+            Assert.Contains(told.LegalBasis, told.AgentNoticeText);
+            var running = await Assert.ThrowsAsync<DomainException>(() => PublishNowAsync(new DateOnly(2026, 5, 27)));
+            Assert.Equal("agent.statement_period_running", running.Code);
+            Assert.Contains("行政处罚法第四十四条、第四十五条", running.Message);
+
+            await publicity.RecordAgentStatementAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 5, 27), "涉事店员已离职，本店此前未发生类似问题，请求不予公示。");
+            var unreviewed = await Assert.ThrowsAsync<DomainException>(() => PublishNowAsync(new DateOnly(2026, 6, 1)));
+            Assert.Equal("agent.statement_not_reviewed", unreviewed.Code);
+            Assert.Contains("第四十五条", unreviewed.Message);
+            await publicity.ReviewAgentStatementAsync(id, (await publicity.GetAsync(id)).ConcurrencyToken, founded: false, "经复核，店员离职不影响代理商未核验证件办理入网的事实，申辩理由不成立。");
+            Assert.Equal(AnnouncementStatus.Published, (await PublishNowAsync(new DateOnly(2026, 6, 1))).Status);
+
+            // A statement found to hold is adopted: the entry is not published.
+            var heard = await publicity.ReportAgentAsync(Report("银川某某手机卖场"));
+            await publicity.RecordAgentNoticeAsync(heard, (await publicity.GetAsync(heard)).ConcurrencyToken, new DateOnly(2026, 5, 25), ServiceMethods.Post);
+            await publicity.RecordAgentStatementAsync(heard, (await publicity.GetAsync(heard)).ConcurrencyToken, new DateOnly(2026, 5, 26), "涉事入网工单系其他代理点办理，附工单和监控截图。");
+            await publicity.ReviewAgentStatementAsync(heard, (await publicity.GetAsync(heard)).ConcurrencyToken, founded: true, "经复核，工单确系其他代理点办理，申辩成立。");
+            var founded = await Assert.ThrowsAsync<DomainException>(async () =>
+                await publicity.PublishAsync(heard, (await publicity.GetAsync(heard)).ConcurrencyToken, new DateOnly(2026, 6, 1)));
+            Assert.Equal("agent.statement_founded", founded.Code);
+            Assert.Equal(AnnouncementStatus.Draft, (await publicity.GetAsync(heard)).Status);
+        }
+        finally
+        {
+            await AgentListSetup.SetAsync(portal.Factory, null); // the list is off by default: the class's other tests start from that
+        }
     }
 
     [Fact]

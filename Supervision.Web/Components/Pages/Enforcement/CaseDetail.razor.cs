@@ -170,7 +170,7 @@ public partial class CaseDetail
         var method = ServiceMethodChoice();
         var (posted, tried) = ServiceDetailFields(method);
         var form = new ActionForm($"送达行政处罚事先告知书：当事人自送达之日起{_settings.StatementWorkingDays}个工作日内可以陈述申辩" +
-                                  (_case!.FineAmount >= _settings.HearingThreshold ? $"；拟罚款达到听证标准（{Fmt.Money(_settings.HearingThreshold)}），将告知听证权利" : "") + "。" +
+                                  (_case!.FineAmount >= _settings.HearingThreshold ? $"；拟罚款达到听证标准（{_settings.HearingThresholdCitation}），将告知听证权利" : "") + "。" +
                                   ConsentNote() + "签发后文号不可收回。",
             "签发并送达", [on, method, posted, tried]);
         if (await AskAsync("送达事先告知书", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PriorNotice, on.Day)))

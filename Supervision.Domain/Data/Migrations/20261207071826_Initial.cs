@@ -27,7 +27,8 @@ namespace Supervision.Domain.Data.Migrations
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RevokedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SignatoryId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -954,6 +955,9 @@ namespace Supervision.Domain.Data.Migrations
                     BranchId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LegalReviewer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CarrierAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Preparer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Signatory = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -1056,6 +1060,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AttestedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    AttestedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReceiptNo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     FileId = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207045739_Initial")]
+    [Migration("20261207071826_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -163,6 +163,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignatoryId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Prefix")
@@ -181,6 +185,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CarrierAdmin")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -231,6 +238,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Preparer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("INTEGER");
 
@@ -242,6 +252,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Signatory")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
@@ -3853,6 +3866,13 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<long?>("AttachmentFileId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttestedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");

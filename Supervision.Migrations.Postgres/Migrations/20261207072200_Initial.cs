@@ -28,7 +28,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SignatoryId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -955,6 +956,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     BranchId = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LegalReviewer = table.Column<bool>(type: "boolean", nullable: false),
+                    CarrierAdmin = table.Column<bool>(type: "boolean", nullable: false),
+                    Preparer = table.Column<bool>(type: "boolean", nullable: false),
+                    Signatory = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -1057,6 +1061,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SubmittedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     Late = table.Column<bool>(type: "boolean", nullable: false),
+                    AttestedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    AttestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReceiptNo = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     FileId = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),

@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207045905_Initial")]
+    [Migration("20261207072200_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -174,6 +174,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("SignatoryId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Prefix")
@@ -193,6 +197,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int?>("BranchId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("CarrierAdmin")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -242,6 +249,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Preparer")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("integer");
 
@@ -253,6 +263,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("Signatory")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -3970,6 +3983,13 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<long?>("AttachmentFileId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AttestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttestedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");

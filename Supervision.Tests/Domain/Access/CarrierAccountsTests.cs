@@ -40,11 +40,13 @@ public class CarrierAccountsTests(Portal portal) : IClassFixture<Portal>
         await Assert.ThrowsAsync<NotFoundException>(() => users.UpdateAsync(cucc.Id, new UserInput { DisplayName = "x", Role = UserRole.CarrierUser, BranchId = cucc.BranchId }));
         await Assert.ThrowsAsync<NotFoundException>(() => users.SetLockedAsync(cucc.Id, true));
         await Assert.ThrowsAsync<NotFoundException>(() => users.ResetPasswordAsync(cucc.Id, "Another#Pass2026"));
-        await Assert.ThrowsAsync<NotFoundException>(() => users.GetAsync((await UserAsync("inspector.nx")).Id));
+        var inspector = (await UserAsync("inspector.nx")).Id;
+        await Assert.ThrowsAsync<NotFoundException>(() => users.GetAsync(inspector));
         // Nor can it create into another branch, or anything but a carrier user.
+        var cuccBranch = await BranchIdAsync("CUCC-64");
         await Assert.ThrowsAsync<NotFoundException>(() => users.CreateAsync(new UserInput
         {
-            UserName = "intruder.cucc", DisplayName = "x", Role = UserRole.CarrierUser, BranchId = await BranchIdAsync("CUCC-64"), Password = "Intruder#2026x",
+            UserName = "intruder.cucc", DisplayName = "x", Role = UserRole.CarrierUser, BranchId = cuccBranch, Password = "Intruder#2026x",
         }));
         await Assert.ThrowsAsync<AccessDeniedException>(() => users.CreateAsync(new UserInput
         {
@@ -121,9 +123,10 @@ public class CarrierAccountsTests(Portal portal) : IClassFixture<Portal>
         Assert.True((await UserAsync("admin.ctcc.nx")).CarrierAdmin);
         using (var ctcc = await portal.AsUserAsync("admin.ctcc.nx"))
             Assert.Equal(["admin.ctcc.nx"], (await ctcc.Get<UserAdministration>().ListAsync(new PageRequest(0, 10))).Items.Select(u => u.UserName));
+        var province = (await UserAsync("inspector.nx")).ProvinceId;
         var wrong = await Assert.ThrowsAsync<DomainException>(() => users.CreateAsync(new UserInput
         {
-            UserName = "inspector.signs", DisplayName = "x", Role = UserRole.Inspector, ProvinceId = (await UserAsync("inspector.nx")).ProvinceId, Signatory = true,
+            UserName = "inspector.signs", DisplayName = "x", Role = UserRole.Inspector, ProvinceId = province, Signatory = true,
             Password = "Inspector#2026x",
         }));
         Assert.Equal("user.duties_role", wrong.Code);

@@ -73,12 +73,12 @@ public class CarrierAccountsTests(Portal portal) : IClassFixture<Portal>
         var id = await users.CreateAsync(new UserInput
         {
             UserName = "filer.yinchuan", DisplayName = "银川分公司填报员", Role = UserRole.CarrierUser, BranchId = city, Preparer = true,
-            Mobile = "13800138000", Password = "Yinchuan#2026x",
+            Mobile = "13800138000", Password = "Qz#7mLp2026xv",
         });
         var row = (await users.ListAsync(new PageRequest(0, 10, Search: "filer.yinchuan"))).Items.Single();
         Assert.Equal(("填报人", "138****8000"), (row.Duties!.Label, row.Mobile));
 
-        var client = await portal.AsAsync("filer.yinchuan", "Yinchuan#2026x");
+        var client = await portal.AsAsync("filer.yinchuan", "Qz#7mLp2026xv");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/submissions")).StatusCode);
         var stamp = (await UserAsync("filer.yinchuan")).SecurityStamp;
         await users.UpdateAsync(id, new UserInput { DisplayName = "银川分公司签报员", Role = UserRole.CarrierUser, BranchId = city, Preparer = true, Signatory = true });
@@ -90,8 +90,8 @@ public class CarrierAccountsTests(Portal portal) : IClassFixture<Portal>
         await users.SetLockedAsync(id, true);
         Assert.True((await UserAsync("filer.yinchuan")).IsLocked(portal.Clock.GetUtcNow()));
         await users.SetLockedAsync(id, false);
-        await users.ResetPasswordAsync(id, "Reset#Yinchuan2026");
-        Assert.Equal(HttpStatusCode.OK, (await (await portal.AsAsync("filer.yinchuan", "Reset#Yinchuan2026")).GetAsync("/submissions")).StatusCode);
+        await users.ResetPasswordAsync(id, "Wk#4rTq2026yb");
+        Assert.Equal(HttpStatusCode.OK, (await (await portal.AsAsync("filer.yinchuan", "Wk#4rTq2026yb")).GetAsync("/submissions")).StatusCode);
 
         await using var db = portal.Db();
         var audited = await db.AuditEntries.Where(e => e.EntityType == nameof(AppUser) && e.EntityId == id).Select(e => new { e.Action, e.Actor }).ToListAsync();
@@ -118,7 +118,7 @@ public class CarrierAccountsTests(Portal portal) : IClassFixture<Portal>
         var id = await users.CreateAsync(new UserInput
         {
             UserName = "admin.ctcc.nx", DisplayName = "宁夏电信企业管理员", Role = UserRole.CarrierUser, BranchId = await BranchIdAsync("CTCC-64"), CarrierAdmin = true,
-            Password = "Telecom#Admin2026",
+            Password = "Qz#7mLp2026xv",
         });
         Assert.True((await UserAsync("admin.ctcc.nx")).CarrierAdmin);
         using (var ctcc = await portal.AsUserAsync("admin.ctcc.nx"))

@@ -40,7 +40,8 @@ public class AttestationTests(Portal portal) : IClassFixture<Portal>
             new StoreCommand(branch, "RN-MONTHLY", "2026-03", "月报.xlsx", "web", SubmitNow: true, Attested: true), ValidRnMonthly("2026-03"), File, null));
         Assert.Equal(Attestation.NotSignatoryCode, atUpload.Code);
         var signing = await submissions.SigningAsync(branch);
-        Assert.Equal((null, ["宁夏移动实名制管理员"]), (signing.UserName, signing.Signatories));
+        Assert.Null(signing.UserName);
+        Assert.Equal(["宁夏移动实名制管理员"], signing.Signatories);
         Assert.Equal("submit", Assert.Single(draft.ActionsFor(Acting.Party, SubmissionStatus.Draft, signing.Refusal?.Message), a => !a.Allowed).Key);
         await using var db = portal.Db();
         Assert.Equal(SubmissionStatus.Draft, (await db.Submissions.SingleAsync(s => s.Id == draft.Id)).Status);

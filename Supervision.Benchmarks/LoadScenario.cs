@@ -289,6 +289,7 @@ public sealed partial class LoadScenario : IScenario
             { new ByteArrayContent(file), "file", $"RN-MONTHLY-{period}.xlsx" },
             { new StringContent("RN-MONTHLY"), "template" },
             { new StringContent(period), "period" },
+            { new StringContent("true"), "attestation" },
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions") { Content = form };
         request.Headers.Add("Idempotency-Key", key);
@@ -407,7 +408,7 @@ public sealed partial class LoadScenario : IScenario
         {
             if (!(await submissions.TemplatesForAsync(branch.Id)).Any(t => t.Code == ReturnIndicators.Monthly)) continue;
             var (validation, _) = await submissions.ContextAsync(branch.Id, ReportingPeriod.Parse(FirstUploadMonth, Frequency.Monthly));
-            var key = await keys.IssueAsync(branch.Id, "压力测试", null);
+            var key = await keys.IssueAsync(branch.Id, "压力测试", await keys.SignatoriesAsync(branch.Id) is [var (signatory, _), ..] ? signatory : null, null);
             filers.Add(new Filer(branch.Code, key, validation.BranchCities.Order().ToList()));
         }
         var announcements = await ctx.Announcements.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();

@@ -22,6 +22,8 @@ public class ApiKey : IBranchScoped
     public DateTimeOffset? RevokedAt { get; private set; }
     public string? RevokedBy { get; private set; }
     public DateTimeOffset? LastUsedAt { get; set; }
+    /// <summary>The 签报人 (user id) the key files returns for: a call that files acts as this user and is refused once the user is no longer 签报人 or is locked.</summary>
+    public string? SignatoryId { get; set; }
 
     public const string KeyStart = "spk_";
     public const int PrefixLength = 12;

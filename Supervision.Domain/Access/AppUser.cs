@@ -45,6 +45,23 @@ public class AppUser : IdentityUser
         EnforcementCertificate = value;
     }
 
+    /// <summary>企业管理员: manages the accounts of the users of the branch (and its sub-branches).</summary>
+    public bool CarrierAdmin { get; private set; }
+    /// <summary>填报人: prepares the branch's returns (uploads drafts).</summary>
+    public bool Preparer { get; private set; }
+    /// <summary>签报人: files the branch's returns, attesting to them.</summary>
+    public bool Signatory { get; private set; }
+
+    /// <summary>The duties of a carrier's user; only a carrier user has any.</summary>
+    public void AssignDuties(CarrierDuties duties)
+    {
+        if (Role != UserRole.CarrierUser && duties != CarrierDuties.None)
+            throw new DomainException("user.duties_role", "企业管理员、填报人、签报人只能指定给企业用户。");
+        (CarrierAdmin, Preparer, Signatory) = (duties.Admin, duties.Preparer, duties.Signatory);
+    }
+
+    public CarrierDuties Duties => new(CarrierAdmin, Preparer, Signatory);
+
     /// <summary>Checks that the scope fits the role; called on every create and change.</summary>
     public void AssignRole(UserRole role, int? provinceId, Branch? branch)
     {
@@ -67,6 +84,7 @@ public class AppUser : IdentityUser
         Role = role;
         ProvinceId = provinceId;
         if (role != UserRole.Inspector) LegalReviewer = false;
+        if (role != UserRole.CarrierUser) (CarrierAdmin, Preparer, Signatory) = (false, false, false);
         // Only the key: the branch may come from another context and must not be attached here.
         BranchId = branch?.Id;
     }
@@ -82,4 +100,13 @@ public class AppUser : IdentityUser
     }
 
     public bool IsLocked(DateTimeOffset now) => LockoutEnd is { } end && end > now;
+}
+
+/// <summary>What a carrier's user does for the branch: 企业管理员, 填报人, 签报人 (any of them).</summary>
+public sealed record CarrierDuties(bool Admin, bool Preparer, bool Signatory)
+{
+    public static readonly CarrierDuties None = new(false, false, false);
+
+    /// <summary>The duties in Chinese, 、-separated; "无" when none.</summary>
+    public string Label => string.Join("、", new[] { Admin ? "企业管理员" : null, Preparer ? "填报人" : null, Signatory ? "签报人" : null }.OfType<string>()) is { Length: > 0 } s ? s : "无";
 }

@@ -23,7 +23,7 @@ public sealed class DemoAccounts(UserManager<AppUser> users, IDbContextFactory<S
     };
 
     public sealed record DemoUser(string UserName, string DisplayName, UserRole Role, string? Province, string? Branch, bool LegalReviewer = false,
-        string? EnforcementCertificate = null);
+        string? EnforcementCertificate = null, bool CarrierAdmin = false, bool Preparer = false, bool Signatory = false);
 
     public static IReadOnlyList<DemoUser> Read(string seedDirectory) => SeedFiles.Read<DemoUser>(seedDirectory, "demo-users.json");
 
@@ -42,6 +42,7 @@ public sealed class DemoAccounts(UserManager<AppUser> users, IDbContextFactory<S
             user.AssignRole(d.Role, province?.Id, branch);
             user.DesignateLegalReviewer(d.LegalReviewer);
             user.SetEnforcementCertificate(d.EnforcementCertificate);
+            user.AssignDuties(new CarrierDuties(d.CarrierAdmin, d.Preparer, d.Signatory));
             // The one documented demo password is shorter and better known than the policy allows anyone else (Development only).
             user.PasswordHash = users.PasswordHasher.HashPassword(user, Password);
             var result = await users.CreateAsync(user);
@@ -52,7 +53,9 @@ public sealed class DemoAccounts(UserManager<AppUser> users, IDbContextFactory<S
         {
             if (await db.ApiKeys.AnyAsync(k => k.Prefix == ApiKey.PrefixOf(secret), ct)) continue;
             var branch = await db.Branches.FirstAsync(b => b.Code == code, ct);
-            await apiKeys.StoreAsync(branch.Id, "演示密钥", null, secret, ct);
+            // Each demo key files for the branch's first demo 签报人.
+            var signatory = await db.Users.Where(u => u.BranchId == branch.Id && u.Signatory).OrderBy(u => u.UserName).Select(u => u.Id).FirstAsync(ct);
+            await apiKeys.StoreAsync(branch.Id, "演示密钥", signatory, null, secret, ct);
         }
         return demo;
     }

@@ -10,8 +10,8 @@ public class DomainException(string code, string message) : Exception(message)
 }
 
 /// <summary>The signed-in user's role or scope does not allow this action.</summary>
-public sealed class AccessDeniedException(string message)
-    : DomainException("access.denied", message);
+public sealed class AccessDeniedException(string message, string code = "access.denied")
+    : DomainException(code, message);
 
 /// <summary>The record does not exist, or is outside the user's scope (the two look the same on purpose).</summary>
 public sealed class NotFoundException(string what)

@@ -218,6 +218,12 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
                     throw new AccessDeniedException("只有系统管理员可以修改基础数据。");
                 case ICatalogEntity:
                     continue;
+                case AppUser user when scope.IsCarrier:
+                    // A 企业管理员 adds and changes carrier users of its branches only (UserAdministration checks the duty).
+                    var branchIds = new[] { user.BranchId, entry.State == EntityState.Modified ? entry.OriginalValues[nameof(AppUser.BranchId)] as int? : user.BranchId };
+                    if (entry.State == EntityState.Deleted || user.Role != UserRole.CarrierUser || branchIds.Any(b => b is null || !scope.BranchIds.Contains(b.Value)))
+                        throw new AccessDeniedException("企业用户只能管理本单位的企业用户。");
+                    continue;
                 case AppUser when entry.State != EntityState.Modified && !scope.IsAdministrator:
                     throw new AccessDeniedException("只有系统管理员可以新增或删除用户。");
                 case AppUser:

@@ -29,6 +29,9 @@ public sealed record ReceiptData : DocumentData
     public required IReadOnlyList<string> RowCounts { get; init; }
     public required IReadOnlyList<ReceiptFlag> Flags { get; init; }
     public required DateOnly IssueDate { get; init; }
+    /// <summary>The 签报人 who attested to the return (<see cref="Attestation.Text"/>), and when; absent on receipts issued before attestation.</summary>
+    public string? Signatory { get; init; }
+    public DateTimeOffset? AttestedAt { get; init; }
 
     /// <summary>The receipt of a filed version; <paramref name="rowCounts"/> are the rows stored per sheet, in the template's order.</summary>
     public static ReceiptData Of(Submission s, Branch branch, TemplateInfo template, string authority, IEnumerable<(string Sheet, int Rows)> rowCounts, DateOnly issueDate) => new()
@@ -45,5 +48,6 @@ public sealed record ReceiptData : DocumentData
             string.Join("、", g.Select(f => f.Row <= 0 ? "—" : $"{f.Column}{f.Row}")),
             g.Count() == 1 ? g.First().Message : $"{g.First().Message}等，共{g.Count()}处")).ToList(),
         IssueDate = issueDate,
+        Signatory = s.AttestedBy, AttestedAt = s.AttestedAt,
     };
 }

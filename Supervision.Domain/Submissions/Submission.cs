@@ -42,6 +42,9 @@ public class Submission : IBranchScoped
     public DateTimeOffset? SubmittedAt { get; private set; }
     public string? SubmittedBy { get; private set; }
     public bool Late { get; private set; }
+    /// <summary>The 签报人 (user name) who attested to the return when it was filed (<see cref="Attestation.Text"/>), and when.</summary>
+    public string? AttestedBy { get; private set; }
+    public DateTimeOffset? AttestedAt { get; private set; }
     public string? ReceiptNo { get; private set; }
     public long FileId { get; private set; }
     public StoredFile? File { get; private set; }
@@ -90,15 +93,15 @@ public class Submission : IBranchScoped
     /// What <paramref name="actor"/> may do with this version: the carrier files its draft and uploads a new version when
     /// the return is open to one (<paramref name="latest"/> is the status of the return's newest version); the regulator
     /// accepts or returns a filed version and turns its flags into findings. Steps foreseen but not possible yet carry the
-    /// reason their rule gives.
+    /// reason their rule gives; filing, the reason the acting user cannot file (<paramref name="cannotFile"/>: not a 签报人).
     /// </summary>
-    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, SubmissionStatus latest)
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, SubmissionStatus latest, string? cannotFile = null)
     {
         var actions = new List<AvailableAction>();
         if (actor == Acting.Party)
         {
             if (Status == SubmissionStatus.Draft)
-                actions.Add(new(SubmissionActions.Submit, "提交报送", Primary: true));
+                actions.Add(new(SubmissionActions.Submit, "提交报送", Primary: true, NotYet: cannotFile));
             actions.Add(new(SubmissionActions.Upload, Status == SubmissionStatus.Returned ? "修改后重新上传" : "上传新版本", NotYet: CannotUploadAfter(latest)));
         }
         else if (actor == Acting.Officer)
@@ -119,14 +122,20 @@ public class Submission : IBranchScoped
     public DomainException? CannotMakeFindings() => IsFiled ? null
         : new DomainException("finding.flag_draft", "草稿中的关注事项不能转为检查发现，请待企业正式报送后再处理。");
 
-    /// <summary>Files the draft: it gets its receipt number, and is late if filed after the due date.</summary>
-    public void Submit(string by, DateTimeOffset now, DateOnly today, string branchCode)
+    /// <summary>
+    /// Files the draft under the signatory's attestation: it gets its receipt number, and is late if filed after the due date.
+    /// <paramref name="by"/> is who sent it (a user, or an API key), <paramref name="signatory"/> the 签报人 who answers for it.
+    /// </summary>
+    public void Submit(string by, string signatory, DateTimeOffset now, DateOnly today, string branchCode)
     {
         if (Status != SubmissionStatus.Draft)
             throw new DomainException("submission.not_draft", $"只有草稿可以报送，当前状态为“{StatusLabel(Status)}”。");
+        if (string.IsNullOrWhiteSpace(signatory))
+            throw new DomainException(Attestation.RequiredCode, Attestation.RequiredMessage);
         Status = SubmissionStatus.Submitted;
         SubmittedAt = now;
         SubmittedBy = by;
+        (AttestedBy, AttestedAt) = (signatory, now);
         Late = today > DueDate;
         ReceiptNo = $"{TemplateCode}-{Period}-{branchCode}-V{Version}";
         ConcurrencyToken = Guid.NewGuid();

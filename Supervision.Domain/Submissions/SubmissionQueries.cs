@@ -19,7 +19,7 @@ public sealed record SubmissionDetails(Submission Submission, TemplateDefinition
     IReadOnlyList<PartyEvent> PartyTimeline)
 {
     /// <summary>What <paramref name="actor"/> may do with this version, given the newest version of its return.</summary>
-    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor) => Submission.ActionsFor(actor, Versions.MaxBy(v => v.Version)!.Status);
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, string? cannotFile = null) => Submission.ActionsFor(actor, Versions.MaxBy(v => v.Version)!.Status, cannotFile);
 }
 
 /// <summary>A sheet's stored rows shown back in the template's own columns.</summary>

@@ -14,7 +14,9 @@ using Supervision.Domain.Rankings;
 namespace Supervision.Domain.Submissions;
 
 /// <summary>What a carrier sends: which return, for which period, how, and whether to file it at once.</summary>
-public sealed record StoreCommand(int BranchId, string TemplateCode, string Period, string FileName, string Channel, bool SubmitNow, string? IdempotencyKey = null);
+/// <param name="Attested">The signatory attests to the return (<see cref="Attestation.Text"/>); needed to file it.</param>
+public sealed record StoreCommand(int BranchId, string TemplateCode, string Period, string FileName, string Channel, bool SubmitNow, string? IdempotencyKey = null,
+    bool Attested = false);
 
 /// <summary>A file that came with the return (the signed PDF of SELF-ANNUAL).</summary>
 public sealed record Attachment(string FileName, byte[] Bytes);
@@ -41,6 +43,9 @@ public sealed record TemplateInfo(int Id, string Code, int Version, string Name,
 public sealed record UploadStanding(string? Refusal, ReturnedVersion? Returned);
 
 public sealed record ReturnedVersion(int Version, string Sha256, string? Reason);
+
+/// <summary>Whether the acting user can file (as <see cref="UserName"/>), the 签报人 of the branch, and why not.</summary>
+public sealed record Signing(string? UserName, IReadOnlyList<string> Signatories, DomainException? Refusal);
 
 public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
     IRankingSummary rankings, IReturnReader reader, ImportGate gate, DocumentRegistry documents, NotificationService notifications)
@@ -109,12 +114,15 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         StoredFile.CheckName(request.FileName);
         if (request.Pdf is { } pdf) StoredFile.CheckName(pdf.FileName);
         var target = await TargetAsync(request.BranchId, request.TemplateCode, request.Period, ct);
-        var command = new StoreCommand(request.BranchId, request.TemplateCode, target.Period.ToString(), request.FileName, request.Channel, request.SubmitNow, request.IdempotencyKey);
+        var command = new StoreCommand(request.BranchId, request.TemplateCode, target.Period.ToString(), request.FileName, request.Channel, request.SubmitNow, request.IdempotencyKey,
+            request.Attested);
         var fingerprint = Fingerprint(target, content, request.Pdf);
         if (await RepeatedAsync(target.Branch.Id, command.IdempotencyKey, fingerprint, ct) is { } repeated)
             return repeated;
         if (await RefusalAsync(target, ct) is { } refusal)
             throw refusal;
+        // Who may file is known before the file is read: a refused filing costs no parsing.
+        if (request.SubmitNow) await SignatoryAsync(target.Branch.Id, request.Attested, ct);
         progress?.Report(new UploadProgress("排队等待", 0));
         using var slot = await gate.EnterAsync(ct);
         progress?.Report(new UploadProgress("读取文件", 0));
@@ -191,6 +199,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     private async Task<StoreResult> StoreAsync(UploadTarget target, StoreCommand command, ParsedReturn parsed, byte[] original, Attachment? attachment,
         UploadFingerprint fingerprint, CancellationToken ct)
     {
+        var signatory = command.SubmitNow ? await SignatoryAsync(target.Branch.Id, command.Attested, ct) : null;
         var issues = Check(target, parsed, attachment);
         if (issues.Any(i => i.Kind == IssueKind.Error))
         {
@@ -203,7 +212,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         {
             try
             {
-                return await InsertAsync(command, target, due, parsed, original, attachment, fingerprint, ct);
+                return await InsertAsync(command, signatory, target, due, parsed, original, attachment, fingerprint, ct);
             }
             catch (DbUpdateException ex) when (ConcurrentChange.IsLostRace(ex) && attempt < StoreAttempts)
             {
@@ -217,7 +226,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
 
     private const int StoreAttempts = 4;
 
-    private async Task<StoreResult> InsertAsync(StoreCommand command, UploadTarget target, DateOnly due, ParsedReturn parsed, byte[] original,
+    private async Task<StoreResult> InsertAsync(StoreCommand command, string? signatory, UploadTarget target, DateOnly due, ParsedReturn parsed, byte[] original,
         Attachment? attachment, UploadFingerprint fingerprint, CancellationToken ct)
     {
         var (template, period, branch) = (target.Template, target.Period, target.Branch);
@@ -237,8 +246,8 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             {
                 ProvinceId = branch.ProvinceId, BranchId = branch.Id, Code = flag.Code, Sheet = flag.Sheet, Row = flag.Row, Column = flag.Column, Message = flag.Message,
             }), command.Channel, command.IdempotencyKey, access.Actor, now);
-        if (command.SubmitNow)
-            submission.Submit(access.Actor, now, Today(now), branch.Code);
+        if (signatory is not null)
+            submission.Submit(access.Actor, signatory, now, Today(now), branch.Code);
         db.Submissions.Add(submission);
         await db.SaveChangesAsync(ct);
 
@@ -262,9 +271,43 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var authority = await db.Provinces.Where(p => p.Id == submission.ProvinceId).Select(p => p.AuthorityName).SingleAsync(ct);
         var today = Today(clock.GetUtcNow());
         var submitter = await SubmitterNameAsync(db, submission.SubmittedBy!, ct);
+        var signatory = await SubmitterNameAsync(db, submission.AttestedBy!, ct);
         await documents.IssueAsync(db, new DocumentRequest(DocumentKind.SubmissionReceipt, submission.ProvinceId, submission.BranchId, ReceiptOwnerType,
                 submission.Id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today),
-            _ => ReceiptData.Of(submission, branch, template, authority, rowCounts, today) with { SubmittedBy = submitter }, ct);
+            _ => ReceiptData.Of(submission, branch, template, authority, rowCounts, today) with { SubmittedBy = submitter, Signatory = signatory }, ct);
+    }
+
+    /// <summary>
+    /// The 签报人 filing for the acting user (user name), who must attest: the signed-in user, or the user an API key is bound
+    /// to, with the 签报人 duty, not locked, of a branch in the caller's scope (the return's branch or its parent).
+    /// </summary>
+    private async Task<string> SignatoryAsync(int branchId, bool attested, CancellationToken ct)
+    {
+        var signing = await SigningAsync(branchId, ct);
+        if (signing.Refusal is { } refusal) throw refusal;
+        if (!attested) throw new DomainException(Attestation.RequiredCode, Attestation.RequiredMessage);
+        return signing.UserName!;
+    }
+
+    /// <summary>Whether the acting user may file the branch's returns, and the branch's 签报人 (names) the page shows either way.</summary>
+    public async Task<Signing> SigningAsync(int branchId, CancellationToken ct = default)
+    {
+        if (!access.Scope.IsCarrier)
+            return new(null, [], new AccessDeniedException("报表由企业签报人报送。"));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var branch = await db.Branches.AsNoTracking().Where(b => b.Id == branchId).Select(b => new { b.Id, b.ParentBranchId }).FirstOrDefaultAsync(ct)
+                     ?? throw new NotFoundException("企业分支机构");
+        // Users are not scoped data: the branch (in the caller's scope, by the filter above) limits whom this reads.
+        var now = clock.GetUtcNow();
+        var signatories = (await db.Users.AsNoTracking()
+                .Where(u => u.Role == UserRole.CarrierUser && u.Signatory && (u.BranchId == branch.Id || u.BranchId == branch.ParentBranchId))
+                .OrderBy(u => u.UserName).Select(u => new { u.Id, u.UserName, u.DisplayName, u.LockoutEnd }).ToListAsync(ct))
+            .Where(u => u.LockoutEnd is not { } end || end <= now).ToList();
+        var names = signatories.Select(u => u.DisplayName).ToList();
+        var me = signatories.FirstOrDefault(u => access.UserId is { } id ? u.Id == id : u.UserName == access.Actor);
+        if (me is not null) return new(me.UserName, names, null);
+        var who = access.UserId is { } uid ? await db.Users.Where(u => u.Id == uid).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+        return new(null, names, Attestation.NotSignatory(who is null ? "当前用户" : $"“{who}”", names));
     }
 
     /// <summary>
@@ -342,16 +385,18 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             : null;
 
     /// <summary>The carrier files a draft: it becomes 已报送 with a receipt number, late if after the due date, and gets its receipt — together.</summary>
-    public async Task<Submission> SubmitAsync(long id, CancellationToken ct = default)
+    /// <summary>Files a draft; only a 签报人 of the branch, attesting to it (<paramref name="attested"/>).</summary>
+    public async Task<Submission> SubmitAsync(long id, bool attested, CancellationToken ct = default)
     {
-        if (!access.Scope.IsCarrier && !access.Scope.IsAdministrator)
-            throw new AccessDeniedException("报表由企业报送。");
+        if (!access.Scope.IsCarrier)
+            throw new AccessDeniedException("报表由企业签报人报送。");
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var submission = await db.Submissions.Include(s => s.Branch).Include(s => s.File).Include(s => s.Flags).FirstOrDefaultAsync(s => s.Id == id, ct)
                          ?? throw new NotFoundException("报表");
+        var signatory = await SignatoryAsync(submission.BranchId, attested, ct);
         var now = clock.GetUtcNow();
-        submission.Submit(access.Actor, now, Today(now), submission.Branch!.Code);
+        submission.Submit(access.Actor, signatory, now, Today(now), submission.Branch!.Code);
         await SaveAsync(db, ct);
         var template = await db.ReturnTemplates.AsNoTracking().SingleAsync(t => t.Id == submission.TemplateId, ct);
         var counts = new List<(string, int)>();

@@ -171,6 +171,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("SignatoryId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Prefix")
@@ -190,6 +194,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int?>("BranchId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("CarrierAdmin")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -243,6 +250,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Preparer")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("integer");
 
@@ -254,6 +264,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("Signatory")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -4106,6 +4119,13 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<long?>("AttachmentFileId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AttestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttestedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");

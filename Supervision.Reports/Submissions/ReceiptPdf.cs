@@ -28,8 +28,13 @@ public static class ReceiptPdf
             .AddRow("报表", $"{d.Template}（{d.TemplateCode}，第{d.TemplateVersion}版模板），{d.PeriodLabel}，第{d.Version}版")
             .AddRow("报送时间", $"{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm:ss}（北京时间）")
             .AddRow("截止日期", ChineseDate.Format(d.DueDate) + (d.Late ? "（逾期报送）" : ""))
-            .AddRow("报送人", $"{d.SubmittedBy}（{(d.Channel == "api" ? "系统接口报送" : "网页报送")}）")
-            .AddRow("原始文件", $"{d.FileName}，{d.FileLength.ToString("N0", CultureInfo.InvariantCulture)}字节" + (d.RowCounts.Count > 0 ? $"，{string.Join("、", d.RowCounts)}" : ""))
+            .AddRow("报送人", $"{d.SubmittedBy}（{(d.Channel == "api" ? "系统接口报送" : "网页报送")}）");
+        if (d is { Signatory: { } signatory, AttestedAt: { } attested })
+        {
+            var when = BeijingTime.Local(attested);
+            fields.AddRow("签报人声明", $"签报人{signatory}于{ChineseDate.Format(DateOnly.FromDateTime(when.DateTime))} {when:HH:mm:ss}确认：{Attestation.Text}。");
+        }
+        fields            .AddRow("原始文件", $"{d.FileName}，{d.FileLength.ToString("N0", CultureInfo.InvariantCulture)}字节" + (d.RowCounts.Count > 0 ? $"，{string.Join("、", d.RowCounts)}" : ""))
             .AddRow("SHA-256", d.Sha256);
         if (d.Flags.Count > 0) fields.AddRow("需要关注的事项", Flags(d.Flags));
         doc.Table(fields)

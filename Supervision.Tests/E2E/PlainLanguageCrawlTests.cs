@@ -117,7 +117,7 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
         using (var carrier = await portal.AsUserAsync("carrier.cmcc.nx"))
         {
-            var stored = await carrier.Get<SubmissionService>().StoreAsync(new(branch.Id, "RN-MONTHLY", "2025-03", "2025-03.xlsx", "web", SubmitNow: true),
+            var stored = await carrier.Get<SubmissionService>().StoreAsync(new(branch.Id, "RN-MONTHLY", "2025-03", "2025-03.xlsx", "web", SubmitNow: true, Attested: true),
                 ReturnBuilder.ValidRnMonthly("2025-03"), [1, 2, 3], null);
             using var inspector = await portal.AsUserAsync("inspector.nx");
             var submissions = inspector.Get<SubmissionService>();

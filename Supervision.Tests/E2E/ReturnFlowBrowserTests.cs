@@ -49,7 +49,7 @@ public class ReturnFlowBrowserTests(BrowserPortal portal) : IClassFixture<Browse
             var branch = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Branches, b => b.Code == "CMCC-64");
             var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-06", ["640100", "640200", "640300", "640400", "640500"], 3));
             var result = await carrierServices.Get<Supervision.Domain.Submissions.SubmissionService>()
-                .UploadAsync(new Supervision.Domain.Submissions.UploadRequest(branch.Id, "RN-MONTHLY", "2026-06", "六月月报.xlsx", "web", true), file);
+                .UploadAsync(new Supervision.Domain.Submissions.UploadRequest(branch.Id, "RN-MONTHLY", "2026-06", "六月月报.xlsx", "web", true, Attested: true), file);
             id = result.Submission!.Id;
         }
 

@@ -74,4 +74,24 @@ public static class ServicePortalExtensions
     }
 
     public static T Get<T>(this IServiceScope scope) where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>
+    /// The user name of a 签报人 of the branch, who files its returns in tests: the branch's first demo signatory, or one made
+    /// for the test ("signatory.&lt;code&gt;") where the demo data has none.
+    /// </summary>
+    public static async Task<string> SignatoryAsync(this IServicePortal portal, string branchCode)
+    {
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == branchCode);
+        if (await db.Users.Where(u => u.BranchId == branch.Id && u.Signatory && u.Role == UserRole.CarrierUser).OrderBy(u => u.UserName)
+                .Select(u => u.UserName).FirstOrDefaultAsync() is { } existing)
+            return existing;
+        var user = new AppUser { UserName = $"signatory.{branchCode.ToLowerInvariant()}", DisplayName = $"{branch.ShortName}签报人", SecurityStamp = Guid.NewGuid().ToString() };
+        user.NormalizedUserName = user.UserName.ToUpperInvariant();
+        user.AssignRole(UserRole.CarrierUser, branch.ProvinceId, branch);
+        user.AssignDuties(new CarrierDuties(false, true, true));
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.UserName;
+    }
 }

@@ -24,8 +24,10 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         var caller = await Context.RequestServices.GetRequiredService<ApiKeyService>().AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (caller is null)
             return AuthenticateResult.Fail("invalid key");
+        // The call acts as the key's 签报人 (its user id), so filing checks that user's duty as it does on the page.
         var identity = new ClaimsIdentity(
         [
+            .. caller.SignatoryId is { } signatory ? [new Claim(ClaimTypes.NameIdentifier, signatory)] : Array.Empty<Claim>(),
             new Claim(ClaimTypes.Name, $"api:{caller.KeyPrefix}"),
             new Claim(ClaimTypes.Role, nameof(UserRole.CarrierUser)),
             new Claim(AccessScope.ProvinceClaim, caller.Branch.ProvinceId.ToString(CultureInfo.InvariantCulture)),

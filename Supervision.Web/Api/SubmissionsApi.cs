@@ -42,9 +42,11 @@ public static class SubmissionsApi
             .Produces<ApiErrors>(StatusCodes.Status403Forbidden).Produces<ApiErrors>(StatusCodes.Status404NotFound);
 
         api.MapPost("/submissions", UploadAsync)
-            .WithSummary("上传并报送报表（multipart：file、template、period，可选 pdf；可选请求头 Idempotency-Key）")
+            .WithSummary("上传并报送报表（multipart：file、template、period、attestation=true，可选 pdf；可选请求头 Idempotency-Key）")
             .WithDescription("同一 Idempotency-Key 再次发送同一请求（报表、期间、文件和PDF均相同）返回首次的结果（201，不重复创建），同时发送的两个请求也都得到首次的结果；" +
-                             "同一 Idempotency-Key 用于不同的请求返回 422 idempotency.mismatch。校验不通过的请求不占用 Idempotency-Key。")
+                             "同一 Idempotency-Key 用于不同的请求返回 422 idempotency.mismatch。校验不通过的请求不占用 Idempotency-Key。" +
+                             "报送即由密钥所绑定的签报人确认“" + Attestation.Text + "”：须带字段 attestation=true，否则返回 422 submission.attestation_required；" +
+                             "签报人已不再是签报人或已被锁定时返回 403 submission.not_signatory。")
             .WithName("CreateSubmission").DisableAntiforgery()
             .Accepts<SubmissionUpload>("multipart/form-data")
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -108,10 +110,11 @@ public static class SubmissionsApi
         if (missing.Count > 0)
             return ApiErrors.Of(400, "request.missing_field", $"缺少字段：{string.Join("、", missing)}。");
         var pdf = form.Files.GetValueOrDefault("pdf") is { } part ? new Attachment(part.FileName, part.Bytes) : null;
+        var attested = string.Equals(form.Field("attestation"), "true", StringComparison.OrdinalIgnoreCase);
         try
         {
             var result = await submissions.UploadAsync(new UploadRequest(access.Scope.BranchIds[0], template, period, file!.FileName, "api", SubmitNow: true,
-                key.Length == 0 ? null : key, pdf), file.Bytes, ct: ct);
+                key.Length == 0 ? null : key, pdf, attested), file.Bytes, ct: ct);
             if (!result.Accepted)
                 return Results.Json(new ApiErrors(result.Errors.Select(e => new ApiError(e.Code, e.Message, e.Sheet, e.Row > 0 ? e.Row : null, e.Column)).ToList()), statusCode: 422);
             var s = result.Submission!;
@@ -150,6 +153,7 @@ public static class SubmissionsApi
     {
         NotFoundException => ApiErrors.Of(404, ex.Code, ex.Message),
         AccessDeniedException => ApiErrors.Of(403, ex.Code, ex.Message),
+        _ when ex.Code == Attestation.RequiredCode => ApiErrors.Of(422, ex.Code, ex.Message),
         _ when ex.Code is "submission.locked" or "submission.period_open" => ApiErrors.Of(409, ex.Code, ex.Message),
         _ when ex.Code == Submission.IdempotencyMismatchCode => ApiErrors.Of(422, ex.Code, ex.Message),
         _ when ex.Code == "template.unknown" => ApiErrors.Of(404, ex.Code, ex.Message),

@@ -11,6 +11,7 @@ public sealed record SubmissionUpload(
     [property: Description("报表文件（.xlsx，单表报表也可为 UTF-8/GBK 编码的 .csv）")] IFormFile File,
     [property: Description("报表编码，如 RN-MONTHLY")] string Template,
     [property: Description("报送期间，如 2026-10、2026-Q3、2026")] string Period,
+    [property: Description("签报人确认“本单位对所报数据的真实性、准确性负责”：须为 true，报送即由密钥所绑定的签报人作出此确认")] bool Attestation,
     [property: Description("签章PDF（SELF-ANNUAL 必需）")] IFormFile? Pdf = null);
 
 /// <summary>A file part of an upload.</summary>
@@ -23,11 +24,11 @@ public sealed record UploadedPart(string FileName, byte[] Bytes);
 /// </summary>
 public sealed class UploadForm
 {
-    /// <summary>file, template, period, pdf, and room for a client's extra field or two; more is not an upload.</summary>
+    /// <summary>file, template, period, attestation, pdf, and room for a client's extra field or two; more is not an upload.</summary>
     public const int MaxParts = 8;
     public const int MaxFieldBytes = 1024;
     public const string NotMultipartCode = "request.not_multipart";
-    public const string NotMultipartMessage = "请求须为 multipart/form-data，包含 file、template、period 字段（年度自查报告另附 pdf）。";
+    public const string NotMultipartMessage = "请求须为 multipart/form-data，包含 file、template、period、attestation 字段（年度自查报告另附 pdf）。";
 
     private UploadForm(Dictionary<string, string> fields, Dictionary<string, UploadedPart> files) => (Fields, Files) = (fields, files);
 

@@ -160,6 +160,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignatoryId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Prefix")
@@ -178,6 +182,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CarrierAdmin")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -232,6 +239,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Preparer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("INTEGER");
 
@@ -243,6 +253,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Signatory")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
@@ -3987,6 +4000,13 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<long?>("AttachmentFileId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttestedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");

@@ -41,7 +41,7 @@ public class AuditChainTests(Portal portal) : IClassFixture<Portal>
         var file = Supervision.Reports.Submissions.ReturnFileGenerator.RnMonthly(
             new Supervision.Reports.Submissions.GeneratedReturn("CMCC-64", "2025-05", ["640100", "640200", "640300", "640400", "640500"], Seed: 5));
         var stored = (await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Submissions.SubmissionService>().UploadAsync(
-            new Supervision.Domain.Submissions.UploadRequest(branch.Id, "RN-MONTHLY", "2025-05", "五月.xlsx", "web", SubmitNow: true), file)).Submission!;
+            new Supervision.Domain.Submissions.UploadRequest(branch.Id, "RN-MONTHLY", "2025-05", "五月.xlsx", "web", SubmitNow: true, Attested: true), file)).Submission!;
 
         var entry = await portal.Db().AuditEntries.AsNoTracking()
             .SingleAsync(e => e.EntityType == "Submission" && e.EntityId == stored.Id.ToString() && e.Action == AuditActions.Create);

@@ -290,7 +290,7 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         using (var carrier = await portal.AsUserAsync("carrier.cmcc.nx"))
         {
             var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-03", ["640100", "640200", "640300", "640400", "640500"], 4, ManualShare: 0.2));
-            await carrier.Get<SubmissionService>().UploadAsync(new UploadRequest(branch.Id, "RN-MONTHLY", "2026-03", "三月月报.xlsx", "web", SubmitNow: true), file);
+            await carrier.Get<SubmissionService>().UploadAsync(new UploadRequest(branch.Id, "RN-MONTHLY", "2026-03", "三月月报.xlsx", "web", SubmitNow: true, Attested: true), file);
         }
         var flag = await db.SubmissionFlags.FirstAsync(f => f.Code == "FLAG_MANUAL_ENTRY" && db.Submissions.Any(s => s.Id == f.SubmissionId && s.Period == "2026-03"));
 

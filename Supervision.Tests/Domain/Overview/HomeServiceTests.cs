@@ -40,10 +40,10 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
         var cucc = await db.Branches.SingleAsync(b => b.Code == "CUCC-64");
         long returned, submitted;
         using (var carrier = await portal.AsUserAsync("carrier.cmcc.nx"))
-            returned = (await carrier.Get<SubmissionService>().StoreAsync(new(cmcc.Id, "RN-MONTHLY", "2026-10", "2026-10.xlsx", "web", SubmitNow: true),
+            returned = (await carrier.Get<SubmissionService>().StoreAsync(new(cmcc.Id, "RN-MONTHLY", "2026-10", "2026-10.xlsx", "web", SubmitNow: true, Attested: true),
                 ReturnBuilder.ValidRnMonthly("2026-10"), [1, 2, 3], null)).Submission!.Id;
         using (var carrier = await portal.AsUserAsync("carrier.cucc.nx"))
-            submitted = (await carrier.Get<SubmissionService>().StoreAsync(new(cucc.Id, "RN-MONTHLY", "2026-10", "2026-10.xlsx", "web", SubmitNow: true),
+            submitted = (await carrier.Get<SubmissionService>().StoreAsync(new(cucc.Id, "RN-MONTHLY", "2026-10", "2026-10.xlsx", "web", SubmitNow: true, Attested: true),
                 ReturnBuilder.ValidRnMonthly("2026-10", "CUCC-64"), [1, 2, 3], null)).Submission!.Id;
         using (var inspector = await portal.AsUserAsync("inspector.nx"))
         {

@@ -63,8 +63,8 @@ public static class RankingData
     public static async Task<Submission> FileAsync(Portal portal, string branchCode, string template, string period, ParsedReturn parsed, bool submit = true)
     {
         var (id, _, carrier) = await BranchAsync(portal, branchCode);
-        var result = await Service<SubmissionService>(portal, carrier, "carrier").StoreAsync(
-            new StoreCommand(id, template, period, "return.xlsx", "web", submit), parsed, [1, 2, 3], null);
+        var result = await Service<SubmissionService>(portal, carrier, await portal.SignatoryAsync(branchCode)).StoreAsync(
+            new StoreCommand(id, template, period, "return.xlsx", "web", submit, Attested: true), parsed, [1, 2, 3], null);
         Assert.True(result.Accepted, string.Join("\n", result.Errors.Select(e => $"{e.Sheet}!{e.Cell} {e.Code} {e.Message}")));
         return result.Submission!;
     }

@@ -32,7 +32,7 @@ public class BulkReviewTests(Portal portal) : IClassFixture<Portal>
     private async Task<Submission> FileAsync(string code, string user, string period, ParsedReturn? parsed = null)
     {
         var (branch, carrier) = await BranchAsync(code);
-        return (await Service(carrier, user).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", period, "月报.xlsx", "web", SubmitNow: true),
+        return (await Service(carrier, user).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", period, "月报.xlsx", "web", SubmitNow: true, Attested: true),
             parsed ?? ValidRnMonthly(period, code), File, null)).Submission!;
     }
 
@@ -96,7 +96,7 @@ public class BulkReviewTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal("comment.text_required", (await Assert.ThrowsAsync<DomainException>(() => carrier.CommentAsync(v1.Id, " "))).Code);
         await carrier.CommentAsync(v1.Id, "已核实，系网点录入错误，已更正并将重新上传。");
 
-        var v2 = (await carrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-06", "v2.xlsx", "web", true), ValidRnMonthly("2026-06", "CUCC-64"), File, null)).Submission!;
+        var v2 = (await carrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-06", "v2.xlsx", "web", true, Attested: true), ValidRnMonthly("2026-06", "CUCC-64"), File, null)).Submission!;
         await inspector.CommentAsync(v2.Id, "收到，第2版已核对。");
         var thread = await carrier.ThreadAsync(v2.Id);
         Assert.Equal([(true, true, 1, "第3行网点的人工录入数与工单不符，请核实后重报"), (false, false, 1, "已核实，系网点录入错误，已更正并将重新上传。"), (true, false, 2, "收到，第2版已核对。")],

@@ -58,7 +58,7 @@ public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
         await using var before = portal.Db();
         var counts = (await before.Submissions.CountAsync(), await before.RnSummaryRows.CountAsync(), await before.StoredFiles.CountAsync());
 
-        var result = await Service(carrier).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-05", "bad.xlsx", "web", SubmitNow: true), parsed, File, null);
+        var result = await Service(carrier).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-05", "bad.xlsx", "web", SubmitNow: true, Attested: true), parsed, File, null);
 
         Assert.False(result.Accepted);
         Assert.Contains(result.Errors, e => e.Code == "REGISTERED_ABOVE_SUBSCRIBERS");
@@ -75,7 +75,7 @@ public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
         var (branch, carrier, inspector) = await CmccAsync();
         var asCarrier = Service(carrier);
         var draft = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-04", "v1.xlsx", "web", false), ValidRnMonthly("2026-04"), File, null)).Submission!;
-        var filed = await asCarrier.SubmitAsync(draft.Id);
+        var filed = await asCarrier.SubmitAsync(draft.Id, attested: true);
         Assert.Equal((SubmissionStatus.Submitted, "RN-MONTHLY-2026-04-CMCC-64-V1"), (filed.Status, filed.ReceiptNo));
         Assert.True(filed.Late); // due 2026-05-11; the test runs later
 
@@ -100,7 +100,7 @@ public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
             (standing.Refusal, standing.Returned?.Version, standing.Returned?.Sha256, standing.Returned?.Reason));
         await Assert.ThrowsAsync<AccessDeniedException>(() => asCarrier.AcceptAsync(filed.Id, returned.ConcurrencyToken, null));
 
-        var v2 = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-04", "v2.xlsx", "web", true), ValidRnMonthly("2026-04"), File, null)).Submission!;
+        var v2 = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-04", "v2.xlsx", "web", true, Attested: true), ValidRnMonthly("2026-04"), File, null)).Submission!;
         Assert.Equal((2, SubmissionStatus.Submitted), (v2.Version, v2.Status));
         var details = await asCarrier.GetAsync(v2.Id);
         Assert.Equal([2, 1], details.Versions.Select(v => v.Version));
@@ -112,8 +112,8 @@ public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
     {
         var (branch, carrier, _) = await CmccAsync();
         var service = Service(carrier);
-        var first = await service.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-03", "a.xlsx", "api", true, "key-123"), ValidRnMonthly("2026-03"), File, null);
-        var again = await service.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-03", "a.xlsx", "api", true, "key-123"), ValidRnMonthly("2026-03"), File, null);
+        var first = await service.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-03", "a.xlsx", "api", true, "key-123", Attested: true), ValidRnMonthly("2026-03"), File, null);
+        var again = await service.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-03", "a.xlsx", "api", true, "key-123", Attested: true), ValidRnMonthly("2026-03"), File, null);
         Assert.True(again.Repeated);
         Assert.Equal(first.Submission!.Id, again.Submission!.Id);
         await using var db = portal.Db();
@@ -138,7 +138,7 @@ public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
     public async Task The_overview_shows_every_filing_branch_and_where_it_stands()
     {
         var (branch, carrier, inspector) = await CmccAsync();
-        await Service(carrier).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-01", "x.xlsx", "web", true), ValidRnMonthly("2026-01"), File, null);
+        await Service(carrier).StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-01", "x.xlsx", "web", true, Attested: true), ValidRnMonthly("2026-01"), File, null);
         var rows = await Service(inspector, "inspector.nx").OverviewAsync("RN-MONTHLY", "2026-01");
         Assert.Equal(4 + 6, rows.Count); // provincial companies of the 4 basic carriers and the 6 resellers of Ningxia
         Assert.Equal(FilingState.Submitted, rows.Single(r => r.BranchCode == "CMCC-64").State);
@@ -150,18 +150,18 @@ public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
     {
         var (branch, carrier, inspector) = await CmccAsync();
         var asCarrier = Service(carrier);
-        var filed = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-02", "v1.xlsx", "web", true), ValidRnMonthly("2026-02"), File, null)).Submission!;
+        var filed = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-02", "v1.xlsx", "web", true, Attested: true), ValidRnMonthly("2026-02"), File, null)).Submission!;
         await using var before = portal.Db();
         var attempts = await before.SubmissionAttempts.CountAsync();
 
         // Not a workbook at all: had it been read, the answer would be a file error; the lock answers first.
         var garbage = "not a workbook"u8.ToArray();
-        var underReview = await Assert.ThrowsAsync<DomainException>(() => asCarrier.UploadAsync(new UploadRequest(branch, "RN-MONTHLY", "2026-02", "v2.xlsx", "web", true), garbage));
+        var underReview = await Assert.ThrowsAsync<DomainException>(() => asCarrier.UploadAsync(new UploadRequest(branch, "RN-MONTHLY", "2026-02", "v2.xlsx", "web", true, Attested: true), garbage));
         Assert.Equal("submission.locked", underReview.Code);
         Assert.Equal(underReview.Message, (await asCarrier.UploadStandingAsync(branch, "RN-MONTHLY", "2026-02")).Refusal);
 
         await Service(inspector, "inspector.nx").AcceptAsync(filed.Id, filed.ConcurrencyToken, null);
-        var accepted = await Assert.ThrowsAsync<DomainException>(() => asCarrier.UploadAsync(new UploadRequest(branch, "RN-MONTHLY", "2026-02", "v2.xlsx", "web", true), garbage));
+        var accepted = await Assert.ThrowsAsync<DomainException>(() => asCarrier.UploadAsync(new UploadRequest(branch, "RN-MONTHLY", "2026-02", "v2.xlsx", "web", true, Attested: true), garbage));
         Assert.Equal(("submission.locked", "本期报表已受理，不能再上传。如需更正，请联系监管人员。"), (accepted.Code, accepted.Message));
 
         // A period that has not ended: the current month (the test's clock is the real one).

@@ -23,7 +23,7 @@ public class UploadTests(Portal portal) : IClassFixture<Portal>
         await using var db = portal.Db();
         var b = await db.Branches.SingleAsync(x => x.Code == code);
         var children = await db.Branches.Where(x => x.ParentBranchId == b.Id).Select(x => x.Id).ToListAsync();
-        var scope = portal.ScopeFor(AccessScope.ForBranches(b.ProvinceId, b.CarrierId, [b.Id, .. children]), "carrier");
+        var scope = portal.ScopeFor(AccessScope.ForBranches(b.ProvinceId, b.CarrierId, [b.Id, .. children]), await portal.SignatoryAsync(code));
         return (scope.ServiceProvider.GetRequiredService<SubmissionService>(), b.Id);
     }
 
@@ -34,7 +34,7 @@ public class UploadTests(Portal portal) : IClassFixture<Portal>
     }
 
     private static UploadRequest Request(int branch, string period, string template = "RN-MONTHLY", string file = "upload.xlsx") =>
-        new(branch, template, period, file, "web", SubmitNow: true);
+        new(branch, template, period, file, "web", SubmitNow: true, Attested: true);
 
     private sealed class FailingRenderer : IDocumentRenderer
     {
@@ -53,7 +53,7 @@ public class UploadTests(Portal portal) : IClassFixture<Portal>
         var branch = await db.Branches.SingleAsync(x => x.Code == "CTCC-64");
         var children = await db.Branches.Where(x => x.ParentBranchId == branch.Id).Select(x => x.Id).ToListAsync();
         using var scope = failing.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<AccessContext>().Set(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id, .. children]), "carrier");
+        scope.ServiceProvider.GetRequiredService<AccessContext>().Set(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id, .. children]), await portal.SignatoryAsync("CTCC-64"));
         var submissions = scope.ServiceProvider.GetRequiredService<SubmissionService>();
         var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CTCC-64", "2026-08", Ningxia, Seed: 11));
         var before = await CountsAsync();
@@ -64,7 +64,7 @@ public class UploadTests(Portal portal) : IClassFixture<Portal>
 
         var draft = await submissions.UploadAsync(Request(branch.Id, "2026-08") with { SubmitNow = false }, file);
         Assert.Equal(SubmissionStatus.Draft, draft.Submission!.Status);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => submissions.SubmitAsync(draft.Submission.Id));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => submissions.SubmitAsync(draft.Submission.Id, attested: true));
         var stored = await portal.Db().Submissions.AsNoTracking().SingleAsync(x => x.Id == draft.Submission.Id);
         Assert.Equal((SubmissionStatus.Draft, null), (stored.Status, stored.ReceiptNo));
         Assert.Equal(0, await portal.Db().IssuedDocuments.CountAsync(d => d.OwnerType == SubmissionService.ReceiptOwnerType && d.OwnerId == stored.Id.ToString()));

@@ -27,7 +27,7 @@ public class ReceiptTests(Portal portal) : IClassFixture<Portal>
         using var services = portal.ScopeFor(scope, "carrier.cmcc.nx");
         var importer = services.ServiceProvider.GetRequiredService<SubmissionService>();
         var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-02", ["640100", "640200", "640300", "640400", "640500"], 8, ManualShare: 0.2));
-        var result = await importer.UploadAsync(new UploadRequest(branch.Id, "RN-MONTHLY", "2026-02", "二月月报.xlsx", "web", SubmitNow: true), file);
+        var result = await importer.UploadAsync(new UploadRequest(branch.Id, "RN-MONTHLY", "2026-02", "二月月报.xlsx", "web", SubmitNow: true, Attested: true), file);
         var s = result.Submission!;
 
         var registry = services.ServiceProvider.GetRequiredService<DocumentRegistry>();
@@ -40,7 +40,7 @@ public class ReceiptTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(text, Text(ReceiptPdf.Render(DocumentData.FromJson<ReceiptData>(receipt.DataJson))));
 
         // Filing again is refused and issues no second receipt; another carrier cannot fetch it.
-        Assert.Equal("submission.not_draft", (await Assert.ThrowsAsync<DomainException>(() => importer.SubmitAsync(s.Id))).Code);
+        Assert.Equal("submission.not_draft", (await Assert.ThrowsAsync<DomainException>(() => importer.SubmitAsync(s.Id, attested: true))).Code);
         Assert.Single(await registry.ForOwnerAsync(SubmissionService.ReceiptOwnerType, s.Id.ToString()));
         var cucc = await db.Branches.SingleAsync(b => b.Code == "CUCC-64");
         using var other = portal.ScopeFor(AccessScope.ForBranches(cucc.ProvinceId, cucc.CarrierId, [cucc.Id]), "carrier.cucc.nx");

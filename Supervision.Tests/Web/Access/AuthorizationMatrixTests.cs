@@ -41,6 +41,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/catalog"] = Who.Regulator,
         ["/catalog/publication-categories"] = Who.Regulator,
         ["/admin/users"] = Who.Admin,
+        ["/accounts"] = Who.Carrier,
         ["/admin/audit"] = Who.Admin,
         ["/notifications"] = Who.SignedIn,
         ["/notifications/settings"] = Who.SignedIn,
@@ -315,7 +316,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
         using var scope = portal.ScopeFor(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]), "carrier.cmcc.nx");
         var result = await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Submissions.SubmissionService>().StoreAsync(
-            new(branch.Id, "RN-MONTHLY", "2026-08", "sample.xlsx", "web", true), Domain.Submissions.ReturnBuilder.ValidRnMonthly("2026-08"), [1, 2, 3], null);
+            new(branch.Id, "RN-MONTHLY", "2026-08", "sample.xlsx", "web", true, Attested: true), Domain.Submissions.ReturnBuilder.ValidRnMonthly("2026-08"), [1, 2, 3], null);
         return result.Submission!.Id;
     }
 

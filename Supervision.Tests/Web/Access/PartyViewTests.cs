@@ -80,7 +80,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
             var stored = await carrier.Get<SubmissionService>().StoreAsync(new(branch.Id, "RN-MONTHLY", period, $"{period}.xlsx", "web", SubmitNow: false),
                 Supervision.Tests.Domain.Submissions.ReturnBuilder.ValidRnMonthly(period), [1, 2, 3], null);
             submission = stored.Submission!.Id;
-            await carrier.Get<SubmissionService>().SubmitAsync(submission);
+            await carrier.Get<SubmissionService>().SubmitAsync(submission, attested: true);
         }
         using (var inspector = await portal.AsUserAsync("inspector.nx"))
         {

@@ -61,7 +61,7 @@ public static class IdempotencyRace
                 {
                     Content = new MultipartFormDataContent
                     {
-                        { new ByteArrayContent(file), "file", "月报.xlsx" }, { new StringContent("RN-MONTHLY"), "template" }, { new StringContent(period), "period" },
+                        { new ByteArrayContent(file), "file", "月报.xlsx" }, { new StringContent("RN-MONTHLY"), "template" }, { new StringContent(period), "period" }, { new StringContent("true"), "attestation" },
                     },
                 };
                 request.Headers.Add("Idempotency-Key", key);

@@ -31,7 +31,7 @@ public sealed class ImportQueueTests : IAsyncLifetime
     {
         { new ByteArrayContent(ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", period, Ningxia, 3))), "file", "月报.xlsx" },
         { new StringContent("RN-MONTHLY"), "template" },
-        { new StringContent(period), "period" },
+        { new StringContent(period), "period" }, { new StringContent("true"), "attestation" },
     };
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supervision.Domain.Access;
+using Supervision.Domain.Common;
 using Supervision.Reports.Submissions;
 using Supervision.Tests.Infrastructure;
 
@@ -23,12 +24,13 @@ public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
         return client;
     }
 
-    private static MultipartFormDataContent Form(byte[]? file, string? template = "RN-MONTHLY", string? period = "2026-09")
+    private static MultipartFormDataContent Form(byte[]? file, string? template = "RN-MONTHLY", string? period = "2026-09", bool attested = true)
     {
         var form = new MultipartFormDataContent();
         if (file is not null) form.Add(new ByteArrayContent(file), "file", "月报.xlsx");
         if (template is not null) form.Add(new StringContent(template), "template");
         if (period is not null) form.Add(new StringContent(period), "period");
+        if (attested) form.Add(new StringContent("true"), "attestation");
         return form;
     }
 
@@ -113,18 +115,65 @@ public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/v1/templates/RN-MONTHLY")).StatusCode);
 
         await using var db = portal.Db();
-        var branch = await db.Branches.SingleAsync(b => b.Code == "CBN-64");
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CUCC-64");
+        var signatory = await db.Users.Where(u => u.UserName == "carrier.cucc.nx").Select(u => u.Id).SingleAsync();
         string key;
         using (var scope = portal.ScopeFor(AccessScope.System with { Role = UserRole.SystemAdmin }, "admin"))
         {
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-            key = await keys.IssueAsync(branch.Id, "测试", null);
+            key = await keys.IssueAsync(branch.Id, "测试", signatory, null);
             Assert.Equal(HttpStatusCode.OK, (await Client(key).GetAsync("/api/v1/templates/RN-MONTHLY?period=2026-09")).StatusCode);
-            await keys.RevokeAsync((await keys.ListAsync(branch.Id)).Single().Id);
+            await keys.RevokeAsync((await keys.ListAsync(branch.Id)).Single(k => k.Name == "测试").Id);
         }
         var revoked = await Client(key).GetAsync("/api/v1/templates/RN-MONTHLY?period=2026-09");
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
         Assert.Equal("auth.invalid_key", (await JsonAsync(revoked)).GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task An_unattested_upload_is_refused_with_422_and_stores_nothing()
+    {
+        await using var before = portal.Db();
+        var count = await before.Submissions.CountAsync();
+        var response = await Client(CmccKey).PostAsync("/api/v1/submissions", Form(Valid("2026-06", seed: 7), period: "2026-06", attested: false));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = (await JsonAsync(response)).GetProperty("errors")[0];
+        Assert.Equal("submission.attestation_required", error.GetProperty("code").GetString());
+        Assert.Contains("本单位对所报数据的真实性、准确性负责", error.GetProperty("message").GetString());
+        await using var after = portal.Db();
+        Assert.Equal(count, await after.Submissions.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_key_files_for_its_signatory_and_is_refused_once_the_signatory_loses_the_duty()
+    {
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        string key, userId;
+        using (var admin = await portal.AsUserAsync("admin"))
+        {
+            userId = await admin.Get<UserAdministration>().CreateAsync(new UserInput
+            {
+                UserName = "erp.signatory", DisplayName = "宁夏移动报送系统签报人", Role = UserRole.CarrierUser, BranchId = branch.Id, Signatory = true, Password = "Qz#7mLp2026xv",
+            });
+            key = await admin.Get<ApiKeyService>().IssueAsync(branch.Id, "报送系统", userId, null);
+            var notSignatory = await Assert.ThrowsAsync<DomainException>(() => admin.Get<ApiKeyService>().IssueAsync(branch.Id, "x",
+                db.Users.Where(u => u.UserName == "preparer.cmcc.nx").Select(u => u.Id).Single(), null));
+            Assert.Equal("apikey.signatory_required", notSignatory.Code);
+        }
+        var created = await Client(key).PostAsync("/api/v1/submissions", Form(Valid("2026-05", seed: 9), period: "2026-05"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await JsonAsync(created)).GetProperty("id").GetInt64();
+        await using (var check = portal.Db())
+            Assert.Equal("erp.signatory", await check.Submissions.Where(s => s.Id == id).Select(s => s.AttestedBy).SingleAsync());
+
+        using (var cmccAdmin = await portal.AsUserAsync("carrier.cmcc.nx")) // the carrier's own 企业管理员 withdraws the duty
+            await cmccAdmin.Get<UserAdministration>().UpdateAsync(userId, new UserInput { DisplayName = "宁夏移动报送系统", Role = UserRole.CarrierUser, BranchId = branch.Id, Preparer = true });
+        var refused = await Client(key).PostAsync("/api/v1/submissions", Form(Valid("2026-04", seed: 9), period: "2026-04"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("submission.not_signatory", (await JsonAsync(refused)).GetProperty("errors")[0].GetProperty("code").GetString());
+        await using var after = portal.Db();
+        Assert.False(await after.Submissions.AnyAsync(s => s.BranchId == branch.Id && s.Period == "2026-04"));
     }
 
     [Fact]
@@ -229,8 +278,8 @@ public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
         var upload = paths.GetProperty("/api/v1/submissions").GetProperty("post");
         // The body as the handler reads it, the key header, and every status the upload answers with, each in the error shape.
         var schema = doc.GetProperty("components").GetProperty("schemas").GetProperty("SubmissionUpload");
-        Assert.Equal(["file", "pdf", "period", "template"], schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
-        Assert.Equal(["file", "period", "template"], schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.Equal(["attestation", "file", "pdf", "period", "template"], schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["attestation", "file", "period", "template"], schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
         Assert.Contains(upload.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
         var responses = upload.GetProperty("responses");
         foreach (var status in new[] { "400", "401", "403", "404", "409", "413", "415", "422", "503" })

@@ -28,6 +28,7 @@ public sealed class DatabaseBusyTests : IAsyncLifetime
         { new ByteArrayContent(ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", period, Ningxia, 5))), "file", "月报.xlsx" },
         { new StringContent("RN-MONTHLY"), "template" },
         { new StringContent(period), "period" },
+        { new StringContent("true"), "attestation" },
     };
 
     private HttpClient Carrier()

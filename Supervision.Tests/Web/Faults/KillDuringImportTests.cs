@@ -22,6 +22,7 @@ public sealed class KillDuringImportTests
         { new ByteArrayContent(file), "file", "月报.xlsx" },
         { new StringContent("RN-MONTHLY"), "template" },
         { new StringContent(period), "period" },
+        { new StringContent("true"), "attestation" },
     };
 
     [Fact]

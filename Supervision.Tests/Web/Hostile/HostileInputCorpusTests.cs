@@ -288,8 +288,9 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         using (var scope = portal.ScopeFor(AccessScope.System with { Role = UserRole.SystemAdmin }, "admin"))
         {
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-            expiring = await keys.IssueAsync(branch.Id, "到期测试", portal.Clock.GetUtcNow().AddDays(1));
-            revoked = await keys.IssueAsync(branch.Id, "吊销测试", null);
+            var signatory = await db.Users.Where(u => u.UserName == "carrier.cmcc.nx").Select(u => u.Id).SingleAsync();
+            expiring = await keys.IssueAsync(branch.Id, "到期测试", signatory, portal.Clock.GetUtcNow().AddDays(1));
+            revoked = await keys.IssueAsync(branch.Id, "吊销测试", signatory, null);
             Assert.Equal(HttpStatusCode.OK, (await Client(expiring).GetAsync("/api/v1/templates/RN-MONTHLY?period=2026-09")).StatusCode);
             await keys.RevokeAsync((await keys.ListAsync(branch.Id)).First(k => k.Name == "吊销测试").Id);
         }
@@ -439,7 +440,7 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         var before = await CountsAsync();
         var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent(workbook), "file", "年度自查报告.xlsx" }, { new StringContent("SELF-ANNUAL"), "template" }, { new StringContent("2024"), "period" },
+            { new ByteArrayContent(workbook), "file", "年度自查报告.xlsx" }, { new StringContent("SELF-ANNUAL"), "template" }, { new StringContent("2024"), "period" }, { new StringContent("true"), "attestation" },
             { new ByteArrayContent(pdf), "pdf", pdfName },
         };
         var body = await ApiErrorAsync(await Client(CmccKey).PostAsync("/api/v1/submissions", form), pdfName, [400, 422], code);

@@ -78,7 +78,7 @@ public class OutboxMailTests(MailPortal fixture) : IClassFixture<MailPortal>
         {
             var cmcc = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
             using var carrier = await Portal.AsUserAsync("carrier.cmcc.nx");
-            id = (await carrier.Get<SubmissionService>().StoreAsync(new(cmcc.Id, "RN-MONTHLY", "2026-09", "2026-09.xlsx", "web", SubmitNow: true),
+            id = (await carrier.Get<SubmissionService>().StoreAsync(new(cmcc.Id, "RN-MONTHLY", "2026-09", "2026-09.xlsx", "web", SubmitNow: true, Attested: true),
                 ReturnBuilder.ValidRnMonthly("2026-09"), [1, 2, 3], null)).Submission!.Id;
         }
         using (var inspector = await Portal.AsUserAsync("inspector.nx"))

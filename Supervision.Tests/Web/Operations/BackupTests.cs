@@ -37,6 +37,7 @@ public class BackupTests(Portal portal) : IClassFixture<Portal>
                     { new ByteArrayContent(ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", month, Ningxia, 3))), "file", "月报.xlsx" },
                     { new StringContent("RN-MONTHLY"), "template" },
                     { new StringContent(month), "period" },
+                    { new StringContent("true"), "attestation" },
                 };
                 Assert.Equal(System.Net.HttpStatusCode.Created, (await client.PostAsync("/api/v1/submissions", form)).StatusCode);
             }

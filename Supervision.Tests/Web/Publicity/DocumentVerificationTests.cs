@@ -35,7 +35,7 @@ public class DocumentVerificationTests(Portal portal) : IClassFixture<Portal>
         using var services = portal.ScopeFor(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]), "carrier.cmcc.nx");
         var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", period, ["640100", "640200", "640300", "640400", "640500"], 8));
         var result = await services.ServiceProvider.GetRequiredService<SubmissionService>()
-            .UploadAsync(new UploadRequest(branch.Id, "RN-MONTHLY", period, "月报.xlsx", "web", SubmitNow: true), file);
+            .UploadAsync(new UploadRequest(branch.Id, "RN-MONTHLY", period, "月报.xlsx", "web", SubmitNow: true, Attested: true), file);
         var registry = services.ServiceProvider.GetRequiredService<DocumentRegistry>();
         var receipt = Assert.Single(await registry.ForOwnerAsync(SubmissionService.ReceiptOwnerType, result.Submission!.Id.ToString()));
         var submitter = await db.Users.Where(u => u.UserName == "carrier.cmcc.nx").Select(u => u.DisplayName).SingleAsync();

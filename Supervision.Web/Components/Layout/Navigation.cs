@@ -75,6 +75,7 @@ public static class Navigation
         new("系统管理", Icons.Material.Filled.AdminPanelSettings,
         [
             new("用户管理", "/admin/users", Icons.Material.Filled.People),
+            new("本单位账号", "/accounts", Icons.Material.Filled.ManageAccounts),
             new("登录安全", "/admin/sign-in-policies", Icons.Material.Filled.Security),
             new("报表模板", "/admin/templates", Icons.Material.Filled.TableChart),
             new("执法参数", "/admin/enforcement-settings", Icons.Material.Filled.Tune),

@@ -28,7 +28,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SignatoryId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -258,7 +259,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     MandatorySanctions = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     FineOnlyIfNotCorrected = table.Column<bool>(type: "boolean", nullable: false),
                     Condition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Rank = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Rank = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Supersedes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -600,6 +602,16 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgentNoticeServedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgentNoticeMethod = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AgentNoticeText = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: true),
+                    AgentStatementDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgentStatementOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgentStatement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AgentStatementFounded = table.Column<bool>(type: "boolean", nullable: true),
+                    AgentStatementReview = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AgentStatementReviewedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgentStatementReviewedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ProvinceId = table.Column<int>(type: "integer", nullable: false),
                     BranchId = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -669,6 +681,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     LegalBasisId = table.Column<int>(type: "integer", nullable: true),
+                    Guidance = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     SortOrder = table.Column<int>(type: "integer", nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -693,6 +706,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     DeputyApproverId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     ProvinceId = table.Column<int>(type: "integer", nullable: true),
                     HearingThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    HearingThresholdSource = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     LegalReviewThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     StatementWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     HearingRequestWorkingDays = table.Column<int>(type: "integer", nullable: false),
@@ -980,6 +994,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     BranchId = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LegalReviewer = table.Column<bool>(type: "boolean", nullable: false),
+                    EnforcementCertificate = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CarrierAdmin = table.Column<bool>(type: "boolean", nullable: false),
+                    Preparer = table.Column<bool>(type: "boolean", nullable: false),
+                    Signatory = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -1082,6 +1100,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SubmittedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     Late = table.Column<bool>(type: "boolean", nullable: false),
+                    AttestedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    AttestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReceiptNo = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     FileId = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
@@ -1582,6 +1602,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AppliedLawNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     HearingClosedGround = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     HearingChairUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     HearingChairName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),

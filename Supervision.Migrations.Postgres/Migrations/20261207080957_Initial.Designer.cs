@@ -12,15 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-<<<<<<<< HEAD:Supervision.Migrations.Postgres/Migrations/20261207065038_Initial.Designer.cs
-<<<<<<<< HEAD:Supervision.Migrations.Postgres/Migrations/20261207074839_Initial.Designer.cs
-    [Migration("20261207074839_Initial")]
-========
-    [Migration("20261207065038_Initial")]
->>>>>>>> draws19:Supervision.Migrations.Postgres/Migrations/20261207065038_Initial.Designer.cs
-========
-    [Migration("20261207070123_Initial")]
->>>>>>>> designer18:Supervision.Migrations.Postgres/Migrations/20261207070123_Initial.Designer.cs
+    [Migration("20261207080957_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -182,6 +174,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("SignatoryId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Prefix")
@@ -202,6 +198,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int?>("BranchId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CarrierAdmin")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasMaxLength(400)
@@ -221,6 +220,10 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("EnforcementCertificate")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<bool>("LegalReviewer")
                         .HasColumnType("boolean");
@@ -250,6 +253,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Preparer")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("integer");
 
@@ -261,6 +267,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("Signatory")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -480,6 +489,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -594,6 +607,10 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<string>("Statute")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Supersedes")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -1335,6 +1352,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("AppliedLawNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
 
@@ -1667,6 +1688,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<decimal>("HearingThreshold")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("HearingThresholdSource")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<decimal>("LegalReviewThreshold")
                         .HasPrecision(18, 2)
@@ -3373,6 +3399,41 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AgentNoticeMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("AgentNoticeServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgentNoticeText")
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.Property<string>("AgentStatement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("AgentStatementDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("AgentStatementFounded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("AgentStatementOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgentStatementReview")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("AgentStatementReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("AgentStatementReviewedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Authority")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -4061,6 +4122,13 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<long?>("AttachmentFileId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AttestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttestedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");

@@ -11,15 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-<<<<<<<< HEAD:Supervision.Domain/Data/Migrations/20261207064645_Initial.Designer.cs
-<<<<<<<< HEAD:Supervision.Domain/Data/Migrations/20261207074527_Initial.Designer.cs
-    [Migration("20261207074527_Initial")]
-========
-    [Migration("20261207064645_Initial")]
->>>>>>>> draws19:Supervision.Domain/Data/Migrations/20261207064645_Initial.Designer.cs
-========
-    [Migration("20261207065639_Initial")]
->>>>>>>> designer18:Supervision.Domain/Data/Migrations/20261207065639_Initial.Designer.cs
+    [Migration("20261207080916_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -171,6 +163,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignatoryId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Prefix")
@@ -189,6 +185,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CarrierAdmin")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -210,6 +209,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnforcementCertificate")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LegalReviewer")
                         .HasColumnType("INTEGER");
@@ -239,6 +242,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Preparer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProvinceId")
                         .HasColumnType("INTEGER");
 
@@ -250,6 +256,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Signatory")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
@@ -463,6 +472,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -575,6 +588,10 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("Statute")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supersedes")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -1286,6 +1303,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AppliedLawNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
 
@@ -1615,6 +1636,11 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<decimal>("HearingThreshold")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HearingThresholdSource")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("LegalReviewThreshold")
@@ -3270,6 +3296,41 @@ namespace Supervision.Domain.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgentNoticeMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgentNoticeServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentNoticeText")
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentStatement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgentStatementDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AgentStatementFounded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AgentStatementOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentStatementReview")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentStatementReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgentStatementReviewedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Authority")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3942,6 +4003,13 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<long?>("AttachmentFileId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttestedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");

@@ -27,7 +27,8 @@ namespace Supervision.Domain.Data.Migrations
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RevokedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SignatoryId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -257,7 +258,8 @@ namespace Supervision.Domain.Data.Migrations
                     MandatorySanctions = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     FineOnlyIfNotCorrected = table.Column<bool>(type: "INTEGER", nullable: false),
                     Condition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Rank = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    Rank = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Supersedes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -599,6 +601,16 @@ namespace Supervision.Domain.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    AgentNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgentNoticeMethod = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AgentNoticeText = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: true),
+                    AgentStatementDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgentStatementOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgentStatement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AgentStatementFounded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AgentStatementReview = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AgentStatementReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgentStatementReviewedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -668,6 +680,7 @@ namespace Supervision.Domain.Data.Migrations
                     Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     LegalBasisId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Guidance = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
@@ -692,6 +705,7 @@ namespace Supervision.Domain.Data.Migrations
                     DeputyApproverId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
                     HearingThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    HearingThresholdSource = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     LegalReviewThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     StatementWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     HearingRequestWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
@@ -979,6 +993,10 @@ namespace Supervision.Domain.Data.Migrations
                     BranchId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LegalReviewer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EnforcementCertificate = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CarrierAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Preparer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Signatory = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -1081,6 +1099,8 @@ namespace Supervision.Domain.Data.Migrations
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AttestedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    AttestedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReceiptNo = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     FileId = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
@@ -1581,6 +1601,7 @@ namespace Supervision.Domain.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    AppliedLawNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     HearingClosedGround = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     HearingChairUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     HearingChairName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),

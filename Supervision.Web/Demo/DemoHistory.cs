@@ -91,6 +91,7 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
     private sealed record Filer(Branch Branch, Carrier Carrier, string ProvinceCode, IReadOnlyList<string> Cities, int Scale);
 
     private int _imported, _skipped, _accepted, _returned;
+    private readonly Dictionary<int, (string UserName, string Id)> _signatories = [];
 
     public async Task<DemoHistoryResult> RunAsync(DateTimeOffset now, DemoHistoryOptions options, CancellationToken ct = default)
     {
@@ -172,8 +173,8 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
         var filed = state == Last.AcceptedLate ? due.AddDays(random.Next(2, 12)) : due.AddDays(-random.Next(1, 7));
         var at = At(filed, random, now);
         var carrier = AccessScope.ForBranches(filer.Branch.ProvinceId, filer.Branch.CarrierId, [filer.Branch.Id]);
-        // Not a user: the demo history files as the company itself, named as people read it.
-        var actor = $"{filer.Branch.ShortName}（演示数据）";
+        // A return is filed by the branch's 签报人, who attests to it (as on the page and the API).
+        var signatory = await SignatoryAsync(filer.Branch, ct);
         var inspector = AccessScope.ForProvince(filer.Branch.ProvinceId, readOnly: false, UserRole.Inspector);
         var reviewer = filer.ProvinceCode == "64" ? "inspector.nx" : "inspector.gd";
         var name = $"{template.Name}_{filer.Branch.Code}_{period}.xlsx";
@@ -181,8 +182,9 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
         async Task<Submission> Upload(bool submit, DateTimeOffset when)
         {
             clock.Now = when;
-            var result = await WithScopeAsync(carrier, actor, sp => sp.GetRequiredService<SubmissionService>().UploadAsync(
-                new UploadRequest(filer.Branch.Id, template.Code, period.ToString(), name, random.Next(4) == 0 ? "api" : "web", submit, Pdf: attachment), file(), null, ct));
+            var result = await WithScopeAsync(carrier, signatory.UserName, sp => sp.GetRequiredService<SubmissionService>().UploadAsync(
+                new UploadRequest(filer.Branch.Id, template.Code, period.ToString(), name, random.Next(4) == 0 ? "api" : "web", submit, Pdf: attachment, Attested: submit),
+                file(), null, ct), signatory.Id);
             if (!result.Accepted)
                 throw new InvalidOperationException($"demo return {template.Code} {period} of {filer.Branch.Code} refused: " +
                                                     string.Join("; ", result.Errors.Take(3).Select(e => $"{e.Sheet}!{e.Cell} {e.Message}")));
@@ -239,10 +241,35 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
             return (filers, existing, templates, checklist);
         });
 
-    private async Task<T> WithScopeAsync<T>(AccessScope scope, string actor, Func<IServiceProvider, Task<T>> work)
+    /// <summary>
+    /// The branch's 签报人 who files its demo returns: the demo users' own (demo-users.json) or, for a branch without one, a
+    /// user made for the demo (“宁夏移动签报人（演示）”) that has no password and so cannot sign in.
+    /// </summary>
+    private async Task<(string UserName, string Id)> SignatoryAsync(Branch branch, CancellationToken ct)
+    {
+        if (_signatories.TryGetValue(branch.Id, out var known)) return known;
+        var signatory = await WithScopeAsync(AccessScope.System, "demo:history", async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync(ct);
+            if (await db.Users.Where(u => u.BranchId == branch.Id && u.Signatory && u.Role == UserRole.CarrierUser).OrderBy(u => u.UserName)
+                    .Select(u => new { u.UserName, u.Id }).FirstOrDefaultAsync(ct) is { } existing)
+                return (existing.UserName!, existing.Id);
+            var user = new AppUser { UserName = $"demo.{branch.Code.ToLowerInvariant()}", DisplayName = $"{branch.ShortName}签报人（演示）",
+                SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
+            user.NormalizedUserName = user.UserName.ToUpperInvariant();
+            user.AssignRole(UserRole.CarrierUser, branch.ProvinceId, branch);
+            user.AssignDuties(new CarrierDuties(Admin: false, Preparer: true, Signatory: true));
+            db.Users.Add(user);
+            await db.SaveChangesAsync(ct);
+            return (user.UserName, user.Id);
+        });
+        return _signatories[branch.Id] = signatory;
+    }
+
+    private async Task<T> WithScopeAsync<T>(AccessScope scope, string actor, Func<IServiceProvider, Task<T>> work, string? userId = null)
     {
         await using var serviceScope = services.CreateAsyncScope();
-        serviceScope.ServiceProvider.GetRequiredService<AccessContext>().Set(scope, actor);
+        serviceScope.ServiceProvider.GetRequiredService<AccessContext>().Set(scope, actor, userId);
         return await work(serviceScope.ServiceProvider);
     }
 

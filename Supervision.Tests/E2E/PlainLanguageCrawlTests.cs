@@ -23,7 +23,8 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     private static readonly string[] Users = ["admin", "inspector.nx", "leader.nx", "ministry", "carrier.cmcc.nx"];
 
     /// <summary>Pages whose subject is the account itself: the user list names each account by its sign-in name, on purpose.</summary>
-    private static readonly HashSet<string> AccountPages = ["/admin/users"];
+    // Where accounts are managed the login name is what the page is about (the 企业管理员 tells staff their login name).
+    private static readonly HashSet<string> AccountPages = ["/admin/users", "/accounts"];
 
     [Fact]
     public async Task No_page_any_role_can_reach_shows_json_codes_type_names_or_login_names()

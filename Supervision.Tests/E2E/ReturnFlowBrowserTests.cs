@@ -23,6 +23,7 @@ public class ReturnFlowBrowserTests(BrowserPortal portal) : IClassFixture<Browse
         var filled = Fill(template);
         await carrier.Locator("input[type=file]").First.SetInputFilesAsync(filled);
         await Assertions.Expect(carrier.Locator("#chosen-file")).ToContainTextAsync(Path.GetFileName(filled));
+        await carrier.ClickAsync("#upload-attestation");
         await carrier.ClickAsync("#import-submit");
         await Assertions.Expect(carrier.Locator("#upload-accepted")).ToContainTextAsync("回执号 RN-MONTHLY-2026-09-CMCC-64-V1", Slow);
         var detailLink = await carrier.Locator("#open-submission").GetAttributeAsync("href");

@@ -38,7 +38,7 @@ public class TraceTests(Portal portal) : IClassFixture<Portal>
         var (provincial, provinceId, carrier) = await BranchAsync(portal, "CMCC-64");
         var uploader = Service<SubmissionService>(portal, carrier, "carrier.cmcc.nx");
         var original = Generated();
-        var first = await uploader.UploadAsync(new UploadRequest(provincial, "RN-MONTHLY", Period, "三月月报.xlsx", "web", SubmitNow: true), original);
+        var first = await uploader.UploadAsync(new UploadRequest(provincial, "RN-MONTHLY", Period, "三月月报.xlsx", "web", SubmitNow: true, Attested: true), original);
         Assert.True(first.Accepted, string.Join("\n", first.Errors.Select(e => e.Message)));
         await ReturnAsync(portal, first.Submission!);
 
@@ -46,7 +46,7 @@ public class TraceTests(Portal portal) : IClassFixture<Portal>
         await using (var db = portal.Db())
             Assert.Equal("640100", (await db.RnSummaryRows.Where(r => r.SubmissionId == first.Submission!.Id).OrderBy(r => r.RowNumber).FirstAsync()).CityCode);
         var (corrected, registered) = Corrected(original, 4, 100);
-        var second = await uploader.UploadAsync(new UploadRequest(provincial, "RN-MONTHLY", Period, "三月月报（更正）.xlsx", "web", SubmitNow: true), corrected);
+        var second = await uploader.UploadAsync(new UploadRequest(provincial, "RN-MONTHLY", Period, "三月月报（更正）.xlsx", "web", SubmitNow: true, Attested: true), corrected);
         Assert.True(second.Accepted, string.Join("\n", second.Errors.Select(e => e.Message)));
         await AcceptAsync(portal, second.Submission!);
 
@@ -106,7 +106,7 @@ public class TraceTests(Portal portal) : IClassFixture<Portal>
     {
         var (provincial, _, carrier) = await BranchAsync(portal, "CMCC-64");
         var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-04", ReturnBuilder.NingxiaCities, 4, OutletsPerCityAndChannel: 1));
-        var filed = await Service<SubmissionService>(portal, carrier, "carrier.cmcc.nx").UploadAsync(new UploadRequest(provincial, "RN-MONTHLY", "2026-04", "四月.xlsx", "web", SubmitNow: true), file);
+        var filed = await Service<SubmissionService>(portal, carrier, "carrier.cmcc.nx").UploadAsync(new UploadRequest(provincial, "RN-MONTHLY", "2026-04", "四月.xlsx", "web", SubmitNow: true, Attested: true), file);
         await AcceptAsync(portal, filed.Submission!);
 
         var own = await Service<RankingTraceService>(portal, carrier).TraceAsync(provincial, "2026-04", ReturnIndicators.RealNameRate);

@@ -512,7 +512,9 @@ public partial class HostileInputCorpusTests(Portal portal) : IClassFixture<Port
         Text($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{upload.FileName.Replace("\"", "%22")}\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         body.Write(upload.File());
         Text($"\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\n{upload.Template}\r\n");
-        Text($"--{boundary}\r\nContent-Disposition: form-data; name=\"period\"\r\n\r\n{upload.Period}\r\n--{boundary}--\r\n");
+        Text($"--{boundary}\r\nContent-Disposition: form-data; name=\"period\"\r\n\r\n{upload.Period}\r\n");
+        // Filed by the key's 签报人 with the attestation: what is refused is the file itself.
+        Text($"--{boundary}\r\nContent-Disposition: form-data; name=\"attestation\"\r\n\r\ntrue\r\n--{boundary}--\r\n");
         var content = new ByteArrayContent(body.ToArray());
         content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
         return content;

@@ -55,6 +55,10 @@ public class UploadPageTests(Portal portal) : MudTestContext, IClassFixture<Port
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[1024], "十月月报.xlsx"));
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".file-refused")));
         Assert.Contains("十月月报.xlsx", cut.Find("#chosen-file").TextContent);
-        Assert.False(cut.Find("#import-submit").HasAttribute("disabled"));
+        Assert.False(cut.Find("#save-draft").HasAttribute("disabled"));
+        // Filing (not a draft) waits for the 签报人's attestation.
+        Assert.True(cut.Find("#import-submit").HasAttribute("disabled"));
+        cut.Find("input[type=checkbox]").Change(true);
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#import-submit").HasAttribute("disabled")));
     }
 }

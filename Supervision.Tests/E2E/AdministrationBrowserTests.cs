@@ -59,8 +59,10 @@ public class AdministrationBrowserTests(BrowserPortal portal) : IClassFixture<Br
         var page = await portal.SignedInAsync("admin");
         await page.GotoAsync("/admin/api-keys");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.FillAsync("#key-branch", "中国广电宁夏网络有限公司");
-        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('中国广电宁夏网络有限公司'):not(:has-text('分公司'))");
+        // A key is issued for a branch and names the 签报人 it files for.
+        await page.FillAsync("#key-branch", "中国移动通信集团宁夏有限公司");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('中国移动通信集团宁夏有限公司'):not(:has-text('分公司'))");
+        await BrowserPortal.SelectAsync(page, "key-signatory", "宁夏移动实名制管理员");
         await page.FillAsync("#key-name", "广电报送系统（浏览器测试）");
         await page.ClickAsync("#issue-key");
         await Assertions.Expect(page.Locator("#issued-key-value")).ToContainTextAsync("spk_", Slow);

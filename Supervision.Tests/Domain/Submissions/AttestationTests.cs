@@ -56,7 +56,10 @@ public class AttestationTests(Portal portal) : IClassFixture<Portal>
         var unattested = await Assert.ThrowsAsync<DomainException>(() => submissions.SubmitAsync(draft.Id, attested: false));
         Assert.Equal((Attestation.RequiredCode, true), (unattested.Code, unattested.Message.Contains(Attestation.Text)));
         await using (var db = portal.Db())
-            Assert.Equal((SubmissionStatus.Draft, null), await db.Submissions.Where(s => s.Id == draft.Id).Select(s => ValueTuple.Create(s.Status, s.AttestedBy)).SingleAsync());
+        {
+            var stored = await db.Submissions.Where(s => s.Id == draft.Id).Select(s => new { s.Status, s.AttestedBy }).SingleAsync();
+            Assert.Equal((SubmissionStatus.Draft, null), (stored.Status, stored.AttestedBy));
+        }
 
         portal.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 6, 9, 30, 0, TimeSpan.FromHours(8)));
         var filed = await submissions.SubmitAsync(draft.Id, attested: true);

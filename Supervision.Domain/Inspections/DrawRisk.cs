@@ -18,7 +18,7 @@ public enum DrawMethod
 /// seed-data/draw-risk-factors.json and edited by administrators (audited as catalog data).
 /// weight = Σ points × min(units, cap) over the factors; the base factor counts 1 for every entity so no weight is 0.
 /// </summary>
-public class DrawRiskFactor : ICatalogEntity
+public class DrawRiskFactor : ICatalogEntity, Data.Seeding.ICodedCatalogEntry
 {
     public int Id { get; set; }
     /// <summary>Stable code: one of <see cref="DrawRiskFactors.Known"/>.</summary>

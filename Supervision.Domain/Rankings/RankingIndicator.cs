@@ -33,7 +33,7 @@ public enum IndicatorAggregate
 /// seed-data/ranking-indicators.json; weights and targets are edited by administrators (audited as catalog data).
 /// Values are stored in the unit shown (a rate of 99.5 % as 99.5), and so are the target, pass and zero marks.
 /// </summary>
-public class RankingIndicator : ICatalogEntity
+public class RankingIndicator : ICatalogEntity, Data.Seeding.ICodedCatalogEntry
 {
     public int Id { get; set; }
     /// <summary>Stable code, e.g. RN-RATE; an <see cref="IIndicatorSource"/> serves it.</summary>

@@ -34,8 +34,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<SupervisionDbContext> 
         await OrganizationSeed.SeedAsync(db, seedDirectory, ct);
         await CatalogSeed.SeedAsync(db, seedDirectory, ct);
         await TemplateSeed.SeedAsync(db, seedDirectory, ct);
-        await RankingSeed.SeedAsync(db, seedDirectory, ct);
-        await Inspections.DrawRiskSeed.SeedAsync(db, seedDirectory, ct);
+        await CodedCatalogSeed.SeedAsync<Rankings.RankingIndicator>(db, seedDirectory, "ranking-indicators.json", ct);
+        await CodedCatalogSeed.SeedAsync<Inspections.DrawRiskFactor>(db, seedDirectory, "draw-risk-factors.json", ct);
         await EnforcementSeed.SeedAsync(db, seedDirectory, ct);
         await RolePolicySeed.SeedAsync(db, seedDirectory, ct);
         var recleaned = await AnnouncementRecleaning.RunAsync(db, ct);

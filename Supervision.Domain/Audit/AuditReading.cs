@@ -179,7 +179,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
             await db.Branches.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.ShortName, ct),
             await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct),
             await db.Carriers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ShortName, ct),
-            await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, b => $"{b.Code} {b.Statute}{b.DutyArticle}", ct),
+            await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Label, ct),
             await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct));
     }
 

@@ -91,6 +91,12 @@ public class LegalBasis : ICatalogEntity
 
     public string Citation => $"{Statute}{DutyArticle}" + (PenaltyArticle.Length > 0 && PenaltyArticle != DutyArticle ? $"、{PenaltyArticle}" : "");
 
+    /// <summary>
+    /// How a person tells this entry from the others on a page and in a message: the citation, and the tier's condition where
+    /// two entries cite the same articles ("……第三十九条（情节严重）"). The catalog <see cref="Code"/> stays for the API and imports.
+    /// </summary>
+    public string Label => Citation + (Condition == TierCondition.None ? "" : $"（{TierConditions.Label(Condition)}）");
+
     public string FineRangeText => FineMin is null && FineMax is null
         ? "不设罚款"
         : $"{ChineseMoney.Yuan(FineMin ?? 0)}至{ChineseMoney.Yuan(FineMax ?? 0)}";
@@ -99,13 +105,13 @@ public class LegalBasis : ICatalogEntity
     public void CheckFine(decimal amount)
     {
         if (!Allows(SanctionKind.Fine) || FineMax is null)
-            throw new DomainException("fine.not_allowed", $"依据“{Code}”不设罚款，不能处以罚款。");
+            throw new DomainException("fine.not_allowed", $"依据{Label}不设罚款，不能处以罚款。");
         if (amount != decimal.Round(amount, 2))
             throw new DomainException("fine.precision", "罚款金额最多保留两位小数（分）。");
         var min = FineMin ?? 0m;
         if (amount < min || amount > FineMax)
             throw new DomainException("fine.out_of_range",
-                $"罚款金额{ChineseMoney.Yuan(amount)}超出依据“{Code}”规定的范围（{ChineseMoney.Yuan(min)}至{ChineseMoney.Yuan(FineMax.Value)}）。");
+                $"罚款金额{ChineseMoney.Yuan(amount)}超出依据{Label}规定的范围（{ChineseMoney.Yuan(min)}至{ChineseMoney.Yuan(FineMax.Value)}）。");
     }
 
     /// <summary>What the entry says the law is (everything but remarks and its check): a change of it needs a new check.</summary>
@@ -125,7 +131,7 @@ public class LegalBasis : ICatalogEntity
     /// <summary>Why a decision cannot rest on this entry yet (nobody checked it against the published text), or null.</summary>
     public DomainException? UnverifiedRefusal() => Verified ? null
         : new("legal_basis.unverified",
-            $"法律依据“{Code}”（{Citation}）尚待核对：须由系统管理员在“法律依据”目录中对照公布文本确认条款和文字后，方可据以作出处罚决定。");
+            $"法律依据{Label}尚待核对：须由系统管理员在“法律依据”目录中对照公布文本确认条款和文字后，方可据以作出处罚决定。");
 
     /// <summary>
     /// Checks the sanctions a decision imposes under this basis together: the ones the article makes mandatory are all there
@@ -146,13 +152,13 @@ public class LegalBasis : ICatalogEntity
         if (ConditionRefusal(kinds, correctiveOrderDisregarded, circumstancesRecorded) is { } unmet) return unmet;
         if (kinds.Any(k => k != SanctionKind.CorrectiveOrder) && MandatorySanctions.Except(kinds).ToList() is { Count: > 0 } missing)
             return new("case.mandatory_sanction",
-                $"依据{Statute}{PenaltyArticle}（“{Code}”），{string.Join("、", MandatorySanctions.Select(SanctionLabels.Label))}必须一并作出，"
+                $"依据{Statute}{PenaltyArticle}，{string.Join("、", MandatorySanctions.Select(SanctionLabels.Label))}必须一并作出，"
                 + $"本决定缺少{string.Join("、", missing.Select(SanctionLabels.Label))}"
                 + (missing.Contains(SanctionKind.CorrectiveOrder) ? "（责令改正须写明改正期限）" : "")
                 + (kinds.Contains(SanctionKind.Fine) && missing.Contains(SanctionKind.Warning) ? "，不能单处罚款。" : "。"));
         if (FineOnlyIfNotCorrected && kinds.Contains(SanctionKind.Fine) && !correctiveOrderDisregarded)
             return new("case.fine_requires_refusal",
-                $"依据“{Code}”（{Statute}{PenaltyArticle}），只有当事人拒不改正的，才可以处以罚款：请先责令改正，逾期未改正的，由该整改通知移交立案后再处罚款。");
+                $"依据{Label}，只有当事人拒不改正的，才可以处以罚款：请先责令改正，逾期未改正的，由该整改通知移交立案后再处罚款。");
         return null;
     }
 
@@ -165,11 +171,11 @@ public class LegalBasis : ICatalogEntity
         return new("case.condition_not_recorded", Condition switch
         {
             TierCondition.Serious =>
-                $"依据“{Code}”（{Statute}{PenaltyArticle}）的处罚只适用于情节严重的情形：请先在案件中认定情节严重并写明事实，否则只能适用情节较轻一档的处罚。",
+                $"依据{Label}的处罚只适用于情节严重的情形：请先在案件中认定情节严重并写明事实，否则只能适用情节较轻一档的处罚。",
             TierCondition.RefusedOrHarm =>
-                $"依据“{Code}”（{Statute}{PenaltyArticle}）的处罚只适用于拒不改正或者导致危害后果的情形：请关联当事人逾期未改正的整改通知，或在案件中写明危害后果的事实。",
+                $"依据{Label}的处罚只适用于拒不改正或者导致危害后果的情形：请关联当事人逾期未改正的整改通知，或在案件中写明危害后果的事实。",
             _ =>
-                $"依据“{Code}”（{Statute}{PenaltyArticle}）的处罚只适用于拒不改正或者情节严重的情形：请关联当事人逾期未改正的整改通知，或在案件中认定情节严重并写明事实。",
+                $"依据{Label}的处罚只适用于拒不改正或者情节严重的情形：请关联当事人逾期未改正的整改通知，或在案件中认定情节严重并写明事实。",
         });
     }
 

@@ -35,19 +35,19 @@ public partial class EnforcementCase
         if (!basis.IsEffectiveOn(ViolationDate))
         {
             if (ActTimeVersion(basis, all) is not { } old || !basis.IsEffectiveOn(on))
-                return new("case.basis_not_effective", $"法律依据“{basis.Code}”在违法行为发生日（{ChineseDate.Format(ViolationDate)}）不在有效期内。");
+                return new("case.basis_not_effective", $"法律依据{basis.Label}在违法行为发生日（{ChineseDate.Format(ViolationDate)}）不在有效期内。");
             // The later version's tier that fits the case's facts (情节严重, 拒不改正) is the one compared.
             if (LaterVersion(old, all, on) is { } fitting && fitting.Id != basis.Id)
-                return new("case.later_version_tier", $"按本案记录的情节，新的规定中适用的是“{fitting.Code}”（{fitting.Citation}），不是“{basis.Code}”：依照{Article37}，比较的是该档与违法行为发生时的“{old.Code}”。");
+                return new("case.later_version_tier", $"按本案记录的情节，新的规定中适用的是{fitting.Label}，不是{basis.Label}：依照{Article37}，比较的是该档与违法行为发生时的{old.Label}。");
             return basis.LighterThan(old, CorrectiveOrderDisregarded) ? null
                 : new("case.later_version_not_lighter",
-                    $"违法行为发生于{ChineseDate.Format(ViolationDate)}，当时施行的是“{old.Code}”（{old.Citation}）；“{basis.Code}”（{basis.Citation}）自{ChineseDate.Format(basis.EffectiveFrom)}起施行，"
-                    + $"其处罚不轻于原规定。依照{Article37}，应当适用违法行为发生时的规定：请依据“{old.Code}”拟定处罚。");
+                    $"违法行为发生于{ChineseDate.Format(ViolationDate)}，当时施行的是{old.Label}；{basis.Label}自{ChineseDate.Format(basis.EffectiveFrom)}起施行，"
+                    + $"其处罚不轻于原规定。依照{Article37}，应当适用违法行为发生时的规定：请依据{old.Label}拟定处罚。");
         }
         return LighterLaterVersion(basis, all, on) is { } lighter
             ? new("case.lighter_version_applies",
-                $"作出处罚决定时，“{lighter.Code}”（{lighter.Citation}）已自{ChineseDate.Format(lighter.EffectiveFrom)}起施行，取代违法行为发生时的“{basis.Code}”，且处罚较轻"
-                + $"（{Range(lighter)}，原为{Range(basis)}）。依照{Article37}，应当适用新的规定：请依据“{lighter.Code}”拟定处罚。")
+                $"作出处罚决定时，{lighter.Label}已自{ChineseDate.Format(lighter.EffectiveFrom)}起施行，取代违法行为发生时的{basis.Label}，且处罚较轻"
+                + $"（{Range(lighter)}，原为{Range(basis)}）。依照{Article37}，应当适用新的规定：请依据{lighter.Label}拟定处罚。")
             : null;
     }
 

@@ -74,16 +74,16 @@ public partial class EnforcementCase
         var rules = chosen.Where(b => b.Rank == LegalRank.DepartmentalRule).ToList();
         if (statutes.Count > 0 && rules.Count > 0)
             return new("case.statute_applies",
-                $"同一违法行为，法律和部门规章都有规定的，适用法律的规定（立法法：法律的效力高于规章；行政处罚法第二十九条：同一个违法行为只处罚一次）：请依据{string.Join("、", statutes.Select(b => $"“{b.Code}”（{b.Citation}）"))}处罚，"
-                + $"删去依据{string.Join("、", rules.Select(b => $"“{b.Code}”"))}的处理。");
+                $"同一违法行为，法律和部门规章都有规定的，适用法律的规定（立法法：法律的效力高于规章；行政处罚法第二十九条：同一个违法行为只处罚一次）：请依据{string.Join("、", statutes.Select(b => b.Label))}处罚，"
+                + $"删去依据{string.Join("、", rules.Select(b => b.Label))}的处理。");
         var fines = sanctions.Where(s => s.Kind == SanctionKind.Fine).ToList();
         if (fines.Count <= 1) return null;
         var bases = fines.Select(f => basisOf(f.LegalBasisId)).OfType<LegalBasis>().DistinctBy(b => b.Id).ToList();
         if (bases.Count <= 1) return new("case.double_fine", "对同一个违法行为只能处以一次罚款（行政处罚法第二十九条）。");
         var higher = bases.OrderByDescending(b => b.FineMax ?? 0).ThenBy(b => b.Code, StringComparer.Ordinal).First();
         return new("case.double_fine",
-            $"同一个违法行为违反多个法律规范应当给予罚款的，只能按照罚款数额高的规定处罚一次（行政处罚法第二十九条）：请只依据“{higher.Code}”（{higher.Citation}，"
-            + $"罚款{higher.FineRangeText}）处以罚款，删去依据{string.Join("、", bases.Where(b => b.Id != higher.Id).Select(b => $"“{b.Code}”"))}的罚款。");
+            $"同一个违法行为违反多个法律规范应当给予罚款的，只能按照罚款数额高的规定处罚一次（行政处罚法第二十九条）：请只依据{higher.Label}（"
+            + $"罚款{higher.FineRangeText}）处以罚款，删去依据{string.Join("、", bases.Where(b => b.Id != higher.Id).Select(b => b.Label))}的罚款。");
     }
 
     /// <summary>The proposed sanctions as they stand today, checked as a whole against their bases (as loaded with the case).</summary>

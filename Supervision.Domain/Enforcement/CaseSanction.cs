@@ -45,9 +45,9 @@ public class CaseSanction
     public void CheckAgainst(LegalBasis basis, DateOnly violationDate, bool asLighterLaterVersion = false)
     {
         if (!asLighterLaterVersion && !basis.IsEffectiveOn(violationDate))
-            throw new DomainException("case.basis_not_effective", $"法律依据“{basis.Code}”在违法行为发生日（{violationDate:yyyy-MM-dd}）不在有效期内。");
+            throw new DomainException("case.basis_not_effective", $"法律依据{basis.Label}在违法行为发生日（{ChineseDate.Format(violationDate)}）不在有效期内。");
         if (!basis.Allows(Kind))
-            throw new DomainException("case.sanction_not_allowed", $"依据“{basis.Code}”（{basis.Citation}）不设“{SanctionLabels.Label(Kind)}”。");
+            throw new DomainException("case.sanction_not_allowed", $"依据{basis.Label}不设“{SanctionLabels.Label(Kind)}”。");
         if (Kind == SanctionKind.Fine)
             basis.CheckFine(Amount ?? throw new DomainException("case.fine_amount_required", "罚款须填写金额。"));
         else if (Amount is not null)

@@ -166,7 +166,7 @@ public partial class EnforcementCase : IPartyVisible
         if (investigators.Select(i => i.UserId).Distinct().Count() < 2)
             throw new DomainException("case.investigators", "执法人员不得少于两人（行政处罚法第四十二条），请指定至少两名调查人员。");
         if (!basis.IsEffectiveOn(violationDate))
-            throw new DomainException("case.basis_not_effective", $"法律依据“{basis.Code}”在违法行为发生日（{ChineseDate.Format(violationDate)}）不在有效期内。");
+            throw new DomainException("case.basis_not_effective", $"法律依据{basis.Label}在违法行为发生日（{ChineseDate.Format(violationDate)}）不在有效期内。");
         var c = new EnforcementCase
         {
             ProvinceId = party.ProvinceId, BranchId = party.Id, Title = title.Trim(), Facts = facts.Trim(), ViolationDate = violationDate, FiledOn = filedOn,

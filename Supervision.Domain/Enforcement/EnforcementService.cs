@@ -75,7 +75,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
             if (basis is not { Verified: true })
                 throw new DomainException("agent_list.basis_unverified", "违规代理商公示的依据须是法律依据目录中已核对的条目。");
             if (!basis.Allows(SanctionKind.Criticism))
-                throw new DomainException("agent_list.basis_no_criticism", $"所选依据“{basis.Code}”（{basis.Citation}）不含通报批评，不能作为公开通报代理商的依据。");
+                throw new DomainException("agent_list.basis_no_criticism", $"所选依据{basis.Label}不含通报批评，不能作为公开通报代理商的依据。");
         }
         if (input.DeputyApproverId is { Length: > 0 } deputy
             && !await db.Users.AnyAsync(u => u.Id == deputy && u.ProvinceId == input.ProvinceId && u.Role == UserRole.Inspector, ct))
@@ -191,7 +191,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         var rows = await q.OrderByDescending(c => c.FiledOn).ThenByDescending(c => c.Id)
             .Select(c => new
             {
-                c.Id, c.CaseNumber, c.Title, Party = c.Branch!.Name, c.BranchId, Basis = c.LegalBasis!.Code, c.State, c.FiledOn, c.DecisionDueDate,
+                c.Id, c.CaseNumber, c.Title, Party = c.Branch!.Name, c.BranchId, Basis = c.LegalBasis!.Statute + c.LegalBasis.DutyArticle, c.State, c.FiledOn, c.DecisionDueDate,
                 c.PaymentDueDate, c.ServiceDueDate, Fine = c.Sanctions.Where(s => s.Kind == SanctionKind.Fine && s.Status != SanctionStatus.Superseded).Select(s => s.Amount).FirstOrDefault(),
                 Extended = c.Approvals.Where(a => a.Kind == ApprovalKind.DecisionExtension).Select(a => (DateOnly?)a.NewDate).Max(),
                 Paid = c.Payments.Sum(p => (decimal?)p.Amount) ?? 0,

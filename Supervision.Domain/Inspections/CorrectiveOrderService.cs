@@ -40,7 +40,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
 
     internal static IQueryable<OrderRow> Rows(IQueryable<CorrectiveOrder> q) => q.Select(o => new OrderRow(
         o.Id, o.FindingId, o.Branch!.ShortName, o.Branch.Carrier!.ShortName, o.State, o.Round, o.IssuedOn, o.Deadline, o.OriginalDeadline, o.NoticeNumber,
-        o.RepliedAt, o.RepliedLate, o.ReinspectedOn, o.Extensions.Any(e => e.Status == ExtensionStatus.Pending), o.LegalBasis!.Code, o.Facts, o.OverdueSince));
+        o.RepliedAt, o.RepliedLate, o.ReinspectedOn, o.Extensions.Any(e => e.Status == ExtensionStatus.Pending), o.LegalBasis!.Statute + o.LegalBasis.DutyArticle, o.Facts, o.OverdueSince));
 
     public async Task<PagedResult<OrderRow>> ListAsync(OrderQuery query, PageRequest page, CancellationToken ct = default)
     {

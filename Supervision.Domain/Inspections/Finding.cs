@@ -106,7 +106,7 @@ public class Finding : IPartyVisible
                     throw new DomainException("finding.basis_required", "移交立案须选择法律依据。");
                 RequireEffective(basis);
                 if (!basis.AllowedSanctions.Any(s => s != SanctionKind.CorrectiveOrder))
-                    throw new DomainException("finding.basis_no_penalty", $"依据“{basis.Code}”不设行政处罚，不能移交立案；可责令限期改正。");
+                    throw new DomainException("finding.basis_no_penalty", $"依据{basis.Label}不设行政处罚，不能移交立案；可责令限期改正。");
                 break;
             case FindingDecision.Observation:
                 if (basis is not null) RequireEffective(basis);
@@ -161,13 +161,13 @@ public class Finding : IPartyVisible
             throw new DomainException("finding.basis_required", "请选择法律依据。");
         RequireEffective(basis);
         if (!basis.Allows(kind))
-            throw new DomainException("finding.basis_kind", $"依据“{basis.Code}”不规定{SanctionLabels.Label(kind)}，请选择其他依据或处理方式。");
+            throw new DomainException("finding.basis_kind", $"依据{basis.Label}不规定{SanctionLabels.Label(kind)}，请选择其他依据或处理方式。");
     }
 
     private void RequireEffective(LegalBasis basis)
     {
         if (!basis.IsEffectiveOn(FoundOn))
-            throw new DomainException("finding.basis_not_effective", $"依据“{basis.Code}”在发现日期{FoundOn:yyyy-MM-dd}不在有效期内，请选择当时有效的依据。");
+            throw new DomainException("finding.basis_not_effective", $"依据{basis.Label}在发现日期（{ChineseDate.Format(FoundOn)}）不在有效期内，请选择当时有效的依据。");
     }
 
     private void Touch() => ConcurrencyToken = Guid.NewGuid();

@@ -55,7 +55,7 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
 
     internal static IQueryable<FindingRow> Rows(IQueryable<Finding> q) => q.Select(f => new FindingRow(
         f.Id, f.Title, f.Branch!.ShortName, f.Branch.Carrier!.ShortName, f.Source, f.Severity, f.Status, f.Decision, f.EnforcementRequestedAt, f.EnforcementCaseId,
-        f.FoundOn, f.InspectionId, f.SubmissionId, f.LegalBasis!.Code, f.Facts, null));
+        f.FoundOn, f.InspectionId, f.SubmissionId, f.LegalBasis!.Statute + f.LegalBasis.DutyArticle, f.Facts, null));
 
     public async Task<PagedResult<FindingRow>> ListAsync(FindingQuery query, PageRequest page, CancellationToken ct = default)
     {

@@ -40,7 +40,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await p.FillAsync("#case-party", "中国移动通信集团宁夏有限公司");
             await p.ClickAsync(".mud-popover-open .mud-list-item:has-text('中国移动通信集团宁夏有限公司')");
-            await BrowserPortal.SelectAsync(p, "case-basis", "ORD25-A06");
+            await BrowserPortal.SelectAsync(p, "case-basis", "（工业和信息化部令第25号）第六条、");
             await p.FillAsync("#case-title", "未按规定查验入网用户有效身份证件");
             await p.FillAsync("#case-facts", "2026年3月10日暗访发现，银川市某合作营业厅在用户未出示有效身份证件的情况下为其办理入网手续。");
             await p.FillAsync("#case-violation", "2026-03-10");

@@ -130,7 +130,7 @@ public class CaseGatesTests
         Assert.Equal("case.double_fine", e.Code);
         Assert.Contains("第二十九条", e.Message);
         Assert.Contains("罚款数额高", e.Message);
-        Assert.Contains("只依据“ATFL-39”", e.Message); // ¥500,000 against ¥30,000
+        Assert.Contains("请只依据《反电信网络诈骗法》第九条、第三十九条（罚款", e.Message); // ¥500,000 against ¥30,000
 
         c.ProposeSanctions([Warning(1), Warning(2), Fine(100_000m, 2)], Bases, false, "i", Now);
         Assert.Equal(3, c.Sanctions.Count);
@@ -336,7 +336,8 @@ public class CaseGatesTests
         var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning(10), Fine(20_000m, 10)], bases, false, "i", Now));
         Assert.Equal("case.lighter_version_applies", e.Code);
         Assert.Contains("行政处罚法》第三十七条", e.Message);
-        Assert.Contains("“CSL2025-23”", e.Message);
+        Assert.Contains("作出处罚决定时，《中华人民共和国网络安全法》（2025年修正）第二十三条第（三）项", e.Message);
+        Assert.DoesNotContain("CSL", e.Message);
         // Within the new range, not the old one: ¥80,000 was lawful in 2025 but the applied version caps it at ¥50,000.
         Assert.Equal("fine.out_of_range", Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning(11), Fine(80_000m, 11)], bases, false, "i", Now)).Code);
 

@@ -254,8 +254,9 @@ public class CaseLawfulDetailsTests
             new() { Kind = SanctionKind.Fine, LegalBasisId = 6, Amount = 50_000m, Description = "罚款" }], bases, false, "i", Now));
         Assert.Equal("case.statute_applies", refused.Code);
         Assert.Contains("立法法", refused.Message);
-        Assert.Contains("“ATFL-39”", refused.Message);
-        Assert.Contains("删去依据“ORD25-A06”", refused.Message);
+        Assert.Contains("请依据《中华人民共和国反电信网络诈骗法》第九条、第三十九条处罚", refused.Message);
+        Assert.Contains("删去依据《电话用户真实身份信息登记规定》第六条、第十九条的处理", refused.Message);
+        Assert.DoesNotContain("ORD25", refused.Message);
         c.ProposeSanctions([new() { Kind = SanctionKind.Fine, LegalBasisId = 6, Amount = 50_000m, Description = "罚款" }], bases, false, "i", Now);
     }
 

@@ -13,12 +13,12 @@ public static class Fmt
 
     public static string Money(decimal? amount) => amount is { } a ? Supervision.Domain.Common.ChineseMoney.Yuan(a) : "—";
 
-    /// <summary>2026年11月28日 — unpadded, as in official documents.</summary>
     /// <summary>
     /// A stored file's name as shown or offered for download: rows stored before names were checked on upload may still
     /// hold bidi overrides or control characters ("rn\u202Exslx.exe" shown as "rnexe.xlsx"); they are dropped here.
     /// </summary>
     public static string FileName(string name) => Supervision.Domain.Files.StoredFile.SafeName(name);
 
+    /// <summary>2026年11月28日 — unpadded, as in official documents.</summary>
     public static string ChineseDate(DateOnly date) => Supervision.Domain.Common.ChineseDate.Format(date);
 }

@@ -39,6 +39,10 @@ internal static class Rejections
     public static SpreadsheetRejectedException CellTooLong(string sheet, int row, int column, int max) =>
         new(SpreadsheetErrorCodes.CellTooLong, $"工作表“{sheet}”单元格{CellAddress.Format(row, column)}内容超过{max}个字符");
 
+    /// <summary>A CSV record too long for the reader's buffer (twice the longest cell allowed): its cells are not known.</summary>
+    public static SpreadsheetRejectedException RowTooLong(string sheet, int row, int max) =>
+        new(SpreadsheetErrorCodes.CellTooLong, $"工作表“{sheet}”第{row}行内容过长（超过{max}个字符）");
+
     public static SpreadsheetRejectedException BadEncoding() =>
         new(SpreadsheetErrorCodes.BadEncoding, "CSV文件既不是有效的UTF-8编码，也不是有效的GBK编码，请用UTF-8或GBK编码另存后重新上传。");
 

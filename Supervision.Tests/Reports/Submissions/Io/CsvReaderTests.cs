@@ -126,6 +126,10 @@ public class CsvReaderTests
 
         var cell = Assert.Throws<SpreadsheetRejectedException>(() => Csv(Encoding.UTF8.GetBytes("a,b,c\n1,2,\"" + new string('x', 40_000) + "\"\n")));
         Assert.Equal(("file.cell_too_long", "工作表“网点明细”单元格C2内容超过32767个字符"), (cell.Code, cell.Message));
+        // A record longer than the reader's buffer (three cells each within the limit): refused at its row, nothing read past it.
+        var wide = Assert.Throws<SpreadsheetRejectedException>(() => Csv(Encoding.UTF8.GetBytes("a,b,c\n" + string.Join(',', Enumerable.Repeat(new string('x', 30_000), 3)) + "\nd,e,f\n")));
+        Assert.Equal("file.cell_too_long", wide.Code);
+        Assert.Equal("工作表“网点明细”第2行内容过长（超过66558个字符）", wide.Message);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed partial class SubmissionService
         {
             var method = typeof(SubmissionService).GetMethod(nameof(StoredRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!
                 .MakeGenericMethod(RowMapper.ClrType(sheet.Target));
-            var rows = await (Task<List<ReturnRow>>)method.Invoke(null, [db, ids, ct])!;
+            var rows = await (Task<List<ReturnRow>>)method.Invoke(null, [db, ids.ToList(), ct])!;
             foreach (var group in rows.GroupBy(r => r.SubmissionId))
             {
                 var values = group.OrderBy(r => r.RowNumber).Select(r =>

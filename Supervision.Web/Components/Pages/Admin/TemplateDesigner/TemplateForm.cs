@@ -168,7 +168,7 @@ public sealed class CheckForm
     public string? Denominator { get; set; }
     public decimal? Threshold { get; set; }
     public string? Measure { get; set; }
-    public string Direction { get; set; } = "Both";
+    public string? Direction { get; set; }
     public decimal? Tolerance { get; set; }
     public int? MinHistory { get; set; }
     public int? MinPeers { get; set; }
@@ -176,12 +176,12 @@ public sealed class CheckForm
     public static CheckForm From(PlausibilityCheck c, IReadOnlyList<SheetForm> sheets) => new()
     {
         Kind = c.Kind, Code = c.Code, Name = c.Name, Sheet = sheets.FirstOrDefault(s => s.Name == c.Sheet), Field = c.Field, Denominator = c.Denominator,
-        Threshold = c.Threshold, Measure = c.Measure, Direction = c.Direction ?? "Both", Tolerance = c.Tolerance, MinHistory = c.MinHistory, MinPeers = c.MinPeers,
+        Threshold = c.Threshold, Measure = c.Measure, Direction = c.Direction, Tolerance = c.Tolerance, MinHistory = c.MinHistory, MinPeers = c.MinPeers,
     };
 
+    /// <summary>What was edited, as it stands (an untouched check gives back its definition exactly).</summary>
     public PlausibilityCheck ToDefinition() => new(Kind, Code.Trim(), Sheet?.Name.Trim() ?? "", Field ?? "", TemplateForm.Optional(Name), TemplateForm.Optional(Denominator),
-        Threshold, Kind == PlausibilityCheck.History ? null : TemplateForm.Optional(Measure), Direction == "Both" ? null : Direction, Tolerance,
-        Kind == PlausibilityCheck.History ? MinHistory : null, Kind == PlausibilityCheck.Peers ? MinPeers : null);
+        Threshold, TemplateForm.Optional(Measure), TemplateForm.Optional(Direction), Tolerance, MinHistory, MinPeers);
 }
 
 public sealed class RuleForm

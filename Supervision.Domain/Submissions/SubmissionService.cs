@@ -15,15 +15,23 @@ namespace Supervision.Domain.Submissions;
 
 /// <summary>What a carrier sends: which return, for which period, how, and whether to file it at once.</summary>
 /// <param name="Attested">The signatory attests to the return (<see cref="Attestation.Text"/>); needed to file it.</param>
+/// <param name="Explanations">The carrier's explanation of each figure the plausibility checks flag, by cell (<c>汇总!D5</c>); filing needs one for each.</param>
 public sealed record StoreCommand(int BranchId, string TemplateCode, string Period, string FileName, string Channel, bool SubmitNow, string? IdempotencyKey = null,
-    bool Attested = false);
+    bool Attested = false, IReadOnlyDictionary<string, string>? Explanations = null);
 
 /// <summary>A file that came with the return (the signed PDF of SELF-ANNUAL).</summary>
 public sealed record Attachment(string FileName, byte[] Bytes);
 
-/// <summary>Either the stored submission (with its flags) or the errors that refused it; <see cref="Repeated"/> when an idempotency key matched.</summary>
-public sealed record StoreResult(Submission? Submission, IReadOnlyList<ValidationIssue> Issues, bool Repeated = false)
+/// <summary>
+/// Either the stored submission (with its flags) or the errors that refused it; <see cref="Repeated"/> when an idempotency key matched.
+/// <see cref="Findings"/> are the figures the plausibility checks flagged; a filing is held back (no submission, no errors) while
+/// any of them is <see cref="Unexplained"/>.
+/// </summary>
+public sealed record StoreResult(Submission? Submission, IReadOnlyList<ValidationIssue> Issues, bool Repeated = false,
+    IReadOnlyList<PlausibilityFinding>? Findings = null, IReadOnlyList<PlausibilityFinding>? Unexplained = null)
 {
+    public bool Unconfirmed => Submission is null && Unexplained is { Count: > 0 };
+
     public bool Accepted => Submission is not null;
     public IEnumerable<ValidationIssue> Errors => Issues.Where(i => i.Kind == IssueKind.Error);
 }
@@ -115,7 +123,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         if (request.Pdf is { } pdf) StoredFile.CheckName(pdf.FileName);
         var target = await TargetAsync(request.BranchId, request.TemplateCode, request.Period, ct);
         var command = new StoreCommand(request.BranchId, request.TemplateCode, target.Period.ToString(), request.FileName, request.Channel, request.SubmitNow, request.IdempotencyKey,
-            request.Attested);
+            request.Attested, request.Explanations);
         var fingerprint = Fingerprint(target, content, request.Pdf);
         if (await RepeatedAsync(target.Branch.Id, command.IdempotencyKey, fingerprint, ct) is { } repeated)
             return repeated;
@@ -206,13 +214,18 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             await LogAttemptAsync(command, target.Branch, target.Period, original.LongLength, fingerprint.FileSha256, issues, ct);
             return new StoreResult(null, issues);
         }
+        // Plausibility is judged on the summary figures only (a few dozen rows), not the outlet detail.
+        var findings = await FindingsAsync(target.Template, target.Branch.Id, target.Period.ToString(), FiguresOf(parsed), ct);
+        var unexplained = PlausibilityRules.Unexplained(findings, command.Explanations);
+        if (command.SubmitNow && unexplained.Count > 0)
+            return new StoreResult(null, issues, Findings: findings, Unexplained: unexplained);
 
         var due = target.Period.DueDate(target.Template.Definition.DueDay, target.Template.Definition.DueMonthsAfter, await catalog.GetCalendarAsync(ct));
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await InsertAsync(command, signatory, target, due, parsed, original, attachment, fingerprint, ct);
+                return await InsertAsync(command, signatory, target, due, parsed, original, attachment, fingerprint, findings, ct);
             }
             catch (DbUpdateException ex) when (ConcurrentChange.IsLostRace(ex) && attempt < StoreAttempts)
             {
@@ -227,7 +240,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     private const int StoreAttempts = 4;
 
     private async Task<StoreResult> InsertAsync(StoreCommand command, string? signatory, UploadTarget target, DateOnly due, ParsedReturn parsed, byte[] original,
-        Attachment? attachment, UploadFingerprint fingerprint, CancellationToken ct)
+        Attachment? attachment, UploadFingerprint fingerprint, IReadOnlyList<PlausibilityFinding> findings, CancellationToken ct)
     {
         var (template, period, branch) = (target.Template, target.Period, target.Branch);
         var now = clock.GetUtcNow();
@@ -255,10 +268,22 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             await BulkInserter.InsertAsync(db, RowMapper.ClrType(sheet.Definition.Target),
                 sheet.Rows.Select(r => (object)RowMapper.Map(sheet.Definition, r, submission.Id, branch.ProvinceId, branch.Id)), ct);
         if (submission.IsFiled)
+        {
+            if (findings.Count > 0)
+                await ExplainAsync(db, submission, findings, command.Explanations!, ct);
             await IssueReceiptAsync(db, submission, branch, template,
                 template.Definition.Sheets.Select(d => (d.Name, parsed.Sheets.TryGetValue(d.Name, out var sheet) ? sheet.Rows.Count : 0)), ct);
+        }
         await tx.CommitAsync(ct);
-        return new StoreResult(submission, parsed.Issues);
+        return new StoreResult(submission, parsed.Issues, Findings: findings);
+    }
+
+    /// <summary>The carrier's explanations of the flagged figures, stored with the version in the filing's transaction.</summary>
+    private async Task ExplainAsync(SupervisionDbContext db, Submission submission, IReadOnlyList<PlausibilityFinding> findings, IReadOnlyDictionary<string, string> explanations,
+        CancellationToken ct)
+    {
+        db.PlausibilityExplanations.AddRange(PlausibilityExplanation.For(submission, findings, explanations, await SubmitterNameAsync(db, access.Actor, ct), clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Owner type of a return's receipt in the document registry.</summary>
@@ -386,7 +411,8 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
 
     /// <summary>The carrier files a draft: it becomes 已报送 with a receipt number, late if after the due date, and gets its receipt — together.</summary>
     /// <summary>Files a draft; only a 签报人 of the branch, attesting to it (<paramref name="attested"/>).</summary>
-    public async Task<Submission> SubmitAsync(long id, bool attested, CancellationToken ct = default)
+    /// <param name="explanations">The explanation of each figure the plausibility checks flag (<see cref="FindingsOfAsync"/>), by cell; one is needed for each.</param>
+    public async Task<Submission> SubmitAsync(long id, bool attested, CancellationToken ct = default, IReadOnlyDictionary<string, string>? explanations = null)
     {
         if (!access.Scope.IsCarrier)
             throw new AccessDeniedException("报表由企业签报人报送。");
@@ -395,9 +421,14 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var submission = await db.Submissions.Include(s => s.Branch).Include(s => s.File).Include(s => s.Flags).FirstOrDefaultAsync(s => s.Id == id, ct)
                          ?? throw new NotFoundException("报表");
         var signatory = await SignatoryAsync(submission.BranchId, attested, ct);
+        var findings = await StoredFindingsAsync(db, submission, ct);
+        if (PlausibilityRules.Unexplained(findings, explanations) is { Count: > 0 } unexplained)
+            throw new PlausibilityUnconfirmedException(findings, unexplained);
         var now = clock.GetUtcNow();
         submission.Submit(access.Actor, signatory, now, Today(now), submission.Branch!.Code);
         await SaveAsync(db, ct);
+        if (findings.Count > 0)
+            await ExplainAsync(db, submission, findings, explanations!, ct);
         var template = await db.ReturnTemplates.AsNoTracking().SingleAsync(t => t.Id == submission.TemplateId, ct);
         var counts = new List<(string, int)>();
         foreach (var sheet in template.Definition.Sheets)

@@ -87,6 +87,77 @@ public static partial class TemplateCheck
             if (!string.IsNullOrWhiteSpace(rule.Code) && t.Rules.Take(i).Any(r => r.Code == rule.Code))
                 errors.Add($"{where}：编码与前面的规则相同，每条规则的编码须唯一。");
         }
+
+        var plausibility = t.Checks ?? [];
+        for (var i = 0; i < plausibility.Count; i++)
+        {
+            errors.At = $"check-{i}";
+            var check = plausibility[i];
+            var where = $"第{i + 1}项合理性检查「{(string.IsNullOrWhiteSpace(check.Name) ? "未命名" : Clip(check.Name))}」";
+            CheckPlausibility(t, check, where, errors);
+            if (!string.IsNullOrWhiteSpace(check.Code) && (plausibility.Take(i).Any(c => c.Code == check.Code) || t.Rules.Any(r => r.Code == check.Code)))
+                errors.Add($"{where}：编码与其他规则或检查相同，编码须唯一。", "code");
+        }
+    }
+
+    /// <summary>A plausibility check: a numeric figure of a sheet rows can be matched on, and thresholds that make sense for its kind.</summary>
+    private static void CheckPlausibility(TemplateDefinition t, PlausibilityCheck c, string where, Problems errors)
+    {
+        if (string.IsNullOrWhiteSpace(c.Name)) errors.Add($"{where}：缺少名称。", "name");
+        if (string.IsNullOrWhiteSpace(c.Code)) errors.Add($"{where}：缺少编码。", "code");
+        else if (!RuleCodePattern().IsMatch(c.Code)) errors.Add($"{where}：编码只能由大写字母、数字和下划线组成，以字母开头。", "code");
+        if (!PlausibilityCheck.Kinds.Contains(c.Kind))
+        {
+            errors.Add($"{where}：检查方式应为与上期相比、与本单位近12期相比或与全省同类单位相比。", "kind");
+            return;
+        }
+        var sheet = t.Sheets.FirstOrDefault(s => s.Name == c.Sheet);
+        if (sheet is null)
+        {
+            errors.Add(string.IsNullOrWhiteSpace(c.Sheet) ? $"{where}：请选择工作表。" : $"{where}：工作表「{c.Sheet}」不存在。", "sheet");
+            return;
+        }
+        if (PlausibilityRules.KeyFields(t, sheet.Name).Count == 0)
+            errors.Add($"{where}：工作表「{sheet.Name}」没有“不得重复”的校验规则，无法在各期、各单位之间对应同一行。", "sheet");
+        void Figure(string? field, string role, string part)
+        {
+            var column = sheet.Columns.FirstOrDefault(x => x.Field == field);
+            if (string.IsNullOrWhiteSpace(field)) errors.Add($"{where}：请选择{role}。", part);
+            else if (column is null) errors.Add($"{where}：{role}在工作表「{sheet.Name}」中没有对应的列；请重新选择或删除此检查。", part);
+            else if (column.Type is not (FieldType.Count or FieldType.Decimal or FieldType.Percent))
+                errors.Add($"{where}：{role}「{column.Header}」应为数量、数值或百分比类型。", part);
+        }
+        Figure(c.Field, "检查的数据项", "field");
+        if (c.IsRate)
+        {
+            Figure(c.Denominator, "比率的分母", "denominator");
+            if (c.Denominator == c.Field) errors.Add($"{where}：比率的分子和分母不能是同一列。", "denominator");
+        }
+        if (c.Direction is { Length: > 0 } direction && !PlausibilityCheck.Directions.Contains(direction))
+            errors.Add($"{where}：方向应为升降都查、只查升高或只查降低。", "direction");
+        if (c.Threshold is not { } threshold || threshold <= 0)
+        {
+            errors.Add($"{where}：阈值须大于0。", "threshold");
+            threshold = 1;
+        }
+        if (c.Tolerance is < 0) errors.Add($"{where}：最小偏差不能为负数。", "tolerance");
+        switch (c.Kind)
+        {
+            case PlausibilityCheck.Change:
+                if (c.MeasureOrDefault is not ("Relative" or "Absolute")) errors.Add($"{where}：变化的计量应为按比例或按数值。", "measure");
+                else if (c.MeasureOrDefault == "Relative" && threshold >= 10) errors.Add($"{where}：按比例的阈值以小数填写（20%填0.2），不能达到10（即1000%）。", "threshold");
+                break;
+            case PlausibilityCheck.History:
+                if (c.MinHistory is { } min && (min < 3 || min > PlausibilityCheck.HistoryPeriods))
+                    errors.Add($"{where}：最少历史期数应在3至{PlausibilityCheck.HistoryPeriods}之间。", "minHistory");
+                break;
+            case PlausibilityCheck.Peers:
+                if (c.MeasureOrDefault is not ("Mad" or "Ratio")) errors.Add($"{where}：与同类单位比较的方式应为离散度倍数或中位数倍数。", "measure");
+                else if (c.MeasureOrDefault == "Ratio" && threshold <= 1) errors.Add($"{where}：中位数倍数须大于1。", "threshold");
+                // Fewer than three peers would let a carrier read one competitor's figure off the expected range.
+                if (c.MinPeers is { } peers && (peers < 3 || peers > 100)) errors.Add($"{where}：最少同类单位数应在3至100之间。", "minPeers");
+                break;
+        }
     }
 
     private static void CheckSheet(TemplateDefinition t, int index, Problems errors)

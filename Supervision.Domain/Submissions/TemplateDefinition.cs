@@ -116,7 +116,9 @@ public sealed record TemplateDefinition(
     /// <summary>A signed PDF must accompany the workbook (SELF-ANNUAL).</summary>
     bool RequiresPdf = false,
     /// <summary>What people call each of the template's lists (渠道类型 for Channel); a list without one is called by its name.</summary>
-    IReadOnlyDictionary<string, string>? ListLabels = null)
+    IReadOnlyDictionary<string, string>? ListLabels = null,
+    /// <summary>Plausibility checks across periods and peers (<see cref="PlausibilityCheck"/>); a triggered one asks the carrier to explain the figure.</summary>
+    IReadOnlyList<PlausibilityCheck>? Checks = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -156,6 +158,7 @@ public sealed record TemplateDefinition(
         ListLabels = ListLabels is { Count: > 0 } labels ? labels : null,
         Sheets = (Sheets ?? []).Select(s => s with { Name = s.Name ?? "", Columns = (s.Columns ?? []).Select(c => c with { Header = c.Header ?? "", Field = c.Field ?? "" }).ToList() }).ToList(),
         Rules = (Rules ?? []).Select(r => r with { Kind = r.Kind ?? "", Code = r.Code ?? "", Message = r.Message ?? "" }).ToList(),
+        Checks = Checks is { Count: > 0 } checks ? checks.Select(c => c with { Kind = c.Kind ?? "", Code = c.Code ?? "", Sheet = c.Sheet ?? "", Field = c.Field ?? "" }).ToList() : null,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -2,7 +2,7 @@ namespace Supervision.Domain.Submissions;
 
 /// <summary>An upload: which return, for whom, and how (web or API, filed at once or saved as a draft).</summary>
 public sealed record UploadRequest(int BranchId, string TemplateCode, string Period, string FileName, string Channel, bool SubmitNow,
-    string? IdempotencyKey = null, Attachment? Pdf = null, bool Attested = false);
+    string? IdempotencyKey = null, Attachment? Pdf = null, bool Attested = false, IReadOnlyDictionary<string, string>? Explanations = null);
 
 /// <summary>Where an upload stands, for the progress indicator.</summary>
 public sealed record UploadProgress(string Stage, int Rows);

@@ -22,6 +22,12 @@ public sealed record ApiErrors(IReadOnlyList<ApiError> Errors)
 }
 
 public sealed record ApiFlag(string Code, string Sheet, string Cell, string Message);
+
+/// <summary>A figure the plausibility checks flagged: where, which check, the value and what was expected (explain it under the key <c>sheet!cell</c>).</summary>
+public sealed record ApiFinding(string Sheet, string Cell, string Check, decimal Value, string Expected, string Figure, string Row);
+
+/// <summary>422 plausibility.unconfirmed: the flagged figures still lacking an explanation.</summary>
+public sealed record ApiUnconfirmed(IReadOnlyList<ApiError> Errors, IReadOnlyList<ApiFinding> Unconfirmed);
 public sealed record SubmissionCreated(long Id, string Template, string Period, int Version, string Status, string? ReceiptNo, string Sha256, int Rows, IReadOnlyList<ApiFlag> Flags);
 public sealed record SubmissionState(long Id, string Template, string Period, int Version, string Status, string? ReceiptNo, DateTimeOffset? SubmittedAt, bool Late,
     DateOnly DueDate, IReadOnlyList<ApiFlag> Flags, ReviewOutcome? Review);
@@ -42,11 +48,13 @@ public static class SubmissionsApi
             .Produces<ApiErrors>(StatusCodes.Status403Forbidden).Produces<ApiErrors>(StatusCodes.Status404NotFound);
 
         api.MapPost("/submissions", UploadAsync)
-            .WithSummary("上传并报送报表（multipart：file、template、period、attestation=true，可选 pdf；可选请求头 Idempotency-Key）")
+            .WithSummary("上传并报送报表（multipart：file、template、period、attestation=true，可选 pdf、explanations；可选请求头 Idempotency-Key）")
             .WithDescription("同一 Idempotency-Key 再次发送同一请求（报表、期间、文件和PDF均相同）返回首次的结果（201，不重复创建），同时发送的两个请求也都得到首次的结果；" +
                              "同一 Idempotency-Key 用于不同的请求返回 422 idempotency.mismatch。校验不通过的请求不占用 Idempotency-Key。" +
                              "报送即由密钥所绑定的签报人确认“" + Attestation.Text + "”：须带字段 attestation=true，否则返回 422 submission.attestation_required；" +
-                             "签报人已不再是签报人或已被锁定时返回 403 submission.not_signatory。")
+                             "签报人已不再是签报人或已被锁定时返回 403 submission.not_signatory。" +
+                             "数据未通过合理性检查（与上期、本单位近12期或全省同类单位相比异常）时返回 422 plausibility.unconfirmed，unconfirmed 列出各项 {sheet, cell, check, value, expected}；" +
+                             "逐项说明后再次上传，带字段 explanations（JSON 对象，如 {\"汇总!D5\": \"本月撤并营业厅\"}），缺少或为空的说明仍返回 422。")
             .WithName("CreateSubmission").DisableAntiforgery()
             .Accepts<SubmissionUpload>("multipart/form-data")
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -111,10 +119,14 @@ public static class SubmissionsApi
             return ApiErrors.Of(400, "request.missing_field", $"缺少字段：{string.Join("、", missing)}。");
         var pdf = form.Files.GetValueOrDefault("pdf") is { } part ? new Attachment(part.FileName, part.Bytes) : null;
         var attested = string.Equals(form.Field("attestation"), "true", StringComparison.OrdinalIgnoreCase);
+        var (explanations, badExplanations) = Explanations(form.Field(UploadForm.ExplanationsField));
+        if (badExplanations is not null) return badExplanations;
         try
         {
             var result = await submissions.UploadAsync(new UploadRequest(access.Scope.BranchIds[0], template, period, file!.FileName, "api", SubmitNow: true,
-                key.Length == 0 ? null : key, pdf, attested), file.Bytes, ct: ct);
+                key.Length == 0 ? null : key, pdf, attested, explanations), file.Bytes, ct: ct);
+            if (result.Unconfirmed)
+                return Results.Json(Unconfirmed(new PlausibilityUnconfirmedException(result.Findings!, result.Unexplained!)), statusCode: 422);
             if (!result.Accepted)
                 return Results.Json(new ApiErrors(result.Errors.Select(e => new ApiError(e.Code, e.Message, e.Sheet, e.Row > 0 ? e.Row : null, e.Column)).ToList()), statusCode: 422);
             var s = result.Submission!;
@@ -149,8 +161,27 @@ public static class SubmissionsApi
     private static List<ApiFlag> Flags(Submission s) =>
         s.Flags.Select(f => new ApiFlag(f.Code, f.Sheet, f.Row <= 0 ? "—" : $"{f.Column}{f.Row}", f.Message)).ToList();
 
+    /// <summary>The explanations field: a JSON object of texts keyed by cell (<c>{"汇总!D5": "…"}</c>); absent is none.</summary>
+    private static (IReadOnlyDictionary<string, string>? Explanations, IResult? Error) Explanations(string field)
+    {
+        if (field.Length == 0) return (null, null);
+        try
+        {
+            var parsed = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(field);
+            return (parsed?.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (null, ApiErrors.Of(400, "request.explanations_invalid", "字段 explanations 应为 JSON 对象，键为“工作表!单元格”，值为说明文字，如 {\"汇总!D5\": \"本月撤并营业厅\"}。"));
+        }
+    }
+
+    private static ApiUnconfirmed Unconfirmed(PlausibilityUnconfirmedException ex) =>
+        new([new ApiError(ex.Code, ex.Message)], ex.Unexplained.Select(f => new ApiFinding(f.Sheet, f.Cell, f.Check, f.Value, f.Expected, f.Figure, f.Row)).ToList());
+
     private static IResult ErrorOf(DomainException ex) => ex switch
     {
+        PlausibilityUnconfirmedException unconfirmed => Results.Json(Unconfirmed(unconfirmed), statusCode: 422),
         NotFoundException => ApiErrors.Of(404, ex.Code, ex.Message),
         AccessDeniedException => ApiErrors.Of(403, ex.Code, ex.Message),
         _ when ex.Code == Attestation.RequiredCode => ApiErrors.Of(422, ex.Code, ex.Message),

@@ -12,7 +12,8 @@ public sealed record SubmissionUpload(
     [property: Description("报表编码，如 RN-MONTHLY")] string Template,
     [property: Description("报送期间，如 2026-10、2026-Q3、2026")] string Period,
     [property: Description("签报人确认“本单位对所报数据的真实性、准确性负责”：须为 true，报送即由密钥所绑定的签报人作出此确认")] bool Attestation,
-    [property: Description("签章PDF（SELF-ANNUAL 必需）")] IFormFile? Pdf = null);
+    [property: Description("签章PDF（SELF-ANNUAL 必需）")] IFormFile? Pdf = null,
+    [property: Description("合理性检查所标出各项数据的说明：JSON 对象，键为“工作表!单元格”，如 {\"汇总!D5\": \"本月撤并营业厅\"}")] string? Explanations = null);
 
 /// <summary>A file part of an upload.</summary>
 public sealed record UploadedPart(string FileName, byte[] Bytes);
@@ -24,9 +25,11 @@ public sealed record UploadedPart(string FileName, byte[] Bytes);
 /// </summary>
 public sealed class UploadForm
 {
-    /// <summary>file, template, period, attestation, pdf, and room for a client's extra field or two; more is not an upload.</summary>
+    /// <summary>file, template, period, attestation, pdf, explanations, and room for a client's extra field; more is not an upload.</summary>
     public const int MaxParts = 8;
     public const int MaxFieldBytes = 1024;
+    public const string ExplanationsField = "explanations";
+    public const int MaxExplanationsBytes = 256 * 1024;
     public const string NotMultipartCode = "request.not_multipart";
     public const string NotMultipartMessage = "请求须为 multipart/form-data，包含 file、template、period、attestation 字段（年度自查报告另附 pdf）。";
 
@@ -78,9 +81,11 @@ public sealed class UploadForm
                 }
                 else
                 {
-                    var bytes = await ReadUpToAsync(section.Body, MaxFieldBytes, ct);
+                    // The explanations of flagged figures are one JSON object of texts: room for dozens of them.
+                    var max = name == ExplanationsField ? MaxExplanationsBytes : MaxFieldBytes;
+                    var bytes = await ReadUpToAsync(section.Body, max, ct);
                     if (bytes is null)
-                        return (null, ApiErrors.Of(StatusCodes.Status400BadRequest, "request.field_too_long", $"字段“{Shown(name)}”超过{MaxFieldBytes}字节；文件请作为文件部分（带 filename）上传。"));
+                        return (null, ApiErrors.Of(StatusCodes.Status400BadRequest, "request.field_too_long", $"字段“{Shown(name)}”超过{max}字节；文件请作为文件部分（带 filename）上传。"));
                     fields[name] = Encoding.UTF8.GetString(bytes).Trim();
                 }
             }

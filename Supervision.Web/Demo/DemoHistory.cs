@@ -182,9 +182,16 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
         async Task<Submission> Upload(bool submit, DateTimeOffset when)
         {
             clock.Now = when;
-            var result = await WithScopeAsync(carrier, signatory.UserName, sp => sp.GetRequiredService<SubmissionService>().UploadAsync(
-                new UploadRequest(filer.Branch.Id, template.Code, period.ToString(), name, random.Next(4) == 0 ? "api" : "web", submit, Pdf: attachment, Attested: submit),
-                file(), null, ct), signatory.Id);
+            var request = new UploadRequest(filer.Branch.Id, template.Code, period.ToString(), name, random.Next(4) == 0 ? "api" : "web", submit, Pdf: attachment, Attested: submit);
+            var result = await WithScopeAsync(carrier, signatory.UserName, sp => sp.GetRequiredService<SubmissionService>().UploadAsync(request, file(), null, ct), signatory.Id);
+            // A demo return whose figures trip a plausibility check is filed with an explanation of each, as a carrier must.
+            if (result.Unconfirmed)
+            {
+                var explanations = result.Unexplained!.Select(f => f.Key).Distinct()
+                    .ToDictionary(k => k, k => ExplanationOf(result.Unexplained!.First(f => f.Key == k)));
+                result = await WithScopeAsync(carrier, signatory.UserName, sp => sp.GetRequiredService<SubmissionService>().UploadAsync(
+                    request with { Explanations = explanations }, file(), null, ct), signatory.Id);
+            }
             if (!result.Accepted)
                 throw new InvalidOperationException($"demo return {template.Code} {period} of {filer.Branch.Code} refused: " +
                                                     string.Join("; ", result.Errors.Take(3).Select(e => $"{e.Sheet}!{e.Cell} {e.Message}")));
@@ -272,6 +279,14 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
         serviceScope.ServiceProvider.GetRequiredService<AccessContext>().Set(scope, actor, userId);
         return await work(serviceScope.ServiceProvider);
     }
+
+    /// <summary>What a demo carrier writes for a flagged figure.</summary>
+    private static string ExplanationOf(PlausibilityFinding finding) => finding.Kind switch
+    {
+        PlausibilityCheck.Peers => $"{finding.Row}部分社会渠道网点读卡器故障期间临时人工录入，已更换设备并逐户补核验（演示数据）。",
+        PlausibilityCheck.Change => $"{finding.Row}本月渠道调整、网点撤并，{finding.Figure}变化较大，数据已复核（演示数据）。",
+        _ => $"{finding.Row}本月开展集中营销活动，{finding.Figure}高于往期，数据已复核（演示数据）。",
+    };
 
     /// <summary>Office hours in Beijing on the day, never later than now.</summary>
     private static DateTimeOffset At(DateOnly day, Random random, DateTimeOffset now)

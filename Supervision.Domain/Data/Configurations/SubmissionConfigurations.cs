@@ -46,6 +46,28 @@ internal sealed class SubmissionFlagConfiguration : IEntityTypeConfiguration<Sub
     }
 }
 
+internal sealed class PlausibilityExplanationConfiguration : IEntityTypeConfiguration<PlausibilityExplanation>
+{
+    public void Configure(EntityTypeBuilder<PlausibilityExplanation> b)
+    {
+        b.HasIndex(e => e.SubmissionId);
+        b.HasIndex(e => new { e.ProvinceId, e.Check });
+        b.Property(e => e.Sheet).HasMaxLength(31);
+        b.Property(e => e.Cell).HasMaxLength(20);
+        b.Property(e => e.Row).HasMaxLength(200);
+        b.Property(e => e.Check).HasMaxLength(60);
+        b.Property(e => e.Kind).HasMaxLength(20);
+        b.Property(e => e.Figure).HasMaxLength(100);
+        b.Property(e => e.Value).HasPrecision(20, 4);
+        b.Property(e => e.ShownValue).HasMaxLength(40);
+        b.Property(e => e.Expected).HasMaxLength(300);
+        b.Property(e => e.History).HasMaxLength(1000);
+        b.Property(e => e.Explanation).HasMaxLength(PlausibilityExplanation.MaxLength);
+        b.Property(e => e.ExplainedBy).HasMaxLength(256);
+        b.HasOne<Submission>().WithMany().HasForeignKey(e => e.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class SubmissionCommentConfiguration : IEntityTypeConfiguration<SubmissionComment>
 {
     public void Configure(EntityTypeBuilder<SubmissionComment> b)

@@ -56,11 +56,12 @@ public class TemplateCheckTests
     [Fact]
     public void Sheets_need_a_usable_unique_name()
     {
-        var t = RnMonthly with { Sheets = [RnMonthly.Sheets[0], RnMonthly.Sheets[1] with { Name = "汇总" }], Rules = [] };
+        // Without rules the plausibility checks would have no key to match rows by (a problem of their own).
+        var t = RnMonthly with { Sheets = [RnMonthly.Sheets[0], RnMonthly.Sheets[1] with { Name = "汇总" }], Rules = [], Checks = null };
         Assert.Equal(["第2个工作表「汇总」：与第1个工作表重名。"], t.Validate());
-        t = RnMonthly with { Sheets = [RnMonthly.Sheets[0], RnMonthly.Sheets[1] with { Name = "填报说明" }], Rules = [] };
+        t = RnMonthly with { Sheets = [RnMonthly.Sheets[0], RnMonthly.Sheets[1] with { Name = "填报说明" }], Rules = [], Checks = null };
         Assert.Equal(["第2个工作表「填报说明」：名称已被生成的模板文件占用，请换一个名称。"], t.Validate());
-        t = RnMonthly with { Sheets = [], Rules = [] };
+        t = RnMonthly with { Sheets = [], Rules = [], Checks = null };
         Assert.Equal(["模板至少包含一个工作表。"], t.Validate());
     }
 

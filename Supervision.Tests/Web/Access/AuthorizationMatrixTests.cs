@@ -47,6 +47,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/notifications/settings"] = Who.SignedIn,
         ["/submissions"] = Who.SignedIn,
         ["/submissions/overview"] = Who.Regulator,
+        ["/submissions/outliers"] = Who.Regulator,
         ["/submissions/{Id:long}"] = Who.SignedIn,
         ["/submissions/upload"] = Who.Carrier,
         ["/admin/templates"] = Who.Admin,

@@ -278,7 +278,7 @@ public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
         var upload = paths.GetProperty("/api/v1/submissions").GetProperty("post");
         // The body as the handler reads it, the key header, and every status the upload answers with, each in the error shape.
         var schema = doc.GetProperty("components").GetProperty("schemas").GetProperty("SubmissionUpload");
-        Assert.Equal(["attestation", "file", "pdf", "period", "template"], schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["attestation", "explanations", "file", "pdf", "period", "template"], schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(["attestation", "file", "period", "template"], schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
         Assert.Contains(upload.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
         var responses = upload.GetProperty("responses");

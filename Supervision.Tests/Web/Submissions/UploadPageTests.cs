@@ -61,4 +61,51 @@ public class UploadPageTests(Portal portal) : MudTestContext, IClassFixture<Port
         cut.Find("input[type=checkbox]").Change(true);
         cut.WaitForAssertion(() => Assert.False(cut.Find("#import-submit").HasAttribute("disabled")));
     }
+
+    /// <summary>
+    /// A filing whose figures trip a plausibility check is held back: the page lists each flagged cell with its history and
+    /// a box, and files only once every box is filled; the explanations are stored with the version.
+    /// </summary>
+    [Fact]
+    public async Task Flagged_figures_are_listed_with_a_box_each_and_filing_waits_until_all_are_explained()
+    {
+        await Supervision.Tests.Domain.Rankings.RankingData.FileAndAcceptAsync(portal, "CMCC-64", "2025-09", new Supervision.Tests.Domain.Rankings.RnRow());
+        var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2025-10", Supervision.Tests.Domain.Submissions.ReturnBuilder.NingxiaCities, 3));
+        var cut = await RenderAsCarrierAsync();
+        cut.Find("#upload-period").Change("2025-10");
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(file, "十月月报.xlsx"));
+        cut.WaitForAssertion(() => Assert.Contains("十月月报.xlsx", cut.Find("#chosen-file").TextContent), TimeSpan.FromSeconds(30));
+        cut.Find("#upload-attestation input[type=checkbox], input[type=checkbox]").Change(true);
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#import-submit").HasAttribute("disabled")), TimeSpan.FromSeconds(30));
+
+        cut.Find("#import-submit").Click();
+
+        cut.WaitForElement("#plausibility", TimeSpan.FromSeconds(30));
+        Assert.Empty(cut.FindAll("#upload-accepted"));
+        Assert.Empty(cut.FindAll("#upload-rejected"));
+        var rows = cut.FindAll(".plausibility-row");
+        Assert.Equal(30, rows.Count);
+        Assert.Equal("汇总!C4", rows[0].GetAttribute("data-key"));
+        Assert.Contains("上期1,000，变化不超过25%", rows[0].TextContent);
+        Assert.NotNull(rows[0].QuerySelector("svg.sparkline polyline"));
+        Assert.True(cut.Find("#explain-submit").HasAttribute("disabled"));
+
+        var boxes = cut.FindAll("#plausibility-table textarea");
+        Assert.Equal(30, boxes.Count);
+        for (var i = 0; i < boxes.Count - 1; i++)
+            cut.FindAll("#plausibility-table textarea")[i].Input($"第{i + 1}项：渠道调整");
+        Assert.True(cut.Find("#explain-submit").HasAttribute("disabled"));
+        cut.FindAll("#plausibility-table textarea")[^1].Input("最后一项：渠道调整");
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#explain-submit").HasAttribute("disabled")), TimeSpan.FromSeconds(30));
+
+        cut.Find("#explain-submit").Click();
+
+        cut.WaitForElement("#upload-accepted", TimeSpan.FromSeconds(30));
+        Assert.Contains("并提交报送", cut.Find("#upload-accepted").TextContent);
+        Assert.Empty(cut.FindAll("#plausibility"));
+        await using var db = portal.Db();
+        var filed = await db.Submissions.Where(s => s.Period == "2025-10" && s.Status == SubmissionStatus.Submitted).Select(s => s.Id).SingleAsync();
+        Assert.Equal(30, await db.PlausibilityExplanations.CountAsync(e => e.SubmissionId == filed));
+        Assert.Equal("最后一项：渠道调整", (await db.PlausibilityExplanations.Where(e => e.SubmissionId == filed).OrderByDescending(e => e.Id).FirstAsync()).Explanation);
+    }
 }

@@ -22,6 +22,7 @@ public sealed class TemplateForm
     public List<ListForm> Lists { get; } = [];
     public List<SheetForm> Sheets { get; } = [];
     public List<RuleForm> Rules { get; } = [];
+    public List<CheckForm> Checks { get; } = [];
     public bool RequiresPdf { get; set; }
 
     public static TemplateForm From(TemplateDefinition d)
@@ -35,6 +36,7 @@ public sealed class TemplateForm
         form.Lists.AddRange(d.Lists.Select(l => new ListForm { Name = l.Key, Label = d.ListLabel(l.Key), Values = string.Join("\n", l.Value) }));
         form.Sheets.AddRange(d.Sheets.Select(SheetForm.From));
         form.Rules.AddRange(d.Rules.Select(r => RuleForm.From(r, form.Sheets)));
+        form.Checks.AddRange((d.Checks ?? []).Select(c => CheckForm.From(c, form.Sheets)));
         return form;
     }
 
@@ -46,12 +48,14 @@ public sealed class TemplateForm
         Sheets.Select(s => s.ToDefinition()).ToList(),
         Rules.Select(r => r.ToDefinition()).ToList(),
         RequiresPdf,
-        Lists.Where(l => !string.IsNullOrWhiteSpace(l.Label) && l.Label.Trim() != l.Name.Trim()).ToDictionary(l => l.Name.Trim(), l => l.Label.Trim()) is { Count: > 0 } labels ? labels : null);
+        Lists.Where(l => !string.IsNullOrWhiteSpace(l.Label) && l.Label.Trim() != l.Name.Trim()).ToDictionary(l => l.Name.Trim(), l => l.Label.Trim()) is { Count: > 0 } labels ? labels : null,
+        Checks.Count > 0 ? Checks.Select(c => c.ToDefinition()).ToList() : null);
 
     /// <summary>Removes a sheet and the rules on it (they could not stand without it); returns how many rules went.</summary>
     public int RemoveSheet(SheetForm sheet)
     {
         Sheets.Remove(sheet);
+        Checks.RemoveAll(c => c.Sheet == sheet);
         return Rules.RemoveAll(r => r.Sheet == sheet || r.DetailSheet == sheet);
     }
 
@@ -153,6 +157,33 @@ public sealed class ColumnForm
 }
 
 /// <summary>A rule or flag as edited; which of its parts matter depends on its kind (the editor shows only those).</summary>
+/// <summary>A plausibility check as the designer edits it (<see cref="PlausibilityCheck"/>); its sheet is the sheet object, so a rename carries it along.</summary>
+public sealed class CheckForm
+{
+    public string Kind { get; set; } = PlausibilityCheck.Change;
+    public string Code { get; set; } = "";
+    public string? Name { get; set; }
+    public SheetForm? Sheet { get; set; }
+    public string? Field { get; set; }
+    public string? Denominator { get; set; }
+    public decimal? Threshold { get; set; }
+    public string? Measure { get; set; }
+    public string? Direction { get; set; }
+    public decimal? Tolerance { get; set; }
+    public int? MinHistory { get; set; }
+    public int? MinPeers { get; set; }
+
+    public static CheckForm From(PlausibilityCheck c, IReadOnlyList<SheetForm> sheets) => new()
+    {
+        Kind = c.Kind, Code = c.Code, Name = c.Name, Sheet = sheets.FirstOrDefault(s => s.Name == c.Sheet), Field = c.Field, Denominator = c.Denominator,
+        Threshold = c.Threshold, Measure = c.Measure, Direction = c.Direction, Tolerance = c.Tolerance, MinHistory = c.MinHistory, MinPeers = c.MinPeers,
+    };
+
+    /// <summary>What was edited, as it stands (an untouched check gives back its definition exactly).</summary>
+    public PlausibilityCheck ToDefinition() => new(Kind, Code.Trim(), Sheet?.Name.Trim() ?? "", Field ?? "", TemplateForm.Optional(Name), TemplateForm.Optional(Denominator),
+        Threshold, TemplateForm.Optional(Measure), TemplateForm.Optional(Direction), Tolerance, MinHistory, MinPeers);
+}
+
 public sealed class RuleForm
 {
     public string Kind { get; set; } = "LessOrEqual";

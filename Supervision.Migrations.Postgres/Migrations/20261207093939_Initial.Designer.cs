@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207080957_Initial")]
+    [Migration("20261207093939_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3939,6 +3939,94 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("OutletRows");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Submissions.PlausibilityExplanation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Cell")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Expected")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("ExplainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExplainedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Row")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sheet")
+                        .IsRequired()
+                        .HasMaxLength(31)
+                        .HasColumnType("character varying(31)");
+
+                    b.Property<string>("ShownValue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("ProvinceId", "Check");
+
+                    b.ToTable("PlausibilityExplanations");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Submissions.ReturnTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -4923,6 +5011,15 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Supervision.Domain.Submissions.OutletRow", b =>
+                {
+                    b.HasOne("Supervision.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Submissions.PlausibilityExplanation", b =>
                 {
                     b.HasOne("Supervision.Domain.Submissions.Submission", null)
                         .WithMany()

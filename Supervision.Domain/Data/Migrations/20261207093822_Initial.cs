@@ -1445,6 +1445,40 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlausibilityExplanations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sheet = table.Column<string>(type: "TEXT", maxLength: 31, nullable: false),
+                    Cell = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Row = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Check = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Figure = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 20, scale: 4, nullable: false),
+                    ShownValue = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Expected = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    History = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ExplainedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExplainedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlausibilityExplanations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlausibilityExplanations_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RnSummaryRows",
                 columns: table => new
                 {
@@ -2589,6 +2623,16 @@ namespace Supervision.Domain.Data.Migrations
                 columns: new[] { "SubmissionId", "RowNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlausibilityExplanations_ProvinceId_Check",
+                table: "PlausibilityExplanations",
+                columns: new[] { "ProvinceId", "Check" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlausibilityExplanations_SubmissionId",
+                table: "PlausibilityExplanations",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProvinceFonts_FileId",
                 table: "ProvinceFonts",
                 column: "FileId");
@@ -2829,6 +2873,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutletRows");
+
+            migrationBuilder.DropTable(
+                name: "PlausibilityExplanations");
 
             migrationBuilder.DropTable(
                 name: "ProvinceFonts");

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207080916_Initial")]
+    [Migration("20261207093822_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3828,6 +3828,92 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("OutletRows");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Submissions.PlausibilityExplanation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cell")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Expected")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExplainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExplainedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Row")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheet")
+                        .IsRequired()
+                        .HasMaxLength(31)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShownValue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("ProvinceId", "Check");
+
+                    b.ToTable("PlausibilityExplanations");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Submissions.ReturnTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -4798,6 +4884,15 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             modelBuilder.Entity("Supervision.Domain.Submissions.OutletRow", b =>
+                {
+                    b.HasOne("Supervision.Domain.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Supervision.Domain.Submissions.PlausibilityExplanation", b =>
                 {
                     b.HasOne("Supervision.Domain.Submissions.Submission", null)
                         .WithMany()

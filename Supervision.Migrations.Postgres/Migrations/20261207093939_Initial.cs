@@ -1446,6 +1446,40 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlausibilityExplanations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubmissionId = table.Column<long>(type: "bigint", nullable: false),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    Sheet = table.Column<string>(type: "character varying(31)", maxLength: 31, nullable: false),
+                    Cell = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Row = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Check = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Figure = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: false),
+                    ShownValue = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Expected = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    History = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ExplainedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ExplainedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlausibilityExplanations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlausibilityExplanations_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RnSummaryRows",
                 columns: table => new
                 {
@@ -2590,6 +2624,16 @@ namespace Supervision.Migrations.Postgres.Migrations
                 columns: new[] { "SubmissionId", "RowNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlausibilityExplanations_ProvinceId_Check",
+                table: "PlausibilityExplanations",
+                columns: new[] { "ProvinceId", "Check" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlausibilityExplanations_SubmissionId",
+                table: "PlausibilityExplanations",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProvinceFonts_FileId",
                 table: "ProvinceFonts",
                 column: "FileId");
@@ -2830,6 +2874,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutletRows");
+
+            migrationBuilder.DropTable(
+                name: "PlausibilityExplanations");
 
             migrationBuilder.DropTable(
                 name: "ProvinceFonts");

@@ -23,6 +23,8 @@ public sealed class ImportScenario : IScenario
     public string Name => "import-100k";
     private static readonly string[] Ningxia = ["640100", "640200", "640300", "640400", "640500"];
 
+    private const string Signatory = "bench.signatory";
+
     public async Task RunAsync(BenchContext context)
     {
         var dir = context.WorkDir;
@@ -34,7 +36,20 @@ public sealed class ImportScenario : IScenario
         foreach (var f in Directory.GetFiles(dir, "import.db*")) File.Delete(f);
         await using (var services = Services(seeded))
         using (var scope = services.CreateScope())
+        {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(SeedFiles.DefaultDirectory);
+            // The branch's 签报人, who files the return (a return is filed only with a signatory's attestation).
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync();
+            var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+            var signatory = new AppUser
+            {
+                UserName = Signatory, NormalizedUserName = Signatory.ToUpperInvariant(), DisplayName = "宁夏移动签报人", Role = UserRole.CarrierUser,
+                ProvinceId = branch.ProvinceId, BranchId = branch.Id, CreatedAt = DateTimeOffset.UtcNow, SecurityStamp = Guid.NewGuid().ToString(),
+            };
+            signatory.AssignDuties(new CarrierDuties(Admin: false, Preparer: true, Signatory: true));
+            db.Users.Add(signatory);
+            await db.SaveChangesAsync();
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Npgsql.NpgsqlConnection.ClearAllPools();
 
@@ -80,7 +95,7 @@ public sealed class ImportScenario : IScenario
             scope.ServiceProvider.GetRequiredService<AccessContext>().AsSystem("bench");
             var branch = await ctx.Branches.Include(b => b.Carrier).SingleAsync(b => b.Code == "CMCC-64");
             var children = await ctx.Branches.Where(b => b.ParentBranchId == branch.Id).Select(b => b.Id).ToListAsync();
-            scope.ServiceProvider.GetRequiredService<AccessContext>().Set(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id, .. children]), "carrier.cmcc.nx");
+            scope.ServiceProvider.GetRequiredService<AccessContext>().Set(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id, .. children]), Signatory);
         }
         // A running portal has warmed its document layer at start-up (see Startup); so does this stand-in for it.
         Supervision.Reports.Documents.OfficialDocumentRenderer.WarmUp();

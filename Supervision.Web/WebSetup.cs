@@ -163,7 +163,9 @@ public static class WebSetup
         // The one place an HTTP request learns who acts; Blazor circuits learn it in AccessCircuitHandler.
         app.Use((ctx, next) =>
         {
-            ctx.RequestServices.GetRequiredService<AccessContext>().SetUser(ctx.User);
+            var access = ctx.RequestServices.GetRequiredService<AccessContext>();
+            access.SetUser(ctx.User);
+            access.ClientAddress = ctx.Connection.RemoteIpAddress?.ToString();
             return next(ctx);
         });
         app.UseOutputCache();

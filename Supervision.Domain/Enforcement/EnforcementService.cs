@@ -462,7 +462,19 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         await using (var db = await factory.CreateDbContextAsync(ct))
             if (!await db.ElectronicServices.AnyAsync(s => s.DocumentId == documentId && s.OpenedAt == null, ct)) return opened;
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(opened.Pdf));
-        await StepAsync(id, null, partyMayAct: true, async (db, c, ctx) =>
+        try
+        {
+            await ReceiveAsync(id, documentId, userId, sha, ct);
+        }
+        catch (DomainException ex) when (ex.Code == "case.changed")
+        {
+            // Another of the party's users opened it at the same moment: that opening is the receipt.
+        }
+        return opened;
+    }
+
+    private Task<EnforcementCase> ReceiveAsync(long id, long documentId, string userId, string sha, CancellationToken ct) =>
+        StepAsync(id, null, partyMayAct: true, async (db, c, ctx) =>
         {
             var service = await db.ElectronicServices.FirstAsync(s => s.DocumentId == documentId, ct);
             var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
@@ -471,8 +483,6 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
             await IssueAsync(db, c, ctx, Service(ctx.Today, EnforcementCase.PortalService, details), ct);
             c.AcknowledgeService(ctx.Actor, ctx.Now);
         }, ct);
-        return opened;
-    }
 
     /// <summary>Issues a document served on the party and tells the party's users in the same transaction.</summary>
     private async Task<IssuedDocument> ServedAsync(long id, Guid token, DocumentStep step, string what, CancellationToken ct)

@@ -63,6 +63,7 @@ public static class WebSetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthentication().AddIdentityCookies();
+        services.AddSingleSignOn(config);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "电信实名制与网络安全监管平台 · 企业报送接口";
@@ -175,6 +176,7 @@ public static class WebSetup
             .AllowAnonymous();
         DatabaseReadiness.MapReadiness(app);
         app.MapAccountEndpoints();
+        app.MapSingleSignOn();
         app.MapOpenApi().AllowAnonymous();
         app.MapSubmissionsApi();
         app.MapPublicSite();

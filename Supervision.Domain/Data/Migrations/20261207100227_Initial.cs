@@ -998,6 +998,7 @@ namespace Supervision.Domain.Data.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LegalReviewer = table.Column<bool>(type: "INTEGER", nullable: false),
                     EnforcementCertificate = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CarrierAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
                     Preparer = table.Column<bool>(type: "INTEGER", nullable: false),
                     Signatory = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -2205,6 +2206,12 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_AspNetUsers_BranchId",
                 table: "AspNetUsers",
                 column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_ExternalId",
+                table: "AspNetUsers",
+                column: "ExternalId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_ProvinceId",

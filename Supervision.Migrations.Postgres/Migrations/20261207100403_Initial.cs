@@ -999,6 +999,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LegalReviewer = table.Column<bool>(type: "boolean", nullable: false),
                     EnforcementCertificate = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CarrierAdmin = table.Column<bool>(type: "boolean", nullable: false),
                     Preparer = table.Column<bool>(type: "boolean", nullable: false),
                     Signatory = table.Column<bool>(type: "boolean", nullable: false),
@@ -2206,6 +2207,12 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_AspNetUsers_BranchId",
                 table: "AspNetUsers",
                 column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_ExternalId",
+                table: "AspNetUsers",
+                column: "ExternalId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_ProvinceId",

@@ -76,7 +76,7 @@ public static class SingleSignOn
 
     /// <summary>Back from the identity provider: the portal user the identity belongs to is signed in, or the person is told why not.</summary>
     private static async Task<IResult> CompleteAsync(HttpContext ctx, string? returnUrl, OidcOptions options, UserManager<AppUser> users,
-        SignInManager<AppUser> signIn, SignInService signIns, AuditService audit, TimeProvider clock)
+        SignInManager<AppUser> signIn, SignInService signIns, AuditService audit, TimeProvider clock, TwoFactorExemptions exemptions)
     {
         if (!options.Enabled) return Results.NotFound();
         var external = await ctx.AuthenticateAsync(IdentityConstants.ExternalScheme);
@@ -94,7 +94,15 @@ public static class SingleSignOn
             await audit.RecordAccountEventAsync(AuditActions.SignInFailed, user?.UserName ?? $"统一身份认证:{identity ?? "（无账号）"}", address, $"统一身份认证登录被拒绝（{reason}）");
             return Results.Redirect($"{RefusedPath}?reason={reason}");
         }
-        await SignInCookies.CompleteAsync(ctx, signIn, signIns, user!, Scheme);
-        return Results.Redirect(ReturnUrls.Safe(returnUrl));
+        var target = ReturnUrls.Safe(returnUrl);
+        // The portal's own second step stays as after a password: a user with an authenticator, or whose role requires one, gives it.
+        if (user!.TwoFactorEnabled || (await signIns.TwoFactorRequiredAsync(user) && !exemptions.Contains(user.UserName)))
+        {
+            await SignInCookies.StartSecondStepAsync(ctx, user);
+            var next = user.TwoFactorEnabled ? Components.Account.LoginTwoFactor.Path : Components.Account.EnrolAuthenticator.Path;
+            return Results.Redirect($"{next}?ReturnUrl={Uri.EscapeDataString(target)}");
+        }
+        await SignInCookies.CompleteAsync(ctx, signIn, signIns, user, Scheme);
+        return Results.Redirect(target);
     }
 }

@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddDbContextFactory<SupervisionDbContext>(o => ConfigureDatabase(o, database), ServiceLifetime.Scoped);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<OrganizationService>();
+        services.AddScoped<ServiceAddressService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<AuditService>();
         services.AddScoped<AuditReading>();

@@ -63,6 +63,7 @@ public static class WebSetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthentication().AddIdentityCookies();
+        services.AddSingleSignOn(config);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "电信实名制与网络安全监管平台 · 企业报送接口";
@@ -163,7 +164,9 @@ public static class WebSetup
         // The one place an HTTP request learns who acts; Blazor circuits learn it in AccessCircuitHandler.
         app.Use((ctx, next) =>
         {
-            ctx.RequestServices.GetRequiredService<AccessContext>().SetUser(ctx.User);
+            var access = ctx.RequestServices.GetRequiredService<AccessContext>();
+            access.SetUser(ctx.User);
+            access.ClientAddress = ctx.Connection.RemoteIpAddress?.ToString();
             return next(ctx);
         });
         app.UseOutputCache();
@@ -173,6 +176,7 @@ public static class WebSetup
             .AllowAnonymous();
         DatabaseReadiness.MapReadiness(app);
         app.MapAccountEndpoints();
+        app.MapSingleSignOn();
         app.MapOpenApi().AllowAnonymous();
         app.MapSubmissionsApi();
         app.MapPublicSite();

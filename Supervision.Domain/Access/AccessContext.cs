@@ -11,6 +11,8 @@ public sealed class AccessContext
     public AccessScope Scope { get; private set; } = AccessScope.None;
     public string Actor { get; private set; } = "anonymous";
     public string? UserId { get; private set; }
+    /// <summary>The network address the user acts from (the request's, or the one that opened the circuit), where the web layer knows it.</summary>
+    public string? ClientAddress { get; set; }
 
     public void SetUser(ClaimsPrincipal? user) =>
         Set(AccessScope.FromPrincipal(user),

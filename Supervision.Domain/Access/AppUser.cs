@@ -45,6 +45,19 @@ public class AppUser : IdentityUser
         EnforcementCertificate = value;
     }
 
+    /// <summary>
+    /// The user's identity at the administration's identity provider (统一身份认证账号): the value of the configured claim
+    /// (e.g. preferred_username or an employee number) that single sign-on matches to this user; null: no single sign-on.
+    /// </summary>
+    public string? ExternalId { get; private set; }
+
+    public void SetExternalId(string? value)
+    {
+        var v = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (v is { Length: > 200 }) throw new DomainException("user.external_id_length", "统一身份认证账号不超过200个字符。");
+        ExternalId = v;
+    }
+
     /// <summary>企业管理员: manages the accounts of the users of the branch (and its sub-branches).</summary>
     public bool CarrierAdmin { get; private set; }
     /// <summary>填报人: prepares the branch's returns (uploads drafts).</summary>

@@ -30,6 +30,8 @@ public sealed class UserInput
     public bool LegalReviewer { get; set; }
     /// <summary>行政执法证号 (officers only).</summary>
     public string? EnforcementCertificate { get; set; }
+    /// <summary>统一身份认证账号: what single sign-on matches (set by the system administrator only).</summary>
+    public string? ExternalId { get; set; }
 
     /// <summary>A carrier user's duties: 企业管理员, 填报人, 签报人.</summary>
     public bool CarrierAdmin { get; set; }
@@ -75,7 +77,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
     {
         var user = await FindAsync(id, await ManagerAsync());
         return new UserInput { UserName = user.UserName!, DisplayName = user.DisplayName, Role = user.Role, ProvinceId = user.ProvinceId, BranchId = user.BranchId, LegalReviewer = user.LegalReviewer,
-            EnforcementCertificate = user.EnforcementCertificate, CarrierAdmin = user.CarrierAdmin, Preparer = user.Preparer, Signatory = user.Signatory,
+            EnforcementCertificate = user.EnforcementCertificate, ExternalId = user.ExternalId, CarrierAdmin = user.CarrierAdmin, Preparer = user.Preparer, Signatory = user.Signatory,
             Email = user.Email, Mobile = user.PhoneNumber };
     }
 
@@ -91,6 +93,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
         user.SetEnforcementCertificate(input.Role is UserRole.Inspector or UserRole.Leader ? input.EnforcementCertificate : null);
         user.AssignDuties(Duties(input));
         user.SetContact(Notifications.Contact.Email(input.Email), Notifications.Contact.Mobile(input.Mobile));
+        if (branches is null) await SetExternalIdAsync(user, input.ExternalId, ct);
         Check(await users.CreateAsync(user, input.Password));
         return user.Id;
     }
@@ -109,6 +112,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
             throw new DomainException("user.admin_self", "不能取消自己的企业管理员职责，请由本单位其他企业管理员或系统管理员办理。");
         user.AssignDuties(Duties(input));
         user.SetContact(Notifications.Contact.Email(input.Email), Notifications.Contact.Mobile(input.Mobile));
+        if (branches is null) await SetExternalIdAsync(user, input.ExternalId, ct); // a 企业管理员 leaves it as it is
         // A changed role, scope or duty must end sessions signed in under the old one (their cookies and pages carry it).
         if (before != (user.Role, user.ProvinceId, user.BranchId, user.Duties))
             await sessions.EndAllAsync(users, user);
@@ -173,6 +177,14 @@ public sealed class UserAdministration(UserManager<AppUser> users, IDbContextFac
     }
 
     private static void Check(IdentityResult result) => AccountService.Check(result);
+
+    /// <summary>One portal user per identity at the identity provider: single sign-on must find exactly one.</summary>
+    private async Task SetExternalIdAsync(AppUser user, string? externalId, CancellationToken ct)
+    {
+        user.SetExternalId(externalId);
+        if (user.ExternalId is { } id && await users.Users.AnyAsync(u => u.ExternalId == id && u.Id != user.Id, ct))
+            throw new DomainException("user.external_id_taken", $"统一身份认证账号“{id}”已关联其他用户。");
+    }
 
     private static CarrierDuties Duties(UserInput input) => new(input.CarrierAdmin, input.Preparer, input.Signatory);
 

@@ -25,7 +25,8 @@ internal static class AuditCapture
     private static readonly HashSet<string> Secret = [nameof(IdentityUser.PasswordHash)];
     // Contact details: the trail shows that they changed, masked like every list.
     private static readonly HashSet<string> Emails = [nameof(IdentityUser.Email), nameof(Organizations.Branch.ComplianceEmail)];
-    private static readonly HashSet<string> Mobiles = [nameof(IdentityUser.PhoneNumber), nameof(Organizations.Branch.ComplianceMobile)];
+    private static readonly HashSet<string> Mobiles =
+        [nameof(IdentityUser.PhoneNumber), nameof(Organizations.Branch.ComplianceMobile), nameof(Organizations.ServiceAddressConfirmation.RecipientPhone)];
 
     internal sealed class Pending(EntityEntry entry, string action, Dictionary<string, object?> changes)
     {

@@ -216,6 +216,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["CaseEvidence"] = "案件证据", ["CaseStatement"] = "陈述申辩", ["CasePayment"] = "罚款缴纳", ["CaseApproval"] = "案件审批",
         ["CaseLegalReview"] = "法制审核", ["CaseDiscussion"] = "集体讨论", ["EnforcementSettings"] = "执法参数",
         ["ApprovalRequest"] = "审批事项", ["CaseRemedy"] = "复议或诉讼", ["DrawReplacement"] = "更换检查人员", ["DrawRiskFactor"] = "抽查风险权重",
+        ["ServiceAddressConfirmation"] = "送达地址确认书", ["ElectronicService"] = "电子送达记录",
         ["Announcement"] = "公示", ["RankingIndicator"] = "排名指标", ["IndicatorValue"] = "指标数据", ["ProvinceIndicatorValue"] = "省级指标数据",
         ["Notification"] = "通知", ["NotificationPreference"] = "通知接收方式", ["MessageKind"] = "消息类别", ["FailedSignIn"] = "登录失败记录", ["InspectionAmendment"] = "检查记录更正",
         ["LogSystemRow"] = "报表数据（日志留存）", ["OutletRow"] = "报表数据（网点明细）", ["RnSummaryRow"] = "报表数据（汇总）", ["SelfCheckRow"] = "报表数据（自查结果）",

@@ -65,6 +65,10 @@ public sealed record CaseDocumentData : DocumentData
     public string? ServedDocument { get; init; }
     public DateOnly? ServedOn { get; init; }
     public string? ServiceMethod { get; init; }
+    /// <summary>Electronic service through the portal: the date of the party's 送达地址确认书, the day sent, when the party first opened it.</summary>
+    public DateOnly? ElectronicConsentOn { get; init; }
+    public DateOnly? ElectronicSentOn { get; init; }
+    public DateTimeOffset? ElectronicOpenedAt { get; init; }
     /// <summary>The responsible person's approval the form records (立案审批表, 行政处罚决定审批表): who, the opinion, when.</summary>
     public ApprovalLine? Approval { get; init; }
     /// <summary>法制审核 on the decision approval form: reviewer, opinion and text.</summary>
@@ -108,6 +112,8 @@ public sealed record CaseDocumentData : DocumentData
             AppliedLaw = kind is DocumentKind.PenaltyDecision ? c.AppliedLawNote : null,
             PaymentInstructions = settings.PaymentInstructions, SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
             ServedDocument = servedDocument, ServedOn = c.ServedOn, ServiceMethod = c.ServiceMethod,
+            ElectronicConsentOn = c.ElectronicallyOpenedAt is null ? null : c.ServiceAddressConfirmedOn,
+            ElectronicSentOn = c.ElectronicallyOpenedAt is null ? null : c.ElectronicallySentOn, ElectronicOpenedAt = c.ElectronicallyOpenedAt,
             Approval = ApprovalLine.Of(kind switch
             {
                 DocumentKind.CaseFilingApproval => c.UsedApproval(ApprovalStep.Filing),

@@ -21,8 +21,11 @@ public static class ServiceMethods
 /// <summary>
 /// What service by post or by announcement needs besides its method and date: the day the document was posted (service by post
 /// takes effect on the date the return receipt shows, which is the date recorded), or what was tried before an announcement.
+/// For electronic service through the portal (<see cref="EnforcementCase.SendDecisionElectronically"/>): the day it was sent, and
+/// when and by whom the party first opened it (the date of service).
 /// </summary>
-public sealed record ServiceDetails(DateOnly? PostedOn = null, string? FailedAttempts = null);
+public sealed record ServiceDetails(DateOnly? PostedOn = null, string? FailedAttempts = null, DateOnly? SentOn = null, DateTimeOffset? OpenedAt = null,
+    string? OpenedBy = null);
 
 /// <summary>Service of the decision: electronic service only with the party's written consent (送达地址确认书, Art. 61 para 2).</summary>
 public partial class EnforcementCase
@@ -35,6 +38,38 @@ public partial class EnforcementCase
     public string? ServiceRecord { get; private set; }
     /// <summary>The date of the 送达地址确认书.</summary>
     public DateOnly? ServiceAddressConfirmedOn { get; private set; }
+    /// <summary>The day the decision was sent through the portal and by e-mail; it is served when the party first opens it.</summary>
+    public DateOnly? ElectronicallySentOn { get; private set; }
+    /// <summary>When the party first opened the decision sent electronically: the moment of service.</summary>
+    public DateTimeOffset? ElectronicallyOpenedAt { get; private set; }
+
+    /// <summary>The method recorded for service through the portal with notice by e-mail.</summary>
+    public const string PortalService = ServiceMethods.Electronic + "（平台及电子邮件）";
+
+    /// <summary>
+    /// Takes the party's standing 送达地址确认书 (recorded by the carrier in the portal, possibly before this case) as its consent
+    /// to electronic service here, unless the case already records one as recent.
+    /// </summary>
+    public void AdoptServiceConfirmation(string address, string? electronicChannel, DateOnly signedOn, string by, DateTimeOffset now)
+    {
+        if (electronicChannel is null || (ElectronicServiceChannel is not null && ServiceAddressConfirmedOn >= signedOn)) return;
+        (ServiceAddress, ElectronicServiceChannel, ServiceAddressConfirmedOn) = (address.Trim(), electronicChannel, signedOn);
+        Step(by, now, "采用当事人的送达地址确认书", $"{ChineseDate.Format(signedOn)}签署；送达地址：{ServiceAddress}；同意电子送达：{electronicChannel}");
+    }
+
+    /// <summary>
+    /// Sends the decision electronically (the party consented: Art. 61 para 2): it is in the party's portal and its service
+    /// e-mail is told; service takes effect when the party first opens it (<see cref="Serve"/> with that day).
+    /// </summary>
+    public void SendDecisionElectronically(DateOnly on, string by, DateTimeOffset now)
+    {
+        Require(CaseState.Decided, "电子送达处罚决定书");
+        if (ElectronicallySentOn is { } sent) throw new DomainException("case.already_sent", $"处罚决定书已于{ChineseDate.Format(sent)}通过平台及电子邮件发送，待当事人查阅。");
+        NotFuture(on, now, "发送日期");
+        Check(ServiceMethodRefusal(ServiceMethods.Electronic, on));
+        ElectronicallySentOn = on;
+        Step(by, now, "电子送达处罚决定书（已发送）", $"通过平台及电子邮件发送至{ElectronicServiceChannel}；以当事人首次查阅之日为送达日期");
+    }
 
     /// <summary>Records the party's 送达地址确认书: its address and, if it consents to electronic service, the channel (Art. 61 para 2).</summary>
     public void RecordServiceAddress(string address, string? electronicChannel, DateOnly confirmedOn, string by, DateTimeOffset now)
@@ -75,6 +110,8 @@ public partial class EnforcementCase
             var effective = on.AddDays(30);
             return (effective, $"{ChineseDate.Format(on)}发出公告，经过三十日即{ChineseDate.Format(effective)}视为送达（民事诉讼法第九十五条）；此前：{tried}");
         }
+        if (ServiceMethods.IsElectronic(method) && details?.SentOn is { } sentOn && details.OpenedAt is { } opened)
+            return (on, $"{ChineseDate.Format(sentOn)}通过平台及电子邮件发送，{details.OpenedBy}于{BeijingTime.Local(opened):yyyy年M月d日 HH:mm}首次查阅");
         return (on, null);
     }
 

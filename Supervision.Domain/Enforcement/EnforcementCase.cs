@@ -430,8 +430,9 @@ public partial class EnforcementCase : IPartyVisible
         Check(ServiceMethodRefusal(method, on));
         var (servedOn, record) = EffectiveService(method, on, details);
         (ServedOn, ServiceMethod, ServiceRecord) = (servedOn, method.Trim(), record);
-        // Within the service period is judged by what the administration did: posted, announced or handed over.
-        ServiceLate = (details?.PostedOn ?? on) > ServiceDueDate;
+        if (ServiceMethods.IsElectronic(method) && details?.OpenedAt is { } opened) ElectronicallyOpenedAt = opened;
+        // Within the service period is judged by what the administration did: posted, sent, announced or handed over.
+        ServiceLate = (details?.PostedOn ?? details?.SentOn ?? on) > ServiceDueDate;
         PaymentDueDate = Fine is null ? null : calendar.AddCalendarDays(servedOn, settings.PaymentDays);
         StartRemedyPeriods(servedOn, calendar);
         foreach (var warning in Sanctions.Where(s => s.Kind == SanctionKind.Warning && s.Status == SanctionStatus.Pending))
@@ -603,6 +604,7 @@ public partial class EnforcementCase : IPartyVisible
         if (PartyHeard && StatementRefusal(waiver: true, today) is null) yield return new("waive", "书面放弃");
         if (State == CaseState.PriorNoticeServed && HearingRequestRefusal(today) is null) yield return new("request-hearing", "申请听证");
         if (Acknowledgeable && AcknowledgedAt is null) yield return new("acknowledge", "确认签收处罚决定书", Primary: true);
+        if (State == CaseState.Decided && ElectronicallySentOn is not null) yield return new("read-served", "查阅电子送达的处罚决定书", Primary: true);
     }
 
     // Where each step may happen: the transitions refuse it elsewhere, ActionsFor offers it only there.

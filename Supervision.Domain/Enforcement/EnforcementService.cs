@@ -29,9 +29,18 @@ public sealed record SanctionInput(SanctionKind Kind, int LegalBasisId, decimal?
 }
 
 /// <summary>What a transition needs besides the case: settings of the province, the calendar, who and when.</summary>
-public sealed record CaseContext(EnforcementSettings Settings, WorkingDayCalendar Calendar, IReadOnlyDictionary<int, LegalBasis> Bases, string Actor, DateTimeOffset Now)
+/// <param name="Consent">The party's 送达地址确认书 in force today (recorded by the carrier in the portal), if any.</param>
+public sealed record CaseContext(EnforcementSettings Settings, WorkingDayCalendar Calendar, IReadOnlyDictionary<int, LegalBasis> Bases, string Actor, DateTimeOffset Now,
+    Organizations.ServiceAddressConfirmation? Consent = null)
 {
     public DateOnly Today => BeijingTime.Today(Now);
+
+    /// <summary>Before service by electronic means: the party's consent in its standing 送达地址确认书 counts for the case.</summary>
+    public void AdoptConsent(EnforcementCase c, string method)
+    {
+        if (ServiceMethods.IsElectronic(method) && Consent is { } consent)
+            c.AdoptServiceConfirmation(consent.PostalAddress, consent.ElectronicChannel, consent.SignedOn, Actor, Now);
+    }
 }
 
 public sealed record CaseRow(long Id, string? CaseNumber, string Title, string Party, int BranchId, string Basis, CaseState State, DateOnly FiledOn,
@@ -257,7 +266,9 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var bases = await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
-        return new CaseContext(await SettingsAsync(c.ProvinceId, ct), await catalog.GetCalendarAsync(ct), bases, access.Actor, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var consent = await Organizations.ServiceAddressService.InForceAsync(db, c.BranchId, BeijingTime.Today(now), ct);
+        return new CaseContext(await SettingsAsync(c.ProvinceId, ct), await catalog.GetCalendarAsync(ct), bases, access.Actor, now, consent);
     }
 
     /// <summary>A step that issues no document.</summary>
@@ -276,11 +287,15 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         (c, ctx, number) => c.RecordFilingApproval(number?.ToString(), ctx.Now));
 
     private static DocumentStep Notice(DateOnly servedOn, string method = ServiceMethods.InPerson, ServiceDetails? details = null) => new(DocumentKind.PriorNotice, true, servedOn,
-        (c, ctx, _) => c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details));
+        (c, ctx, _) => { ctx.AdoptConsent(c, method); c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details); });
 
     private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, string place, HearingPanel panel, string method = ServiceMethods.InPerson,
         ServiceDetails? details = null, HearingPrivacyGround? closedGround = null) =>
-        new(DocumentKind.HearingNotice, true, noticeOn, (c, ctx, _) => c.ScheduleHearing(noticeOn, hearingDate, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details, closedGround));
+        new(DocumentKind.HearingNotice, true, noticeOn, (c, ctx, _) =>
+        {
+            ctx.AdoptConsent(c, method);
+            c.ScheduleHearing(noticeOn, hearingDate, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details, closedGround);
+        });
 
     private static DocumentStep NoPenalty(DateOnly on, NoPenaltyGround? ground, string reason) => new(DocumentKind.NoPenaltyDecision, true, on,
         (c, ctx, number) => c.DecideNoPenalty(on, ground, reason, number?.ToString(), ctx.Actor, ctx.Now));
@@ -289,7 +304,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         (c, ctx, number) => c.Decide(decidedOn, sanctions.Select(s => s.ToSanction()).ToList(), number?.ToString(), ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
 
     private static DocumentStep Service(DateOnly servedOn, string method, ServiceDetails? details) => new(DocumentKind.ServiceReceipt, true, servedOn,
-        (c, ctx, _) => c.Serve(servedOn, method, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, details));
+        (c, ctx, _) => { ctx.AdoptConsent(c, method); c.Serve(servedOn, method, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, details); });
 
     /// <summary>Issues the filing approval of a case filed without one (cases filed before filing and approval were one step).</summary>
     public Task<IssuedDocument> IssueFilingApprovalAsync(long id, CancellationToken ct = default) => IssueAsync(id, null, _ => Filing(default), ct);
@@ -401,6 +416,73 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     /// <summary>Serves the decision: records service, issues the 送达回证 and gives the party the decision.</summary>
     public Task<IssuedDocument> ServeAsync(long id, Guid token, DateOnly servedOn, string method, CancellationToken ct = default, ServiceDetails? details = null) =>
         ServedAsync(id, token, Service(servedOn, method, details), "行政处罚决定书", ct);
+
+    /// <summary>
+    /// Serves the decision electronically, on the party's consent in its 送达地址确认书 in force today (行政处罚法第六十一条第二款):
+    /// the decision appears in the party's portal, and an e-mail to the service address (staged in the same transaction) says
+    /// so. The first time one of the party's users opens it (<see cref="OpenDocumentAsync"/>) is the date of service.
+    /// </summary>
+    public Task<EnforcementCase> SendElectronicallyAsync(long id, Guid token, CancellationToken ct = default) =>
+        StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
+        {
+            if (ctx.Consent is not { ConsentsToElectronicService: true } consent)
+                throw new DomainException("case.electronic_service_without_consent",
+                    "当事人未签订送达地址确认书同意电子送达，不能通过平台和电子邮件送达（行政处罚法第六十一条第二款）；请直接送达或邮寄送达。");
+            ctx.AdoptConsent(c, ServiceMethods.Electronic);
+            c.SendDecisionElectronically(ctx.Today, ctx.Actor, ctx.Now);
+            var key = id.ToString(CultureInfo.InvariantCulture);
+            var decision = await db.IssuedDocuments.FirstOrDefaultAsync(d => d.OwnerType == OwnerType && d.OwnerId == key && d.Kind == DocumentKind.PenaltyDecision, ct)
+                           ?? throw new DomainException("case.no_decision_document", "本案尚未签发行政处罚决定书。");
+            decision.VisibleToParty = true; // sent: the party has it in its portal, and opening it serves it
+            db.ElectronicServices.Add(ElectronicService.Send(c, decision, consent.Id, consent.SignedOn, ctx.Actor, ctx.Now));
+            var text = $"{decision.Title}（{decision.Number}）已通过监管平台向你单位电子送达。请登录平台查阅，首次查阅之日为送达日期，缴款、申请行政复议和提起行政诉讼的期限自送达之日起计算。";
+            notifications.StageServiceEmail(db, consent.Id, $"电子送达：{decision.Title}（{decision.Number}）", text, $"/cases/{id}");
+            await notifications.StageAsync(db, new Notifications.NotificationDraft($"document-served:sent:{id}", Notifications.NotificationLevel.Warning,
+                $"待查阅：{decision.Title}", text, $"/cases/{id}"), await notifications.CarrierUsersOfAsync(c.BranchId, ct), ct);
+        }, ct);
+
+    /// <summary>The record of a case's electronic service, if the decision was sent that way (for the officer's case page).</summary>
+    public async Task<ElectronicService?> ElectronicServiceAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ElectronicServices.AsNoTracking().Where(s => s.CaseId == id).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// A case document as the signed-in user opens it. When the party's user first opens a document served electronically, that
+    /// is its receipt — who, when, from which address, the SHA-256 of what was opened — and the day is the date of service: the
+    /// decision is served then (the payment, review and litigation periods run from it), acknowledged, and its 送达回证 issued,
+    /// in one transaction. Later openings change nothing.
+    /// </summary>
+    public async Task<(IssuedDocument Document, byte[] Pdf)> OpenDocumentAsync(long id, long documentId, CancellationToken ct = default)
+    {
+        var opened = await documents.DownloadAsync(documentId, ct);
+        if (opened.Document.OwnerType != OwnerType || opened.Document.OwnerId != id.ToString(CultureInfo.InvariantCulture)) throw new NotFoundException("文书");
+        if (Acting != Acting.Party || access.UserId is not { } userId) return opened;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            if (!await db.ElectronicServices.AnyAsync(s => s.DocumentId == documentId && s.OpenedAt == null, ct)) return opened;
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(opened.Pdf));
+        try
+        {
+            await ReceiveAsync(id, documentId, userId, sha, ct);
+        }
+        catch (DomainException ex) when (ex.Code == "case.changed")
+        {
+            // Another of the party's users opened it at the same moment: that opening is the receipt.
+        }
+        return opened;
+    }
+
+    private Task<EnforcementCase> ReceiveAsync(long id, long documentId, string userId, string sha, CancellationToken ct) =>
+        StepAsync(id, null, partyMayAct: true, async (db, c, ctx) =>
+        {
+            var service = await db.ElectronicServices.FirstAsync(s => s.DocumentId == documentId, ct);
+            var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
+            if (!service.Open(userId, name, access.ClientAddress, sha, ctx.Now) || c.State != CaseState.Decided || c.ElectronicallySentOn is not { } sent) return;
+            var details = new ServiceDetails(SentOn: sent, OpenedAt: ctx.Now, OpenedBy: name);
+            await IssueAsync(db, c, ctx, Service(ctx.Today, EnforcementCase.PortalService, details), ct);
+            c.AcknowledgeService(ctx.Actor, ctx.Now);
+        }, ct);
 
     /// <summary>Issues a document served on the party and tells the party's users in the same transaction.</summary>
     private async Task<IssuedDocument> ServedAsync(long id, Guid token, DocumentStep step, string what, CancellationToken ct)

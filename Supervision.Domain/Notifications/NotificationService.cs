@@ -82,6 +82,20 @@ public sealed class NotificationService(IDbContextFactory<SupervisionDbContext> 
         return fresh.Count;
     }
 
+    /// <summary>
+    /// Adds to <paramref name="db"/> an e-mail to the service address of a branch's 送达地址确认书 (not to a user), so the
+    /// caller's save commits it with the service it announces. The text carries a link and no personal data.
+    /// </summary>
+    public void StageServiceEmail(SupervisionDbContext db, long confirmationId, string subject, string body, string link)
+    {
+        var now = clock.GetUtcNow();
+        db.AddPlatformRow(new OutboxMessage
+        {
+            ServiceConfirmationId = confirmationId, Channel = DeliveryChannel.Email, KindCode = "document-served",
+            Subject = subject, Body = body, Link = link, CreatedAt = now, NextAttemptAt = now,
+        });
+    }
+
     /// <summary>The signed-in user's own e-mail address and mobile number (in full: it is the user's own).</summary>
     public async Task<(string? Email, string? Mobile)> MyContactAsync(CancellationToken ct = default)
     {

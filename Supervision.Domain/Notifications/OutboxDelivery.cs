@@ -118,6 +118,16 @@ public sealed class OutboxDelivery(IDbContextFactory<SupervisionDbContext> facto
         if (sender is null)
             return first.Channel == DeliveryChannel.Sms ? "未配置短信网关，短信无法发送。" : "未配置邮件发送。";
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (first.ServiceConfirmationId is { } confirmationId)
+        {
+            // Electronic service: to the e-mail the branch gave in its 送达地址确认书, as it stands now.
+            var service = await db.ServiceAddressConfirmations.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == confirmationId)
+                .Select(c => new { c.Email, Branch = c.Branch!.Name }).FirstOrDefaultAsync(ct);
+            if (string.IsNullOrEmpty(service?.Email)) return "送达地址确认书未填写送达电子邮箱。";
+            await sender.SendAsync(new OutgoingMessage($"outbox-{first.Id}", DeliveryChannel.Email, service.Email, service.Branch, first.Subject ?? "",
+                [new OutgoingItem(first.Subject ?? "", first.Body ?? "", first.Link ?? "")]), ct);
+            return null;
+        }
         var user = await db.Users.AsNoTracking().Where(u => u.Id == first.UserId).Select(u => new { u.DisplayName, u.Email, u.PhoneNumber }).FirstOrDefaultAsync(ct);
         var to = first.Channel == DeliveryChannel.Sms ? user?.PhoneNumber : user?.Email;
         if (string.IsNullOrEmpty(to))
@@ -155,11 +165,13 @@ public sealed class OutboxDelivery(IDbContextFactory<SupervisionDbContext> facto
                 // What failed, for the administrator: the message's title, read past the bell's per-user filter.
                 Title = db.Notifications.IgnoreQueryFilters().Where(n => n.Id == m.NotificationId).Select(n => n.Title).FirstOrDefault(),
                 User = db.Users.Where(u => u.Id == m.UserId).Select(u => new { u.DisplayName, u.Email, u.PhoneNumber }).FirstOrDefault(),
+                Service = db.ServiceAddressConfirmations.IgnoreQueryFilters().Where(c => c.Id == m.ServiceConfirmationId).Select(c => new { c.Email, Branch = c.Branch!.Name }).FirstOrDefault(),
                 Kind = db.MessageKinds.Where(k => k.Code == m.KindCode).Select(k => k.Name).FirstOrDefault(),
             }).ToListAsync(ct);
-        return new(rows.Select(x => new OutboxRow(x.m.Id, x.m.CreatedAt, x.User?.DisplayName ?? "（已删除的用户）",
-            x.m.Channel == DeliveryChannel.Sms ? Contact.MaskMobile(x.User?.PhoneNumber) : Contact.MaskEmail(x.User?.Email),
-            x.m.Channel, x.Kind ?? x.m.KindCode, x.Title ?? "", x.m.Status, x.m.Attempts, x.m.LastError, x.m.NextAttemptAt, x.m.SentAt)).ToList(), total);
+        return new(rows.Select(x => new OutboxRow(x.m.Id, x.m.CreatedAt,
+            x.Service is { } service ? $"{service.Branch}（送达邮箱）" : x.User?.DisplayName ?? "（已删除的用户）",
+            x.Service is { } s ? Contact.MaskEmail(s.Email) : x.m.Channel == DeliveryChannel.Sms ? Contact.MaskMobile(x.User?.PhoneNumber) : Contact.MaskEmail(x.User?.Email),
+            x.m.Channel, x.Kind ?? x.m.KindCode, x.Title ?? x.m.Subject ?? "", x.m.Status, x.m.Attempts, x.m.LastError, x.m.NextAttemptAt, x.m.SentAt)).ToList(), total);
     }
 
     public async Task<IReadOnlyDictionary<OutboxStatus, int>> CountsAsync(CancellationToken ct = default)

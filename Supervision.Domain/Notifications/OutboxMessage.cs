@@ -28,6 +28,14 @@ public class OutboxMessage
     public DateTimeOffset? SentAt { get; private set; }
     public string? LastError { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// For an e-mail to a carrier branch's service address (electronic service, 行政处罚法第六十一条第二款) rather than to a user:
+    /// the 送达地址确认书 whose e-mail it goes to, read when it is sent, and the text (no personal data) it carries.
+    /// </summary>
+    public long? ServiceConfirmationId { get; set; }
+    public string? Subject { get; set; }
+    public string? Body { get; set; }
+    public string? Link { get; set; }
 
     public void Sent(DateTimeOffset now)
     {

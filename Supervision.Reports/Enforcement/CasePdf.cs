@@ -214,8 +214,16 @@ public static class CasePdf
         table.AddRow("见证人签名（留置送达时）", $"\n留置送达情况：\n见证日期：{date}");
         table.AddRow("送达人签名", $"{string.Join("、", d.Investigators)}\n签名：　　　　　　　　日期：{date}");
         table.AddRow("备注", "受送达人也可以在监管平台确认签收，平台记录的签收时间为送达时间。");
+        if (ElectronicServiceClause(d) is { } clause) table.AddRow("电子送达", clause);
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
     }
+
+    /// <summary>Electronic service on the party's consent (行政处罚法第六十一条第二款): the consent's date, when sent, when first opened.</summary>
+    private static string? ElectronicServiceClause(CaseDocumentData d) =>
+        d is { ElectronicConsentOn: { } consent, ElectronicSentOn: { } sent, ElectronicOpenedAt: { } opened }
+            ? $"经当事人签署送达地址确认书（{ChineseDate.Format(consent)}）同意，本文书于{ChineseDate.Format(sent)}通过平台及电子邮件送达，"
+              + $"当事人于{ChineseDate.Format(BeijingTime.Today(opened))}{BeijingTime.Local(opened):HH:mm}查阅。"
+            : null;
 
     private static string Evidence(CaseDocumentData d) =>
         d.Evidence.Count == 0 ? "" : $"以上事实有{string.Join("、", d.Evidence.Select(e => e.TrimEnd('。', '；', ';')))}等证据证明。";

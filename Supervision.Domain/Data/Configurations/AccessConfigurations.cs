@@ -14,6 +14,9 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasOne(u => u.Province).WithMany().HasForeignKey(u => u.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.Branch).WithMany().HasForeignKey(u => u.BranchId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => new { u.Role, u.ProvinceId });
+        // Single sign-on finds the user by it; NULLs are distinct in a unique index on both databases.
+        b.HasIndex(u => u.ExternalId).IsUnique();
+        b.Property(u => u.ExternalId).HasMaxLength(200);
     }
 }
 

@@ -112,3 +112,20 @@ internal sealed class EnforcementSettingsConfiguration : IEntityTypeConfiguratio
         b.HasOne<Catalog.LegalBasis>().WithMany().HasForeignKey(s => s.AgentListLegalBasisId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ElectronicServiceConfiguration : IEntityTypeConfiguration<ElectronicService>
+{
+    public void Configure(EntityTypeBuilder<ElectronicService> b)
+    {
+        // One electronic service per document: sending it twice would make two receipts.
+        b.HasIndex(s => s.DocumentId).IsUnique();
+        b.HasIndex(s => s.CaseId);
+        b.HasOne<EnforcementCase>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Supervision.Domain.Organizations.ServiceAddressConfirmation>().WithMany().HasForeignKey(s => s.ConfirmationId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(s => s.SentBy).HasMaxLength(200);
+        b.Property(s => s.OpenedByUserId).HasMaxLength(450);
+        b.Property(s => s.OpenedByName).HasMaxLength(100);
+        b.Property(s => s.OpenedFromAddress).HasMaxLength(60);
+        b.Property(s => s.DocumentSha256).HasMaxLength(64);
+    }
+}

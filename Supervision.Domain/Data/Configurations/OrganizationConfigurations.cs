@@ -59,3 +59,19 @@ internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
         b.HasOne(x => x.ParentBranch).WithMany().HasForeignKey(x => x.ParentBranchId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ServiceAddressConfirmationConfiguration : IEntityTypeConfiguration<ServiceAddressConfirmation>
+{
+    public void Configure(EntityTypeBuilder<ServiceAddressConfirmation> b)
+    {
+        // The question enforcement asks: the branch's latest version signed by a day.
+        b.HasIndex(c => new { c.BranchId, c.SignedOn });
+        b.HasOne(c => c.Branch).WithMany().HasForeignKey(c => c.BranchId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.RecipientName).HasMaxLength(50);
+        b.Property(c => c.RecipientPhone).HasMaxLength(20);
+        b.Property(c => c.Email).HasMaxLength(200);
+        b.Property(c => c.ResponsiblePerson).HasMaxLength(50);
+        b.Property(c => c.AttestedBy).HasMaxLength(100);
+        b.Property(c => c.AttestedByUserId).HasMaxLength(450);
+    }
+}

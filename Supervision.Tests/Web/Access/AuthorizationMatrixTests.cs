@@ -27,6 +27,8 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/account/login/two-factor"] = Who.Anonymous,
         ["/account/login/enrol"] = Who.Anonymous,
         ["/account/security"] = Who.SignedIn,
+        // Why single sign-on did not sign one in (SingleSignOnTests): nothing but the reason's text.
+        ["/account/sso/refused"] = Who.Anonymous,
         ["/not-found"] = Who.Anonymous,
         ["/error"] = Who.Anonymous,
         ["/org/provinces"] = Who.Regulator,
@@ -96,6 +98,9 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["* /healthz"] = Who.Anonymous, // health checks answer any method
         ["* /readyz"] = Who.Anonymous, // ReadinessTests covers the 503 cases
         ["POST /account/logout"] = Who.SignedIn,
+        // Single sign-on's start and return (404 while it is off, the default; SingleSignOnTests covers both states).
+        ["GET /account/sso"] = Who.Anonymous,
+        ["GET /account/sso/complete"] = Who.Anonymous,
         ["GET /openapi/{documentName}.json"] = Who.Anonymous,
         // The API answers API keys only (SubmissionsApiTests covers keys): browser sessions get 401 like anonymous callers.
         ["GET /api/v1/templates/{code}"] = Who.ApiKey,

@@ -25,6 +25,7 @@ public partial class CaseDetail
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private Supervision.Domain.Publicity.PublicityService Publicity { get; set; } = default!;
     [Inject] private Supervision.Domain.Organizations.OrganizationService Organizations { get; set; } = default!;
+    [Inject] private Supervision.Domain.Organizations.ServiceAddressService ServiceAddresses { get; set; } = default!;
 
     private EnforcementCase? _case;
     private EnforcementSettings _settings = new();
@@ -38,6 +39,8 @@ public partial class CaseDetail
     private CaseRemediesPanel? _remedies;
     private int _version;
     private bool _hasSeal = true;
+    private ElectronicService? _electronic;
+    private Supervision.Domain.Organizations.ServiceAddressConfirmation? _consent;
 
     private bool Party => _acting == Acting.Party;
     private Guid Token => _case!.ConcurrencyToken;
@@ -59,6 +62,9 @@ public partial class CaseDetail
             _actions = _case.ActionsFor(_acting, _today);
             if ((_reviewer ??= await Cases.ReviewerAsync(_case.ProvinceId)) is { } reviewer) _actions = [.. _actions, .. _case.ActionsFor(reviewer, _today)];
             _documents = await Registry.ForOwnerAsync(EnforcementService.OwnerType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _electronic = await Cases.ElectronicServiceAsync(Id);
+            if (!Party)
+                _consent = await ServiceAddresses.InForceAsync(_case.BranchId, _today);
             if (!Party)
                 _hasSeal = await Organizations.HasSealAsync(_case.ProvinceId);
             if (!Party)
@@ -89,6 +95,7 @@ public partial class CaseDetail
         "request-hearing" => RequestHearing(),
         "serve" => Serve(),
         "acknowledge" => Acknowledge(),
+        "read-served" => ReadServed(),
         "payment" => Payment(),
         "arrangement" => Arrangement(),
         "close" => Close(),
@@ -179,7 +186,11 @@ public partial class CaseDetail
 
     /// <summary>The methods of service, electronic with the channel the party consented to.</summary>
     private ActionChoice<string> ServiceMethodChoice() =>
-        new("method", "送达方式", ServiceMethods.All.Select(m => (m, m == ServiceMethods.Electronic && _case!.ElectronicServiceChannel is { } channel ? $"{m}（{channel}）" : m)).ToList());
+        new("method", "送达方式", ServiceMethods.All.Where(m => m != ServiceMethods.Electronic || ElectronicChannel is not null)
+            .Select(m => (m, m == ServiceMethods.Electronic ? $"{m}（{ElectronicChannel}）" : m)).ToList());
+
+    /// <summary>The electronic channel the party consented to: recorded on the case, or in its 送达地址确认书 in force.</summary>
+    private string? ElectronicChannel => _case!.ElectronicServiceChannel ?? _consent?.ElectronicChannel;
 
     /// <summary>
     /// What service by post (the posting date; the date of service is the receipt's) and by announcement (what was tried before:
@@ -196,7 +207,7 @@ public partial class CaseDetail
         _ => null,
     };
 
-    private string ConsentNote() => _case!.ElectronicServiceChannel is null ? "当事人未签订送达地址确认书同意电子送达，不能电子送达（行政处罚法第六十一条第二款）。" : "";
+    private string ConsentNote() => ElectronicChannel is null ? "当事人未签订送达地址确认书同意电子送达，不能电子送达，须直接送达或邮寄送达（行政处罚法第六十一条第二款）。" : "";
 
     // ---------------------------------------------------------------- 陈述申辩 / 听证
 
@@ -276,6 +287,18 @@ public partial class CaseDetail
 
     private async Task Serve()
     {
+        if (_consent is { ConsentsToElectronicService: true } consent && _case!.ElectronicallySentOn is null)
+        {
+            var way = new ActionChoice<bool>("way", "送达方式", [(true, $"电子送达：平台及电子邮件（{consent.ElectronicChannel}）"), (false, "直接送达、邮寄送达等，登记送达情况")]);
+            var choice = new ActionForm($"当事人已于{Fmt.ChineseDate(consent.SignedOn)}签署送达地址确认书，同意电子送达（行政处罚法第六十一条第二款）。电子送达的，决定书即在当事人平台可见并发送邮件通知，"
+                                        + "以当事人首次查阅之日为送达日期，缴款、复议和诉讼期限自该日起计算。", "下一步", [way]);
+            if (!await AskAsync("送达处罚决定书", choice)) return;
+            if (way.Value)
+            {
+                await Run(() => Cases.SendElectronicallyAsync(Id, Token), "处罚决定书已通过平台及电子邮件发送，当事人首次查阅之日为送达日期。");
+                return;
+            }
+        }
         var on = Today("served-on", "送达日期（邮寄的为回执收件日期，公告的为公告日期）");
         var method = ServiceMethodChoice();
         var (posted, tried) = ServiceDetailFields(method);
@@ -283,6 +306,12 @@ public partial class CaseDetail
             "登记送达", [on, method, posted, tried]);
         if (await AskAsync("送达处罚决定书", form))
             await Run(() => Cases.ServeAsync(Id, Token, on.Day, method.Value, details: Details(method, posted, tried)), "已登记送达，送达回证已生成。");
+    }
+
+    /// <summary>The party opens the decision served electronically: the first opening is the date of service.</summary>
+    private async Task ReadServed()
+    {
+        if (_documents.FirstOrDefault(d => d.Kind == DocumentKind.PenaltyDecision) is { } decision) await DownloadAsync(decision);
     }
 
     private async Task Acknowledge()
@@ -448,8 +477,14 @@ public partial class CaseDetail
 
     private async Task DownloadAsync(IssuedDocument d)
     {
-        var (document, pdf) = await Registry.DownloadAsync(d.Id);
+        var unread = Party && _electronic is { OpenedAt: null } e && e.DocumentId == d.Id;
+        var (document, pdf) = await Cases.OpenDocumentAsync(Id, d.Id);
         await JS.DownloadAsync($"{document.Title}_{document.Number ?? document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}.pdf", pdf);
+        if (unread)
+        {
+            Snackbar.Add("已查阅，本日为处罚决定书的送达日期。", Severity.Success);
+            await LoadAsync();
+        }
     }
 
     private static string SanctionStatusText(SanctionStatus s) => s switch

@@ -761,7 +761,11 @@ namespace Supervision.Domain.Data.Migrations
                     ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ServiceConfirmationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -994,6 +998,7 @@ namespace Supervision.Domain.Data.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LegalReviewer = table.Column<bool>(type: "INTEGER", nullable: false),
                     EnforcementCertificate = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CarrierAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
                     Preparer = table.Column<bool>(type: "INTEGER", nullable: false),
                     Signatory = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -1075,6 +1080,36 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_Inspections_InspectionPlans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "InspectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceAddressConfirmations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostalAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RecipientPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ConsentsToElectronicService = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResponsiblePerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AttestedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AttestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AttestedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceAddressConfirmations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceAddressConfirmations_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1647,6 +1682,8 @@ namespace Supervision.Domain.Data.Migrations
                     ElectronicServiceChannel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ServiceRecord = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ElectronicallySentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ElectronicallyOpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     StatementAdoption = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     StatementAdoptionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RequiredApprovals = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
@@ -2104,6 +2141,44 @@ namespace Supervision.Domain.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ElectronicServices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DocumentKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConfirmationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmationSignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpenedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OpenedFromAddress = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    DocumentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ElectronicServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ElectronicServices_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ElectronicServices_ServiceAddressConfirmations_ConfirmationId",
+                        column: x => x.ConfirmationId,
+                        principalTable: "ServiceAddressConfirmations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.InsertData(
                 table: "AuditHeads",
                 columns: new[] { "Id", "LastHash", "LastSequence", "Version" },
@@ -2165,6 +2240,12 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_AspNetUsers_BranchId",
                 table: "AspNetUsers",
                 column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_ExternalId",
+                table: "AspNetUsers",
+                column: "ExternalId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_ProvinceId",
@@ -2378,6 +2459,22 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_DrawRiskFactors_Code",
                 table: "DrawRiskFactors",
                 column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectronicServices_CaseId",
+                table: "ElectronicServices",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectronicServices_ConfirmationId",
+                table: "ElectronicServices",
+                column: "ConfirmationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectronicServices_DocumentId",
+                table: "ElectronicServices",
+                column: "DocumentId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -2688,6 +2785,11 @@ namespace Supervision.Domain.Data.Migrations
                 columns: new[] { "SubmissionId", "RowNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceAddressConfirmations_BranchId_SignedOn",
+                table: "ServiceAddressConfirmations",
+                columns: new[] { "BranchId", "SignedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoredFiles_Sha256",
                 table: "StoredFiles",
                 column: "Sha256");
@@ -2821,6 +2923,9 @@ namespace Supervision.Domain.Data.Migrations
                 name: "DrawRiskFactors");
 
             migrationBuilder.DropTable(
+                name: "ElectronicServices");
+
+            migrationBuilder.DropTable(
                 name: "EnforcementSettings");
 
             migrationBuilder.DropTable(
@@ -2918,6 +3023,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "EnforcementCases");
+
+            migrationBuilder.DropTable(
+                name: "ServiceAddressConfirmations");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

@@ -762,7 +762,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ServiceConfirmationId = table.Column<long>(type: "bigint", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Body = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Link = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -995,6 +999,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LegalReviewer = table.Column<bool>(type: "boolean", nullable: false),
                     EnforcementCertificate = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CarrierAdmin = table.Column<bool>(type: "boolean", nullable: false),
                     Preparer = table.Column<bool>(type: "boolean", nullable: false),
                     Signatory = table.Column<bool>(type: "boolean", nullable: false),
@@ -1076,6 +1081,36 @@ namespace Supervision.Migrations.Postgres.Migrations
                         name: "FK_Inspections_InspectionPlans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "InspectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceAddressConfirmations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    PostalAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    RecipientName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RecipientPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ConsentsToElectronicService = table.Column<bool>(type: "boolean", nullable: false),
+                    ResponsiblePerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AttestedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AttestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AttestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceAddressConfirmations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceAddressConfirmations_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1648,6 +1683,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ElectronicServiceChannel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ServiceRecord = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ElectronicallySentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ElectronicallyOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     StatementAdoption = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     StatementAdoptionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RequiredApprovals = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
@@ -2105,6 +2142,44 @@ namespace Supervision.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ElectronicServices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    DocumentId = table.Column<long>(type: "bigint", nullable: false),
+                    DocumentKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ConfirmationId = table.Column<long>(type: "bigint", nullable: false),
+                    ConfirmationSignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OpenedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OpenedFromAddress = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    DocumentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ElectronicServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ElectronicServices_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ElectronicServices_ServiceAddressConfirmations_Confirmation~",
+                        column: x => x.ConfirmationId,
+                        principalTable: "ServiceAddressConfirmations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.InsertData(
                 table: "AuditHeads",
                 columns: new[] { "Id", "LastHash", "LastSequence", "Version" },
@@ -2166,6 +2241,12 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_AspNetUsers_BranchId",
                 table: "AspNetUsers",
                 column: "BranchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_ExternalId",
+                table: "AspNetUsers",
+                column: "ExternalId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_ProvinceId",
@@ -2379,6 +2460,22 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_DrawRiskFactors_Code",
                 table: "DrawRiskFactors",
                 column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectronicServices_CaseId",
+                table: "ElectronicServices",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectronicServices_ConfirmationId",
+                table: "ElectronicServices",
+                column: "ConfirmationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectronicServices_DocumentId",
+                table: "ElectronicServices",
+                column: "DocumentId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -2689,6 +2786,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                 columns: new[] { "SubmissionId", "RowNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceAddressConfirmations_BranchId_SignedOn",
+                table: "ServiceAddressConfirmations",
+                columns: new[] { "BranchId", "SignedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoredFiles_Sha256",
                 table: "StoredFiles",
                 column: "Sha256");
@@ -2822,6 +2924,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "DrawRiskFactors");
 
             migrationBuilder.DropTable(
+                name: "ElectronicServices");
+
+            migrationBuilder.DropTable(
                 name: "EnforcementSettings");
 
             migrationBuilder.DropTable(
@@ -2919,6 +3024,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "EnforcementCases");
+
+            migrationBuilder.DropTable(
+                name: "ServiceAddressConfirmations");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

@@ -15,6 +15,10 @@ public class Province : ICatalogEntity
     /// <summary>Document-number prefix, e.g. 宁通管 in 宁通管罚〔2026〕3号.</summary>
     public string DocPrefix { get; set; } = "";
     public int SortOrder { get; set; }
+    /// <summary>The administration's postal address, postcode and telephone, where a party sends statements, defences and hearing requests.</summary>
+    public string? PostalAddress { get; set; }
+    public string? PostalCode { get; set; }
+    public string? Phone { get; set; }
     /// <summary>The administration's seal image (a transparent PNG, see <see cref="SealImage"/>), if it uploaded one.</summary>
     public long? SealFileId { get; set; }
     public Files.StoredFile? Seal { get; set; }

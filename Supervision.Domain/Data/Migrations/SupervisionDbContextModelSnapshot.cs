@@ -1337,6 +1337,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("DiscoveredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DiscretionReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ElectronicServiceChannel")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1605,6 +1609,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("INTEGER");
 
@@ -1652,6 +1661,21 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int>("MaxDecisionExtensionDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeAccountName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeBank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PaymentDays")
                         .HasColumnType("INTEGER");
@@ -2282,6 +2306,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("DrawOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("EndedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2296,6 +2323,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutletCode")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutletsVisited")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -2324,6 +2355,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly?>("ScheduledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly?>("StartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2332,6 +2366,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TransactionsSampled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("VisibleToParty")
                         .HasColumnType("INTEGER");
@@ -3237,6 +3274,18 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SealFileId")

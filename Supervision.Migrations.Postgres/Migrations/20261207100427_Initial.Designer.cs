@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207080957_Initial")]
+    [Migration("20261207100427_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1389,6 +1389,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DiscoveredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DiscretionReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("ElectronicServiceChannel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1659,6 +1663,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("integer");
 
@@ -1706,6 +1715,21 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int>("MaxDecisionExtensionDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PayeeAccountName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PayeeBank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("PaymentDays")
                         .HasColumnType("integer");
@@ -2352,6 +2376,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int>("DrawOrder")
                         .HasColumnType("integer");
 
+                    b.Property<TimeOnly?>("EndedAt")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2366,6 +2393,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("OutletCode")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("OutletsVisited")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -2394,6 +2425,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ScheduledOn")
                         .HasColumnType("date");
 
+                    b.Property<TimeOnly?>("StartedAt")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2402,6 +2436,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("TransactionsSampled")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("VisibleToParty")
                         .HasColumnType("boolean");
@@ -3340,6 +3377,18 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<long?>("SealFileId")
                         .HasColumnType("bigint");

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207080916_Initial")]
+    [Migration("20261207100306_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1340,6 +1340,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("DiscoveredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DiscretionReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ElectronicServiceChannel")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1608,6 +1612,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("INTEGER");
 
@@ -1655,6 +1664,21 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int>("MaxDecisionExtensionDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeAccountName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeBank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PaymentDays")
                         .HasColumnType("INTEGER");
@@ -2285,6 +2309,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("DrawOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("EndedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2299,6 +2326,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutletCode")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutletsVisited")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -2327,6 +2358,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly?>("ScheduledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly?>("StartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2335,6 +2369,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TransactionsSampled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("VisibleToParty")
                         .HasColumnType("INTEGER");
@@ -3240,6 +3277,18 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SealFileId")

@@ -333,6 +333,8 @@ public partial class EnforcementCase : IPartyVisible
     {
         Check(DecisionRefusal(decidedOn));
         NotFuture(decidedOn, now, "决定日期");
+        if (discretionReason is { Length: > 400 })
+            throw new DomainException("case.discretion_length", "罚款裁量理由不超过400字。");
         if (final.Count == 0) throw new DomainException("case.no_sanction", "处罚决定至少包含一项处罚；不予处罚请使用“不予处罚”。");
         var proposed = Sanctions.Where(s => s.Status == SanctionStatus.Proposed).ToList();
         CheckSanctions(final, bases, decidedOn);

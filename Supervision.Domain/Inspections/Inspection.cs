@@ -112,7 +112,7 @@ public class Inspection : IPartyVisible
             throw new DomainException("inspection.time_order", $"检查结束时间（{to:HH:mm}）应晚于开始时间（{from:HH:mm}）。");
         if (transactionsSampled is < 0 or > 100_000)
             throw new DomainException("inspection.sampled_range", "抽查业务笔数应在0至100000之间。");
-        (StartedAt, EndedAt, OutletsVisited, TransactionsSampled) = (startedAt, endedAt, Clean(outletsVisited, 1000), transactionsSampled);
+        (StartedAt, EndedAt, OutletsVisited, TransactionsSampled) = (startedAt, endedAt, Clean(outletsVisited, 400), transactionsSampled);
         InspectedOn = inspectedOn;
         Place = Clean(place, 200);
         Representative = Clean(representative, 100);

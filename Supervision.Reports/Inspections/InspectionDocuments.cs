@@ -48,7 +48,7 @@ public static class InspectionPdfs
         // A line to sign for each inspector and for the carrier's representative, each with its date.
         var signatures = new DocumentTable(new TableColumn("", 2.2), new TableColumn("", 2.2), new TableColumn("", 1.6)) { FontSize = 14 };
         foreach (var inspector in d.Inspectors) signatures.AddRow($"检查人员：{ShortName(inspector)}", "签名：", "　　年　　月　　日");
-        signatures.AddRow($"被检查单位在场人员：{ShortName(d.Representative)}", "签名：", "　　年　　月　　日");
+        signatures.AddRow($"被检查单位在场人员：{d.Representative}", "签名：", "　　年　　月　　日");
         doc.Table(signatures).SignedBy(d.Authority, d.IssueDate);
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }

@@ -33,17 +33,14 @@ public static class ReceiptPdf
         }
         fields.AddRow("原始文件", $"{d.FileName}，{d.FileLength.ToString("N0", CultureInfo.InvariantCulture)}字节" + (d.RowCounts.Count > 0 ? $"，{string.Join("、", d.RowCounts)}" : ""))
             .AddRow("SHA-256", d.Sha256);
-        if (d.Flags.Count > 0) fields.AddRow("需要关注的事项", $"共{d.Flags.Count}项，逐项列于下表。");
-        doc.Table(fields);
+        // Every flag on its line, none cut off: what, how many cells, and where (sheet and every cell).
         if (d.Flags.Count > 0)
-        {
-            // Every flag, none cut off: where (sheet and cells), what, and how many cells.
-            var table = new DocumentTable(new TableColumn("序号", 0.5, CellAlignment.Center), new TableColumn("位置", 1.7), new TableColumn("需要关注的事项", 3.0),
-                new TableColumn("处数", 0.6, CellAlignment.Center)) { FontSize = 10.5 };
-            foreach (var (flag, n) in d.Flags.Select((f, i) => (Flag(f), i + 1)))
-                table.AddRow(n.ToString(CultureInfo.InvariantCulture), flag.Where, flag.Message, flag.Count.ToString(CultureInfo.InvariantCulture));
-            doc.Table(table);
-        }
+            fields.AddRow("需要关注的事项", $"共{d.Flags.Count}项：" + string.Join("；", d.Flags.Select((f, i) =>
+            {
+                var (where, message, count) = Flag(f);
+                return $"{ChineseNumerals.Heading2(i + 1)}{message}（{count}处：{where}）";
+            })) + "。");
+        doc.Table(fields);
         doc
             .Note("本回执由平台在报送时自动生成，证明上述文件已于上述时间报送至本平台，不代表审核通过；审核结果以平台通知为准。文件内容可凭SHA-256值核验，本回执可凭页面底部的核验码核验。")
             .SignedBy(d.Authority, d.IssueDate);

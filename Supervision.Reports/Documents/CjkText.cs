@@ -24,7 +24,9 @@ public static partial class CjkText
         // An organisation's name does not break inside its ending (有限公 / 司) — the name moves on whole up to six characters
         // before it — nor a short bracketed department or title （宁夏局网安处）.
         @"|[\u4e00-\u9fff]{0,6}(股份有限公司|有限责任公司|有限公司|分公司|运营中心|通信管理局|人民法院|人民政府|营业厅)" +
-        @"|（[\u4e00-\u9fff]{2,10}）")]
+        @"|（[\u4e00-\u9fff]{2,10}）" +
+        // A form's tick box stays with its label (□公告送达).
+        @"|[□■][\u4e00-\u9fff]{1,4}")]
     private static partial Regex UnbreakablePattern();
 
     /// <summary>Where a line may not break before a position of [start, end) because it lies inside an

@@ -234,12 +234,12 @@ public static class CasePdf
         table.AddRow("送达地点", d.Party.Address is { Length: > 0 } address ? address : $"\n{blank}");
         table.AddRow("送达方式", ServiceMethodBoxes(d.ServiceMethod));
         table.AddRow("受送达人签名或盖章", $"签收人姓名：{blank}职务：{blank}\n签名或盖章：\n签收日期：{date}");
-        table.AddRow("代收人签名及代收理由", $"代收人姓名：{blank}与受送达人关系：\n代收理由：\n签名：{blank}签收日期：{date}");
-        table.AddRow("见证人签名（留置送达时）", $"留置送达情况：\n见证人姓名及单位：\n签名：{blank}见证日期：{date}");
+        table.AddRow("代收人签名及代收理由", $"代收人姓名：{blank}与受送达人关系：\n代收理由：\n签名：\n签收日期：{date}");
+        table.AddRow("见证人签名（留置送达时）", $"留置送达情况：\n见证人姓名及单位：\n签名：\n见证日期：{date}");
         // Two officers serve (行政处罚法第四十二条 两名执法人员); each signs on a line of their own.
         var servers = d.Investigators.Take(2).ToList();
         while (servers.Count < 2) servers.Add(blank);
-        table.AddRow("送达人签名", string.Join("\n", servers.Select(n => $"送达人：{n}　签名：{blank}日期：{date}")));
+        table.AddRow("送达人签名", string.Join("\n", servers.Select(n => $"送达人：{n}　签名：\n日期：{date}")));
         // The electronic-service clause (送达地址确认书, consent) belongs to the service-consent work: printed only when given.
         table.AddRow("备注", d.ElectronicServiceClause ?? "");
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate);

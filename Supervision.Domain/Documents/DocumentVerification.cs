@@ -52,7 +52,14 @@ public sealed class RelativeVerificationLinks : IVerificationLinks
 /// <param name="SealExpected">A kind sent out under the administration's seal: without the electronic one, the stamped paper copy is the original.</param>
 /// <param name="Internal">An internal form (审批表), which has no effect towards a party.</param>
 public sealed record VerifiedDocument(string Code, string Kind, string? Number, string Authority, DateOnly IssuedOn, string Sha256, string Status, DateOnly? StatusOn,
-    DateTimeOffset ArchivedAt = default, bool Sealed = false, bool SealExpected = false, bool Internal = false);
+    DateTimeOffset ArchivedAt = default, bool Sealed = false, bool SealExpected = false, bool Internal = false)
+{
+    /// <summary>For a 报送回执: when the return was filed and the SHA-256 of the filed file (not the receipt's), which the receipt attests.</summary>
+    public VerifiedFiling? Filing { get; init; }
+}
+
+/// <summary>What a receipt attests, as the public page shows it: the filing time and the filed file's SHA-256 (no names, no content).</summary>
+public sealed record VerifiedFiling(DateTimeOffset FiledAt, string FileSha256);
 
 /// <summary>
 /// The public verification of issued documents and receipts by their code: anyone, without signing in, sees what kind of
@@ -81,8 +88,15 @@ public sealed class DocumentVerification(IDbContextFactory<SupervisionDbContext>
         if (doc is null) return null;
         var authority = await db.Provinces.IgnoreQueryFilters().Where(p => p.Id == doc.ProvinceId).Select(p => p.AuthorityName).FirstOrDefaultAsync(ct) ?? "";
         var (status, on) = await StatusAsync(db, doc.Kind, doc.OwnerType, doc.OwnerId, ct);
+        VerifiedFiling? filing = null;
+        if (doc.Kind == DocumentKind.SubmissionReceipt)
+        {
+            var json = await db.IssuedDocuments.IgnoreQueryFilters().Where(d => d.VerificationCode == code).Select(d => d.DataJson).FirstAsync(ct);
+            var receipt = DocumentData.FromJson<Submissions.ReceiptData>(json);
+            filing = new VerifiedFiling(receipt.SubmittedAt, receipt.Sha256);
+        }
         return new(code, DocumentKinds.Title(doc.Kind), doc.Number, authority, doc.IssueDate, doc.Sha256.Trim(), status, on,
-            doc.IssuedAt, doc.Sealed, DocumentKinds.Sealed(doc.Kind), DocumentKinds.Internal(doc.Kind));
+            doc.IssuedAt, doc.Sealed, DocumentKinds.Sealed(doc.Kind), DocumentKinds.Internal(doc.Kind)) { Filing = filing };
     }
 
     /// <summary>The SHA-256 of a file, as stored with issued documents (lower-case hex).</summary>

@@ -5,10 +5,24 @@ using Supervision.Domain.Documents;
 
 namespace Supervision.Domain.Enforcement;
 
-public sealed record PartyInfo(string Name, string? CreditCode, string? Address, string? LegalRepresentative);
+/// <param name="HeadTitle">法定代表人 for a company, 负责人 for a branch (分公司, 运营中心…), which has no legal representative of its own.</param>
+public sealed record PartyInfo(string Name, string? CreditCode, string? Address, string? LegalRepresentative, string HeadTitle = "法定代表人")
+{
+    /// <summary>Whether <paramref name="name"/> is a branch (分支机构) rather than a company: its head is a 负责人.</summary>
+    public static string HeadTitleOf(string name) =>
+        name.EndsWith("分公司", StringComparison.Ordinal) || name.EndsWith("中心", StringComparison.Ordinal) || name.EndsWith("办事处", StringComparison.Ordinal)
+        || name.EndsWith("营业部", StringComparison.Ordinal) ? "负责人" : "法定代表人";
+}
+
+/// <summary>Where and how fines are paid (the administration's data): 收款银行, 户名, 账号, and the 缴款码 instructions.</summary>
+public sealed record PayeeInfo(string? Bank, string? AccountName, string? AccountNumber, string? Instructions);
+
+/// <summary>The administration as a party writes to it: postal address, postcode and telephone (基础数据 › 省级管理局).</summary>
+public sealed record AuthorityContact(string? Address, string? PostalCode, string? Phone);
 
 /// <param name="Basis">The sanction's own legal basis (statute and penalty article), when the case records one.</param>
-public sealed record SanctionLine(SanctionKind Kind, string Text, string? Basis = null);
+/// <param name="Amount">A fine's amount (the hearing threshold is measured against it).</param>
+public sealed record SanctionLine(SanctionKind Kind, string Text, string? Basis = null, decimal? Amount = null);
 
 /// <summary>
 /// Everything a case document states, taken from the case when the document is issued and kept with it, so the
@@ -59,6 +73,21 @@ public sealed record CaseDocumentData : DocumentData
     /// <summary>How the party used its rights, as the decision recites it.</summary>
     public string? Proceedings { get; init; }
     public string? PaymentInstructions { get; init; }
+    /// <summary>Payee bank, account name and number (the province's enforcement settings); null in data issued before they existed.</summary>
+    public PayeeInfo? Payee { get; init; }
+    /// <summary>The court an 行政诉讼 is filed with (the province's enforcement settings), e.g. 银川市兴庆区人民法院.</summary>
+    public string? Court { get; init; }
+    /// <summary>The administration's postal address and telephone, for written statements, defences and hearing requests.</summary>
+    public AuthorityContact? AuthorityContact { get; init; }
+    /// <summary>Working days to state and defend (from service of the prior notice) and to request a hearing (Art. 64 (一), Art. 85).</summary>
+    public int StatementWorkingDays { get; init; } = 3;
+    public int HearingRequestWorkingDays { get; init; } = 5;
+    /// <summary>The hearing threshold (较大数额罚款) the notice cites when it offers a hearing for the fine.</summary>
+    public decimal? HearingThreshold { get; init; }
+    /// <summary>Days to pay after service (Art. 67 para 3).</summary>
+    public int PaymentDays { get; init; } = 15;
+    /// <summary>Why the fine is this amount within the range (裁量理由), as recorded at the decision.</summary>
+    public string? DiscretionReason { get; init; }
     public decimal SurchargeRatePerDay { get; init; } = 0.03m;
     public string? ReviewBody { get; init; }
     /// <summary>What a 送达回证 serves: the decision's title and 文号.</summary>
@@ -89,14 +118,14 @@ public sealed record CaseDocumentData : DocumentData
         return new CaseDocumentData
         {
             Kind = kind, Authority = b.Province!.AuthorityName, CaseNumber = c.CaseNumber,
-            Party = new PartyInfo(b.Name, b.CreditCode, b.Address, b.LegalRepresentative),
+            Party = new PartyInfo(b.Name, b.CreditCode, b.Address, b.LegalRepresentative, PartyInfo.HeadTitleOf(b.Name)),
             Title = c.Title, Facts = c.Facts, Evidence = c.Evidence.OrderBy(e => e.Id).Select(e => e.Description).ToList(),
             Statute = basis.Statute, DutyArticle = basis.DutyArticle, PenaltyArticle = basis.PenaltyArticle,
             Sanctions = c.Sanctions.Where(s => kind is DocumentKind.PenaltyDecision or DocumentKind.ServiceReceipt or DocumentKind.DecisionApproval
                     ? s.Status is SanctionStatus.Pending or SanctionStatus.Executed
                     : s.Status == SanctionStatus.Proposed)
                 .OrderBy(s => s.Kind).Select(s => new SanctionLine(s.Kind, SanctionText(s),
-                    s.LegalBasis is { } own ? own.Statute + own.PenaltyArticle : basis.Statute + basis.PenaltyArticle)).ToList(),
+                    s.LegalBasis is { } own ? own.Statute + own.PenaltyArticle : basis.Statute + basis.PenaltyArticle, s.Amount)).ToList(),
             FiledOn = c.FiledOn, IssueDate = issueDate, Investigators = c.Investigators.Select(i => i.Name).ToList(),
             ViolationDate = c.ViolationDate, Source = SourceText(c.Source),
             NoticeServedOn = c.PriorNoticeServedOn, NoticeNumber = noticeNumber, StatementDeadline = c.StatementDeadline,
@@ -110,7 +139,13 @@ public sealed record CaseDocumentData : DocumentData
             NoPenaltyActEstablished = c.NoPenaltyActEstablished ?? true,
             Contact = settings.ContactLine(),
             AppliedLaw = kind is DocumentKind.PenaltyDecision ? c.AppliedLawNote : null,
-            PaymentInstructions = settings.PaymentInstructions, SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
+            PaymentInstructions = settings.PaymentInstructions,
+            Payee = new PayeeInfo(settings.PayeeBank, settings.PayeeAccountName, settings.PayeeAccountNumber, settings.PaymentInstructions),
+            Court = string.IsNullOrWhiteSpace(settings.Court) ? null : settings.Court.Trim(),
+            AuthorityContact = new AuthorityContact(b.Province.PostalAddress, b.Province.PostalCode, b.Province.Phone),
+            StatementWorkingDays = settings.StatementWorkingDays, HearingRequestWorkingDays = settings.HearingRequestWorkingDays,
+            HearingThreshold = settings.HearingThreshold, PaymentDays = settings.PaymentDays, DiscretionReason = c.DiscretionReason,
+            SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
             ServedDocument = servedDocument, ServedOn = c.ServedOn, ServiceMethod = c.ServiceMethod,
             ElectronicConsentOn = c.ElectronicallyOpenedAt is null ? null : c.ServiceAddressConfirmedOn,
             ElectronicSentOn = c.ElectronicallyOpenedAt is null ? null : c.ElectronicallySentOn, ElectronicOpenedAt = c.ElectronicallyOpenedAt,
@@ -152,7 +187,7 @@ public sealed record CaseDocumentData : DocumentData
         if (c.HearingHeldOn is { } held)
             return $"你单位要求举行听证，本机关于{ChineseDate.Format(held)}依法举行了听证。" + (c.HasStatements ? $"你单位提出了陈述、申辩意见。{review}" : "");
         if (c.StatementWaived && !c.HasStatements) return "你单位书面表示放弃陈述、申辩和听证的权利。";
-        return c.HasStatements ? $"你单位在法定期限内提出了陈述、申辩意见。{review}" : "你单位在法定期限内未提出陈述、申辩意见。";
+        return c.HasStatements ? $"你单位在规定期限内提出了陈述、申辩意见。{review}" : "你单位在规定期限内未提出陈述、申辩意见。";
     }
 }
 

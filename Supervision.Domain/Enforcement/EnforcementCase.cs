@@ -70,6 +70,8 @@ public partial class EnforcementCase : IPartyVisible
     public DateOnly? HearingHeldOn { get; private set; }
     public string? HearingRecord { get; private set; }
     public DateOnly? DecidedOn { get; private set; }
+    /// <summary>裁量理由: why the fine is this amount within the range the basis allows (the factors weighed), as the decision states it.</summary>
+    public string? DiscretionReason { get; private set; }
     public DateOnly? ServiceDueDate { get; private set; }
     public DateOnly? ServedOn { get; private set; }
     public string? ServiceMethod { get; private set; }
@@ -327,10 +329,12 @@ public partial class EnforcementCase : IPartyVisible
     /// (Art. 60) unless extended on approval, and when the penalty is heavier than the notice stated (Art. 45).
     /// </summary>
     public void Decide(DateOnly decidedOn, IReadOnlyList<CaseSanction> final, string? decisionNumber, IReadOnlyDictionary<int, LegalBasis> bases,
-        EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
+        EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now, string? discretionReason = null)
     {
         Check(DecisionRefusal(decidedOn));
         NotFuture(decidedOn, now, "决定日期");
+        if (discretionReason is { Length: > 400 })
+            throw new DomainException("case.discretion_length", "罚款裁量理由不超过400字。");
         if (final.Count == 0) throw new DomainException("case.no_sanction", "处罚决定至少包含一项处罚；不予处罚请使用“不予处罚”。");
         var proposed = Sanctions.Where(s => s.Status == SanctionStatus.Proposed).ToList();
         CheckSanctions(final, bases, decidedOn);
@@ -347,6 +351,7 @@ public partial class EnforcementCase : IPartyVisible
         foreach (var s in final) { s.Status = SanctionStatus.Pending; _sanctions.Add(s); }
         DecidedOn = decidedOn;
         DecisionNumber = decisionNumber;
+        if (!string.IsNullOrWhiteSpace(discretionReason)) DiscretionReason = discretionReason.Trim();
         AppliedLawNote = VersionNote(final, bases, decidedOn);
         ServiceDueDate = calendar.AddWorkingDays(decidedOn, settings.ServiceWorkingDays);
         Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{ChineseDate.Format(ServiceDueDate.Value)}"

@@ -12,7 +12,8 @@ internal static class EnforcementSeed
         string PaymentInstructions, string ReviewBody, int PublicationWorkingDays = 7, int WithdrawalWorkingDays = 3,
         int PublicationMonths = 12, bool MaskIndividualNames = true, decimal LegalReviewThreshold = 50_000m, int MaxDecisionExtensionDays = 30,
         string? DecisionExtensionSource = null, IReadOnlyList<ApprovalStep>? Approvals = null,
-        int ExtendedLimitationYears = 5, string? HearingThresholdSource = null);
+        int ExtendedLimitationYears = 5, string? HearingThresholdSource = null, string PayeeBank = "", string PayeeAccountName = "", string PayeeAccountNumber = "",
+        string Court = "");
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -27,6 +28,7 @@ internal static class EnforcementSeed
                 ServiceWorkingDays = r.ServiceWorkingDays, PaymentDays = r.PaymentDays, SurchargeRatePerDay = r.SurchargeRatePerDay, LimitationYears = r.LimitationYears,
                 ExtendedLimitationYears = r.ExtendedLimitationYears,
                 WarnDaysBefore = r.WarnDaysBefore, PaymentInstructions = r.PaymentInstructions, ReviewBody = r.ReviewBody,
+                PayeeBank = r.PayeeBank, PayeeAccountName = r.PayeeAccountName, PayeeAccountNumber = r.PayeeAccountNumber, Court = r.Court,
                 PublicationWorkingDays = r.PublicationWorkingDays, WithdrawalWorkingDays = r.WithdrawalWorkingDays,
                 PublicationMonths = r.PublicationMonths, MaskIndividualNames = r.MaskIndividualNames, LegalReviewThreshold = r.LegalReviewThreshold,
                 MaxDecisionExtensionDays = r.MaxDecisionExtensionDays,

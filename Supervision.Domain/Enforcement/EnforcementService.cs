@@ -300,8 +300,8 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     private static DocumentStep NoPenalty(DateOnly on, NoPenaltyGround? ground, string reason) => new(DocumentKind.NoPenaltyDecision, true, on,
         (c, ctx, number) => c.DecideNoPenalty(on, ground, reason, number?.ToString(), ctx.Actor, ctx.Now));
 
-    private static DocumentStep Decision(DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions) => new(DocumentKind.PenaltyDecision, false, decidedOn,
-        (c, ctx, number) => c.Decide(decidedOn, sanctions.Select(s => s.ToSanction()).ToList(), number?.ToString(), ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now));
+    private static DocumentStep Decision(DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions, string? discretionReason = null) => new(DocumentKind.PenaltyDecision, false, decidedOn,
+        (c, ctx, number) => c.Decide(decidedOn, sanctions.Select(s => s.ToSanction()).ToList(), number?.ToString(), ctx.Bases, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, discretionReason));
 
     private static DocumentStep Service(DateOnly servedOn, string method, ServiceDetails? details) => new(DocumentKind.ServiceReceipt, true, servedOn,
         (c, ctx, _) => { ctx.AdoptConsent(c, method); c.Serve(servedOn, method, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, details); });
@@ -386,12 +386,14 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     /// Decides the case and issues the decision (the party receives it when it is served) with its 行政处罚决定审批表, which
     /// states the legal review, the collective discussion and the responsible person's approval the decision rests on.
     /// </summary>
-    public async Task<IssuedDocument> DecideAsync(long id, Guid token, DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default)
+    /// <param name="discretionReason">裁量理由: why this amount within the range; the decision page requires it with a fine.</param>
+    public async Task<IssuedDocument> DecideAsync(long id, Guid token, DateOnly decidedOn, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default,
+        string? discretionReason = null)
     {
         IssuedDocument? issued = null;
         await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
         {
-            issued = await IssueAsync(db, c, ctx, Decision(decidedOn, sanctions), ct);
+            issued = await IssueAsync(db, c, ctx, Decision(decidedOn, sanctions, discretionReason), ct);
             await IssueAsync(db, c, ctx, new DocumentStep(DocumentKind.DecisionApproval, false, decidedOn, (_, _, _) => { }), ct);
         }, ct);
         return issued!;
@@ -502,14 +504,14 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
 
     /// <summary>What the document would say if the step were taken now with these values: nothing is saved, no number is taken.</summary>
     public async Task<byte[]> PreviewAsync(long id, PreviewKind kind, DateOnly date, IReadOnlyList<SanctionInput>? sanctions = null, DateOnly? hearingDate = null,
-        string? place = null, HearingPanel? panel = null, CancellationToken ct = default, HearingPrivacyGround? closedGround = null)
+        string? place = null, HearingPanel? panel = null, CancellationToken ct = default, HearingPrivacyGround? closedGround = null, string? discretionReason = null)
     {
         RequireOfficer();
         var step = kind switch
         {
             PreviewKind.PriorNotice => Notice(date),
             PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, place ?? "", panel ?? new HearingPanel("", "", null, ""), closedGround: closedGround),
-            _ => Decision(date, sanctions ?? []),
+            _ => Decision(date, sanctions ?? [], discretionReason),
         };
         await using var db = await factory.CreateDbContextAsync(ct);
         var c = await LoadAsync(db, id, tracking: false, ct);

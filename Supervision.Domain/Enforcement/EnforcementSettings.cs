@@ -66,8 +66,14 @@ public partial class EnforcementSettings : ICatalogEntity
     public int? AgentListLegalBasisId { get; set; }
     /// <summary>Mask the names of individuals (not companies) on the public site, e.g. 张** for an agent run by a person.</summary>
     public bool MaskIndividualNames { get; set; } = true;
-    /// <summary>Where fines are paid, as the decision tells the party.</summary>
-    public string PaymentInstructions { get; set; } = "请持本决定书到指定银行缴纳罚款，或通过非税收入电子缴款系统缴纳。";
+    /// <summary>How else fines are paid (缴款码 / 非税收入电子缴款), as the decision tells the party after the account; no period here (the decision states it once).</summary>
+    public string PaymentInstructions { get; set; } = "也可以通过非税收入电子缴款系统凭缴款码缴纳。";
+    /// <summary>The designated bank (代收银行), account name and number the decision tells the party to pay into (Art. 67 para 3).</summary>
+    public string PayeeBank { get; set; } = "";
+    public string PayeeAccountName { get; set; } = "";
+    public string PayeeAccountNumber { get; set; } = "";
+    /// <summary>The court where the party may sue (行政诉讼), named by the decision, e.g. 银川市兴庆区人民法院.</summary>
+    public string Court { get; set; } = "";
     /// <summary>Where the party may apply for administrative review (Art. 59).</summary>
     public string ReviewBody { get; set; } = "中华人民共和国工业和信息化部";
 
@@ -107,6 +113,7 @@ public partial class EnforcementSettings : ICatalogEntity
         (SurchargeRatePerDay, LimitationYears, WarnDaysBefore, PublicationWorkingDays, WithdrawalWorkingDays, PublicationMonths, MaskIndividualNames) =
             (s.SurchargeRatePerDay, s.LimitationYears, s.WarnDaysBefore, s.PublicationWorkingDays, s.WithdrawalWorkingDays, s.PublicationMonths, s.MaskIndividualNames);
         (PaymentInstructions, ReviewBody) = (s.PaymentInstructions.Trim(), s.ReviewBody.Trim());
+        (PayeeBank, PayeeAccountName, PayeeAccountNumber, Court) = (s.PayeeBank.Trim(), s.PayeeAccountName.Trim(), s.PayeeAccountNumber.Trim(), s.Court.Trim());
         (HandlingOffice, ContactPerson, ContactPhone, ContactAddress) = (s.HandlingOffice.Trim(), s.ContactPerson.Trim(), s.ContactPhone.Trim(), s.ContactAddress.Trim());
         (AgentListEnabled, AgentListLegalBasisId) = (s.AgentListEnabled, s.AgentListEnabled ? s.AgentListLegalBasisId : null);
         (LegalReviewThreshold, ExtendedLimitationYears) = (s.LegalReviewThreshold, s.ExtendedLimitationYears);
@@ -132,6 +139,10 @@ public partial class EnforcementSettings : ICatalogEntity
         if (SurchargeRatePerDay is <= 0 or > 0.1m) errors.Add("加处罚款比例应在0至10%之间。");
         if (LimitationYears is < 1 or > 10) errors.Add("追责时效应在1至10年之间。");
         if (ExtendedLimitationYears < LimitationYears || ExtendedLimitationYears > 10) errors.Add("延长的追责时效应不短于一般时效，且不超过10年。");
+        if (System.Text.RegularExpressions.Regex.IsMatch(PaymentInstructions ?? "", @"[0-9一二三四五六七八九十]+日内"))
+            errors.Add("缴款方式不写缴款期限：决定书已写明“自收到本决定书之日起十五日内缴纳罚款”，这里只写银行、缴款码等缴款途径。");
+        if (PayeeAccountNumber.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(PayeeAccountNumber, @"^[0-9 ]{8,40}$"))
+            errors.Add("收款账号应为8至40位数字。");
         if (PublicationWorkingDays is < 1 or > 60) errors.Add("公示期限应在1至60个工作日之间。");
         if (WithdrawalWorkingDays is < 1 or > 30) errors.Add("撤回公示期限应在1至30个工作日之间。");
         if (PublicationMonths is < 1 or > 60) errors.Add("公示期应在1至60个月之间。");

@@ -53,6 +53,13 @@ public class Inspection : IPartyVisible
     public string? Representative { get; private set; }
     public string? RepresentativeTitle { get; private set; }
     public string? Summary { get; private set; }
+    /// <summary>When the visit began and ended (检查起止时间), on <see cref="InspectedOn"/>.</summary>
+    public TimeOnly? StartedAt { get; private set; }
+    public TimeOnly? EndedAt { get; private set; }
+    /// <summary>营业网点 visited (name and address of each), as the record names them.</summary>
+    public string? OutletsVisited { get; private set; }
+    /// <summary>How many transactions (入网工单) were sampled.</summary>
+    public int? TransactionsSampled { get; private set; }
     /// <summary>Planned when drawn; changes only through the record's steps.</summary>
     public InspectionStatus Status { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -95,11 +102,17 @@ public class Inspection : IPartyVisible
     }
 
     /// <summary>Date, place and the carrier's representative, saved as the visit goes.</summary>
-    public void RecordVisit(DateOnly? inspectedOn, string? place, string? representative, string? representativeTitle, string? summary, DateOnly today)
+    public void RecordVisit(DateOnly? inspectedOn, string? place, string? representative, string? representativeTitle, string? summary, DateOnly today,
+        TimeOnly? startedAt = null, TimeOnly? endedAt = null, string? outletsVisited = null, int? transactionsSampled = null)
     {
         RequireOpen();
         if (inspectedOn is { } d && d > today)
             throw new DomainException("inspection.date_future", $"检查日期{d:yyyy-MM-dd}晚于今天，请填写实际检查的日期。");
+        if (startedAt is { } from && endedAt is { } to && to <= from)
+            throw new DomainException("inspection.time_order", $"检查结束时间（{to:HH:mm}）应晚于开始时间（{from:HH:mm}）。");
+        if (transactionsSampled is < 0 or > 100_000)
+            throw new DomainException("inspection.sampled_range", "抽查业务笔数应在0至100000之间。");
+        (StartedAt, EndedAt, OutletsVisited, TransactionsSampled) = (startedAt, endedAt, Clean(outletsVisited, 400), transactionsSampled);
         InspectedOn = inspectedOn;
         Place = Clean(place, 200);
         Representative = Clean(representative, 100);

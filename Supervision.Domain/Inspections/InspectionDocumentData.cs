@@ -2,26 +2,58 @@ using Supervision.Domain.Documents;
 
 namespace Supervision.Domain.Inspections;
 
-public sealed record RecordItem(int No, string Code, string Title, string Outcome, string? Notes);
+/// <param name="Basis">The article the item checks (its catalog legal basis), e.g. 第九条; null where the item has none.</param>
+public sealed record RecordItem(int No, string Code, string Title, string Outcome, string? Notes, string? Basis = null);
 
-public sealed record RecordEvidence(string ItemCode, string FileName, string Sha256);
+/// <param name="ItemCode">The item's code (kept for data issued before <paramref name="ItemTitle"/>); the record prints the title.</param>
+public sealed record RecordEvidence(string ItemCode, string FileName, string Sha256, string? ItemTitle = null);
 
 /// <summary>Everything a 现场检查记录 states, stored with the issued PDF so rendering it again gives the same text.</summary>
 public sealed record InspectionRecordData(string Authority, string Party, string? CreditCode, string? Address, string Entity, string PlanTitle, string PlanKind,
     DateOnly InspectedOn, string Place, IReadOnlyList<string> Inspectors, string Representative, IReadOnlyList<RecordItem> Items,
     IReadOnlyList<RecordEvidence> Evidence, string? Summary, DateOnly IssueDate) : DocumentData
 {
-    /// <summary>检查依据: the legal bases (statute and duty article) of the items checked, from the catalog; the plan is named beside them.</summary>
+    /// <summary>
+    /// 检查依据: the power to inspect — for each statute the items rest on, the catalog's inspection article of that statute (an
+    /// entry whose code ends in -INSPECT, e.g. Order 25 第十六条), else the statute by name; not the list of every duty checked.
+    /// </summary>
     public IReadOnlyList<string> LegalBases { get; init; } = [];
+    /// <summary>检查起止时间.</summary>
+    public TimeOnly? StartedAt { get; init; }
+    public TimeOnly? EndedAt { get; init; }
+    /// <summary>营业网点 visited and transactions sampled.</summary>
+    public string? OutletsVisited { get; init; }
+    public int? TransactionsSampled { get; init; }
+    /// <summary>The inspectors with their 行政执法证号 (行政处罚法第四十二条、第五十五条): 马建国（执法证号：…）.</summary>
+    public IReadOnlyList<string> Officers { get; init; } = [];
 
-    /// <summary>The record with the legal bases of its checklist items, as the catalog states them.</summary>
-    public static async Task<InspectionRecordData> WithBasesAsync(InspectionRecordData record, Data.SupervisionDbContext db, CancellationToken ct)
+    /// <summary>The record with the catalog's view of its items (each item's article, the power to inspect) and the officers' 执法证号.</summary>
+    public static async Task<InspectionRecordData> WithBasesAsync(InspectionRecordData record, Data.SupervisionDbContext db, CancellationToken ct,
+        IReadOnlyList<string>? inspectorIds = null)
     {
         var codes = record.Items.Select(i => i.Code).Distinct().ToList();
-        var bases = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+        var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.ChecklistItems.Where(c => codes.Contains(c.Code) && c.LegalBasis != null).OrderBy(c => c.SortOrder)
-                .Select(c => new { c.LegalBasis!.Statute, c.LegalBasis.DutyArticle }), ct);
-        return record with { LegalBases = bases.Select(b => b.Statute + b.DutyArticle).Distinct().ToList() };
+                .Select(c => new { c.Code, c.LegalBasis!.Statute, c.LegalBasis.DutyArticle }), ct);
+        var statutes = items.Select(i => i.Statute).Distinct().ToList();
+        var powers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.LegalBases.Where(b => statutes.Contains(b.Statute) && b.Code.EndsWith("-INSPECT")).Select(b => new { b.Statute, b.DutyArticle }), ct);
+        var bases = statutes.Select(s => powers.FirstOrDefault(p => p.Statute == s) is { } power ? power.Statute + power.DutyArticle : s).ToList();
+        var articles = items.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().DutyArticle);
+        var officers = record.Inspectors;
+        if (inspectorIds is { Count: > 0 })
+        {
+            var certificates = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Users.Where(u => inspectorIds.Contains(u.Id)).Select(u => new { u.Id, u.EnforcementCertificate }), ct);
+            officers = inspectorIds.Select((id, n) => certificates.FirstOrDefault(c => c.Id == id)?.EnforcementCertificate is { Length: > 0 } cert
+                ? $"{record.Inspectors[n]}（执法证号：{cert}）" : record.Inspectors[n]).ToList();
+        }
+        return record with
+        {
+            LegalBases = bases,
+            Items = record.Items.Select(i => i with { Basis = articles.GetValueOrDefault(i.Code) }).ToList(),
+            Officers = officers,
+        };
     }
 
     /// <summary>The record as it stands (completed now, or as a preview before completion).</summary>
@@ -33,7 +65,12 @@ public sealed record InspectionRecordData(string Authority, string Party, string
             i.InspectedOn ?? issueDate, i.Place ?? "", i.Inspectors.Select(x => x.DisplayName).ToList(),
             i.RepresentativeTitle is { Length: > 0 } title ? $"{i.Representative}（{title}）" : i.Representative ?? "",
             i.Items.Select((x, n) => new RecordItem(n + 1, x.ItemCode, x.ItemTitle, Inspection.OutcomeLabel(x.Outcome), x.Notes)).ToList(),
-            d.Evidence.Select(e => new RecordEvidence(codes.GetValueOrDefault(e.OwnerId, ""), e.FileName, e.Sha256)).ToList(), i.Summary, issueDate);
+            d.Evidence.Select(e => new RecordEvidence(codes.GetValueOrDefault(e.OwnerId, ""), e.FileName, e.Sha256,
+                i.Items.FirstOrDefault(x => x.Id == e.OwnerId)?.ItemTitle)).ToList(), i.Summary, issueDate)
+        {
+            StartedAt = i.StartedAt, EndedAt = i.EndedAt, OutletsVisited = i.OutletsVisited, TransactionsSampled = i.TransactionsSampled,
+            Officers = i.Inspectors.Select(x => x.DisplayName).ToList(),
+        };
     }
 }
 

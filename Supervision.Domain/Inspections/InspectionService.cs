@@ -17,7 +17,8 @@ public sealed record InspectionRow(long Id, long PlanId, string PlanTitle, PlanK
 
 public sealed record CalendarEntry(long Id, DateOnly Date, bool Done, string Title, InspectionStatus Status);
 
-public sealed record VisitInput(DateOnly? InspectedOn, string? Place, string? Representative, string? RepresentativeTitle, string? Summary);
+public sealed record VisitInput(DateOnly? InspectedOn, string? Place, string? Representative, string? RepresentativeTitle, string? Summary,
+    TimeOnly? StartedAt = null, TimeOnly? EndedAt = null, string? OutletsVisited = null, int? TransactionsSampled = null);
 
 public sealed record InspectionDetails(Inspection Inspection, InspectionPlan Plan, IReadOnlyList<EvidenceFile> Evidence,
     IReadOnlyList<InspectionAmendment> Amendments, IReadOnlyList<FindingRow> Findings, string Authority, string? BranchAddress, string? BranchCreditCode);
@@ -124,7 +125,8 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
     public Task SaveVisitAsync(long id, VisitInput input, CancellationToken ct = default) =>
         ChangeAsync(id, null, (_, i) =>
         {
-            i.RecordVisit(input.InspectedOn, input.Place, input.Representative, input.RepresentativeTitle, input.Summary, Today);
+            i.RecordVisit(input.InspectedOn, input.Place, input.Representative, input.RepresentativeTitle, input.Summary, Today,
+                input.StartedAt, input.EndedAt, input.OutletsVisited, input.TransactionsSampled);
             return Task.CompletedTask;
         }, ct);
 
@@ -210,7 +212,7 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
         // Checked before rendering as well, so an incomplete record never costs a render.
         head.Inspection.RequireCompletable(today);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var record = await InspectionRecordData.WithBasesAsync(InspectionRecordData.Of(head, today), db, ct);
+        var record = await InspectionRecordData.WithBasesAsync(InspectionRecordData.Of(head, today), db, ct, head.Inspection.Inspectors.Select(x => x.UserId).ToList());
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var inspection = await LoadAsync(db, id, ct);
         if (inspection.ConcurrencyToken != token)
@@ -232,9 +234,10 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
     /// <summary>The record as it would be issued now, without a number (for checking before completion).</summary>
     public async Task<byte[]> PreviewRecordAsync(long id, CancellationToken ct = default)
     {
-        var record = InspectionRecordData.Of(await GetAsync(id, ct), Today);
+        var details = await GetAsync(id, ct);
+        var record = InspectionRecordData.Of(details, Today);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return documents.Preview(await InspectionRecordData.WithBasesAsync(record, db, ct));
+        return documents.Preview(await InspectionRecordData.WithBasesAsync(record, db, ct, details.Inspection.Inspectors.Select(x => x.UserId).ToList()));
     }
 
     private Finding FindingFor(Inspection inspection, InspectionItemResult item, DateTimeOffset now) => new()

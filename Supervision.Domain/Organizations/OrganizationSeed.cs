@@ -8,11 +8,12 @@ namespace Supervision.Domain.Organizations;
 /// <summary>Loads provinces, cities, carriers and branches from seed-data into empty tables.</summary>
 internal static class OrganizationSeed
 {
-    private sealed record ProvinceRow(string Code, string Name, string ShortName, string AuthorityName, string DocPrefix, int SortOrder);
+    private sealed record ProvinceRow(string Code, string Name, string ShortName, string AuthorityName, string DocPrefix, int SortOrder,
+        string? PostalAddress = null, string? PostalCode = null, string? Phone = null);
     private sealed record CityRow(string Province, string Code, string Name);
     private sealed record CarrierRow(string Code, string Name, string ShortName, CarrierKind Kind, string NumberRanges, string? HostCarriers, string? CreditCode, int SortOrder);
     private sealed record BranchRow(string Code, string Carrier, string Province, string? City, string? Parent, BranchLevel Level,
-        string Name, string ShortName, string? CreditCode, string? Address);
+        string Name, string ShortName, string? CreditCode, string? Address, string? LegalRepresentative = null);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -21,6 +22,7 @@ internal static class OrganizationSeed
             db.Provinces.AddRange(SeedFiles.Read<ProvinceRow>(dir, "provinces.json").Select(r => new Province
             {
                 Code = r.Code, Name = r.Name, ShortName = r.ShortName, AuthorityName = r.AuthorityName, DocPrefix = r.DocPrefix, SortOrder = r.SortOrder,
+                PostalAddress = r.PostalAddress, PostalCode = r.PostalCode, Phone = r.Phone,
             }));
             await db.SaveChangesAsync(ct);
         }
@@ -56,6 +58,7 @@ internal static class OrganizationSeed
                 var branch = new Branch
                 {
                     Code = r.Code, Name = r.Name, ShortName = r.ShortName, Level = r.Level, CreditCode = r.CreditCode, Address = r.Address,
+                    LegalRepresentative = r.LegalRepresentative,
                     Carrier = Lookup(carriers, r.Carrier, "branches.json"),
                     ProvinceId = Lookup(provinces, r.Province, "branches.json").Id,
                     City = r.City is null ? null : Lookup(cities, r.City, "branches.json"),

@@ -103,6 +103,18 @@ public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> 
     }
 
     /// <summary>
+    /// Sets the administration's postal address, postcode and telephone, which the prior notice gives the party for written
+    /// statements and hearing requests; only administrators change them (provinces are a catalog).
+    /// </summary>
+    public async Task SetPostalContactAsync(int provinceId, string? address, string? postalCode, string? phone, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var province = await db.Provinces.FirstOrDefaultAsync(p => p.Id == provinceId, ct) ?? throw new NotFoundException("省份");
+        province.SetPostalContact(address, postalCode, phone);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
     /// Sets (or with null bytes removes) the administration's seal image. Documents issued before keep the seal they
     /// were issued with; only administrators change it (provinces are a catalog).
     /// </summary>

@@ -15,10 +15,29 @@ public class Province : ICatalogEntity
     /// <summary>Document-number prefix, e.g. 宁通管 in 宁通管罚〔2026〕3号.</summary>
     public string DocPrefix { get; set; } = "";
     public int SortOrder { get; set; }
+    /// <summary>The administration's postal address, postcode and telephone, where a party sends statements, defences and hearing requests.</summary>
+    public string? PostalAddress { get; set; }
+    public string? PostalCode { get; set; }
+    public string? Phone { get; set; }
     /// <summary>The administration's seal image (a transparent PNG, see <see cref="SealImage"/>), if it uploaded one.</summary>
     public long? SealFileId { get; set; }
     public Files.StoredFile? Seal { get; set; }
     public List<City> Cities { get; set; } = [];
+
+    /// <summary>Sets the postal contact, each part trimmed (empty: not stated); a wrong postcode or telephone is refused.</summary>
+    public void SetPostalContact(string? address, string? postalCode, string? phone)
+    {
+        static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+        var (a, code, tel) = (Clean(address), Clean(postalCode), Clean(phone));
+        if (a is { Length: > 200 }) throw new DomainException("province.address_length", "通信地址不超过200个字符。");
+        if (a is { Length: < 10 })
+            throw new DomainException("province.address_incomplete", "请填写完整的通信地址（含市、区、街道和门牌号）。");
+        if (code is not null && !System.Text.RegularExpressions.Regex.IsMatch(code, "^[0-9]{6}$"))
+            throw new DomainException("province.postcode", "邮政编码应为6位数字。");
+        if (tel is not null && !System.Text.RegularExpressions.Regex.IsMatch(tel, @"^[0-9\-（）()转 ]{7,30}$"))
+            throw new DomainException("province.phone", "联系电话只能包含数字、“-”和“转”，如0951-1234567。");
+        (PostalAddress, PostalCode, Phone) = (a, code, tel);
+    }
 }
 
 /// <summary>A prefecture-level city (地市) of a province.</summary>

@@ -1463,6 +1463,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DiscoveredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DiscretionReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("ElectronicServiceChannel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1739,6 +1743,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("integer");
 
@@ -1786,6 +1795,21 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int>("MaxDecisionExtensionDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PayeeAccountName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PayeeBank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("PaymentDays")
                         .HasColumnType("integer");
@@ -2432,6 +2456,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<int>("DrawOrder")
                         .HasColumnType("integer");
 
+                    b.Property<TimeOnly?>("EndedAt")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2446,6 +2473,10 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("OutletCode")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("OutletsVisited")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -2474,6 +2505,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ScheduledOn")
                         .HasColumnType("date");
 
+                    b.Property<TimeOnly?>("StartedAt")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2482,6 +2516,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("TransactionsSampled")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("VisibleToParty")
                         .HasColumnType("boolean");
@@ -3435,6 +3472,18 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<long?>("SealFileId")
                         .HasColumnType("bigint");

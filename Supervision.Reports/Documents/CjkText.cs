@@ -8,8 +8,9 @@ public static partial class CjkText
 {
     /// <summary>
     /// Pieces of text no line may break inside: a 文号 (宁通管告〔2026〕2号), a date (2026年11月28日, 二〇二六年十一月二十八日),
-    /// a time (9时30分), an amount (¥10,000.00, 20,000元, 人民币贰万元整), an article (第十九条, 第6条) and a number with its
-    /// unit (15日, 6个月, 十五日, 12户, 3%).
+    /// a time (9时30分), an amount (¥10,000.00, 20,000元, 人民币贰万元整), an article (第十九条, 第6条), a number with its
+    /// unit (15日, 6个月, 十五日, 12户, 3%), the ending of an organisation's name (…宁夏有限公司) and a short bracketed
+    /// department or title (（宁夏局网安处）).
     /// </summary>
     [GeneratedRegex(
         @"[\u4e00-\u9fff]{2,5}〔\d{4}〕\d+号" +
@@ -19,7 +20,13 @@ public static partial class CjkText
         @"|[¥￥]\d[\d,]*(\.\d+)?|(人民币)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+[元圆][零壹贰叁肆伍陆柒捌玖拾佰仟角分整]*" +
         @"|第[一二三四五六七八九十百零〇\d]+[条款项章节目]" +
         @"|\d+([.,]\d+)*\s?(个工作日|个月|工作日|万元|[\u4e00-\u9fff%％‰])" +
-        @"|[一二三四五六七八九十百千两]+(个工作日|个月|工作日|日|天|年|元|万元|户|次|家|人|份|件|倍|小时)")]
+        @"|[一二三四五六七八九十百千两]+(个工作日|个月|工作日|日|天|年|元|万元|户|次|家|人|份|件|倍|小时)" +
+        // An organisation's name does not break inside its ending (有限公 / 司) — the name moves on whole up to six characters
+        // before it — nor a short bracketed department or title （宁夏局网安处）.
+        @"|[\u4e00-\u9fff]{0,6}(股份有限公司|有限责任公司|有限公司|分公司|运营中心|通信管理局|人民法院|人民政府|营业厅)" +
+        @"|（[\u4e00-\u9fff]{2,10}）" +
+        // A form's tick box stays with its label (□公告送达).
+        @"|[□■][\u4e00-\u9fff]{1,4}")]
     private static partial Regex UnbreakablePattern();
 
     /// <summary>Where a line may not break before a position of [start, end) because it lies inside an

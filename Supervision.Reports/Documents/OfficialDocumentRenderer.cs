@@ -97,6 +97,9 @@ public static class OfficialDocumentRenderer
         yield return new TextOp(x, baseline, label, FontFace.Song, style.Size, false, TextColor.Black);
     }
 
+    /// <summary>The application named in the PDF's Creator and Producer.</summary>
+    public const string PlatformName = "电信监管平台";
+
     private static void Paint(OfficialDocument document, List<LaidOutPage> pages, bool pdfsharpCompresses, MemoryStream output)
     {
         using var pdf = new PdfDocument();
@@ -105,7 +108,9 @@ public static class OfficialDocumentRenderer
         pdf.Info.Title = document.Title.Replace('\n', ' ');
         if (document.DocumentNumber is { } number) pdf.Info.Subject = number;
         if ((document.Signature?.Authority ?? document.IssuingAuthorityMark) is { } author) pdf.Info.Author = author;
-        pdf.Info.Creator = "Supervision";
+        // The platform made it, under the administration's name (Author); PDFsharp keeps its own name in Producer unless told otherwise.
+        pdf.Info.Creator = PlatformName;
+        pdf.Info.Elements.SetString("/Producer", PlatformName);
 
         var fonts = new Dictionary<(FontFace, double, bool), XFont>();
         var brushes = new Dictionary<TextColor, XBrush>();

@@ -45,7 +45,7 @@ public static class CasePdf
         Row(table, "当事人", d.Party.Name);
         Row(table, "统一社会信用代码", d.Party.CreditCode);
         Row(table, "住所", d.Party.Address);
-        Row(table, "法定代表人（负责人）", d.Party.LegalRepresentative);
+        if (d.Party.LegalRepresentative is { Length: > 0 } head) table.AddRow(d.Party.HeadTitle, head);
         Row(table, "违法行为发生日", d.ViolationDate is { } v ? ChineseDate.Format(v) : null);
         Row(table, "主要违法事实", d.Facts);
         Row(table, "涉嫌违反的规定", d.Statute + d.DutyArticle);
@@ -65,13 +65,25 @@ public static class CasePdf
         Row(table, "当事人", d.Party.Name);
         Row(table, "主要违法事实", d.Facts);
         Row(table, "处罚依据", string.Join("；", d.Sanctions.Select(s => s.Basis).Where(b => b is not null).Distinct().DefaultIfEmpty(d.Statute + d.PenaltyArticle)));
-        Row(table, "陈述申辩及听证", d.Proceedings);
+        table.AddRow("陈述申辩及听证", ApprovalProceedings(d));
         Row(table, "处罚决定", string.Join("；", d.Sanctions.Select(s => s.Text)));
         Row(table, "承办人", string.Join("、", d.Investigators));
         Row(table, "集体讨论结论", d.Discussion ?? "依法无需集体讨论。");
         Opinions(table, d, "建议按上述内容作出行政处罚决定。", d.LegalReview ?? "依法无需法制审核。");
         Row(table, "决定日期", ChineseDate.Format(d.IssueDate));
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
+    }
+
+    /// <summary>
+    /// What the party did with its rights, as an internal form states it (当事人, not 你单位): the recorded statements, hearing
+    /// or waiver, else that none were made — and whether a hearing was offered and not requested.
+    /// </summary>
+    internal static string ApprovalProceedings(CaseDocumentData d)
+    {
+        var text = d.Proceedings is { Length: > 0 } p ? p.Replace("你单位", "当事人") : "当事人未提出陈述、申辩意见。";
+        if (d.HearingOffered && d.HearingRequestedOn is null && !text.Contains("听证")) text += "本机关告知了听证权利，当事人未要求听证。";
+        else if (!d.HearingOffered && !text.Contains("听证")) text += "本案不属于应当告知听证权利的情形。";
+        return text;
     }
 
     /// <summary>A form's two columns, without a header row: the label and what is filled in (or left blank to fill by hand).</summary>
@@ -101,13 +113,24 @@ public static class CasePdf
     private static OfficialDocument PriorNotice(OfficialDocument doc, CaseDocumentData d)
     {
         doc.Addressee(d.Party.Name + "：")
-            .Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。经查：{d.Facts}")
+            .Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。{PartyFacts(d)}")
             .Paragraph(Evidence(d))
             .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。");
         Sanctions(doc, d, "拟");
-        doc.Paragraph($"根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。请于{Date(d.StatementDeadline)}前向本机关提出书面陈述、申辩意见（可通过监管平台提交）；逾期未提出的，视为放弃此权利。");
+        var postal = PostalContact(d);
+        var writeTo = postal is null ? "可以通过监管平台提交，也可以邮寄或者送至本机关" : $"可以通过监管平台提交，也可以邮寄或者送至本机关（{postal}）";
+        // Periods run from service and count working days (第八十五条); the day they end is stated beside, as a reminder, not as the rule.
+        doc.Paragraph($"根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。如有陈述、申辩意见，请自收到本告知书之日起{Days(d.StatementWorkingDays)}个工作日内以书面形式提出"
+                      + (d.StatementDeadline is { } until ? $"（按本告知书送达之日计算，至{ChineseDate.Format(until)}届满）" : "") + $"，{writeTo}；逾期未提出的，视为放弃此权利。");
         if (d.HearingOffered)
-            doc.Paragraph($"根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有权要求举行听证。如要求听证，请于{Date(d.HearingRequestDeadline)}前向本机关提出；逾期未提出的，视为放弃听证权利。");
+        {
+            var fine = d.Sanctions.FirstOrDefault(x => x.Kind == SanctionKind.Fine)?.Amount;
+            var why = fine is { } f && d.HearingThreshold is { } threshold && f >= threshold
+                ? $"本机关拟作出的罚款数额达到较大数额罚款标准（{ChineseMoney.Yuan(threshold)}以上），"
+                : "本机关拟作出的行政处罚属于依法应当告知听证权利的情形，";
+            doc.Paragraph($"{why}根据《中华人民共和国行政处罚法》第六十三条、第六十四条第（一）项的规定，你单位有权要求举行听证。如要求听证，请自收到本告知书之日起{Days(d.HearingRequestWorkingDays)}个工作日内向本机关提出"
+                          + (d.HearingRequestDeadline is { } until2 ? $"（至{ChineseDate.Format(until2)}届满）" : "") + "；逾期未提出的，视为放弃听证权利。");
+        }
         doc.Paragraph($"承办人：{string.Join("、", d.Investigators)}。");
         return Contact(doc, d).SignedBy(d.Authority, d.IssueDate);
     }
@@ -142,26 +165,26 @@ public static class CasePdf
     /// <summary>Every element Art. 59 requires: party, facts and evidence, penalty and basis, how and by when to comply, review and suit, authority, date, seal.</summary>
     private static OfficialDocument Decision(OfficialDocument doc, CaseDocumentData d)
     {
-        doc.Field("当事人", d.Party.Name)
-            .Field("统一社会信用代码", d.Party.CreditCode ?? "")
-            .Field("住所", d.Party.Address ?? "");
-        if (d.Party.LegalRepresentative is { Length: > 0 } representative) doc.Field("法定代表人（负责人）", representative);
+        PartyBlock(doc, d);
         doc.Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查，于{Date(d.NoticeServedOn)}向你单位送达了《行政处罚事先告知书》" +
                        (d.NoticeNumber is null ? "" : $"（{d.NoticeNumber}）") + "，告知了拟作出行政处罚的事实、理由、依据和处罚内容，以及你单位依法享有的陈述、申辩" +
                        (d.HearingOffered ? "和要求听证" : "") + $"的权利。{d.Proceedings}本案现已审查终结。")
             .Heading("违法事实和证据")
-            .Paragraph($"经查：{d.Facts}")
+            .Paragraph(PartyFacts(d))
             .Paragraph(Evidence(d))
             .Heading("处罚依据和内容")
             .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。");
         // 从旧兼从轻 (第三十七条): which version applies where the law was amended between the act and the decision.
         if (d.AppliedLaw is { Length: > 0 } applied) doc.Paragraph(applied);
+        // 裁量: why this amount within the range (行政处罚法第五条 过罚相当; the factors recorded at the decision).
+        if (d.DiscretionReason is { Length: > 0 } discretion && d.Sanctions.Any(x => x.Kind == SanctionKind.Fine))
+            doc.Paragraph($"关于罚款数额：{discretion.TrimEnd('。')}。");
         Sanctions(doc, d, "决定");
         doc.Heading("履行方式和期限");
         if (d.Sanctions.Any(s => s.Kind == SanctionKind.Fine))
         {
-            doc.Paragraph("你单位应当自收到本决定书之日起十五日内缴纳罚款。" + (d.PaymentInstructions ?? ""));
-            doc.Paragraph($"逾期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，每日按罚款数额的{(d.SurchargeRatePerDay * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}%加处罚款，加处罚款的数额不得超出罚款的数额。");
+            doc.Paragraph($"你单位应当自收到本决定书之日起{Days(d.PaymentDays)}日内，到指定的银行或者通过电子支付系统缴纳罚款（《中华人民共和国行政处罚法》第六十七条第三款）。" + Payee(d));
+            doc.Paragraph($"到期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，本机关每日按罚款数额的{Percent(d.SurchargeRatePerDay)}加处罚款，加处罚款的数额不得超出罚款的数额。");
         }
         if (d.Sanctions.Any(s => s.Kind == SanctionKind.CorrectiveOrder))
             doc.Paragraph("你单位应当在责令改正的期限内改正违法行为，并将整改情况书面报送本机关，本机关将进行复查。");
@@ -170,20 +193,19 @@ public static class CasePdf
         if (d.Sanctions.All(s => s.Kind is not (SanctionKind.Fine or SanctionKind.CorrectiveOrder or SanctionKind.PublicAnnouncement)))
             doc.Paragraph("本决定自送达之日起执行。");
         doc.Heading("救济途径和期限")
-            .Paragraph($"你单位如不服本处罚决定，可以自收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。行政复议和行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。");
+            .Paragraph($"你单位如不服本处罚决定，可以自收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者自收到本决定书之日起六个月内依法向{Court(d)}提起行政诉讼。"
+                       + "行政复议和行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外（《中华人民共和国行政处罚法》第七十三条第一款）"
+                       + (d.Sanctions.Any(x => x.Kind == SanctionKind.Fine) ? "；加处罚款的数额在行政复议或者行政诉讼期间不予计算（同条第三款）。" : "。"));
         return Contact(doc, d).SignedBy(d.Authority, d.IssueDate);
     }
 
     /// <summary>不予行政处罚决定书: the party, the facts, why no penalty is imposed (Art. 33), and how to seek review or sue.</summary>
     private static OfficialDocument NoPenaltyDecision(OfficialDocument doc, CaseDocumentData d)
     {
-        doc.Field("当事人", d.Party.Name)
-            .Field("统一社会信用代码", d.Party.CreditCode ?? "")
-            .Field("住所", d.Party.Address ?? "");
-        if (d.Party.LegalRepresentative is { Length: > 0 } representative) doc.Field("法定代表人（负责人）", representative);
+        PartyBlock(doc, d);
         var reason = d.NoPenaltyReason?.TrimEnd('。');
         var article = d.NoPenaltyArticle ?? "《中华人民共和国行政处罚法》第三十三条";
-        doc.Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。" + (d.NoPenaltyActEstablished ? $"经查：{d.Facts}" : "经调查："))
+        doc.Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。" + (d.NoPenaltyActEstablished ? PartyFacts(d) : "经调查："))
             .Paragraph(Evidence(d));
         if (d.NoPenaltyActEstablished)
             doc.Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。鉴于{reason}，"
@@ -193,7 +215,7 @@ public static class CasePdf
         else
             doc.Paragraph($"{reason}，{d.NoPenaltyGround ?? "违法事实不能成立"}。依据{article}的规定，本机关决定对你单位不予行政处罚。");
         return doc.Heading("救济途径和期限")
-            .Paragraph($"你单位如不服本决定，可以自收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。")
+            .Paragraph($"你单位如不服本决定，可以自收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者自收到本决定书之日起六个月内依法向{Court(d)}提起行政诉讼。")
             .SignedBy(d.Authority, d.IssueDate);
     }
 
@@ -204,17 +226,22 @@ public static class CasePdf
     private static OfficialDocument ServiceReceipt(OfficialDocument doc, CaseDocumentData d)
     {
         const string date = "　　　　年　　月　　日";
+        const string blank = "　　　　　　　　";
         var table = Form();
         Row(table, "送达文书名称及文号", d.ServedDocument);
         Row(table, "受送达人", d.Party.Name);
-        table.AddRow("送达地点", d.Party.Address ?? "");
-        table.AddRow("送达方式", d.ServiceMethod ?? "□直接送达　□留置送达　□邮寄送达　□电子送达");
-        table.AddRow("受送达人签名或盖章", $"\n签收日期：{date}");
-        table.AddRow("代收人签名及代收理由", $"\n代收理由：\n签收日期：{date}");
-        table.AddRow("见证人签名（留置送达时）", $"\n留置送达情况：\n见证日期：{date}");
-        table.AddRow("送达人签名", $"{string.Join("、", d.Investigators)}\n签名：　　　　　　　　日期：{date}");
-        table.AddRow("备注", "受送达人也可以在监管平台确认签收，平台记录的签收时间为送达时间。");
-        if (ElectronicServiceClause(d) is { } clause) table.AddRow("电子送达", clause);
+        // The full address of the party's seat (营业场所), not the city: where the server went.
+        table.AddRow("送达地点", d.Party.Address is { Length: > 0 } address ? address : $"\n{blank}");
+        table.AddRow("送达方式", ServiceMethodBoxes(d.ServiceMethod));
+        table.AddRow("受送达人签名或盖章", $"签收人姓名：{blank}职务：{blank}\n签名或盖章：\n签收日期：{date}");
+        table.AddRow("代收人签名及代收理由", $"代收人姓名：{blank}与受送达人关系：\n代收理由：\n签名：\n签收日期：{date}");
+        table.AddRow("见证人签名（留置送达时）", $"留置送达情况：\n见证人姓名及单位：\n签名：\n见证日期：{date}");
+        // Two officers serve (行政处罚法第四十二条 两名执法人员); each signs on a line of their own.
+        var servers = d.Investigators.Take(2).ToList();
+        while (servers.Count < 2) servers.Add(blank);
+        table.AddRow("送达人签名", string.Join("\n", servers.Select(n => $"送达人：{n}　签名：\n日期：{date}")));
+        // Served electronically on the party's consent: the 送达地址确认书, when sent and when first opened.
+        table.AddRow("备注", ElectronicServiceClause(d) ?? "");
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
     }
 
@@ -224,6 +251,66 @@ public static class CasePdf
             ? $"经当事人签署送达地址确认书（{ChineseDate.Format(consent)}）同意，本文书于{ChineseDate.Format(sent)}通过平台及电子邮件送达，"
               + $"当事人于{ChineseDate.Format(BeijingTime.Today(opened))}{BeijingTime.Local(opened):HH:mm}查阅。"
             : null;
+
+    /// <summary>
+    /// The methods as boxes for the server to tick; the method recorded when the receipt was issued (the service done) is marked ■.
+    /// Nothing is pre-ticked before a method is recorded.
+    /// </summary>
+    internal static string ServiceMethodBoxes(string? recorded)
+    {
+        string[] methods = [ServiceMethods.InPerson, ServiceMethods.Left, ServiceMethods.Post, ServiceMethods.Entrusted, ServiceMethods.Announcement, ServiceMethods.Electronic];
+        var known = recorded is { Length: > 0 } r ? methods.FirstOrDefault(m => r.Trim().StartsWith(m, StringComparison.Ordinal)) : null;
+        var boxes = string.Join("　", methods.Select(m => (m == known ? "■" : "□") + m));
+        return known is null && recorded is { Length: > 0 } other ? $"{boxes}\n■{other.Trim()}" : boxes + "　□其他：";
+    }
+
+    /// <summary>
+    /// 当事人 with its credit code and address; the head as 法定代表人 (a company) or 负责人 (a branch), only where known — never "无".
+    /// </summary>
+    private static void PartyBlock(OfficialDocument doc, CaseDocumentData d)
+    {
+        doc.Field("当事人", d.Party.Name);
+        if (d.Party.CreditCode is { Length: > 0 } code) doc.Field("统一社会信用代码", code);
+        if (d.Party.Address is { Length: > 0 } address) doc.Field(d.Party.HeadTitle == "负责人" ? "营业场所" : "住所", address);
+        if (d.Party.LegalRepresentative is { Length: > 0 } head) doc.Field(d.Party.HeadTitle, head);
+    }
+
+    /// <summary>
+    /// The facts as a document addressed to the party states them: it is "你单位" there, never "该企业/该公司/该单位" (the officer's
+    /// third-person wording of the file), followed by the day of the act.
+    /// </summary>
+    internal static string PartyFacts(CaseDocumentData d)
+    {
+        var facts = System.Text.RegularExpressions.Regex.Replace(d.Facts.Trim(), "(该企业|该公司|该单位|当事人)", "你单位").TrimEnd('。');
+        return $"经查：{facts}。" + (d.ViolationDate is { } on ? $"上述违法行为发生于{ChineseDate.Format(on)}。" : "");
+    }
+
+    /// <summary>Where the party writes to the administration: 地址、邮政编码、联系电话 (基础数据 › 省级管理局), the parts recorded.</summary>
+    private static string? PostalContact(CaseDocumentData d)
+    {
+        if (d.AuthorityContact is not { } c) return null;
+        var parts = new[] { ("地址", c.Address), ("邮政编码", c.PostalCode), ("联系电话", c.Phone) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => $"{p.Item1}：{p.Item2!.Trim()}").ToList();
+        return parts.Count == 0 ? null : string.Join("，", parts);
+    }
+
+    private static string Days(int n) => ChineseNumerals.Of(n);
+
+    private static string Percent(decimal rate) => (rate * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>The court named in the decision (the province's setting), else the generic 人民法院 of data issued before it was set.</summary>
+    private static string Court(CaseDocumentData d) => d.Court is { Length: > 0 } court ? court : "人民法院";
+
+    /// <summary>收款银行、户名、账号, then the 缴款码 instructions: the parts recorded, each once.</summary>
+    private static string Payee(CaseDocumentData d)
+    {
+        var p = d.Payee;
+        var account = p is null ? [] : new[] { ("收款银行", p.Bank), ("户名", p.AccountName), ("账号", p.AccountNumber) }
+            .Where(x => !string.IsNullOrWhiteSpace(x.Item2)).Select(x => $"{x.Item1}：{x.Item2!.Trim()}").ToList();
+        var text = account.Count == 0 ? "" : string.Join("；", account) + "。";
+        var instructions = (p?.Instructions ?? d.PaymentInstructions)?.Trim();
+        return text + (string.IsNullOrEmpty(instructions) ? "" : instructions.EndsWith('。') ? instructions : instructions + "。");
+    }
 
     private static string Evidence(CaseDocumentData d) =>
         d.Evidence.Count == 0 ? "" : $"以上事实有{string.Join("、", d.Evidence.Select(e => e.TrimEnd('。', '；', ';')))}等证据证明。";

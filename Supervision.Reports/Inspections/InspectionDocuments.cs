@@ -18,17 +18,21 @@ public static class InspectionPdfs
         if (d.CreditCode is { Length: > 0 }) doc.Field("统一社会信用代码", d.CreditCode);
         if (d.Address is { Length: > 0 }) doc.Field("地址", d.Address);
         if (d.Entity != d.Party) doc.Field("检查对象", d.Entity);
-        // 检查依据 cites the legal bases of the items checked (the catalog's); the plan is the task, not a basis.
+        // 检查依据: the power to inspect (Order 25 第十六条 for real-name items), not every duty checked; the plan is the task.
         if (d.LegalBases.Count > 0) doc.Field("检查依据", string.Join("；", d.LegalBases));
+        var officers = d.Officers.Count > 0 ? d.Officers : d.Inspectors;
         doc.Field("检查任务", $"{d.PlanTitle}（{d.PlanKind}）")
-            .Field("检查时间", ChineseDate.Format(d.InspectedOn))
-            .Field("检查地点", d.Place)
-            .Field("检查人员", string.Join("、", d.Inspectors))
+            .Field("检查时间", TimeSpan(d))
+            .Field("检查地点", d.Place);
+        if (d.OutletsVisited is { Length: > 0 } outlets) doc.Field("检查的营业网点", outlets);
+        if (d.TransactionsSampled is { } sampled) doc.Field("抽查业务", $"{sampled}笔");
+        doc.Field("检查人员", string.Join("、", officers))
             .Field("企业在场人员", d.Representative);
         doc.Heading("检查情况");
         var table = new DocumentTable(new TableColumn("序号", 0.55, CellAlignment.Center), new TableColumn("检查项目", 2.7), new TableColumn("结果", 0.9, CellAlignment.Center),
             new TableColumn("检查情况", 3.2)) { FontSize = 12 };
-        foreach (var i in d.Items) table.AddRow(i.No.ToString(CultureInfo.InvariantCulture), $"{i.Code} {i.Title}", i.Outcome, i.Notes ?? "");
+        // Plain names (the catalog's codes stay in the system); each item with the article it checks.
+        foreach (var i in d.Items) table.AddRow(i.No.ToString(CultureInfo.InvariantCulture), i.Basis is { Length: > 0 } b ? $"{i.Title}（{b}）" : i.Title, i.Outcome, i.Notes ?? "");
         doc.Table(table);
         var counts = d.Items.GroupBy(i => i.Outcome).ToDictionary(g => g.Key, g => g.Count());
         doc.Paragraph($"本次共检查{d.Items.Count}项，其中符合{counts.GetValueOrDefault("符合")}项、不符合{counts.GetValueOrDefault("不符合")}项、不适用{counts.GetValueOrDefault("不适用")}项。"
@@ -37,17 +41,33 @@ public static class InspectionPdfs
         {
             doc.Heading("证据材料");
             var files = new DocumentTable(new TableColumn("检查项目", 1.1), new TableColumn("文件", 2.9), new TableColumn("SHA-256（前16位）", 2.3)) { FontSize = 12 };
-            foreach (var e in d.Evidence) files.AddRow(e.ItemCode, e.FileName, e.Sha256[..16]);
+            foreach (var e in d.Evidence) files.AddRow(e.ItemTitle ?? d.Items.FirstOrDefault(i => i.Code == e.ItemCode)?.Title ?? "", e.FileName, e.Sha256[..16]);
             doc.Table(files);
         }
         doc.Paragraph("以上记录经被检查单位在场人员核对无误。证据材料原件以平台存档的文件为准，可凭SHA-256值核验。");
         // A line to sign for each inspector and for the carrier's representative, each with its date.
         var signatures = new DocumentTable(new TableColumn("", 2.2), new TableColumn("", 2.2), new TableColumn("", 1.6)) { FontSize = 14 };
-        foreach (var inspector in d.Inspectors) signatures.AddRow($"检查人员：{inspector}", "签名：", "　　年　　月　　日");
+        foreach (var inspector in d.Inspectors) signatures.AddRow($"检查人员：{ShortName(inspector)}", "签名：", "　　年　　月　　日");
         signatures.AddRow($"被检查单位在场人员：{d.Representative}", "签名：", "　　年　　月　　日");
         doc.Table(signatures).SignedBy(d.Authority, d.IssueDate);
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
+
+    /// <summary>2026年12月4日 9时30分至11时15分 (the date alone where the times were not recorded).</summary>
+    internal static string TimeSpan(InspectionRecordData d)
+    {
+        static string Clock(TimeOnly t) => t.Minute == 0 ? $"{t.Hour}时" : $"{t.Hour}时{t.Minute:00}分";
+        var date = ChineseDate.Format(d.InspectedOn);
+        return (d.StartedAt, d.EndedAt) switch
+        {
+            ({ } from, { } to) => $"{date}{Clock(from)}至{Clock(to)}",
+            ({ } from, null) => $"{date}{Clock(from)}起",
+            _ => date,
+        };
+    }
+
+    /// <summary>A name without the department or title in brackets, for a signature line: 马建国（宁夏局网安处） → 马建国.</summary>
+    private static string ShortName(string name) => name.IndexOf('（') is > 0 and var at ? name[..at] : name;
 
     public static byte[] Notice(CorrectiveNoticeData d)
     {

@@ -8,56 +8,66 @@ using Supervision.Reports.Documents.Layout;
 namespace Supervision.Reports.Submissions;
 
 /// <summary>
-/// The 报送回执: proof that a stated file, identified by its SHA-256, was filed at a stated time by a named person. It fits
-/// on one page: one form of the facts a receipt must carry (who, what, when, the file and its SHA-256 — the verification
-/// code and QR code are in the bottom margin), the flagged rules summarised in one row — at most <see cref="MaxFlagRows"/>
-/// named, each cut to <see cref="MaxFlagChars"/> characters, the rest counted (all of them are on the platform).
+/// The 报送回执: proof that a stated file, identified by its SHA-256, was filed at a stated time by a named person: who, what,
+/// when, the file and its SHA-256 (the verification code and QR code are in the bottom margin), and every flagged rule, each
+/// on its line with the count of cells and the cells — none cut off. Plain names only: the platform's codes (template code,
+/// branch code, the internal receipt key) stay in the system; the receipt's number is its verification code, which finds it.
 /// </summary>
 public static class ReceiptPdf
 {
-    public const int MaxFlagRows = 2;
-    public const int MaxFlagChars = 40;
-
     public static byte[] Render(ReceiptData d)
     {
         var at = BeijingTime.Local(d.SubmittedAt);
         var doc = new OfficialDocument($"{d.Authority}\n报送回执");
         var fields = new DocumentTable(new TableColumn("", 1.4), new TableColumn("", 4.4)) { FontSize = 12 };
-        fields.AddRow("回执编号", d.ReceiptNo)
-            .AddRow("报送单位", $"{d.Branch}（{d.BranchCode}）")
-            .AddRow("报表", $"{d.Template}（{d.TemplateCode}，第{d.TemplateVersion}版模板），{d.PeriodLabel}，第{d.Version}版")
+        fields.AddRow("回执编号", ReceiptNumber(d))
+            .AddRow("报送单位", d.Branch)
+            .AddRow("报表", $"{d.Template}，{d.PeriodLabel}，第{d.Version}版")
             .AddRow("报送时间", $"{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm:ss}（北京时间）")
-            .AddRow("截止日期", ChineseDate.Format(d.DueDate) + (d.Late ? "（逾期报送）" : ""))
-            .AddRow("报送人", $"{d.SubmittedBy}（{(d.Channel == "api" ? "系统接口报送" : "网页报送")}）");
+            .AddRow("截止日期", ChineseDate.Format(d.DueDate) + (d.Late ? "（逾期报送）" : "（在规定期限内报送）"))
+            .AddRow("报送人", Submitter(d));
         if (d is { Signatory: { } signatory, AttestedAt: { } attested })
         {
             var when = BeijingTime.Local(attested);
             fields.AddRow("签报人声明", $"签报人{signatory}于{ChineseDate.Format(DateOnly.FromDateTime(when.DateTime))} {when:HH:mm:ss}确认：{Attestation.Text}。");
         }
-        fields            .AddRow("原始文件", $"{d.FileName}，{d.FileLength.ToString("N0", CultureInfo.InvariantCulture)}字节" + (d.RowCounts.Count > 0 ? $"，{string.Join("、", d.RowCounts)}" : ""))
+        fields.AddRow("原始文件", $"{d.FileName}，{d.FileLength.ToString("N0", CultureInfo.InvariantCulture)}字节" + (d.RowCounts.Count > 0 ? $"，{string.Join("、", d.RowCounts)}" : ""))
             .AddRow("SHA-256", d.Sha256);
-        if (d.Flags.Count > 0) fields.AddRow("需要关注的事项", Flags(d.Flags));
-        doc.Table(fields)
+        // Every flag on its line, none cut off: what, how many cells, and where (sheet and every cell).
+        if (d.Flags.Count > 0)
+            fields.AddRow("需要关注的事项", $"共{d.Flags.Count}项：" + string.Join("；", d.Flags.Select((f, i) =>
+            {
+                var (where, message, count) = Flag(f);
+                return $"{ChineseNumerals.Heading2(i + 1)}{message}（{count}处：{where}）";
+            })) + "。");
+        doc.Table(fields);
+        doc
             .Note("本回执由平台在报送时自动生成，证明上述文件已于上述时间报送至本平台，不代表审核通过；审核结果以平台通知为准。文件内容可凭SHA-256值核验，本回执可凭页面底部的核验码核验。")
             .SignedBy(d.Authority, d.IssueDate);
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
 
-    /// <summary>“共N项：工作表C1、C2：说明；…。另有M项需要关注的事项，详见平台报送详情。”</summary>
-    private static string Flags(IReadOnlyList<ReceiptFlag> flags)
+    /// <summary>The receipt's number as a reader uses it: its verification code (ABCD-EFGH-JKMN), which the public page finds it by.</summary>
+    internal static string ReceiptNumber(ReceiptData d) => d.VerificationCode is { Length: > 0 } code ? VerificationCodes.Display(code) : "（报送后生成）";
+
+    /// <summary>报送人: the 签报人 who attested and filed it (by name), with the preparer where another person uploaded it, and how.</summary>
+    internal static string Submitter(ReceiptData d)
     {
-        var named = flags.Take(MaxFlagRows).Select(f => $"{f.Sheet}{Shorten(f.Cell, 16)}：{Cut(f.Message.TrimEnd('。', '；'), MaxFlagChars)}");
-        var text = $"共{flags.Count}项。" + string.Join("；", named) + "。";
-        return flags.Count > MaxFlagRows ? text + $"另有{flags.Count - MaxFlagRows}项需要关注的事项，详见平台报送详情。" : text;
+        var channel = d.Channel == "api" ? "系统接口报送" : "网页报送";
+        if (d.Signatory is not { Length: > 0 } signatory) return $"{d.SubmittedBy}（{channel}）";
+        return signatory == d.SubmittedBy ? $"{signatory}（签报人，{channel}）" : $"{signatory}（签报人；经办人：{d.SubmittedBy}，{channel}）";
     }
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    /// <summary>A long list of cells cut after <paramref name="max"/> characters at a separator (A3、A4、… 等).</summary>
-    private static string Shorten(string cells, int max)
+    /// <summary>
+    /// A flag as the receipt lists it: the sheet and every cell, the rule's message without the data's "等，共N处" summary, and the
+    /// number of cells.
+    /// </summary>
+    internal static (string Where, string Message, int Count) Flag(ReceiptFlag f)
     {
-        if (cells.Length <= max) return cells;
-        var cut = cells.LastIndexOf('、', max);
-        return (cut > 0 ? cells[..cut] : cells[..max]) + "等";
+        var text = f.Message.Trim().TrimEnd('。', '；');
+        var m = System.Text.RegularExpressions.Regex.Match(text, "^(.*?)等，共(\\d+)处$");
+        var cells = f.Cell.Split('、', StringSplitOptions.RemoveEmptyEntries).Where(c => c != "—").ToList();
+        var count = m.Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : Math.Max(1, cells.Count);
+        return (cells.Count == 0 ? f.Sheet : $"{f.Sheet}{string.Join("、", cells)}", m.Success ? m.Groups[1].Value : text, count);
     }
 }

@@ -250,7 +250,8 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
 
     /// <summary>
     /// The branch's 签报人 who files its demo returns: the demo users' own (demo-users.json) or, for a branch without one, a
-    /// user made for the demo (“宁夏移动签报人（演示）”) that has no password and so cannot sign in.
+    /// user made for the demo, named like a person (a receipt names the 签报人, not the branch), that has no password and so
+    /// cannot sign in.
     /// </summary>
     private async Task<(string UserName, string Id)> SignatoryAsync(Branch branch, CancellationToken ct)
     {
@@ -261,7 +262,7 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
             if (await db.Users.Where(u => u.BranchId == branch.Id && u.Signatory && u.Role == UserRole.CarrierUser).OrderBy(u => u.UserName)
                     .Select(u => new { u.UserName, u.Id }).FirstOrDefaultAsync(ct) is { } existing)
                 return (existing.UserName!, existing.Id);
-            var user = new AppUser { UserName = $"demo.{branch.Code.ToLowerInvariant()}", DisplayName = $"{branch.ShortName}签报人（演示）",
+            var user = new AppUser { UserName = $"demo.{branch.Code.ToLowerInvariant()}", DisplayName = DemoSignatoryName(branch.Id),
                 SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
             user.NormalizedUserName = user.UserName.ToUpperInvariant();
             user.AssignRole(UserRole.CarrierUser, branch.ProvinceId, branch);
@@ -272,6 +273,12 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
         });
         return _signatories[branch.Id] = signatory;
     }
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "马", "孙"];
+    private static readonly string[] GivenNames = ["晓燕", "建军", "丽娟", "海涛", "春梅", "志刚", "雪莲", "文博", "玉兰", "国庆", "静怡", "宏伟", "秀英"];
+
+    /// <summary>A person's name for a demo signatory, the same for a branch on every start.</summary>
+    private static string DemoSignatoryName(int branchId) => Surnames[branchId % Surnames.Length] + GivenNames[branchId * 7 % GivenNames.Length];
 
     private async Task<T> WithScopeAsync<T>(AccessScope scope, string actor, Func<IServiceProvider, Task<T>> work, string? userId = null)
     {

@@ -18,7 +18,12 @@ namespace Supervision.Web.Demo;
 public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, EnforcementService cases,
     PublicityService publicity, CatalogService catalog, ApprovalService approvals, TimeProvider clock)
 {
-    private const string Facts = "执法人员暗访发现，该企业所属合作营业厅在用户未出示有效身份证件的情况下，通过人工录入身份信息为其办理入网手续，共涉及电话卡{0}张。";
+    private const string Facts = "执法人员暗访发现，当事人所属解放西街合作营业厅（宁夏回族自治区银川市兴庆区解放西街118号）在用户未出示有效身份证件的情况下，"
+        + "通过人工录入身份信息为其办理入网手续；执法人员调取该营业厅当月全部入网工单逐笔核查，确认此类入网业务共{0}笔，涉及电话卡{0}张。";
+
+    /// <summary>The demo's 裁量理由: why the fine sits where it does in the ¥10,000–30,000 range.</summary>
+    private const string Discretion = "当事人系首次因此类行为被查处，涉及电话卡数量较少，未发现造成用户损失的后果，且在调查期间积极配合、已停止人工录入，"
+        + "综合考虑违法情节、危害后果和整改情况，在一万元以上三万元以下的幅度内从轻确定罚款数额";
 
     public async Task EnsureAsync(CancellationToken ct = default)
     {
@@ -72,7 +77,8 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
                 await ApproveAsync(id, ApprovalStep.Decision, "同意按报请的内容作出行政处罚决定。", on);
                 c = await cases.GetAsync(id, ct);
             }
-            await cases.DecideAsync(id, c.ConcurrencyToken, on, sanctions, ct);
+            await cases.DecideAsync(id, c.ConcurrencyToken, on, sanctions, ct,
+                sanctions.Any(s => s.Kind == SanctionKind.Fine) ? Discretion : null);
         }
         void Party(string branchCode, string userName)
         {

@@ -53,12 +53,14 @@ public sealed class InspectionDemo(IDbContextFactory<SupervisionDbContext> facto
         await draws.PublishAsync(campaignDraw.Id, ct);
 
         // One inspection done, with a 不符合 item that became an issued corrective order.
-        var first = await db.Inspections.Include(i => i.Inspectors).Include(i => i.Items)
+        var first = await db.Inspections.Include(i => i.Inspectors).Include(i => i.Items).Include(i => i.Branch)
             .Where(i => i.DrawId == campaignDraw.Id).OrderBy(i => i.DrawOrder).FirstAsync(ct);
         Act(first.Inspectors.OrderBy(i => i.UserName, StringComparer.Ordinal).First().UserName);
         var visit = today.AddDays(-3) < campaignStart ? today : today.AddDays(-3);
         await inspections.ScheduleAsync(first.Id, visit, ct);
-        await inspections.SaveVisitAsync(first.Id, new VisitInput(visit, $"{first.EntityName}营业厅", "王磊", "实名制管理专员", "企业按要求提供了台账和系统查询权限。"), ct);
+        var outlets = $"{first.EntityName}营业厅（{Address(first.Branch?.Address)}）及城区合作营业厅2家";
+        await inspections.SaveVisitAsync(first.Id, new VisitInput(visit, $"{first.EntityName}营业厅", "王磊", "实名制管理专员", "企业按要求提供了台账和系统查询权限。",
+            new TimeOnly(9, 30), new TimeOnly(11, 45), outlets, 60), ct);
         Guid token = default;
         foreach (var item in first.Items.OrderBy(i => i.SortOrder))
             token = item.ItemCode == "RN-05"
@@ -68,10 +70,14 @@ public sealed class InspectionDemo(IDbContextFactory<SupervisionDbContext> facto
 
         await using var after = await factory.CreateDbContextAsync(ct);
         var finding = await after.Findings.SingleAsync(f => f.InspectionId == first.Id, ct);
-        var basis = await after.LegalBases.SingleAsync(b => b.Code == "ORD25-A06", ct);
-        var orderId = await findings.DecideAsync(finding.Id, finding.ConcurrencyToken, FindingDecision.CorrectiveOrder, FindingSeverity.Serious, basis.Id, null, ct);
+        // The finding rests on the basis of the checklist item it came from.
+        var basisId = await after.ChecklistItems.Where(i => i.Code == "RN-05").Select(i => i.LegalBasisId).SingleAsync(ct)
+                      ?? throw new InvalidOperationException("RN-05 has no legal basis in the checklist.");
+        var orderId = await findings.DecideAsync(finding.Id, finding.ConcurrencyToken, FindingDecision.CorrectiveOrder, FindingSeverity.Serious, basisId, null, ct);
         var order = await after.CorrectiveOrders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
         await orders.IssueAsync(order.Id, order.ConcurrencyToken, ct);
         access.AsSystem("system:demo");
     }
+
+    private static string Address(string? address) => string.IsNullOrWhiteSpace(address) ? "地址见营业执照" : address;
 }

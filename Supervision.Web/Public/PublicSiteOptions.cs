@@ -26,8 +26,15 @@ public sealed class PublicSiteOptions
             && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo));
 }
 
-/// <summary>Documents' QR codes point at the verify page under the configured public address (root-relative without one).</summary>
-public sealed class PublicVerificationLinks(Microsoft.Extensions.Options.IOptions<PublicSiteOptions> options) : Supervision.Domain.Documents.IVerificationLinks
+/// <summary>
+/// Documents' QR codes point at the verify page under the public site's address (<c>PublicSite:BaseUrl</c>), else under the
+/// portal's own configured address (<c>Mail:BaseUrl</c>, where the verify page is served too), so a printed code is an absolute
+/// address a phone can open; root-relative only where neither is configured (Development).
+/// </summary>
+public sealed class PublicVerificationLinks(Microsoft.Extensions.Options.IOptions<PublicSiteOptions> options, Microsoft.Extensions.Options.IOptions<Mail.MailOptions> mail)
+    : Supervision.Domain.Documents.IVerificationLinks
 {
-    public string VerifyUrl(string code) => options.Value.Link($"/public/verify/{code}");
+    public string VerifyUrl(string code) => options.Value.Absolute
+        ? options.Value.Link($"/public/verify/{code}")
+        : mail.Value.Link($"/public/verify/{code}");
 }

@@ -109,6 +109,10 @@ internal sealed class EnforcementSettingsConfiguration : IEntityTypeConfiguratio
         b.HasIndex(s => s.ProvinceId).IsUnique();
         b.Property(s => s.SurchargeRatePerDay).HasPrecision(6, 4);
         b.Property(s => s.PaymentInstructions).HasMaxLength(1000);
+        b.Property(s => s.PayeeBank).HasMaxLength(100);
+        b.Property(s => s.PayeeAccountName).HasMaxLength(100);
+        b.Property(s => s.PayeeAccountNumber).HasMaxLength(40);
+        b.Property(s => s.Court).HasMaxLength(100);
         b.HasOne<Catalog.LegalBasis>().WithMany().HasForeignKey(s => s.AgentListLegalBasisId).OnDelete(DeleteBehavior.Restrict);
     }
 }

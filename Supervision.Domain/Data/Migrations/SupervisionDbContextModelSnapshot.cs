@@ -1412,6 +1412,10 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("DiscoveredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DiscretionReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ElectronicServiceChannel")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1686,6 +1690,11 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("INTEGER");
 
@@ -1733,6 +1742,21 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int>("MaxDecisionExtensionDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeAccountName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeBank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PaymentDays")
                         .HasColumnType("INTEGER");
@@ -2363,6 +2387,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<int>("DrawOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("EndedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2377,6 +2404,10 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutletCode")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutletsVisited")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -2405,6 +2436,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly?>("ScheduledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly?>("StartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2413,6 +2447,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TransactionsSampled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("VisibleToParty")
                         .HasColumnType("INTEGER");
@@ -3333,6 +3370,18 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SealFileId")

@@ -178,6 +178,12 @@ internal sealed class DocumentComposer
         return new FlowItem { Height = lineHeight, Ops = ops, OnGrid = onGrid, Elastic = onGrid, Kind = kind, IsBodyText = bodyText };
     }
 
+    /// <summary>The most a gap between two characters may grow when a line is justified (a fraction of one character).</summary>
+    internal const double MaxJustifyGap = 0.25;
+
+    /// <summary>How full a line must be to be justified (its natural width against the measure).</summary>
+    internal const double MinJustifyFill = 0.85;
+
     /// <summary>Draws one line: each cluster at its place, extra space spread over the gaps when justified.
     /// Wide characters on the grid are drawn one by one (their advance is the grid's, not the font's).</summary>
     internal static void EmitLine(List<DrawOp> ops, StyledText text, TextLine line, double x, double width, ParagraphAlignment alignment,
@@ -190,7 +196,9 @@ internal sealed class DocumentComposer
         if (justify && pieces.Count > 1 && natural < width)
         {
             extra = (width - natural) / (pieces.Count - 1);
-            if (extra > Gbt9704.CharAdvance) extra = 0;  // a nearly empty line stays ragged rather than spaced out
+            // Only a line that is full enough is justified: one cut short (a name or 文号 moved on whole) stays ragged rather than
+            // letter-spaced with wide gaps.
+            if (extra > MaxJustifyGap * Gbt9704.CharAdvance || natural < MinJustifyFill * width) extra = 0;
         }
         var cursor = x + alignment switch
         {

@@ -142,13 +142,18 @@ internal static class Paginator
         for (var j = page.Items.Count - 1; j >= 1 && found < bodyLines; j--)
         {
             var candidate = page.Items[j].Item;
-            if (candidate.AtPageBottom || candidate.RepeatHeader is not null || candidate.KeepWithNext && !candidate.IsBodyText) break;
+            // A form's last rows go along like body lines (the signature never stands alone under a table that ended on the
+            // page before); a row whose header would stay behind alone does not.
+            var row = candidate.Kind == "table-row" && page.Items[j - 1].Item.Kind != "table-header";
+            if (candidate.AtPageBottom || candidate.RepeatHeader is not null && !row || candidate.KeepWithNext && !candidate.IsBodyText) break;
             take++;
-            if (candidate.IsBodyText) found++;
+            if (candidate.IsBodyText || row) found++;
         }
         if (found == 0) return [];
         var tail = page.Items.Skip(page.Items.Count - take).Select(p => p.Item).ToList();
         page.Items.RemoveRange(page.Items.Count - take, take);
+        // Rows that start the new page bring their table's header (a form's is empty).
+        if (tail[0].RepeatHeader is { Height: > 0 } header) tail.Insert(0, header);
         return tail;
     }
 

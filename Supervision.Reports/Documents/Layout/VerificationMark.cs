@@ -6,6 +6,23 @@ namespace Supervision.Reports.Documents.Layout;
 /// <summary>The verification code of an issued document and the address its QR code points at (the public verify page).</summary>
 public sealed record DocumentVerificationMark(string Code, string Url)
 {
+    /// <summary>
+    /// The verify page's address as a reader types it (the URL without the code, https:// left off), or null where the QR points at
+    /// a root-relative path (no address configured): 可登录 gxt.nx.gov.cn/public/verify 输入核验码核验.
+    /// </summary>
+    public string? Site
+    {
+        get
+        {
+            if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return null;
+            var site = Url.EndsWith("/" + Code, StringComparison.Ordinal) ? Url[..^(Code.Length + 1)] : Url;
+            return site.StartsWith("https://", StringComparison.Ordinal) ? site["https://".Length..] : site;
+        }
+    }
+
+    /// <summary>The sentence printed beside the QR code: where to check the document without a phone.</summary>
+    public string Instruction => Site is { } site ? $"可登录 {site} 输入核验码核验" : "可登录本机关公示网站输入核验码核验";
+
     /// <summary>The mark of issued document data; null for previews and data issued before codes existed.</summary>
     public static DocumentVerificationMark? Of(DocumentData data) =>
         data.VerificationCode is { Length: > 0 } code ? new(code, data.VerificationUrl is { Length: > 0 } url ? url : new RelativeVerificationLinks().VerifyUrl(code)) : null;
@@ -52,7 +69,8 @@ internal static class VerificationMark
         }
 
         var style = new TextStyle(OfficialTypeface.Song, LabelSize);
-        string[] lines = ["核验码", VerificationCodes.Display(mark.Code), "扫码或访问公示网站核验"];
+        // The code and the site's address in text, so a reader without a phone (or a copy whose QR does not scan) can check it.
+        string[] lines = ["扫码核验，核验码：", VerificationCodes.Display(mark.Code), mark.Instruction];
         var gap = Gbt9704.Mm(2.5);
         for (var i = 0; i < lines.Length; i++)
         {

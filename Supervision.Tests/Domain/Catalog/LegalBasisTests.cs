@@ -181,14 +181,19 @@ public class LegalBasisTests
         Assert.Empty(Order25().Validate());
     }
 
-    /// <summary>工信部网安〔2016〕182号 is a normative document: the checklist names it as the requirement, the basis stays Order 25 Art. 6.</summary>
+    /// <summary>
+    /// 工信部网安〔2016〕182号 is a normative document: the checklist names it as the requirement; the basis is Order 25 Art. 9 (查验证件 —
+    /// the reader and online verification are how the ID is checked; Art. 6 is the user's duty to present it). 代办 (RN-03) is Art. 9's
+    /// second sentence (同时查验受托人的证件并登记).
+    /// </summary>
     [Fact]
-    public void The_182_requirement_is_cited_through_order_25_article_6_not_as_a_basis()
+    public void The_182_requirement_is_cited_through_order_25_article_9_not_as_a_basis()
     {
         var rows = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Supervision.Domain.Data.Seeding.SeedFiles.DefaultDirectory, "checklist.json")))
             .RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
         var item = rows["RN-05"];
-        Assert.Equal("ORD25-A06", item.GetProperty("legalBasis").GetString());
+        Assert.Equal("ORD25-A09", item.GetProperty("legalBasis").GetString());
+        Assert.Equal("ORD25-A09", rows["RN-03"].GetProperty("legalBasis").GetString());
         Assert.Contains("工信部网安〔2016〕182号", item.GetProperty("guidance").GetString());
         Assert.DoesNotContain("182号", item.GetProperty("description").GetString());
     }

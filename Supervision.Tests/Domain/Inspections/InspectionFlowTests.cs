@@ -105,8 +105,9 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.False(record.VisibleToParty);
         var (_, pdf) = await me.Get<DocumentRegistry>().DownloadAsync(record.Id);
         var text = Text(pdf);
-        foreach (var expected in new[] { "现场检查记录", record.Number!, "RN-05读卡器与联网核验", "不符合", "抽查发现人工录入身份信息12笔", "王磊", "现场照片.png" })
+        foreach (var expected in new[] { "现场检查记录", record.Number!, "读卡器与联网核验（第九条）", "不符合", "抽查发现人工录入身份信息12笔", "王磊", "现场照片.png" })
             Assert.Contains(expected, text);
+        Assert.DoesNotContain("RN-05", text); // plain names on paper; the codes stay in the system
         Assert.Equal(text, Text(InspectionPdfs.Record(DocumentData.FromJson<InspectionRecordData>(record.DataJson))));
 
         Assert.Equal("inspection.locked", (await Assert.ThrowsAsync<DomainException>(() => service.SaveItemAsync(inspection.Id, rn05.Id, ItemOutcome.Compliant, null))).Code);

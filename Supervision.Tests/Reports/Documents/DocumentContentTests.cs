@@ -145,7 +145,7 @@ public class DocumentContentTests
     {
         var text = Text(Renderer.Render(Case(DocumentKind.ServiceReceipt) with { ServedOn = Day }));
         foreach (var field in new[] { "送达文书名称及文号", "行政处罚决定书（宁通管罚〔2026〕1号）", "受送达人", Party, "送达地点", "送达方式", "直接送达",
-                     "受送达人签名或盖章", "签收日期", "代收人签名及代收理由", "代收理由", "见证人签名（留置送达时）", "送达人签名", "张伟、李娜", "备注" })
+                     "受送达人签名或盖章", "签收日期", "代收人签名及代收理由", "代收理由", "见证人签名（留置送达时）", "送达人签名", "送达人：张伟", "送达人：李娜", "备注" })
             Assert.Contains(field, text);
         Assert.DoesNotContain("2026年5月11日签收", text);
         Assert.DoesNotContain("送达日期2026年5月11日", text);
@@ -187,7 +187,7 @@ public class DocumentContentTests
         Assert.DoesNotContain("（三）", text[penalties..order]);
         Assert.Contains("警告（依据《电话用户真实身份信息登记规定》第十九条）", text);
         Assert.Contains("罚款人民币贰万元整（¥20,000.00）（依据《中华人民共和国反电信网络诈骗法》第三十九条）", text);
-        Assert.Contains("自收到本决定书之日起十五日内缴纳罚款", text);
+        Assert.Contains("自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款", text);
         Assert.Contains("联系人：张伟；联系电话：0951-1234567", text);
         Assert.Contains("联系人：张伟", Text(Renderer.Render(Case(DocumentKind.PriorNotice))));
     }
@@ -208,7 +208,7 @@ public class DocumentContentTests
     }
 
     [Fact]
-    public void A_receipt_with_many_flags_names_the_submitter_and_lists_a_few_flags()
+    public void A_receipt_with_many_flags_names_the_submitter_and_lists_every_flag_without_codes()
     {
         var receipt = new ReceiptData
         {
@@ -224,11 +224,19 @@ public class DocumentContentTests
         Assert.StartsWith(Authority + "报送回执", text);
         Assert.Contains("报送人刘芳（网页报送）", text);
         Assert.DoesNotContain("spk_", text);
-        Assert.Contains($"另有{30 - ReceiptPdf.MaxFlagRows}项需要关注的事项", text);
+        Assert.Contains("共30项：", text);
+        // Every flag with every cell: nothing cut off with "等" or "…".
+        for (var i = 1; i <= 30; i++) Assert.Contains($"第{i}类数据需要关注，请核对后在下月报表中说明", text);
+        Assert.Contains("C70", text);
+        Assert.DoesNotContain("…", text);
+        Assert.DoesNotContain("等，", text);
+        // Plain names: no branch, template or receipt codes.
+        foreach (var code in new[] { "HZ-2026-0001", "CMCC-64", "RN-MONTHLY" }) Assert.DoesNotContain(code, text);
     }
 
+    /// <summary>A receipt fits one page when its flags are few; with many, every flag is listed and the table runs on (the lead's rule: list all).</summary>
     [Fact]
-    public void A_receipt_with_many_flags_fits_on_one_page()
+    public void A_receipt_with_a_few_flags_fits_on_one_page()
     {
         var receipt = new ReceiptData
         {
@@ -236,8 +244,10 @@ public class DocumentContentTests
             TemplateVersion = 1, PeriodLabel = "2026年2月", Version = 1, SubmittedAt = new DateTimeOffset(2026, 3, 5, 2, 0, 0, TimeSpan.Zero), SubmittedBy = "刘芳",
             Channel = "web", DueDate = new DateOnly(2026, 3, 10), Late = false, FileName = "月报.xlsx", FileLength = 123_456, Sha256 = new string('a', 64),
             RowCounts = ["汇总5行", "明细400行"], IssueDate = Day, VerificationCode = "ABCDEFGHJKMN",
-            Flags = [.. Enumerable.Range(1, 30).Select(i => new ReceiptFlag("明细", $"C{i}", $"第{i}类数据需要关注，请核对后在下月报表中说明"))],
+            Flags = [.. Enumerable.Range(1, 2).Select(i => new ReceiptFlag("明细", $"C{i}", $"第{i}类数据需要关注，请核对后在下月报表中说明"))],
         };
-        Assert.Equal(1, Pages(Renderer.Render(receipt)));
+        var pdf = Renderer.Render(receipt);
+        Sample("receipt-few", pdf);
+        Assert.Equal(1, Pages(pdf));
     }
 }

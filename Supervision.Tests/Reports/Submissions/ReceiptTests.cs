@@ -35,7 +35,9 @@ public class ReceiptTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal((DocumentKind.SubmissionReceipt, null), (receipt.Kind, receipt.Number));
         var (_, pdf) = await registry.DownloadAsync(receipt.Id);
         var text = Text(pdf);
-        foreach (var expected in new[] { "报送回执", s.ReceiptNo!, s.Sha256, "中国移动通信集团宁夏有限公司", "2026年2月", "宁夏回族自治区通信管理局", "需要关注的事项", "二月月报.xlsx" })
+        // The receipt's number is its verification code (the internal key stays in the system).
+        Assert.DoesNotContain(s.ReceiptNo!, text);
+        foreach (var expected in new[] { "报送回执", VerificationCodes.Display(receipt.VerificationCode), s.Sha256, "中国移动通信集团宁夏有限公司", "2026年2月", "宁夏回族自治区通信管理局", "需要关注的事项", "二月月报.xlsx" })
             Assert.Contains(expected, text);
         Assert.Equal(text, Text(ReceiptPdf.Render(DocumentData.FromJson<ReceiptData>(receipt.DataJson))));
 

@@ -68,7 +68,10 @@ public class DocumentVerificationTests(Portal portal) : IClassFixture<Portal>
         var response = await anonymous.GetAsync($"/public/verify/{VerificationCodes.Display(receipt.VerificationCode).ToLowerInvariant()}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        foreach (var expected in new[] { "报送回执", "宁夏回族自治区通信管理局", receipt.Sha256, "有效", "无（该类文书不编文号）" })
+        // A receipt shows its number (the code), when the return was filed and the filed file's SHA-256 besides the receipt's own.
+        var filed = DocumentData.FromJson<ReceiptData>(receipt.DataJson);
+        foreach (var expected in new[] { "报送回执", "宁夏回族自治区通信管理局", receipt.Sha256, "有效", "回执编号", VerificationCodes.Display(receipt.VerificationCode),
+                     "报送时间", "所报文件SHA-256", filed.Sha256 })
             Assert.Contains(expected, page);
         // A receipt is the platform's own: no seal is expected on it.
         Assert.DoesNotContain("电子印章", page);

@@ -35,6 +35,9 @@ public sealed class ActionText(string name, string label, string value = "", int
 {
     public string Value { get; set; } = value;
     public int Lines { get; } = lines;
+    /// <summary>The dialog is not confirmed while this text is empty.</summary>
+    public bool Required { get; init; }
+    public override string? Missing => Required && string.IsNullOrWhiteSpace(Value) ? $"请填写{Label}。" : null;
 }
 
 public sealed class ActionAmount(string name, string label) : ActionField(name, label)

@@ -280,9 +280,13 @@ public partial class CaseDetail
     {
         // Decided as approved, where the decision needed approval: the approved sanctions, which the decision must match.
         var (on, sanctions) = (Today("decided-on", "决定日期"), _case!.UsableApproval(ApprovalStep.Decision)?.ProposalValue.Sanctions?.ToList() ?? Proposed());
-        var form = new ActionForm("作出行政处罚决定。处罚不得重于事先告知的内容；签发后文号不可收回，决定书在送达后当事人可见。", "作出决定并签发决定书", [on]);
-        if (await AskAsync("作出处罚决定", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PenaltyDecision, on.Day, sanctions), SanctionFields(sanctions)))
-            await Run(() => Cases.DecideAsync(Id, Token, on.Day, sanctions), "处罚决定书已签发。");
+        // With a fine, the decision says why this amount within the range (裁量理由: 情节、后果、整改、配合…, 行政处罚法第五条).
+        var discretion = new ActionText("discretion", "罚款裁量理由（为何在法定幅度内确定此数额）", lines: 3)
+            { Required = true, ShownWhen = () => sanctions.Any(s => s.Kind == Supervision.Domain.Catalog.SanctionKind.Fine) };
+        var form = new ActionForm("作出行政处罚决定。处罚不得重于事先告知的内容；签发后文号不可收回，决定书在送达后当事人可见。", "作出决定并签发决定书", [on, discretion]);
+        string? Reason() => sanctions.Any(s => s.Kind == Supervision.Domain.Catalog.SanctionKind.Fine) ? discretion.Value : null;
+        if (await AskAsync("作出处罚决定", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PenaltyDecision, on.Day, sanctions, discretionReason: Reason()), SanctionFields(sanctions)))
+            await Run(() => Cases.DecideAsync(Id, Token, on.Day, sanctions, discretionReason: Reason()), "处罚决定书已签发。");
     }
 
     private async Task Serve()

@@ -77,8 +77,8 @@ public class DocumentFitTests
         Assert.DoesNotContain("■", blank);
         foreach (var field in new[] { "签收人姓名：", "职务：", "签名或盖章：", "送达地点" + BranchAddress, "送达人：张伟", "送达人：李娜" })
             Assert.Contains(field, blank.Replace("　", ""));
-        Assert.DoesNotContain("电子送达", blank);
-        Assert.DoesNotContain("确认签收", blank); // the electronic-service clause is the service-consent work's, printed only when given
+        Assert.DoesNotContain("送达地址确认书", blank); // the electronic-service clause is printed only when the document was served so
+        Assert.DoesNotContain("确认签收", blank);
 
         var posted = Text(Renderer.Render(Case(DocumentKind.ServiceReceipt) with { ServiceMethod = "邮寄送达" })).Replace("　", "");
         Assert.Contains("■邮寄送达", posted);

@@ -15,11 +15,11 @@ namespace Supervision.Tests.Web.Submissions;
 /// <summary>The upload page with the portal's own services, acting as the carrier user it serves.</summary>
 public class UploadPageTests(Portal portal) : MudTestContext, IClassFixture<Portal>
 {
-    private async Task<IRenderedComponent<Upload>> RenderAsCarrierAsync()
+    private async Task<IRenderedComponent<Upload>> RenderAsCarrierAsync(string user = "carrier.cmcc.nx")
     {
         await using var db = portal.Db();
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
-        var scope = portal.ScopeFor(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]), "carrier.cmcc.nx");
+        var scope = portal.ScopeFor(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]), user);
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<SubmissionService>());
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<SpreadsheetLimits>());
         Services.AddSingleton<TimeProvider>(portal.Clock);
@@ -60,6 +60,19 @@ public class UploadPageTests(Portal portal) : MudTestContext, IClassFixture<Port
         Assert.True(cut.Find("#import-submit").HasAttribute("disabled"));
         cut.Find("input[type=checkbox]").Change(true);
         cut.WaitForAssertion(() => Assert.False(cut.Find("#import-submit").HasAttribute("disabled")));
+    }
+
+    /// <summary>A 填报人 is not offered the 签报人's statement: the page says to save a draft and names who files.</summary>
+    [Fact]
+    public async Task A_preparer_is_offered_the_draft_and_told_who_files_not_the_signatory_statement()
+    {
+        var cut = await RenderAsCarrierAsync("preparer.cmcc.nx");
+        Assert.Empty(cut.FindAll("#upload-attestation"));
+        Assert.Empty(cut.FindAll("#import-submit"));
+        Assert.NotEmpty(cut.FindAll("#save-draft"));
+        var note = cut.Find("#upload-not-signatory").TextContent;
+        Assert.Contains("校验并保存草稿", note);
+        Assert.Contains("本单位签报人：", note);
     }
 
     /// <summary>

@@ -207,7 +207,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["Province"] = "省级管理局", ["ProvinceFont"] = "公文字体", ["City"] = "地市", ["Carrier"] = "电信企业", ["Branch"] = "企业分支机构", ["SealImage"] = "印章",
         ["LegalBasis"] = "法律依据", ["ChecklistItem"] = "检查项目", ["HolidayYear"] = "节假日年度", ["CalendarDay"] = "节假日安排",
         ["PublicationCategory"] = "公示类别", ["NoPenaltyGround"] = "不予处罚情形", ["ReturnTemplate"] = "报表模板",
-        ["Submission"] = "报表", ["SubmissionFlag"] = "报表关注事项", ["SubmissionAttempt"] = "上传记录", ["SubmissionComment"] = "报表往来意见",
+        ["Submission"] = "报表", ["PlausibilityExplanation"] = "异常数据说明", ["SubmissionFlag"] = "报表关注事项", ["SubmissionAttempt"] = "上传记录", ["SubmissionComment"] = "报表往来意见",
         ["InspectionPlan"] = "检查计划", ["InspectionDraw"] = "双随机抽取", ["Inspection"] = "现场检查", ["InspectionInspector"] = "检查人员安排",
         ["InspectionItemResult"] = "检查项结果", ["InspectionItemAmendment"] = "检查项更正", ["InspectorRecusal"] = "回避登记",
         ["Finding"] = "检查发现", ["CorrectiveOrder"] = "整改通知", ["RectificationReply"] = "整改报告", ["ExtensionRequest"] = "延期申请",

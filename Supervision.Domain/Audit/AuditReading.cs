@@ -114,6 +114,8 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean() ? "是" : "否";
         if (People.Contains(field)) return people.Name(text);
+        // The kind of record a row belongs to (comments, files, flags): named as the audit page names record types.
+        if (field == "OwnerType" && Types.TryGetValue(text, out var owner)) return owner;
         if (field.EndsWith("UserId", StringComparison.Ordinal) || field == "ReviewerId") return people.NameOfId(text);
         if (value.ValueKind == JsonValueKind.Number && int.TryParse(text, out var id))
         {

@@ -97,7 +97,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await BrowserPortal.ApproveInInboxAsync(leader, "未按规定查验入网用户有效身份证件", "同意给予警告并处罚款二万元。");
             await p.ReloadAsync();
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await StepAsync(p, "decide", ("decided-on", "2026-05-11"));
+            await StepAsync(p, "decide", ("decided-on", "2026-05-11"), ("discretion", "当事人首次违法，已及时整改，情节较轻，在法定幅度内从轻确定罚款数额。"));
             await ExpectStateAsync(p, "已决定");
             await StepAsync(p, "serve", ("served-on", "2026-05-12")); // 直接送达, the first of the methods
             await ExpectStateAsync(p, "已送达");

@@ -476,7 +476,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var template = await db.ReturnTemplates.AsNoTracking().Where(t => t.Id == s.TemplateId).Select(t => new { t.Name, t.Frequency }).SingleAsync(ct);
         var what = $"{template.Name}（{ReportingPeriod.Parse(s.Period, template.Frequency).Label}）第{s.Version}版";
         var draft = s.Status == SubmissionStatus.Returned
-            ? new NotificationDraft($"submission-returned:{s.Id}", NotificationLevel.Warning, "报表被退回", $"{what}被退回：{s.ReviewNote}。请修改后重新上传。", $"/submissions/{s.Id}")
+            ? new NotificationDraft($"submission-returned:{s.Id}", NotificationLevel.Warning, "报表被退回", $"{what}被退回：{(s.ReviewNote ?? "").TrimEnd('。', '.', ' ')}。" + (s.ReviewNote?.Contains("重新上传", StringComparison.Ordinal) == true ? "" : "请修改后重新上传。"), $"/submissions/{s.Id}")
             : new NotificationDraft($"submission-accepted:{s.Id}", NotificationLevel.Info, "报表已受理", $"{what}已受理" + (s.ReviewNote is { } note ? $"：{note}" : "。"), $"/submissions/{s.Id}");
         await notifications.StageAsync(db, draft, await notifications.CarrierUsersOfAsync(s.BranchId, ct), ct);
         await db.SaveChangesAsync(ct);

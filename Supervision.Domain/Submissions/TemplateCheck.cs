@@ -82,7 +82,7 @@ public static partial class TemplateCheck
         {
             var rule = t.Rules[i];
             errors.At = $"rule-{i}";
-            var where = rule.IsFlag ? $"第{++flags}个关注事项「{(string.IsNullOrWhiteSpace(rule.Name) ? "未命名" : Clip(rule.Name))}」" : $"第{++checks}条校验规则「{Clip(rule.Message)}」";
+            var where = rule.IsFlag ? $"第{++flags}个关注事项「{(string.IsNullOrWhiteSpace(rule.Name) ? "未命名" : Clip(rule.Name))}」" : $"第{++checks}条校验规则「{(string.IsNullOrWhiteSpace(rule.Message) ? "未填写提示" : Clip(rule.Message))}」";
             CheckRule(t, rule, where, errors);
             if (!string.IsNullOrWhiteSpace(rule.Code) && t.Rules.Take(i).Any(r => r.Code == rule.Code))
                 errors.Add($"{where}：编码与前面的规则相同，每条规则的编码须唯一。");

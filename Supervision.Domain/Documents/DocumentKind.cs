@@ -39,11 +39,13 @@ public static class DocumentKinds
     };
 
     /// <summary>
-    /// Documents sent out in the administration's name carry its seal (once it uploaded one); internal forms, inspection
-    /// records and the platform's own receipts do not.
+    /// Documents sent out in the administration's name carry its seal (once it uploaded one) — a 责令限期改正通知书 and a
+    /// 整改复查意见书 as much as a decision: the party may challenge them; internal forms, inspection records and the
+    /// platform's own receipts do not.
     /// </summary>
     public static bool Sealed(DocumentKind kind) => kind is DocumentKind.PriorNotice or DocumentKind.HearingNotice or DocumentKind.PenaltyDecision
-        or DocumentKind.ServiceReceipt or DocumentKind.PublicAnnouncement or DocumentKind.NoPenaltyDecision;
+        or DocumentKind.ServiceReceipt or DocumentKind.PublicAnnouncement or DocumentKind.NoPenaltyDecision
+        or DocumentKind.CorrectiveNotice or DocumentKind.ReinspectionOpinion;
 
     /// <summary>Forms that stay inside the administration (审批表): they record a decision of its own, not one made towards a party.</summary>
     public static bool Internal(DocumentKind kind) => kind is DocumentKind.CaseFilingApproval or DocumentKind.DecisionApproval;

@@ -35,8 +35,8 @@ public sealed class DocumentRenderer : IDocumentRenderer
         AnnouncementData d => AnnouncementPdf.Render(d, seal),
         ReceiptData d => ReceiptPdf.Render(d),
         InspectionRecordData d => InspectionPdfs.Record(d),
-        CorrectiveNoticeData d => InspectionPdfs.Notice(d),
-        ReinspectionOpinionData d => InspectionPdfs.Opinion(d),
+        CorrectiveNoticeData d => InspectionPdfs.Notice(d, preview ? null : seal),
+        ReinspectionOpinionData d => InspectionPdfs.Opinion(d, preview ? null : seal),
         _ => throw new ArgumentOutOfRangeException(nameof(data), data.GetType().Name, "no layout for this kind of document"),
     };
 }

@@ -69,7 +69,8 @@ public static class InspectionPdfs
     /// <summary>A name without the department or title in brackets, for a signature line: 马建国（宁夏局网安处） → 马建国.</summary>
     private static string ShortName(string name) => name.IndexOf('（') is > 0 and var at ? name[..at] : name;
 
-    public static byte[] Notice(CorrectiveNoticeData d)
+    /// <summary>责令限期改正通知书: the party may challenge it, so it carries the seal (<paramref name="seal"/>) like a decision.</summary>
+    public static byte[] Notice(CorrectiveNoticeData d, byte[]? seal = null)
     {
         var doc = new OfficialDocument($"{d.Authority}\n责令限期改正通知书");
         if (d.Number is not null) doc.Number(d.Number);
@@ -92,11 +93,11 @@ public static class InspectionPdfs
         doc.Paragraph("本局将对整改情况进行复查。逾期不改正或者整改不到位的，本局将依法处理。");
         doc.Paragraph($"你单位如不服本通知，可以自收到本通知书之日起六十日内向{d.ReviewBody ?? "中华人民共和国工业和信息化部"}申请行政复议，或者自收到本通知书之日起六个月内依法向人民法院提起行政诉讼。");
         if (d.Contact is { Length: > 0 }) doc.Paragraph($"联系人：{d.Contact}。");
-        doc.SignedBy(d.Authority, d.IssueDate);
+        doc.SignedBy(d.Authority, d.IssueDate, seal);
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
 
-    public static byte[] Opinion(ReinspectionOpinionData d)
+    public static byte[] Opinion(ReinspectionOpinionData d, byte[]? seal = null)
     {
         var doc = new OfficialDocument($"{d.Authority}\n整改复查意见书");
         if (d.Number is not null) doc.Number(d.Number);
@@ -111,7 +112,7 @@ public static class InspectionPdfs
                 ? $"经复查，你单位整改不到位，整改不合格。请于{ChineseDate.Format(nd)}（含）前再次整改，并通过平台提交整改报告。逾期仍不改正的，本局将依法处理。"
                 : "经复查，你单位整改不到位，整改不合格。本局将依法进一步处理。";
         doc.Heading("复查结论。", conclusion);
-        doc.SignedBy(d.Authority, d.IssueDate);
+        doc.SignedBy(d.Authority, d.IssueDate, seal);
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
 }

@@ -100,6 +100,13 @@ public class DocumentContentTests
             Guidance = "工业和信息化部工信部网安〔2016〕182号文件关于新入网用户使用二代身份证识别设备并联网核验、禁止人工录入证件信息的要求",
         });
         Sample("CorrectiveNotice", noticePdf);
+        // An act the party may challenge: the uploaded seal goes on it as on a decision (none before one is uploaded).
+        Assert.True(DocumentKinds.Sealed(DocumentKind.CorrectiveNotice) && DocumentKinds.Sealed(DocumentKind.ReinspectionOpinion));
+        using (var sealedNotice = UglyToad.PdfPig.PdfDocument.Open(Renderer.Render(new CorrectiveNoticeData(Authority, Party, null, null, "未核验证件",
+                   "《电话用户真实身份信息登记规定》", "第六条", "第十九条", "出示有效身份证件", "整改", new DateOnly(2026, 6, 30), "张伟", Day), TestImages.RedRing(400))))
+            Assert.Equal(1, sealedNotice.GetPages().Sum(p => p.GetImages().Count()));
+        using (var unsealed = UglyToad.PdfPig.PdfDocument.Open(noticePdf))
+            Assert.Equal(0, unsealed.GetPages().Sum(p => p.GetImages().Count()));
         var notice = Text(noticePdf);
         Assert.StartsWith(Authority + "责令限期改正通知书", notice);
         // It rests on the inspection record, names both officers with their 执法证号, and cites the 182号 requirement through Order 25 Art. 6.

@@ -119,9 +119,10 @@ public static class CasePdf
         Sanctions(doc, d, "拟");
         var postal = PostalContact(d);
         var writeTo = postal is null ? "可以通过监管平台提交，也可以邮寄或者送至本机关" : $"可以通过监管平台提交，也可以邮寄或者送至本机关（{postal}）";
-        // Periods run from service and count working days (第八十五条); the day they end is stated beside, as a reminder, not as the rule.
+        // Periods run from the day the party receives the notice and count working days (第八十五条). No end date is printed: it
+        // would assume service on the day of issue, and a notice served later by post would cut the period short (第六十二条).
         doc.Paragraph($"根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。如有陈述、申辩意见，请自收到本告知书之日起{Days(d.StatementWorkingDays)}个工作日内以书面形式提出"
-                      + (d.StatementDeadline is { } until ? $"（按本告知书送达之日计算，至{ChineseDate.Format(until)}届满）" : "") + $"，{writeTo}；逾期未提出的，视为放弃此权利。");
+                      + $"，{writeTo}；逾期未提出的，视为放弃此权利。");
         if (d.HearingOffered)
         {
             var fine = d.Sanctions.FirstOrDefault(x => x.Kind == SanctionKind.Fine)?.Amount;
@@ -129,7 +130,7 @@ public static class CasePdf
                 ? $"本机关拟作出的罚款数额达到较大数额罚款标准（{ChineseMoney.Yuan(threshold)}以上），"
                 : "本机关拟作出的行政处罚属于依法应当告知听证权利的情形，";
             doc.Paragraph($"{why}根据《中华人民共和国行政处罚法》第六十三条、第六十四条第（一）项的规定，你单位有权要求举行听证。如要求听证，请自收到本告知书之日起{Days(d.HearingRequestWorkingDays)}个工作日内向本机关提出"
-                          + (d.HearingRequestDeadline is { } until2 ? $"（至{ChineseDate.Format(until2)}届满）" : "") + "；逾期未提出的，视为放弃听证权利。");
+                          + "；逾期未提出的，视为放弃听证权利。");
         }
         doc.Paragraph($"承办人：{string.Join("、", d.Investigators)}。");
         return Contact(doc, d).SignedBy(d.Authority, d.IssueDate);

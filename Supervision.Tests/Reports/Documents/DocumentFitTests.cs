@@ -63,6 +63,8 @@ public class DocumentFitTests
         Assert.Contains("请自收到本告知书之日起三个工作日内以书面形式提出", text);
         Assert.Contains("地址：宁夏回族自治区银川市金凤区北京中路166号，邮政编码：750002，联系电话：0951-0000000", text);
         Assert.DoesNotContain("前向本机关提出书面", text);
+        // No end date: it would assume service on the day of issue, and a notice received later would lose days.
+        Assert.DoesNotContain("届满", text);
 
         // Below the threshold (and no heavier sanction) the notice offers no hearing.
         var below = Text(Renderer.Render(Case(DocumentKind.PriorNotice, fine: 20_000m)));

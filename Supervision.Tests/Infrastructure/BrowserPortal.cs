@@ -58,10 +58,27 @@ public sealed class BrowserPortal : IAsyncLifetime, IServicePortal
     }
 
     /// <summary>Picks an option of a MudSelect by the id given to the select.</summary>
+    /// <summary>
+    /// Opens a select and picks the option. A select whose options arrive from the server after another choice (the 签报人 of
+    /// the branch just chosen) may open before they are there, on a busy machine: it is closed and opened again until they are.
+    /// </summary>
     public static async Task SelectAsync(IPage page, string id, string option)
     {
-        await page.Locator($".mud-select:has(#{id}) .mud-input-control").ClickAsync();
-        await page.Locator($".mud-popover-open .mud-list-item:has-text('{option}')").First.ClickAsync();
+        var item = page.Locator($".mud-popover-open .mud-list-item:has-text('{option}')").First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator($".mud-select:has(#{id}) .mud-input-control").ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+        await item.ClickAsync();
     }
 
     /// <summary>The 局领导 approves the pending request about <paramref name="subject"/> in his inbox, with an opinion.</summary>

@@ -77,7 +77,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         var carrierDocs = await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(EnforcementService.OwnerType, id.ToString());
         Assert.Equal([DocumentKind.PriorNotice], carrierDocs.Select(d => d.Kind));
         var notice = Text((await registry.DownloadAsync(carrierDocs[0].Id)).Pdf);
-        foreach (var expected in new[] { "行政处罚事先告知书", "中国移动通信集团宁夏有限公司", "第十九条", "人民币贰万元整", "陈述和申辩", "2026年5月8日" })
+        foreach (var expected in new[] { "行政处罚事先告知书", "中国移动通信集团宁夏有限公司", "第十九条", "人民币贰万元整", "陈述和申辩", "自收到本告知书之日起三个工作日内" })
             Assert.Contains(expected, notice);
         await Assert.ThrowsAsync<NotFoundException>(() => As<EnforcementService>(a.OtherCarrier, "carrier.cucc.nx").GetAsync(id));
         portal.Today(new DateOnly(2026, 5, 6));

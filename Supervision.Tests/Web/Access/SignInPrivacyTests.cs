@@ -139,8 +139,6 @@ public class SignInTimingTests(Portal portal, Xunit.Abstractions.ITestOutputHelp
     {
         await Accounts.CreateAsync(portal, "privacy.timed", Password);
         var client = portal.Anonymous();
-        var known = new List<double>();
-        var unknown = new List<double>();
         async Task<double> TimeAsync(string name)
         {
             var fields = await Portal.HiddenFieldsAsync(client, "/account/login");
@@ -152,22 +150,28 @@ public class SignInTimingTests(Portal portal, Xunit.Abstractions.ITestOutputHelp
             Assert.Equal(Login.FailedMessage, Accounts.Message(await response.Content.ReadAsStringAsync()));
             return watch.Elapsed.TotalMilliseconds;
         }
-        // Interleaved, so a busy moment of the machine falls on both; each attempt is a first failure of its name.
-        for (var i = -3; i < 21; i++)
+        // Interleaved in pairs, so a busy moment of the machine falls on both of a pair; each attempt is a first failure of its
+        // name. The ratio of each pair is taken, and their median: a machine slowing down between pairs does not move it. A
+        // round that a burst of other work still skews is measured again (three rounds at most): the defect this guards
+        // against (a name of no one refused without the password hash, 100,000 PBKDF2 iterations) shows in every round.
+        var rounds = new List<string>();
+        for (var round = 0; round < 3; round++)
         {
-            using (var scope = portal.ScopeFor(AccessScope.System))
-                await scope.ServiceProvider.GetRequiredService<SignInThrottle>().ResetAsync("privacy.timed");
-            var k = await TimeAsync("privacy.timed");
-            var u = await TimeAsync($"privacy.nobody{i + 3}");
-            if (i < 0) continue; // warm-up
-            known.Add(k);
-            unknown.Add(u);
+            var ratios = new List<double>();
+            for (var i = -3; i < 21; i++)
+            {
+                using (var scope = portal.ScopeFor(AccessScope.System))
+                    await scope.ServiceProvider.GetRequiredService<SignInThrottle>().ResetAsync("privacy.timed");
+                var k = await TimeAsync("privacy.timed");
+                var u = await TimeAsync($"privacy.nobody{round}-{i + 3}");
+                if (i >= 0) ratios.Add(u / k); // after a warm-up
+            }
+            var median = ratios.Order().ElementAt(ratios.Count / 2);
+            output.WriteLine($"round {round + 1}: median ratio unknown name / wrong password over 21 pairs {median:0.00}");
+            if (median is >= 0.8 and <= 1.25) return;
+            rounds.Add($"{median:0.00}");
         }
-        double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
-        var (mk, mu) = (Median(known), Median(unknown));
-        output.WriteLine($"medians over 21: wrong password {mk:0.0} ms, unknown name {mu:0.0} ms");
-        Assert.True(Math.Abs(mk - mu) <= 0.2 * Math.Max(mk, mu),
-            $"median of a wrong password {mk:0.0} ms, of an unknown name {mu:0.0} ms: more than 20 % apart");
+        Assert.Fail($"a name of no one and a wrong password are refused in different times: median ratios {string.Join("、", rounds)} in three rounds (0.8–1.25 expected)");
     }
 
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -42,9 +41,6 @@ public partial class SingleSignOnTests(Portal portal) : IClassFixture<Portal>, I
         await _provider.DisposeAsync();
     }
 
-    [GeneratedRegex("""<input type="hidden" name="([^"]+)" value="([^"]*)"\s*/?>""")]
-    private static partial Regex HiddenInput();
-
     /// <summary>The browser's round trip: the portal sends it to the provider, the provider posts the code back, the portal finishes.</summary>
     private async Task<(HttpClient Client, HttpResponseMessage Finished)> SignInAsync(string identity)
     {
@@ -60,7 +56,7 @@ public partial class SingleSignOnTests(Portal portal) : IClassFixture<Portal>, I
 
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var form = await (await browser.GetAsync(authorize)).Content.ReadAsStringAsync();
-        var fields = HiddenInput().Matches(form).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        var fields = Portal.HiddenFields(form);
         Assert.True(fields.ContainsKey("code"), form);
         var back = await client.PostAsync("/signin-oidc", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);

@@ -8,6 +8,9 @@ using Supervision.Domain.Submissions;
 
 namespace Supervision.Reports.Submissions.Io;
 
+// Ours although SpreadCheetah 1.29.0 writes 100,000 × 8 cells 4× faster (0.27 s against 1.17 s): it writes only inline
+// strings and cells without references, which ClosedXML 0.95 cannot read back and which do not look like the files Excel and
+// WPS produce (shared strings) — the returns generated for the demo and the tests must (docs/PERFORMANCE.md "Libraries").
 /// <summary>One sheet to write: row 1 first; each row a list of cell values (null = empty cell).</summary>
 public sealed record XlsxSheet(string Name, IEnumerable<IReadOnlyList<object?>> Rows);
 

@@ -6,6 +6,8 @@ using System.Text.RegularExpressions;
 
 namespace Supervision.Reports.Documents;
 
+// Ours because it wins: a decision in 8.8 ms CPU and 127.4 KB against 14.0 ms and 178.2 KB when PDFsharp compresses it
+// itself, same pages (docs/PERFORMANCE.md "Libraries").
 /// <summary>
 /// Compresses the streams PDFsharp was told to leave uncompressed (page contents, font programs) with the runtime's
 /// zlib, after blanking the horizontal metrics of glyphs a font subset does not contain. PDFsharp copies a font's

@@ -11,6 +11,8 @@ namespace Supervision.Reports.Submissions.Io;
 /// <summary>A problem found in a carrier's file. Row 1-based, Column 0-based; Row 0 or Column -1 means "no particular cell".</summary>
 public sealed record CellIssue(string Sheet, int Row, int Column, string Message);
 
+// Ours because it wins: 3,000 notes and the issue sheet on a 100,000-row sheet in 2.73 s where DocumentFormat.OpenXml needs
+// 11.35 s to load, style and save the sheet's DOM and 6.26 s just to stream-copy it (docs/PERFORMANCE.md "Libraries").
 /// <summary>
 /// Gives the carrier its own workbook back with the problems marked: each issue cell gets a red fill (keeping its
 /// number format, font and borders) and a note with the message(s); a last sheet "错误清单" lists every issue.

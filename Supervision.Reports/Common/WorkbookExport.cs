@@ -1,5 +1,9 @@
 using Supervision.Domain.Common;
 using ClosedXML.Excel;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
+using Supervision.Domain.Submissions;
 
 namespace Supervision.Reports.Common;
 
@@ -12,7 +16,7 @@ public sealed record ExportColumn<T>(string Header, Func<T, object?> Value, doub
 /// </summary>
 public static class WorkbookExport
 {
-    /// <summary>Past this many rows a ledger is written streaming (MiniExcel): the same columns, formats and frozen, filtered header, in bounded memory.</summary>
+    /// <summary>Past this many rows a ledger is written streaming (SpreadCheetah): the same columns, formats and frozen, filtered header, in bounded memory.</summary>
     public const int StreamingThreshold = 10_000;
 
     public static byte[] Build<T>(string title, string? filterNote, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, DateTimeOffset generatedAt)
@@ -75,43 +79,53 @@ public static class WorkbookExport
     /// <summary>
     /// A large ledger: the rows on the first sheet under a frozen, filtered header of the same Chinese column names,
     /// widths and formats; the title and the filters on a second sheet 说明. Text is written as text values (never a
-    /// formula), like the formatted path.
+    /// formula), like the formatted path. Through SpreadCheetah 1.29.0, streaming: 100,000 rows × 8 in 0.22 s and
+    /// 3.6 MB, where MiniExcel 1.46 took 0.91 s and 7.1 MB without the date and money formats (docs/PERFORMANCE.md "Libraries").
     /// </summary>
     private static byte[] BuildStreaming<T>(string title, string? filterNote, IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows, DateTimeOffset generatedAt)
     {
-        var keys = columns.Select((_, i) => $"c{i}").ToArray();
-        var config = new MiniExcelLibs.OpenXml.OpenXmlConfiguration
+        using var stream = new MemoryStream();
+        // The library is asynchronous only; the pages call this on their circuit, so the work runs off its context.
+        Task.Run(async () =>
         {
-            FreezeRowCount = 1,
-            AutoFilter = true,
-            TableStyles = MiniExcelLibs.OpenXml.TableStyles.None,
-            DynamicColumns = columns.Select((c, i) => new MiniExcelLibs.Attributes.DynamicExcelColumn(keys[i]) { Name = c.Header, Width = c.Width }).ToArray(),
-        };
-        IEnumerable<Dictionary<string, object?>> Data()
-        {
+            await using var book = await Spreadsheet.CreateNewAsync(stream).ConfigureAwait(false);
+            var options = new WorksheetOptions { FrozenRows = 1, AutoFilter = new AutoFilterOptions($"A1:{CellAddress.ColumnName(columns.Count - 1)}1") };
+            for (var c = 0; c < columns.Count; c++) options.Column(c + 1).Width = columns[c].Width;
+            await book.StartWorksheetAsync(SafeSheetName(title), options).ConfigureAwait(false);
+            var header = book.AddStyle(new Style { Font = { Bold = true }, Fill = { Color = System.Drawing.Color.FromArgb(0xDC, 0xE6, 0xF2) } });
+            var formats = new Dictionary<string, StyleId>();
+            StyleId Format(string format) => formats.TryGetValue(format, out var id) ? id : formats[format] = book.AddStyle(new Style { Format = NumberFormat.Custom(format) });
+            await book.AddRowAsync(columns.Select(c => new StyledCell(c.Header, header)).ToArray()).ConfigureAwait(false);
+            var cells = new StyledCell[columns.Count];
             foreach (var item in rows)
             {
-                var line = new Dictionary<string, object?>(keys.Length);
-                for (var c = 0; c < keys.Length; c++) line[keys[c]] = Plain(columns[c].Value(item));
-                yield return line;
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var format = columns[c].Format;
+                    cells[c] = columns[c].Value(item) switch
+                    {
+                        null => default,
+                        string text => new StyledCell(text, null),
+                        DateOnly d => new StyledCell(d.ToDateTime(TimeOnly.MinValue), Format(format ?? "yyyy-mm-dd")),
+                        DateTimeOffset t => new StyledCell(BeijingTime.Local(t).DateTime, Format(format ?? "yyyy-mm-dd hh:mm")),
+                        decimal m => new StyledCell(m, Format(format ?? "#,##0.00")),
+                        int n => new StyledCell(n, format is null ? null : Format(format)),
+                        long l => new StyledCell(l, format is null ? null : Format(format)),
+                        double x => new StyledCell(x, format is null ? null : Format(format)),
+                        bool b => new StyledCell(b ? "是" : "否", null),
+                        var other => new StyledCell(other.ToString(), null),
+                    };
+                }
+                await book.AddRowAsync(cells).ConfigureAwait(false);
             }
-        }
-        var about = new[] { new Dictionary<string, object?> { ["说明"] = title }, new Dictionary<string, object?> { ["说明"] = Note(filterNote, generatedAt) } };
-        var sheets = new Dictionary<string, object> { [SafeSheetName(title)] = Data(), ["说明"] = about };
-        using var stream = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(stream, sheets, configuration: config);
+            await book.StartWorksheetAsync("说明").ConfigureAwait(false);
+            await book.AddRowAsync([new DataCell("说明")]).ConfigureAwait(false);
+            await book.AddRowAsync([new DataCell(title)]).ConfigureAwait(false);
+            await book.AddRowAsync([new DataCell(Note(filterNote, generatedAt))]).ConfigureAwait(false);
+            await book.FinishAsync().ConfigureAwait(false);
+        }).GetAwaiter().GetResult();
         return stream.ToArray();
     }
-
-    /// <summary>A value as the streaming writer takes it: dates as Beijing dates and times, yes/no in Chinese.</summary>
-    private static object? Plain(object? value) => value switch
-    {
-        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
-        DateTimeOffset t => BeijingTime.Local(t).DateTime,
-        bool b => b ? "是" : "否",
-        null or string or decimal or int or long or double => value,
-        _ => value.ToString(),
-    };
 
     private static void Write(IXLCell cell, object? value, string? format)
     {

@@ -49,6 +49,9 @@ public class WorkbookExportTests
         Assert.Equal("=HYPERLINK(\"http://x\",\"点我\")", sheet.Cell(3, 2).GetString());
         Assert.Equal(new DateTime(2026, 1, 3), sheet.Cell(3, 3).GetDateTime());
         Assert.Equal(1002m, sheet.Cell(3, 4).GetValue<decimal>());
+        // The same formats as the formatted path: a date reads as a date, money with two decimals.
+        Assert.Equal("yyyy-mm-dd", sheet.Cell(3, 3).Style.NumberFormat.Format);
+        Assert.Equal("#,##0.00", sheet.Cell(3, 4).Style.NumberFormat.Format);
         Assert.Equal("是", sheet.Cell(3, 5).GetString());
         Assert.Equal(count, sheet.Cell(count + 1, 1).GetValue<int>());
         var about = book.Worksheet("说明");

@@ -15,6 +15,9 @@ public class ReturnDraft : IBranchScoped
     /// <summary>Longest value of one input (the longest text column a template may define is far shorter).</summary>
     public const int MaxValueLength = 2000;
 
+    /// <summary>Longest a draft's values may be as JSON (a form of the most rows the designer allows, well filled).</summary>
+    public const int MaxJsonLength = 2_000_000;
+
     public long Id { get; private set; }
     public int ProvinceId { get; private set; }
     public int BranchId { get; private set; }
@@ -40,7 +43,10 @@ public class ReturnDraft : IBranchScoped
     {
         if (values.Problems(template).FirstOrDefault() is { } problem)
             throw new DomainException("entry.invalid", problem);
-        ValuesJson = values.ToJson();
+        var json = values.ToJson();
+        if (json.Length > MaxJsonLength)
+            throw new DomainException("entry.too_large", "草稿内容过多，不宜在网页上填写：请下载为Excel，填写后上传。");
+        ValuesJson = json;
         (SavedById, SavedByName, SavedAt) = (byId, byName, now);
         ConcurrencyToken = Guid.NewGuid();
     }

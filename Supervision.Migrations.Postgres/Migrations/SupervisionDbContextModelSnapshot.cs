@@ -4278,8 +4278,8 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<string>("ValuesJson")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(2000000)
+                        .HasColumnType("character varying(2000000)");
 
                     b.HasKey("Id");
 

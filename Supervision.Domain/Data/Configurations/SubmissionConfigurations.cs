@@ -86,6 +86,7 @@ internal sealed class ReturnDraftConfiguration : IEntityTypeConfiguration<Return
         b.HasIndex(d => new { d.BranchId, d.TemplateCode, d.Period }).IsUnique();
         b.Property(d => d.TemplateCode).HasMaxLength(40);
         b.Property(d => d.Period).HasMaxLength(10);
+        b.Property(d => d.ValuesJson).HasMaxLength(ReturnDraft.MaxJsonLength);
         b.Property(d => d.SavedById).HasMaxLength(450);
         b.Property(d => d.SavedByName).HasMaxLength(200);
         b.Property(d => d.ConcurrencyToken).IsConcurrencyToken();

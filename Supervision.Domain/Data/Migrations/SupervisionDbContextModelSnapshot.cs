@@ -4159,7 +4159,7 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("ValuesJson")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

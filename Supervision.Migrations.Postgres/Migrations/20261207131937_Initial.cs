@@ -1106,7 +1106,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     BranchId = table.Column<int>(type: "integer", nullable: false),
                     TemplateCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ValuesJson = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ValuesJson = table.Column<string>(type: "character varying(2000000)", maxLength: 2000000, nullable: false),
                     SavedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     SavedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

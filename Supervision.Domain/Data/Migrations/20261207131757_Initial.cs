@@ -1105,7 +1105,7 @@ namespace Supervision.Domain.Data.Migrations
                     BranchId = table.Column<int>(type: "INTEGER", nullable: false),
                     TemplateCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ValuesJson = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ValuesJson = table.Column<string>(type: "TEXT", maxLength: 2000000, nullable: false),
                     SavedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     SavedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SavedAt = table.Column<long>(type: "INTEGER", nullable: false),

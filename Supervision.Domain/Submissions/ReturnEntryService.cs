@@ -81,7 +81,15 @@ public sealed class ReturnEntryService(IDbContextFactory<SupervisionDbContext> f
             db.ReturnDrafts.Add(draft);
         }
         draft.Save(template.Definition, Only(template.Definition, values), access.UserId ?? access.Actor, await NameAsync(db, ct), clock.GetUtcNow());
-        await db.SaveOrRefuseAsync("entry.changed", "该草稿刚被他人保存，请刷新页面后再填写。", ct);
+        try
+        {
+            await db.SaveOrRefuseAsync("entry.changed", "该草稿刚被他人保存，请刷新页面后再填写。", ct);
+        }
+        catch (DbUpdateException) when (token is null)
+        {
+            // Two first saves at once: the unique index on (branch, template, period) lets one of them create the draft.
+            throw new DomainException("entry.changed", "该草稿刚被本单位其他人首次保存，请刷新页面后再填写，以免覆盖对方的内容。");
+        }
         return Of(draft);
     }
 

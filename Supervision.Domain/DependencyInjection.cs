@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<DocumentVerification>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SubmissionService>();
+        services.AddScoped<ReturnEntryService>();
         services.AddScoped<SubmissionReminders>();
         services.AddSingleton(new EvidenceLimits(config.GetValue("Uploads:EvidenceMaxMegabytes", 10) * 1024L * 1024L));
         services.AddSingleton(new ImportGate(config.GetValue("Imports:MaxConcurrent", ImportGate.DefaultConcurrency(database.Provider)),

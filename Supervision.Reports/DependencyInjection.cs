@@ -19,6 +19,7 @@ public static class DependencyInjection
         var megabytes = config.GetValue("Uploads:MaxFileMegabytes", 30);
         services.AddSingleton(new SpreadsheetLimits(MaxFileBytes: megabytes * 1024L * 1024L));
         services.AddSingleton<IReturnReader, ReturnReader>();
+        services.AddSingleton<IReturnWorkbookWriter, TemplateWorkbookWriter>();
         services.AddSingleton<IDocumentRenderer, DocumentRenderer>();
         services.AddSingleton<Domain.Rankings.IWorkbookCells, Rankings.WorkbookCells>();
         return services;

@@ -56,6 +56,7 @@ public partial class SupervisionDbContext(DbContextOptions<SupervisionDbContext>
     public DbSet<SubmissionFlag> SubmissionFlags => Set<SubmissionFlag>();
     public DbSet<SubmissionComment> SubmissionComments => Set<SubmissionComment>();
     public DbSet<SubmissionAttempt> SubmissionAttempts => Set<SubmissionAttempt>();
+    public DbSet<ReturnDraft> ReturnDrafts => Set<ReturnDraft>();
     public DbSet<PlausibilityExplanation> PlausibilityExplanations => Set<PlausibilityExplanation>();
     public DbSet<RnSummaryRow> RnSummaryRows => Set<RnSummaryRow>();
     public DbSet<OutletRow> OutletRows => Set<OutletRow>();

@@ -225,12 +225,15 @@ public class Submission : IBranchScoped
     /// The carrier's view of one return (its versions of a template and period): what it uploaded and filed, the receipts, and
     /// the regulator's answer with the note written for it. Never who reviewed it or anything internal.
     /// </summary>
+    /// <summary>How a version came in, as people say it: 接口 (API), 在线填报 (the web form), 网页 (a file uploaded on the page).</summary>
+    public static string ChannelLabel(string channel) => channel switch { "api" => "接口", "form" => "在线填报", _ => "网页" };
+
     public static IReadOnlyList<PartyEvent> PartyTimeline(IEnumerable<Submission> versions)
     {
         var timeline = new PartyTimeline();
         foreach (var v in versions.OrderBy(v => v.Version))
         {
-            timeline.Add(v.UploadedAt, $"上传第{v.Version}版（{(v.Channel == "api" ? "接口" : "网页")}）");
+            timeline.Add(v.UploadedAt, $"上传第{v.Version}版（{ChannelLabel(v.Channel)}）");
             if (v.SubmittedAt is { } submitted)
                 timeline.Add(submitted, $"报送第{v.Version}版，回执号{v.ReceiptNo}" + (v.Late ? "（逾期报送）" : ""));
             if (v.ReviewedAt is not { } reviewed) continue;

@@ -39,7 +39,43 @@ public sealed record StoreResult(Submission? Submission, IReadOnlyList<Validatio
 /// <summary>Everything a downloaded template is filled with for one branch and period.</summary>
 public sealed record TemplateFill(TemplateDefinition Template, ReportingPeriod Period, string BranchCode, string BranchName, DateOnly DueDate,
     IReadOnlyList<string> ProvinceCities, IReadOnlyList<string> BranchCities, IReadOnlyDictionary<string, IReadOnlyList<string>> CatalogLists,
-    IReadOnlyDictionary<string, string> ChecklistTitles);
+    IReadOnlyDictionary<string, string> ChecklistTitles)
+{
+    /// <summary>
+    /// The rows a fresh copy of a sheet starts with, by the sheet's columns (null where nothing is filled in): every city of
+    /// the branch × channel ("CityChannel"), or every item of a catalog list with its title ("List:NAME"). The downloaded
+    /// workbook and the browser form start from these same rows.
+    /// </summary>
+    public IReadOnlyList<string?[]> PrefillRows(SheetDefinition def)
+    {
+        var rows = new List<string?[]>();
+        if (def.Prefill == "CityChannel" && Template.Lists.TryGetValue("Channel", out var channels))
+        {
+            int city = def.ColumnIndex("CityCode"), channel = def.ColumnIndex("Channel");
+            foreach (var code in BranchCities)
+            foreach (var c in channels)
+            {
+                var row = new string?[def.Columns.Count];
+                (row[city], row[channel]) = (code, c);
+                rows.Add(row);
+            }
+        }
+        else if (def.Prefill?.StartsWith("List:", StringComparison.Ordinal) == true && CatalogLists.TryGetValue(def.Prefill[5..], out var items))
+        {
+            var list = def.Prefill[5..];
+            var code = def.Columns.Select((c, i) => (c, i)).First(x => x.c.Type == FieldType.Choice && x.c.List == list).i;
+            var title = def.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Field == "ItemTitle", (null!, -1)).Item2;
+            foreach (var item in items)
+            {
+                var row = new string?[def.Columns.Count];
+                row[code] = item;
+                if (title >= 0) row[title] = ChecklistTitles.GetValueOrDefault(item, "");
+                rows.Add(row);
+            }
+        }
+        return rows;
+    }
+}
 
 public sealed record TemplateInfo(int Id, string Code, int Version, string Name, Frequency Frequency, TemplateDefinition Definition);
 
@@ -137,6 +173,19 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var parsed = reader.Read(target.Template.Definition, request.FileName, content, target.Context, progress, ct);
         progress?.Report(new UploadProgress("校验并保存", parsed.RowCount));
         return await StoreAsync(target, command, parsed, content, request.Pdf, fingerprint, ct);
+    }
+
+    /// <summary>
+    /// Reads and checks a return exactly as <see cref="UploadAsync"/> does — the same reader, rules and PDF check — and
+    /// stores nothing (the web form's "检查"): the errors name the same cells as for the upload of the same file.
+    /// </summary>
+    public async Task<IReadOnlyList<ValidationIssue>> CheckAsync(UploadRequest request, byte[] content, CancellationToken ct = default)
+    {
+        StoredFile.CheckName(request.FileName);
+        var target = await TargetAsync(request.BranchId, request.TemplateCode, request.Period, ct);
+        using var slot = await gate.EnterAsync(ct);
+        var parsed = reader.Read(target.Template.Definition, request.FileName, content, target.Context, null, ct);
+        return Check(target, parsed, request.Pdf);
     }
 
     /// <summary>

@@ -57,9 +57,13 @@ public static class TemplateChanges
         return changes;
     }
 
+    private static string WebEntry(SheetDefinition sheet) => sheet.WebEntry ? $"最多{sheet.WebEntryLimit}行" : "只能上传文件";
+
     private static void Columns(SheetDefinition before, SheetDefinition after, List<string> changes)
     {
         var where = $"工作表「{after.Name}」";
+        if (before.WebEntryLimit != after.WebEntryLimit)
+            changes.Add($"{where}网页填报：{WebEntry(before)} → {WebEntry(after)}");
         foreach (var c in after.Columns.Where(c => before.Columns.All(b => b.Field != c.Field))) changes.Add($"{where}新增列「{c.Header}」（{TemplateNames.Of(c.Type)}）");
         foreach (var c in before.Columns.Where(c => after.Columns.All(a => a.Field != c.Field))) changes.Add($"{where}删除列「{c.Header}」");
         foreach (var c in after.Columns)

@@ -41,6 +41,9 @@ public static partial class TemplateCheck
     /// <summary>Rows 1 and 2 of every sheet carry its title, the branch and the period.</summary>
     private const int FirstHeaderRow = 3;
 
+    /// <summary>More rows than this belong in a file: a browser form of thousands of inputs is neither quick nor kind.</summary>
+    public const int MaxWebEntryRows = 1000;
+
     private static void CheckAll(TemplateDefinition t, Problems errors)
     {
         errors.At = "basic";
@@ -177,6 +180,7 @@ public static partial class TemplateCheck
         if (!Enum.IsDefined(sheet.Target)) errors.Add($"{where}：数据存储位置无法识别。");
         if (sheet.HeaderRow < FirstHeaderRow) errors.Add($"{where}：列名应在第{FirstHeaderRow}行或之后（第1、2行是标题、报送单位和期间）。");
         if (sheet.Columns.Count == 0) errors.Add($"{where}：至少需要一列。");
+        if (sheet.WebEntryRows is < 0 or > MaxWebEntryRows) errors.Add($"{where}：网页填报行数上限应在0至{MaxWebEntryRows}之间（0表示只能上传文件）。");
         for (var j = 0; j < sheet.Columns.Count; j++)
         {
             errors.At = $"sheet-{index}-col-{j}";

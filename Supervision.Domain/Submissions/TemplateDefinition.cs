@@ -49,8 +49,20 @@ public sealed record SheetDefinition(
     string? PeriodCell = "D2",
     string? BranchCell = "B2",
     /// <summary>Rows written into a downloaded template: "CityChannel" (every city × channel) or "List:NAME".</summary>
-    string? Prefill = null)
+    string? Prefill = null,
+    /// <summary>
+    /// How many rows a carrier may enter in the browser (在线填报); 0 keeps the sheet to file uploads (outlet details of
+    /// thousands of rows), null allows <see cref="DefaultWebEntryRows"/>.
+    /// </summary>
+    int? WebEntryRows = null)
 {
+    public const int DefaultWebEntryRows = 200;
+
+    /// <summary>The most rows entered in the browser; 0 when the sheet is filed only as a file.</summary>
+    public int WebEntryLimit => WebEntryRows ?? DefaultWebEntryRows;
+
+    public bool WebEntry => WebEntryLimit > 0;
+
     public int ColumnIndex(string field)
     {
         for (var i = 0; i < Columns.Count; i++)

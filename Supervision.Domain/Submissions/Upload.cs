@@ -17,3 +17,13 @@ public interface IReturnReader
     ParsedReturn Read(TemplateDefinition template, string fileName, byte[] content, ValidationContext context, IProgress<UploadProgress>? progress = null,
         CancellationToken ct = default);
 }
+
+/// <summary>
+/// Writes a return's template filled with rows entered in the browser (by sheet name, values in the sheet's column order):
+/// the same workbook a carrier downloads, so a web draft is filed through <see cref="IReturnReader"/> like any file.
+/// Supervision.Reports implements it.
+/// </summary>
+public interface IReturnWorkbookWriter
+{
+    byte[] Write(TemplateFill fill, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> rows);
+}

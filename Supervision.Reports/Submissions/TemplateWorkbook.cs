@@ -13,7 +13,13 @@ public static class TemplateWorkbook
 {
     private const int ValidatedRows = 200_000;
 
-    public static byte[] Build(TemplateFill request)
+    public static byte[] Build(TemplateFill request) => Build(request, null);
+
+    /// <summary>
+    /// The template filled with the rows entered in the browser, by sheet name and the sheet's column order (a sheet not
+    /// given starts as a fresh template does): the workbook a web draft is downloaded as and filed through.
+    /// </summary>
+    public static byte[] Build(TemplateFill request, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>? entered)
     {
         var t = request.Template;
         using var workbook = new XLWorkbook();
@@ -56,7 +62,7 @@ public static class TemplateWorkbook
                 .Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
             sheet.Row(def.HeaderRow).Height = 32;
             sheet.SheetView.FreezeRows(def.HeaderRow);
-            Prefill(sheet, def, request);
+            Rows(sheet, def, request, entered?.GetValueOrDefault(def.Name));
         }
         foreach (var sheet in workbook.Worksheets)
             WorkbookExport.PrintFitToWidth(sheet);
@@ -198,30 +204,42 @@ public static class TemplateWorkbook
         }
     }
 
-    private static void Prefill(IXLWorksheet sheet, SheetDefinition def, TemplateFill request)
+    /// <summary>The sheet's rows: the values entered (a web draft), else the rows a fresh template starts with.</summary>
+    private static void Rows(IXLWorksheet sheet, SheetDefinition def, TemplateFill request, IReadOnlyList<IReadOnlyList<string?>>? entered)
     {
         var row = def.HeaderRow + 1;
-        if (def.Prefill == "CityChannel")
+        foreach (var values in entered ?? request.PrefillRows(def))
         {
-            int city = def.ColumnIndex("CityCode") + 1, channel = def.ColumnIndex("Channel") + 1;
-            foreach (var code in request.BranchCities)
-            foreach (var c in request.Template.Lists["Channel"])
+            for (var i = 0; i < def.Columns.Count && i < values.Count; i++)
+                if (values[i] is { Length: > 0 } value) Value(sheet.Cell(row, i + 1), def.Columns[i], value);
+            row++;
+        }
+    }
+
+    /// <summary>
+    /// A value entered in the browser, as a carrier would have typed it into Excel: a number into a number column (98.5% as
+    /// the share 0.985), anything else — and any number a double would not keep exactly — as the text it is, so the reader
+    /// finds in the cell exactly what was entered.
+    /// </summary>
+    private static void Value(IXLCell cell, ColumnDefinition column, string value)
+    {
+        if (column.Type is FieldType.Count or FieldType.Decimal or FieldType.Percent)
+        {
+            var text = value.Trim();
+            var percent = column.Type == FieldType.Percent && (text.EndsWith('%') || text.EndsWith('％'));
+            if (decimal.TryParse(percent ? text[..^1].Trim() : text, System.Globalization.NumberStyles.Float | System.Globalization.NumberStyles.AllowThousands,
+                    System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
-                Text(sheet.Cell(row, city), code);
-                Text(sheet.Cell(row++, channel), c);
+                if (percent) number /= 100;
+                var exact = (double)number;
+                if ((decimal)exact == number && Math.Abs(exact) < 1e15)
+                {
+                    cell.Value = exact;
+                    return;
+                }
             }
         }
-        else if (def.Prefill?.StartsWith("List:", StringComparison.Ordinal) == true && request.CatalogLists.TryGetValue(def.Prefill[5..], out var items))
-        {
-            var code = def.Columns.Select((c, i) => (c, i)).First(x => x.c.Type == FieldType.Choice && x.c.List == def.Prefill[5..]).i + 1;
-            var title = def.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Field == "ItemTitle").i + 1;
-            foreach (var item in items)
-            {
-                Text(sheet.Cell(row, code), item);
-                if (title > 0) Text(sheet.Cell(row, title), request.ChecklistTitles.GetValueOrDefault(item, ""));
-                row++;
-            }
-        }
+        Text(cell, value);
     }
 
     private static void Text(IXLCell cell, string value) => WorkbookExport.WriteText(cell, value);

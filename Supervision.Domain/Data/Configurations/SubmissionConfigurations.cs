@@ -79,6 +79,21 @@ internal sealed class SubmissionCommentConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class ReturnDraftConfiguration : IEntityTypeConfiguration<ReturnDraft>
+{
+    public void Configure(EntityTypeBuilder<ReturnDraft> b)
+    {
+        b.HasIndex(d => new { d.BranchId, d.TemplateCode, d.Period }).IsUnique();
+        b.Property(d => d.TemplateCode).HasMaxLength(40);
+        b.Property(d => d.Period).HasMaxLength(10);
+        b.Property(d => d.ValuesJson).HasMaxLength(ReturnDraft.MaxJsonLength);
+        b.Property(d => d.SavedById).HasMaxLength(450);
+        b.Property(d => d.SavedByName).HasMaxLength(200);
+        b.Property(d => d.ConcurrencyToken).IsConcurrencyToken();
+        b.HasOne<Supervision.Domain.Organizations.Branch>().WithMany().HasForeignKey(d => d.BranchId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class SubmissionAttemptConfiguration : IEntityTypeConfiguration<SubmissionAttempt>
 {
     public void Configure(EntityTypeBuilder<SubmissionAttempt> b)

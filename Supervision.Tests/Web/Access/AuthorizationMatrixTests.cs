@@ -52,6 +52,9 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         ["/submissions/outliers"] = Who.Regulator,
         ["/submissions/{Id:long}"] = Who.SignedIn,
         ["/submissions/upload"] = Who.Carrier,
+        ["/submissions/entry"] = Who.Carrier,
+        // A web draft of 宁夏移动: its own users open it; another carrier's user gets 404 (WebEntryAccessTests).
+        ["/submissions/drafts/{Id:long}"] = Who.Carrier,
         ["/admin/templates"] = Who.Admin,
         ["/admin/templates/{Id:int}"] = Who.Admin,
         ["/admin/enforcement-settings"] = Who.Admin,
@@ -213,6 +216,19 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         }
     }
 
+    /// <summary>A web draft is its branch's own: another carrier's user finds no such page (404), the regulators are refused the page.</summary>
+    [Fact]
+    public async Task Another_carriers_web_draft_is_not_found()
+    {
+        var id = await SampleDraftAsync();
+        Assert.Equal(HttpStatusCode.OK, (await (await portal.AsAsync("carrier.cmcc.nx")).GetAsync($"/submissions/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await portal.AsAsync("preparer.cmcc.nx")).GetAsync($"/submissions/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await portal.AsAsync("carrier.cucc.nx")).GetAsync($"/submissions/drafts/{id}")).StatusCode);
+        var inspector = await (await portal.AsAsync("inspector.nx")).GetAsync($"/submissions/drafts/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, inspector.StatusCode);
+        Assert.Contains("/account/denied", inspector.Headers.Location!.ToString());
+    }
+
     [Fact]
     public async Task Another_carriers_branch_is_not_found_for_a_carrier_user()
     {
@@ -257,6 +273,7 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         return new()
         {
             ["/submissions/{Id:long}"] = await SampleSubmissionAsync(),
+            ["/submissions/drafts/{Id:long}"] = await SampleDraftAsync(),
             ["/cases/{Id:long}"] = await SampleCaseAsync(),
             ["/publicity/{Id:long}"] = await SampleAnnouncementAsync(),
             ["/public/announcements/{Id:long}"] = await SampleAnnouncementAsync(),
@@ -333,6 +350,18 @@ public class AuthorizationMatrixTests(Portal portal) : IClassFixture<Portal>
         var result = await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Submissions.SubmissionService>().StoreAsync(
             new(branch.Id, "RN-MONTHLY", "2026-08", "sample.xlsx", "web", true, Attested: true), Domain.Submissions.ReturnBuilder.ValidRnMonthly("2026-08"), [1, 2, 3], null);
         return result.Submission!.Id;
+    }
+
+    /// <summary>A web draft (在线填报) of 宁夏移动's quarterly log return, saved by its carrier user.</summary>
+    private async Task<long> SampleDraftAsync()
+    {
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+        if (await db.ReturnDrafts.Where(d => d.BranchId == branch.Id).OrderBy(d => d.Id).FirstOrDefaultAsync() is { } existing) return existing.Id;
+        using var scope = portal.ScopeFor(AccessScope.ForBranches(branch.ProvinceId, branch.CarrierId, [branch.Id]), "carrier.cmcc.nx");
+        var entries = scope.ServiceProvider.GetRequiredService<Supervision.Domain.Submissions.ReturnEntryService>();
+        var entry = await entries.OpenAsync("LOG-QUARTERLY", "2026-Q2");
+        return (await entries.SaveAsync("LOG-QUARTERLY", "2026-Q2", entry.Draft.Values, null)).Id!.Value;
     }
 
     private long? _order;

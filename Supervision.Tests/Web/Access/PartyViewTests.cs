@@ -147,6 +147,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
             ["/cases/{Id:long}"] = r.Case,
             ["/org/branches/{Id:int}"] = (await db.Branches.SingleAsync(b => b.Code == "CMCC-64")).Id,
             ["/catalog/legal-bases/{Id:int}"] = (await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06")).Id,
+            ["/submissions/drafts/{Id:long}"] = await WebDraftAsync(),
         };
         var carrierUser = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, Carrier), new Claim(ClaimTypes.Role, Roles.CarrierUser)], "test"));
         // Every page a carrier may open but the public site's records (the same for everyone, and no carrier's).
@@ -188,6 +189,15 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         var staffCase = await staff.GetStringAsync($"/cases/{r.Case}");
         Assert.Contains("变更历史", staffCase);
         Assert.Contains("同意立案", staffCase); // the approval the carrier does not see is on the staff's page
+    }
+
+    /// <summary>The carrier's own web draft (在线填报) of a quarterly log return.</summary>
+    private async Task<long> WebDraftAsync()
+    {
+        using var carrier = await portal.AsUserAsync(Carrier);
+        var entries = carrier.Get<ReturnEntryService>();
+        var entry = await entries.OpenAsync("LOG-QUARTERLY", "2026-Q2");
+        return entry.Draft.Id ?? (await entries.SaveAsync("LOG-QUARTERLY", "2026-Q2", entry.Draft.Values, null)).Id!.Value;
     }
 
     [Fact]

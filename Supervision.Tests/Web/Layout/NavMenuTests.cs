@@ -58,7 +58,7 @@ public class NavMenuTests : MudTestContext
     [Fact]
     public void A_carrier_user_sees_only_what_concerns_its_company()
     {
-        Assert.Equal(["工作台", "上传报表", "报送记录", "整改通知", "案件列表", "本单位排名", "电信企业", "企业分支机构", "法律依据", "本单位账号"], MenuFor(UserRole.CarrierUser));
+        Assert.Equal(["工作台", "上传报表", "在线填报", "报送记录", "整改通知", "案件列表", "本单位排名", "电信企业", "企业分支机构", "法律依据", "本单位账号"], MenuFor(UserRole.CarrierUser));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public static class Navigation
         new("报送管理", Icons.Material.Filled.Assignment,
         [
             new("上传报表", "/submissions/upload", Icons.Material.Filled.UploadFile),
+            new("在线填报", "/submissions/entry", Icons.Material.Filled.EditNote),
             new("报送记录", "/submissions", Icons.Material.Filled.ListAlt),
             new("报送情况总览", "/submissions/overview", Icons.Material.Filled.GridView),
             new("异常值说明", "/submissions/outliers", Icons.Material.Filled.QueryStats),

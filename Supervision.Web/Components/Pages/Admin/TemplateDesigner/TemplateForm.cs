@@ -120,16 +120,18 @@ public sealed class SheetForm
     public string? PeriodCell { get; set; } = "D2";
     public string? BranchCell { get; set; } = "B2";
     public string? Prefill { get; set; }
+    /// <summary>How many rows the browser form (在线填报) takes; 0 keeps the sheet to files, empty the default.</summary>
+    public int? WebEntryRows { get; set; }
 
     public static SheetForm From(SheetDefinition s)
     {
-        var form = new SheetForm { Name = s.Name, Target = s.Target, HeaderRow = s.HeaderRow, PeriodCell = s.PeriodCell, BranchCell = s.BranchCell, Prefill = s.Prefill };
+        var form = new SheetForm { Name = s.Name, Target = s.Target, HeaderRow = s.HeaderRow, PeriodCell = s.PeriodCell, BranchCell = s.BranchCell, Prefill = s.Prefill, WebEntryRows = s.WebEntryRows };
         form.Columns.AddRange(s.Columns.Select(ColumnForm.From));
         return form;
     }
 
     public SheetDefinition ToDefinition() =>
-        new(Name.Trim(), Target, Columns.Select(c => c.ToDefinition()).ToList(), HeaderRow, PeriodCell, BranchCell, Prefill);
+        new(Name.Trim(), Target, Columns.Select(c => c.ToDefinition()).ToList(), HeaderRow, PeriodCell, BranchCell, Prefill, WebEntryRows);
 }
 
 public sealed class ColumnForm

@@ -1097,6 +1097,33 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReturnDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ValuesJson = table.Column<string>(type: "character varying(2000000)", maxLength: 2000000, nullable: false),
+                    SavedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SavedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnDrafts_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceAddressConfirmations",
                 columns: table => new
                 {
@@ -2782,6 +2809,12 @@ namespace Supervision.Migrations.Postgres.Migrations
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReturnDrafts_BranchId_TemplateCode_Period",
+                table: "ReturnDrafts",
+                columns: new[] { "BranchId", "TemplateCode", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReturnTemplates_Code_Version",
                 table: "ReturnTemplates",
                 columns: new[] { "Code", "Version" },
@@ -3009,6 +3042,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RectificationReplies");
+
+            migrationBuilder.DropTable(
+                name: "ReturnDrafts");
 
             migrationBuilder.DropTable(
                 name: "RnSummaryRows");

@@ -1096,6 +1096,33 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReturnDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ValuesJson = table.Column<string>(type: "TEXT", maxLength: 2000000, nullable: false),
+                    SavedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SavedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SavedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnDrafts_Branches_BranchId",
+                        column: x => x.BranchId,
+                        principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceAddressConfirmations",
                 columns: table => new
                 {
@@ -2781,6 +2808,12 @@ namespace Supervision.Domain.Data.Migrations
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReturnDrafts_BranchId_TemplateCode_Period",
+                table: "ReturnDrafts",
+                columns: new[] { "BranchId", "TemplateCode", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReturnTemplates_Code_Version",
                 table: "ReturnTemplates",
                 columns: new[] { "Code", "Version" },
@@ -3008,6 +3041,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "RectificationReplies");
+
+            migrationBuilder.DropTable(
+                name: "ReturnDrafts");
 
             migrationBuilder.DropTable(
                 name: "RnSummaryRows");

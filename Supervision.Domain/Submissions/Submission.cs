@@ -53,6 +53,8 @@ public class Submission : IBranchScoped
     public StoredFile? AttachmentFile { get; private set; }
     public int RowCount { get; private set; }
     public int FlagCount { get; private set; }
+    /// <summary>How many figures the plausibility checks flagged and the carrier explained when filing.</summary>
+    public int ExplainedCount { get; private set; }
     public string? ReviewedBy { get; private set; }
     public DateTimeOffset? ReviewedAt { get; private set; }
     public string? ReviewNote { get; private set; }
@@ -157,8 +159,14 @@ public class Submission : IBranchScoped
     {
         if (FlagCount > 0)
             throw new DomainException("submission.flags_need_review", $"有{FlagCount}项关注事项，请打开该报表逐项查看后再受理。");
+        // An explained figure is still an unusual one: the reviewer reads the carrier's explanation before accepting.
+        if (ExplainedCount > 0)
+            throw new DomainException("submission.explanations_need_review", $"有{ExplainedCount}项异常数据说明，请打开该报表阅读说明后再受理。");
         Accept(by, now, note);
     }
+
+    /// <summary>The carrier explained these flagged figures with this version.</summary>
+    public void Explained(int figures) => ExplainedCount = figures;
 
     /// <summary>Sends the return back; the reason is shown to the carrier, who files a new version.</summary>
     public void Return(string by, DateTimeOffset now, string reason)

@@ -41,10 +41,10 @@ public enum FilingState
 }
 
 public sealed record OverviewRow(int BranchId, string BranchCode, string Branch, string Carrier, FilingState State, long? SubmissionId, int? Version,
-    DateTimeOffset? SubmittedAt, bool Late, int FlagCount, DateOnly DueDate, Guid? Token = null)
+    DateTimeOffset? SubmittedAt, bool Late, int FlagCount, DateOnly DueDate, Guid? Token = null, int ExplainedCount = 0)
 {
-    /// <summary>Filed and without 关注事项: the reviewer may accept it with others from the overview.</summary>
-    public bool AcceptableInBulk => State == FilingState.Submitted && FlagCount == 0 && SubmissionId is not null;
+    /// <summary>Filed, without 关注事项 and without explained unusual figures: the reviewer may accept it with others from the overview.</summary>
+    public bool AcceptableInBulk => State == FilingState.Submitted && FlagCount == 0 && ExplainedCount == 0 && SubmissionId is not null;
 }
 
 public sealed partial class SubmissionService
@@ -203,7 +203,7 @@ public sealed partial class SubmissionService
                 SubmissionStatus.Accepted => FilingState.Accepted,
                 _ => FilingState.Returned,
             };
-            return new OverviewRow(b.Id, b.Code, b.Name, b.Carrier!.ShortName, state, s?.Id, s?.Version, s?.SubmittedAt, s?.Late ?? false, s?.FlagCount ?? 0, due, s?.ConcurrencyToken);
+            return new OverviewRow(b.Id, b.Code, b.Name, b.Carrier!.ShortName, state, s?.Id, s?.Version, s?.SubmittedAt, s?.Late ?? false, s?.FlagCount ?? 0, due, s?.ConcurrencyToken, s?.ExplainedCount ?? 0);
         }).ToList();
     }
 

@@ -332,6 +332,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         CancellationToken ct)
     {
         db.PlausibilityExplanations.AddRange(PlausibilityExplanation.For(submission, findings, explanations, await SubmitterNameAsync(db, access.Actor, ct), clock.GetUtcNow()));
+        submission.Explained(findings.Count);
         await db.SaveChangesAsync(ct);
     }
 

@@ -4495,6 +4495,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<int>("ExplainedCount")
+                        .HasColumnType("integer");
+
                     b.Property<long>("FileId")
                         .HasColumnType("bigint");
 

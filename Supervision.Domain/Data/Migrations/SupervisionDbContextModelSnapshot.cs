@@ -4368,6 +4368,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExplainedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FileId")
                         .HasColumnType("INTEGER");
 

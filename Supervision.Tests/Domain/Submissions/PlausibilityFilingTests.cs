@@ -14,13 +14,14 @@ namespace Supervision.Tests.Domain.Submissions;
 public class PlausibilityFilingTests(Portal portal) : IClassFixture<Portal>
 {
     /// <summary>The month after an accepted one in which 640100 自有营业厅 (汇总 row 4) has twice the subscribers.</summary>
-    private async Task<(int Branch, SubmissionService Carrier, ParsedReturn Jump)> HistoryAndJumpAsync(string accepted, string next)
+    private async Task<(int Branch, SubmissionService Carrier, ParsedReturn Jump)> HistoryAndJumpAsync(string accepted, string next, RnRow? row = null, long jumpRegistered = 1980)
     {
-        await FileAndAcceptAsync(portal, "CMCC-64", accepted, new RnRow());
+        row ??= new RnRow();
+        await FileAndAcceptAsync(portal, "CMCC-64", accepted, row);
         var (id, _, scope) = await BranchAsync(portal, "CMCC-64");
-        var jump = Rn(next, "CMCC-64", new RnRow());
+        var jump = Rn(next, "CMCC-64", row);
         var first = ReturnBuilder.Values(jump, "汇总", 0);
-        (first[2], first[3]) = (2000L, 1980L);
+        (first[2], first[3]) = (2000L, jumpRegistered);
         return (id, Service<SubmissionService>(portal, scope, await portal.SignatoryAsync("CMCC-64")), jump);
     }
 
@@ -52,6 +53,25 @@ public class PlausibilityFilingTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(("汇总", "C4", "PLAUS_SUBSCRIBERS_CHANGE", 2000m, "本月并入两家合作厅的用户"), (stored.Sheet, stored.Cell, stored.Check, stored.Value, stored.Explanation));
         Assert.Equal([1000m], stored.HistoryValues);
         Assert.DoesNotContain(".", stored.ExplainedBy); // the signatory's name, not the login name
+
+    }
+
+    [Fact]
+    public async Task A_return_with_explained_figures_is_left_out_of_bulk_acceptance_for_the_reviewer_to_read()
+    {
+        // Fully registered (no 关注事项): only the doubled subscribers of 640100 自有营业厅 make it unusual.
+        var (branch, carrier, jump) = await HistoryAndJumpAsync("2025-09", "2025-10", new RnRow(Registered: 1000, Legacy: 0), jumpRegistered: 2000);
+        var filed = (await carrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2025-10", "十月.xlsx", "web", SubmitNow: true, Attested: true,
+            Explanations: new Dictionary<string, string> { ["汇总!C4"] = "本月并入两家合作厅的用户" }), jump, [1, 2, 3], null)).Submission!;
+        Assert.Equal((0, 1), (filed.FlagCount, filed.ExplainedCount));
+
+        var (_, province, _) = await BranchAsync(portal, "CMCC-64");
+        var inspector = Service<SubmissionService>(portal, Inspector(province), "inspector.nx");
+        var row = (await inspector.OverviewAsync("RN-MONTHLY", "2025-10")).Single(r => r.SubmissionId == filed.Id);
+        Assert.Equal((1, false), (row.ExplainedCount, row.AcceptableInBulk));
+        var bulk = await inspector.AcceptManyAsync([new(filed.Id, filed.ConcurrencyToken, "宁夏移动10月")], null);
+        Assert.Empty(bulk.Accepted);
+        Assert.Equal("有1项异常数据说明，请打开该报表阅读说明后再受理。", Assert.Single(bulk.Refused).Reason);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207131937_Initial")]
+    [Migration("20261207140312_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -4497,6 +4497,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<int>("ExplainedCount")
+                        .HasColumnType("integer");
 
                     b.Property<long>("FileId")
                         .HasColumnType("bigint");

@@ -1180,6 +1180,7 @@ namespace Supervision.Domain.Data.Migrations
                     AttachmentFileId = table.Column<long>(type: "INTEGER", nullable: true),
                     RowCount = table.Column<int>(type: "INTEGER", nullable: false),
                     FlagCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExplainedCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),

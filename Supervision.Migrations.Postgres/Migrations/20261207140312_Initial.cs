@@ -1181,6 +1181,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     AttachmentFileId = table.Column<long>(type: "bigint", nullable: true),
                     RowCount = table.Column<int>(type: "integer", nullable: false),
                     FlagCount = table.Column<int>(type: "integer", nullable: false),
+                    ExplainedCount = table.Column<int>(type: "integer", nullable: false),
                     ReviewedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),

@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207131757_Initial")]
+    [Migration("20261207140228_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -4370,6 +4370,9 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ExplainedCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("FileId")
                         .HasColumnType("INTEGER");

@@ -52,11 +52,4 @@ public class CaseServiceRecord
 
     /// <summary>签收人 with the post, e.g. 王伟（综合部经理）; null where nobody signed.</summary>
     public string? Recipient => RecipientName is null ? null : RecipientName + (RecipientPost is null ? "" : $"（{RecipientPost}）");
-
-    /// <summary>One line for the case page: 2026年5月12日 直接送达，签收人王伟（综合部经理），送达人马建国、李娜.</summary>
-    public string Summary => $"{ChineseDate.Format(ServedOn)} {Method}"
-        + (Recipient is { } r ? $"，签收人{r}" : "")
-        + (PostedOn is { } posted ? $"，{ChineseDate.Format(posted)}交邮（邮件号{TrackingNumber}）" : "")
-        + (OpenedAt is { } opened ? $"，{OpenedBy}于{BeijingTime.Local(opened):yyyy年M月d日 HH:mm}首次查阅" : "")
-        + (Servers.Length > 0 && OpenedAt is null ? $"，送达人{Servers}" : "");
 }

@@ -148,6 +148,5 @@ internal sealed class CaseServiceRecordConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.Record).HasMaxLength(2000);
         b.Property(s => s.RecordedBy).HasMaxLength(450);
         b.Ignore(s => s.Recipient);
-        b.Ignore(s => s.Summary);
     }
 }

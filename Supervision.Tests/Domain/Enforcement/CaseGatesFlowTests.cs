@@ -92,17 +92,17 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
         c = await cases.GetAsync(c.Id);
 
         // The hearing notice is served as the prior notice and the decision are: electronically only with consent (Art. 61 para 2).
-        var electronic = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20),
+        var electronic = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), new TimeOnly(9, 30),
             "第一会议室", a.Users["inspector3.nx"], null, "刘洋", method: ServiceMethods.Electronic));
         Assert.Equal("case.electronic_service_without_consent", electronic.Code);
         Assert.Contains("第六十一条第二款", electronic.Message);
-        var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20),
+        var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), new TimeOnly(9, 30),
             "第一会议室", a.Users["inspector2.nx"], null, "刘洋"));
         Assert.Equal("case.hearing_chair_investigator", refused.Code);
         Assert.Contains("第六十四条", refused.Message);
 
         // Not public, for a trade secret (Art. 64 (三)): the case keeps the ground and the notice states it.
-        var notice = await cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), "第一会议室",
+        var notice = await cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), new TimeOnly(9, 30), "第一会议室",
             a.Users["inspector3.nx"], "刘洋（宁夏局信管处）", "赵敏", closedGround: HearingPrivacyGround.TradeSecret);
         Assert.Equal(HearingPrivacyGround.TradeSecret, (await cases.GetAsync(c.Id)).HearingClosedGround);
         var text = Text((await As<DocumentRegistry>(a.Inspector).DownloadAsync(notice.Id)).Pdf);

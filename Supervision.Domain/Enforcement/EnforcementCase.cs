@@ -362,7 +362,7 @@ public partial class EnforcementCase : IPartyVisible
         return hearingDate < earliest
             ? new("case.hearing_notice_short",
                 $"行政机关应当在举行听证的七日前通知当事人听证的时间、地点（行政处罚法第六十四条第（二）项，七日指工作日，第八十五条）：通知于{ChineseDate.Format(servedOn)}送达，"
-                + $"听证最早可定于{ChineseDate.Format(earliest)}。")
+                + $"听证最早为{ChineseDate.Format(earliest)}。")
             : null;
     }
 

@@ -72,7 +72,7 @@ public class CaseActionsTests
         {
             var decide = Action(c, Acting.Officer, day, "decide");
             Assert.False(decide.Allowed);
-            Assert.Equal("陈述申辩期限至2026年5月8日届满，届满前（或当事人书面放弃前）不得作出决定。", decide.NotYet);
+            Assert.Equal("陈述申辩期限自事先告知书送达之日（2026年4月30日）起计算，至2026年5月8日届满，届满前（或当事人书面放弃前）不得作出决定（行政处罚法第四十四条、第六十二条）。", decide.NotYet);
         }
         Assert.True(Action(c, Acting.Officer, "2026-05-11", "decide").Allowed);
         // The party may state its case until the period ends, then the step is gone.
@@ -101,7 +101,7 @@ public class CaseActionsTests
         Assert.Equal("登记听证申请", Action(c, Acting.Officer, "2026-05-11", "request-hearing").Label);
         Assert.DoesNotContain("request-hearing", Offered(c, Acting.Officer, "2026-05-12"));
 
-        Assert.Equal("听证申请期限至2026年5月11日届满，届满前不得作出决定。", Action(c, Acting.Officer, "2026-05-09", "decide").NotYet);
+        Assert.Equal("听证申请期限至2026年5月11日届满，届满前不得作出决定（行政处罚法第六十四条第（一）项）。", Action(c, Acting.Officer, "2026-05-09", "decide").NotYet);
         Assert.Contains("行政处罚法第五十八条", Action(c, Acting.Officer, "2026-05-12", "decide").NotYet); // a hearing was offered: 法制审核 first
         LegallyReviewed(c, "2026-05-12");
         Assert.True(Action(c, Acting.Officer, "2026-05-12", "decide").Allowed);

@@ -213,7 +213,7 @@ public class CaseGatesTests
     public void Service_in_person_or_by_post_needs_no_consent(string method)
     {
         var c = Decided();
-        c.Serve(D("2026-05-12"), method, Settings, Calendar, "i", Now, method == ServiceMethods.Post ? new ServiceDetails(PostedOn: D("2026-05-11")) : null);
+        c.Serve(D("2026-05-12"), method, Settings, Calendar, "i", Now, method == ServiceMethods.Post ? new ServiceDetails(PostedOn: D("2026-05-11"), TrackingNumber: "1179230645164") : null);
         Assert.Equal((CaseState.Served, method), (c.State, c.ServiceMethod));
     }
 

@@ -1,5 +1,6 @@
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
 using static Supervision.Tests.Domain.Enforcement.CaseFixture;
 
@@ -163,12 +164,19 @@ public class CaseLawfulDetailsTests
         Assert.Equal("case.postal_receipt",
             Refused(() => c.Serve(D("2026-05-12"), ServiceMethods.Post, Settings, Calendar, "i", Now, new ServiceDetails(PostedOn: D("2026-05-13")))).Code);
 
-        c.Serve(D("2026-05-18"), ServiceMethods.Post, Settings, Calendar, "i", Now, new ServiceDetails(PostedOn: D("2026-05-12")));
+        // Without the 邮件号 of the tracking record, no service by post is recorded.
+        var noTracking = Refused(() => c.Serve(D("2026-05-18"), ServiceMethods.Post, Settings, Calendar, "i", Now, new ServiceDetails(PostedOn: D("2026-05-12"))));
+        Assert.Equal("case.postal_tracking", noTracking.Code);
+        Assert.Contains("行政处罚法第六十一条", noTracking.Message);
+
+        c.Serve(D("2026-05-18"), ServiceMethods.Post, Settings, Calendar, "i", Now, new ServiceDetails(PostedOn: D("2026-05-12"), TrackingNumber: "1179230645164"));
         Assert.Equal(D("2026-05-18"), c.ServedOn);
         Assert.Equal(D("2026-06-02"), c.PaymentDueDate);                          // fifteen days from the receipt
         Assert.Equal(D("2026-07-17"), c.ReviewPeriodEnds);                         // sixty days from the receipt
         Assert.False(c.ServiceLate);                                               // posted on the day after the decision
-        Assert.Contains("2026年5月12日交邮", c.ServiceRecord);
+        Assert.Contains("2026年5月12日交邮（邮件号1179230645164）", c.ServiceRecord);
+        var recorded = c.ServiceOf(DocumentKind.PenaltyDecision)!;
+        Assert.Equal((DocumentKind.PenaltyDecision, D("2026-05-18"), D("2026-05-12"), "1179230645164"), (recorded.Document, recorded.ServedOn, recorded.PostedOn, recorded.TrackingNumber));
     }
 
     [Fact]

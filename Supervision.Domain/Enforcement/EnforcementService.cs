@@ -326,13 +326,14 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     private static DocumentStep Service(DateOnly servedOn, string method, ServiceDetails? details) => new(DocumentKind.ServiceReceipt, true, servedOn,
         (c, ctx, _) => { ctx.AdoptConsent(c, method); c.Serve(servedOn, method, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, details); });
 
-    /// <summary>After a step that served <paramref name="served"/> (recorded on the case), its 送达回证 — or, sent through the portal, the e-mail and notice.</summary>
-    private async Task AfterServiceAsync(SupervisionDbContext db, EnforcementCase c, CaseContext ctx, DocumentKind served, IssuedDocument document, CancellationToken ct)
+    /// <summary>
+    /// After a step that served <paramref name="document"/> (its service recorded on the case), its 送达回证 — or, when the step sent
+    /// it through the portal, the e-mail and the notice to the party (the receipt follows the first opening).
+    /// </summary>
+    private async Task AfterServiceAsync(SupervisionDbContext db, EnforcementCase c, CaseContext ctx, IssuedDocument document, bool sending, CancellationToken ct)
     {
-        if (c.ServiceOf(served) is { } service && service.RecordedAt == ctx.Now)
-            await IssueAsync(db, c, ctx, Receipt(served, service.ServedOn), ct);
-        else
-            await SendAsync(db, c, ctx, document, ct);
+        if (sending) await SendAsync(db, c, ctx, document, ct);
+        else await IssueAsync(db, c, ctx, Receipt(document.Kind, c.ServiceOf(document.Kind)!.ServedOn), ct);
     }
 
     /// <summary>Issues the filing approval of a case filed without one (cases filed before filing and approval were one step).</summary>
@@ -361,7 +362,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
                 issued = await LatestAsync(db, id, DocumentKind.PriorNotice, ct) ?? throw new DomainException("case.no_notice_document", "本案尚未签发事先告知书。");
             }
             else issued = await IssueAsync(db, c, ctx, Notice(servedOn, method, details), ct);
-            await AfterServiceAsync(db, c, ctx, DocumentKind.PriorNotice, issued, ct);
+            await AfterServiceAsync(db, c, ctx, issued, Sending(method, details), ct);
             await TellPartyAsync(db, c, issued, ct);
         }, ct);
         return issued!;
@@ -387,7 +388,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
         {
             issued = await IssueAsync(db, c, ctx, Hearing(noticeOn, hearingDate, hearingTime, place, panel, method, details, closedGround), ct);
-            await AfterServiceAsync(db, c, ctx, DocumentKind.HearingNotice, issued, ct);
+            await AfterServiceAsync(db, c, ctx, issued, Sending(method, details), ct);
             await TellPartyAsync(db, c, issued, ct);
         }, ct);
         return issued!;

@@ -8,4 +8,22 @@ public static class ChineseDate
     /// <summary>e.g. 2026-11-28 → 2026年11月28日; 2026-01-05 → 2026年1月5日.</summary>
     public static string Format(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+
+    /// <summary>
+    /// A time of day as a notice states it: 9:30 → 上午9时30分, 14:00 → 下午2时, 12:00 → 中午12时 (the 12-hour clock with its part of the day,
+    /// as in "定于2026年12月21日上午9时30分在……举行听证").
+    /// </summary>
+    public static string FormatTime(TimeOnly time)
+    {
+        var (part, hour) = time.Hour switch
+        {
+            < 12 => ("上午", time.Hour),
+            12 => ("中午", 12),
+            _ => ("下午", time.Hour - 12),
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{part}{hour}时") + (time.Minute == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{time.Minute}分"));
+    }
+
+    /// <summary>A day and its hour: 2026年12月21日上午9时30分.</summary>
+    public static string Format(DateOnly date, TimeOnly? time) => Format(date) + (time is { } t ? FormatTime(t) : "");
 }

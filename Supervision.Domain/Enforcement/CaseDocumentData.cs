@@ -20,6 +20,17 @@ public sealed record PayeeInfo(string? Bank, string? AccountName, string? Accoun
 /// <summary>The administration as a party writes to it: postal address, postcode and telephone (基础数据 › 省级管理局).</summary>
 public sealed record AuthorityContact(string? Address, string? PostalCode, string? Phone);
 
+/// <summary>
+/// How a document was served, as its 送达回证 states it: method, date of service, who signed for the party (name, post), the servers;
+/// by post the posting date and 邮件号 (the receipt is dated by the date of receipt); through the portal the first opening.
+/// </summary>
+public sealed record ServiceLine(string Method, DateOnly ServedOn, string? RecipientName, string? RecipientPost, IReadOnlyList<string> Servers,
+    DateOnly? PostedOn = null, string? TrackingNumber = null, DateOnly? SentOn = null, DateTimeOffset? OpenedAt = null, string? OpenedBy = null, string? Record = null)
+{
+    public static ServiceLine Of(CaseServiceRecord r) => new(r.Method, r.ServedOn, r.RecipientName, r.RecipientPost,
+        r.Servers.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), r.PostedOn, r.TrackingNumber, r.SentOn, r.OpenedAt, r.OpenedBy, r.Record);
+}
+
 /// <param name="Basis">The sanction's own legal basis (statute and penalty article), when the case records one.</param>
 /// <param name="Amount">A fine's amount (the hearing threshold is measured against it).</param>
 public sealed record SanctionLine(SanctionKind Kind, string Text, string? Basis = null, decimal? Amount = null);
@@ -56,6 +67,8 @@ public sealed record CaseDocumentData : DocumentData
     public DateOnly? HearingRequestDeadline { get; init; }
     public DateOnly? HearingRequestedOn { get; init; }
     public DateOnly? HearingDate { get; init; }
+    /// <summary>The hour the hearing begins (听证通知书: "定于…上午9时30分在…举行听证"); null in data issued before it was recorded.</summary>
+    public TimeOnly? HearingTime { get; init; }
     public string? HearingPlace { get; init; }
     /// <summary>Who conducts the hearing (Art. 64 (四)): the chair, members and clerk.</summary>
     public string? HearingChair { get; init; }
@@ -98,6 +111,8 @@ public sealed record CaseDocumentData : DocumentData
     public DateOnly? ElectronicConsentOn { get; init; }
     public DateOnly? ElectronicSentOn { get; init; }
     public DateTimeOffset? ElectronicOpenedAt { get; init; }
+    /// <summary>The service the 送达回证 proves, as recorded (null in receipts issued before services were recorded one by one).</summary>
+    public ServiceLine? Service { get; init; }
     /// <summary>The responsible person's approval the form records (立案审批表, 行政处罚决定审批表): who, the opinion, when.</summary>
     public ApprovalLine? Approval { get; init; }
     /// <summary>法制审核 on the decision approval form: reviewer, opinion and text.</summary>
@@ -111,7 +126,7 @@ public sealed record CaseDocumentData : DocumentData
 
     /// <summary>Reads the case as it stands after the transition the document records.</summary>
     public static CaseDocumentData From(EnforcementCase c, DocumentKind kind, DateOnly issueDate, EnforcementSettings settings,
-        string? noticeNumber = null, string? servedDocument = null)
+        string? noticeNumber = null, string? servedDocument = null, CaseServiceRecord? service = null)
     {
         var b = c.Branch!;
         var basis = c.LegalBasis!;
@@ -130,7 +145,7 @@ public sealed record CaseDocumentData : DocumentData
             ViolationDate = c.ViolationDate, Source = SourceText(c.Source),
             NoticeServedOn = c.PriorNoticeServedOn, NoticeNumber = noticeNumber, StatementDeadline = c.StatementDeadline,
             HearingOffered = c.HearingOffered, HearingRequestDeadline = c.HearingRequestDeadline, HearingRequestedOn = c.HearingRequestedOn,
-            HearingDate = c.HearingDate, HearingPlace = c.HearingPlace, Proceedings = ProceedingsOf(c),
+            HearingDate = c.HearingDate, HearingTime = c.HearingTime, HearingPlace = c.HearingPlace, Proceedings = ProceedingsOf(c),
             HearingChair = c.HearingChairName, HearingMembers = c.HearingMembers, HearingClerk = c.HearingClerk,
             HearingClosedGround = c.HearingClosedGround is { } closed ? HearingPrivacyGrounds.Label(closed) : null,
             NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? c.ExitReason : null,
@@ -146,9 +161,12 @@ public sealed record CaseDocumentData : DocumentData
             StatementWorkingDays = settings.StatementWorkingDays, HearingRequestWorkingDays = settings.HearingRequestWorkingDays,
             HearingThreshold = settings.HearingThreshold, PaymentDays = settings.PaymentDays, DiscretionReason = c.DiscretionReason,
             SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
-            ServedDocument = servedDocument, ServedOn = c.ServedOn, ServiceMethod = c.ServiceMethod,
-            ElectronicConsentOn = c.ElectronicallyOpenedAt is null ? null : c.ServiceAddressConfirmedOn,
-            ElectronicSentOn = c.ElectronicallyOpenedAt is null ? null : c.ElectronicallySentOn, ElectronicOpenedAt = c.ElectronicallyOpenedAt,
+            ServedDocument = servedDocument, ServedOn = service?.ServedOn ?? c.ServedOn, ServiceMethod = service?.Method ?? c.ServiceMethod,
+            Service = service is null ? null : ServiceLine.Of(service),
+            // A receipt states the service it proves; one issued before services were recorded, the decision's electronic service.
+            ElectronicConsentOn = (service is null ? c.ElectronicallyOpenedAt : service.OpenedAt) is null ? null : c.ServiceAddressConfirmedOn,
+            ElectronicSentOn = service is null ? c.ElectronicallyOpenedAt is null ? null : c.ElectronicallySentOn : service.SentOn,
+            ElectronicOpenedAt = service is null ? c.ElectronicallyOpenedAt : service.OpenedAt,
             Approval = ApprovalLine.Of(kind switch
             {
                 DocumentKind.CaseFilingApproval => c.UsedApproval(ApprovalStep.Filing),

@@ -1,4 +1,5 @@
 using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
 
 namespace Supervision.Domain.Enforcement;
 
@@ -16,16 +17,23 @@ public static class ServiceMethods
 
     /// <summary>Fax, e-mail, the portal: service by electronic means (Art. 61 para 2).</summary>
     public static bool IsElectronic(string method) => method.Trim().StartsWith(Electronic, StringComparison.Ordinal);
+
+    public static bool IsPost(string method) => method.Trim().StartsWith(Post, StringComparison.Ordinal);
+
+    /// <summary>Handed to someone who signs (or refuses to sign) for the party: 直接送达, 留置送达, 委托送达.</summary>
+    public static bool IsHanded(string method) => method.Trim() is InPerson or Left or Entrusted
+        || method.Trim().StartsWith(InPerson, StringComparison.Ordinal) || method.Trim().StartsWith(Left, StringComparison.Ordinal) || method.Trim().StartsWith(Entrusted, StringComparison.Ordinal);
 }
 
 /// <summary>
 /// What service by post or by announcement needs besides its method and date: the day the document was posted (service by post
 /// takes effect on the date the return receipt shows, which is the date recorded), or what was tried before an announcement.
 /// For electronic service through the portal (<see cref="EnforcementCase.SendDecisionElectronically"/>): the day it was sent, and
-/// when and by whom the party first opened it (the date of service).
+/// when and by whom the party first opened it (the date of service). For every method: who signed for the party (name and post)
+/// and the two officers who served (else the case's first two investigators); by post, the 邮件号 of the tracking record.
 /// </summary>
 public sealed record ServiceDetails(DateOnly? PostedOn = null, string? FailedAttempts = null, DateOnly? SentOn = null, DateTimeOffset? OpenedAt = null,
-    string? OpenedBy = null);
+    string? OpenedBy = null, string? RecipientName = null, string? RecipientPost = null, IReadOnlyList<string>? Servers = null, string? TrackingNumber = null);
 
 /// <summary>Service of the decision: electronic service only with the party's written consent (送达地址确认书, Art. 61 para 2).</summary>
 public partial class EnforcementCase
@@ -45,6 +53,53 @@ public partial class EnforcementCase
 
     /// <summary>The method recorded for service through the portal with notice by e-mail.</summary>
     public const string PortalService = ServiceMethods.Electronic + "（平台及电子邮件）";
+
+    private readonly List<CaseServiceRecord> _services = [];
+    /// <summary>How each document served on the party was served (事先告知书, 听证通知书, 决定书), in order.</summary>
+    public IReadOnlyList<CaseServiceRecord> Services => _services;
+
+    /// <summary>The latest service of a document of this kind, if it was served.</summary>
+    public CaseServiceRecord? ServiceOf(DocumentKind document) => _services.Where(s => s.Document == document).OrderBy(s => s.RecordedAt).ThenBy(s => s.Id).LastOrDefault();
+
+    /// <summary>The day the 事先告知书 was sent through the portal and by e-mail; it is served when the party first opens it.</summary>
+    public DateOnly? PriorNoticeSentOn { get; private set; }
+
+    /// <summary>
+    /// The service of <paramref name="document"/> by <paramref name="method"/> as recorded on <paramref name="on"/>, checked — a method the
+    /// law allows that day (electronic only on consent), by post with its posting date and 邮件号 and dated by the receipt, the two
+    /// servers — but not yet kept: the step that serves adds it (<see cref="KeepService"/>) once all its own checks passed.
+    /// </summary>
+    private CaseServiceRecord PrepareService(DocumentKind document, string method, DateOnly on, ServiceDetails? details, string by, DateTimeOffset now)
+    {
+        Check(ServiceMethodRefusal(method, on));
+        var (servedOn, record) = EffectiveService(method, on, details);
+        var servers = (details?.Servers ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct().ToList();
+        if (servers.Count == 0) servers = Investigators.Take(2).Select(i => i.Name).ToList();
+        if (servers.Count < 2 && !ServiceMethods.IsElectronic(method))
+            throw new DomainException("case.servers", "送达人不得少于两人（行政处罚法第四十二条），请填写两名送达人。");
+        if (details?.RecipientName is { Length: > 50 } || details?.RecipientPost is { Length: > 50 })
+            throw new DomainException("case.recipient", "签收人姓名和职务各不超过50字。");
+        return CaseServiceRecord.Of(document, method, servedOn, record, servers, details, by, now);
+    }
+
+    private void KeepService(CaseServiceRecord service) => _services.Add(service);
+
+    /// <summary>
+    /// Sends the 事先告知书 electronically (the party consented: Art. 61 para 2): it is in the party's portal and its service e-mail
+    /// is told; it is served — and the statement and hearing request periods start — when the party first opens it
+    /// (<see cref="ServePriorNotice"/> with that day). Until then the proposed penalty stays as sent.
+    /// </summary>
+    public void SendPriorNoticeElectronically(DateOnly on, string by, DateTimeOffset now)
+    {
+        Require(CaseState.UnderReview, "电子送达事先告知书");
+        Check(NoticeRefusal());
+        Check(NoticeSentRefusal());
+        NotFuture(on, now, "发送日期");
+        Check(ServiceMethodRefusal(ServiceMethods.Electronic, on));
+        PriorNoticeSentOn = on;
+        VisibleToParty = true; // the party opens the notice in its portal
+        Step(by, now, "电子送达事先告知书（已发送）", $"通过平台及电子邮件发送至{ElectronicServiceChannel}；以当事人首次查阅之日为送达日期，陈述申辩和听证申请期限自该日起计算");
+    }
 
     /// <summary>
     /// Takes the party's standing 送达地址确认书 (recorded by the carrier in the portal, possibly before this case) as its consent
@@ -99,7 +154,10 @@ public partial class EnforcementCase
                     "邮寄送达的，以回执上注明的收件日期为送达日期（行政处罚法第六十一条第一款依照民事诉讼法的规定）：请填写交邮日期，送达日期填写回执上的收件日期。");
             if (posted > on)
                 throw new DomainException("case.postal_receipt", $"回执上的收件日期（{ChineseDate.Format(on)}）不能早于交邮日期（{ChineseDate.Format(posted)}）。");
-            return (on, $"{ChineseDate.Format(posted)}交邮，回执收件日期{ChineseDate.Format(on)}");
+            if (details.TrackingNumber?.Trim() is not { Length: >= 6 and <= 40 } tracking)
+                throw new DomainException("case.postal_tracking",
+                    "邮寄送达的，请填写邮件号（挂号信或特快专递的单号），送达日期以邮件查询记录或回执上的收件日期为准（行政处罚法第六十一条第一款依照民事诉讼法的规定）。");
+            return (on, $"{ChineseDate.Format(posted)}交邮（邮件号{tracking}），回执收件日期{ChineseDate.Format(on)}");
         }
         if (method.Trim().StartsWith(ServiceMethods.Announcement, StringComparison.Ordinal))
         {

@@ -66,6 +66,12 @@ public partial class EnforcementCase : IPartyVisible
     /// <summary>How the 听证通知书 was served (one of <see cref="ServiceMethods.All"/>).</summary>
     public string? HearingNoticeServiceMethod { get; private set; }
     public DateOnly? HearingDate { get; private set; }
+    /// <summary>The hour the hearing begins (the 听证通知书 states the time: Art. 64 (二)); null in cases scheduled before it was recorded.</summary>
+    public TimeOnly? HearingTime { get; private set; }
+    /// <summary>The day the 听证通知书 was sent through the portal; it is served when the party first opens it.</summary>
+    public DateOnly? HearingNoticeSentOn { get; private set; }
+    /// <summary>The notice sent through the portal was first opened fewer than seven working days before the hearing: it must be set again.</summary>
+    public bool HearingNoticeLate { get; private set; }
     public string? HearingPlace { get; private set; }
     public DateOnly? HearingHeldOn { get; private set; }
     public string? HearingRecord { get; private set; }
@@ -227,6 +233,7 @@ public partial class EnforcementCase : IPartyVisible
     public void ProposeSanctions(IReadOnlyList<CaseSanction> sanctions, IReadOnlyDictionary<int, LegalBasis> bases, bool actAlreadyFined, string by, DateTimeOffset now)
     {
         Require(CaseState.UnderReview, "拟定处罚");
+        Check(NoticeSentRefusal());
         if (sanctions.Count == 0) throw new DomainException("case.no_sanction", "请至少拟定一项处罚或处理。");
         CheckSanctions(sanctions, bases, BeijingTime.Today(now)); // the version the law applies if decided today (第三十七条)
         Check(SanctionSetRefusal(sanctions, id => bases[id]));
@@ -252,8 +259,9 @@ public partial class EnforcementCase : IPartyVisible
         Check(NoticeRefusal());
         if (on < FiledOn) throw new DomainException("case.date_before_filing", "送达日期不能早于立案日。");
         NotFuture(on, now, "送达日期");
-        Check(ServiceMethodRefusal(method, on));
-        var (servedOn, record) = EffectiveService(method, on, details);
+        var service = PrepareService(DocumentKind.PriorNotice, method, on, details, by, now);
+        var (servedOn, record) = (service.ServedOn, service.Record);
+        KeepService(service);
         PriorNoticeServedOn = servedOn;
         StatementDeadline = calendar.AddWorkingDays(servedOn, settings.StatementWorkingDays);
         HearingOffered = GivesHearingRight(settings);
@@ -291,24 +299,71 @@ public partial class EnforcementCase : IPartyVisible
     /// check the prior notice and the decision use.
     /// </summary>
     /// <param name="closedGround">Why the hearing is not public (Art. 64 (三)); null: it is public.</param>
-    public void ScheduleHearing(DateOnly noticeServedOn, DateOnly hearingDate, string place, HearingPanel panel, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now,
-        string method = ServiceMethods.InPerson, ServiceDetails? details = null, HearingPrivacyGround? closedGround = null)
+    /// <param name="noticeOn">The day the 听证通知书 is served (by post: the date of receipt; through the portal: the day it is sent, served when first opened).</param>
+    /// <param name="hearingTime">The hour the hearing begins: the notice states the time as well as the day (Art. 64 (二)).</param>
+    public void ScheduleHearing(DateOnly noticeOn, DateOnly hearingDate, TimeOnly hearingTime, string place, HearingPanel panel, EnforcementSettings settings, WorkingDayCalendar calendar,
+        string by, DateTimeOffset now, string method = ServiceMethods.InPerson, ServiceDetails? details = null, HearingPrivacyGround? closedGround = null)
     {
         Require(CaseState.Hearing, "安排听证");
         Check(HearingScheduleRefusal());
-        NotFuture(noticeServedOn, now, "听证通知送达日期");
-        Check(ServiceMethodRefusal(method, noticeServedOn));
-        string? record;
-        (noticeServedOn, record) = EffectiveService(method, noticeServedOn, details);
-        var earliest = calendar.AddWorkingDays(noticeServedOn, settings.HearingNoticeWorkingDays);
-        if (hearingDate < earliest)
-            throw new DomainException("case.hearing_notice_short", $"听证应在通知送达{settings.HearingNoticeWorkingDays}个工作日后举行（行政处罚法第六十四条），最早为{ChineseDate.Format(earliest)}。");
+        NotFuture(noticeOn, now, "听证通知送达日期");
+        if (details?.PostedOn is { } posted && posted > hearingDate || noticeOn > hearingDate)
+            throw new DomainException("case.hearing_notice_after_hearing",
+                $"听证通知书的日期不能晚于听证日期（{ChineseDate.Format(hearingDate)}）：行政机关应当在举行听证的七日前通知当事人听证的时间、地点（行政处罚法第六十四条第（二）项）。");
+        if (hearingTime < new TimeOnly(7, 0) || hearingTime > new TimeOnly(20, 0))
+            throw new DomainException("case.hearing_time", "请填写听证开始的时间（7时至20时之间），听证通知书须写明听证的时间（行政处罚法第六十四条第（二）项）。");
+        // Through the portal the notice is sent now and served when the party first opens it (ReceiveHearingNotice).
+        var sending = IsPortalSending(method, details);
+        CaseServiceRecord? service = null;
+        if (sending)
+        {
+            NotFuture(noticeOn, now, "发送日期");
+            Check(ServiceMethodRefusal(method, noticeOn));
+        }
+        else service = PrepareService(DocumentKind.HearingNotice, method, noticeOn, details, by, now);
+        var servedOn = service?.ServedOn ?? noticeOn;
+        Check(HearingNoticeShortRefusal(servedOn, hearingDate, settings, calendar));
         if (string.IsNullOrWhiteSpace(place)) throw new DomainException("case.hearing_place", "请填写听证地点。");
         if (closedGround is { } ground && !Enum.IsDefined(ground))
             throw new DomainException("case.hearing_closed_ground", "不公开举行听证的，须以涉及国家秘密、商业秘密或者个人隐私为由（行政处罚法第六十四条第（三）项）。");
         AppointHearingPanel(panel);
-        (HearingNoticeServedOn, HearingNoticeServiceMethod, HearingDate, HearingPlace, HearingClosedGround) = (noticeServedOn, method.Trim(), hearingDate, place.Trim(), closedGround);
-        Step(by, now, $"送达听证通知书（{HearingNoticeServiceMethod}）", (record is null ? "" : record + "；") + $"听证定于{ChineseDate.Format(hearingDate)}在{HearingPlace}{(closedGround is { } g ? $"不公开举行（涉及{HearingPrivacyGrounds.Label(g)}）" : "公开举行")}；主持人{HearingChairName}，记录员{HearingClerk}");
+        if (service is not null) KeepService(service);
+        (HearingNoticeServedOn, HearingNoticeSentOn, HearingNoticeServiceMethod, HearingDate, HearingTime, HearingPlace, HearingClosedGround) =
+            (service?.ServedOn, sending ? noticeOn : null, method.Trim(), hearingDate, hearingTime, place.Trim(), closedGround);
+        HearingNoticeLate = false;
+        Step(by, now, sending ? "电子送达听证通知书（已发送）" : $"送达听证通知书（{HearingNoticeServiceMethod}）",
+            (sending ? "通过平台及电子邮件发送，以当事人首次查阅之日为送达日期；" : service!.Record is { } record ? record + "；" : "")
+            + $"听证定于{ChineseDate.Format(hearingDate, hearingTime)}在{HearingPlace}{(closedGround is { } g ? $"不公开举行（涉及{HearingPrivacyGrounds.Label(g)}）" : "公开举行")}；主持人{HearingChairName}，记录员{HearingClerk}");
+    }
+
+    /// <summary>
+    /// The party first opened the 听证通知书 sent through the portal: that day it is served. Served fewer than the statutory days before
+    /// the hearing (Art. 64 (二)), the hearing cannot be held that day: the case says so and the hearing must be set again.
+    /// </summary>
+    public void ReceiveHearingNotice(DateOnly on, ServiceDetails details, EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now)
+    {
+        Require(CaseState.Hearing, "听证通知书送达");
+        if (HearingNoticeSentOn is null || HearingNoticeServedOn is not null) return;
+        var service = PrepareService(DocumentKind.HearingNotice, PortalService, on, details, by, now);
+        KeepService(service);
+        HearingNoticeServedOn = service.ServedOn;
+        HearingNoticeLate = HearingNoticeShortRefusal(service.ServedOn, HearingDate!.Value, settings, calendar) is not null;
+        Step(by, now, $"送达听证通知书（{PortalService}）", service.Record
+            + (HearingNoticeLate ? $"；距听证（{ChineseDate.Format(HearingDate.Value)}）不足{settings.HearingNoticeWorkingDays}个工作日，须重新安排听证（行政处罚法第六十四条第（二）项）" : ""));
+    }
+
+    /// <summary>Sending through the portal: served later, on the first opening (a receipt carries the opening: that is service itself).</summary>
+    private static bool IsPortalSending(string method, ServiceDetails? details) => method.Trim() == PortalService && details?.OpenedAt is null;
+
+    /// <summary>The notice must reach the party at least seven days — working days (Art. 85) — before the hearing (Art. 64 (二)).</summary>
+    private static DomainException? HearingNoticeShortRefusal(DateOnly servedOn, DateOnly hearingDate, EnforcementSettings settings, WorkingDayCalendar calendar)
+    {
+        var earliest = calendar.AddWorkingDays(servedOn, settings.HearingNoticeWorkingDays);
+        return hearingDate < earliest
+            ? new("case.hearing_notice_short",
+                $"行政机关应当在举行听证的七日前通知当事人听证的时间、地点（行政处罚法第六十四条第（二）项，七日指工作日，第八十五条）：通知于{ChineseDate.Format(servedOn)}送达，"
+                + $"听证最早为{ChineseDate.Format(earliest)}。")
+            : null;
     }
 
     public void RecordHearing(DateOnly heldOn, string record, string by, DateTimeOffset now)
@@ -432,8 +487,9 @@ public partial class EnforcementCase : IPartyVisible
         Require(CaseState.Decided, "送达处罚决定书");
         if (on < DecidedOn) throw new DomainException("case.served_before_decision", "送达日期不能早于决定日期。");
         NotFuture(on, now, "送达日期");
-        Check(ServiceMethodRefusal(method, on));
-        var (servedOn, record) = EffectiveService(method, on, details);
+        var service = PrepareService(DocumentKind.PenaltyDecision, method, on, details, by, now);
+        var (servedOn, record) = (service.ServedOn, service.Record);
+        KeepService(service);
         (ServedOn, ServiceMethod, ServiceRecord) = (servedOn, method.Trim(), record);
         if (ServiceMethods.IsElectronic(method) && details?.OpenedAt is { } opened) ElectronicallyOpenedAt = opened;
         // Within the service period is judged by what the administration did: posted, sent, announced or handed over.
@@ -566,8 +622,8 @@ public partial class EnforcementCase : IPartyVisible
         if (State == CaseState.UnderReview)
         {
             var proposed = NoticeRefusal() is null;
-            yield return new("propose", "拟定处罚", Primary: !proposed);
-            yield return new("notice", "送达事先告知书", Primary: proposed, NotYet: NoticeRefusal()?.Message);
+            if (PriorNoticeSentOn is null) yield return new("propose", "拟定处罚", Primary: !proposed);
+            yield return new("notice", PriorNoticeSentOn is null ? "送达事先告知书" : "登记以其他方式送达事先告知书", Primary: proposed && PriorNoticeSentOn is null, NotYet: NoticeRefusal()?.Message);
         }
         if (State == CaseState.Hearing && HearingScheduleRefusal() is null)
         {
@@ -610,6 +666,8 @@ public partial class EnforcementCase : IPartyVisible
         if (State == CaseState.PriorNoticeServed && HearingRequestRefusal(today) is null) yield return new("request-hearing", "申请听证");
         if (Acknowledgeable && AcknowledgedAt is null) yield return new("acknowledge", "确认签收处罚决定书", Primary: true);
         if (State == CaseState.Decided && ElectronicallySentOn is not null) yield return new("read-served", "查阅电子送达的处罚决定书", Primary: true);
+        if (State == CaseState.UnderReview && PriorNoticeSentOn is not null) yield return new("read-notice", "查阅电子送达的行政处罚事先告知书", Primary: true);
+        if (State == CaseState.Hearing && HearingNoticeSentOn is not null && HearingNoticeServedOn is null) yield return new("read-hearing-notice", "查阅电子送达的听证通知书", Primary: true);
     }
 
     // Where each step may happen: the transitions refuse it elsewhere, ActionsFor offers it only there.
@@ -633,6 +691,11 @@ public partial class EnforcementCase : IPartyVisible
 
     private DomainException? NoticeRefusal() =>
         Sanctions.All(s => s.Status != SanctionStatus.Proposed) ? new("case.no_sanction", "告知前须先拟定处罚。") : null;
+
+    /// <summary>Once the 事先告知书 is sent through the portal, what it states stands, and it is not sent twice.</summary>
+    private DomainException? NoticeSentRefusal() => PriorNoticeSentOn is { } sent
+        ? new("case.notice_sent", $"事先告知书已于{ChineseDate.Format(sent)}通过平台及电子邮件发送，待当事人查阅（首次查阅之日为送达日期），不能再更改拟定的处罚或重复发送。")
+        : null;
 
     /// <summary>
     /// A statement is taken until its period ends; a written waiver while there is still something to waive (the statement
@@ -668,6 +731,10 @@ public partial class EnforcementCase : IPartyVisible
     {
         if (HearingScheduleRefusal() is { } held) return held;
         if (HearingDate is not { } date) return new("case.hearing_not_scheduled", "尚未安排听证。");
+        if (HearingNoticeServedOn is null)
+            return new("case.hearing_notice_unserved", $"听证通知书已于{ChineseDate.Format(HearingNoticeSentOn!.Value)}通过平台发送，当事人尚未查阅；通知送达后方可举行听证（行政处罚法第六十四条第（二）项）。");
+        if (HearingNoticeLate)
+            return new("case.hearing_notice_short", $"听证通知书于{ChineseDate.Format(HearingNoticeServedOn.Value)}送达，距听证不足七日（行政处罚法第六十四条第（二）项），请重新安排听证。");
         return heldOn < date ? new("case.hearing_before_date", $"听证定于{ChineseDate.Format(date)}举行，举行后方可记录。") : null;
     }
 
@@ -683,12 +750,15 @@ public partial class EnforcementCase : IPartyVisible
     {
         if (!PartyHeard)
             return new("case.no_prior_notice", State is CaseState.Filed or CaseState.Investigating or CaseState.UnderReview
-                ? "未送达行政处罚事先告知书，不得作出处罚决定（行政处罚法第六十二条）。"
+                ? PriorNoticeSentOn is { } sent
+                    ? $"事先告知书已于{ChineseDate.Format(sent)}通过平台电子送达，当事人尚未查阅；以首次查阅之日为送达日期，送达并经陈述申辩期限届满后方可作出处罚决定（行政处罚法第六十一条第二款、第六十二条）。"
+                    : "未送达行政处罚事先告知书，不得作出处罚决定（行政处罚法第六十二条）。"
                 : $"案件处于“{CaseStates.Label(State)}”阶段，不能作出处罚决定。");
         if (!StatementWaived && decidedOn <= StatementDeadline)
-            return new("case.statement_period_running", $"陈述申辩期限至{ChineseDate.Format(StatementDeadline!.Value)}届满，届满前（或当事人书面放弃前）不得作出决定。");
+            return new("case.statement_period_running", $"陈述申辩期限自事先告知书送达之日（{ChineseDate.Format(PriorNoticeServedOn!.Value)}）起计算，至{ChineseDate.Format(StatementDeadline!.Value)}届满，"
+                + "届满前（或当事人书面放弃前）不得作出决定（行政处罚法第四十四条、第六十二条）。");
         if (State == CaseState.PriorNoticeServed && HearingOffered && !StatementWaived && decidedOn <= HearingRequestDeadline)
-            return new("case.hearing_request_running", $"听证申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}届满，届满前不得作出决定。");
+            return new("case.hearing_request_running", $"听证申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}届满，届满前不得作出决定（行政处罚法第六十四条第（一）项）。");
         if (State == CaseState.Hearing && HearingHeldOn is null)
             return new("case.hearing_not_held", "当事人已申请听证，听证举行后方可作出决定。");
         return StatementReviewRefusal();
@@ -745,7 +815,7 @@ public partial class EnforcementCase : IPartyVisible
             + (HearingOffered ? $"，可于{ChineseDate.Format(HearingRequestDeadline!.Value)}前申请听证" : ""));
         if (HearingRequestedOn is { } requested) timeline.Add(requested, "申请听证");
         if (HearingNoticeServedOn is { } hearingNotice)
-            timeline.Add(hearingNotice, $"送达听证通知书{Number(DocumentKind.HearingNotice)}，听证定于{ChineseDate.Format(HearingDate!.Value)}在{HearingPlace}举行");
+            timeline.Add(hearingNotice, $"送达听证通知书{Number(DocumentKind.HearingNotice)}，听证定于{ChineseDate.Format(HearingDate!.Value, HearingTime)}在{HearingPlace}举行");
         if (HearingHeldOn is { } held) timeline.Add(held, "举行听证");
         foreach (var s in Statements)
             timeline.Add(s.SubmittedAt, s.IsWaiver ? "书面放弃陈述申辩和听证" : "提交陈述申辩意见");

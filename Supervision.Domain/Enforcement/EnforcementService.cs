@@ -281,21 +281,41 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     public const string OwnerType = "EnforcementCase";
 
     /// <summary>A step that issues a document: its kind, whether the party receives it, its date, and the transition it records.</summary>
-    private sealed record DocumentStep(DocumentKind Kind, bool ToParty, DateOnly IssueDate, Action<EnforcementCase, CaseContext, DocumentNumber?> Apply);
+    /// <param name="Serves">For a 送达回证: the document whose service it proves (the decision unless said).</param>
+    private sealed record DocumentStep(DocumentKind Kind, bool ToParty, DateOnly IssueDate, Action<EnforcementCase, CaseContext, DocumentNumber?> Apply,
+        DocumentKind Serves = DocumentKind.PenaltyDecision);
 
     private static DocumentStep Filing(DateOnly filedOn) => new(DocumentKind.CaseFilingApproval, false, filedOn,
         (c, ctx, number) => c.RecordFilingApproval(number?.ToString(), ctx.Now));
 
-    private static DocumentStep Notice(DateOnly servedOn, string method = ServiceMethods.InPerson, ServiceDetails? details = null) => new(DocumentKind.PriorNotice, true, servedOn,
-        (c, ctx, _) => { ctx.AdoptConsent(c, method); c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details); });
-
-    private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, string place, HearingPanel panel, string method = ServiceMethods.InPerson,
-        ServiceDetails? details = null, HearingPrivacyGround? closedGround = null) =>
-        new(DocumentKind.HearingNotice, true, noticeOn, (c, ctx, _) =>
+    /// <summary>
+    /// The 事先告知书, dated the day it leaves the administration (by post: the day posted), served by <paramref name="method"/> — or,
+    /// through the portal (<see cref="EnforcementCase.PortalService"/>), sent now and served when the party first opens it.
+    /// </summary>
+    private static DocumentStep Notice(DateOnly servedOn, string method = ServiceMethods.InPerson, ServiceDetails? details = null) =>
+        new(DocumentKind.PriorNotice, true, details?.PostedOn is { } posted && ServiceMethods.IsPost(method) ? posted : servedOn, (c, ctx, _) =>
         {
             ctx.AdoptConsent(c, method);
-            c.ScheduleHearing(noticeOn, hearingDate, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details, closedGround);
+            if (Sending(method, details)) c.SendPriorNoticeElectronically(servedOn, ctx.Actor, ctx.Now);
+            else c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details);
         });
+
+    private static DocumentStep Hearing(DateOnly noticeOn, DateOnly hearingDate, TimeOnly hearingTime, string place, HearingPanel panel, string method = ServiceMethods.InPerson,
+        ServiceDetails? details = null, HearingPrivacyGround? closedGround = null) =>
+        new(DocumentKind.HearingNotice, true, details?.PostedOn is { } posted && ServiceMethods.IsPost(method) ? posted : noticeOn, (c, ctx, _) =>
+        {
+            ctx.AdoptConsent(c, method);
+            c.ScheduleHearing(noticeOn, hearingDate, hearingTime, place, panel, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details, closedGround);
+        });
+
+    /// <summary>Through the portal, not yet opened: the document is sent, and served on its first opening.</summary>
+    private static bool Sending(string method, ServiceDetails? details) => method.Trim() == EnforcementCase.PortalService && details?.OpenedAt is null;
+
+    /// <summary>
+    /// The 送达回证 of a document whose service the case has just recorded (事先告知书, 听证通知书), dated the day of service — by post the
+    /// date of receipt, never earlier than posting.
+    /// </summary>
+    private static DocumentStep Receipt(DocumentKind served, DateOnly servedOn) => new(DocumentKind.ServiceReceipt, true, servedOn, (_, _, _) => { }, served);
 
     private static DocumentStep NoPenalty(DateOnly on, NoPenaltyGround? ground, string reason) => new(DocumentKind.NoPenaltyDecision, true, on,
         (c, ctx, number) => c.DecideNoPenalty(on, ground, reason, number?.ToString(), ctx.Actor, ctx.Now));
@@ -306,6 +326,16 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     private static DocumentStep Service(DateOnly servedOn, string method, ServiceDetails? details) => new(DocumentKind.ServiceReceipt, true, servedOn,
         (c, ctx, _) => { ctx.AdoptConsent(c, method); c.Serve(servedOn, method, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, details); });
 
+    /// <summary>
+    /// After a step that served <paramref name="document"/> (its service recorded on the case), its 送达回证 — or, when the step sent
+    /// it through the portal, the e-mail and the notice to the party (the receipt follows the first opening).
+    /// </summary>
+    private async Task AfterServiceAsync(SupervisionDbContext db, EnforcementCase c, CaseContext ctx, IssuedDocument document, bool sending, CancellationToken ct)
+    {
+        if (sending) await SendAsync(db, c, ctx, document, ct);
+        else await IssueAsync(db, c, ctx, Receipt(document.Kind, c.ServiceOf(document.Kind)!.ServedOn), ct);
+    }
+
     /// <summary>Issues the filing approval of a case filed without one (cases filed before filing and approval were one step).</summary>
     public Task<IssuedDocument> IssueFilingApprovalAsync(long id, CancellationToken ct = default) => IssueAsync(id, null, _ => Filing(default), ct);
 
@@ -313,21 +343,55 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     /// Issues and serves the 事先告知书 by <paramref name="method"/> (electronically only with the party's consent on record; by post on
     /// the receipt's date, by announcement thirty days after it, with <paramref name="details"/>).
     /// </summary>
-    public Task<IssuedDocument> ServePriorNoticeAsync(long id, Guid token, DateOnly servedOn, CancellationToken ct = default, string method = ServiceMethods.InPerson,
-        ServiceDetails? details = null) =>
-        ServedAsync(id, token, Notice(servedOn, method, details), "行政处罚事先告知书", ct);
+    /// <remarks>
+    /// Through the portal (<see cref="EnforcementCase.PortalService"/>, on the party's consent) the notice is sent and served on its
+    /// first opening (<see cref="OpenDocumentAsync"/>); otherwise its service is recorded and its 送达回证 issued at once. A notice
+    /// already sent through the portal is not issued again: another method records the service of that notice.
+    /// </remarks>
+    public async Task<IssuedDocument> ServePriorNoticeAsync(long id, Guid token, DateOnly servedOn, CancellationToken ct = default, string method = ServiceMethods.InPerson,
+        ServiceDetails? details = null)
+    {
+        IssuedDocument? issued = null;
+        await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
+        {
+            if (c.PriorNoticeSentOn is not null)
+            {
+                if (Sending(method, details)) c.SendPriorNoticeElectronically(servedOn, ctx.Actor, ctx.Now); // refused: sent once
+                ctx.AdoptConsent(c, method);
+                c.ServePriorNotice(servedOn, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, method, details);
+                issued = await LatestAsync(db, id, DocumentKind.PriorNotice, ct) ?? throw new DomainException("case.no_notice_document", "本案尚未签发事先告知书。");
+            }
+            else issued = await IssueAsync(db, c, ctx, Notice(servedOn, method, details), ct);
+            await AfterServiceAsync(db, c, ctx, issued, Sending(method, details), ct);
+            await TellPartyAsync(db, c, issued, ct);
+        }, ct);
+        return issued!;
+    }
+
+    private static Task<IssuedDocument?> LatestAsync(SupervisionDbContext db, long id, DocumentKind kind, CancellationToken ct)
+    {
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        return db.IssuedDocuments.Where(d => d.OwnerType == OwnerType && d.OwnerId == key && d.Kind == kind).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>
     /// Schedules the hearing with its chair (a user of the administration, not an investigator: Art. 64 (四)), members and clerk,
     /// serves its notice by <paramref name="method"/> (electronically only with the party's consent on record), in public unless
     /// <paramref name="closedGround"/> says why not (Art. 64 (三)).
     /// </summary>
-    public async Task<IssuedDocument> ScheduleHearingAsync(long id, Guid token, DateOnly noticeOn, DateOnly hearingDate, string place, string chairUserId,
+    public async Task<IssuedDocument> ScheduleHearingAsync(long id, Guid token, DateOnly noticeOn, DateOnly hearingDate, TimeOnly hearingTime, string place, string chairUserId,
         string? members, string clerk, CancellationToken ct = default, string method = ServiceMethods.InPerson, ServiceDetails? details = null,
         HearingPrivacyGround? closedGround = null)
     {
         var panel = await PanelAsync(id, chairUserId, members, clerk, ct);
-        return await IssueAsync(id, token, _ => Hearing(noticeOn, hearingDate, place, panel, method, details, closedGround), ct);
+        IssuedDocument? issued = null;
+        await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
+        {
+            issued = await IssueAsync(db, c, ctx, Hearing(noticeOn, hearingDate, hearingTime, place, panel, method, details, closedGround), ct);
+            await AfterServiceAsync(db, c, ctx, issued, Sending(method, details), ct);
+            await TellPartyAsync(db, c, issued, ct);
+        }, ct);
+        return issued!;
     }
 
     /// <summary>The hearing panel with the chair's name as the administration's users list it (a user of the case's province, not a carrier's).</summary>
@@ -427,27 +491,49 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     public Task<EnforcementCase> SendElectronicallyAsync(long id, Guid token, CancellationToken ct = default) =>
         StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
         {
-            if (ctx.Consent is not { ConsentsToElectronicService: true } consent)
-                throw new DomainException("case.electronic_service_without_consent",
-                    "当事人未签订送达地址确认书同意电子送达，不能通过平台和电子邮件送达（行政处罚法第六十一条第二款）；请直接送达或邮寄送达。");
+            RequireConsent(ctx);
             ctx.AdoptConsent(c, ServiceMethods.Electronic);
             c.SendDecisionElectronically(ctx.Today, ctx.Actor, ctx.Now);
-            var key = id.ToString(CultureInfo.InvariantCulture);
-            var decision = await db.IssuedDocuments.FirstOrDefaultAsync(d => d.OwnerType == OwnerType && d.OwnerId == key && d.Kind == DocumentKind.PenaltyDecision, ct)
-                           ?? throw new DomainException("case.no_decision_document", "本案尚未签发行政处罚决定书。");
-            decision.VisibleToParty = true; // sent: the party has it in its portal, and opening it serves it
-            db.ElectronicServices.Add(ElectronicService.Send(c, decision, consent.Id, consent.SignedOn, ctx.Actor, ctx.Now));
-            var text = $"{decision.Title}（{decision.Number}）已通过监管平台向你单位电子送达。请登录平台查阅，首次查阅之日为送达日期，缴款、申请行政复议和提起行政诉讼的期限自送达之日起计算。";
-            notifications.StageServiceEmail(db, consent.Id, $"电子送达：{decision.Title}（{decision.Number}）", text, $"/cases/{id}");
-            await notifications.StageAsync(db, new Notifications.NotificationDraft($"document-served:sent:{id}", Notifications.NotificationLevel.Warning,
-                $"待查阅：{decision.Title}", text, $"/cases/{id}"), await notifications.CarrierUsersOfAsync(c.BranchId, ct), ct);
+            var decision = await LatestAsync(db, id, DocumentKind.PenaltyDecision, ct) ?? throw new DomainException("case.no_decision_document", "本案尚未签发行政处罚决定书。");
+            await SendAsync(db, c, ctx, decision, ct);
         }, ct);
 
-    /// <summary>The record of a case's electronic service, if the decision was sent that way (for the officer's case page).</summary>
-    public async Task<ElectronicService?> ElectronicServiceAsync(long id, CancellationToken ct = default)
+    private static Organizations.ServiceAddressConfirmation RequireConsent(CaseContext ctx) =>
+        ctx.Consent is { ConsentsToElectronicService: true } consent ? consent
+            : throw new DomainException("case.electronic_service_without_consent",
+                "当事人未签订送达地址确认书同意电子送达，不能通过平台和电子邮件送达（行政处罚法第六十一条第二款）；请直接送达或邮寄送达。");
+
+    /// <summary>
+    /// One road for every document served through the portal (事先告知书, 听证通知书, 决定书): the party has it in its portal, its
+    /// service e-mail and its users are told, and the first opening by one of its users (<see cref="OpenDocumentAsync"/>) is the
+    /// receipt and the date of service — in the transaction of the step that sends it.
+    /// </summary>
+    private async Task SendAsync(SupervisionDbContext db, EnforcementCase c, CaseContext ctx, IssuedDocument document, CancellationToken ct)
+    {
+        var consent = RequireConsent(ctx);
+        document.VisibleToParty = true; // sent: the party has it in its portal, and opening it serves it
+        db.ElectronicServices.Add(ElectronicService.Send(c, document, consent.Id, consent.SignedOn, ctx.Actor, ctx.Now));
+        var periods = document.Kind switch
+        {
+            DocumentKind.PriorNotice => "陈述、申辩和要求听证的期限自送达之日起计算",
+            DocumentKind.HearingNotice => "听证的时间、地点见通知书",
+            _ => "缴款、申请行政复议和提起行政诉讼的期限自送达之日起计算",
+        };
+        var text = $"{document.Title}（{document.Number}）已通过监管平台向你单位电子送达。请登录平台查阅，首次查阅之日为送达日期，{periods}。";
+        notifications.StageServiceEmail(db, consent.Id, $"电子送达：{document.Title}（{document.Number}）", text, $"/cases/{c.Id}");
+        await notifications.StageAsync(db, new Notifications.NotificationDraft($"document-served:sent:{document.Kind}:{c.Id}", Notifications.NotificationLevel.Warning,
+            $"待查阅：{document.Title}", text, $"/cases/{c.Id}"), await notifications.CarrierUsersOfAsync(c.BranchId, ct), ct);
+    }
+
+    /// <summary>The record of a case's latest electronic service (for the case page).</summary>
+    public async Task<ElectronicService?> ElectronicServiceAsync(long id, CancellationToken ct = default) =>
+        (await ElectronicServicesAsync(id, ct)).LastOrDefault();
+
+    /// <summary>Every document of the case sent through the portal, in order, with its receipt once opened.</summary>
+    public async Task<IReadOnlyList<ElectronicService>> ElectronicServicesAsync(long id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.ElectronicServices.AsNoTracking().Where(s => s.CaseId == id).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+        return await db.ElectronicServices.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.Id).ToListAsync(ct);
     }
 
     /// <summary>
@@ -480,10 +566,25 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         {
             var service = await db.ElectronicServices.FirstAsync(s => s.DocumentId == documentId, ct);
             var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
-            if (!service.Open(userId, name, access.ClientAddress, sha, ctx.Now) || c.State != CaseState.Decided || c.ElectronicallySentOn is not { } sent) return;
-            var details = new ServiceDetails(SentOn: sent, OpenedAt: ctx.Now, OpenedBy: name);
-            await IssueAsync(db, c, ctx, Service(ctx.Today, EnforcementCase.PortalService, details), ct);
-            c.AcknowledgeService(ctx.Actor, ctx.Now);
+            if (!service.Open(userId, name, access.ClientAddress, sha, ctx.Now)) return;
+            var details = new ServiceDetails(SentOn: BeijingTime.Today(service.SentAt), OpenedAt: ctx.Now, OpenedBy: name);
+            // A document superseded before it was opened (a hearing set again) serves nothing: its opening is kept, not counted.
+            if (await LatestAsync(db, id, service.DocumentKind, ct) is not { } latest || latest.Id != documentId) return;
+            switch (service.DocumentKind)
+            {
+                case DocumentKind.PriorNotice when c.State == CaseState.UnderReview && c.PriorNoticeSentOn is not null:
+                    c.ServePriorNotice(ctx.Today, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, EnforcementCase.PortalService, details);
+                    await IssueAsync(db, c, ctx, Receipt(DocumentKind.PriorNotice, ctx.Today), ct);
+                    break;
+                case DocumentKind.HearingNotice when c.State == CaseState.Hearing && c.HearingNoticeSentOn is not null && c.HearingNoticeServedOn is null:
+                    c.ReceiveHearingNotice(ctx.Today, details, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now);
+                    await IssueAsync(db, c, ctx, Receipt(DocumentKind.HearingNotice, ctx.Today), ct);
+                    break;
+                case DocumentKind.PenaltyDecision when c.State == CaseState.Decided && c.ElectronicallySentOn is not null:
+                    await IssueAsync(db, c, ctx, Service(ctx.Today, EnforcementCase.PortalService, details), ct);
+                    c.AcknowledgeService(ctx.Actor, ctx.Now);
+                    break;
+            }
         }, ct);
 
     /// <summary>Issues a document served on the party and tells the party's users in the same transaction.</summary>
@@ -493,24 +594,34 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         await StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
         {
             issued = await IssueAsync(db, c, ctx, step, ct);
-            await notifications.StageAsync(db, new Notifications.NotificationDraft($"document-served:{step.Kind}:{id}", Notifications.NotificationLevel.Warning,
-                $"收到{what}", $"{c.CaseNumber}：{what}已于{ChineseDate.Format(step.IssueDate)}送达，请登录平台查阅。", $"/cases/{id}"),
-                await notifications.CarrierUsersOfAsync(c.BranchId, ct), ct);
+            await TellPartyAsync(db, c, issued, ct, what);
         }, ct);
         return issued!;
+    }
+
+    /// <summary>Tells the party's users that a document was served on them, as of the date of service the case recorded (sending through the portal tells them itself).</summary>
+    private async Task TellPartyAsync(SupervisionDbContext db, EnforcementCase c, IssuedDocument document, CancellationToken ct, string? what = null)
+    {
+        var served = document.Kind == DocumentKind.ServiceReceipt ? DocumentKind.PenaltyDecision : document.Kind;
+        if (c.ServiceOf(served) is not { OpenedAt: null } service) return;
+        what ??= document.Title;
+        await notifications.StageAsync(db, new Notifications.NotificationDraft($"document-served:{document.Kind}:{c.Id}:{service.ServedOn.DayNumber}", Notifications.NotificationLevel.Warning,
+            $"收到{what}", $"{c.CaseNumber}：{what}已于{ChineseDate.Format(service.ServedOn)}送达，请登录平台查阅。", $"/cases/{c.Id}"),
+            await notifications.CarrierUsersOfAsync(c.BranchId, ct), ct);
     }
 
     public enum PreviewKind { PriorNotice, HearingNotice, PenaltyDecision }
 
     /// <summary>What the document would say if the step were taken now with these values: nothing is saved, no number is taken.</summary>
     public async Task<byte[]> PreviewAsync(long id, PreviewKind kind, DateOnly date, IReadOnlyList<SanctionInput>? sanctions = null, DateOnly? hearingDate = null,
-        string? place = null, HearingPanel? panel = null, CancellationToken ct = default, HearingPrivacyGround? closedGround = null, string? discretionReason = null)
+        string? place = null, HearingPanel? panel = null, CancellationToken ct = default, HearingPrivacyGround? closedGround = null, string? discretionReason = null,
+        TimeOnly? hearingTime = null)
     {
         RequireOfficer();
         var step = kind switch
         {
             PreviewKind.PriorNotice => Notice(date),
-            PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, place ?? "", panel ?? new HearingPanel("", "", null, ""), closedGround: closedGround),
+            PreviewKind.HearingNotice => Hearing(date, hearingDate ?? date, hearingTime ?? new TimeOnly(9, 0), place ?? "", panel ?? new HearingPanel("", "", null, ""), closedGround: closedGround),
             _ => Decision(date, sanctions ?? [], discretionReason),
         };
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -536,15 +647,16 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         string? served = null;
         if (step.Kind == DocumentKind.ServiceReceipt)
         {
-            var decision = await db.IssuedDocuments.FirstOrDefaultAsync(d => d.OwnerType == OwnerType && d.OwnerId == key && d.Kind == DocumentKind.PenaltyDecision, ct)
-                           ?? throw new DomainException("case.no_decision_document", "本案尚未签发行政处罚决定书。");
-            decision.VisibleToParty = true; // served: from now on the party has it in its portal
-            served = $"{decision.Title}（{decision.Number}）";
+            var document = await LatestAsync(db, c.Id, step.Serves, ct)
+                           ?? throw new DomainException("case.no_served_document", $"本案尚未签发{DocumentKinds.Title(step.Serves)}。");
+            document.VisibleToParty = true; // served: from now on the party has it in its portal
+            served = $"{document.Title}（{document.Number}）";
         }
         return await documents.IssueAsync(db, new DocumentRequest(step.Kind, c.ProvinceId, c.BranchId, OwnerType, key, step.ToParty, issueDate), number =>
         {
             step.Apply(c, context, number);
-            return CaseDocumentData.From(c, step.Kind, issueDate, context.Settings, noticeNumber, served);
+            return CaseDocumentData.From(c, step.Kind, issueDate, context.Settings, noticeNumber, served,
+                step.Kind == DocumentKind.ServiceReceipt ? c.ServiceOf(step.Serves) : null);
         }, ct);
     }
 
@@ -689,7 +801,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
             .Include(c => c.Investigators).Include(c => c.Evidence).ThenInclude(e => e.File)
             .Include(c => c.Sanctions).ThenInclude(s => s.LegalBasis)
             .Include(c => c.Statements).ThenInclude(s => s.File)
-            .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.ApprovalRequests).Include(c => c.Steps.OrderBy(s => s.Id))
+            .Include(c => c.Payments).Include(c => c.Approvals).Include(c => c.ApprovalRequests).Include(c => c.Steps.OrderBy(s => s.Id)).Include(c => c.Services)
             .Include(c => c.LegalReviews).Include(c => c.Discussions).Include(c => c.Remedies).ThenInclude(r => r.File);
         return await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("案件");
     }

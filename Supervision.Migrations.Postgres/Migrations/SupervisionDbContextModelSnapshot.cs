@@ -1250,6 +1250,79 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.ToTable("CaseSanction");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseServiceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("PostedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RecipientPost")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Record")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Servers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseServiceRecord");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseStatement", b =>
                 {
                     b.Property<long>("Id")
@@ -1547,6 +1620,12 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<bool>("HearingNoticeLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("HearingNoticeSentOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("HearingNoticeServedOn")
                         .HasColumnType("date");
 
@@ -1570,6 +1649,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("HearingRequestedOn")
                         .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("HearingTime")
+                        .HasColumnType("time without time zone");
 
                     b.Property<bool>("IsComplex")
                         .HasColumnType("boolean");
@@ -1600,6 +1682,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly?>("PaymentDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PriorNoticeSentOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("PriorNoticeServedOn")
@@ -4945,6 +5030,15 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Navigation("LegalBasis");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseServiceRecord", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("Services")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseStatement", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -5413,6 +5507,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Navigation("Remedies");
 
                     b.Navigation("Sanctions");
+
+                    b.Navigation("Services");
 
                     b.Navigation("Statements");
 

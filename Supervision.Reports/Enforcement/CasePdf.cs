@@ -147,8 +147,8 @@ public static class CasePdf
         panel.Add($"记录员：{d.HearingClerk}");
         var named = string.Join("、", new[] { d.HearingChair, d.HearingMembers, d.HearingClerk }.Where(n => !string.IsNullOrWhiteSpace(n)));
         return doc.Addressee(d.Party.Name + "：")
-            .Paragraph($"你单位{d.Title}一案，你单位于{Date(d.HearingRequestedOn)}要求举行听证。根据《中华人民共和国行政处罚法》第六十四条的规定，本机关定于{Date(d.HearingDate)}在{d.HearingPlace}举行听证，请你单位准时出席。")
-            .Field("听证时间", Date(d.HearingDate))
+            .Paragraph($"你单位{d.Title}一案，你单位于{Date(d.HearingRequestedOn)}要求举行听证。根据《中华人民共和国行政处罚法》第六十四条的规定，本机关定于{HearingAt(d)}在{d.HearingPlace}举行听证，请你单位准时出席。")
+            .Field("听证时间", HearingAt(d))
             .Field("听证地点", d.HearingPlace ?? "")
             .Field("听证人员", string.Join("；", panel))
             .Field("是否公开", Publicity(d))
@@ -157,6 +157,9 @@ public static class CasePdf
             .Paragraph("你单位无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。")
             .SignedBy(d.Authority, d.IssueDate);
     }
+
+    /// <summary>The day and hour of the hearing: 2026年12月21日上午9时30分 (a notice issued before the hour was recorded: the day).</summary>
+    private static string HearingAt(CaseDocumentData d) => d.HearingDate is { } day ? ChineseDate.Format(day, d.HearingTime) : Date(null);
 
     /// <summary>Public, or not and why (行政处罚法第六十四条第（三）项).</summary>
     private static string Publicity(CaseDocumentData d) => d.HearingClosedGround is { } ground
@@ -228,22 +231,39 @@ public static class CasePdf
     {
         const string date = "　　　　年　　月　　日";
         const string blank = "　　　　　　　　";
+        var s = d.Service;
         var table = Form();
         Row(table, "送达文书名称及文号", d.ServedDocument);
         Row(table, "受送达人", d.Party.Name);
         // The full address of the party's seat (营业场所), not the city: where the server went.
         table.AddRow("送达地点", d.Party.Address is { Length: > 0 } address ? address : $"\n{blank}");
         table.AddRow("送达方式", ServiceMethodBoxes(d.ServiceMethod));
-        table.AddRow("受送达人签名或盖章", $"签收人姓名：{blank}职务：{blank}\n签名或盖章：\n签收日期：{date}");
+        // The date of service the periods run from: by post the date of receipt (the receipt is dated by it), never the posting date.
+        if (s is not null) table.AddRow("送达日期", ServiceDateText(s));
+        // Who signed for the party, as recorded; the signature itself is on the paper receipt.
+        var signed = s?.RecipientName is { } name ? ChineseDate.Format(s.ServedOn) : date;
+        table.AddRow("受送达人签名或盖章", $"签收人姓名：{s?.RecipientName ?? blank}　职务：{s?.RecipientPost ?? blank}\n签名或盖章：\n签收日期：{signed}");
         table.AddRow("代收人签名及代收理由", $"代收人姓名：{blank}与受送达人关系：\n代收理由：\n签名：\n签收日期：{date}");
         table.AddRow("见证人签名（留置送达时）", $"留置送达情况：\n见证人姓名及单位：\n签名：\n见证日期：{date}");
-        // Two officers serve (行政处罚法第四十二条 两名执法人员); each signs on a line of their own.
-        var servers = d.Investigators.Take(2).ToList();
+        // Two officers serve (行政处罚法第四十二条 两名执法人员), as recorded (else the investigators); each signs on a line of their own.
+        var servers = (s?.Servers is { Count: > 0 } recorded ? recorded : d.Investigators).Take(2).ToList();
         while (servers.Count < 2) servers.Add(blank);
-        table.AddRow("送达人签名", string.Join("\n", servers.Select(n => $"送达人：{n}　签名：\n日期：{date}")));
-        // Served electronically on the party's consent: the 送达地址确认书, when sent and when first opened.
-        table.AddRow("备注", ElectronicServiceClause(d) ?? "");
+        table.AddRow("送达人签名", string.Join("\n", servers.Select(n => $"送达人：{n}　签名：\n日期：{(s is null ? date : ChineseDate.Format(s.PostedOn ?? s.ServedOn))}")));
+        // Served electronically on the party's consent: the 送达地址确认书, when sent and when first opened; by announcement, what was tried.
+        table.AddRow("备注", ElectronicServiceClause(d) ?? (s is { PostedOn: null, Record: { } record } ? record : ""));
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
+    }
+
+    /// <summary>
+    /// 2026年5月12日; by post 2026年5月8日交邮，邮件号…，2026年5月12日签收（以邮件查询记录的收件日期为送达日期）; through the portal, the first opening.
+    /// </summary>
+    internal static string ServiceDateText(ServiceLine s)
+    {
+        if (s.PostedOn is { } posted)
+            return $"{ChineseDate.Format(s.ServedOn)}（{ChineseDate.Format(posted)}交邮，邮件号{s.TrackingNumber}；以邮件查询记录和回执上的收件日期为送达日期）";
+        if (s.OpenedAt is { } opened)
+            return $"{ChineseDate.Format(s.ServedOn)}（当事人首次查阅之日，{BeijingTime.Local(opened):HH:mm}）";
+        return ChineseDate.Format(s.ServedOn);
     }
 
     /// <summary>Electronic service on the party's consent (行政处罚法第六十一条第二款): the consent's date, when sent, when first opened.</summary>

@@ -85,12 +85,14 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
 
             // The prior notice can be previewed before it takes a number.
             await p.ClickAsync("#record-action-notice");
-            await FillAsync(p, ("served-on", "2026-04-30"));
+            // Served in person: who signed for the party is recorded (the investigators serve, prefilled), and a 送达回证 is issued with it.
+            await FillAsync(p, ("served-on", "2026-04-30"), ("recipient", "王伟"), ("recipient-post", "综合部经理"));
             await p.ClickAsync("#action-preview");
             await Assertions.Expect(p.Locator("iframe.pdf-preview")).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await BrowserPortal.ShotAsync(p, "case-2-notice-preview");
             await p.ClickAsync("#action-confirm");
             await ExpectStateAsync(p, "事先告知");
+            await Assertions.Expect(p.Locator("#case-services")).ToContainTextAsync("签收人王伟（综合部经理）", Slow);
 
             // The decision as the 局领导 approved it (Art. 57).
             await StepAsync(p, "approval-decision", ("note", "建议按告知内容作出处罚决定。"));
@@ -99,7 +101,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await StepAsync(p, "decide", ("decided-on", "2026-05-11"), ("discretion", "当事人首次违法，已及时整改，情节较轻，在法定幅度内从轻确定罚款数额。"));
             await ExpectStateAsync(p, "已决定");
-            await StepAsync(p, "serve", ("served-on", "2026-05-12")); // 直接送达, the first of the methods
+            await StepAsync(p, "serve", ("served-on", "2026-05-12"), ("recipient", "王伟")); // 直接送达, the first of the methods
             await ExpectStateAsync(p, "已送达");
 
             // The carrier now has the decision in its portal and confirms receipt.

@@ -108,7 +108,9 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         // 1. Closed: corrective order, warning, fine and announcement; no statement within the period, decision served and acknowledged,
         //    announcement published, fine paid.
         var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", 12, 150, 130, [Correct(Day(65)), Warning(), Fine(20_000m), Announce()]);
-        await cases.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct);
+        // Each document served on the party records its service and gets its 送达回证: signed for by the branch's staff, two servers.
+        await cases.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct, ServiceMethods.InPerson,
+            new ServiceDetails(RecipientName: "王建华", RecipientPost: "综合部经理"));
         closed = await cases.GetAsync(closed.Id, ct);
         if (reviewer is not null)
         {
@@ -119,7 +121,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         }
         await DecideAsync(closed.Id, Day(95), [Correct(Day(65)), Warning(), Fine(20_000m), Announce()]);
         closed = await cases.GetAsync(closed.Id, ct);
-        await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), "直接送达", ct);
+        await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), ServiceMethods.InPerson, ct, new ServiceDetails(RecipientName: "王建华", RecipientPost: "综合部经理"));
         var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == closed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         var ordinary = await db.PublicationCategories.AsNoTracking().SingleAsync(x => x.Code == "ordinary", ct);
         var publication = new PublicationChoice(ordinary.Id);
@@ -137,15 +139,18 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
 
         // 2. Served with a public announcement queued for publication; the fine is due in the coming days.
         var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", 8, 60, 40, [Correct(today.AddDays(25)), Warning(), Fine(10_000m), Announce()]);
-        await cases.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct);
+        // By post: dated by the receipt the tracking record shows, three days after posting.
+        await cases.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct, ServiceMethods.Post,
+            new ServiceDetails(PostedOn: Day(23), TrackingNumber: "1179230645164"));
         served = await cases.GetAsync(served.Id, ct);
         await DecideAsync(served.Id, Day(5), [Correct(today.AddDays(25)), Warning(), Fine(10_000m), Announce()]);
         served = await cases.GetAsync(served.Id, ct);
-        await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), ServiceMethods.Post, ct, new ServiceDetails(PostedOn: Day(5))); // the receipt's date
+        await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), ServiceMethods.Post, ct, new ServiceDetails(PostedOn: Day(5), TrackingNumber: "1179230712645")); // the receipt's date
 
         // 3. Prior notice served yesterday: the party's statement period is running and it has stated its case.
         var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", 5, 45, 25, [Correct(today.AddDays(40)), Warning(), Fine(15_000m)]);
-        await cases.ServePriorNoticeAsync(noticed.Id, noticed.ConcurrencyToken, Day(1), ct);
+        await cases.ServePriorNoticeAsync(noticed.Id, noticed.ConcurrencyToken, Day(1), ct, ServiceMethods.InPerson,
+            new ServiceDetails(RecipientName: "赵丽", RecipientPost: "政企客户部主管"));
         Party("CUCC-64", "carrier.cucc.nx");
         await cases.RecordStatementAsync(noticed.Id, "涉事代理商已于收到告知书当日被暂停业务，我公司正在对其近三个月办理的入网业务逐笔回访核验，恳请从轻处罚。", waiver: false, null, ct);
 

@@ -51,6 +51,7 @@ internal sealed class EnforcementCaseConfiguration : IEntityTypeConfiguration<En
         b.HasMany(c => c.Payments).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Approvals).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Steps).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Services).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Property(c => c.SignificanceReason).HasMaxLength(2000);
         b.Ignore(c => c.CurrentLegalReview);
         b.Ignore(c => c.SignificanceText);
@@ -131,5 +132,21 @@ internal sealed class ElectronicServiceConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.OpenedByName).HasMaxLength(100);
         b.Property(s => s.OpenedFromAddress).HasMaxLength(60);
         b.Property(s => s.DocumentSha256).HasMaxLength(64);
+    }
+}
+
+internal sealed class CaseServiceRecordConfiguration : IEntityTypeConfiguration<CaseServiceRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseServiceRecord> b)
+    {
+        b.Property(s => s.Method).HasMaxLength(100);
+        b.Property(s => s.RecipientName).HasMaxLength(50);
+        b.Property(s => s.RecipientPost).HasMaxLength(50);
+        b.Property(s => s.Servers).HasMaxLength(200);
+        b.Property(s => s.TrackingNumber).HasMaxLength(40);
+        b.Property(s => s.OpenedBy).HasMaxLength(100);
+        b.Property(s => s.Record).HasMaxLength(2000);
+        b.Property(s => s.RecordedBy).HasMaxLength(450);
+        b.Ignore(s => s.Recipient);
     }
 }

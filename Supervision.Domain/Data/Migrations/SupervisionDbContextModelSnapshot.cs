@@ -1207,6 +1207,77 @@ namespace Supervision.Domain.Data.Migrations
                     b.ToTable("CaseSanction");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseServiceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientPost")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Record")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Servers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseServiceRecord");
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseStatement", b =>
                 {
                     b.Property<long>("Id")
@@ -1496,6 +1567,12 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HearingNoticeLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("HearingNoticeSentOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HearingNoticeServedOn")
                         .HasColumnType("TEXT");
 
@@ -1518,6 +1595,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("HearingRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("HearingTime")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsComplex")
@@ -1549,6 +1629,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PaymentDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PriorNoticeSentOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PriorNoticeServedOn")
@@ -4812,6 +4895,15 @@ namespace Supervision.Domain.Data.Migrations
                     b.Navigation("LegalBasis");
                 });
 
+            modelBuilder.Entity("Supervision.Domain.Enforcement.CaseServiceRecord", b =>
+                {
+                    b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
+                        .WithMany("Services")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Supervision.Domain.Enforcement.CaseStatement", b =>
                 {
                     b.HasOne("Supervision.Domain.Enforcement.EnforcementCase", null)
@@ -5280,6 +5372,8 @@ namespace Supervision.Domain.Data.Migrations
                     b.Navigation("Remedies");
 
                     b.Navigation("Sanctions");
+
+                    b.Navigation("Services");
 
                     b.Navigation("Statements");
 

@@ -72,7 +72,7 @@ public class CaseActionsTests
         {
             var decide = Action(c, Acting.Officer, day, "decide");
             Assert.False(decide.Allowed);
-            Assert.Equal("陈述申辩期限至2026年5月8日届满，届满前（或当事人书面放弃前）不得作出决定。", decide.NotYet);
+            Assert.Equal("陈述申辩期限自事先告知书送达之日（2026年4月30日）起计算，至2026年5月8日届满，届满前（或当事人书面放弃前）不得作出决定（行政处罚法第四十四条、第六十二条）。", decide.NotYet);
         }
         Assert.True(Action(c, Acting.Officer, "2026-05-11", "decide").Allowed);
         // The party may state its case until the period ends, then the step is gone.
@@ -101,7 +101,7 @@ public class CaseActionsTests
         Assert.Equal("登记听证申请", Action(c, Acting.Officer, "2026-05-11", "request-hearing").Label);
         Assert.DoesNotContain("request-hearing", Offered(c, Acting.Officer, "2026-05-12"));
 
-        Assert.Equal("听证申请期限至2026年5月11日届满，届满前不得作出决定。", Action(c, Acting.Officer, "2026-05-09", "decide").NotYet);
+        Assert.Equal("听证申请期限至2026年5月11日届满，届满前不得作出决定（行政处罚法第六十四条第（一）项）。", Action(c, Acting.Officer, "2026-05-09", "decide").NotYet);
         Assert.Contains("行政处罚法第五十八条", Action(c, Acting.Officer, "2026-05-12", "decide").NotYet); // a hearing was offered: 法制审核 first
         LegallyReviewed(c, "2026-05-12");
         Assert.True(Action(c, Acting.Officer, "2026-05-12", "decide").Allowed);
@@ -115,7 +115,7 @@ public class CaseActionsTests
         Assert.Equal("尚未安排听证。", Action(c, Acting.Officer, "2026-05-12", "hold-hearing").NotYet);
         Assert.Equal("当事人已申请听证，听证举行后方可作出决定。", Action(c, Acting.Officer, "2026-05-12", "decide").NotYet);
 
-        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now);
+        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now);
         Assert.Equal("听证定于2026年5月18日举行，举行后方可记录。", Action(c, Acting.Officer, "2026-05-15", "hold-hearing").NotYet);
         Assert.True(Action(c, Acting.Officer, "2026-05-18", "hold-hearing").Primary);
         Assert.True(Action(c, Acting.Officer, "2026-05-18", "hold-hearing").Allowed);
@@ -125,7 +125,7 @@ public class CaseActionsTests
         LegallyReviewed(c, "2026-05-19");
         Assert.Equal(["mark-significance", "decide", "service-address", "no-penalty", "transfer", "extend"], Offered(c, Acting.Officer, "2026-05-19"));
         Assert.Equal("case.hearing_held", Assert.Throws<DomainException>(() =>
-            c.ScheduleHearing(D("2026-05-19"), D("2026-06-30"), "第二会议室", Panel, Settings, Calendar, "i", Now)).Code);
+            c.ScheduleHearing(D("2026-05-19"), D("2026-06-30"), new TimeOnly(9, 30), "第二会议室", Panel, Settings, Calendar, "i", Now)).Code);
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public class CaseActionsTests
             case "review": c.SubmitForReview("事实清楚", "i", Now); break;
             case "propose": c.ProposeSanctions([Warning()], Bases, false, "i", Now); break;
             case "notice": c.ServePriorNotice(today, Settings, Calendar, "i", Now); break;
-            case "schedule-hearing": c.ScheduleHearing(today, today.AddDays(30), "第一会议室", Panel, Settings, Calendar, "i", Now); break;
+            case "schedule-hearing": c.ScheduleHearing(today, today.AddDays(30), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now); break;
             case "hold-hearing": c.RecordHearing(today, "当事人陈述", "i", Now); break;
             case "decide": c.Decide(today, [Warning()], null, Bases, Settings, Calendar, "i", Now); break;
             case "statement": c.RecordStatement(new CaseStatement { Text = "已整改" }, today, "p", Now); break;

@@ -40,7 +40,7 @@ public class CaseDeadlineScannerTests(Portal portal) : IClassFixture<Portal>
         c = await cases.GetAsync(id);
         await LeaderApproval.DecideAsync(portal.ScopeFor, docs, id, new DateOnly(2026, 5, 11), [Lawful.Correction(basis.Id), new(SanctionKind.Warning, basis.Id, null, "警告"), new(SanctionKind.Fine, basis.Id, 10_000m, "罚款")]);
         c = await cases.GetAsync(id);
-        await docs.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 12), ServiceMethods.Post, details: new ServiceDetails(PostedOn: new DateOnly(2026, 5, 11))); // receipt dated 12 May: payment due 27 May
+        await docs.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 12), ServiceMethods.Post, details: new ServiceDetails(PostedOn: new DateOnly(2026, 5, 11), TrackingNumber: "1179230645164")); // receipt dated 12 May: payment due 27 May
 
         await RunAsync(new DateOnly(2026, 5, 25));
         await RunAsync(new DateOnly(2026, 5, 25)); // twice: nothing new

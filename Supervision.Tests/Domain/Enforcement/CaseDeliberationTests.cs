@@ -46,7 +46,7 @@ public class CaseDeliberationTests
     {
         var c = Noticed(100_000m, AntiFraud);
         c.RequestHearing(D("2026-05-06"), "p", Now);
-        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now);
+        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now);
         c.RecordHearing(D("2026-05-18"), "当事人对事实无异议。", "i", Now);
         var refusal = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-19"), [Fine(80_000m, 2)], null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.legal_review_required", refusal.Code);

@@ -92,17 +92,25 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
         c = await cases.GetAsync(c.Id);
 
         // The hearing notice is served as the prior notice and the decision are: electronically only with consent (Art. 61 para 2).
-        var electronic = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20),
+        var electronic = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), new TimeOnly(9, 30),
             "第一会议室", a.Users["inspector3.nx"], null, "刘洋", method: ServiceMethods.Electronic));
         Assert.Equal("case.electronic_service_without_consent", electronic.Code);
         Assert.Contains("第六十一条第二款", electronic.Message);
-        var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20),
+        var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), new TimeOnly(9, 30),
             "第一会议室", a.Users["inspector2.nx"], null, "刘洋"));
         Assert.Equal("case.hearing_chair_investigator", refused.Code);
         Assert.Contains("第六十四条", refused.Message);
 
+        // The notice must reach the party seven (working) days before the hearing and cannot be dated after it (Art. 64 (二)).
+        var shortNotice = await Assert.ThrowsAsync<DomainException>(() => cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 13), new TimeOnly(9, 30),
+            "第一会议室", a.Users["inspector3.nx"], null, "刘洋"));
+        Assert.Equal("case.hearing_notice_short", shortNotice.Code);
+        Assert.Contains("第六十四条第（二）项", shortNotice.Message);
+        await using (var db = portal.Db())
+            Assert.Equal(1, await db.IssuedDocuments.CountAsync(d => d.OwnerId == c.Id.ToString() && d.Kind == DocumentKind.ServiceReceipt)); // the refused notice issued nothing
+
         // Not public, for a trade secret (Art. 64 (三)): the case keeps the ground and the notice states it.
-        var notice = await cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), "第一会议室",
+        var notice = await cases.ScheduleHearingAsync(c.Id, c.ConcurrencyToken, new DateOnly(2026, 5, 6), new DateOnly(2026, 5, 20), new TimeOnly(9, 30), "第一会议室",
             a.Users["inspector3.nx"], "刘洋（宁夏局信管处）", "赵敏", closedGround: HearingPrivacyGround.TradeSecret);
         Assert.Equal(HearingPrivacyGround.TradeSecret, (await cases.GetAsync(c.Id)).HearingClosedGround);
         var text = Text((await As<DocumentRegistry>(a.Inspector).DownloadAsync(notice.Id)).Pdf);
@@ -111,6 +119,14 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains("听证员：刘洋（宁夏局信管处）", text);
         Assert.Contains("记录员：赵敏", text);
         Assert.Contains("申请回避", text);
+        // The notice names the hour, and its service is proved by its own 送达回证.
+        Assert.Contains("本机关定于2026年5月20日上午9时30分在第一会议室举行听证", text);
+        Assert.Contains("听证时间：2026年5月20日上午9时30分", text);
+        var receipts = await As<DocumentRegistry>(a.Inspector).ForOwnerAsync(EnforcementService.OwnerType, c.Id.ToString());
+        var hearingReceipt = receipts.Where(d => d.Kind == DocumentKind.ServiceReceipt).OrderBy(d => d.Id).Last();
+        var receiptText = Text((await As<DocumentRegistry>(a.Inspector).DownloadAsync(hearingReceipt.Id)).Pdf);
+        Assert.Contains($"听证通知书（{notice.Number}）", receiptText);
+        Assert.Equal(new DateOnly(2026, 5, 6), hearingReceipt.IssueDate);
     }
 
     [Fact]

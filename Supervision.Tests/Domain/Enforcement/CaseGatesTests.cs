@@ -168,13 +168,13 @@ public class CaseGatesTests
     public void An_investigator_cannot_chair_the_hearing()
     {
         var c = EachState[CaseState.Hearing]();
-        var e = Assert.Throws<DomainException>(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel with { ChairUserId = "u1", ChairName = "马建国" },
+        var e = Assert.Throws<DomainException>(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel with { ChairUserId = "u1", ChairName = "马建国" },
             Settings, Calendar, "i", Now));
         Assert.Equal("case.hearing_chair_investigator", e.Code);
         Assert.Contains("第六十四条第（四）项", e.Message);
         Assert.Null(c.HearingDate);
 
-        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now);
+        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now);
         Assert.Equal(("王志强", "张敏", "刘洋"), (c.HearingChairName, c.HearingMembers, c.HearingClerk));
     }
 
@@ -183,9 +183,9 @@ public class CaseGatesTests
     {
         var c = EachState[CaseState.Hearing]();
         Assert.Equal("case.hearing_chair", Assert.Throws<DomainException>(() =>
-            c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel with { ChairUserId = "" }, Settings, Calendar, "i", Now)).Code);
+            c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel with { ChairUserId = "" }, Settings, Calendar, "i", Now)).Code);
         Assert.Equal("case.hearing_clerk", Assert.Throws<DomainException>(() =>
-            c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel with { Clerk = " " }, Settings, Calendar, "i", Now)).Code);
+            c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel with { Clerk = " " }, Settings, Calendar, "i", Now)).Code);
     }
 
     // ------------------------------------------------------------------ 4. electronic service
@@ -213,7 +213,7 @@ public class CaseGatesTests
     public void Service_in_person_or_by_post_needs_no_consent(string method)
     {
         var c = Decided();
-        c.Serve(D("2026-05-12"), method, Settings, Calendar, "i", Now, method == ServiceMethods.Post ? new ServiceDetails(PostedOn: D("2026-05-11")) : null);
+        c.Serve(D("2026-05-12"), method, Settings, Calendar, "i", Now, method == ServiceMethods.Post ? new ServiceDetails(PostedOn: D("2026-05-11"), TrackingNumber: "1179230645164") : null);
         Assert.Equal((CaseState.Served, method), (c.State, c.ServiceMethod));
     }
 

@@ -1,5 +1,6 @@
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
+using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
 using static Supervision.Tests.Domain.Enforcement.CaseFixture;
 
@@ -141,13 +142,13 @@ public class CaseLawfulDetailsTests
     {
         var c = Noticed(100_000m, AntiFraud);
         c.RequestHearing(D("2026-05-06"), "p", Now);
-        var refused = Refused(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, ServiceMethods.Electronic));
+        var refused = Refused(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now, ServiceMethods.Electronic));
         Assert.Equal("case.electronic_service_without_consent", refused.Code);
         Assert.Contains("行政处罚法第六十一条第二款", refused.Message);
-        Assert.Equal("case.service_method", Refused(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, "口头通知")).Code);
+        Assert.Equal("case.service_method", Refused(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now, "口头通知")).Code);
 
         c.RecordServiceAddress("银川市金凤区北京中路1号", "nx-legal@10086.cn", D("2026-05-06"), "i", Now);
-        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, ServiceMethods.Electronic);
+        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now, ServiceMethods.Electronic);
         Assert.Equal(ServiceMethods.Electronic, c.HearingNoticeServiceMethod);
     }
 
@@ -163,12 +164,19 @@ public class CaseLawfulDetailsTests
         Assert.Equal("case.postal_receipt",
             Refused(() => c.Serve(D("2026-05-12"), ServiceMethods.Post, Settings, Calendar, "i", Now, new ServiceDetails(PostedOn: D("2026-05-13")))).Code);
 
-        c.Serve(D("2026-05-18"), ServiceMethods.Post, Settings, Calendar, "i", Now, new ServiceDetails(PostedOn: D("2026-05-12")));
+        // Without the 邮件号 of the tracking record, no service by post is recorded.
+        var noTracking = Refused(() => c.Serve(D("2026-05-18"), ServiceMethods.Post, Settings, Calendar, "i", Now, new ServiceDetails(PostedOn: D("2026-05-12"))));
+        Assert.Equal("case.postal_tracking", noTracking.Code);
+        Assert.Contains("行政处罚法第六十一条", noTracking.Message);
+
+        c.Serve(D("2026-05-18"), ServiceMethods.Post, Settings, Calendar, "i", Now, new ServiceDetails(PostedOn: D("2026-05-12"), TrackingNumber: "1179230645164"));
         Assert.Equal(D("2026-05-18"), c.ServedOn);
         Assert.Equal(D("2026-06-02"), c.PaymentDueDate);                          // fifteen days from the receipt
         Assert.Equal(D("2026-07-17"), c.ReviewPeriodEnds);                         // sixty days from the receipt
         Assert.False(c.ServiceLate);                                               // posted on the day after the decision
-        Assert.Contains("2026年5月12日交邮", c.ServiceRecord);
+        Assert.Contains("2026年5月12日交邮（邮件号1179230645164）", c.ServiceRecord);
+        var recorded = c.ServiceOf(DocumentKind.PenaltyDecision)!;
+        Assert.Equal((DocumentKind.PenaltyDecision, D("2026-05-18"), D("2026-05-12"), "1179230645164"), (recorded.Document, recorded.ServedOn, recorded.PostedOn, recorded.TrackingNumber));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public class CaseStateMachineTests
             case Step.Propose: c.ProposeSanctions([Warning()], Bases, false, "i", Now); break;
             case Step.ServePriorNotice: c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now); break;
             case Step.RequestHearing: c.RequestHearing(D("2026-05-06"), "p", Now); break;
-            case Step.ScheduleHearing: c.ScheduleHearing(D("2026-05-06"), D("2026-05-20"), "局第一会议室", Panel, Settings, Calendar, "i", Now); break;
+            case Step.ScheduleHearing: c.ScheduleHearing(D("2026-05-06"), D("2026-05-20"), new TimeOnly(9, 30), "局第一会议室", Panel, Settings, Calendar, "i", Now); break;
             case Step.RecordHearing: c.RecordHearing(D("2026-05-20"), "当事人陈述", "i", Now); break;
             case Step.Decide: c.Decide(D("2026-06-30"), [Warning()], null, Bases, Settings, Calendar, "i", Now); break;
             case Step.NoPenalty: c.DecideNoPenalty(D("2026-05-06"), FirstOffence, "违法行为轻微并及时改正", null, "i", Now); break;
@@ -198,14 +198,14 @@ public class CaseStateMachineTests
     {
         var open = Noticed(100_000m, AntiFraud);
         open.RequestHearing(D("2026-05-07"), "p", Now);
-        open.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now);
+        open.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now);
         Assert.Null(open.HearingClosedGround);
 
         var closed = Noticed(100_000m, AntiFraud);
         closed.RequestHearing(D("2026-05-07"), "p", Now);
         Assert.Equal("case.hearing_closed_ground", Assert.Throws<DomainException>(() =>
-            closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, closedGround: (HearingPrivacyGround)7)).Code);
-        closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now, closedGround: HearingPrivacyGround.PersonalPrivacy);
+            closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now, closedGround: (HearingPrivacyGround)7)).Code);
+        closed.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now, closedGround: HearingPrivacyGround.PersonalPrivacy);
         Assert.Equal(HearingPrivacyGround.PersonalPrivacy, closed.HearingClosedGround);
         Assert.Contains("不公开举行（涉及个人隐私）", closed.Steps[^1].Detail);
     }
@@ -269,9 +269,9 @@ public class CaseStateMachineTests
 
         c.RequestHearing(D("2026-05-07"), "p", Now);
         // Seven working days after the notice of 7 May: 8, Sat 9 (make-up), 11, 12, 13, 14, 15.
-        var tooSoon = Assert.Throws<DomainException>(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-14"), "第一会议室", Panel, Settings, Calendar, "i", Now));
+        var tooSoon = Assert.Throws<DomainException>(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-14"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now));
         Assert.Contains("最早为2026年5月15日", tooSoon.Message);
-        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), "第一会议室", Panel, Settings, Calendar, "i", Now);
+        c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now);
         Assert.Equal("case.hearing_not_held", Assert.Throws<DomainException>(() => c.Decide(D("2026-05-19"), [Fine(100_000m, 2)], null, Bases, Settings, Calendar, "i", Now)).Code);
         c.RecordHearing(D("2026-05-18"), "当事人对事实无异议，请求从轻处罚。", "i", Now);
         LegallyReviewed(c, "2026-05-19"); // a hearing case: 法制审核 (Art. 58)

@@ -177,7 +177,8 @@ public class ElectronicServiceTests(Portal portal) : IClassFixture<Portal>
 
         // The 送达回证 states the consent, the sending and the opening.
         var documents = await inspector.Get<DocumentRegistry>().ForOwnerAsync(EnforcementService.OwnerType, id.ToString());
-        var returnReceipt = Assert.Single(documents, d => d.Kind == DocumentKind.ServiceReceipt);
+        // The notice's receipt first (served in person), then the decision's.
+        var returnReceipt = documents.Where(d => d.Kind == DocumentKind.ServiceReceipt).OrderBy(d => d.Id).Last();
         var text = Text((await inspector.Get<DocumentRegistry>().DownloadAsync(returnReceipt.Id)).Pdf);
         Assert.Contains("经当事人签署送达地址确认书（2026年4月1日）同意，本文书于2026年5月7日通过平台及电子邮件送达，当事人于2026年5月9日", text);
     }
@@ -198,7 +199,7 @@ public class ElectronicServiceTests(Portal portal) : IClassFixture<Portal>
         Assert.Null((await cases.GetAsync(id)).ElectronicallySentOn);
         Assert.Equal("case.electronic_service_without_consent",
             (await Assert.ThrowsAsync<DomainException>(() => cases.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 8), ServiceMethods.Electronic))).Code);
-        await cases.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 8), ServiceMethods.Post, details: new ServiceDetails(PostedOn: new DateOnly(2026, 5, 7)));
+        await cases.ServeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 8), ServiceMethods.Post, details: new ServiceDetails(PostedOn: new DateOnly(2026, 5, 7), TrackingNumber: "1179230645164"));
         c = await cases.GetAsync(id);
         Assert.Equal((CaseState.Served, new DateOnly(2026, 5, 8), new DateOnly(2026, 5, 25)), (c.State, c.ServedOn, c.PaymentDueDate));
         Assert.Null(await cases.ElectronicServiceAsync(id));

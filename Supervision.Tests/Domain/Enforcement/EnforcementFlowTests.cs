@@ -75,7 +75,8 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         var carrierCases = As<EnforcementService>(a.Carrier, "carrier.cmcc.nx");
         Assert.Equal(CaseState.PriorNoticeServed, (await carrierCases.GetAsync(id)).State);
         var carrierDocs = await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(EnforcementService.OwnerType, id.ToString());
-        Assert.Equal([DocumentKind.PriorNotice], carrierDocs.Select(d => d.Kind));
+        // The notice and its 送达回证 (service recorded: the periods run from it).
+        Assert.Equal([DocumentKind.PriorNotice, DocumentKind.ServiceReceipt], carrierDocs.Select(d => d.Kind));
         var notice = Text((await registry.DownloadAsync(carrierDocs[0].Id)).Pdf);
         foreach (var expected in new[] { "行政处罚事先告知书", "中国移动通信集团宁夏有限公司", "第十九条", "人民币贰万元整", "陈述和申辩", "自收到本告知书之日起三个工作日内" })
             Assert.Contains(expected, notice);

@@ -40,4 +40,22 @@ public class ActionDialogTests : MudTestContext
         Assert.Equal(Way.Deferral, kind.Value);
         providers.WaitForAssertion(() => Assert.Empty(providers.FindAll("#action-schedule")));
     }
+
+    [Fact]
+    public async Task A_time_is_asked_as_a_time_of_day_and_read_back_as_entered()
+    {
+        var time = new ActionTime("hearing-time", "听证开始时间", new TimeOnly(9, 30));
+        var providers = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await providers.InvokeAsync(() => dialogs.ShowAsync<ActionDialog>("安排听证",
+            new DialogParameters<ActionDialog> { { x => x.Form, new ActionForm("说明", "签发听证通知书", [time]) } }));
+
+        var input = providers.Find("input#action-hearing-time");
+        Assert.Equal(("time", "09:30"), (input.GetAttribute("type"), input.GetAttribute("value")));
+        input.Change("14:00");
+        Assert.Equal(new TimeOnly(14, 0), time.Value);
+        providers.Find("input#action-hearing-time").Change("");
+        Assert.Equal("请填写听证开始时间。", time.Missing);
+    }
 }

@@ -31,6 +31,21 @@ public sealed class ActionDate(string name, string label, DateOnly? value = null
     public override string? Missing => Value is null ? $"请填写{Label}。" : null;
 }
 
+/// <summary>A time of day (e.g. when a hearing begins), entered as 09:30.</summary>
+public sealed class ActionTime(string name, string label, TimeOnly? value = null) : ActionField(name, label)
+{
+    public TimeOnly? Value { get; set; } = value;
+    /// <summary>The time, once the dialog was confirmed (it is not confirmed without one).</summary>
+    public TimeOnly Time => Value ?? throw new InvalidOperationException($"{Label}未填写。");
+    /// <summary>The input's text (HH:mm), as the browser's time field reads and writes it.</summary>
+    public string Text
+    {
+        get => Value?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        set => Value = TimeOnly.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null;
+    }
+    public override string? Missing => Value is null ? $"请填写{Label}。" : null;
+}
+
 public sealed class ActionText(string name, string label, string value = "", int lines = 1) : ActionField(name, label)
 {
     public string Value { get; set; } = value;

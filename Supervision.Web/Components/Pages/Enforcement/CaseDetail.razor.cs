@@ -40,6 +40,8 @@ public partial class CaseDetail
     private int _version;
     private bool _hasSeal = true;
     private ElectronicService? _electronic;
+    /// <summary>Every document of the case sent through the portal, with its first opening.</summary>
+    private IReadOnlyList<ElectronicService> _sent = [];
     private Supervision.Domain.Organizations.ServiceAddressConfirmation? _consent;
 
     private bool Party => _acting == Acting.Party;
@@ -62,7 +64,8 @@ public partial class CaseDetail
             _actions = _case.ActionsFor(_acting, _today);
             if ((_reviewer ??= await Cases.ReviewerAsync(_case.ProvinceId)) is { } reviewer) _actions = [.. _actions, .. _case.ActionsFor(reviewer, _today)];
             _documents = await Registry.ForOwnerAsync(EnforcementService.OwnerType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            _electronic = await Cases.ElectronicServiceAsync(Id);
+            _sent = await Cases.ElectronicServicesAsync(Id);
+            _electronic = _sent.LastOrDefault(e => e.DocumentKind == DocumentKind.PenaltyDecision);
             if (!Party)
                 _consent = await ServiceAddresses.InForceAsync(_case.BranchId, _today);
             if (!Party)
@@ -95,7 +98,9 @@ public partial class CaseDetail
         "request-hearing" => RequestHearing(),
         "serve" => Serve(),
         "acknowledge" => Acknowledge(),
-        "read-served" => ReadServed(),
+        "read-served" => ReadServed(DocumentKind.PenaltyDecision),
+        "read-notice" => ReadServed(DocumentKind.PriorNotice),
+        "read-hearing-notice" => ReadServed(DocumentKind.HearingNotice),
         "payment" => Payment(),
         "arrangement" => Arrangement(),
         "close" => Close(),
@@ -173,39 +178,45 @@ public partial class CaseDetail
 
     private async Task Notice()
     {
-        var on = Today("served-on", "送达日期（邮寄的为回执收件日期，公告的为公告日期）");
-        var method = ServiceMethodChoice();
-        var (posted, tried) = ServiceDetailFields(method);
-        var form = new ActionForm($"送达行政处罚事先告知书：当事人自送达之日起{_settings.StatementWorkingDays}个工作日内可以陈述申辩" +
-                                  (_case!.FineAmount >= _settings.HearingThreshold ? $"；拟罚款达到听证标准（{_settings.HearingThresholdCitation}），将告知听证权利" : "") + "。" +
-                                  ConsentNote() + "签发后文号不可收回。",
-            "签发并送达", [on, method, posted, tried]);
-        if (await AskAsync("送达事先告知书", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PriorNotice, on.Day)))
-            await Run(() => Cases.ServePriorNoticeAsync(Id, Token, on.Day, method: method.Value, details: Details(method, posted, tried)), "事先告知书已签发并登记送达。");
+        var sent = _case!.PriorNoticeSentOn;
+        var on = Today("served-on", "送达日期（邮寄的为回执收件日期，公告的为公告日期；平台送达的为发送日期）");
+        var service = ServiceFields(portal: sent is null);
+        var form = new ActionForm((sent is { } s ? $"事先告知书已于{Fmt.ChineseDate(s)}通过平台发送，当事人尚未查阅；以其他方式送达的，在此登记送达情况（不另签发告知书）。" : "")
+                                  + $"送达行政处罚事先告知书：当事人自送达之日起{_settings.StatementWorkingDays}个工作日内可以陈述申辩" +
+                                  (_case.FineAmount >= _settings.HearingThreshold ? $"；拟罚款达到听证标准（{_settings.HearingThresholdCitation}），将告知听证权利" : "") + "，期限自登记的送达日期起计算。" +
+                                  ConsentNote() + (sent is null ? "签发后文号不可收回，同时生成送达回证。" : ""),
+            sent is null ? "签发并送达" : "登记送达", [on, .. service.All]);
+        if (await AskAsync("送达事先告知书", form, sent is null ? () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PriorNotice, on.Day) : null))
+            await Run(() => Cases.ServePriorNoticeAsync(Id, Token, on.Day, method: service.Method.Value, details: service.Details()),
+                service.Sending ? "事先告知书已通过平台及电子邮件发送，当事人首次查阅之日为送达日期。" : "事先告知书已登记送达，送达回证已生成。");
     }
 
-    /// <summary>The methods of service, electronic with the channel the party consented to.</summary>
-    private ActionChoice<string> ServiceMethodChoice() =>
-        new("method", "送达方式", ServiceMethods.All.Where(m => m != ServiceMethods.Electronic || ElectronicChannel is not null)
-            .Select(m => (m, m == ServiceMethods.Electronic ? $"{m}（{ElectronicChannel}）" : m)).ToList());
+    /// <summary>
+    /// What every service records (行政处罚法第六十一条): the method — through the portal only on the party's consent, and only where the
+    /// document may be sent that way (<paramref name="portal"/>) — who signed for the party (name and post), the two servers; by post the
+    /// posting date and 邮件号 (the date of service is the receipt's); by announcement what was tried before (民事诉讼法第九十五条).
+    /// Each field is shown for its method only.
+    /// </summary>
+    private CaseServiceFields ServiceFields(bool portal)
+    {
+        var options = new List<(string, string)>();
+        if (portal && _consent is { ConsentsToElectronicService: true } consent)
+            options.Add((EnforcementCase.PortalService, $"电子送达：平台及电子邮件（{consent.ElectronicChannel}），以当事人首次查阅之日为送达日期"));
+        options.AddRange(ServiceMethods.All.Where(m => m != ServiceMethods.Electronic || ElectronicChannel is not null)
+            .Select(m => (m, m == ServiceMethods.Electronic ? $"{m}（{ElectronicChannel}，已送达的登记）" : m)));
+        var method = new ActionChoice<string>("method", "送达方式", options);
+        bool Manual() => method.Value != EnforcementCase.PortalService;
+        return new CaseServiceFields(method,
+            new ActionText("recipient", "签收人姓名") { Required = true, ShownWhen = () => ServiceMethods.IsHanded(method.Value) },
+            new ActionText("recipient-post", "签收人职务") { ShownWhen = () => ServiceMethods.IsHanded(method.Value) },
+            new ActionText("servers", "送达人（两名，以、分隔）", string.Join("、", _case!.Investigators.Take(2).Select(i => i.Name))) { Required = true, ShownWhen = () => Manual() && !ServiceMethods.IsElectronic(method.Value) },
+            new ActionDate("posted-on", "交邮日期") { ShownWhen = () => method.Value == ServiceMethods.Post },
+            new ActionText("tracking", "邮件号") { Required = true, ShownWhen = () => method.Value == ServiceMethods.Post },
+            new ActionText("failed-attempts", "已采取的送达方式和无法送达的情况", lines: 2) { ShownWhen = () => method.Value == ServiceMethods.Announcement });
+    }
 
     /// <summary>The electronic channel the party consented to: recorded on the case, or in its 送达地址确认书 in force.</summary>
     private string? ElectronicChannel => _case!.ElectronicServiceChannel ?? _consent?.ElectronicChannel;
-
-    /// <summary>
-    /// What service by post (the posting date; the date of service is the receipt's) and by announcement (what was tried before:
-    /// only when other methods failed, 民事诉讼法第九十五条) record besides the date, each shown for its method only.
-    /// </summary>
-    private static (ActionDate Posted, ActionText Tried) ServiceDetailFields(ActionChoice<string> method) =>
-        (new ActionDate("posted-on", "交邮日期") { ShownWhen = () => method.Value == ServiceMethods.Post },
-         new ActionText("failed-attempts", "已采取的送达方式和无法送达的情况", lines: 2) { ShownWhen = () => method.Value == ServiceMethods.Announcement });
-
-    private static ServiceDetails? Details(ActionChoice<string> method, ActionDate posted, ActionText tried) => method.Value switch
-    {
-        ServiceMethods.Post => new ServiceDetails(PostedOn: posted.Value),
-        ServiceMethods.Announcement => new ServiceDetails(FailedAttempts: tried.Value),
-        _ => null,
-    };
 
     private string ConsentNote() => ElectronicChannel is null ? "当事人未签订送达地址确认书同意电子送达，不能电子送达，须直接送达或邮寄送达（行政处罚法第六十一条第二款）。" : "";
 
@@ -245,7 +256,8 @@ public partial class CaseDetail
 
     private async Task ScheduleHearing()
     {
-        var (noticeOn, hearingDate, place) = (Today("notice-served-on", "通知送达日期"), new ActionDate("hearing-date", "听证日期"), new ActionText("place", "听证地点", "本局第一会议室"));
+        var (noticeOn, hearingDate, place) = (Today("notice-served-on", "通知送达日期（平台送达的为发送日期）"), new ActionDate("hearing-date", "听证日期"), new ActionText("place", "听证地点", "本局第一会议室"));
+        var hearingTime = new ActionTime("hearing-time", "听证开始时间", new TimeOnly(9, 30));
         // The chair is one of the administration's officers who did not investigate the case (Art. 64 (四)).
         var candidates = (await Cases.InspectorsAsync(_case!.ProvinceId)).Where(u => _case.Investigators.All(i => i.UserId != u.Id)).ToList();
         if (candidates.Count == 0)
@@ -255,16 +267,17 @@ public partial class CaseDetail
         }
         var chair = new ActionChoice<string>("chair", "听证主持人（非本案调查人员）", candidates.Select(u => (u.Id, u.Name)).ToList());
         var (members, clerk) = (new ActionText("members", "听证员（可不填，多人以、分隔）"), new ActionText("clerk", "记录员"));
-        var method = ServiceMethodChoice();
-        var (posted, tried) = ServiceDetailFields(method);
+        var service = ServiceFields(portal: true);
         // Public unless it concerns a state secret, a trade secret or personal privacy (Art. 64 (三)); the notice says which.
         var publicity = new ActionChoice<HearingPrivacyGround?>("publicity", "是否公开",
             [(null, "公开举行"), .. Enum.GetValues<HearingPrivacyGround>().Select(g => ((HearingPrivacyGround?)g, $"不公开举行：涉及{HearingPrivacyGrounds.Label(g)}"))]);
-        var form = new ActionForm($"听证应在通知送达{_settings.HearingNoticeWorkingDays}个工作日后举行，由非本案调查人员主持；除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行（行政处罚法第六十四条）。{ConsentNote()}", "签发听证通知书",
-            [noticeOn, method, posted, tried, hearingDate, place, chair, members, clerk, publicity]);
+        var form = new ActionForm($"行政机关应当在举行听证的七日前（{_settings.HearingNoticeWorkingDays}个工作日）通知当事人听证的时间、地点，听证由非本案调查人员主持；除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行（行政处罚法第六十四条）。"
+                                  + $"邮寄的，以收件日期起算；平台送达的，以当事人首次查阅之日起算。{ConsentNote()}", "签发听证通知书",
+            [noticeOn, .. service.All, hearingDate, hearingTime, place, chair, members, clerk, publicity]);
         HearingPanel Panel() => new(chair.Value, candidates.First(c => c.Id == chair.Value).Name, members.Value, clerk.Value);
-        if (await AskAsync("安排听证", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.HearingNotice, noticeOn.Day, hearingDate: hearingDate.Day, place: place.Value, panel: Panel(), closedGround: publicity.Value)))
-            await Run(() => Cases.ScheduleHearingAsync(Id, Token, noticeOn.Day, hearingDate.Day, place.Value, chair.Value, members.Value, clerk.Value, method: method.Value, details: Details(method, posted, tried), closedGround: publicity.Value), "听证通知书已签发。");
+        if (await AskAsync("安排听证", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.HearingNotice, noticeOn.Day, hearingDate: hearingDate.Day, place: place.Value, panel: Panel(), closedGround: publicity.Value, hearingTime: hearingTime.Time)))
+            await Run(() => Cases.ScheduleHearingAsync(Id, Token, noticeOn.Day, hearingDate.Day, hearingTime.Time, place.Value, chair.Value, members.Value, clerk.Value, method: service.Method.Value, details: service.Details(), closedGround: publicity.Value),
+                service.Sending ? "听证通知书已通过平台及电子邮件发送，当事人首次查阅之日为送达日期。" : "听证通知书已签发并登记送达，送达回证已生成。");
     }
 
     private async Task HoldHearing()
@@ -304,18 +317,17 @@ public partial class CaseDetail
             }
         }
         var on = Today("served-on", "送达日期（邮寄的为回执收件日期，公告的为公告日期）");
-        var method = ServiceMethodChoice();
-        var (posted, tried) = ServiceDetailFields(method);
+        var service = ServiceFields(portal: false);
         var form = new ActionForm($"决定书应在{Fmt.ChineseDate(_case!.ServiceDueDate!.Value)}前送达（行政处罚法第六十一条）。{ConsentNote()}邮寄送达以回执上的收件日期为送达日期；公告送达自公告之日起经过三十日视为送达，缴款、复议和诉讼期限自送达之日起计算。送达后当事人可在平台查看决定书并确认签收。",
-            "登记送达", [on, method, posted, tried]);
+            "登记送达", [on, .. service.All]);
         if (await AskAsync("送达处罚决定书", form))
-            await Run(() => Cases.ServeAsync(Id, Token, on.Day, method.Value, details: Details(method, posted, tried)), "已登记送达，送达回证已生成。");
+            await Run(() => Cases.ServeAsync(Id, Token, on.Day, service.Method.Value, details: service.Details()), "已登记送达，送达回证已生成。");
     }
 
-    /// <summary>The party opens the decision served electronically: the first opening is the date of service.</summary>
-    private async Task ReadServed()
+    /// <summary>The party opens a document served electronically (决定书, 事先告知书, 听证通知书): the first opening is the date of service.</summary>
+    private async Task ReadServed(DocumentKind kind)
     {
-        if (_documents.FirstOrDefault(d => d.Kind == DocumentKind.PenaltyDecision) is { } decision) await DownloadAsync(decision);
+        if (_documents.Where(d => d.Kind == kind).OrderByDescending(d => d.Id).FirstOrDefault() is { } document) await DownloadAsync(document);
     }
 
     private async Task Acknowledge()
@@ -481,15 +493,32 @@ public partial class CaseDetail
 
     private async Task DownloadAsync(IssuedDocument d)
     {
-        var unread = Party && _electronic is { OpenedAt: null } e && e.DocumentId == d.Id;
+        var unread = Party && _sent.Any(e => e.OpenedAt is null && e.DocumentId == d.Id);
         var (document, pdf) = await Cases.OpenDocumentAsync(Id, d.Id);
         await JS.DownloadAsync($"{document.Title}_{document.Number ?? document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}.pdf", pdf);
         if (unread)
         {
-            Snackbar.Add("已查阅，本日为处罚决定书的送达日期。", Severity.Success);
+            Snackbar.Add($"已查阅，本日为{document.Title}的送达日期。", Severity.Success);
             await LoadAsync();
         }
     }
+
+    /// <summary>The document the officer serves next, if any (the page says how it may be served without consent).</summary>
+    private string? ServedNext => _case!.State switch
+    {
+        CaseState.UnderReview when _case.PriorNoticeSentOn is null && _case.Sanctions.Any(s => s.Status == SanctionStatus.Proposed) => "事先告知书",
+        CaseState.Hearing when _case.HearingDate is null || _case.HearingNoticeLate => "听证通知书",
+        CaseState.Decided => "处罚决定书",
+        _ => null,
+    };
+
+    /// <summary>How a document was served, in words: the method, who signed, the servers; by post the posting and 邮件号; the first opening.</summary>
+    private static string ServiceText(CaseServiceRecord s) =>
+        s.Method + (s.Recipient is { } r ? $"，签收人{r}" : "")
+        + (s.PostedOn is { } posted ? $"，{Fmt.ChineseDate(posted)}交邮，邮件号{s.TrackingNumber}，以收件日期为送达日期" : "")
+        + (s.OpenedAt is { } opened ? $"，{s.OpenedBy}于{BeijingTime.Local(opened):yyyy年M月d日 HH:mm}首次查阅" : "")
+        + (s.Servers.Length > 0 && s.OpenedAt is null ? $"；送达人：{s.Servers}" : "")
+        + (s.PostedOn is null && s.OpenedAt is null && s.Record is { } record ? $"（{record}）" : "");
 
     private static string SanctionStatusText(SanctionStatus s) => s switch
     {
@@ -506,4 +535,21 @@ public partial class CaseDetail
         ApprovalKind.Deferral => "暂缓缴纳",
         _ => "分期缴纳",
     };
+}
+
+/// <summary>The fields of one service on the case page (<see cref="CaseDetail"/>), and the details the service step records from them.</summary>
+internal sealed record CaseServiceFields(ActionChoice<string> Method, ActionText Recipient, ActionText RecipientPost, ActionText Servers, ActionDate Posted,
+    ActionText Tracking, ActionText Tried)
+{
+    public IReadOnlyList<ActionField> All => [Method, Recipient, RecipientPost, Servers, Posted, Tracking, Tried];
+
+    /// <summary>Through the portal: sent now, served on the party's first opening.</summary>
+    public bool Sending => Method.Value == EnforcementCase.PortalService;
+
+    public ServiceDetails? Details() => Sending ? null : new ServiceDetails(
+        PostedOn: Method.Value == ServiceMethods.Post ? Posted.Value : null,
+        FailedAttempts: Method.Value == ServiceMethods.Announcement ? Tried.Value : null,
+        RecipientName: Recipient.Shown ? Recipient.Value : null, RecipientPost: RecipientPost.Shown ? RecipientPost.Value : null,
+        Servers: Servers.Shown ? Servers.Value.Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
+        TrackingNumber: Method.Value == ServiceMethods.Post ? Tracking.Value : null);
 }

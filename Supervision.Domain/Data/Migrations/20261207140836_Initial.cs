@@ -1723,6 +1723,7 @@ namespace Supervision.Domain.Data.Migrations
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ElectronicallySentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ElectronicallyOpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PriorNoticeSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     StatementAdoption = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     StatementAdoptionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RequiredApprovals = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
@@ -1755,6 +1756,9 @@ namespace Supervision.Domain.Data.Migrations
                     HearingNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     HearingNoticeServiceMethod = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     HearingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    HearingNoticeSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingNoticeLate = table.Column<bool>(type: "INTEGER", nullable: false),
                     HearingPlace = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     HearingHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     HearingRecord = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
@@ -2128,6 +2132,39 @@ namespace Supervision.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseServiceRecord",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Document = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ServedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    RecipientPost = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Servers = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PostedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Record = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseServiceRecord", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseServiceRecord_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseStatement",
                 columns: table => new
                 {
@@ -2416,6 +2453,11 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_CaseSanction_LegalBasisId",
                 table: "CaseSanction",
                 column: "LegalBasisId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseServiceRecord_CaseId",
+                table: "CaseServiceRecord",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseStatement_CaseId",
@@ -2946,6 +2988,9 @@ namespace Supervision.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseSanction");
+
+            migrationBuilder.DropTable(
+                name: "CaseServiceRecord");
 
             migrationBuilder.DropTable(
                 name: "CaseStatement");

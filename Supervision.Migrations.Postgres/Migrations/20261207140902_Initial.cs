@@ -1724,6 +1724,7 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ElectronicallySentOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ElectronicallyOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PriorNoticeSentOn = table.Column<DateOnly>(type: "date", nullable: true),
                     StatementAdoption = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     StatementAdoptionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RequiredApprovals = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
@@ -1756,6 +1757,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     HearingNoticeServedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     HearingNoticeServiceMethod = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     HearingDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    HearingNoticeSentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingNoticeLate = table.Column<bool>(type: "boolean", nullable: false),
                     HearingPlace = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     HearingHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
                     HearingRecord = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
@@ -2129,6 +2133,39 @@ namespace Supervision.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseServiceRecord",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Document = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Method = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ServedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecipientName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    RecipientPost = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Servers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PostedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    TrackingNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Record = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseServiceRecord", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseServiceRecord_EnforcementCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EnforcementCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseStatement",
                 columns: table => new
                 {
@@ -2417,6 +2454,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_CaseSanction_LegalBasisId",
                 table: "CaseSanction",
                 column: "LegalBasisId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseServiceRecord_CaseId",
+                table: "CaseServiceRecord",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseStatement_CaseId",
@@ -2947,6 +2989,9 @@ namespace Supervision.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseSanction");
+
+            migrationBuilder.DropTable(
+                name: "CaseServiceRecord");
 
             migrationBuilder.DropTable(
                 name: "CaseStatement");

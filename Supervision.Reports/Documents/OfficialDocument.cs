@@ -109,9 +109,11 @@ public sealed class OfficialDocument(string title)
     }
 
     /// <summary>Authority name and date (成文日期), and the seal image (PNG or JPEG) if the caller has one.</summary>
-    public OfficialDocument SignedBy(string authority, DateOnly date, byte[]? sealImage = null)
+    /// <param name="sealRoom">False for a document that carries no seal (an internal form, a receipt): the name and date are set as
+    /// GB/T 9704 7.3.5.2 sets an unsealed document's, with no room kept for a stamp.</param>
+    public OfficialDocument SignedBy(string authority, DateOnly date, byte[]? sealImage = null, bool sealRoom = true)
     {
-        Signature = new DocumentSignature(Required(authority, nameof(authority)), date, sealImage);
+        Signature = new DocumentSignature(Required(authority, nameof(authority)), date, sealImage) { SealRoom = sealRoom || sealImage is not null };
         return this;
     }
 
@@ -142,7 +144,11 @@ public sealed class OfficialDocument(string title)
 /// <summary>Signature block: 发文机关署名, 成文日期, and optionally the seal image drawn over them.</summary>
 /// <param name="SealImage">PNG (with transparency) or JPEG bytes of the seal; null to leave the seal area empty.</param>
 /// <param name="SealDiameterMm">Printed diameter of the seal (provincial departments commonly use 42 mm).</param>
-public sealed record DocumentSignature(string Authority, DateOnly Date, byte[]? SealImage = null, double SealDiameterMm = 42);
+public sealed record DocumentSignature(string Authority, DateOnly Date, byte[]? SealImage = null, double SealDiameterMm = 42)
+{
+    /// <summary>Whether room is kept for the seal (stamped by hand where no image is given); false for documents that carry none.</summary>
+    public bool SealRoom { get; init; } = true;
+}
 
 public enum ParagraphAlignment
 {

@@ -108,6 +108,20 @@ public sealed class OfficialDocument(string title)
         return this;
     }
 
+    private readonly List<(string Title, string Text)> _annexes = [];
+
+    /// <summary>附件 set after the signature (GB/T 9704 8.1): "附件" and its number at the top left, the title centred, the text in
+    /// smaller type. Its name is listed in the 附件说明 (<see cref="Attachment"/>) as well.</summary>
+    public OfficialDocument Annex(string title, string text)
+    {
+        _attachments.Add(Required(title, nameof(title)));
+        _annexes.Add((title.Trim(), text ?? ""));
+        return this;
+    }
+
+    /// <summary>The annexes' titles and texts, in order.</summary>
+    public IReadOnlyList<(string Title, string Text)> Annexes => _annexes;
+
     /// <summary>Authority name and date (成文日期), and the seal image (PNG or JPEG) if the caller has one.</summary>
     /// <param name="sealRoom">False for a document that carries no seal (an internal form, a receipt): the name and date are set as
     /// GB/T 9704 7.3.5.2 sets an unsealed document's, with no room kept for a stamp.</param>

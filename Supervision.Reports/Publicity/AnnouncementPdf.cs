@@ -83,7 +83,7 @@ public static class AnnouncementPdf
         if (picks.Count > 0)
         {
             // A company's name holds on one line of its column; each inspector on a line of his own.
-            var entities = new DocumentTable(new TableColumn("序号", 0.5, CellAlignment.Center), new TableColumn("检查对象", 3.7), new TableColumn("检查人员", 2.1)) { FontSize = 12 };
+            var entities = new DocumentTable(new TableColumn("序号", 0.45, CellAlignment.Center), new TableColumn("检查对象", 4.25), new TableColumn("检查人员", 2.0)) { FontSize = 10.5 };
             for (var i = 0; i < picks.Count; i++)
                 entities.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), picks[i].Label, picks[i].Value.Replace("、", "\n", StringComparison.Ordinal));
             doc.Table(entities);
@@ -95,11 +95,7 @@ public static class AnnouncementPdf
         row("公示期限", period);
         doc.Table(fields);
         var technical = sentences.Where(Technical).ToList();
-        if (technical.Count > 0)
-        {
-            doc.Attachment("抽取复核信息");
-            doc.Note("附件　抽取复核信息：" + string.Concat(technical.Select(s => s + "。")));
-        }
+        if (technical.Count > 0) doc.Annex("抽取复核信息", string.Concat(technical.Select(s => s + "。")));
     }
 
     /// <summary>

@@ -25,8 +25,11 @@ internal sealed class DocumentComposer
     /// <summary>The tightest setting of a form's tables (<see cref="Compose"/>).</summary>
     internal const int MaxCompaction = 3;
 
-    private DocumentComposer(bool sealPlaceholder, int charactersPerLine, int compaction, string continuationTitle)
+    private readonly bool _form;
+
+    private DocumentComposer(bool sealPlaceholder, int charactersPerLine, int compaction, string continuationTitle, bool form)
     {
+        _form = form;
         _compaction = compaction;
         _continuationTitle = continuationTitle;
         _sealPlaceholder = sealPlaceholder;
@@ -39,7 +42,7 @@ internal sealed class DocumentComposer
     /// and rows set smaller, so that the form holds on one page.</param>
     public static List<FlowItem> Compose(OfficialDocument document, bool sealPlaceholder, int charactersPerLine = Gbt9704.CharactersPerLine, int compaction = 0)
     {
-        var composer = new DocumentComposer(sealPlaceholder, charactersPerLine, compaction, document.Title.Split('\n')[^1].Trim() + "（续）");
+        var composer = new DocumentComposer(sealPlaceholder, charactersPerLine, compaction, document.Title.Split('\n')[^1].Trim() + "（续）", IsForm(document));
         composer.Head(document);
         foreach (var block in document.Body)
         {
@@ -57,6 +60,7 @@ internal sealed class DocumentComposer
         }
         composer.Attachments(document.Attachments, signatureFollows: document.Signature is not null);
         if (document.Signature is { } signature) composer.Signature(signature);
+        composer.Annexes(document.Annexes);
         composer.Imprint(document);
         return composer._items;
     }
@@ -216,7 +220,11 @@ internal sealed class DocumentComposer
         var natural = line.Width;
         var extra = 0.0;
         if (justify && pieces.Count > 1 && natural < width)
+        {
             extra = (width - natural) / (pieces.Count - 1);
+            // A line of a few pieces (a name before a bracket that moved on) is not spread into letters a character apart.
+            if (extra > Gbt9704.CharAdvance) extra = 0;
+        }
         var cursor = x + alignment switch
         {
             ParagraphAlignment.Center => (width - natural) / 2,
@@ -335,8 +343,11 @@ internal sealed class DocumentComposer
                     _ => ParagraphAlignment.Left,
                 };
                 var (text, lines) = cellLines[c];
+                // A cell's text wrapped over lines is justified like a paragraph (its last line and lines before a line feed excepted).
                 for (var l = 0; l < lines.Count; l++)
-                    EmitLine(ops, text, lines[l], x + padX, widths[c] - 2 * padX, alignment, justify: false, lineHeight, padY + l * lineHeight);
+                    EmitLine(ops, text, lines[l], x + padX, widths[c] - 2 * padX, alignment,
+                        justify: !header && alignment == ParagraphAlignment.Left && l < lines.Count - 1 && !EndsParagraph(text.Text, lines[l]),
+                        lineHeight, padY + l * lineHeight);
                 x += widths[c];
             }
             // Borders: top and bottom of the row, and every column edge.
@@ -359,9 +370,11 @@ internal sealed class DocumentComposer
             };
         }
 
-        // A form (every header empty) has no header row: where it continues on another page, the form's title stands in, marked （续）.
+        // A table without headers has no header row: an empty one stands in, so its rows still paginate as table rows; a form's
+        // (IsForm) is the form's title marked （续）, for the page it continues on.
         var form = table.Columns.All(c => c.Header.Length == 0);
-        var headerRow = form ? ContinuationTitle() : Row([.. table.Columns.Select(c => c.Header)], headStyle, header: true, null);
+        var headerRow = !form ? Row([.. table.Columns.Select(c => c.Header)], headStyle, header: true, null)
+            : _form ? ContinuationTitle() : new FlowItem { Height = 0, Kind = "table-header", KeepWithNext = true };
         if (!form) _items.Add(headerRow);
         foreach (var row in table.Rows)
             _items.Add(Row(row, bodyStyle, header: false, headerRow));
@@ -508,6 +521,21 @@ internal sealed class DocumentComposer
             Overhang = Math.Max(0, sealTop + diameter - 4 * P),
             Kind = "signature",
         });
+    }
+
+    /// <summary>Each annex after the signature: "附件" (numbered when several) in 黑体 at the left, its title centred, the text in 五号.</summary>
+    private void Annexes(IReadOnlyList<(string Title, string Text)> annexes)
+    {
+        for (var i = 0; i < annexes.Count; i++)
+        {
+            var (title, text) = annexes[i];
+            _items.Add(FlowItem.Space(P));
+            var label = annexes.Count > 1 ? $"附件{i + 1}" : "附件";
+            var lines = AddLines(new StyledText((label, _heading1)), 0, 0, ParagraphAlignment.Left, "annex", bodyText: false);
+            lines.AddRange(AddLines(new StyledText((title, _body)), 0, 0, ParagraphAlignment.Center, "annex", bodyText: false));
+            foreach (var line in lines) line.KeepWithNext = true;
+            Note(new NoteBlock(text, 10.5));
+        }
     }
 
     /// <summary>

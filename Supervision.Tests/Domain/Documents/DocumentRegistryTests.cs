@@ -35,17 +35,17 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Theory]
-    [InlineData(null, "文书核验地址未设置")]
-    [InlineData("http://localhost:5000", "本机地址")]
-    [InlineData("http://127.0.0.1:8080", "本机地址")]
-    public async Task A_document_is_refused_without_a_public_verification_address_and_no_number_is_used(string? baseUrl, string message)
+    [InlineData(null, "文书核验地址未设置", 2041)]
+    [InlineData("http://localhost:5000", "本机地址", 2042)]
+    [InlineData("http://127.0.0.1:8080", "本机地址", 2043)]
+    public async Task A_document_is_refused_without_a_public_verification_address_and_no_number_is_used(string? baseUrl, string message, int year)
     {
         var f = await FixturesAsync();
         var services = portal.ScopeFor(f.Inspector, "inspector.nx").ServiceProvider;
         var factory = services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>();
         IVerificationLinks links = baseUrl is null ? new RelativeVerificationLinks() : new PublicAddressLinks(baseUrl);
         var registry = new DocumentRegistry(factory, new FakeRenderer(), services.GetRequiredService<AccessContext>(), TimeProvider.System, links);
-        var request = new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Test", "no-link", false, new DateOnly(2034, 3, 1));
+        var request = new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Test", "no-link", false, new DateOnly(year, 3, 1));
         await using (var db = await factory.CreateDbContextAsync())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
@@ -56,7 +56,7 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
         }
         // The refused issue consumed no number: the first one issued afterwards is 1.
         var issued = await Registry(f.Inspector).IssueAsync(request);
-        Assert.Equal("宁通管罚〔2034〕1号", issued.Number);
+        Assert.Equal($"宁通管罚〔{year}〕1号", issued.Number);
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(Fake("宁通管告〔2034〕1号"), pdf);
         Assert.Equal(Supervision.Domain.Files.StoredFile.Hash(pdf), loaded.Sha256);
         // The verification code (and the address its QR code points at) is in the data rendered, so in the file hashed.
-        Assert.Equal(new TestData("经查属实") { Number = "宁通管告〔2034〕1号", VerificationCode = loaded.VerificationCode, VerificationUrl = $"/public/verify/{loaded.VerificationCode}" },
+        Assert.Equal(new TestData("经查属实") { Number = "宁通管告〔2034〕1号", VerificationCode = loaded.VerificationCode, VerificationUrl = $"https://gxt.nx.example.gov.cn/public/verify/{loaded.VerificationCode}" },
             DocumentData.FromJson<TestData>(loaded.DataJson));
         Assert.NotNull(VerificationCodes.Normalize(loaded.VerificationCode));
     }

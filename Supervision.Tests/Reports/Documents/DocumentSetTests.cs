@@ -151,6 +151,20 @@ public partial class DocumentSetTests
         Assert.Null(lines[^1].Item.Shortfall);
     }
 
+    /// <summary>
+    /// 责令改正 is not an administrative penalty (行政处罚法第九条 lists the kinds; 第二十八条 orders correction alongside one): the decision's
+    /// approval form states it on its own row, and the 处罚决定 row lists the penalties only.
+    /// </summary>
+    [Fact]
+    public void The_decision_approval_form_states_the_corrective_order_apart_from_the_penalties()
+    {
+        var text = PdfReading.Compact(string.Concat(PdfReading.PageTexts(Render(DocumentKind.DecisionApproval))));
+        var decision = Regex.Match(text, "处罚决定(?!审批表)(.*?)责令改正").Groups[1].Value;
+        Assert.Contains("罚款", decision);
+        Assert.DoesNotContain("责令", decision);
+        Assert.Contains("责令改正责令于2026年12月31日前改正违法行为", text);
+    }
+
     /// <summary>A form is one page: the approval forms, the service receipt and the submission receipt of the sample set each hold on one.</summary>
     [Theory]
     [InlineData(DocumentKind.CaseFilingApproval)]

@@ -111,7 +111,10 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         // by the system here (recorded as such), as an administrator would in 法律依据.
         await catalog.ConfirmLegalBasisAsync(basis, ct);
         // 《电话用户真实身份信息登记规定》第十九条: 责令限期改正，予以警告，可以并处罚款 — the order with its deadline and the warning in every decision.
-        SanctionInput Correct(DateOnly deadline) => new(SanctionKind.CorrectiveOrder, basis, null, "停止以人工录入方式办理入网，对涉及的电话卡逐一重新核验用户身份", deadline);
+        SanctionInput Correct(DateOnly deadline, string what = "停止以人工录入方式办理入网，对涉及的电话卡逐一重新核验用户身份") =>
+            new(SanctionKind.CorrectiveOrder, basis, null, what, deadline);
+        const string OnlineSaleCorrection = "停止未经人像比对和联网核验即激活电话卡，对已售的8张电话卡逐一重新核验用户身份";
+        const string AgentCorrection = "暂停该代理商的入网代理业务，对其办理的5张电话卡逐一重新核验用户身份，并对全部代理商开展一次登记工作检查";
         SanctionInput Warning() => new(SanctionKind.Warning, basis, null, "警告");
         SanctionInput Fine(decimal amount) => new(SanctionKind.Fine, basis, amount, "罚款");
         SanctionInput Announce() => new(SanctionKind.PublicAnnouncement, basis, null, "向社会公告");
@@ -159,16 +162,16 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
 
         // 2. Served with a public announcement queued for publication; the fine is due in the coming days.
         var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", OnlineSaleFacts, "网上商城订单记录8份、电话卡激活记录8份、物流签收记录、当事人业务负责人询问笔录一份",
-            60, 40, [Correct(today.AddDays(25)), Warning(), Fine(10_000m), Announce()]);
+            60, 40, [Correct(today.AddDays(25), OnlineSaleCorrection), Warning(), Fine(10_000m), Announce()]);
         await cases.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct);
         served = await cases.GetAsync(served.Id, ct);
-        await DecideAsync(served.Id, Day(7), Day(5), [Correct(today.AddDays(25)), Warning(), Fine(10_000m), Announce()], OnlineSaleDiscretion);
+        await DecideAsync(served.Id, Day(7), Day(5), [Correct(today.AddDays(25), OnlineSaleCorrection), Warning(), Fine(10_000m), Announce()], OnlineSaleDiscretion);
         served = await cases.GetAsync(served.Id, ct);
         await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), ServiceMethods.Post, ct, new ServiceDetails(PostedOn: Day(5))); // the receipt's date
 
         // 3. Prior notice served yesterday: the party's statement period is running and it has stated its case.
         var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", AgentFacts, "代理商入网工单5份、用户回访记录5份、代理协议一份、代理商经营者询问笔录一份",
-            45, 25, [Correct(today.AddDays(40)), Warning(), Fine(15_000m)]);
+            45, 25, [Correct(today.AddDays(40), AgentCorrection), Warning(), Fine(15_000m)]);
         await cases.ServePriorNoticeAsync(noticed.Id, noticed.ConcurrencyToken, Day(1), ct);
         Party("CUCC-64", "carrier.cucc.nx");
         await cases.RecordStatementAsync(noticed.Id, "涉事代理商已于收到告知书当日被暂停业务，我公司正在对其近三个月办理的入网业务逐笔回访核验，恳请从轻处罚。", waiver: false, null, ct);

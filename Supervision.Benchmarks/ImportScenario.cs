@@ -10,6 +10,7 @@ using Supervision.Domain.Data.Seeding;
 using Supervision.Reports;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Submissions;
+using Supervision.Web.Public;
 
 namespace Supervision.Benchmarks;
 
@@ -138,11 +139,12 @@ public sealed class ImportScenario : IScenario
     /// <param name="identity">Also Identity's user store, for creating users through <see cref="UserAdministration"/>.</param>
     internal static ServiceProvider Services(DatabaseSettings database, bool identity = false)
     {
-        var config = new ConfigurationBuilder().Build();
+        var config = Scenarios.DocumentSettings();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSupervisionDomain(database)
-            .AddSupervisionReports(config);
+            .AddSupervisionReports(config)
+            .AddVerificationLinks(config);
         if (identity)
             services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<SupervisionDbContext>().AddErrorDescriber<ChineseIdentityErrors>();
         return services.BuildServiceProvider();

@@ -423,7 +423,7 @@ public sealed partial class LoadScenario : IScenario
     {
         await PublicListScenario.SeedAsync(database, announcements);
         var clock = new HistoricClock();
-        await using var history = DemoHistory.CreateServices(database, new ConfigurationBuilder().Build(), clock);
+        await using var history = DemoHistory.CreateServices(database, Scenarios.DocumentSettings(), clock);
         await new DemoHistory(history, clock, NullLogger.Instance).RunAsync(DateTimeOffset.UtcNow, new DemoHistoryOptions { Months = months });
     }
 

@@ -14,6 +14,7 @@ using Supervision.Domain.Organizations;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
 using Supervision.Reports;
+using Supervision.Web.Public;
 
 namespace Supervision.Benchmarks;
 
@@ -246,6 +247,7 @@ public sealed class RankingsScenario : IScenario
         new ServiceCollection()
             .AddLogging()
             .AddSupervisionDomain(DatabaseSettings.Sqlite($"Data Source={db}"))
-            .AddSupervisionReports(new ConfigurationBuilder().Build())
+            .AddSupervisionReports(Scenarios.DocumentSettings())
+            .AddVerificationLinks(Scenarios.DocumentSettings())
             .BuildServiceProvider();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Globalization;
 
 namespace Supervision.Benchmarks;
@@ -76,6 +77,11 @@ public sealed class BenchContext(string scenario, string? outDir, IReadOnlyList<
 
 public static class Scenarios
 {
+    /// <summary>The settings issued documents need from configuration: the public verification address of their QR codes (a demo one).</summary>
+    public static Microsoft.Extensions.Configuration.IConfiguration DocumentSettings() =>
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PublicSite:BaseUrl"] = "https://gxt.nx.example.gov.cn" }).Build();
+
     public static readonly IReadOnlyList<IScenario> All =
     [
         new StartupScenario(),

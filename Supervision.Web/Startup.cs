@@ -41,6 +41,7 @@ public static class Startup
             if (env.IsDevelopment())
             {
                 var demo = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(seedDirectory);
+                await scope.ServiceProvider.GetRequiredService<Demo.DemoAuthoritySettings>().EnsureAsync();
                 await scope.ServiceProvider.GetRequiredService<Demo.InspectionDemo>().EnsureAsync();
                 await scope.ServiceProvider.GetRequiredService<Demo.EnforcementDemo>().EnsureAsync();
                 PrintDemoAccounts(demo);

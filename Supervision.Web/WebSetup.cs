@@ -126,6 +126,7 @@ public static class WebSetup
         services.AddSupervisionJobs(config, database);
         services.AddSupervisionMessaging();
         // Development's demo data, made through the real services (Startup and a background generator after start).
+        services.AddScoped<Demo.DemoAuthoritySettings>();
         services.AddScoped<Demo.InspectionDemo>();
         services.AddScoped<Demo.EnforcementDemo>();
         services.AddHostedService<Demo.DemoHistoryService>();

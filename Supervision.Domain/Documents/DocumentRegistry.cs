@@ -36,6 +36,8 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
         // The code is part of what is rendered, so the SHA-256 below is the hash of the PDF that carries it.
         var verification = VerificationCodes.New();
         var data = compose(number) with { Number = number?.ToString(), VerificationCode = verification, VerificationUrl = links.VerifyUrl(verification) };
+        // Nothing is printed as if real that is not: the verification address, the authority's contact, the payee, the court.
+        IssueReadiness.Ensure(data);
         byte[]? seal = null;
         if (DocumentKinds.Sealed(request.Kind) && await OrganizationService.SealAsync(db, request.ProvinceId, ct) is { } current)
             (data, seal) = (data with { SealFileId = current.Id }, current.Bytes);

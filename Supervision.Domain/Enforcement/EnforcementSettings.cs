@@ -72,7 +72,8 @@ public partial class EnforcementSettings : ICatalogEntity
     public string PayeeBank { get; set; } = "";
     public string PayeeAccountName { get; set; } = "";
     public string PayeeAccountNumber { get; set; } = "";
-    /// <summary>The court where the party may sue (行政诉讼), named by the decision, e.g. 银川市兴庆区人民法院.</summary>
+    /// <summary>The court where the party may sue (行政诉讼): the court with jurisdiction at the authority's seat (行政诉讼法第十八条), as the
+    /// province sets it; the decision names it. Set per province by its administrator (the code names no court).</summary>
     public string Court { get; set; } = "";
     /// <summary>Where the party may apply for administrative review (Art. 59).</summary>
     public string ReviewBody { get; set; } = "中华人民共和国工业和信息化部";

@@ -14,6 +14,13 @@ public static class DrawAnnouncement
 
     private const string Basis = "《国务院办公厅关于推广随机抽查规范事中事后监管的通知》（国办发〔2015〕58号）";
 
+    /// <summary>
+    /// How anyone checks a draw, in words (the algorithm's identifier is the system's business, not the public's): the notice itself by
+    /// its verification code, the draw by running it again from the rosters with the stated seed.
+    /// </summary>
+    private const string HowToCheck = "任何人可凭本公告页面底部的核验码在本局公示网站核验本公告；"
+        + "如需复核抽取结果，可向本局申请查阅抽取时的名录和抽取规则，用上述随机种子重新抽取，结果应与本公告一致，名录摘要应与上述摘要相同。";
+
     /// <summary>The content, and the branch the 公告 is filed under (the first drawn entity's).</summary>
     public static (int BranchId, AnnouncementContent Content) Of(InspectionDraw draw, string planTitle)
     {
@@ -31,7 +38,7 @@ public static class DrawAnnouncement
             Facts: (draw.RedrawReason is { } reason ? $"因{reason.TrimEnd('。')}，重新抽取（原抽取结果继续公开）。" : "") +
                    $"{ChineseDate.Format(day)}，从{draw.RosterSize}个检查对象的名录中{(risk is null ? "" : "按风险加权")}随机抽取{picks.Count}个，并从本局执法检查人员名录中随机匹配检查人员。" +
                    (risk is null ? "" : $"各对象被抽中的机会与其权重成正比（{risk.Text}），权重随名录一并计入名录摘要。") +
-                   $"抽取算法{draw.AlgorithmVersion}，随机种子{draw.Seed}，名录摘要{draw.InputDigest}，任何人可据此复核抽取结果。",
+                   $"抽取所用的随机种子为{draw.Seed}，检查对象和检查人员名录的摘要（SHA-256）为{draw.InputDigest}。" + HowToCheck,
             PenaltyTypes: "双随机抽查",
             LegalBasis: Basis,
             PenaltyContent: "检查结果在检查完成后另行公开。",
@@ -49,7 +56,7 @@ public static class DrawAnnouncement
             PartyName: entityName, PartyType: PartyType.Organisation, CreditCode: null, LegalRepresentative: null, DocumentNumber: null,
             Facts: $"{ChineseDate.Format(day)}，因{r.Reason.TrimEnd('。')}，{entityName}的检查人员{r.ReplacedDisplayName}不再参加检查，" +
                    $"从{r.Candidates.Count}名可参加的检查人员中随机抽取{r.ReplacementDisplayName}替换。" +
-                   $"算法{r.AlgorithmVersion}，随机种子{r.Seed}，摘要{r.Digest}，原抽取名录摘要{draw.InputDigest}，任何人可据此复核。",
+                   $"更换所用的随机种子为{r.Seed}，可参加人员名单的摘要（SHA-256）为{r.Digest}，原抽取名录的摘要为{draw.InputDigest}。" + HowToCheck,
             PenaltyTypes: "双随机抽查",
             LegalBasis: Basis,
             PenaltyContent: "检查结果在检查完成后另行公开。",

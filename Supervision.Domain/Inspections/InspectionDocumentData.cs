@@ -39,7 +39,10 @@ public sealed record InspectionRecordData(string Authority, string Party, string
         var powers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.LegalBases.Where(b => statutes.Contains(b.Statute) && b.Code.EndsWith("-INSPECT")).Select(b => new { b.Statute, b.DutyArticle }), ct);
         var bases = statutes.Select(s => powers.FirstOrDefault(p => p.Statute == s) is { } power ? power.Statute + power.DutyArticle : s).ToList();
-        var articles = items.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().DutyArticle);
+        // Each item's article; where the items rest on several statutes, each article with its statute (反电信网络诈骗法第十条 is not
+        // Order 25's 第十条).
+        var articles = items.GroupBy(i => i.Code).ToDictionary(g => g.Key,
+            g => (statutes.Count > 1 ? ShortStatute(g.First().Statute) : "") + g.First().DutyArticle);
         var officers = record.Inspectors;
         if (inspectorIds is { Count: > 0 })
         {
@@ -54,6 +57,14 @@ public sealed record InspectionRecordData(string Authority, string Party, string
             Items = record.Items.Select(i => i with { Basis = articles.GetValueOrDefault(i.Code) }).ToList(),
             Officers = officers,
         };
+    }
+
+    /// <summary>《中华人民共和国反电信网络诈骗法》 → 《反电信网络诈骗法》; 《电话用户真实身份信息登记规定》（工业和信息化部令第25号） → 《电话用户真实身份信息登记规定》.</summary>
+    internal static string ShortStatute(string statute)
+    {
+        var close = statute.IndexOf('》');
+        var title = close > 0 ? statute[..(close + 1)] : statute;
+        return title.Replace("《中华人民共和国", "《", StringComparison.Ordinal);
     }
 
     /// <summary>The record as it stands (completed now, or as a preview before completion).</summary>

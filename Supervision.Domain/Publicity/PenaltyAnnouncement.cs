@@ -27,7 +27,12 @@ public sealed partial class PenaltyAnnouncement(PublicityService publicity) : ID
 
     public static AnnouncementContent Content(EnforcementCase c)
     {
-        var decided = c.Sanctions.Where(s => s.Status is SanctionStatus.Pending or SanctionStatus.Executed).OrderBy(s => s.Kind).ToList();
+        var active = c.Sanctions.Where(s => s.Status is SanctionStatus.Pending or SanctionStatus.Executed).OrderBy(s => s.Kind).ToList();
+        // 责令改正 is not an administrative penalty (行政处罚法第九条 lists the kinds; 第二十八条 orders correction alongside a penalty):
+        // it is stated on its own line (责令改正：…), never as a 处罚类别.
+        var decided = active.Where(s => s.Kind != SanctionKind.CorrectiveOrder).ToList();
+        var orders = active.Where(s => s.Kind == SanctionKind.CorrectiveOrder)
+            .Select(s => "责令改正：" + CaseDocumentData.SanctionText(s)).ToList();
         var b = c.Branch!;
         return new AnnouncementContent(
             Title: $"{b.Name}{c.Title}行政处罚决定",
@@ -37,6 +42,6 @@ public sealed partial class PenaltyAnnouncement(PublicityService publicity) : ID
             LegalBasis: c.LegalBasis!.Citation,
             PenaltyContent: string.Join("；", decided.Select(s => s.Kind == SanctionKind.Fine && s.Amount is { } a
                 ? $"罚款人民币{ChineseMoney.Figures(a)}元" : SanctionLabels.Label(s.Kind))),
-            DecisionDate: c.DecidedOn);
+            DecisionDate: c.DecidedOn, Body: orders.Count == 0 ? null : string.Join("\n", orders));
     }
 }

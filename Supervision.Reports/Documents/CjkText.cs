@@ -21,10 +21,11 @@ public static partial class CjkText
         @"|第[一二三四五六七八九十百零〇\d]+[条款项章节目]" +
         @"|\d+([.,]\d+)*\s?(个工作日|个月|工作日|万元|[\u4e00-\u9fff%％‰])" +
         @"|[一二三四五六七八九十百千两]+(个工作日|个月|工作日|日|天|年|元|万元|户|次|家|人|份|件|倍|小时)" +
-        // An organisation's name does not break inside its ending (有限公 / 司) — the name moves on whole up to six characters
-        // before it — nor a short bracketed department or title （宁夏局网安处）.
-        @"|[\u4e00-\u9fff]{0,6}(股份有限公司|有限责任公司|有限公司|分公司|运营中心|通信管理局|人民法院|人民政府|营业厅)" +
-        @"|（[\u4e00-\u9fff]{2,10}）" +
+        // An organisation's name does not break inside its ending (有限公 / 司), which keeps two characters of the name before it
+        // (never one alone below: 运营中 / 心) — no more, or a justified line would lose a third of its width to a name moved on
+        // whole — nor a short bracketed department or title （宁夏局网安处）.
+        @"|[\u4e00-\u9fff]{0,2}(股份有限公司|有限责任公司|有限公司|分公司|运营中心|通信管理局|人民法院|人民政府|营业厅)" +
+        @"|（[\u4e00-\u9fff]{2,8}）" +
         // A form's tick box stays with its label (□公告送达).
         @"|[□■][\u4e00-\u9fff]{1,4}")]
     private static partial Regex UnbreakablePattern();

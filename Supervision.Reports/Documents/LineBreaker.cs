@@ -14,7 +14,8 @@ public readonly record struct TextLine(int Start, int Length, double Width)
 /// <item>a line may break between any two CJK characters, and at spaces;</item>
 /// <item>避头尾: no line starts with a closing or pause mark (，。、；：？！）》…—％ and the ASCII , . ; : ? ! ) %)
 /// and no line ends with an opening mark (（《「『【〔“ and ASCII ( [) — such a mark moves with its neighbour;</item>
-/// <item>Latin words and numbers (ID, 2026, 10,000.00, GGSN/PGW) are not split unless longer than a line;</item>
+/// <item>Latin words and numbers (ID, 2026, 10,000.00, GGSN/PGW) are not split; a word of thirty-two characters or more that takes a
+/// third of a line (a hash, an address) fills the line it starts on instead of leaving it short;</item>
 /// <item>nor are a 文号, a date, an amount, an article or a number with its unit (<see cref="CjkText.ProtectedBreaks"/>);</item>
 /// <item>no paragraph ends with a single character alone on its line (孤字): the line before gives it company;</item>
 /// <item>a line feed forces a break.</item>
@@ -24,6 +25,9 @@ public readonly record struct TextLine(int Start, int Length, double Width)
 public static class LineBreaker
 {
     private const double Tolerance = 0.01;
+
+    /// <summary>Characters from which an unprotected word (a SHA-256, an address) is broken to fill a line rather than moved on whole.</summary>
+    internal const int LongWord = 32;
 
     /// <summary>Measures the width of <paramref name="length"/> characters of the text from <paramref name="start"/>.</summary>
     public delegate double RangeMeasure(int start, int length);
@@ -95,7 +99,11 @@ public static class LineBreaker
                 lineEnd = candidateEnd;
                 continue;
             }
-            if (lineEnd > lineStart)
+            // A long word that may break (a hash, an address: thirty-two characters or more, and a third of a line or more) fills the
+            // line it starts on rather than leaving it short; anything shorter (a number, an amount), or protected, moves on whole.
+            var longWord = !segment.Protected && lineEnd > lineStart && segment.End - segment.Start >= LongWord
+                           && measure(segment.Start, segment.End - segment.Start) >= width / 3;
+            if (lineEnd > lineStart && !longWord)
             {
                 lines.Add(Line(text, lineStart, lineEnd, measure));
                 available = width;

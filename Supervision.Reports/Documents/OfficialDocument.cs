@@ -108,10 +108,26 @@ public sealed class OfficialDocument(string title)
         return this;
     }
 
-    /// <summary>Authority name and date (成文日期), and the seal image (PNG or JPEG) if the caller has one.</summary>
-    public OfficialDocument SignedBy(string authority, DateOnly date, byte[]? sealImage = null)
+    private readonly List<(string Title, string Text)> _annexes = [];
+
+    /// <summary>附件 set after the signature (GB/T 9704 8.1): "附件" and its number at the top left, the title centred, the text in
+    /// smaller type. Its name is listed in the 附件说明 (<see cref="Attachment"/>) as well.</summary>
+    public OfficialDocument Annex(string title, string text)
     {
-        Signature = new DocumentSignature(Required(authority, nameof(authority)), date, sealImage);
+        _attachments.Add(Required(title, nameof(title)));
+        _annexes.Add((title.Trim(), text ?? ""));
+        return this;
+    }
+
+    /// <summary>The annexes' titles and texts, in order.</summary>
+    public IReadOnlyList<(string Title, string Text)> Annexes => _annexes;
+
+    /// <summary>Authority name and date (成文日期), and the seal image (PNG or JPEG) if the caller has one.</summary>
+    /// <param name="sealRoom">False for a document that carries no seal (an internal form, a receipt): the name and date are set as
+    /// GB/T 9704 7.3.5.2 sets an unsealed document's, with no room kept for a stamp.</param>
+    public OfficialDocument SignedBy(string authority, DateOnly date, byte[]? sealImage = null, bool sealRoom = true)
+    {
+        Signature = new DocumentSignature(Required(authority, nameof(authority)), date, sealImage) { SealRoom = sealRoom || sealImage is not null };
         return this;
     }
 
@@ -142,7 +158,11 @@ public sealed class OfficialDocument(string title)
 /// <summary>Signature block: 发文机关署名, 成文日期, and optionally the seal image drawn over them.</summary>
 /// <param name="SealImage">PNG (with transparency) or JPEG bytes of the seal; null to leave the seal area empty.</param>
 /// <param name="SealDiameterMm">Printed diameter of the seal (provincial departments commonly use 42 mm).</param>
-public sealed record DocumentSignature(string Authority, DateOnly Date, byte[]? SealImage = null, double SealDiameterMm = 42);
+public sealed record DocumentSignature(string Authority, DateOnly Date, byte[]? SealImage = null, double SealDiameterMm = 42)
+{
+    /// <summary>Whether room is kept for the seal (stamped by hand where no image is given); false for documents that carry none.</summary>
+    public bool SealRoom { get; init; } = true;
+}
 
 public enum ParagraphAlignment
 {

@@ -31,13 +31,14 @@ public static class OfficialDocumentRenderer
     {
         ArgumentNullException.ThrowIfNull(document);
         var pages = Layout(document, options ?? OfficialDocumentOptions.Default);
+        LastLayout = pages;
         // PDFsharp writes content streams and font subsets uncompressed into a buffer reused by this thread;
         // the compressor shrinks the fonts and compresses with the runtime's zlib (several times faster than
         // PDFsharp's managed deflater). If it cannot read the file, PDFsharp compresses it itself.
         var raw = RawBuffer ??= new MemoryStream(1 << 21);
         raw.SetLength(0);
         Paint(document, pages, pdfsharpCompresses: false, raw);
-        var compressed = PdfStreamCompressor.Compress(raw.GetBuffer().AsSpan(0, (int)raw.Length));
+        var compressed = PdfStreamCompressor.Compress(raw.GetBuffer().AsSpan(0, (int)raw.Length), PlatformName);
         if (compressed is null)
         {
             raw.SetLength(0);
@@ -49,6 +50,10 @@ public static class OfficialDocumentRenderer
     }
 
     private const int MaxKeptBuffer = 8 << 20;
+
+    /// <summary>The pages of the last document this thread rendered, as laid out (the layout tests read what each line is).</summary>
+    [ThreadStatic]
+    internal static List<LaidOutPage>? LastLayout;
 
     [ThreadStatic]
     private static MemoryStream? RawBuffer;
@@ -75,6 +80,13 @@ public static class OfficialDocumentRenderer
         {
             var condensed = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder, characters), out pushed);
             if (!pushed) pages = condensed;
+        }
+        // A form is one page: set its tables tighter, step by step, until it holds on one (else the tightest setting, whose
+        // continuation repeats the form's title).
+        if (pages.Count > 1 && DocumentComposer.IsForm(document))
+        {
+            for (var compaction = 1; compaction <= DocumentComposer.MaxCompaction && pages.Count > 1; compaction++)
+                pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder, compaction: compaction), out _);
         }
         foreach (var page in pages) page.Ops.AddRange(BottomMargin(page, options));
         return pages;
@@ -108,7 +120,8 @@ public static class OfficialDocumentRenderer
         pdf.Info.Title = document.Title.Replace('\n', ' ');
         if (document.DocumentNumber is { } number) pdf.Info.Subject = number;
         if ((document.Signature?.Authority ?? document.IssuingAuthorityMark) is { } author) pdf.Info.Author = author;
-        // The platform made it, under the administration's name (Author); PDFsharp keeps its own name in Producer unless told otherwise.
+        // The platform made it, under the administration's name (Author); PDFsharp writes its own name as Producer, which the
+        // compressor replaces with the platform's (PdfStreamCompressor.Compress).
         pdf.Info.Creator = PlatformName;
         pdf.Info.Elements.SetString("/Producer", PlatformName);
 

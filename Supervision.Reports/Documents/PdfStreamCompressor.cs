@@ -26,7 +26,9 @@ internal static partial class PdfStreamCompressor
 
     /// <summary>The PDF with its unfiltered streams compressed, or null when the file is not laid out as expected.
     /// Font programs are modified in place in <paramref name="pdf"/>.</summary>
-    public static byte[]? Compress(Span<byte> pdf)
+    /// <param name="producer">The application named as the PDF's Producer, in the document information and in the XMP metadata
+    /// (PDFsharp writes its own name there and keeps the given one only as "(Original: …)"); null to leave it.</param>
+    public static byte[]? Compress(Span<byte> pdf, string? producer = null)
     {
         var startXref = pdf.LastIndexOf("startxref"u8);
         if (startXref < 0) return null;
@@ -64,6 +66,7 @@ internal static partial class PdfStreamCompressor
             var end = k + 1 < objects.Length ? offsets[objects[k + 1]] : xrefOffset;
             if (start < 0 || end > pdf.Length || end < start) return null;
             newOffsets[number] = output.Position;
+            if (producer is not null && TryRewriteProducer(pdf[start..end], producer, output)) continue;
             if (!TryRewriteStream(pdf[start..end], fontFiles.Contains(number), output))
                 output.Write(pdf[start..end]);
         }
@@ -129,6 +132,49 @@ internal static partial class PdfStreamCompressor
         output.Write("\nendstream\nendobj\n"u8);
         return true;
     }
+
+    /// <summary>
+    /// Writes the document information dictionary or the XMP metadata stream with <paramref name="producer"/> as the Producer;
+    /// false for any other object (or one not laid out as PDFsharp writes it).
+    /// </summary>
+    private static bool TryRewriteProducer(ReadOnlySpan<byte> obj, string producer, MemoryStream output)
+    {
+        var info = obj.IndexOf("/Producer<"u8);
+        if (info >= 0 && obj.IndexOf("stream"u8) < 0)
+        {
+            var valueStart = info + "/Producer".Length;
+            var close = obj[valueStart..].IndexOf((byte)'>');
+            if (close < 0) return false;
+            var hex = "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(producer)) + ">";
+            output.Write(obj[..valueStart]);
+            output.Write(Latin1.GetBytes(hex));
+            output.Write(obj[(valueStart + close + 1)..]);
+            return true;
+        }
+        var xmp = obj.IndexOf("<pdf:Producer>"u8);
+        if (xmp < 0) return false;
+        var streamKeyword = obj.IndexOf("stream"u8);
+        if (streamKeyword < 0 || streamKeyword > xmp) return false;
+        var header = Latin1.GetString(obj[..streamKeyword]);
+        var length = LengthEntry().Match(header);
+        if (!length.Success) return false;
+        var dataStart = streamKeyword + "stream".Length;
+        if (dataStart < obj.Length && obj[dataStart] == '\r') dataStart++;
+        if (dataStart >= obj.Length || obj[dataStart] != '\n') return false;
+        dataStart++;
+        var dataLength = int.Parse(length.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+        if (dataStart + dataLength > obj.Length) return false;
+        var text = Encoding.UTF8.GetString(obj.Slice(dataStart, dataLength));
+        var rewritten = Encoding.UTF8.GetBytes(XmpProducer().Replace(text, "<pdf:Producer>" + System.Security.SecurityElement.Escape(producer) + "</pdf:Producer>", 1));
+        output.Write(Latin1.GetBytes(header[..length.Index] + "/Length " + rewritten.Length.ToString(CultureInfo.InvariantCulture) + header[(length.Index + length.Length)..]));
+        output.Write("stream\n"u8);
+        output.Write(rewritten);
+        output.Write(obj[(dataStart + dataLength)..]);
+        return true;
+    }
+
+    [GeneratedRegex("<pdf:Producer>[^<]*</pdf:Producer>")]
+    private static partial Regex XmpProducer();
 
     /// <summary>In a TrueType font program, zeroes the hmtx entries of glyphs whose outline is absent (loca gives
     /// them no bytes), so they compress to nothing. Glyph 0 (.notdef) keeps its metrics.</summary>

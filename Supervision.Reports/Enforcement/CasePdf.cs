@@ -53,7 +53,8 @@ public static class CasePdf
         Row(table, "承办人", string.Join("、", d.Investigators));
         Row(table, "立案日期", ChineseDate.Format(d.FiledOn));
         Opinions(table, d, "建议立案调查。", legalReview: null);
-        return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
+        // An internal form carries no seal: no room is kept for one (the 负责人 signs in the approval box).
+        return doc.Table(table).SignedBy(d.Authority, d.IssueDate, sealRoom: false);
     }
 
     /// <summary>行政处罚决定审批表: the case, the decision, the legal review and collective discussion it rests on, and the responsible person's approval.</summary>
@@ -66,12 +67,15 @@ public static class CasePdf
         Row(table, "主要违法事实", d.Facts);
         Row(table, "处罚依据", string.Join("；", d.Sanctions.Select(s => s.Basis).Where(b => b is not null).Distinct().DefaultIfEmpty(d.Statute + d.PenaltyArticle)));
         table.AddRow("陈述申辩及听证", ApprovalProceedings(d));
-        Row(table, "处罚决定", string.Join("；", d.Sanctions.Select(s => s.Text)));
+        // 责令改正 is not an administrative penalty (行政处罚法第九条、第二十八条): its own row, never among the penalties.
+        Row(table, "处罚决定", string.Join("；", d.Sanctions.Where(s => s.Kind != SanctionKind.CorrectiveOrder).Select(s => s.Text)));
+        foreach (var order in d.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder))
+            table.AddRow("责令改正", order.Text);
         Row(table, "承办人", string.Join("、", d.Investigators));
         Row(table, "集体讨论结论", d.Discussion ?? "依法无需集体讨论。");
         Opinions(table, d, "建议按上述内容作出行政处罚决定。", d.LegalReview ?? "依法无需法制审核。");
         Row(table, "决定日期", ChineseDate.Format(d.IssueDate));
-        return doc.Table(table).SignedBy(d.Authority, d.IssueDate);
+        return doc.Table(table).SignedBy(d.Authority, d.IssueDate, sealRoom: false);
     }
 
     /// <summary>

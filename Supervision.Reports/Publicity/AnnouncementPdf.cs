@@ -20,6 +20,10 @@ public static class AnnouncementPdf
         var period = $"{ChineseDate.Format(d.PublishedOn)}至{ChineseDate.Format(d.PublicUntil)}";
         var table = new DocumentTable(new TableColumn("", 1.9), new TableColumn("", 3.9)) { FontSize = 14 };
         void Row(string label, string? value) => table.AddRow(label, string.IsNullOrWhiteSpace(value) ? "无" : value);
+        void Optional(string label, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && value.Trim() != "无") table.AddRow(label, value);
+        }
         var decided = d.DecisionDate is { } day ? ChineseDate.Format(day) : null;
         switch (d.Kind)
         {
@@ -27,12 +31,15 @@ public static class AnnouncementPdf
                 doc.Paragraph("根据《中华人民共和国行政处罚法》第四十八条的规定，现将本机关作出的行政处罚决定信息公告如下：");
                 Row("行政相对人名称", d.PartyName);
                 Row("统一社会信用代码", d.CreditCode);
-                Row("法定代表人", d.LegalRepresentative);
+                // Omitted where unknown (a branch has a 负责人, not a 法定代表人; an empty line proves nothing).
+                Optional("法定代表人", d.LegalRepresentative);
                 Row("行政处罚决定书文号", d.DocumentNumber);
                 Row("违法行为类型及事实", d.Facts);
-                Row("处罚类别", d.PenaltyTypes);
+                Row("处罚类别", WithoutCorrectiveOrder(d.PenaltyTypes));
                 Row("处罚依据", d.LegalBasis);
-                Row("处罚内容", d.PenaltyContent);
+                Row("处罚内容", WithoutCorrectiveOrder(d.PenaltyContent));
+                // 责令改正 is stated apart: it is not a penalty (行政处罚法第九条、第二十八条).
+                foreach (var (label, value) in Lines(d.Body)) Row(label.Length > 0 ? label : "其他", value);
                 Row("处罚决定日期", decided);
                 Row("处罚机关", d.Authority);
                 Row("公示期限", period);
@@ -45,7 +52,7 @@ public static class AnnouncementPdf
                 if (d.PartyType != PartyType.Person)
                 {
                     Row("统一社会信用代码", d.CreditCode);
-                    Row(d.PartyType == PartyType.Organisation ? "法定代表人" : "经营者", d.LegalRepresentative);
+                    Optional(d.PartyType == PartyType.Organisation ? "法定代表人" : "经营者", d.LegalRepresentative);
                 }
                 foreach (var (label, value) in Lines(d.Body)) Row(label, value);
                 Row("违规事实", d.Facts);
@@ -75,8 +82,10 @@ public static class AnnouncementPdf
         var picks = Lines(d.Body).ToList();
         if (picks.Count > 0)
         {
-            var entities = new DocumentTable(new TableColumn("序号", 0.7, CellAlignment.Center), new TableColumn("检查对象", 3.2), new TableColumn("检查人员", 2.2)) { FontSize = 14 };
-            for (var i = 0; i < picks.Count; i++) entities.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), picks[i].Label, picks[i].Value);
+            // A company's name holds on one line of its column; each inspector on a line of his own.
+            var entities = new DocumentTable(new TableColumn("序号", 0.45, CellAlignment.Center), new TableColumn("检查对象", 4.25), new TableColumn("检查人员", 2.0)) { FontSize = 10.5 };
+            for (var i = 0; i < picks.Count; i++)
+                entities.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), picks[i].Label, picks[i].Value.Replace("、", "\n", StringComparison.Ordinal));
             doc.Table(entities);
         }
         row("检查类别", d.PenaltyTypes);
@@ -86,12 +95,14 @@ public static class AnnouncementPdf
         row("公示期限", period);
         doc.Table(fields);
         var technical = sentences.Where(Technical).ToList();
-        if (technical.Count > 0)
-        {
-            doc.Attachment("抽取复核信息");
-            doc.Note("附件　抽取复核信息：" + string.Concat(technical.Select(s => s + "。")));
-        }
+        if (technical.Count > 0) doc.Annex("抽取复核信息", string.Concat(technical.Select(s => s + "。")));
     }
+
+    /// <summary>
+    /// The penalties without a 责令改正 that data published before it was stated apart still lists among them ("责令限期改正；警告；…").
+    /// </summary>
+    internal static string WithoutCorrectiveOrder(string text) =>
+        string.Join("；", text.Split('；', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith("责令", StringComparison.Ordinal)));
 
     /// <summary>"标签：内容" lines of the further text; a line without a label is its own value.</summary>
     private static IEnumerable<(string Label, string Value)> Lines(string? body) =>
@@ -101,10 +112,12 @@ public static class AnnouncementPdf
     /// <summary>发文机关 on the first line, then 关于…的公告 broken between words into balanced lines.</summary>
     public static string Title(AnnouncementData d)
     {
-        var subject = d.Kind == AnnouncementKind.PenaltyDecision
-            ? ["关于", d.PartyName, "行政处罚决定", "信息的公告"]
-            : (string[])["关于", .. Words(d.Title), "的公告"];
-        return d.Authority + "\n" + string.Join("\n", TitleLines.Balance(subject, TitleLines.MaxCharacters));
+        // 关于 opens the 事由 and never stands alone on a line: it goes with the subject's first word.
+        var words = d.Kind == AnnouncementKind.PenaltyDecision
+            ? [d.PartyName, "行政处罚决定", "信息的公告"]
+            : (string[])[.. Words(d.Title), "的公告"];
+        words[0] = "关于" + words[0];
+        return d.Authority + "\n" + string.Join("\n", TitleLines.Balance(words, TitleLines.MaxCharacters));
     }
 
     /// <summary>A title's words: quoted names stay whole, and the text breaks before the words that start a new phrase.</summary>
@@ -122,7 +135,7 @@ public static class AnnouncementPdf
         return parts.Where(p => p.Length > 0);
     }
 
-    private static readonly string[] PhraseStarts = ["代理商", "违规", "双随机", "抽查对象", "检查人员"];
+    private static readonly string[] PhraseStarts = ["代理商", "违规", "电话用户", "双随机", "抽查对象", "检查人员"];
 
     private static IEnumerable<string> Phrases(string text)
     {

@@ -43,7 +43,7 @@ public static class ReceiptPdf
         doc.Table(fields);
         doc
             .Note("本回执由平台在报送时自动生成，证明上述文件已于上述时间报送至本平台，不代表审核通过；审核结果以平台通知为准。文件内容可凭SHA-256值核验，本回执可凭页面底部的核验码核验。")
-            .SignedBy(d.Authority, d.IssueDate);
+            .SignedBy(d.Authority, d.IssueDate, sealRoom: false);      // the platform issues it; it carries no seal
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
 
@@ -68,6 +68,30 @@ public static class ReceiptPdf
         var m = System.Text.RegularExpressions.Regex.Match(text, "^(.*?)等，共(\\d+)处$");
         var cells = f.Cell.Split('、', StringSplitOptions.RemoveEmptyEntries).Where(c => c != "—").ToList();
         var count = m.Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : Math.Max(1, cells.Count);
-        return (cells.Count == 0 ? f.Sheet : $"{f.Sheet}{string.Join("、", cells)}", m.Success ? m.Groups[1].Value : text, count);
+        return (cells.Count == 0 ? f.Sheet : $"{f.Sheet}{string.Join("、", Runs(cells))}", m.Success ? m.Groups[1].Value : text, count);
+    }
+
+    /// <summary>
+    /// Every cell, with three or more consecutive rows of one column written as a range (K6、K9至K17、K20): none is left out, and a
+    /// long list still fits the one-page receipt.
+    /// </summary>
+    internal static IEnumerable<string> Runs(IReadOnlyList<string> cells)
+    {
+        var i = 0;
+        while (i < cells.Count)
+        {
+            var j = i;
+            if (Cell(cells[i]) is { } first)
+                while (j + 1 < cells.Count && Cell(cells[j + 1]) is { } next && next.Column == first.Column && next.Row == first.Row + (j + 1 - i)) j++;
+            yield return j - i >= 2 ? $"{cells[i]}至{cells[j]}" : cells[i];
+            if (j - i == 1) yield return cells[j];
+            i = j + 1;
+        }
+    }
+
+    private static (string Column, int Row)? Cell(string cell)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(cell, "^([A-Z]{1,3})([0-9]{1,7})$");
+        return m.Success ? (m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)) : null;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Supervision.Web.Public;
 using Supervision.Domain;
 using Supervision.Domain.Access;
 using Supervision.Domain.Catalog;
@@ -55,6 +56,8 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
             .AddSingleton<TimeProvider>(clock)
             .AddSupervisionDomain(database, configuration)
             .AddSupervisionReports(configuration)
+            // The receipts it issues link to the same public verification address as the portal's.
+            .AddVerificationLinks(configuration)
             .BuildServiceProvider();
 
     /// <summary>How a carrier fares over the history: its real-name rate at the start and at the end, and its habits.</summary>

@@ -18,12 +18,31 @@ namespace Supervision.Web.Demo;
 public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, EnforcementService cases,
     PublicityService publicity, CatalogService catalog, ApprovalService approvals, TimeProvider clock)
 {
-    private const string Facts = "执法人员暗访发现，当事人所属解放西街合作营业厅（宁夏回族自治区银川市兴庆区解放西街118号）在用户未出示有效身份证件的情况下，"
-        + "通过人工录入身份信息为其办理入网手续；执法人员调取该营业厅当月全部入网工单逐笔核查，确认此类入网业务共{0}笔，涉及电话卡{0}张。";
+    // Each demo case has facts of its own, as real files do: what was found, where, how it was established and how many.
+    private const string ManualEntryFacts = "执法人员暗访发现，当事人所属解放西街合作营业厅（宁夏回族自治区银川市兴庆区解放西街118号）在用户未出示有效身份证件的情况下，"
+        + "通过人工录入身份信息为其办理入网手续；执法人员调取该营业厅当月全部入网工单逐笔核查，确认此类入网业务共12笔，涉及电话卡12张。";
 
-    /// <summary>The demo's 裁量理由: why the fine sits where it does in the ¥10,000–30,000 range.</summary>
-    private const string Discretion = "当事人系首次因此类行为被查处，涉及电话卡数量较少，未发现造成用户损失的后果，且在调查期间积极配合、已停止人工录入，"
-        + "综合考虑违法情节、危害后果和整改情况，在一万元以上三万元以下的幅度内从轻确定罚款数额";
+    private const string OnlineSaleFacts = "当事人通过其网上商城销售移动通信转售业务电话卡，用户在线提交身份证件照片后即发货，电话卡激活时未进行人像比对和联网核验；"
+        + "执法人员调取当事人当月线上订单和激活记录逐笔核查，发现其中8张电话卡由同一收货地址签收，登记的8名用户均未本人核验身份。";
+
+    private const string AgentFacts = "当事人委托的代理商银川市西夏区怀远路某通讯店在办理入网时，未查验用户本人有效身份证件，使用他人此前留存的身份信息为用户激活电话卡5张；"
+        + "当事人未对该代理商的登记工作进行检查，其业务系统亦未对同一身份信息在短期内多次登记的情况进行提示。";
+
+    private const string RemoteFacts = "当事人所属银川市金凤区万达营业厅工作人员在用户本人未到场、仅通过即时通信软件发送身份证件照片的情况下，为3名用户办理入网手续，"
+        + "未当面查验有效身份证件原件；上述情况经营业厅监控录像和工作人员询问笔录证实。";
+
+    private const string IotFacts = "当事人所属银川市兴庆区新华街营业厅在为一家物流企业批量开通车载物联网卡时，未登记该企业经办人和实际使用人的身份信息，"
+        + "亦未限定物联网卡的使用场景，涉及物联网卡6张。";
+
+    /// <summary>The 裁量理由 of the closed case's ¥20,000 fine: more cards, a partner outlet's habit, but a first offence and corrected.</summary>
+    private const string ManualEntryDiscretion = "当事人涉及电话卡12张，系合作营业厅在一个月内多次以人工录入方式办理，反映出当事人对合作营业厅的管理不到位；"
+        + "同时，当事人系首次因此类行为被查处，未发现造成用户损失的后果，调查期间积极配合并已停止人工录入。综合考虑违法情节、危害后果和整改情况，"
+        + "在一万元以上三万元以下的幅度内确定罚款数额为二万元";
+
+    /// <summary>The 裁量理由 of the ¥10,000 fine: fewer cards, a first offence, corrected on its own initiative — the lower limit.</summary>
+    private const string OnlineSaleDiscretion = "当事人涉及电话卡8张，未发现被用于违法犯罪或者造成用户损失的后果；当事人系首次因此类行为被查处，"
+        + "立案后即主动暂停网上商城的相关销售，对已售电话卡逐一回访并重新核验用户身份。依据《中华人民共和国行政处罚法》第三十二条第（一）项，"
+        + "依法从轻处罚，按一万元以上三万元以下幅度的下限确定罚款数额为一万元";
 
     public async Task EnsureAsync(CancellationToken ct = default)
     {
@@ -45,7 +64,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         // The province's 局领导 approves what its settings say needs approval, through the same inbox as in the portal.
         // The demo's steps are dated back; its approvals are dated with them (asked in the morning, decided in the afternoon
         // of the step's day), before the forms that print them are issued.
-        async Task ApproveAsync(long caseId, ApprovalStep step, string opinion, DateOnly on)
+        async Task ApproveAsync(long caseId, ApprovalStep step, string opinion, DateOnly on, DateOnly? requestedOn = null)
         {
             access.Set(AccessScope.ForProvince(province.Id, true, UserRole.Leader), "leader.nx", users["leader.nx"].Id);
             foreach (var request in (await approvals.PendingAsync(ct: ct)).Where(a => a.CaseId == caseId && a.Step == step))
@@ -54,7 +73,8 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
                 DateTimeOffset At(int hour) => new DateTimeOffset(on.ToDateTime(new TimeOnly(hour, 0)), BeijingTime.Offset).ToUniversalTime();
                 if (on < today)
                     await db.ApprovalRequests.Where(a => a.Id == request.Id)
-                        .ExecuteUpdateAsync(u => u.SetProperty(a => a.RequestedAt, At(9)).SetProperty(a => a.DecidedAt, At(15)), ct);
+                        .ExecuteUpdateAsync(u => u.SetProperty(a => a.RequestedAt, (requestedOn ?? on) < on ? At(9).AddDays((requestedOn ?? on).DayNumber - on.DayNumber) : At(9))
+                            .SetProperty(a => a.DecidedAt, At(15)), ct);
             }
             Inspector();
         }
@@ -68,17 +88,18 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
             }
             return id;
         }
-        async Task DecideAsync(long id, DateOnly on, IReadOnlyList<SanctionInput> sanctions)
+        // The 承办人 asks for the decision's approval first (before the legal review, which examines what is proposed), the 局领导
+        // approves on the day of the decision: the form's dates read in the order things happened.
+        async Task DecideAsync(long id, DateOnly requested, DateOnly on, IReadOnlyList<SanctionInput> sanctions, string? discretion)
         {
             var c = await cases.GetAsync(id, ct);
             if (c.Requires(ApprovalStep.Decision))
             {
                 c = await cases.RequestApprovalAsync(id, c.ConcurrencyToken, ApprovalStep.Decision, new ApprovalProposal(Sanctions: sanctions), "建议按告知的内容作出处罚决定。", ct);
-                await ApproveAsync(id, ApprovalStep.Decision, "同意按报请的内容作出行政处罚决定。", on);
+                await ApproveAsync(id, ApprovalStep.Decision, "同意按报请的内容作出行政处罚决定。", on, requested);
                 c = await cases.GetAsync(id, ct);
             }
-            await cases.DecideAsync(id, c.ConcurrencyToken, on, sanctions, ct,
-                sanctions.Any(s => s.Kind == SanctionKind.Fine) ? Discretion : null);
+            await cases.DecideAsync(id, c.ConcurrencyToken, on, sanctions, ct, sanctions.Any(s => s.Kind == SanctionKind.Fine) ? discretion : null);
         }
         void Party(string branchCode, string userName)
         {
@@ -90,24 +111,28 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         // by the system here (recorded as such), as an administrator would in 法律依据.
         await catalog.ConfirmLegalBasisAsync(basis, ct);
         // 《电话用户真实身份信息登记规定》第十九条: 责令限期改正，予以警告，可以并处罚款 — the order with its deadline and the warning in every decision.
-        SanctionInput Correct(DateOnly deadline) => new(SanctionKind.CorrectiveOrder, basis, null, "停止以人工录入方式办理入网，对涉及的电话卡逐一重新核验用户身份", deadline);
+        SanctionInput Correct(DateOnly deadline, string what = "停止以人工录入方式办理入网，对涉及的电话卡逐一重新核验用户身份") =>
+            new(SanctionKind.CorrectiveOrder, basis, null, what, deadline);
+        const string OnlineSaleCorrection = "停止未经人像比对和联网核验即激活电话卡，对已售的8张电话卡逐一重新核验用户身份";
+        const string AgentCorrection = "暂停该代理商的入网代理业务，对其办理的5张电话卡逐一重新核验用户身份，并对全部代理商开展一次登记工作检查";
         SanctionInput Warning() => new(SanctionKind.Warning, basis, null, "警告");
         SanctionInput Fine(decimal amount) => new(SanctionKind.Fine, basis, amount, "罚款");
         SanctionInput Announce() => new(SanctionKind.PublicAnnouncement, basis, null, "向社会公告");
 
-        async Task<EnforcementCase> ToNoticeAsync(string branch, string title, int cards, int violation, int filed, IReadOnlyList<SanctionInput> sanctions)
+        async Task<EnforcementCase> ToNoticeAsync(string branch, string title, string facts, string evidence, int violation, int filed, IReadOnlyList<SanctionInput> sanctions)
         {
             Inspector();
-            var id = await FileAsync(new FileCaseInput(branches[branch].Id, basis, title, string.Format(Facts, cards), Day(violation), Day(filed), investigators));
+            var id = await FileAsync(new FileCaseInput(branches[branch].Id, basis, title, facts, Day(violation), Day(filed), investigators));
             var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id, ct)).ConcurrencyToken, ct);
-            c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, $"暗访录像一份、入网工单{cards}份、营业厅负责人询问笔录一份", Day(filed - 3), null, ct);
+            c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, evidence, Day(filed - 3), null, ct);
             c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿，适用依据正确，建议依法给予行政处罚。", ct);
             return await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions, ct);
         }
 
         // 1. Closed: corrective order, warning, fine and announcement; no statement within the period, decision served and acknowledged,
         //    announcement published, fine paid.
-        var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", 12, 150, 130, [Correct(Day(65)), Warning(), Fine(20_000m), Announce()]);
+        var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", ManualEntryFacts, "暗访录像一份、入网工单12份、营业厅负责人询问笔录一份",
+            150, 130, [Correct(Day(65)), Warning(), Fine(20_000m), Announce()]);
         // Each document served on the party records its service and gets its 送达回证: signed for by the branch's staff, two servers.
         await cases.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct, ServiceMethods.InPerson,
             new ServiceDetails(RecipientName: "王建华", RecipientPost: "综合部经理"));
@@ -119,7 +144,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
                 "违法事实清楚，证据确凿；适用《电话用户真实身份信息登记规定》第六条、第十九条正确；已依法告知陈述申辩权利，程序合法；拟处罚款在法定幅度内，处罚适当。", ct);
             Inspector();
         }
-        await DecideAsync(closed.Id, Day(95), [Correct(Day(65)), Warning(), Fine(20_000m), Announce()]);
+        await DecideAsync(closed.Id, Day(99), Day(95), [Correct(Day(65)), Warning(), Fine(20_000m), Announce()], ManualEntryDiscretion);
         closed = await cases.GetAsync(closed.Id, ct);
         await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), ServiceMethods.InPerson, ct, new ServiceDetails(RecipientName: "王建华", RecipientPost: "综合部经理"));
         var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == closed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
@@ -138,17 +163,19 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         await cases.CloseAsync(closed.Id, closed.ConcurrencyToken, Day(60), ct);
 
         // 2. Served with a public announcement queued for publication; the fine is due in the coming days.
-        var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", 8, 60, 40, [Correct(today.AddDays(25)), Warning(), Fine(10_000m), Announce()]);
+        var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", OnlineSaleFacts, "网上商城订单记录8份、电话卡激活记录8份、物流签收记录、当事人业务负责人询问笔录一份",
+            60, 40, [Correct(today.AddDays(25), OnlineSaleCorrection), Warning(), Fine(10_000m), Announce()]);
         // By post: dated by the receipt the tracking record shows, three days after posting.
         await cases.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct, ServiceMethods.Post,
             new ServiceDetails(PostedOn: Day(23), TrackingNumber: "1179230645164"));
         served = await cases.GetAsync(served.Id, ct);
-        await DecideAsync(served.Id, Day(5), [Correct(today.AddDays(25)), Warning(), Fine(10_000m), Announce()]);
+        await DecideAsync(served.Id, Day(7), Day(5), [Correct(today.AddDays(25), OnlineSaleCorrection), Warning(), Fine(10_000m), Announce()], OnlineSaleDiscretion);
         served = await cases.GetAsync(served.Id, ct);
         await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), ServiceMethods.Post, ct, new ServiceDetails(PostedOn: Day(5), TrackingNumber: "1179230712645")); // the receipt's date
 
         // 3. Prior notice served yesterday: the party's statement period is running and it has stated its case.
-        var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", 5, 45, 25, [Correct(today.AddDays(40)), Warning(), Fine(15_000m)]);
+        var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", AgentFacts, "代理商入网工单5份、用户回访记录5份、代理协议一份、代理商经营者询问笔录一份",
+            45, 25, [Correct(today.AddDays(40), AgentCorrection), Warning(), Fine(15_000m)]);
         await cases.ServePriorNoticeAsync(noticed.Id, noticed.ConcurrencyToken, Day(1), ct, ServiceMethods.InPerson,
             new ServiceDetails(RecipientName: "赵丽", RecipientPost: "政企客户部主管"));
         Party("CUCC-64", "carrier.cucc.nx");
@@ -156,11 +183,11 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
 
         // 4. Under investigation.
         Inspector();
-        var filed = await FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业网点存在“一证多卡”违规开户", string.Format(Facts, 3), Day(20), Day(7), investigators));
+        var filed = await FileAsync(new FileCaseInput(branches["CTCC-64"].Id, basis, "营业厅为未到场用户代办入网未查验证件原件", RemoteFacts, Day(20), Day(7), investigators));
         await cases.StartInvestigationAsync(filed, (await cases.GetAsync(filed, ct)).ConcurrencyToken, ct);
 
         // 5. Filed today and waiting for the 局领导's filing approval (his inbox shows it).
-        await cases.FileAsync(new FileCaseInput(branches["CMCC-64"].Id, basis, "营业厅代客户激活未实名登记的物联网卡", string.Format(Facts, 6), Day(12), today, investigators), ct);
+        await cases.FileAsync(new FileCaseInput(branches["CMCC-64"].Id, basis, "营业厅批量开通物联网卡未登记使用人身份信息", IotFacts, Day(12), today, investigators), ct);
 
         // 6. The 违规代理商 list stays disabled (the default): naming agents is itself a sanction and needs a basis an administrator chooses.
 

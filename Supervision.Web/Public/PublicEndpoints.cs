@@ -49,6 +49,7 @@ public static class PublicEndpoints
         group.MapGet("/export.csv", CsvAsync);
         group.MapGet("/announcements/{id:long}/pdf", PdfAsync);
         var services = app.ServiceProvider;
+        VerificationLinksSetup.CheckAtStartup(services);
         if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment() && !services.GetRequiredService<IOptions<PublicSiteOptions>>().Value.Absolute)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PublicEndpoints))
                 .LogWarning("PublicSite:BaseUrl is not set: the public feeds carry links relative to the site root");

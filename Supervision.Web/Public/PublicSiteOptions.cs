@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Supervision.Web.Public;
 
 /// <summary>
@@ -24,6 +25,42 @@ public sealed class PublicSiteOptions
         string.IsNullOrWhiteSpace(BaseUrl)
         || (Uri.TryCreate(BaseUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo));
+}
+
+/// <summary>Registers <see cref="PublicVerificationLinks"/> from a configuration: the portal's, and the demo history's own services.</summary>
+public static class VerificationLinksSetup
+{
+    public static IServiceCollection AddVerificationLinks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.Section));
+        services.Configure<Mail.MailOptions>(configuration.GetSection(Mail.MailOptions.Section));
+        services.Replace(ServiceDescriptor.Singleton<Supervision.Domain.Documents.IVerificationLinks, PublicVerificationLinks>());
+        return services;
+    }
+
+    /// <summary>
+    /// Outside Development, a verification address that is not https or that names this machine (localhost) stops the start: every
+    /// document printed with it would carry a link no reader can trust or open. Unset, documents are refused until it is set.
+    /// </summary>
+    public static void CheckAtStartup(IServiceProvider services)
+    {
+        var env = services.GetRequiredService<IHostEnvironment>();
+        if (env.IsDevelopment()) return;
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VerificationLinksSetup));
+        var url = services.GetRequiredService<Supervision.Domain.Documents.IVerificationLinks>().VerifyUrl("CODE");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            log.LogWarning("PublicSite:BaseUrl (or Mail:BaseUrl) is not set: documents cannot be issued until the public verification address is configured");
+            return;
+        }
+        if (uri.Scheme != Uri.UriSchemeHttps || Supervision.Domain.Documents.IssueReadiness.IsLocal(uri))
+        {
+            var message = $"The public verification address {uri.GetLeftPart(UriPartial.Authority)} (PublicSite:BaseUrl, else Mail:BaseUrl) must be an https address "
+                          + "that readers can open, not http or localhost: every issued document prints it in its QR code. Set PublicSite:BaseUrl to the public site's https address.";
+            log.LogCritical("{Message}", message);
+            throw new InvalidOperationException(message);
+        }
+    }
 }
 
 /// <summary>

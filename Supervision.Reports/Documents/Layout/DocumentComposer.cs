@@ -18,17 +18,31 @@ internal sealed class DocumentComposer
     private readonly TextStyle _heading2;
     private readonly double _ch;
 
-    private DocumentComposer(bool sealPlaceholder, int charactersPerLine)
+    // How tightly a form's tables are set (0: as designed; higher: smaller type and rows, so the form holds on one page).
+    private readonly int _compaction;
+    private readonly string _continuationTitle;
+
+    /// <summary>The tightest setting of a form's tables (<see cref="Compose"/>).</summary>
+    internal const int MaxCompaction = 3;
+
+    private readonly bool _form;
+
+    private DocumentComposer(bool sealPlaceholder, int charactersPerLine, int compaction, string continuationTitle, bool form)
     {
+        _form = form;
+        _compaction = compaction;
+        _continuationTitle = continuationTitle;
         _sealPlaceholder = sealPlaceholder;
         (_body, _heading1, _heading2) = (TextStyle.Body.Condensed(charactersPerLine), TextStyle.Heading1.Condensed(charactersPerLine), TextStyle.Heading2.Condensed(charactersPerLine));
         _ch = _body.WideAdvance;
     }
 
     /// <param name="charactersPerLine">28 (GB/T 9704), or 29–30 where the characters are set closer to keep the signature with its text (7.3.5.4).</param>
-    public static List<FlowItem> Compose(OfficialDocument document, bool sealPlaceholder, int charactersPerLine = Gbt9704.CharactersPerLine)
+    /// <param name="compaction">For a form (<see cref="IsForm"/>): 0 as designed, up to <see cref="MaxCompaction"/> with the tables' type
+    /// and rows set smaller, so that the form holds on one page.</param>
+    public static List<FlowItem> Compose(OfficialDocument document, bool sealPlaceholder, int charactersPerLine = Gbt9704.CharactersPerLine, int compaction = 0)
     {
-        var composer = new DocumentComposer(sealPlaceholder, charactersPerLine);
+        var composer = new DocumentComposer(sealPlaceholder, charactersPerLine, compaction, document.Title.Split('\n')[^1].Trim() + "（续）", IsForm(document));
         composer.Head(document);
         foreach (var block in document.Body)
         {
@@ -46,6 +60,7 @@ internal sealed class DocumentComposer
         }
         composer.Attachments(document.Attachments, signatureFollows: document.Signature is not null);
         if (document.Signature is { } signature) composer.Signature(signature);
+        composer.Annexes(document.Annexes);
         composer.Imprint(document);
         return composer._items;
     }
@@ -162,7 +177,8 @@ internal sealed class DocumentComposer
         for (var i = 0; i < lines.Count; i++)
         {
             var x = i == 0 ? firstIndent : indent;
-            var justify = alignment == ParagraphAlignment.Justify && i < lines.Count - 1;
+            // Every line of a justified paragraph is set full width except the paragraph's last (before a line feed or at the end).
+            var justify = alignment == ParagraphAlignment.Justify && i < lines.Count - 1 && !EndsParagraph(text.Text, lines[i]);
             var item = LineItem(text, lines[i], x, Width - x, alignment, justify, kind, lineHeight ?? P, onGrid, bodyText);
             _items.Add(item);
             added.Add(item);
@@ -174,31 +190,40 @@ internal sealed class DocumentComposer
         string kind, double lineHeight, bool onGrid, bool bodyText = false)
     {
         var ops = new List<DrawOp>();
-        EmitLine(ops, text, line, Left + x, width, alignment, justify, lineHeight, 0);
-        return new FlowItem { Height = lineHeight, Ops = ops, OnGrid = onGrid, Elastic = onGrid, Kind = kind, IsBodyText = bodyText };
+        var right = EmitLine(ops, text, line, Left + x, width, alignment, justify, lineHeight, 0);
+        return new FlowItem
+        {
+            Height = lineHeight, Ops = ops, OnGrid = onGrid, Elastic = onGrid, Kind = kind, IsBodyText = bodyText,
+            Shortfall = justify ? Math.Max(0, Left + x + width - right) : null,
+        };
     }
 
-    /// <summary>The most a gap between two characters may grow when a line is justified (a fraction of one character).</summary>
-    internal const double MaxJustifyGap = 0.25;
+    /// <summary>Whether a line is the last of its paragraph within the text: a line feed follows it.</summary>
+    private static bool EndsParagraph(string text, TextLine line)
+    {
+        var end = line.End;
+        while (end < text.Length && text[end] == ' ') end++;
+        return end < text.Length && text[end] is '\n' or '\r';
+    }
 
-    /// <summary>How full a line must be to be justified (its natural width against the measure).</summary>
-    internal const double MinJustifyFill = 0.85;
-
-    /// <summary>Draws one line: each cluster at its place, extra space spread over the gaps when justified.
-    /// Wide characters on the grid are drawn one by one (their advance is the grid's, not the font's).</summary>
-    internal static void EmitLine(List<DrawOp> ops, StyledText text, TextLine line, double x, double width, ParagraphAlignment alignment,
+    /// <summary>
+    /// Draws one line: each cluster at its place, extra space spread over the gaps when justified; returns where the line ends.
+    /// A justified line is always set full width (GB/T 9704: lines of a paragraph align at both edges): a line cut short by a piece
+    /// that may not break (a name, a 文号, a date) spreads the rest over its gaps instead of leaving a short line mid-paragraph.
+    /// Wide characters on the grid are drawn one by one (their advance is the grid's, not the font's).
+    /// </summary>
+    internal static double EmitLine(List<DrawOp> ops, StyledText text, TextLine line, double x, double width, ParagraphAlignment alignment,
         bool justify, double lineHeight, double top)
     {
-        if (line.Length == 0) return;
+        if (line.Length == 0) return x;
         var pieces = Pieces(text, line);
         var natural = line.Width;
         var extra = 0.0;
         if (justify && pieces.Count > 1 && natural < width)
         {
             extra = (width - natural) / (pieces.Count - 1);
-            // Only a line that is full enough is justified: one cut short (a name or 文号 moved on whole) stays ragged rather than
-            // letter-spaced with wide gaps.
-            if (extra > MaxJustifyGap * Gbt9704.CharAdvance || natural < MinJustifyFill * width) extra = 0;
+            // A line of a few pieces (a name before a bracket that moved on) is not spread into letters a character apart.
+            if (extra > Gbt9704.CharAdvance) extra = 0;
         }
         var cursor = x + alignment switch
         {
@@ -248,6 +273,7 @@ internal sealed class DocumentComposer
             cursor += pieceWidth + extra;
         }
         Flush();
+        return cursor - extra;
     }
 
     /// <summary>The clusters of a line, further split where the style or the face changes and between wide characters.</summary>
@@ -277,12 +303,22 @@ internal sealed class DocumentComposer
 
     // ---- tables -----------------------------------------------------------------------------------
 
+    /// <summary>
+    /// A form: a document whose body is tables without a header row (label | what is filled in) and notes — an 审批表, a 回执, a
+    /// 送达回证. A form is one page: where it does not fit as designed, its tables are set tighter (<see cref="Compose"/>).
+    /// </summary>
+    internal static bool IsForm(OfficialDocument document) =>
+        document.Body.Any(b => b is DocumentTable t && t.Columns.All(c => c.Header.Length == 0))
+        && document.Body.All(b => b is DocumentTable or NoteBlock);
+
     private void Table(DocumentTable table)
     {
-        var size = table.FontSize;
-        var lineHeight = size * 1.5;
+        // Compaction: 12 pt type in rows of 1.5 lines → down to 10.5 pt in rows of 1.3, with less padding.
+        var scale = _compaction switch { 0 => 1, 1 => 11.0 / 12, 2 => 10.5 / 12, _ => 10.5 / 12 };
+        var size = Math.Min(table.FontSize, table.FontSize * scale);
+        var lineHeight = size * (_compaction switch { 0 => 1.5, 1 => 1.4, 2 => 1.35, _ => 1.25 });
         var padX = size * 0.3;
-        var padY = Math.Max(2, (P - lineHeight) / 2);
+        var padY = _compaction == 0 ? Math.Max(2, (P - lineHeight) / 2) : Math.Max(2, (P - lineHeight) / (2 + _compaction));
         var bodyStyle = new TextStyle(OfficialTypeface.Fang, size);
         var headStyle = new TextStyle(OfficialTypeface.Hei, size);
         var widths = ColumnWidths(table, bodyStyle, headStyle, 2 * padX);
@@ -307,8 +343,11 @@ internal sealed class DocumentComposer
                     _ => ParagraphAlignment.Left,
                 };
                 var (text, lines) = cellLines[c];
+                // A cell's text wrapped over lines is justified like a paragraph (its last line and lines before a line feed excepted).
                 for (var l = 0; l < lines.Count; l++)
-                    EmitLine(ops, text, lines[l], x + padX, widths[c] - 2 * padX, alignment, justify: false, lineHeight, padY + l * lineHeight);
+                    EmitLine(ops, text, lines[l], x + padX, widths[c] - 2 * padX, alignment,
+                        justify: !header && alignment == ParagraphAlignment.Left && l < lines.Count - 1 && !EndsParagraph(text.Text, lines[l]),
+                        lineHeight, padY + l * lineHeight);
                 x += widths[c];
             }
             // Borders: top and bottom of the row, and every column edge.
@@ -331,12 +370,25 @@ internal sealed class DocumentComposer
             };
         }
 
-        // A form (every header empty) has no header row: an empty one stands in, so its rows still paginate as table rows.
+        // A table without headers has no header row: an empty one stands in, so its rows still paginate as table rows; a form's
+        // (IsForm) is the form's title marked （续）, for the page it continues on.
         var form = table.Columns.All(c => c.Header.Length == 0);
-        var headerRow = form ? new FlowItem { Height = 0, Kind = "table-header", KeepWithNext = true } : Row([.. table.Columns.Select(c => c.Header)], headStyle, header: true, null);
+        var headerRow = !form ? Row([.. table.Columns.Select(c => c.Header)], headStyle, header: true, null)
+            : _form ? ContinuationTitle() : new FlowItem { Height = 0, Kind = "table-header", KeepWithNext = true };
         if (!form) _items.Add(headerRow);
         foreach (var row in table.Rows)
             _items.Add(Row(row, bodyStyle, header: false, headerRow));
+    }
+
+    /// <summary>The title of a form on the pages it continues on (e.g. 行政处罚决定审批表（续）), in 黑体, centred on its line.</summary>
+    private FlowItem ContinuationTitle()
+    {
+        var style = new TextStyle(OfficialTypeface.Hei, 14);
+        var text = new StyledText((_continuationTitle, style));
+        var ops = new List<DrawOp>();
+        var width = text.Measure(0, _continuationTitle.Length);
+        EmitLine(ops, text, new TextLine(0, _continuationTitle.Length, width), Left + (Width - width) / 2, width, ParagraphAlignment.Left, justify: false, P, 0);
+        return new FlowItem { Height = P, Ops = ops, Kind = "table-header", KeepWithNext = true };
     }
 
     /// <summary>Column widths: the table's proportions, except that a column whose labels or short values (up to
@@ -419,6 +471,11 @@ internal sealed class DocumentComposer
 
     private void Signature(DocumentSignature signature)
     {
+        if (!signature.SealRoom)
+        {
+            UnsealedSignature(signature);
+            return;
+        }
         // GB/T 9704-2012 7.3.5.1: two lines for the seal's upper part, then the authority centred over the date; the date
         // ends four characters from the right edge (右空四字). The seal, upright, covers both (居中下压署名和日期), centred on
         // the date, with them slightly below its centre; its top lies within one line of the body. It is painted beneath
@@ -464,6 +521,42 @@ internal sealed class DocumentComposer
             Overhang = Math.Max(0, sealTop + diameter - 4 * P),
             Kind = "signature",
         });
+    }
+
+    /// <summary>Each annex after the signature: "附件" (numbered when several) in 黑体 at the left, its title centred, the text in 五号.</summary>
+    private void Annexes(IReadOnlyList<(string Title, string Text)> annexes)
+    {
+        for (var i = 0; i < annexes.Count; i++)
+        {
+            var (title, text) = annexes[i];
+            _items.Add(FlowItem.Space(P));
+            var label = annexes.Count > 1 ? $"附件{i + 1}" : "附件";
+            var lines = AddLines(new StyledText((label, _heading1)), 0, 0, ParagraphAlignment.Left, "annex", bodyText: false);
+            lines.AddRange(AddLines(new StyledText((title, _body)), 0, 0, ParagraphAlignment.Center, "annex", bodyText: false));
+            foreach (var line in lines) line.KeepWithNext = true;
+            Note(new NoteBlock(text, 10.5));
+        }
+    }
+
+    /// <summary>
+    /// GB/T 9704-2012 7.3.5.2, a document without a seal: one blank line, the authority two characters from the right edge, the date
+    /// on the next line, its first character two characters right of the name's (or two characters from the edge where it is longer).
+    /// </summary>
+    private void UnsealedSignature(DocumentSignature signature)
+    {
+        var date = ChineseDate.Format(signature.Date);
+        var dateText = new StyledText((date, TextStyle.Body));
+        var nameText = new StyledText((signature.Authority, TextStyle.Body));
+        var dateWidth = dateText.Measure(0, date.Length);
+        var nameWidth = Math.Min(nameText.Measure(0, signature.Authority.Length), Width);
+        var right = Left + Width - 2 * Gbt9704.CharAdvance;
+        var nameX = Math.Max(Left, right - nameWidth);
+        var dateX = Math.Min(nameX + 2 * Gbt9704.CharAdvance, right - dateWidth);
+        var ops = new List<DrawOp>();
+        foreach (var line in nameText.Break(Width))
+            EmitLine(ops, nameText, line, nameX, nameWidth, ParagraphAlignment.Left, justify: false, P, P);
+        EmitLine(ops, dateText, new TextLine(0, date.Length, dateWidth), dateX, dateWidth, ParagraphAlignment.Left, justify: false, P, 2 * P);
+        _items.Add(new FlowItem { Height = 3 * P, Ops = ops, OnGrid = true, KeepWithPrevious = 2, Kind = "signature" });
     }
 
     private void Imprint(OfficialDocument document)

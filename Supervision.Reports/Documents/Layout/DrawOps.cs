@@ -87,5 +87,9 @@ internal sealed class FlowItem
     /// <summary>What the item is, for tests and debugging.</summary>
     public required string Kind { get; init; }
 
+    /// <summary>For a line of justified text that does not end its paragraph: how far its last character stops short of the
+    /// measure (0 when it is set full width, as every such line should be).</summary>
+    public double? Shortfall { get; init; }
+
     public static FlowItem Space(double height) => new() { Height = height, IsSpace = true, Elastic = true, Kind = "space" };
 }

@@ -197,4 +197,20 @@ public class LegalBasisTests
         Assert.Contains("工信部网安〔2016〕182号", item.GetProperty("guidance").GetString());
         Assert.DoesNotContain("182号", item.GetProperty("description").GetString());
     }
+
+    /// <summary>
+    /// 一证多卡 (more numbers on one ID than allowed, at one carrier) is 反电信网络诈骗法第十条 ("办理电话卡不得超出国家有关规定限制的数量"), not
+    /// 第九条 (the real-name registration duty in general): the checklist item cites the entry of Art. 10, checked against the statute's text.
+    /// </summary>
+    [Fact]
+    public void The_one_id_many_cards_item_cites_article_10_of_the_anti_fraud_law()
+    {
+        var rows = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Supervision.Domain.Data.Seeding.SeedFiles.DefaultDirectory, "checklist.json")))
+            .RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
+        Assert.Equal("ATFL-10", rows["RN-09"].GetProperty("legalBasis").GetString());
+        var basis = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Supervision.Domain.Data.Seeding.SeedFiles.DefaultDirectory, "legal-bases.json")))
+            .RootElement.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "ATFL-10");
+        Assert.Equal("第十条", basis.GetProperty("dutyArticle").GetString());
+        Assert.StartsWith("办理电话卡不得超出国家有关规定限制的数量。", basis.GetProperty("duty").GetString());
+    }
 }

@@ -28,13 +28,54 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
 
     private static byte[] Fake(string? number) => Encoding.UTF8.GetBytes($"%PDF-1.7 {number}");
 
+    /// <summary>Links under a public https address, as a configured portal makes them.</summary>
+    private sealed class PublicAddressLinks(string baseUrl = "https://gxt.nx.example.gov.cn") : IVerificationLinks
+    {
+        public string VerifyUrl(string code) => $"{baseUrl}/public/verify/{code}";
+    }
+
+    [Theory]
+    [InlineData(null, "文书核验地址未设置", 2041)]
+    [InlineData("http://localhost:5000", "本机地址", 2042)]
+    [InlineData("http://127.0.0.1:8080", "本机地址", 2043)]
+    public async Task A_document_is_refused_without_a_public_verification_address_and_no_number_is_used(string? baseUrl, string message, int year)
+    {
+        var f = await FixturesAsync();
+        var services = portal.ScopeFor(f.Inspector, "inspector.nx").ServiceProvider;
+        var factory = services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>();
+        IVerificationLinks links = baseUrl is null ? new RelativeVerificationLinks() : new PublicAddressLinks(baseUrl);
+        var registry = new DocumentRegistry(factory, new FakeRenderer(), services.GetRequiredService<AccessContext>(), TimeProvider.System, links);
+        var request = new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Test", "no-link", false, new DateOnly(year, 3, 1));
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var refused = await Assert.ThrowsAsync<DomainException>(() => registry.IssueAsync(db, request, _ => new TestData("x"), default));
+            Assert.Equal(IssueReadiness.Code, refused.Code);
+            Assert.Contains(message, refused.Message);
+            Assert.Contains("PublicSite:BaseUrl", refused.Message);
+        }
+        // The refused issue consumed no number: the first one issued afterwards is 1.
+        var issued = await Registry(f.Inspector).IssueAsync(request);
+        Assert.Equal($"宁通管罚〔{year}〕1号", issued.Number);
+    }
+
+    [Theory]
+    [InlineData("0951-0000000", true)]
+    [InlineData("2902 0000 0000 0000 001", true)]
+    [InlineData("中国工商银行银川分行营业部（演示）", true)]
+    [InlineData("0951-6012345", false)]
+    [InlineData("2902 0112 0920 0157 301", false)]
+    [InlineData("中国工商银行股份有限公司银川分行营业部", false)]
+    public void Placeholder_values_are_recognised(string value, bool placeholder) =>
+        Assert.Equal(placeholder, IssueReadiness.IsPlaceholder(value));
+
     /// <summary>A registry acting in the given scope, issuing each document in a transaction of its own (as a step would).</summary>
     private sealed class Issuer(IServiceProvider services)
     {
         private readonly IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext> _factory =
             services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>();
         public DocumentRegistry Registry { get; } = new(services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>(),
-            new FakeRenderer(), services.GetRequiredService<AccessContext>(), TimeProvider.System, new RelativeVerificationLinks());
+            new FakeRenderer(), services.GetRequiredService<AccessContext>(), TimeProvider.System, new PublicAddressLinks());
 
         public async Task<IssuedDocument> IssueAsync(DocumentRequest request, string text = "x", Func<DocumentNumber?, DocumentData>? compose = null)
         {
@@ -83,7 +124,7 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(Fake("宁通管告〔2034〕1号"), pdf);
         Assert.Equal(Supervision.Domain.Files.StoredFile.Hash(pdf), loaded.Sha256);
         // The verification code (and the address its QR code points at) is in the data rendered, so in the file hashed.
-        Assert.Equal(new TestData("经查属实") { Number = "宁通管告〔2034〕1号", VerificationCode = loaded.VerificationCode, VerificationUrl = $"/public/verify/{loaded.VerificationCode}" },
+        Assert.Equal(new TestData("经查属实") { Number = "宁通管告〔2034〕1号", VerificationCode = loaded.VerificationCode, VerificationUrl = $"https://gxt.nx.example.gov.cn/public/verify/{loaded.VerificationCode}" },
             DocumentData.FromJson<TestData>(loaded.DataJson));
         Assert.NotNull(VerificationCodes.Normalize(loaded.VerificationCode));
     }

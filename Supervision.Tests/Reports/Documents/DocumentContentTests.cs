@@ -128,7 +128,18 @@ public class DocumentContentTests
         var announcementText = Text(announcementPdf);
         Assert.StartsWith(Authority + "关于" + Party + "行政处罚决定信息的公告", announcementText);
         Assert.DoesNotContain("项目内容", announcementText);
-        Assert.Contains("法定代表人无", announcementText);
+        // Unknown, the 法定代表人 line is left out (never "无").
+        Assert.DoesNotContain("法定代表人", announcementText);
+        var withOrder = Text(Renderer.Render(announcement with
+        {
+            PenaltyTypes = "责令限期改正；警告；罚款", PenaltyContent = "责令限期改正；警告；罚款人民币20,000.00元", LegalRepresentative = "无",
+            Body = "责令改正：责令于2026年10月3日（含）前改正违法行为",
+        }));
+        // 责令改正 is no penalty (行政处罚法第九条、第二十八条): stated apart, never among the 处罚类别 or 处罚内容.
+        Assert.Contains("处罚类别警告；罚款", withOrder);
+        Assert.Contains("处罚内容警告；罚款人民币20,000.00元", withOrder);
+        Assert.Contains("责令改正责令于2026年10月3日（含）前改正违法行为", withOrder);
+        Assert.DoesNotContain("法定代表人", withOrder);
     }
 
     [Fact]

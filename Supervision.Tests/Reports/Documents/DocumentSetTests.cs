@@ -119,6 +119,72 @@ public partial class DocumentSetTests
             }
         }
     }
+
+    /// <summary>
+    /// Every line of a justified paragraph reaches the right edge of the text block except the paragraph's last: a name, a 文号 or a date
+    /// that moves on whole leaves its room spread over the line's gaps, never a short line mid-paragraph. Checked on every kind of the
+    /// sample set as laid out (each line's last character against the measure), within one character.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void No_line_inside_a_paragraph_stops_short_of_the_measure(DocumentKind kind)
+    {
+        Render(kind);
+        var lines = OfficialDocumentRenderer.LastLayout!.SelectMany(p => p.Items).Where(p => p.Item.Shortfall is not null).ToList();
+        foreach (var line in lines)
+        {
+            var text = string.Concat(line.Item.Ops.OfType<TextOp>().Select(t => t.Text));
+            Assert.True(line.Item.Shortfall <= Gbt9704.CharAdvance, $"{kind}: “{text}” stops {line.Item.Shortfall:0.0} pt short of the right edge");
+        }
+    }
+
+    [Fact]
+    public void A_line_cut_short_by_a_name_that_moves_on_whole_is_set_full_width()
+    {
+        // The name cannot break inside its ending, and 避头尾 keeps "（" with what follows: the first line breaks early and is spread out.
+        var doc = new OfficialDocument("测试").Paragraph("执法人员暗访发现，当事人所属解放西街合作营业厅（宁夏回族自治区银川市兴庆区解放西街118号）在用户未出示有效身份证件的情况下，"
+            + "通过人工录入身份信息为其办理入网手续；中国联合网络通信有限公司宁夏回族自治区分公司未采取措施。");
+        OfficialDocumentRenderer.Render(doc);
+        var lines = OfficialDocumentRenderer.LastLayout!.SelectMany(p => p.Items).Where(p => p.Item.Kind == "paragraph").ToList();
+        Assert.True(lines.Count >= 3);
+        Assert.All(lines.SkipLast(1), l => Assert.InRange(l.Item.Shortfall!.Value, 0, 0.5));
+        Assert.Null(lines[^1].Item.Shortfall);
+    }
+
+    /// <summary>
+    /// 责令改正 is not an administrative penalty (行政处罚法第九条 lists the kinds; 第二十八条 orders correction alongside one): the decision's
+    /// approval form states it on its own row, and the 处罚决定 row lists the penalties only.
+    /// </summary>
+    [Fact]
+    public void The_decision_approval_form_states_the_corrective_order_apart_from_the_penalties()
+    {
+        var text = PdfReading.Compact(string.Concat(PdfReading.PageTexts(Render(DocumentKind.DecisionApproval))));
+        var decision = Regex.Match(text, "处罚决定(?!审批表)(.*?)责令改正").Groups[1].Value;
+        Assert.Contains("罚款", decision);
+        Assert.DoesNotContain("责令", decision);
+        Assert.Contains("责令改正责令于2026年12月31日前改正违法行为", text);
+    }
+
+    /// <summary>A form is one page: the approval forms, the service receipt and the submission receipt of the sample set each hold on one.</summary>
+    [Theory]
+    [InlineData(DocumentKind.CaseFilingApproval)]
+    [InlineData(DocumentKind.DecisionApproval)]
+    [InlineData(DocumentKind.ServiceReceipt)]
+    [InlineData(DocumentKind.SubmissionReceipt)]
+    public void A_form_holds_on_one_page(DocumentKind kind) =>
+        Assert.Equal(1, PdfReading.PageCount(Render(kind)));
+
+    [Fact]
+    public void A_form_too_long_for_one_page_repeats_its_title_on_the_next()
+    {
+        var table = new DocumentTable(new TableColumn("", 1.6), new TableColumn("", 4.2)) { FontSize = 12 };
+        for (var i = 1; i <= 45; i++) table.AddRow($"事项{i}", "内容");
+        var pdf = OfficialDocumentRenderer.Render(new OfficialDocument("宁夏回族自治区通信管理局\n行政处罚决定审批表").Table(table));
+        var pages = PdfReading.PageTexts(pdf);
+        Assert.True(pages.Length >= 2);
+        Assert.StartsWith("行政处罚决定审批表（续）", pages[1]);
+        Assert.DoesNotContain("（续）", pages[0]);
+    }
 }
 
 /// <summary>The seal is painted beneath the signature: every dark pixel of the date without a seal is still dark with one.</summary>

@@ -151,7 +151,8 @@ public class LineBreakerTests
     {
         var word = "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOP";   // 42 × 5 = 210
         var lines = Lines("甲" + word + "乙");
-        Assert.Equal(["甲", "ABCDEFGHIJKLMNOPQRST", "UVWXYZABCDEFGHIJKLMN", "OP乙"], lines);
+        // The word starts on the line it follows and fills it: no line is left holding 甲 alone.
+        Assert.Equal(["甲ABCDEFGHIJKLMNOPQR", "STUVWXYZABCDEFGHIJKL", "MNOP乙"], lines);
         Assert.Equal("甲" + word + "乙", string.Concat(lines));
     }
 

@@ -49,4 +49,9 @@ public class ReceiptTests(Portal portal) : IClassFixture<Portal>
         await Assert.ThrowsAsync<NotFoundException>(() => other.ServiceProvider.GetRequiredService<DocumentRegistry>().DownloadAsync(receipt.Id));
         File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "receipt-sample.pdf"), pdf);
     }
+
+    [Fact]
+    public void Consecutive_cells_of_a_column_are_written_as_a_range_and_none_is_left_out() =>
+        Assert.Equal(["K4", "K6至K8", "K10", "K11", "D3至D5", "合计"],
+            Supervision.Reports.Submissions.ReceiptPdf.Runs(["K4", "K6", "K7", "K8", "K10", "K11", "D3", "D4", "D5", "合计"]).ToList());
 }

@@ -19,10 +19,14 @@ public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>
 
     public static readonly DemoHistoryOptions Small = new() { Months = 3, Provinces = ["64"], OutletsPerCityAndChannel = 1 };
 
+    /// <summary>The portal's settings the history's own services read: the public address the receipts' QR codes link to.</summary>
+    public static readonly IConfiguration Configuration = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["PublicSite:BaseUrl"] = "https://gxt.nx.example.gov.cn" }).Build();
+
     public static async Task<DemoHistoryResult> RunAsync(DatabaseSettings database, DemoHistoryOptions? options = null)
     {
         var clock = new HistoricClock();
-        await using var services = DemoHistory.CreateServices(database, new ConfigurationBuilder().Build(), clock);
+        await using var services = DemoHistory.CreateServices(database, Configuration, clock);
         return await new DemoHistory(services, clock, NullLogger.Instance).RunAsync(Now, options ?? Small);
     }
 

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Data;
+using Supervision.Domain.Enforcement;
+
+namespace Supervision.Web.Demo;
+
+/// <summary>
+/// The one place the demo states what a real administration sets before it issues documents (Development only, like the demo
+/// accounts): the authority's postal address and telephone (基础数据 › 省级管理局), the payee's bank and account, the court with
+/// jurisdiction at the authority's seat and the handling office (系统管理 › 执法参数). The values are plausible but fictional, for
+/// the demo's fictional administrations — the seed data carries none of them, so a real deployment issues nothing until its
+/// administrator has set the real ones (<see cref="Supervision.Domain.Documents.IssueReadiness"/>). Values already set are kept.
+/// </summary>
+public sealed class DemoAuthoritySettings(IDbContextFactory<SupervisionDbContext> factory)
+{
+    private sealed record Demo(string Address, string PostalCode, string Phone, string Bank, string AccountName, string AccountNumber, string Court,
+        string Office, string Person, string OfficePhone);
+
+    private static readonly Dictionary<string, Demo> Provinces = new()
+    {
+        ["64"] = new("宁夏回族自治区银川市金凤区北京中路166号", "750002", "0951-5096120",
+            "中国工商银行股份有限公司银川分行营业部", "宁夏回族自治区财政厅非税收入汇缴结算户", "2902 0112 0920 0157 301", "银川市金凤区人民法院",
+            "网络安全管理处", "马建国", "0951-5096123"),
+        ["44"] = new("广东省广州市越秀区东风中路437号", "510030", "020-83125610",
+            "中国工商银行股份有限公司广州第一支行", "广东省财政厅非税收入汇缴结算户", "3602 0000 1920 0587 412", "广州市越秀区人民法院",
+            "网络安全管理处", "陈志明", "020-83125617"),
+    };
+
+    public async Task EnsureAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var national = await db.EnforcementSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProvinceId == null, ct) ?? new EnforcementSettings();
+        foreach (var (code, demo) in Provinces)
+        {
+            var province = await db.Provinces.SingleOrDefaultAsync(p => p.Code == code, ct);
+            if (province is null) continue;
+            if (string.IsNullOrWhiteSpace(province.Phone) && string.IsNullOrWhiteSpace(province.PostalAddress))
+                province.SetPostalContact(demo.Address, demo.PostalCode, demo.Phone);
+            var settings = await db.EnforcementSettings.SingleOrDefaultAsync(s => s.ProvinceId == province.Id, ct);
+            if (settings is null)
+            {
+                settings = new EnforcementSettings { ProvinceId = province.Id }.CopyFrom(national);
+                db.EnforcementSettings.Add(settings);
+            }
+            if (settings.PayeeBank.Length == 0 && settings.PayeeAccountNumber.Length == 0)
+                (settings.PayeeBank, settings.PayeeAccountName, settings.PayeeAccountNumber) = (demo.Bank, demo.AccountName, demo.AccountNumber);
+            if (settings.Court.Length == 0) settings.Court = demo.Court;
+            if (settings.HandlingOffice.Length == 0 && settings.ContactPhone.Length == 0)
+                (settings.HandlingOffice, settings.ContactPerson, settings.ContactPhone, settings.ContactAddress) = (demo.Office, demo.Person, demo.OfficePhone, demo.Address);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

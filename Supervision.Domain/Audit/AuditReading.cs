@@ -133,7 +133,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         }
         if (type == typeof(DateOnly) && DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date)) return ChineseDate.Format(date);
         if (type == typeof(DateTimeOffset) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            return BeijingTime.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            return ChineseDate.Time(at);
         if (type == typeof(decimal) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) && Money.Contains(field))
             return ChineseMoney.Yuan(money);
         if (type is { IsEnum: true }) return Enum.TryParse(type, text, out var member) && EnumLabel(member!) is { } named ? named : Unreadable;

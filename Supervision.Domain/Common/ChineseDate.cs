@@ -8,4 +8,14 @@ public static class ChineseDate
     /// <summary>e.g. 2026-11-28 → 2026年11月28日; 2026-01-05 → 2026年1月5日.</summary>
     public static string Format(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+
+    /// <summary>A date that may be unset: "—" when it is.</summary>
+    public static string Format(DateOnly? date) => date is { } d ? Format(d) : "—";
+
+    /// <summary>A moment as people read it, in the province's time (UTC+8): 2026年12月7日 14:05.</summary>
+    public static string Time(DateTimeOffset at)
+    {
+        var local = BeijingTime.Local(at);
+        return string.Create(CultureInfo.InvariantCulture, $"{Format(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm}");
+    }
 }

@@ -3,13 +3,13 @@ using Supervision.Domain.Common;
 
 namespace Supervision.Web.Components.Shared;
 
-/// <summary>How the UI writes dates, times and money: 2026-11-28 in tables, Beijing time, ¥10,000.00.</summary>
+/// <summary>How the UI writes dates, times and money: 2026年11月28日, 2026年11月28日 14:05 in Beijing time, ¥10,000.00.</summary>
 public static class Fmt
 {
-    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+    public static string Date(DateOnly? date) => date is { } d ? Supervision.Domain.Common.ChineseDate.Format(d) : "—";
 
-    public static string Time(DateTimeOffset? at) =>
-        at is { } t ? Supervision.Domain.Common.BeijingTime.Local(t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+    /// <summary>2026年12月7日 14:05 — the one way a moment is shown, in the province's time (UTC+8).</summary>
+    public static string Time(DateTimeOffset? at) => at is { } t ? Supervision.Domain.Common.ChineseDate.Time(t) : "—";
 
     public static string Money(decimal? amount) => amount is { } a ? Supervision.Domain.Common.ChineseMoney.Yuan(a) : "—";
 

@@ -68,7 +68,8 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
                     || await page.EvaluateAsync<bool>("() => { const e = document.getElementById('blazor-error-ui'); return !!e && getComputedStyle(e).display !== 'none'; }"))
                     problems.Add($"{user} {url}: the page failed");
                 visitedCount++;
-                foreach (var (what, pattern) in new[] { ("JSON", JsonPattern()), ("代码", CodePattern()), ("类型名", typePattern), ("登录名", loginPattern), ("英文分页", EnglishPagerPattern()), ("依据编码", basisPattern) })
+                foreach (var (what, pattern) in new[] { ("JSON", JsonPattern()), ("代码", CodePattern()), ("类型名", typePattern), ("登录名", loginPattern), ("英文分页", EnglishPagerPattern()), ("依据编码", basisPattern),
+                             ("机器时间", MachineTimePattern()), ("编码", CapsCodePattern()), ("算法标识", AlgorithmIdPattern()), ("英文控件", EnglishGridPattern()) })
                 {
                     if (what == "登录名" && AccountPages.Contains(url)) continue;
                     if (what == "依据编码" && url.StartsWith("/catalog/legal-bases", StringComparison.Ordinal)) continue;
@@ -140,4 +141,20 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
 
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")]
     private static partial Regex CodePattern();
+
+    /// <summary>A date, moment or period written for machines (2026-11-28, 2026-11-28T10:00, 2026-Q3, 2026-11) instead of 2026年11月28日 / 2026年第三季度.</summary>
+    [GeneratedRegex(@"(?<![\w-])20\d\d-(?:[01]\d(?:-[0-3]\d)?(?:[T ][0-2]\d:[0-5]\d)?|Q[1-4]|H[12])(?![\w-])")]
+    private static partial Regex MachineTimePattern();
+
+    /// <summary>A catalog code in capitals (CMCC-64, SEC-01, RN-MONTHLY) outside the grey code text staff keep; SHA-256 names an algorithm people know.</summary>
+    [GeneratedRegex(@"(?<![\w-])(?!SHA-256\b)[A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+)+(?![\w-])")]
+    private static partial Regex CapsCodePattern();
+
+    /// <summary>An algorithm's identifier (shuffle-sha256-v1) where its name belongs.</summary>
+    [GeneratedRegex(@"\b[a-z]+-[a-z0-9]+-v\d+\b")]
+    private static partial Regex AlgorithmIdPattern();
+
+    /// <summary>MudBlazor's English defaults left in a grid ("No records", "Loading...").</summary>
+    [GeneratedRegex(@"\bNo (?:matching )?records\b|\bLoading\.\.\.")]
+    private static partial Regex EnglishGridPattern();
 }

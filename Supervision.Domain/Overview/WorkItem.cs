@@ -17,20 +17,13 @@ public sealed record DaysLeft(int Days, bool WorkingDays)
             ? due >= today ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today)
             : due.DayNumber - today.DayNumber, workingDays);
 
-    /// <summary>剩3个工作日 / 今日到期 / 已逾期2天.</summary>
-    public string Label
+    /// <summary>剩余3个工作日 / 剩余3天（自然日） / 今日到期 / 已逾期2个工作日 / 已逾期2天 — always saying which days are counted.</summary>
+    public string Label => Days switch
     {
-        get
-        {
-            var unit = WorkingDays ? "个工作日" : "天";
-            return Days switch
-            {
-                0 => "今日到期",
-                > 0 => $"剩{Days}{unit}",
-                _ => $"已逾期{-Days}{unit}",
-            };
-        }
-    }
+        0 => "今日到期",
+        > 0 => WorkingDays ? $"剩余{Days}个工作日" : $"剩余{Days}天（自然日）",
+        _ => WorkingDays ? $"已逾期{-Days}个工作日" : $"已逾期{-Days}天",
+    };
 }
 
 /// <summary>One thing to do today, linked to its record: what, where it stands, and by when.</summary>
@@ -73,6 +66,8 @@ public sealed record Headline(string Name, string ThisMonth, string LastMonth, d
 public sealed record OverdueCount(string Kind, int Count, string Href);
 
 public sealed record InspectorHome(string ScopeName, IReadOnlyList<WorkSection> Sections);
+
+public sealed record AdminHome(IReadOnlyList<WorkSection> Sections);
 
 public sealed record CarrierHome(string BranchName, IReadOnlyList<WorkSection> Sections);
 

@@ -79,7 +79,7 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
         var later = orders.Single(i => i.Href == $"/rectification/{a.LaterOrder}");
         Assert.DoesNotContain(orders, i => i.Href == $"/rectification/{a.OtherCarriersOrder}");
         Assert.True(orders.ToList().IndexOf(soon) < orders.ToList().IndexOf(later), "the order due sooner is listed first");
-        Assert.Equal((new DateOnly(2026, 11, 9), "2026年11月9日", 5, "剩5个工作日"), (soon.Due!.Value, soon.DueText, soon.Left!.Days, soon.Left.Label));
+        Assert.Equal((new DateOnly(2026, 11, 9), "2026年11月9日", 5, "剩余5个工作日"), (soon.Due!.Value, soon.DueText, soon.Left!.Days, soon.Left.Label));
         Assert.Equal(orders.OrderBy(i => i.Due).Select(i => i.Href), orders.Select(i => i.Href));
 
         var returns = Section(home.Sections, "returns").Items;
@@ -153,8 +153,8 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
             Enumerable.Range(1, 8).Select(d => new CalendarDay { Date = new DateOnly(2026, 10, d), Kind = CalendarDayKind.Holiday, Name = "国庆节" })
                 .Append(new CalendarDay { Date = new DateOnly(2026, 10, 10), Kind = CalendarDayKind.Workday, Name = "国庆节调休" }), [2026]);
         var today = new DateOnly(2026, 9, 30);
-        Assert.Equal("剩2个工作日", DaysLeft.Of(today, new DateOnly(2026, 10, 10), true, calendar).Label); // the 9th and the 10th
-        Assert.Equal("剩10天", DaysLeft.Of(today, new DateOnly(2026, 10, 10), false, calendar).Label);
+        Assert.Equal("剩余2个工作日", DaysLeft.Of(today, new DateOnly(2026, 10, 10), true, calendar).Label); // the 9th and the 10th
+        Assert.Equal("剩余10天（自然日）", DaysLeft.Of(today, new DateOnly(2026, 10, 10), false, calendar).Label);
         Assert.Equal("已逾期1个工作日", DaysLeft.Of(new DateOnly(2026, 10, 12), new DateOnly(2026, 10, 10), true, calendar).Label);
         Assert.Equal("今日到期", DaysLeft.Of(today, today, true, calendar).Label);
     }

@@ -19,6 +19,21 @@ public static class Fmt
     /// </summary>
     public static string FileName(string name) => Supervision.Domain.Files.StoredFile.SafeName(name);
 
+    /// <summary>A reporting period as people say it: 2026-11 → 2026年11月, 2026-Q3 → 2026年第三季度, 2026 → 2026年度.</summary>
+    public static string Period(string? period)
+    {
+        foreach (var frequency in new[] { Supervision.Domain.Submissions.Frequency.Monthly, Supervision.Domain.Submissions.Frequency.Quarterly, Supervision.Domain.Submissions.Frequency.Annual })
+            if (Supervision.Domain.Submissions.ReportingPeriod.TryParse(period, frequency, out var p)) return p.Label;
+        return period ?? "—";
+    }
+
+    /// <summary>
+    /// A blank return's file name as it lands in a carrier's downloads folder: who, which period, which return
+    /// (中国移动通信集团宁夏有限公司2026年11月实名制落实情况月报.xlsx), never codes. Browsers get it as UTF-8 (filename*).
+    /// </summary>
+    public static string TemplateFileName(Supervision.Domain.Submissions.TemplateFill fill, string extension) =>
+        FileName($"{fill.BranchName}{fill.Period.Label}{fill.Template.Name}.{extension}");
+
     /// <summary>2026年11月28日 — unpadded, as in official documents.</summary>
     public static string ChineseDate(DateOnly date) => Supervision.Domain.Common.ChineseDate.Format(date);
 }

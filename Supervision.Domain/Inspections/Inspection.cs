@@ -162,9 +162,9 @@ public class Inspection : IPartyVisible
         else if (InspectedOn > today) problems.Add("检查日期不能晚于今天。");
         if (string.IsNullOrWhiteSpace(Place)) problems.Add("请填写检查地点。");
         if (string.IsNullOrWhiteSpace(Representative)) problems.Add("请填写企业在场人员。");
-        var pending = Items.Where(i => i.Outcome == ItemOutcome.Pending).Select(i => i.ItemCode).ToList();
-        if (pending.Count > 0) problems.Add($"尚有{pending.Count}项未记录结果（{string.Join("、", pending)}）。");
-        var bare = Items.Where(i => i.Outcome == ItemOutcome.NonCompliant && string.IsNullOrWhiteSpace(i.Notes)).Select(i => i.ItemCode).ToList();
+        var pending = Items.Where(i => i.Outcome == ItemOutcome.Pending).Select(i => $"“{i.ItemTitle}”").ToList();
+        if (pending.Count > 0) problems.Add($"尚有{pending.Count}项未记录结果（{string.Join("、", pending.Take(5))}{(pending.Count > 5 ? "等" : "")}）。");
+        var bare = Items.Where(i => i.Outcome == ItemOutcome.NonCompliant && string.IsNullOrWhiteSpace(i.Notes)).Select(i => $"“{i.ItemTitle}”").ToList();
         if (bare.Count > 0) problems.Add($"不符合项须写明检查发现的情况（{string.Join("、", bare)}）。");
         return problems;
     }

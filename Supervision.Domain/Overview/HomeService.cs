@@ -41,8 +41,10 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
         var waiting = await db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Submitted)
             .OrderBy(s => s.SubmittedAt).Take(50)
             .Select(s => new { s.Id, Branch = s.Branch!.ShortName, s.TemplateCode, s.Period, s.Version, s.SubmittedAt, s.Late, s.FlagCount }).ToListAsync(ct);
-        var names = (await submissions.TemplatesAsync(ct)).ToDictionary(t => t.Code, t => t.Name);
-        var returns = waiting.Select(s => new WorkItem($"{s.Branch} {names.GetValueOrDefault(s.TemplateCode, s.TemplateCode)}（{s.Period}）第{s.Version}版",
+        var templates = (await submissions.TemplatesAsync(ct)).ToDictionary(t => t.Code);
+        string Named(string code, string period) => templates.GetValueOrDefault(code) is { } t
+            ? $"{t.Name}（{(ReportingPeriod.TryParse(period, t.Frequency, out var p) ? p.Label : period)}）" : "报表";
+        var returns = waiting.Select(s => new WorkItem($"{s.Branch} {Named(s.TemplateCode, s.Period)}第{s.Version}版",
             $"/submissions/{s.Id}", Status: "待审核",
             Detail: $"{(s.SubmittedAt is { } at ? $"{ChineseDate.Format(BeijingTime.Today(at))}报送" : "")}{(s.Late ? "，逾期报送" : "")}{(s.FlagCount > 0 ? $"，关注事项{s.FlagCount}项" : "")}"));
 

@@ -226,7 +226,7 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
             .Select(u => new { u.DisplayName, u.Role, u.LockoutEnd, Branch = u.Branch!.ShortName, Province = u.Province!.ShortName }).ToListAsync(ct))
             .Where(u => u.LockoutEnd > now).ToList();
         var locked = lockedUsers.Select(u => new WorkItem($"{u.DisplayName}（{u.Branch ?? u.Province ?? "全国"}，{Roles.Label(u.Role)}）", "/admin/users",
-            Status: "已锁定", Detail: u.LockoutEnd == DateTimeOffset.MaxValue ? "由管理员锁定，解锁前不能登录" : $"锁定至{ChineseDate.Time(u.LockoutEnd!.Value)}"));
+            Status: "已锁定", Detail: u.LockoutEnd > now.AddYears(100) ? "由管理员锁定，解锁前不能登录" : $"锁定至{ChineseDate.Time(u.LockoutEnd!.Value)}"));
 
         var unchecked_ = await db.LegalBases.AsNoTracking().Where(b => !b.Verified).OrderBy(b => b.Id)
             .Select(b => new { b.Id, b.Statute, b.DutyArticle, b.PenaltyArticle }).ToListAsync(ct);

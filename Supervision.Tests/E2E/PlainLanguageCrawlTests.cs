@@ -26,6 +26,9 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     // Where accounts are managed the login name is what the page is about (the 企业管理员 tells staff their login name).
     private static readonly HashSet<string> AccountPages = ["/admin/users", "/accounts"];
 
+    /// <summary>Pages that teach the format a carrier types (the upload form, a template's 填报说明): there 2026-10 is the example, not output.</summary>
+    private static readonly string[] InputFormatPages = ["/submissions/upload", "/admin/templates/"];
+
     [Fact]
     public async Task No_page_any_role_can_reach_shows_json_codes_type_names_login_names_or_legal_basis_codes()
     {
@@ -73,6 +76,8 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
                 {
                     if (what == "登录名" && AccountPages.Contains(url)) continue;
                     if (what == "依据编码" && url.StartsWith("/catalog/legal-bases", StringComparison.Ordinal)) continue;
+                    // Where a carrier types a period or a date into a file, the page shows the format to type (期间如 2026-10).
+                    if (what == "机器时间" && InputFormatPages.Any(p => url.StartsWith(p, StringComparison.Ordinal))) continue;
                     foreach (var m in pattern.Matches(text).Cast<Match>().Select(m => m.Value).Distinct().Take(3))
                         problems.Add($"{user} {url}: {what} “{m}” in “{Around(text, m)}”");
                 }
@@ -142,8 +147,8 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")]
     private static partial Regex CodePattern();
 
-    /// <summary>A date, moment or period written for machines (2026-11-28, 2026-11-28T10:00, 2026-Q3, 2026-11) instead of 2026年11月28日 / 2026年第三季度.</summary>
-    [GeneratedRegex(@"(?<![\w-])20\d\d-(?:[01]\d(?:-[0-3]\d)?(?:[T ][0-2]\d:[0-5]\d)?|Q[1-4]|H[12])(?![\w-])")]
+    /// <summary>A date, moment or period written for machines (2026-11-28, 2026-11-28T10:00, 2026-Q3, 2026-11) instead of 2026年11月28日 / 2026年第三季度; a file the carrier named 2026-10.xlsx keeps its name.</summary>
+    [GeneratedRegex(@"(?<![\w-])20\d\d-(?:[01]\d(?:-[0-3]\d)?(?:[T ][0-2]\d:[0-5]\d)?|Q[1-4]|H[12])(?![\w-]|\.\w)")]
     private static partial Regex MachineTimePattern();
 
     /// <summary>A catalog code in capitals (CMCC-64, SEC-01, RN-MONTHLY) outside the grey code text staff keep; SHA-256 names an algorithm people know.</summary>

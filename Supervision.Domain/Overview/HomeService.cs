@@ -228,10 +228,9 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
         var locked = lockedUsers.Select(u => new WorkItem($"{u.DisplayName}（{u.Branch ?? u.Province ?? "全国"}，{Roles.Label(u.Role)}）", "/admin/users",
             Status: "已锁定", Detail: u.LockoutEnd > now.AddYears(100) ? "由管理员锁定，解锁前不能登录" : $"锁定至{ChineseDate.Time(u.LockoutEnd!.Value)}"));
 
-        var unchecked_ = await db.LegalBases.AsNoTracking().Where(b => !b.Verified).OrderBy(b => b.Id)
-            .Select(b => new { b.Id, b.Statute, b.DutyArticle, b.PenaltyArticle }).ToListAsync(ct);
-        var bases = unchecked_.Select(b => new WorkItem($"{b.Statute}{b.DutyArticle}" + (b.PenaltyArticle.Length > 0 && b.PenaltyArticle != b.DutyArticle ? $"、{b.PenaltyArticle}" : ""),
-            $"/catalog/legal-bases/{b.Id}", Status: "待核对", Detail: "对照公布文本核对条款和文字后，方可据以作出处罚决定"));
+        // By citation and tier (情节严重 is its own entry), as the catalog names them.
+        var bases = (await db.LegalBases.AsNoTracking().Where(b => !b.Verified).OrderBy(b => b.Id).ToListAsync(ct))
+            .Select(b => new WorkItem(b.Label, $"/catalog/legal-bases/{b.Id}", Status: "待核对"));
 
         var keys = (await db.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null && k.ExpiresAt != null)
             .Join(db.Branches, k => k.BranchId, b => b.Id, (k, b) => new { k.Name, k.ExpiresAt, Branch = b.ShortName }).ToListAsync(ct))
@@ -242,7 +241,7 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
         return new AdminHome([
             WorkSection.Sorted("deliveries", "投递失败的消息", "没有投递失败的消息。", deliveries),
             WorkSection.Sorted("locked", "被锁定的账户", "没有被锁定的账户。", locked),
-            WorkSection.Sorted("legal-bases", "待核对的法律依据", "法律依据均已核对。", bases),
+            WorkSection.Sorted("legal-bases", "待核对的法律依据（对照公布文本核对后方可据以作出处罚决定）", "法律依据均已核对。", bases),
             WorkSection.Sorted("api-keys", $"{KeyExpiryHorizonDays}天内到期的接口密钥", $"没有{KeyExpiryHorizonDays}天内到期的接口密钥。", expiring),
         ]);
     }

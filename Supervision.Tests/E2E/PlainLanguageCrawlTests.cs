@@ -81,6 +81,10 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
                     foreach (var m in pattern.Matches(text).Cast<Match>().Select(m => m.Value).Distinct().Take(3))
                         problems.Add($"{user} {url}: {what} “{m}” in “{Around(text, m)}”");
                 }
+                // What a screen reader says counts too: MudBlazor's own labels ("Select all rows", "Next page") come from one Chinese localizer.
+                var labels = string.Join("\n", await page.EvalOnSelectorAllAsync<string[]>("[aria-label], [title]", "es => es.map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || ''))"));
+                foreach (var m in EnglishLabelPattern().Matches(labels).Cast<Match>().Select(m => m.Value).Distinct().Take(3))
+                    problems.Add($"{user} {url}: 英文标签 “{m}”");
                 links.AddRange(await page.EvalOnSelectorAllAsync<string[]>("a[href]", "as => as.map(a => a.getAttribute('href'))"));
             }
             foreach (var url in menu) await VisitAsync(url);
@@ -158,6 +162,10 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     /// <summary>An algorithm's identifier (shuffle-sha256-v1) where its name belongs.</summary>
     [GeneratedRegex(@"\b[a-z]+-[a-z0-9]+-v\d+\b")]
     private static partial Regex AlgorithmIdPattern();
+
+    /// <summary>MudBlazor's English accessibility labels (row selection, pager buttons, dialogs).</summary>
+    [GeneratedRegex(@"\bSelect (?:all )?rows?\b|\b(?:First|Previous|Next|Last) page\b|\bRows per page\b|\bClose dialog\b|\bToggle\b")]
+    private static partial Regex EnglishLabelPattern();
 
     /// <summary>MudBlazor's English defaults left in a grid ("No records", "Loading...").</summary>
     [GeneratedRegex(@"\bNo (?:matching )?records\b|\bLoading\.\.\.")]

@@ -134,6 +134,8 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         if (field == "OwnerType" && Types.TryGetValue(text, out var owner)) return owner;
         if (field.EndsWith("UserId", StringComparison.Ordinal) || field == "ReviewerId") return people.NameOfId(text);
         if (field == "Period" && value.ValueKind == JsonValueKind.String) return PeriodLabel(text);
+        // How a return came in, as its timeline says it (网页 / 接口).
+        if (field == "Channel" && text is "web" or "api") return text == "api" ? "接口" : "网页";
         if (field == "TemplateCode") return (await names.Value).TemplateNames.GetValueOrDefault(text) ?? "报表";
         if (value.ValueKind == JsonValueKind.Number && int.TryParse(text, out var id))
         {

@@ -49,6 +49,9 @@ public sealed record Headline(string Name, string ThisMonth, string LastMonth, d
     /// <summary>Better (1), worse (-1) or unchanged (0), given which way is better for the indicator.</summary>
     public int Trend => Change is not { } c || c == 0 ? 0 : (c > 0) == HigherIsBetter ? 1 : -1;
 
+    /// <summary>No figure this month nor last: listed once as 暂无数据, not as a row of dashes.</summary>
+    public bool NoData { get; init; }
+
     public static Headline Of(RankingIndicator indicator, double? now, double? before, string coverage)
     {
         var change = now is { } v && before is { } l ? Math.Round(v - l, 2) : (double?)null;
@@ -58,7 +61,8 @@ public sealed record Headline(string Name, string ThisMonth, string LastMonth, d
             0 => "持平",
             var c => (c > 0 ? "↑" : "↓") + (indicator.IsCount ? indicator.Format(Math.Abs(c.Value)) : Math.Abs(c.Value).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
         };
-        return new(indicator.Name, indicator.Format(now), indicator.Format(before), change, text, indicator.Direction == IndicatorDirection.HigherIsBetter, coverage);
+        return new(indicator.Name, indicator.Format(now), indicator.Format(before), change, text, indicator.Direction == IndicatorDirection.HigherIsBetter, coverage)
+            { NoData = now is null && before is null };
     }
 }
 

@@ -173,6 +173,15 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public void An_indicator_without_figures_either_month_is_marked_no_data_not_shown_as_dashes()
+    {
+        var rate = Supervision.Tests.Domain.Rankings.ScoringTests.Rate();
+        Assert.True(Headline.Of(rate, null, null, "—").NoData);
+        Assert.False(Headline.Of(rate, 99.5, null, "6/6家").NoData);
+        Assert.False(Headline.Of(rate, null, 99.1, "0/6家").NoData);
+    }
+
+    [Fact]
     public async Task A_leader_sees_overdue_items_by_kind_and_the_ministry_the_provinces_without_data()
     {
         await ArrangeAsync();

@@ -56,6 +56,7 @@ public static class WebSetup
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
+        services.AddTransient<MudLocalizer, Supervision.Web.Components.Shared.ChineseMudLocalizer>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -70,8 +70,17 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                 changes.RemoveAll(c => c.Field == Fields["IsActive"] || e.Action == AuditActions.Create && c.After is null);
                 if (e.Action == AuditActions.Create)
                     changes.AddRange(await TemplateChangesAsync(db, templates, template, ct));
-                else if (Parse(e.Changes) is { } update && update.TryGetProperty(nameof(ReturnTemplate.IsActive), out var active) && active.ValueKind == JsonValueKind.Array && active.GetArrayLength() == 2 && active[1].ValueKind == JsonValueKind.True)
-                    changes.Insert(0, new FieldChange("状态", "草稿", "已发布（报送单位按此版本填报）"));
+                else if (Parse(e.Changes) is { } update)
+                {
+                    if (update.TryGetProperty(nameof(ReturnTemplate.IsActive), out var active) && active.ValueKind == JsonValueKind.Array && active.GetArrayLength() == 2 && active[1].ValueKind == JsonValueKind.True)
+                        changes.Insert(0, new FieldChange("状态", "草稿", "已发布（报送单位按此版本填报）"));
+                    // A draft edited in the designer: what its content changed, in words, instead of "另有1项内部字段".
+                    if (update.TryGetProperty(nameof(ReturnTemplate.DefinitionJson), out var definition) && definition.ValueKind == JsonValueKind.Array && definition.GetArrayLength() == 2
+                        && definition[0].ValueKind == JsonValueKind.String && definition[1].ValueKind == JsonValueKind.String && DefinitionChanges(definition[0].GetString()!, definition[1].GetString()!) is { } described)
+                    {
+                        changes.AddRange(described.Count == 0 ? [new FieldChange("内容", null, "内容没有变化")] : described.Select(c => new FieldChange("内容", null, c)));
+                    }
+                }
             }
             lines.Add(new AuditLine(e, people.Name(e.Actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), subject, changes, hidden));
         }
@@ -98,6 +107,13 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         return changes.Count == 0 ? [new FieldChange(field, null, "内容没有变化")] : changes.Select(c => new FieldChange(field, null, c));
     }
 
+    /// <summary>What a draft's edit changed (列“开户数”改名为“新增开户数”…), or null when either side no longer reads as a template.</summary>
+    private static IReadOnlyList<string>? DefinitionChanges(string before, string after)
+    {
+        try { return TemplateChanges.Between(TemplateDefinition.FromJson(before), TemplateDefinition.FromJson(after)); }
+        catch (Exception ex) when (ex is JsonException or DomainException or ArgumentException or InvalidOperationException) { return null; }
+    }
+
     private static bool Serialized(string? shown) => shown is { Length: > 1 } s && (s[0] == '{' && s.Contains('"') || s[0] == '[' && s.Contains('"'));
 
     private static JsonElement? Parse(string json)
@@ -117,6 +133,10 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         // The kind of record a row belongs to (comments, files, flags): named as the audit page names record types.
         if (field == "OwnerType" && Types.TryGetValue(text, out var owner)) return owner;
         if (field.EndsWith("UserId", StringComparison.Ordinal) || field == "ReviewerId") return people.NameOfId(text);
+        if (field == "Period" && value.ValueKind == JsonValueKind.String) return PeriodLabel(text);
+        // How a return came in, as its timeline says it (网页 / 接口).
+        if (field == "Channel" && text is "web" or "api") return text == "api" ? "接口" : "网页";
+        if (field == "TemplateCode") return (await names.Value).TemplateNames.GetValueOrDefault(text) ?? "报表";
         if (value.ValueKind == JsonValueKind.Number && int.TryParse(text, out var id))
         {
             var n = await names.Value;
@@ -127,13 +147,14 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                 "CarrierId" => n.Carriers.GetValueOrDefault(id),
                 "LegalBasisId" or "AgentListLegalBasisId" => n.LegalBases.GetValueOrDefault(id),
                 "CityId" => n.Cities.GetValueOrDefault(id),
+                "TemplateId" => n.Templates.GetValueOrDefault(id),
                 _ => null,
             };
             if (resolved is not null) return resolved;
         }
         if (type == typeof(DateOnly) && DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date)) return ChineseDate.Format(date);
         if (type == typeof(DateTimeOffset) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            return BeijingTime.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            return ChineseDate.Time(at);
         if (type == typeof(decimal) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) && Money.Contains(field))
             return ChineseMoney.Yuan(money);
         if (type is { IsEnum: true }) return Enum.TryParse(type, text, out var member) && EnumLabel(member!) is { } named ? named : Unreadable;
@@ -175,14 +196,25 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
     };
 
     private sealed record Names(Dictionary<int, string> Branches, Dictionary<int, string> Provinces, Dictionary<int, string> Carriers,
-        Dictionary<int, string> LegalBases, Dictionary<int, string> Cities)
+        Dictionary<int, string> LegalBases, Dictionary<int, string> Cities, Dictionary<int, string> Templates, Dictionary<string, string> TemplateNames)
     {
         public static async Task<Names> LoadAsync(SupervisionDbContext db, CancellationToken ct) => new(
             await db.Branches.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.ShortName, ct),
             await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct),
             await db.Carriers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ShortName, ct),
             await db.LegalBases.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Label, ct),
-            await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct));
+            await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct),
+            await db.ReturnTemplates.AsNoTracking().ToDictionaryAsync(t => t.Id, t => $"{t.Name} 第{t.Version}版", ct),
+            (await db.ReturnTemplates.AsNoTracking().Select(t => new { t.Code, t.Name, t.Version }).ToListAsync(ct))
+                .GroupBy(t => t.Code).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!.Name));
+    }
+
+    /// <summary>A reporting period as the pages write it (2026年11月, 2026年第三季度, 2026年度).</summary>
+    private static string PeriodLabel(string period)
+    {
+        foreach (var frequency in new[] { Frequency.Monthly, Frequency.Quarterly, Frequency.Annual })
+            if (ReportingPeriod.TryParse(period, frequency, out var p)) return p.Label;
+        return period;
     }
 
     private static readonly HashSet<string> People =

@@ -150,7 +150,7 @@ public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> facto
         if (!await db.HolidayYears.AnyAsync(y => y.Year == date.Year, ct))
             throw new DomainException("calendar.no_year", $"请先登记{date.Year}年的节假日安排来源。");
         if (await db.CalendarDays.AnyAsync(d => d.Date == date, ct))
-            throw new DomainException("calendar.duplicate", $"{date:yyyy-MM-dd}已登记，请先删除原记录。");
+            throw new DomainException("calendar.duplicate", $"{ChineseDate.Format(date)}已登记，请先删除原记录。");
         db.CalendarDays.Add(day);
         await db.SaveChangesAsync(ct);
     }

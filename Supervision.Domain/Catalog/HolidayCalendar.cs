@@ -32,11 +32,11 @@ public class CalendarDay : ICatalogEntity
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (Date.Year != Year) errors.Add($"日期{Date:yyyy-MM-dd}不属于{Year}年。");
+        if (Date.Year != Year) errors.Add($"日期{ChineseDate.Format(Date)}不属于{Year}年。");
         if (string.IsNullOrWhiteSpace(Name)) errors.Add("节日名称不能为空。");
         var weekend = Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
         if (Kind == CalendarDayKind.Workday && !weekend)
-            errors.Add($"{Date:yyyy-MM-dd}是工作日，不需要登记为调休上班日。");
+            errors.Add($"{ChineseDate.Format(Date)}是工作日，不需要登记为调休上班日。");
         return errors;
     }
 }

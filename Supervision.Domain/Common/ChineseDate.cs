@@ -26,4 +26,14 @@ public static class ChineseDate
 
     /// <summary>A day and its hour: 2026年12月21日上午9时30分.</summary>
     public static string Format(DateOnly date, TimeOnly? time) => Format(date) + (time is { } t ? FormatTime(t) : "");
+
+    /// <summary>A date that may be unset: "—" when it is.</summary>
+    public static string Format(DateOnly? date) => date is { } d ? Format(d) : "—";
+
+    /// <summary>A moment as people read it, in the province's time (UTC+8): 2026年12月7日 14:05.</summary>
+    public static string Time(DateTimeOffset at)
+    {
+        var local = BeijingTime.Local(at);
+        return string.Create(CultureInfo.InvariantCulture, $"{Format(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm}");
+    }
 }

@@ -167,7 +167,7 @@ public class CorrectiveOrder : IPartyVisible
             _ => date ?? throw new DomainException("order.deadline_required", "请填写整改期限。"),
         };
         if (deadline <= issueDate)
-            throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能早于或等于下达日期{issueDate:yyyy-MM-dd}，请设定今后的日期。");
+            throw new DomainException("order.deadline_past", $"整改期限{ChineseDate.Format(deadline)}不能早于或等于下达日期{ChineseDate.Format(issueDate)}，请设定今后的日期。");
         return deadline;
     }
 
@@ -179,7 +179,7 @@ public class CorrectiveOrder : IPartyVisible
         if (string.IsNullOrWhiteSpace(Requirement)) throw new DomainException("order.requirement", "请写明整改要求。");
         if (LegalBasisId is null) throw new DomainException("order.basis", "请选择法律依据。");
         if (deadline <= today)
-            throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能是今天或过去的日期。");
+            throw new DomainException("order.deadline_past", $"整改期限{ChineseDate.Format(deadline)}不能是今天或过去的日期。");
         State = OrderState.Issued;
         VisibleToParty = true;
         (Deadline, OriginalDeadline, IssuedOn, IssuedAt, IssuedBy, NoticeNumber) = (deadline, deadline, today, at, by, noticeNumber);
@@ -211,7 +211,7 @@ public class CorrectiveOrder : IPartyVisible
     {
         if (CannotRequestExtension(today) is { } refusal) throw refusal;
         if (requested <= Deadline)
-            throw new DomainException("order.extension_date", $"申请的新期限应晚于现有期限{Deadline:yyyy-MM-dd}。");
+            throw new DomainException("order.extension_date", $"申请的新期限应晚于现有期限{ChineseDate.Format(Deadline)}。");
         reason = Inspection.Clean(reason, 2000) ?? "";
         if (reason.Length < 5)
             throw new DomainException("order.extension_reason", "请说明申请延期的理由（至少5个字）。");
@@ -234,9 +234,9 @@ public class CorrectiveOrder : IPartyVisible
         {
             var newDeadline = approvedDeadline ?? request.RequestedDeadline;
             if (newDeadline <= Deadline || newDeadline > request.RequestedDeadline)
-                throw new DomainException("order.extension_approved_date", $"批准的期限应晚于原期限{Deadline:yyyy-MM-dd}，且不晚于申请的{request.RequestedDeadline:yyyy-MM-dd}。");
+                throw new DomainException("order.extension_approved_date", $"批准的期限应晚于原期限{ChineseDate.Format(Deadline)}，且不晚于申请的{ChineseDate.Format(request.RequestedDeadline)}。");
             if (newDeadline <= today)
-                throw new DomainException("order.deadline_past", $"批准的期限{newDeadline:yyyy-MM-dd}不能是今天或过去的日期。");
+                throw new DomainException("order.deadline_past", $"批准的期限{ChineseDate.Format(newDeadline)}不能是今天或过去的日期。");
             request.Status = ExtensionStatus.Approved;
             request.ApprovedDeadline = newDeadline;
             Deadline = newDeadline;
@@ -289,7 +289,7 @@ public class CorrectiveOrder : IPartyVisible
     {
         if (CannotReopen() is { } refusal) throw refusal;
         if (newDeadline <= today)
-            throw new DomainException("order.deadline_past", $"新的整改期限{newDeadline:yyyy-MM-dd}不能是今天或过去的日期。");
+            throw new DomainException("order.deadline_past", $"新的整改期限{ChineseDate.Format(newDeadline)}不能是今天或过去的日期。");
         State = OrderState.Issued;
         Round++;
         Deadline = newDeadline;
@@ -362,7 +362,7 @@ public class CorrectiveOrder : IPartyVisible
     private DomainException? CannotRequestExtension(DateOnly today)
     {
         if (State == OrderState.Overdue || (State == OrderState.Issued && today > Deadline))
-            return new DomainException("order.extension_overdue", $"整改期限（{Deadline:yyyy-MM-dd}）已过，不能再申请延期，请尽快整改并报告。");
+            return new DomainException("order.extension_overdue", $"整改期限（{ChineseDate.Format(Deadline)}）已过，不能再申请延期，请尽快整改并报告。");
         if (State != OrderState.Issued)
             return new DomainException("order.extension_state", $"当前状态为“{StateLabel(State)}”，不能申请延期。");
         return PendingExtension is null ? null : new DomainException("order.extension_pending", "已有一项延期申请正在审批，请等待结果。");

@@ -118,7 +118,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         var today = Today;
         var deadline = head.Order.ComputeDeadline(await catalog.GetCalendarAsync(ct), today);
         if (deadline <= today)
-            throw new DomainException("order.deadline_past", $"整改期限{deadline:yyyy-MM-dd}不能是今天或过去的日期。");
+            throw new DomainException("order.deadline_past", $"整改期限{ChineseDate.Format(deadline)}不能是今天或过去的日期。");
         await using var db = await factory.CreateDbContextAsync(ct);
         var notice = CorrectiveNoticeData.Of(head, deadline, today, await NoticeGroundsAsync(db, head.Order, ct)) with
         {
@@ -206,7 +206,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         var request = order.RequestExtension(requested, reason, access.Actor, clock.GetUtcNow(), Today);
         await SaveAsync(db, ct);
         await notifications.PublishAsync(new NotificationDraft($"order-extension:{id}:{request.Id}", NotificationLevel.Warning, "整改延期申请待审批",
-            $"{await BranchNameAsync(order.BranchId, ct)}申请将{order.NoticeNumber}的整改期限由{request.CurrentDeadline:yyyy-MM-dd}延至{request.RequestedDeadline:yyyy-MM-dd}。理由：{request.Reason}",
+            $"{await BranchNameAsync(order.BranchId, ct)}申请将{order.NoticeNumber}的整改期限由{ChineseDate.Format(request.CurrentDeadline)}延至{ChineseDate.Format(request.RequestedDeadline)}。理由：{request.Reason}",
             InspectorLink(id)), await InspectorsOfAsync(order, ct), ct);
         return request;
     }

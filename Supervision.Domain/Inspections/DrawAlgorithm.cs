@@ -81,6 +81,15 @@ public static class DrawAlgorithm
 
     public static string VersionOf(DrawParameters parameters) => parameters.Risk is null ? Version : WeightedVersion;
 
+    /// <summary>An algorithm version as people read it (均匀随机抽取（SHA-256，第1版）); the identifier stays in the published record.</summary>
+    public static string NameOf(string version) => version switch
+    {
+        Version => "均匀随机抽取（SHA-256，第1版）",
+        WeightedVersion => "风险加权随机抽取（SHA-256，第1版）",
+        ReplacementVersion => "随机更换检查人员（SHA-256，第1版）",
+        _ => "其他版本",
+    };
+
     public static DrawResult Run(DrawInputs inputs, string seed)
     {
         if (string.IsNullOrWhiteSpace(seed))

@@ -88,7 +88,7 @@ public sealed class DrawService(IDbContextFactory<SupervisionDbContext> factory,
 
         foreach (var inspection in created)
             await notifications.PublishAsync(new NotificationDraft($"inspection-assigned:{inspection.Id}", NotificationLevel.Info,
-                "新的检查任务", $"“{plan.Title}”双随机抽取：您被抽中检查{inspection.EntityName}（第{inspection.DrawOrder}号）。请在计划期间（{plan.PeriodStart:yyyy-MM-dd}至{plan.PeriodEnd:yyyy-MM-dd}）内完成检查。",
+                "新的检查任务", $"“{plan.Title}”双随机抽取：您被抽中检查{inspection.EntityName}（第{inspection.DrawOrder}号）。请在计划期间（{ChineseDate.Format(plan.PeriodStart)}至{ChineseDate.Format(plan.PeriodEnd)}）内完成检查。",
                 $"/inspections/{inspection.Id}"), inspection.Inspectors.Select(i => i.UserId).ToList(), ct);
         return draw;
     }

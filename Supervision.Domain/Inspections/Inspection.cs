@@ -96,7 +96,7 @@ public class Inspection : IPartyVisible
     {
         RequireOpen();
         if (date is { } d && (d < plan.PeriodStart || d > plan.PeriodEnd))
-            throw new DomainException("inspection.schedule_outside", $"计划检查日期应在检查期间（{plan.PeriodStart:yyyy-MM-dd}至{plan.PeriodEnd:yyyy-MM-dd}）内。");
+            throw new DomainException("inspection.schedule_outside", $"计划检查日期应在检查期间（{ChineseDate.Format(plan.PeriodStart)}至{ChineseDate.Format(plan.PeriodEnd)}）内。");
         ScheduledOn = date;
         Touch();
     }
@@ -107,7 +107,7 @@ public class Inspection : IPartyVisible
     {
         RequireOpen();
         if (inspectedOn is { } d && d > today)
-            throw new DomainException("inspection.date_future", $"检查日期{d:yyyy-MM-dd}晚于今天，请填写实际检查的日期。");
+            throw new DomainException("inspection.date_future", $"检查日期{ChineseDate.Format(d)}晚于今天，请填写实际检查的日期。");
         if (startedAt is { } from && endedAt is { } to && to <= from)
             throw new DomainException("inspection.time_order", $"检查结束时间（{to:HH:mm}）应晚于开始时间（{from:HH:mm}）。");
         if (transactionsSampled is < 0 or > 100_000)
@@ -162,9 +162,9 @@ public class Inspection : IPartyVisible
         else if (InspectedOn > today) problems.Add("检查日期不能晚于今天。");
         if (string.IsNullOrWhiteSpace(Place)) problems.Add("请填写检查地点。");
         if (string.IsNullOrWhiteSpace(Representative)) problems.Add("请填写企业在场人员。");
-        var pending = Items.Where(i => i.Outcome == ItemOutcome.Pending).Select(i => i.ItemCode).ToList();
-        if (pending.Count > 0) problems.Add($"尚有{pending.Count}项未记录结果（{string.Join("、", pending)}）。");
-        var bare = Items.Where(i => i.Outcome == ItemOutcome.NonCompliant && string.IsNullOrWhiteSpace(i.Notes)).Select(i => i.ItemCode).ToList();
+        var pending = Items.Where(i => i.Outcome == ItemOutcome.Pending).Select(i => $"“{i.ItemTitle}”").ToList();
+        if (pending.Count > 0) problems.Add($"尚有{pending.Count}项未记录结果（{string.Join("、", pending.Take(5))}{(pending.Count > 5 ? "等" : "")}）。");
+        var bare = Items.Where(i => i.Outcome == ItemOutcome.NonCompliant && string.IsNullOrWhiteSpace(i.Notes)).Select(i => $"“{i.ItemTitle}”").ToList();
         if (bare.Count > 0) problems.Add($"不符合项须写明检查发现的情况（{string.Join("、", bare)}）。");
         return problems;
     }

@@ -243,7 +243,7 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
     private Finding FindingFor(Inspection inspection, InspectionItemResult item, DateTimeOffset now) => new()
     {
         ProvinceId = inspection.ProvinceId, BranchId = inspection.BranchId, Source = FindingSource.Inspection, InspectionId = inspection.Id,
-        ItemResultId = item.Id, ChecklistItemId = item.ChecklistItemId, Title = $"{item.ItemCode} {item.ItemTitle}",
+        ItemResultId = item.Id, ChecklistItemId = item.ChecklistItemId, Title = item.ItemTitle,
         Facts = $"{ChineseDate.Format(inspection.InspectedOn!.Value)}，本局检查人员对{inspection.EntityName}进行现场检查时发现：{item.Notes}", FoundOn = inspection.InspectedOn!.Value,
         LegalBasisId = item.LegalBasisId, Status = FindingStatus.Open, CreatedAt = now, CreatedBy = access.Actor,
     };

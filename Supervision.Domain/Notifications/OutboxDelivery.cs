@@ -135,7 +135,7 @@ public sealed class OutboxDelivery(IDbContextFactory<SupervisionDbContext> facto
         // The text is what the recipient sees in the portal; personal numbers in it (phones, ID numbers) stay there.
         var items = messages.Select(m => new OutgoingItem(Clean(m.Notification!.Title), Clean(m.Notification.Body), m.Notification.Link)).ToList();
         var subject = first.Channel == DeliveryChannel.Digest
-            ? $"每日汇总：{BeijingTime.Today(first.NextAttemptAt):yyyy-MM-dd} 共{items.Count}条通知"
+            ? $"每日汇总：{ChineseDate.Format(BeijingTime.Today(first.NextAttemptAt))} 共{items.Count}条通知"
             : items[0].Title;
         var key = first.Channel == DeliveryChannel.Digest ? $"digest-{first.Id}" : $"outbox-{first.Id}";
         string? template = null;

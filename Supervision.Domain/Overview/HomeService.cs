@@ -5,6 +5,7 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Inspections;
+using Supervision.Domain.Notifications;
 using Supervision.Domain.Publicity;
 using Supervision.Domain.Rankings;
 using Supervision.Domain.Submissions;
@@ -25,6 +26,9 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
     // hearing-request periods from the prior notice, and service of the decision.
     private static readonly HashSet<string> WorkingDayCaseDeadlines = ["statement", "hearing-request", "service"];
 
+    /// <summary>Whether a case deadline (by its key in <see cref="EnforcementService.Deadlines"/>) is counted in working days.</summary>
+    public static bool CountsWorkingDays(string caseDeadlineKey) => WorkingDayCaseDeadlines.Contains(caseDeadlineKey);
+
     private DateOnly Today => BeijingTime.Today(clock.GetUtcNow());
 
     public async Task<InspectorHome> InspectorAsync(CancellationToken ct = default)
@@ -37,8 +41,10 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
         var waiting = await db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Submitted)
             .OrderBy(s => s.SubmittedAt).Take(50)
             .Select(s => new { s.Id, Branch = s.Branch!.ShortName, s.TemplateCode, s.Period, s.Version, s.SubmittedAt, s.Late, s.FlagCount }).ToListAsync(ct);
-        var names = (await submissions.TemplatesAsync(ct)).ToDictionary(t => t.Code, t => t.Name);
-        var returns = waiting.Select(s => new WorkItem($"{s.Branch} {names.GetValueOrDefault(s.TemplateCode, s.TemplateCode)}（{s.Period}）第{s.Version}版",
+        var templates = (await submissions.TemplatesAsync(ct)).ToDictionary(t => t.Code);
+        string Named(string code, string period) => templates.GetValueOrDefault(code) is { } t
+            ? $"{t.Name}（{(ReportingPeriod.TryParse(period, t.Frequency, out var p) ? p.Label : period)}）" : "报表";
+        var returns = waiting.Select(s => new WorkItem($"{s.Branch} {Named(s.TemplateCode, s.Period)}第{s.Version}版",
             $"/submissions/{s.Id}", Status: "待审核",
             Detail: $"{(s.SubmittedAt is { } at ? $"{ChineseDate.Format(BeijingTime.Today(at))}报送" : "")}{(s.Late ? "，逾期报送" : "")}{(s.FlagCount > 0 ? $"，关注事项{s.FlagCount}项" : "")}"));
 
@@ -112,8 +118,9 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
                 var detail = row.State switch
                 {
                     FilingState.Returned => $"退回原因：{reasons.GetValueOrDefault(row.SubmissionId!.Value) ?? "未注明"}",
-                    FilingState.Submitted => "已报送，等待审核",
-                    FilingState.Accepted => "已受理",
+                    // The status chip already says 已报送 / 已受理: the line under the title says what follows, not the same word again.
+                    FilingState.Submitted => "等待监管机构审核",
+                    FilingState.Accepted => "审核通过，本期无需再报",
                     _ => row.SubmissionId is null ? "尚未上传" : "草稿尚未报送，草稿不视为已报送",
                 };
                 // Filed returns need nothing more: shown for the record, without a countdown.
@@ -190,6 +197,52 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
             new("逾期未整改的整改通知", overdueOrders, "/inspections/orders"),
             new("期限已届满的案件", overdueCases, "/cases"),
             new("逾期未发布的公示", overdueAnnouncements, "/publicity"),
+        ]);
+    }
+
+    /// <summary>Days ahead an API key's expiry shows on the administrator's page, so the carrier can be given a new one in time.</summary>
+    public const int KeyExpiryHorizonDays = 30;
+
+    /// <summary>
+    /// The administrator's day: deliveries that failed and wait for a retry, accounts locked, legal bases not yet checked
+    /// against the published text, API keys about to expire. (How much reference data exists is on 基础数据 › 数据概览.)
+    /// </summary>
+    public async Task<AdminHome> AdminAsync(CancellationToken ct = default)
+    {
+        if (!access.Scope.IsAdministrator) throw new AccessDeniedException("系统管理工作台仅供系统管理员使用。");
+        var now = clock.GetUtcNow();
+        var today = Today;
+        var calendar = await catalog.GetCalendarAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+
+        var failed = await db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Failed).OrderByDescending(m => m.Id).Take(50)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.Channel, m.Subject, m.Attempts, m.CreatedAt, u.DisplayName })
+            .ToListAsync(ct);
+        var deliveries = failed.Select(m => new WorkItem($"发给{m.DisplayName}的{DeliveryChannels.Label(m.Channel)}：{m.Subject ?? "通知"}", "/admin/outbox",
+            Status: "投递失败", Detail: $"{ChineseDate.Time(m.CreatedAt)}生成，已尝试{m.Attempts}次，可在“消息投递”中重试"));
+
+        // LockoutEnd is compared here, not in SQL: SQLite stores the offset as text.
+        var lockedUsers = (await db.Users.AsNoTracking().Where(u => u.LockoutEnd != null)
+            .Select(u => new { u.DisplayName, u.Role, u.LockoutEnd, Branch = u.Branch!.ShortName, Province = u.Province!.ShortName }).ToListAsync(ct))
+            .Where(u => u.LockoutEnd > now).ToList();
+        var locked = lockedUsers.Select(u => new WorkItem($"{u.DisplayName}（{u.Branch ?? u.Province ?? "全国"}，{Roles.Label(u.Role)}）", "/admin/users",
+            Status: "已锁定", Detail: u.LockoutEnd > now.AddYears(100) ? "由管理员锁定，解锁前不能登录" : $"锁定至{ChineseDate.Time(u.LockoutEnd!.Value)}"));
+
+        // By citation and tier (情节严重 is its own entry), as the catalog names them.
+        var bases = (await db.LegalBases.AsNoTracking().Where(b => !b.Verified).OrderBy(b => b.Id).ToListAsync(ct))
+            .Select(b => new WorkItem(b.Label, $"/catalog/legal-bases/{b.Id}", Status: "待核对"));
+
+        var keys = (await db.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null && k.ExpiresAt != null)
+            .Join(db.Branches, k => k.BranchId, b => b.Id, (k, b) => new { k.Name, k.ExpiresAt, Branch = b.ShortName }).ToListAsync(ct))
+            .Where(k => k.ExpiresAt > now && BeijingTime.Today(k.ExpiresAt!.Value) <= today.AddDays(KeyExpiryHorizonDays)).ToList();
+        var expiring = keys.Select(k => WorkItem.Dated($"{k.Branch} {k.Name}", "/admin/api-keys", BeijingTime.Today(k.ExpiresAt!.Value), false, today, calendar,
+            "即将到期", "到期后企业系统不能再报送，请及时签发新密钥"));
+
+        return new AdminHome([
+            WorkSection.Sorted("deliveries", "投递失败的消息", "没有投递失败的消息。", deliveries),
+            WorkSection.Sorted("locked", "被锁定的账户", "没有被锁定的账户。", locked),
+            WorkSection.Sorted("legal-bases", "待核对的法律依据（对照公布文本核对后方可据以作出处罚决定）", "法律依据均已核对。", bases),
+            WorkSection.Sorted("api-keys", $"{KeyExpiryHorizonDays}天内到期的接口密钥", $"没有{KeyExpiryHorizonDays}天内到期的接口密钥。", expiring),
         ]);
     }
 

@@ -17,20 +17,13 @@ public sealed record DaysLeft(int Days, bool WorkingDays)
             ? due >= today ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today)
             : due.DayNumber - today.DayNumber, workingDays);
 
-    /// <summary>剩3个工作日 / 今日到期 / 已逾期2天.</summary>
-    public string Label
+    /// <summary>剩余3个工作日 / 剩余3天（自然日） / 今日到期 / 已逾期2个工作日 / 已逾期2天 — always saying which days are counted.</summary>
+    public string Label => Days switch
     {
-        get
-        {
-            var unit = WorkingDays ? "个工作日" : "天";
-            return Days switch
-            {
-                0 => "今日到期",
-                > 0 => $"剩{Days}{unit}",
-                _ => $"已逾期{-Days}{unit}",
-            };
-        }
-    }
+        0 => "今日到期",
+        > 0 => WorkingDays ? $"剩余{Days}个工作日" : $"剩余{Days}天（自然日）",
+        _ => WorkingDays ? $"已逾期{-Days}个工作日" : $"已逾期{-Days}天",
+    };
 }
 
 /// <summary>One thing to do today, linked to its record: what, where it stands, and by when.</summary>
@@ -56,6 +49,9 @@ public sealed record Headline(string Name, string ThisMonth, string LastMonth, d
     /// <summary>Better (1), worse (-1) or unchanged (0), given which way is better for the indicator.</summary>
     public int Trend => Change is not { } c || c == 0 ? 0 : (c > 0) == HigherIsBetter ? 1 : -1;
 
+    /// <summary>No figure this month nor last: listed once as 暂无数据, not as a row of dashes.</summary>
+    public bool NoData { get; init; }
+
     public static Headline Of(RankingIndicator indicator, double? now, double? before, string coverage)
     {
         var change = now is { } v && before is { } l ? Math.Round(v - l, 2) : (double?)null;
@@ -65,7 +61,8 @@ public sealed record Headline(string Name, string ThisMonth, string LastMonth, d
             0 => "持平",
             var c => (c > 0 ? "↑" : "↓") + (indicator.IsCount ? indicator.Format(Math.Abs(c.Value)) : Math.Abs(c.Value).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
         };
-        return new(indicator.Name, indicator.Format(now), indicator.Format(before), change, text, indicator.Direction == IndicatorDirection.HigherIsBetter, coverage);
+        return new(indicator.Name, indicator.Format(now), indicator.Format(before), change, text, indicator.Direction == IndicatorDirection.HigherIsBetter, coverage)
+            { NoData = now is null && before is null };
     }
 }
 
@@ -73,6 +70,8 @@ public sealed record Headline(string Name, string ThisMonth, string LastMonth, d
 public sealed record OverdueCount(string Kind, int Count, string Href);
 
 public sealed record InspectorHome(string ScopeName, IReadOnlyList<WorkSection> Sections);
+
+public sealed record AdminHome(IReadOnlyList<WorkSection> Sections);
 
 public sealed record CarrierHome(string BranchName, IReadOnlyList<WorkSection> Sections);
 

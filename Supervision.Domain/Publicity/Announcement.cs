@@ -265,7 +265,7 @@ public partial class Announcement : IProvinceScoped
                 var until = PublicationCategory.PeriodEnd(DecisionDate!.Value, months);
                 if (until < on)
                     throw new DomainException("announcement.period_over",
-                        $"按{category.Name}公示期{months}个月自处罚决定日期起算，已于{until:yyyy-MM-dd}届满，不再公示；如不予公示，请登记理由。");
+                        $"按{category.Name}公示期{months}个月自处罚决定日期起算，已于{ChineseDate.Format(until)}届满，不再公示；如不予公示，请登记理由。");
                 (CategoryName, PeriodMonths, PublicUntil, RepairableFrom) = (category.Name, months, until, DecisionDate.Value.AddMonths(category.MinMonths));
                 break;
             case AnnouncementKind.ViolatingAgent:
@@ -320,7 +320,7 @@ public partial class Announcement : IProvinceScoped
         if (on < PublishedOn) throw new DomainException("announcement.before_publication", "信用修复日期不能早于发布日期。");
         if (on < from)
             throw new DomainException("announcement.repair_too_early",
-                $"{CategoryName}的最短公示期至{from.AddDays(-1):yyyy-MM-dd}届满，届满后方可因信用修复停止公示。");
+                $"{CategoryName}的最短公示期至{ChineseDate.Format(from.AddDays(-1))}届满，届满后方可因信用修复停止公示。");
         (Status, RepairedOn, RepairedBy, RepairReason) = (AnnouncementStatus.Repaired, on, by, Required(reason, "信用修复情况（修复决定或证明）"));
         ConcurrencyToken = Guid.NewGuid();
     }
@@ -386,7 +386,7 @@ public partial class Announcement : IProvinceScoped
     {
         if (Status != AnnouncementStatus.Published) return new DomainException("announcement.not_published", "只有公示中的公告需要撤回。");
         return SourceChangedOn is { } on
-            ? new DomainException("announcement.source_changed", $"已登记决定于{on:yyyy-MM-dd}变更或撤销，请在{WithdrawalDueBy:yyyy-MM-dd}前撤回公示。")
+            ? new DomainException("announcement.source_changed", $"已登记决定于{ChineseDate.Format(on)}变更或撤销，请在{ChineseDate.Format(WithdrawalDueBy)}前撤回公示。")
             : null;
     }
 

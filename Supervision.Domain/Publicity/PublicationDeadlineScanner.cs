@@ -31,7 +31,7 @@ public sealed class PublicationDeadlineScanner(IDbContextFactory<SupervisionDbCo
             var late = today > due;
             var sent = await notifications.PublishAsync(new NotificationDraft($"announcement:{id}:{what}:{due:yyyyMMdd}:{(late ? "overdue" : "warn")}",
                 late ? NotificationLevel.Alert : NotificationLevel.Warning,
-                $"{(late ? "已逾期" : "即将到期")}：{what}", $"“{title}”应于{due:yyyy-MM-dd}前{what}。", $"/publicity/{id}"), who, ct);
+                $"{(late ? "已逾期" : "即将到期")}：{what}", $"“{title}”应于{ChineseDate.Format(due)}前{what}。", $"/publicity/{id}"), who, ct);
             if (late) alerts += sent; else warnings += sent;
         }
         foreach (var d in drafts) await NotifyAsync(d.Id, d.ProvinceId, "发布公示", d.Title, d.Due);

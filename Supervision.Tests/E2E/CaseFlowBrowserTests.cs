@@ -139,7 +139,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await StepAsync(p, "arrangement"); // the approved date and reason are filled in
             await p.ClickAsync(".mud-tab:has-text('缴款（')");
             await Assertions.Expect(p.Locator(".case-approval")).ToContainTextAsync("暂缓缴纳：王志强（宁夏局副局长）于", Slow);
-            await Assertions.Expect(p.Locator(".case-approval")).ToContainTextAsync("批准，期限至2026-06-30", Slow);
+            await Assertions.Expect(p.Locator(".case-approval")).ToContainTextAsync("批准，期限至2026年6月30日", Slow);
 
             await StepAsync(p, "payment", ("paid-on", "2026-05-20"), ("amount", "20000"), ("reference", "非税收入缴款书2026052001"));
             await ExpectStateAsync(p, "执行中");

@@ -26,6 +26,9 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     // Where accounts are managed the login name is what the page is about (the 企业管理员 tells staff their login name).
     private static readonly HashSet<string> AccountPages = ["/admin/users", "/accounts"];
 
+    /// <summary>Pages that teach the format a carrier types (the upload form, a template's 填报说明): there 2026-10 is the example, not output.</summary>
+    private static readonly string[] InputFormatPages = ["/submissions/upload", "/admin/templates/"];
+
     [Fact]
     public async Task No_page_any_role_can_reach_shows_json_codes_type_names_login_names_or_legal_basis_codes()
     {
@@ -68,13 +71,20 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
                     || await page.EvaluateAsync<bool>("() => { const e = document.getElementById('blazor-error-ui'); return !!e && getComputedStyle(e).display !== 'none'; }"))
                     problems.Add($"{user} {url}: the page failed");
                 visitedCount++;
-                foreach (var (what, pattern) in new[] { ("JSON", JsonPattern()), ("代码", CodePattern()), ("类型名", typePattern), ("登录名", loginPattern), ("英文分页", EnglishPagerPattern()), ("依据编码", basisPattern) })
+                foreach (var (what, pattern) in new[] { ("JSON", JsonPattern()), ("代码", CodePattern()), ("类型名", typePattern), ("登录名", loginPattern), ("英文分页", EnglishPagerPattern()), ("依据编码", basisPattern),
+                             ("机器时间", MachineTimePattern()), ("编码", CapsCodePattern()), ("算法标识", AlgorithmIdPattern()), ("英文控件", EnglishGridPattern()) })
                 {
                     if (what == "登录名" && AccountPages.Contains(url)) continue;
                     if (what == "依据编码" && url.StartsWith("/catalog/legal-bases", StringComparison.Ordinal)) continue;
+                    // Where a carrier types a period or a date into a file, the page shows the format to type (期间如 2026-10).
+                    if (what == "机器时间" && InputFormatPages.Any(p => url.StartsWith(p, StringComparison.Ordinal))) continue;
                     foreach (var m in pattern.Matches(text).Cast<Match>().Select(m => m.Value).Distinct().Take(3))
                         problems.Add($"{user} {url}: {what} “{m}” in “{Around(text, m)}”");
                 }
+                // What a screen reader says counts too: MudBlazor's own labels ("Select all rows", "Next page") come from one Chinese localizer.
+                var labels = string.Join("\n", await page.EvalOnSelectorAllAsync<string[]>("[aria-label], [title]", "es => es.map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || ''))"));
+                foreach (var m in EnglishLabelPattern().Matches(labels).Cast<Match>().Select(m => m.Value).Distinct().Take(3))
+                    problems.Add($"{user} {url}: 英文标签 “{m}”");
                 links.AddRange(await page.EvalOnSelectorAllAsync<string[]>("a[href]", "as => as.map(a => a.getAttribute('href'))"));
             }
             foreach (var url in menu) await VisitAsync(url);
@@ -140,4 +150,24 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
 
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")]
     private static partial Regex CodePattern();
+
+    /// <summary>A date, moment or period written for machines (2026-11-28, 2026-11-28T10:00, 2026-Q3, 2026-11) instead of 2026年11月28日 / 2026年第三季度; a file the carrier named 2026-10.xlsx keeps its name.</summary>
+    [GeneratedRegex(@"(?<![\w-])20\d\d-(?:[01]\d(?:-[0-3]\d)?(?:[T ][0-2]\d:[0-5]\d)?|Q[1-4]|H[12])(?![\w-]|\.\w)")]
+    private static partial Regex MachineTimePattern();
+
+    /// <summary>A catalog code in capitals (CMCC-64, SEC-01, RN-MONTHLY) outside the grey code text staff keep; SHA-256 names an algorithm people know.</summary>
+    [GeneratedRegex(@"(?<![\w-])(?!SHA-256\b)[A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+)+(?![\w-])")]
+    private static partial Regex CapsCodePattern();
+
+    /// <summary>An algorithm's identifier (shuffle-sha256-v1) where its name belongs.</summary>
+    [GeneratedRegex(@"\b[a-z]+-[a-z0-9]+-v\d+\b")]
+    private static partial Regex AlgorithmIdPattern();
+
+    /// <summary>MudBlazor's English accessibility labels (row selection, pager buttons, dialogs).</summary>
+    [GeneratedRegex(@"\bSelect (?:all )?rows?\b|\b(?:First|Previous|Next|Last) page\b|\bRows per page\b|\bClose dialog\b|\bToggle\b")]
+    private static partial Regex EnglishLabelPattern();
+
+    /// <summary>MudBlazor's English defaults left in a grid ("No records", "Loading...").</summary>
+    [GeneratedRegex(@"\bNo (?:matching )?records\b|\bLoading\.\.\.")]
+    private static partial Regex EnglishGridPattern();
 }

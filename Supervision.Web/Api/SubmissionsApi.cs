@@ -6,6 +6,7 @@ using Supervision.Domain.Submissions;
 using Supervision.Reports.Submissions;
 using Supervision.Reports.Submissions.Io;
 using Supervision.Web.Access;
+using Supervision.Web.Components.Shared;
 
 namespace Supervision.Web.Api;
 
@@ -96,7 +97,7 @@ public static class SubmissionsApi
             var template = await submissions.TemplateAsync(code, ct);
             period ??= ReportingPeriod.LatestEnded(template.Frequency, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).ToString();
             var fill = await submissions.TemplateFillAsync(access.Scope.BranchIds[0], code, period, ct);
-            return Results.File(TemplateWorkbook.Build(fill), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{code}_{fill.BranchCode}_{fill.Period}.xlsx");
+            return Results.File(TemplateWorkbook.Build(fill), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Fmt.TemplateFileName(fill, "xlsx"));
         }
         catch (DomainException ex)
         {

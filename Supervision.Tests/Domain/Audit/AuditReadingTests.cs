@@ -37,6 +37,30 @@ public class AuditReadingTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains(new FieldChange("负责人", null, "马建国（宁夏局网安处）"), created.Changes); // a user id, resolved
     }
 
+    /// <summary>A return's audit lines name its period and its template as the pages do (2026年10月, 实名制落实情况月报), not 2026-10 or RN-MONTHLY.</summary>
+    [Fact]
+    public async Task A_returns_period_and_template_read_as_words()
+    {
+        portal.Today(new DateOnly(2026, 11, 2));
+        long id;
+        await using (var db = portal.Db())
+        {
+            var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+            using var carrier = await portal.AsUserAsync("carrier.cmcc.nx");
+            id = (await carrier.Get<Supervision.Domain.Submissions.SubmissionService>().StoreAsync(new(branch.Id, "RN-MONTHLY", "2026-10", "2026-10.xlsx", "web", SubmitNow: true, Attested: true),
+                Supervision.Tests.Domain.Submissions.ReturnBuilder.ValidRnMonthly("2026-10"), [1, 2, 3], null)).Submission!.Id;
+        }
+        using var admin = await portal.AsUserAsync("admin");
+        var entries = await admin.Get<AuditService>().QueryAsync(new AuditQuery(EntityType: "Submission", EntityId: id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new PageRequest(PageSize: 50));
+        var lines = await admin.Get<AuditReading>().ReadAsync(entries.Items);
+        var changes = lines.SelectMany(l => l.Changes).ToList();
+        Assert.Contains(new FieldChange("报送期间", null, "2026年10月"), changes);
+        Assert.Contains(changes, c => c.Field == "报表" && c.After == "实名制落实情况月报");
+        Assert.Contains(new FieldChange("渠道", null, "网页"), changes);
+        // The receipt number is the one place the codes stay: it is what the carrier quotes.
+        Assert.DoesNotContain(changes, c => c.Field != "回执号" && (c.After ?? "").Contains("2026-10", StringComparison.Ordinal) || c.Field != "回执号" && (c.After ?? "").Contains("RN-MONTHLY", StringComparison.Ordinal));
+    }
+
     /// <summary>The 操作人 filter takes a person as the page shows them (马建国) as well as the recorded sign-in name.</summary>
     [Fact]
     public async Task The_actor_filter_finds_a_person_by_the_name_the_page_shows()

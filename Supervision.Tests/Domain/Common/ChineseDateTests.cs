@@ -25,6 +25,13 @@ public class ChineseDateTests
             Assert.Equal($"2026年{date.Month}月{date.Day}日", text);
         }
     }
+
+    [Theory]
+    [InlineData("2026-12-07T06:05:09Z", "2026年12月7日 14:05")]
+    [InlineData("2026-12-31T16:30:00Z", "2027年1月1日 00:30")] // the province's day, not the server's
+    [InlineData("2026-03-01T09:00:00+08:00", "2026年3月1日 09:00")]
+    public void Writes_moments_in_the_provinces_time_to_the_minute(string at, string expected) =>
+        Assert.Equal(expected, ChineseDate.Time(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)));
 }
 
 public class DocumentNumberTests

@@ -58,7 +58,7 @@ public class InspectionActionsTests
         var r = Planned();
         r.RecordItem(2, ItemOutcome.NonCompliant, null, "a", Now);
         var reason = NotYet(r.ActionsFor(Acting.Officer, assigned: true, Today), InspectionActions.Complete);
-        Assert.Equal("检查记录尚不完整：请填写检查日期。请填写检查地点。请填写企业在场人员。尚有1项未记录结果（RN-01）。不符合项须写明检查发现的情况（RN-05）。", reason);
+        Assert.Equal("检查记录尚不完整：请填写检查日期。请填写检查地点。请填写企业在场人员。尚有1项未记录结果（“入网证件查验”）。不符合项须写明检查发现的情况（“读卡器与联网核验”）。", reason);
         Assert.Equal(reason, Assert.Throws<DomainException>(() => r.Complete("a", Now, Today, null)).Message);
         Assert.Equal(reason, Assert.Throws<DomainException>(() => r.RequireCompletable(Today)).Message);
         Assert.Equal(InspectionStatus.InProgress, r.Status);

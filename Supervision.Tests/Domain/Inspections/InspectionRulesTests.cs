@@ -71,7 +71,7 @@ public class InspectionRulesTests
         r.RecordItem(2, ItemOutcome.NonCompliant, null, "a", Now);
         var ex = Assert.Throws<DomainException>(() => r.Complete("a", Now, Today, "宁通管检〔2026〕1号"));
         Assert.Contains("请填写检查日期", ex.Message);
-        Assert.Contains("不符合项须写明检查发现的情况（RN-05）", ex.Message);
+        Assert.Contains("不符合项须写明检查发现的情况（“读卡器与联网核验”）", ex.Message);
     }
 
     [Fact]

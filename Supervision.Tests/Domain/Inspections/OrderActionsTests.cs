@@ -115,7 +115,7 @@ public class OrderActionsTests
         var late = Deadline.AddDays(1);
         var unmarked = Issued();
         var reason = NotYet(unmarked.ActionsFor(Acting.Party, late), OrderActions.RequestExtension);
-        Assert.Equal("整改期限（2026-11-16）已过，不能再申请延期，请尽快整改并报告。", reason);
+        Assert.Equal("整改期限（2026年11月16日）已过，不能再申请延期，请尽快整改并报告。", reason);
         Assert.Equal(reason, Assert.Throws<DomainException>(() => unmarked.RequestExtension(Deadline.AddDays(10), "设备采购周期较长", "carrier", At(late), late)).Message);
         Assert.Equal(reason, NotYet(Overdue().ActionsFor(Acting.Party, late), OrderActions.RequestExtension));
     }

@@ -79,7 +79,7 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
         var later = orders.Single(i => i.Href == $"/rectification/{a.LaterOrder}");
         Assert.DoesNotContain(orders, i => i.Href == $"/rectification/{a.OtherCarriersOrder}");
         Assert.True(orders.ToList().IndexOf(soon) < orders.ToList().IndexOf(later), "the order due sooner is listed first");
-        Assert.Equal((new DateOnly(2026, 11, 9), "2026年11月9日", 5, "剩5个工作日"), (soon.Due!.Value, soon.DueText, soon.Left!.Days, soon.Left.Label));
+        Assert.Equal((new DateOnly(2026, 11, 9), "2026年11月9日", 5, "剩余5个工作日"), (soon.Due!.Value, soon.DueText, soon.Left!.Days, soon.Left.Label));
         Assert.Equal(orders.OrderBy(i => i.Due).Select(i => i.Href), orders.Select(i => i.Href));
 
         var returns = Section(home.Sections, "returns").Items;
@@ -124,6 +124,64 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task An_administrator_sees_failed_deliveries_locked_accounts_and_unchecked_legal_bases_not_reference_counts()
+    {
+        await ArrangeAsync();
+        string preparerId, preparerName;
+        await using (var db = portal.Db())
+        {
+            var preparer = await db.Users.SingleAsync(u => u.UserName == "preparer.cmcc.nx");
+            (preparerId, preparerName) = (preparer.Id, preparer.DisplayName);
+            var message = new Supervision.Domain.Notifications.OutboxMessage { UserId = preparer.Id, Channel = Supervision.Domain.Notifications.DeliveryChannel.Email,
+                KindCode = "submission.returned", Subject = "报表已退回", CreatedAt = new DateTimeOffset(2026, 11, 1, 1, 5, 0, TimeSpan.Zero), NextAttemptAt = DateTimeOffset.UnixEpoch };
+            var settings = new Supervision.Domain.Notifications.OutboxSettings();
+            for (var i = 0; i < settings.MaxAttempts; i++) message.Failed("smtp: 550 mailbox unavailable", DateTimeOffset.UnixEpoch, settings);
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+        }
+        using var admin = await portal.AsUserAsync("admin");
+        await admin.Get<UserAdministration>().SetLockedAsync(preparerId, true);
+        try
+        {
+            var home = await admin.Get<HomeService>().AdminAsync();
+            var delivery = Section(home.Sections, "deliveries").Items.Single(i => i.Title.Contains("报表已退回"));
+            Assert.Equal(("投递失败", "/admin/outbox"), (delivery.Status, delivery.Href));
+            Assert.StartsWith("发给", delivery.Title);
+            Assert.Contains("2026年11月1日 09:05生成，已尝试8次", delivery.Detail); // Beijing time, Chinese style
+            var locked = Section(home.Sections, "locked").Items;
+            // The person by name, with where they work and their role; not the sign-in name.
+            Assert.Contains(locked, i => i.Status == "已锁定" && i.Title.StartsWith(preparerName + "（", StringComparison.Ordinal) && !i.Title.Contains("preparer.cmcc.nx"));
+            await using (var db = portal.Db())
+            {
+                var unchecked_ = await db.LegalBases.Where(b => !b.Verified).Select(b => b.Id).ToListAsync();
+                Assert.Equal(unchecked_.Select(id => $"/catalog/legal-bases/{id}").Order(), Section(home.Sections, "legal-bases").Items.Select(i => i.Href).Order());
+            }
+            Assert.DoesNotContain(home.Sections, s => s.Title.Contains("法律依据") && s.Items.Any(i => i.Title.All(char.IsDigit)));
+
+            // The page: the administrator's work, the reference counts one link away on 基础数据.
+            var page = new HtmlParser().ParseDocument(await (await portal.AsAsync("admin")).GetStringAsync("/"));
+            Assert.NotNull(page.QuerySelector("#work-deliveries"));
+            Assert.Empty(page.QuerySelectorAll(".count-card"));
+            Assert.Contains(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/catalog");
+            using var inspector = await portal.AsUserAsync("inspector.nx");
+            await Assert.ThrowsAsync<AccessDeniedException>(() => inspector.Get<HomeService>().AdminAsync());
+        }
+        finally
+        {
+            await admin.Get<UserAdministration>().SetLockedAsync(preparerId, false);
+        }
+    }
+
+    [Fact]
+    public void An_indicator_without_figures_either_month_is_marked_no_data_not_shown_as_dashes()
+    {
+        var rate = Supervision.Tests.Domain.Rankings.ScoringTests.Rate();
+        Assert.True(Headline.Of(rate, null, null, "—").NoData);
+        Assert.False(Headline.Of(rate, 99.5, null, "6/6家").NoData);
+        Assert.False(Headline.Of(rate, null, 99.1, "0/6家").NoData);
+    }
+
+    [Fact]
     public async Task A_leader_sees_overdue_items_by_kind_and_the_ministry_the_provinces_without_data()
     {
         await ArrangeAsync();
@@ -153,8 +211,8 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
             Enumerable.Range(1, 8).Select(d => new CalendarDay { Date = new DateOnly(2026, 10, d), Kind = CalendarDayKind.Holiday, Name = "国庆节" })
                 .Append(new CalendarDay { Date = new DateOnly(2026, 10, 10), Kind = CalendarDayKind.Workday, Name = "国庆节调休" }), [2026]);
         var today = new DateOnly(2026, 9, 30);
-        Assert.Equal("剩2个工作日", DaysLeft.Of(today, new DateOnly(2026, 10, 10), true, calendar).Label); // the 9th and the 10th
-        Assert.Equal("剩10天", DaysLeft.Of(today, new DateOnly(2026, 10, 10), false, calendar).Label);
+        Assert.Equal("剩余2个工作日", DaysLeft.Of(today, new DateOnly(2026, 10, 10), true, calendar).Label); // the 9th and the 10th
+        Assert.Equal("剩余10天（自然日）", DaysLeft.Of(today, new DateOnly(2026, 10, 10), false, calendar).Label);
         Assert.Equal("已逾期1个工作日", DaysLeft.Of(new DateOnly(2026, 10, 12), new DateOnly(2026, 10, 10), true, calendar).Label);
         Assert.Equal("今日到期", DaysLeft.Of(today, today, true, calendar).Label);
     }

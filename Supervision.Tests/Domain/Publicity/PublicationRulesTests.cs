@@ -62,7 +62,7 @@ public class PublicationRulesTests
         // One month of 轻微 from 11 May ended on 10 June: publishing on 30 June would show nothing.
         var over = Refusal(() => a.Publish(D("2026-06-30"), Publishing.Terms(category: Publishing.Minor, months: 1), "inspector.nx", At));
         Assert.Equal("announcement.period_over", over.Code);
-        Assert.Contains("2026-06-10", over.Message);
+        Assert.Contains("2026年6月10日", over.Message);
         a.Publish(D("2026-06-30"), Publishing.Terms(category: Publishing.Minor, months: 2), "inspector.nx", At);
         Assert.Equal(D("2026-07-10"), a.PublicUntil);
     }
@@ -93,7 +93,7 @@ public class PublicationRulesTests
         var a = Draft();
         a.Publish(D("2026-05-20"), Publishing.Terms(category: Publishing.Ordinary), "inspector.nx", At);
         var early = Refusal(() => a.EndAfterRepair(D("2026-06-30"), "当事人已完成整改并提交信用修复申请", "inspector.nx", At));
-        Assert.Equal(("announcement.repair_too_early", "一般失信行为的最短公示期至2026-08-10届满，届满后方可因信用修复停止公示。"), (early.Code, early.Message));
+        Assert.Equal(("announcement.repair_too_early", "一般失信行为的最短公示期至2026年8月10日届满，届满后方可因信用修复停止公示。"), (early.Code, early.Message));
 
         var later = new DateTimeOffset(2026, 8, 11, 2, 0, 0, TimeSpan.Zero);
         Assert.Equal("announcement.reason_required", Refusal(() => a.EndAfterRepair(D("2026-08-11"), "", "inspector.nx", later)).Code);

@@ -3,13 +3,13 @@ using Supervision.Domain.Common;
 
 namespace Supervision.Web.Components.Shared;
 
-/// <summary>How the UI writes dates, times and money: 2026-11-28 in tables, Beijing time, ¥10,000.00.</summary>
+/// <summary>How the UI writes dates, times and money: 2026年11月28日, 2026年11月28日 14:05 in Beijing time, ¥10,000.00.</summary>
 public static class Fmt
 {
-    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+    public static string Date(DateOnly? date) => date is { } d ? Supervision.Domain.Common.ChineseDate.Format(d) : "—";
 
-    public static string Time(DateTimeOffset? at) =>
-        at is { } t ? Supervision.Domain.Common.BeijingTime.Local(t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+    /// <summary>2026年12月7日 14:05 — the one way a moment is shown, in the province's time (UTC+8).</summary>
+    public static string Time(DateTimeOffset? at) => at is { } t ? Supervision.Domain.Common.ChineseDate.Time(t) : "—";
 
     public static string Money(decimal? amount) => amount is { } a ? Supervision.Domain.Common.ChineseMoney.Yuan(a) : "—";
 
@@ -18,6 +18,21 @@ public static class Fmt
     /// hold bidi overrides or control characters ("rn\u202Exslx.exe" shown as "rnexe.xlsx"); they are dropped here.
     /// </summary>
     public static string FileName(string name) => Supervision.Domain.Files.StoredFile.SafeName(name);
+
+    /// <summary>A reporting period as people say it: 2026-11 → 2026年11月, 2026-Q3 → 2026年第三季度, 2026 → 2026年度.</summary>
+    public static string Period(string? period)
+    {
+        foreach (var frequency in new[] { Supervision.Domain.Submissions.Frequency.Monthly, Supervision.Domain.Submissions.Frequency.Quarterly, Supervision.Domain.Submissions.Frequency.Annual })
+            if (Supervision.Domain.Submissions.ReportingPeriod.TryParse(period, frequency, out var p)) return p.Label;
+        return period ?? "—";
+    }
+
+    /// <summary>
+    /// A blank return's file name as it lands in a carrier's downloads folder: who, which period, which return
+    /// (中国移动通信集团宁夏有限公司2026年11月实名制落实情况月报.xlsx), never codes. Browsers get it as UTF-8 (filename*).
+    /// </summary>
+    public static string TemplateFileName(Supervision.Domain.Submissions.TemplateFill fill, string extension) =>
+        FileName($"{fill.BranchName}{fill.Period.Label}{fill.Template.Name}.{extension}");
 
     /// <summary>2026年11月28日 — unpadded, as in official documents.</summary>
     public static string ChineseDate(DateOnly date) => Supervision.Domain.Common.ChineseDate.Format(date);

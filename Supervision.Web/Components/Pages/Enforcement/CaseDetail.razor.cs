@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
@@ -26,6 +27,7 @@ public partial class CaseDetail
     [Inject] private Supervision.Domain.Publicity.PublicityService Publicity { get; set; } = default!;
     [Inject] private Supervision.Domain.Organizations.OrganizationService Organizations { get; set; } = default!;
     [Inject] private Supervision.Domain.Organizations.ServiceAddressService ServiceAddresses { get; set; } = default!;
+    [Inject] private CatalogService Catalog { get; set; } = default!;
 
     private EnforcementCase? _case;
     private EnforcementSettings _settings = new();
@@ -34,6 +36,11 @@ public partial class CaseDetail
     private IReadOnlyList<Supervision.Domain.Publicity.AnnouncementRow> _announcements = [];
     private IReadOnlyList<AvailableAction> _actions = [];
     private DateOnly _today;
+    private WorkingDayCalendar? _calendar;
+
+    /// <summary>Days left to a deadline in the unit its rule counts (剩余3个工作日 / 剩余10天（自然日）), as on the home page.</summary>
+    private string LeftOf(CaseDeadline d) =>
+        Supervision.Domain.Overview.DaysLeft.Of(_today, d.Due, Supervision.Domain.Overview.HomeService.CountsWorkingDays(d.Key), _calendar!).Label;
     private Acting _acting;
     private CaseReviewer? _reviewer;
     private CaseRemediesPanel? _remedies;
@@ -61,6 +68,7 @@ public partial class CaseDetail
             _case = await Cases.GetAsync(Id);
             _settings = await Cases.SettingsAsync(_case.ProvinceId);
             _deadlines = EnforcementService.Deadlines(_case, _today);
+            _calendar ??= await Catalog.GetCalendarAsync();
             _actions = _case.ActionsFor(_acting, _today);
             if ((_reviewer ??= await Cases.ReviewerAsync(_case.ProvinceId)) is { } reviewer) _actions = [.. _actions, .. _case.ActionsFor(reviewer, _today)];
             _documents = await Registry.ForOwnerAsync(EnforcementService.OwnerType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));

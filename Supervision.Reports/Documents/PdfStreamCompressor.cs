@@ -108,14 +108,8 @@ internal static partial class PdfStreamCompressor
         var header = Latin1.GetString(obj[..streamKeyword]);
         if (header.Contains("/Filter", StringComparison.Ordinal) || header.Contains("/Metadata", StringComparison.Ordinal))
             return false;
-        var length = LengthEntry().Match(header);
-        if (!length.Success) return false;
-        var dataStart = streamKeyword + "stream".Length;
-        if (dataStart < obj.Length && obj[dataStart] == '\r') dataStart++;
-        if (dataStart >= obj.Length || obj[dataStart] != '\n') return false;
-        dataStart++;
-        var dataLength = int.Parse(length.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
-        if (dataStart + dataLength > obj.Length || !StartsWith(obj, SkipWhitespace(obj, dataStart + dataLength), "endstream"u8)) return false;
+        if (!TryLocateData(obj, header, streamKeyword, out var length, out var dataStart, out var dataLength)
+            || !StartsWith(obj, SkipWhitespace(obj, dataStart + dataLength), "endstream"u8)) return false;
 
         var data = obj.Slice(dataStart, dataLength);
         if (isFontFile) BlankAbsentGlyphMetrics(data);
@@ -156,14 +150,7 @@ internal static partial class PdfStreamCompressor
         var streamKeyword = obj.IndexOf("stream"u8);
         if (streamKeyword < 0 || streamKeyword > xmp) return false;
         var header = Latin1.GetString(obj[..streamKeyword]);
-        var length = LengthEntry().Match(header);
-        if (!length.Success) return false;
-        var dataStart = streamKeyword + "stream".Length;
-        if (dataStart < obj.Length && obj[dataStart] == '\r') dataStart++;
-        if (dataStart >= obj.Length || obj[dataStart] != '\n') return false;
-        dataStart++;
-        var dataLength = int.Parse(length.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
-        if (dataStart + dataLength > obj.Length) return false;
+        if (!TryLocateData(obj, header, streamKeyword, out var length, out var dataStart, out var dataLength)) return false;
         var text = Encoding.UTF8.GetString(obj.Slice(dataStart, dataLength));
         var rewritten = Encoding.UTF8.GetBytes(XmpProducer().Replace(text, "<pdf:Producer>" + System.Security.SecurityElement.Escape(producer) + "</pdf:Producer>", 1));
         output.Write(Latin1.GetBytes(header[..length.Index] + "/Length " + rewritten.Length.ToString(CultureInfo.InvariantCulture) + header[(length.Index + length.Length)..]));
@@ -171,6 +158,18 @@ internal static partial class PdfStreamCompressor
         output.Write(rewritten);
         output.Write(obj[(dataStart + dataLength)..]);
         return true;
+    }
+
+    /// <summary>Where a stream object's data lies: its /Length entry in the header, and the bytes after "stream" and its line end.</summary>
+    private static bool TryLocateData(ReadOnlySpan<byte> obj, string header, int streamKeyword, out Match length, out int dataStart, out int dataLength)
+    {
+        (length, dataStart, dataLength) = (LengthEntry().Match(header), streamKeyword + "stream".Length, 0);
+        if (!length.Success) return false;
+        if (dataStart < obj.Length && obj[dataStart] == '\r') dataStart++;
+        if (dataStart >= obj.Length || obj[dataStart] != '\n') return false;
+        dataStart++;
+        dataLength = int.Parse(length.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+        return dataStart + dataLength <= obj.Length;
     }
 
     [GeneratedRegex("<pdf:Producer>[^<]*</pdf:Producer>")]

@@ -48,7 +48,8 @@ public static class VerificationLinksSetup
         if (env.IsDevelopment()) return;
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VerificationLinksSetup));
         var url = services.GetRequiredService<Supervision.Domain.Documents.IVerificationLinks>().VerifyUrl("CODE");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // Unset, the link is root-relative ("/public/verify/…"), which .NET on Linux reads as an absolute file:// path.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile)
         {
             log.LogWarning("PublicSite:BaseUrl (or Mail:BaseUrl) is not set: documents cannot be issued until the public verification address is configured");
             return;

@@ -26,8 +26,8 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     // Where accounts are managed the login name is what the page is about (the 企业管理员 tells staff their login name).
     private static readonly HashSet<string> AccountPages = ["/admin/users", "/accounts"];
 
-    /// <summary>Pages that teach the format a carrier types (the upload form, a template's 填报说明): there 2026-10 is the example, not output.</summary>
-    private static readonly string[] InputFormatPages = ["/submissions/upload", "/admin/templates/"];
+    /// <summary>Pages that teach the format a carrier types (the upload and web entry forms, a template's 填报说明): there 2026-10 is the example, not output.</summary>
+    private static readonly string[] InputFormatPages = ["/submissions/upload", "/submissions/entry", "/admin/templates/"];
 
     [Fact]
     public async Task No_page_any_role_can_reach_shows_json_codes_type_names_login_names_or_legal_basis_codes()

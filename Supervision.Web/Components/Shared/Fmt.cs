@@ -27,6 +27,14 @@ public static class Fmt
         return period ?? "—";
     }
 
+    /// <summary>The example beside a period a carrier types (the upload and web entry forms): the format the field takes.</summary>
+    public static string PeriodHint(Supervision.Domain.Submissions.Frequency? frequency) => frequency switch
+    {
+        Supervision.Domain.Submissions.Frequency.Monthly => "如 2026-10",
+        Supervision.Domain.Submissions.Frequency.Quarterly => "如 2026-Q3",
+        _ => "如 2026",
+    };
+
     /// <summary>
     /// A blank return's file name as it lands in a carrier's downloads folder: who, which period, which return
     /// (中国移动通信集团宁夏有限公司2026年11月实名制落实情况月报.xlsx), never codes. Browsers get it as UTF-8 (filename*).

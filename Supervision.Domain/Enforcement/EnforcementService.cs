@@ -511,6 +511,11 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     private async Task SendAsync(SupervisionDbContext db, EnforcementCase c, CaseContext ctx, IssuedDocument document, CancellationToken ct)
     {
         var consent = RequireConsent(ctx);
+        // On paper the sealed original is what is served; sent through the portal, the file is the original and must carry the seal.
+        if (!document.Sealed)
+            throw new DomainException("case.electronic_service_unsealed",
+                "本机关尚未上传印章，文书未加盖印章，不能通过平台送达（行政处罚法第五十九条第二款：决定书必须盖有作出行政处罚决定的行政机关的印章）；"
+                + "请管理员在“基础数据 → 省级管理局”上传本局印章，或直接送达、邮寄送达。");
         document.VisibleToParty = true; // sent: the party has it in its portal, and opening it serves it
         db.ElectronicServices.Add(ElectronicService.Send(c, document, consent.Id, consent.SignedOn, ctx.Actor, ctx.Now));
         var periods = document.Kind switch

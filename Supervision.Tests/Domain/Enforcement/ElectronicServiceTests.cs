@@ -50,6 +50,13 @@ public class ElectronicServiceTests(Portal portal) : IClassFixture<Portal>
         c = await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
         await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
         await cases.RecordStatementAsync(id, "放弃陈述申辩。", waiver: true, null);
+        // The authority's seal: a decision sent through the portal is the original and must carry it (Art. 59 para 2).
+        await using (var db = portal.Db())
+        {
+            using var admin = await portal.AsUserAsync("admin");
+            await admin.Get<OrganizationService>().SetSealAsync((await db.Branches.SingleAsync(b => b.Id == branch)).ProvinceId, "宁夏局公章.png",
+                Supervision.Tests.Reports.Documents.TestImages.RedRing(400));
+        }
         await LeaderApproval.DecideAsync(portal.ScopeFor, cases, id, new DateOnly(2026, 5, 6), sanctions);
         return id;
     }

@@ -116,7 +116,20 @@ public class NoticeServiceTests(Portal portal) : IClassFixture<Portal>
         portal.Today(new DateOnly(2026, 6, 1));
         using var inspector = await portal.AsUserAsync("inspector.nx");
         var cases = inspector.Get<EnforcementService>();
+        // Sent through the portal, the file is the original: without the authority's seal it cannot go (Art. 59 para 2), and nothing is issued.
+        var token = (await cases.GetAsync(id)).ConcurrencyToken;
+        var unsealed = await Assert.ThrowsAsync<DomainException>(() => cases.ServePriorNoticeAsync(id, token, new DateOnly(2026, 6, 1), method: EnforcementCase.PortalService));
+        Assert.Equal("case.electronic_service_unsealed", unsealed.Code);
+        Assert.Contains("第五十九条第二款", unsealed.Message);
+        await using (var db = portal.Db())
+        {
+            Assert.False(await db.IssuedDocuments.AnyAsync(d => d.Kind == DocumentKind.PriorNotice && d.OwnerId == id.ToString()));
+            var province = (await db.Branches.SingleAsync(b => b.Id == cmcc)).ProvinceId;
+            using var admin = await portal.AsUserAsync("admin");
+            await admin.Get<OrganizationService>().SetSealAsync(province, "宁夏局公章.png", Supervision.Tests.Reports.Documents.TestImages.RedRing(400));
+        }
         var notice = await cases.ServePriorNoticeAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 6, 1), method: EnforcementCase.PortalService);
+        Assert.True(notice.Sealed);
         var c = await cases.GetAsync(id);
         Assert.Equal((CaseState.UnderReview, new DateOnly(2026, 6, 1), (DateOnly?)null, (DateOnly?)null), (c.State, c.PriorNoticeSentOn, c.PriorNoticeServedOn, c.StatementDeadline));
         Assert.Empty(c.Services);

@@ -820,8 +820,13 @@ public partial class EnforcementCase : IPartyVisible
         foreach (var s in Statements)
             timeline.Add(s.SubmittedAt, s.IsWaiver ? "书面放弃陈述申辩和听证" : "提交陈述申辩意见");
         if (ServedOn is { } servedOn)
-            timeline.Add(servedOn, $"送达行政处罚决定书{(DecisionNumber is { } d ? $"（{d}）" : "")}：{string.Join("；", Sanctions.Select(x => x.Label))}"
-                + (PaymentDueDate is { } due ? $"，缴款期限至{ChineseDate.Format(due)}" : ""));
+        {
+            // 责令改正 is not a penalty (行政处罚法 Art. 9, Art. 28): it is named apart from them, with its deadline.
+            var correction = Sanctions.FirstOrDefault(x => x.Kind == SanctionKind.CorrectiveOrder);
+            timeline.Add(servedOn, $"送达行政处罚决定书{(DecisionNumber is { } d ? $"（{d}）" : "")}：{string.Join("；", Sanctions.Where(x => x.Kind != SanctionKind.CorrectiveOrder).Select(x => x.Label))}"
+                + (PaymentDueDate is { } due ? $"，缴款期限至{ChineseDate.Format(due)}" : "")
+                + (correction is null ? "" : correction.CorrectionDeadline is { } by ? $"；同时责令于{ChineseDate.Format(by)}前改正" : "；同时责令改正"));
+        }
         if (AcknowledgedAt is { } acknowledged) timeline.Add(acknowledged, "确认签收行政处罚决定书");
         foreach (var a in Approvals.Where(a => a.Kind is ApprovalKind.Deferral or ApprovalKind.Instalments).OrderBy(a => a.Id))
             timeline.Add(a.ApprovedOn, $"{(a.Kind == ApprovalKind.Deferral ? "批准暂缓缴纳罚款" : "批准分期缴纳罚款")}，缴款期限至{ChineseDate.Format(a.NewDate)}");

@@ -44,6 +44,25 @@ public class PartyTimelineTests
     }
 
     [Fact]
+    public void A_decision_in_the_timeline_names_the_penalties_and_the_order_to_correct_apart_from_them()
+    {
+        var c = CaseFixture.Filed();
+        c.StartInvestigation("i", At(4, 21));
+        c.AddEvidence(new CaseEvidence { Description = "暗访录像及入网工单", CollectedOn = new DateOnly(2026, 4, 22), CollectedBy = "i" }, "i", At(4, 22));
+        c.SubmitForReview("违法事实清楚，证据确凿", "i", At(4, 23));
+        CaseSanction[] sanctions = [CaseFixture.Correction(), CaseFixture.Warning(), CaseFixture.Fine(20_000m)];
+        c.ProposeSanctions(sanctions, CaseFixture.Bases, actAlreadyFined: false, "i", At(4, 24));
+        c.ServePriorNotice(new DateOnly(2026, 4, 30), CaseFixture.Settings, CaseFixture.Calendar, "i", At(4, 30));
+        c.Decide(new DateOnly(2026, 5, 11), [CaseFixture.Correction(), CaseFixture.Warning(), CaseFixture.Fine(20_000m)], "宁通管罚〔2026〕3号", CaseFixture.Bases,
+            CaseFixture.Settings, CaseFixture.Calendar, "i", At(5, 11));
+        c.Serve(new DateOnly(2026, 5, 12), "直接送达", CaseFixture.Settings, CaseFixture.Calendar, "i", At(5, 12));
+
+        // 责令改正 is not a penalty (行政处罚法 Art. 9, Art. 28): not in the list of penalties, named after them with its deadline.
+        Assert.Contains("2026年5月12日 送达行政处罚决定书（宁通管罚〔2026〕3号）：警告；罚款 ¥20,000.00，缴款期限至2026年5月27日；同时责令于2026年6月30日前改正",
+            c.PartyTimeline([]).Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void A_case_tells_its_party_what_was_served_and_what_it_did_but_not_the_investigation_or_internal_approvals()
     {
         var c = CaseFixture.Noticed(); // served 30 April: statement period to 8 May

@@ -43,12 +43,9 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await BrowserPortal.SelectAsync(p, "case-basis", "（工业和信息化部令第25号）第六条、");
             await p.FillAsync("#case-title", "未按规定查验入网用户有效身份证件");
             await p.FillAsync("#case-facts", "2026年3月10日暗访发现，银川市某合作营业厅在用户未出示有效身份证件的情况下为其办理入网手续。");
-            await p.FillAsync("#case-violation", "2026-03-10");
-            await p.Keyboard.PressAsync("Tab");
-            await p.FillAsync("#case-filed", "2026-04-20");
-            await p.Keyboard.PressAsync("Tab");
-            await p.FillAsync("#case-discovered", "2026-04-15");
-            await p.Keyboard.PressAsync("Tab");
+            await BrowserPortal.FillDateAsync(p, "case-violation", "2026-03-10");
+            await BrowserPortal.FillDateAsync(p, "case-filed", "2026-04-20");
+            await BrowserPortal.FillDateAsync(p, "case-discovered", "2026-04-15");
             foreach (var name in new[] { "马建国", "李娟" }) await p.ClickAsync($"#case-investigators label:has-text('{name}')");
             await p.ClickAsync("#file-case");
             await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/cases/\d+$"));
@@ -73,8 +70,7 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.ClickAsync("#record-action-propose");
             // 《电话用户真实身份信息登记规定》第十九条: 责令限期改正 and 警告 together, the fine only beside them.
             await p.Locator(".mud-dialog label:has-text('责令限期改正')").ClickAsync();
-            await p.FillAsync("#sanction-deadline", "2026-06-30");
-            await p.Keyboard.PressAsync("Tab");
+            await BrowserPortal.FillDateAsync(p, "sanction-deadline", "2026-06-30");
             await p.Locator(".mud-dialog label:has-text('警告')").ClickAsync();
             await p.Locator(".mud-dialog label:has-text('罚款')").ClickAsync();
             await p.FillAsync("#sanction-amount", "20000");

@@ -81,6 +81,29 @@ public sealed class BrowserPortal : IAsyncLifetime, IServicePortal
         await item.ClickAsync();
     }
 
+    /// <summary>
+    /// Types a date into an editable MudDatePicker and leaves the field. On a busy machine the typed text can reach the page
+    /// before the picker takes it (its label then stays over the text and the form counts it empty): it is typed again until
+    /// the picker shows it has a value (the input's "mud-shrink").
+    /// </summary>
+    public static async Task FillDateAsync(IPage page, string id, string date)
+    {
+        var taken = page.Locator($".mud-input.mud-shrink:has(#{id})");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.FillAsync($"#{id}", date);
+            await page.Keyboard.PressAsync("Tab");
+            try
+            {
+                await taken.WaitForAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+            }
+        }
+    }
+
     /// <summary>The 局领导 approves the pending request about <paramref name="subject"/> in his inbox, with an opinion.</summary>
     public static async Task ApproveInInboxAsync(IPage leader, string subject, string opinion)
     {

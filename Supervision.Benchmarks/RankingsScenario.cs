@@ -73,13 +73,20 @@ public sealed class RankingsScenario : IScenario
         });
         var ministry = await TimeAsync(10, 100, () =>
             Scoped(services, new AccessScope(ScopeKind.All, 0, 0, [], true, UserRole.MinistryViewer), s => s.MinistryAsync(LastMonth)));
-        // A figure's trace (formula → accepted version → 汇总 cells) for a random city company's real-name rate, as its province's leader.
-        List<(int Branch, int Province)> cityCompanies;
-        await using (var ctx = await services.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync())
-            cityCompanies = (await ctx.Branches.Where(b => b.Level == BranchLevel.City).Select(b => new { b.Id, b.ProvinceId }).ToListAsync()).Select(b => (b.Id, b.ProvinceId)).ToList();
+        // A figure's trace (formula → accepted version → 汇总 cells) for a random ranked branch's real-name rate, as its province's leader:
+        // any branch with an accepted monthly return for the month (the generated provinces file at the branch, not the city, level).
+        List<(int Branch, int Province)> ranked;
+        using (var lookup = services.CreateScope())
+        {
+            lookup.ServiceProvider.GetRequiredService<AccessContext>().AsSystem("bench");
+            await using var ctx = await lookup.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync();
+            ranked = (await ctx.Submissions.Where(s => s.Period == LastMonth && s.TemplateCode == ReturnIndicators.Monthly && s.Status == SubmissionStatus.Accepted)
+                .Select(s => new { s.BranchId, s.ProvinceId }).Distinct().ToListAsync()).Select(b => (b.BranchId, b.ProvinceId)).ToList();
+        }
+        if (ranked.Count == 0) throw new InvalidOperationException($"No accepted monthly return for {LastMonth} to trace.");
         var trace = await TimeAsync(20, 200, async () =>
         {
-            var (branch, provinceId) = cityCompanies[random.Next(cityCompanies.Count)];
+            var (branch, provinceId) = ranked[random.Next(ranked.Count)];
             using var serviceScope = services.CreateScope();
             serviceScope.ServiceProvider.GetRequiredService<AccessContext>().Set(AccessScope.ForProvince(provinceId, readOnly: true, UserRole.Leader), "bench");
             var result = await serviceScope.ServiceProvider.GetRequiredService<RankingTraceService>().TraceAsync(branch, LastMonth, ReturnIndicators.RealNameRate);

@@ -81,6 +81,8 @@ public sealed class ImportScenario : IScenario
         context.Report("store_seconds", BenchContext.Median(runs.Select(r => r["store_seconds"]).ToList()));
         context.Report("cpu_seconds", BenchContext.Median(runs.Select(r => r["cpu_seconds"]).ToList()));
         context.Report("peak_mb", runs.Max(r => r["peak_mb"]));
+        context.Report("baseline_mb", BenchContext.Median(runs.Select(r => r["baseline_mb"]).ToList()));
+        context.Report("allocated_mb", BenchContext.Median(runs.Select(r => r["allocated_mb"]).ToList()));
         context.Report("rows", 100_050);
         context.Report("postgres", postgres is null ? 0 : 1);
         context.Report("loadavg", LoadScenario.LoadAverage());
@@ -104,6 +106,8 @@ public sealed class ImportScenario : IScenario
         var branchId = scope.ServiceProvider.GetRequiredService<AccessContext>().Scope.BranchIds[0];
         var submissions = scope.ServiceProvider.GetRequiredService<SubmissionService>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var baseline = Process.GetCurrentProcess().WorkingSet64;
+        var allocated = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
         var stages = new StageClock(watch);
         var result = await submissions.UploadAsync(new UploadRequest(branchId, "RN-MONTHLY", period, "rn-monthly-100k.xlsx", "api", SubmitNow: true, Attested: true), content, stages);
@@ -120,6 +124,9 @@ public sealed class ImportScenario : IScenario
         Print("store_seconds", (watch.Elapsed - stages.At("校验并保存")).TotalSeconds);
         Print("cpu_seconds", (process.TotalProcessorTime - cpu).TotalSeconds);
         Print("peak_mb", process.PeakWorkingSet64 / 1024.0 / 1024.0);
+        // What the process held before the import began (runtime, EF model, the warmed fonts), and what the import allocated.
+        Print("baseline_mb", baseline / 1024.0 / 1024.0);
+        Print("allocated_mb", (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024.0);
         return 0;
 
         static void Print(string name, double value) => Console.WriteLine($"{name}={value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");

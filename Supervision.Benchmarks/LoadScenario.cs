@@ -135,7 +135,7 @@ public sealed partial class LoadScenario : IScenario
             Console.Error.WriteLine($"load: {message.Count()} × {message.Key}");
     }
 
-    private static void Report(BenchContext context, string name, Counts counts)
+    internal static void Report(BenchContext context, string name, Counts counts)
     {
         var all = counts.ByKind.Values.SelectMany(l => l).ToList();
         context.Report($"{name}_per_s", all.Count / counts.Seconds);
@@ -150,7 +150,7 @@ public sealed partial class LoadScenario : IScenario
     /// What one worker saw: latencies by kind of request (those started after the ramp), errors (with their reasons, from
     /// the start), created submission ids.
     /// </summary>
-    private sealed class Counts(Stopwatch? clock = null, TimeSpan measuredFrom = default)
+    internal sealed class Counts(Stopwatch? clock = null, TimeSpan measuredFrom = default)
     {
         public Dictionary<string, List<double>> ByKind { get; } = [];
         public int Errors { get; private set; }
@@ -191,8 +191,9 @@ public sealed partial class LoadScenario : IScenario
         }
     }
 
-    private static async Task<Counts> ReaderAsync(int reader, HttpClient anonymous, HttpClient leader, IReadOnlyList<long> announcements, TimeSpan start, TimeSpan think,
-        Counts counts, Stopwatch stop, TimeSpan duration)
+    /// <param name="staff">Staff pages only (the submissions overview and list, the rankings), no public site.</param>
+    internal static async Task<Counts> ReaderAsync(int reader, HttpClient anonymous, HttpClient leader, IReadOnlyList<long> announcements, TimeSpan start, TimeSpan think,
+        Counts counts, Stopwatch stop, TimeSpan duration, bool staff = false)
     {
         var random = new Random(reader);
         // Each anonymous reader is a browser of its own: it keeps the cookies the site gives it and sends them back.
@@ -201,7 +202,12 @@ public sealed partial class LoadScenario : IScenario
         await Task.Delay(start);
         while (stop.Elapsed < duration)
         {
-            var (kind, client, url) = random.Next(20) switch
+            var (kind, client, url) = staff ? random.Next(10) switch
+            {
+                < 4 => ("overview", leader, "/submissions/overview"),
+                < 7 => ("submissions", leader, "/submissions"),
+                _ => ("rankings", leader, "/rankings"),
+            } : random.Next(20) switch
             {
                 < 3 => ("public_list", anonymous, "/public"),
                 < 5 => ("public_list", anonymous, random.Next(3) switch
@@ -321,7 +327,7 @@ public sealed partial class LoadScenario : IScenario
         }
     }
 
-    private static HttpClient Client(Uri baseAddress, string? apiKey)
+    internal static HttpClient Client(Uri baseAddress, string? apiKey)
     {
         var client = new HttpClient(new SocketsHttpHandler
         {
@@ -359,11 +365,11 @@ public sealed partial class LoadScenario : IScenario
         return client;
     }
 
-    private static async Task WarmUpAsync(HttpClient anonymous, HttpClient leader, long announcement)
+    internal static async Task WarmUpAsync(HttpClient anonymous, HttpClient leader, long announcement)
     {
         for (var i = 0; i < 5; i++)
         {
-            foreach (var (client, url) in new[] { (anonymous, "/public"), (anonymous, $"/public/announcements/{announcement}"), (anonymous, "/public/feed.json"), (leader, "/rankings"), (leader, "/submissions/overview") })
+            foreach (var (client, url) in new[] { (anonymous, "/public"), (anonymous, $"/public/announcements/{announcement}"), (anonymous, "/public/feed.json"), (leader, "/rankings"), (leader, "/submissions/overview"), (leader, "/submissions") })
             {
                 using var response = await client.GetAsync(url);
                 if (response.StatusCode != HttpStatusCode.OK)
@@ -388,15 +394,7 @@ public sealed partial class LoadScenario : IScenario
         await using var ctx = await factory.CreateDbContextAsync();
         var provinces = await ctx.Provinces.Where(p => p.Code == "64" || p.Code == "44").ToDictionaryAsync(p => p.Code, p => p.Id);
 
-        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        var leaders = new List<string>();
-        for (var i = 0; i < Leaders; i++)
-        {
-            var province = i % 2 == 0 ? "64" : "44";
-            var name = $"load.leader{i}.{province}";
-            await users.CreateAsync(new UserInput { UserName = name, DisplayName = $"压力测试局领导{i}", Role = UserRole.Leader, ProvinceId = provinces[province], Password = LeaderPassword });
-            leaders.Add(name);
-        }
+        var leaders = await CreateLeadersAsync(scope.ServiceProvider, provinces);
 
         var submissions = scope.ServiceProvider.GetRequiredService<SubmissionService>();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
@@ -415,6 +413,21 @@ public sealed partial class LoadScenario : IScenario
         return new Seeded(filers, leaders, announcements, lastFree);
     }
 
+    /// <summary>Ten leaders, of 宁夏 and 广东 in turn, who sign in through the login form with <see cref="LeaderPassword"/>.</summary>
+    internal static async Task<List<string>> CreateLeadersAsync(IServiceProvider services, IReadOnlyDictionary<string, int> provinces)
+    {
+        var users = services.GetRequiredService<UserAdministration>();
+        var leaders = new List<string>();
+        for (var i = 0; i < Leaders; i++)
+        {
+            var province = i % 2 == 0 ? "64" : "44";
+            var name = $"load.leader{i}.{province}";
+            await users.CreateAsync(new UserInput { UserName = name, DisplayName = $"压力测试局领导{i}", Role = UserRole.Leader, ProvinceId = provinces[province], Password = LeaderPassword });
+            leaders.Add(name);
+        }
+        return leaders;
+    }
+
     /// <summary>
     /// Catalogs, <paramref name="announcements"/> published announcements and <paramref name="months"/> months of demo
     /// history for 宁夏 and 广东 (returns accepted, returned and pending; the ranking summary rebuilt).
@@ -431,13 +444,13 @@ public sealed partial class LoadScenario : IScenario
     /// The load's submissions stored, those stored without their rows (a partial import), and the database's own check:
     /// SQLite's <c>PRAGMA integrity_check</c>; on PostgreSQL, amcheck's <c>bt_index_check</c> of every index with all rows.
     /// </summary>
-    private static async Task<(int Stored, int Partial, string Integrity)> CheckDatabaseAsync(DatabaseSettings database)
+    internal static async Task<(int Stored, int Partial, string Integrity)> CheckDatabaseAsync(DatabaseSettings database, string keyPrefix = "load-")
     {
         await using var services = ImportScenario.Services(database);
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<AccessContext>().AsSystem("bench:load");
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync();
-        var load = db.Submissions.IgnoreQueryFilters().Where(s => s.IdempotencyKey != null && s.IdempotencyKey.StartsWith("load-"));
+        var load = db.Submissions.IgnoreQueryFilters().Where(s => s.IdempotencyKey != null && s.IdempotencyKey.StartsWith(keyPrefix));
         var stored = await load.CountAsync();
         var partial = await load.CountAsync(s => !db.RnSummaryRows.IgnoreQueryFilters().Any(r => r.SubmissionId == s.Id));
         if (database.Provider == DatabaseProvider.Sqlite)
@@ -489,7 +502,7 @@ public sealed partial class LoadScenario : IScenario
         return DatabaseSettings.Postgres(new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ToString());
     }
 
-    private static void ClearPools()
+    internal static void ClearPools()
     {
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();

@@ -93,5 +93,6 @@ public static class Scenarios
         new LoadScenario(),
         new SessionCheckScenario(),
         new CircuitsScenario(),
+        new DeadlineDayScenario(),
     ];
 }

@@ -101,6 +101,8 @@ public sealed record CaseDocumentData : DocumentData
     public int PaymentDays { get; init; } = 15;
     /// <summary>Why the fine is this amount within the range (裁量理由), as recorded at the decision.</summary>
     public string? DiscretionReason { get; init; }
+    /// <summary>The range of the fine its basis allows (¥10,000.00至¥30,000.00), which the 裁量 paragraph states; null in data issued before it was kept.</summary>
+    public string? FineRange { get; init; }
     public decimal SurchargeRatePerDay { get; init; } = 0.03m;
     public string? ReviewBody { get; init; }
     /// <summary>What a 送达回证 serves: the decision's title and 文号.</summary>
@@ -160,6 +162,7 @@ public sealed record CaseDocumentData : DocumentData
             AuthorityContact = new AuthorityContact(b.Province.PostalAddress, b.Province.PostalCode, b.Province.Phone),
             StatementWorkingDays = settings.StatementWorkingDays, HearingRequestWorkingDays = settings.HearingRequestWorkingDays,
             HearingThreshold = settings.HearingThreshold, PaymentDays = settings.PaymentDays, DiscretionReason = c.DiscretionReason,
+            FineRange = c.Fine is { } fine && (fine.LegalBasis ?? basis) is { FineMax: not null } fineBasis ? fineBasis.FineRangeText : null,
             SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
             ServedDocument = servedDocument, ServedOn = service?.ServedOn ?? c.ServedOn, ServiceMethod = service?.Method ?? c.ServiceMethod,
             Service = service is null ? null : ServiceLine.Of(service),

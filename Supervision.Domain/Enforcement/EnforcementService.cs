@@ -680,9 +680,10 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     public Task<EnforcementCase> SubmitForReviewAsync(long id, Guid token, string conclusion, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.SubmitForReview(conclusion, ctx.Actor, ctx.Now), ct: ct);
 
-    public Task<EnforcementCase> ProposeAsync(long id, Guid token, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default) =>
+    /// <param name="discretionReason">裁量理由 of a proposed fine, which the prior notice states; the page requires it with a fine.</param>
+    public Task<EnforcementCase> ProposeAsync(long id, Guid token, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default, string? discretionReason = null) =>
         StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
-            c.ProposeSanctions(sanctions.Select(s => s.ToSanction()).ToList(), ctx.Bases, await ActAlreadyFinedAsync(db, c, ct), ctx.Actor, ctx.Now), ct);
+            c.ProposeSanctions(sanctions.Select(s => s.ToSanction()).ToList(), ctx.Bases, await ActAlreadyFinedAsync(db, c, ct), ctx.Actor, ctx.Now, discretionReason), ct);
 
     public Task<EnforcementCase> AddEvidenceAsync(long id, Guid token, string description, DateOnly collectedOn, (string Name, byte[] Bytes)? file, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.AddEvidence(new CaseEvidence
@@ -791,7 +792,8 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         if (c.HearingOffered) Add("hearing-request", "听证申请期限", c.HearingRequestDeadline, c.HearingRequestedOn is not null || c.DecidedOn is not null || today > c.HearingRequestDeadline);
         Add("service", "送达处罚决定书", c.ServiceDueDate, c.ServedOn is not null);
         if (c.Fine is { } fine) Add("payment", "缴纳罚款", c.EffectivePaymentDueDate, fine.Status != SanctionStatus.Pending);
-        foreach (var s in c.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder && s.CorrectionDeadline is not null))
+        // A proposed order sets no deadline yet: only the decision, once served, orders the party to correct by its date.
+        foreach (var s in c.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder && s.CorrectionDeadline is not null && s.Status != SanctionStatus.Proposed))
             Add($"correction-{s.Id}", "责令改正期限", s.CorrectionDeadline, s.Status != SanctionStatus.Pending && s.Status != SanctionStatus.Proposed);
         list.AddRange(c.EnforcementDeadlines(today));
         return list;

@@ -126,6 +126,25 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     }
 
     /// <summary>
+    /// A case on a finding or on a corrective order not complied with cites the duty they cite (Order 25 第六条 in the order and 第九条 in
+    /// the case would be two different acts): one mapping, the catalog's, from the inspection record to the decision.
+    /// </summary>
+    private static async Task RefuseOtherDutyAsync(SupervisionDbContext db, LegalBasis basis, FileCaseInput input, CancellationToken ct)
+    {
+        var orderId = input.CorrectiveOrderId
+                      ?? (input.Source == CaseSource.CorrectiveOrder && long.TryParse(input.SourceRef, NumberStyles.None, CultureInfo.InvariantCulture, out var oid) ? oid : null);
+        var findingId = input.Source == CaseSource.Finding && long.TryParse(input.SourceRef, NumberStyles.None, CultureInfo.InvariantCulture, out var fid) ? fid : (long?)null;
+        var cited = new List<(string What, LegalBasis Basis)>();
+        if (orderId is { } o && await db.CorrectiveOrders.AsNoTracking().Where(x => x.Id == o).Select(x => new { x.NoticeNumber, x.LegalBasis }).FirstOrDefaultAsync(ct) is { LegalBasis: { } ob } order)
+            cited.Add(($"整改通知{(order.NoticeNumber is { } n ? $"（{n}）" : "")}", ob));
+        if (findingId is { } f && await db.Findings.AsNoTracking().Where(x => x.Id == f).Select(x => x.LegalBasis).FirstOrDefaultAsync(ct) is { } fb)
+            cited.Add(("检查发现", fb));
+        foreach (var (what, other) in cited.Where(x => !basis.SameDutyAs(x.Basis)))
+            throw new DomainException("case.basis_mismatch",
+                $"{what}依据{other.Citation}，同一违法事实立案应适用同一条款，不能改依{basis.Citation}。请选择{other.Label}（或同一条款的其他情形）。");
+    }
+
+    /// <summary>
     /// Files a case in the acting inspector's province, with its investigators drawn from that province's inspectors, and
     /// issues its 立案审批表 in the same transaction. A case
     /// on a finding (<see cref="CaseSource.Finding"/>, the finding's id as source) is linked to it in the same transaction.
@@ -143,6 +162,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         if (investigators.Count != input.InvestigatorIds.Distinct().Count())
             throw new DomainException("case.investigators", "调查人员须为本省的检查人员。");
         if (input.Source == CaseSource.Direct && !input.DifferentActConfirmed) await RefuseSameActAsync(db, basis, input, ct);
+        await RefuseOtherDutyAsync(db, basis, input, ct);
         var c = EnforcementCase.File(party, basis, input.Title, input.Facts, input.ViolationDate, input.FiledOn,
             investigators.Select(i => (i.Id, i.DisplayName)).ToList(), input.Source, input.SourceRef, await SettingsAsync(party.ProvinceId, ct), access.Actor, clock.GetUtcNow(),
             input.DiscoveredOn, input.ActEndedOn, input.ExtendedLimitationFacts);

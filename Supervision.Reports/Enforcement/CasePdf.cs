@@ -73,7 +73,7 @@ public static class CasePdf
             table.AddRow("责令改正", order.Text);
         Row(table, "承办人", string.Join("、", d.Investigators));
         Row(table, "集体讨论结论", d.Discussion ?? "依法无需集体讨论。");
-        Opinions(table, d, "建议按上述内容作出行政处罚决定。", d.LegalReview ?? "依法无需法制审核。");
+        Opinions(table, d, "建议按上述内容作出行政处罚决定。", d.LegalReview ?? d.LegalReviewExemption ?? "依法无需法制审核。");
         Row(table, "决定日期", ChineseDate.Format(d.IssueDate));
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate, sealRoom: false);
     }
@@ -335,7 +335,8 @@ public static class CasePdf
     private static string Percent(decimal rate) => (rate * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The court named in the decision (the province's setting), else the generic 人民法院 of data issued before it was set.</summary>
-    private static string Court(CaseDocumentData d) => d.Court is { Length: > 0 } court ? court : "人民法院";
+    /// <summary>The court the province's administrator verified, else 有管辖权的人民法院 (never a court that may lack jurisdiction).</summary>
+    private static string Court(CaseDocumentData d) => d.Court is { Length: > 0 } court ? court : "有管辖权的人民法院";
 
     /// <summary>收款银行、户名、账号, then the 缴款码 instructions: the parts recorded, each once.</summary>
     private static string Payee(CaseDocumentData d)

@@ -57,7 +57,6 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         var users = await db.Users.Where(u => u.ProvinceId == province.Id).ToDictionaryAsync(u => u.UserName!, ct);
         if (!users.ContainsKey("inspector.nx") || !users.ContainsKey("inspector2.nx") || !users.ContainsKey("leader.nx")) return;
         var branches = await db.Branches.Where(b => b.ProvinceId == province.Id && b.ParentBranchId == null).ToDictionaryAsync(b => b.Code, ct);
-        var bases = await db.LegalBases.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
         var investigators = new[] { users["inspector.nx"].Id, users["inspector2.nx"].Id };
         var today = BeijingTime.Today(clock);
         DateOnly Day(int daysAgo) => today.AddDays(-daysAgo);
@@ -115,7 +114,11 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         var calendar = await catalog.GetCalendarAsync(ct);
         var closedDeadline = calendar.AddWorkingDays(Day(95), 20);
         var servedDeadline = calendar.AddWorkingDays(Day(5), 20);
-        var basis = bases["ORD25-A06"];
+        // The demo's cases are about manual entry without the ID reader and online verification: the duty the checklist item RN-05
+        // cites in the inspection record (the catalog's one mapping), which the corrective notice and the cases cite too.
+        var basis = await db.ChecklistItems.Where(i => i.Code == "RN-05").Select(i => i.LegalBasisId).SingleAsync(ct)
+                    ?? throw new InvalidOperationException("RN-05 has no legal basis in the checklist.");
+        var citation = await db.LegalBases.Where(b => b.Id == basis).Select(b => b.Statute + b.DutyArticle + "、" + b.PenaltyArticle).SingleAsync(ct);
         // A decision rests only on a basis an administrator checked against the published text; the demo's one is confirmed
         // by the system here (recorded as such), as an administrator would in 法律依据.
         await catalog.ConfirmLegalBasisAsync(basis, ct);
@@ -150,7 +153,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         {
             Reviewer();
             closed = await cases.RecordLegalReviewAsync(closed.Id, closed.ConcurrencyToken, Day(97), LegalReviewOpinion.Approve,
-                "违法事实清楚，证据确凿；适用《电话用户真实身份信息登记规定》第六条、第十九条正确；已依法告知陈述申辩权利，程序合法；拟处罚款在法定幅度内，处罚适当。", ct);
+                $"违法事实清楚，证据确凿；适用{citation}正确；已依法告知陈述申辩权利，程序合法；拟处罚款在法定幅度内，处罚适当。", ct);
             Inspector();
         }
         await DecideAsync(closed.Id, Day(99), Day(95), [Correct(closedDeadline), Warning(), Fine(20_000m), Announce()]);

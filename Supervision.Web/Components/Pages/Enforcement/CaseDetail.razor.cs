@@ -189,9 +189,12 @@ public partial class CaseDetail
     {
         var sanctions = Proposed();
         // With a fine, the prior notice states why this amount within the range (行政处罚法第四十四条：拟作出的行政处罚内容及事实、理由、依据).
-        var discretion = Discretion(sanctions, _case!.DiscretionReason);
+        // The sanctions are edited in the dialog itself: the field stays shown, and a fine without its reasons is refused on saving.
+        var discretion = new ActionText("discretion", "数额裁量理由（拟定金额的必填：考虑的情节、在法定幅度内确定此数额的理由）", _case!.DiscretionReason ?? "", lines: 3);
         if (await AskAsync("拟定处罚", new("拟定的处罚和罚款裁量理由将写入事先告知书。决定不得重于告知的处罚（行政处罚法第四十五条）。", "保存", [discretion]), extra: SanctionFields(sanctions)))
-            await Run(() => Cases.ProposeAsync(Id, Token, sanctions, discretionReason: FineReason(sanctions, discretion)), "拟定的处罚已保存。");
+            await Run(() => sanctions.Any(s => s.Kind == Supervision.Domain.Catalog.SanctionKind.Fine) && string.IsNullOrWhiteSpace(discretion.Value)
+                ? throw new DomainException("case.discretion_required", "拟处罚款的，请写明罚款裁量理由：事先告知书须告知拟作出处罚的事实、理由和依据（行政处罚法第四十四条）。")
+                : Cases.ProposeAsync(Id, Token, sanctions, discretionReason: FineReason(sanctions, discretion)), "拟定的处罚已保存。");
     }
 
     private async Task Notice()

@@ -89,6 +89,14 @@ public class LegalBasis : ICatalogEntity
 
     public bool Allows(SanctionKind kind) => AllowedSanctions.Contains(kind);
 
+    /// <summary>
+    /// Whether this entry and <paramref name="other"/> cite the same duty: the same statute and duty article (tiers of one article, e.g.
+    /// 情节严重), or one version of it replacing the other (<see cref="Supersedes"/>). A finding, its corrective order and the case on
+    /// the same facts cite one duty (the checklist item's catalog entry), never 第六条 in one and 第九条 in another.
+    /// </summary>
+    public bool SameDutyAs(LegalBasis other) =>
+        Id == other.Id || (Statute == other.Statute && DutyArticle == other.DutyArticle) || Supersedes == other.Code || other.Supersedes == Code;
+
     public string Citation => $"{Statute}{DutyArticle}" + (PenaltyArticle.Length > 0 && PenaltyArticle != DutyArticle ? $"、{PenaltyArticle}" : "");
 
     /// <summary>

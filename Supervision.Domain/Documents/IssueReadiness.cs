@@ -43,10 +43,7 @@ public static partial class IssueReadiness
                     Require(problems, c.Payee?.AccountName, "收款户名", SettingsPage);
                     Require(problems, c.Payee?.AccountNumber, "收款账号", SettingsPage);
                 }
-                Require(problems, c.Court, "行政诉讼管辖法院", SettingsPage);
-                break;
-            case CaseDocumentData c when c.Kind == DocumentKind.NoPenaltyDecision:
-                Require(problems, c.Court, "行政诉讼管辖法院", SettingsPage);
+                // No court is required: until an administrator verified the province's court the decision names 有管辖权的人民法院.
                 break;
             case CorrectiveNoticeData n when n.Contact is { Length: > 0 } contact && IsPlaceholder(contact):
                 problems.Add($"联系人和联系电话（{SettingsPage}）");

@@ -88,7 +88,7 @@ public sealed record CaseDocumentData : DocumentData
     public string? PaymentInstructions { get; init; }
     /// <summary>Payee bank, account name and number (the province's enforcement settings); null in data issued before they existed.</summary>
     public PayeeInfo? Payee { get; init; }
-    /// <summary>The court an 行政诉讼 is filed with (the province's enforcement settings), e.g. 银川市兴庆区人民法院.</summary>
+    /// <summary>The court an 行政诉讼 is filed with (the province's enforcement settings, once an administrator verified it), e.g. 银川市兴庆区人民法院; null: 有管辖权的人民法院.</summary>
     public string? Court { get; init; }
     /// <summary>The administration's postal address and telephone, for written statements, defences and hearing requests.</summary>
     public AuthorityContact? AuthorityContact { get; init; }
@@ -101,6 +101,8 @@ public sealed record CaseDocumentData : DocumentData
     public int PaymentDays { get; init; } = 15;
     /// <summary>Why the fine is this amount within the range (裁量理由), as recorded at the decision.</summary>
     public string? DiscretionReason { get; init; }
+    /// <summary>The range of the fine its basis allows (¥10,000.00至¥30,000.00), which the 裁量 paragraph states; null in data issued before it was kept.</summary>
+    public string? FineRange { get; init; }
     public decimal SurchargeRatePerDay { get; init; } = 0.03m;
     public string? ReviewBody { get; init; }
     /// <summary>What a 送达回证 serves: the decision's title and 文号.</summary>
@@ -117,6 +119,8 @@ public sealed record CaseDocumentData : DocumentData
     public ApprovalLine? Approval { get; init; }
     /// <summary>法制审核 on the decision approval form: reviewer, opinion and text.</summary>
     public string? LegalReview { get; init; }
+    /// <summary>Why the decision needed no 法制审核 (审批表), citing the threshold's source; null where a review is recorded or in data issued before.</summary>
+    public string? LegalReviewExemption { get; init; }
     /// <summary>集体讨论 on the decision approval form: date, participants, conclusion.</summary>
     public string? Discussion { get; init; }
     /// <summary>Which version of the law the decision applies and why (行政处罚法第三十七条 从旧兼从轻), where another was in force.</summary>
@@ -156,10 +160,11 @@ public sealed record CaseDocumentData : DocumentData
             AppliedLaw = kind is DocumentKind.PenaltyDecision ? c.AppliedLawNote : null,
             PaymentInstructions = settings.PaymentInstructions,
             Payee = new PayeeInfo(settings.PayeeBank, settings.PayeeAccountName, settings.PayeeAccountNumber, settings.PaymentInstructions),
-            Court = string.IsNullOrWhiteSpace(settings.Court) ? null : settings.Court.Trim(),
+            Court = settings.CourtForDocuments,
             AuthorityContact = new AuthorityContact(b.Province.PostalAddress, b.Province.PostalCode, b.Province.Phone),
             StatementWorkingDays = settings.StatementWorkingDays, HearingRequestWorkingDays = settings.HearingRequestWorkingDays,
             HearingThreshold = settings.HearingThreshold, PaymentDays = settings.PaymentDays, DiscretionReason = c.DiscretionReason,
+            FineRange = c.Fine is { } fine && (fine.LegalBasis ?? basis) is { FineMax: not null } fineBasis ? fineBasis.FineRangeText : null,
             SurchargeRatePerDay = settings.SurchargeRatePerDay, ReviewBody = settings.ReviewBody,
             ServedDocument = servedDocument, ServedOn = service?.ServedOn ?? c.ServedOn, ServiceMethod = service?.Method ?? c.ServiceMethod,
             Service = service is null ? null : ServiceLine.Of(service),
@@ -175,6 +180,7 @@ public sealed record CaseDocumentData : DocumentData
             }),
             LegalReview = kind == DocumentKind.DecisionApproval && c.CurrentLegalReview is { } r
                 ? $"{LegalReviewOpinions.Label(r.Opinion)}。{r.Text}（法制审核人员：{r.ReviewerName}，{ChineseDate.Format(r.ReviewedOn)}）" : null,
+            LegalReviewExemption = kind == DocumentKind.DecisionApproval && c.CurrentLegalReview is null && c.LegalReviewGrounds().Count == 0 ? LegalReviewExemptionOf(c, settings) : null,
             Discussion = kind == DocumentKind.DecisionApproval && c.Discussions.OrderBy(x => x.HeldOn).LastOrDefault() is { } d
                 ? $"{ChineseDate.Format(d.HeldOn)}集体讨论，参加：{d.Participants}。结论：{d.Conclusion}" : null,
         };
@@ -189,6 +195,17 @@ public sealed record CaseDocumentData : DocumentData
         SanctionKind.PublicAnnouncement => "向社会公告",
         _ => SanctionLabels.Label(s.Kind) + (string.IsNullOrWhiteSpace(s.Description) ? "" : $"：{s.Description}"),
     };
+
+    /// <summary>
+    /// 依法无需法制审核 and why: none of the cases of 行政处罚法第五十八条第一款 (no hearing, not marked major or complex) and the fine below
+    /// the bureau's own threshold, whose source the form cites (the amount is the bureau's rule, not the statute's).
+    /// </summary>
+    private static string LegalReviewExemptionOf(EnforcementCase c, EnforcementSettings settings)
+    {
+        var fine = c.Fine?.Amount is { } amount ? $"罚款{ChineseMoney.Yuan(amount)}未达到本机关法制审核金额标准" : "不处罚款";
+        return $"依法无需法制审核：本案未经听证程序，未认定为重大违法行为或者情节复杂案件，{fine}"
+               + $"（{settings.LegalReviewThresholdCitation}），不属于《中华人民共和国行政处罚法》第五十八条第一款规定应当进行法制审核的情形。";
+    }
 
     private static string SourceText(CaseSource source) => source switch
     {

@@ -230,17 +230,22 @@ public partial class EnforcementCase : IPartyVisible
     /// The penalty the administration intends (and will state in the prior notice). Every sanction must be allowed by
     /// its basis and within its range; the act must not already have been fined in another case (Art. 29).
     /// </summary>
-    public void ProposeSanctions(IReadOnlyList<CaseSanction> sanctions, IReadOnlyDictionary<int, LegalBasis> bases, bool actAlreadyFined, string by, DateTimeOffset now)
+    /// <param name="discretionReason">裁量理由 of a proposed fine (the factors weighed, why this amount within the range): the prior notice
+    /// states it (行政处罚法第四十四条: 拟作出的行政处罚内容及事实、理由、依据) and the decision repeats it unless the decision records another.</param>
+    public void ProposeSanctions(IReadOnlyList<CaseSanction> sanctions, IReadOnlyDictionary<int, LegalBasis> bases, bool actAlreadyFined, string by, DateTimeOffset now,
+        string? discretionReason = null)
     {
         Require(CaseState.UnderReview, "拟定处罚");
         Check(NoticeSentRefusal());
         if (sanctions.Count == 0) throw new DomainException("case.no_sanction", "请至少拟定一项处罚或处理。");
+        CheckDiscretionLength(discretionReason);
         CheckSanctions(sanctions, bases, BeijingTime.Today(now)); // the version the law applies if decided today (第三十七条)
         Check(SanctionSetRefusal(sanctions, id => bases[id]));
         if (actAlreadyFined && sanctions.Any(s => s.Kind == SanctionKind.Fine))
             throw new DomainException("case.double_fine", "该违法行为已在其他案件中被处以罚款，不得再次罚款（行政处罚法第二十九条）。");
         _sanctions.RemoveAll(s => s.Status == SanctionStatus.Proposed);
         foreach (var s in sanctions) { s.Status = SanctionStatus.Proposed; _sanctions.Add(s); }
+        DiscretionReason = sanctions.Any(s => s.Kind == SanctionKind.Fine) && !string.IsNullOrWhiteSpace(discretionReason) ? discretionReason.Trim() : null;
         SupersedeLegalReviews();
         SupersedeDecisionApprovals();
         Step(by, now, "拟定处罚", string.Join("；", sanctions.Select(s => s.Label)));
@@ -275,6 +280,7 @@ public partial class EnforcementCase : IPartyVisible
     /// <summary>The party states its case (陈述申辩) within the period, or waives it in writing.</summary>
     public void RecordStatement(CaseStatement statement, DateOnly today, string by, DateTimeOffset now)
     {
+        RequireOpen(statement.IsWaiver ? "书面放弃陈述申辩" : "提交陈述申辩");
         if (!PartyHeard) throw Refused("提交陈述申辩", "事先告知之后、作出决定之前");
         Check(StatementRefusal(statement.IsWaiver, today));
         if (string.IsNullOrWhiteSpace(statement.Text)) throw new DomainException("case.statement_text", "请填写陈述申辩意见（或放弃的书面声明）。");
@@ -287,6 +293,7 @@ public partial class EnforcementCase : IPartyVisible
     /// <param name="settings">The province's settings: a refusal because no hearing was offered cites its threshold and that threshold's source.</param>
     public void RequestHearing(DateOnly on, string by, DateTimeOffset now, EnforcementSettings? settings = null)
     {
+        RequireOpen("申请听证");
         Require(CaseState.PriorNoticeServed, "申请听证");
         Check(HearingRequestRefusal(on, settings));
         HearingRequestedOn = on;
@@ -388,8 +395,7 @@ public partial class EnforcementCase : IPartyVisible
     {
         Check(DecisionRefusal(decidedOn));
         NotFuture(decidedOn, now, "决定日期");
-        if (discretionReason is { Length: > 400 })
-            throw new DomainException("case.discretion_length", "罚款裁量理由不超过400字。");
+        CheckDiscretionLength(discretionReason);
         if (final.Count == 0) throw new DomainException("case.no_sanction", "处罚决定至少包含一项处罚；不予处罚请使用“不予处罚”。");
         var proposed = Sanctions.Where(s => s.Status == SanctionStatus.Proposed).ToList();
         CheckSanctions(final, bases, decidedOn);
@@ -406,11 +412,19 @@ public partial class EnforcementCase : IPartyVisible
         foreach (var s in final) { s.Status = SanctionStatus.Pending; _sanctions.Add(s); }
         DecidedOn = decidedOn;
         DecisionNumber = decisionNumber;
+        // The reasons stated in the prior notice stand unless the decision records its own (e.g. a fine lowered after the statements).
         if (!string.IsNullOrWhiteSpace(discretionReason)) DiscretionReason = discretionReason.Trim();
+        if (!final.Any(s => s.Kind == SanctionKind.Fine)) DiscretionReason = null;
         AppliedLawNote = VersionNote(final, bases, decidedOn);
         ServiceDueDate = calendar.AddWorkingDays(decidedOn, settings.ServiceWorkingDays);
         Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{ChineseDate.Format(ServiceDueDate.Value)}"
             + (AppliedLawNote is null ? "" : $"；{AppliedLawNote}"));
+    }
+
+    private static void CheckDiscretionLength(string? discretionReason)
+    {
+        if (discretionReason is { Length: > 400 })
+            throw new DomainException("case.discretion_length", "罚款裁量理由不超过400字。");
     }
 
     /// <summary>Extends the decision period, on the responsible person's approval of this date and reason where the province requires it (Art. 60).</summary>
@@ -505,6 +519,7 @@ public partial class EnforcementCase : IPartyVisible
     /// <summary>The party confirms in the portal that it has received the decision.</summary>
     public void AcknowledgeService(string by, DateTimeOffset now)
     {
+        RequireOpen("确认签收处罚决定书");
         if (!Acknowledgeable) throw Refused("签收", "处罚决定书送达之后");
         if (AcknowledgedAt is not null) return;
         (AcknowledgedAt, AcknowledgedBy) = (now, by);
@@ -678,7 +693,7 @@ public partial class EnforcementCase : IPartyVisible
     private bool Withdrawable => State is CaseState.Filed or CaseState.Investigating or CaseState.UnderReview;
     private bool MayDecideNoPenalty => State is CaseState.UnderReview or CaseState.PriorNoticeServed or CaseState.Hearing;
     private bool InExecution => State is CaseState.Served or CaseState.Executing;
-    private bool Acknowledgeable => State is CaseState.Served or CaseState.Executing or CaseState.Closed;
+    private bool Acknowledgeable => State is CaseState.Served or CaseState.Executing;
 
     // What else holds a step back, as the refusal the transition throws (null: nothing does). One rule each, used by the
     // transition with its own date and by ActionsFor with today's.
@@ -850,6 +865,17 @@ public partial class EnforcementCase : IPartyVisible
     private void Require(CaseState expected, string action)
     {
         if (State != expected) throw Refused(action, $"“{CaseStates.Label(expected)}”阶段");
+    }
+
+    /// <summary>
+    /// A case that has ended (结案, 不予处罚, 撤销立案, 移送) takes no more steps from the party: an acknowledgement, statement or
+    /// hearing request on it would be recorded after the file was closed. Refused with its own code for the API.
+    /// </summary>
+    private void RequireOpen(string action)
+    {
+        if (CaseStates.IsOpen(State)) return;
+        var when = ClosedOn is { } closed ? $"于{ChineseDate.Format(closed)}" : "";
+        throw new DomainException("case.closed", $"本案已{when}{(State == CaseState.Closed ? "结案" : $"终结（{CaseStates.Label(State)}）")}，不能再{action}。");
     }
 
     private DomainException Refused(string action, string when) =>

@@ -13,7 +13,8 @@ internal static class EnforcementSeed
         int PublicationMonths = 12, bool MaskIndividualNames = true, decimal LegalReviewThreshold = 50_000m, int MaxDecisionExtensionDays = 30,
         string? DecisionExtensionSource = null, IReadOnlyList<ApprovalStep>? Approvals = null,
         int ExtendedLimitationYears = 5, string? HearingThresholdSource = null, string PayeeBank = "", string PayeeAccountName = "", string PayeeAccountNumber = "",
-        string Court = "");
+        string Court = "", string? LegalReviewThresholdSource = null, bool HearingThresholdVerified = false, bool LegalReviewThresholdVerified = false,
+        bool CourtVerified = false);
 
     public static async Task SeedAsync(SupervisionDbContext db, string dir, CancellationToken ct)
     {
@@ -34,6 +35,8 @@ internal static class EnforcementSeed
                 MaxDecisionExtensionDays = r.MaxDecisionExtensionDays,
                 DecisionExtensionSource = r.DecisionExtensionSource ?? throw new Common.DomainException("seed.invalid", "enforcement-settings.json 有误：每行须写明 decisionExtensionSource（决定期限延长上限的依据）。"),
                 HearingThresholdSource = r.HearingThresholdSource ?? throw new Common.DomainException("seed.invalid", "enforcement-settings.json 有误：每行须写明 hearingThresholdSource（听证金额标准的依据）。"),
+                LegalReviewThresholdSource = r.LegalReviewThresholdSource ?? throw new Common.DomainException("seed.invalid", "enforcement-settings.json 有误：每行须写明 legalReviewThresholdSource（法制审核金额标准的依据）。"),
+                HearingThresholdVerified = r.HearingThresholdVerified, LegalReviewThresholdVerified = r.LegalReviewThresholdVerified, CourtVerified = r.CourtVerified,
                 ApprovalSteps = Enforcement.ApprovalSteps.Format(r.Approvals ?? []),
             };
             var errors = s.Validate();

@@ -126,6 +126,25 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     }
 
     /// <summary>
+    /// A case on a finding or on a corrective order not complied with cites the duty they cite (Order 25 第六条 in the order and 第九条 in
+    /// the case would be two different acts): one mapping, the catalog's, from the inspection record to the decision.
+    /// </summary>
+    private static async Task RefuseOtherDutyAsync(SupervisionDbContext db, LegalBasis basis, FileCaseInput input, CancellationToken ct)
+    {
+        var orderId = input.CorrectiveOrderId
+                      ?? (input.Source == CaseSource.CorrectiveOrder && long.TryParse(input.SourceRef, NumberStyles.None, CultureInfo.InvariantCulture, out var oid) ? oid : null);
+        var findingId = input.Source == CaseSource.Finding && long.TryParse(input.SourceRef, NumberStyles.None, CultureInfo.InvariantCulture, out var fid) ? fid : (long?)null;
+        var cited = new List<(string What, LegalBasis Basis)>();
+        if (orderId is { } o && await db.CorrectiveOrders.AsNoTracking().Where(x => x.Id == o).Select(x => new { x.NoticeNumber, x.LegalBasis }).FirstOrDefaultAsync(ct) is { LegalBasis: { } ob } order)
+            cited.Add(($"整改通知{(order.NoticeNumber is { } n ? $"（{n}）" : "")}", ob));
+        if (findingId is { } f && await db.Findings.AsNoTracking().Where(x => x.Id == f).Select(x => x.LegalBasis).FirstOrDefaultAsync(ct) is { } fb)
+            cited.Add(("检查发现", fb));
+        foreach (var (what, other) in cited.Where(x => !basis.SameDutyAs(x.Basis)))
+            throw new DomainException("case.basis_mismatch",
+                $"{what}依据{other.Citation}，同一违法事实立案应适用同一条款，不能改依{basis.Citation}。请选择{other.Label}（或同一条款的其他情形）。");
+    }
+
+    /// <summary>
     /// Files a case in the acting inspector's province, with its investigators drawn from that province's inspectors, and
     /// issues its 立案审批表 in the same transaction. A case
     /// on a finding (<see cref="CaseSource.Finding"/>, the finding's id as source) is linked to it in the same transaction.
@@ -143,6 +162,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         if (investigators.Count != input.InvestigatorIds.Distinct().Count())
             throw new DomainException("case.investigators", "调查人员须为本省的检查人员。");
         if (input.Source == CaseSource.Direct && !input.DifferentActConfirmed) await RefuseSameActAsync(db, basis, input, ct);
+        await RefuseOtherDutyAsync(db, basis, input, ct);
         var c = EnforcementCase.File(party, basis, input.Title, input.Facts, input.ViolationDate, input.FiledOn,
             investigators.Select(i => (i.Id, i.DisplayName)).ToList(), input.Source, input.SourceRef, await SettingsAsync(party.ProvinceId, ct), access.Actor, clock.GetUtcNow(),
             input.DiscoveredOn, input.ActEndedOn, input.ExtendedLimitationFacts);
@@ -680,9 +700,10 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     public Task<EnforcementCase> SubmitForReviewAsync(long id, Guid token, string conclusion, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.SubmitForReview(conclusion, ctx.Actor, ctx.Now), ct: ct);
 
-    public Task<EnforcementCase> ProposeAsync(long id, Guid token, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default) =>
+    /// <param name="discretionReason">裁量理由 of a proposed fine, which the prior notice states; the page requires it with a fine.</param>
+    public Task<EnforcementCase> ProposeAsync(long id, Guid token, IReadOnlyList<SanctionInput> sanctions, CancellationToken ct = default, string? discretionReason = null) =>
         StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
-            c.ProposeSanctions(sanctions.Select(s => s.ToSanction()).ToList(), ctx.Bases, await ActAlreadyFinedAsync(db, c, ct), ctx.Actor, ctx.Now), ct);
+            c.ProposeSanctions(sanctions.Select(s => s.ToSanction()).ToList(), ctx.Bases, await ActAlreadyFinedAsync(db, c, ct), ctx.Actor, ctx.Now, discretionReason), ct);
 
     public Task<EnforcementCase> AddEvidenceAsync(long id, Guid token, string description, DateOnly collectedOn, (string Name, byte[] Bytes)? file, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.AddEvidence(new CaseEvidence
@@ -791,7 +812,8 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         if (c.HearingOffered) Add("hearing-request", "听证申请期限", c.HearingRequestDeadline, c.HearingRequestedOn is not null || c.DecidedOn is not null || today > c.HearingRequestDeadline);
         Add("service", "送达处罚决定书", c.ServiceDueDate, c.ServedOn is not null);
         if (c.Fine is { } fine) Add("payment", "缴纳罚款", c.EffectivePaymentDueDate, fine.Status != SanctionStatus.Pending);
-        foreach (var s in c.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder && s.CorrectionDeadline is not null))
+        // A proposed order sets no deadline yet: only the decision, once served, orders the party to correct by its date.
+        foreach (var s in c.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder && s.CorrectionDeadline is not null && s.Status != SanctionStatus.Proposed))
             Add($"correction-{s.Id}", "责令改正期限", s.CorrectionDeadline, s.Status != SanctionStatus.Pending && s.Status != SanctionStatus.Proposed);
         list.AddRange(c.EnforcementDeadlines(today));
         return list;

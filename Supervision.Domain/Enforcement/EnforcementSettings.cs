@@ -19,8 +19,17 @@ public partial class EnforcementSettings : ICatalogEntity
     /// ministry's or province's rule), as the settings page and the refusal of a hearing cite it.
     /// </summary>
     public string HearingThresholdSource { get; set; } = "《中华人民共和国行政处罚法》第六十三条第一款第（一）项；较大数额罚款的具体标准文件和条款待核对";
+    /// <summary>Whether an administrator checked <see cref="HearingThresholdSource"/> against the published rule (else shown as 待核对).</summary>
+    public bool HearingThresholdVerified { get; set; }
     /// <summary>A proposed fine at or above this needs 法制审核 before the decision (Art. 58; the province sets the amount).</summary>
     public decimal LegalReviewThreshold { get; set; } = 50_000m;
+    /// <summary>
+    /// The rule that sets <see cref="LegalReviewThreshold"/> (行政处罚法第五十八条 names the cases; the amount is the bureau's own rule):
+    /// the 审批表 cites it where it prints 依法无需法制审核.
+    /// </summary>
+    public string LegalReviewThresholdSource { get; set; } = "《中华人民共和国行政处罚法》第五十八条第一款；确定法制审核金额标准的文件和条款待核对";
+    /// <summary>Whether an administrator checked <see cref="LegalReviewThresholdSource"/> against the bureau's published rule (else 待核对).</summary>
+    public bool LegalReviewThresholdVerified { get; set; }
     /// <summary>Working days the party has to state its case and defend itself after the prior notice.</summary>
     public int StatementWorkingDays { get; set; } = 3;
     /// <summary>Art. 64: a hearing is requested within 5 days (working days, Art. 85) of the notice.</summary>
@@ -39,7 +48,13 @@ public partial class EnforcementSettings : ICatalogEntity
     public string DecisionExtensionSource { get; set; } = "《中华人民共和国行政处罚法》第六十条；规定延长上限的规章条款待核对";
 
     /// <summary>The hearing threshold with its source, as a refusal cites it: 较大数额罚款标准：罚款¥50,000.00以上（…）.</summary>
-    public string HearingThresholdCitation => $"较大数额罚款标准为罚款{ChineseMoney.Yuan(HearingThreshold)}以上（{HearingThresholdSource}）";
+    public string HearingThresholdCitation => $"较大数额罚款标准为罚款{ChineseMoney.Yuan(HearingThreshold)}以上（{HearingThresholdSource}{Unchecked(HearingThresholdVerified, HearingThresholdSource)}）";
+
+    /// <summary>The legal-review threshold with its source, as the 审批表 cites it: 法制审核金额标准为拟罚款¥30,000.00以上（…）.</summary>
+    public string LegalReviewThresholdCitation => $"法制审核金额标准为拟罚款{ChineseMoney.Yuan(LegalReviewThreshold)}以上（{LegalReviewThresholdSource}{Unchecked(LegalReviewThresholdVerified, LegalReviewThresholdSource)}）";
+
+    /// <summary>An unchecked source says so where it is cited (once: a source that already says 待核对 is not marked again).</summary>
+    private static string Unchecked(bool verified, string source) => verified || source.Contains("待核对") ? "" : "；依据待核对";
     /// <summary>Art. 61: served within 7 days (working days) of the decision.</summary>
     public int ServiceWorkingDays { get; set; } = 7;
     /// <summary>Art. 67: the fine is paid within 15 days of service.</summary>
@@ -75,6 +90,14 @@ public partial class EnforcementSettings : ICatalogEntity
     /// <summary>The court where the party may sue (行政诉讼): the court with jurisdiction at the authority's seat (行政诉讼法第十八条), as the
     /// province sets it; the decision names it. Set per province by its administrator (the code names no court).</summary>
     public string Court { get; set; } = "";
+    /// <summary>
+    /// Whether an administrator checked that <see cref="Court"/> has jurisdiction (行政诉讼法第十八条 and the province's rules on
+    /// centralised jurisdiction): until then documents name "有管辖权的人民法院", never a court that may be the wrong one.
+    /// </summary>
+    public bool CourtVerified { get; set; }
+
+    /// <summary>The court a decision names for 行政诉讼: the court set here once verified, else 有管辖权的人民法院.</summary>
+    public string? CourtForDocuments => CourtVerified && !string.IsNullOrWhiteSpace(Court) ? Court.Trim() : null;
     /// <summary>Where the party may apply for administrative review (Art. 59).</summary>
     public string ReviewBody { get; set; } = "中华人民共和国工业和信息化部";
 
@@ -119,6 +142,8 @@ public partial class EnforcementSettings : ICatalogEntity
         (AgentListEnabled, AgentListLegalBasisId) = (s.AgentListEnabled, s.AgentListEnabled ? s.AgentListLegalBasisId : null);
         (LegalReviewThreshold, ExtendedLimitationYears) = (s.LegalReviewThreshold, s.ExtendedLimitationYears);
         (MaxDecisionExtensionDays, DecisionExtensionSource, HearingThresholdSource) = (s.MaxDecisionExtensionDays, s.DecisionExtensionSource.Trim(), s.HearingThresholdSource.Trim());
+        (LegalReviewThresholdSource, HearingThresholdVerified, LegalReviewThresholdVerified, CourtVerified) =
+            (s.LegalReviewThresholdSource.Trim(), s.HearingThresholdVerified, s.LegalReviewThresholdVerified, s.CourtVerified && s.Court.Trim().Length > 0);
         (ApprovalSteps, DeputyApproverId) = (s.ApprovalSteps, ProvinceId is null ? null : s.DeputyApproverId);
         return this;
     }
@@ -135,6 +160,8 @@ public partial class EnforcementSettings : ICatalogEntity
         if (MaxDecisionExtensionDays is < 0 or > 365) errors.Add("决定期限可延长的天数应在0至365日之间。");
         if (SourceError(DecisionExtensionSource, "决定期限延长上限") is { } extension) errors.Add(extension);
         if (SourceError(HearingThresholdSource, "听证金额标准") is { } hearing) errors.Add(hearing);
+        if (SourceError(LegalReviewThresholdSource, "法制审核金额标准") is { } review) errors.Add(review);
+        if (CourtVerified && string.IsNullOrWhiteSpace(Court)) errors.Add("未填写行政诉讼管辖法院，不能标记为已核对。");
         if (ServiceWorkingDays is < 1 or > 30) errors.Add("送达期限应在1至30个工作日之间。");
         if (PaymentDays is < 1 or > 90) errors.Add("缴款期限应在1至90日之间。");
         if (SurchargeRatePerDay is <= 0 or > 0.1m) errors.Add("加处罚款比例应在0至10%之间。");

@@ -92,9 +92,15 @@ public class Finding : IPartyVisible
         return actions;
     }
 
-    public void Decide(FindingDecision decision, FindingSeverity severity, LegalBasis? basis, string? note, string by, DateTimeOffset at)
+    /// <param name="itemBasis">The catalog entry of the checklist item the finding came from (what the inspection record cites): the
+    /// order and the case on the finding cite the same duty.</param>
+    public void Decide(FindingDecision decision, FindingSeverity severity, LegalBasis? basis, string? note, string by, DateTimeOffset at, LegalBasis? itemBasis = null)
     {
         if (CannotDecide() is { } refusal) throw refusal;
+        if (basis is not null && itemBasis is not null && !basis.SameDutyAs(itemBasis))
+            throw new DomainException("finding.basis_mismatch",
+                $"该发现所属检查项在检查记录中依据{itemBasis.Citation}，同一违法事实的整改通知和立案应适用同一条款，不能改依{basis.Citation}。请选择{itemBasis.Label}"
+                + "（或同一条款的其他情形）；检查项的依据有误的，请先在检查项目录中更正。");
         note = Inspection.Clean(note, 2000);
         switch (decision)
         {

@@ -133,7 +133,11 @@ public sealed class FindingService(IDbContextFactory<SupervisionDbContext> facto
             throw new DomainException("finding.changed", "该检查发现刚被他人处理，请刷新后查看。");
         var basis = legalBasisId is { } b ? await db.LegalBases.FirstOrDefaultAsync(x => x.Id == b, ct) ?? throw new NotFoundException("法律依据") : null;
         var now = clock.GetUtcNow();
-        finding.Decide(decision, severity, basis, note, access.Actor, now);
+        // The item's catalog entry is the one mapping of the duty: the inspection record prints it, the order and the case follow it.
+        var itemBasis = finding.ChecklistItemId is { } item
+            ? await db.ChecklistItems.Where(i => i.Id == item).Select(i => i.LegalBasis).FirstOrDefaultAsync(ct)
+            : null;
+        finding.Decide(decision, severity, basis, note, access.Actor, now, itemBasis);
         CorrectiveOrder? order = null;
         if (decision == FindingDecision.CorrectiveOrder)
         {

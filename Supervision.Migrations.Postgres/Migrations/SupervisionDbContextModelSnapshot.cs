@@ -1833,6 +1833,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("CourtVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("integer");
 
@@ -1868,9 +1871,20 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<bool>("HearingThresholdVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<decimal>("LegalReviewThreshold")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("LegalReviewThresholdSource")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("LegalReviewThresholdVerified")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("LimitationYears")
                         .HasColumnType("integer");

@@ -73,7 +73,7 @@ public static class CasePdf
             table.AddRow("责令改正", order.Text);
         Row(table, "承办人", string.Join("、", d.Investigators));
         Row(table, "集体讨论结论", d.Discussion ?? "依法无需集体讨论。");
-        Opinions(table, d, "建议按上述内容作出行政处罚决定。", d.LegalReview ?? "依法无需法制审核。");
+        Opinions(table, d, "建议按上述内容作出行政处罚决定。", d.LegalReview ?? d.LegalReviewExemption ?? "依法无需法制审核。");
         Row(table, "决定日期", ChineseDate.Format(d.IssueDate));
         return doc.Table(table).SignedBy(d.Authority, d.IssueDate, sealRoom: false);
     }
@@ -120,6 +120,8 @@ public static class CasePdf
             .Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。{PartyFacts(d)}")
             .Paragraph(Evidence(d))
             .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。");
+        // The reasons of the intended amount (Art. 44: 拟作出的行政处罚内容及事实、理由、依据), in the words the decision will use.
+        FineReasons(doc, d);
         Sanctions(doc, d, "拟");
         var postal = PostalContact(d);
         var writeTo = postal is null ? "可以通过监管平台提交，也可以邮寄或者送至本机关" : $"可以通过监管平台提交，也可以邮寄或者送至本机关（{postal}）";
@@ -138,6 +140,17 @@ public static class CasePdf
         }
         doc.Paragraph($"承办人：{string.Join("、", d.Investigators)}。");
         return Contact(doc, d).SignedBy(d.Authority, d.IssueDate);
+    }
+
+    /// <summary>
+    /// 裁量: why the fine is this amount (行政处罚法第五条 过罚相当) — the range its basis allows and the factors weighed, as the case
+    /// records them. The prior notice and the decision state it with this one paragraph.
+    /// </summary>
+    private static void FineReasons(OfficialDocument doc, CaseDocumentData d)
+    {
+        if (d.Sanctions.FirstOrDefault(x => x.Kind == SanctionKind.Fine) is not { } fine || d.DiscretionReason is not { Length: > 0 } discretion) return;
+        var range = d.FineRange is { Length: > 0 } r ? $"{fine.Basis ?? d.Statute + d.PenaltyArticle}规定的罚款幅度为{r}；" : "";
+        doc.Paragraph($"关于罚款数额：{range}{discretion.TrimEnd('。')}。");
     }
 
     /// <summary>承办机构、联系人、联系电话、地址 (the province's enforcement settings), where set.</summary>
@@ -184,9 +197,7 @@ public static class CasePdf
             .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。");
         // 从旧兼从轻 (第三十七条): which version applies where the law was amended between the act and the decision.
         if (d.AppliedLaw is { Length: > 0 } applied) doc.Paragraph(applied);
-        // 裁量: why this amount within the range (行政处罚法第五条 过罚相当; the factors recorded at the decision).
-        if (d.DiscretionReason is { Length: > 0 } discretion && d.Sanctions.Any(x => x.Kind == SanctionKind.Fine))
-            doc.Paragraph($"关于罚款数额：{discretion.TrimEnd('。')}。");
+        FineReasons(doc, d);
         Sanctions(doc, d, "决定");
         doc.Heading("履行方式和期限");
         if (d.Sanctions.Any(s => s.Kind == SanctionKind.Fine))
@@ -324,7 +335,8 @@ public static class CasePdf
     private static string Percent(decimal rate) => (rate * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The court named in the decision (the province's setting), else the generic 人民法院 of data issued before it was set.</summary>
-    private static string Court(CaseDocumentData d) => d.Court is { Length: > 0 } court ? court : "人民法院";
+    /// <summary>The court the province's administrator verified, else 有管辖权的人民法院 (never a court that may lack jurisdiction).</summary>
+    private static string Court(CaseDocumentData d) => d.Court is { Length: > 0 } court ? court : "有管辖权的人民法院";
 
     /// <summary>收款银行、户名、账号, then the 缴款码 instructions: the parts recorded, each once.</summary>
     private static string Payee(CaseDocumentData d)

@@ -74,6 +74,9 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await p.Locator(".mud-dialog label:has-text('警告')").ClickAsync();
             await p.Locator(".mud-dialog label:has-text('罚款')").ClickAsync();
             await p.FillAsync("#sanction-amount", "20000");
+            await p.Keyboard.PressAsync("Tab");
+            // With a fine, its reasons go into the prior notice (行政处罚法第四十四条) and, unchanged, into the decision.
+            await FillAsync(p, ("discretion", "当事人首次违法，已及时整改，情节较轻，在法定幅度内从轻确定罚款数额。"));
             await p.ClickAsync("#action-confirm");
             // Proposed: the decision's approval may now be asked for (the actions are re-laid out; wait before clicking).
             await Assertions.Expect(p.Locator("#record-action-approval-decision")).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -95,7 +98,13 @@ public class CaseFlowBrowserTests(BrowserPortal portal) : IClassFixture<BrowserP
             await BrowserPortal.ApproveInInboxAsync(leader, "未按规定查验入网用户有效身份证件", "同意给予警告并处罚款二万元。");
             await p.ReloadAsync();
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await StepAsync(p, "decide", ("decided-on", "2026-05-11"), ("discretion", "当事人首次违法，已及时整改，情节较轻，在法定幅度内从轻确定罚款数额。"));
+            // The reasons the notice stated are offered again, filled in.
+            await p.ClickAsync("#record-action-decide");
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToBeVisibleAsync();
+            await Assertions.Expect(p.Locator("#action-discretion")).ToHaveValueAsync("当事人首次违法，已及时整改，情节较轻，在法定幅度内从轻确定罚款数额。", new() { Timeout = 20_000 });
+            await FillAsync(p, ("decided-on", "2026-05-11"));
+            await p.ClickAsync("#action-confirm");
+            await Assertions.Expect(p.Locator(".mud-dialog")).ToHaveCountAsync(0);
             await ExpectStateAsync(p, "已决定");
             await StepAsync(p, "serve", ("served-on", "2026-05-12"), ("recipient", "王伟")); // 直接送达, the first of the methods
             await ExpectStateAsync(p, "已送达");

@@ -68,6 +68,13 @@ public static class TemplateDatabase
         {
             await Startup.InitializeAsync(factory.Services, factory.Services.GetRequiredService<IConfiguration>(),
                 factory.Services.GetRequiredService<IHostEnvironment>(), [], NullLogger.Instance);
+            // The tests decide under Order 25 Art. 6 (ORD25-A06), confirmed here as an administrator would confirm it; the demo confirms
+            // only the entry its own cases rest on (the checklist item's, Art. 9).
+            using var scope = factory.Services.CreateScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>().CreateDbContextAsync();
+            var order25 = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.LegalBases, b => b.Code == "ORD25-A06");
+            scope.ServiceProvider.GetRequiredService<Supervision.Domain.Access.AccessContext>().AsSystem("system:tests");
+            if (!order25.Verified) await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Catalog.CatalogService>().ConfirmLegalBasisAsync(order25.Id);
         }
         if (Provider == DatabaseProvider.Postgres)
         {

@@ -49,7 +49,7 @@ public static class DocumentSamples
                 Guidance = "工业和信息化部工信部网安〔2016〕182号文件关于新入网用户使用二代身份证识别设备并联网核验、禁止人工录入证件信息的要求",
             },
         DocumentKind.ReinspectionOpinion => new ReinspectionOpinionData(Authority, Party, Number(DocumentKind.CorrectiveNotice, 7), new DateOnly(2026, 10, 8),
-            new DateOnly(2026, 11, 7), "以人工录入方式登记用户身份信息12户，未使用二代身份证识别设备核验。", new DateOnly(2026, 11, 5), false,
+            new DateOnly(2026, 11, 6), "以人工录入方式登记用户身份信息12户，未使用二代身份证识别设备核验。", new DateOnly(2026, 11, 5), false,
             new DateOnly(2026, 11, 20), "经复查，你单位已对12户用户重新核验身份，营业网点已配备识别设备并全部启用，整改到位。", true, null, Issued)
             { Number = Number(kind, 3) },
         DocumentKind.SubmissionReceipt => new ReceiptData
@@ -95,7 +95,7 @@ public static class DocumentSamples
             Sanctions = sanctions, FiledOn = new DateOnly(2026, 9, 15), IssueDate = Issued, Investigators = ["张明远", "李晓华"],
             ViolationDate = new DateOnly(2026, 7, 1), Source = "监督检查发现",
             NoticeServedOn = new DateOnly(2026, 10, 20), NoticeNumber = Number(DocumentKind.PriorNotice, 2), StatementDeadline = new DateOnly(2026, 10, 23),
-            HearingOffered = true, HearingRequestDeadline = new DateOnly(2026, 10, 25), HearingRequestedOn = new DateOnly(2026, 10, 22),
+            HearingOffered = true, HearingRequestDeadline = new DateOnly(2026, 10, 27), HearingRequestedOn = new DateOnly(2026, 10, 22),
             HearingDate = new DateOnly(2026, 11, 5), HearingPlace = "宁夏回族自治区通信管理局三楼会议室（银川市金凤区北京中路168号）",
             HearingChair = "赵立新", HearingMembers = "孙海燕、周文博", HearingClerk = "马丽",
             NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? "违法行为轻微并及时改正，没有造成危害后果，依据《中华人民共和国行政处罚法》第三十三条第一款，不予行政处罚。" : null,

@@ -37,12 +37,16 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
     /// <summary>The 裁量理由 of the closed case's ¥20,000 fine: more cards, a partner outlet's habit, but a first offence and corrected.</summary>
     private const string ManualEntryDiscretion = "当事人涉及电话卡12张，系合作营业厅在一个月内多次以人工录入方式办理，反映出当事人对合作营业厅的管理不到位；"
         + "同时，当事人系首次因此类行为被查处，未发现造成用户损失的后果，调查期间积极配合并已停止人工录入。综合考虑违法情节、危害后果和整改情况，"
-        + "在一万元以上三万元以下的幅度内确定罚款数额为二万元";
+        + "确定罚款数额为二万元";
 
     /// <summary>The 裁量理由 of the ¥10,000 fine: fewer cards, a first offence, corrected on its own initiative — the lower limit.</summary>
     private const string OnlineSaleDiscretion = "当事人涉及电话卡8张，未发现被用于违法犯罪或者造成用户损失的后果；当事人系首次因此类行为被查处，"
         + "立案后即主动暂停网上商城的相关销售，对已售电话卡逐一回访并重新核验用户身份。依据《中华人民共和国行政处罚法》第三十二条第（一）项，"
-        + "依法从轻处罚，按一万元以上三万元以下幅度的下限确定罚款数额为一万元";
+        + "依法从轻处罚，按法定幅度的下限确定罚款数额为一万元";
+
+    /// <summary>The 裁量理由 of the ¥15,000 fine proposed to the party whose statement period runs: an agent's act, stopped at once.</summary>
+    private const string AgentDiscretion = "当事人涉及电话卡5张，系代理商在当事人授权范围内办理入网时未核验用户身份，反映出当事人对代理商的管理存在疏漏；"
+        + "未发现电话卡被用于违法犯罪，当事人在调查期间积极配合。综合考虑违法情节和危害后果，拟在法定幅度内确定罚款数额为一万五千元";
 
     public async Task EnsureAsync(CancellationToken ct = default)
     {
@@ -53,7 +57,6 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         var users = await db.Users.Where(u => u.ProvinceId == province.Id).ToDictionaryAsync(u => u.UserName!, ct);
         if (!users.ContainsKey("inspector.nx") || !users.ContainsKey("inspector2.nx") || !users.ContainsKey("leader.nx")) return;
         var branches = await db.Branches.Where(b => b.ProvinceId == province.Id && b.ParentBranchId == null).ToDictionaryAsync(b => b.Code, ct);
-        var bases = await db.LegalBases.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
         var investigators = new[] { users["inspector.nx"].Id, users["inspector2.nx"].Id };
         var today = BeijingTime.Today(clock);
         DateOnly Day(int daysAgo) => today.AddDays(-daysAgo);
@@ -90,7 +93,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         }
         // The 承办人 asks for the decision's approval first (before the legal review, which examines what is proposed), the 局领导
         // approves on the day of the decision: the form's dates read in the order things happened.
-        async Task DecideAsync(long id, DateOnly requested, DateOnly on, IReadOnlyList<SanctionInput> sanctions, string? discretion)
+        async Task DecideAsync(long id, DateOnly requested, DateOnly on, IReadOnlyList<SanctionInput> sanctions)
         {
             var c = await cases.GetAsync(id, ct);
             if (c.Requires(ApprovalStep.Decision))
@@ -99,14 +102,23 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
                 await ApproveAsync(id, ApprovalStep.Decision, "同意按报请的内容作出行政处罚决定。", on, requested);
                 c = await cases.GetAsync(id, ct);
             }
-            await cases.DecideAsync(id, c.ConcurrencyToken, on, sanctions, ct, sanctions.Any(s => s.Kind == SanctionKind.Fine) ? discretion : null);
+            // The 裁量理由 stated in the prior notice stands: the decision repeats it (one text for both documents).
+            await cases.DecideAsync(id, c.ConcurrencyToken, on, sanctions, ct);
         }
         void Party(string branchCode, string userName)
         {
             var b = branches[branchCode];
             access.Set(AccessScope.ForBranches(province.Id, b.CarrierId, [b.Id]), userName, users[userName].Id);
         }
-        var basis = bases["ORD25-A06"];
+        // Corrective deadlines are counted as an officer counts them: working days on the holiday catalog (never a rest day or holiday).
+        var calendar = await catalog.GetCalendarAsync(ct);
+        var closedDeadline = calendar.AddWorkingDays(Day(95), 20);
+        var servedDeadline = calendar.AddWorkingDays(Day(5), 20);
+        // The demo's cases are about manual entry without the ID reader and online verification: the duty the checklist item RN-05
+        // cites in the inspection record (the catalog's one mapping), which the corrective notice and the cases cite too.
+        var basis = await db.ChecklistItems.Where(i => i.Code == "RN-05").Select(i => i.LegalBasisId).SingleAsync(ct)
+                    ?? throw new InvalidOperationException("RN-05 has no legal basis in the checklist.");
+        var citation = await db.LegalBases.Where(b => b.Id == basis).Select(b => b.Statute + b.DutyArticle + "、" + b.PenaltyArticle).SingleAsync(ct);
         // A decision rests only on a basis an administrator checked against the published text; the demo's one is confirmed
         // by the system here (recorded as such), as an administrator would in 法律依据.
         await catalog.ConfirmLegalBasisAsync(basis, ct);
@@ -119,20 +131,20 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         SanctionInput Fine(decimal amount) => new(SanctionKind.Fine, basis, amount, "罚款");
         SanctionInput Announce() => new(SanctionKind.PublicAnnouncement, basis, null, "向社会公告");
 
-        async Task<EnforcementCase> ToNoticeAsync(string branch, string title, string facts, string evidence, int violation, int filed, IReadOnlyList<SanctionInput> sanctions)
+        async Task<EnforcementCase> ToNoticeAsync(string branch, string title, string facts, string evidence, int violation, int filed, IReadOnlyList<SanctionInput> sanctions, string discretion)
         {
             Inspector();
             var id = await FileAsync(new FileCaseInput(branches[branch].Id, basis, title, facts, Day(violation), Day(filed), investigators));
             var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id, ct)).ConcurrencyToken, ct);
             c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, evidence, Day(filed - 3), null, ct);
             c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿，适用依据正确，建议依法给予行政处罚。", ct);
-            return await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions, ct);
+            return await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions, ct, discretion);
         }
 
         // 1. Closed: corrective order, warning, fine and announcement; no statement within the period, decision served and acknowledged,
         //    announcement published, fine paid.
         var closed = await ToNoticeAsync("CMCC-64", "未按规定查验入网用户有效身份证件", ManualEntryFacts, "暗访录像一份、入网工单12份、营业厅负责人询问笔录一份",
-            150, 130, [Correct(Day(65)), Warning(), Fine(20_000m), Announce()]);
+            150, 130, [Correct(closedDeadline), Warning(), Fine(20_000m), Announce()], ManualEntryDiscretion);
         // Each document served on the party records its service and gets its 送达回证: signed for by the branch's staff, two servers.
         await cases.ServePriorNoticeAsync(closed.Id, closed.ConcurrencyToken, Day(110), ct, ServiceMethods.InPerson,
             new ServiceDetails(RecipientName: "王建华", RecipientPost: "综合部经理"));
@@ -141,10 +153,10 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         {
             Reviewer();
             closed = await cases.RecordLegalReviewAsync(closed.Id, closed.ConcurrencyToken, Day(97), LegalReviewOpinion.Approve,
-                "违法事实清楚，证据确凿；适用《电话用户真实身份信息登记规定》第六条、第十九条正确；已依法告知陈述申辩权利，程序合法；拟处罚款在法定幅度内，处罚适当。", ct);
+                $"违法事实清楚，证据确凿；适用{citation}正确；已依法告知陈述申辩权利，程序合法；拟处罚款在法定幅度内，处罚适当。", ct);
             Inspector();
         }
-        await DecideAsync(closed.Id, Day(99), Day(95), [Correct(Day(65)), Warning(), Fine(20_000m), Announce()], ManualEntryDiscretion);
+        await DecideAsync(closed.Id, Day(99), Day(95), [Correct(closedDeadline), Warning(), Fine(20_000m), Announce()]);
         closed = await cases.GetAsync(closed.Id, ct);
         await cases.ServeAsync(closed.Id, closed.ConcurrencyToken, Day(94), ServiceMethods.InPerson, ct, new ServiceDetails(RecipientName: "王建华", RecipientPost: "综合部经理"));
         var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == closed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
@@ -164,18 +176,18 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
 
         // 2. Served with a public announcement queued for publication; the fine is due in the coming days.
         var served = await ToNoticeAsync("JDCOM-64", "移动通信转售业务未落实用户真实身份信息登记", OnlineSaleFacts, "网上商城订单记录8份、电话卡激活记录8份、物流签收记录、当事人业务负责人询问笔录一份",
-            60, 40, [Correct(today.AddDays(25), OnlineSaleCorrection), Warning(), Fine(10_000m), Announce()]);
+            60, 40, [Correct(servedDeadline, OnlineSaleCorrection), Warning(), Fine(10_000m), Announce()], OnlineSaleDiscretion);
         // By post: dated by the receipt the tracking record shows, three days after posting.
         await cases.ServePriorNoticeAsync(served.Id, served.ConcurrencyToken, Day(20), ct, ServiceMethods.Post,
             new ServiceDetails(PostedOn: Day(23), TrackingNumber: "1179230645164"));
         served = await cases.GetAsync(served.Id, ct);
-        await DecideAsync(served.Id, Day(7), Day(5), [Correct(today.AddDays(25), OnlineSaleCorrection), Warning(), Fine(10_000m), Announce()], OnlineSaleDiscretion);
+        await DecideAsync(served.Id, Day(7), Day(5), [Correct(servedDeadline, OnlineSaleCorrection), Warning(), Fine(10_000m), Announce()]);
         served = await cases.GetAsync(served.Id, ct);
         await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), ServiceMethods.Post, ct, new ServiceDetails(PostedOn: Day(5), TrackingNumber: "1179230712645")); // the receipt's date
 
         // 3. Prior notice served yesterday: the party's statement period is running and it has stated its case.
         var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", AgentFacts, "代理商入网工单5份、用户回访记录5份、代理协议一份、代理商经营者询问笔录一份",
-            45, 25, [Correct(today.AddDays(40), AgentCorrection), Warning(), Fine(15_000m)]);
+            45, 25, [Correct(calendar.AddWorkingDays(today, 30), AgentCorrection), Warning(), Fine(15_000m)], AgentDiscretion);
         await cases.ServePriorNoticeAsync(noticed.Id, noticed.ConcurrencyToken, Day(1), ct, ServiceMethods.InPerson,
             new ServiceDetails(RecipientName: "赵丽", RecipientPost: "政企客户部主管"));
         Party("CUCC-64", "carrier.cucc.nx");

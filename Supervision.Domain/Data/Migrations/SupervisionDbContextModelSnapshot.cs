@@ -1778,6 +1778,9 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CourtVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DecisionDays")
                         .HasColumnType("INTEGER");
 
@@ -1813,9 +1816,20 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HearingThresholdVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("LegalReviewThreshold")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalReviewThresholdSource")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LegalReviewThresholdVerified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LimitationYears")
                         .HasColumnType("INTEGER");

@@ -34,7 +34,7 @@ public class CaseActionsTests
         { CaseState.Decided, "2026-05-14", "serve service-address", "" },
         { CaseState.Served, "2026-05-14", "payment arrangement close? remedy-review remedy-litigation enforcement-apply?", "acknowledge" },
         { CaseState.Executing, "2026-05-14", "payment arrangement close? remedy-review remedy-litigation enforcement-apply?", "acknowledge" },
-        { CaseState.Closed, "2026-05-14", "remedy-review remedy-litigation", "acknowledge" },
+        { CaseState.Closed, "2026-05-14", "remedy-review remedy-litigation", "" }, // a closed case takes no step from the party
         { CaseState.NoPenalty, "2026-05-14", "", "" },
         { CaseState.Withdrawn, "2026-05-14", "", "" },
         { CaseState.Transferred, "2026-05-14", "", "" },

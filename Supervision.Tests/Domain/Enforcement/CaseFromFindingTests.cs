@@ -23,12 +23,20 @@ public class CaseFromFindingTests(Portal portal) : IClassFixture<Portal>
         await CompleteAsync(portal, inspection, user, today, "RN-05");
         await using var db = portal.Db();
         var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.InspectionId == inspection.Id);
-        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
+        // RN-05 (读卡器与联网核验) cites Order 25 第九条 in the catalog, as the inspection record prints it: the finding, the order and the case follow it.
+        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A09");
+        var other = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
         using var inspector = await portal.AsUserAsync(user);
         var cases = inspector.Get<EnforcementService>();
 
         // Not handed over yet: nothing to file on.
         Assert.Equal("finding.not_awaiting_case", (await Assert.ThrowsAsync<DomainException>(() => cases.DraftFromFindingAsync(finding.Id))).Code);
+        // Another article than the item's for the same facts is refused, naming both.
+        var mismatch = await Assert.ThrowsAsync<DomainException>(() => inspector.Get<FindingService>().DecideAsync(finding.Id, finding.ConcurrencyToken,
+            FindingDecision.Enforcement, FindingSeverity.Severe, other.Id, "多次人工录入，移交立案"));
+        Assert.Equal("finding.basis_mismatch", mismatch.Code);
+        Assert.Contains("第九条", mismatch.Message);
+        Assert.Contains("第六条", mismatch.Message);
         await inspector.Get<FindingService>().DecideAsync(finding.Id, finding.ConcurrencyToken, FindingDecision.Enforcement, FindingSeverity.Severe, basis.Id, "多次人工录入，移交立案");
 
         var draft = await cases.DraftFromFindingAsync(finding.Id);
@@ -41,9 +49,11 @@ public class CaseFromFindingTests(Portal portal) : IClassFixture<Portal>
 
         // Another party than the finding's is refused, and nothing of that attempt stays.
         var docs = inspector.Get<EnforcementService>();
-        var other = (await db.Branches.SingleAsync(b => b.Code == "CUCC-64")).Id;
-        FileCaseInput Input(int party) => new(party, draft.LegalBasisId!.Value, draft.Title, draft.Facts, draft.ViolationDate, today, draft.InvestigatorIds, draft.Source, draft.SourceRef);
-        Assert.Equal("finding.case_party", (await Assert.ThrowsAsync<DomainException>(() => docs.FileAsync(Input(other)))).Code);
+        var otherParty = (await db.Branches.SingleAsync(b => b.Code == "CUCC-64")).Id;
+        FileCaseInput Input(int party, int? basisId = null) => new(party, basisId ?? draft.LegalBasisId!.Value, draft.Title, draft.Facts, draft.ViolationDate, today, draft.InvestigatorIds, draft.Source, draft.SourceRef);
+        // The case cites the finding's duty, not another article for the same facts.
+        Assert.Equal("case.basis_mismatch", (await Assert.ThrowsAsync<DomainException>(() => docs.FileAsync(Input(draft.BranchId, other.Id)))).Code);
+        Assert.Equal("finding.case_party", (await Assert.ThrowsAsync<DomainException>(() => docs.FileAsync(Input(otherParty)))).Code);
         Assert.False(await db.EnforcementCases.AnyAsync(c => c.Source == CaseSource.Finding && c.SourceRef == draft.SourceRef));
 
         var id = await LeaderApproval.FileAsync(portal.ScopeFor, docs, Input(draft.BranchId));

@@ -102,7 +102,7 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Matches(@"^宁通管罚〔2026〕\d+号$", decision.Number);
         var decisionText = Text((await registry.DownloadAsync(decision.Id)).Pdf);
         foreach (var element in new[] { "行政处罚决定书", "统一社会信用代码", "住所", "违法事实和证据", "暗访录像", "处罚依据和内容", "人民币壹万伍仟元整", "履行方式和期限",
-                     "十五日内", "百分之三", "3%", "六十日内", "工业和信息化部", "六个月内", "人民法院", "宁夏回族自治区通信管理局", "2026年5月11日", "在规定期限内提出了陈述、申辩意见",
+                     "十五日内", "百分之三", "3%", "六十日内", "工业和信息化部", "六个月内", "有管辖权的人民法院", "宁夏回族自治区通信管理局", "2026年5月11日", "在规定期限内提出了陈述、申辩意见",
                      "经复核，本机关认为你单位终止与涉事代理商合作并全面排查属实，可以从轻处罚，但不影响违法事实的认定，对你单位的陈述、申辩意见部分予以采纳。" })
             Assert.Contains(element.Replace("百分之三", "3%"), decisionText);
         Assert.DoesNotContain(DocumentKind.PenaltyDecision, (await As<DocumentRegistry>(a.Carrier, "carrier.cmcc.nx").ForOwnerAsync(EnforcementService.OwnerType, id.ToString())).Select(d => d.Kind));
@@ -130,6 +130,12 @@ public class EnforcementFlowTests(Portal portal) : IClassFixture<Portal>
         c = await cases.CloseAsync(id, c.ConcurrencyToken, new DateOnly(2026, 5, 28));
         Assert.Equal(CaseState.Closed, c.State);
         Assert.True(c.Steps.Count >= 12);
+
+        // The party can take no more steps on the closed case: refused with its own code, naming when it was closed.
+        var late = await Assert.ThrowsAsync<DomainException>(() => carrierCases.AcknowledgeServiceAsync(id));
+        Assert.Equal("case.closed", late.Code);
+        Assert.Contains("2026年5月28日结案", late.Message);
+        Assert.Equal("case.closed", (await Assert.ThrowsAsync<DomainException>(() => carrierCases.RecordStatementAsync(id, "补充陈述：已全面整改。", waiver: false, null))).Code);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class NoticeServiceTests(Portal portal) : IClassFixture<Portal>
     }
 
     /// <summary>A case against the branch under review on 2026-05-29 with its penalty proposed (corrective order, warning, fine).</summary>
-    private async Task<(long Id, SanctionInput[] Sanctions)> ProposedAsync(string branchCode, string title)
+    private async Task<(long Id, SanctionInput[] Sanctions)> ProposedAsync(string branchCode, string title, string? discretion = null)
     {
         int branch, basis;
         string[] investigators;
@@ -43,8 +43,42 @@ public class NoticeServiceTests(Portal portal) : IClassFixture<Portal>
         c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份及入网工单三份", new DateOnly(2026, 5, 22), null);
         c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿，建议给予警告并处罚款。");
         SanctionInput[] sanctions = [Lawful.Correction(basis), new(SanctionKind.Warning, basis, null, "警告"), new(SanctionKind.Fine, basis, 10_000m, "罚款")];
-        await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions);
+        await cases.ProposeAsync(id, c.ConcurrencyToken, sanctions, discretionReason: discretion);
         return (id, sanctions);
+    }
+
+    private const string Discretion = "当事人涉及电话卡3张，系首次因此类行为被查处，未发现造成用户损失的后果，调查期间积极配合并已停止违规办理，按法定幅度的下限确定罚款数额";
+
+    [Fact]
+    public async Task The_prior_notice_states_the_range_and_the_reasons_of_the_intended_fine_and_the_decision_repeats_the_same_paragraph()
+    {
+        var (id, sanctions) = await ProposedAsync("CTCC-64", "未按规定查验入网用户身份证件（告知罚款裁量理由）", Discretion);
+        portal.Today(new DateOnly(2026, 6, 1));
+        using var inspector = await portal.AsUserAsync("inspector.nx");
+        var cases = inspector.Get<EnforcementService>();
+        var registry = inspector.Get<DocumentRegistry>();
+        Assert.Equal(Discretion, (await cases.GetAsync(id)).DiscretionReason);
+        var notice = await cases.ServePriorNoticeAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 6, 1));
+
+        // Art. 44: the intended penalty with its facts, reasons and basis — the range the basis allows and why this amount within it.
+        var paragraph = $"关于罚款数额：《电话用户真实身份信息登记规定》（工业和信息化部令第25号）第十九条规定的罚款幅度为¥10,000.00至¥30,000.00；{Discretion}。";
+        var noticeText = Text((await registry.DownloadAsync(notice.Id)).Pdf);
+        Assert.Contains(paragraph.Replace(" ", ""), noticeText);
+        Assert.True(noticeText.IndexOf("关于罚款数额", StringComparison.Ordinal) < noticeText.IndexOf("拟", noticeText.IndexOf("关于罚款数额", StringComparison.Ordinal), StringComparison.Ordinal));
+
+        // Decided without other reasons: the decision states the very paragraph the party was told of.
+        portal.Today(new DateOnly(2026, 6, 5));
+        var decision = await LeaderApproval.DecideAsync(portal.ScopeFor, cases, id, new DateOnly(2026, 6, 5), sanctions);
+        var decisionText = Text((await registry.DownloadAsync(decision.Id)).Pdf);
+        Assert.Contains(paragraph.Replace(" ", ""), decisionText);
+        // Until an administrator verified the province's court, the decision names none that may lack jurisdiction.
+        Assert.Contains("依法向有管辖权的人民法院提起行政诉讼", decisionText);
+
+        // No 法制审核 was required: the 审批表 says why and cites where the bureau's threshold comes from, unchecked as it is.
+        var documents = await registry.ForOwnerAsync(EnforcementService.OwnerType, id.ToString());
+        var approval = Text((await registry.DownloadAsync(Assert.Single(documents, d => d.Kind == DocumentKind.DecisionApproval).Id)).Pdf);
+        Assert.Contains("依法无需法制审核：本案未经听证程序", approval);
+        Assert.Contains("法制审核金额标准为拟罚款¥30,000.00以上（《中华人民共和国行政处罚法》第五十八条第一款（应当法制审核的情形）；本局确定法制审核金额标准的文件和条款待核对）", approval);
     }
 
     [Fact]

@@ -57,6 +57,25 @@ public class CaseDetailTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task Before_a_decision_the_party_reads_the_fine_as_proposed_and_no_corrective_deadline_runs()
+    {
+        var c = await NoticedAsync();
+        portal.Today(new DateOnly(2026, 5, 6));
+        foreach (var user in new[] { "carrier.cmcc.nx", "inspector.nx" })
+        {
+            var page = await PageAsync(user, c.Id);
+            // 拟罚款, from the served 事先告知书: never a fine imposed.
+            Assert.Equal("¥20,000.00（尚未作出处罚决定）", page.GetElementById("proposed-fine")!.TextContent.Trim());
+            var labels = page.QuerySelectorAll(".mud-text-secondary").Select(l => l.TextContent.Trim()).ToList();
+            Assert.Contains("拟罚款", labels);
+            Assert.DoesNotContain("罚款", labels);
+            // The proposed corrective order sets no deadline until a decision orders it.
+            Assert.DoesNotContain("责令改正期限", page.GetElementById("deadlines")!.TextContent);
+            Assert.Contains("当事人陈述申辩期限", page.GetElementById("deadlines")!.TextContent);
+        }
+    }
+
+    [Fact]
     public async Task A_step_the_case_holds_back_is_shown_disabled_with_its_reason_until_the_day_it_is_allowed()
     {
         var c = await NoticedAsync();

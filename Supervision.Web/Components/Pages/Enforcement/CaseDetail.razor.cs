@@ -52,6 +52,14 @@ public partial class CaseDetail
     private Supervision.Domain.Organizations.ServiceAddressConfirmation? _consent;
 
     private bool Party => _acting == Acting.Party;
+
+    /// <summary>No decision yet: what the case holds are the sanctions proposed (拟), as the prior notice states them once served.</summary>
+    private bool Undecided => _case is { DecidedOn: null } c && CaseStates.IsOpen(c.State);
+
+    /// <summary>Where a proposed sanction comes from, as a person reads it: the served prior notice (with its 文号) or, before it, the draft.</summary>
+    private string ProposedSource => _case?.PriorNoticeServedOn is null
+        ? "拟定（尚未送达事先告知书）"
+        : "事先告知书" + (_documents.FirstOrDefault(d => d.Kind == DocumentKind.PriorNotice)?.Number is { } n ? $"（{n}）" : "") + "告知";
     private Guid Token => _case!.ConcurrencyToken;
 
     protected override async Task OnParametersSetAsync()
@@ -180,8 +188,13 @@ public partial class CaseDetail
     private async Task Propose()
     {
         var sanctions = Proposed();
-        if (await AskAsync("拟定处罚", new("拟定的处罚将写入事先告知书。决定不得重于告知的处罚（行政处罚法第四十五条）。", "保存", []), extra: SanctionFields(sanctions)))
-            await Run(() => Cases.ProposeAsync(Id, Token, sanctions), "拟定的处罚已保存。");
+        // With a fine, the prior notice states why this amount within the range (行政处罚法第四十四条：拟作出的行政处罚内容及事实、理由、依据).
+        // The sanctions are edited in the dialog itself: the field stays shown, and a fine without its reasons is refused on saving.
+        var discretion = new ActionText("discretion", "数额裁量理由（拟定金额的必填：考虑的情节、在法定幅度内确定此数额的理由）", _case!.DiscretionReason ?? "", lines: 3);
+        if (await AskAsync("拟定处罚", new("拟定的处罚和罚款裁量理由将写入事先告知书。决定不得重于告知的处罚（行政处罚法第四十五条）。", "保存", [discretion]), extra: SanctionFields(sanctions)))
+            await Run(() => sanctions.Any(s => s.Kind == Supervision.Domain.Catalog.SanctionKind.Fine) && string.IsNullOrWhiteSpace(discretion.Value)
+                ? throw new DomainException("case.discretion_required", "拟处罚款的，请写明罚款裁量理由：事先告知书须告知拟作出处罚的事实、理由和依据（行政处罚法第四十四条）。")
+                : Cases.ProposeAsync(Id, Token, sanctions, discretionReason: FineReason(sanctions, discretion)), "拟定的处罚已保存。");
     }
 
     private async Task Notice()
@@ -301,14 +314,22 @@ public partial class CaseDetail
     {
         // Decided as approved, where the decision needed approval: the approved sanctions, which the decision must match.
         var (on, sanctions) = (Today("decided-on", "决定日期"), _case!.UsableApproval(ApprovalStep.Decision)?.ProposalValue.Sanctions?.ToList() ?? Proposed());
-        // With a fine, the decision says why this amount within the range (裁量理由: 情节、后果、整改、配合…, 行政处罚法第五条).
-        var discretion = new ActionText("discretion", "罚款裁量理由（为何在法定幅度内确定此数额）", lines: 3)
-            { Required = true, ShownWhen = () => sanctions.Any(s => s.Kind == Supervision.Domain.Catalog.SanctionKind.Fine) };
+        // With a fine, the decision says why this amount within the range (裁量理由: 情节、后果、整改、配合…, 行政处罚法第五条): as the
+        // prior notice stated it, or as revised after the party's statements.
+        var discretion = Discretion(sanctions, _case.DiscretionReason);
         var form = new ActionForm("作出行政处罚决定。处罚不得重于事先告知的内容；签发后文号不可收回，决定书在送达后当事人可见。", "作出决定并签发决定书", [on, discretion]);
-        string? Reason() => sanctions.Any(s => s.Kind == Supervision.Domain.Catalog.SanctionKind.Fine) ? discretion.Value : null;
+        string? Reason() => FineReason(sanctions, discretion);
         if (await AskAsync("作出处罚决定", form, () => Cases.PreviewAsync(Id, EnforcementService.PreviewKind.PenaltyDecision, on.Day, sanctions, discretionReason: Reason()), SanctionFields(sanctions)))
             await Run(() => Cases.DecideAsync(Id, Token, on.Day, sanctions, discretionReason: Reason()), "处罚决定书已签发。");
     }
+
+    /// <summary>The 裁量理由 field of the propose and decide forms: shown and required with a fine, filled with what the case records.</summary>
+    private static ActionText Discretion(List<SanctionInput> sanctions, string? recorded) =>
+        new("discretion", "罚款裁量理由（考虑的情节、为何在法定幅度内确定此数额）", recorded ?? "", lines: 3)
+            { Required = true, ShownWhen = () => sanctions.Any(s => s.Kind == Supervision.Domain.Catalog.SanctionKind.Fine) };
+
+    private static string? FineReason(List<SanctionInput> sanctions, ActionText discretion) =>
+        sanctions.Any(s => s.Kind == Supervision.Domain.Catalog.SanctionKind.Fine) ? discretion.Value : null;
 
     private async Task Serve()
     {
@@ -530,7 +551,7 @@ public partial class CaseDetail
 
     private static string SanctionStatusText(SanctionStatus s) => s switch
     {
-        SanctionStatus.Proposed => "拟处罚（告知）",
+        SanctionStatus.Proposed => "拟作出（尚未决定）",
         SanctionStatus.Pending => "待执行",
         SanctionStatus.Executed => "已执行",
         SanctionStatus.Superseded => "已因复议或诉讼变更、撤销",

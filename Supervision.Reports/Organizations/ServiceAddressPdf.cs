@@ -22,8 +22,7 @@ public static class ServiceAddressPdf
         Row(table, "统一社会信用代码", d.Party.CreditCode);
         Row(table, d.Party.HeadTitle == "负责人" ? "营业场所" : "住所", d.Party.Address);
         table.AddRow("送达地址", d.PostalAddress);
-        table.AddRow("收件人", d.RecipientName);
-        table.AddRow("收件人联系电话", d.RecipientPhone);
+        table.AddRow("收件人及联系电话", $"{d.RecipientName}　{d.RecipientPhone}");
         table.AddRow("电子送达", (d.ConsentsToElectronicService ? "■同意　□不同意" : "□同意　■不同意") + "\n" + ElectronicTerms);
         Row(table, "送达电子邮箱", d.Email);
         table.AddRow("告知事项", Notice());
@@ -32,7 +31,8 @@ public static class ServiceAddressPdf
         table.AddRow("平台登记", $"{d.AttestedBy}于{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm}在监管平台登记并确认。"
                                  + (d.SupersededOn is { } replaced ? $"本确认书已被{ChineseDate.Format(replaced)}签署的确认书取代。" : ""));
         doc.Table(table);
-        return OfficialDocumentRenderer.Render(doc.SignedBy(d.Party.Name, d.SignedOn), DocumentVerificationMark.Options(d));
+        // The party seals it where it confirms (in the form); the signature line names it and the date without a seal box of its own.
+        return OfficialDocumentRenderer.Render(doc.SignedBy(d.Party.Name, d.SignedOn, sealRoom: false), DocumentVerificationMark.Options(d));
     }
 
     /// <summary>签署确认书的负责人: the head's title of the party (负责人 of a branch, 法定代表人 of a company) or, acting for it, the responsible person.</summary>
@@ -40,10 +40,9 @@ public static class ServiceAddressPdf
 
     /// <summary>What the party is told on signing: how service by each way works and that it must keep the address current.</summary>
     internal static string Notice() => string.Join("\n",
-        "一、依据《中华人民共和国行政处罚法》第六十一条第二款，当事人同意并签订确认书的，行政机关可以采用传真、电子邮件等方式，将行政处罚决定书等送达当事人。",
-        "二、同意电子送达的，本机关通过监管平台发送文书并向上述电子邮箱发出通知；受送达人首次在监管平台查阅文书之日为送达日期。",
-        "三、送达地址、收件人或电子邮箱变更的，受送达人应当及时重新签署确认书；未及时告知的，按本确认书载明的地址送达即视为送达。",
-        "四、不同意电子送达的，文书采用直接送达或者邮寄送达。");
+        "一、依据《中华人民共和国行政处罚法》第六十一条第二款，当事人同意并签订确认书的，行政机关可以采用电子邮件等方式送达行政处罚决定书等文书。",
+        "二、同意电子送达的，本机关通过监管平台发送文书并向上述电子邮箱发出通知，受送达人首次在平台查阅文书之日为送达日期；不同意的，采用直接送达或者邮寄送达。",
+        "三、上述地址或电子邮箱变更的，应当及时重新签署确认书；未及时告知的，按本确认书载明的地址送达即视为送达。");
 
     /// <summary>A row of the form; nothing recorded is stated as 无.</summary>
     private static void Row(DocumentTable table, string label, string? value) =>

@@ -113,6 +113,10 @@ public class ElectronicServiceBrowserTests(BrowserPortal portal) : IClassFixture
                 var notice = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.OwnerId == id.ToString() && d.Kind == DocumentKind.PriorNotice);
                 Assert.True(notice.Sealed);
                 Assert.False(await db.IssuedDocuments.AnyAsync(d => d.OwnerId == id.ToString() && d.Kind == DocumentKind.ServiceReceipt));
+                // The e-mail to the confirmation's address waits in the outbox, with the link to the case.
+                var confirmationId = await db.ServiceAddressConfirmations.Where(x => x.BranchId == branch).Select(x => x.Id).SingleAsync();
+                var mail = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ServiceConfirmationId == confirmationId);
+                Assert.Equal(($"/cases/{id}", "电子送达：行政处罚事先告知书（" + notice.Number + "）"), (mail.Link, mail.Subject));
             }
 
             // 3. The carrier sees the notice waiting to be read and opens it: that is the service; the 送达回证 is issued.
@@ -128,8 +132,10 @@ public class ElectronicServiceBrowserTests(BrowserPortal portal) : IClassFixture
             Assert.Contains(Title, Text(noticePdf));
             await Assertions.Expect(carrier.Locator(".mud-snackbar")).ToContainTextAsync("本日为行政处罚事先告知书的送达日期", Slow);
 
-            // 4. The inspector sees the date of service (the first opening) and the periods running from it.
-            var today = BeijingTime.Today(TimeProvider.System);
+            // 4. The inspector sees the date of service (the first opening, by Beijing time) and the periods running from it.
+            DateOnly today;
+            await using (var db = portal.Db())
+                today = BeijingTime.Today((await db.ElectronicServices.AsNoTracking().SingleAsync(s => s.CaseId == id)).OpenedAt!.Value);
             await p.ReloadAsync();
             await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Assertions.Expect(p.Locator("#case-services")).ToContainTextAsync("首次查阅", Slow);

@@ -128,6 +128,7 @@ public class ElectronicServiceTests(Portal portal) : IClassFixture<Portal>
         {
             var (name, pdf) = await reader.Get<ServiceAddressService>().DocumentAsync(id);
             Assert.EndsWith("_20260402.pdf", name);
+            using (var read = PdfDocument.Open(pdf)) Assert.Equal(1, read.NumberOfPages); // a form: one page to sign and seal
             var text = Text(pdf);
             Assert.Contains("送达地址确认书", text);
             Assert.Contains(branch.Name, text);

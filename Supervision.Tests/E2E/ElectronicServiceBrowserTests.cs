@@ -119,7 +119,11 @@ public class ElectronicServiceBrowserTests(BrowserPortal portal) : IClassFixture
                 Assert.Equal(($"/cases/{id}", "电子送达：行政处罚事先告知书（" + notice.Number + "）"), (mail.Link, mail.Subject));
             }
 
-            // 3. The carrier sees the notice waiting to be read and opens it: that is the service; the 送达回证 is issued.
+            // 3. The carrier sees the notice waiting to be read on its home page and opens it: that is the service; the 送达回证 is issued.
+            await carrier.GotoAsync("/");
+            await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Assertions.Expect(carrier.Locator("body")).ToContainTextAsync("查阅电子送达的行政处罚事先告知书：首次查阅之日为送达日期", Slow);
+            await BrowserPortal.ShotAsync(carrier, "eservice-3-carrier-home");
             await carrier.GotoAsync($"/cases/{id}");
             await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await carrier.ClickAsync("text=文书");

@@ -42,6 +42,7 @@ public static class Startup
             {
                 var demo = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(seedDirectory);
                 await scope.ServiceProvider.GetRequiredService<Demo.DemoAuthoritySettings>().EnsureAsync();
+                await scope.ServiceProvider.GetRequiredService<Demo.ElectronicServiceDemo>().EnsureAsync();
                 await scope.ServiceProvider.GetRequiredService<Demo.InspectionDemo>().EnsureAsync();
                 await scope.ServiceProvider.GetRequiredService<Demo.EnforcementDemo>().EnsureAsync();
                 PrintDemoAccounts(demo);

@@ -128,6 +128,7 @@ public static class WebSetup
         services.AddSupervisionMessaging();
         // Development's demo data, made through the real services (Startup and a background generator after start).
         services.AddScoped<Demo.DemoAuthoritySettings>();
+        services.AddScoped<Demo.ElectronicServiceDemo>();
         services.AddScoped<Demo.InspectionDemo>();
         services.AddScoped<Demo.EnforcementDemo>();
         services.AddHostedService<Demo.DemoHistoryService>();

@@ -17,6 +17,8 @@ public enum DocumentKind
     NoPenaltyDecision,
     /// <summary>行政处罚决定审批表: internal; the legal review, collective discussion and the responsible person's approval of the decision.</summary>
     DecisionApproval,
+    /// <summary>送达地址确认书 (行政处罚法第六十一条第二款): the party's own confirmation of its service address and consent to electronic service.</summary>
+    ServiceAddressConfirmation,
 }
 
 public static class DocumentKinds
@@ -35,6 +37,7 @@ public static class DocumentKinds
         DocumentKind.PublicAnnouncement => "公告",
         DocumentKind.NoPenaltyDecision => "不予行政处罚决定书",
         DocumentKind.DecisionApproval => "行政处罚决定审批表",
+        DocumentKind.ServiceAddressConfirmation => "送达地址确认书",
         _ => kind.ToString(),
     };
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Common;
 using Supervision.Domain.Data;
+using Supervision.Domain.Documents;
 using Supervision.Domain.Notifications;
 
 namespace Supervision.Domain.Organizations;
@@ -14,7 +15,7 @@ public sealed record ServiceAddressRow(long Id, DateOnly SignedOn, string Postal
 /// The 送达地址确认书 of carrier branches: the branch's 企业管理员 records a new version (with the attestation); the branch's users
 /// and the administration's staff see the current one and the history; enforcement asks which one was in force on a day.
 /// </summary>
-public sealed class ServiceAddressService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock)
+public sealed class ServiceAddressService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, IDocumentRenderer renderer)
 {
     /// <summary>Records a new version for <paramref name="branchId"/>: only a 企业管理员 of a branch in the acting user's scope may.</summary>
     public async Task<long> RecordAsync(int branchId, ServiceAddressInput input, CancellationToken ct = default)
@@ -57,6 +58,27 @@ public sealed class ServiceAddressService(IDbContextFactory<SupervisionDbContext
         var current = InForce(all, BeijingTime.Today(clock));
         return all.Select(c => new ServiceAddressRow(c.Id, c.SignedOn, c.PostalAddress, c.RecipientName, Contact.MaskMobile(c.RecipientPhone),
             c.Email is null ? null : Contact.MaskEmail(c.Email), c.ConsentsToElectronicService, c.ResponsiblePerson, c.AttestedBy, c.AttestedAt, c == current)).ToList();
+    }
+
+    /// <summary>
+    /// The printable 送达地址确认书 of one recorded version, laid out as the case documents are (in the administration's own fonts),
+    /// for the administration's staff and the branch's own users: another carrier's branch is not found (the branch scope).
+    /// </summary>
+    public async Task<(string FileName, byte[] Pdf)> DocumentAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var c = await db.ServiceAddressConfirmations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("送达地址确认书");
+        var branch = await db.Branches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == c.BranchId, ct) ?? throw new NotFoundException("分支机构");
+        var authority = await db.Provinces.Where(p => p.Id == c.ProvinceId).Select(p => p.AuthorityName).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("省级管理局");
+        // Replaced by the next version signed (and in force) by today, if any.
+        var today = BeijingTime.Today(clock);
+        var successor = await db.ServiceAddressConfirmations.AsNoTracking()
+            .Where(x => x.BranchId == c.BranchId && x.Id != c.Id && x.SignedOn <= today && (x.SignedOn > c.SignedOn || x.SignedOn == c.SignedOn && x.Id > c.Id))
+            .OrderBy(x => x.SignedOn).ThenBy(x => x.Id).Select(x => (DateOnly?)x.SignedOn).FirstOrDefaultAsync(ct);
+        var data = ServiceAddressConfirmationData.Of(c, branch, authority, successor);
+        var fonts = await OrganizationService.FontsAsync(db, c.ProvinceId, ct);
+        var pdf = renderer.Render(data, faces: fonts.Count > 0 ? [.. fonts.Select(f => f.Face)] : null);
+        return ($"送达地址确认书_{branch.ShortName}_{c.SignedOn:yyyyMMdd}.pdf", pdf);
     }
 
     /// <summary>The branch's confirmation in force on <paramref name="on"/> (the latest signed by then), read in the caller's context.</summary>

@@ -152,7 +152,8 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
             var title = $"{c.Branch!.ShortName} {c.CaseNumber ?? c.Title}";
             if (actions.FirstOrDefault(a => a.Key == "acknowledge") is { } ack)
                 acknowledge.Add(new WorkItem(title, $"/cases/{c.Id}", c.ServedOn, null, "待签收", $"{ack.Label}（{(c.ServedOn is { } s ? ChineseDate.Format(s) : "")}送达）"));
-            if (actions.FirstOrDefault(a => a.Key == "read-served") is { } read)
+            // Any document sent through the portal (事先告知书, 听证通知书, 决定书): its first opening is its service.
+            if (actions.FirstOrDefault(a => a.Key is "read-served" or "read-notice" or "read-hearing-notice") is { } read)
                 acknowledge.Add(new WorkItem(title, $"/cases/{c.Id}", null, null, "待查阅", $"{read.Label}：首次查阅之日为送达日期"));
             if (actions.Any(a => a.Key == "statement") && c.StatementDeadline is { } due)
                 statements.Add(WorkItem.Dated(title, $"/cases/{c.Id}", due, true, today, calendar, "陈述申辩期", "可提交陈述申辩或书面放弃"

@@ -6,6 +6,7 @@ using Supervision.Domain.Publicity;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Enforcement;
 using Supervision.Reports.Inspections;
+using Supervision.Reports.Organizations;
 using Supervision.Reports.Publicity;
 using Supervision.Reports.Submissions;
 
@@ -37,6 +38,7 @@ public sealed class DocumentRenderer : IDocumentRenderer
         InspectionRecordData d => InspectionPdfs.Record(d),
         CorrectiveNoticeData d => InspectionPdfs.Notice(d, preview ? null : seal),
         ReinspectionOpinionData d => InspectionPdfs.Opinion(d, preview ? null : seal),
+        ServiceAddressConfirmationData d => ServiceAddressPdf.Render(d),
         _ => throw new ArgumentOutOfRangeException(nameof(data), data.GetType().Name, "no layout for this kind of document"),
     };
 }

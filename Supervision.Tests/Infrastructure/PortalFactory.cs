@@ -52,6 +52,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Jobs:Enabled"] = JobsEnabled ? "true" : "false",
             // The demo history takes a minute of imports: tests that need returns make their own.
             ["Demo:History"] = "false",
+            // The demo's seal and 宁夏移动's consent to electronic service: tests that need them record their own.
+            ["Demo:ElectronicService"] = "false",
             // Every test client signs in from the same (absent) address; SignInRateLimitTests sets tight limits of its own.
             ["SignIn:RateLimit:PerAddress"] = "10000",
             ["SignIn:RateLimit:PerUser"] = "10000",

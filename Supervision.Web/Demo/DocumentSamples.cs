@@ -3,6 +3,7 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Inspections;
+using Supervision.Domain.Organizations;
 using Supervision.Domain.Publicity;
 using Supervision.Domain.Submissions;
 
@@ -71,6 +72,13 @@ public static class DocumentSamples
             PenaltyContent = "予以警告，并处罚款人民币贰万元整（¥20,000.00）", DecisionDate = new DateOnly(2026, 11, 20),
             PublishedOn = Issued, PublicUntil = new DateOnly(2029, 11, 28),
         }.WithNumber(Number(kind, 2)),
+        DocumentKind.ServiceAddressConfirmation => new ServiceAddressConfirmationData
+        {
+            Authority = Authority, Party = new PartyInfo(Party, CreditCode, Address, "王建国", PartyInfo.HeadTitleOf(Party)),
+            PostalAddress = "宁夏回族自治区银川市兴庆区解放东街168号营业中心综合办公室", RecipientName = "马丽", RecipientPhone = "0951-6012388",
+            Email = "wenshu@nx.chinatelecom.example", ConsentsToElectronicService = true, ResponsiblePerson = "王建国", SignedOn = new DateOnly(2026, 11, 2),
+            AttestedBy = "李娟", AttestedAt = new DateTimeOffset(2026, 11, 2, 10, 15, 0, TimeSpan.FromHours(8)),
+        },
         _ => Case(kind),
     };
 

@@ -34,6 +34,11 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
     private const string IotFacts = "当事人所属银川市兴庆区新华街营业厅在为一家物流企业批量开通车载物联网卡时，未登记该企业经办人和实际使用人的身份信息，"
         + "亦未限定物联网卡的使用场景，涉及物联网卡6张。";
 
+    private const string ProxyFacts = "当事人所属银川市兴庆区鼓楼营业厅营业员在一名用户持他人身份证件代为办理的情况下，未核验电话卡使用人本人身份，"
+        + "为其办理入网手续4笔；上述情况经营业厅监控录像、入网工单和营业员询问笔录证实。";
+
+    private const string ProxyCorrection = "停止为未到场的他人代办入网，对涉及的4张电话卡逐一核验使用人本人身份";
+
     /// <summary>The 裁量理由 of the closed case's ¥20,000 fine: more cards, a partner outlet's habit, but a first offence and corrected.</summary>
     private const string ManualEntryDiscretion = "当事人涉及电话卡12张，系合作营业厅在一个月内多次以人工录入方式办理，反映出当事人对合作营业厅的管理不到位；"
         + "同时，当事人系首次因此类行为被查处，未发现造成用户损失的后果，调查期间积极配合并已停止人工录入。综合考虑违法情节、危害后果和整改情况，"
@@ -200,6 +205,17 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
 
         // 5. Filed today and waiting for the 局领导's filing approval (his inbox shows it).
         await cases.FileAsync(new FileCaseInput(branches["CMCC-64"].Id, basis, "营业厅批量开通物联网卡未登记使用人身份信息", IotFacts, Day(12), today, investigators), ct);
+
+        // 5b. Served through the portal on 宁夏移动's consent (its 送达地址确认书 and the administration's seal, ElectronicServiceDemo):
+        //     the sealed prior notice waits in the carrier's portal; its first opening by carrier.cmcc.nx is the date of service and
+        //     issues the 送达回证, and the statement period runs from then.
+        if (province.SealFileId is not null
+            && await Supervision.Domain.Organizations.ServiceAddressService.InForceAsync(db, branches["CMCC-64"].Id, today, ct) is { ConsentsToElectronicService: true })
+        {
+            var sent = await ToNoticeAsync("CMCC-64", "营业厅为他人代办电话卡未核验使用人本人身份", ProxyFacts, "营业厅监控录像、入网工单4份、营业员询问笔录一份",
+                50, 30, [Correct(today.AddDays(45), ProxyCorrection), Warning(), Fine(10_000m)]);
+            await cases.ServePriorNoticeAsync(sent.Id, sent.ConcurrencyToken, today, ct, EnforcementCase.PortalService);
+        }
 
         // 6. The 违规代理商 list stays disabled (the default): naming agents is itself a sanction and needs a basis an administrator chooses.
 

@@ -113,6 +113,45 @@ public class ElectronicServiceTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task The_printed_confirmation_states_what_the_branch_signed_for_staff_and_its_own_users_and_another_carrier_is_refused()
+    {
+        portal.Today(new DateOnly(2026, 4, 2));
+        await using var db = portal.Db();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-640200");
+        using var admin = await portal.AsUserAsync("carrier.cmcc.nx");
+        var older = await admin.Get<ServiceAddressService>().RecordAsync(branch.Id, Input(new DateOnly(2026, 3, 20), consent: false, email: null));
+        var id = await admin.Get<ServiceAddressService>().RecordAsync(branch.Id, Input(new DateOnly(2026, 4, 2)));
+
+        using var inspector = await portal.AsUserAsync("inspector.nx");
+        using var preparer = await portal.AsUserAsync("preparer.cmcc.nx");
+        foreach (var reader in new[] { inspector, preparer })
+        {
+            var (name, pdf) = await reader.Get<ServiceAddressService>().DocumentAsync(id);
+            Assert.EndsWith("_20260402.pdf", name);
+            using (var read = PdfDocument.Open(pdf)) Assert.Equal(1, read.NumberOfPages); // a form: one page to sign and seal
+            var text = Text(pdf);
+            Assert.Contains("送达地址确认书", text);
+            Assert.Contains(branch.Name, text);
+            Assert.Contains("宁夏银川市金凤区宁安大街100号", text);
+            Assert.Contains("13909511234", text);                 // the branch's own form: the number to call, in full
+            Assert.Contains("■同意", text);
+            Assert.Contains("□不同意", text);
+            Assert.Contains("wenshu@nx.chinamobile.example", text);
+            Assert.Contains("第六十一条第二款", text);
+            Assert.Contains("（签名）：王强", text);
+            Assert.Contains("2026年4月2日", text);
+            Assert.DoesNotContain("已被", text);
+        }
+        // The older version prints as refused consent and as replaced.
+        var replaced = Text((await inspector.Get<ServiceAddressService>().DocumentAsync(older)).Pdf);
+        Assert.Contains("■不同意", replaced);
+        Assert.Contains("本确认书已被2026年4月2日签署的确认书取代", replaced);
+
+        using var other = await portal.AsUserAsync("carrier.cucc.nx");
+        await Assert.ThrowsAsync<NotFoundException>(() => other.Get<ServiceAddressService>().DocumentAsync(id));
+    }
+
+    [Fact]
     public async Task A_newer_confirmation_replaces_the_older_from_its_date_and_both_are_kept()
     {
         portal.Today(new DateOnly(2026, 3, 1));

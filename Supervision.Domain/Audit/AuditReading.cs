@@ -135,6 +135,14 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         catch (Exception ex) when (ex is JsonException or DomainException or ArgumentException or InvalidOperationException) { return null; }
     }
 
+    /// <summary>A file's size as people read it: 980字节, 105 KB, 2.4 MB.</summary>
+    private static string SizeText(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes}字节",
+        < 1024 * 1024 => $"{Math.Round(bytes / 1024d)} KB",
+        _ => $"{Math.Round(bytes / 1024d / 1024d, 1).ToString(CultureInfo.InvariantCulture)} MB",
+    };
+
     private static bool Serialized(string? shown) => shown is { Length: > 1 } s && (s[0] == '{' && s.Contains('"') || s[0] == '[' && s.Contains('"'));
 
     private static JsonElement? Parse(string json)
@@ -158,6 +166,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         // How a return came in, as its timeline says it (网页 / 接口).
         if (field == "Channel" && text is "web" or "api" or "form") return Submission.ChannelLabel(text);
         if (field == "ContentType") return StoredFile.KindLabel(text);
+        if (field == "Length" && long.TryParse(text, out var bytes)) return SizeText(bytes);
         if (field == "TemplateCode") return (await names.Value).TemplateNames.GetValueOrDefault(text) ?? "报表";
         if (value.ValueKind == JsonValueKind.Number && int.TryParse(text, out var id))
         {
@@ -470,7 +479,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["NoPenaltyArticle"] = "不予处罚依据条款", ["NoPenaltyActEstablished"] = "违法事实成立", ["NoPenaltyNumber"] = "不予行政处罚决定书文号",
         ["AggravatingFacts"] = "情节严重或危害后果的事实", ["ExtendedLimitationFacts"] = "适用五年追责期限的事实", ["ExtendedLimitationYears"] = "延长的追责时效（年）",
         ["Condition"] = "适用条件", ["Rank"] = "效力层级", ["Discretionary"] = "可以不予处罚", ["ActEstablished"] = "违法事实成立", ["Article"] = "条款",
-        ["Direction"] = "方向", ["Aggregate"] = "汇总方式", ["Length"] = "大小（字节）", ["Numerator"] = "分子", ["Denominator"] = "分母",
+        ["Direction"] = "方向", ["Aggregate"] = "汇总方式", ["Length"] = "大小", ["Numerator"] = "分子", ["Denominator"] = "分母",
     };
 }
 

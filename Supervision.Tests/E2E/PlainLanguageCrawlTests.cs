@@ -178,8 +178,8 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     [GeneratedRegex(@"\b(?:application|text|image|font)/[a-z0-9.+-]+\b")]
     private static partial Regex MimeTypePattern();
 
-    /// <summary>A record named by its database id (文件：1307, 所属记录：625) instead of its name.</summary>
-    [GeneratedRegex(@"(?:文件|附件|印章|所属记录|报表|现场检查|检查发现|检查计划)：\s*\d+(?![\d.年月日件条项个份])")]
+    /// <summary>A record named by its database id (文件：1307, 所属记录：625) instead of its name; a file the carrier named 2025-03.xlsx keeps its name.</summary>
+    [GeneratedRegex(@"(?:文件|附件|印章|所属记录|报表|现场检查|检查发现|检查计划)：\s*\d+(?![\d.\-_A-Za-z年月日件条项个份])")]
     private static partial Regex BareIdPattern();
 
     /// <summary>How a return came in as the machine records it (渠道：form) instead of 在线填报 / 网页 / 接口.</summary>

@@ -7,6 +7,7 @@ using Supervision.Domain.Common;
 using Supervision.Domain.Data;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
+using Supervision.Domain.Files;
 using Supervision.Domain.Inspections;
 using Supervision.Domain.Organizations;
 using Supervision.Domain.Publicity;
@@ -15,11 +16,16 @@ using Supervision.Domain.Submissions;
 namespace Supervision.Domain.Audit;
 
 /// <summary>One field of a change as a person reads it: 状态 事先告知 → 已决定.</summary>
-public sealed record FieldChange(string Field, string? Before, string? After);
+/// <param name="Link">The page of the record the value names (a file's record, the record a row belongs to), when there is one.</param>
+public sealed record FieldChange(string Field, string? Before, string? After, string? Link = null);
+
+/// <summary>A record named as its page names it (整改通知 宁通信整改〔2026〕3号), with the address of that page when it has one.</summary>
+public sealed record RecordName(string Text, string? Link);
 
 /// <summary>An audit entry in plain words: who (by name), what kind of record (in Chinese) and which fields changed, formatted like the pages.</summary>
 /// <param name="Object">Which record: its key, or for a user account the person's name.</param>
-public sealed record AuditLine(AuditEntry Entry, string Actor, string Action, string ObjectType, string Object, IReadOnlyList<FieldChange> Changes, int InternalChanges)
+/// <param name="ObjectLink">The record's page, when it has one.</param>
+public sealed record AuditLine(AuditEntry Entry, string Actor, string Action, string ObjectType, string Object, IReadOnlyList<FieldChange> Changes, int InternalChanges, string? ObjectLink = null)
 {
     /// <summary>Changes as one line: 状态：草稿 → 已下达；整改期限：— → 2026年12月28日.</summary>
     public string Summary => Changes.Count == 0
@@ -42,11 +48,13 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         var lines = new List<AuditLine>(entries.Count);
         var types = db.Model.GetEntityTypes().GroupBy(t => t.ClrType.Name).ToDictionary(g => g.Key, g => g.First());
         var templates = new Dictionary<int, ReturnTemplate?>();
+        var records = new Records(db, ct);
         foreach (var e in entries)
         {
             var type = types.GetValueOrDefault(e.EntityType);
             var changes = new List<FieldChange>();
             var hidden = 0;
+            var self = long.TryParse(e.EntityId, out var selfId) ? await records.FindAsync(e.EntityType, selfId) : null;
             if (Parse(e.Changes) is { } json)
                 foreach (var p in json.EnumerateObject())
                 {
@@ -55,6 +63,19 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                     var clr = type?.FindProperty(p.Name)?.ClrType;
                     var (before, after) = p.Value.ValueKind == JsonValueKind.Array && e.Action == AuditActions.Update && p.Value.GetArrayLength() == 2
                         ? (p.Value[0], p.Value[1]) : (default(JsonElement), p.Value);
+                    // A value that names another record (a file, the record a row belongs to): that record's name, linked to its page.
+                    if (await ReferenceAsync(p.Name, after, json, e, self, records) is { } reference)
+                    {
+                        var referencedBefore = before.ValueKind == JsonValueKind.Undefined ? null : await ReferenceAsync(p.Name, before, json, e, self, records);
+                        changes.Add(new FieldChange(label, referencedBefore?.Text, reference.Text, reference.Link));
+                        continue;
+                    }
+                    // A flag by its name in the template's catalog (日志抽查未成功), not FLAG_SAMPLE_FAILED.
+                    if (p.Name == nameof(SubmissionFlag.Code) && e.EntityType == nameof(SubmissionFlag) && after.ValueKind == JsonValueKind.String)
+                    {
+                        changes.Add(new FieldChange("关注事项", null, (await names.Value).FlagNames.GetValueOrDefault(after.GetString()!) ?? "关注事项"));
+                        continue;
+                    }
                     var shownBefore = before.ValueKind == JsonValueKind.Undefined ? null : await ShowAsync(p.Name, clr, before, names);
                     var shownAfter = await ShowAsync(p.Name, clr, after, names);
                     // A value that is itself serialized data (a proposal kept for the machine beside its readable text) is not shown.
@@ -62,7 +83,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                     changes.Add(new FieldChange(label, shownBefore, shownAfter));
                 }
             // Account events name the account by its sign-in name, new accounts by id: either way, the person.
-            var subject = e.EntityType != nameof(AppUser) ? e.EntityId : Guid.TryParse(e.EntityId, out _) ? people.NameOfId(e.EntityId) : people.Name(e.EntityId);
+            var subject = e.EntityType != nameof(AppUser) ? self?.Text ?? e.EntityId : Guid.TryParse(e.EntityId, out _) ? people.NameOfId(e.EntityId) : people.Name(e.EntityId);
             if (e.EntityType == nameof(ReturnTemplate) && int.TryParse(e.EntityId, out var templateId) && await TemplateAsync(db, templates, templateId, ct) is { } template)
             {
                 // A template version by its name and number, and what its definition changed against the version before it.
@@ -82,7 +103,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                     }
                 }
             }
-            lines.Add(new AuditLine(e, people.Name(e.Actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), subject, changes, hidden));
+            lines.Add(new AuditLine(e, people.Name(e.Actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), subject, changes, hidden, self?.Link));
         }
         return lines;
     }
@@ -114,6 +135,14 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         catch (Exception ex) when (ex is JsonException or DomainException or ArgumentException or InvalidOperationException) { return null; }
     }
 
+    /// <summary>A file's size as people read it: 980字节, 105 KB, 2.4 MB.</summary>
+    private static string SizeText(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes}字节",
+        < 1024 * 1024 => $"{Math.Round(bytes / 1024d)} KB",
+        _ => $"{Math.Round(bytes / 1024d / 1024d, 1).ToString(CultureInfo.InvariantCulture)} MB",
+    };
+
     private static bool Serialized(string? shown) => shown is { Length: > 1 } s && (s[0] == '{' && s.Contains('"') || s[0] == '[' && s.Contains('"'));
 
     private static JsonElement? Parse(string json)
@@ -135,7 +164,9 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         if (field.EndsWith("UserId", StringComparison.Ordinal) || field == "ReviewerId") return people.NameOfId(text);
         if (field == "Period" && value.ValueKind == JsonValueKind.String) return PeriodLabel(text);
         // How a return came in, as its timeline says it (网页 / 接口).
-        if (field == "Channel" && text is "web" or "api") return text == "api" ? "接口" : "网页";
+        if (field == "Channel" && text is "web" or "api" or "form") return Submission.ChannelLabel(text);
+        if (field == "ContentType") return StoredFile.KindLabel(text);
+        if (field == "Length" && long.TryParse(text, out var bytes)) return SizeText(bytes);
         if (field == "TemplateCode") return (await names.Value).TemplateNames.GetValueOrDefault(text) ?? "报表";
         if (value.ValueKind == JsonValueKind.Number && int.TryParse(text, out var id))
         {
@@ -196,7 +227,8 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
     };
 
     private sealed record Names(Dictionary<int, string> Branches, Dictionary<int, string> Provinces, Dictionary<int, string> Carriers,
-        Dictionary<int, string> LegalBases, Dictionary<int, string> Cities, Dictionary<int, string> Templates, Dictionary<string, string> TemplateNames)
+        Dictionary<int, string> LegalBases, Dictionary<int, string> Cities, Dictionary<int, string> Templates, Dictionary<string, string> TemplateNames,
+        Dictionary<string, string> FlagNames)
     {
         public static async Task<Names> LoadAsync(SupervisionDbContext db, CancellationToken ct) => new(
             await db.Branches.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.ShortName, ct),
@@ -206,7 +238,114 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
             await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct),
             await db.ReturnTemplates.AsNoTracking().ToDictionaryAsync(t => t.Id, t => $"{t.Name} 第{t.Version}版", ct),
             (await db.ReturnTemplates.AsNoTracking().Select(t => new { t.Code, t.Name, t.Version }).ToListAsync(ct))
-                .GroupBy(t => t.Code).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!.Name));
+                .GroupBy(t => t.Code).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!.Name),
+            await FlagNamesAsync(db, ct));
+
+        /// <summary>Each flag code by the name its template's catalog gives it, the newest version's name winning.</summary>
+        private static async Task<Dictionary<string, string>> FlagNamesAsync(SupervisionDbContext db, CancellationToken ct)
+        {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var t in (await db.ReturnTemplates.AsNoTracking().ToListAsync(ct)).OrderBy(t => t.Version))
+            {
+                TemplateDefinition definition;
+                try { definition = t.Definition; }
+                catch (Exception ex) when (ex is JsonException or DomainException or ArgumentException or InvalidOperationException) { continue; }
+                foreach (var rule in definition.Rules.Where(r => r.IsFlag && !string.IsNullOrWhiteSpace(r.Name)))
+                    names[rule.Code] = rule.Name!;
+            }
+            return names;
+        }
+    }
+
+    /// <summary>
+    /// The record a field points at, by name and page: a file by its name, on the page of the record that holds it; the record a row
+    /// belongs to (OwnerType and OwnerId); the return, inspection, finding or plan an id names. Null for any other field.
+    /// </summary>
+    private static async Task<RecordName?> ReferenceAsync(string field, JsonElement value, JsonElement record, AuditEntry entry, RecordName? self, Records records)
+    {
+        if (value.ValueKind is not (JsonValueKind.Number or JsonValueKind.String) || !long.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(), out var id))
+            return null;
+        var owner = record.TryGetProperty("OwnerType", out var ownerType) && ownerType.ValueKind == JsonValueKind.String ? ownerType.GetString() : null;
+        switch (field)
+        {
+            case "FileId" or "AttachmentFileId" or "SealFileId":
+                // Opened where its record is shown: the owner's page for evidence and documents, else the entry's own record.
+                var holder = owner is not null && record.TryGetProperty("OwnerId", out var ownerId) && long.TryParse(ownerId.ValueKind == JsonValueKind.String ? ownerId.GetString() : ownerId.GetRawText(), out var oid)
+                    ? await records.FindAsync(owner, oid) : self;
+                return new RecordName(await records.FileNameAsync(id) ?? "（文件已不存在）", holder?.Link);
+            case "OwnerId" when owner is not null:
+                return await records.FindAsync(owner, id) ?? new RecordName(TypeLabel(owner), null);
+            case "SubmissionId": return await records.FindAsync(nameof(Submission), id);
+            case "InspectionId": return await records.FindAsync(nameof(Inspection), id);
+            case "FindingId": return await records.FindAsync(nameof(Finding), id);
+            case "PlanId": return await records.FindAsync(nameof(InspectionPlan), id);
+            default: return null;
+        }
+    }
+
+    /// <summary>Records named as their pages name them, each looked up once per reading.</summary>
+    private sealed class Records(SupervisionDbContext db, CancellationToken ct)
+    {
+        private readonly Dictionary<(string, long), RecordName?> _cache = [];
+        private readonly Dictionary<long, string?> _files = [];
+
+        public async Task<string?> FileNameAsync(long id)
+        {
+            if (!_files.TryGetValue(id, out var name))
+                _files[id] = name = await db.StoredFiles.AsNoTracking().Where(f => f.Id == id).Select(f => f.FileName).FirstOrDefaultAsync(ct);
+            return name;
+        }
+
+        public async Task<RecordName?> FindAsync(string type, long id)
+        {
+            if (_cache.TryGetValue((type, id), out var known)) return known;
+            var found = await LoadAsync(type, id);
+            _cache[(type, id)] = found;
+            return found;
+        }
+
+        private async Task<RecordName?> LoadAsync(string type, long id)
+        {
+            switch (type)
+            {
+                case nameof(Submission):
+                    var s = await db.Submissions.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.TemplateCode, x.Period, x.Version, Template = x.Template!.Name }).FirstOrDefaultAsync(ct);
+                    return s is null ? null : new($"{s.Template} {PeriodLabel(s.Period)} 第{s.Version}版", $"/submissions/{id}");
+                case CorrectiveOrderService.OwnerType:
+                    var o = await db.CorrectiveOrders.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.NoticeNumber }).FirstOrDefaultAsync(ct);
+                    return o is null ? null : new(o.NoticeNumber is { } n ? $"整改通知 {n}" : "整改通知（未下达）", $"/inspections/orders/{id}");
+                case nameof(RectificationReply) or EvidenceFile.ReplyOwner:
+                    var r = await db.RectificationReplies.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.OrderId }).FirstOrDefaultAsync(ct);
+                    return r is null ? null : await FindAsync(CorrectiveOrderService.OwnerType, r.OrderId) is { } order ? new($"{order.Text}的整改报告", order.Link) : null;
+                case FindingService.OwnerType:
+                    var f = await db.Findings.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Title }).FirstOrDefaultAsync(ct);
+                    return f is null ? null : new(f.Title, $"/inspections/findings/{id}");
+                case InspectionService.OwnerType:
+                    var i = await db.Inspections.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.RecordNumber, x.EntityName }).FirstOrDefaultAsync(ct);
+                    return i is null ? null : new(i.RecordNumber is { } rn ? $"现场检查 {rn}" : $"{i.EntityName}现场检查", $"/inspections/{id}");
+                case EvidenceFile.InspectionItemOwner or nameof(InspectionItemResult):
+                    var item = await db.InspectionItemResults.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.InspectionId, x.ItemTitle }).FirstOrDefaultAsync(ct);
+                    return item is null ? null : await FindAsync(InspectionService.OwnerType, item.InspectionId) is { } inspection ? new($"{inspection.Text}：{item.ItemTitle}", inspection.Link) : null;
+                case nameof(InspectionPlan):
+                    var p = await db.InspectionPlans.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Title }).FirstOrDefaultAsync(ct);
+                    return p is null ? null : new(p.Title, $"/inspections/plans/{id}");
+                case EnforcementService.OwnerType:
+                    var c = await db.EnforcementCases.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.CaseNumber, x.Title }).FirstOrDefaultAsync(ct);
+                    return c is null ? null : new(c.CaseNumber is { } cn ? $"{c.Title}（{cn}）" : c.Title, $"/cases/{id}");
+                case Announcement.OwnerType:
+                    var a = await db.Announcements.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Title }).FirstOrDefaultAsync(ct);
+                    return a is null ? null : new(a.Title, $"/publicity/{id}");
+                case nameof(IssuedDocument):
+                    var d = await db.IssuedDocuments.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Title, x.Number, x.OwnerType, x.OwnerId }).FirstOrDefaultAsync(ct);
+                    if (d is null) return null;
+                    var docOwner = long.TryParse(d.OwnerId, out var docOwnerId) ? await FindAsync(d.OwnerType, docOwnerId) : null;
+                    return new(d.Number is { } dn ? $"{d.Title}（{dn}）" : d.Title, docOwner?.Link);
+                case nameof(StoredFile):
+                    return await FileNameAsync(id) is { } name ? new(name, null) : null;
+                default:
+                    return null;
+            }
+        }
     }
 
     /// <summary>A reporting period as the pages write it (2026年11月, 2026年第三季度, 2026年度).</summary>
@@ -254,6 +393,8 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["Announcement"] = "公示", ["RankingIndicator"] = "排名指标", ["IndicatorValue"] = "指标数据", ["ProvinceIndicatorValue"] = "省级指标数据",
         ["Notification"] = "通知", ["NotificationPreference"] = "通知接收方式", ["MessageKind"] = "消息类别", ["FailedSignIn"] = "登录失败记录", ["InspectionAmendment"] = "检查记录更正",
         ["LogSystemRow"] = "报表数据（日志留存）", ["OutletRow"] = "报表数据（网点明细）", ["RnSummaryRow"] = "报表数据（汇总）", ["SelfCheckRow"] = "报表数据（自查结果）",
+        // Owners named by the rows that belong to them, not entity types of their own.
+        ["InspectionItem"] = "检查项",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -338,7 +479,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         ["NoPenaltyArticle"] = "不予处罚依据条款", ["NoPenaltyActEstablished"] = "违法事实成立", ["NoPenaltyNumber"] = "不予行政处罚决定书文号",
         ["AggravatingFacts"] = "情节严重或危害后果的事实", ["ExtendedLimitationFacts"] = "适用五年追责期限的事实", ["ExtendedLimitationYears"] = "延长的追责时效（年）",
         ["Condition"] = "适用条件", ["Rank"] = "效力层级", ["Discretionary"] = "可以不予处罚", ["ActEstablished"] = "违法事实成立", ["Article"] = "条款",
-        ["Direction"] = "方向", ["Aggregate"] = "汇总方式", ["Length"] = "大小（字节）", ["Numerator"] = "分子", ["Denominator"] = "分母",
+        ["Direction"] = "方向", ["Aggregate"] = "汇总方式", ["Length"] = "大小", ["Numerator"] = "分子", ["Denominator"] = "分母",
     };
 }
 

@@ -31,6 +31,23 @@ public class StoredFile
         Content = new FileContent { Bytes = bytes },
     };
 
+    /// <summary>A content type as people name a file's kind (PDF, Excel, 图片), never the MIME string.</summary>
+    public static string KindLabel(string? contentType) => (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "application/pdf" => "PDF",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" or "application/vnd.ms-excel" => "Excel",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" or "application/msword" => "Word",
+        "text/csv" => "CSV表格",
+        "application/zip" or "application/x-zip-compressed" => "压缩包",
+        "application/xml" or "text/xml" => "XML数据",
+        "text/plain" => "文本",
+        "font/ttf" or "font/otf" or "application/x-font-ttf" or "font/collection" or "application/font-sfnt" => "字体",
+        var t when t.StartsWith("image/", StringComparison.Ordinal) => "图片",
+        var t when t.StartsWith("font/", StringComparison.Ordinal) => "字体",
+        "" => "—",
+        _ => "其他文件",
+    };
+
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public const int MaxNameLength = 255;

@@ -44,9 +44,14 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
         var templates = (await submissions.TemplatesAsync(ct)).ToDictionary(t => t.Code);
         string Named(string code, string period) => templates.GetValueOrDefault(code) is { } t
             ? $"{t.Name}（{(ReportingPeriod.TryParse(period, t.Frequency, out var p) ? p.Label : period)}）" : "报表";
+        // Review has no legal deadline: the item says so and how long the carrier has been waiting (longest first).
         var returns = waiting.Select(s => new WorkItem($"{s.Branch} {Named(s.TemplateCode, s.Period)}第{s.Version}版",
             $"/submissions/{s.Id}", Status: "待审核",
-            Detail: $"{(s.SubmittedAt is { } at ? $"{ChineseDate.Format(BeijingTime.Today(at))}报送" : "")}{(s.Late ? "，逾期报送" : "")}{(s.FlagCount > 0 ? $"，关注事项{s.FlagCount}项" : "")}"));
+            Detail: $"{(s.SubmittedAt is { } at ? $"{ChineseDate.Format(BeijingTime.Today(at))}报送" : "")}{(s.Late ? "，逾期报送" : "")}{(s.FlagCount > 0 ? $"，关注事项{s.FlagCount}项" : "")}")
+        {
+            NoDeadline = s.SubmittedAt is { } waited && today.DayNumber - BeijingTime.Today(waited).DayNumber is var days and > 0
+                ? $"审核无法定期限，已等待{days}天（自然日）" : "审核无法定期限",
+        });
 
         var me = access.UserId;
         var inspections = me is null ? [] : await db.Inspections.AsNoTracking()
@@ -54,7 +59,7 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
             .Select(i => new { i.Id, i.EntityName, Branch = i.Branch!.ShortName, i.ScheduledOn, i.Status }).ToListAsync(ct);
         var assigned = inspections.Select(i => i.ScheduledOn is { } on
             ? WorkItem.Dated($"{i.Branch} {i.EntityName}", $"/inspections/{i.Id}", on, false, today, calendar, Inspection.StatusLabel(i.Status), "现场检查日期")
-            : new WorkItem($"{i.Branch} {i.EntityName}", $"/inspections/{i.Id}", Status: Inspection.StatusLabel(i.Status), Detail: "尚未安排检查日期"));
+            : new WorkItem($"{i.Branch} {i.EntityName}", $"/inspections/{i.Id}", Status: Inspection.StatusLabel(i.Status)) { NoDeadline = "尚未安排检查日期" });
 
         var horizon = calendar.AddWorkingDays(today, OrderHorizonWorkingDays);
         var orders = await db.CorrectiveOrders.AsNoTracking()
@@ -66,7 +71,7 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
             var detail = o.State == OrderState.Replied ? "企业已提交整改报告，待复查" : "整改期限将至";
             return o.Deadline is { } due
                 ? WorkItem.Dated(title, $"/inspections/orders/{o.Id}", due, o.DeadlineMode == DeadlineMode.WorkingDays, today, calendar, CorrectiveOrder.StateLabel(o.State), detail)
-                : new WorkItem(title, $"/inspections/orders/{o.Id}", Status: CorrectiveOrder.StateLabel(o.State), Detail: detail);
+                : new WorkItem(title, $"/inspections/orders/{o.Id}", Status: CorrectiveOrder.StateLabel(o.State), Detail: detail) { NoDeadline = "未设整改期限" };
         });
 
         var cases = await CaseStepsAsync(db, mine: me, today, calendar, ct);
@@ -83,7 +88,15 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
             .Where(r => r.Status != ApprovalStatus.Refused || !asked.Any(o => o.CaseId == r.CaseId && o.Step == r.Step && o.RequestedAt > r.RequestedAt))
             .Select(r => new WorkItem($"{ApprovalSteps.Label(r.Step)}：{r.Subject}", ApprovalRow.Of(r).Link, Status: ApprovalSteps.Status(r.Status),
                 Detail: r.Status == ApprovalStatus.Pending ? $"{ChineseDate.Format(BeijingTime.Today(r.RequestedAt))}报请审批"
-                    : $"{r.ApproverName}：{r.Opinion}{(r.Status == ApprovalStatus.Approved ? "（可继续办理）" : "（可修改后重新报请）")}"));
+                    : $"{r.ApproverName}：{r.Opinion}{(r.Status == ApprovalStatus.Approved ? "（可继续办理）" : "（可修改后重新报请）")}")
+            {
+                NoDeadline = r.Status switch
+                {
+                    ApprovalStatus.Pending => "审批无法定期限",
+                    ApprovalStatus.Approved => "已批准，期限见案件",
+                    _ => "待修改后重新报请",
+                },
+            });
 
         var scopeName = access.Scope.Kind == ScopeKind.Province
             ? await db.Provinces.AsNoTracking().Where(p => p.Id == access.Scope.ProvinceId).Select(p => p.Name).SingleAsync(ct) : "全国";
@@ -138,7 +151,7 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
             var title = $"{o.Branch} {o.NoticeNumber ?? "整改通知"}";
             return o.Deadline is { } due
                 ? WorkItem.Dated(title, $"/rectification/{o.Id}", due, o.DeadlineMode == DeadlineMode.WorkingDays, today, calendar, CorrectiveOrder.StateLabel(o.State), "整改期限，到期前提交整改报告")
-                : new WorkItem(title, $"/rectification/{o.Id}", Status: CorrectiveOrder.StateLabel(o.State));
+                : new WorkItem(title, $"/rectification/{o.Id}", Status: CorrectiveOrder.StateLabel(o.State)) { NoDeadline = "未设整改期限" };
         });
 
         // What the party may do on a case is the case's own answer (its available actions), not recomputed here.
@@ -154,7 +167,7 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
                 acknowledge.Add(new WorkItem(title, $"/cases/{c.Id}", c.ServedOn, null, "待签收", $"{ack.Label}（{(c.ServedOn is { } s ? ChineseDate.Format(s) : "")}送达）"));
             // Any document sent through the portal (事先告知书, 听证通知书, 决定书): its first opening is its service.
             if (actions.FirstOrDefault(a => a.Key is "read-served" or "read-notice" or "read-hearing-notice") is { } read)
-                acknowledge.Add(new WorkItem(title, $"/cases/{c.Id}", null, null, "待查阅", $"{read.Label}：首次查阅之日为送达日期"));
+                acknowledge.Add(new WorkItem(title, $"/cases/{c.Id}", null, null, "待查阅", $"{read.Label}：首次查阅之日为送达日期") { NoDeadline = "查阅之日起算期限" });
             if (actions.Any(a => a.Key == "statement") && c.StatementDeadline is { } due)
                 statements.Add(WorkItem.Dated(title, $"/cases/{c.Id}", due, true, today, calendar, "陈述申辩期", "可提交陈述申辩或书面放弃"
                     + (actions.Any(a => a.Key == "request-hearing") ? "；可申请听证" : "")));

@@ -32,6 +32,12 @@ public sealed record WorkItem(string Title, string Href, DateOnly? Due = null, D
     /// <summary>2026年11月28日, as dates are written to people.</summary>
     public string? DueText => Due is { } d ? ChineseDate.Format(d) : null;
 
+    /// <summary>Why an item has no deadline (审核无法定期限, 尚未安排检查日期), shown where its deadline would be instead of a blank.</summary>
+    public string? NoDeadline { get; init; }
+
+    /// <summary>What the deadline column says: 截止2026年11月28日, or why there is none.</summary>
+    public string DeadlineText => DueText is { } due ? $"截止{due}" : NoDeadline ?? "无期限";
+
     public static WorkItem Dated(string title, string href, DateOnly due, bool workingDays, DateOnly today, WorkingDayCalendar calendar, string? status = null, string? detail = null) =>
         new(title, href, due, DaysLeft.Of(today, due, workingDays, calendar), status, detail);
 }
@@ -40,7 +46,8 @@ public sealed record WorkItem(string Title, string Href, DateOnly? Due = null, D
 public sealed record WorkSection(string Key, string Title, string Empty, IReadOnlyList<WorkItem> Items)
 {
     public static WorkSection Sorted(string key, string title, string empty, IEnumerable<WorkItem> items) =>
-        new(key, title, empty, items.OrderBy(i => i.Due is null).ThenBy(i => i.Due).ThenBy(i => i.Title, StringComparer.Ordinal).ToList());
+        // Items without a deadline keep the order they came in (the longest waiting first), after the dated ones.
+        new(key, title, empty, items.OrderBy(i => i.Due is null).ThenBy(i => i.Due).ThenBy(i => i.Due is null ? "" : i.Title, StringComparer.Ordinal).ToList());
 }
 
 /// <summary>A headline indicator of a province this month against last; the change in the indicator's own unit (↑0.17, ↓27,200户).</summary>

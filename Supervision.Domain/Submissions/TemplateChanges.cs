@@ -10,6 +10,36 @@ namespace Supervision.Domain.Submissions;
 public static class TemplateChanges
 {
     /// <summary>
+    /// The changes from <paramref name="before"/> to <paramref name="after"/> that a file filled in on the old version fails:
+    /// a sheet or column removed, a sheet renamed, a column made required or of another type, a new required column, tighter
+    /// bounds. Empty when old files still pass (new optional columns, renamed headers, wider bounds, new flags).
+    /// </summary>
+    public static IReadOnlyList<string> Breaking(TemplateDefinition before, TemplateDefinition after)
+    {
+        var breaking = new List<string>();
+        foreach (var old in before.Sheets)
+        {
+            var sheet = after.Sheets.FirstOrDefault(s => s.Name == old.Name)
+                        ?? after.Sheets.FirstOrDefault(s => s.Target == old.Target && !before.Sheets.Any(b => b.Name == s.Name));
+            if (sheet is null) { breaking.Add($"删除了工作表“{old.Name}”"); continue; }
+            if (sheet.Name != old.Name) breaking.Add($"工作表“{old.Name}”改名为“{sheet.Name}”，旧文件中的工作表名对不上");
+            foreach (var column in old.Columns)
+            {
+                var now = sheet.Columns.FirstOrDefault(c => c.Field == column.Field);
+                if (now is null) { breaking.Add($"删除了“{sheet.Name}”的列“{column.Header}”"); continue; }
+                if (now.Type != column.Type) breaking.Add($"“{sheet.Name}”的列“{now.Header}”改为{TemplateNames.Of(now.Type)}");
+                if (now.Required && !column.Required) breaking.Add($"“{sheet.Name}”的列“{now.Header}”改为必填");
+                if (now.Min is { } min && (column.Min is null || min > column.Min)) breaking.Add($"“{sheet.Name}”的列“{now.Header}”最小值提高到{min}");
+                if (now.Max is { } max && (column.Max is null || max < column.Max)) breaking.Add($"“{sheet.Name}”的列“{now.Header}”最大值降低到{max}");
+                if (now.MaxLength < column.MaxLength) breaking.Add($"“{sheet.Name}”的列“{now.Header}”最长字数减少到{now.MaxLength}");
+            }
+            foreach (var added in sheet.Columns.Where(c => c.Required && old.Columns.All(o => o.Field != c.Field)))
+                breaking.Add($"“{sheet.Name}”新增必填列“{added.Header}”");
+        }
+        return breaking;
+    }
+
+    /// <summary>
     /// What changed from <paramref name="before"/> to <paramref name="after"/>: basics, lists, sheets, columns (matched by
     /// their storage field, so a rename reads as one), rules and flags (matched by code) with their thresholds.
     /// </summary>

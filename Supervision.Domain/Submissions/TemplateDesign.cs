@@ -11,7 +11,7 @@ public sealed record TemplateVersion(int Id, string Code, int Version, string Na
     public string State => IsDraft ? "草稿" : InUse ? "使用中" : "历史版本";
 
     /// <summary>Since when a published version is in use, as pages write it (a seeded version: since the portal was set up).</summary>
-    public string Since => PublishedAt is { } at ? $"自{BeijingTime.Local(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)}起使用" : "自系统启用起使用";
+    public string Since => PublishedAt is { } at ? $"自{ChineseDate.Time(at)}起使用" : "自系统启用起使用";
 }
 
 /// <summary>A branch a template can be previewed and tried for.</summary>

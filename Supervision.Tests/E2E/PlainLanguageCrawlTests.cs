@@ -72,7 +72,8 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
                     problems.Add($"{user} {url}: the page failed");
                 visitedCount++;
                 foreach (var (what, pattern) in new[] { ("JSON", JsonPattern()), ("代码", CodePattern()), ("类型名", typePattern), ("登录名", loginPattern), ("英文分页", EnglishPagerPattern()), ("依据编码", basisPattern),
-                             ("机器时间", MachineTimePattern()), ("编码", CapsCodePattern()), ("算法标识", AlgorithmIdPattern()), ("英文控件", EnglishGridPattern()) })
+                             ("机器时间", MachineTimePattern()), ("编码", CapsCodePattern()), ("算法标识", AlgorithmIdPattern()), ("英文控件", EnglishGridPattern()),
+                             ("文件类型", MimeTypePattern()), ("记录编号", BareIdPattern()), ("渠道", RawChannelPattern()) })
                 {
                     if (what == "登录名" && AccountPages.Contains(url)) continue;
                     if (what == "依据编码" && url.StartsWith("/catalog/legal-bases", StringComparison.Ordinal)) continue;
@@ -133,8 +134,14 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
         var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
         using (var carrier = await portal.AsUserAsync("carrier.cmcc.nx"))
         {
-            var stored = await carrier.Get<SubmissionService>().StoreAsync(new(branch.Id, "RN-MONTHLY", "2025-03", "2025-03.xlsx", "web", SubmitNow: true, Attested: true),
-                ReturnBuilder.ValidRnMonthly("2025-03"), [1, 2, 3], null);
+            // Entered in the browser form with a flag: the audit log's first page then holds a channel, a flag code, a file and its type.
+            var parsed = ReturnBuilder.ValidRnMonthly("2025-03");
+            ReturnBuilder.Values(parsed, "汇总", 0)[ReturnBuilder.Col(parsed, "汇总", "ReaderVerified")] = 38L;
+            ReturnBuilder.Values(parsed, "汇总", 0)[ReturnBuilder.Col(parsed, "汇总", "ManualEntries")] = 2L;
+            ReturnBuilder.Values(parsed, "网点明细", 0)[ReturnBuilder.Col(parsed, "网点明细", "ReaderVerified")] = 23L;
+            ReturnBuilder.Values(parsed, "网点明细", 0)[ReturnBuilder.Col(parsed, "网点明细", "ManualEntries")] = 2L;
+            var stored = await carrier.Get<SubmissionService>().StoreAsync(new(branch.Id, "RN-MONTHLY", "2025-03", "2025-03.xlsx", "form", SubmitNow: true, Attested: true),
+                parsed, [1, 2, 3], null);
             using var inspector = await portal.AsUserAsync("inspector.nx");
             var submissions = inspector.Get<SubmissionService>();
             await submissions.ReturnAsync(stored.Submission!.Id, (await submissions.GetAsync(stored.Submission.Id)).Submission.ConcurrencyToken, "网点编码与登记不一致，请核对后重新报送");
@@ -166,6 +173,18 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     /// <summary>MudBlazor's English accessibility labels (row selection, pager buttons, dialogs).</summary>
     [GeneratedRegex(@"\bSelect (?:all )?rows?\b|\b(?:First|Previous|Next|Last) page\b|\bRows per page\b|\bClose dialog\b|\bToggle\b")]
     private static partial Regex EnglishLabelPattern();
+
+    /// <summary>A MIME type (application/pdf, application/vnd.openxmlformats-…) where 文件类型 says PDF or Excel.</summary>
+    [GeneratedRegex(@"\b(?:application|text|image|font)/[a-z0-9.+-]+\b")]
+    private static partial Regex MimeTypePattern();
+
+    /// <summary>A record named by its database id (文件：1307, 所属记录：625) instead of its name; a file the carrier named 2025-03.xlsx keeps its name.</summary>
+    [GeneratedRegex(@"(?:文件|附件|印章|所属记录|报表|现场检查|检查发现|检查计划)：\s*\d+(?![\d.\-_A-Za-z年月日件条项个份])")]
+    private static partial Regex BareIdPattern();
+
+    /// <summary>How a return came in as the machine records it (渠道：form) instead of 在线填报 / 网页 / 接口.</summary>
+    [GeneratedRegex(@"渠道：\s*(?:form|web|api)\b")]
+    private static partial Regex RawChannelPattern();
 
     /// <summary>MudBlazor's English defaults left in a grid ("No records", "Loading...").</summary>
     [GeneratedRegex(@"\bNo (?:matching )?records\b|\bLoading\.\.\.")]

@@ -57,8 +57,53 @@ public class AuditReadingTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains(new FieldChange("报送期间", null, "2026年10月"), changes);
         Assert.Contains(changes, c => c.Field == "报表" && c.After == "实名制落实情况月报");
         Assert.Contains(new FieldChange("渠道", null, "网页"), changes);
-        // The receipt number is the one place the codes stay: it is what the carrier quotes.
-        Assert.DoesNotContain(changes, c => c.Field != "回执号" && (c.After ?? "").Contains("2026-10", StringComparison.Ordinal) || c.Field != "回执号" && (c.After ?? "").Contains("RN-MONTHLY", StringComparison.Ordinal));
+        // The receipt number keeps the codes (it is what the carrier quotes), the file the name the carrier gave it.
+        Assert.DoesNotContain(changes, c => c.Field is not ("回执号" or "文件") && ((c.After ?? "").Contains("2026-10", StringComparison.Ordinal) || (c.After ?? "").Contains("RN-MONTHLY", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Values read as the pages show them: the channel in words, a flag by its catalog name, a file by its name linked to the
+    /// return that holds it, a file's kind as PDF/Excel; never a bare id, a MIME type or FLAG_MANUAL_ENTRY.
+    /// </summary>
+    [Fact]
+    public async Task Files_flags_channels_and_owners_read_as_names_not_ids_codes_or_mime_types()
+    {
+        portal.Today(new DateOnly(2026, 11, 2));
+        long id;
+        await using (var db = portal.Db())
+        {
+            var branch = await db.Branches.SingleAsync(b => b.Code == "CMCC-64");
+            var parsed = Supervision.Tests.Domain.Submissions.ReturnBuilder.ValidRnMonthly("2026-09");
+            var summary = Supervision.Tests.Domain.Submissions.ReturnBuilder.Values(parsed, "汇总", 0);
+            summary[Supervision.Tests.Domain.Submissions.ReturnBuilder.Col(parsed, "汇总", "ReaderVerified")] = 38L;
+            summary[Supervision.Tests.Domain.Submissions.ReturnBuilder.Col(parsed, "汇总", "ManualEntries")] = 2L;
+            var outlet = Supervision.Tests.Domain.Submissions.ReturnBuilder.Values(parsed, "网点明细", 0);
+            outlet[Supervision.Tests.Domain.Submissions.ReturnBuilder.Col(parsed, "网点明细", "ReaderVerified")] = 23L;
+            outlet[Supervision.Tests.Domain.Submissions.ReturnBuilder.Col(parsed, "网点明细", "ManualEntries")] = 2L;
+            using var carrier = await portal.AsUserAsync("carrier.cmcc.nx");
+            id = (await carrier.Get<Supervision.Domain.Submissions.SubmissionService>().StoreAsync(new(branch.Id, "RN-MONTHLY", "2026-09", "宁夏移动9月.xlsx", "form", SubmitNow: true, Attested: true),
+                parsed, [1, 2, 3], null)).Submission!.Id;
+        }
+        using var admin = await portal.AsUserAsync("admin");
+        var audit = admin.Get<AuditService>();
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var own = await admin.Get<AuditReading>().ReadAsync((await audit.QueryAsync(new AuditQuery(EntityType: "Submission", EntityId: key), new PageRequest(PageSize: 50))).Items);
+        var changes = own.SelectMany(l => l.Changes).ToList();
+        Assert.Contains(new FieldChange("渠道", null, "在线填报"), changes);
+        Assert.Contains(new FieldChange("文件", null, "宁夏移动9月.xlsx", $"/submissions/{id}"), changes);
+        Assert.All(own, l => Assert.Equal(($"实名制落实情况月报 2026年9月 第1版", $"/submissions/{id}"), (l.Object, l.ObjectLink)));
+
+        var recent = await admin.Get<AuditReading>().ReadAsync((await audit.QueryAsync(new AuditQuery(), new PageRequest(PageSize: 200))).Items);
+        var flags = recent.Where(l => l.Entry.EntityType == "SubmissionFlag").SelectMany(l => l.Changes).ToList();
+        Assert.Contains(new FieldChange("关注事项", null, "人工录入入网登记"), flags);
+        Assert.Contains(flags, c => c.Field == "报表" && c.After == "实名制落实情况月报 2026年9月 第1版" && c.Link == $"/submissions/{id}");
+        var file = recent.Where(l => l.Entry.EntityType == "StoredFile").SelectMany(l => l.Changes).ToList();
+        Assert.Contains(new FieldChange("文件类型", null, "Excel"), file);
+        foreach (var c in recent.SelectMany(l => l.Changes))
+        {
+            Assert.False(c.Field is "文件" or "所属记录" or "附件" or "报表" && long.TryParse(c.After, out _), $"{c.Field}：{c.After}");
+            Assert.DoesNotMatch(@"^(application|text|image|font)/|^[A-Z][A-Z0-9]*_[A-Z0-9_]+$|^(form|web|api)$", c.After ?? "");
+        }
     }
 
     /// <summary>The 操作人 filter takes a person as the page shows them (马建国) as well as the recorded sign-in name.</summary>

@@ -117,6 +117,13 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains(orders, i => i.Href == $"/inspections/orders/{a.SoonOrder}");
         Assert.Contains(orders, i => i.Href == $"/inspections/orders/{a.OtherCarriersOrder}");
         Assert.DoesNotContain(orders, i => i.Href == $"/inspections/orders/{a.LaterOrder}"); // ten working days away
+        // Every item says its deadline, or why it has none: review has no legal deadline, and the page says so.
+        var review = Section(home.Sections, "returns").Items.Single(i => i.Href == $"/submissions/{a.Submitted}");
+        Assert.Null(review.Due);
+        Assert.StartsWith("审核无法定期限", review.DeadlineText, StringComparison.Ordinal);
+        Assert.All(home.Sections.SelectMany(s => s.Items), i => Assert.True(i.Due is not null && i.Left is not null || i.NoDeadline is { Length: > 0 }, i.Title));
+        Assert.Equal("截止" + ChineseDate.Format(orders.First(i => i.Href == $"/inspections/orders/{a.SoonOrder}").Due!.Value),
+            orders.First(i => i.Href == $"/inspections/orders/{a.SoonOrder}").DeadlineText);
 
         using var other = await portal.AsUserAsync("inspector.gd"); // another province sees none of it
         var theirs = await other.Get<HomeService>().InspectorAsync();

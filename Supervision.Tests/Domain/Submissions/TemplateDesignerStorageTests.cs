@@ -214,6 +214,30 @@ public class TemplateDesignerStorageTests(Portal portal) : IClassFixture<Portal>
 
         var version = (await admin.TemplateVersionsAsync()).Single(v => v.Id == id);
         Assert.InRange(version.PublishedAt!.Value, before.AddSeconds(-1), portal.Clock.GetUtcNow());
-        Assert.Matches(@"^自\d{4}-\d{2}-\d{2} \d{2}:\d{2}起使用$", version.Since);
+        Assert.Matches(@"^自\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}起使用$", version.Since); // written as the pages write times
+    }
+
+    /// <summary>What a file filled in on the version in use would fail is named before saving; harmless changes are not.</summary>
+    [Fact]
+    public void Changes_that_old_files_would_fail_are_named_and_harmless_ones_are_not()
+    {
+        var before = ReturnBuilder.LogQuarterly;
+        var sheet = before.Sheets[0];
+        var first = sheet.Columns[0];
+        var optional = sheet.Columns.First(c => c.Type == FieldType.Count);
+        var harmless = before with
+        {
+            Sheets = [sheet with { Columns = [.. sheet.Columns.Select(c => c == first ? c with { Header = c.Header + "（新）" } : c), new ColumnDefinition("备注", "Note", FieldType.Text, Required: false)] }],
+        };
+        Assert.Empty(TemplateChanges.Breaking(before, harmless));
+
+        var breaking = before with
+        {
+            Sheets = [sheet with { Columns = [.. sheet.Columns.Where(c => c != first).Select(c => c == optional ? c with { Max = 10 } : c), new ColumnDefinition("负责人", "Owner", FieldType.Text)] }],
+        };
+        var said = TemplateChanges.Breaking(before, breaking);
+        Assert.Contains($"删除了“{sheet.Name}”的列“{first.Header}”", said);
+        Assert.Contains($"“{sheet.Name}”新增必填列“负责人”", said);
+        Assert.Contains(said, s => s.Contains($"“{optional.Header}”最大值降低到10", StringComparison.Ordinal));
     }
 }

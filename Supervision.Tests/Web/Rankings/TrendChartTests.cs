@@ -62,7 +62,8 @@ public class TrendChartTests : MudTestContext
     public void The_axis_fits_the_data_with_ticks_and_gridlines_and_leaves_out_a_far_pass_mark()
     {
         var cut = RenderChart(RateTrend(3));
-        var ticks = cut.FindAll(".trend-tick").Select(t => double.Parse(t.TextContent, CultureInfo.InvariantCulture)).ToList();
+        Assert.All(cut.FindAll(".trend-tick"), t => Assert.EndsWith("%", t.TextContent, StringComparison.Ordinal)); // a rate's ticks say they are percentages
+        var ticks = cut.FindAll(".trend-tick").Select(t => double.Parse(t.TextContent.TrimEnd('%'), CultureInfo.InvariantCulture)).ToList();
         Assert.InRange(ticks.Count, 4, 8);
         Assert.True(ticks.Min() >= 98.5 && ticks.Min() <= 99, $"lowest tick {ticks.Min()} hugs the lowest value 99");
         Assert.Equal(100, ticks.Max());                                          // the target (100) is just above the data: in view
@@ -70,7 +71,12 @@ public class TrendChartTests : MudTestContext
         Assert.Single(cut.FindAll("line.trend-reference.target"));
         Assert.Empty(cut.FindAll("line.trend-reference.pass"));                  // 95 would squash the lines into the top of the chart
         Assert.Contains("及格线 95.00%（不在图示范围内）", cut.Find(".trend-legend").TextContent);
-        Assert.NotEmpty(cut.FindAll(".trend-x span"));
+        // Months in Chinese, at most six so they do not overlap on a phone, the year under the first and under each January.
+        var labels = cut.FindAll(".trend-x > span").Select(x => x.TextContent).ToList();
+        Assert.InRange(labels.Count, 2, 6);
+        Assert.All(labels, l => Assert.Matches(@"^\d{1,2}月(20\d\d年)?$", l));
+        Assert.EndsWith("年", labels[0], StringComparison.Ordinal);
+        Assert.Equal("10月", labels[^1]);
     }
 
     [Fact]

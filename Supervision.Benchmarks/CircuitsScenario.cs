@@ -59,6 +59,7 @@ public sealed partial class CircuitsScenario : IScenario
         var (thinkMin, thinkMax) = (TimeSpan.FromSeconds(think[0]), TimeSpan.FromSeconds(think.Length > 1 ? think[1] : think[0]));
         var duration = TimeSpan.FromSeconds(double.Parse(context.Option("--duration") ?? "60", CultureInfo.InvariantCulture));
         var openRate = double.Parse(context.Option("--open-rate") ?? "10", CultureInfo.InvariantCulture);
+        var hold = TimeSpan.FromSeconds(double.Parse(context.Option("--hold") ?? "0", CultureInfo.InvariantCulture));
         // --portal-env "DOTNET_gcServer=0;…": settings of the portal process to compare (GC, circuit options).
         var portalEnv = (context.Option("--portal-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
@@ -82,7 +83,7 @@ public sealed partial class CircuitsScenario : IScenario
         var best = 0;
         foreach (var n in sizes)
         {
-            var result = await RunOnceAsync(context, database, people, n, thinkMin, thinkMax, duration, openRate, portalEnv);
+            var result = await RunOnceAsync(context, database, people, n, thinkMin, thinkMax, duration, openRate, portalEnv, hold);
             if (result.P95 <= 200 && result.Errors == 0 && result.Open == n) best = Math.Max(best, n);
         }
         context.Report("max_circuits_p95_200ms", best);
@@ -91,7 +92,7 @@ public sealed partial class CircuitsScenario : IScenario
     private sealed record Result(int Open, double P95, int Errors);
 
     private static async Task<Result> RunOnceAsync(BenchContext context, DatabaseSettings database, List<Person> people, int n,
-        TimeSpan thinkMin, TimeSpan thinkMax, TimeSpan duration, double openRate, IReadOnlyDictionary<string, string> portalEnv)
+        TimeSpan thinkMin, TimeSpan thinkMax, TimeSpan duration, double openRate, IReadOnlyDictionary<string, string> portalEnv, TimeSpan hold)
     {
         var loadStart = LoadScenario.LoadAverage();
         await using var portal = PortalProcess.Start(database, new Dictionary<string, string>(portalEnv)
@@ -187,6 +188,14 @@ public sealed partial class CircuitsScenario : IScenario
         await Task.WhenAll(users);
 
         var workingSet = portal.WorkingSetBytes;
+        if (hold > TimeSpan.Zero)
+        {
+            // --hold: the circuits stay open and idle, for a look inside the portal (dotnet-gcdump, which collects first;
+            // dotnet-counters); the working set after it is reported too.
+            Console.Error.WriteLine($"circuits: holding {circuits.Count(c => c is not null)} open circuits for {hold.TotalSeconds:0} s, portal process {portal.ProcessId}");
+            await Task.Delay(hold);
+            context.Report($"n{n}_held_working_set_mb", portal.WorkingSetBytes / 1024.0 / 1024.0);
+        }
         var open = circuits.Count(c => c is not null);
         foreach (var c in circuits.Where(c => c is not null))
             while (c!.Errors.TryDequeue(out var e)) errors.Enqueue(e);
@@ -195,6 +204,9 @@ public sealed partial class CircuitsScenario : IScenario
         foreach (var (client, _) in sessions.Values) client.Dispose();
 
         foreach (var e in errors.Take(10)) Console.Error.WriteLine($"circuits: error: {e}");
+        Console.Error.WriteLine("circuits: JavaScript calls of the server: " + string.Join(", ",
+            BlazorCircuit.JsCalls.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
+        BlazorCircuit.JsCalls.Clear();
         double P(ConcurrentBag<double> values, double p) => values.IsEmpty ? -1 : BenchContext.Percentile(values.ToList(), p);
         var p95 = P(clicks, 95);
         void Report(string figure, double value) => context.Report($"n{n}_{figure}", value);

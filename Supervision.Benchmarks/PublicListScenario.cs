@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Supervision.Domain.Access;
 using Supervision.Domain.Data;
+using Supervision.Domain.Catalog;
 using Supervision.Domain.Data.Seeding;
 using Supervision.Domain.Enforcement;
 using Supervision.Domain.Publicity;
@@ -175,8 +176,8 @@ public sealed class PublicListScenario : IScenario
         var terms = new PublicationTerms(settings, await ctx.PublicationCategories.SingleAsync(c => c.Code == "ordinary"), null,
             await ctx.LegalBases.SingleAsync(b => b.Code == "ATFL-39"));
         var today = Supervision.Domain.Common.BeijingTime.Today(DateTimeOffset.UtcNow);
-        var calendar = await scope.ServiceProvider.GetRequiredService<Supervision.Domain.Catalog.CatalogService>().GetCalendarAsync();
         var random = new Random(7);
+        var calendar = new WorkingDayCalendar([], [today.Year - 2, today.Year - 1, today.Year]);
         var batch = new List<Announcement>(10_000);
         for (var i = 0; i < count; i++)
         {
@@ -191,9 +192,12 @@ public sealed class PublicListScenario : IScenario
                     "未核验用户身份证件即为用户办理入网。", "通报", "《电话用户真实身份信息登记规定》第十一条", "已责令终止代理协议。", decided, $"所属电信企业：{b.Name}");
             var a = Announcement.Draft(b.ProvinceId, b.Id, penalty ? AnnouncementKind.PenaltyDecision : AnnouncementKind.ViolatingAgent, "Bench", i.ToString(),
                 b.Authority, content, decided.AddDays(9), settings, DateTimeOffset.UtcNow);
-            // An agent is told what will be published and may state its case first (行政处罚法 Art. 44); its period has run.
-            if (!penalty) a.RecordAgentNotice(decided.AddDays(-30), "直接送达", settings, calendar, "bench", DateTimeOffset.UtcNow);
-            a.Publish(decided.AddDays(random.Next(1, 9)), terms, "bench", DateTimeOffset.UtcNow);
+            var publishOn = decided.AddDays(random.Next(1, 9));
+            if (!penalty)
+                // An agent is listed only after being told and heard (行政处罚法第四十四条): the notice served ten days before.
+                a.RecordAgentNotice(publishOn.AddDays(-10), ServiceMethods.InPerson, settings, calendar, "bench",
+                    new DateTimeOffset(publishOn.AddDays(-10).ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)));
+            a.Publish(publishOn, terms, "bench", DateTimeOffset.UtcNow);
             batch.Add(a);
             if (batch.Count == 10_000 || i == count - 1)
             {

@@ -20,7 +20,7 @@ namespace Supervision.Benchmarks.Circuits;
 /// sign-in cookie, reads the prerendered root components' markers (<c>&lt;!--Blazor:{…}--&gt;</c>) and the persisted
 /// state, opens the hub at <c>/_blazor</c> (protocol "blazorpack"), starts the circuit (<c>StartCircuit</c>, then
 /// <c>UpdateRootComponents</c> with the markers), acknowledges every render batch (<c>OnRenderCompleted</c>), answers the
-/// server's JavaScript calls (as a browser whose scripts return nothing), follows links as the router does
+/// server's JavaScript calls (as a browser whose scripts return nothing, or the value a browser gives where the server needs one), follows links as the router does
 /// (<c>OnLocationChanged</c>) and clicks (the renderer's <c>DispatchEventAsync</c>). Latency of an action: from sending it
 /// to the next render batch received.
 /// </summary>
@@ -164,11 +164,27 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
             using var args = JsonDocument.Parse(argsJson);
             _rendererInterop.TrySetResult(args.RootElement[1].GetProperty("__dotNetObject").GetInt64());
         }
+        JsCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
         if (handle == 0) return;
         // JSCallResultType: 0 default, 1 object reference, 2 stream reference, 3 void.
-        var result = resultType == 1 ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref _jsObjectId)}}}" : "null";
+        var result = resultType == 1 ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref _jsObjectId)}}}"
+            : resultType == 0 ? BrowserAnswers.GetValueOrDefault(identifier, "null") : "null";
         await _connection.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{result}]");
     }
+
+    /// <summary>
+    /// What a browser's scripts answer to the calls whose result the server reads as a value type (a null there is a
+    /// JsonException on the server, which a browser never causes): once per page MudBlazor checks that its script is
+    /// loaded (<c>window.hasOwnProperty("mudElementRef")</c>) and its popover provider counts the providers on the page.
+    /// </summary>
+    private static readonly Dictionary<string, string> BrowserAnswers = new()
+    {
+        ["window.hasOwnProperty"] = "true",
+        ["mudpopoverHelper.countProviders"] = "1",
+    };
+
+    /// <summary>The server's JavaScript calls by identifier, all tabs together (printed by the scenario).</summary>
+    public static ConcurrentDictionary<string, int> JsCalls { get; } = new();
 
     /// <summary>Closes the tab as a browser does on leaving the page: the disconnect beacon, so the server ends the circuit at once.</summary>
     public async ValueTask DisposeAsync()

@@ -3570,6 +3570,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<bool>("PublicSiteIsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PublicSiteUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long?>("SealFileId")
                         .HasColumnType("bigint");
 

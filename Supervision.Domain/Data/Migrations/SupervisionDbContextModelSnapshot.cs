@@ -3467,6 +3467,13 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublicSiteIsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicSiteUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SealFileId")
                         .HasColumnType("INTEGER");
 

@@ -882,6 +882,8 @@ namespace Supervision.Domain.Data.Migrations
                     PostalAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     PostalCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    PublicSiteUrl = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PublicSiteIsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     SealFileId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

@@ -883,6 +883,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     PostalAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     PostalCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
                     Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    PublicSiteUrl = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PublicSiteIsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     SealFileId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>

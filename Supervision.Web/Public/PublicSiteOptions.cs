@@ -54,6 +54,14 @@ public static class VerificationLinksSetup
             log.LogWarning("PublicSite:BaseUrl (or Mail:BaseUrl) is not set: documents cannot be issued until the public verification address is configured");
             return;
         }
+        if (uri.Scheme == Uri.UriSchemeHttps && Supervision.Domain.Documents.IssueReadiness.IsPlaceholderHost(uri.Host))
+        {
+            // A placeholder domain (example.gov.cn, *.test) starts, as an unset one does: the documents of a province without its own
+            // public site address are refused, naming the setting, until a real one is set.
+            log.LogWarning("The public verification address {Address} (PublicSite:BaseUrl, else Mail:BaseUrl) is a placeholder domain: documents of provinces "
+                           + "without their own public site address are refused until a real one is set", uri.GetLeftPart(UriPartial.Authority));
+            return;
+        }
         if (uri.Scheme != Uri.UriSchemeHttps || Supervision.Domain.Documents.IssueReadiness.IsLocal(uri))
         {
             var message = $"The public verification address {uri.GetLeftPart(UriPartial.Authority)} (PublicSite:BaseUrl, else Mail:BaseUrl) must be an https address "
@@ -69,10 +77,14 @@ public static class VerificationLinksSetup
 /// portal's own configured address (<c>Mail:BaseUrl</c>, where the verify page is served too), so a printed code is an absolute
 /// address a phone can open; root-relative only where neither is configured (Development).
 /// </summary>
-public sealed class PublicVerificationLinks(Microsoft.Extensions.Options.IOptions<PublicSiteOptions> options, Microsoft.Extensions.Options.IOptions<Mail.MailOptions> mail)
+public sealed class PublicVerificationLinks(Microsoft.Extensions.Options.IOptions<PublicSiteOptions> options, Microsoft.Extensions.Options.IOptions<Mail.MailOptions> mail,
+    IHostEnvironment? environment = null)
     : Supervision.Domain.Documents.IVerificationLinks
 {
     public string VerifyUrl(string code) => options.Value.Absolute
         ? options.Value.Link($"/public/verify/{code}")
         : mail.Value.Link($"/public/verify/{code}");
+
+    /// <summary>Development is the demo: its configuration and the demo administrations' addresses (example.gov.cn) may be printed.</summary>
+    public bool DemoRun => environment?.IsDevelopment() == true;
 }

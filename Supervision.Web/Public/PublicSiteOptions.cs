@@ -30,11 +30,14 @@ public sealed class PublicSiteOptions
 /// <summary>Registers <see cref="PublicVerificationLinks"/> from a configuration: the portal's, and the demo history's own services.</summary>
 public static class VerificationLinksSetup
 {
-    public static IServiceCollection AddVerificationLinks(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="demo">The services make the demo's data (the demo history, the benchmarks): the demo's example.gov.cn addresses may be printed.</param>
+    public static IServiceCollection AddVerificationLinks(this IServiceCollection services, IConfiguration configuration, bool demo = false)
     {
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.Section));
         services.Configure<Mail.MailOptions>(configuration.GetSection(Mail.MailOptions.Section));
-        services.Replace(ServiceDescriptor.Singleton<Supervision.Domain.Documents.IVerificationLinks, PublicVerificationLinks>());
+        services.Replace(ServiceDescriptor.Singleton<Supervision.Domain.Documents.IVerificationLinks>(sp => new PublicVerificationLinks(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicSiteOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailOptions>>(),
+            sp.GetService<IHostEnvironment>()) { Demo = demo }));
         return services;
     }
 
@@ -54,7 +57,7 @@ public static class VerificationLinksSetup
             log.LogWarning("PublicSite:BaseUrl (or Mail:BaseUrl) is not set: documents cannot be issued until the public verification address is configured");
             return;
         }
-        if (uri.Scheme == Uri.UriSchemeHttps && Supervision.Domain.Documents.IssueReadiness.IsPlaceholderHost(uri.Host))
+        if (uri.Scheme == Uri.UriSchemeHttps && !Supervision.Domain.Documents.IssueReadiness.IsLocal(uri) && Supervision.Domain.Documents.IssueReadiness.IsPlaceholderHost(uri.Host))
         {
             // A placeholder domain (example.gov.cn, *.test) starts, as an unset one does: the documents of a province without its own
             // public site address are refused, naming the setting, until a real one is set.
@@ -85,6 +88,9 @@ public sealed class PublicVerificationLinks(Microsoft.Extensions.Options.IOption
         ? options.Value.Link($"/public/verify/{code}")
         : mail.Value.Link($"/public/verify/{code}");
 
+    /// <summary>Made for the demo's data outside the portal (the demo history, the benchmarks).</summary>
+    public bool Demo { get; init; }
+
     /// <summary>Development is the demo: its configuration and the demo administrations' addresses (example.gov.cn) may be printed.</summary>
-    public bool DemoRun => environment?.IsDevelopment() == true;
+    public bool DemoRun => Demo || environment?.IsDevelopment() == true;
 }

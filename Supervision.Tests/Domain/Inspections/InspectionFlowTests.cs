@@ -102,7 +102,7 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var record = await CompleteAsync(portal, inspection, "inspector.nx", today, "RN-05");
         Assert.Matches(@"^宁通管检〔\d{4}〕\d+号$", record.Number);
-        Assert.False(record.VisibleToParty);
+        Assert.True(record.VisibleToParty);      // the party's copy of what its representative signed
         var (_, pdf) = await me.Get<DocumentRegistry>().DownloadAsync(record.Id);
         var text = Text(pdf);
         foreach (var expected in new[] { "现场检查记录", record.Number!, "读卡器与联网核验（第九条）", "不符合", "抽查发现人工录入身份信息12笔", "王磊", "现场照片.png" })

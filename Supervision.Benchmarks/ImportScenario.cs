@@ -151,7 +151,7 @@ public sealed class ImportScenario : IScenario
             .AddLogging()
             .AddSupervisionDomain(database)
             .AddSupervisionReports(config)
-            .AddVerificationLinks(config);
+            .AddVerificationLinks(config, demo: true);
         if (identity)
             services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<SupervisionDbContext>().AddErrorDescriber<ChineseIdentityErrors>();
         return services.BuildServiceProvider();

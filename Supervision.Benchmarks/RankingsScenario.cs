@@ -255,6 +255,6 @@ public sealed class RankingsScenario : IScenario
             .AddLogging()
             .AddSupervisionDomain(DatabaseSettings.Sqlite($"Data Source={db}"))
             .AddSupervisionReports(Scenarios.DocumentSettings())
-            .AddVerificationLinks(Scenarios.DocumentSettings())
+            .AddVerificationLinks(Scenarios.DocumentSettings(), demo: true)
             .BuildServiceProvider();
 }

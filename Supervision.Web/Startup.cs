@@ -52,6 +52,16 @@ public static class Startup
                 log.LogWarning("No user exists yet. Create the first administrator with: dotnet Supervision.Web.dll {Switch} <username> (password from the {Variable} environment variable)",
                     CreateAdminSwitch, AdminPasswordVariable);
             }
+            if (!env.IsDevelopment())
+            {
+                // A database that carries the demo's public site addresses (example.gov.cn) serves, but outside Development those
+                // addresses are passed over: the server's configured one serves until an administrator sets the real one.
+                await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync();
+                var demo = await db.Provinces.Where(p => p.PublicSiteIsDemo).Select(p => p.Name).ToListAsync();
+                if (demo.Count > 0)
+                    log.LogWarning("The public site address of {Provinces} is the demo's (example.gov.cn): their documents carry the server's address (PublicSite:BaseUrl) until the real one is set in 基础数据 › 省级管理局",
+                        string.Join(", ", demo));
+            }
         }
         return null;
     }

@@ -26,18 +26,20 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
             throw new InvalidOperationException("A document is issued inside the transaction of its step.");
         var code = DocumentKinds.NumberCode(request.Kind);
         var year = request.IssueDate.Year;
+        var province = await db.Provinces.Where(p => p.Id == request.ProvinceId).Select(p => new { p.DocPrefix, p.PublicSiteUrl, p.PublicSiteIsDemo })
+                           .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("省级管理局");
         DocumentNumber? number = null;
         if (code is not null)
-        {
-            var prefix = await db.Provinces.Where(p => p.Id == request.ProvinceId).Select(p => p.DocPrefix).FirstOrDefaultAsync(ct)
-                         ?? throw new NotFoundException("省级管理局");
-            number = new DocumentNumber(prefix, code, year, await NextAsync(db, request.ProvinceId, code, year, ct));
-        }
-        // The code is part of what is rendered, so the SHA-256 below is the hash of the PDF that carries it.
+            number = new DocumentNumber(province.DocPrefix, code, year, await NextAsync(db, request.ProvinceId, code, year, ct));
+        // The code is part of what is rendered, so the SHA-256 below is the hash of the PDF that carries it. Its address is the
+        // issuing administration's public site where it has set one (the demo's only in a demo run), else the server's.
         var verification = VerificationCodes.New();
-        var data = compose(number) with { Number = number?.ToString(), VerificationCode = verification, VerificationUrl = links.VerifyUrl(verification) };
+        var (url, address) = province.PublicSiteUrl is { Length: > 0 } site && (!province.PublicSiteIsDemo || links.DemoRun)
+            ? (VerificationAddress.Url(site, verification), VerificationAddress.Province(province.PublicSiteIsDemo, links.DemoRun))
+            : (links.VerifyUrl(verification), VerificationAddress.Configured(links.DemoRun));
+        var data = compose(number) with { Number = number?.ToString(), VerificationCode = verification, VerificationUrl = url };
         // Nothing is printed as if real that is not: the verification address, the authority's contact, the payee, the court.
-        IssueReadiness.Ensure(data);
+        IssueReadiness.Ensure(data, address);
         byte[]? seal = null;
         if (DocumentKinds.Sealed(request.Kind) && await OrganizationService.SealAsync(db, request.ProvinceId, ct) is { } current)
             (data, seal) = (data with { SealFileId = current.Id }, current.Bytes);

@@ -36,6 +36,9 @@ public static class VerificationCodes
 public interface IVerificationLinks
 {
     string VerifyUrl(string code);
+
+    /// <summary>The portal runs as a demo (Development): the demo's placeholder addresses (marked so) may be printed.</summary>
+    bool DemoRun => false;
 }
 
 /// <summary>Without a configured public address: the page's path, relative to the site's root.</summary>

@@ -87,6 +87,13 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
             .GroupBy(e => e.OwnerId).ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceFile>)g.ToList());
         var docs = await db.IssuedDocuments.AsNoTracking().Where(d => d.OwnerType == OwnerType && d.OwnerId == id.ToString(CultureInfo.InvariantCulture))
             .OrderBy(d => d.IssuedAt).ToListAsync(ct);
+        // The 现场检查记录 the notice rests on, first: the finding (internal) only says which inspection; the record itself is read
+        // through the documents' own filter, so a carrier gets it only where issued to its branch as visible to the party.
+        var inspectionId = await db.Findings.IgnoreQueryFilters().Where(f => f.Id == order.FindingId).Select(f => f.InspectionId).FirstOrDefaultAsync(ct);
+        if (inspectionId is { } inspection)
+            docs.InsertRange(0, await db.IssuedDocuments.AsNoTracking()
+                .Where(d => d.OwnerType == InspectionService.OwnerType && d.OwnerId == inspection.ToString(CultureInfo.InvariantCulture) && d.Kind == DocumentKind.InspectionRecord)
+                .OrderBy(d => d.IssuedAt).ToListAsync(ct));
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.Id == order.ProvinceId, ct);
         var responsible = await db.Users.Where(u => u.Id == order.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         return new(order, province.AuthorityName, province.DocPrefix, evidence, docs, responsible);

@@ -217,8 +217,10 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
         var inspection = await LoadAsync(db, id, ct);
         if (inspection.ConcurrencyToken != token)
             throw new DomainException("inspection.changed", "检查记录刚被修改，请刷新后核对再完成。");
+        // The issued record is the party's too (its representative signed it on the spot, and the corrective notice cites it): visible
+        // to the inspected branch, unlike the working record (items, notes, evidence) and the previews before completion.
         var document = await documents.IssueAsync(db, new DocumentRequest(DocumentKind.InspectionRecord, inspection.ProvinceId, inspection.BranchId, OwnerType,
-            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: false, today), number =>
+            id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today), number =>
         {
             inspection.Complete(access.Actor, clock.GetUtcNow(), today, number?.ToString());
             return record;

@@ -114,6 +114,16 @@ public sealed class OrganizationService(IDbContextFactory<SupervisionDbContext> 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Sets the administration's public site address (公示网站地址), which its documents' QR codes open; only administrators
+    /// change it (provinces are a catalog).</summary>
+    public async Task SetPublicSiteAsync(int provinceId, string? url, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var province = await db.Provinces.FirstOrDefaultAsync(p => p.Id == provinceId, ct) ?? throw new NotFoundException("省份");
+        province.SetPublicSite(url);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>
     /// Sets (or with null bytes removes) the administration's seal image. Documents issued before keep the seal they
     /// were issued with; only administrators change it (provinces are a catalog).

@@ -19,6 +19,38 @@ public class Province : ICatalogEntity
     public string? PostalAddress { get; set; }
     public string? PostalCode { get; set; }
     public string? Phone { get; set; }
+    /// <summary>
+    /// 公示网站地址: the public site where this administration's documents are checked; each document's QR code and the text under it
+    /// point at <c>{address}/public/verify/{code}</c>, so a Guangdong receipt sends its reader to Guangdong's site. Unset, the server's
+    /// configured address (PublicSite:BaseUrl) serves.
+    /// </summary>
+    public string? PublicSiteUrl { get; set; }
+    /// <summary>The address is the demo's (a fictional administration's, under example.gov.cn): printed only where the portal runs as a
+    /// demo (Development); anywhere else it is passed over (the server's configured address serves, and a placeholder there is refused).</summary>
+    public bool PublicSiteIsDemo { get; set; }
+
+    /// <summary>Sets the public site's address (empty: the server's configured one serves); an address that is not an absolute
+    /// https one, or names this machine or a placeholder domain (example.gov.cn, *.test), is refused. Clears the demo mark.</summary>
+    public void SetPublicSite(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            (PublicSiteUrl, PublicSiteIsDemo) = (null, false);
+            return;
+        }
+        var value = url.Trim().TrimEnd('/');
+        if (value.Length > 200) throw new DomainException("province.public_site", "公示网站地址不超过200个字符。");
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(uri.Query)
+            || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            throw new DomainException("province.public_site", "公示网站地址应为以 https:// 开头的完整网址，不带查询参数，如 https://gxt.nx.gov.cn。");
+        if (Documents.IssueReadiness.IsLocal(uri) || Documents.IssueReadiness.IsPlaceholderHost(uri.Host))
+            throw new DomainException("province.public_site", $"公示网站地址“{uri.Host}”为本机或示例域名，公众无法打开，请填写本局公示网站的公网地址。");
+        (PublicSiteUrl, PublicSiteIsDemo) = (value, false);
+    }
+
+    /// <summary>The demo's address for a fictional administration, marked as such (<see cref="PublicSiteIsDemo"/>).</summary>
+    public void SetDemoPublicSite(string url) => (PublicSiteUrl, PublicSiteIsDemo) = (url.TrimEnd('/'), true);
+
     /// <summary>The administration's seal image (a transparent PNG, see <see cref="SealImage"/>), if it uploaded one.</summary>
     public long? SealFileId { get; set; }
     public Files.StoredFile? Seal { get; set; }

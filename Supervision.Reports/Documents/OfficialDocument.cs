@@ -213,6 +213,11 @@ public sealed record DocumentTable : DocumentBlock
     /// <summary>Font size of the cells in points; 4号 (14 pt) by default.</summary>
     public double FontSize { get; init; } = 14;
 
+    /// <summary>A block that is never split (the lines where the inspectors and the party's representative sign): its rows stay on one
+    /// page with the two lines of text before them and with the signature after them; where they do not fit, they move to the next
+    /// page whole, taking those lines along.</summary>
+    public bool KeepTogether { get; init; }
+
     public DocumentTable AddRow(params string[] cells)
     {
         if (cells.Length > Columns.Count) throw new ArgumentException($"The row has {cells.Length} cells but the table {Columns.Count} columns.", nameof(cells));

@@ -83,14 +83,22 @@ public static class OfficialDocumentRenderer
         }
         // A form is one page: set its tables tighter, step by step, until it holds on one (else the tightest setting, whose
         // continuation repeats the form's title).
-        if (pages.Count > 1 && DocumentComposer.IsForm(document))
+        if (FormLength(pages) > 1 && DocumentComposer.IsForm(document))
         {
-            for (var compaction = 1; compaction <= DocumentComposer.MaxCompaction && pages.Count > 1; compaction++)
+            for (var compaction = 1; compaction <= DocumentComposer.MaxCompaction && FormLength(pages) > 1; compaction++)
                 pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder, compaction: compaction), out _);
         }
         foreach (var page in pages) page.Ops.AddRange(BottomMargin(page, options));
         return pages;
     }
+
+    /// <summary>The pages a form takes up to its signature (an annex after it, such as a receipt's list of cells, does not count).</summary>
+    private static int FormLength(List<LaidOutPage> pages) =>
+        pages.FirstOrDefault(p => p.Items.Any(i => i.Item.Kind == "signature"))?.Number ?? pages.Count;
+
+    /// <summary>Whether a form holds on one page up to its signature, set as tight as <see cref="Layout"/> may set it.</summary>
+    internal static bool FormFitsOnePage(OfficialDocument document, OfficialDocumentOptions? options = null) =>
+        FormLength(Layout(document, options ?? OfficialDocumentOptions.Default)) == 1;
 
     /// <summary>What each page carries below the text block (the one place that draws there): the page number and, on an issued document, its verification mark.</summary>
     private static IEnumerable<DrawOp> BottomMargin(LaidOutPage page, OfficialDocumentOptions options) =>

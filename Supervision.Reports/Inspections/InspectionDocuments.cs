@@ -47,7 +47,7 @@ public static class InspectionPdfs
         doc.Paragraph("以上记录经被检查单位在场人员核对无误。证据材料原件以平台存档的文件为准，可凭SHA-256值核验。");
         doc.Paragraph("本记录一式两份，经检查人员和被检查单位在场人员签名后，一份交被检查单位，一份由本局存档。");
         // A line to sign for each inspector and for the carrier's representative, each with its date.
-        var signatures = new DocumentTable(new TableColumn("", 2.2), new TableColumn("", 2.2), new TableColumn("", 1.6)) { FontSize = 14 };
+        var signatures = new DocumentTable(new TableColumn("", 2.2), new TableColumn("", 2.2), new TableColumn("", 1.6)) { FontSize = 14, KeepTogether = true };
         foreach (var inspector in d.Inspectors) signatures.AddRow($"检查人员：{ShortName(inspector)}", "签名：", "　　年　　月　　日");
         signatures.AddRow($"被检查单位在场人员：{d.Representative}", "签名：", "　　年　　月　　日");
         // A record is dated the day of the inspection it records (made and signed on the spot), not the day it was filed.

@@ -15,7 +15,26 @@ namespace Supervision.Reports.Submissions;
 /// </summary>
 public static class ReceiptPdf
 {
+    /// <summary>Runs of cells a flag lists on the form itself when the full list is moved to the annex.</summary>
+    internal const int CellsOnForm = 8;
+
+    /// <summary>The annex that continues a receipt whose flagged cells do not fit its one page.</summary>
+    internal const string CellsAnnex = "需要关注的单元格清单";
+
+    /// <summary>
+    /// The receipt holds on one page (its tables set down to 五号 where needed). Where the flagged cells are too many even then (a large
+    /// province's return with hundreds of them), each flag keeps its rule, its count and its first cells on the form, and every cell is
+    /// listed in a continuation annex after the signature: none is cut off, and the form itself stays one page.
+    /// </summary>
     public static byte[] Render(ReceiptData d)
+    {
+        var options = DocumentVerificationMark.Options(d);
+        var doc = Compose(d, annex: false);
+        if (d.Flags.Count > 0 && !OfficialDocumentRenderer.FormFitsOnePage(doc, options)) doc = Compose(d, annex: true);
+        return OfficialDocumentRenderer.Render(doc, options);
+    }
+
+    private static OfficialDocument Compose(ReceiptData d, bool annex)
     {
         var at = BeijingTime.Local(d.SubmittedAt);
         var doc = new OfficialDocument($"{d.Authority}\n报送回执");
@@ -37,14 +56,20 @@ public static class ReceiptPdf
         if (d.Flags.Count > 0)
             fields.AddRow("需要关注的事项", $"共{d.Flags.Count}项：" + string.Join("；", d.Flags.Select((f, i) =>
             {
-                var (where, message, count) = Flag(f);
+                var (where, message, count) = annex ? Flag(f, CellsOnForm) : Flag(f);
                 return $"{ChineseNumerals.Heading2(i + 1)}{message}（{count}处：{where}）";
-            })) + "。");
+            })) + (annex ? "。各项的全部单元格见附件。" : "。"));
         doc.Table(fields);
         doc
             .Note("本回执由平台在报送时自动生成，证明上述文件已于上述时间报送至本平台，不代表审核通过；审核结果以平台通知为准。文件内容可凭SHA-256值核验，本回执可凭页面底部的核验码核验。")
             .SignedBy(d.Authority, d.IssueDate, sealRoom: false);      // the platform issues it; it carries no seal
-        return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
+        if (annex)
+            doc.Annex(CellsAnnex, string.Join("\n", d.Flags.Select((f, i) =>
+            {
+                var (where, message, count) = Flag(f);
+                return $"{ChineseNumerals.Heading2(i + 1)}{message}（{count}处）：{where}。";
+            })));
+        return doc;
     }
 
     /// <summary>The receipt's number as a reader uses it: its verification code (ABCD-EFGH-JKMN), which the public page finds it by.</summary>
@@ -62,13 +87,16 @@ public static class ReceiptPdf
     /// A flag as the receipt lists it: the sheet and every cell, the rule's message without the data's "等，共N处" summary, and the
     /// number of cells.
     /// </summary>
-    internal static (string Where, string Message, int Count) Flag(ReceiptFlag f)
+    /// <param name="runs">At most this many runs of cells, then 等 (the full list is in the annex); all when null.</param>
+    internal static (string Where, string Message, int Count) Flag(ReceiptFlag f, int? runs = null)
     {
         var text = f.Message.Trim().TrimEnd('。', '；');
         var m = System.Text.RegularExpressions.Regex.Match(text, "^(.*?)等，共(\\d+)处$");
         var cells = f.Cell.Split('、', StringSplitOptions.RemoveEmptyEntries).Where(c => c != "—").ToList();
         var count = m.Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : Math.Max(1, cells.Count);
-        return (cells.Count == 0 ? f.Sheet : $"{f.Sheet}{string.Join("、", Runs(cells))}", m.Success ? m.Groups[1].Value : text, count);
+        var all = Runs(cells).ToList();
+        var listed = runs is { } limit && all.Count > limit ? string.Join("、", all.Take(limit)) + "等" : string.Join("、", all);
+        return (cells.Count == 0 ? f.Sheet : $"{f.Sheet}{listed}", m.Success ? m.Groups[1].Value : text, count);
     }
 
     /// <summary>

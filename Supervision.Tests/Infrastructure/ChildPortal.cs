@@ -39,8 +39,9 @@ public sealed class ChildPortal : IAsyncDisposable
         psi.Environment["ConnectionStrings__Supervision"] = database.ConnectionString;
         psi.Environment["Jobs__Enabled"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        // Documents are issued only with a public verification address (a test's own settings may name another).
-        psi.Environment["PublicSite__BaseUrl"] = "https://gxt.test.example.gov.cn";
+        // Documents are issued only with a public verification address, and outside Development not under a placeholder domain
+        // (example.gov.cn, *.test): a real-looking one (a test's own settings may name another).
+        psi.Environment["PublicSite__BaseUrl"] = "https://nxca.miit.gov.cn";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(psi)!;

@@ -6,7 +6,8 @@ namespace Supervision.Web.Demo;
 
 /// <summary>
 /// The one place the demo states what a real administration sets before it issues documents (Development only, like the demo
-/// accounts): the authority's postal address and telephone (基础数据 › 省级管理局), the payee's bank and account, the court with
+/// accounts): the authority's postal address, telephone and public site address (基础数据 › 省级管理局; the site under example.gov.cn,
+/// marked as the demo's, so that issuing refuses it outside Development), the payee's bank and account, the court with
 /// jurisdiction at the authority's seat and the handling office (系统管理 › 执法参数). The values are plausible but fictional, for
 /// the demo's fictional administrations — the seed data carries none of them, so a real deployment issues nothing until its
 /// administrator has set the real ones (<see cref="Supervision.Domain.Documents.IssueReadiness"/>). Values already set are kept.
@@ -14,16 +15,16 @@ namespace Supervision.Web.Demo;
 public sealed class DemoAuthoritySettings(IDbContextFactory<SupervisionDbContext> factory)
 {
     private sealed record Demo(string Address, string PostalCode, string Phone, string Bank, string AccountName, string AccountNumber, string Court,
-        string Office, string Person, string OfficePhone);
+        string Office, string Person, string OfficePhone, string PublicSite);
 
     private static readonly Dictionary<string, Demo> Provinces = new()
     {
         ["64"] = new("宁夏回族自治区银川市金凤区北京中路166号", "750002", "0951-5096120",
             "中国工商银行股份有限公司银川分行营业部", "宁夏回族自治区财政厅非税收入汇缴结算户", "2902 0112 0920 0157 301", "银川市金凤区人民法院",
-            "网络安全管理处", "马建国", "0951-5096123"),
+            "网络安全管理处", "马建国", "0951-5096123", "https://gxt.nx.example.gov.cn"),
         ["44"] = new("广东省广州市越秀区东风中路437号", "510030", "020-83125610",
             "中国工商银行股份有限公司广州第一支行", "广东省财政厅非税收入汇缴结算户", "3602 0000 1920 0587 412", "广州市越秀区人民法院",
-            "网络安全管理处", "陈志明", "020-83125617"),
+            "网络安全管理处", "陈志明", "020-83125617", "https://gxt.gd.example.gov.cn"),
     };
 
     public async Task EnsureAsync(CancellationToken ct = default)
@@ -36,6 +37,9 @@ public sealed class DemoAuthoritySettings(IDbContextFactory<SupervisionDbContext
             if (province is null) continue;
             if (string.IsNullOrWhiteSpace(province.Phone) && string.IsNullOrWhiteSpace(province.PostalAddress))
                 province.SetPostalContact(demo.Address, demo.PostalCode, demo.Phone);
+            // The public site under example.gov.cn, marked as the demo's: printed in Development only (IssueReadiness refuses it elsewhere).
+            if (string.IsNullOrWhiteSpace(province.PublicSiteUrl))
+                province.SetDemoPublicSite(demo.PublicSite);
             var settings = await db.EnforcementSettings.SingleOrDefaultAsync(s => s.ProvinceId == province.Id, ct);
             if (settings is null)
             {

@@ -57,7 +57,7 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
             .AddSupervisionDomain(database, configuration)
             .AddSupervisionReports(configuration)
             // The receipts it issues link to the same public verification address as the portal's.
-            .AddVerificationLinks(configuration)
+            .AddVerificationLinks(configuration, demo: true)
             .BuildServiceProvider();
 
     /// <summary>How a carrier fares over the history: its real-name rate at the start and at the end, and its habits.</summary>

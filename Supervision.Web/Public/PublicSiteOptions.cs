@@ -30,11 +30,14 @@ public sealed class PublicSiteOptions
 /// <summary>Registers <see cref="PublicVerificationLinks"/> from a configuration: the portal's, and the demo history's own services.</summary>
 public static class VerificationLinksSetup
 {
-    public static IServiceCollection AddVerificationLinks(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="demo">The services make the demo's data (the demo history, the benchmarks): the demo's example.gov.cn addresses may be printed.</param>
+    public static IServiceCollection AddVerificationLinks(this IServiceCollection services, IConfiguration configuration, bool demo = false)
     {
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.Section));
         services.Configure<Mail.MailOptions>(configuration.GetSection(Mail.MailOptions.Section));
-        services.Replace(ServiceDescriptor.Singleton<Supervision.Domain.Documents.IVerificationLinks, PublicVerificationLinks>());
+        services.Replace(ServiceDescriptor.Singleton<Supervision.Domain.Documents.IVerificationLinks>(sp => new PublicVerificationLinks(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicSiteOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailOptions>>(),
+            sp.GetService<IHostEnvironment>()) { Demo = demo }));
         return services;
     }
 
@@ -54,6 +57,14 @@ public static class VerificationLinksSetup
             log.LogWarning("PublicSite:BaseUrl (or Mail:BaseUrl) is not set: documents cannot be issued until the public verification address is configured");
             return;
         }
+        if (uri.Scheme == Uri.UriSchemeHttps && !Supervision.Domain.Documents.IssueReadiness.IsLocal(uri) && Supervision.Domain.Documents.IssueReadiness.IsPlaceholderHost(uri.Host))
+        {
+            // A placeholder domain (example.gov.cn, *.test) starts, as an unset one does: the documents of a province without its own
+            // public site address are refused, naming the setting, until a real one is set.
+            log.LogWarning("The public verification address {Address} (PublicSite:BaseUrl, else Mail:BaseUrl) is a placeholder domain: documents of provinces "
+                           + "without their own public site address are refused until a real one is set", uri.GetLeftPart(UriPartial.Authority));
+            return;
+        }
         if (uri.Scheme != Uri.UriSchemeHttps || Supervision.Domain.Documents.IssueReadiness.IsLocal(uri))
         {
             var message = $"The public verification address {uri.GetLeftPart(UriPartial.Authority)} (PublicSite:BaseUrl, else Mail:BaseUrl) must be an https address "
@@ -69,10 +80,17 @@ public static class VerificationLinksSetup
 /// portal's own configured address (<c>Mail:BaseUrl</c>, where the verify page is served too), so a printed code is an absolute
 /// address a phone can open; root-relative only where neither is configured (Development).
 /// </summary>
-public sealed class PublicVerificationLinks(Microsoft.Extensions.Options.IOptions<PublicSiteOptions> options, Microsoft.Extensions.Options.IOptions<Mail.MailOptions> mail)
+public sealed class PublicVerificationLinks(Microsoft.Extensions.Options.IOptions<PublicSiteOptions> options, Microsoft.Extensions.Options.IOptions<Mail.MailOptions> mail,
+    IHostEnvironment? environment = null)
     : Supervision.Domain.Documents.IVerificationLinks
 {
     public string VerifyUrl(string code) => options.Value.Absolute
         ? options.Value.Link($"/public/verify/{code}")
         : mail.Value.Link($"/public/verify/{code}");
+
+    /// <summary>Made for the demo's data outside the portal (the demo history, the benchmarks).</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>Development is the demo: its configuration and the demo administrations' addresses (example.gov.cn) may be printed.</summary>
+    public bool DemoRun => Demo || environment?.IsDevelopment() == true;
 }

@@ -13,6 +13,7 @@ internal sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
         b.Property(p => p.DocPrefix).HasMaxLength(20);
         b.Property(p => p.PostalAddress).HasMaxLength(200);
         b.Property(p => p.PostalCode).HasMaxLength(6);
+        b.Property(p => p.PublicSiteUrl).HasMaxLength(200);
         b.Property(p => p.Phone).HasMaxLength(30);
         b.HasMany(p => p.Cities).WithOne(c => c.Province).HasForeignKey(c => c.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Seal).WithMany().HasForeignKey(p => p.SealFileId).OnDelete(DeleteBehavior.Restrict);

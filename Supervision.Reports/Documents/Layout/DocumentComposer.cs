@@ -191,10 +191,13 @@ internal sealed class DocumentComposer
     {
         var ops = new List<DrawOp>();
         var right = EmitLine(ops, text, line, Left + x, width, alignment, justify, lineHeight, 0);
+        var gaps = justify ? Pieces(text, line).Count - 1 : 0;
         return new FlowItem
         {
             Height = lineHeight, Ops = ops, OnGrid = onGrid, Elastic = onGrid, Kind = kind, IsBodyText = bodyText,
             Shortfall = justify ? Math.Max(0, Left + x + width - right) : null,
+            Gaps = gaps,
+            Ragged = justify && line.Length > 0 && !Spreads(text, line, width, gaps + 1),
         };
     }
 
@@ -208,8 +211,9 @@ internal sealed class DocumentComposer
 
     /// <summary>
     /// Draws one line: each cluster at its place, extra space spread over the gaps when justified; returns where the line ends.
-    /// A justified line is always set full width (GB/T 9704: lines of a paragraph align at both edges): a line cut short by a piece
-    /// that may not break (a name, a 文号, a date) spreads the rest over its gaps instead of leaving a short line mid-paragraph.
+    /// A justified line is set full width (GB/T 9704: lines of a paragraph align at both edges): a line cut short by a piece that may
+    /// not break (a name, a 文号, a date) spreads the rest over its gaps, up to <see cref="MaxSpread"/> em each; a line that would need
+    /// more is left ragged rather than letter-spaced. A paragraph's last line is never spread (the caller passes no justify).
     /// Wide characters on the grid are drawn one by one (their advance is the grid's, not the font's).
     /// </summary>
     internal static double EmitLine(List<DrawOp> ops, StyledText text, TextLine line, double x, double width, ParagraphAlignment alignment,
@@ -219,12 +223,8 @@ internal sealed class DocumentComposer
         var pieces = Pieces(text, line);
         var natural = line.Width;
         var extra = 0.0;
-        if (justify && pieces.Count > 1 && natural < width)
-        {
+        if (justify && Spreads(text, line, width, pieces.Count))
             extra = (width - natural) / (pieces.Count - 1);
-            // A line of a few pieces (a name before a bracket that moved on) is not spread into letters a character apart.
-            if (extra > Gbt9704.CharAdvance) extra = 0;
-        }
         var cursor = x + alignment switch
         {
             ParagraphAlignment.Center => (width - natural) / 2,
@@ -275,6 +275,15 @@ internal sealed class DocumentComposer
         Flush();
         return cursor - extra;
     }
+
+    /// <summary>The most space added between two characters of a justified line, in ems of its type: beyond it the line is left
+    /// ragged (set from the left) rather than letter-spaced ("你 单 位 送 达 了") because a piece that may not break moved on.</summary>
+    internal const double MaxSpread = 0.5;
+
+    /// <summary>Whether a justified line is spread to the measure: it is short of it, has gaps, and needs no more than
+    /// <see cref="MaxSpread"/> em in each.</summary>
+    private static bool Spreads(StyledText text, TextLine line, double width, int pieces) =>
+        pieces > 1 && line.Width < width && (width - line.Width) / (pieces - 1) <= MaxSpread * text.StyleAt(line.Start).Size + 1e-6;
 
     /// <summary>The clusters of a line, further split where the style or the face changes and between wide characters.</summary>
     private static List<(int Start, int Length)> Pieces(StyledText text, TextLine line)
@@ -376,8 +385,14 @@ internal sealed class DocumentComposer
         var headerRow = !form ? Row([.. table.Columns.Select(c => c.Header)], headStyle, header: true, null)
             : _form ? ContinuationTitle() : new FlowItem { Height = 0, Kind = "table-header", KeepWithNext = true };
         if (!form) _items.Add(headerRow);
-        foreach (var row in table.Rows)
-            _items.Add(Row(row, bodyStyle, header: false, headerRow));
+        var rows = table.Rows.Select(row => Row(row, bodyStyle, header: false, headerRow)).ToList();
+        if (table.KeepTogether && rows.Count > 0)
+        {
+            // A signature block: one chain with what follows (the signature), moved whole with the lines before it.
+            foreach (var row in rows) row.KeepWithNext = true;
+            rows[0].KeepWithPrevious = 2;
+        }
+        _items.AddRange(rows);
     }
 
     /// <summary>The title of a form on the pages it continues on (e.g. 行政处罚决定审批表（续）), in 黑体, centred on its line.</summary>

@@ -88,8 +88,15 @@ internal sealed class FlowItem
     public required string Kind { get; init; }
 
     /// <summary>For a line of justified text that does not end its paragraph: how far its last character stops short of the
-    /// measure (0 when it is set full width, as every such line should be).</summary>
+    /// measure (0 when it is set full width, as every such line should be unless it is <see cref="Ragged"/>).</summary>
     public double? Shortfall { get; init; }
+
+    /// <summary>A line of justified text left ragged: spreading it would have put more than
+    /// <see cref="DocumentComposer.MaxSpread"/> of an em between its characters (a letter-spaced line reads worse than a short one).</summary>
+    public bool Ragged { get; init; }
+
+    /// <summary>The places between its characters a justified line's room is spread over.</summary>
+    public int Gaps { get; init; }
 
     public static FlowItem Space(double height) => new() { Height = height, IsSpace = true, Elastic = true, Kind = "space" };
 }

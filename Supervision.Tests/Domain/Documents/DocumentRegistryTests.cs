@@ -28,10 +28,12 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
 
     private static byte[] Fake(string? number) => Encoding.UTF8.GetBytes($"%PDF-1.7 {number}");
 
-    /// <summary>Links under a public https address, as a configured portal makes them.</summary>
-    private sealed class PublicAddressLinks(string baseUrl = "https://gxt.nx.example.gov.cn") : IVerificationLinks
+    /// <summary>Links under a public https address, as a configured portal makes them; <paramref name="demo"/>: as the Development
+    /// portal, where the demo's example.gov.cn addresses may be printed.</summary>
+    private sealed class PublicAddressLinks(string baseUrl = "https://gxt.nx.example.gov.cn", bool demo = true) : IVerificationLinks
     {
         public string VerifyUrl(string code) => $"{baseUrl}/public/verify/{code}";
+        public bool DemoRun => demo;
     }
 
     [Theory]
@@ -43,7 +45,8 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
         var f = await FixturesAsync();
         var services = portal.ScopeFor(f.Inspector, "inspector.nx").ServiceProvider;
         var factory = services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>();
-        IVerificationLinks links = baseUrl is null ? new RelativeVerificationLinks() : new PublicAddressLinks(baseUrl);
+        // Outside a demo run the province's demo address is passed over: the server's address (unset, local) is the one refused.
+        IVerificationLinks links = baseUrl is null ? new RelativeVerificationLinks() : new PublicAddressLinks(baseUrl, demo: false);
         var registry = new DocumentRegistry(factory, new FakeRenderer(), services.GetRequiredService<AccessContext>(), TimeProvider.System, links);
         var request = new DocumentRequest(DocumentKind.PenaltyDecision, f.Province, f.Branch, "Test", "no-link", false, new DateOnly(year, 3, 1));
         await using (var db = await factory.CreateDbContextAsync())
@@ -57,6 +60,96 @@ public class DocumentRegistryTests(Portal portal) : IClassFixture<Portal>
         // The refused issue consumed no number: the first one issued afterwards is 1.
         var issued = await Registry(f.Inspector).IssueAsync(request);
         Assert.Equal($"宁通管罚〔{year}〕1号", issued.Number);
+    }
+
+    /// <summary>
+    /// Outside a demo run an example.gov.cn address is a placeholder: the province's demo address is passed over and the server's, a
+    /// placeholder too, is refused naming the setting; a receipt is issued only with a real one.
+    /// </summary>
+    [Fact]
+    public async Task A_placeholder_verification_address_is_refused_outside_the_demo_naming_the_setting()
+    {
+        var f = await FixturesAsync();
+        var services = portal.ScopeFor(f.Inspector, "inspector.nx").ServiceProvider;
+        var factory = services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>();
+        DocumentRegistry RegistryWith(IVerificationLinks links) => new(factory, new FakeRenderer(), services.GetRequiredService<AccessContext>(), TimeProvider.System, links);
+        var request = new DocumentRequest(DocumentKind.SubmissionReceipt, f.Province, f.Branch, "Test", "placeholder", false, new DateOnly(2044, 3, 1));
+        await using var db = await factory.CreateDbContextAsync();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(() =>
+                RegistryWith(new PublicAddressLinks("https://gxt.test.example.gov.cn", demo: false)).IssueAsync(db, request, _ => new TestData("x"), default));
+            Assert.Equal(IssueReadiness.Code, refused.Code);
+            Assert.Contains("示例域名“gxt.test.example.gov.cn”", refused.Message);
+            Assert.Contains("PublicSite:BaseUrl", refused.Message);
+            Assert.Contains(VerificationAddress.ProvinceSetting, refused.Message);
+        }
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var issued = await RegistryWith(new PublicAddressLinks("https://nxca.miit.gov.cn", demo: false)).IssueAsync(db, request, _ => new TestData("x"), default);
+            Assert.StartsWith("https://nxca.miit.gov.cn/public/verify/", DocumentData.FromJson<TestData>(issued.DataJson).VerificationUrl);
+        }
+        Assert.Null(IssueReadiness.VerificationProblem("https://gxt.nx.example.gov.cn/public/verify/X", VerificationAddress.Province(demo: true, demoRun: true)));
+        Assert.NotNull(IssueReadiness.VerificationProblem("https://gxt.nx.example.gov.cn/public/verify/X", VerificationAddress.Province(demo: false, demoRun: true)));
+    }
+
+    [Theory]
+    [InlineData("example.gov.cn", true)]
+    [InlineData("gxt.nx.example.gov.cn", true)]
+    [InlineData("www.example.com", true)]
+    [InlineData("portal.test", true)]
+    [InlineData("jg.invalid", true)]
+    [InlineData("app.localhost", true)]
+    [InlineData("nxca.miit.gov.cn", false)]
+    [InlineData("gxt.nx.gov.cn", false)]
+    [InlineData("examples.gov.cn", false)]
+    public void Placeholder_domains_are_recognised(string host, bool placeholder) =>
+        Assert.Equal(placeholder, IssueReadiness.IsPlaceholderHost(host));
+
+    [Theory]
+    [InlineData("https://gxt.gd.example.gov.cn")]
+    [InlineData("http://gxt.gd.gov.cn")]
+    [InlineData("https://localhost:5001")]
+    [InlineData("https://gxt.gd.gov.cn/?a=1")]
+    [InlineData("gxt.gd.gov.cn")]
+    public void An_administrator_cannot_set_a_placeholder_or_local_public_site(string url)
+    {
+        var province = new Supervision.Domain.Organizations.Province();
+        province.SetDemoPublicSite("https://gxt.gd.example.gov.cn");
+        Assert.Equal("province.public_site", Assert.Throws<DomainException>(() => province.SetPublicSite(url)).Code);
+        province.SetPublicSite("https://gdca.miit.gov.cn/");
+        Assert.Equal(("https://gdca.miit.gov.cn", false), (province.PublicSiteUrl, province.PublicSiteIsDemo));
+    }
+
+    /// <summary>Each administration's documents point at its own public site: a Guangdong receipt at Guangdong's, a Ningxia one at Ningxia's
+    /// (the demo's addresses, in the demo run the portal's registry makes).</summary>
+    [Fact]
+    public async Task A_guangdong_receipt_carries_guangdong_s_verification_address()
+    {
+        await using var read = portal.Db();
+        var gd = await read.Provinces.SingleAsync(p => p.Code == "44");
+        var nx = await read.Provinces.SingleAsync(p => p.Code == "64");
+        Assert.Equal(("https://gxt.gd.example.gov.cn", true), (gd.PublicSiteUrl, gd.PublicSiteIsDemo));
+        var gdBranch = await read.Branches.FirstAsync(b => b.ProvinceId == gd.Id);
+        var nxBranch = await read.Branches.FirstAsync(b => b.ProvinceId == nx.Id);
+        var services = portal.ScopeFor(AccessScope.System, "system").ServiceProvider;
+        var registry = services.GetRequiredService<DocumentRegistry>();
+        var factory = services.GetRequiredService<IDbContextFactory<Supervision.Domain.Data.SupervisionDbContext>>();
+        var sample = (Supervision.Domain.Submissions.ReceiptData)Supervision.Web.Demo.DocumentSamples.Of(DocumentKind.SubmissionReceipt);
+        async Task<string> IssueAsync(Supervision.Domain.Organizations.Province province, Supervision.Domain.Organizations.Branch branch)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var issued = await registry.IssueAsync(db, new DocumentRequest(DocumentKind.SubmissionReceipt, province.Id, branch.Id, "Test", $"receipt-{province.Code}", false,
+                new DateOnly(2026, 11, 5)), _ => sample with { Authority = province.AuthorityName, Branch = branch.Name }, default);
+            var pdf = await db.FileContents.Where(c => c.FileId == issued.FileId).Select(c => c.Bytes).SingleAsync();
+            await tx.RollbackAsync();
+            return string.Concat(Supervision.Tests.Reports.Documents.PdfReading.PageTexts(pdf)).Replace(" ", "");
+        }
+        var guangdong = await IssueAsync(gd, gdBranch);
+        Assert.Contains("gxt.gd.example.gov.cn/public/verify", guangdong);
+        Assert.DoesNotContain("gxt.nx.", guangdong);
+        Assert.Contains("gxt.nx.example.gov.cn/public/verify", await IssueAsync(nx, nxBranch));
     }
 
     [Theory]

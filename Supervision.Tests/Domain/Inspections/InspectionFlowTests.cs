@@ -102,7 +102,7 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var record = await CompleteAsync(portal, inspection, "inspector.nx", today, "RN-05");
         Assert.Matches(@"^宁通管检〔\d{4}〕\d+号$", record.Number);
-        Assert.False(record.VisibleToParty);
+        Assert.True(record.VisibleToParty);      // the party's copy of what its representative signed
         var (_, pdf) = await me.Get<DocumentRegistry>().DownloadAsync(record.Id);
         var text = Text(pdf);
         foreach (var expected in new[] { "现场检查记录", record.Number!, "读卡器与联网核验（第九条）", "不符合", "抽查发现人工录入身份信息12笔", "王磊", "现场照片.png" })
@@ -170,7 +170,8 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
 
         var seen = await carrier.Get<CorrectiveOrderService>().GetAsync(orderId);
         Assert.Equal((OrderState.Issued, deadline, notice.Number), (seen.Order.State, seen.Order.Deadline!.Value, seen.Order.NoticeNumber));
-        Assert.Equal([DocumentKind.CorrectiveNotice], seen.Documents.Select(d => d.Kind));
+        // The notice, and the issued inspection record it cites (the party's copy of what its representative signed).
+        Assert.Equal([DocumentKind.InspectionRecord, DocumentKind.CorrectiveNotice], seen.Documents.Select(d => d.Kind));
         var text = Text((await carrier.Get<DocumentRegistry>().DownloadAsync(notice.Id)).Pdf);
         foreach (var expected in new[] { "责令限期改正通知书", notice.Number!, "中国移动通信集团宁夏有限公司", "抽查发现人工录入身份信息12笔", "《电话用户真实身份信息登记规定》", "第六条", "第十九条",
                      "立即停止人工录入身份信息", "请于2026年12月10日（含）前完成整改", "整改通知", "延期申请", "宁夏回族自治区通信管理局" })
@@ -188,6 +189,47 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         var carrierUser = await db.Users.SingleAsync(u => u.UserName == "carrier.cmcc.nx");
         Assert.True(await db.Notifications.AnyAsync(n => n.UserId == carrierUser.Id && n.DedupKey == $"order-issued:{orderId}" && n.Link == $"/rectification/{orderId}"));
         Assert.Equal("order.not_draft", (await Assert.ThrowsAsync<DomainException>(() => inspector.Get<CorrectiveOrderService>().IssueAsync(orderId, seen.Order.ConcurrencyToken))).Code);
+    }
+
+    /// <summary>
+    /// Once the inspection is completed and its record issued, the inspected party sees and downloads that record beside the corrective
+    /// notice that cites it; the working record (items, notes, evidence) and the preview stay internal, and another carrier gets nothing.
+    /// </summary>
+    [Fact]
+    public async Task The_party_downloads_its_issued_inspection_record_and_no_other_carrier_can()
+    {
+        var plan = await ActivePlanAsync(portal, PlanScope.Carriers, ["CMCC"], ["RN-01", "RN-05"]);
+        var draw = await DrawAsync(portal, plan);
+        var inspection = await AssignedAsync(portal, draw.Id, draw.Result[0].Inspectors[0]);
+        var user = inspection.Inspectors.First().UserName;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var record = await CompleteAsync(portal, inspection, user, today, "RN-05");
+        Assert.True(record.VisibleToParty);
+        await using var db = portal.Db();
+        var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.InspectionId == inspection.Id);
+        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
+        using var inspector = await portal.AsUserAsync(user);
+        var orderId = (await inspector.Get<FindingService>().DecideAsync(finding.Id, finding.ConcurrencyToken, FindingDecision.CorrectiveOrder, FindingSeverity.Serious, basis.Id, null))!.Value;
+        var orders = inspector.Get<CorrectiveOrderService>();
+        var draft = (await orders.GetAsync(orderId)).Order;
+        var token = await orders.SaveDraftAsync(orderId, draft.ConcurrencyToken, draft.Facts, "立即停止人工录入身份信息。", DeadlineMode.Date, null, today.AddDays(30));
+        await orders.IssueAsync(orderId, token);
+
+        using var carrier = await portal.AsUserAsync("carrier.cmcc.nx");
+        var seen = await carrier.Get<CorrectiveOrderService>().GetAsync(orderId);
+        Assert.Contains(seen.Documents, d => d.Id == record.Id && d.Kind == DocumentKind.InspectionRecord);
+        var text = Text((await carrier.Get<DocumentRegistry>().DownloadAsync(record.Id)).Pdf);
+        Assert.Contains("现场检查记录", text);
+        Assert.Contains(record.Number!, text);
+        Assert.Single(await carrier.Get<DocumentRegistry>().ForOwnerAsync(InspectionService.OwnerType, inspection.Id.ToString()));
+        // The working record and its preview are the administration's.
+        await Assert.ThrowsAsync<NotFoundException>(() => carrier.Get<InspectionService>().GetAsync(inspection.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => carrier.Get<InspectionService>().PreviewRecordAsync(inspection.Id));
+
+        using var other = await portal.AsUserAsync("carrier.cucc.nx");
+        await Assert.ThrowsAsync<NotFoundException>(() => other.Get<DocumentRegistry>().DownloadAsync(record.Id));
+        Assert.Empty(await other.Get<DocumentRegistry>().ForOwnerAsync(InspectionService.OwnerType, inspection.Id.ToString()));
+        await Assert.ThrowsAsync<NotFoundException>(() => other.Get<CorrectiveOrderService>().GetAsync(orderId));
     }
 
     [Fact]
@@ -246,7 +288,8 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         using var inspector = await portal.AsUserAsync("inspector.nx");
         await inspector.Get<InternalNoteService>().AddAsync(CorrectiveOrderService.OwnerType, orderId, "企业负责人态度消极，复查时重点核实");
         await using var db = portal.Db();
-        var demoInspection = await db.Inspections.FirstAsync(i => i.Status == InspectionStatus.Completed);
+        // Another carrier's completed inspection: its issued record is that carrier's, never this one's.
+        var demoInspection = await db.Inspections.OrderBy(i => i.Id).FirstAsync(i => i.Status == InspectionStatus.Completed && !i.Branch!.Code.StartsWith("CUCC"));
         // An item of that same inspection (without OrderBy the two queries may pick different inspections, as PostgreSQL does).
         var planned = await db.Inspections.Include(i => i.Items).Where(i => i.Status == InspectionStatus.Planned && i.Inspectors.Any(x => x.UserName == "inspector.nx"))
             .OrderBy(i => i.Id).FirstAsync();

@@ -206,6 +206,35 @@ public class DocumentFitTests
         foreach (var code in new[] { "RN-01", "RN-05", "SEC-12" }) Assert.DoesNotContain(code, text);
     }
 
+    /// <summary>
+    /// The lines where the inspectors and the party's representative sign never split across pages: with one item more or less the
+    /// signature block falls at every place of a page break, and each time its rows share one page with the sentence before them
+    /// (at least its last line) and with the authority's signature after them.
+    /// </summary>
+    [Fact]
+    public void The_inspection_record_keeps_its_signature_block_whole_with_the_line_before_it()
+    {
+        var sample = (InspectionRecordData)Supervision.Web.Demo.DocumentSamples.Of(DocumentKind.InspectionRecord);
+        var moved = 0;
+        for (var n = 1; n <= 30; n++)
+        {
+            var items = Enumerable.Range(1, n).Select(i => new RecordItem(i, $"RN-{i:00}", $"检查项目{i}：营业网点使用二代身份证识别设备核验用户身份",
+                i % 3 == 0 ? "不符合" : "符合", i % 2 == 0 ? "抽查入网单据30份，其中12份为人工录入，未经识别设备核验。" : null)).ToList();
+            Renderer.Render(sample with { Items = items });
+            var pages = OfficialDocumentRenderer.LastLayout!;
+            static string TextOf(PlacedItem p) => string.Concat(p.Item.Ops.OfType<TextOp>().Select(t => t.Text));
+            var signing = pages.Where(p => p.Items.Any(i => TextOf(i).Contains("签名：", StringComparison.Ordinal))).ToList();
+            Assert.True(signing.Count == 1, $"{n} items: the signature block runs over pages {string.Join("、", signing.Select(p => p.Number))}");
+            var page = signing[0];
+            var first = page.Items.FindIndex(i => TextOf(i).Contains("签名：", StringComparison.Ordinal));
+            Assert.True(first > 0 && page.Items.Take(first).Any(i => i.Item.IsBodyText), $"{n} items: the signature block opens page {page.Number} without the line before it");
+            Assert.Contains(page.Items, i => i.Item.Kind == "signature");
+            if (page.Number > 1 && page.Items[0].Item.Kind == "paragraph") moved++;
+        }
+        // The sweep did put the block at a page break (else it proves nothing).
+        Assert.True(moved > 0);
+    }
+
     [Fact]
     public void Organisation_names_and_bracketed_departments_do_not_break_inside()
     {
@@ -254,4 +283,44 @@ public class DocumentFitTests
         Assert.Contains("有1个证件在本企业办理的号码超过5个（一证五号）", text);
         foreach (var code in new[] { "RN-MONTHLY", "CMCC-64", "等，" }) Assert.DoesNotContain(code, text);
     }
+
+    /// <summary>
+    /// A Guangdong return flagged in about 250 scattered cells (21 cities, several rules): the receipt itself still holds on one page up to
+    /// its signature — each rule with its count and first cells, and a pointer to the annex — and the continuation annex lists every cell.
+    /// A receipt with a few cells has no annex.
+    /// </summary>
+    [Fact]
+    public void A_receipt_with_hundreds_of_flagged_cells_keeps_one_page_and_lists_every_cell_in_an_annex()
+    {
+        string[] rules = ["证件号码格式不正确", "入网时间早于开户时间", "一证五号超量未拦截", "实名核验方式为空", "网点编码不在本企业名录中", "经办人证件号码缺失"];
+        var flags = rules.Select((rule, r) => new ReceiptFlag($"明细{r + 1}", string.Join("、", Enumerable.Range(0, 42).Select(k => $"{(char)('D' + k % 8)}{6 + 2 * k + r}")),
+            $"{rule}等，共42处")).ToList();
+        Assert.Equal(252, flags.Sum(f => f.Cell.Split('、').Length));
+        var receipt = new ReceiptData
+        {
+            ReceiptNo = "RN-MONTHLY-2026-11-CMCC-44-V1", Authority = "广东省通信管理局", Branch = "中国移动通信集团广东有限公司", BranchCode = "CMCC-44", Template = "实名制落实情况月报",
+            TemplateCode = "RN-MONTHLY", TemplateVersion = 1, PeriodLabel = "2026年11月", Version = 1, SubmittedAt = new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero),
+            SubmittedBy = "陈静", Channel = "web", DueDate = new DateOnly(2026, 12, 10), Late = false, FileName = "广东移动2026年11月实名制月报.xlsx", FileLength = 1_276_431,
+            Sha256 = new string('c', 64), RowCounts = ["汇总21行", "明细1 4,812行", "明细2 3,907行"], IssueDate = Day, Signatory = "陈静",
+            AttestedAt = new DateTimeOffset(2026, 12, 5, 1, 59, 0, TimeSpan.Zero), VerificationCode = "ABCDEFGHJKMN",
+            VerificationUrl = "https://gxt.gd.example.gov.cn/public/verify/ABCDEFGHJKMN", Flags = flags,
+        };
+        var pdf = Renderer.Render(receipt);
+        var pages = OfficialDocumentRenderer.LastLayout!;
+        Assert.Contains(pages[0].Items, i => i.Item.Kind == "signature");
+        using var document = PdfDocument.Open(pdf);
+        var first = document.GetPage(1).Text.Replace(" ", "");
+        Assert.Contains("各项的全部单元格见附件", first);
+        var annex = string.Concat(document.GetPages().Skip(1).Select(p => p.Text)).Replace(" ", "");
+        Assert.Contains(ReceiptPdfCellsAnnex, annex);
+        foreach (var flag in flags)
+            foreach (var cell in flag.Cell.Split('、'))
+                Assert.Matches($"[、：{flag.Sheet[^1]}]{cell}[、。]", annex);
+
+        var small = Renderer.Render(receipt with { Flags = flags.Take(1).Select(f => f with { Cell = "K4、K5、K10" }).ToList() });
+        Assert.Equal(1, PdfReading.PageCount(small));
+        Assert.DoesNotContain("附件", Text(small));
+    }
+
+    private const string ReceiptPdfCellsAnnex = "需要关注的单元格清单";
 }

@@ -59,11 +59,15 @@ public class InspectionAccessTests(Portal portal) : IClassFixture<Portal>
         var (order, _, _) = await FixturesAsync();
         var inspectorPage = await (await portal.AsAsync("inspector.nx")).GetStringAsync($"/inspections/orders/{order}");
         Assert.Contains("内部备注：企业负责人态度消极", inspectorPage);
+        // Without an uploaded seal the officer is told the notice is stamped by hand (the carrier's page says nothing of it).
+        await using (var db = portal.Db())
+            Assert.Equal(!await db.Provinces.AnyAsync(p => p.Code == "64" && p.SealFileId != null), inspectorPage.Contains("id=\"stamp-by-hand\"", StringComparison.Ordinal));
 
         var carrierPage = await (await portal.AsAsync("carrier.cmcc.nx")).GetStringAsync($"/rectification/{order}");
         Assert.Contains("合作营业厅存在人工录入身份信息", carrierPage);
         Assert.Contains("责令限期改正通知书", carrierPage);
         Assert.DoesNotContain("内部备注", carrierPage);
+        Assert.DoesNotContain("stamp-by-hand", carrierPage);
         Assert.DoesNotContain("企业负责人态度消极", carrierPage);
 
         Assert.Equal(HttpStatusCode.NotFound, (await (await portal.AsAsync("carrier.cucc.nx")).GetAsync($"/rectification/{order}")).StatusCode);

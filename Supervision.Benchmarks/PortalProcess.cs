@@ -52,8 +52,9 @@ public sealed class PortalProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Database__Provider"] = database.Provider.ToString();
         psi.Environment["ConnectionStrings__Supervision"] = database.ConnectionString;
-        // Receipts and decisions carry the verification address; without it the portal refuses to issue them.
-        psi.Environment["PublicSite__BaseUrl"] = Scenarios.DocumentSettings()["PublicSite:BaseUrl"]!;
+        // Receipts and decisions carry the verification address; without one (or with a placeholder such as example.gov.cn)
+        // a Production portal refuses to issue them. The address of the tests' production portal (ChildPortal).
+        psi.Environment["PublicSite__BaseUrl"] = "https://nxca.miit.gov.cn";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         var process = Process.Start(psi)!;
         var log = logPath is null ? null : TextWriter.Synchronized(new StreamWriter(logPath, append: false) { AutoFlush = true });

@@ -63,7 +63,7 @@ public class WebEntryTests(Portal portal) : IClassFixture<Portal>
         Assert.Null(entry.Draft.Id);
         var values = Values("日志留存", Typed(file, Template().Sheet("日志留存")));
         var draft = await entries.SaveAsync(Log, "2026-Q1", values, null);
-        Assert.Empty(await entries.CheckAsync(Log, "2026-Q1", values));
+        Assert.Empty((await entries.CheckAsync(Log, "2026-Q1", values)).Issues);
         var filed = await entries.SubmitAsync(Log, "2026-Q1", values, draft.Token, attested: true);
         Assert.True(filed.Accepted, string.Join("\n", filed.Errors.Select(e => e.Message)));
 
@@ -107,7 +107,7 @@ public class WebEntryTests(Portal portal) : IClassFixture<Portal>
             .Select(i => (i.Sheet, i.Row, i.Column, i.Header, i.Code, i.Message)).ToList();
         var entries = scope.Get<ReturnEntryService>();
         var draft = await entries.SaveAsync(Log, "2026-Q3", values, null);
-        var check = (await entries.CheckAsync(Log, "2026-Q3", values)).Where(i => i.Kind == IssueKind.Error).Select(i => (i.Sheet, i.Row, i.Column, i.Header, i.Code, i.Message)).ToList();
+        var check = (await entries.CheckAsync(Log, "2026-Q3", values)).Issues.Where(i => i.Kind == IssueKind.Error).Select(i => (i.Sheet, i.Row, i.Column, i.Header, i.Code, i.Message)).ToList();
         var submit = await entries.SubmitAsync(Log, "2026-Q3", values, draft.Token, attested: true);
 
         Assert.Contains(fromFile, e => e is { Row: 5, Column: "B", Code: "CELL_NOT_IN_LIST" });

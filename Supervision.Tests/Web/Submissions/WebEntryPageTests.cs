@@ -65,7 +65,8 @@ public class WebEntryPageTests(Portal portal) : MudTestContext, IClassFixture<Po
         cut.WaitForAssertion(() => Assert.Contains($"草稿由{name}于", cut.Find("#entry-saved").TextContent), TimeSpan.FromSeconds(10));
         await using var db = portal.Db();
         var draft = await db.ReturnDrafts.AsNoTracking().SingleAsync(d => d.TemplateCode == "LOG-QUARTERLY" && d.Period == "2025-Q2");
-        Assert.Equal(["宽带AAA认证系统", "宽带AAA认证日志", "三百", null, "省公司数据中心", "是"], draft.Values.Rows("日志留存")[0]);
+        var template = await db.ReturnTemplates.AsNoTracking().Where(t => t.Code == "LOG-QUARTERLY").OrderByDescending(t => t.Version).FirstAsync();
+        Assert.Equal(["宽带AAA认证系统", "宽带AAA认证日志", "三百", null, "省公司数据中心", "是"], draft.ValuesFor(template.Definition, template.Version).Values.Rows("日志留存")[0]);
     }
 
     /// <summary>A 填报人 saves and checks but cannot file; the page names the branch's 签报人 instead of a submit button.</summary>

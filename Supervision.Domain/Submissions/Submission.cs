@@ -255,7 +255,7 @@ public class Submission : IBranchScoped
         {
             timeline.Add(v.UploadedAt, $"上传第{v.Version}版（{ChannelLabel(v.Channel)}）");
             if (v.SubmittedAt is { } submitted)
-                timeline.Add(submitted, $"报送第{v.Version}版，回执号{v.ReceiptNo}" + (v.Late ? "（逾期报送）" : ""));
+                timeline.Add(submitted, $"报送第{v.Version}版，回执编号{v.ReceiptNo}" + (v.Late ? "（逾期报送）" : ""));
             if (v.ReviewedAt is not { } reviewed) continue;
             timeline.Add(reviewed, v.Status switch
             {

@@ -131,7 +131,8 @@ public class WebEntryPageTests(Portal portal) : MudTestContext, IClassFixture<Po
         Assert.Empty(cut.FindAll("#entry-0"));
         Assert.Empty(cut.FindAll("#entry-refused"));
         // The period picker names the period in words with where it stands.
-        Assert.Contains(cut.FindAll("#entry-period option"), o => o.GetAttribute("value") == "2025-Q3" && o.TextContent.Contains("2025年第三季度（已报送"));
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("#entry-period option"), o => o.GetAttribute("value") == "2025-Q3" && o.TextContent.Contains("2025年第三季度（已报送")),
+            TimeSpan.FromSeconds(10));
     }
 
     /// <summary>

@@ -197,7 +197,7 @@ public sealed class RankingsScenario : IScenario
                     var uploaded = filed.AddDays(version * 3 - 3);
                     var submission = Submission.NewVersion(branch, template.Id, template.Code, p.ToString(), latest, due, file, null,
                         template.Code == ReturnIndicators.Monthly ? CitiesPerProvince * Channels.Length : 4, [], "api", null, "bench", uploaded);
-                    submission.Submit("bench", "bench", uploaded, BeijingTime.Today(uploaded), branch.Code);
+                    submission.Submit("bench", "bench", uploaded, BeijingTime.Today(uploaded));
                     if (returned && version == 1) submission.Return("bench", filed.AddDays(version * 3 - 1), "数据有误，请核对后重新报送。");
                     else submission.Accept("bench", filed.AddDays(version * 3 - 1), null);
                     submissions.Add(latest = submission);

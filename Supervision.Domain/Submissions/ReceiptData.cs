@@ -9,7 +9,11 @@ public sealed record ReceiptFlag(string Sheet, string Cell, string Message);
 /// <summary>What a 报送回执 states: that a file, identified by its SHA-256, was filed at a stated time, and what it held.</summary>
 public sealed record ReceiptData : DocumentData
 {
-    public required string ReceiptNo { get; init; }
+    /// <summary>
+    /// Kept for receipts issued before the receipt number became the verification code (they stored the internal key
+    /// here); a new receipt leaves it empty — its number is <see cref="DocumentData.VerificationCode"/>.
+    /// </summary>
+    public string? ReceiptNo { get; init; }
     public required string Authority { get; init; }
     public required string Branch { get; init; }
     public required string BranchCode { get; init; }
@@ -36,11 +40,10 @@ public sealed record ReceiptData : DocumentData
     /// <summary>The receipt of a filed version; <paramref name="rowCounts"/> are the rows stored per sheet, in the template's order.</summary>
     public static ReceiptData Of(Submission s, Branch branch, TemplateInfo template, string authority, IEnumerable<(string Sheet, int Rows)> rowCounts, DateOnly issueDate) => new()
     {
-        ReceiptNo = s.ReceiptNo ?? throw new DomainException("receipt.not_filed", "报表尚未报送，没有回执。"),
         Authority = authority, Branch = branch.Name, BranchCode = branch.Code,
         Template = template.Name, TemplateCode = s.TemplateCode, TemplateVersion = template.Version,
         PeriodLabel = ReportingPeriod.Parse(s.Period, template.Frequency).Label, Version = s.Version,
-        SubmittedAt = s.SubmittedAt!.Value, SubmittedBy = s.SubmittedBy!, Channel = s.Channel, DueDate = s.DueDate, Late = s.Late,
+        SubmittedAt = s.SubmittedAt ?? throw new DomainException("receipt.not_filed", "报表尚未报送，没有回执。"), SubmittedBy = s.SubmittedBy!, Channel = s.Channel, DueDate = s.DueDate, Late = s.Late,
         FileName = s.File!.FileName, FileLength = s.File.Length, Sha256 = s.Sha256,
         RowCounts = rowCounts.Select(c => $"{c.Sheet}{c.Rows}行").ToList(),
         // One line per sheet and rule: a receipt lists what was flagged and where, not every cell's wording.

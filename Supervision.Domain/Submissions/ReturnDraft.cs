@@ -23,7 +23,11 @@ public class ReturnDraft : IBranchScoped
     public int BranchId { get; private set; }
     public string TemplateCode { get; private set; } = "";
     public string Period { get; private set; } = "";
-    /// <summary>The entered values as JSON: sheet name → rows → values in the sheet's column order (<see cref="EntryValues"/>).</summary>
+    /// <summary>
+    /// The entered values as JSON, keyed so a new template version cannot shift them into other columns
+    /// (<see cref="DraftContent"/>): the template version they were typed for, and per sheet its column headers and rows,
+    /// each row a map from column key (<see cref="ColumnDefinition.Field"/>) to the text typed.
+    /// </summary>
     public string ValuesJson { get; private set; } = "{}";
     public string SavedById { get; private set; } = "";
     /// <summary>The last saver's display name (never the login name).</summary>
@@ -36,14 +40,15 @@ public class ReturnDraft : IBranchScoped
     public static ReturnDraft Start(int provinceId, int branchId, string templateCode, string period) =>
         new() { ProvinceId = provinceId, BranchId = branchId, TemplateCode = templateCode, Period = period };
 
-    public EntryValues Values => EntryValues.FromJson(ValuesJson);
+    /// <summary>The values laid out in the columns of <paramref name="template"/> (version <paramref name="version"/>), with what could not be carried over.</summary>
+    public CarriedValues ValuesFor(TemplateDefinition template, int version) => DraftContent.Read(ValuesJson, template, version);
 
     /// <summary>Keeps the values (checked to fit the template's form, <see cref="EntryValues.Problems"/>) as saved by this person now.</summary>
-    public void Save(TemplateDefinition template, EntryValues values, string byId, string byName, DateTimeOffset now)
+    public void Save(TemplateDefinition template, int version, EntryValues values, string byId, string byName, DateTimeOffset now)
     {
         if (values.Problems(template).FirstOrDefault() is { } problem)
             throw new DomainException("entry.invalid", problem);
-        var json = values.ToJson();
+        var json = DraftContent.Write(template, version, values);
         if (json.Length > MaxJsonLength)
             throw new DomainException("entry.too_large", "草稿内容过多，不宜在网页上填写：请下载为Excel，填写后上传。");
         ValuesJson = json;
@@ -90,4 +95,58 @@ public sealed record EntryValues(IReadOnlyDictionary<string, IReadOnlyList<IRead
         new(JsonSerializer.Deserialize<Dictionary<string, List<List<string?>>>>(json, TemplateDefinition.Json)?
                 .ToDictionary(s => s.Key, s => (IReadOnlyList<IReadOnlyList<string?>>)s.Value.Select(r => (IReadOnlyList<string?>)r).ToList())
             ?? new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>>());
+}
+
+/// <summary>A draft's values laid out in the current template's columns, and what of them the template no longer has room for.</summary>
+public sealed record CarriedValues(EntryValues Values, IReadOnlyList<string> NotCarried, int? SavedForVersion);
+
+/// <summary>
+/// How a draft is stored: <c>{"templateVersion": 3, "sheets": {"汇总": {"headers": {"CityCode": "城市代码", …}, "rows": [{"CityCode": "640100", …}]}}}</c>.
+/// Values are kept by column key, so when an administrator publishes a new template version (a column added, moved or
+/// removed) a draft is laid out again by key; what has no column any longer is named to the carrier, never silently dropped
+/// into another column. Drafts stored before keys were kept (sheet → rows of values by position) are read by position.
+/// </summary>
+public static class DraftContent
+{
+    private sealed record Stored(int TemplateVersion, Dictionary<string, StoredSheet> Sheets);
+    private sealed record StoredSheet(Dictionary<string, string> Headers, List<Dictionary<string, string?>> Rows);
+
+    public static string Write(TemplateDefinition template, int version, EntryValues values) =>
+        JsonSerializer.Serialize(new Stored(version, values.Sheets.ToDictionary(s => s.Key, s =>
+        {
+            var columns = template.Sheets.First(d => d.Name == s.Key).Columns;
+            return new StoredSheet(columns.ToDictionary(c => c.Field, c => c.Header),
+                s.Value.Select(row => columns.Select((c, i) => (c.Field, Value: i < row.Count ? row[i] : null)).Where(x => x.Value is not null)
+                    .ToDictionary(x => x.Field, x => x.Value)).ToList());
+        })), TemplateDefinition.Json);
+
+    public static CarriedValues Read(string json, TemplateDefinition template, int version)
+    {
+        using var doc = JsonDocument.Parse(json);
+        if (!doc.RootElement.TryGetProperty("templateVersion", out _))
+            return new(EntryValues.FromJson(json), [], null); // by position, as saved before keys were kept
+        var stored = JsonSerializer.Deserialize<Stored>(json, TemplateDefinition.Json)!;
+        var sheets = new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>>();
+        var lost = new List<string>();
+        foreach (var (name, sheet) in stored.Sheets)
+        {
+            var def = template.Sheets.FirstOrDefault(d => d.Name == name && d.WebEntry);
+            var filled = sheet.Rows.Count(r => r.Count > 0);
+            if (def is null)
+            {
+                if (filled > 0) lost.Add($"工作表“{name}”已不在网页填报的表中，其中已填写的{filled}行未能带入");
+                continue;
+            }
+            sheets[name] = sheet.Rows.Take(def.WebEntryLimit)
+                .Select(r => (IReadOnlyList<string?>)def.Columns.Select(c => r.GetValueOrDefault(c.Field)).ToList()).ToList();
+            if (sheet.Rows.Count > def.WebEntryLimit)
+                lost.Add($"工作表“{name}”网页填报现在最多{def.WebEntryLimit}行，第{def.WebEntryLimit + 1}行起的{sheet.Rows.Count - def.WebEntryLimit}行未能带入");
+            foreach (var key in sheet.Rows.SelectMany(r => r.Keys).Distinct().Where(k => def.Columns.All(c => c.Field != k)))
+            {
+                var count = sheet.Rows.Count(r => r.ContainsKey(key));
+                lost.Add($"工作表“{name}”的“{sheet.Headers.GetValueOrDefault(key, key)}”列已不在模板中，其中已填写的{count}个值未能带入");
+            }
+        }
+        return new(new EntryValues(sheets), lost, stored.TemplateVersion == version ? null : stored.TemplateVersion);
+    }
 }

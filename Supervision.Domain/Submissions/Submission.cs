@@ -45,6 +45,10 @@ public class Submission : IBranchScoped
     /// <summary>The 签报人 (user name) who attested to the return when it was filed (<see cref="Attestation.Text"/>), and when.</summary>
     public string? AttestedBy { get; private set; }
     public DateTimeOffset? AttestedAt { get; private set; }
+    /// <summary>
+    /// The receipt's number (回执编号): the verification code of the receipt issued when the return was filed, shown as
+    /// ABCD-EFGH-JKMN — the one number on the page, the PDF, the ledger and the API, and the one the public page finds it by.
+    /// </summary>
     public string? ReceiptNo { get; private set; }
     public long FileId { get; private set; }
     public StoredFile? File { get; private set; }
@@ -125,10 +129,11 @@ public class Submission : IBranchScoped
         : new DomainException("finding.flag_draft", "草稿中的关注事项不能转为检查发现，请待企业正式报送后再处理。");
 
     /// <summary>
-    /// Files the draft under the signatory's attestation: it gets its receipt number, and is late if filed after the due date.
+    /// Files the draft under the signatory's attestation, late if filed after the due date; its receipt number comes with the
+    /// receipt issued in the same transaction (<see cref="Receipted"/>).
     /// <paramref name="by"/> is who sent it (a user, or an API key), <paramref name="signatory"/> the 签报人 who answers for it.
     /// </summary>
-    public void Submit(string by, string signatory, DateTimeOffset now, DateOnly today, string branchCode)
+    public void Submit(string by, string signatory, DateTimeOffset now, DateOnly today)
     {
         if (Status != SubmissionStatus.Draft)
             throw new DomainException("submission.not_draft", $"只有草稿可以报送，当前状态为“{StatusLabel(Status)}”。");
@@ -139,8 +144,15 @@ public class Submission : IBranchScoped
         SubmittedBy = by;
         (AttestedBy, AttestedAt) = (signatory, now);
         Late = today > DueDate;
-        ReceiptNo = $"{TemplateCode}-{Period}-{branchCode}-V{Version}";
         ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>The number of the receipt issued for the filing: its verification code as people read it (ABCD-EFGH-JKMN).</summary>
+    public void Receipted(string verificationCode)
+    {
+        if (!IsFiled)
+            throw new DomainException("receipt.not_filed", "报表尚未报送，没有回执。");
+        ReceiptNo = Documents.VerificationCodes.Display(verificationCode);
     }
 
     public void Accept(string by, DateTimeOffset now, string? note)
@@ -243,7 +255,7 @@ public class Submission : IBranchScoped
         {
             timeline.Add(v.UploadedAt, $"上传第{v.Version}版（{ChannelLabel(v.Channel)}）");
             if (v.SubmittedAt is { } submitted)
-                timeline.Add(submitted, $"报送第{v.Version}版，回执号{v.ReceiptNo}" + (v.Late ? "（逾期报送）" : ""));
+                timeline.Add(submitted, $"报送第{v.Version}版，回执编号{v.ReceiptNo}" + (v.Late ? "（逾期报送）" : ""));
             if (v.ReviewedAt is not { } reviewed) continue;
             timeline.Add(reviewed, v.Status switch
             {

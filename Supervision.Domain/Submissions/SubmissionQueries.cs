@@ -23,7 +23,8 @@ public sealed record SubmissionDetails(Submission Submission, TemplateDefinition
 }
 
 /// <summary>A sheet's stored rows shown back in the template's own columns.</summary>
-public sealed record SheetRows(SheetDefinition Sheet, IReadOnlyList<(int RowNumber, object?[] Values)> Rows, int Total);
+/// <param name="CityNames">What the province's city codes are called (银川市 for 640100), for showing a city column.</param>
+public sealed record SheetRows(SheetDefinition Sheet, IReadOnlyList<(int RowNumber, object?[] Values)> Rows, int Total, IReadOnlyDictionary<string, string>? CityNames = null);
 
 public sealed record CellChange(string Key, string Header, string? Before, string? After);
 
@@ -101,7 +102,9 @@ public sealed partial class SubmissionService
         var sheet = s.Template!.Definition.Sheet(sheetName);
         var method = typeof(SubmissionService).GetMethod(nameof(TypedRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(RowMapper.ClrType(sheet.Target));
-        return await (Task<SheetRows>)method.Invoke(null, [db, id, sheet, page, ct])!;
+        var rows = await (Task<SheetRows>)method.Invoke(null, [db, id, sheet, page, ct])!;
+        if (sheet.Columns.All(c => c.Type != FieldType.City)) return rows;
+        return rows with { CityNames = await db.Cities.AsNoTracking().Where(c => c.ProvinceId == s.ProvinceId).Select(c => new { c.Code, c.Name }).ToDictionaryAsync(c => c.Code, c => c.Name, ct) };
     }
 
     /// <summary>How many rows of a sheet a version stored.</summary>
@@ -159,8 +162,13 @@ public sealed partial class SubmissionService
     }
 
     /// <summary>A cell as pages and exports show it: a percentage column's fraction as 98.5%, everything else as <see cref="Show(object?)"/>.</summary>
-    public static string? Show(ColumnDefinition column, object? value) =>
-        column.Type == FieldType.Percent && value is decimal fraction ? (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : Show(value);
+    /// <summary>A stored value as people read it: a share as 98.5%, a city by its name where <paramref name="cityNames"/> knows it (the code stays stored).</summary>
+    public static string? Show(ColumnDefinition column, object? value, IReadOnlyDictionary<string, string>? cityNames = null) => column.Type switch
+    {
+        FieldType.Percent when value is decimal fraction => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%",
+        FieldType.City when value is string code && cityNames?.GetValueOrDefault(code) is { Length: > 0 } name => name,
+        _ => Show(value),
+    };
 
     public static string? Show(object? value) => value switch
     {

@@ -39,8 +39,11 @@ public sealed record StoreResult(Submission? Submission, IReadOnlyList<Validatio
 /// <summary>Everything a downloaded template is filled with for one branch and period.</summary>
 public sealed record TemplateFill(TemplateDefinition Template, ReportingPeriod Period, string BranchCode, string BranchName, DateOnly DueDate,
     IReadOnlyList<string> ProvinceCities, IReadOnlyList<string> BranchCities, IReadOnlyDictionary<string, IReadOnlyList<string>> CatalogLists,
-    IReadOnlyDictionary<string, string> ChecklistTitles)
+    IReadOnlyDictionary<string, string> ChecklistTitles, IReadOnlyDictionary<string, string>? CityNames = null)
 {
+    /// <summary>What people call a city code (银川市 for 640100); the code itself when the catalog has no name for it.</summary>
+    public string CityName(string code) => CityNames?.GetValueOrDefault(code) is { Length: > 0 } name ? name : code;
+
     /// <summary>
     /// The rows a fresh copy of a sheet starts with, by the sheet's columns (null where nothing is filled in): every city of
     /// the branch × channel ("CityChannel"), or every item of a catalog list with its title ("List:NAME"). The downloaded
@@ -84,7 +87,15 @@ public sealed record TemplateInfo(int Id, string Code, int Version, string Name,
 /// Whether a return can be uploaded now (<see cref="Refusal"/> says why not) and, when its latest version was sent back,
 /// that version — an identical file uploaded again is worth a warning.
 /// </summary>
-public sealed record UploadStanding(string? Refusal, ReturnedVersion? Returned);
+/// <param name="Filed">The filed version that closes the period (under review or accepted), when that is why it is closed.</param>
+/// <param name="NotEnded">The period has not ended yet (a return is filed once it has).</param>
+public sealed record UploadStanding(string? Refusal, ReturnedVersion? Returned, FiledVersion? Filed = null, bool NotEnded = false);
+
+/// <summary>The version that closes a period to uploads: which, its status, its receipt number.</summary>
+public sealed record FiledVersion(long Id, int Version, SubmissionStatus Status, string? ReceiptNo);
+
+/// <summary>A period a carrier may choose for a return, with where its return stands (null when nothing is filed yet).</summary>
+public sealed record PeriodChoice(string Period, string Label, string? State, bool Closed);
 
 public sealed record ReturnedVersion(int Version, string Sha256, string? Reason);
 
@@ -145,8 +156,10 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             throw new AccessDeniedException($"{branch.ShortName}不需要报送“{template.Name}”。");
         var due = period.DueDate(template.Definition.DueDay, template.Definition.DueMonthsAfter, await catalog.GetCalendarAsync(ct));
         var titles = (await catalog.ListChecklistAsync(activeOnly: true, ct)).ToDictionary(i => i.Code, i => i.Title);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var cityNames = await db.Cities.AsNoTracking().Where(c => c.ProvinceId == branch.ProvinceId).Select(c => new { c.Code, c.Name }).ToDictionaryAsync(c => c.Code, c => c.Name, ct);
         return new TemplateFill(template.Definition, period, branch.Code, branch.Name, due, context.ProvinceCities.Order().ToList(),
-            context.BranchCities.Order().ToList(), context.CatalogLists, titles);
+            context.BranchCities.Order().ToList(), context.CatalogLists, titles, cityNames);
     }
 
     /// <summary>
@@ -221,8 +234,33 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var target = await TargetAsync(branchId, templateCode, period, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var latest = await LatestAsync(db, target, ct);
-        return new UploadStanding(Submission.CannotUploadFor(target.Period, latest?.Status, Today(clock.GetUtcNow()))?.Message,
-            latest is { Status: SubmissionStatus.Returned } returned ? new ReturnedVersion(returned.Version, returned.Sha256, returned.ReviewNote) : null);
+        var refusal = Submission.CannotUploadFor(target.Period, latest?.Status, Today(clock.GetUtcNow()));
+        return new UploadStanding(refusal?.Message,
+            latest is { Status: SubmissionStatus.Returned } returned ? new ReturnedVersion(returned.Version, returned.Sha256, returned.ReviewNote) : null,
+            refusal?.Code == "submission.locked" && latest is not null ? new FiledVersion(latest.Id, latest.Version, latest.Status, latest.ReceiptNo) : null,
+            refusal?.Code == "submission.period_open");
+    }
+
+    /// <summary>
+    /// The periods a branch may choose for a return: the last ended ones (12 months, 8 quarters or 5 years), newest first,
+    /// each with where its return stands — a period under review or accepted is closed to new versions.
+    /// </summary>
+    public async Task<IReadOnlyList<PeriodChoice>> PeriodChoicesAsync(int branchId, string templateCode, CancellationToken ct = default)
+    {
+        var template = await TemplateAsync(templateCode, ct);
+        var today = Today(clock.GetUtcNow());
+        var periods = new List<ReportingPeriod> { ReportingPeriod.LatestEnded(template.Frequency, today) };
+        var count = template.Frequency switch { Frequency.Monthly => 12, Frequency.Quarterly => 8, _ => 5 };
+        while (periods.Count < count) periods.Add(periods[^1].Previous());
+        var keys = periods.Select(p => p.ToString()).ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var latest = (await db.Submissions.AsNoTracking().Where(s => s.BranchId == branchId && s.TemplateCode == template.Code && keys.Contains(s.Period))
+                .Select(s => new { s.Period, s.Version, s.Status }).ToListAsync(ct))
+            .GroupBy(s => s.Period).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Version)!.Status);
+        return periods.Select(p => latest.TryGetValue(p.ToString(), out var status)
+                ? new PeriodChoice(p.ToString(), p.Label, Submission.StatusLabel(status), Submission.CannotUploadAfter(status) is not null)
+                : new PeriodChoice(p.ToString(), p.Label, null, false))
+            .ToList();
     }
 
     private async Task<DomainException?> RefusalAsync(UploadTarget target, CancellationToken ct)
@@ -309,7 +347,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
                 ProvinceId = branch.ProvinceId, BranchId = branch.Id, Code = flag.Code, Sheet = flag.Sheet, Row = flag.Row, Column = flag.Column, Message = flag.Message,
             }), command.Channel, command.IdempotencyKey, access.Actor, now);
         if (signatory is not null)
-            submission.Submit(access.Actor, signatory, now, Today(now), branch.Code);
+            submission.Submit(access.Actor, signatory, now, Today(now));
         db.Submissions.Add(submission);
         await db.SaveChangesAsync(ct);
 
@@ -347,9 +385,12 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var today = Today(clock.GetUtcNow());
         var submitter = await SubmitterNameAsync(db, submission.SubmittedBy!, ct);
         var signatory = await SubmitterNameAsync(db, submission.AttestedBy!, ct);
-        await documents.IssueAsync(db, new DocumentRequest(DocumentKind.SubmissionReceipt, submission.ProvinceId, submission.BranchId, ReceiptOwnerType,
+        var receipt = await documents.IssueAsync(db, new DocumentRequest(DocumentKind.SubmissionReceipt, submission.ProvinceId, submission.BranchId, ReceiptOwnerType,
                 submission.Id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, today),
             _ => ReceiptData.Of(submission, branch, template, authority, rowCounts, today) with { SubmittedBy = submitter, Signatory = signatory }, ct);
+        // One number for the filing wherever it is shown: the receipt's verification code.
+        submission.Receipted(receipt.VerificationCode);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -475,7 +516,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         if (PlausibilityRules.Unexplained(findings, explanations) is { Count: > 0 } unexplained)
             throw new PlausibilityUnconfirmedException(findings, unexplained);
         var now = clock.GetUtcNow();
-        submission.Submit(access.Actor, signatory, now, Today(now), submission.Branch!.Code);
+        submission.Submit(access.Actor, signatory, now, Today(now));
         await SaveAsync(db, ct);
         if (findings.Count > 0)
             await ExplainAsync(db, submission, findings, explanations!, ct);
@@ -483,7 +524,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         var counts = new List<(string, int)>();
         foreach (var sheet in template.Definition.Sheets)
             counts.Add((sheet.Name, await RowCountAsync(db, submission.Id, sheet, ct)));
-        await IssueReceiptAsync(db, submission, submission.Branch,
+        await IssueReceiptAsync(db, submission, submission.Branch!,
             new TemplateInfo(template.Id, template.Code, template.Version, template.Name, template.Frequency, template.Definition), counts, ct);
         await tx.CommitAsync(ct);
         return submission;

@@ -25,5 +25,6 @@ public interface IReturnReader
 /// </summary>
 public interface IReturnWorkbookWriter
 {
-    byte[] Write(TemplateFill fill, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> rows);
+    /// <param name="fileSheets">The carrier's file holding the sheets the template keeps to files (网点明细), copied in as they are.</param>
+    byte[] Write(TemplateFill fill, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> rows, Attachment? fileSheets = null);
 }

@@ -1,3 +1,4 @@
+using Supervision.Reports.Submissions.Io;
 using ClosedXML.Excel;
 using Supervision.Domain.Submissions;
 using Supervision.Reports.Common;
@@ -9,6 +10,9 @@ namespace Supervision.Reports.Submissions;
 /// The return template a carrier downloads: instructions, Chinese headers, the branch and period filled in,
 /// dropdowns for city codes and lists, the branch's cities (or checklist items) pre-filled, a frozen header.
 /// </summary>
+/// <summary>A row of a sheet taken from a carrier's file: its row number there and its cells in the template's column order.</summary>
+public sealed record CopiedRow(int RowNumber, IReadOnlyList<RawCell?> Cells);
+
 public static class TemplateWorkbook
 {
     private const int ValidatedRows = 200_000;
@@ -19,7 +23,14 @@ public static class TemplateWorkbook
     /// The template filled with the rows entered in the browser, by sheet name and the sheet's column order (a sheet not
     /// given starts as a fresh template does): the workbook a web draft is downloaded as and filed through.
     /// </summary>
-    public static byte[] Build(TemplateFill request, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>? entered)
+    public static byte[] Build(TemplateFill request, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>? entered) => Build(request, entered, null);
+
+    /// <summary>
+    /// As above, with the sheets kept to files (网点明细) taken from the carrier's file: each cell as the file stored it, in the
+    /// template's column and at the row number it had there, so the reader meets the carrier's own values at their own rows.
+    /// </summary>
+    public static byte[] Build(TemplateFill request, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>? entered,
+        IReadOnlyDictionary<string, IReadOnlyList<CopiedRow>>? copied)
     {
         var t = request.Template;
         using var workbook = new XLWorkbook();
@@ -62,7 +73,10 @@ public static class TemplateWorkbook
                 .Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
             sheet.Row(def.HeaderRow).Height = 32;
             sheet.SheetView.FreezeRows(def.HeaderRow);
-            Rows(sheet, def, request, entered?.GetValueOrDefault(def.Name));
+            if (copied?.GetValueOrDefault(def.Name) is { } rows)
+                Copy(sheet, rows);
+            else
+                Rows(sheet, def, request, entered?.GetValueOrDefault(def.Name));
         }
         foreach (var sheet in workbook.Worksheets)
             WorkbookExport.PrintFitToWidth(sheet);
@@ -202,6 +216,23 @@ public static class TemplateWorkbook
             v.ErrorTitle = "应为非负整数";
             v.ErrorMessage = $"“{column.Header}”应为非负整数" + (column.Max is { } m ? $"，{column.Min ?? 0}至{m}之间" : column.Min is { } n ? $"，不小于{n}" : "") + "。";
         }
+    }
+
+    private static void Copy(IXLWorksheet sheet, IReadOnlyList<CopiedRow> rows)
+    {
+        foreach (var row in rows)
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                if (row.Cells[i] is not { } cell || cell.Value.Length == 0) continue;
+                var target = sheet.Cell(row.RowNumber, i + 1);
+                if (cell.Type is RawCellType.Number or RawCellType.Formula
+                    && double.TryParse(cell.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                    target.Value = number;
+                else if (cell.Type == RawCellType.Boolean)
+                    target.Value = cell.Value == "1";
+                else
+                    Text(target, cell.Value);
+            }
     }
 
     /// <summary>The sheet's rows: the values entered (a web draft), else the rows a fresh template starts with.</summary>

@@ -25,7 +25,8 @@ public class ReturnFlowBrowserTests(BrowserPortal portal) : IClassFixture<Browse
         await Assertions.Expect(carrier.Locator("#chosen-file")).ToContainTextAsync(Path.GetFileName(filled));
         await carrier.ClickAsync("#upload-attestation");
         await carrier.ClickAsync("#import-submit");
-        await Assertions.Expect(carrier.Locator("#upload-accepted")).ToContainTextAsync("回执号 RN-MONTHLY-2026-09-CMCC-64-V1", Slow);
+        await Assertions.Expect(carrier.Locator("#upload-accepted")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("回执编号 [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}"), Slow);
+        await Assertions.Expect(carrier.Locator("#upload-refused")).ToHaveCountAsync(0);
         var detailLink = await carrier.Locator("#open-submission").GetAttributeAsync("href");
         await carrier.ClickAsync("#open-submission");
         await Assertions.Expect(carrier.Locator("#download-receipt")).ToContainTextAsync("报送回执", Slow);

@@ -61,7 +61,9 @@ public class SubmissionActionsTests
         Assert.Equal((1, SubmissionStatus.Draft, null), (first.Version, first.Status, first.ReceiptNo));
         var second = Versions.Upload(first);
         Assert.Equal((2, SubmissionStatus.Draft, SubmissionStatus.Superseded), (second.Version, second.Status, first.Status));
-        second.Submit("carrier.cmcc.nx", "carrier.cmcc.nx", new DateTimeOffset(2026, 11, 12, 10, 0, 0, TimeSpan.FromHours(8)), new DateOnly(2026, 11, 12), "CMCC-64");
-        Assert.Equal(("RN-MONTHLY-2026-10-CMCC-64-V2", true), (second.ReceiptNo, second.Late)); // filed after the due day, 10 November
+        second.Submit("carrier.cmcc.nx", "carrier.cmcc.nx", new DateTimeOffset(2026, 11, 12, 10, 0, 0, TimeSpan.FromHours(8)), new DateOnly(2026, 11, 12));
+        Assert.Equal((null, true), (second.ReceiptNo, second.Late)); // filed after the due day, 10 November; numbered by its receipt
+        second.Receipted("8K8CTWAMCSBB");
+        Assert.Equal("8K8C-TWAM-CSBB", second.ReceiptNo);
     }
 }

@@ -76,7 +76,13 @@ public class SubmissionStoreTests(Portal portal) : IClassFixture<Portal>
         var asCarrier = Service(carrier);
         var draft = (await asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-04", "v1.xlsx", "web", false), ValidRnMonthly("2026-04"), File, null)).Submission!;
         var filed = await asCarrier.SubmitAsync(draft.Id, attested: true);
-        Assert.Equal((SubmissionStatus.Submitted, "RN-MONTHLY-2026-04-CMCC-64-V1"), (filed.Status, filed.ReceiptNo));
+        // One receipt number: the receipt's verification code, as the PDF and the public page show it.
+        await using (var check = portal.Db())
+        {
+            var code = await check.IssuedDocuments.Where(d => d.OwnerType == SubmissionService.ReceiptOwnerType && d.OwnerId == filed.Id.ToString()).Select(d => d.VerificationCode).SingleAsync();
+            Assert.Equal((SubmissionStatus.Submitted, Supervision.Domain.Documents.VerificationCodes.Display(code)), (filed.Status, filed.ReceiptNo));
+            Assert.Equal(filed.ReceiptNo, await check.Submissions.Where(s => s.Id == filed.Id).Select(s => s.ReceiptNo).SingleAsync());
+        }
         Assert.True(filed.Late); // due 2026-05-11; the test runs later
 
         var locked = await Assert.ThrowsAsync<DomainException>(() => asCarrier.StoreAsync(new StoreCommand(branch, "RN-MONTHLY", "2026-04", "v2.xlsx", "web", false), ValidRnMonthly("2026-04"), File, null));

@@ -35,7 +35,7 @@ internal static class Versions
 
     private static Submission Filed(Submission s)
     {
-        s.Submit("carrier.cmcc.nx", "carrier.cmcc.nx", At, BeijingTime.Today(At), Branch.Code);
+        s.Submit("carrier.cmcc.nx", "carrier.cmcc.nx", At, BeijingTime.Today(At));
         return s;
     }
 }

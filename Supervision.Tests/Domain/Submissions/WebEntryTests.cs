@@ -63,7 +63,7 @@ public class WebEntryTests(Portal portal) : IClassFixture<Portal>
         Assert.Null(entry.Draft.Id);
         var values = Values("日志留存", Typed(file, Template().Sheet("日志留存")));
         var draft = await entries.SaveAsync(Log, "2026-Q1", values, null);
-        Assert.Empty(await entries.CheckAsync(Log, "2026-Q1", values));
+        Assert.Empty((await entries.CheckAsync(Log, "2026-Q1", values)).Issues);
         var filed = await entries.SubmitAsync(Log, "2026-Q1", values, draft.Token, attested: true);
         Assert.True(filed.Accepted, string.Join("\n", filed.Errors.Select(e => e.Message)));
 
@@ -107,7 +107,7 @@ public class WebEntryTests(Portal portal) : IClassFixture<Portal>
             .Select(i => (i.Sheet, i.Row, i.Column, i.Header, i.Code, i.Message)).ToList();
         var entries = scope.Get<ReturnEntryService>();
         var draft = await entries.SaveAsync(Log, "2026-Q3", values, null);
-        var check = (await entries.CheckAsync(Log, "2026-Q3", values)).Where(i => i.Kind == IssueKind.Error).Select(i => (i.Sheet, i.Row, i.Column, i.Header, i.Code, i.Message)).ToList();
+        var check = (await entries.CheckAsync(Log, "2026-Q3", values)).Issues.Where(i => i.Kind == IssueKind.Error).Select(i => (i.Sheet, i.Row, i.Column, i.Header, i.Code, i.Message)).ToList();
         var submit = await entries.SubmitAsync(Log, "2026-Q3", values, draft.Token, attested: true);
 
         Assert.Contains(fromFile, e => e is { Row: 5, Column: "B", Code: "CELL_NOT_IN_LIST" });
@@ -173,7 +173,7 @@ public class WebEntryTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
-    public async Task A_sheet_kept_to_files_is_not_offered_in_the_browser()
+    public async Task A_sheet_kept_to_files_is_not_offered_in_the_browser_and_its_rules_wait_for_its_file()
     {
         using var carrier = await AsAsync("carrier.cmcc.nx");
         var entries = carrier.Get<ReturnEntryService>();
@@ -188,8 +188,8 @@ public class WebEntryTests(Portal portal) : IClassFixture<Portal>
         var outlets = new EntryValues(new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>>(entry.Draft.Values.Sheets) { ["网点明细"] = [["X-1", "某网点", "640100", "自有营业厅", "1", "1", "0", "0"]] });
         var saved = await entries.SaveAsync("RN-MONTHLY", "2026-05", outlets, null);
         Assert.False(saved.Values.Sheets.ContainsKey("网点明细"));
-        Assert.Equal("entry.file_only", (await Assert.ThrowsAsync<DomainException>(() => entries.CheckAsync("RN-MONTHLY", "2026-05", outlets))).Code);
-        Assert.Equal("entry.file_only", (await Assert.ThrowsAsync<DomainException>(() => entries.SubmitAsync("RN-MONTHLY", "2026-05", outlets, saved.Token, true))).Code);
+        // Without the outlet file the return cannot be filed from the browser: the file is asked for, nothing is stored.
+        Assert.Equal("entry.file_sheets_missing", (await Assert.ThrowsAsync<DomainException>(() => entries.SubmitAsync("RN-MONTHLY", "2026-05", outlets, saved.Token, true))).Code);
 
         // Downloaded, the draft is the template with the summary's rows and an empty outlet sheet to fill in Excel.
         var (name, bytes) = await entries.WorkbookAsync("RN-MONTHLY", "2026-05", outlets);
@@ -197,6 +197,107 @@ public class WebEntryTests(Portal portal) : IClassFixture<Portal>
         var summary = entry.Template.Definition.Sheet("汇总");
         Assert.Equal(entry.Draft.Values.Rows("汇总").Select(r => r[0]), Typed(bytes, summary).Select(r => r[0]));
         Assert.Empty(Typed(bytes, entry.Template.Definition.Sheet("网点明细")));
+    }
+
+    /// <summary>
+    /// RN-MONTHLY from the browser: the summary typed, the outlet sheet chosen as a file. Without the file "检查" checks the
+    /// summary by its own rules and names the outlet rules as waiting; with it the whole return is checked and filed, and it
+    /// stores what the upload of the same workbook stores.
+    /// </summary>
+    [Fact]
+    public async Task A_summary_typed_with_its_outlet_file_is_checked_sheet_by_sheet_and_filed_as_the_whole_return()
+    {
+        var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2026-03", ReturnBuilder.NingxiaCities, Seed: 11, OutletsPerCityAndChannel: 2));
+        var template = ReturnBuilder.Template("rn-monthly.json");
+        var typed = Typed(file, template.Sheet("汇总"));
+        var values = new EntryValues(new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>> { ["汇总"] = typed });
+        var outletFile = new Attachment("网点明细.xlsx", file);
+        using var carrier = await AsAsync("carrier.cmcc.nx");
+        var entries = carrier.Get<ReturnEntryService>();
+
+        // The summary alone: no error, every rule touching 网点明细 named as waiting for its file.
+        var alone = await entries.CheckAsync("RN-MONTHLY", "2026-03", values);
+        Assert.DoesNotContain(alone.Issues, i => i.Kind == IssueKind.Error);
+        Assert.Equal(["OUTLET_DUPLICATE", "OUTLET_READER_ABOVE_NEW", "OUTLET_MANUAL_ABOVE_NEW", "OUTLET_TOTALS_MISMATCH"], alone.Pending.Select(p => p.Code));
+        Assert.All(alone.Pending, p => Assert.Equal("网点明细", p.Sheet));
+
+        // A summary error is found at its cell without the file; the totals against the outlets wait for it, then are checked.
+        var wrong = typed.Select(r => r.ToList()).ToList();
+        var manual = template.Sheet("汇总").ColumnIndex("ManualEntries");
+        var newActivations = template.Sheet("汇总").ColumnIndex("NewActivations");
+        wrong[0][manual] = (long.Parse(wrong[0][newActivations]!) + 1).ToString();
+        var wrongValues = new EntryValues(new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>> { ["汇总"] = wrong.Select(r => (IReadOnlyList<string?>)r).ToList() });
+        var summaryOnly = (await entries.CheckAsync("RN-MONTHLY", "2026-03", wrongValues)).Issues.Where(i => i.Kind == IssueKind.Error).ToList();
+        Assert.Equal([("汇总", 4, "MANUAL_ABOVE_NEW")], summaryOnly.Select(i => (i.Sheet, i.Row, i.Code)));
+        var whole = await entries.CheckAsync("RN-MONTHLY", "2026-03", wrongValues, fileSheets: outletFile);
+        Assert.Empty(whole.Pending);
+        Assert.Contains(whole.Issues, i => i.Code == "OUTLET_TOTALS_MISMATCH");
+
+        // Another return's file is refused, naming the sheet and the columns it lacks.
+        var logFile = ReturnFileGenerator.LogQuarterly(new GeneratedReturn("CMCC-64", "2026-Q1", [], Seed: 3));
+        var missing = await Assert.ThrowsAsync<DomainException>(() => entries.CheckAsync("RN-MONTHLY", "2026-03", values, fileSheets: new Attachment("日志.xlsx", logFile)));
+        Assert.Equal("entry.file_sheet_columns", missing.Code);
+        Assert.Contains("工作表“网点明细”第3行缺少列“网点编码”", missing.Message);
+
+        // Filed with its file: the same rows as the upload of the generated workbook would store.
+        var result = await entries.SubmitAsync("RN-MONTHLY", "2026-03", values, null, attested: true, fileSheets: outletFile);
+        Assert.True(result.Accepted, string.Join("\n", result.Issues.Select(i => i.Message)) + (result.Unconfirmed ? "（待说明）" : ""));
+        await using var db = portal.Db();
+        var stored = result.Submission!;
+        Assert.Equal(ReturnEntryService.Channel, stored.Channel);
+        var outlets = await db.OutletRows.AsNoTracking().Where(r => r.SubmissionId == stored.Id).OrderBy(r => r.RowNumber).Select(r => new { r.RowNumber, r.OutletCode, r.NewActivations }).ToListAsync();
+        var expected = Typed(file, template.Sheet("网点明细"));
+        Assert.Equal(expected.Count, outlets.Count);
+        Assert.Equal(expected.Select(r => r[0]), outlets.Select(o => o.OutletCode));
+        Assert.False(await db.ReturnDrafts.AnyAsync(d => d.BranchId == stored.BranchId && d.Period == "2026-03" && d.TemplateCode == "RN-MONTHLY"));
+    }
+
+    /// <summary>A draft is kept by template version and column key: a new version with a column moved and one removed lays it out by key and names what it lost.</summary>
+    [Fact]
+    public void A_draft_follows_its_columns_by_key_into_a_new_template_version_and_names_what_it_could_not_carry()
+    {
+        var v1 = Template();
+        var sheet = v1.Sheet("日志留存");
+        var row = sheet.Columns.Select((c, i) => (string?)$"值{i}").ToList();
+        var json = DraftContent.Write(v1, 1, Values("日志留存", [row]));
+        Assert.Contains("\"templateVersion\":1", json);
+        Assert.Contains($"\"{sheet.Columns[0].Field}\":\"值0\"", json);
+
+        // Same version: as saved.
+        var same = DraftContent.Read(json, v1, 1);
+        Assert.Equal(row, same.Values.Rows("日志留存")[0]);
+        Assert.Empty(same.NotCarried);
+        Assert.Null(same.SavedForVersion);
+
+        // Version 2: the first two columns swapped, the last one removed.
+        var columns = sheet.Columns.ToList();
+        (columns[0], columns[1]) = (columns[1], columns[0]);
+        var removed = columns[^1];
+        columns.RemoveAt(columns.Count - 1);
+        var v2 = v1 with { Version = 2, Sheets = [sheet with { Columns = columns }] };
+        var carried = DraftContent.Read(json, v2, 2);
+        Assert.Equal(["值1", "值0"], carried.Values.Rows("日志留存")[0].Take(2));
+        Assert.Equal(columns.Count, carried.Values.Rows("日志留存")[0].Count);
+        Assert.Equal(1, carried.SavedForVersion);
+        Assert.Equal([$"工作表“日志留存”的“{removed.Header}”列已不在模板中，其中已填写的1个值未能带入"], carried.NotCarried);
+
+        // A draft saved before keys were kept still opens, by position.
+        Assert.Equal(row, DraftContent.Read(Values("日志留存", [row]).ToJson(), v1, 1).Values.Rows("日志留存")[0]);
+    }
+
+    [Fact]
+    public async Task The_form_names_cities_and_offers_the_recent_periods_with_where_each_stands()
+    {
+        using var carrier = await AsAsync("carrier.cmcc.nx");
+        var entry = await carrier.Get<ReturnEntryService>().OpenAsync("RN-MONTHLY", "2026-05");
+        Assert.Equal("银川市", entry.Fill.CityName("640100"));
+        Assert.Equal("999999", entry.Fill.CityName("999999"));
+
+        var choices = await carrier.Get<SubmissionService>().PeriodChoicesAsync(await BranchAsync("CMCC-64"), "RN-MONTHLY");
+        Assert.Equal(12, choices.Count);
+        var today = BeijingTime.Today(portal.Clock);
+        Assert.Equal(ReportingPeriod.LatestEnded(Frequency.Monthly, today).ToString(), choices[0].Period);
+        Assert.All(choices, c => Assert.Matches(@"^\d{4}年\d{1,2}月$", c.Label));
     }
 
     [Fact]

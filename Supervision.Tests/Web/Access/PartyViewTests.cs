@@ -125,7 +125,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         var submission = await carrier.Get<SubmissionService>().GetAsync(r.Submission);
         Assert.Equal([
             $"2026年11月6日 上传第{r.Version}版（网页）",
-            $"2026年11月6日 报送第{r.Version}版，回执号{r.Receipt}（逾期报送）", // a month of 2025 filed in November 2026
+            $"2026年11月6日 报送第{r.Version}版，回执编号{r.Receipt}（逾期报送）", // a month of 2025 filed in November 2026
             $"2026年11月6日 第{r.Version}版被退回：{ReturnReason}",
         ], submission.PartyTimeline.Select(e => e.ToString()));
 

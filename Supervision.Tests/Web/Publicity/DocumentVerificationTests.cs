@@ -76,7 +76,7 @@ public class DocumentVerificationTests(Portal portal) : IClassFixture<Portal>
         // A receipt is the platform's own: no seal is expected on it.
         Assert.DoesNotContain("电子印章", page);
         var data = DocumentData.FromJson<ReceiptData>(receipt.DataJson);
-        foreach (var hidden in new[] { submitter, data.Branch, data.FileName, data.ReceiptNo })
+        foreach (var hidden in new[] { submitter, data.Branch, data.FileName })
             Assert.DoesNotContain(hidden, page);
 
         Assert.Contains("比对一致", await UploadAsync(anonymous, receipt.VerificationCode, pdf));

@@ -114,7 +114,8 @@ public class UploadPageTests(Portal portal) : MudTestContext, IClassFixture<Port
         cut.Find("#explain-submit").Click();
 
         cut.WaitForElement("#upload-accepted", TimeSpan.FromSeconds(30));
-        Assert.Contains("并提交报送", cut.Find("#upload-accepted").TextContent);
+        Assert.Contains("报送成功", cut.Find("#upload-accepted").TextContent);
+        Assert.Empty(cut.FindAll("#upload-refused")); // success says what happened, not that the period is now closed
         Assert.Empty(cut.FindAll("#plausibility"));
         await using var db = portal.Db();
         var filed = await db.Submissions.Where(s => s.Period == "2025-10" && s.Status == SubmissionStatus.Submitted).Select(s => s.Id).SingleAsync();

@@ -12,6 +12,7 @@ public class UploadStatusTests : MudTestContext
     {
         var s = Versions.Second(status, rows: 100_050);
         s.Id = 7;
+        if (s.IsFiled) s.Receipted("8K8CTWAMCSBB");
         return s;
     }
 
@@ -65,7 +66,10 @@ public class UploadStatusTests : MudTestContext
     {
         var flag = new ValidationIssue(IssueKind.Flag, "汇总", 7, "J", "其中人工录入数", "FLAG_MANUAL_ENTRY", "存在人工录入的入网登记（11户）");
         var cut = Render<UploadStatus>(p => p.Add(x => x.Result, new StoreResult(Stored(SubmissionStatus.Submitted), [flag])));
-        Assert.Contains("RN-MONTHLY-2026-10-CMCC-64-V2", cut.Find("#upload-accepted").TextContent);
+        // The one receipt number (the receipt's code), and what happens next; no warning that the period is closed.
+        Assert.Contains("回执编号 8K8C-TWAM-CSBB", cut.Find("#upload-accepted").TextContent);
+        Assert.Contains("监管部门审核后", cut.Find("#upload-accepted").TextContent);
+        Assert.DoesNotContain("RN-MONTHLY", cut.Find("#upload-accepted").TextContent);
         Assert.Contains("100,050", cut.Find("#upload-accepted").TextContent);
         Assert.Contains("存在人工录入的入网登记（11户）", cut.Find(".issue-table").TextContent);
         Assert.DoesNotContain("FLAG_MANUAL_ENTRY", cut.Find(".issue-table").TextContent);

@@ -53,6 +53,10 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
     private const string AgentDiscretion = "当事人涉及电话卡5张，系代理商在当事人授权范围内办理入网时未核验用户身份，反映出当事人对代理商的管理存在疏漏；"
         + "未发现电话卡被用于违法犯罪，当事人在调查期间积极配合。综合考虑违法情节和危害后果，拟在法定幅度内确定罚款数额为一万五千元";
 
+    /// <summary>The 裁量理由 of the ¥10,000 fine proposed in the notice served through the portal: four cards, no harm found.</summary>
+    private const string ProxyDiscretion = "当事人涉及电话卡4张，系营业员为未到场的他人代办入网时未核验使用人本人身份；未发现电话卡被用于违法犯罪或者造成用户损失的后果，"
+        + "当事人系首次因此类行为被查处。综合考虑违法情节和危害后果，拟按法定幅度的下限确定罚款数额为一万元";
+
     public async Task EnsureAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -213,7 +217,7 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
             && await Supervision.Domain.Organizations.ServiceAddressService.InForceAsync(db, branches["CMCC-64"].Id, today, ct) is { ConsentsToElectronicService: true })
         {
             var sent = await ToNoticeAsync("CMCC-64", "营业厅为他人代办电话卡未核验使用人本人身份", ProxyFacts, "营业厅监控录像、入网工单4份、营业员询问笔录一份",
-                50, 30, [Correct(today.AddDays(45), ProxyCorrection), Warning(), Fine(10_000m)]);
+                50, 30, [Correct(calendar.AddWorkingDays(today, 30), ProxyCorrection), Warning(), Fine(10_000m)], ProxyDiscretion);
             await cases.ServePriorNoticeAsync(sent.Id, sent.ConcurrencyToken, today, ct, EnforcementCase.PortalService);
         }
 

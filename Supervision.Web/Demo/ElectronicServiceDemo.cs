@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Common;
@@ -75,20 +73,7 @@ public sealed class ElectronicServiceDemo(IDbContextFactory<SupervisionDbContext
                 (pixels[p], pixels[p + 1], pixels[p + 2], pixels[p + 3]) = ((byte)214, (byte)24, (byte)32, (byte)(red ? 225 : 0));
             }
         }
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, size);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), size);
-        (header[8], header[9]) = (8, 6);                                  // 8 bits per channel, RGBA
-        Chunk(png, "IHDR", header);
-        using (var compressed = new MemoryStream())
-        {
-            using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(pixels);
-            Chunk(png, "IDAT", compressed.ToArray());
-        }
-        Chunk(png, "IEND", []);
-        return png.ToArray();
+        return Png.Encode(size, size, alpha: true, pixels);
     }
 
     /// <summary>Even-odd test of a point against a polygon.</summary>
@@ -101,29 +86,5 @@ public sealed class ElectronicServiceDemo(IDbContextFactory<SupervisionDbContext
             if (a.Y > y != b.Y > y && x < (b.X - a.X) * (y - a.Y) / (b.Y - a.Y) + a.X) inside = !inside;
         }
         return inside;
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> number = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
-        png.Write(number);
-        var typed = new byte[4 + data.Length];
-        System.Text.Encoding.ASCII.GetBytes(type).CopyTo(typed, 0);
-        data.CopyTo(typed, 4);
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typed));
-        png.Write(number);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 }

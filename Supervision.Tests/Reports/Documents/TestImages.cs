@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace Supervision.Tests.Reports.Documents;
 
@@ -29,44 +27,6 @@ public static class TestImages
                 if (transparent) pixels[p + 3] = (byte)(inRing ? 230 : 0);
             }
         }
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, w);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), h);
-        header[8] = 8;                                        // bit depth
-        header[9] = (byte)(transparent ? 6 : 2);              // colour type: RGBA or RGB
-        Chunk(png, "IHDR", header);
-        using (var compressed = new MemoryStream())
-        {
-            using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(pixels);
-            Chunk(png, "IDAT", compressed.ToArray());
-        }
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> number = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
-        png.Write(number);
-        var typed = new byte[4 + data.Length];
-        System.Text.Encoding.ASCII.GetBytes(type).CopyTo(typed, 0);
-        data.CopyTo(typed, 4);
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typed));
-        png.Write(number);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
+        return Supervision.Web.Demo.Png.Encode(w, h, transparent, pixels);
     }
 }

@@ -255,6 +255,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     {
         if (!partyMayAct) RequireOfficer();
         else if (access.Scope.ReadOnly) throw new AccessDeniedException("当前角色只能查看。");
+        else if (Acting == Acting.Party && !await ActsForPartyAsync(ct)) throw PartyStepRefused();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var c = await LoadAsync(db, id, tracking: true, ct);
@@ -574,6 +575,8 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         if (Acting != Acting.Party || access.UserId is not { } userId) return opened;
         await using (var db = await factory.CreateDbContextAsync(ct))
             if (!await db.ElectronicServices.AnyAsync(s => s.DocumentId == documentId && s.OpenedAt == null, ct)) return opened;
+        // Its first opening is its service: only a user who acts for the company receives it.
+        if (!await ActsForPartyAsync(ct)) throw PartyStepRefused();
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(opened.Pdf));
         try
         {
@@ -845,6 +848,24 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         { ReadOnly: true } or { Kind: ScopeKind.None } => Acting.Observer,
         _ => Acting.Officer,
     };
+
+    /// <summary>
+    /// Whether the signed-in carrier user acts for the company in a case — receives what is served on it, states its case,
+    /// waives or asks for a hearing, acknowledges: its 企业管理员 or 签报人, not a 填报人, whose duty is preparing returns.
+    /// </summary>
+    public async Task<bool> ActsForPartyAsync(CancellationToken ct = default)
+    {
+        if (Acting != Acting.Party) return false;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // The signed-in user, or (a job, a test) the user the actor names.
+        var me = access.UserId is { } userId ? db.Users.Where(u => u.Id == userId) : db.Users.Where(u => u.UserName == access.Actor);
+        return await me.AnyAsync(u => u.CarrierAdmin || u.Signatory, ct);
+    }
+
+    /// <summary>Refusal of a party's step to a user who does not act for the company (API code <c>case.party_representative_required</c>).</summary>
+    public static AccessDeniedException PartyStepRefused() => new(
+        "签收和查阅送达的文书、陈述申辩、放弃陈述申辩和听证、申请听证，由本单位的企业管理员或签报人办理；填报人只能查看案件。",
+        "case.party_representative_required");
 
     private void RequireOfficer()
     {

@@ -90,7 +90,9 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await carrier.GotoAsync($"/rectification/{orderId}");
         await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(carrier.Locator("#order-facts")).ToContainTextAsync("3份未登记证件地址", Slow);
-        await Assertions.Expect(carrier.Locator(".order-document").First).ToContainTextAsync("责令限期改正通知书", Slow);
+        // The party's documents: the issued inspection record the notice cites, then the notice itself.
+        await Assertions.Expect(carrier.Locator(".order-document").First).ToContainTextAsync("现场检查记录", Slow);
+        await Assertions.Expect(carrier.Locator(".order-document").Nth(1)).ToContainTextAsync("责令限期改正通知书", Slow);
         await carrier.FillAsync("#reply-text", "已补录3份登记信息，对全部营业员开展登记规范培训。");
         var photo = Path.Combine(Path.GetTempPath(), $"整改照片-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(photo, InspectionKit.Png);
@@ -117,7 +119,7 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await carrier.ReloadAsync();
         await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(carrier.Locator("#order-status")).ToContainTextAsync("整改合格", Slow);
-        await Assertions.Expect(carrier.Locator(".order-document").Nth(1)).ToContainTextAsync("整改复查意见书", Slow);
+        await Assertions.Expect(carrier.Locator(".order-document").Nth(2)).ToContainTextAsync("整改复查意见书", Slow); // after the inspection record and the notice
         await Assertions.Expect(carrier.Locator("#party-history")).ToContainTextAsync("整改复查合格", Slow);
         await BrowserPortal.ShotAsync(carrier, "order-carrier-history");
     }

@@ -162,8 +162,12 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     [GeneratedRegex(@"(?<![\w-])20\d\d-(?:[01]\d(?:-[0-3]\d)?(?:[T ][0-2]\d:[0-5]\d)?|Q[1-4]|H[12])(?![\w-]|\.\w)")]
     private static partial Regex MachineTimePattern();
 
-    /// <summary>A catalog code in capitals (CMCC-64, SEC-01, RN-MONTHLY) outside the grey code text staff keep; SHA-256 names an algorithm people know.</summary>
-    [GeneratedRegex(@"(?<![\w-])(?!SHA-256\b)[A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+)+(?![\w-])")]
+    /// <summary>
+    /// A catalog code in capitals (CMCC-64, SEC-01, RN-MONTHLY) outside the grey code text staff keep; SHA-256 names an algorithm
+    /// people know, and a document's verification code (XP9A-MGAQ-TFGA, <see cref="Supervision.Domain.Documents.VerificationCodes"/>'s
+    /// alphabet), printed on the document and typed at the public verification page, is the number people quote (a receipt's number).
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w-])(?!SHA-256\b)(?![2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}(?![\w-]))[A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+)+(?![\w-])")]
     private static partial Regex CapsCodePattern();
 
     /// <summary>An algorithm's identifier (shuffle-sha256-v1) where its name belongs.</summary>

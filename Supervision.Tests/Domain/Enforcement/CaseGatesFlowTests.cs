@@ -50,7 +50,7 @@ public class CaseGatesFlowTests(Portal portal) : IClassFixture<Portal>
     {
         var a = await ActorsAsync();
         portal.Today(new DateOnly(2026, 4, 30));
-        var basis = await BasisAsync("ORD25-A09"); // 待核对 in the seed
+        var basis = await BasisAsync("ORD25-A10"); // 待核对 in the seed, and confirmed neither by the demo (ORD25-A09) nor by the test template (ORD25-A06)
         var c = await ReviewedAsync(a.Inspector, a.Branch, basis, [a.Users["inspector.nx"], a.Users["inspector2.nx"]]);
         Assert.Equal(new DateOnly(2026, 4, 15), c.DiscoveredOn);
         var cases = As<EnforcementService>(a.Inspector);

@@ -61,6 +61,42 @@ public class ElectronicServiceTests(Portal portal) : IClassFixture<Portal>
         return id;
     }
 
+    /// <summary>
+    /// A 填报人 (who prepares returns) sees the company's case but does not act for it: a waiver of the statement and hearing
+    /// rights, a statement or a hearing request from that user is refused with a stable code, and nothing changes; the
+    /// company's 签报人 or 企业管理员 acts.
+    /// </summary>
+    [Fact]
+    public async Task A_preparer_cannot_waive_or_state_the_companys_case_and_its_signatory_can()
+    {
+        var (branch, basis, investigators) = await PartyAsync("CMCC-64");
+        portal.Today(new DateOnly(2026, 4, 30));
+        using var inspector = await portal.AsUserAsync("inspector.nx");
+        var cases = inspector.Get<EnforcementService>();
+        var id = await LeaderApproval.FileAsync(portal.ScopeFor, cases, new FileCaseInput(branch, basis, "营业厅未查验证件（填报人不得代为放弃）",
+            "2025年11月10日，执法人员暗访发现某自有营业厅在用户未出示有效证件的情况下为其办理入网手续。", new DateOnly(2025, 11, 10), new DateOnly(2026, 4, 20), investigators));
+        var c = await cases.StartInvestigationAsync(id, (await cases.GetAsync(id)).ConcurrencyToken);
+        c = await cases.AddEvidenceAsync(id, c.ConcurrencyToken, "暗访录像一份", new DateOnly(2026, 4, 22), null);
+        c = await cases.SubmitForReviewAsync(id, c.ConcurrencyToken, "违法事实清楚，证据确凿。");
+        c = await cases.ProposeAsync(id, c.ConcurrencyToken, [Lawful.Correction(basis), new(SanctionKind.Warning, basis, null, "警告")]);
+        await cases.ServePriorNoticeAsync(id, c.ConcurrencyToken, new DateOnly(2026, 4, 30));
+
+        using var preparer = await portal.AsUserAsync("preparer.cmcc.nx");
+        var asPreparer = preparer.Get<EnforcementService>();
+        Assert.Equal(Acting.Party, asPreparer.Acting);
+        Assert.False(await asPreparer.ActsForPartyAsync());
+        var waived = await Assert.ThrowsAsync<AccessDeniedException>(() => asPreparer.RecordStatementAsync(id, "放弃陈述申辩和听证。", waiver: true, null));
+        Assert.Equal("case.party_representative_required", waived.Code);
+        Assert.Contains("签报人", waived.Message);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => asPreparer.RequestHearingAsync(id));
+        Assert.Empty((await cases.GetAsync(id)).Statements);
+
+        using var signatory = await portal.AsUserAsync("carrier.cmcc.nx");
+        Assert.True(await signatory.Get<EnforcementService>().ActsForPartyAsync());
+        await signatory.Get<EnforcementService>().RecordStatementAsync(id, "放弃陈述申辩和听证。", waiver: true, null);
+        Assert.Single((await cases.GetAsync(id)).Statements);
+    }
+
     private static string Text(byte[] pdf)
     {
         using var d = PdfDocument.Open(pdf);

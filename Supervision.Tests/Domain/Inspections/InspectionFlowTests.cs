@@ -207,7 +207,7 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.True(record.VisibleToParty);
         await using var db = portal.Db();
         var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.InspectionId == inspection.Id);
-        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
+        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A09"); // RN-05's duty in the checklist catalog: the order cites the same article
         using var inspector = await portal.AsUserAsync(user);
         var orderId = (await inspector.Get<FindingService>().DecideAsync(finding.Id, finding.ConcurrencyToken, FindingDecision.CorrectiveOrder, FindingSeverity.Serious, basis.Id, null))!.Value;
         var orders = inspector.Get<CorrectiveOrderService>();

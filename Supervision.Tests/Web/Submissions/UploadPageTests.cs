@@ -85,7 +85,7 @@ public class UploadPageTests(Portal portal) : MudTestContext, IClassFixture<Port
         await Supervision.Tests.Domain.Rankings.RankingData.FileAndAcceptAsync(portal, "CMCC-64", "2025-09", new Supervision.Tests.Domain.Rankings.RnRow());
         var file = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2025-10", Supervision.Tests.Domain.Submissions.ReturnBuilder.NingxiaCities, 3));
         var cut = await RenderAsCarrierAsync();
-        cut.Find("#upload-period").Change("2025-10");
+        cut.WaitForElement("#upload-period", TimeSpan.FromSeconds(30)).Change("2025-10"); // the period picker renders once the periods are loaded
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(file, "十月月报.xlsx"));
         cut.WaitForAssertion(() => Assert.Contains("十月月报.xlsx", cut.Find("#chosen-file").TextContent), TimeSpan.FromSeconds(30));
         cut.Find("#upload-attestation input[type=checkbox], input[type=checkbox]").Change(true);

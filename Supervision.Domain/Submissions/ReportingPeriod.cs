@@ -75,6 +75,15 @@ public readonly partial record struct ReportingPeriod(Frequency Frequency, int Y
         _ => new ReportingPeriod(frequency, today.Year - 1, 1),
     };
 
+    /// <summary>The recent ended periods a person chooses among, latest first: 12 months, 8 quarters or 5 years.</summary>
+    public static IReadOnlyList<ReportingPeriod> Recent(Frequency frequency, DateOnly today)
+    {
+        var periods = new List<ReportingPeriod> { LatestEnded(frequency, today) };
+        var count = frequency switch { Frequency.Monthly => 12, Frequency.Quarterly => 8, _ => 5 };
+        while (periods.Count < count) periods.Add(periods[^1].Previous());
+        return periods;
+    }
+
     public static ReportingPeriod Parse(string? text, Frequency frequency) =>
         TryParse(text, frequency, out var p) ? p
             : throw new DomainException("period.invalid", frequency switch

@@ -249,9 +249,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     {
         var template = await TemplateAsync(templateCode, ct);
         var today = Today(clock.GetUtcNow());
-        var periods = new List<ReportingPeriod> { ReportingPeriod.LatestEnded(template.Frequency, today) };
-        var count = template.Frequency switch { Frequency.Monthly => 12, Frequency.Quarterly => 8, _ => 5 };
-        while (periods.Count < count) periods.Add(periods[^1].Previous());
+        var periods = ReportingPeriod.Recent(template.Frequency, today);
         var keys = periods.Select(p => p.ToString()).ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
         var latest = (await db.Submissions.AsNoTracking().Where(s => s.BranchId == branchId && s.TemplateCode == template.Code && keys.Contains(s.Period))

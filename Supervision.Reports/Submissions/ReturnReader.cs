@@ -120,7 +120,8 @@ public sealed class ReturnReader(SpreadsheetLimits limits) : IReturnReader
 
 
     /// <summary>Excel may have turned a typed 2026-10 into a date; read it back as the period it was meant to be.</summary>
-    private static string? PeriodText(RawCell? cell, Frequency frequency)
+    /// <summary>The period a sheet's period cell states, as text (a month typed as a date reads as 2026-10).</summary>
+    internal static string? PeriodText(RawCell? cell, Frequency frequency)
     {
         if (cell is null) return null;
         if (cell.Type == RawCellType.Number && frequency == Frequency.Monthly && double.TryParse(cell.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial > 3000)

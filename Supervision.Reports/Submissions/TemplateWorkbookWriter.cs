@@ -36,6 +36,15 @@ public sealed class TemplateWorkbookWriter(SpreadsheetLimits limits) : IReturnWo
                 if (def.Columns.Where(c => !columns.ContainsKey(c.Header)).Select(c => $"“{c.Header}”").ToList() is { Count: > 0 } missing)
                     throw new DomainException("entry.file_sheet_columns",
                         $"文件“{file.FileName}”的工作表“{def.Name}”第{def.HeaderRow}行缺少列{string.Join("、", missing)}：请使用本页“下载为Excel”得到的模板。");
+                // A file of another period (last month's 网点明细) is refused, as the upload refuses it (PERIOD_MISMATCH).
+                if (def.PeriodCell is { } periodCell)
+                {
+                    var (periodRow, periodColumn) = CellAddress.Parse(periodCell);
+                    var stated = ReturnReader.PeriodText(book.ReadRows(name).FirstOrDefault(r => r.RowNumber == periodRow)?[periodColumn], fill.Period.Frequency);
+                    if (!ReportingPeriod.TryParse(stated, fill.Period.Frequency, out var statedPeriod) || statedPeriod != fill.Period)
+                        throw new DomainException("entry.file_sheet_period",
+                            $"文件“{file.FileName}”的工作表“{def.Name}”{periodCell}单元格的报送期间为“{stated ?? "（空）"}”，与本次填报的{fill.Period.Label}不一致：请选择本期的“{def.Name}”文件。");
+                }
                 var index = def.Columns.Select(c => columns[c.Header]).ToArray();
                 copied[def.Name] = book.ReadRows(name).Where(r => r.RowNumber > def.HeaderRow)
                     .Select(r => new CopiedRow(r.RowNumber, index.Select(i => r[i]).ToList())).ToList();

@@ -239,6 +239,14 @@ public class WebEntryTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal("entry.file_sheet_columns", missing.Code);
         Assert.Contains("工作表“网点明细”第3行缺少列“网点编码”", missing.Message);
 
+        // Last year's 网点明细 is refused, naming the sheet, the cell and both periods.
+        var lastYear = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", "2025-03", ReturnBuilder.NingxiaCities, Seed: 11, OutletsPerCityAndChannel: 2));
+        var stale = await Assert.ThrowsAsync<DomainException>(() => entries.CheckAsync("RN-MONTHLY", "2026-03", values, fileSheets: new Attachment("去年网点明细.xlsx", lastYear)));
+        Assert.Equal("entry.file_sheet_period", stale.Code);
+        Assert.Contains("工作表“网点明细”", stale.Message);
+        Assert.Contains("“2025-03”", stale.Message);
+        Assert.Contains("2026年3月", stale.Message);
+
         // Filed with its file: the same rows as the upload of the generated workbook would store.
         var result = await entries.SubmitAsync("RN-MONTHLY", "2026-03", values, null, attested: true, fileSheets: outletFile);
         Assert.True(result.Accepted, string.Join("\n", result.Issues.Select(i => i.Message)) + (result.Unconfirmed ? "（待说明）" : ""));

@@ -126,6 +126,10 @@ public class ElectronicServiceBrowserTests(BrowserPortal portal) : IClassFixture
             await BrowserPortal.ShotAsync(carrier, "eservice-3-carrier-home");
             await carrier.GotoAsync($"/cases/{id}");
             await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // Until the notice is opened (served), the case page does not tell the party what is proposed.
+            await Assertions.Expect(carrier.Locator("#proposed-fine")).ToHaveCountAsync(0);
+            await carrier.ClickAsync("text=拟作出的处罚");
+            await Assertions.Expect(carrier.Locator("#sanctions-not-served")).ToContainTextAsync("事先告知书送达后在此显示", Slow);
             await carrier.ClickAsync("text=文书");
             await Assertions.Expect(carrier.Locator("#case-documents")).ToContainTextAsync("行政处罚事先告知书", Slow);
             await BrowserPortal.ShotAsync(carrier, "eservice-3-carrier-documents");

@@ -62,6 +62,12 @@ public partial class CaseDetail
         : "事先告知书" + (_documents.FirstOrDefault(d => d.Kind == DocumentKind.PriorNotice)?.Number is { } n ? $"（{n}）" : "") + "告知";
     private Guid Token => _case!.ConcurrencyToken;
 
+    /// <summary>
+    /// What is proposed reaches the party with the served prior notice (Art. 44), not before: a notice sent through the portal
+    /// is served when the party opens it, so the case page does not tell the party its content beforehand.
+    /// </summary>
+    private bool SanctionsShown => !Party || _case is { PriorNoticeServedOn: not null } or { DecidedOn: not null };
+
     protected override async Task OnParametersSetAsync()
     {
         _acting = Cases.Acting;

@@ -250,14 +250,19 @@ public static class CasePdf
         var table = Form();
         Row(table, "送达文书名称及文号", d.ServedDocument);
         Row(table, "受送达人", d.Party.Name);
-        // The full address of the party's seat (营业场所), not the city: where the server went.
-        table.AddRow("送达地点", d.Party.Address is { Length: > 0 } address ? address : $"\n{blank}");
+        // Served through the portal: where it went is the party's portal account and the e-mail address of its 送达地址确认书;
+        // otherwise the full address of the party's seat (营业场所), not the city: where the server went.
+        var electronic = s?.OpenedAt is not null;
+        table.AddRow("送达地点", electronic ? "电子送达：当事人在本平台的账户及送达地址确认书载明的电子邮件地址"
+            : d.Party.Address is { Length: > 0 } address ? address : $"\n{blank}");
         table.AddRow("送达方式", ServiceMethodBoxes(d.ServiceMethod));
         // The date of service the periods run from: by post the date of receipt (the receipt is dated by it), never the posting date.
         if (s is not null) table.AddRow("送达日期", ServiceDateText(s));
         // Who signed for the party, as recorded; the signature itself is on the paper receipt.
         var signed = s?.RecipientName is { } name ? ChineseDate.Format(s.ServedOn) : date;
-        table.AddRow("受送达人签名或盖章", $"签收人姓名：{s?.RecipientName ?? blank}　职务：{s?.RecipientPost ?? blank}\n签名或盖章：\n签收日期：{signed}");
+        table.AddRow("受送达人签名或盖章", electronic
+            ? $"电子送达，无需签收：以平台记录的首次查阅为准（查阅人：{s!.RecipientName}，{ServiceDateText(s)}）"
+            : $"签收人姓名：{s?.RecipientName ?? blank}　职务：{s?.RecipientPost ?? blank}\n签名或盖章：\n签收日期：{signed}");
         table.AddRow("代收人签名及代收理由", $"代收人姓名：{blank}与受送达人关系：\n代收理由：\n签名：\n签收日期：{date}");
         table.AddRow("见证人签名（留置送达时）", $"留置送达情况：\n见证人姓名及单位：\n签名：\n见证日期：{date}");
         // Two officers serve (行政处罚法第四十二条 两名执法人员), as recorded (else the investigators); each signs on a line of their own.

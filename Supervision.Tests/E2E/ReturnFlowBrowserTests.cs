@@ -65,7 +65,7 @@ public class ReturnFlowBrowserTests(BrowserPortal portal) : IClassFixture<Browse
         var inspector = await portal.SignedInAsync("inspector.nx");
         await inspector.GotoAsync($"/submissions/{id}");
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await inspector.ClickAsync("#record-action-return");
+        await BrowserPortal.OpenDialogAsync(inspector, "#record-action-return");
         await inspector.FillAsync("#review-text", "不对");
         await inspector.ClickAsync("#confirm-review");
         await Assertions.Expect(inspector.Locator(".mud-dialog")).ToContainTextAsync("至少5个字", Slow);

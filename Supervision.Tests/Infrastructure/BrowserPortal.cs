@@ -104,6 +104,27 @@ public sealed class BrowserPortal : IAsyncLifetime, IServicePortal
         }
     }
 
+    /// <summary>
+    /// Clicks a button that opens a dialog. A page navigated to is prerendered first; on a busy machine a click can land before
+    /// the circuit has attached the button's handler, and nothing opens: it is clicked again until the dialog is there.
+    /// </summary>
+    public static async Task OpenDialogAsync(IPage page, string button)
+    {
+        var dialog = page.Locator(".mud-dialog").First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync(button);
+            try
+            {
+                await dialog.WaitForAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+            }
+        }
+    }
+
     /// <summary>The 局领导 approves the pending request about <paramref name="subject"/> in his inbox, with an opinion.</summary>
     public static async Task ApproveInInboxAsync(IPage leader, string subject, string opinion)
     {

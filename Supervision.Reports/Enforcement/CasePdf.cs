@@ -261,7 +261,7 @@ public static class CasePdf
         // Who signed for the party, as recorded; the signature itself is on the paper receipt.
         var signed = s?.RecipientName is { } name ? ChineseDate.Format(s.ServedOn) : date;
         table.AddRow("受送达人签名或盖章", electronic
-            ? $"电子送达，无需签收：以平台记录的首次查阅为准（查阅人：{s!.RecipientName}，{ServiceDateText(s)}）"
+            ? "电子送达，无需签名或盖章：以平台记录的当事人首次查阅为准（见送达日期和备注）" + (s!.RecipientName is { Length: > 0 } who ? $"；查阅人：{who}" : "")
             : $"签收人姓名：{s?.RecipientName ?? blank}　职务：{s?.RecipientPost ?? blank}\n签名或盖章：\n签收日期：{signed}");
         table.AddRow("代收人签名及代收理由", $"代收人姓名：{blank}与受送达人关系：\n代收理由：\n签名：\n签收日期：{date}");
         table.AddRow("见证人签名（留置送达时）", $"留置送达情况：\n见证人姓名及单位：\n签名：\n见证日期：{date}");

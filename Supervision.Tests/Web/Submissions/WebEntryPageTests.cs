@@ -164,8 +164,12 @@ public class WebEntryPageTests(Portal portal) : MudTestContext, IClassFixture<Po
         Assert.Equal("对方的存储位置", cut.Find("td[data-cell='E4'] input").GetAttribute("value"));
         Assert.Empty(cut.FindAll("#entry-stale"));
 
+        // The line already says 草稿由 (the other's save): wait for this person's own save to be named there.
+        string me;
+        await using (var users = portal.Db())
+            me = await users.Users.Where(u => u.UserName == "carrier.cmcc.nx").Select(u => u.DisplayName).SingleAsync();
         cut.Find("#entry-save").Click();
-        cut.WaitForAssertion(() => Assert.Contains("草稿由", cut.Find("#entry-saved").TextContent), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Contains($"草稿由{me}于", cut.Find("#entry-saved").TextContent), TimeSpan.FromSeconds(10));
         await using var db = portal.Db();
         var template = await db.ReturnTemplates.AsNoTracking().Where(t => t.Code == "LOG-QUARTERLY").OrderByDescending(t => t.Version).FirstAsync();
         var draft = await db.ReturnDrafts.AsNoTracking().SingleAsync(d => d.TemplateCode == "LOG-QUARTERLY" && d.Period == "2024-Q4");

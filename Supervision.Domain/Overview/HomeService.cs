@@ -218,8 +218,8 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
     public const int KeyExpiryHorizonDays = 30;
 
     /// <summary>
-    /// The administrator's day: deliveries that failed and wait for a retry, accounts locked, legal bases not yet checked
-    /// against the published text, API keys about to expire. (How much reference data exists is on 基础数据 › 数据概览.)
+    /// The administrator's day: this or next year's holiday arrangement not yet entered, deliveries that failed and wait for a
+    /// retry, accounts locked, legal bases not yet checked against the published text, API keys about to expire. (How much reference data exists is on 基础数据 › 数据概览.)
     /// </summary>
     public async Task<AdminHome> AdminAsync(CancellationToken ct = default)
     {
@@ -252,7 +252,13 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
         var expiring = keys.Select(k => WorkItem.Dated($"{k.Branch} {k.Name}", "/admin/api-keys", BeijingTime.Today(k.ExpiresAt!.Value), false, today, calendar,
             "即将到期", "到期后企业系统不能再报送，请及时签发新密钥"));
 
+        // Deadlines run into next year from any day (60 days to apply for review, six months to sue): both years' arrangements are needed.
+        var holidays = new[] { today.Year, today.Year + 1 }.Where(y => !calendar.Covers(y))
+            .Select(y => new WorkItem($"{y}年节假日安排尚未录入", "/catalog/holidays", Status: "待录入",
+                Detail: $"落在{y}年的按工作日计算的期限只按周末推算；请按国务院办公厅公布的{y}年节假日安排录入，录入后复核已算出的期限"));
+
         return new AdminHome([
+            WorkSection.Sorted("holidays", "尚未录入的节假日安排", "今明两年的节假日安排均已录入。", holidays),
             WorkSection.Sorted("deliveries", "投递失败的消息", "没有投递失败的消息。", deliveries),
             WorkSection.Sorted("locked", "被锁定的账户", "没有被锁定的账户。", locked),
             WorkSection.Sorted("legal-bases", "待核对的法律依据（对照公布文本核对后方可据以作出处罚决定）", "法律依据均已核对。", bases),

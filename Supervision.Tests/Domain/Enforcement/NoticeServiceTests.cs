@@ -86,6 +86,41 @@ public class NoticeServiceTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Fact]
+    public async Task A_notice_citing_a_basis_no_longer_verified_is_not_issued_until_an_administrator_confirms_it()
+    {
+        var (id, _) = await ProposedAsync("CUCC-640100", "未按规定查验入网用户身份证件（依据待核对）");
+        int basis;
+        await using (var db = portal.Db())
+        {
+            var entry = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
+            entry.MarkUnverified(); // as an administrator's edit of what the article says leaves it
+            await db.SaveChangesAsync();
+            basis = entry.Id;
+        }
+        try
+        {
+            portal.Today(new DateOnly(2026, 6, 1));
+            using var inspector = await portal.AsUserAsync("inspector.nx");
+            var cases = inspector.Get<EnforcementService>();
+            var token = (await cases.GetAsync(id)).ConcurrencyToken;
+            var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ServePriorNoticeAsync(id, token, new DateOnly(2026, 6, 1)));
+            Assert.Equal("document.basis_unverified", refused.Code);
+            Assert.Contains("《电话用户真实身份信息登记规定》", refused.Message);
+            Assert.Contains("第六条", refused.Message);
+            Assert.Null((await cases.GetAsync(id)).PriorNoticeServedOn); // nothing issued or served
+
+            using (var admin = await portal.AsUserAsync("admin")) await admin.Get<CatalogService>().ConfirmLegalBasisAsync(basis);
+            await cases.ServePriorNoticeAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 6, 1));
+            Assert.Equal(new DateOnly(2026, 6, 1), (await cases.GetAsync(id)).PriorNoticeServedOn);
+        }
+        finally
+        {
+            using var admin = await portal.AsUserAsync("admin");
+            await admin.Get<CatalogService>().ConfirmLegalBasisAsync(basis);
+        }
+    }
+
+    [Fact]
     public async Task On_an_unverified_legal_review_threshold_the_decision_is_refused_until_reviewed_or_the_administrator_confirms_the_setting()
     {
         var (id, sanctions) = await ProposedAsync("CMCC-640200", "未按规定查验入网用户身份证件（法制审核标准未核对）");

@@ -121,6 +121,8 @@ public sealed record CaseDocumentData : DocumentData
     public string? LegalReview { get; init; }
     /// <summary>Why the decision needed no 法制审核 (审批表), citing the threshold's source; null where a review is recorded or in data issued before.</summary>
     public string? LegalReviewExemption { get; init; }
+    /// <summary>Whether the party had a hearing right and why (the fine against the province's 较大数额 setting and its source), as the 审批表 states it.</summary>
+    public string? HearingRight { get; init; }
     /// <summary>集体讨论 on the decision approval form: date, participants, conclusion.</summary>
     public string? Discussion { get; init; }
     /// <summary>Which version of the law the decision applies and why (行政处罚法第三十七条 从旧兼从轻), where another was in force.</summary>
@@ -181,6 +183,7 @@ public sealed record CaseDocumentData : DocumentData
             LegalReview = kind == DocumentKind.DecisionApproval && c.CurrentLegalReview is { } r
                 ? $"{LegalReviewOpinions.Label(r.Opinion)}。{r.Text}（法制审核人员：{r.ReviewerName}，{ChineseDate.Format(r.ReviewedOn)}）" : null,
             LegalReviewExemption = kind == DocumentKind.DecisionApproval && c.CurrentLegalReview is null && c.LegalReviewGrounds().Count == 0 ? LegalReviewExemptionOf(c, settings) : null,
+            HearingRight = kind == DocumentKind.DecisionApproval ? c.HearingRightText(settings) : null,
             Discussion = kind == DocumentKind.DecisionApproval && c.Discussions.OrderBy(x => x.HeldOn).LastOrDefault() is { } d
                 ? $"{ChineseDate.Format(d.HeldOn)}集体讨论，参加：{d.Participants}。结论：{d.Conclusion}" : null,
         };
@@ -202,6 +205,10 @@ public sealed record CaseDocumentData : DocumentData
     /// </summary>
     private static string LegalReviewExemptionOf(EnforcementCase c, EnforcementSettings settings)
     {
+        // The skip rests on the bureau's amount: unverified, it is no ground (the decision is refused until reviewed) and the
+        // form — a preview until then — says the review is still due, never citing an unchecked source.
+        if (!settings.LegalReviewThresholdVerified)
+            return "尚未进行法制审核：本局法制审核金额标准的依据尚未经核对，本案须经法制审核后方可作出决定（《中华人民共和国行政处罚法》第五十八条）。";
         var fine = c.Fine?.Amount is { } amount ? $"罚款{ChineseMoney.Yuan(amount)}未达到本机关法制审核金额标准" : "不处罚款";
         return $"依法无需法制审核：本案未经听证程序，未认定为重大违法行为或者情节复杂案件，{fine}"
                + $"（{settings.LegalReviewThresholdCitation}），不属于《中华人民共和国行政处罚法》第五十八条第一款规定应当进行法制审核的情形。";

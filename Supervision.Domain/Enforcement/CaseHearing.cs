@@ -46,9 +46,39 @@ public partial class EnforcementCase
     /// Whether the penalty stated in the prior notice gives the party the right to a hearing (Art. 63): a fine at or above the
     /// province's threshold (较大数额罚款, (一)), or a heavier sanction whatever the amount — 吊销许可证件 ((三)), 责令停产停业 ((四)).
     /// </summary>
+    /// <remarks>
+    /// While no administrator verified the province's threshold (<see cref="EnforcementSettings.HearingThresholdVerified"/>), any
+    /// fine is read the way that favours the party: the hearing right is offered rather than refused on an unchecked amount.
+    /// </remarks>
     private bool GivesHearingRight(EnforcementSettings settings) =>
         FineAmount >= settings.HearingThreshold
+        || FineAmount > 0 && !settings.HearingThresholdVerified
         || Sanctions.Any(s => s.Status == SanctionStatus.Proposed && SanctionLabels.GivesHearingRight(s.Kind));
+
+    /// <summary>
+    /// Whether the penalty gives the party a hearing right and why, as the 审批表 states it (行政处罚法第六十三条): the heavier
+    /// sanction, or the fine against the province's 较大数额 threshold and its source — the setting the 事先告知书 applies. An
+    /// unverified threshold is not cited as law: the form says the right was offered on the reading that favours the party.
+    /// </summary>
+    public string HearingRightText(EnforcementSettings settings)
+    {
+        var current = Sanctions.Where(s => s.Status != SanctionStatus.Superseded).ToList();
+        var offered = PriorNoticeServedOn is null ? GivesHearingRight(settings) : HearingOffered;
+        var heavier = current.Where(s => SanctionLabels.GivesHearingRight(s.Kind)).Select(s => SanctionLabels.Label(s.Kind)).Distinct().ToList();
+        if (heavier.Count > 0)
+            return $"拟作出{string.Join("、", heavier)}，属于《中华人民共和国行政处罚法》第六十三条第一款规定的听证范围，当事人有权要求听证。";
+        var threshold = $"罚款{ChineseMoney.Yuan(settings.HearingThreshold)}以上";
+        if (FineAmount > 0 && !settings.HearingThresholdVerified && FineAmount < settings.HearingThreshold)
+            return $"拟罚款{ChineseMoney.Yuan(FineAmount)}。本省较大数额罚款标准（{threshold}）的依据尚未经核对，按照有利于当事人的原则"
+                   + (offered ? "告知了听证权利" : "应当告知听证权利") + "（《中华人民共和国行政处罚法》第六十三条第一款第（一）项）。";
+        if (FineAmount >= settings.HearingThreshold)
+            return $"拟罚款{ChineseMoney.Yuan(FineAmount)}，达到本省较大数额罚款标准（{threshold}"
+                   + (settings.HearingThresholdVerified ? $"，依据：{settings.HearingThresholdSource.Trim()}" : "") + "），当事人有权要求听证（《中华人民共和国行政处罚法》第六十三条第一款第（一）项）。";
+        if (FineAmount > 0)
+            return $"拟罚款{ChineseMoney.Yuan(FineAmount)}，未达到本省较大数额罚款标准（{threshold}，依据：{settings.HearingThresholdSource.Trim()}），"
+                   + "不属于《中华人民共和国行政处罚法》第六十三条规定的听证范围。";
+        return "拟作出的处罚不含罚款、吊销许可证件或者责令停产停业，不属于《中华人民共和国行政处罚法》第六十三条规定的听证范围。";
+    }
 
     /// <summary>Records who conducts the hearing; an investigator of the case cannot chair it (Art. 64 (四)).</summary>
     private void AppointHearingPanel(HearingPanel panel)

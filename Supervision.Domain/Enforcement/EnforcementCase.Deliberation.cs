@@ -127,12 +127,15 @@ public partial class EnforcementCase
     /// for review needs an approving opinion on its current proposal, dated no later than the decision; a case marked complex
     /// or major needs its collective discussion on record.
     /// </summary>
-    private DomainException? DeliberationRefusal(DateOnly decidedOn)
+    /// <param name="settings">The province's settings: while its legal-review threshold is not verified by an administrator, no case
+    /// may skip 法制审核 on it (<see cref="UnverifiedThresholdRefusal"/>); null where only the case's own grounds are asked.</param>
+    private DomainException? DeliberationRefusal(DateOnly decidedOn, EnforcementSettings? settings = null)
     {
         var grounds = LegalReviewGrounds();
-        if (grounds.Count > 0)
+        if (grounds.Count > 0 || settings is { LegalReviewThresholdVerified: false })
         {
             var review = CurrentLegalReview;
+            if (review is null && grounds.Count == 0) return UnverifiedThresholdRefusal();
             if (review is null)
                 return new("case.legal_review_required", $"本案{string.Join("、", grounds)}，作出决定前须经法制审核；未经法制审核的，不得作出决定（行政处罚法第五十八条）。"
                     + (LegalReviews.Count > 0 ? "原审核意见针对此前拟定的处罚，重新拟定处罚后须重新审核。" : ""));
@@ -155,6 +158,15 @@ public partial class EnforcementCase
         }
         return null;
     }
+
+    /// <summary>
+    /// No case skips 法制审核 on a threshold nobody checked: the skip rests on the bureau's own amount (行政处罚法第五十八条 names the
+    /// cases, the bureau the amount), so while the setting is not verified the case is reviewed.
+    /// </summary>
+    private DomainException UnverifiedThresholdRefusal() => new("case.legal_review_threshold_unverified",
+        "本局执法参数中的“法制审核金额标准”及其依据尚未经系统管理员核对，不能据此认定本案无需法制审核；"
+        + "请先进行法制审核后再作出决定（行政处罚法第五十八条），或请系统管理员在“执法参数”中核对该标准的依据并标记为已核对。"
+        + (LegalReviews.Count > 0 ? "原审核意见针对此前拟定的处罚，重新拟定处罚后须重新审核。" : ""));
 
     /// <summary>A new proposal is a new matter for review: earlier opinions no longer cover it.</summary>
     private void SupersedeLegalReviews()

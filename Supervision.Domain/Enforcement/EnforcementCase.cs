@@ -393,7 +393,7 @@ public partial class EnforcementCase : IPartyVisible
     public void Decide(DateOnly decidedOn, IReadOnlyList<CaseSanction> final, string? decisionNumber, IReadOnlyDictionary<int, LegalBasis> bases,
         EnforcementSettings settings, WorkingDayCalendar calendar, string by, DateTimeOffset now, string? discretionReason = null)
     {
-        Check(DecisionRefusal(decidedOn));
+        Check(DecisionRefusal(decidedOn, settings));
         NotFuture(decidedOn, now, "决定日期");
         CheckDiscretionLength(discretionReason);
         if (final.Count == 0) throw new DomainException("case.no_sanction", "处罚决定至少包含一项处罚；不予处罚请使用“不予处罚”。");
@@ -612,9 +612,11 @@ public partial class EnforcementCase : IPartyVisible
     /// that a rule still holds back is listed with <see cref="AvailableAction.NotYet"/> — the transition's own refusal, so
     /// the page says what the transition would say. A step whose time has passed (a statement after its period) is not listed.
     /// </summary>
-    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, DateOnly today) => actor switch
+    /// <param name="settings">The province's settings, where the page has them: a decision held back by an unverified legal-review
+    /// threshold says so before the officer tries.</param>
+    public IReadOnlyList<AvailableAction> ActionsFor(Acting actor, DateOnly today, EnforcementSettings? settings = null) => actor switch
     {
-        Acting.Officer => OfficerActions(today).ToList(),
+        Acting.Officer => OfficerActions(today, settings).ToList(),
         Acting.Party when VisibleToParty => PartyActions(today).ToList(),
         _ => [],
     };
@@ -627,7 +629,7 @@ public partial class EnforcementCase : IPartyVisible
         return sanction.Kind == SanctionKind.Fine ? [end] : [new AvailableAction("execute-sanction", "登记执行"), end];
     }
 
-    private IEnumerable<AvailableAction> OfficerActions(DateOnly today)
+    private IEnumerable<AvailableAction> OfficerActions(DateOnly today, EnforcementSettings? settings)
     {
         foreach (var action in ApprovalActions()) yield return action;
         if (FilingRefusal() is null) yield return new("issue-filing", "签发立案审批表", Primary: ApprovalRefusal(ApprovalStep.Filing, null) is null, NotYet: ApprovalRefusal(ApprovalStep.Filing, null)?.Message);
@@ -648,7 +650,7 @@ public partial class EnforcementCase : IPartyVisible
         foreach (var action in DeliberationActions()) yield return action;
         if (PartyHeard)
         {
-            yield return new("decide", "作出处罚决定", Primary: true, NotYet: (DecisionWaitRefusal(today) ?? DeliberationRefusal(today) ?? ProposedSetRefusal() ?? ApprovalRefusal(ApprovalStep.Decision, null))?.Message);
+            yield return new("decide", "作出处罚决定", Primary: true, NotYet: (DecisionWaitRefusal(today) ?? DeliberationRefusal(today, settings) ?? ProposedSetRefusal() ?? ApprovalRefusal(ApprovalStep.Decision, null))?.Message);
             if (StatementRefusal(waiver: false, today) is null) yield return new("statement", "记录陈述申辩");
             foreach (var action in StatementReviewActions()) yield return action;
         }
@@ -754,7 +756,8 @@ public partial class EnforcementCase : IPartyVisible
     }
 
     /// <summary>A decision dated <paramref name="decidedOn"/>: after the party was heard, reviewed and discussed where the law requires it, within the decision period.</summary>
-    private DomainException? DecisionRefusal(DateOnly decidedOn) => DecisionWaitRefusal(decidedOn) ?? DeliberationRefusal(decidedOn) ?? DecisionDateRefusal(decidedOn);
+    private DomainException? DecisionRefusal(DateOnly decidedOn, EnforcementSettings? settings = null) =>
+        DecisionWaitRefusal(decidedOn) ?? DeliberationRefusal(decidedOn, settings) ?? DecisionDateRefusal(decidedOn);
 
     /// <summary>
     /// No decision before the prior notice was served and its statement period ran out (unless waived in writing) (Arts. 44,

@@ -683,9 +683,24 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         return await documents.IssueAsync(db, new DocumentRequest(step.Kind, c.ProvinceId, c.BranchId, OwnerType, key, step.ToParty, issueDate), number =>
         {
             step.Apply(c, context, number);
+            CheckCitedBases(c, step.Kind, context.Bases);
             return CaseDocumentData.From(c, step.Kind, issueDate, context.Settings, noticeNumber, served,
                 step.Kind == DocumentKind.ServiceReceipt ? c.ServiceOf(step.Serves) : null);
         }, ct);
+    }
+
+    /// <summary>
+    /// A document that states the law to the party or to the approver (事先告知书, 听证通知书, 决定书, 决定审批表) is not issued on a
+    /// legal basis nobody checked against the published text: the case's own basis and each sanction's must be verified.
+    /// </summary>
+    private static void CheckCitedBases(EnforcementCase c, DocumentKind kind, IReadOnlyDictionary<int, LegalBasis> bases)
+    {
+        if (kind is not (DocumentKind.PriorNotice or DocumentKind.HearingNotice or DocumentKind.PenaltyDecision or DocumentKind.DecisionApproval)) return;
+        var cited = c.Sanctions.Where(s => s.Status != SanctionStatus.Superseded).Select(s => s.LegalBasisId).Prepend(c.LegalBasisId).Distinct();
+        foreach (var id in cited)
+            if (bases.TryGetValue(id, out var basis) && !basis.Verified)
+                throw new DomainException("document.basis_unverified",
+                    $"{DocumentKinds.Title(kind)}引用的法律依据{basis.Label}尚待核对，不能签发：须由系统管理员在“法律依据”目录中对照公布文本确认条款和文字后，方可据以制作文书。");
     }
 
     private static Task<string?> NumberOfAsync(SupervisionDbContext db, long id, DocumentKind kind, CancellationToken ct)

@@ -161,6 +161,10 @@ public partial class EnforcementSettings : ICatalogEntity
         if (SourceError(DecisionExtensionSource, "决定期限延长上限") is { } extension) errors.Add(extension);
         if (SourceError(HearingThresholdSource, "听证金额标准") is { } hearing) errors.Add(hearing);
         if (SourceError(LegalReviewThresholdSource, "法制审核金额标准") is { } review) errors.Add(review);
+        if (HearingThresholdVerified && HearingThresholdSource.Contains("待核对"))
+            errors.Add("听证金额标准的依据仍写着“待核对”：请写明核对过的文件名称和条款后，再标记为已核对。");
+        if (LegalReviewThresholdVerified && LegalReviewThresholdSource.Contains("待核对"))
+            errors.Add("法制审核金额标准的依据仍写着“待核对”：请写明核对过的文件名称和条款后，再标记为已核对。");
         if (CourtVerified && string.IsNullOrWhiteSpace(Court)) errors.Add("未填写行政诉讼管辖法院，不能标记为已核对。");
         if (ServiceWorkingDays is < 1 or > 30) errors.Add("送达期限应在1至30个工作日之间。");
         if (PaymentDays is < 1 or > 90) errors.Add("缴款期限应在1至90日之间。");

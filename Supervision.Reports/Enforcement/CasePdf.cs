@@ -66,6 +66,7 @@ public static class CasePdf
         Row(table, "当事人", d.Party.Name);
         Row(table, "主要违法事实", d.Facts);
         Row(table, "处罚依据", string.Join("；", d.Sanctions.Select(s => s.Basis).Where(b => b is not null).Distinct().DefaultIfEmpty(d.Statute + d.PenaltyArticle)));
+        if (d.HearingRight is { } hearingRight) table.AddRow("听证权利", hearingRight);
         table.AddRow("陈述申辩及听证", ApprovalProceedings(d));
         // 责令改正 is not an administrative penalty (行政处罚法第九条、第二十八条): its own row, never among the penalties.
         Row(table, "处罚决定", string.Join("；", d.Sanctions.Where(s => s.Kind != SanctionKind.CorrectiveOrder).Select(s => s.Text)));

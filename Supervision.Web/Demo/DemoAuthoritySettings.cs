@@ -8,7 +8,8 @@ namespace Supervision.Web.Demo;
 /// The one place the demo states what a real administration sets before it issues documents (Development only, like the demo
 /// accounts): the authority's postal address, telephone and public site address (基础数据 › 省级管理局; the site under example.gov.cn,
 /// marked as the demo's, so that issuing refuses it outside Development), the payee's bank and account, the court with
-/// jurisdiction at the authority's seat and the handling office (系统管理 › 执法参数). The values are plausible but fictional, for
+/// jurisdiction at the authority's seat, the handling office and the hearing and legal-review thresholds marked verified as demo
+/// settings (系统管理 › 执法参数). The values are plausible but fictional, for
 /// the demo's fictional administrations — the seed data carries none of them, so a real deployment issues nothing until its
 /// administrator has set the real ones (<see cref="Supervision.Domain.Documents.IssueReadiness"/>). Values already set are kept.
 /// </summary>
@@ -49,6 +50,15 @@ public sealed class DemoAuthoritySettings(IDbContextFactory<SupervisionDbContext
             if (settings.PayeeBank.Length == 0 && settings.PayeeAccountNumber.Length == 0)
                 (settings.PayeeBank, settings.PayeeAccountName, settings.PayeeAccountNumber) = (demo.Bank, demo.AccountName, demo.AccountNumber);
             if (settings.Court.Length == 0) settings.Court = demo.Court;
+            // The demo's cases are decided below the thresholds without a hearing or 法制审核, which the rules allow only on thresholds
+            // an administrator verified: the demo's are marked verified as what they are — demo settings, not a bureau's published
+            // rule (as the demo seal is marked 演示) — so every form that cites them says so.
+            if (!settings.HearingThresholdVerified)
+                (settings.HearingThresholdSource, settings.HearingThresholdVerified) =
+                    ("《中华人民共和国行政处罚法》第六十三条第一款第（一）项；演示数据：本演示环境的较大数额罚款标准为演示设置，不是本局公布的规定", true);
+            if (!settings.LegalReviewThresholdVerified)
+                (settings.LegalReviewThresholdSource, settings.LegalReviewThresholdVerified) =
+                    ("《中华人民共和国行政处罚法》第五十八条第一款；演示数据：本演示环境的法制审核金额标准为演示设置，不是本局公布的规定", true);
             if (settings.HandlingOffice.Length == 0 && settings.ContactPhone.Length == 0)
                 (settings.HandlingOffice, settings.ContactPerson, settings.ContactPhone, settings.ContactAddress) = (demo.Office, demo.Person, demo.OfficePhone, demo.Address);
         }

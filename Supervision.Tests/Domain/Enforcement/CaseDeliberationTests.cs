@@ -17,8 +17,59 @@ public class CaseDeliberationTests
     private static EnforcementCase NoticedWithThreshold(decimal fine, decimal threshold)
     {
         var c = UnderReview(fine);
-        c.ServePriorNotice(D("2026-04-30"), new EnforcementSettings { LegalReviewThreshold = threshold }, Calendar, "i", Now);
+        c.ServePriorNotice(D("2026-04-30"), VerifyThresholds(new EnforcementSettings { LegalReviewThreshold = threshold }), Calendar, "i", Now);
         return c;
+    }
+
+    [Fact]
+    public void Below_an_unverified_legal_review_threshold_the_decision_waits_for_the_review_naming_the_setting()
+    {
+        // Below the bureau's amount, no hearing, not marked: the skip rests on the setting alone, which nobody has verified.
+        var unverified = VerifyThresholds(new EnforcementSettings { LegalReviewThreshold = 30_000m });
+        unverified.LegalReviewThresholdVerified = false;
+        var c = UnderReview(20_000m);
+        c.ServePriorNotice(D("2026-04-30"), unverified, Calendar, "i", Now);
+        Assert.Empty(c.LegalReviewGrounds());
+        var refusal = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, unverified, Calendar, "i", Now));
+        Assert.Equal("case.legal_review_threshold_unverified", refusal.Code);
+        Assert.Contains("法制审核金额标准", refusal.Message);
+        Assert.Contains("行政处罚法第五十八条", refusal.Message);
+        Assert.Equal(refusal.Message, Assert.Single(c.ActionsFor(Acting.Officer, D("2026-05-11"), unverified), a => a.Key == "decide").NotYet);
+
+        // Once reviewed the decision goes on; verified by an administrator, the same case below the amount skips the review.
+        LegallyReviewed(c, "2026-05-11");
+        c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, unverified, Calendar, "i", Now);
+        Assert.Equal(CaseState.Decided, c.State);
+        var verified = UnderReview(20_000m);
+        verified.ServePriorNotice(D("2026-04-30"), VerifyThresholds(new EnforcementSettings { LegalReviewThreshold = 30_000m }), Calendar, "i", Now);
+        verified.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, VerifyThresholds(new EnforcementSettings { LegalReviewThreshold = 30_000m }), Calendar, "i", Now);
+        Assert.Equal(CaseState.Decided, verified.State);
+    }
+
+    [Fact]
+    public void An_unverified_hearing_threshold_offers_the_hearing_for_any_fine_and_the_form_says_why_without_an_unchecked_source()
+    {
+        var unverified = VerifyThresholds(new EnforcementSettings { HearingThreshold = 50_000m });
+        unverified.HearingThresholdVerified = false;
+        unverified.HearingThresholdSource = "《中华人民共和国行政处罚法》第六十三条第一款第（一）项；本局适用的较大数额标准文件和条款待核对";
+        var c = UnderReview(20_000m);
+        c.ServePriorNotice(D("2026-04-30"), unverified, Calendar, "i", Now);
+        Assert.True(c.HearingOffered); // the reading that favours the party
+        var text = c.HearingRightText(unverified);
+        Assert.Contains("拟罚款¥20,000.00", text);
+        Assert.Contains("罚款¥50,000.00以上", text);
+        Assert.Contains("告知了听证权利", text);
+        Assert.DoesNotContain("待核对", text);
+
+        // Verified: below the amount no hearing arises, and the form cites the amount with its source.
+        var verified = VerifyThresholds(new EnforcementSettings { HearingThreshold = 50_000m });
+        var below = UnderReview(20_000m);
+        below.ServePriorNotice(D("2026-04-30"), verified, Calendar, "i", Now);
+        Assert.False(below.HearingOffered);
+        Assert.Equal("拟罚款¥20,000.00，未达到本省较大数额罚款标准（罚款¥50,000.00以上，依据：《中华人民共和国行政处罚法》第六十三条第一款第（一）项；较大数额罚款标准为测试数据），"
+                     + "不属于《中华人民共和国行政处罚法》第六十三条规定的听证范围。", below.HearingRightText(verified));
+        var above = UnderReview(30_000m);
+        Assert.Contains("达到本省较大数额罚款标准（罚款¥30,000.00以上，依据：", above.HearingRightText(VerifyThresholds(new EnforcementSettings { HearingThreshold = 30_000m })));
     }
 
     [Fact]

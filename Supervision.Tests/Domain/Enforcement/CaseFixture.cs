@@ -8,13 +8,28 @@ namespace Supervision.Tests.Domain.Enforcement;
 public static class CaseFixture
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 31, 2, 0, 0, TimeSpan.Zero); // after every date the tests use: steps record past events
-    public static readonly EnforcementSettings Settings = new();
+    /// <summary>The statutory settings with both thresholds verified by an administrator (<see cref="VerifyThresholds"/>): a case below them skips 法制审核 and the hearing.</summary>
+    public static readonly EnforcementSettings Settings = VerifyThresholds(new EnforcementSettings());
+
+    /// <summary>
+    /// The one helper tests use to decide without 法制审核 or a hearing below the thresholds: the settings' hearing and legal-review
+    /// thresholds marked verified, as an administrator marks them, with a source that says it is test data (the rule refuses
+    /// the skip and offers the hearing on an unverified setting).
+    /// </summary>
+    public static EnforcementSettings VerifyThresholds(EnforcementSettings settings)
+    {
+        settings.HearingThresholdSource = "《中华人民共和国行政处罚法》第六十三条第一款第（一）项；较大数额罚款标准为测试数据";
+        settings.LegalReviewThresholdSource = "《中华人民共和国行政处罚法》第五十八条第一款；法制审核金额标准为测试数据";
+        (settings.HearingThresholdVerified, settings.LegalReviewThresholdVerified) = (true, true);
+        return settings;
+    }
     public static readonly Branch Party = new() { Id = 5, ProvinceId = 30, Code = "CMCC-64", Name = "中国移动通信集团宁夏有限公司" };
 
     public static readonly LegalBasis Order25 = new()
     {
         Id = 1, Code = "ORD25-A06", Statute = "《电话用户真实身份信息登记规定》", DutyArticle = "第六条", PenaltyArticle = "第十九条", Duty = "查验证件",
         AllowedSanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement],
+        // 第十九条: 责令限期改正，予以警告，可以并处罚款 — the order and the warning are given with every penalty, as the catalog says.
         FineMin = 10_000m, FineMax = 30_000m, EffectiveFrom = new DateOnly(2013, 9, 1),
         Verified = true, VerifiedBy = "系统管理员", VerifiedOn = new DateOnly(2026, 1, 5), // confirmed by an administrator: decisions may rest on it
     };
@@ -81,9 +96,17 @@ public static class CaseFixture
         c.StartInvestigation("i", Now);
         c.AddEvidence(new CaseEvidence { Description = "暗访录像及入网工单", CollectedOn = D("2026-04-22"), CollectedBy = "i" }, "i", Now);
         c.SubmitForReview("违法事实清楚，证据确凿", "i", Now);
-        c.ProposeSanctions([Warning(basis?.Id ?? 1), Fine(fine, basis?.Id ?? 1)], Bases, actAlreadyFined: false, "i", Now);
+        c.ProposeSanctions(Penalty(basis ?? Order25, fine), Bases, actAlreadyFined: false, "i", Now);
         return c;
     }
+
+    /// <summary>
+    /// The penalty the fixture proposes and decides under <paramref name="basis"/>: the sanctions its article makes mandatory
+    /// (Order 25 Art. 19: 责令限期改正 and 警告), a warning, and the fine if any.
+    /// </summary>
+    public static CaseSanction[] Penalty(LegalBasis basis, decimal? fine, DateOnly? correctBy = null) =>
+        (basis.MandatorySanctions.Contains(SanctionKind.CorrectiveOrder) ? [Correction(basis.Id, correctBy)] : Array.Empty<CaseSanction>())
+        .Append(Warning(basis.Id)).Concat(fine is { } f ? [Fine(f, basis.Id)] : []).ToArray();
 
     /// <summary>Prior notice served on Thursday 2026-04-30: 1–5 May are off, so 3 working days end on Friday 8 May.</summary>
     public static EnforcementCase Noticed(decimal fine = 20_000m, LegalBasis? basis = null)
@@ -96,7 +119,7 @@ public static class CaseFixture
     public static EnforcementCase Decided(decimal fine = 20_000m)
     {
         var c = Noticed(fine);
-        c.Decide(D("2026-05-11"), [Warning(), Fine(fine)], null, Bases, Settings, Calendar, "i", Now);
+        c.Decide(D("2026-05-11"), Penalty(Order25, fine), null, Bases, Settings, Calendar, "i", Now);
         return c;
     }
 
@@ -143,13 +166,11 @@ public static class CaseFixture
     public static EnforcementCase DecidedOn(EnforcementCase c, LegalBasis basis, DateOnly decidedOn, decimal? fine)
     {
         // The corrective order goes with the warning wherever the basis makes it mandatory (Orders 24 and 25 as seeded).
-        CaseSanction[] Penalty() => (basis.MandatorySanctions.Contains(SanctionKind.CorrectiveOrder) ? [Correction(basis.Id, decidedOn.AddDays(30))] : Array.Empty<CaseSanction>())
-            .Append(Warning(basis.Id)).Concat(fine is { } f ? [Fine(f, basis.Id)] : []).ToArray();
         var bases = new Dictionary<int, LegalBasis> { [basis.Id] = basis };
         Reviewed(c);
-        c.ProposeSanctions(Penalty(), bases, actAlreadyFined: false, "i", Now);
+        c.ProposeSanctions(Penalty(basis, fine, decidedOn.AddDays(30)), bases, actAlreadyFined: false, "i", Now);
         c.ServePriorNotice(decidedOn.AddDays(-10), Settings, Calendar, "i", Now);
-        c.Decide(decidedOn, Penalty(), null, bases, Settings, Calendar, "i", Now);
+        c.Decide(decidedOn, Penalty(basis, fine, decidedOn.AddDays(30)), null, bases, Settings, Calendar, "i", Now);
         return c;
     }
 

@@ -74,11 +74,94 @@ public class NoticeServiceTests(Portal portal) : IClassFixture<Portal>
         // Until an administrator verified the province's court, the decision names none that may lack jurisdiction.
         Assert.Contains("依法向有管辖权的人民法院提起行政诉讼", decisionText);
 
-        // No 法制审核 was required: the 审批表 says why and cites where the bureau's threshold comes from, unchecked as it is.
+        // No 法制审核 was required: the 审批表 says why and cites the bureau's threshold with its verified source (the template's
+        // test data), and states why no hearing right arose — from the setting the notice applied; nothing 待核对 on it.
         var documents = await registry.ForOwnerAsync(EnforcementService.OwnerType, id.ToString());
         var approval = Text((await registry.DownloadAsync(Assert.Single(documents, d => d.Kind == DocumentKind.DecisionApproval).Id)).Pdf);
         Assert.Contains("依法无需法制审核：本案未经听证程序", approval);
-        Assert.Contains("法制审核金额标准为拟罚款¥30,000.00以上（《中华人民共和国行政处罚法》第五十八条第一款（应当法制审核的情形）；本局确定法制审核金额标准的文件和条款待核对）", approval);
+        Assert.Contains("法制审核金额标准为拟罚款¥30,000.00以上（《中华人民共和国行政处罚法》第五十八条第一款；法制审核金额标准为测试数据）", approval);
+        Assert.Contains("听证权利", approval);
+        Assert.Contains("拟罚款¥10,000.00，未达到本省较大数额罚款标准（罚款¥50,000.00以上，依据：《中华人民共和国行政处罚法》第六十三条第一款第（一）项；较大数额罚款标准为测试数据）", approval);
+        Assert.DoesNotContain("待核对", approval);
+    }
+
+    [Fact]
+    public async Task A_notice_citing_a_basis_no_longer_verified_is_not_issued_until_an_administrator_confirms_it()
+    {
+        var (id, _) = await ProposedAsync("CUCC-640100", "未按规定查验入网用户身份证件（依据待核对）");
+        int basis;
+        await using (var db = portal.Db())
+        {
+            var entry = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
+            entry.MarkUnverified(); // as an administrator's edit of what the article says leaves it
+            await db.SaveChangesAsync();
+            basis = entry.Id;
+        }
+        try
+        {
+            portal.Today(new DateOnly(2026, 6, 1));
+            using var inspector = await portal.AsUserAsync("inspector.nx");
+            var cases = inspector.Get<EnforcementService>();
+            var token = (await cases.GetAsync(id)).ConcurrencyToken;
+            var refused = await Assert.ThrowsAsync<DomainException>(() => cases.ServePriorNoticeAsync(id, token, new DateOnly(2026, 6, 1)));
+            Assert.Equal("document.basis_unverified", refused.Code);
+            Assert.Contains("《电话用户真实身份信息登记规定》", refused.Message);
+            Assert.Contains("第六条", refused.Message);
+            Assert.Null((await cases.GetAsync(id)).PriorNoticeServedOn); // nothing issued or served
+
+            using (var admin = await portal.AsUserAsync("admin")) await admin.Get<CatalogService>().ConfirmLegalBasisAsync(basis);
+            await cases.ServePriorNoticeAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 6, 1));
+            Assert.Equal(new DateOnly(2026, 6, 1), (await cases.GetAsync(id)).PriorNoticeServedOn);
+        }
+        finally
+        {
+            using var admin = await portal.AsUserAsync("admin");
+            await admin.Get<CatalogService>().ConfirmLegalBasisAsync(basis);
+        }
+    }
+
+    [Fact]
+    public async Task On_an_unverified_legal_review_threshold_the_decision_is_refused_until_reviewed_or_the_administrator_confirms_the_setting()
+    {
+        var (id, sanctions) = await ProposedAsync("CMCC-640200", "未按规定查验入网用户身份证件（法制审核标准未核对）");
+        int province;
+        await using (var db = portal.Db()) province = await db.EnforcementCases.Where(c => c.Id == id).Select(c => c.ProvinceId).SingleAsync();
+        async Task SetVerifiedAsync(bool verified)
+        {
+            using var admin = await portal.AsUserAsync("admin");
+            var edit = new EnforcementSettings { ProvinceId = province }.CopyFrom(await admin.Get<EnforcementService>().SettingsAsync(province));
+            edit.LegalReviewThresholdVerified = verified;
+            await admin.Get<EnforcementService>().SaveSettingsAsync(edit);
+        }
+        await SetVerifiedAsync(false);
+        try
+        {
+            portal.Today(new DateOnly(2026, 6, 1));
+            using var inspector = await portal.AsUserAsync("inspector.nx");
+            var cases = inspector.Get<EnforcementService>();
+            await cases.ServePriorNoticeAsync(id, (await cases.GetAsync(id)).ConcurrencyToken, new DateOnly(2026, 6, 1));
+            portal.Today(new DateOnly(2026, 6, 5));
+            var refused = await Assert.ThrowsAsync<DomainException>(() => LeaderApproval.DecideAsync(portal.ScopeFor, cases, id, new DateOnly(2026, 6, 5), sanctions));
+            Assert.Equal("case.legal_review_threshold_unverified", refused.Code);
+            Assert.Contains("法制审核金额标准", refused.Message);
+
+            // A source still marked 待核对 cannot be confirmed; the administrator's confirmation with its source is audited.
+            using (var admin = await portal.AsUserAsync("admin"))
+            {
+                var edit = new EnforcementSettings { ProvinceId = province }.CopyFrom(await admin.Get<EnforcementService>().SettingsAsync(province));
+                (edit.LegalReviewThresholdSource, edit.LegalReviewThresholdVerified) = ("《中华人民共和国行政处罚法》第五十八条第一款；金额标准文件和条款待核对", true);
+                var invalid = await Assert.ThrowsAsync<DomainException>(() => admin.Get<EnforcementService>().SaveSettingsAsync(edit));
+                Assert.Equal("settings.invalid", invalid.Code);
+                Assert.Contains("法制审核金额标准的依据仍写着“待核对”", invalid.Message);
+            }
+            await SetVerifiedAsync(true);
+            await using (var db = portal.Db())
+                Assert.Contains(await db.AuditEntries.Where(e => e.EntityType == nameof(EnforcementSettings)).Select(e => e.Changes).ToListAsync(),
+                    changes => changes != null && changes.Contains(nameof(EnforcementSettings.LegalReviewThresholdVerified)));
+            await LeaderApproval.DecideAsync(portal.ScopeFor, cases, id, new DateOnly(2026, 6, 5), sanctions);
+            Assert.Equal(CaseState.Decided, (await cases.GetAsync(id)).State);
+        }
+        finally { await SetVerifiedAsync(true); }
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public partial class CaseDetail
             _deadlines = EnforcementService.Deadlines(_case, _today);
             _calendar ??= await Catalog.GetCalendarAsync();
             // A carrier's 填报人 sees the case but does not act for the company in it.
-            _actions = _acting == Acting.Party && !(_actsForParty ??= await Cases.ActsForPartyAsync()) ? [] : _case.ActionsFor(_acting, _today);
+            _actions = _acting == Acting.Party && !(_actsForParty ??= await Cases.ActsForPartyAsync()) ? [] : _case.ActionsFor(_acting, _today, _settings);
             if ((_reviewer ??= await Cases.ReviewerAsync(_case.ProvinceId)) is { } reviewer) _actions = [.. _actions, .. _case.ActionsFor(reviewer, _today)];
             _documents = await Registry.ForOwnerAsync(EnforcementService.OwnerType, Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             _sent = await Cases.ElectronicServicesAsync(Id);

@@ -84,7 +84,7 @@ public sealed partial class AuditReading(IDbContextFactory<SupervisionDbContext>
                     changes.Add(new FieldChange(label, shownBefore, shownAfter));
                 }
             // Account events name the account by its sign-in name, new accounts by id: either way, the person.
-            var subject = e.EntityType != nameof(AppUser) ? self?.Text ?? e.EntityId : Guid.TryParse(e.EntityId, out _) ? people.NameOfId(e.EntityId) : people.Name(e.EntityId);
+            var subject = e.EntityType != nameof(AppUser) ? self?.Text ?? KeyOnly(e) : Guid.TryParse(e.EntityId, out _) ? people.NameOfId(e.EntityId) : people.Name(e.EntityId);
             if (e.EntityType == nameof(ReturnTemplate) && int.TryParse(e.EntityId, out var templateId) && await TemplateAsync(db, templates, templateId, ct) is { } template)
             {
                 // A template version by its name and number, and what its definition changed against the version before it.
@@ -105,13 +105,17 @@ public sealed partial class AuditReading(IDbContextFactory<SupervisionDbContext>
                 }
             }
             // A 送达回证 the party's opening produced is issued by the officer who sent the document: the line names that officer.
-            var actor = e.EntityType == nameof(IssuedDocument) && e.Action == AuditActions.Create && Parse(e.Changes) is { } issued
-                && issued.TryGetProperty(nameof(IssuedDocument.IssuedBy), out var issuer) && issuer.ValueKind == JsonValueKind.String && issuer.GetString() is { Length: > 0 } by
+            var actor = e.EntityType == nameof(IssuedDocument) && e.Action == AuditActions.Create && long.TryParse(e.EntityId, out var documentId)
+                && await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == documentId).Select(d => d.IssuedBy).FirstOrDefaultAsync(ct) is { Length: > 0 } by
                 ? by : e.Actor;
             lines.Add(new AuditLine(e, people.Name(actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), subject, changes, hidden, self?.Link));
         }
         return lines;
     }
+
+    /// <summary>A record that can no longer be looked up (deleted since, or keyed by two values): its kind, never the bare key.</summary>
+    private static string KeyOnly(AuditEntry e) =>
+        e.EntityId.All(c => char.IsAsciiDigit(c) || c is '/' or '-') ? e.Action == AuditActions.Delete || e.EntityId.All(char.IsAsciiDigit) ? $"{TypeLabel(e.EntityType)}（已删除）" : TypeLabel(e.EntityType) : e.EntityId;
 
     private static async Task<ReturnTemplate?> TemplateAsync(SupervisionDbContext db, Dictionary<int, ReturnTemplate?> cache, int id, CancellationToken ct)
     {
@@ -396,7 +400,7 @@ public sealed partial class AuditReading(IDbContextFactory<SupervisionDbContext>
         ];
 
         // What names a row among its siblings, in order of preference.
-        private static readonly string[] Naming = ["Action", "Title", "Name", "ShortName", "DisplayName", "Label", "ItemTitle", "Check", "Description"];
+        private static readonly string[] Naming = ["Action", "Title", "Name", "ShortName", "DisplayName", "Label", "ItemTitle", "Check", "Description", "Subject", "FileName", "Number"];
 
         /// <summary>
         /// Any other record: named by the record it belongs to (the case 文号 and the step, the return's period, branch and flag) and
@@ -421,7 +425,8 @@ public sealed partial class AuditReading(IDbContextFactory<SupervisionDbContext>
                 if (entityType.ClrType.GetProperty(property)?.GetValue(row) is { } parentKey && long.TryParse(parentKey.ToString(), out var parentId) && parentId > 0
                     && await FindAsync(owner, parentId) is { } parent)
                     return new($"{parent.Text}：{label}", parent.Link);
-            return own is null ? null : new(own, null);
+            // A row with no name of its own nor a record it belongs to (a session, a sequence): its kind, never its key.
+            return new(own ?? TypeLabel(type), null);
         }
 
         /// <summary>A flag's name in its template's catalog (set by the reading, which loads the catalog once).</summary>

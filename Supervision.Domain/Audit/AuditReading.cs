@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
@@ -37,7 +38,7 @@ public sealed record AuditLine(AuditEntry Entry, string Actor, string Action, st
 /// Reads the audit trail to people: Chinese names of record types and fields, ids resolved to names, dates, money, states and
 /// people written as the pages write them. The raw JSON stays in the entry (administrators may open it).
 /// </summary>
-public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory, People people)
+public sealed partial class AuditReading(IDbContextFactory<SupervisionDbContext> factory, People people)
 {
     public static string TypeLabel(string? entityType) => entityType is null ? "" : Types.TryGetValue(entityType, out var label) ? label : "其他记录";
 
@@ -48,7 +49,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         var lines = new List<AuditLine>(entries.Count);
         var types = db.Model.GetEntityTypes().GroupBy(t => t.ClrType.Name).ToDictionary(g => g.Key, g => g.First());
         var templates = new Dictionary<int, ReturnTemplate?>();
-        var records = new Records(db, ct);
+        var records = new Records(db, ct) { FlagName = async code => (await names.Value).FlagNames.GetValueOrDefault(code) };
         foreach (var e in entries)
         {
             var type = types.GetValueOrDefault(e.EntityType);
@@ -83,7 +84,7 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                     changes.Add(new FieldChange(label, shownBefore, shownAfter));
                 }
             // Account events name the account by its sign-in name, new accounts by id: either way, the person.
-            var subject = e.EntityType != nameof(AppUser) ? self?.Text ?? e.EntityId : Guid.TryParse(e.EntityId, out _) ? people.NameOfId(e.EntityId) : people.Name(e.EntityId);
+            var subject = e.EntityType != nameof(AppUser) ? self?.Text ?? KeyOnly(e) : Guid.TryParse(e.EntityId, out _) ? people.NameOfId(e.EntityId) : people.Name(e.EntityId);
             if (e.EntityType == nameof(ReturnTemplate) && int.TryParse(e.EntityId, out var templateId) && await TemplateAsync(db, templates, templateId, ct) is { } template)
             {
                 // A template version by its name and number, and what its definition changed against the version before it.
@@ -103,10 +104,18 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                     }
                 }
             }
-            lines.Add(new AuditLine(e, people.Name(e.Actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), subject, changes, hidden, self?.Link));
+            // A 送达回证 the party's opening produced is issued by the officer who sent the document: the line names that officer.
+            var actor = e.EntityType == nameof(IssuedDocument) && e.Action == AuditActions.Create && long.TryParse(e.EntityId, out var documentId)
+                && await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == documentId).Select(d => d.IssuedBy).FirstOrDefaultAsync(ct) is { Length: > 0 } by
+                ? by : e.Actor;
+            lines.Add(new AuditLine(e, people.Name(actor), AuditActions.Label(e.Action), TypeLabel(e.EntityType), subject, changes, hidden, self?.Link));
         }
         return lines;
     }
+
+    /// <summary>A record that can no longer be looked up (deleted since, or keyed by two values): its kind, never the bare key.</summary>
+    private static string KeyOnly(AuditEntry e) =>
+        e.EntityId.All(c => char.IsAsciiDigit(c) || c is '/' or '-') ? e.Action == AuditActions.Delete || e.EntityId.All(char.IsAsciiDigit) ? $"{TypeLabel(e.EntityType)}（已删除）" : TypeLabel(e.EntityType) : e.EntityId;
 
     private static async Task<ReturnTemplate?> TemplateAsync(SupervisionDbContext db, Dictionary<int, ReturnTemplate?> cache, int id, CancellationToken ct)
     {
@@ -166,7 +175,11 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         // How a return came in, as its timeline says it (网页 / 接口).
         if (field == "Channel" && text is "web" or "api" or "form") return Submission.ChannelLabel(text);
         if (field == "ContentType") return StoredFile.KindLabel(text);
+        if (field is "ip" or "OpenedFromAddress") return AddressLabel(text);
+        if (value.ValueKind == JsonValueKind.String && CodedLabel(field, text) is { } coded) return coded;
         if (field == "Length" && long.TryParse(text, out var bytes)) return SizeText(bytes);
+        // A row keyed by its city's code (640100/自有营业厅), or a city by its code: the city by its name.
+        if (field is "Row" or "CityCode" && value.ValueKind == JsonValueKind.String) return PlausibilityExplanation.RowLabel(text, (await names.Value).CityCodes);
         if (field == "TemplateCode") return (await names.Value).TemplateNames.GetValueOrDefault(text) ?? "报表";
         if (value.ValueKind == JsonValueKind.Number && int.TryParse(text, out var id))
         {
@@ -190,8 +203,35 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
             return ChineseMoney.Yuan(money);
         if (type is { IsEnum: true }) return Enum.TryParse(type, text, out var member) && EnumLabel(member!) is { } named ? named : Unreadable;
         if (value.ValueKind is JsonValueKind.Array or JsonValueKind.Object) return $"（{value.GetArrayLengthOrCount()}项）";
+        // A code kept for the machine (History, Submissions) that no mapping names: an internal change, never shown in English.
+        if (value.ValueKind == JsonValueKind.String && MachineWord().IsMatch(text)) return Unreadable;
         return text.Length > 120 ? text[..120] + "…" : text;
     }
+
+    /// <summary>Where someone signed in from, as people read it: 本机 for the server itself, an IPv4 address without its IPv6 wrapping.</summary>
+    public static string AddressLabel(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address)) return "未知";
+        if (!IPAddress.TryParse(address, out var ip)) return address;
+        if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();
+        return IPAddress.IsLoopback(ip) ? "本机" : ip.ToString();
+    }
+
+    /// <summary>
+    /// The one mapping of values stored as words for the machine (a check's kind, an indicator's source) to the words the pages use;
+    /// null for a field or value it does not know.
+    /// </summary>
+    public static string? CodedLabel(string field, string value) => field switch
+    {
+        "Kind" when PlausibilityCheck.Kinds.Contains(value) => PlausibilityCheck.KindLabel(value),
+        "Direction" when PlausibilityCheck.Directions.Contains(value) => PlausibilityCheck.DirectionLabel(value),
+        "Measure" => value switch { "Relative" => "相对变化", "Mad" => "偏离中位数", "Absolute" => "绝对变化", _ => null },
+        "Source" => value switch { "Submissions" => "报表报送", "Inspections" => "现场检查", "Enforcement" => "行政执法", _ => null },
+        _ => null,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z][a-z]+(?:[A-Z][a-z]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex MachineWord();
 
     // A value with no words for people (an enum no page names): counted as an internal change, not shown raw.
     private const string Unreadable = "\u0000";
@@ -223,12 +263,15 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
         PlanScope s => InspectionPlan.ScopeLabel(s),
         LegalReviewOpinion s => LegalReviewOpinions.Label(s),
         Frequency s => TemplateNames.Of(s),
+        Rankings.IndicatorDirection s => s == Rankings.IndicatorDirection.HigherIsBetter ? "越高越好" : "越低越好",
+        Rankings.IndicatorNormalization s => s == Rankings.IndicatorNormalization.Target ? "按目标值计分" : "按最高最低值计分",
+        Rankings.IndicatorAggregate s => s == Rankings.IndicatorAggregate.Ratio ? "比率" : "合计",
         _ => null,
     };
 
     private sealed record Names(Dictionary<int, string> Branches, Dictionary<int, string> Provinces, Dictionary<int, string> Carriers,
         Dictionary<int, string> LegalBases, Dictionary<int, string> Cities, Dictionary<int, string> Templates, Dictionary<string, string> TemplateNames,
-        Dictionary<string, string> FlagNames)
+        Dictionary<string, string> FlagNames, Dictionary<string, string> CityCodes)
     {
         public static async Task<Names> LoadAsync(SupervisionDbContext db, CancellationToken ct) => new(
             await db.Branches.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.ShortName, ct),
@@ -239,7 +282,8 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
             await db.ReturnTemplates.AsNoTracking().ToDictionaryAsync(t => t.Id, t => $"{t.Name} 第{t.Version}版", ct),
             (await db.ReturnTemplates.AsNoTracking().Select(t => new { t.Code, t.Name, t.Version }).ToListAsync(ct))
                 .GroupBy(t => t.Code).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!.Name),
-            await FlagNamesAsync(db, ct));
+            await FlagNamesAsync(db, ct),
+            await db.Cities.AsNoTracking().Select(c => new { c.Code, c.Name }).ToDictionaryAsync(c => c.Code, c => c.Name, ct));
 
         /// <summary>Each flag code by the name its template's catalog gives it, the newest version's name winning.</summary>
         private static async Task<Dictionary<string, string>> FlagNamesAsync(SupervisionDbContext db, CancellationToken ct)
@@ -309,8 +353,9 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
             switch (type)
             {
                 case nameof(Submission):
-                    var s = await db.Submissions.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.TemplateCode, x.Period, x.Version, Template = x.Template!.Name }).FirstOrDefaultAsync(ct);
-                    return s is null ? null : new($"{s.Template} {PeriodLabel(s.Period)} 第{s.Version}版", $"/submissions/{id}");
+                    var s = await db.Submissions.AsNoTracking().Where(x => x.Id == id)
+                        .Select(x => new { x.TemplateCode, x.Period, x.Version, Template = x.Template!.Name, Branch = x.Branch!.ShortName }).FirstOrDefaultAsync(ct);
+                    return s is null ? null : new($"{s.Branch} {s.Template} {PeriodLabel(s.Period)} 第{s.Version}版", $"/submissions/{id}");
                 case CorrectiveOrderService.OwnerType:
                     var o = await db.CorrectiveOrders.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.NoticeNumber }).FirstOrDefaultAsync(ct);
                     return o is null ? null : new(o.NoticeNumber is { } n ? $"整改通知 {n}" : "整改通知（未下达）", $"/inspections/orders/{id}");
@@ -343,9 +388,49 @@ public sealed class AuditReading(IDbContextFactory<SupervisionDbContext> factory
                 case nameof(StoredFile):
                     return await FileNameAsync(id) is { } name ? new(name, null) : null;
                 default:
-                    return null;
+                    return await RowAsync(type, id);
             }
         }
+
+        // The record a row hangs off, by the key that points at it: a case's step by its case, a return's flag by its return.
+        private static readonly (string Key, string Owner)[] Parents =
+        [
+            ("CaseId", EnforcementService.OwnerType), ("SubmissionId", nameof(Submission)), ("OrderId", CorrectiveOrderService.OwnerType),
+            ("InspectionId", InspectionService.OwnerType), ("FindingId", FindingService.OwnerType), ("PlanId", nameof(InspectionPlan)),
+        ];
+
+        // What names a row among its siblings, in order of preference.
+        private static readonly string[] Naming = ["Action", "Title", "Name", "ShortName", "DisplayName", "Label", "ItemTitle", "Check", "Description", "Subject", "FileName", "Number"];
+
+        /// <summary>
+        /// Any other record: named by the record it belongs to (the case 文号 and the step, the return's period, branch and flag) and
+        /// linked to that record's page, or by its own name (a catalog entry); null when it no longer exists.
+        /// </summary>
+        private async Task<RecordName?> RowAsync(string type, long id)
+        {
+            var entityType = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == type && !t.IsOwned());
+            if (entityType?.FindPrimaryKey() is not { Properties.Count: 1 } key) return null;
+            var keyType = Nullable.GetUnderlyingType(key.Properties[0].ClrType) ?? key.Properties[0].ClrType;
+            if (keyType != typeof(long) && keyType != typeof(int)) return null;
+            var row = await db.FindAsync(entityType.ClrType, [Convert.ChangeType(id, keyType, CultureInfo.InvariantCulture)], ct);
+            if (row is null) return null;
+            db.Entry(row).State = EntityState.Detached;
+            string? Text(string property) => entityType.ClrType.GetProperty(property)?.GetValue(row) is { } v && v.ToString() is { Length: > 0 } t ? t : null;
+            var own = type == nameof(SubmissionFlag) && Text(nameof(SubmissionFlag.Code)) is { } code
+                ? (FlagName?.Invoke(code) is { } flag ? await flag : null) ?? Text(nameof(SubmissionFlag.Message))
+                : Naming.Select(Text).FirstOrDefault(t => t is not null);
+            if (own is { Length: > 60 }) own = own[..60] + "…";
+            var label = own is null ? TypeLabel(type) : $"{TypeLabel(type)}“{own}”";
+            foreach (var (property, owner) in Parents)
+                if (entityType.ClrType.GetProperty(property)?.GetValue(row) is { } parentKey && long.TryParse(parentKey.ToString(), out var parentId) && parentId > 0
+                    && await FindAsync(owner, parentId) is { } parent)
+                    return new($"{parent.Text}：{label}", parent.Link);
+            // A row with no name of its own nor a record it belongs to (a session, a sequence): its kind, never its key.
+            return new(own ?? TypeLabel(type), null);
+        }
+
+        /// <summary>A flag's name in its template's catalog (set by the reading, which loads the catalog once).</summary>
+        public Func<string, Task<string?>>? FlagName { get; init; }
     }
 
     /// <summary>A reporting period as the pages write it (2026年11月, 2026年第三季度, 2026年度).</summary>

@@ -36,4 +36,12 @@ public static class ChineseDate
         var local = BeijingTime.Local(at);
         return string.Create(CultureInfo.InvariantCulture, $"{Format(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm}");
     }
+
+    /// <summary>A waiting time in words: 不足1小时, 5小时, 2天 (whole hours under a day, whole days after).</summary>
+    public static string Elapsed(TimeSpan elapsed) => elapsed.TotalHours switch
+    {
+        < 1 => "不足1小时",
+        < 24 and var h => $"{(int)h}小时",
+        var h => $"{(int)(h / 24)}天",
+    };
 }

@@ -596,20 +596,21 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
             var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
             if (!service.Open(userId, name, access.ClientAddress, sha, ctx.Now)) return;
             var details = new ServiceDetails(SentOn: BeijingTime.Today(service.SentAt), OpenedAt: ctx.Now, OpenedBy: name);
+            // The receipt the opening produces is issued by the officer who sent the document, not by the party who opened it.
             // A document superseded before it was opened (a hearing set again) serves nothing: its opening is kept, not counted.
             if (await LatestAsync(db, id, service.DocumentKind, ct) is not { } latest || latest.Id != documentId) return;
             switch (service.DocumentKind)
             {
                 case DocumentKind.PriorNotice when c.State == CaseState.UnderReview && c.PriorNoticeSentOn is not null:
                     c.ServePriorNotice(ctx.Today, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, EnforcementCase.PortalService, details);
-                    await IssueAsync(db, c, ctx, Receipt(DocumentKind.PriorNotice, ctx.Today), ct);
+                    (await IssueAsync(db, c, ctx, Receipt(DocumentKind.PriorNotice, ctx.Today), ct)).IssuedBy = service.SentBy;
                     break;
                 case DocumentKind.HearingNotice when c.State == CaseState.Hearing && c.HearingNoticeSentOn is not null && c.HearingNoticeServedOn is null:
                     c.ReceiveHearingNotice(ctx.Today, details, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now);
-                    await IssueAsync(db, c, ctx, Receipt(DocumentKind.HearingNotice, ctx.Today), ct);
+                    (await IssueAsync(db, c, ctx, Receipt(DocumentKind.HearingNotice, ctx.Today), ct)).IssuedBy = service.SentBy;
                     break;
                 case DocumentKind.PenaltyDecision when c.State == CaseState.Decided && c.ElectronicallySentOn is not null:
-                    await IssueAsync(db, c, ctx, Service(ctx.Today, EnforcementCase.PortalService, details), ct);
+                    (await IssueAsync(db, c, ctx, Service(ctx.Today, EnforcementCase.PortalService, details), ct)).IssuedBy = service.SentBy;
                     c.AcknowledgeService(ctx.Actor, ctx.Now);
                     break;
             }

@@ -59,6 +59,22 @@ public sealed record Headline(string Name, string ThisMonth, string LastMonth, d
     /// <summary>No figure this month nor last: listed once as 暂无数据, not as a row of dashes.</summary>
     public bool NoData { get; init; }
 
+    /// <summary>
+    /// A change as a headline says it: money in yuan with thousands separators, large sums in 万元 (¥8,500, 2.0万元), counts in
+    /// their unit (27,200户), a rate in percentage points (0.17个百分点).
+    /// </summary>
+    public static string ChangeOf(RankingIndicator indicator, double change)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return indicator.Unit switch
+        {
+            "元" => change >= 10_000 ? (change / 10_000).ToString("0.0", invariant) + "万元" : change.ToString("¥#,0", invariant),
+            "%" => change.ToString("0.##", invariant) + "个百分点",
+            _ when indicator.IsCount => indicator.Format(change),
+            _ => change.ToString("#,0.##", invariant) + indicator.Unit,
+        };
+    }
+
     public static Headline Of(RankingIndicator indicator, double? now, double? before, string coverage)
     {
         var change = now is { } v && before is { } l ? Math.Round(v - l, 2) : (double?)null;
@@ -66,7 +82,7 @@ public sealed record Headline(string Name, string ThisMonth, string LastMonth, d
         {
             null => "—",
             0 => "持平",
-            var c => (c > 0 ? "↑" : "↓") + (indicator.IsCount ? indicator.Format(Math.Abs(c.Value)) : Math.Abs(c.Value).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
+            var c => (c > 0 ? "↑" : "↓") + ChangeOf(indicator, Math.Abs(c.Value)),
         };
         return new(indicator.Name, indicator.Format(now), indicator.Format(before), change, text, indicator.Direction == IndicatorDirection.HigherIsBetter, coverage)
             { NoData = now is null && before is null };

@@ -96,7 +96,7 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
         await using var db = await factory.CreateDbContextAsync(ct);
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.Id == id, ct);
         var periods = await PeriodsAsync(db, id, ct);
-        var month = PeriodOrDefault(period, periods);
+        var month = await PeriodOrDefaultAsync(db, period, periods, ct);
         var previous = Months.Add(month, -1);
         var indicators = await IndicatorsAsync(db, ct);
         var companies = await CompaniesAsync(db.Branches.Where(b => b.ProvinceId == id), ct);
@@ -223,7 +223,7 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
         if (!access.Scope.SeesAll) throw new AccessDeniedException("全国排名仅供部级查看和系统管理员使用。");
         await using var db = await factory.CreateDbContextAsync(ct);
         var periods = await PeriodsAsync(db, null, ct);
-        var month = PeriodOrDefault(period, periods);
+        var month = await PeriodOrDefaultAsync(db, period, periods, ct);
         var previous = Months.Add(month, -1);
         var indicators = await IndicatorsAsync(db, ct);
         var provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
@@ -284,7 +284,7 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
         await using var db = await factory.CreateDbContextAsync(ct);
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.Id == scope.ProvinceId, ct);
         var periods = await PeriodsAsync(db, scope.ProvinceId, ct);
-        var month = PeriodOrDefault(period, periods);
+        var month = await PeriodOrDefaultAsync(db, period, periods, ct);
         var previous = Months.Add(month, -1);
         var indicators = await IndicatorsAsync(db, ct);
         // A rank needs the peers' scores, which the carrier's scope hides: they are read here, for this province only,
@@ -338,7 +338,7 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
             .FirstOrDefaultAsync(b => b.Id == branchId, ct) ?? throw new NotFoundException("企业分支机构");
         var provinceId = branch.ProvinceId;
         var periods = await PeriodsAsync(db, provinceId, ct);
-        var month = PeriodOrDefault(period, periods);
+        var month = await PeriodOrDefaultAsync(db, period, periods, ct);
         var indicators = await IndicatorsAsync(db, ct);
         var level = branch.Level == BranchLevel.Provincial ? RankingLevel.Carrier : RankingLevel.City;
         var peers = (await CompaniesAsync(db.Branches.Where(b => b.ProvinceId == provinceId), ct)).Where(c => c.Level == branch.Level).ToList();
@@ -374,12 +374,34 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private string PeriodOrDefault(string? period, IReadOnlyList<string> periods)
+    /// <summary>
+    /// The month a ranking opens on: the one asked for, else the latest month whose 实名制月报 deadline (the reporting calendar's
+    /// due date of the active template) has passed, so a ranking never opens on a month still being filed; with no figures for
+    /// that month, the newest month before it that has figures.
+    /// </summary>
+    private async Task<string> PeriodOrDefaultAsync(SupervisionDbContext db, string? period, IReadOnlyList<string> periods, CancellationToken ct)
     {
         if (period is { Length: > 0 } && Months.IsMonth(period)) return Months.Name(Months.Index(period));
-        var latest = Months.LatestEnded(BeijingTime.Today(clock));
-        return periods.Contains(latest) || periods.Count == 0 ? latest : periods[0];
+        var month = await LatestDueMonthAsync(db, ct);
+        if (periods.Count == 0 || periods.Contains(month)) return month;
+        return periods.FirstOrDefault(p => string.CompareOrdinal(p, month) < 0) ?? periods[^1];
     }
+
+    /// <summary>The latest month whose monthly return was due before today (Beijing time).</summary>
+    private async Task<string> LatestDueMonthAsync(SupervisionDbContext db, CancellationToken ct)
+    {
+        var today = BeijingTime.Today(clock);
+        var month = Months.LatestEnded(today);
+        var template = await db.ReturnTemplates.AsNoTracking().Where(t => t.Code == ReturnIndicators.Monthly && t.IsActive).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
+        if (template is null) return month;
+        var calendar = new WorkingDayCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct), await db.HolidayYears.Select(y => y.Year).ToListAsync(ct));
+        for (var i = 0; i < 12 && ReportingPeriod.Parse(month, Frequency.Monthly).DueDate(template.Definition.DueDay, template.Definition.DueMonthsAfter, calendar) >= today; i++)
+            month = Months.Add(month, -1);
+        return month;
+    }
+
+    /// <summary>Whether a period typed into an address (?period=2026-13) names a month; a page says so in Chinese and opens on the default month.</summary>
+    public static bool IsValidPeriod(string? period) => string.IsNullOrEmpty(period) || Months.IsMonth(period);
 
     private static async Task<List<Company>> CompaniesAsync(IQueryable<Branch> branches, CancellationToken ct) =>
         await branches.AsNoTracking().OrderBy(b => b.Carrier!.SortOrder).ThenBy(b => b.Code)

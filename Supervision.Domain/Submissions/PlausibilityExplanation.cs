@@ -32,6 +32,10 @@ public class PlausibilityExplanation : IBranchScoped
     public DateTimeOffset ExplainedAt { get; set; }
 
     public string Key => $"{Sheet}!{Cell}";
+
+    /// <summary>A row's key as people read it: the city named instead of its code (640100/自有营业厅 → 银川市/自有营业厅).</summary>
+    public static string RowLabel(string row, IReadOnlyDictionary<string, string> cityNames) =>
+        string.Join("/", row.Split('/').Select(part => cityNames.TryGetValue(part.Trim(), out var name) ? name : part));
     public string KindLabel => PlausibilityCheck.KindLabel(Kind);
 
     public IReadOnlyList<decimal> HistoryValues =>

@@ -106,13 +106,23 @@ public sealed partial class SubmissionService
     public async Task<IReadOnlyList<PlausibilityExplanation>> ExplanationsAsync(long submissionId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.PlausibilityExplanations.AsNoTracking().Where(e => e.SubmissionId == submissionId).OrderBy(e => e.Sheet).ThenBy(e => e.Id).ToListAsync(ct);
+        var explanations = await db.PlausibilityExplanations.AsNoTracking().Where(e => e.SubmissionId == submissionId).OrderBy(e => e.Sheet).ThenBy(e => e.Id).ToListAsync(ct);
+        return await NameCitiesAsync(db, explanations, ct);
     }
 
     /// <summary>
     /// The outlier report of a period: every figure flagged and explained in the filed returns of the template (the latest
     /// version of each branch) in the user's scope. Regulators only: a carrier never sees another carrier's figures.
     /// </summary>
+    /// <summary>The explanations (read, not tracked) with each row's city named instead of its code.</summary>
+    private static async Task<List<PlausibilityExplanation>> NameCitiesAsync(SupervisionDbContext db, List<PlausibilityExplanation> explanations, CancellationToken ct)
+    {
+        if (explanations.Count == 0) return explanations;
+        var cities = await db.Cities.AsNoTracking().Select(c => new { c.Code, c.Name }).ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+        foreach (var e in explanations) e.Row = PlausibilityExplanation.RowLabel(e.Row, cities);
+        return explanations;
+    }
+
     public async Task<IReadOnlyList<OutlierRow>> OutliersAsync(string templateCode, string periodText, CancellationToken ct = default)
     {
         if (Acting == Acting.Party)
@@ -125,7 +135,7 @@ public sealed partial class SubmissionService
             .Select(s => new { s.Id, s.BranchId, s.Version, s.Status, Branch = s.Branch!.ShortName }).ToListAsync(ct);
         var latest = versions.GroupBy(v => v.BranchId).Select(g => g.MaxBy(v => v.Version)!).ToDictionary(v => v.Id);
         var ids = latest.Keys.ToList();
-        var explanations = await db.PlausibilityExplanations.AsNoTracking().Where(e => ids.Contains(e.SubmissionId)).ToListAsync(ct);
+        var explanations = await NameCitiesAsync(db, await db.PlausibilityExplanations.AsNoTracking().Where(e => ids.Contains(e.SubmissionId)).ToListAsync(ct), ct);
         return explanations.Select(e => new OutlierRow(e.SubmissionId, latest[e.SubmissionId].Branch, latest[e.SubmissionId].Version, latest[e.SubmissionId].Status, e))
             .OrderBy(r => r.Branch).ThenBy(r => r.Explanation.Sheet).ThenBy(r => r.Explanation.Id).ToList();
     }

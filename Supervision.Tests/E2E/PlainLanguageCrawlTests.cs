@@ -73,7 +73,9 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
                 visitedCount++;
                 foreach (var (what, pattern) in new[] { ("JSON", JsonPattern()), ("代码", CodePattern()), ("类型名", typePattern), ("登录名", loginPattern), ("英文分页", EnglishPagerPattern()), ("依据编码", basisPattern),
                              ("机器时间", MachineTimePattern()), ("编码", CapsCodePattern()), ("算法标识", AlgorithmIdPattern()), ("英文控件", EnglishGridPattern()),
-                             ("文件类型", MimeTypePattern()), ("记录编号", BareIdPattern()), ("渠道", RawChannelPattern()) })
+                             ("文件类型", MimeTypePattern()), ("记录编号", BareIdPattern()), ("渠道", RawChannelPattern()), ("英文取值", EnglishValuePattern()),
+                             ("回环地址", LoopbackPattern()), ("未格式化数字", RawChangePattern()), ("等待时长", ZeroWaitPattern()), ("地市编码", CityCodeRowPattern()),
+                             ("选填", OptionalLabelPattern()) })
                 {
                     if (what == "登录名" && AccountPages.Contains(url)) continue;
                     if (what == "依据编码" && url.StartsWith("/catalog/legal-bases", StringComparison.Ordinal)) continue;
@@ -82,6 +84,14 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
                     foreach (var m in pattern.Matches(text).Cast<Match>().Select(m => m.Value).Distinct().Take(3))
                         problems.Add($"{user} {url}: {what} “{m}” in “{Around(text, m)}”");
                 }
+                // A date picker shows its date as people write it (2026年12月7日), not 2026-12-07.
+                foreach (var value in (await page.EvalOnSelectorAllAsync<string[]>(".mud-picker input", "es => es.map(e => e.value)")).Where(v => IsoDatePattern().IsMatch(v)).Distinct().Take(3))
+                    problems.Add($"{user} {url}: 日期选择 “{value}”");
+                // The audit log names each record as people know it (the case and its step, the return and its flag), never by its id alone.
+                if (url.StartsWith("/admin/audit", StringComparison.Ordinal))
+                    foreach (var o in (await page.EvalOnSelectorAllAsync<string[]>(".mud-table-body tr td:nth-child(6)", "tds => tds.map(t => t.textContent.trim())"))
+                                 .Where(o => BareObjectPattern().IsMatch(o)).Distinct().Take(3))
+                        problems.Add($"{user} {url}: 对象编号 “{o}”");
                 // What a screen reader says counts too: MudBlazor's own labels ("Select all rows", "Next page") come from one Chinese localizer.
                 var labels = string.Join("\n", await page.EvalOnSelectorAllAsync<string[]>("[aria-label], [title]", "es => es.map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || ''))"));
                 foreach (var m in EnglishLabelPattern().Matches(labels).Cast<Match>().Select(m => m.Value).Distinct().Take(3))
@@ -97,6 +107,28 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
         }
         Assert.True(problems.Count == 0, $"{problems.Count} problems on {visitedCount} pages:\n" + string.Join("\n", problems));
         Assert.True(visitedCount >= 80, $"only {visitedCount} pages were opened");
+    }
+
+    /// <summary>
+    /// The holidays page's calculator starts on the province's day (China time, UTC+8), not the server's UTC day, and every date
+    /// picker writes it as people do (2026年12月8日).
+    /// </summary>
+    [Fact]
+    public async Task The_holiday_calculator_starts_on_the_provinces_day_written_in_chinese()
+    {
+        var page = await portal.SignedInAsync("admin");
+        // 01:00 on 8 December in 宁夏 is still 7 December in UTC.
+        portal.Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 17, 0, 0, TimeSpan.Zero));
+        try
+        {
+            await page.GotoAsync("/catalog/holidays");
+            await Assertions.Expect(page.Locator("#calc-start")).ToHaveValueAsync("2026年12月8日", new() { Timeout = 15_000 });
+        }
+        finally
+        {
+            portal.Factory.Clock.Reset();
+            await page.Context.CloseAsync();
+        }
     }
 
     /// <summary>The body's text once it stops changing (lists fill in after the page appears), without code elements.</summary>
@@ -189,6 +221,37 @@ public partial class PlainLanguageCrawlTests(BrowserPortal portal) : IClassFixtu
     /// <summary>How a return came in as the machine records it (渠道：form) instead of 在线填报 / 网页 / 接口.</summary>
     [GeneratedRegex(@"渠道：\s*(?:form|web|api)\b")]
     private static partial Regex RawChannelPattern();
+
+    /// <summary>A value stored as a machine word (种类：History, 来源：Submissions) where the page's Chinese word belongs.</summary>
+    [GeneratedRegex(@"(?:种类|来源|类型|方式|方向|计分方式|汇总方式|检查|结果)：\s*[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")]
+    private static partial Regex EnglishValuePattern();
+
+    /// <summary>The server's own address (登录地址：::1) where 本机 belongs, or an IPv4 address in its IPv6 wrapping.</summary>
+    [GeneratedRegex(@"(?<![\w:.])(?:::1|127\.0\.0\.1|::ffff:\d+\.\d+\.\d+\.\d+)(?![\w:.])")]
+    private static partial Regex LoopbackPattern();
+
+    /// <summary>A change written as a bare number (↓20000) instead of ¥20,000 or 2.0万元.</summary>
+    [GeneratedRegex(@"[↑↓]\d{4,}")]
+    private static partial Regex RawChangePattern();
+
+    /// <summary>A wait shorter than an hour written as 已等待0小时 instead of 不足1小时.</summary>
+    [GeneratedRegex(@"已等待0小时")]
+    private static partial Regex ZeroWaitPattern();
+
+    /// <summary>A row named by its city's code (640100/自有营业厅) instead of the city's name.</summary>
+    [GeneratedRegex(@"(?<![\w])\d{6}/(?=\S)")]
+    private static partial Regex CityCodeRowPattern();
+
+    /// <summary>An optional column marked 选填 instead of saying when it may be left empty.</summary>
+    [GeneratedRegex(@"（选填）")]
+    private static partial Regex OptionalLabelPattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
+    private static partial Regex IsoDatePattern();
+
+    /// <summary>An audit object shown by its key alone (49, 12/3).</summary>
+    [GeneratedRegex(@"^[\d/\-]+$")]
+    private static partial Regex BareObjectPattern();
 
     /// <summary>MudBlazor's English defaults left in a grid ("No records", "Loading...").</summary>
     [GeneratedRegex(@"\bNo (?:matching )?records\b|\bLoading\.\.\.")]

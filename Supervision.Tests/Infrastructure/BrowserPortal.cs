@@ -88,6 +88,9 @@ public sealed class BrowserPortal : IAsyncLifetime, IServicePortal
     /// </summary>
     public static async Task FillDateAsync(IPage page, string id, string date)
     {
+        // The pickers show and take dates as people write them (2026年3月10日); a test names the date as 2026-03-10.
+        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            date = $"{day.Year}年{day.Month}月{day.Day}日";
         var taken = page.Locator($".mud-input.mud-shrink:has(#{id})");
         for (var attempt = 1; ; attempt++)
         {

@@ -91,12 +91,16 @@ public class AuditReadingTests(Portal portal) : IClassFixture<Portal>
         var changes = own.SelectMany(l => l.Changes).ToList();
         Assert.Contains(new FieldChange("渠道", null, "在线填报"), changes);
         Assert.Contains(new FieldChange("文件", null, "宁夏移动9月.xlsx", $"/submissions/{id}"), changes);
-        Assert.All(own, l => Assert.Equal(($"实名制落实情况月报 2026年9月 第1版", $"/submissions/{id}"), (l.Object, l.ObjectLink)));
+        Assert.All(own, l => Assert.Equal(($"宁夏移动 实名制落实情况月报 2026年9月 第1版", $"/submissions/{id}"), (l.Object, l.ObjectLink)));
 
         var recent = await admin.Get<AuditReading>().ReadAsync((await audit.QueryAsync(new AuditQuery(), new PageRequest(PageSize: 200))).Items);
         var flags = recent.Where(l => l.Entry.EntityType == "SubmissionFlag").SelectMany(l => l.Changes).ToList();
         Assert.Contains(new FieldChange("关注事项", null, "人工录入入网登记"), flags);
-        Assert.Contains(flags, c => c.Field == "报表" && c.After == "实名制落实情况月报 2026年9月 第1版" && c.Link == $"/submissions/{id}");
+        Assert.Contains(flags, c => c.Field == "报表" && c.After == "宁夏移动 实名制落实情况月报 2026年9月 第1版" && c.Link == $"/submissions/{id}");
+        // A flag row is named by its return (branch, period) and the flag's name, and opens the return: never 报表关注事项 74730.
+        Assert.Contains(recent, l => l.Entry.EntityType == "SubmissionFlag"
+            && (l.Object, l.ObjectLink) == ("宁夏移动 实名制落实情况月报 2026年9月 第1版：报表关注事项“人工录入入网登记”", $"/submissions/{id}"));
+        Assert.Empty(recent.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Object, @"^[\d/\-]+$")).Select(l => $"{l.ObjectType} {l.Object}"));
         var file = recent.Where(l => l.Entry.EntityType == "StoredFile").SelectMany(l => l.Changes).ToList();
         Assert.Contains(new FieldChange("文件类型", null, "Excel"), file);
         foreach (var c in recent.SelectMany(l => l.Changes))
@@ -105,6 +109,22 @@ public class AuditReadingTests(Portal portal) : IClassFixture<Portal>
             Assert.DoesNotMatch(@"^(application|text|image|font)/|^[A-Z][A-Z0-9]*_[A-Z0-9_]+$|^(form|web|api)$", c.After ?? "");
         }
     }
+
+    /// <summary>Where someone signed in from reads plainly (本机, an IPv4 address without its IPv6 wrapping); stored machine words read in Chinese.</summary>
+    [Theory]
+    [InlineData("::1", "本机")]
+    [InlineData("127.0.0.1", "本机")]
+    [InlineData("::ffff:10.64.1.23", "10.64.1.23")]
+    [InlineData("10.64.1.23", "10.64.1.23")]
+    [InlineData("2408:8266::1a", "2408:8266::1a")]
+    public void A_sign_in_address_reads_plainly(string stored, string shown) => Assert.Equal(shown, AuditReading.AddressLabel(stored));
+
+    [Theory]
+    [InlineData("Kind", "History", "与本单位近12期相比")]
+    [InlineData("Kind", "Peers", "与全省同类单位相比")]
+    [InlineData("Source", "Submissions", "报表报送")]
+    [InlineData("Source", "Enforcement", "行政执法")]
+    public void Values_stored_as_machine_words_read_in_chinese(string field, string stored, string shown) => Assert.Equal(shown, AuditReading.CodedLabel(field, stored));
 
     /// <summary>The 操作人 filter takes a person as the page shows them (马建国) as well as the recorded sign-in name.</summary>
     [Fact]

@@ -261,6 +261,14 @@ public class ElectronicServiceTests(Portal portal) : IClassFixture<Portal>
         var documents = await inspector.Get<DocumentRegistry>().ForOwnerAsync(EnforcementService.OwnerType, id.ToString());
         // The notice's receipt first (served in person), then the decision's.
         var returnReceipt = documents.Where(d => d.Kind == DocumentKind.ServiceReceipt).OrderBy(d => d.Id).Last();
+        // Issued by the officer who sent the decision, not by the party whose opening produced it; the audit says so too.
+        Assert.Equal("inspector.nx", returnReceipt.IssuedBy);
+        using (var admin = await portal.AsUserAsync("admin"))
+        {
+            var entries = await admin.Get<Supervision.Domain.Audit.AuditService>().HistoryAsync(nameof(IssuedDocument), returnReceipt.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var created = (await admin.Get<Supervision.Domain.Audit.AuditReading>().ReadAsync(entries)).Single(l => l.Entry.Action == Supervision.Domain.Audit.AuditActions.Create);
+            Assert.Equal("马建国（宁夏局网安处）", created.Actor);
+        }
         var text = Text((await inspector.Get<DocumentRegistry>().DownloadAsync(returnReceipt.Id)).Pdf);
         Assert.Contains("经当事人签署送达地址确认书（2026年4月1日）同意，本文书于2026年5月7日通过平台及电子邮件送达，当事人于2026年5月9日", text);
     }

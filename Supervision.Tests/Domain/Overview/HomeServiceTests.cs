@@ -188,6 +188,30 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
         Assert.False(Headline.Of(rate, null, 99.1, "0/6家").NoData);
     }
 
+    /// <summary>A headline's change is formatted like its figures: money in yuan or 万元, counts with separators, rates in percentage points.</summary>
+    [Fact]
+    public void A_headlines_change_reads_as_money_counts_or_points_never_a_bare_number()
+    {
+        var money = new Supervision.Domain.Rankings.RankingIndicator { Code = "FINES", Name = "罚没款", Unit = "元" };
+        Assert.Equal("↓2.0万元", Headline.Of(money, 10_000, 30_000, "—").ChangeText);
+        Assert.Equal("↑¥8,500", Headline.Of(money, 10_000, 1_500, "—").ChangeText);
+        var count = new Supervision.Domain.Rankings.RankingIndicator { Code = "USERS", Name = "用户数", Unit = "户" };
+        Assert.Equal("↓27,200户", Headline.Of(count, 100_000, 127_200, "—").ChangeText);
+        var rate = Supervision.Tests.Domain.Rankings.ScoringTests.Rate();
+        Assert.Equal("↑0.17个百分点", Headline.Of(rate, 99.5, 99.33, "—").ChangeText);
+        Assert.Equal("持平", Headline.Of(rate, 99.5, 99.5, "—").ChangeText);
+    }
+
+    /// <summary>How long an approval has waited, in words: never 已等待0小时.</summary>
+    [Theory]
+    [InlineData(0, "不足1小时")]
+    [InlineData(59, "不足1小时")]
+    [InlineData(60, "1小时")]
+    [InlineData(23 * 60 + 59, "23小时")]
+    [InlineData(48 * 60 + 5, "2天")]
+    public void A_waiting_time_reads_in_words(int minutes, string shown) =>
+        Assert.Equal(shown, Supervision.Domain.Common.ChineseDate.Elapsed(TimeSpan.FromMinutes(minutes)));
+
     [Fact]
     public async Task A_leader_sees_overdue_items_by_kind_and_the_ministry_the_provinces_without_data()
     {

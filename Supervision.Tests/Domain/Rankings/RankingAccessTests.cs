@@ -51,6 +51,34 @@ public class RankingAccessTests(Portal portal) : IClassFixture<Portal>, IAsyncLi
         await Assert.ThrowsAsync<NotFoundException>(() => As(Inspector(_guangdong)).EntityAsync(nx.Id, "2026-09"));
     }
 
+    /// <summary>
+    /// Without a month asked for, a ranking opens on the latest month whose 实名制月报 deadline has passed (the 10th of the next
+    /// month, moved by the reporting calendar), never on a month still being filed; an invalid month is not taken either.
+    /// </summary>
+    [Fact]
+    public async Task A_ranking_opens_on_the_latest_month_whose_filing_deadline_has_passed()
+    {
+        var ministry = new AccessScope(ScopeKind.All, 0, 0, [], true, UserRole.MinistryViewer);
+        var nx = await BranchAsync(portal, "CMCC-64");
+        try
+        {
+            portal.Today(new DateOnly(2026, 10, 9));   // September has ended, its returns are due on the 10th (after the National Day holiday)
+            Assert.Equal("2026-08", (await As(ministry).MinistryAsync()).Period);
+            Assert.Equal("2026-08", (await As(AccessScope.ForProvince(_ningxia, true, UserRole.Leader)).EntityAsync(nx.Id)).Period);
+            Assert.Equal("2026-08", (await As(ministry).MinistryAsync("2026-13")).Period);
+            Assert.False(RankingService.IsValidPeriod("2026-13"));
+
+            portal.Today(new DateOnly(2026, 10, 20));  // September's deadline has passed
+            Assert.Equal("2026-09", (await As(ministry).MinistryAsync()).Period);
+            Assert.Equal("2026-09", (await As(AccessScope.ForProvince(_ningxia, true, UserRole.Leader)).EntityAsync(nx.Id)).Period);
+            Assert.Equal("2026-08", (await As(ministry).MinistryAsync("2026-08")).Period); // a month asked for is taken as asked
+        }
+        finally
+        {
+            portal.Clock.Reset();
+        }
+    }
+
     [Fact]
     public async Task The_ministry_ranks_the_provinces_and_may_open_any_province()
     {

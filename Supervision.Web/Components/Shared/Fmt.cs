@@ -6,6 +6,12 @@ namespace Supervision.Web.Components.Shared;
 /// <summary>How the UI writes dates, times and money: 2026年11月28日, 2026年11月28日 14:05 in Beijing time, ¥10,000.00.</summary>
 public static class Fmt
 {
+    /// <summary>The format every date picker shows and takes (2026年12月7日), with <see cref="Culture"/> for its month and day names.</summary>
+    public const string DateInput = "yyyy年M月d日";
+
+    /// <summary>The culture of the people who use the portal (zh-CN), given to every date picker explicitly.</summary>
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("zh-CN");
+
     public static string Date(DateOnly? date) => date is { } d ? Supervision.Domain.Common.ChineseDate.Format(d) : "—";
 
     /// <summary>2026年12月7日 14:05 — the one way a moment is shown, in the province's time (UTC+8).</summary>

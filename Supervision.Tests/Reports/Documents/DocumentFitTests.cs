@@ -176,12 +176,12 @@ public class DocumentFitTests
         var (asked, reviewed, approved) = (text.IndexOf("2026年5月9日", StringComparison.Ordinal), text.IndexOf("陈静", StringComparison.Ordinal), text.IndexOf("2026年5月10日", StringComparison.Ordinal));
         Assert.True(asked > 0 && reviewed > asked && approved > reviewed);
 
-        // Long facts push the form over a page: the signature never stands alone on the last one.
+        // Long facts would push the form over a page: they are continued in an annex, and the form with its signature keeps its page.
         var longer = approval with { Facts = string.Concat(Enumerable.Repeat("执法人员调取当月全部入网工单逐笔核查，确认人工录入身份信息办理入网的情况。", 14)) };
         using var pdf = PdfDocument.Open(Renderer.Render(longer));
-        var last = pdf.GetPage(pdf.NumberOfPages).Text.Replace(" ", "");
         Assert.True(pdf.NumberOfPages > 1);
-        Assert.Contains("决定日期", last);
+        Assert.Contains("决定日期", pdf.GetPage(1).Text.Replace(" ", ""));
+        Assert.Contains(Supervision.Reports.Enforcement.CasePdf.FactsAnnex, pdf.GetPage(pdf.NumberOfPages).Text.Replace(" ", ""));
     }
 
     [Fact]

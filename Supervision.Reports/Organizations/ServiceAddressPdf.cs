@@ -26,7 +26,7 @@ public static class ServiceAddressPdf
         table.AddRow("电子送达", (d.ConsentsToElectronicService ? "■同意　□不同意" : "□同意　■不同意") + "\n" + ElectronicTerms);
         Row(table, "送达电子邮箱", d.Email);
         table.AddRow("告知事项", Notice());
-        table.AddRow("受送达人确认", $"{ServiceAddressConfirmation.AttestationText}。\n{Confirmation(d)}\n签署日期：{ChineseDate.Format(d.SignedOn)}\n受送达人（盖章）：");
+        table.AddRow("受送达人确认", $"{ServiceAddressConfirmation.AttestationText}。\n{Confirmation(d)}\n签署日期：{ChineseDate.Format(d.SignedOn)}\n受送达人（盖章）：{SealRoom}");
         if (d.SupersededOn is { } replaced) table.AddRow("备注", $"本确认书已被{ChineseDate.Format(replaced)}签署的确认书取代。");
         doc.Table(table);
         // One place for the party's seal (in the form, where it confirms); no signature block below that would invite a second.
@@ -46,6 +46,9 @@ public static class ServiceAddressPdf
         }
         return $"{HeadLabel(d)}（签名）：＿＿＿＿＿＿＿＿＿＿";
     }
+
+    /// <summary>Room under 受送达人（盖章） for the stamp (four lines of the form, about 25 mm).</summary>
+    private const string SealRoom = "\n　\n　\n　\n　";
 
     /// <summary>签署确认书的负责人: the head's title of the party (负责人 of a branch, 法定代表人 of a company) or, acting for it, the responsible person.</summary>
     private static string HeadLabel(ServiceAddressConfirmationData d) => d.Party.HeadTitle == "负责人" ? "负责人" : "法定代表人或负责人";

@@ -49,8 +49,54 @@ public sealed record ReceiptData : DocumentData
         // One line per sheet and rule: a receipt lists what was flagged and where, not every cell's wording.
         Flags = s.Flags.GroupBy(f => (f.Sheet, f.Code)).Select(g => new ReceiptFlag(g.Key.Sheet,
             string.Join("、", g.Select(f => f.Row <= 0 ? "—" : $"{f.Column}{f.Row}")),
-            g.Count() == 1 ? g.First().Message : $"{g.First().Message}等，共{g.Count()}处")).ToList(),
+            g.Count() == 1 ? g.First().Message : $"{FlagSummary.Of([.. g.Select(f => f.Message)])}，共{g.Count()}处")).ToList(),
         IssueDate = issueDate,
         Signatory = s.AttestedBy, AttestedAt = s.AttestedAt,
     };
+}
+
+/// <summary>
+/// One line for the flags of one rule: the rule's wording with each figure that differs from row to row given as the range of
+/// those figures (实名率95.12%至99.40%), never the first row's figure standing for all of them.
+/// </summary>
+public static class FlagSummary
+{
+    private static readonly System.Text.RegularExpressions.Regex Figure = new(@"\d[\d,]*(?:\.\d+)?%?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    public static string Of(IReadOnlyList<string> messages)
+    {
+        if (messages.Count == 0) return "";
+        var first = messages[0];
+        if (messages.All(m => m == first)) return first;
+        var skeleton = Figure.Replace(first, "#");
+        if (messages.Any(m => Figure.Replace(m, "#") != skeleton))
+        {
+            // Messages of one rule that differ in more than their figures: the wording they share, up to where they part.
+            var common = first.Length;
+            foreach (var m in messages) common = Math.Min(common, CommonPrefix(first, m));
+            var shared = first[..common];
+            var cut = shared.LastIndexOfAny(['（', '：', '，', '(', ':']);
+            return (cut > 0 ? shared[..cut] : shared).TrimEnd('，', '、', '：', '（') + "（各处情况不同）";
+        }
+        var figures = messages.Select(m => Figure.Matches(m).Select(x => x.Value).ToList()).ToList();
+        var slot = 0;
+        return Figure.Replace(first, _ =>
+        {
+            var values = figures.Select(f => f[slot]).ToList();
+            slot++;
+            if (values.All(v => v == values[0])) return values[0];
+            var ordered = values.OrderBy(Number).ToList();
+            return $"{ordered[0]}至{ordered[^1]}";
+        });
+    }
+
+    private static decimal Number(string figure) =>
+        decimal.TryParse(figure.TrimEnd('%').Replace(",", ""), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n]) n++;
+        return n;
+    }
 }

@@ -145,6 +145,22 @@ public sealed class OfficialDocument(string title)
         return this;
     }
 
+    /// <summary>Lines set at the foot of every page, inside the text block (a record the parties sign page by page: 被检查单位签名、
+    /// 执法人员签名); the body keeps clear of them.</summary>
+    public IReadOnlyList<string> PageFoot { get; private set; } = [];
+
+    /// <summary>Whether pages are numbered "第X页 共X页" (a record whose every page is signed) rather than "— X —".</summary>
+    public bool NumberedOfTotal { get; private set; }
+
+    /// <summary>Every page carries <paramref name="lines"/> at its foot and is numbered 第X页 共X页.</summary>
+    public OfficialDocument SignedOnEveryPage(params string[] lines)
+    {
+        if (lines is null || lines.Length == 0) throw new ArgumentException("A page foot needs a line.", nameof(lines));
+        PageFoot = [.. lines.Select(l => Required(l, nameof(lines)))];
+        NumberedOfTotal = true;
+        return this;
+    }
+
     private OfficialDocument Add(DocumentBlock block)
     {
         _body.Add(block);

@@ -72,13 +72,14 @@ public static class OfficialDocumentRenderer
     internal static List<LaidOutPage> Layout(OfficialDocument document, OfficialDocumentOptions options, int maxCharactersPerLine = MaxCharactersPerLine)
     {
         OfficialFonts.EnsureRegistered();
-        var pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder), out var pushed);
+        var foot = document.PageFoot.Count * Gbt9704.LinePitch;
+        var pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder), out var pushed, foot);
         // GB/T 9704 7.3.5.4 (调整行距、字距): where the line pitch alone cannot keep the signature with its text, the body's
         // characters are set closer as well (29, then 30 a line), rather than body lines moving with the signature and leaving
         // the page before them short.
         for (var characters = Gbt9704.CharactersPerLine + 1; pushed && characters <= maxCharactersPerLine; characters++)
         {
-            var condensed = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder, characters), out pushed);
+            var condensed = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder, characters), out pushed, foot);
             if (!pushed) pages = condensed;
         }
         // A form is one page: set its tables tighter, step by step, until it holds on one (else the tightest setting, whose
@@ -86,10 +87,31 @@ public static class OfficialDocumentRenderer
         if (FormLength(pages) > 1 && DocumentComposer.IsForm(document))
         {
             for (var compaction = 1; compaction <= DocumentComposer.MaxCompaction && FormLength(pages) > 1; compaction++)
-                pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder, compaction: compaction), out _);
+                pages = Paginator.Paginate(DocumentComposer.Compose(document, options.ShowSealPlaceholder, compaction: compaction), out _, foot);
         }
-        foreach (var page in pages) page.Ops.AddRange(BottomMargin(page, options));
+        foreach (var page in pages)
+        {
+            page.Ops.AddRange(PageFoot(document.PageFoot));
+            page.Ops.AddRange(BottomMargin(page, pages.Count, document.NumberedOfTotal, options));
+        }
         return pages;
+    }
+
+    /// <summary>The lines signed on every page, at the foot of the text block under a thin rule, each on a body line of the grid.</summary>
+    private static IEnumerable<DrawOp> PageFoot(IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0) yield break;
+        var top = Gbt9704.BlockBottom - lines.Count * Gbt9704.LinePitch;
+        yield return new RuleOp(Gbt9704.BlockLeft, top, Gbt9704.BlockRight, top, 0.5, TextColor.Black);
+        var style = TextStyle.Small;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = new StyledText((lines[i], style));
+            var ops = new List<DrawOp>();
+            DocumentComposer.EmitLine(ops, text, new TextLine(0, lines[i].Length, text.Measure(0, lines[i].Length)), Gbt9704.BlockLeft, Gbt9704.BlockWidth,
+                ParagraphAlignment.Left, justify: false, Gbt9704.LinePitch, top + i * Gbt9704.LinePitch);
+            foreach (var op in ops) yield return op;
+        }
     }
 
     /// <summary>The pages a form takes up to its signature (an annex after it, such as a receipt's list of cells, does not count).</summary>
@@ -101,14 +123,15 @@ public static class OfficialDocumentRenderer
         FormLength(Layout(document, options ?? OfficialDocumentOptions.Default)) == 1;
 
     /// <summary>What each page carries below the text block (the one place that draws there): the page number and, on an issued document, its verification mark.</summary>
-    private static IEnumerable<DrawOp> BottomMargin(LaidOutPage page, OfficialDocumentOptions options) =>
-        options.Verification is { } mark ? PageNumber(page.Number).Concat(VerificationMark.Ops(mark, page.Number)) : PageNumber(page.Number);
+    private static IEnumerable<DrawOp> BottomMargin(LaidOutPage page, int pages, bool ofTotal, OfficialDocumentOptions options) =>
+        options.Verification is { } mark ? PageNumber(page.Number, pages, ofTotal).Concat(VerificationMark.Ops(mark, page.Number)) : PageNumber(page.Number, pages, ofTotal);
 
-    /// <summary>"— N —" in 4号 Song, 7 mm below the text block; odd pages right, even pages left, one character in.</summary>
-    private static IEnumerable<DrawOp> PageNumber(int number)
+    /// <summary>"— N —" in 4号 Song (or "第N页 共M页" on a record signed page by page), 7 mm below the text block; odd pages right,
+    /// even pages left, one character in.</summary>
+    private static IEnumerable<DrawOp> PageNumber(int number, int pages, bool ofTotal)
     {
         var style = TextStyle.PageNumber;
-        var label = $"— {number} —";
+        var label = ofTotal ? $"第{number}页 共{pages}页" : $"— {number} —";
         var text = new StyledText((label, style));
         var width = text.Measure(0, label.Length);
         var x = number % 2 == 1 ? Gbt9704.BlockRight - style.Size - width : Gbt9704.BlockLeft + style.Size;

@@ -13,12 +13,29 @@ public static class CasePdf
     /// <summary>Renders a case document; <paramref name="seal"/> is the image recorded as <see cref="CaseDocumentData.SealFileId"/> (previews never carry it).</summary>
     public static byte[] Render(CaseDocumentData d, byte[]? seal = null, bool preview = false)
     {
+        var options = DocumentVerificationMark.Options(d, preview);
         var doc = Build(d, preview);
+        // An approval form is one page: where a long statement of facts would push the opinions onto a continuation page even with
+        // the form set tight, the facts are continued in an annex after the signature (the form keeps their opening).
+        if (d.Kind is DocumentKind.CaseFilingApproval or DocumentKind.DecisionApproval && !OfficialDocumentRenderer.FormFitsOnePage(doc, options))
+            doc = Build(d, preview, factsInAnnex: true);
         if (seal is not null && !preview) doc.SignedBy(d.Authority, d.IssueDate, seal);
-        return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d, preview));
+        return OfficialDocumentRenderer.Render(doc, options);
     }
 
-    internal static OfficialDocument Build(CaseDocumentData d, bool preview)
+    /// <summary>The annex an approval form continues its facts in (<see cref="Render"/>).</summary>
+    internal const string FactsAnnex = "主要违法事实（全文）";
+
+    /// <summary>What an approval form's facts row holds when the full text is in the annex: the opening, cut at a sentence or clause.</summary>
+    internal static string FactsOpening(string facts, int length = 80)
+    {
+        var text = facts.Trim();
+        if (text.Length <= length) return text;
+        var cut = text.LastIndexOfAny(['。', '；', '，'], length);
+        return (cut > length / 2 ? text[..cut] : text[..length]) + "……（全文见附件）";
+    }
+
+    internal static OfficialDocument Build(CaseDocumentData d, bool preview, bool factsInAnnex = false)
     {
         // The title names the authority on its own line and the kind on the next (GB/T 9704 7.3.1: 发文机关 + 文种).
         var doc = new OfficialDocument($"{d.Authority}\n{DocumentKinds.Title(d.Kind)}");
@@ -26,18 +43,18 @@ public static class CasePdf
             doc.Number(d.Number ?? "（签发时编号）");
         return d.Kind switch
         {
-            DocumentKind.CaseFilingApproval => FilingApproval(doc, d),
+            DocumentKind.CaseFilingApproval => FilingApproval(doc, d, factsInAnnex),
             DocumentKind.PriorNotice => PriorNotice(doc, d),
             DocumentKind.HearingNotice => HearingNotice(doc, d),
             DocumentKind.PenaltyDecision => Decision(doc, d),
             DocumentKind.ServiceReceipt => ServiceReceipt(doc, d),
             DocumentKind.NoPenaltyDecision => NoPenaltyDecision(doc, d),
-            DocumentKind.DecisionApproval => DecisionApproval(doc, d),
+            DocumentKind.DecisionApproval => DecisionApproval(doc, d, factsInAnnex),
             _ => throw new ArgumentOutOfRangeException(nameof(d), d.Kind, "not a case document"),
         };
     }
 
-    private static OfficialDocument FilingApproval(OfficialDocument doc, CaseDocumentData d)
+    private static OfficialDocument FilingApproval(OfficialDocument doc, CaseDocumentData d, bool factsInAnnex)
     {
         var table = Form();
         Row(table, "案由", d.Title);
@@ -47,24 +64,25 @@ public static class CasePdf
         Row(table, "住所", d.Party.Address);
         if (d.Party.LegalRepresentative is { Length: > 0 } head) table.AddRow(d.Party.HeadTitle, head);
         Row(table, "违法行为发生日", d.ViolationDate is { } v ? ChineseDate.Format(v) : null);
-        Row(table, "主要违法事实", d.Facts);
+        Row(table, "主要违法事实", factsInAnnex ? FactsOpening(d.Facts) : d.Facts);
         Row(table, "涉嫌违反的规定", d.Statute + d.DutyArticle);
         Row(table, "拟适用的处罚依据", d.Statute + d.PenaltyArticle);
         Row(table, "承办人", string.Join("、", d.Investigators));
         Row(table, "立案日期", ChineseDate.Format(d.FiledOn));
         Opinions(table, d, "建议立案调查。", legalReview: null);
         // An internal form carries no seal: no room is kept for one (the 负责人 signs in the approval box).
-        return doc.Table(table).SignedBy(d.Authority, d.IssueDate, sealRoom: false);
+        doc.Table(table).SignedBy(d.Authority, d.IssueDate, sealRoom: false);
+        return factsInAnnex ? doc.Annex(FactsAnnex, d.Facts) : doc;
     }
 
     /// <summary>行政处罚决定审批表: the case, the decision, the legal review and collective discussion it rests on, and the responsible person's approval.</summary>
-    private static OfficialDocument DecisionApproval(OfficialDocument doc, CaseDocumentData d)
+    private static OfficialDocument DecisionApproval(OfficialDocument doc, CaseDocumentData d, bool factsInAnnex)
     {
         var table = Form();
         Row(table, "立案号", d.CaseNumber);
         Row(table, "案由", d.Title);
         Row(table, "当事人", d.Party.Name);
-        Row(table, "主要违法事实", d.Facts);
+        Row(table, "主要违法事实", factsInAnnex ? FactsOpening(d.Facts) : d.Facts);
         Row(table, "处罚依据", string.Join("；", d.Sanctions.Select(s => s.Basis).Where(b => b is not null).Distinct().DefaultIfEmpty(d.Statute + d.PenaltyArticle)));
         if (d.HearingRight is { } hearingRight) table.AddRow("听证权利", hearingRight);
         table.AddRow("陈述申辩及听证", ApprovalProceedings(d));
@@ -76,7 +94,8 @@ public static class CasePdf
         Row(table, "集体讨论结论", d.Discussion ?? "依法无需集体讨论。");
         Opinions(table, d, "建议按上述内容作出行政处罚决定。", d.LegalReview ?? d.LegalReviewExemption ?? "依法无需法制审核。");
         Row(table, "决定日期", ChineseDate.Format(d.IssueDate));
-        return doc.Table(table).SignedBy(d.Authority, d.IssueDate, sealRoom: false);
+        doc.Table(table).SignedBy(d.Authority, d.IssueDate, sealRoom: false);
+        return factsInAnnex ? doc.Annex(FactsAnnex, d.Facts) : doc;
     }
 
     /// <summary>
@@ -262,7 +281,7 @@ public static class CasePdf
         // Who signed for the party, as recorded; the signature itself is on the paper receipt.
         var signed = s?.RecipientName is { } name ? ChineseDate.Format(s.ServedOn) : date;
         table.AddRow("受送达人签名或盖章", electronic
-            ? "电子送达，无需签名或盖章：以平台记录的当事人首次查阅为准（见送达日期和备注）" + (s!.RecipientName is { Length: > 0 } who ? $"；查阅人：{who}" : "")
+            ? "电子送达，无需签名或盖章：以平台记录的当事人首次查阅为准（见送达日期和备注）" + (s!.RecipientName is { Length: > 0 } who ? $"；查阅人：{PersonName.Short(who)}" : "")
             : $"签收人姓名：{s?.RecipientName ?? blank}　职务：{s?.RecipientPost ?? blank}\n签名或盖章：\n签收日期：{signed}");
         table.AddRow("代收人签名及代收理由", $"代收人姓名：{blank}与受送达人关系：\n代收理由：\n签名：\n签收日期：{date}");
         table.AddRow("见证人签名（留置送达时）", $"留置送达情况：\n见证人姓名及单位：\n签名：\n见证日期：{date}");

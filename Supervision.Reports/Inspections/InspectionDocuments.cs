@@ -52,6 +52,8 @@ public static class InspectionPdfs
         signatures.AddRow($"被检查单位在场人员：{d.Representative}", "签名：", "　　年　　月　　日");
         // A record is dated the day of the inspection it records (made and signed on the spot), not the day it was filed.
         doc.Table(signatures).SignedBy(d.Authority, d.InspectedOn);
+        // Each page is signed by both sides at its foot and numbered 第X页 共X页, so no page can be swapped or added after signing.
+        doc.SignedOnEveryPage("被检查单位签名：　　　　　　　　　　　　执法人员签名：");
         return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
 
@@ -68,8 +70,7 @@ public static class InspectionPdfs
         };
     }
 
-    /// <summary>A name without the department or title in brackets, for a signature line: 马建国（宁夏局网安处） → 马建国.</summary>
-    private static string ShortName(string name) => name.IndexOf('（') is > 0 and var at ? name[..at] : name;
+    private static string ShortName(string name) => PersonName.Short(name);
 
     /// <summary>责令限期改正通知书: the party may challenge it, so it carries the seal (<paramref name="seal"/>) like a decision.</summary>
     public static byte[] Notice(CorrectiveNoticeData d, byte[]? seal = null)

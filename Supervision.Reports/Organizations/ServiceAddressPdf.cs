@@ -26,14 +26,29 @@ public static class ServiceAddressPdf
         table.AddRow("电子送达", (d.ConsentsToElectronicService ? "■同意　□不同意" : "□同意　■不同意") + "\n" + ElectronicTerms);
         Row(table, "送达电子邮箱", d.Email);
         table.AddRow("告知事项", Notice());
-        table.AddRow("受送达人确认", $"{ServiceAddressConfirmation.AttestationText}。\n{HeadLabel(d)}（签名）：{d.ResponsiblePerson}\n（受送达人盖章）\n签署日期：{ChineseDate.Format(d.SignedOn)}");
-        var at = BeijingTime.Local(d.AttestedAt);
-        table.AddRow("平台登记", $"{d.AttestedBy}于{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm}在监管平台登记并确认。"
-                                 + (d.SupersededOn is { } replaced ? $"本确认书已被{ChineseDate.Format(replaced)}签署的确认书取代。" : ""));
+        table.AddRow("受送达人确认", $"{ServiceAddressConfirmation.AttestationText}。\n{Confirmation(d)}\n签署日期：{ChineseDate.Format(d.SignedOn)}\n受送达人（盖章）：{SealRoom}");
+        if (d.SupersededOn is { } replaced) table.AddRow("备注", $"本确认书已被{ChineseDate.Format(replaced)}签署的确认书取代。");
         doc.Table(table);
-        // The party seals it where it confirms (in the form); the signature line names it and the date without a seal box of its own.
-        return OfficialDocumentRenderer.Render(doc.SignedBy(d.Party.Name, d.SignedOn, sealRoom: false), DocumentVerificationMark.Options(d));
+        // One place for the party's seal (in the form, where it confirms); no signature block below that would invite a second.
+        return OfficialDocumentRenderer.Render(doc, DocumentVerificationMark.Options(d));
     }
+
+    /// <summary>
+    /// Who confirmed it: confirmed in the portal, the person who did so by name and when (经电子确认); else a blank line for the head
+    /// to sign by hand — never a typed name standing in for a signature.
+    /// </summary>
+    internal static string Confirmation(ServiceAddressConfirmationData d)
+    {
+        if (d.AttestedBy is { Length: > 0 } by && d.AttestedAt != default)
+        {
+            var at = BeijingTime.Local(d.AttestedAt);
+            return $"经电子确认，确认人：{PersonName.Short(by)}，{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm}";
+        }
+        return $"{HeadLabel(d)}（签名）：＿＿＿＿＿＿＿＿＿＿";
+    }
+
+    /// <summary>Room under 受送达人（盖章） for the stamp (four lines of the form, about 25 mm).</summary>
+    private const string SealRoom = "\n　\n　\n　\n　";
 
     /// <summary>签署确认书的负责人: the head's title of the party (负责人 of a branch, 法定代表人 of a company) or, acting for it, the responsible person.</summary>
     private static string HeadLabel(ServiceAddressConfirmationData d) => d.Party.HeadTitle == "负责人" ? "负责人" : "法定代表人或负责人";

@@ -84,14 +84,15 @@ public static class ReceiptPdf
     }
 
     /// <summary>
-    /// A flag as the receipt lists it: the sheet and every cell, the rule's message without the data's "等，共N处" summary, and the
-    /// number of cells.
+    /// A flag as the receipt lists it: the sheet and every cell, the rule's message without the data's "，共N处" summary (each figure
+    /// that differs from row to row given as their range, <see cref="FlagSummary"/>), and the number of cells.
     /// </summary>
     /// <param name="runs">At most this many runs of cells, then 等 (the full list is in the annex); all when null.</param>
     internal static (string Where, string Message, int Count) Flag(ReceiptFlag f, int? runs = null)
     {
         var text = f.Message.Trim().TrimEnd('。', '；');
-        var m = System.Text.RegularExpressions.Regex.Match(text, "^(.*?)等，共(\\d+)处$");
+        // "…，共N处" (the rule's wording with the range of its figures), or "…等，共N处" on receipts issued before (the first row's wording).
+        var m = System.Text.RegularExpressions.Regex.Match(text, "^(.*?)等?，共(\\d+)处$");
         var cells = f.Cell.Split('、', StringSplitOptions.RemoveEmptyEntries).Where(c => c != "—").ToList();
         var count = m.Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : Math.Max(1, cells.Count);
         var all = Runs(cells).ToList();

@@ -23,7 +23,7 @@ internal sealed class DocumentComposer
     private readonly string _continuationTitle;
 
     /// <summary>The tightest setting of a form's tables (<see cref="Compose"/>).</summary>
-    internal const int MaxCompaction = 3;
+    internal const int MaxCompaction = 4;
 
     private readonly bool _form;
 
@@ -144,7 +144,9 @@ internal sealed class DocumentComposer
         var text = new StyledText((label, _body), (block.Value, _body));
         var hang = Math.Min(text.Measure(0, label.Length), 8 * _ch);
         if (hang > Width / 2) hang = 2 * _ch;
-        AddLines(text, 0, hang, ParagraphAlignment.Justify, "field");
+        // A label:value line is set ragged (from the left), never spread: an address or a name moved on whole leaves room at the
+        // line's end, not letter-spacing ("住 所 ：").
+        AddLines(text, 0, hang, ParagraphAlignment.Left, "field");
     }
 
     private void Paragraph(ParagraphBlock block)
@@ -278,12 +280,17 @@ internal sealed class DocumentComposer
 
     /// <summary>The most space added between two characters of a justified line, in ems of its type: beyond it the line is left
     /// ragged (set from the left) rather than letter-spaced ("你 单 位 送 达 了") because a piece that may not break moved on.</summary>
-    internal const double MaxSpread = 0.5;
+    /// Documents set by hand to GB/T 9704 close a line short by a character or two with space hardly seen (a tenth of an em or
+    /// so between characters); a quarter em is where letter-spacing starts to show, so no gap gets more.</summary>
+    internal const double MaxSpread = 0.25;
 
-    /// <summary>Whether a justified line is spread to the measure: it is short of it, has gaps, and needs no more than
-    /// <see cref="MaxSpread"/> em in each.</summary>
+    /// <summary>Lines with fewer pieces than this are never spread: their few gaps would each take a visible share.</summary>
+    internal const int MinSpreadPieces = 12;
+
+    /// <summary>Whether a justified line is spread to the measure: it is short of it, has at least <see cref="MinSpreadPieces"/>
+    /// pieces, and needs no more than <see cref="MaxSpread"/> em in each gap.</summary>
     private static bool Spreads(StyledText text, TextLine line, double width, int pieces) =>
-        pieces > 1 && line.Width < width && (width - line.Width) / (pieces - 1) <= MaxSpread * text.StyleAt(line.Start).Size + 1e-6;
+        pieces >= MinSpreadPieces && line.Width < width && (width - line.Width) / (pieces - 1) <= MaxSpread * text.StyleAt(line.Start).Size + 1e-6;
 
     /// <summary>The clusters of a line, further split where the style or the face changes and between wide characters.</summary>
     private static List<(int Start, int Length)> Pieces(StyledText text, TextLine line)
@@ -322,12 +329,13 @@ internal sealed class DocumentComposer
 
     private void Table(DocumentTable table)
     {
-        // Compaction: 12 pt type in rows of 1.5 lines → down to 10.5 pt in rows of 1.3, with less padding.
-        var scale = _compaction switch { 0 => 1, 1 => 11.0 / 12, 2 => 10.5 / 12, _ => 10.5 / 12 };
+        // Compaction: 12 pt type in rows of 1.5 lines → 10.5 pt (五号) in rows of 1.25, and at the tightest 9 pt (小五, the smallest
+        // type forms of the standard's family use in table cells) in rows of 1.2, with less padding.
+        var scale = _compaction switch { 0 => 1, 1 => 11.0 / 12, 2 => 10.5 / 12, 3 => 10.5 / 12, _ => 9.0 / 12 };
         var size = Math.Min(table.FontSize, table.FontSize * scale);
-        var lineHeight = size * (_compaction switch { 0 => 1.5, 1 => 1.4, 2 => 1.35, _ => 1.25 });
+        var lineHeight = size * (_compaction switch { 0 => 1.5, 1 => 1.4, 2 => 1.35, 3 => 1.25, _ => 1.2 });
         var padX = size * 0.3;
-        var padY = _compaction == 0 ? Math.Max(2, (P - lineHeight) / 2) : Math.Max(2, (P - lineHeight) / (2 + _compaction));
+        var padY = _compaction == 0 ? Math.Max(2, (P - lineHeight) / 2) : Math.Max(_compaction >= 4 ? 1.5 : 2, (P - lineHeight) / (2 + _compaction));
         var bodyStyle = new TextStyle(OfficialTypeface.Fang, size);
         var headStyle = new TextStyle(OfficialTypeface.Hei, size);
         var widths = ColumnWidths(table, bodyStyle, headStyle, 2 * padX);
@@ -352,11 +360,10 @@ internal sealed class DocumentComposer
                     _ => ParagraphAlignment.Left,
                 };
                 var (text, lines) = cellLines[c];
-                // A cell's text wrapped over lines is justified like a paragraph (its last line and lines before a line feed excepted).
+                // A cell is set ragged (from the left), never spread: its lines are short, and a label:value line ("承办人：…")
+                // spread over a narrow column reads as letter-spaced.
                 for (var l = 0; l < lines.Count; l++)
-                    EmitLine(ops, text, lines[l], x + padX, widths[c] - 2 * padX, alignment,
-                        justify: !header && alignment == ParagraphAlignment.Left && l < lines.Count - 1 && !EndsParagraph(text.Text, lines[l]),
-                        lineHeight, padY + l * lineHeight);
+                    EmitLine(ops, text, lines[l], x + padX, widths[c] - 2 * padX, alignment, justify: false, lineHeight, padY + l * lineHeight);
                 x += widths[c];
             }
             // Borders: top and bottom of the row, and every column edge.

@@ -26,13 +26,14 @@ internal static class Paginator
     private static readonly double[] Pitches = [1, 22.0 / 23, 22.0 / 24];
 
     /// <param name="pushed">Whether body lines still had to move with the signature (no pitch kept it with its text).</param>
-    public static List<LaidOutPage> Paginate(IReadOnlyList<FlowItem> items, out bool pushed)
+    /// <param name="foot">Height kept free at the foot of every page's text block (lines signed on every page).</param>
+    public static List<LaidOutPage> Paginate(IReadOnlyList<FlowItem> items, out bool pushed, double foot = 0)
     {
-        var pages = Run(items, _ => 1, out var pushedFrom);
+        var pages = Run(items, _ => 1, foot, out var pushedFrom);
         for (var step = 1; pushedFrom is { } tight && step < Pitches.Length; step++)
         {
             var pitch = Pitches[step];
-            var attempt = Run(items, page => page <= tight ? pitch : 1, out var stillPushed);
+            var attempt = Run(items, page => page <= tight ? pitch : 1, foot, out var stillPushed);
             if (stillPushed is null)
             {
                 pages = attempt;
@@ -50,11 +51,11 @@ internal static class Paginator
 
     /// <summary>One pass: pages numbered from 1 with the given line pitch (a fraction of the standard one); the number of
     /// the page that had to give body lines to the next one, if any did.</summary>
-    private static List<LaidOutPage> Run(IReadOnlyList<FlowItem> items, Func<int, double> pitchOf, out int? pushedFrom)
+    private static List<LaidOutPage> Run(IReadOnlyList<FlowItem> items, Func<int, double> pitchOf, double foot, out int? pushedFrom)
     {
         var pages = new List<LaidOutPage> { new(1) };
         int? pushed = null;
-        var height = Gbt9704.BlockHeight;
+        var height = Gbt9704.BlockHeight - foot;
         var k = pitchOf(1);
         double y = 0;          // where the flow continues on the last page
         double used = 0;       // lowest point used there, including overhangs

@@ -25,7 +25,6 @@ public static class Startup
         if (backup >= 0)
             return await BackupAsync(services, args.ElementAtOrDefault(backup + 1));
 
-        _ = Task.Run(Supervision.Reports.Documents.OfficialDocumentRenderer.WarmUp);
         var seedDirectory = WebSetup.SeedDirectory(config);
         // Web nodes starting together on one PostgreSQL database take turns: the first migrates and seeds, the rest find it done.
         await using var initializing = await NodeLock.AcquireAsync(services.GetRequiredService<DatabaseSettings>(), NodeLock.Initialization);

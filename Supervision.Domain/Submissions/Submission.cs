@@ -95,6 +95,14 @@ public class Submission : IBranchScoped
         return submission;
     }
 
+    /// <summary>What was read from the version's file once it was stored row by row: how many rows, and the flags the checks raised.</summary>
+    public void Read(int rowCount, IEnumerable<SubmissionFlag> flags)
+    {
+        RowCount = rowCount;
+        Flags.AddRange(flags);
+        FlagCount = Flags.Count;
+    }
+
     /// <summary>
     /// What <paramref name="actor"/> may do with this version: the carrier files its draft and uploads a new version when
     /// the return is open to one (<paramref name="latest"/> is the status of the return's newest version); the regulator

@@ -26,9 +26,17 @@ public sealed partial class SubmissionService
     /// </summary>
     private async Task<IReadOnlyList<PlausibilityFinding>> FindingsAsync(TemplateInfo template, int branchId, string period, ReturnFigures current, CancellationToken ct)
     {
+        if (template.Definition.Checks is not { Count: > 0 }) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await FindingsAsync(db, template, branchId, period, current, ct);
+    }
+
+    /// <param name="db">The context to read with (the upload's own, inside its transaction).</param>
+    private static async Task<IReadOnlyList<PlausibilityFinding>> FindingsAsync(SupervisionDbContext db, TemplateInfo template, int branchId, string period, ReturnFigures current,
+        CancellationToken ct)
+    {
         var definition = template.Definition;
         if (definition.Checks is not { Count: > 0 }) return [];
-        await using var db = await factory.CreateDbContextAsync(ct);
         var branch = await db.Branches.AsNoTracking().Where(b => b.Id == branchId).Select(b => new { b.ProvinceId, b.CarrierId }).SingleAsync(ct);
         // The newest accepted version of each earlier period.
         var accepted = await db.Submissions.AsNoTracking()

@@ -183,9 +183,12 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         progress?.Report(new UploadProgress("排队等待", 0));
         using var slot = await gate.EnterAsync(ct);
         progress?.Report(new UploadProgress("读取文件", 0));
-        var parsed = reader.Read(target.Template.Definition, request.FileName, content, target.Context, progress, ct);
-        progress?.Report(new UploadProgress("校验并保存", parsed.RowCount));
-        return await StoreAsync(target, command, parsed, content, request.Pdf, fingerprint, ct);
+        // The rows go from the file through the checks into the database as they are read; only the summary sheets the
+        // plausibility checks read are held.
+        var definition = target.Template.Definition;
+        return await StoreAsync(target, command,
+            () => reader.Open(definition, request.FileName, content, target.Context, sheet => PlausibilityRules.FieldsOf(definition, sheet.Name).Count > 0, progress, ct),
+            content, request.Pdf, fingerprint, progress, ct);
     }
 
     /// <summary>
@@ -222,7 +225,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             return repeated;
         if (await RefusalAsync(target, ct) is { } refusal)
             throw refusal;
-        return await StoreAsync(target, command with { Period = target.Period.ToString() }, parsed, original, attachment, fingerprint, ct);
+        return await StoreAsync(target, command with { Period = target.Period.ToString() }, HeldReturn.Opener(parsed), original, attachment, fingerprint, null, ct);
     }
 
     /// <summary>
@@ -289,28 +292,17 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     private static UploadFingerprint Fingerprint(UploadTarget target, byte[] original, Attachment? attachment) =>
         new(target.Template.Code, target.Period.ToString(), StoredFile.Hash(original), attachment is null ? null : StoredFile.Hash(attachment.Bytes));
 
-    private async Task<StoreResult> StoreAsync(UploadTarget target, StoreCommand command, ParsedReturn parsed, byte[] original, Attachment? attachment,
-        UploadFingerprint fingerprint, CancellationToken ct)
+    /// <param name="open">Opens the return to be read (again for each attempt): a file streamed from the reader, or rows held.</param>
+    private async Task<StoreResult> StoreAsync(UploadTarget target, StoreCommand command, Func<IReturnStream> open, byte[] original, Attachment? attachment,
+        UploadFingerprint fingerprint, IProgress<UploadProgress>? progress, CancellationToken ct)
     {
         var signatory = command.SubmitNow ? await SignatoryAsync(target.Branch.Id, command.Attested, ct) : null;
-        var issues = Check(target, parsed, attachment);
-        if (issues.Any(i => i.Kind == IssueKind.Error))
-        {
-            await LogAttemptAsync(command, target.Branch, target.Period, original.LongLength, fingerprint.FileSha256, issues, ct);
-            return new StoreResult(null, issues);
-        }
-        // Plausibility is judged on the summary figures only (a few dozen rows), not the outlet detail.
-        var findings = await FindingsAsync(target.Template, target.Branch.Id, target.Period.ToString(), FiguresOf(parsed), ct);
-        var unexplained = PlausibilityRules.Unexplained(findings, command.Explanations);
-        if (command.SubmitNow && unexplained.Count > 0)
-            return new StoreResult(null, issues, Findings: findings, Unexplained: unexplained);
-
         var due = target.Period.DueDate(target.Template.Definition.DueDay, target.Template.Definition.DueMonthsAfter, await catalog.GetCalendarAsync(ct));
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await InsertAsync(command, signatory, target, due, parsed, original, attachment, fingerprint, findings, ct);
+                return await InsertAsync(command, signatory, target, due, open, original, attachment, fingerprint, progress, ct);
             }
             catch (DbUpdateException ex) when (ConcurrentChange.IsLostRace(ex) && attempt < StoreAttempts)
             {
@@ -324,8 +316,14 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
 
     private const int StoreAttempts = 4;
 
-    private async Task<StoreResult> InsertAsync(StoreCommand command, string? signatory, UploadTarget target, DateOnly due, ParsedReturn parsed, byte[] original,
-        Attachment? attachment, UploadFingerprint fingerprint, IReadOnlyList<PlausibilityFinding> findings, CancellationToken ct)
+    /// <summary>
+    /// One transaction: the version with its original file (bytes and SHA-256), then every row as it is read and checked,
+    /// handed to the bulk inserter as it comes (nothing holds the rows); after the first error no row is stored any more, the
+    /// rest is still read to list every error, and the whole transaction is rolled back — a refused upload changes nothing
+    /// but its logged attempt. Then the checks that need every row, the plausibility checks, and the receipt when filed.
+    /// </summary>
+    private async Task<StoreResult> InsertAsync(StoreCommand command, string? signatory, UploadTarget target, DateOnly due, Func<IReturnStream> open, byte[] original,
+        Attachment? attachment, UploadFingerprint fingerprint, IProgress<UploadProgress>? progress, CancellationToken ct)
     {
         var (template, period, branch) = (target.Template, target.Period, target.Branch);
         var now = clock.GetUtcNow();
@@ -339,28 +337,63 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             return new StoreResult(earlier.Repeat(fingerprint), [], Repeated: true);
         var submission = Submission.NewVersion(branch, template.Id, template.Code, period.ToString(), latest, due,
             StoredFile.From(command.FileName, ContentTypeOf(command.FileName), original, access.Actor, now),
-            attachment is null ? null : StoredFile.From(attachment.FileName, "application/pdf", attachment.Bytes, access.Actor, now), parsed.RowCount,
-            parsed.Issues.Where(i => i.Kind == IssueKind.Flag).Select(flag => new SubmissionFlag
-            {
-                ProvinceId = branch.ProvinceId, BranchId = branch.Id, Code = flag.Code, Sheet = flag.Sheet, Row = flag.Row, Column = flag.Column, Message = flag.Message,
-            }), command.Channel, command.IdempotencyKey, access.Actor, now);
+            attachment is null ? null : StoredFile.From(attachment.FileName, "application/pdf", attachment.Bytes, access.Actor, now), 0, [],
+            command.Channel, command.IdempotencyKey, access.Actor, now);
         if (signatory is not null)
             submission.Submit(access.Actor, signatory, now, Today(now));
         db.Submissions.Add(submission);
         await db.SaveChangesAsync(ct);
 
-        foreach (var sheet in parsed.Sheets.Values)
-            await BulkInserter.InsertAsync(db, RowMapper.ClrType(sheet.Definition.Target),
-                sheet.Rows.Select(r => (object)RowMapper.Map(sheet.Definition, r, submission.Id, branch.ProvinceId, branch.Id)), ct);
+        using var stream = open();
+        var parsed = stream.Parsed;
+        var checker = new ReturnChecker(parsed, target.Context);
+        foreach (var (sheet, rows) in stream.Sheets())
+            await BulkInserter.InsertAsync(db, RowMapper.ClrType(sheet.Definition.Target), Checked(sheet, rows), ct);
+        checker.Finish();
+        stream.Complete();
+        if (template.Definition.RequiresPdf || attachment is not null)
+            CheckPdf(attachment, parsed.Issues);
+        var issues = parsed.Issues;
+        progress?.Report(new UploadProgress("校验并保存", parsed.RowCount));
+        if (issues.Any(i => i.Kind == IssueKind.Error))
+        {
+            await tx.RollbackAsync(ct);
+            await LogAttemptAsync(command, branch, period, original.LongLength, fingerprint.FileSha256, issues, ct);
+            return new StoreResult(null, issues);
+        }
+        // Plausibility is judged on the summary figures only (a few dozen rows, held while reading), not the outlet detail.
+        var findings = await FindingsAsync(db, template, branch.Id, period.ToString(), FiguresOf(parsed), ct);
+        var unexplained = PlausibilityRules.Unexplained(findings, command.Explanations);
+        if (command.SubmitNow && unexplained.Count > 0)
+        {
+            await tx.RollbackAsync(ct);
+            return new StoreResult(null, issues, Findings: findings, Unexplained: unexplained);
+        }
+        submission.Read(parsed.RowCount, issues.Where(i => i.Kind == IssueKind.Flag).Select(flag => new SubmissionFlag
+        {
+            ProvinceId = branch.ProvinceId, BranchId = branch.Id, Code = flag.Code, Sheet = flag.Sheet, Row = flag.Row, Column = flag.Column, Message = flag.Message,
+        }));
+        await db.SaveChangesAsync(ct);
         if (submission.IsFiled)
         {
             if (findings.Count > 0)
                 await ExplainAsync(db, submission, findings, command.Explanations!, ct);
             await IssueReceiptAsync(db, submission, branch, template,
-                template.Definition.Sheets.Select(d => (d.Name, parsed.Sheets.TryGetValue(d.Name, out var sheet) ? sheet.Rows.Count : 0)), ct);
+                template.Definition.Sheets.Select(d => (d.Name, parsed.Sheets.TryGetValue(d.Name, out var sheet) ? sheet.RowCount : 0)), ct);
         }
         await tx.CommitAsync(ct);
-        return new StoreResult(submission, parsed.Issues, Findings: findings);
+        return new StoreResult(submission, issues, Findings: findings);
+
+        // Each row checked as it is read, and stored while the return has no error.
+        IEnumerable<object> Checked(ParsedSheet sheet, IEnumerable<ParsedRow> rows)
+        {
+            foreach (var row in rows)
+            {
+                checker.Row(sheet, row);
+                if (!checker.Failed)
+                    yield return RowMapper.Map(sheet.Definition, row, submission.Id, branch.ProvinceId, branch.Id);
+            }
+        }
     }
 
     /// <summary>The carrier's explanations of the flagged figures, stored with the version in the filing's transaction.</summary>

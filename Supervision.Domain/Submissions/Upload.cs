@@ -16,6 +16,14 @@ public interface IReturnReader
 {
     ParsedReturn Read(TemplateDefinition template, string fileName, byte[] content, ValidationContext context, IProgress<UploadProgress>? progress = null,
         CancellationToken ct = default);
+
+    /// <summary>
+    /// Opens the file to be read as it is stored (<see cref="IReturnStream"/>): a 100k-row return is never held whole. The
+    /// rows of the sheets <paramref name="hold"/> names are also kept on their <see cref="ParsedSheet"/> (the few summary
+    /// rows the plausibility checks read); the others are only counted.
+    /// </summary>
+    IReturnStream Open(TemplateDefinition template, string fileName, byte[] content, ValidationContext context, Func<SheetDefinition, bool> hold,
+        IProgress<UploadProgress>? progress = null, CancellationToken ct = default);
 }
 
 /// <summary>

@@ -13,47 +13,114 @@ public sealed class ReturnReader(SpreadsheetLimits limits) : IReturnReader
     /// <summary>Errors beyond this many are summarised: a wrong file would otherwise produce one per cell.</summary>
     public const int MaxIssues = 5000;
 
+    private readonly SpreadsheetLimits _limits = limits;
+
     /// <summary>
-    /// Reads a file against a template; anything the reader refuses (including a name whose extension does not fit the
-    /// content) becomes one error of the file as a whole.
+    /// Reads a file against a template, every row held; anything the reader refuses (including a name whose extension does
+    /// not fit the content) becomes one error of the file as a whole.
     /// </summary>
     public ParsedReturn Read(TemplateDefinition template, string fileName, byte[] content, ValidationContext context, IProgress<UploadProgress>? progress = null,
         CancellationToken ct = default)
     {
-        var parsed = new ParsedReturn(template);
-        try
-        {
-            using var file = SpreadsheetReader.Open(new MemoryStream(content, writable: false), limits, template.Sheets.Count == 1 ? template.Sheets[0].Name : "Sheet1", fileName);
-            foreach (var def in template.Sheets)
-            {
-                if (!file.SheetNames.Contains(def.Name))
-                {
-                    parsed.Issues.Add(new(IssueKind.Error, def.Name, 0, null, null, "SHEET_MISSING",
-                        $"缺少工作表“{def.Name}”（文件中的工作表：{string.Join("、", file.SheetNames)}）。请使用下载的模板填写，不要修改工作表名称"));
-                    continue;
-                }
-                parsed.Sheets[def.Name] = ReadSheet(file, def, template, context, parsed.Issues, progress, ct);
-            }
-        }
-        catch (SpreadsheetRejectedException ex)
-        {
-            parsed.Sheets.Clear();
-            parsed.Issues.Clear();
-            parsed.Issues.Add(new(IssueKind.Error, "文件", 0, null, null, ex.Code, ex.Message));
-        }
-        if (parsed.Issues.Count > MaxIssues)
-        {
-            var total = parsed.Issues.Count;
-            parsed.Issues.RemoveRange(MaxIssues, total - MaxIssues);
-            parsed.Issues.Add(new(IssueKind.Error, "文件", 0, null, null, "TOO_MANY_ERRORS", $"错误过多（共{total}处），仅列出前{MaxIssues}处。请检查是否使用了正确的模板"));
-        }
-        return parsed;
+        using var stream = Open(template, fileName, content, context, _ => true, progress, ct);
+        foreach (var (_, rows) in stream.Sheets())
+            foreach (var _ in rows) { }
+        stream.Complete();
+        return stream.Parsed;
     }
 
-    private static ParsedSheet ReadSheet(ISpreadsheet file, SheetDefinition def, TemplateDefinition template, ValidationContext context,
+    public IReturnStream Open(TemplateDefinition template, string fileName, byte[] content, ValidationContext context, Func<SheetDefinition, bool> hold,
+        IProgress<UploadProgress>? progress = null, CancellationToken ct = default) =>
+        new Stream(this, template, fileName, content, context, hold, progress, ct);
+
+    /// <summary>One reading of a file: the sheets in the template's order, each sheet's rows as they are enumerated.</summary>
+    private sealed class Stream : IReturnStream
+    {
+        private readonly ISpreadsheet? _file;
+        private readonly TemplateDefinition _template;
+        private readonly ValidationContext _context;
+        private readonly Func<SheetDefinition, bool> _hold;
+        private readonly IProgress<UploadProgress>? _progress;
+        private readonly CancellationToken _ct;
+        private bool _rejected;
+
+        public Stream(ReturnReader reader, TemplateDefinition template, string fileName, byte[] content, ValidationContext context, Func<SheetDefinition, bool> hold,
+            IProgress<UploadProgress>? progress, CancellationToken ct)
+        {
+            (_template, _context, _hold, _progress, _ct) = (template, context, hold, progress, ct);
+            Parsed = new ParsedReturn(template);
+            try
+            {
+                _file = SpreadsheetReader.Open(new MemoryStream(content, writable: false), reader._limits, template.Sheets.Count == 1 ? template.Sheets[0].Name : "Sheet1", fileName);
+            }
+            catch (SpreadsheetRejectedException ex)
+            {
+                Reject(ex);
+            }
+        }
+
+        public ParsedReturn Parsed { get; }
+
+        public IEnumerable<(ParsedSheet Sheet, IEnumerable<ParsedRow> Rows)> Sheets()
+        {
+            foreach (var def in _template.Sheets)
+            {
+                if (_rejected || _file is null) yield break;
+                if (!_file.SheetNames.Contains(def.Name))
+                {
+                    Parsed.Issues.Add(new(IssueKind.Error, def.Name, 0, null, null, "SHEET_MISSING",
+                        $"缺少工作表“{def.Name}”（文件中的工作表：{string.Join("、", _file.SheetNames)}）。请使用下载的模板填写，不要修改工作表名称"));
+                    continue;
+                }
+                var sheet = Parsed.Sheets[def.Name] = new ParsedSheet(def);
+                yield return (sheet, Guarded(ReadSheet(_file, sheet, _template, _context, _hold(def), Parsed.Issues, _progress, _ct)));
+            }
+        }
+
+        /// <summary>The rows, until the reader refuses the file: then the return is that one error (what was read of it is dropped).</summary>
+        private IEnumerable<ParsedRow> Guarded(IEnumerable<ParsedRow> rows)
+        {
+            using var e = rows.GetEnumerator();
+            while (true)
+            {
+                try
+                {
+                    if (_rejected || !e.MoveNext()) yield break;
+                }
+                catch (SpreadsheetRejectedException ex)
+                {
+                    Reject(ex);
+                    yield break;
+                }
+                yield return e.Current;
+            }
+        }
+
+        private void Reject(SpreadsheetRejectedException ex)
+        {
+            _rejected = true;
+            Parsed.Sheets.Clear();
+            Parsed.Issues.Clear();
+            Parsed.Issues.Add(new(IssueKind.Error, "文件", 0, null, null, ex.Code, ex.Message));
+        }
+
+        public void Complete()
+        {
+            var issues = Parsed.Issues;
+            if (issues.Count <= MaxIssues) return;
+            var total = issues.Count;
+            issues.RemoveRange(MaxIssues, total - MaxIssues);
+            issues.Add(new(IssueKind.Error, "文件", 0, null, null, "TOO_MANY_ERRORS", $"错误过多（共{total}处），仅列出前{MaxIssues}处。请检查是否使用了正确的模板"));
+        }
+
+        public void Dispose() => _file?.Dispose();
+    }
+
+    /// <summary>A sheet's data rows as they are read; each held on the sheet when <paramref name="hold"/>, else counted.</summary>
+    private static IEnumerable<ParsedRow> ReadSheet(ISpreadsheet file, ParsedSheet sheet, TemplateDefinition template, ValidationContext context, bool hold,
         List<ValidationIssue> issues, IProgress<UploadProgress>? progress, CancellationToken ct)
     {
-        var sheet = new ParsedSheet(def);
+        var def = sheet.Definition;
         var lists = def.Columns.Select(c => context.List(template, c.List)).ToArray();
         var periodAt = def.PeriodCell is { } p ? CellAddress.Parse(p) : (0, -1);
         var branchAt = def.BranchCell is { } b ? CellAddress.Parse(b) : (0, -1);
@@ -84,19 +151,21 @@ public sealed class ReturnReader(SpreadsheetLimits limits) : IReturnReader
                 if (!FieldParser.TryParse(def.Columns[i], text, cell?.Type == RawCellType.Formula, lists[i], context, out values[i], out var error))
                     issues.Add(new(IssueKind.Error, def.Name, row.RowNumber, CellAddress.ColumnName(excelColumn), def.Columns[i].Header, error!.Value.Code, error.Value.Message));
             }
-            sheet.Rows.Add(new ParsedRow(row.RowNumber, values));
-            if (sheet.Rows.Count % 10_000 == 0)
+            var parsed = new ParsedRow(row.RowNumber, values);
+            if (hold) sheet.Rows.Add(parsed);
+            else sheet.StreamedRows++;
+            if (sheet.RowCount % 10_000 == 0)
             {
                 ct.ThrowIfCancellationRequested();
-                progress?.Report(new UploadProgress($"读取“{def.Name}”", sheet.Rows.Count));
+                progress?.Report(new UploadProgress($"读取“{def.Name}”", sheet.RowCount));
             }
+            yield return parsed;
         }
         if (!headerSeen)
         {
             issues.Add(new(IssueKind.Error, def.Name, def.HeaderRow, null, null, "HEADER_MISSING", $"第{def.HeaderRow}行应为列名（{string.Join("、", def.Columns.Select(c => c.Header))}）"));
             sheet.ExcelColumns = Enumerable.Repeat(-1, def.Columns.Count).ToArray();
         }
-        return sheet;
     }
 
     /// <summary>Columns are found by their header text, so a carrier may reorder them; a missing one is an error of its own.</summary>

@@ -9,7 +9,7 @@ namespace Supervision.Web.Components.Shared;
 /// </summary>
 public static class PlainLink
 {
-    private const string Class = "mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-body1";
+    private const string Class = "mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-inherit";
 
     public static RenderFragment To(string href, string? text) => builder =>
     {

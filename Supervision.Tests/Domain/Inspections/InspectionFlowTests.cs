@@ -136,7 +136,8 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         await CompleteAsync(portal, inspection, user, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), "RN-01");
         await using var db = portal.Db();
         var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.InspectionId == inspection.Id);
-        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
+        // RN-01 (入网证件查验) is the 查验 duty of Order 25 第九条 in the catalog, as RN-05.
+        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A09");
 
         using var inspector = await portal.AsUserAsync(user);
         var orderId = (await inspector.Get<FindingService>().DecideAsync(finding.Id, finding.ConcurrencyToken, FindingDecision.CorrectiveOrder, FindingSeverity.Serious, basis.Id, null))!.Value;

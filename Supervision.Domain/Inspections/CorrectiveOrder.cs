@@ -328,7 +328,11 @@ public partial class CorrectiveOrder : IPartyVisible
         timeline.Add(issuedAt, $"下达整改通知{Numbered(NoticeNumber)}" + ((OriginalDeadline ?? Deadline) is { } deadline ? $"，整改期限至{ChineseDate.Format(deadline)}" : ""));
         // How the notice reached the party (the deadline runs from it), and the party's own acknowledgement.
         if (OpenedAt is { } opened) timeline.Add(opened, "通过平台查阅责令限期改正通知书（电子送达）");
-        else if (ServedOn is { } served) timeline.Add(served, $"{ServiceMethod}责令限期改正通知书");
+        else if (ServedOn is { } served)
+        {
+            var at = new DateTimeOffset(served.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
+            timeline.Add(at < issuedAt ? issuedAt : at, $"{ServiceMethod}责令限期改正通知书"); // served the day of issue: after issue
+        }
         if (AcknowledgedAt is { } acknowledged && OpenedAt is null) timeline.Add(acknowledged, "在平台签收责令限期改正通知书");
         foreach (var e in Extensions)
         {

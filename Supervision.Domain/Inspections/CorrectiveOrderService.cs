@@ -100,7 +100,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         var evidence = (await db.EvidenceFiles.AsNoTracking().Where(e => e.OwnerType == EvidenceFile.ReplyOwner && replyIds.Contains(e.OwnerId)).OrderBy(e => e.Id).ToListAsync(ct))
             .GroupBy(e => e.OwnerId).ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceFile>)g.ToList());
         var docs = await db.IssuedDocuments.AsNoTracking().Where(d => d.OwnerType == OwnerType && d.OwnerId == id.ToString(CultureInfo.InvariantCulture))
-            .OrderBy(d => d.IssuedAt).ToListAsync(ct);
+            .OrderBy(d => d.IssuedAt).ThenBy(d => d.Id).ToListAsync(ct); // a notice and its 送达回证 are issued in one step
         // The 现场检查记录 the notice rests on, first: the finding (internal) only says which inspection; the record itself is read
         // through the documents' own filter, so a carrier gets it only where issued to its branch as visible to the party.
         var inspectionId = await db.Findings.IgnoreQueryFilters().Where(f => f.Id == order.FindingId).Select(f => f.InspectionId).FirstOrDefaultAsync(ct);

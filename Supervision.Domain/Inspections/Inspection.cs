@@ -195,11 +195,11 @@ public class Inspection : IPartyVisible
         else if (InspectedOn > today) problems.Add("检查日期不能晚于今天。");
         if (string.IsNullOrWhiteSpace(Place)) problems.Add("请填写检查地点。");
         if (string.IsNullOrWhiteSpace(Representative)) problems.Add("请填写企业在场人员。");
-        if (CredentialsShownAt is null) problems.Add("请登记执法人员已出示执法证件（行政处罚法第五十五条）。");
         var pending = Items.Where(i => i.Outcome == ItemOutcome.Pending).Select(i => $"“{i.ItemTitle}”").ToList();
         if (pending.Count > 0) problems.Add($"尚有{pending.Count}项未记录结果（{string.Join("、", pending.Take(5))}{(pending.Count > 5 ? "等" : "")}）。");
         var bare = Items.Where(i => i.Outcome == ItemOutcome.NonCompliant && string.IsNullOrWhiteSpace(i.Notes)).Select(i => $"“{i.ItemTitle}”").ToList();
         if (bare.Count > 0) problems.Add($"不符合项须写明检查发现的情况（{string.Join("、", bare)}）。");
+        if (CredentialsShownAt is null) problems.Add("请登记执法人员已出示执法证件（行政处罚法第五十五条）。");
         return problems;
     }
 
@@ -207,10 +207,10 @@ public class Inspection : IPartyVisible
     public void RequireCompletable(DateOnly today)
     {
         RequireOpen();
-        // Art. 55 first, with a code of its own: a record of an inspection whose officers did not show their certificates is not signed.
-        if (CredentialsShownAt is null)
+        // Art. 55 with a code of its own: a record otherwise complete whose officers did not show their certificates is not signed.
+        if (CredentialsShownAt is null && CompletionProblems(today).Count == 1)
             throw new DomainException("inspection.credentials_not_shown",
-                "执法人员应当主动出示执法证件（行政处罚法第五十五条）：尚未登记检查人员向被检查单位出示执法证件，不能签发现场检查记录。请在“检查情况”中登记出示执法证件。");
+                "执法人员应当主动出示执法证件（行政处罚法第五十五条）：尚未登记检查人员向被检查单位出示执法证件，不能签发现场检查记录。请在“现场情况”中登记出示执法证件。");
         if (Incomplete(today) is { } refusal) throw refusal;
     }
 

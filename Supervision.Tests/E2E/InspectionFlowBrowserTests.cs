@@ -125,7 +125,7 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await carrier.ReloadAsync();
         await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(carrier.Locator("#order-status")).ToContainTextAsync("整改合格", Slow);
-        await Assertions.Expect(carrier.Locator(".order-document").Nth(2)).ToContainTextAsync("整改复查意见书", Slow); // after the inspection record and the notice
+        await Assertions.Expect(carrier.Locator(".order-document").Nth(3)).ToContainTextAsync("整改复查意见书", Slow); // after the inspection record, the notice and its 送达回证
         await Assertions.Expect(carrier.Locator("#party-history")).ToContainTextAsync("整改复查合格", Slow);
         await BrowserPortal.ShotAsync(carrier, "order-carrier-history");
     }

@@ -44,7 +44,7 @@ public enum ExtensionStatus
 /// 责令限期改正: not a penalty (行政处罚法 Art. 28) but an order to correct by a deadline, served as a numbered notice.
 /// The carrier sees it once issued, reports its rectification, and the inspector re-inspects.
 /// </summary>
-public class CorrectiveOrder : IPartyVisible
+public partial class CorrectiveOrder : IPartyVisible
 {
     public const int MaxWorkingDays = 120;
 
@@ -124,6 +124,8 @@ public class CorrectiveOrder : IPartyVisible
                 actions.Add(new(OrderActions.Preview, "预览通知书"));
                 actions.Add(new(OrderActions.Issue, "下达", Primary: true));
             }
+            if (AwaitsService && State == OrderState.Issued)
+                actions.Add(new(OrderActions.Serve, "登记送达", Primary: true));
             if (PendingExtension is not null)
                 actions.Add(new(OrderActions.DecideExtension, "审批延期申请", Primary: true));
             if (State is OrderState.Issued or OrderState.Overdue or OrderState.Replied)
@@ -133,8 +135,12 @@ public class CorrectiveOrder : IPartyVisible
             if (State is OrderState.Issued or OrderState.Overdue or OrderState.NotVerified)
                 actions.Add(new(OrderActions.Escalate, "移交立案", Danger: true, NotYet: CannotEscalate()?.Message));
         }
+        else if (actor == Acting.Party && AwaitsOpening)
+            actions.Add(new(OrderActions.Acknowledge, "查阅并签收", Primary: true));
         else if (actor == Acting.Party && AwaitsCarrier)
         {
+            if (AcknowledgedAt is null && Served)
+                actions.Add(new(OrderActions.Acknowledge, "签收"));
             actions.Add(new(OrderActions.Reply, "提交整改报告", Primary: true));
             actions.Add(new(OrderActions.RequestExtension, "申请延期", NotYet: CannotRequestExtension(today)?.Message));
         }
@@ -320,6 +326,14 @@ public class CorrectiveOrder : IPartyVisible
         if (IssuedAt is not { } issuedAt)
             return timeline.ToList();
         timeline.Add(issuedAt, $"下达整改通知{Numbered(NoticeNumber)}" + ((OriginalDeadline ?? Deadline) is { } deadline ? $"，整改期限至{ChineseDate.Format(deadline)}" : ""));
+        // How the notice reached the party (the deadline runs from it), and the party's own acknowledgement.
+        if (OpenedAt is { } opened) timeline.Add(opened, "通过平台查阅责令限期改正通知书（电子送达）");
+        else if (ServedOn is { } served)
+        {
+            var at = new DateTimeOffset(served.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
+            timeline.Add(at < issuedAt ? issuedAt : at, $"{ServiceMethod}责令限期改正通知书"); // served the day of issue: after issue
+        }
+        if (AcknowledgedAt is { } acknowledged && OpenedAt is null) timeline.Add(acknowledged, "在平台签收责令限期改正通知书");
         foreach (var e in Extensions)
         {
             timeline.Add(e.RequestedAt, $"申请将整改期限延至{ChineseDate.Format(e.RequestedDeadline)}");
@@ -350,7 +364,9 @@ public class CorrectiveOrder : IPartyVisible
     internal DomainException? CannotIssue() =>
         State == OrderState.Draft ? null : new DomainException("order.not_draft", "该整改通知已下达。");
 
-    private DomainException? CannotReply() => AwaitsCarrier ? null : new DomainException("order.no_reply_expected", State switch
+    private DomainException? CannotReply() => AwaitsOpening
+        ? new DomainException("order.not_opened", "请先查阅并签收责令限期改正通知书：整改期限自送达（首次查阅）之日起计算。")
+        : AwaitsCarrier ? null : new DomainException("order.no_reply_expected", State switch
     {
         OrderState.Replied => "已提交整改报告，正在等待复查。",
         OrderState.Verified => "整改已复查合格，无需再报告。",
@@ -361,6 +377,8 @@ public class CorrectiveOrder : IPartyVisible
     /// <summary>An extension is asked for before the deadline passes (even if the daily overdue scan has not run yet).</summary>
     private DomainException? CannotRequestExtension(DateOnly today)
     {
+        if (AwaitsOpening)
+            return new DomainException("order.not_opened", "请先查阅并签收责令限期改正通知书：整改期限自送达（首次查阅）之日起计算。");
         if (State == OrderState.Overdue || (State == OrderState.Issued && today > Deadline))
             return new DomainException("order.extension_overdue", $"整改期限（{ChineseDate.Format(Deadline)}）已过，不能再申请延期，请尽快整改并报告。");
         if (State != OrderState.Issued)
@@ -406,6 +424,10 @@ public static class OrderActions
     public const string Escalate = "escalate";
     public const string Reply = "reply";
     public const string RequestExtension = "request-extension";
+    /// <summary>The party opens and acknowledges the served (or sent) notice: 签收.</summary>
+    public const string Acknowledge = "acknowledge";
+    /// <summary>Record the service of a posted notice (the date of receipt).</summary>
+    public const string Serve = "serve";
 }
 
 /// <summary>The carrier's rectification report for one round of an order; its evidence files hang off it.</summary>

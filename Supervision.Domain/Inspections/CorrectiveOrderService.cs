@@ -19,7 +19,21 @@ public sealed record OrderRow(long Id, long FindingId, string Branch, string Car
     string? LegalBasis, string Facts, DateOnly? OverdueSince);
 
 public sealed record OrderDetails(CorrectiveOrder Order, string Authority, string DocPrefix, IReadOnlyDictionary<long, IReadOnlyList<EvidenceFile>> ReplyEvidence,
-    IReadOnlyList<IssuedDocument> Documents, string? ResponsibleName);
+    IReadOnlyList<IssuedDocument> Documents, string? ResponsibleName)
+{
+    /// <summary>The officers of the inspection the order rests on, by name: who serve the notice unless others are named.</summary>
+    public IReadOnlyList<string> Officers { get; init; } = [];
+}
+
+/// <summary>
+/// How the 责令限期改正通知书 is served when issued (the case documents' road, <see cref="Enforcement.ServiceMethods"/>): by
+/// <paramref name="Method"/> on <paramref name="ServedOn"/> (today unless given; by post the date of receipt) with its
+/// <paramref name="Details"/>, or — method 电子送达, on the party's consent — through the portal, served at its first opening.
+/// </summary>
+public sealed record OrderServiceInput(string Method, DateOnly? ServedOn = null, Enforcement.ServiceDetails? Details = null)
+{
+    public static readonly OrderServiceInput InPerson = new(Enforcement.ServiceMethods.InPerson);
+}
 
 /// <summary>An uploaded file as it arrives from a form or an API.</summary>
 public sealed record UploadedFile(string Name, byte[] Bytes);
@@ -86,7 +100,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         var evidence = (await db.EvidenceFiles.AsNoTracking().Where(e => e.OwnerType == EvidenceFile.ReplyOwner && replyIds.Contains(e.OwnerId)).OrderBy(e => e.Id).ToListAsync(ct))
             .GroupBy(e => e.OwnerId).ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceFile>)g.ToList());
         var docs = await db.IssuedDocuments.AsNoTracking().Where(d => d.OwnerType == OwnerType && d.OwnerId == id.ToString(CultureInfo.InvariantCulture))
-            .OrderBy(d => d.IssuedAt).ToListAsync(ct);
+            .OrderBy(d => d.IssuedAt).ThenBy(d => d.Id).ToListAsync(ct); // a notice and its 送达回证 are issued in one step
         // The 现场检查记录 the notice rests on, first: the finding (internal) only says which inspection; the record itself is read
         // through the documents' own filter, so a carrier gets it only where issued to its branch as visible to the party.
         var inspectionId = await db.Findings.IgnoreQueryFilters().Where(f => f.Id == order.FindingId).Select(f => f.InspectionId).FirstOrDefaultAsync(ct);
@@ -96,7 +110,11 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
                 .OrderBy(d => d.IssuedAt).ToListAsync(ct));
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.Id == order.ProvinceId, ct);
         var responsible = await db.Users.Where(u => u.Id == order.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        return new(order, province.AuthorityName, province.DocPrefix, evidence, docs, responsible);
+        var officers = inspectionId is { } from
+            ? (await db.InspectionInspectors.IgnoreQueryFilters().Where(i => i.InspectionId == from).OrderBy(i => i.UserName).Select(i => i.DisplayName).ToListAsync(ct))
+                .Select(Inspection.ShortName).ToList()
+            : [];
+        return new(order, province.AuthorityName, province.DocPrefix, evidence, docs, responsible) { Officers = access.Scope.IsCarrier ? [] : officers };
     }
 
     public async Task<Guid> SaveDraftAsync(long id, Guid token, string facts, string requirement, DeadlineMode mode, int? workingDays, DateOnly? date, CancellationToken ct = default)
@@ -117,17 +135,26 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
     /// Issues the order with its numbered 责令限期改正通知书 and marks it issued with that number — in one transaction; the
     /// deadline is fixed now (working days counted from today). The carrier is then notified.
     /// </summary>
-    public async Task<IssuedDocument> IssueAsync(long id, Guid token, CancellationToken ct = default)
+    public async Task<IssuedDocument> IssueAsync(long id, Guid token, CancellationToken ct = default, OrderServiceInput? service = null)
     {
         InspectionRoles.RequireInspector(access);
+        service ??= OrderServiceInput.InPerson;
         var head = await GetAsync(id, ct);
         if (head.Order.CannotIssue() is { } refusal) throw refusal;
         var today = Today;
-        var deadline = head.Order.ComputeDeadline(await catalog.GetCalendarAsync(ct), today);
+        var calendar = await catalog.GetCalendarAsync(ct);
+        var deadline = head.Order.ComputeDeadline(calendar, today);
         if (deadline <= today)
             throw new DomainException("order.deadline_past", $"整改期限{ChineseDate.Format(deadline)}不能是今天或过去的日期。");
         await using var db = await factory.CreateDbContextAsync(ct);
-        var notice = CorrectiveNoticeData.Of(head, deadline, today, await NoticeGroundsAsync(db, head.Order, ct)) with
+        var electronic = Enforcement.ServiceMethods.IsElectronic(service.Method);
+        // Electronic service only on the party's consent in its 送达地址确认书 in force today (行政处罚法第六十一条第二款): checked before the number is taken.
+        var consent = electronic ? await Organizations.ServiceAddressService.InForceAsync(db, head.Order.BranchId, today, ct) : null;
+        if (electronic && consent is not { ConsentsToElectronicService: true })
+            throw new DomainException("order.electronic_service_without_consent",
+                "当事人未签订送达地址确认书同意电子送达，不能采用电子方式送达（行政处罚法第六十一条第二款）；请直接送达或邮寄送达。");
+        var grounds = await NoticeGroundsAsync(db, head.Order, ct);
+        var notice = CorrectiveNoticeData.Of(head, deadline, today, grounds) with
         {
             ReviewBody = (await Enforcement.EnforcementSettings.ForProvinceAsync(db, head.Order.ProvinceId, ct)).ReviewBody,
         };
@@ -141,12 +168,110 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
             order.Issue(deadline, number?.ToString(), access.Actor, clock.GetUtcNow(), today);
             return notice;
         }, ct);
-        await notifications.StageAsync(db, new NotificationDraft($"order-issued:{id}", NotificationLevel.Warning, "收到责令限期改正通知书",
-            $"{head.Order.Branch!.ShortName}：{document.Number}，请于{ChineseDate.Format(deadline)}前完成整改并在平台提交整改报告。", CarrierLink(id)),
+        string text;
+        if (electronic)
+        {
+            // On paper the sealed original is served; sent through the portal, the file is the original and must carry the seal.
+            if (!document.Sealed)
+                throw new DomainException("order.electronic_service_unsealed",
+                    "本机关尚未上传印章，通知书未加盖印章，不能通过平台送达；请管理员在“基础数据 → 省级管理局”上传本局印章，或直接送达、邮寄送达。");
+            order.SendElectronically(consent!.SignedOn, today);
+            text = $"{document.Title}（{document.Number}）已通过监管平台向你单位电子送达。请登录平台查阅并签收，首次查阅之日为送达日期，整改期限自该日起计算。";
+            notifications.StageServiceEmail(db, consent.Id, $"电子送达：{document.Title}（{document.Number}）", text, CarrierLink(id));
+        }
+        else if (Enforcement.ServiceMethods.IsPost(service.Method) && service.ServedOn is null)
+        {
+            // Posted: served on the date of receipt the return receipt shows, recorded when it comes back (ServeAsync); no deadline until then.
+            order.AwaitService();
+            text = $"{head.Order.Branch!.ShortName}：{document.Number}已邮寄送达你单位，整改期限自收件之日起计算。";
+        }
+        else
+        {
+            order.Serve(service.Method, service.ServedOn ?? today, service.Details, grounds.Officers.Select(o => o.Name).ToList(), calendar, today);
+            await IssueReceiptAsync(db, order, head, ct);
+            text = $"{head.Order.Branch!.ShortName}：{document.Number}已于{ChineseDate.Format(order.ServedOn)}{order.ServiceMethod}，请于{ChineseDate.Format(order.Deadline)}前完成整改并在平台提交整改报告。";
+        }
+        await notifications.StageAsync(db, new NotificationDraft($"order-issued:{id}", NotificationLevel.Warning, "收到责令限期改正通知书", text, CarrierLink(id)),
             await notifications.CarrierUsersOfAsync(head.Order.BranchId, ct), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return document;
+    }
+
+    /// <summary>
+    /// The 送达回证 of the served notice, on the case documents' form (the one renderer of 送达回证): what was served, on whom, how and
+    /// when, who signed for the party and the two servers; through the portal, the consent and the first opening.
+    /// </summary>
+    private async Task IssueReceiptAsync(SupervisionDbContext db, CorrectiveOrder order, OrderDetails head, CancellationToken ct)
+    {
+        var servedOn = order.ServedOn!.Value;
+        var basis = head.Order.LegalBasis;
+        var servers = (order.ServiceServers ?? "").Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var branch = head.Order.Branch!;
+        var data = new Enforcement.CaseDocumentData
+        {
+            Kind = DocumentKind.ServiceReceipt, Authority = head.Authority,
+            Party = new Enforcement.PartyInfo(branch.Name, branch.CreditCode, branch.Address, null, Enforcement.PartyInfo.HeadTitleOf(branch.Name)),
+            Title = "责令限期改正", Facts = order.Facts, Evidence = [], Statute = basis?.Statute ?? "", DutyArticle = basis?.DutyArticle ?? "",
+            PenaltyArticle = basis?.PenaltyArticle ?? "", Sanctions = [], FiledOn = order.IssuedOn ?? servedOn, IssueDate = servedOn, Investigators = servers,
+            ServedDocument = $"{DocumentKinds.Title(DocumentKind.CorrectiveNotice)}（{order.NoticeNumber}）", ServedOn = servedOn, ServiceMethod = order.ServiceMethod,
+            Service = new Enforcement.ServiceLine(order.ServiceMethod!, servedOn, order.ServiceRecipientName, order.ServiceRecipientPost, servers,
+                order.ServicePostedOn, order.ServiceTrackingNumber, order.ElectronicSentOn, order.OpenedAt, order.OpenedBy, order.ServiceRecord),
+            ElectronicConsentOn = order.OpenedAt is null ? null : order.ElectronicConsentOn,
+            ElectronicSentOn = order.OpenedAt is null ? null : order.ElectronicSentOn, ElectronicOpenedAt = order.OpenedAt,
+        };
+        await documents.IssueAsync(db, new DocumentRequest(DocumentKind.ServiceReceipt, order.ProvinceId, order.BranchId, OwnerType,
+            order.Id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, servedOn), _ => data, ct);
+    }
+
+    /// <summary>
+    /// Records the service of an issued notice not served at issue (by post: the date of receipt on the return receipt, the posting
+    /// date and 邮件号), fixes the deadline from it and issues the 送达回证 — in one transaction.
+    /// </summary>
+    public async Task<IssuedDocument?> ServeAsync(long id, Guid token, OrderServiceInput service, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireInspector(access);
+        var head = await GetAsync(id, ct);
+        var calendar = await catalog.GetCalendarAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var grounds = await NoticeGroundsAsync(db, head.Order, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await LoadAsync(db, id, ct);
+        if (order.ConcurrencyToken != token)
+            throw new DomainException("order.changed", "整改通知刚被他人处理，请刷新后查看最新状态。");
+        order.Serve(service.Method, service.ServedOn ?? Today, service.Details, grounds.Officers.Select(o => o.Name).ToList(), calendar, Today);
+        await IssueReceiptAsync(db, order, head, ct);
+        await SaveAsync(db, ct);
+        await ChangedAsync(db, order, ct);
+        await tx.CommitAsync(ct);
+        await notifications.PublishAsync(new NotificationDraft($"order-served:{id}", NotificationLevel.Warning, "责令限期改正通知书已送达",
+            $"{order.NoticeNumber}已于{ChineseDate.Format(order.ServedOn)}{order.ServiceMethod}，请于{ChineseDate.Format(order.Deadline)}前完成整改并在平台提交整改报告。",
+            CarrierLink(id)), await notifications.CarrierUsersOfAsync(order.BranchId, ct), ct);
+        return null;
+    }
+
+    /// <summary>
+    /// The party opens and acknowledges the notice in its portal (签收). Sent through the portal, this first opening serves it: the
+    /// deadline runs from today and the 送达回证 is issued, in one transaction; the inspectors are told.
+    /// </summary>
+    public async Task<CorrectiveOrder> AcknowledgeAsync(long id, CancellationToken ct = default)
+    {
+        InspectionRoles.RequireCarrier(access);
+        var head = await GetAsync(id, ct);
+        var calendar = await catalog.GetCalendarAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var name = await db.Users.Where(u => u.Id == access.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? access.Actor;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await LoadAsync(db, id, ct);
+        var served = order.Acknowledge(name, clock.GetUtcNow(), calendar, Today);
+        if (served) await IssueReceiptAsync(db, order, head, ct);
+        await SaveAsync(db, ct);
+        if (served) await ChangedAsync(db, order, ct);
+        await tx.CommitAsync(ct);
+        await notifications.PublishAsync(new NotificationDraft($"order-acknowledged:{id}", NotificationLevel.Info, served ? "整改通知书已电子送达" : "企业已签收整改通知书",
+            served ? $"{order.NoticeNumber}已由{name}于今天首次查阅，视为送达；整改期限至{ChineseDate.Format(order.Deadline)}。"
+                : $"{order.NoticeNumber}已由{name}在平台签收。", InspectorLink(id)), await InspectorsOfAsync(order, ct), ct);
+        return order;
     }
 
     /// <summary>The notice as it would be issued today, without a number.</summary>

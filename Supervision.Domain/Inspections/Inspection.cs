@@ -60,6 +60,12 @@ public class Inspection : IPartyVisible
     public string? OutletsVisited { get; private set; }
     /// <summary>How many transactions (入网工单) were sampled.</summary>
     public int? TransactionsSampled { get; private set; }
+    /// <summary>
+    /// 出示执法证件 (行政处罚法第五十五条): when the officers showed their enforcement certificates to the inspected unit, and who —
+    /// each officer's name with the 执法证号 of their profile, as the record prints it; at least two (第四十二条).
+    /// </summary>
+    public DateTimeOffset? CredentialsShownAt { get; private set; }
+    public string? CredentialsShownBy { get; private set; }
     /// <summary>Planned when drawn; changes only through the record's steps.</summary>
     public InspectionStatus Status { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -122,6 +128,33 @@ public class Inspection : IPartyVisible
         Touch();
     }
 
+    /// <summary>
+    /// Records that the officers showed their enforcement certificates to the inspected unit (行政处罚法第五十五条: 执法人员应当主动出示
+    /// 执法证件; 第四十二条: 不得少于两人): each of <paramref name="officers"/> is an inspector of this record with the 执法证号 of
+    /// their profile. Recorded again, it replaces the earlier statement (e.g. after an inspector was replaced).
+    /// </summary>
+    public void RecordCredentialsShown(IReadOnlyList<(string UserId, string Name, string? Certificate)> officers, DateTimeOffset at)
+    {
+        RequireOpen();
+        var strangers = officers.Where(o => !IsAssigned(o.UserId)).Select(o => o.Name).ToList();
+        if (strangers.Count > 0)
+            throw new DomainException("inspection.credentials_not_inspector", $"{string.Join("、", strangers)}不是本次检查的检查人员，不能登记其出示执法证件。");
+        var missing = officers.Where(o => string.IsNullOrWhiteSpace(o.Certificate)).Select(o => o.Name).ToList();
+        if (missing.Count > 0)
+            throw new DomainException("inspection.credentials_missing",
+                $"{string.Join("、", missing)}尚未登记行政执法证号，不能登记出示执法证件（行政处罚法第五十五条）；请由系统管理员在“用户管理”中登记执法证号。");
+        var shown = officers.DistinctBy(o => o.UserId).ToList();
+        if (shown.Count < 2)
+            throw new DomainException("inspection.credentials_two_officers", "执法人员不得少于两人，并应当主动出示执法证件（行政处罚法第四十二条、第五十五条）：请两名以上检查人员出示执法证件后再登记。");
+        CredentialsShownBy = string.Join("；", shown.Select(o => $"{ShortName(o.Name)}，执法证号{o.Certificate!.Trim()}"));
+        CredentialsShownAt = at;
+        Start();
+        Touch();
+    }
+
+    /// <summary>A name without the office in brackets: 马建国（宁夏局网安处） → 马建国.</summary>
+    public static string ShortName(string name) => name.IndexOf('（') is > 0 and var at ? name[..at] : name;
+
     /// <summary>Records the result of one checklist item of this inspection; an item the plan does not include is refused.</summary>
     public InspectionItemResult RecordItem(long itemResultId, ItemOutcome outcome, string? notes, string by, DateTimeOffset at)
     {
@@ -166,6 +199,7 @@ public class Inspection : IPartyVisible
         if (pending.Count > 0) problems.Add($"尚有{pending.Count}项未记录结果（{string.Join("、", pending.Take(5))}{(pending.Count > 5 ? "等" : "")}）。");
         var bare = Items.Where(i => i.Outcome == ItemOutcome.NonCompliant && string.IsNullOrWhiteSpace(i.Notes)).Select(i => $"“{i.ItemTitle}”").ToList();
         if (bare.Count > 0) problems.Add($"不符合项须写明检查发现的情况（{string.Join("、", bare)}）。");
+        if (CredentialsShownAt is null) problems.Add("请登记执法人员已出示执法证件（行政处罚法第五十五条）。");
         return problems;
     }
 
@@ -173,6 +207,10 @@ public class Inspection : IPartyVisible
     public void RequireCompletable(DateOnly today)
     {
         RequireOpen();
+        // Art. 55 with a code of its own: a record otherwise complete whose officers did not show their certificates is not signed.
+        if (CredentialsShownAt is null && CompletionProblems(today).Count == 1)
+            throw new DomainException("inspection.credentials_not_shown",
+                "执法人员应当主动出示执法证件（行政处罚法第五十五条）：尚未登记检查人员向被检查单位出示执法证件，不能签发现场检查记录。请在“现场情况”中登记出示执法证件。");
         if (Incomplete(today) is { } refusal) throw refusal;
     }
 

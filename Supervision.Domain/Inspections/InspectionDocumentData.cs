@@ -26,6 +26,9 @@ public sealed record InspectionRecordData(string Authority, string Party, string
     public int? TransactionsSampled { get; init; }
     /// <summary>The inspectors with their 行政执法证号 (行政处罚法第四十二条、第五十五条): 马建国（执法证号：…）.</summary>
     public IReadOnlyList<string> Officers { get; init; } = [];
+    /// <summary>出示执法证件 (行政处罚法第五十五条): each officer's name and 执法证号 as recorded on the visit, and when.</summary>
+    public string? CredentialsShownBy { get; init; }
+    public DateTimeOffset? CredentialsShownAt { get; init; }
 
     /// <summary>The record with the catalog's view of its items (each item's article, the power to inspect) and the officers' 执法证号.</summary>
     public static async Task<InspectionRecordData> WithBasesAsync(InspectionRecordData record, Data.SupervisionDbContext db, CancellationToken ct,
@@ -38,7 +41,10 @@ public sealed record InspectionRecordData(string Authority, string Party, string
         var statutes = items.Select(i => i.Statute).Distinct().ToList();
         var powers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.LegalBases.Where(b => statutes.Contains(b.Statute) && b.Code.EndsWith("-INSPECT")).Select(b => new { b.Statute, b.DutyArticle }), ct);
-        var bases = statutes.Select(s => powers.FirstOrDefault(p => p.Statute == s) is { } power ? power.Statute + power.DutyArticle : s).ToList();
+        // A statute without an inspection article in the catalog is cited by the articles of the duties checked under it — never as a
+        // whole law (依据《网络安全法》 with no article is no basis a court can check).
+        var bases = statutes.Select(s => powers.FirstOrDefault(p => p.Statute == s) is { } power ? power.Statute + power.DutyArticle
+            : s + string.Join("、", items.Where(i => i.Statute == s).Select(i => i.DutyArticle).Distinct())).ToList();
         // Each item's article; where the items rest on several statutes, each article with its statute (反电信网络诈骗法第十条 is not
         // Order 25's 第十条).
         var articles = items.GroupBy(i => i.Code).ToDictionary(g => g.Key,
@@ -51,12 +57,33 @@ public sealed record InspectionRecordData(string Authority, string Party, string
             officers = inspectorIds.Select((id, n) => certificates.FirstOrDefault(c => c.Id == id)?.EnforcementCertificate is { Length: > 0 } cert
                 ? $"{record.Inspectors[n]}（执法证号：{cert}）" : record.Inspectors[n]).ToList();
         }
+        RequireArticles(bases.Concat(articles.Values));
         return record with
         {
             LegalBases = bases,
             Items = record.Items.Select(i => i with { Basis = articles.GetValueOrDefault(i.Code) }).ToList(),
             Officers = officers,
         };
+    }
+
+    /// <summary>
+    /// Every legal basis the record prints names its article (第…条), or the record is refused: a basis in the catalog without its
+    /// article cannot be cited. The catalog's one mapping (each checklist item one entry) gives each duty one article.
+    /// </summary>
+    internal static void RequireArticles(IEnumerable<string> printed)
+    {
+        var bare = printed.Where(b => !HasArticle(b)).Distinct().ToList();
+        if (bare.Count > 0)
+            throw new Common.DomainException("inspection.basis_without_article",
+                $"检查记录引用的法律依据须写明具体条款：{string.Join("、", bare)}未写明条款。请管理员在“基础数据 → 法律依据”中补全该依据的条款，或更正检查项目的法律依据。");
+    }
+
+    /// <summary>Whether a citation names an article: 第二十三条, 第十七条第二款 (after the statute's title, if any).</summary>
+    internal static bool HasArticle(string citation)
+    {
+        var rest = citation.Contains('》') ? citation[(citation.LastIndexOf('》') + 1)..] : citation;
+        var at = rest.IndexOf('第');
+        return at >= 0 && rest.IndexOf('条', at) > at + 1;
     }
 
     /// <summary>《中华人民共和国反电信网络诈骗法》 → 《反电信网络诈骗法》; 《电话用户真实身份信息登记规定》（工业和信息化部令第25号） → 《电话用户真实身份信息登记规定》.</summary>
@@ -81,6 +108,7 @@ public sealed record InspectionRecordData(string Authority, string Party, string
         {
             StartedAt = i.StartedAt, EndedAt = i.EndedAt, OutletsVisited = i.OutletsVisited, TransactionsSampled = i.TransactionsSampled,
             Officers = i.Inspectors.Select(x => x.DisplayName).ToList(),
+            CredentialsShownBy = i.CredentialsShownBy, CredentialsShownAt = i.CredentialsShownAt,
         };
     }
 }
@@ -106,6 +134,8 @@ public sealed record CorrectiveNoticeData(string Authority, string Party, string
     public IReadOnlyList<string> Officers { get; init; } = [];
     /// <summary>The document setting the concrete requirement the basis's article is applied by (工信部网安〔2016〕182号), never a basis itself.</summary>
     public string? Guidance { get; init; }
+    /// <summary>A deadline in working days runs from service (自收到本通知书之日起); null: the fixed date <see cref="Deadline"/>.</summary>
+    public int? WorkingDays { get; init; }
 
     /// <summary>
     /// The notice of an order. An order resting on an inspection cites the inspection record and names at least two officers with their
@@ -133,6 +163,7 @@ public sealed record CorrectiveNoticeData(string Authority, string Party, string
             basis.PenaltyArticle, basis.Duty, o.Requirement, deadline, d.ResponsibleName, issueDate)
         {
             InspectionRecord = record, Officers = officers, Guidance = grounds?.Guidance,
+            WorkingDays = o.DeadlineMode == DeadlineMode.WorkingDays ? o.DeadlineWorkingDays : null,
         };
     }
 }

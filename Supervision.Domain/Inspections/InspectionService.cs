@@ -130,6 +130,19 @@ public sealed class InspectionService(IDbContextFactory<SupervisionDbContext> fa
             return Task.CompletedTask;
         }, ct);
 
+    /// <summary>
+    /// Records that the inspectors of the record showed their enforcement certificates to the inspected unit now (行政处罚法第五十五条),
+    /// each with the 执法证号 of their profile; the record cannot be completed without it.
+    /// </summary>
+    public Task RecordCredentialsShownAsync(long id, CancellationToken ct = default) =>
+        ChangeAsync(id, null, async (db, i) =>
+        {
+            var ids = i.Inspectors.Select(x => x.UserId).ToList();
+            var certificates = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.EnforcementCertificate }).ToListAsync(ct);
+            i.RecordCredentialsShown(i.Inspectors.OrderBy(x => x.UserName, StringComparer.Ordinal)
+                .Select(x => (x.UserId, x.DisplayName, certificates.FirstOrDefault(c => c.Id == x.UserId)?.EnforcementCertificate)).ToList(), clock.GetUtcNow());
+        }, ct);
+
     /// <summary>Saves one item's result as the inspector goes; returns the record's new version token.</summary>
     public async Task<Guid> SaveItemAsync(long id, long itemResultId, ItemOutcome outcome, string? notes, CancellationToken ct = default)
     {

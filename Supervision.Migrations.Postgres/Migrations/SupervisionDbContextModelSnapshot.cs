@@ -2022,6 +2022,13 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
 
@@ -2050,6 +2057,12 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int?>("DeadlineWorkingDays")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ElectronicConsentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ElectronicSentOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2080,6 +2093,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("NoticeNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -2117,6 +2137,36 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceMethod")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("ServicePostedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceRecipientName")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceRecipientPost")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceRecord")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceServers")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceTrackingNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -2548,6 +2598,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CredentialsShownAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CredentialsShownBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<long?>("DrawId")
                         .HasColumnType("bigint");

@@ -28,6 +28,10 @@ public static class InspectionPdfs
         if (d.TransactionsSampled is { } sampled) doc.Field("抽查业务", $"{sampled}笔");
         doc.Field("检查人员", string.Join("、", officers))
             .Field("企业在场人员", d.Representative);
+        // 行政处罚法第五十五条: the officers showed their certificates, as recorded on the visit (who, 执法证号, when).
+        if (d.CredentialsShownBy is { Length: > 0 } shown)
+            doc.Paragraph($"执法人员（{shown}）已向被检查单位出示执法证件"
+                          + (d.CredentialsShownAt is { } at ? $"（{ChineseDate.Format(BeijingTime.Today(at))}{BeijingTime.Local(at):H时mm分}）。" : "。"));
         doc.Heading("检查情况");
         var table = new DocumentTable(new TableColumn("序号", 0.55, CellAlignment.Center), new TableColumn("检查项目", 2.7), new TableColumn("结果", 0.9, CellAlignment.Center),
             new TableColumn("检查情况", 3.2)) { FontSize = 12 };
@@ -90,7 +94,10 @@ public static class InspectionPdfs
         var guidance = d.Guidance is { Length: > 0 } g ? $"不符合{g.TrimEnd('。')}，" : "";
         doc.Paragraph($"上述行为{guidance}违反了{d.Statute}{d.DutyArticle}关于{d.Duty.TrimEnd('。')}的规定。{penalty}现责令你单位限期改正。");
         doc.Heading("整改要求。", d.Requirement);
-        doc.Heading("整改期限。", $"请于{ChineseDate.Format(d.Deadline)}（含）前完成整改。");
+        // The deadline runs from service (送达): in working days from the day the party receives the notice, or a fixed date.
+        doc.Heading("整改期限。", d.WorkingDays is { } days
+            ? $"请自收到本通知书之日起{days}个工作日内完成整改。"
+            : $"请于{ChineseDate.Format(d.Deadline)}（含）前完成整改。");
         doc.Heading("整改报告。", "请在整改期限届满前，登录电信实名制与网络安全监管平台，在“整改通知”栏目提交书面整改报告及证明材料（照片或加盖公章的PDF文件）。"
                              + "确有正当理由不能按期完成的，应在期限届满前通过平台提出延期申请并说明理由，经本局批准后方可延期。");
         doc.Paragraph("本局将对整改情况进行复查。逾期不改正或者整改不到位的，本局将依法处理。");

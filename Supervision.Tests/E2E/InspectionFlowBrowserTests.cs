@@ -54,6 +54,10 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await inspector.FillAsync("#visit-representative", "王磊");
         await inspector.ClickAsync("#save-visit");
         await SnackbarAsync(inspector, "现场情况已保存");
+        // 行政处罚法第五十五条: the officers showed their certificates — recorded before the record can be completed.
+        await inspector.ClickAsync("#record-credentials");
+        await SnackbarAsync(inspector, "已登记执法人员出示执法证件");
+        await Assertions.Expect(inspector.Locator("#credentials-shown")).ToContainTextAsync("执法证号", Slow);
         await inspector.ClickAsync($"#outcome-{rn02}-NonCompliant");
         await inspector.FillAsync($"#notes-{rn02}", "抽查20份入网登记，其中3份未登记证件地址");
         await inspector.PressAsync($"#notes-{rn02}", "Tab");
@@ -81,6 +85,8 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(inspector.Locator("#deadline-preview")).ToContainTextAsync("若今日下达", Slow);
         await inspector.ClickAsync("#record-action-issue");
+        // Served on the spot: handed to the person present, who signs the 送达回证; the deadline runs from today.
+        await inspector.FillAsync("#action-recipient", "王磊");
         await ConfirmAsync(inspector, "下达");
         await SnackbarAsync(inspector, "通知书已下达");
         await Assertions.Expect(inspector.Locator(".page-title")).ToContainTextAsync("宁通管改", Slow);
@@ -119,7 +125,7 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await carrier.ReloadAsync();
         await carrier.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(carrier.Locator("#order-status")).ToContainTextAsync("整改合格", Slow);
-        await Assertions.Expect(carrier.Locator(".order-document").Nth(2)).ToContainTextAsync("整改复查意见书", Slow); // after the inspection record and the notice
+        await Assertions.Expect(carrier.Locator(".order-document").Nth(3)).ToContainTextAsync("整改复查意见书", Slow); // after the inspection record, the notice and its 送达回证
         await Assertions.Expect(carrier.Locator("#party-history")).ToContainTextAsync("整改复查合格", Slow);
         await BrowserPortal.ShotAsync(carrier, "order-carrier-history");
     }

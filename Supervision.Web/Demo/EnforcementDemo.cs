@@ -176,6 +176,10 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         await publicity.PublishAsync(announcement.Id, (await db.Announcements.AsNoTracking().SingleAsync(a => a.Id == announcement.Id, ct)).ConcurrencyToken, Day(92), publication, ct);
         Party("CMCC-64", "carrier.cmcc.nx");
         await cases.AcknowledgeServiceAsync(closed.Id, ct);
+        // The party signed for the decision the day it was served (Day 94), long before the case was closed: dated so, the party's
+        // history reads in the order things happened and shows nothing of the party after closing.
+        var signedAt = new DateTimeOffset(Day(94).ToDateTime(new TimeOnly(16, 0)), BeijingTime.Offset).ToUniversalTime();
+        await db.EnforcementCases.Where(c => c.Id == closed.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.AcknowledgedAt, signedAt), ct);
         Inspector();
         closed = await cases.GetAsync(closed.Id, ct);
         closed = await cases.RecordPaymentAsync(closed.Id, closed.ConcurrencyToken, 20_000m, Day(85), "宁财非税缴款书No.6400012345", ct);

@@ -1,3 +1,4 @@
+using Supervision.Domain.Enforcement;
 using Microsoft.EntityFrameworkCore;
 using Supervision.Domain.Access;
 using Supervision.Domain.Common;
@@ -61,6 +62,7 @@ public sealed class InspectionDemo(IDbContextFactory<SupervisionDbContext> facto
         var outlets = $"{first.EntityName}营业厅（{Address(first.Branch?.Address)}）及城区合作营业厅2家";
         await inspections.SaveVisitAsync(first.Id, new VisitInput(visit, $"{first.EntityName}营业厅", "王磊", "实名制管理专员", "企业按要求提供了台账和系统查询权限。",
             new TimeOnly(9, 30), new TimeOnly(11, 45), outlets, 60), ct);
+        await inspections.RecordCredentialsShownAsync(first.Id, ct);
         Guid token = default;
         foreach (var item in first.Items.OrderBy(i => i.SortOrder))
             token = item.ItemCode == "RN-05"
@@ -75,7 +77,9 @@ public sealed class InspectionDemo(IDbContextFactory<SupervisionDbContext> facto
                       ?? throw new InvalidOperationException("RN-05 has no legal basis in the checklist.");
         var orderId = await findings.DecideAsync(finding.Id, finding.ConcurrencyToken, FindingDecision.CorrectiveOrder, FindingSeverity.Serious, basisId, null, ct);
         var order = await after.CorrectiveOrders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
-        await orders.IssueAsync(order.Id, order.ConcurrencyToken, ct);
+        // Handed to the person present at the inspection, who signs the 送达回证; the deadline runs from that day.
+        await orders.IssueAsync(order.Id, order.ConcurrencyToken, ct, new OrderServiceInput(ServiceMethods.InPerson,
+            Details: new ServiceDetails(RecipientName: "王磊", RecipientPost: "实名制管理专员")));
         access.AsSystem("system:demo");
     }
 

@@ -1963,6 +1963,13 @@ namespace Supervision.Domain.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
 
@@ -1991,6 +1998,12 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int?>("DeadlineWorkingDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ElectronicConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ElectronicSentOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("EscalatedAt")
                         .HasColumnType("INTEGER");
@@ -2021,6 +2034,13 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NoticeNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -2058,6 +2078,36 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceMethod")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ServicePostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRecipientName")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRecipientPost")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRecord")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceServers")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceTrackingNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -2476,6 +2526,13 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CredentialsShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CredentialsShownBy")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DrawId")

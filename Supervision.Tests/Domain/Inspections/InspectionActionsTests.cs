@@ -25,6 +25,7 @@ public class InspectionActionsTests
     {
         var r = Planned();
         r.RecordVisit(Today, "银川市兴庆区解放西街营业厅", "王磊", "店长", null, Today);
+        r.RecordCredentialsShown([("a", "马建国（网安处）", "宁通执字第640003号"), ("b", "李娜", "宁通执字第640005号")], Now);
         r.RecordItem(1, ItemOutcome.Compliant, null, "a", Now);
         r.RecordItem(2, ItemOutcome.NonCompliant, "两台读卡器未联网", "a", Now);
         return r;
@@ -52,13 +53,31 @@ public class InspectionActionsTests
         Assert.Empty(r.ActionsFor(Acting.Party, assigned: false, Today)); // the carrier never sees the record
     }
 
+    /// <summary>行政处罚法第四十二条、第五十五条: two of the record's own inspectors, each with a 执法证号; otherwise complete, the record is refused with a code of its own.</summary>
+    [Fact]
+    public void A_record_otherwise_complete_is_not_signed_before_two_of_its_inspectors_showed_their_certificates()
+    {
+        var r = Planned();
+        r.RecordVisit(Today, "营业厅", "王磊", "店长", null, Today);
+        r.RecordItem(1, ItemOutcome.Compliant, null, "a", Now);
+        r.RecordItem(2, ItemOutcome.Compliant, null, "a", Now);
+        Assert.Equal("inspection.credentials_not_shown", Assert.Throws<DomainException>(() => r.Complete("a", Now, Today, null)).Code);
+        Assert.Equal("inspection.credentials_not_inspector", Assert.Throws<DomainException>(() => r.RecordCredentialsShown([("a", "马建国", "1"), ("x", "王五", "2")], Now)).Code);
+        Assert.Equal("inspection.credentials_missing", Assert.Throws<DomainException>(() => r.RecordCredentialsShown([("a", "马建国", "1"), ("b", "李娜", " ")], Now)).Code);
+        Assert.Equal("inspection.credentials_two_officers", Assert.Throws<DomainException>(() => r.RecordCredentialsShown([("a", "马建国", "1")], Now)).Code);
+        r.RecordCredentialsShown([("a", "马建国（网安处）", "宁通执字第640003号"), ("b", "李娜", "宁通执字第640005号")], Now);
+        Assert.Equal("马建国，执法证号宁通执字第640003号；李娜，执法证号宁通执字第640005号", r.CredentialsShownBy);
+        r.Complete("a", Now, Today, "宁通管检〔2026〕1号");
+        Assert.Equal(InspectionStatus.Completed, r.Status);
+    }
+
     [Fact]
     public void Completion_not_possible_yet_says_what_is_missing_as_completing_would()
     {
         var r = Planned();
         r.RecordItem(2, ItemOutcome.NonCompliant, null, "a", Now);
         var reason = NotYet(r.ActionsFor(Acting.Officer, assigned: true, Today), InspectionActions.Complete);
-        Assert.Equal("检查记录尚不完整：请填写检查日期。请填写检查地点。请填写企业在场人员。尚有1项未记录结果（“入网证件查验”）。不符合项须写明检查发现的情况（“读卡器与联网核验”）。", reason);
+        Assert.Equal("检查记录尚不完整：请填写检查日期。请填写检查地点。请填写企业在场人员。尚有1项未记录结果（“入网证件查验”）。不符合项须写明检查发现的情况（“读卡器与联网核验”）。请登记执法人员已出示执法证件（行政处罚法第五十五条）。", reason);
         Assert.Equal(reason, Assert.Throws<DomainException>(() => r.Complete("a", Now, Today, null)).Message);
         Assert.Equal(reason, Assert.Throws<DomainException>(() => r.RequireCompletable(Today)).Message);
         Assert.Equal(InspectionStatus.InProgress, r.Status);

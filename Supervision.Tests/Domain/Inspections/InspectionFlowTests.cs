@@ -136,7 +136,8 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         await CompleteAsync(portal, inspection, user, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), "RN-01");
         await using var db = portal.Db();
         var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.InspectionId == inspection.Id);
-        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A06");
+        // RN-01 (入网证件查验) is the 查验 duty of Order 25 第九条 in the catalog, as RN-05.
+        var basis = await db.LegalBases.SingleAsync(b => b.Code == "ORD25-A09");
 
         using var inspector = await portal.AsUserAsync(user);
         var orderId = (await inspector.Get<FindingService>().DecideAsync(finding.Id, finding.ConcurrencyToken, FindingDecision.CorrectiveOrder, FindingSeverity.Serious, basis.Id, null))!.Value;
@@ -171,9 +172,10 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         var seen = await carrier.Get<CorrectiveOrderService>().GetAsync(orderId);
         Assert.Equal((OrderState.Issued, deadline, notice.Number), (seen.Order.State, seen.Order.Deadline!.Value, seen.Order.NoticeNumber));
         // The notice, and the issued inspection record it cites (the party's copy of what its representative signed).
-        Assert.Equal([DocumentKind.InspectionRecord, DocumentKind.CorrectiveNotice], seen.Documents.Select(d => d.Kind));
+        // The notice and its 送达回证 (handed over at issue): the party sees how it was served.
+        Assert.Equal([DocumentKind.InspectionRecord, DocumentKind.CorrectiveNotice, DocumentKind.ServiceReceipt], seen.Documents.Select(d => d.Kind));
         var text = Text((await carrier.Get<DocumentRegistry>().DownloadAsync(notice.Id)).Pdf);
-        foreach (var expected in new[] { "责令限期改正通知书", notice.Number!, "中国移动通信集团宁夏有限公司", "抽查发现人工录入身份信息12笔", "《电话用户真实身份信息登记规定》", "第六条", "第十九条",
+        foreach (var expected in new[] { "责令限期改正通知书", notice.Number!, "中国移动通信集团宁夏有限公司", "抽查发现人工录入身份信息12笔", "《电话用户真实身份信息登记规定》", "第九条", "第十九条",
                      "立即停止人工录入身份信息", "请于2026年12月10日（含）前完成整改", "整改通知", "延期申请", "宁夏回族自治区通信管理局" })
             Assert.Contains(expected, text);
         // It rests on the inspection record (date and 文号) and names the officers with their 执法证号.
@@ -273,7 +275,7 @@ public class InspectionFlowTests(Portal portal) : IClassFixture<Portal>
         Assert.Matches(@"^宁通管复〔\d{4}〕\d+号$", opinion.Number);
         var served = await orders.GetAsync(orderId);
         Assert.Equal(OrderState.Verified, served.Order.State);
-        Assert.Equal([DocumentKind.CorrectiveNotice, DocumentKind.ReinspectionOpinion], served.Documents.Select(d => d.Kind));
+        Assert.Equal([DocumentKind.CorrectiveNotice, DocumentKind.ServiceReceipt, DocumentKind.ReinspectionOpinion], served.Documents.Select(d => d.Kind));
         var text = Text((await carrier.Get<DocumentRegistry>().DownloadAsync(opinion.Id)).Pdf);
         Assert.Contains("整改合格", text);
         Assert.Contains(served.Order.NoticeNumber!, text);

@@ -49,6 +49,7 @@ internal static class InspectionKit
         using var s = await portal.AsUserAsync(userName);
         var service = s.Get<InspectionService>();
         await service.SaveVisitAsync(inspection.Id, new VisitInput(date, "营业厅", "王磊", "实名制专员", null));
+        await service.RecordCredentialsShownAsync(inspection.Id);
         var token = Guid.Empty;
         foreach (var item in inspection.Items)
             token = item.ItemCode == nonCompliantCode
@@ -87,9 +88,13 @@ internal static class InspectionKit
         return await db.CorrectiveOrders.AsNoTracking().Include(o => o.Extensions).SingleAsync(o => o.Id == id);
     }
 
-    public static async Task<IssuedDocument> IssueAsync(IServicePortal portal, long orderId, string by = "inspector.nx")
+    /// <summary>Handed to the branch's staff, who sign the 送达回证; two servers named (a drafted order rests on no inspection).</summary>
+    public static readonly OrderServiceInput HandedOver = new(Supervision.Domain.Enforcement.ServiceMethods.InPerson,
+        Details: new Supervision.Domain.Enforcement.ServiceDetails(RecipientName: "王磊", RecipientPost: "实名制专员", Servers: ["马建国", "李娜"]));
+
+    public static async Task<IssuedDocument> IssueAsync(IServicePortal portal, long orderId, string by = "inspector.nx", OrderServiceInput? service = null)
     {
         using var s = await portal.AsUserAsync(by);
-        return await s.Get<CorrectiveOrderService>().IssueAsync(orderId, (await OrderAsync(portal, orderId)).ConcurrencyToken);
+        return await s.Get<CorrectiveOrderService>().IssueAsync(orderId, (await OrderAsync(portal, orderId)).ConcurrencyToken, service: service ?? HandedOver);
     }
 }

@@ -87,6 +87,7 @@ public class InspectionRulesTests
     {
         var r = Record();
         r.RecordVisit(Today, "营业厅", "王磊", "店长", null, Today);
+        r.RecordCredentialsShown([("a", "马建国", "宁通执字第640003号"), ("b", "李娜", "宁通执字第640005号")], Now);
         r.RecordItem(1, ItemOutcome.Compliant, null, "a", Now);
         r.RecordItem(2, ItemOutcome.NonCompliant, "人工录入12笔", "a", Now);
         r.Complete("a", Now, Today, "宁通管检〔2026〕1号");

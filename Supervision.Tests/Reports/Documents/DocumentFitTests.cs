@@ -1,3 +1,4 @@
+using Supervision.Domain.Common;
 using Supervision.Domain.Catalog;
 using Supervision.Domain.Documents;
 using Supervision.Domain.Enforcement;
@@ -189,12 +190,14 @@ public class DocumentFitTests
     {
         var record = new InspectionRecordData(Authority, Branch, null, BranchAddress, Branch, "电话“黑卡”治理专项行动", "专项行动", Day, "解放西街营业厅",
             ["马建国（宁夏局网安处）", "刘洋（宁夏局政策法规处）"], "王磊（实名制管理专员）",
-            [new RecordItem(1, "RN-01", "入网证件查验", "符合", null, "第六条"), new RecordItem(2, "RN-05", "读卡器与联网核验", "不符合", "人工录入12笔", "第九条")],
+            [new RecordItem(1, "RN-01", "入网证件查验", "符合", null, "第九条"), new RecordItem(2, "RN-05", "读卡器与联网核验", "不符合", "人工录入12笔", "第九条")],
             [new RecordEvidence("RN-05", "工单.pdf", new string('a', 64), "读卡器与联网核验")], null, Day)
         {
             LegalBases = ["《电话用户真实身份信息登记规定》（工业和信息化部令第25号）第十六条"],
             StartedAt = new TimeOnly(9, 30), EndedAt = new TimeOnly(11, 45), OutletsVisited = "解放西街营业厅（银川市兴庆区解放西街118号）及城区合作营业厅2家",
             TransactionsSampled = 60, Officers = ["马建国（执法证号：宁通执字第640003号）", "刘洋（执法证号：宁通执字第640005号）"],
+            CredentialsShownBy = "马建国，执法证号宁通执字第640003号；刘洋，执法证号宁通执字第640005号",
+            CredentialsShownAt = new DateTimeOffset(2026, 5, 11, 9, 32, 0, BeijingTime.Offset),
         };
         var text = Text(Renderer.Render(record));
         Assert.Contains("检查时间：2026年5月11日9时30分至11时45分", text);
@@ -203,6 +206,9 @@ public class DocumentFitTests
         Assert.Contains("抽查业务：60笔", text);
         Assert.Contains("检查依据：《电话用户真实身份信息登记规定》（工业和信息化部令第25号）第十六条", text);
         Assert.Contains("读卡器与联网核验（第九条）", text);
+        Assert.Contains("入网证件查验（第九条）", text);
+        // 行政处罚法第五十五条: the officers showed their certificates, by name and 执法证号, and when.
+        Assert.Contains("执法人员（马建国，执法证号宁通执字第640003号；刘洋，执法证号宁通执字第640005号）已向被检查单位出示执法证件（2026年5月11日9时32分）", text);
         foreach (var code in new[] { "RN-01", "RN-05", "SEC-12" }) Assert.DoesNotContain(code, text);
     }
 

@@ -116,6 +116,7 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         var order = await carrier.Get<CorrectiveOrderService>().GetAsync(r.Order);
         Assert.Equal([
             $"2026年11月2日 下达整改通知（{r.NoticeNumber}），整改期限至2026年11月9日",
+            "2026年11月2日 直接送达责令限期改正通知书",
             "2026年11月3日 申请将整改期限延至2026年11月16日",
             "2026年11月4日 延期申请获批，整改期限延至2026年11月13日",
             "2026年11月5日 提交整改报告",

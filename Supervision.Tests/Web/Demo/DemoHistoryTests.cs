@@ -90,4 +90,41 @@ public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>
             await second.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// The demo's cases read in the order things happened: nothing the party did — signing for the decision, statements, hearing
+    /// requests — is dated after the case was closed, and the closing is the last event of the party's history.
+    /// </summary>
+    [Fact]
+    public async Task The_demo_cases_show_no_party_step_after_closing()
+    {
+        await using var db = portal.Db();
+        var closed = await db.EnforcementCases.AsNoTracking().IgnoreQueryFilters().Include(c => c.Statements).Include(c => c.Sanctions).Include(c => c.Payments).Include(c => c.Approvals)
+            .Where(c => c.ClosedOn != null).ToListAsync();
+        Assert.NotEmpty(closed);
+        foreach (var c in closed)
+        {
+            var closedOn = c.ClosedOn!.Value;
+            if (c.AcknowledgedAt is { } ack) Assert.True(BeijingTime.Today(ack) <= closedOn, $"{c.CaseNumber}: 签收 {ack:O} after closing on {closedOn}");
+            if (c.HearingRequestedOn is { } requested) Assert.True(requested <= closedOn, $"{c.CaseNumber}: 申请听证 after closing");
+            foreach (var s in c.Statements) Assert.True(BeijingTime.Today(s.SubmittedAt) <= closedOn, $"{c.CaseNumber}: 陈述申辩 after closing");
+            var timeline = c.PartyTimeline([]);
+            Assert.All(timeline, e => Assert.True(e.On <= closedOn, $"{c.CaseNumber}: “{e.Text}” on {e.On} after closing on {closedOn}"));
+        }
+    }
+
+    /// <summary>The demo's corrective order was served (handed over, signed for, two servers) and its deadline runs from that day.</summary>
+    [Fact]
+    public async Task The_demo_order_shows_its_service()
+    {
+        await using var db = portal.Db();
+        var order = await db.CorrectiveOrders.AsNoTracking().IgnoreQueryFilters().Where(o => o.NoticeNumber != null).OrderBy(o => o.Id).FirstAsync();
+        Assert.Equal("直接送达", order.ServiceMethod);
+        Assert.NotNull(order.ServedOn);
+        Assert.Equal("王磊", order.ServiceRecipientName);
+        Assert.Equal(2, order.ServiceServers!.Split('、').Length);
+        Assert.True(order.Deadline > order.ServedOn);
+        Assert.True(await db.IssuedDocuments.IgnoreQueryFilters().AnyAsync(d => d.OwnerType == "CorrectiveOrder" && d.OwnerId == order.Id.ToString()
+            && d.Kind == DocumentKind.ServiceReceipt));
+    }
 }

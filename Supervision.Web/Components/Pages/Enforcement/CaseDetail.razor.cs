@@ -234,15 +234,7 @@ public partial class CaseDetail
             options.Add((EnforcementCase.PortalService, $"电子送达：平台及电子邮件（{consent.ElectronicChannel}），以当事人首次查阅之日为送达日期"));
         options.AddRange(ServiceMethods.All.Where(m => m != ServiceMethods.Electronic || ElectronicChannel is not null)
             .Select(m => (m, m == ServiceMethods.Electronic ? $"{m}（{ElectronicChannel}，已送达的登记）" : m)));
-        var method = new ActionChoice<string>("method", "送达方式", options);
-        bool Manual() => method.Value != EnforcementCase.PortalService;
-        return new CaseServiceFields(method,
-            new ActionText("recipient", "签收人姓名") { Required = true, ShownWhen = () => ServiceMethods.IsHanded(method.Value) },
-            new ActionText("recipient-post", "签收人职务") { ShownWhen = () => ServiceMethods.IsHanded(method.Value) },
-            new ActionText("servers", "送达人（两名，以、分隔）", string.Join("、", _case!.Investigators.Take(2).Select(i => i.Name))) { Required = true, ShownWhen = () => Manual() && !ServiceMethods.IsElectronic(method.Value) },
-            new ActionDate("posted-on", "交邮日期") { ShownWhen = () => method.Value == ServiceMethods.Post },
-            new ActionText("tracking", "邮件号") { Required = true, ShownWhen = () => method.Value == ServiceMethods.Post },
-            new ActionText("failed-attempts", "已采取的送达方式和无法送达的情况", lines: 2) { ShownWhen = () => method.Value == ServiceMethods.Announcement });
+        return CaseServiceFields.For(options, _case!.Investigators.Take(2).Select(i => i.Name));
     }
 
     /// <summary>The electronic channel the party consented to: recorded on the case, or in its 送达地址确认书 in force.</summary>
@@ -580,6 +572,23 @@ internal sealed record CaseServiceFields(ActionChoice<string> Method, ActionText
     ActionText Tracking, ActionText Tried)
 {
     public IReadOnlyList<ActionField> All => [Method, Recipient, RecipientPost, Servers, Posted, Tracking, Tried];
+
+    /// <summary>
+    /// The fields of a service (the case's documents, the 责令限期改正通知书): the method out of <paramref name="options"/>, and each
+    /// field shown for its method only; the servers default to <paramref name="servers"/>.
+    /// </summary>
+    public static CaseServiceFields For(IReadOnlyList<(string Value, string Label)> options, IEnumerable<string> servers)
+    {
+        var method = new ActionChoice<string>("method", "送达方式", options);
+        bool Manual() => method.Value != EnforcementCase.PortalService;
+        return new CaseServiceFields(method,
+            new ActionText("recipient", "签收人姓名") { Required = true, ShownWhen = () => ServiceMethods.IsHanded(method.Value) },
+            new ActionText("recipient-post", "签收人职务") { ShownWhen = () => ServiceMethods.IsHanded(method.Value) },
+            new ActionText("servers", "送达人（两名，以、分隔）", string.Join("、", servers)) { Required = true, ShownWhen = () => Manual() && !ServiceMethods.IsElectronic(method.Value) },
+            new ActionDate("posted-on", "交邮日期") { ShownWhen = () => method.Value == ServiceMethods.Post },
+            new ActionText("tracking", "邮件号") { Required = true, ShownWhen = () => method.Value == ServiceMethods.Post },
+            new ActionText("failed-attempts", "已采取的送达方式和无法送达的情况", lines: 2) { ShownWhen = () => method.Value == ServiceMethods.Announcement });
+    }
 
     /// <summary>Through the portal: sent now, served on the party's first opening.</summary>
     public bool Sending => Method.Value == EnforcementCase.PortalService;

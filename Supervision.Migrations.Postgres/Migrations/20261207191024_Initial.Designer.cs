@@ -12,7 +12,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207165443_Initial")]
+    [Migration("20261207191024_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2025,6 +2025,13 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
 
@@ -2053,6 +2060,12 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int?>("DeadlineWorkingDays")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ElectronicConsentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ElectronicSentOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2083,6 +2096,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("NoticeNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -2120,6 +2140,36 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceMethod")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("ServicePostedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceRecipientName")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceRecipientPost")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceRecord")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceServers")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ServiceTrackingNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -2551,6 +2601,13 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CredentialsShownAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CredentialsShownBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<long?>("DrawId")
                         .HasColumnType("bigint");

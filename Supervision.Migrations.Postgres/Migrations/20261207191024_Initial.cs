@@ -1073,6 +1073,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     EndedAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     OutletsVisited = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     TransactionsSampled = table.Column<int>(type: "integer", nullable: true),
+                    CredentialsShownAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CredentialsShownBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CompletedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
@@ -1685,7 +1687,21 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ResponsibleUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceMethod = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ServedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ServiceRecipientName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ServiceRecipientPost = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ServiceServers = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ServicePostedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ServiceTrackingNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ServiceRecord = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ElectronicConsentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ElectronicSentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {

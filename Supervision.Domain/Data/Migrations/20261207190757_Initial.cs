@@ -1072,6 +1072,8 @@ namespace Supervision.Domain.Data.Migrations
                     EndedAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     OutletsVisited = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     TransactionsSampled = table.Column<int>(type: "INTEGER", nullable: true),
+                    CredentialsShownAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CredentialsShownBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CompletedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
@@ -1684,7 +1686,21 @@ namespace Supervision.Domain.Data.Migrations
                     ResponsibleUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceMethod = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceRecipientName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ServiceRecipientPost = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ServiceServers = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ServicePostedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceTrackingNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ServiceRecord = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ElectronicConsentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ElectronicSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {

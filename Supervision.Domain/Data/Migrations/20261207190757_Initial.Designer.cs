@@ -11,7 +11,7 @@ using Supervision.Domain.Data;
 namespace Supervision.Domain.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207165417_Initial")]
+    [Migration("20261207190757_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1966,6 +1966,13 @@ namespace Supervision.Domain.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
 
@@ -1994,6 +2001,12 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int?>("DeadlineWorkingDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ElectronicConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ElectronicSentOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("EscalatedAt")
                         .HasColumnType("INTEGER");
@@ -2024,6 +2037,13 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NoticeNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -2061,6 +2081,36 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceMethod")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ServicePostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRecipientName")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRecipientPost")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRecord")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceServers")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceTrackingNumber")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -2479,6 +2529,13 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CredentialsShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CredentialsShownBy")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DrawId")

@@ -41,8 +41,9 @@ public static class ServiceAddressPdf
     {
         if (d.AttestedBy is { Length: > 0 } by && d.AttestedAt != default)
         {
+            // The head who signed is named (the form records who bound the party), and the portal account that confirmed it.
             var at = BeijingTime.Local(d.AttestedAt);
-            return $"经电子确认，确认人：{PersonName.Short(by)}，{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm}";
+            return $"签署确认书的{HeadLabel(d)}：{d.ResponsiblePerson}\n经电子确认，确认人：{PersonName.Short(by)}，{ChineseDate.Format(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm}";
         }
         return $"{HeadLabel(d)}（签名）：＿＿＿＿＿＿＿＿＿＿";
     }

@@ -174,7 +174,9 @@ public class ElectronicServiceTests(Portal portal) : IClassFixture<Portal>
             Assert.Contains("□不同意", text);
             Assert.Contains("wenshu@nx.chinamobile.example", text);
             Assert.Contains("第六十一条第二款", text);
-            Assert.Contains("（签名）：王强", text);
+            Assert.Contains("签署确认书的负责人：王强", text);
+            Assert.Contains("经电子确认，确认人：", text);
+            Assert.DoesNotContain("（签名）：王强", text); // a typed name never stands where a hand signature goes
             Assert.Contains("2026年4月2日", text);
             Assert.DoesNotContain("已被", text);
         }

@@ -41,7 +41,7 @@ public class AttestationTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(Attestation.NotSignatoryCode, atUpload.Code);
         var signing = await submissions.SigningAsync(branch);
         Assert.Null(signing.UserName);
-        Assert.Equal(["宁夏移动实名制管理员"], signing.Signatories);
+        Assert.Equal(["杨帆（宁夏移动实名制管理员）"], signing.Signatories);
         Assert.Equal("submit", Assert.Single(draft.ActionsFor(Acting.Party, SubmissionStatus.Draft, signing.Refusal?.Message), a => !a.Allowed).Key);
         await using var db = portal.Db();
         Assert.Equal(SubmissionStatus.Draft, (await db.Submissions.SingleAsync(s => s.Id == draft.Id)).Status);
@@ -74,9 +74,9 @@ public class AttestationTests(Portal portal) : IClassFixture<Portal>
         var (_, pdf) = await registry.DownloadAsync(receipt.Id);
         using var document = PdfDocument.Open(pdf);
         var text = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "");
-        Assert.Contains("签报人宁夏移动实名制管理员于2026年5月6日09:30:00确认：本单位对所报数据的真实性、准确性负责。", text);
+        Assert.Contains("签报人杨帆（宁夏移动实名制管理员）于2026年5月6日09:30:00确认：本单位对所报数据的真实性、准确性负责。", text);
         System.IO.File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "receipt-attested.pdf"), pdf);
-        Assert.Equal("宁夏移动实名制管理员", DocumentData.FromJson<ReceiptData>(receipt.DataJson).Signatory);
+        Assert.Equal("杨帆（宁夏移动实名制管理员）", DocumentData.FromJson<ReceiptData>(receipt.DataJson).Signatory);
     }
 
     [Fact]

@@ -28,10 +28,10 @@ public static class InspectionPdfs
         if (d.TransactionsSampled is { } sampled) doc.Field("抽查业务", $"{sampled}笔");
         doc.Field("检查人员", string.Join("、", officers))
             .Field("企业在场人员", d.Representative);
-        // 行政处罚法第五十五条: the officers showed their certificates, as recorded on the visit (who, 执法证号, when).
+        // 行政处罚法第五十五条: the officers showed their certificates when the inspection began (who, 执法证号). When it was entered in
+        // the portal (often afterwards, in the office) is the record's history, not a time of the visit, and is not printed.
         if (d.CredentialsShownBy is { Length: > 0 } shown)
-            doc.Paragraph($"执法人员（{shown}）已向被检查单位出示执法证件"
-                          + (d.CredentialsShownAt is { } at ? $"（{ChineseDate.Format(BeijingTime.Today(at))}{BeijingTime.Local(at):H时mm分}）。" : "。"));
+            doc.Paragraph($"检查开始时，执法人员（{shown}）已向被检查单位出示执法证件。");
         doc.Heading("检查情况");
         var table = new DocumentTable(new TableColumn("序号", 0.55, CellAlignment.Center), new TableColumn("检查项目", 2.7), new TableColumn("结果", 0.9, CellAlignment.Center),
             new TableColumn("检查情况", 3.2)) { FontSize = 12 };
@@ -48,7 +48,12 @@ public static class InspectionPdfs
             foreach (var e in d.Evidence) files.AddRow(e.ItemTitle ?? d.Items.FirstOrDefault(i => i.Code == e.ItemCode)?.Title ?? "", e.FileName, e.Sha256[..16]);
             doc.Table(files);
         }
-        doc.Paragraph("以上记录经被检查单位在场人员核对无误。证据材料原件以平台存档的文件为准，可凭SHA-256值核验。");
+        if (d.Evidence.Count > 0) doc.Paragraph("证据材料原件以平台存档的文件为准，可凭SHA-256值核验。");
+        // The party's confirmation is its own to write, not the authority's to print; a refusal to sign is noted by the officers.
+        var confirmation = new DocumentTable(new TableColumn("", 2.2), new TableColumn("", 3.8)) { FontSize = 14, KeepTogether = true };
+        confirmation.AddRow("被检查单位在场人员核对意见", "\n　");
+        confirmation.AddRow("拒绝签名的，检查人员注明情况", "\n　");
+        doc.Table(confirmation);
         doc.Paragraph("本记录一式两份，经检查人员和被检查单位在场人员签名后，一份交被检查单位，一份由本局存档。");
         // A line to sign for each inspector and for the carrier's representative, each with its date.
         var signatures = new DocumentTable(new TableColumn("", 2.2), new TableColumn("", 2.2), new TableColumn("", 1.6)) { FontSize = 14, KeepTogether = true };

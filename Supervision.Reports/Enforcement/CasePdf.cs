@@ -141,7 +141,7 @@ public static class CasePdf
             .Paragraph(Evidence(d))
             .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。");
         // The reasons of the intended amount (Art. 44: 拟作出的行政处罚内容及事实、理由、依据), in the words the decision will use.
-        FineReasons(doc, d);
+        FineReasons(doc, d, proposed: true);
         Sanctions(doc, d, "拟");
         var postal = PostalContact(d);
         var writeTo = postal is null ? "可以通过监管平台提交，也可以邮寄或者送至本机关" : $"可以通过监管平台提交，也可以邮寄或者送至本机关（{postal}）";
@@ -166,11 +166,14 @@ public static class CasePdf
     /// 裁量: why the fine is this amount (行政处罚法第五条 过罚相当) — the range its basis allows and the factors weighed, as the case
     /// records them. The prior notice and the decision state it with this one paragraph.
     /// </summary>
-    private static void FineReasons(OfficialDocument doc, CaseDocumentData d)
+    /// Before the party is heard (<paramref name="proposed"/>) the notice says they are the reasons of an intended penalty, open to
+    /// 陈述、申辩 (第四十四条、第四十五条), so no sentence of them reads as an amount already decided.
+    private static void FineReasons(OfficialDocument doc, CaseDocumentData d, bool proposed)
     {
         if (d.Sanctions.FirstOrDefault(x => x.Kind == SanctionKind.Fine) is not { } fine || d.DiscretionReason is not { Length: > 0 } discretion) return;
         var range = d.FineRange is { Length: > 0 } r ? $"{fine.Basis ?? d.Statute + d.PenaltyArticle}规定的罚款幅度为{r}；" : "";
-        doc.Paragraph($"关于罚款数额：{range}{discretion.TrimEnd('。')}。");
+        doc.Paragraph($"关于罚款数额：{range}{discretion.TrimEnd('。')}。"
+                      + (proposed ? "以上是本机关拟作出罚款及其数额的理由，你单位可以就此陈述、申辩。" : ""));
     }
 
     /// <summary>承办机构、联系人、联系电话、地址 (the province's enforcement settings), where set.</summary>
@@ -217,7 +220,7 @@ public static class CasePdf
             .Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。");
         // 从旧兼从轻 (第三十七条): which version applies where the law was amended between the act and the decision.
         if (d.AppliedLaw is { Length: > 0 } applied) doc.Paragraph(applied);
-        FineReasons(doc, d);
+        FineReasons(doc, d, proposed: false);
         Sanctions(doc, d, "决定");
         doc.Heading("履行方式和期限");
         if (d.Sanctions.Any(s => s.Kind == SanctionKind.Fine))

@@ -39,23 +39,26 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
 
     private const string ProxyCorrection = "停止为未到场的他人代办入网，对涉及的4张电话卡逐一核验使用人本人身份";
 
-    /// <summary>The 裁量理由 of the closed case's ¥20,000 fine: more cards, a partner outlet's habit, but a first offence and corrected.</summary>
+    /// <summary>
+    /// The 裁量理由 of the closed case's ¥20,000 fine: more cards, a partner outlet's habit, but a first offence and corrected. Reasons state
+    /// the factors, not a conclusion: the prior notice prints them before the party is heard, the amount stands in the sanctions.
+    /// </summary>
     private const string ManualEntryDiscretion = "当事人涉及电话卡12张，系合作营业厅在一个月内多次以人工录入方式办理，反映出当事人对合作营业厅的管理不到位；"
         + "同时，当事人系首次因此类行为被查处，未发现造成用户损失的后果，调查期间积极配合并已停止人工录入。综合考虑违法情节、危害后果和整改情况，"
-        + "确定罚款数额为二万元";
+        + "在法定幅度内处以适中数额的罚款";
 
     /// <summary>The 裁量理由 of the ¥10,000 fine: fewer cards, a first offence, corrected on its own initiative — the lower limit.</summary>
     private const string OnlineSaleDiscretion = "当事人涉及电话卡8张，未发现被用于违法犯罪或者造成用户损失的后果；当事人系首次因此类行为被查处，"
         + "立案后即主动暂停网上商城的相关销售，对已售电话卡逐一回访并重新核验用户身份。依据《中华人民共和国行政处罚法》第三十二条第（一）项，"
-        + "依法从轻处罚，按法定幅度的下限确定罚款数额为一万元";
+        + "依法从轻处罚，按法定幅度的下限处以罚款";
 
     /// <summary>The 裁量理由 of the ¥15,000 fine proposed to the party whose statement period runs: an agent's act, stopped at once.</summary>
     private const string AgentDiscretion = "当事人涉及电话卡5张，系代理商在当事人授权范围内办理入网时未核验用户身份，反映出当事人对代理商的管理存在疏漏；"
-        + "未发现电话卡被用于违法犯罪，当事人在调查期间积极配合。综合考虑违法情节和危害后果，拟在法定幅度内确定罚款数额为一万五千元";
+        + "未发现电话卡被用于违法犯罪，当事人在调查期间积极配合。综合考虑违法情节和危害后果，在法定幅度内处以适中数额的罚款";
 
     /// <summary>The 裁量理由 of the ¥10,000 fine proposed in the notice served through the portal: four cards, no harm found.</summary>
     private const string ProxyDiscretion = "当事人涉及电话卡4张，系营业员为未到场的他人代办入网时未核验使用人本人身份；未发现电话卡被用于违法犯罪或者造成用户损失的后果，"
-        + "当事人系首次因此类行为被查处。综合考虑违法情节和危害后果，拟按法定幅度的下限确定罚款数额为一万元";
+        + "当事人系首次因此类行为被查处。综合考虑违法情节和危害后果，按法定幅度的下限处以罚款";
 
     public async Task EnsureAsync(CancellationToken ct = default)
     {

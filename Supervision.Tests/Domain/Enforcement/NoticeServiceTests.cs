@@ -65,12 +65,16 @@ public class NoticeServiceTests(Portal portal) : IClassFixture<Portal>
         var noticeText = Text((await registry.DownloadAsync(notice.Id)).Pdf);
         Assert.Contains(paragraph.Replace(" ", ""), noticeText);
         Assert.True(noticeText.IndexOf("关于罚款数额", StringComparison.Ordinal) < noticeText.IndexOf("拟", noticeText.IndexOf("关于罚款数额", StringComparison.Ordinal), StringComparison.Ordinal));
+        // Before the party is heard the reasons are those of an intended penalty, open to 陈述、申辩; the decision does not say so.
+        const string Intended = "以上是本机关拟作出罚款及其数额的理由，你单位可以就此陈述、申辩。";
+        Assert.Contains(paragraph.Replace(" ", "") + Intended, noticeText);
 
         // Decided without other reasons: the decision states the very paragraph the party was told of.
         portal.Today(new DateOnly(2026, 6, 5));
         var decision = await LeaderApproval.DecideAsync(portal.ScopeFor, cases, id, new DateOnly(2026, 6, 5), sanctions);
         var decisionText = Text((await registry.DownloadAsync(decision.Id)).Pdf);
         Assert.Contains(paragraph.Replace(" ", ""), decisionText);
+        Assert.DoesNotContain(Intended, decisionText);
         // Until an administrator verified the province's court, the decision names none that may lack jurisdiction.
         Assert.Contains("依法向有管辖权的人民法院提起行政诉讼", decisionText);
 

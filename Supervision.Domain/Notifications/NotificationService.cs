@@ -182,7 +182,8 @@ public sealed class NotificationService(IDbContextFactory<SupervisionDbContext> 
         var q = db.Notifications.AsNoTracking();
         if (unreadOnly) q = q.Where(n => n.ReadAt == null);
         var total = await q.CountAsync(ct);
-        return new(await q.OrderByDescending(n => n.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct), total);
+        // Newest first by when it was raised (a notice raised today above older ones written later, as the demo history writes them).
+        return new(await q.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct), total);
     }
 
     public async Task MarkReadAsync(long id, CancellationToken ct = default)

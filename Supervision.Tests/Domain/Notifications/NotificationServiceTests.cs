@@ -59,4 +59,19 @@ public class NotificationServiceTests(Portal portal) : IClassFixture<Portal>
         var othersId = (await As(inspectorScope, inspector).ListAsync(new PageRequest())).Items.First(n => n.Title == "给检查员").Id;
         await Assert.ThrowsAsync<NotFoundException>(() => asLeader.MarkReadAsync(othersId));
     }
+
+    [Fact]
+    public async Task The_list_is_newest_first_by_when_raised_not_by_when_written()
+    {
+        var system = As(AccessScope.System, null);
+        var (user, scope) = await UserAsync("carrier.cucc.nx");
+        portal.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.FromHours(8)));
+        await system.PublishAsync(new NotificationDraft("test:order:new", NotificationLevel.Warning, "今天送达的告知书", "正文", "/"), [user]);
+        // Written afterwards, raised earlier (as a history import or the demo writes them).
+        portal.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 7, 10, 0, 0, TimeSpan.FromHours(8)));
+        await system.PublishAsync(new NotificationDraft("test:order:old", NotificationLevel.Info, "十月的报表已受理", "正文", "/"), [user]);
+
+        var titles = (await As(scope, user).ListAsync(new PageRequest())).Items.Select(n => n.Title).ToList();
+        Assert.True(titles.IndexOf("今天送达的告知书") < titles.IndexOf("十月的报表已受理"), string.Join("，", titles));
+    }
 }

@@ -416,9 +416,13 @@ public sealed partial class AuditReading(IDbContextFactory<SupervisionDbContext>
             if (row is null) return null;
             db.Entry(row).State = EntityState.Detached;
             string? Text(string property) => entityType.ClrType.GetProperty(property)?.GetValue(row) is { } v && v.ToString() is { Length: > 0 } t ? t : null;
+            // A flag, or the carrier's explanation of one, by the check's name in the catalog (never its code), else its own words.
             var own = type == nameof(SubmissionFlag) && Text(nameof(SubmissionFlag.Code)) is { } code
                 ? (FlagName?.Invoke(code) is { } flag ? await flag : null) ?? Text(nameof(SubmissionFlag.Message))
-                : Naming.Select(Text).FirstOrDefault(t => t is not null);
+                : type == nameof(PlausibilityExplanation) && Text(nameof(PlausibilityExplanation.Check)) is { } check
+                    ? (FlagName?.Invoke(check) is { } named ? await named : null)
+                      ?? $"{Text(nameof(PlausibilityExplanation.Figure))}（{PlausibilityCheck.KindLabel(Text(nameof(PlausibilityExplanation.Kind)) ?? "")}）"
+                    : Naming.Select(Text).FirstOrDefault(t => t is not null);
             if (own is { Length: > 60 }) own = own[..60] + "…";
             var label = own is null ? TypeLabel(type) : $"{TypeLabel(type)}“{own}”";
             foreach (var (property, owner) in Parents)

@@ -7,7 +7,9 @@ using Supervision.Domain.Organizations;
 
 namespace Supervision.Domain.Documents;
 
-public sealed record DocumentRequest(DocumentKind Kind, int ProvinceId, int BranchId, string OwnerType, string OwnerId, bool VisibleToParty, DateOnly IssueDate);
+/// <param name="IssuedBy">Who issues it when not the person acting: a 送达回证 the party's opening produces is the sending officer's.</param>
+public sealed record DocumentRequest(DocumentKind Kind, int ProvinceId, int BranchId, string OwnerType, string OwnerId, bool VisibleToParty, DateOnly IssueDate,
+    string? IssuedBy = null);
 
 /// <summary>
 /// Issues documents inside the transaction of the step they belong to: takes the next number, lets the step compose what
@@ -47,13 +49,14 @@ public sealed class DocumentRegistry(IDbContextFactory<SupervisionDbContext> fac
         if (fonts.Count > 0) data = data with { FontFileIds = fonts.ToDictionary(f => f.Face.Role, f => f.FileId) };
         var title = DocumentKinds.Title(request.Kind);
         var pdf = renderer.Render(data, seal, faces: fonts.Count > 0 ? [.. fonts.Select(f => f.Face)] : null);
-        var file = StoredFile.From($"{number?.ToString() ?? title}.pdf", "application/pdf", pdf, access.Actor, clock.GetUtcNow());
+        var issuer = request.IssuedBy ?? access.Actor;
+        var file = StoredFile.From($"{number?.ToString() ?? title}.pdf", "application/pdf", pdf, issuer, clock.GetUtcNow());
         var document = new IssuedDocument
         {
             Kind = request.Kind, ProvinceId = request.ProvinceId, BranchId = request.BranchId,
             Number = number?.ToString(), NumberCode = code, Year = year, Sequence = number?.Sequence, Title = title,
             OwnerType = request.OwnerType, OwnerId = request.OwnerId, File = file, Sha256 = file.Sha256, DataJson = data.ToJson(),
-            IssueDate = request.IssueDate, Sealed = seal is not null, IssuedAt = clock.GetUtcNow(), IssuedBy = access.Actor, VisibleToParty = request.VisibleToParty, VerificationCode = verification,
+            IssueDate = request.IssueDate, Sealed = seal is not null, IssuedAt = clock.GetUtcNow(), IssuedBy = issuer, VisibleToParty = request.VisibleToParty, VerificationCode = verification,
         };
         db.IssuedDocuments.Add(document);
         await db.SaveChangesAsync(ct);

@@ -603,14 +603,14 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
             {
                 case DocumentKind.PriorNotice when c.State == CaseState.UnderReview && c.PriorNoticeSentOn is not null:
                     c.ServePriorNotice(ctx.Today, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now, EnforcementCase.PortalService, details);
-                    (await IssueAsync(db, c, ctx, Receipt(DocumentKind.PriorNotice, ctx.Today), ct)).IssuedBy = service.SentBy;
+                    await IssueAsync(db, c, ctx, Receipt(DocumentKind.PriorNotice, ctx.Today), ct, issuedBy: service.SentBy);
                     break;
                 case DocumentKind.HearingNotice when c.State == CaseState.Hearing && c.HearingNoticeSentOn is not null && c.HearingNoticeServedOn is null:
                     c.ReceiveHearingNotice(ctx.Today, details, ctx.Settings, ctx.Calendar, ctx.Actor, ctx.Now);
-                    (await IssueAsync(db, c, ctx, Receipt(DocumentKind.HearingNotice, ctx.Today), ct)).IssuedBy = service.SentBy;
+                    await IssueAsync(db, c, ctx, Receipt(DocumentKind.HearingNotice, ctx.Today), ct, issuedBy: service.SentBy);
                     break;
                 case DocumentKind.PenaltyDecision when c.State == CaseState.Decided && c.ElectronicallySentOn is not null:
-                    (await IssueAsync(db, c, ctx, Service(ctx.Today, EnforcementCase.PortalService, details), ct)).IssuedBy = service.SentBy;
+                    await IssueAsync(db, c, ctx, Service(ctx.Today, EnforcementCase.PortalService, details), ct, issuedBy: service.SentBy);
                     c.AcknowledgeService(ctx.Actor, ctx.Now);
                     break;
             }
@@ -668,7 +668,8 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     }
 
     /// <summary>Numbers the step's document, applies its transition, and stores the document rendered from the case as it then stands.</summary>
-    private async Task<IssuedDocument> IssueAsync(SupervisionDbContext db, EnforcementCase c, CaseContext context, DocumentStep step, CancellationToken ct)
+    private async Task<IssuedDocument> IssueAsync(SupervisionDbContext db, EnforcementCase c, CaseContext context, DocumentStep step, CancellationToken ct,
+        string? issuedBy = null)
     {
         var key = c.Id.ToString(CultureInfo.InvariantCulture);
         var issueDate = step.Kind == DocumentKind.CaseFilingApproval ? c.FiledOn : step.IssueDate;
@@ -681,7 +682,7 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
             document.VisibleToParty = true; // served: from now on the party has it in its portal
             served = $"{document.Title}（{document.Number}）";
         }
-        return await documents.IssueAsync(db, new DocumentRequest(step.Kind, c.ProvinceId, c.BranchId, OwnerType, key, step.ToParty, issueDate), number =>
+        return await documents.IssueAsync(db, new DocumentRequest(step.Kind, c.ProvinceId, c.BranchId, OwnerType, key, step.ToParty, issueDate, issuedBy), number =>
         {
             step.Apply(c, context, number);
             CheckCitedBases(c, step.Kind, context.Bases);

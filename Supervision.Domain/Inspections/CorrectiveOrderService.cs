@@ -220,8 +220,9 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
             ElectronicConsentOn = order.OpenedAt is null ? null : order.ElectronicConsentOn,
             ElectronicSentOn = order.OpenedAt is null ? null : order.ElectronicSentOn, ElectronicOpenedAt = order.OpenedAt,
         };
+        // Produced by the party's opening or 签收, the receipt is still the authority's: issued by the officer who issued the notice.
         await documents.IssueAsync(db, new DocumentRequest(DocumentKind.ServiceReceipt, order.ProvinceId, order.BranchId, OwnerType,
-            order.Id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, servedOn), _ => data, ct);
+            order.Id.ToString(CultureInfo.InvariantCulture), VisibleToParty: true, servedOn, access.Scope.IsCarrier ? order.IssuedBy : null), _ => data, ct);
     }
 
     /// <summary>

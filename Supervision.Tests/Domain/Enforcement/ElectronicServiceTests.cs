@@ -270,6 +270,8 @@ public class ElectronicServiceTests(Portal portal) : IClassFixture<Portal>
             var entries = await admin.Get<Supervision.Domain.Audit.AuditService>().HistoryAsync(nameof(IssuedDocument), returnReceipt.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var created = (await admin.Get<Supervision.Domain.Audit.AuditReading>().ReadAsync(entries)).Single(l => l.Entry.Action == Supervision.Domain.Audit.AuditActions.Create);
             Assert.Equal("马建国（宁夏局网安处）", created.Actor);
+            // Issued so from the start: the trail shows no later change of its issuer.
+            Assert.DoesNotContain(entries, e => e.Action == Supervision.Domain.Audit.AuditActions.Update);
         }
         var text = Text((await inspector.Get<DocumentRegistry>().DownloadAsync(returnReceipt.Id)).Pdf);
         Assert.Contains("经当事人签署送达地址确认书（2026年4月1日）同意，本文书于2026年5月7日通过平台及电子邮件送达，当事人于2026年5月9日", text);

@@ -104,6 +104,9 @@ public class CorrectiveOrderServiceOfNoticeTests(Portal portal) : IClassFixture<
         Assert.Equal(Monday, order.ElectronicConsentOn);
         var receipt = Assert.Single(await DocumentsAsync(id, DocumentKind.ServiceReceipt));
         Assert.Equal(wednesday, receipt.IssueDate);
+        // Produced by the party's 签收, the receipt is the authority's: issued by the officer who issued the notice, not the carrier.
+        Assert.Equal(order.IssuedBy, receipt.IssuedBy);
+        Assert.NotEqual("carrier.cmcc.nx", receipt.IssuedBy);
         var seen = await orders.GetAsync(id);
         Assert.StartsWith("2026年11月4日电子送达（平台及电子邮件）", seen.Order.ServiceSummary);
         Assert.Contains("通过平台查阅责令限期改正通知书（电子送达）", seen.Order.PartyTimeline(seen.Documents).Select(e => e.Text));

@@ -99,7 +99,7 @@ public sealed class RankingTraceService(IDbContextFactory<SupervisionDbContext> 
         }
         string Headers(string[] f) => sheetOf is null ? "" : string.Join(" + ", f.Select(x => sheetOf.Columns[sheetOf.ColumnIndex(x)].Header));
         var numeratorText = sheetOf is null ? indicator.SourceText : $"“{sheetOf.Name}”表{(city is null ? "各行" : $"地市{city}各行")}的{Headers(fields.Numerator)}之和";
-        var denominatorText = fields.Denominator.Length == 0 || sheetOf is null ? null : $"同一各行的{Headers(fields.Denominator)}之和";
+        var denominatorText = fields.Denominator.Length == 0 || sheetOf is null ? null : $"上述各行的{Headers(fields.Denominator)}之和";
         if (accepted is null || sheetOf is null)
             return (Trace(numeratorText, denominatorText, null, versions, [], "本期实名制月报尚无已受理的版本，排名未计入该数值。"), null);
 
@@ -108,12 +108,14 @@ public sealed class RankingTraceService(IDbContextFactory<SupervisionDbContext> 
         var fileId = await db.Submissions.AsNoTracking().Where(s => s.Id == accepted.Id).Select(s => s.FileId).SingleAsync(ct);
         var original = await db.FileContents.AsNoTracking().Where(f => f.FileId == fileId).Select(f => f.Bytes).SingleAsync(ct);
         var columns = workbooks.Columns(original, accepted.FileName, sheetOf);
+        // Rows as people know them: the city by name (640100 → 银川市), as the return's pages show it.
+        var cityNames = await db.Cities.AsNoTracking().Where(c => c.ProvinceId == branch.ProvinceId).ToDictionaryAsync(c => c.Code, c => c.Name, ct);
         var cells = new List<TraceCell>();
         foreach (var row in rows)
             foreach (var (part, list) in new[] { (Numerator, fields.Numerator), (Denominator, fields.Denominator) })
                 foreach (var field in list)
                     cells.Add(new TraceCell(sheetOf.Name, row.RowNumber, columns.TryGetValue(field, out var c) ? c : -1, sheetOf.Columns[sheetOf.ColumnIndex(field)].Header,
-                        part, Read(row, field), $"{row.CityCode} {row.Channel}"));
+                        part, Read(row, field), $"{cityNames.GetValueOrDefault(row.CityCode, row.CityCode)} {row.Channel}"));
         return (Trace(numeratorText, denominatorText, accepted, versions, cells, null), original);
     }
 

@@ -68,6 +68,8 @@ public class TraceTests(Portal portal) : IClassFixture<Portal>
         var cell = trace.Cells.Single(c => c.Address == "D4");
         Assert.Equal(("汇总", "已实名用户数", RankingTraceService.Numerator, registered), (cell.Sheet, cell.Header, cell.Part, cell.Value));
         Assert.Equal("C4", trace.Cells.Single(c => c.Row == 4 && c.Part == RankingTraceService.Denominator).Address);
+        // Rows read as the pages write them: the city by name, never its code.
+        Assert.All(trace.Cells, c => Assert.StartsWith("银川市 ", c.RowLabel));
 
         // The corrected cell is what the figure now counts: 100 fewer than in version 1.
         var before = ReturnFileGenerator.RnMonthly(new GeneratedReturn("CMCC-64", Period, ReturnBuilder.NingxiaCities, 21, OutletsPerCityAndChannel: 1));

@@ -133,8 +133,13 @@ public class ElectronicServiceBrowserTests(BrowserPortal portal) : IClassFixture
             await carrier.ClickAsync("text=文书");
             await Assertions.Expect(carrier.Locator("#case-documents")).ToContainTextAsync("行政处罚事先告知书", Slow);
             await BrowserPortal.ShotAsync(carrier, "eservice-3-carrier-documents");
-            var opened = await carrier.RunAndWaitForDownloadAsync(() =>
-                carrier.Locator("#case-documents tr:has-text('行政处罚事先告知书') button:has-text('下载')").ClickAsync());
+            // Opening serves it: the party is asked first, and told from when its periods run.
+            var opened = await carrier.RunAndWaitForDownloadAsync(async () =>
+            {
+                await carrier.Locator("#case-documents tr:has-text('行政处罚事先告知书') button:has-text('下载')").ClickAsync();
+                await Assertions.Expect(carrier.Locator(".mud-dialog")).ToContainTextAsync("首次查阅之日即为行政处罚事先告知书的送达日期", Slow);
+                await carrier.Locator(".mud-dialog button:has-text('查阅并下载')").ClickAsync();
+            });
             var noticePdf = Path.Combine(Path.GetTempPath(), $"notice-{Guid.NewGuid():N}.pdf");
             await opened.SaveAsAsync(noticePdf);
             Assert.Contains(Title, Text(noticePdf));

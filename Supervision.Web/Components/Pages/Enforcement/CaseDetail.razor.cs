@@ -524,6 +524,11 @@ public partial class CaseDetail
     private async Task DownloadAsync(IssuedDocument d)
     {
         var unread = Party && _sent.Any(e => e.OpenedAt is null && e.DocumentId == d.Id);
+        // Opening a document sent through the portal serves it (行政处罚法第六十一条第二款): the party is told before, not after.
+        if (unread && await Dialogs.ShowMessageBoxAsync("查阅送达文书",
+                $"首次查阅之日即为{d.Title}的送达日期" + (d.Kind == DocumentKind.PriorNotice ? "，陈述、申辩和要求听证的期限自该日起计算" : "")
+                + "。确定现在查阅并下载？", yesText: "查阅并下载", cancelText: "暂不查阅") != true)
+            return;
         var (document, pdf) = await Cases.OpenDocumentAsync(Id, d.Id);
         await JS.DownloadAsync($"{document.Title}_{document.Number ?? document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}.pdf", pdf);
         if (unread)

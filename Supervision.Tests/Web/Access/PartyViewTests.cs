@@ -178,6 +178,8 @@ public class PartyViewTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains(IssuedFacts, order);
         Assert.Contains($"2026年11月2日　下达整改通知（{r.NoticeNumber}），整改期限至2026年11月9日", order);
         Assert.Contains("2026年11月4日　延期申请获批，整改期限延至2026年11月13日", order);
+        // Served in person at issue: signing for it in the portal is said to change neither the date of service nor the deadline.
+        Assert.Contains("本通知书已于2026年11月2日送达，整改期限自该日起计算；在平台签收只确认你单位已收到", order);
         var submission = pages[$"/submissions/{r.Submission}"];
         Assert.Contains($"第{r.Version}版被退回：{ReturnReason}", submission);
         Assert.DoesNotContain("inspector.nx", submission); // the reviewer is the administration, not a login name

@@ -190,8 +190,9 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
             // A demo return whose figures trip a plausibility check is filed with an explanation of each, as a carrier must.
             if (result.Unconfirmed)
             {
+                var cities = await CityNamesAsync(ct);
                 var explanations = result.Unexplained!.Select(f => f.Key).Distinct()
-                    .ToDictionary(k => k, k => ExplanationOf(result.Unexplained!.First(f => f.Key == k)));
+                    .ToDictionary(k => k, k => ExplanationOf(result.Unexplained!.First(f => f.Key == k), cities));
                 result = await WithScopeAsync(carrier, signatory.UserName, sp => sp.GetRequiredService<SubmissionService>().UploadAsync(
                     request with { Explanations = explanations }, file(), null, ct), signatory.Id);
             }
@@ -290,13 +291,31 @@ public sealed class DemoHistory(IServiceProvider services, HistoricClock clock, 
         return await work(serviceScope.ServiceProvider);
     }
 
-    /// <summary>What a demo carrier writes for a flagged figure.</summary>
-    private static string ExplanationOf(PlausibilityFinding finding) => finding.Kind switch
+    private Dictionary<string, string>? _cityNames;
+
+    /// <summary>Every city's name by its code (read once): a carrier writes 银川市, not 640100.</summary>
+    private async Task<Dictionary<string, string>> CityNamesAsync(CancellationToken ct)
     {
-        PlausibilityCheck.Peers => $"{finding.Row}部分社会渠道网点读卡器故障期间临时人工录入，已更换设备并逐户补核验（演示数据）。",
-        PlausibilityCheck.Change => $"{finding.Row}本月渠道调整、网点撤并，{finding.Figure}变化较大，数据已复核（演示数据）。",
-        _ => $"{finding.Row}本月开展集中营销活动，{finding.Figure}高于往期，数据已复核（演示数据）。",
-    };
+        if (_cityNames is not null) return _cityNames;
+        await using var scope = services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContextAsync(ct);
+        return _cityNames = await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+    }
+
+    /// <summary>What a demo carrier writes for a flagged figure: the row as people name it, and a reason that fits the figure's direction.</summary>
+    private static string ExplanationOf(PlausibilityFinding finding, IReadOnlyDictionary<string, string> cities)
+    {
+        var row = PlausibilityExplanation.RowLabel(finding.Row, cities);
+        var history = finding.History.Order().ToList();
+        var below = history.Count > 0 && finding.Value < history[history.Count / 2];
+        return finding.Kind switch
+        {
+            PlausibilityCheck.Peers => $"{row}部分社会渠道网点读卡器故障期间临时人工录入，已更换设备并逐户补核验（演示数据）。",
+            PlausibilityCheck.Change => $"{row}本月渠道调整、网点撤并，{finding.Figure}变化较大，数据已复核（演示数据）。",
+            _ when below => $"{row}本月部分网点停业装修，{finding.Figure}低于往期，数据已复核（演示数据）。",
+            _ => $"{row}本月开展集中营销活动，{finding.Figure}高于往期，数据已复核（演示数据）。",
+        };
+    }
 
     /// <summary>Office hours in Beijing on the day, never later than now.</summary>
     private static DateTimeOffset At(DateOnly day, Random random, DateTimeOffset now)

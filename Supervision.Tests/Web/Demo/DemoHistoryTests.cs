@@ -65,6 +65,15 @@ public class DemoHistoryTests(Portal portal) : IClassFixture<Portal>
         var september = await db.Submissions.AsNoTracking().Include(s => s.Branch).SingleAsync(s => s.Branch!.Code == "CMCC-64" && s.Period == "2026-09");
         Assert.Equal(10, BeijingTime.Local(september.SubmittedAt!.Value).Month);
         Assert.True(await db.IndicatorValues.AnyAsync(v => v.Period == "2026-10" && v.Code == ReturnIndicators.RealNameRate && v.Status == IndicatorStatus.Reported));
+        // What the demo carriers wrote for flagged figures names cities as people do, and says which way the figure went.
+        var written = await db.PlausibilityExplanations.AsNoTracking().Select(e => new { e.Explanation, e.Value, e.History, e.Kind }).ToListAsync();
+        Assert.NotEmpty(written);
+        Assert.All(written, e => Assert.DoesNotMatch("[0-9]{6}", e.Explanation));
+        foreach (var e in written.Where(e => e.Kind == PlausibilityCheck.History && e.History.Length > 0))
+        {
+            var history = e.History.Split(' ').Select(x => decimal.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.Contains(e.Value < history[history.Count / 2] ? "低于往期" : "高于往期", e.Explanation);
+        }
 
         var before = await SnapshotAsync(portal);
         var second = await RunAsync(portal.Factory.Database);

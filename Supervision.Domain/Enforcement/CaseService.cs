@@ -98,7 +98,7 @@ public partial class EnforcementCase
         Check(ServiceMethodRefusal(ServiceMethods.Electronic, on));
         PriorNoticeSentOn = on;
         VisibleToParty = true; // the party opens the notice in its portal
-        Step(by, now, "电子送达事先告知书（已发送）", $"通过平台及电子邮件发送至{ElectronicServiceChannel}；以当事人首次查阅之日为送达日期，陈述申辩和听证申请期限自该日起计算");
+        Step(by, now, "电子送达事先告知书（已发送）", $"通过{ElectronicServiceChannel}发送；以当事人首次查阅之日为送达日期，陈述申辩和听证申请期限自该日起计算");
     }
 
     /// <summary>
@@ -123,7 +123,7 @@ public partial class EnforcementCase
         NotFuture(on, now, "发送日期");
         Check(ServiceMethodRefusal(ServiceMethods.Electronic, on));
         ElectronicallySentOn = on;
-        Step(by, now, "电子送达处罚决定书（已发送）", $"通过平台及电子邮件发送至{ElectronicServiceChannel}；以当事人首次查阅之日为送达日期");
+        Step(by, now, "电子送达处罚决定书（已发送）", $"通过{ElectronicServiceChannel}发送；以当事人首次查阅之日为送达日期");
     }
 
     /// <summary>Records the party's 送达地址确认书: its address and, if it consents to electronic service, the channel (Art. 61 para 2).</summary>

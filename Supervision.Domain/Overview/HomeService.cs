@@ -271,7 +271,7 @@ public sealed class HomeService(IDbContextFactory<SupervisionDbContext> factory,
         var dashboard = await rankings.MinistryAsync(null, ct: ct);
         var table = dashboard.Provinces;
         return new MinistryHome(dashboard.Periods.Count == 0 ? null : dashboard.Period, table.Participation,
-            table.Scored.Select(r => (r.Rank, r.Name, r.Score is { } s ? s.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "分" : "—")).ToList(),
+            table.Scored.Select(r => (r.Rank, r.Name, r.Score is { } s ? s.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "分" : "—")).ToList(),
             table.Rows.Where(r => !r.IsScored).Select(r => r.Name).ToList());
     }
 

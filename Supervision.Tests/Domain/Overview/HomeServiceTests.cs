@@ -229,6 +229,8 @@ public class HomeServiceTests(Portal portal) : IClassFixture<Portal>
             var national = await ministry.Get<HomeService>().MinistryAsync();
             Assert.Contains("北京", national.NotReported);
             Assert.DoesNotContain(national.Ranked, r => national.NotReported.Contains(r.Name));
+            // Scores to two places, as the ranking prints them (76.90, not 76.9).
+            Assert.All(national.Ranked, r => Assert.Matches(@"^(\d+\.\d{2}分|—)$", r.Score));
             await Assert.ThrowsAsync<AccessDeniedException>(() => leader.Get<HomeService>().CarrierAsync());
         }
         finally { portal.Today(Monday); }

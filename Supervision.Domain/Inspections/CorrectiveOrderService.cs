@@ -112,7 +112,7 @@ public sealed class CorrectiveOrderService(IDbContextFactory<SupervisionDbContex
         var responsible = await db.Users.Where(u => u.Id == order.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var officers = inspectionId is { } from
             ? (await db.InspectionInspectors.IgnoreQueryFilters().Where(i => i.InspectionId == from).OrderBy(i => i.UserName).Select(i => i.DisplayName).ToListAsync(ct))
-                .Select(Inspection.ShortName).ToList()
+                .Select(PersonName.Short).ToList()
             : [];
         return new(order, province.AuthorityName, province.DocPrefix, evidence, docs, responsible) { Officers = access.Scope.IsCarrier ? [] : officers };
     }

@@ -146,14 +146,11 @@ public class Inspection : IPartyVisible
         var shown = officers.DistinctBy(o => o.UserId).ToList();
         if (shown.Count < 2)
             throw new DomainException("inspection.credentials_two_officers", "执法人员不得少于两人，并应当主动出示执法证件（行政处罚法第四十二条、第五十五条）：请两名以上检查人员出示执法证件后再登记。");
-        CredentialsShownBy = string.Join("；", shown.Select(o => $"{ShortName(o.Name)}，执法证号{o.Certificate!.Trim()}"));
+        CredentialsShownBy = string.Join("；", shown.Select(o => $"{PersonName.Short(o.Name)}，执法证号{o.Certificate!.Trim()}"));
         CredentialsShownAt = at;
         Start();
         Touch();
     }
-
-    /// <summary>A name without the office in brackets: 马建国（宁夏局网安处） → 马建国.</summary>
-    public static string ShortName(string name) => name.IndexOf('（') is > 0 and var at ? name[..at] : name;
 
     /// <summary>Records the result of one checklist item of this inspection; an item the plan does not include is refused.</summary>
     public InspectionItemResult RecordItem(long itemResultId, ItemOutcome outcome, string? notes, string by, DateTimeOffset at)

@@ -57,7 +57,7 @@ public static class InspectionPdfs
         doc.Paragraph("本记录一式两份，经检查人员和被检查单位在场人员签名后，一份交被检查单位，一份由本局存档。");
         // A line to sign for each inspector and for the carrier's representative, each with its date.
         var signatures = new DocumentTable(new TableColumn("", 2.2), new TableColumn("", 2.2), new TableColumn("", 1.6)) { FontSize = 14, KeepTogether = true };
-        foreach (var inspector in d.Inspectors) signatures.AddRow($"检查人员：{ShortName(inspector)}", "签名：", "　　年　　月　　日");
+        foreach (var inspector in d.Inspectors) signatures.AddRow($"检查人员：{PersonName.Short(inspector)}", "签名：", "　　年　　月　　日");
         signatures.AddRow($"被检查单位在场人员：{d.Representative}", "签名：", "　　年　　月　　日");
         // A record is dated the day of the inspection it records (made and signed on the spot), not the day it was filed.
         doc.Table(signatures).SignedBy(d.Authority, d.InspectedOn);
@@ -78,8 +78,6 @@ public static class InspectionPdfs
             _ => date,
         };
     }
-
-    private static string ShortName(string name) => PersonName.Short(name);
 
     /// <summary>责令限期改正通知书: the party may challenge it, so it carries the seal (<paramref name="seal"/>) like a decision.</summary>
     public static byte[] Notice(CorrectiveNoticeData d, byte[]? seal = null)

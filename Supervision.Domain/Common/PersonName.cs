@@ -1,4 +1,4 @@
-namespace Supervision.Reports.Documents;
+namespace Supervision.Domain.Common;
 
 /// <summary>A person as a document names them where they sign or act: the name without the department or title the portal adds in
 /// brackets (马建国（宁夏局网安处） → 马建国).</summary>

@@ -14,8 +14,9 @@ public sealed record InspectionRecordData(string Authority, string Party, string
     IReadOnlyList<RecordEvidence> Evidence, string? Summary, DateOnly IssueDate) : DocumentData
 {
     /// <summary>
-    /// 检查依据: the power to inspect — for each statute the items rest on, the catalog's inspection article of that statute (an
-    /// entry whose code ends in -INSPECT, e.g. Order 25 第十六条), else the statute by name; not the list of every duty checked.
+    /// 检查依据: the power to inspect — for each statute the items rest on, the catalog's confirmed inspection article of that statute
+    /// (an entry whose code ends in -INSPECT, e.g. Order 25 第十六条 once confirmed), else the confirmed articles of the duties
+    /// checked under it; never an entry still 待核对, never a whole law.
     /// </summary>
     public IReadOnlyList<string> LegalBases { get; init; } = [];
     /// <summary>检查起止时间.</summary>
@@ -35,12 +36,17 @@ public sealed record InspectionRecordData(string Authority, string Party, string
         IReadOnlyList<string>? inspectorIds = null)
     {
         var codes = record.Items.Select(i => i.Code).Distinct().ToList();
+        // Only an entry an administrator confirmed against the published text is printed (as 案件文书 are refused on one that is not):
+        // an item whose entry is 待核对 is recorded with its result and facts but without an article — the record fixes what was
+        // found; the article is stated by the corrective notice or the case, which rest only on a confirmed entry.
         var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.ChecklistItems.Where(c => codes.Contains(c.Code) && c.LegalBasis != null).OrderBy(c => c.SortOrder)
+            db.ChecklistItems.Where(c => codes.Contains(c.Code) && c.LegalBasis != null && c.LegalBasis.Verified).OrderBy(c => c.SortOrder)
                 .Select(c => new { c.Code, c.LegalBasis!.Statute, c.LegalBasis.DutyArticle }), ct);
         var statutes = items.Select(i => i.Statute).Distinct().ToList();
+        // The power to inspect likewise: an unconfirmed inspection article (Order 25 第十六条 until checked) gives way to the confirmed
+        // articles of the duties checked under that statute.
         var powers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.LegalBases.Where(b => statutes.Contains(b.Statute) && b.Code.EndsWith("-INSPECT")).Select(b => new { b.Statute, b.DutyArticle }), ct);
+            db.LegalBases.Where(b => statutes.Contains(b.Statute) && b.Code.EndsWith("-INSPECT") && b.Verified).Select(b => new { b.Statute, b.DutyArticle }), ct);
         // A statute without an inspection article in the catalog is cited by the articles of the duties checked under it — never as a
         // whole law (依据《网络安全法》 with no article is no basis a court can check).
         var bases = statutes.Select(s => powers.FirstOrDefault(p => p.Statute == s) is { } power ? power.Statute + power.DutyArticle

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Supervision.Domain.Catalog;
 using Supervision.Domain.Common;
 using Supervision.Domain.Inspections;
 using Supervision.Tests.Infrastructure;
@@ -20,14 +21,12 @@ public class InspectionRecordBasisTests(Portal portal) : IClassFixture<Portal>
     public async Task Every_basis_the_record_prints_names_its_article_and_one_duty_one_article()
     {
         await using var db = portal.Db();
-        // 入网证件查验, 代办入网核验 and 读卡器与联网核验 are all the 查验 duty of Order 25: one article, 第九条; the log retention item rests on a
-        // statute without an inspection article in the catalog, which is cited by the article of the duty, not as a whole law.
+        // 入网证件查验, 代办入网核验 and 读卡器与联网核验 are all the 查验 duty of Order 25: one article, 第九条 (confirmed in the seed). The log
+        // retention item rests on 网络安全法 (2025年修正) 第二十三条第（三）项, which is 待核对 in the seed: not printed until confirmed.
         var record = await InspectionRecordData.WithBasesAsync(Record(("RN-01", "入网证件查验"), ("RN-03", "代办入网核验"), ("RN-05", "读卡器与联网核验"),
             ("SEC-02", "内外网地址转换日志留存")), db, CancellationToken.None);
         Assert.Equal(["第九条"], record.Items.Where(i => i.Code.StartsWith("RN-", StringComparison.Ordinal)).Select(i => i.Basis!.Split('》').Last()).Distinct());
         Assert.All(record.LegalBases, b => Assert.True(InspectionRecordData.HasArticle(b), b));
-        Assert.Contains("《中华人民共和国网络安全法》（2025年修正）第二十三条第（三）项", record.LegalBases);
-        Assert.DoesNotContain("《中华人民共和国网络安全法》（2025年修正）", record.LegalBases);
 
         // The catalog's one mapping: every checklist item of one duty (查验/核验 of the ID at network access under Order 25) cites the
         // same article, so no record can cite two articles for it.
@@ -40,6 +39,46 @@ public class InspectionRecordBasisTests(Portal portal) : IClassFixture<Portal>
         var bare = Assert.Throws<DomainException>(() => InspectionRecordData.RequireArticles(["《中华人民共和国网络安全法》", "《电话用户真实身份信息登记规定》（工业和信息化部令第25号）第十六条"]));
         Assert.Equal("inspection.basis_without_article", bare.Code);
         Assert.Contains("《中华人民共和国网络安全法》未写明条款", bare.Message);
+    }
+
+    [Fact]
+    public async Task An_article_still_to_be_checked_is_not_printed_until_an_administrator_confirms_it()
+    {
+        await using var db = portal.Db();
+        var unverified = await db.LegalBases.AsNoTracking().Where(b => b.Code == "ORD25-INSPECT" || b.Code == "ORD25-A10" || b.Code == "ORD25-A14"
+            || b.Code == "ORD25-A12" || b.Code == "ORD25-A15" || b.Code == "CSL2025-23").ToDictionaryAsync(b => b.Code);
+        Assert.Equal(6, unverified.Count);
+        Assert.All(unverified.Values, b => Assert.False(b.Verified, b.Code)); // the seed: numbering and wording not yet checked against the published text
+        var items = new[] { ("RN-01", "入网证件查验"), ("RN-04", "拒绝违规入网"), ("RN-06", "代理商监督管理"), ("RN-07", "年度自查与培训"),
+            ("RN-08", "信息保密与泄露补救"), ("SEC-02", "内外网地址转换日志留存") };
+        var before = await InspectionRecordData.WithBasesAsync(Record(items), db, CancellationToken.None);
+        // The items are recorded (result and facts), the unconfirmed ones without an article; the power to inspect under Order 25 is
+        // not its unconfirmed 第十六条 but the confirmed article of the duty checked (第九条); 网络安全法 is not cited at all.
+        Assert.Equal(["第九条", null, null, null, null, null], before.Items.Select(i => i.Basis));
+        Assert.Equal(["《电话用户真实身份信息登记规定》（工业和信息化部令第25号）第九条"], before.LegalBases);
+        var printed = string.Join("|", before.LegalBases.Concat(before.Items.Select(i => i.Basis ?? "")));
+        foreach (var article in new[] { "第十条", "第十二条", "第十四条", "第十五条", "第十六条", "第二十三条" }) Assert.DoesNotContain(article, printed);
+
+        // The administrator confirms the entries in 基础数据 → 法律依据 (audited): from then on the record cites them.
+        using (var admin = await portal.AsUserAsync("admin"))
+            foreach (var basis in unverified.Values) await admin.Get<CatalogService>().ConfirmLegalBasisAsync(basis.Id);
+        try
+        {
+            var after = await InspectionRecordData.WithBasesAsync(Record(items), db, CancellationToken.None);
+            Assert.Equal(["第九条", "第十条", "第十四条", "第十五条", "第十二条"], after.Items.Take(5).Select(i => i.Basis!.Split('》').Last()));
+            Assert.Contains("《电话用户真实身份信息登记规定》（工业和信息化部令第25号）第十六条", after.LegalBases);
+            Assert.Contains("《中华人民共和国网络安全法》（2025年修正）第二十三条第（三）项", after.LegalBases);
+            var ids = unverified.Values.Select(b => b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var trail = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "LegalBasis" && ids.Contains(e.EntityId)).ToListAsync();
+            Assert.Equal(ids.Order(), trail.Select(e => e.EntityId).Distinct().Order());
+            Assert.All(trail, e => Assert.Contains("Verified", e.Changes));
+        }
+        finally
+        {
+            // The class's other tests see the seed as it is.
+            await db.LegalBases.Where(b => unverified.Keys.Contains(b.Code)).ExecuteUpdateAsync(x => x
+                .SetProperty(b => b.Verified, false).SetProperty(b => b.VerifiedBy, (string?)null).SetProperty(b => b.VerifiedOn, (DateOnly?)null));
+        }
     }
 
     [Fact]

@@ -69,10 +69,11 @@ public class PartyTimelineTests
         c.RecordStatement(new CaseStatement { Text = "我方已整改", SubmittedAt = At(5, 6) }, new DateOnly(2026, 5, 6), "p", At(5, 6));
         c.ReviewStatements(StatementAdoption.NotAdopted, "事后整改不影响违法事实的认定", "i", At(5, 8)); // internal: the decision states it
         c.ExtendDecisionPeriod(new DateOnly(2026, 8, 1), "案情复杂，需补充调查", CaseFixture.Settings, "i", At(5, 7)); // internal
-        c.Decide(new DateOnly(2026, 5, 11), [CaseFixture.Fine(20_000m)], "宁通管罚〔2026〕2号", CaseFixture.Bases, CaseFixture.Settings, CaseFixture.Calendar, "i", At(5, 11));
+        c.Decide(new DateOnly(2026, 5, 11), CaseFixture.Penalty(CaseFixture.Order25, 20_000m), "宁通管罚〔2026〕2号", CaseFixture.Bases, CaseFixture.Settings, CaseFixture.Calendar, "i", At(5, 11));
         c.Serve(new DateOnly(2026, 5, 12), "直接送达", CaseFixture.Settings, CaseFixture.Calendar, "i", At(5, 12));
         c.AcknowledgeService("p", At(5, 13));
         c.RecordPayment(20_000m, new DateOnly(2026, 5, 20), "2026052001", CaseFixture.Settings, "i", At(5, 20));
+        CaseFixture.Corrected(c, "2026-05-25");
         c.Close(new DateOnly(2026, 5, 28), "i", At(5, 28));
         IssuedDocument[] documents = [new() { Kind = DocumentKind.PriorNotice, Number = "宁通管告〔2026〕4号", VisibleToParty = true },
             new() { Kind = DocumentKind.CaseFilingApproval, Number = "宁通管立〔2026〕9号", VisibleToParty = false }];
@@ -80,10 +81,11 @@ public class PartyTimelineTests
         Assert.Equal([
             "2026年4月30日 送达行政处罚事先告知书（宁通管告〔2026〕4号），陈述申辩期限至2026年5月8日",
             "2026年5月6日 提交陈述申辩意见",
-            "2026年5月12日 送达行政处罚决定书（宁通管罚〔2026〕2号）：罚款 ¥20,000.00，缴款期限至2026年5月27日",
+            "2026年5月12日 送达行政处罚决定书（宁通管罚〔2026〕2号）：警告；罚款 ¥20,000.00，缴款期限至2026年5月27日；同时责令于2026年6月30日前改正",
             "2026年5月13日 确认签收行政处罚决定书",
             "2026年5月20日 缴纳罚款¥20,000.00（凭证2026052001）",
             "2026年5月20日 执行完毕：罚款 ¥20,000.00",
+            "2026年5月25日 执行完毕：责令限期改正",
             "2026年5月28日 结案",
         ], c.PartyTimeline(documents).Select(e => e.ToString()));
         Assert.Empty(CaseFixture.UnderReview().PartyTimeline(documents)); // not yet told of the case

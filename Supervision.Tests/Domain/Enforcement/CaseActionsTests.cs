@@ -134,13 +134,13 @@ public class CaseActionsTests
         var late = Noticed();
         Assert.True(Action(late, Acting.Officer, "2026-07-20", "decide").Allowed); // the date entered decides, not the day it is recorded
         Assert.Equal("已超过作出决定的期限（2026年7月19日）。如需延长，须先办理延期审批（行政处罚法第六十条）。", Assert.Throws<DomainException>(() =>
-            late.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now)).Message);
-        late.Decide(D("2026-07-19"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
+            late.Decide(D("2026-07-20"), Penalty(Order25, null), null, Bases, Settings, Calendar, "i", Now)).Message);
+        late.Decide(D("2026-07-19"), Penalty(Order25, null), null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, late.State);
 
         var extended = Noticed();
         extended.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", CaseFixture.Settings, "i", Now);
-        extended.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
+        extended.Decide(D("2026-07-20"), Penalty(Order25, null), null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, extended.State);
     }
 
@@ -155,7 +155,7 @@ public class CaseActionsTests
         var notice = Action(investigating, Acting.Officer, "2026-05-06", "notice");
         Assert.Equal(("告知前须先拟定处罚。", false), (notice.NotYet, notice.Primary));
         Assert.True(Action(investigating, Acting.Officer, "2026-05-06", "propose").Primary);
-        investigating.ProposeSanctions([Warning()], Bases, false, "i", Now);
+        investigating.ProposeSanctions(Penalty(Order25, null), Bases, false, "i", Now);
         Assert.True(Action(investigating, Acting.Officer, "2026-05-06", "notice") is { Allowed: true, Primary: true });
     }
 
@@ -163,6 +163,8 @@ public class CaseActionsTests
     public void Closing_waits_for_every_sanction_and_names_the_open_ones()
     {
         var c = Served();
+        Assert.Equal("尚有未执行完毕的处罚：责令限期改正、罚款 ¥20,000.00。全部执行或终结执行后方可结案。", Action(c, Acting.Officer, "2026-05-13", "close").NotYet);
+        Corrected(c, "2026-05-13");
         Assert.Equal("尚有未执行完毕的处罚：罚款 ¥20,000.00。全部执行或终结执行后方可结案。", Action(c, Acting.Officer, "2026-05-13", "close").NotYet);
         c.RecordPayment(20_000m, D("2026-05-20"), "POS1", Settings, "i", Now);
         Assert.Equal(["close", "remedy-review", "remedy-litigation"], Offered(c, Acting.Officer, "2026-05-20")); // nothing left to pay or defer; the party may still seek review or sue
@@ -182,9 +184,9 @@ public class CaseActionsTests
     public void Each_pending_sanction_but_the_fine_is_carried_out_by_the_officer_and_any_may_be_ended()
     {
         var c = UnderReview();
-        c.ProposeSanctions([Warning(), Fine(20_000m), new CaseSanction { Kind = SanctionKind.PublicAnnouncement, LegalBasisId = 1, Description = "公告" }], Bases, false, "i", Now);
+        c.ProposeSanctions([.. Penalty(Order25, 20_000m), new CaseSanction { Kind = SanctionKind.PublicAnnouncement, LegalBasisId = 1, Description = "公告" }], Bases, false, "i", Now);
         c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now);
-        c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m), new CaseSanction { Kind = SanctionKind.PublicAnnouncement, LegalBasisId = 1, Description = "公告" }],
+        c.Decide(D("2026-05-11"), [.. Penalty(Order25, 20_000m), new CaseSanction { Kind = SanctionKind.PublicAnnouncement, LegalBasisId = 1, Description = "公告" }],
             null, Bases, Settings, Calendar, "i", Now);
         CaseSanction Of(SanctionKind kind) => c.Sanctions.Single(s => s.Kind == kind);
         Assert.Empty(c.ActionsFor(Acting.Officer, Of(SanctionKind.PublicAnnouncement))); // decided, not yet served
@@ -216,11 +218,11 @@ public class CaseActionsTests
             case "investigate": c.StartInvestigation("i", Now); break;
             case "evidence": c.AddEvidence(new CaseEvidence { Description = "入网工单", CollectedOn = today, CollectedBy = "i" }, "i", Now); break;
             case "review": c.SubmitForReview("事实清楚", "i", Now); break;
-            case "propose": c.ProposeSanctions([Warning()], Bases, false, "i", Now); break;
+            case "propose": c.ProposeSanctions(Penalty(Order25, null), Bases, false, "i", Now); break;
             case "notice": c.ServePriorNotice(today, Settings, Calendar, "i", Now); break;
             case "schedule-hearing": c.ScheduleHearing(today, today.AddDays(30), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now); break;
             case "hold-hearing": c.RecordHearing(today, "当事人陈述", "i", Now); break;
-            case "decide": c.Decide(today, [Warning()], null, Bases, Settings, Calendar, "i", Now); break;
+            case "decide": c.Decide(today, Penalty(Order25, null), null, Bases, Settings, Calendar, "i", Now); break;
             case "statement": c.RecordStatement(new CaseStatement { Text = "已整改" }, today, "p", Now); break;
             case "waive": c.RecordStatement(new CaseStatement { Text = "放弃陈述申辩和听证。", IsWaiver = true }, today, "p", Now); break;
             case "request-hearing": c.RequestHearing(today, "p", Now); break;

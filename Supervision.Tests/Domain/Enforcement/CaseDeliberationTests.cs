@@ -8,7 +8,7 @@ namespace Supervision.Tests.Domain.Enforcement;
 public class CaseDeliberationTests
 {
     private static void Decide(EnforcementCase c, string on = "2026-05-11", decimal fine = 20_000m) =>
-        c.Decide(D(on), [Warning(), Fine(fine)], null, Bases, Settings, Calendar, "i", Now);
+        c.Decide(D(on), Penalty(Order25, fine), null, Bases, Settings, Calendar, "i", Now);
 
     private static DomainException Refused(EnforcementCase c, string on = "2026-05-11", decimal fine = 20_000m) =>
         Assert.Throws<DomainException>(() => Decide(c, on, fine));
@@ -30,7 +30,7 @@ public class CaseDeliberationTests
         var c = UnderReview(20_000m);
         c.ServePriorNotice(D("2026-04-30"), unverified, Calendar, "i", Now);
         Assert.Empty(c.LegalReviewGrounds());
-        var refusal = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, unverified, Calendar, "i", Now));
+        var refusal = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), Penalty(Order25, 20_000m), null, Bases, unverified, Calendar, "i", Now));
         Assert.Equal("case.legal_review_threshold_unverified", refusal.Code);
         Assert.Contains("法制审核金额标准", refusal.Message);
         Assert.Contains("行政处罚法第五十八条", refusal.Message);
@@ -38,11 +38,11 @@ public class CaseDeliberationTests
 
         // Once reviewed the decision goes on; verified by an administrator, the same case below the amount skips the review.
         LegallyReviewed(c, "2026-05-11");
-        c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, unverified, Calendar, "i", Now);
+        c.Decide(D("2026-05-11"), Penalty(Order25, 20_000m), null, Bases, unverified, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, c.State);
         var verified = UnderReview(20_000m);
         verified.ServePriorNotice(D("2026-04-30"), VerifyThresholds(new EnforcementSettings { LegalReviewThreshold = 30_000m }), Calendar, "i", Now);
-        verified.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, VerifyThresholds(new EnforcementSettings { LegalReviewThreshold = 30_000m }), Calendar, "i", Now);
+        verified.Decide(D("2026-05-11"), Penalty(Order25, 20_000m), null, Bases, VerifyThresholds(new EnforcementSettings { LegalReviewThreshold = 30_000m }), Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, verified.State);
     }
 
@@ -132,7 +132,7 @@ public class CaseDeliberationTests
         LegallyReviewed(c, "2026-04-28");
         Assert.True(c.CurrentLegalReview!.Approves);
 
-        c.ProposeSanctions([Warning(), Fine(15_000m)], Bases, actAlreadyFined: false, "i", Now);
+        c.ProposeSanctions(Penalty(Order25, 15_000m), Bases, actAlreadyFined: false, "i", Now);
         Assert.True(Assert.Single(c.LegalReviews).Superseded);
         Assert.Null(c.CurrentLegalReview);
         c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now);
@@ -141,7 +141,7 @@ public class CaseDeliberationTests
         Assert.Contains("重新拟定处罚后须重新审核", refusal.Message);
 
         LegallyReviewed(c, "2026-05-11");
-        Assert.Equal("警告；罚款 ¥15,000.00", c.CurrentLegalReview!.Proposal);
+        Assert.Equal("责令限期改正；警告；罚款 ¥15,000.00", c.CurrentLegalReview!.Proposal);
         Decide(c, fine: 15_000m);
         Assert.Equal(CaseState.Decided, c.State);
     }

@@ -29,7 +29,9 @@ public static class CaseFixture
     {
         Id = 1, Code = "ORD25-A06", Statute = "《电话用户真实身份信息登记规定》", DutyArticle = "第六条", PenaltyArticle = "第十九条", Duty = "查验证件",
         AllowedSanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning, SanctionKind.Fine, SanctionKind.PublicAnnouncement],
-        // 第十九条: 责令限期改正，予以警告，可以并处罚款 — the order and the warning are given with every penalty, as the catalog says.
+        // 第十九条: 责令限期改正，予以警告，可以并处罚款 — the order and the warning are given with every penalty, as the catalog says
+        // (seed-data/legal-bases.json, ORD25-A06): a fine alone is refused; tests build the lawful set with Penalty().
+        MandatorySanctions = [SanctionKind.CorrectiveOrder, SanctionKind.Warning],
         FineMin = 10_000m, FineMax = 30_000m, EffectiveFrom = new DateOnly(2013, 9, 1),
         Verified = true, VerifiedBy = "系统管理员", VerifiedOn = new DateOnly(2026, 1, 5), // confirmed by an administrator: decisions may rest on it
     };
@@ -108,6 +110,18 @@ public static class CaseFixture
         (basis.MandatorySanctions.Contains(SanctionKind.CorrectiveOrder) ? [Correction(basis.Id, correctBy)] : Array.Empty<CaseSanction>())
         .Append(Warning(basis.Id)).Concat(fine is { } f ? [Fine(f, basis.Id)] : []).ToArray();
 
+    /// <summary>
+    /// The corrective order of a served decision carried out (整改复查合格) on <paramref name="on"/>: with the fine paid, nothing is left
+    /// open and the case may be closed. In memory the sanctions have no keys yet: each gets its own so the officer's step finds it.
+    /// </summary>
+    public static EnforcementCase Corrected(EnforcementCase c, string on = "2026-05-13")
+    {
+        foreach (var (s, n) in c.Sanctions.Select((s, n) => (s, n)).Where(x => x.s.Id == 0).ToList()) s.Id = 1000 + n;
+        foreach (var s in c.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder && s.Status == SanctionStatus.Pending).ToList())
+            c.ExecuteSanction(s.Id, D(on), "整改复查合格", "i", Now);
+        return c;
+    }
+
     /// <summary>Prior notice served on Thursday 2026-04-30: 1–5 May are off, so 3 working days end on Friday 8 May.</summary>
     public static EnforcementCase Noticed(decimal fine = 20_000m, LegalBasis? basis = null)
     {
@@ -153,7 +167,7 @@ public static class CaseFixture
         [CaseState.Decided] = () => Decided(),
         [CaseState.Served] = () => Served(),
         [CaseState.Executing] = () => { var c = Served(); c.RecordPayment(100m, D("2026-05-13"), "POS1", Settings, "i", Now); return c; },
-        [CaseState.Closed] = () => { var c = Served(); c.RecordPayment(20_000m, D("2026-05-13"), "POS1", Settings, "i", Now); c.Close(D("2026-05-14"), "i", Now); return c; },
+        [CaseState.Closed] = () => { var c = Corrected(Served()); c.RecordPayment(20_000m, D("2026-05-13"), "POS1", Settings, "i", Now); c.Close(D("2026-05-14"), "i", Now); return c; },
         [CaseState.NoPenalty] = () => { var c = UnderReview(); c.DecideNoPenalty(D("2026-05-06"), FirstOffence, "首次违法且危害后果轻微，已及时改正", null, "i", Now); return c; },
         [CaseState.Withdrawn] = () => { var c = Filed(); c.Withdraw(D("2026-04-21"), "经核查违法事实不成立", "i", Now); return c; },
         [CaseState.Transferred] = () => { var c = Filed(); c.Transfer(D("2026-04-21"), "银川市公安局", "涉嫌帮助信息网络犯罪活动", "i", Now); return c; },

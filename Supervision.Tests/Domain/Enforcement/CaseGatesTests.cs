@@ -126,14 +126,14 @@ public class CaseGatesTests
     public void Two_fines_for_one_act_under_two_bases_are_refused_naming_the_basis_with_the_higher_fine()
     {
         var c = Investigated();
-        var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([Warning(1), Fine(20_000m, 1), Fine(100_000m, 2)], Bases, false, "i", Now));
+        var e = Assert.Throws<DomainException>(() => c.ProposeSanctions([.. Penalty(Order25, 20_000m), Fine(100_000m, 2)], Bases, false, "i", Now));
         Assert.Equal("case.double_fine", e.Code);
         Assert.Contains("第二十九条", e.Message);
         Assert.Contains("罚款数额高", e.Message);
         Assert.Contains("请只依据《反电信网络诈骗法》第九条、第三十九条（罚款", e.Message); // ¥500,000 against ¥30,000
 
-        c.ProposeSanctions([Warning(1), Warning(2), Fine(100_000m, 2)], Bases, false, "i", Now);
-        Assert.Equal(3, c.Sanctions.Count);
+        c.ProposeSanctions([.. Penalty(Order25, null), Warning(2), Fine(100_000m, 2)], Bases, false, "i", Now);
+        Assert.Equal(4, c.Sanctions.Count); // Order 25: the corrective order and the warning; the anti-fraud law: the warning and the one fine
     }
 
     // ------------------------------------------------------------------ 2. hearing rights

@@ -79,10 +79,10 @@ public class CaseRemediesTests
         changed.FileRemedy(RemedyKind.Review, D("2026-06-01"), null, null, null, Settings, "i", Now);
         Assert.Equal("case.changed_sanctions_required",
             Refused(() => changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), null, null, null, Bases, Calendar, "i", Now)).Code);
-        Assert.Equal("fine.out_of_range", Refused(() => changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), null, [Warning(), Fine(5_000m)], null, Bases, Calendar, "i", Now)).Code);
-        changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), "罚款数额明显不当", [Warning(), Fine(10_000m)], null, Bases, Calendar, "i", Now);
+        Assert.Equal("fine.out_of_range", Refused(() => changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), null, Penalty(Order25, 5_000m), null, Bases, Calendar, "i", Now)).Code);
+        changed.RecordRemedyOutcome(RemedyOutcome.Changed, D("2026-07-01"), "罚款数额明显不当", Penalty(Order25, 10_000m), null, Bases, Calendar, "i", Now);
         Assert.Equal(10_000m, changed.FineAmount);
-        Assert.Equal(2, changed.Sanctions.Count(s => s.Status == SanctionStatus.Superseded));
+        Assert.Equal(3, changed.Sanctions.Count(s => s.Status == SanctionStatus.Superseded)); // the decided 责令限期改正, 警告 and 罚款
         Assert.Equal(10_000m, changed.OutstandingOn(D("2026-07-01"), Settings.SurchargeRatePerDay) - changed.SurchargeOn(D("2026-07-01"), Settings.SurchargeRatePerDay));
         Assert.Null(changed.DecisionRevokedOn);
 

@@ -28,7 +28,7 @@ public class CaseServiceRecordTests
     public void The_prior_notices_service_records_the_recipient_and_the_servers_and_the_decision_waits_for_it()
     {
         var c = UnderReview();
-        var refused = Refused(() => c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now));
+        var refused = Refused(() => c.Decide(D("2026-05-11"), Penalty(Order25, 20_000m), null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.no_prior_notice", refused.Code);
         Assert.Contains("行政处罚法第六十二条", refused.Message);
         Assert.Equal("case.servers", Refused(() => c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now, ServiceMethods.InPerson,
@@ -38,10 +38,10 @@ public class CaseServiceRecordTests
         var service = Assert.Single(c.Services);
         Assert.Equal((DocumentKind.PriorNotice, D("2026-04-30"), "王伟（综合部经理）", "马建国、李娟"), (service.Document, service.ServedOn, service.Recipient, service.Servers));
         // Three working days from service (1–5 May off): to 8 May; a decision that day is refused, the next working day allowed.
-        var running = Refused(() => c.Decide(D("2026-05-08"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now));
+        var running = Refused(() => c.Decide(D("2026-05-08"), Penalty(Order25, 20_000m), null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.statement_period_running", running.Code);
         Assert.Contains("第六十二条", running.Message);
-        c.Decide(D("2026-05-09"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now);
+        c.Decide(D("2026-05-09"), Penalty(Order25, 20_000m), null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, c.State);
     }
 

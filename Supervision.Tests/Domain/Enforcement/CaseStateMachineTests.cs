@@ -70,12 +70,12 @@ public class CaseStateMachineTests
             case Step.StartInvestigation: c.StartInvestigation("i", Now); break;
             case Step.AddEvidence: c.AddEvidence(Evidence(), "i", Now); break;
             case Step.SubmitForReview: c.SubmitForReview("事实清楚", "i", Now); break;
-            case Step.Propose: c.ProposeSanctions([Warning()], Bases, false, "i", Now); break;
+            case Step.Propose: c.ProposeSanctions(Penalty(Order25, null), Bases, false, "i", Now); break;
             case Step.ServePriorNotice: c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now); break;
             case Step.RequestHearing: c.RequestHearing(D("2026-05-06"), "p", Now); break;
             case Step.ScheduleHearing: c.ScheduleHearing(D("2026-05-06"), D("2026-05-20"), new TimeOnly(9, 30), "局第一会议室", Panel, Settings, Calendar, "i", Now); break;
             case Step.RecordHearing: c.RecordHearing(D("2026-05-20"), "当事人陈述", "i", Now); break;
-            case Step.Decide: c.Decide(D("2026-06-30"), [Warning()], null, Bases, Settings, Calendar, "i", Now); break;
+            case Step.Decide: c.Decide(D("2026-06-30"), Penalty(Order25, null), null, Bases, Settings, Calendar, "i", Now); break;
             case Step.NoPenalty: c.DecideNoPenalty(D("2026-05-06"), FirstOffence, "违法行为轻微并及时改正", null, "i", Now); break;
             case Step.Withdraw: c.Withdraw(D("2026-05-06"), "违法事实不能成立", "i", Now); break;
             case Step.Transfer: c.Transfer(D("2026-05-06"), "银川市公安局", "涉嫌犯罪需移送处理", "i", Now); break;
@@ -124,7 +124,7 @@ public class CaseStateMachineTests
     public void A_fine_must_lie_within_the_range_of_its_basis(string amount, bool accepted)
     {
         var c = UnderReview();
-        var act = () => c.ProposeSanctions([Fine(decimal.Parse(amount))], Bases, false, "i", Now);
+        var act = () => c.ProposeSanctions(Penalty(Order25, decimal.Parse(amount)), Bases, false, "i", Now);
         if (accepted) act();
         else Assert.Equal("fine.out_of_range", Assert.Throws<DomainException>(act).Code);
     }
@@ -135,10 +135,10 @@ public class CaseStateMachineTests
         var c = UnderReview();
         var suspend = new CaseSanction { Kind = SanctionKind.SuspendBusiness, LegalBasisId = 1, Description = "暂停业务" };
         Assert.Equal("case.sanction_not_allowed", Assert.Throws<DomainException>(() => c.ProposeSanctions([suspend], Bases, false, "i", Now)).Code);
-        Assert.Equal("case.double_fine", Assert.Throws<DomainException>(() => c.ProposeSanctions([Fine(10_000m), Fine(12_000m)], Bases, false, "i", Now)).Code);
-        var twice = Assert.Throws<DomainException>(() => c.ProposeSanctions([Fine(10_000m)], Bases, actAlreadyFined: true, "i", Now));
+        Assert.Equal("case.double_fine", Assert.Throws<DomainException>(() => c.ProposeSanctions([.. Penalty(Order25, 10_000m), Fine(12_000m)], Bases, false, "i", Now)).Code);
+        var twice = Assert.Throws<DomainException>(() => c.ProposeSanctions(Penalty(Order25, 10_000m), Bases, actAlreadyFined: true, "i", Now));
         Assert.Contains("第二十九条", twice.Message);
-        c.ProposeSanctions([Warning()], Bases, actAlreadyFined: true, "i", Now); // a warning is still possible
+        c.ProposeSanctions(Penalty(Order25, null), Bases, actAlreadyFined: true, "i", Now); // the corrective order and a warning are still possible
     }
 
     // ------------------------------------------------------------------ prior notice, statement, hearing, decision
@@ -158,13 +158,13 @@ public class CaseStateMachineTests
         var c = Noticed();
         foreach (var day in new[] { "2026-05-06", "2026-05-08" })
         {
-            var e = Assert.Throws<DomainException>(() => c.Decide(D(day), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now));
+            var e = Assert.Throws<DomainException>(() => c.Decide(D(day), Penalty(Order25, 20_000m), null, Bases, Settings, Calendar, "i", Now));
             Assert.Equal("case.statement_period_running", e.Code);
             Assert.Contains("2026年5月8日", e.Message);
         }
         var waived = Noticed();
         waived.RecordStatement(new CaseStatement { Text = "本公司放弃陈述申辩和听证的权利。", IsWaiver = true }, D("2026-05-06"), "p", Now);
-        waived.Decide(D("2026-05-06"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now);
+        waived.Decide(D("2026-05-06"), Penalty(Order25, 20_000m), null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, waived.State);
     }
 
@@ -173,11 +173,11 @@ public class CaseStateMachineTests
     {
         var silent = Noticed();
         Assert.Equal("case.no_statement", Assert.Throws<DomainException>(() => silent.ReviewStatements(StatementAdoption.NotAdopted, "当事人未提出意见", "i", Now)).Code);
-        silent.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now); // no statement: nothing to review
+        silent.Decide(D("2026-05-11"), Penalty(Order25, 20_000m), null, Bases, Settings, Calendar, "i", Now); // no statement: nothing to review
 
         var c = Noticed();
         c.RecordStatement(new CaseStatement { Text = "涉事网点系代理商违规，已解除合作。" }, D("2026-05-07"), "p", Now);
-        var unreviewed = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now));
+        var unreviewed = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), Penalty(Order25, 20_000m), null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.statement_not_reviewed", unreviewed.Code);
         Assert.Contains("行政处罚法第四十五条", unreviewed.Message);
         Assert.Equal("case.reason_required", Assert.Throws<DomainException>(() => c.ReviewStatements(StatementAdoption.NotAdopted, " ", "i", Now)).Code);
@@ -186,9 +186,9 @@ public class CaseStateMachineTests
         // A further statement within the period is reviewed anew.
         c.RecordStatement(new CaseStatement { Text = "补充：已全面排查其他代理商。" }, D("2026-05-08"), "p", Now);
         Assert.Null(c.StatementAdoption);
-        Assert.Equal("case.statement_not_reviewed", Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), [Warning(), Fine(20_000m)], null, Bases, Settings, Calendar, "i", Now)).Code);
+        Assert.Equal("case.statement_not_reviewed", Assert.Throws<DomainException>(() => c.Decide(D("2026-05-11"), Penalty(Order25, 20_000m), null, Bases, Settings, Calendar, "i", Now)).Code);
         c.ReviewStatements(StatementAdoption.PartlyAdopted, "全面排查属实，可以从轻处罚", "i", Now);
-        c.Decide(D("2026-05-11"), [Warning(), Fine(15_000m)], null, Bases, Settings, Calendar, "i", Now);
+        c.Decide(D("2026-05-11"), Penalty(Order25, 15_000m), null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, c.State);
         Assert.Equal("case.wrong_state", Assert.Throws<DomainException>(() => c.ReviewStatements(StatementAdoption.Adopted, "决定后不得再复核", "i", Now)).Code);
     }
@@ -222,13 +222,13 @@ public class CaseStateMachineTests
     [Fact]
     public void The_decision_is_never_heavier_than_the_notice()
     {
-        var heavier = Assert.Throws<DomainException>(() => Noticed().Decide(D("2026-05-11"), [Warning(), Fine(25_000m)], null, Bases, Settings, Calendar, "i", Now));
+        var heavier = Assert.Throws<DomainException>(() => Noticed().Decide(D("2026-05-11"), Penalty(Order25, 25_000m), null, Bases, Settings, Calendar, "i", Now));
         Assert.Contains("第四十五条", heavier.Message);
         var added = Assert.Throws<DomainException>(() => Noticed().Decide(D("2026-05-11"),
-            [Warning(), Fine(20_000m), new CaseSanction { Kind = SanctionKind.PublicAnnouncement, LegalBasisId = 1, Description = "公告" }], null, Bases, Settings, Calendar, "i", Now));
+            [.. Penalty(Order25, 20_000m), new CaseSanction { Kind = SanctionKind.PublicAnnouncement, LegalBasisId = 1, Description = "公告" }], null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.heavier_than_notice", added.Code);
         var lighter = Noticed();
-        lighter.Decide(D("2026-05-11"), [Fine(15_000m)], null, Bases, Settings, Calendar, "i", Now); // a defence may lighten the penalty
+        lighter.Decide(D("2026-05-11"), Penalty(Order25, 15_000m), null, Bases, Settings, Calendar, "i", Now); // a defence may lighten the penalty
         Assert.Equal(15_000m, lighter.FineAmount);
         Assert.Equal(D("2026-05-20"), lighter.ServiceDueDate);
     }
@@ -238,10 +238,10 @@ public class CaseStateMachineTests
     {
         var c = Noticed();
         var beijingMorning = new DateTimeOffset(2026, 5, 10, 17, 0, 0, TimeSpan.Zero); // 11 May 01:00 in Beijing
-        var future = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-12"), [Warning()], null, Bases, Settings, Calendar, "i", beijingMorning));
+        var future = Assert.Throws<DomainException>(() => c.Decide(D("2026-05-12"), Penalty(Order25, null), null, Bases, Settings, Calendar, "i", beijingMorning));
         Assert.Equal("case.date_in_future", future.Code);
         Assert.Contains("2026年5月12日", future.Message);
-        c.Decide(D("2026-05-11"), [Warning()], null, Bases, Settings, Calendar, "i", beijingMorning); // already the 11th in Beijing
+        c.Decide(D("2026-05-11"), Penalty(Order25, null), null, Bases, Settings, Calendar, "i", beijingMorning); // already the 11th in Beijing
         Assert.Equal(CaseState.Decided, c.State);
         Assert.Equal("case.date_in_future", Assert.Throws<DomainException>(() => c.Serve(D("2026-05-12"), "直接送达", Settings, Calendar, "i", beijingMorning)).Code);
     }
@@ -250,10 +250,10 @@ public class CaseStateMachineTests
     public void After_ninety_days_a_decision_needs_an_approved_extension()
     {
         var c = Noticed();
-        var late = Assert.Throws<DomainException>(() => c.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now));
+        var late = Assert.Throws<DomainException>(() => c.Decide(D("2026-07-20"), Penalty(Order25, null), null, Bases, Settings, Calendar, "i", Now));
         Assert.Equal("case.decision_overdue", late.Code);
         c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查取证", CaseFixture.Settings, "i", Now);
-        c.Decide(D("2026-07-20"), [Warning()], null, Bases, Settings, Calendar, "i", Now);
+        c.Decide(D("2026-07-20"), Penalty(Order25, null), null, Bases, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Decided, c.State);
     }
 
@@ -303,7 +303,7 @@ public class CaseStateMachineTests
     [Fact]
     public void Payments_are_checked_and_the_fine_is_executed_when_fine_and_surcharge_are_paid()
     {
-        var c = Served();
+        var c = Corrected(Served());
         Assert.Equal("case.payment_before_service", Assert.Throws<DomainException>(() => c.RecordPayment(100m, D("2026-05-11"), "P", Settings, "i", Now)).Code);
         Assert.Equal("case.payment_amount", Assert.Throws<DomainException>(() => c.RecordPayment(-5m, D("2026-05-13"), "P", Settings, "i", Now)).Code);
         Assert.Equal("case.payment_precision", Assert.Throws<DomainException>(() => c.RecordPayment(10.001m, D("2026-05-13"), "P", Settings, "i", Now)).Code);

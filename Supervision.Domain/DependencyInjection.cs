@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceAddressService>();
         services.AddScoped<CatalogService>();
+        services.AddScoped<DeadlineRecount>();
         services.AddScoped<AuditService>();
         services.AddScoped<AuditReading>();
         services.AddScoped<UserAdministration>();

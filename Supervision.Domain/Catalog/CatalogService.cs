@@ -8,7 +8,7 @@ namespace Supervision.Domain.Catalog;
 /// Legal bases, checklist items, holiday calendars and publication categories. Anyone signed in may read them; only a system
 /// administrator may change them (the database context refuses anyone else), and every change is audited.
 /// </summary>
-public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> factory, Access.AccessContext access, TimeProvider clock)
+public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> factory, Access.AccessContext access, TimeProvider clock, DeadlineRecount recount)
 {
     public async Task<IReadOnlyList<LegalBasis>> ListLegalBasesAsync(CancellationToken ct = default)
     {
@@ -142,7 +142,11 @@ public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> facto
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task AddCalendarDayAsync(DateOnly date, CalendarDayKind kind, string name, CancellationToken ct = default)
+    /// <summary>
+    /// Enters a holiday or make-up workday of a year's arrangement. The open deadlines counted on the calendar as it was are counted
+    /// again in the same transaction (<see cref="DeadlineRecount"/>); returns what changed or awaits review.
+    /// </summary>
+    public async Task<IReadOnlyList<RecountedDeadline>> AddCalendarDayAsync(DateOnly date, CalendarDayKind kind, string name, CancellationToken ct = default)
     {
         var day = new CalendarDay { Year = date.Year, Date = date, Kind = kind, Name = name.Trim() };
         Throw(day.Validate());
@@ -151,17 +155,30 @@ public sealed class CatalogService(IDbContextFactory<SupervisionDbContext> facto
             throw new DomainException("calendar.no_year", $"请先登记{date.Year}年的节假日安排来源。");
         if (await db.CalendarDays.AnyAsync(d => d.Date == date, ct))
             throw new DomainException("calendar.duplicate", $"{ChineseDate.Format(date)}已登记，请先删除原记录。");
-        db.CalendarDays.Add(day);
-        await db.SaveChangesAsync(ct);
+        return await ChangeCalendarAsync(db, () => db.CalendarDays.Add(day), ct);
     }
 
-    public async Task RemoveCalendarDayAsync(int id, CancellationToken ct = default)
+    public async Task<IReadOnlyList<RecountedDeadline>> RemoveCalendarDayAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("日历记录");
-        db.CalendarDays.Remove(day);
-        await db.SaveChangesAsync(ct);
+        return await ChangeCalendarAsync(db, () => db.CalendarDays.Remove(day), ct);
     }
+
+    private async Task<IReadOnlyList<RecountedDeadline>> ChangeCalendarAsync(SupervisionDbContext db, Action change, CancellationToken ct)
+    {
+        var before = await CalendarOfAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        change();
+        await db.SaveChangesAsync(ct);
+        var recounted = await recount.RecountAsync(db, before, await CalendarOfAsync(db, ct), access.Actor, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return recounted;
+    }
+
+    private static async Task<WorkingDayCalendar> CalendarOfAsync(SupervisionDbContext db, CancellationToken ct) =>
+        new(await db.CalendarDays.AsNoTracking().ToListAsync(ct), await db.HolidayYears.AsNoTracking().Select(y => y.Year).ToListAsync(ct));
 
     /// <summary>The working-day calendar every deadline rule uses.</summary>
     public async Task<WorkingDayCalendar> GetCalendarAsync(CancellationToken ct = default)

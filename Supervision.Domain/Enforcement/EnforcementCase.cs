@@ -897,6 +897,33 @@ public partial class EnforcementCase : IPartyVisible
             throw new DomainException("case.reason_required", $"请写明{what}（至少5个字）。");
     }
 
+    /// <summary>
+    /// The periods the served prior notice runs (陈述申辩, 听证申请: working days from its service) counted again after the holiday calendar
+    /// changed. The notice was served on the party: a period ends no earlier than the date it was told (a later count moves it, in the
+    /// party's favour, recorded as a step); an earlier count is only reported for review. Empty: nothing to do.
+    /// </summary>
+    public IReadOnlyList<Catalog.RecountedDeadline> Recount(Catalog.WorkingDayCalendar before, Catalog.WorkingDayCalendar after, string by, DateTimeOffset now)
+    {
+        var changes = new List<Catalog.RecountedDeadline>();
+        if (State != CaseState.PriorNoticeServed || PriorNoticeServedOn is not { } served) return changes;
+        var what = CaseNumber is { } number ? $"案件（{number}）" : $"案件“{Title}”";
+        DateOnly? Again(DateOnly? old, string period)
+        {
+            if (old is not { } date) return old;
+            var n = before.WorkingDaysBetween(served, date);
+            if (before.AddWorkingDays(served, n) != date) return old;
+            var recounted = after.AddWorkingDays(served, n);
+            if (recounted == date) return old;
+            changes.Add(new Catalog.RecountedDeadline($"{what}的{period}（自事先告知书送达之日起{n}个工作日）", date, recounted, Served: true, Moved: recounted > date));
+            return recounted > date ? recounted : date;
+        }
+        StatementDeadline = Again(StatementDeadline, "陈述申辩期限");
+        HearingRequestDeadline = Again(HearingRequestDeadline, "听证申请期限");
+        foreach (var moved in changes.Where(c => c.Moved))
+            Step(by, now, "节假日安排变更，期限顺延", $"{moved.What}由{ChineseDate.Format(moved.Old)}顺延至{ChineseDate.Format(moved.New)}");
+        return changes;
+    }
+
     private void Move(CaseState to, string by, DateTimeOffset now, string action, string? detail)
     {
         State = to;

@@ -397,6 +397,30 @@ public partial class CorrectiveOrder : IPartyVisible
 
     private static string Numbered(string? number) => number is null ? "" : $"（{number}）";
 
+    /// <summary>
+    /// The deadline counted again after the holiday calendar changed (<paramref name="before"/> → <paramref name="after"/>): an order whose
+    /// deadline runs N working days from service (or issue) and was counted on the old calendar, not extended since. Not yet served: the
+    /// deadline follows the new count. Served on the party: the date it was told stands unless the new count is later (in the party's
+    /// favour), and an earlier count is only reported for review. Null: nothing to do.
+    /// </summary>
+    public Catalog.RecountedDeadline? Recount(Catalog.WorkingDayCalendar before, Catalog.WorkingDayCalendar after)
+    {
+        if (DeadlineMode != DeadlineMode.WorkingDays || DeadlineWorkingDays is not int n || Deadline is not { } old || old != OriginalDeadline
+            || State is not (OrderState.Issued or OrderState.Overdue) || (ServedOn ?? IssuedOn) is not { } start)
+            return null;
+        if (before.AddWorkingDays(start, n) != old) return null; // not the old calendar's count: fixed otherwise, leave it
+        var recounted = after.AddWorkingDays(start, n);
+        if (recounted == old) return null;
+        var served = ServedOn is not null;
+        var moved = !served || (recounted > old && State == OrderState.Issued);
+        if (moved)
+        {
+            (Deadline, OriginalDeadline) = (recounted, recounted);
+            Touch();
+        }
+        return new Catalog.RecountedDeadline($"{NoticeNumber ?? "责令改正通知书"}的整改期限（自{(served ? "送达" : "下达")}之日起{n}个工作日）", old, recounted, served, moved);
+    }
+
     private void Touch() => ConcurrencyToken = Guid.NewGuid();
 
     public static string StateLabel(OrderState state) => state switch

@@ -35,6 +35,13 @@ public class InspectionRecordBasisTests(Portal portal) : IClassFixture<Portal>
             .Select(i => new { i.Code, Article = i.LegalBasis!.DutyArticle }).ToListAsync();
         Assert.True(checks.Count >= 3);
         Assert.Equal(["第九条"], checks.Select(c => c.Article).Distinct());
+        // A card-reader fact (读卡器, 人工录入) is the 查验 duty of Art. 9 applied by 182号, whichever item it is found under (RN-05 or the
+        // security check's SEC-12): the corrective notice cites the item's article, never Art. 6's duty to ask for the ID.
+        var readers = await db.ChecklistItems.AsNoTracking().Where(i => i.Evidence.Contains("读卡器"))
+            .Select(i => new { i.Code, BasisCode = i.LegalBasis!.Code, i.Guidance }).ToListAsync();
+        Assert.Equal(["RN-05", "SEC-12"], readers.Select(r => r.Code).Order());
+        Assert.All(readers, r => Assert.Equal("ORD25-A09", r.BasisCode));
+        Assert.All(readers, r => Assert.Contains("182号", r.Guidance));
 
         var bare = Assert.Throws<DomainException>(() => InspectionRecordData.RequireArticles(["《中华人民共和国网络安全法》", "《电话用户真实身份信息登记规定》（工业和信息化部令第25号）第十六条"]));
         Assert.Equal("inspection.basis_without_article", bare.Code);

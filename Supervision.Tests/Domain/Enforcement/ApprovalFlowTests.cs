@@ -244,7 +244,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
             var gd = await db.Provinces.SingleAsync(p => p.Code == "44");
             if (!await db.Users.AnyAsync(u => u.UserName == "leader.gd"))
             {
-                db.Users.Add(new AppUser { UserName = "leader.gd", NormalizedUserName = "LEADER.GD", DisplayName = "广东局领导", Role = UserRole.Leader, ProvinceId = gd.Id });
+                db.Users.Add(new AppUser { UserName = "leader.gd", NormalizedUserName = "LEADER.GD", DisplayName = "黄磊（广东局领导）", Role = UserRole.Leader, ProvinceId = gd.Id });
                 await db.SaveChangesAsync();
             }
         }

@@ -163,6 +163,8 @@ public class ApprovalRequest : IApproverWritable
             throw new DomainException("approval.own_request", "不能审批本人报请的事项，请由局领导或其他指定审批人审批。");
         if (!approver.Leader && ApprovalSteps.ByLaw(Step))
             throw new DomainException("approval.responsible_person", $"{ApprovalSteps.Label(Step)}须由行政机关负责人（局领导）批准（{ApprovalSteps.Article(Step)}），指定审批人不能审批。");
+        // The approval form prints the approver's name beside the opinion.
+        PersonName.Require(approver.Name, "审批");
         if (string.IsNullOrWhiteSpace(opinion) || opinion.Trim().Length < 2)
             throw new DomainException("approval.opinion_required", approve ? "请填写审批意见（如“同意”）。" : "请写明不予批准的意见，承办人将据此修改后重新报请。");
         (Status, ApproverId, ApproverName, Opinion, DecidedAt) = (approve ? ApprovalStatus.Approved : ApprovalStatus.Refused, approver.UserId, approver.Name, opinion.Trim(), now);

@@ -147,7 +147,7 @@ public sealed record CaseDocumentData : DocumentData
                     : s.Status == SanctionStatus.Proposed)
                 .OrderBy(s => s.Kind).Select(s => new SanctionLine(s.Kind, SanctionText(s),
                     s.LegalBasis is { } own ? own.Statute + own.PenaltyArticle : basis.Statute + basis.PenaltyArticle, s.Amount)).ToList(),
-            FiledOn = c.FiledOn, IssueDate = issueDate, Investigators = c.Investigators.Select(i => i.Name).ToList(),
+            FiledOn = c.FiledOn, IssueDate = issueDate, Investigators = c.Investigators.Select(i => PersonName.Short(i.Name)).ToList(),
             ViolationDate = c.ViolationDate, Source = SourceText(c.Source),
             NoticeServedOn = c.PriorNoticeServedOn, NoticeNumber = noticeNumber, StatementDeadline = c.StatementDeadline,
             HearingOffered = c.HearingOffered, HearingRequestDeadline = c.HearingRequestDeadline, HearingRequestedOn = c.HearingRequestedOn,
@@ -181,7 +181,7 @@ public sealed record CaseDocumentData : DocumentData
                 _ => null,
             }),
             LegalReview = kind == DocumentKind.DecisionApproval && c.CurrentLegalReview is { } r
-                ? $"{LegalReviewOpinions.Label(r.Opinion)}。{r.Text}（法制审核人员：{r.ReviewerName}，{ChineseDate.Format(r.ReviewedOn)}）" : null,
+                ? $"{LegalReviewOpinions.Label(r.Opinion)}。{r.Text}\n法制审核人员：{PersonName.Short(r.ReviewerName)}　　{ChineseDate.Format(r.ReviewedOn)}" : null,
             LegalReviewExemption = kind == DocumentKind.DecisionApproval && c.CurrentLegalReview is null && c.LegalReviewGrounds().Count == 0 ? LegalReviewExemptionOf(c, settings) : null,
             HearingRight = kind == DocumentKind.DecisionApproval ? c.HearingRightText(settings) : null,
             Discussion = kind == DocumentKind.DecisionApproval && c.Discussions.OrderBy(x => x.HeldOn).LastOrDefault() is { } d
@@ -239,7 +239,7 @@ public sealed record CaseDocumentData : DocumentData
 public sealed record ApprovalLine(string RequestedBy, string Content, string ApproverName, string Opinion, DateOnly ApprovedOn, DateOnly? RequestedOn = null, string? Proposal = null)
 {
     public static ApprovalLine? Of(ApprovalRequest? a) => a is { ApproverName: { } name, Opinion: { } opinion, DecidedAt: { } at }
-        ? new ApprovalLine(a.RequestedByName, a.Content, name, opinion, BeijingTime.Today(at), BeijingTime.Today(a.RequestedAt),
+        ? new ApprovalLine(PersonName.Short(a.RequestedByName), a.Content, PersonName.Short(name), opinion, BeijingTime.Today(at), BeijingTime.Today(a.RequestedAt),
             string.IsNullOrWhiteSpace(a.Note) ? null : a.Note.Trim())
         : null;
 }

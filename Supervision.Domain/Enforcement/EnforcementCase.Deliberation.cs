@@ -67,6 +67,7 @@ public partial class EnforcementCase
         NotFuture(on, now, "审核日期");
         if (on < FiledOn) throw new DomainException("case.date_before_filing", "审核日期不能早于立案日。");
         if (string.IsNullOrWhiteSpace(text)) throw new DomainException("case.legal_review_text", "请填写法制审核意见。");
+        PersonName.Require(reviewer.Name, "法制审核");       // the approval form names the reviewer
         var proposal = string.Join("；", Sanctions.Where(s => s.Status == SanctionStatus.Proposed).OrderBy(s => s.Kind).Select(s => s.Label));
         _legalReviews.Add(new CaseLegalReview
         {

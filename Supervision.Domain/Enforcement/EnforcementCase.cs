@@ -173,6 +173,8 @@ public partial class EnforcementCase : IPartyVisible
                 + (extended is null ? $"（涉及公民生命健康安全、金融安全且有危害后果的，期限为{settings.ExtendedLimitationYears}年，须写明该事实）。" : "。"));
         if (investigators.Select(i => i.UserId).Distinct().Count() < 2)
             throw new DomainException("case.investigators", "执法人员不得少于两人（行政处罚法第四十二条），请指定至少两名调查人员。");
+        // The case's documents name its 承办人: each must be a person.
+        foreach (var investigator in investigators) PersonName.Require(investigator.Name, "承办案件");
         if (!basis.IsEffectiveOn(violationDate))
             throw new DomainException("case.basis_not_effective", $"法律依据{basis.Label}在违法行为发生日（{ChineseDate.Format(violationDate)}）不在有效期内。");
         var c = new EnforcementCase

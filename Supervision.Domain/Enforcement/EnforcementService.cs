@@ -594,6 +594,8 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
         {
             var service = await db.ElectronicServices.FirstAsync(s => s.DocumentId == documentId, ct);
             var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
+            // The first opening is the receipt, and the 送达回证 names who opened it.
+            name = PersonName.Require(name, "签收电子送达的文书");
             if (!service.Open(userId, name, access.ClientAddress, sha, ctx.Now)) return;
             var details = new ServiceDetails(SentOn: BeijingTime.Today(service.SentAt), OpenedAt: ctx.Now, OpenedBy: name);
             // The receipt the opening produces is issued by the officer who sent the document, not by the party who opened it.

@@ -24,6 +24,7 @@ public sealed class ServiceAddressService(IDbContextFactory<SupervisionDbContext
         var branch = await db.Branches.FirstOrDefaultAsync(b => b.Id == branchId, ct) ?? throw new NotFoundException("分支机构");
         var me = await CarrierAdminAsync(db, ct);
         var now = clock.GetUtcNow();
+        PersonName.Require(me.DisplayName, "确认送达地址");
         var confirmation = ServiceAddressConfirmation.Record(branch, input, me.DisplayName, me.Id, now);
         db.Add(confirmation);
         await db.SaveChangesAsync(ct);

@@ -452,7 +452,9 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             .Where(u => u.LockoutEnd is not { } end || end <= now).ToList();
         var names = signatories.Select(u => u.DisplayName).ToList();
         var me = signatories.FirstOrDefault(u => access.UserId is { } id ? u.Id == id : u.UserName == access.Actor);
-        if (me is not null) return new(me.UserName, names, null);
+        // The receipt names the signatory: an account without a person's name cannot attest.
+        if (me is not null)
+            return PersonName.Of(me.DisplayName) is null ? new(null, names, PersonName.Missing(me.DisplayName, "签署报送")) : new(me.UserName, names, null);
         var who = access.UserId is { } uid ? await db.Users.Where(u => u.Id == uid).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         return new(null, names, Attestation.NotSignatory(who is null ? "当前用户" : $"“{who}”", names));
     }
@@ -468,7 +470,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
             var prefix = actor["api:".Length..];
             return await db.ApiKeys.Where(k => k.Prefix == prefix).Select(k => k.Name).FirstOrDefaultAsync(ct) is { Length: > 0 } key ? $"接口密钥“{key}”" : "系统接口";
         }
-        return await db.Users.Where(u => u.UserName == actor).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } name ? name : actor;
+        return await db.Users.Where(u => u.UserName == actor).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } name ? PersonName.Of(name) ?? name : actor;
     }
 
     /// <summary>Everything an upload is checked for once read: the template's rules and, where it takes one, the signed PDF.</summary>

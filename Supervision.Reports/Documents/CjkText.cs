@@ -44,6 +44,27 @@ public static partial class CjkText
         return inside;
     }
 
+    [GeneratedRegex(@"\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|\d{1,2}时\d{1,2}分")]
+    private static partial Regex GroupedPattern();
+
+    /// <summary>
+    /// Where a protected piece may still break when a justified line would otherwise be letter-spaced: a full date between its groups
+    /// (2026年 / 12月 / 7日) and a time between hour and minute — never inside a group (2026年, 12月, 7日) — nor anything else
+    /// (a 文号, an amount, a number and its unit). Null when nothing in [start, end) may.
+    /// </summary>
+    public static bool[]? SoftBreaks(string text, int start, int end)
+    {
+        bool[]? soft = null;
+        foreach (var match in GroupedPattern().EnumerateMatches(text.AsSpan(start, end - start)))
+            for (var i = match.Index + 1; i < match.Index + match.Length; i++)
+                if (text[start + i - 1] is '年' or '月' or '时')
+                {
+                    soft ??= new bool[end - start];
+                    soft[i] = true;
+                }
+        return soft;
+    }
+
     /// <summary>
     /// Characters no line may start with (避头): closing punctuation, pause and end marks, the ellipsis and
     /// dash, percent and degree signs, and their ASCII equivalents.

@@ -18,7 +18,11 @@ public readonly record struct TextLine(int Start, int Length, double Width)
 /// third of a line (a hash, an address) fills the line it starts on instead of leaving it short;</item>
 /// <item>nor are a 文号, a date, an amount, an article or a number with its unit (<see cref="CjkText.ProtectedBreaks"/>);</item>
 /// <item>no paragraph ends with a single character alone on its line (孤字): the line before gives it company;</item>
-/// <item>a line feed forces a break.</item>
+/// <item>a line feed forces a break;</item>
+/// <item>with <see cref="JustifyLimits"/> (a justified paragraph, GB/T 9704 7.3.5.4: 缩紧或者放宽字距, within limits): where a
+/// piece moved on whole would leave its line short by more than the spread allowed, the line takes the piece by setting its characters
+/// closer (within the squeeze allowed), or breaks a date or a time between its groups (2026年 / 12月7日, never inside 2026年, 12月
+/// or 7日); failing both, the caller sets the line ragged.</item>
 /// </list>
 /// Pure: widths come from the caller's measure function (the font's real advances).
 /// </summary>
@@ -28,6 +32,10 @@ public static class LineBreaker
 
     /// <summary>Characters from which an unprotected word (a SHA-256, an address) is broken to fill a line rather than moved on whole.</summary>
     internal const int LongWord = 32;
+
+    /// <summary>How far a justified line's characters may be moved apart (<paramref name="Spread"/>) or together
+    /// (<paramref name="Squeeze"/>) per gap, in points.</summary>
+    public readonly record struct JustifyLimits(double Spread, double Squeeze);
 
     /// <summary>Measures the width of <paramref name="length"/> characters of the text from <paramref name="start"/>.</summary>
     public delegate double RangeMeasure(int start, int length);
@@ -42,7 +50,7 @@ public static class LineBreaker
 
     /// <summary>Breaks <paramref name="text"/>; <paramref name="measure"/> gets a range of the text, so that runs in
     /// different fonts can be measured.</summary>
-    public static IReadOnlyList<TextLine> Break(string text, double width, RangeMeasure measure, double? firstLineWidth = null)
+    public static IReadOnlyList<TextLine> Break(string text, double width, RangeMeasure measure, double? firstLineWidth = null, JustifyLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(measure);
@@ -54,7 +62,7 @@ public static class LineBreaker
             var newline = text.IndexOf('\n', paragraphStart);
             var end = newline < 0 ? text.Length : newline;
             var contentEnd = end > paragraphStart && text[end - 1] == '\r' ? end - 1 : end;
-            BreakParagraph(text, paragraphStart, contentEnd, width, lines.Count == 0 ? firstLineWidth ?? width : width, measure, lines);
+            BreakParagraph(text, paragraphStart, contentEnd, width, lines.Count == 0 ? firstLineWidth ?? width : width, measure, lines, limits);
             if (newline < 0) break;
             paragraphStart = newline + 1;
         }
@@ -64,7 +72,8 @@ public static class LineBreaker
     /// <summary>An unbreakable piece: clusters glued together by 避头尾, or by <see cref="CjkText.ProtectedBreaks"/> (Protected).</summary>
     private readonly record struct Segment(int Start, int End, bool Protected = false);
 
-    private static void BreakParagraph(string text, int start, int end, double width, double firstWidth, RangeMeasure measure, List<TextLine> lines)
+    private static void BreakParagraph(string text, int start, int end, double width, double firstWidth, RangeMeasure measure, List<TextLine> lines,
+        JustifyLimits? limits)
     {
         if (start >= end || IsBlank(text, start, end))
         {
@@ -103,6 +112,24 @@ public static class LineBreaker
             // line it starts on rather than leaving it short; anything shorter (a number, an amount), or protected, moves on whole.
             var longWord = !segment.Protected && lineEnd > lineStart && segment.End - segment.Start >= LongWord
                            && measure(segment.Start, segment.End - segment.Start) >= width / 3;
+            // (Only a line that more text follows is set closer: a paragraph's last line is set at its natural width.)
+            if (lineEnd > lineStart && !longWord && limits is { } l
+                && available - measure(lineStart, lineEnd - lineStart) > l.Spread * Gaps(text, lineStart, lineEnd) + Tolerance
+                && Justified(text, lineStart, segment, available, measure, l, squeeze: k < segments.Count - 1) is { } taken)
+            {
+                // Moved on whole, the piece would leave the line visibly letter-spaced: the line takes it closer set, or takes
+                // the piece's first groups (a date broken between 年, 月 and 日).
+                if (taken == segment.End)
+                {
+                    lineEnd = taken;
+                    continue;
+                }
+                lines.Add(Line(text, lineStart, taken, measure));
+                available = width;
+                lineStart = taken;
+                lineEnd = segment.End;
+                continue;
+            }
             if (lineEnd > lineStart && !longWord)
             {
                 lines.Add(Line(text, lineStart, lineEnd, measure));
@@ -135,6 +162,35 @@ public static class LineBreaker
         if (lineStart >= 0 && lineEnd > lineStart)
             lines.Add(Line(text, lineStart, lineEnd, measure));
         AvoidLoneCharacter(text, segments, lines, first, width, measure);
+    }
+
+    /// <summary>
+    /// Where a justified line that cannot take <paramref name="segment"/> whole at its natural width ends instead of leaving the line
+    /// short beyond the spread: the segment's end, if the whole segment fits with its characters set closer within the squeeze; else the
+    /// furthest soft break inside it (<see cref="CjkText.SoftBreaks"/>) that leaves the line within the spread or the squeeze; else null.
+    /// </summary>
+    private static int? Justified(string text, int lineStart, Segment segment, double available, RangeMeasure measure, JustifyLimits limits, bool squeeze)
+    {
+        bool Fits(int end)
+        {
+            var natural = measure(lineStart, end - lineStart);
+            var gaps = Gaps(text, lineStart, end);
+            return natural <= available + Tolerance ? available - natural <= limits.Spread * gaps + Tolerance
+                : squeeze && natural - available <= limits.Squeeze * gaps + Tolerance;
+        }
+        if (Fits(segment.End)) return segment.End;
+        if (CjkText.SoftBreaks(text, segment.Start, segment.End) is not { } soft) return null;
+        for (var i = segment.End - 1; i > segment.Start; i--)
+            if (soft[i - segment.Start] && Fits(i)) return i;
+        return null;
+    }
+
+    /// <summary>The gaps between the clusters of a line: where a justified line's extra space goes.</summary>
+    private static int Gaps(string text, int start, int end)
+    {
+        var clusters = 0;
+        foreach (var _ in CjkText.Clusters(text, start, end - start)) clusters++;
+        return Math.Max(0, clusters - 1);
     }
 
     /// <summary>If the paragraph's last line holds one character (with its closing marks), the segment before it moves

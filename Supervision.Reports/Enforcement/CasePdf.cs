@@ -67,7 +67,7 @@ public static class CasePdf
         Row(table, "主要违法事实", factsInAnnex ? FactsOpening(d.Facts) : d.Facts);
         Row(table, "涉嫌违反的规定", d.Statute + d.DutyArticle);
         Row(table, "拟适用的处罚依据", d.Statute + d.PenaltyArticle);
-        Row(table, "承办人", string.Join("、", d.Investigators));
+        Handlers(table, d);
         Row(table, "立案日期", ChineseDate.Format(d.FiledOn));
         Opinions(table, d, "建议立案调查。", legalReview: null);
         // An internal form carries no seal: no room is kept for one (the 负责人 signs in the approval box).
@@ -84,13 +84,13 @@ public static class CasePdf
         Row(table, "当事人", d.Party.Name);
         Row(table, "主要违法事实", factsInAnnex ? FactsOpening(d.Facts) : d.Facts);
         Row(table, "处罚依据", string.Join("；", d.Sanctions.Select(s => s.Basis).Where(b => b is not null).Distinct().DefaultIfEmpty(d.Statute + d.PenaltyArticle)));
-        if (d.HearingRight is { } hearingRight) table.AddRow("听证权利", hearingRight);
-        table.AddRow("陈述申辩及听证", ApprovalProceedings(d));
+        // One row for the party's rights and how it used them: the hearing right (whether and why) and the statements, hearing or waiver.
+        table.AddRow("陈述申辩及听证", d.HearingRight is { Length: > 0 } hearingRight ? $"{hearingRight}\n{ApprovalProceedings(d)}" : ApprovalProceedings(d));
         // 责令改正 is not an administrative penalty (行政处罚法第九条、第二十八条): its own row, never among the penalties.
         Row(table, "处罚决定", string.Join("；", d.Sanctions.Where(s => s.Kind != SanctionKind.CorrectiveOrder).Select(s => s.Text)));
         foreach (var order in d.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder))
             table.AddRow("责令改正", order.Text);
-        Row(table, "承办人", string.Join("、", d.Investigators));
+        Handlers(table, d);
         Row(table, "集体讨论结论", d.Discussion ?? "依法无需集体讨论。");
         Opinions(table, d, "建议按上述内容作出行政处罚决定。", d.LegalReview ?? d.LegalReviewExemption ?? "依法无需法制审核。");
         Row(table, "决定日期", ChineseDate.Format(d.IssueDate));
@@ -118,6 +118,10 @@ public static class CasePdf
         table.AddRow(label, string.IsNullOrWhiteSpace(value) ? "无" : value);
 
     private const string SignHere = "签名：　　　　　　　　　　　年　　月　　日";
+
+    /// <summary>The 承办人 row: each officer handling the case on a line of their own, with room to sign and date (执法人员不少于两人).</summary>
+    private static void Handlers(DocumentTable table, CaseDocumentData d) =>
+        Row(table, "承办人", string.Join("\n", d.Investigators.Select(n => $"{PersonName.Short(n)}　　签名：　　　　　　　　年　　月　　日")));
 
     /// <summary>
     /// The three boxes of an approval form, each with its signature and date: 承办人意见 (the request as recorded, else the

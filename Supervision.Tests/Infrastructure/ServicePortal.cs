@@ -86,7 +86,7 @@ public static class ServicePortalExtensions
         if (await db.Users.Where(u => u.BranchId == branch.Id && u.Signatory && u.Role == UserRole.CarrierUser).OrderBy(u => u.UserName)
                 .Select(u => u.UserName).FirstOrDefaultAsync() is { } existing)
             return existing;
-        var user = new AppUser { UserName = $"signatory.{branchCode.ToLowerInvariant()}", DisplayName = $"{branch.ShortName}签报人", SecurityStamp = Guid.NewGuid().ToString() };
+        var user = new AppUser { UserName = $"signatory.{branchCode.ToLowerInvariant()}", DisplayName = $"周岚（{branch.ShortName}签报人）", SecurityStamp = Guid.NewGuid().ToString() };
         user.NormalizedUserName = user.UserName.ToUpperInvariant();
         user.AssignRole(UserRole.CarrierUser, branch.ProvinceId, branch);
         user.AssignDuties(new CarrierDuties(false, true, true));

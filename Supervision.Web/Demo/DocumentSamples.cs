@@ -112,9 +112,14 @@ public static class DocumentSamples
             ReviewBody = "工业和信息化部",
             ServedDocument = kind == DocumentKind.ServiceReceipt ? $"行政处罚决定书（{Number(DocumentKind.PenaltyDecision, 2)}）" : null,
             ServiceMethod = kind == DocumentKind.ServiceReceipt ? "直接送达" : null,
-            Approval = kind is DocumentKind.CaseFilingApproval or DocumentKind.DecisionApproval
-                ? new ApprovalLine("张明远", "建议立案调查。", "刘卫东", "同意。", new DateOnly(2026, 9, 15)) : null,
-            LegalReview = kind == DocumentKind.DecisionApproval ? "同意。事实清楚，证据确凿，适用依据正确，程序合法，处罚适当。（法制审核人员：陈静，2026年11月10日）" : null,
+            Approval = kind switch
+            {
+                DocumentKind.CaseFilingApproval => new ApprovalLine("张明远", "建议立案调查。", "刘卫东", "同意立案。", new DateOnly(2026, 9, 15), new DateOnly(2026, 9, 14)),
+                DocumentKind.DecisionApproval => new ApprovalLine("张明远", "作出处罚决定", "刘卫东", "同意给予警告并处罚款贰万元，责令改正。", new DateOnly(2026, 11, 13),
+                    new DateOnly(2026, 11, 6), "建议给予警告，并处罚款贰万元，责令改正。"),
+                _ => null,
+            },
+            LegalReview = kind == DocumentKind.DecisionApproval ? "同意。事实清楚，证据确凿，适用依据正确，程序合法，处罚适当。\n法制审核人员：陈静　　2026年11月10日" : null,
             Discussion = kind == DocumentKind.DecisionApproval ? "2026年11月12日集体讨论，参加：刘卫东、赵立新、孙海燕、陈静。结论：同意给予警告并处罚款贰万元。" : null,
             Number = DocumentKinds.NumberCode(kind) is null ? null : Number(kind, 2),
         };

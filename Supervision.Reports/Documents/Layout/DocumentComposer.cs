@@ -174,7 +174,10 @@ internal sealed class DocumentComposer
     private List<FlowItem> AddLines(StyledText text, double firstIndent, double indent, ParagraphAlignment alignment, string kind,
         double? lineHeight = null, bool onGrid = true, bool bodyText = true)
     {
-        var lines = text.Break(Width - indent, Width - firstIndent);
+        // A justified paragraph's lines are broken knowing how far their characters may be set apart or closer (7.3.5.4).
+        var size = text.Text.Length > 0 ? text.StyleAt(0).Size : _body.Size;
+        var lines = text.Break(Width - indent, Width - firstIndent,
+            alignment == ParagraphAlignment.Justify ? new LineBreaker.JustifyLimits(MaxSpread * size, MaxSqueeze * size) : null);
         var added = new List<FlowItem>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -199,7 +202,7 @@ internal sealed class DocumentComposer
             Height = lineHeight, Ops = ops, OnGrid = onGrid, Elastic = onGrid, Kind = kind, IsBodyText = bodyText,
             Shortfall = justify ? Math.Max(0, Left + x + width - right) : null,
             Gaps = gaps,
-            Ragged = justify && line.Length > 0 && !Spreads(text, line, width, gaps + 1),
+            Ragged = justify && line.Length > 0 && !Spreads(text, line, width, gaps + 1) && !Squeezes(text, line, width, gaps + 1),
         };
     }
 
@@ -225,7 +228,7 @@ internal sealed class DocumentComposer
         var pieces = Pieces(text, line);
         var natural = line.Width;
         var extra = 0.0;
-        if (justify && Spreads(text, line, width, pieces.Count))
+        if (justify && (Spreads(text, line, width, pieces.Count) || Squeezes(text, line, width, pieces.Count)))
             extra = (width - natural) / (pieces.Count - 1);
         var cursor = x + alignment switch
         {
@@ -281,8 +284,18 @@ internal sealed class DocumentComposer
     /// <summary>The most space added between two characters of a justified line, in ems of its type: beyond it the line is left
     /// ragged (set from the left) rather than letter-spaced ("你 单 位 送 达 了") because a piece that may not break moved on.</summary>
     /// Documents set by hand to GB/T 9704 close a line short by a character or two with space hardly seen (a tenth of an em or
-    /// so between characters); a quarter em is where letter-spacing starts to show, so no gap gets more.</summary>
-    internal const double MaxSpread = 0.25;
+    /// so between characters); a quarter em is plainly letter-spaced and an eighth is where it starts to show, so no gap gets more. A line that would need
+    /// more is broken otherwise (<see cref="LineBreaker.JustifyLimits"/>: set closer, or a date broken between its groups) or left ragged.</summary>
+    internal const double MaxSpread = 0.125;
+
+    /// <summary>The most a justified line's characters are set closer, in ems of its type, so that it takes a piece that may not break
+    /// (a date, an amount) rather than leave a visible gap: a sixteenth of an em, over and above the closer setting of 29–30 characters a line.</summary>
+    internal const double MaxSqueeze = 0.0625;
+
+    /// <summary>Whether a justified line wider than the measure (it took a piece by setting its characters closer) is set closer, within
+    /// <see cref="MaxSqueeze"/> em a gap.</summary>
+    private static bool Squeezes(StyledText text, TextLine line, double width, int pieces) =>
+        pieces >= MinSpreadPieces && line.Width > width && (line.Width - width) / (pieces - 1) <= MaxSqueeze * text.StyleAt(line.Start).Size + 1e-6;
 
     /// <summary>Lines with fewer pieces than this are never spread: their few gaps would each take a visible share.</summary>
     internal const int MinSpreadPieces = 12;

@@ -45,6 +45,6 @@ internal sealed class StyledText
         return width;
     }
 
-    public IReadOnlyList<TextLine> Break(double width, double? firstLineWidth = null) =>
-        LineBreaker.Break(Text, width, Measure, firstLineWidth);
+    public IReadOnlyList<TextLine> Break(double width, double? firstLineWidth = null, LineBreaker.JustifyLimits? limits = null) =>
+        LineBreaker.Break(Text, width, Measure, firstLineWidth, limits);
 }

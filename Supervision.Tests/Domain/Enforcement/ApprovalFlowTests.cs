@@ -109,9 +109,10 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         await a.Approvals.DecideAsync((await PendingAsync(a, id, ApprovalStep.Filing)).Id, true, "同意立案调查。");
         var form = await a.Cases.IssueFilingApprovalAsync(id);
         var text = Text((await a.Inspector.Get<DocumentRegistry>().DownloadAsync(form.Id)).Pdf);
-        foreach (var expected in new[] { "立案审批表", "同意立案调查。", "王志强（宁夏局副局长）", "2026年4月21日", "承办人意见", "已补充核实营业厅工单，建议立案。", "承办人：马建国（宁夏局网安处）", "负责人审批意见", "法制审核意见" })
+        foreach (var expected in new[] { "立案审批表", "同意立案调查。", "负责人：王志强", "2026年4月21日", "承办人意见", "已补充核实营业厅工单，建议立案。", "承办人：马建国", "负责人审批意见", "法制审核意见" })
             Assert.Contains(expected, text);
         Assert.DoesNotContain("leader.nx", text);
+        Assert.DoesNotContain("（宁夏局副局长）", text);      // the form names the person, not the post
         c = await a.Cases.GetAsync(id);
         Assert.Equal(form.Number, c.CaseNumber);
         Assert.Equal([ApprovalStatus.Refused, ApprovalStatus.Used], c.ApprovalRequests.OrderBy(r => r.Id).Select(r => r.Status));
@@ -148,7 +149,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
         var documents = await a.Inspector.Get<DocumentRegistry>().ForOwnerAsync(EnforcementService.OwnerType, c.Id.ToString());
         var form = Assert.Single(documents, d => d.Kind == DocumentKind.DecisionApproval);
         var text = Text((await a.Inspector.Get<DocumentRegistry>().DownloadAsync(form.Id)).Pdf);
-        foreach (var expected in new[] { "行政处罚决定审批表", "同意给予警告并处罚款二万元。", "王志强（宁夏局副局长）", "罚款人民币贰万元整", "法制审核意见", "集体讨论结论" })
+        foreach (var expected in new[] { "行政处罚决定审批表", "同意给予警告并处罚款二万元。", "负责人：王志强", "罚款人民币贰万元整", "法制审核意见", "集体讨论结论" })
             Assert.Contains(expected, text);
 
         // The approval form is internal: the carrier's documents never include it, nor the requests.
@@ -244,7 +245,7 @@ public class ApprovalFlowTests(Portal portal) : IClassFixture<Portal>
             var gd = await db.Provinces.SingleAsync(p => p.Code == "44");
             if (!await db.Users.AnyAsync(u => u.UserName == "leader.gd"))
             {
-                db.Users.Add(new AppUser { UserName = "leader.gd", NormalizedUserName = "LEADER.GD", DisplayName = "广东局领导", Role = UserRole.Leader, ProvinceId = gd.Id });
+                db.Users.Add(new AppUser { UserName = "leader.gd", NormalizedUserName = "LEADER.GD", DisplayName = "黄磊（广东局领导）", Role = UserRole.Leader, ProvinceId = gd.Id });
                 await db.SaveChangesAsync();
             }
         }

@@ -74,9 +74,34 @@ public class AttestationTests(Portal portal) : IClassFixture<Portal>
         var (_, pdf) = await registry.DownloadAsync(receipt.Id);
         using var document = PdfDocument.Open(pdf);
         var text = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "");
-        Assert.Contains("签报人杨帆（宁夏移动实名制管理员）于2026年5月6日09:30:00确认：本单位对所报数据的真实性、准确性负责。", text);
+        Assert.Contains("签报人杨帆于2026年5月6日09:30:00确认：本单位对所报数据的真实性、准确性负责。", text);
         System.IO.File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "receipt-attested.pdf"), pdf);
-        Assert.Equal("杨帆（宁夏移动实名制管理员）", DocumentData.FromJson<ReceiptData>(receipt.DataJson).Signatory);
+        Assert.Equal("杨帆", DocumentData.FromJson<ReceiptData>(receipt.DataJson).Signatory);
+    }
+
+    /// <summary>The receipt names the signatory as a person: an account whose display name is only a title cannot attest, and is told
+    /// (with a stable code) that the administrator must enter the person's name; nothing is filed.</summary>
+    [Fact]
+    public async Task A_signatory_account_named_only_by_a_title_cannot_file_until_the_person_s_name_is_entered()
+    {
+        var (_, draft) = await DraftAsync("preparer.cmcc.nx", "2026-01");
+        await using (var db = portal.Db())
+            await db.Users.Where(u => u.UserName == "carrier.cmcc.nx").ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "宁夏移动实名制管理员"));
+        try
+        {
+            using var signatory = await portal.AsUserAsync("carrier.cmcc.nx");
+            var refused = await Assert.ThrowsAnyAsync<DomainException>(() => signatory.Get<SubmissionService>().SubmitAsync(draft.Id, attested: true));
+            Assert.Equal(PersonName.MissingCode, refused.Code);
+            Assert.Contains("宁夏移动实名制管理员", refused.Message);
+            Assert.Contains("姓名", refused.Message);
+            await using var db = portal.Db();
+            Assert.Equal(SubmissionStatus.Draft, (await db.Submissions.SingleAsync(s => s.Id == draft.Id)).Status);
+        }
+        finally
+        {
+            await using var db = portal.Db();
+            await db.Users.Where(u => u.UserName == "carrier.cmcc.nx").ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "杨帆（宁夏移动实名制管理员）"));
+        }
     }
 
     [Fact]

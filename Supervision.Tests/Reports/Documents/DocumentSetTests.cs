@@ -80,6 +80,76 @@ public partial class DocumentSetTests
             }
     }
 
+    /// <summary>
+    /// GB/T 9704 7.3.5.4: a full line (one that reaches the right edge of the text block) is set with its characters tightened or
+    /// loosened within limits, never visibly letter-spaced: on the extracted coordinates no gap between two neighbouring characters
+    /// of a full line is wider than <see cref="DocumentComposer.MaxSpread"/> em, nor tighter than <see cref="DocumentComposer.MaxSqueeze"/>
+    /// em beyond the closest setting (30 characters a line). A line that would need more breaks elsewhere (a date between its groups)
+    /// or is set ragged.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void No_full_line_is_spread_or_squeezed_beyond_the_cap(DocumentKind kind)
+    {
+        Assert.True(DocumentComposer.MaxSpread <= 0.125);
+        var right = Gbt9704.BlockRight;
+        foreach (var page in PdfReading.Lines(Render(kind)))
+            foreach (var line in page)
+            {
+                if (line.Count < DocumentComposer.MinSpreadPieces || Math.Abs(line[^1].EndBaseLine.X - right) > 1.0 || line[0].StartBaseLine.X < Gbt9704.BlockLeft - 1) continue;
+                // The closest setting of the body, 30 characters a line, sets 三号 characters closer than their advance; smaller type is not.
+                var closest = Math.Min(0, Gbt9704.BlockWidth / 30 - line[0].PointSize);
+                for (var i = 1; i < line.Count; i++)
+                {
+                    var gap = line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X;
+                    var size = line[i].PointSize;
+                    var text = PdfReading.TextOf(line);
+                    Assert.True(gap <= DocumentComposer.MaxSpread * size + 0.05,
+                        $"{kind}: “{text}” has {gap / size:0.00} em between “{line[i - 1].Value}” and “{line[i].Value}”");
+                    Assert.True(gap >= closest - DocumentComposer.MaxSqueeze * size - 0.05,
+                        $"{kind}: “{text}” is squeezed to {gap / size:0.00} em between “{line[i - 1].Value}” and “{line[i].Value}”");
+                }
+            }
+    }
+
+    /// <summary>
+    /// A date that does not fit at the end of a line no longer leaves the line spread by a fifth of an em (4 ems over 21 gaps, today's
+    /// behaviour): the line breaks between the date's groups (… 2026年12月 / 31日前 …), never inside one, and every line before the
+    /// paragraph's last is full with no gap beyond the cap.
+    /// </summary>
+    [Fact]
+    public void A_date_that_does_not_fit_breaks_between_its_groups_rather_than_letter_spacing_the_line()
+    {
+        var doc = new OfficialDocument("测试").Paragraph("本机关依法决定对你单位处以罚款，并责令其在2026年12月31日前改正违法行为，对以人工录入方式登记的用户重新核验身份，"
+            + "你单位应当自收到本决定书之日起十五日内缴纳罚款。逾期不缴纳的，依法加处罚款。");
+        var pdf = OfficialDocumentRenderer.Render(doc);
+        var lines = PdfReading.Lines(pdf).SelectMany(p => p).Where(l => l.Count > 6).ToList();
+        var (first, second) = (PdfReading.TextOf(lines[0]), PdfReading.TextOf(lines[1]));
+        Assert.Matches("在2026年(12月)?$", first);
+        Assert.Equal("2026年12月31日前", first[(first.LastIndexOf('在') + 1)..] + second[..second.IndexOf('前')] + "前");
+        foreach (var line in lines.SkipLast(1))
+        {
+            Assert.InRange(line[^1].EndBaseLine.X, Gbt9704.BlockRight - 0.5, Gbt9704.BlockRight + 0.5);
+            for (var i = 1; i < line.Count; i++)
+                Assert.True(line[i].StartBaseLine.X - line[i - 1].EndBaseLine.X <= DocumentComposer.MaxSpread * line[i].PointSize + 0.05,
+                    $"“{PdfReading.TextOf(line)}” is letter-spaced between “{line[i - 1].Value}” and “{line[i].Value}”");
+        }
+    }
+
+    /// <summary>The 审批表: one row for 陈述申辩 and hearing; each 承办人 on a line of their own with room to sign and date; the 承办人,
+    /// 法制审核 and 负责人 opinions each closed by the person's name and the day, from the approvals recorded.</summary>
+    [Fact]
+    public void The_decision_approval_has_one_statement_row_room_for_each_handler_and_named_dated_opinions()
+    {
+        var text = PdfReading.PageTexts(Render(DocumentKind.DecisionApproval))[0];
+        Assert.Single(Regex.Matches(text, "陈述申辩及听证"));
+        Assert.DoesNotContain("听证权利拟", text);
+        Assert.Contains("承办人张明远签名：年月日李晓华签名：年月日", text);
+        Assert.Contains("承办人：张明远2026年11月6日", text);
+        Assert.Contains("法制审核人员：陈静2026年11月10日", text);
+        Assert.Contains("负责人：刘卫东2026年11月13日", text);
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Fonts_are_embedded_as_subsets(DocumentKind kind)

@@ -155,7 +155,7 @@ public class SubmissionsApiTests(Portal portal) : IClassFixture<Portal>
         {
             userId = await admin.Get<UserAdministration>().CreateAsync(new UserInput
             {
-                UserName = "erp.signatory", DisplayName = "宁夏移动报送系统签报人", Role = UserRole.CarrierUser, BranchId = branch.Id, Signatory = true, Password = "Qz#7mLp2026xv",
+                UserName = "erp.signatory", DisplayName = "钱进（宁夏移动报送系统签报人）", Role = UserRole.CarrierUser, BranchId = branch.Id, Signatory = true, Password = "Qz#7mLp2026xv",
             });
             key = await admin.Get<ApiKeyService>().IssueAsync(branch.Id, "报送系统", userId, null);
             var notSignatory = await Assert.ThrowsAsync<DomainException>(() => admin.Get<ApiKeyService>().IssueAsync(branch.Id, "x",

@@ -346,7 +346,6 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
 
         using var stream = open();
         var parsed = stream.Parsed;
-        var streamed = 0;
         var checker = new ReturnChecker(parsed, target.Context);
         foreach (var (sheet, rows) in stream.Sheets())
             await BulkInserter.InsertAsync(db, RowMapper.ClrType(sheet.Definition.Target), Checked(sheet, rows), ct);
@@ -393,20 +392,9 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
                 checker.Row(sheet, row);
                 if (!checker.Failed)
                     yield return RowMapper.Map(sheet.Definition, row, submission.Id, branch.ProvinceId, branch.Id);
-                if (++streamed % RowsPerCollection == 0)
-                    GC.Collect(0, GCCollectionMode.Forced, blocking: true, compacting: false);
             }
         }
     }
-
-    /// <summary>
-    /// Every this many rows a big return's own garbage is collected (a gen-0 collection: the cells, strings and boxed values
-    /// of the rows already stored, ~2.7 KB a row, none of it alive). Left to itself the GC lets gen 0 grow to a budget sized
-    /// from the CPU's cache — on a host whose processor reports a large L3 (260 MB here) that is ~100 MB of dead rows on top
-    /// of the node's working set for each import; collected every 10,000 rows it is ~25 MB, at the cost of ten collections of
-    /// a few milliseconds for 100,000 rows (docs/PERFORMANCE.md, import-100k).
-    /// </summary>
-    internal const int RowsPerCollection = 10_000;
 
     /// <summary>The carrier's explanations of the flagged figures, stored with the version in the filing's transaction.</summary>
     private async Task ExplainAsync(SupervisionDbContext db, Submission submission, IReadOnlyList<PlausibilityFinding> findings, IReadOnlyDictionary<string, string> explanations,

@@ -47,7 +47,7 @@ public sealed class DeadlineDayScenario : IScenario
             new GeneratedReturn(f.Code, period, f.Cities, Seed: f.Code.GetHashCode(StringComparison.Ordinal) & 0xffff, OutletsPerCityAndChannel: f.Big ? OutletsPerCityAndChannelBig : 3)));
         Console.Error.WriteLine($"deadline-day: {filers.Count} filers ({filers.Count(f => f.Big)} with 100k outlets) of {filers.Select(f => f.Province).Distinct().Count()} provinces, period {period}, window {window.TotalMinutes} min");
 
-        LoadScenario.Counts uploads, bigUploads, reads;
+        LoadScenario.Counts uploads, bigUploads, smallUploads, reads;
         var retries = new int[2]; // busy, explained
         var loadStart = LoadScenario.LoadAverage();
         await using (var portal = PortalProcess.Start(database, new Dictionary<string, string>
@@ -81,7 +81,7 @@ public sealed class DeadlineDayScenario : IScenario
             var lastUpload = stop.Elapsed;
             reads = LoadScenario.Counts.Merge(await Task.WhenAll(readerTasks));
             uploads = LoadScenario.Counts.Merge([small, big]);
-            (bigUploads, uploads.Seconds, reads.Seconds) = (big, lastUpload.TotalSeconds, stop.Elapsed.TotalSeconds);
+            (bigUploads, smallUploads, uploads.Seconds, reads.Seconds) = (big, small, lastUpload.TotalSeconds, stop.Elapsed.TotalSeconds);
             context.Report("upload_span_seconds", lastUpload.TotalSeconds);
             foreach (var c in leaders) c.Dispose();
         }
@@ -100,6 +100,11 @@ public sealed class DeadlineDayScenario : IScenario
         context.Report("big_uploads", bigLatencies.Count);
         context.Report("big_upload_p50_ms", bigLatencies.Count == 0 ? 0 : BenchContext.Percentile(bigLatencies, 50));
         context.Report("big_upload_max_ms", bigLatencies.Count == 0 ? 0 : bigLatencies.Max());
+        // The small returns on their own: whether the big ones set their wait (the big lane of ImportGate).
+        var smallLatencies = smallUploads.ByKind.Values.SelectMany(l => l).ToList();
+        context.Report("small_upload_p50_ms", smallLatencies.Count == 0 ? 0 : BenchContext.Percentile(smallLatencies, 50));
+        context.Report("small_upload_p95_ms", smallLatencies.Count == 0 ? 0 : BenchContext.Percentile(smallLatencies, 95));
+        context.Report("small_upload_max_ms", smallLatencies.Count == 0 ? 0 : smallLatencies.Max());
         context.Report("uploads_stored", stored);
         context.Report("busy_retries", retries[0]);
         context.Report("explained_retries", retries[1]);

@@ -1,8 +1,8 @@
 using Supervision.Benchmarks;
 
 // dotnet run -c Release --project Supervision.Benchmarks -- <scenario>|all [--out DIR] [--seconds N (load)]
-if (args is ["import-child", var childProvider, var childConnection, var childFile, var childPeriod])
-    return await ImportScenario.ChildAsync(childProvider, childConnection, childFile, childPeriod);
+if (args is ["import-child", var childProvider, var childConnection, var childFile, var childPeriod, .. var childRest])
+    return await ImportScenario.ChildAsync(childProvider, childConnection, childFile, childPeriod, warm: childRest is ["warm"]);
 if (args is ["pdf-first-child"])
     return PdfDecisionScenario.FirstDocumentChild();
 var scenarios = Scenarios.All.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);

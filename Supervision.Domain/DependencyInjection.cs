@@ -23,7 +23,7 @@ public static class DependencyInjection
     /// <summary>
     /// The database (one context per operation through a scoped factory, so each context knows who acts)
     /// and one service per feature. From <paramref name="config"/>: evidence uploads ("Uploads:EvidenceMaxMegabytes",
-    /// default 10) and returns read at once on this node ("Imports:MaxConcurrent", "Imports:QueueSeconds", see <see cref="ImportGate"/>).
+    /// default 10) and returns read at once on this node ("Imports:MaxConcurrent", "Imports:QueueSeconds", "Imports:BigReturnKilobytes", "Imports:BigConcurrent", see <see cref="ImportGate"/>).
     /// </summary>
     public static IServiceCollection AddSupervisionDomain(this IServiceCollection services, DatabaseSettings database, IConfiguration? config = null)
     {
@@ -61,8 +61,14 @@ public static class DependencyInjection
         services.AddScoped<ReturnEntryService>();
         services.AddScoped<SubmissionReminders>();
         services.AddSingleton(new EvidenceLimits(config.GetValue("Uploads:EvidenceMaxMegabytes", 10) * 1024L * 1024L));
+        var lanes = ImportLanes.For(database.Provider);
         services.AddSingleton(new ImportGate(config.GetValue("Imports:MaxConcurrent", ImportGate.DefaultConcurrency(database.Provider)),
-            TimeSpan.FromSeconds(config.GetValue("Imports:QueueSeconds", 30))));
+            TimeSpan.FromSeconds(config.GetValue("Imports:QueueSeconds", 30)),
+            lanes with
+            {
+                BigBytes = config.GetValue("Imports:BigReturnKilobytes", lanes.BigBytes / 1024) * 1024,
+                BigConcurrent = Math.Max(1, config.GetValue("Imports:BigConcurrent", lanes.BigConcurrent)),
+            }));
         services.AddScoped<InspectionPlanService>();
         services.AddScoped<DrawService>();
         services.AddScoped<InspectionService>();

@@ -181,7 +181,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
         // Who may file is known before the file is read: a refused filing costs no parsing.
         if (request.SubmitNow) await SignatoryAsync(target.Branch.Id, request.Attested, ct);
         progress?.Report(new UploadProgress("排队等待", 0));
-        using var slot = await gate.EnterAsync(ct);
+        using var slot = await gate.EnterAsync(content.LongLength, ct);
         progress?.Report(new UploadProgress("读取文件", 0));
         // The rows go from the file through the checks into the database as they are read; only the summary sheets the
         // plausibility checks read are held.
@@ -199,7 +199,7 @@ public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbCon
     {
         StoredFile.CheckName(request.FileName);
         var target = await TargetAsync(request.BranchId, request.TemplateCode, request.Period, ct);
-        using var slot = await gate.EnterAsync(ct);
+        using var slot = await gate.EnterAsync(content.LongLength, ct);
         var parsed = reader.Read(target.Template.Definition, request.FileName, content, target.Context, null, ct);
         return Check(target, parsed, request.Pdf);
     }

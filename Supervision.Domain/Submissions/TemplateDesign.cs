@@ -114,7 +114,7 @@ public sealed partial class SubmissionService
         RequireAdministrator();
         StoredFile.CheckName(fileName);
         var target = await TargetAsync(Unsaved(definition), branchId, period, ct);
-        using var slot = await gate.EnterAsync(ct);
+        using var slot = await gate.EnterAsync(content.LongLength, ct);
         var parsed = reader.Read(definition, fileName, content, target.Context, null, ct);
         return Check(target, parsed, pdf);
     }

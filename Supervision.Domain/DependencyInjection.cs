@@ -31,7 +31,13 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddScoped<AccessContext>();
-        services.AddDbContextFactory<SupervisionDbContext>(o => ConfigureDatabase(o, database), ServiceLifetime.Scoped);
+        services.AddMemoryCache();
+        services.AddSingleton<FilingFigureCache>();
+        services.AddDbContextFactory<SupervisionDbContext>((sp, o) =>
+        {
+            ConfigureDatabase(o, database);
+            o.AddInterceptors(sp.GetRequiredService<FilingFigureCache>().Eviction);
+        }, ServiceLifetime.Scoped);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceAddressService>();

@@ -60,7 +60,8 @@ public sealed partial class SubmissionService
         if (query.Status is { } status) q = q.Where(s => s.Status == status);
         if (query.BranchId is { } branch) q = q.Where(s => s.BranchId == branch);
         if (!string.IsNullOrWhiteSpace(page.Search)) q = q.Where(s => s.Branch!.Name.Contains(page.Search) || s.Branch.ShortName.Contains(page.Search) || s.ReceiptNo!.Contains(page.Search));
-        var total = await q.CountAsync(ct);
+        // The count is the same for everyone of this scope asking the same question, and read on every page turn.
+        var total = await figures.GetOrLoadAsync(access.Scope, $"submissions.count|{query}|{page.Search}", () => q.CountAsync(CancellationToken.None));
         q = page.SortBy switch
         {
             "Branch" => page.Descending ? q.OrderByDescending(s => s.Branch!.Code) : q.OrderBy(s => s.Branch!.Code),
@@ -184,7 +185,11 @@ public sealed partial class SubmissionService
     /// For one return and period: every branch in scope that must file it, with where it stands
     /// (未报, 草稿, 已报送, 逾期, 已受理, 已退回) — the regulator's view.
     /// </summary>
-    public async Task<IReadOnlyList<OverviewRow>> OverviewAsync(string templateCode, string periodText, CancellationToken ct = default)
+    public Task<IReadOnlyList<OverviewRow>> OverviewAsync(string templateCode, string periodText, CancellationToken ct = default) =>
+        // Shared by every reader of this scope (so not cancelled with one request); kept a few seconds, dropped when a return is saved.
+        figures.GetOrLoadAsync(access.Scope, $"submissions.overview|{templateCode}|{periodText}", () => LoadOverviewAsync(templateCode, periodText, CancellationToken.None));
+
+    private async Task<IReadOnlyList<OverviewRow>> LoadOverviewAsync(string templateCode, string periodText, CancellationToken ct)
     {
         var template = await TemplateAsync(templateCode, ct);
         var period = ReportingPeriod.Parse(periodText, template.Frequency);

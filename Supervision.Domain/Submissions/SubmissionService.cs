@@ -103,7 +103,7 @@ public sealed record ReturnedVersion(int Version, string Sha256, string? Reason)
 public sealed record Signing(string? UserName, IReadOnlyList<string> Signatories, DomainException? Refusal);
 
 public sealed partial class SubmissionService(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, TimeProvider clock, CatalogService catalog,
-    IRankingSummary rankings, IReturnReader reader, ImportGate gate, DocumentRegistry documents, NotificationService notifications)
+    IRankingSummary rankings, IReturnReader reader, ImportGate gate, DocumentRegistry documents, NotificationService notifications, FilingFigureCache figures)
 {
     /// <summary>Active templates (the latest active version of each code).</summary>
     public async Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken ct = default)

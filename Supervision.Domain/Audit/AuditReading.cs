@@ -495,7 +495,7 @@ public sealed partial class AuditReading(IDbContextFactory<SupervisionDbContext>
         ["AgentStatementReviewedOn"] = "复核日期",
         ["AcknowledgedAt"] = "签收时间", ["AcknowledgedBy"] = "签收人", ["ActEndedOn"] = "违法行为终了日", ["Action"] = "操作", ["Actor"] = "操作人",
         ["Address"] = "地址", ["AgentListEnabled"] = "启用代理商名单公示", ["AgentListLegalBasisId"] = "代理商名单公示依据", ["AllowedSanctions"] = "可选处罚种类",
-        ["Amount"] = "金额", ["ApprovedBy"] = "批准人", ["ApprovedDeadline"] = "批准的期限", ["ApprovedOn"] = "批准日期", ["At"] = "时间",
+        ["Amount"] = "金额", ["ApprovedBy"] = "批准人", ["ApprovedDeadline"] = "批准的期限", ["ApprovedOn"] = "批准日期", ["At"] = "时间", ["BackEntered"] = "补录", ["LegalDate"] = "法定日期",
         ["AttachmentFileId"] = "附件", ["Authority"] = "作出机关", ["AuthorityName"] = "机关名称", ["Body"] = "正文", ["BranchId"] = "企业",
         ["By"] = "操作人", ["CancelReason"] = "取消原因", ["CarrierCode"] = "企业编码", ["CarrierId"] = "电信企业", ["CaseNumber"] = "立案编号",
         ["Category"] = "类别", ["CategoryName"] = "公示类别", ["Channel"] = "渠道", ["CityCode"] = "地市编码", ["CityId"] = "地市", ["ClosedOn"] = "结案日期",

@@ -46,6 +46,10 @@ public partial class EnforcementCase
     public string? ServiceRecord { get; private set; }
     /// <summary>The date of the 送达地址确认书.</summary>
     public DateOnly? ServiceAddressConfirmedOn { get; private set; }
+    /// <summary>The party's 送达地址确认书 the consent to electronic service rests on (<see cref="AdoptServiceConfirmation"/>).</summary>
+    public long? ServiceConsentId { get; private set; }
+    /// <summary>How that consent was given: confirmed in the portal, or the signed and sealed original uploaded; null: none on record.</summary>
+    public Organizations.ServiceConsentForm? ServiceConsentForm { get; private set; }
     /// <summary>The day the decision was sent through the portal and by e-mail; it is served when the party first opens it.</summary>
     public DateOnly? ElectronicallySentOn { get; private set; }
     /// <summary>When the party first opened the decision sent electronically: the moment of service.</summary>
@@ -102,14 +106,19 @@ public partial class EnforcementCase
     }
 
     /// <summary>
-    /// Takes the party's standing 送达地址确认书 (recorded by the carrier in the portal, possibly before this case) as its consent
-    /// to electronic service here, unless the case already records one as recent.
+    /// Takes the party's 送达地址确认书 (confirmed in the portal by its 企业管理员, or signed on paper and uploaded as a scanned
+    /// original) as its consent to electronic service here, unless the case already records one as recent. The case keeps which
+    /// confirmation it rests on and how it was given.
     /// </summary>
-    public void AdoptServiceConfirmation(string address, string? electronicChannel, DateOnly signedOn, string by, DateTimeOffset now)
+    public void AdoptServiceConfirmation(Organizations.ServiceAddressConfirmation consent, string by, DateTimeOffset now)
     {
-        if (electronicChannel is null || (ElectronicServiceChannel is not null && ServiceAddressConfirmedOn >= signedOn)) return;
-        (ServiceAddress, ElectronicServiceChannel, ServiceAddressConfirmedOn) = (address.Trim(), electronicChannel, signedOn);
-        Step(by, now, "采用当事人的送达地址确认书", $"{ChineseDate.Format(signedOn)}签署；送达地址：{ServiceAddress}；同意电子送达：{electronicChannel}");
+        if (consent.ElectronicChannel is not { } channel) return;
+        // A later version (or the same one) already adopted stays.
+        if (ServiceConsentForm is not null && (ServiceAddressConfirmedOn > consent.SignedOn || ServiceAddressConfirmedOn == consent.SignedOn && ServiceConsentId >= consent.Id)) return;
+        (ServiceAddress, ElectronicServiceChannel, ServiceAddressConfirmedOn) = (consent.PostalAddress.Trim(), channel, consent.SignedOn);
+        (ServiceConsentId, ServiceConsentForm) = (consent.Id, consent.Form);
+        Step(by, now, "采用当事人的送达地址确认书",
+            $"{ChineseDate.Format(consent.SignedOn)}签署；同意方式：{consent.FormLabel}；送达地址：{ServiceAddress}；同意电子送达：{channel}");
     }
 
     /// <summary>
@@ -126,16 +135,28 @@ public partial class EnforcementCase
         Step(by, now, "电子送达处罚决定书（已发送）", $"通过{ElectronicServiceChannel}发送；以当事人首次查阅之日为送达日期");
     }
 
-    /// <summary>Records the party's 送达地址确认书: its address and, if it consents to electronic service, the channel (Art. 61 para 2).</summary>
-    public void RecordServiceAddress(string address, string? electronicChannel, DateOnly confirmedOn, string by, DateTimeOffset now)
+    /// <summary>A 送达地址确认书 is recorded on a case until its decision is served.</summary>
+    public void CheckServiceConsentOpen()
     {
         if (!(Undecided || State == CaseState.Decided)) throw Refused("登记送达地址确认书", "处罚决定书送达之前");
+    }
+
+    /// <summary>
+    /// Records the address the party gave for service (送达地址). Consent to electronic service is not typed in: it rests on a
+    /// 送达地址确认书 on record — confirmed by the party in the portal or signed on paper and uploaded (<see cref="AdoptServiceConfirmation"/>).
+    /// </summary>
+    public void RecordServiceAddress(string address, string? electronicChannel, DateOnly confirmedOn, string by, DateTimeOffset now)
+    {
+        CheckServiceConsentOpen();
         if (string.IsNullOrWhiteSpace(address)) throw new DomainException("case.service_address", "请填写当事人确认的送达地址。");
+        if (!string.IsNullOrWhiteSpace(electronicChannel))
+            throw new DomainException("case.electronic_consent_original_required",
+                "当事人同意电子送达，须“当事人同意并签订确认书”（行政处罚法第六十一条第二款）：请上传当事人签字盖章的送达地址确认书原件扫描件，或由当事人企业管理员在平台确认；不能只填写电子送达方式。");
         if (confirmedOn < FiledOn) throw new DomainException("case.date_before_filing", "送达地址确认书的日期不能早于立案日。");
         NotFuture(confirmedOn, now, "确认书日期");
-        var channel = string.IsNullOrWhiteSpace(electronicChannel) ? null : electronicChannel.Trim();
-        (ServiceAddress, ElectronicServiceChannel, ServiceAddressConfirmedOn) = (address.Trim(), channel, confirmedOn);
-        Step(by, now, "登记送达地址确认书", $"送达地址：{ServiceAddress}" + (channel is null ? "；未同意电子送达" : $"；同意电子送达：{channel}"));
+        ServiceAddress = address.Trim();
+        if (ServiceConsentForm is null) (ElectronicServiceChannel, ServiceAddressConfirmedOn) = (null, confirmedOn);
+        Step(by, now, "登记送达地址", $"送达地址：{ServiceAddress}" + (ServiceConsentForm is null ? "；未同意电子送达" : ""));
     }
 
     /// <summary>
@@ -182,7 +203,7 @@ public partial class EnforcementCase
         if (string.IsNullOrWhiteSpace(method) || !ServiceMethods.All.Any(m => method.Trim().StartsWith(m, StringComparison.Ordinal)))
             return new("case.service_method", $"请选择送达方式（{string.Join("、", ServiceMethods.All)}）。");
         if (!ServiceMethods.IsElectronic(method)) return null;
-        if (ElectronicServiceChannel is null || ServiceAddressConfirmedOn is not { } on)
+        if (ElectronicServiceChannel is null || ServiceConsentForm is null || ServiceAddressConfirmedOn is not { } on)
             return new("case.electronic_service_without_consent",
                 "当事人未签订送达地址确认书同意电子送达，不能采用电子方式送达（行政处罚法第六十一条第二款）；请直接送达或邮寄送达，或先登记当事人的送达地址确认书。");
         return on > servedOn

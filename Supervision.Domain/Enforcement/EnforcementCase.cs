@@ -186,7 +186,7 @@ public partial class EnforcementCase : IPartyVisible
             DecisionDueDate = filedOn.AddDays(settings.DecisionDays), RequiredApprovals = settings.ApprovalSteps,
         };
         c._investigators.AddRange(investigators.DistinctBy(i => i.UserId).Select(i => new CaseInvestigator { UserId = i.UserId, Name = i.Name }));
-        c.Step(by, now, "立案", $"案由：{c.Title}；违法行为发生日{ChineseDate.Format(violationDate)}；作出决定期限{ChineseDate.Format(c.DecisionDueDate)}");
+        c.Step(by, now, "立案", $"案由：{c.Title}；违法行为发生日{ChineseDate.Format(violationDate)}；作出决定期限{ChineseDate.Format(c.DecisionDueDate)}", filedOn);
         return c;
     }
 
@@ -216,7 +216,7 @@ public partial class EnforcementCase : IPartyVisible
         if (evidence.CollectedOn < FiledOn) throw new DomainException("case.evidence_before_filing", "取证日期不能早于立案日。");
         NotFuture(evidence.CollectedOn, now, "取证日期");
         _evidence.Add(evidence);
-        Step(by, now, "收集证据", evidence.Description);
+        Step(by, now, "收集证据", evidence.Description, evidence.CollectedOn);
     }
 
     public void SubmitForReview(string conclusion, string by, DateTimeOffset now)
@@ -276,7 +276,7 @@ public partial class EnforcementCase : IPartyVisible
         FineNeedsLegalReview = FineAmount >= settings.LegalReviewThreshold;
         VisibleToParty = true;
         Move(CaseState.PriorNoticeServed, by, now, $"送达事先告知书（{method.Trim()}）", (record is null ? "" : record + "；") +
-            $"陈述申辩期限至{ChineseDate.Format(StatementDeadline.Value)}" + (HearingOffered ? $"；告知听证权利，申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}" : ""));
+            $"陈述申辩期限至{ChineseDate.Format(StatementDeadline.Value)}" + (HearingOffered ? $"；告知听证权利，申请期限至{ChineseDate.Format(HearingRequestDeadline!.Value)}" : ""), on);
     }
 
     /// <summary>The party states its case (陈述申辩) within the period, or waives it in writing.</summary>
@@ -382,7 +382,7 @@ public partial class EnforcementCase : IPartyVisible
         NotFuture(heldOn, now, "听证举行日期");
         if (string.IsNullOrWhiteSpace(record)) throw new DomainException("case.hearing_record", "请填写听证笔录要点。");
         (HearingHeldOn, HearingRecord) = (heldOn, record.Trim());
-        Step(by, now, "举行听证", HearingRecord.Length > 80 ? HearingRecord[..80] + "…" : HearingRecord);
+        Step(by, now, "举行听证", HearingRecord.Length > 80 ? HearingRecord[..80] + "…" : HearingRecord, heldOn);
     }
 
     // ---------------------------------------------------------------- 决定
@@ -420,7 +420,7 @@ public partial class EnforcementCase : IPartyVisible
         AppliedLawNote = VersionNote(final, bases, decidedOn);
         ServiceDueDate = calendar.AddWorkingDays(decidedOn, settings.ServiceWorkingDays);
         Move(CaseState.Decided, by, now, "作出行政处罚决定", string.Join("；", final.Select(s => s.Label)) + $"；送达期限{ChineseDate.Format(ServiceDueDate.Value)}"
-            + (AppliedLawNote is null ? "" : $"；{AppliedLawNote}"));
+            + (AppliedLawNote is null ? "" : $"；{AppliedLawNote}"), decidedOn);
     }
 
     private static void CheckDiscretionLength(string? discretionReason)
@@ -470,7 +470,7 @@ public partial class EnforcementCase : IPartyVisible
         (NoPenaltyGroundCode, NoPenaltyGround, NoPenaltyArticle, NoPenaltyActEstablished, NoPenaltyNumber) = (ground.Code, ground.Text, ground.Article, ground.ActEstablished, decisionNumber);
         VisibleToParty = true; // the 不予行政处罚决定书 is served on the party, who may seek review of it
         Move(CaseState.NoPenalty, by, now, "决定不予行政处罚",
-            (decisionNumber is null ? "" : $"{decisionNumber}：") + $"{ground.Text}（{ground.Article}）；{ExitReason}");
+            (decisionNumber is null ? "" : $"{decisionNumber}：") + $"{ground.Text}（{ground.Article}）；{ExitReason}", on);
     }
 
     /// <summary>撤销立案: the facts are not established or the case should not have been filed.</summary>
@@ -491,7 +491,7 @@ public partial class EnforcementCase : IPartyVisible
         RequireReason(reason, "移送理由");
         NotFuture(on, now, "移送日期");
         (ClosedOn, ExitReason, TransferredTo) = (on, reason.Trim(), to.Trim());
-        Move(CaseState.Transferred, by, now, $"移送{TransferredTo}", ExitReason);
+        Move(CaseState.Transferred, by, now, $"移送{TransferredTo}", ExitReason, on);
     }
 
     // ---------------------------------------------------------------- 送达 / 执行 / 结案
@@ -515,7 +515,7 @@ public partial class EnforcementCase : IPartyVisible
         foreach (var warning in Sanctions.Where(s => s.Kind == SanctionKind.Warning && s.Status == SanctionStatus.Pending))
             warning.Execute(servedOn, "随处罚决定书送达执行");
         Move(CaseState.Served, by, now, "送达行政处罚决定书", $"{ServiceMethod}" + (record is null ? "" : $"（{record}）") + (ServiceLate ? $"（超过送达期限{ChineseDate.Format(ServiceDueDate!.Value)}）" : "")
-            + (PaymentDueDate is { } due ? $"；缴款期限{ChineseDate.Format(due)}" : ""));
+            + (PaymentDueDate is { } due ? $"；缴款期限{ChineseDate.Format(due)}" : ""), on);
     }
 
     /// <summary>The party confirms in the portal that it has received the decision.</summary>
@@ -547,7 +547,7 @@ public partial class EnforcementCase : IPartyVisible
         if (remaining == 0 && fine.Status == SanctionStatus.Pending)
             fine.Execute(paidOn, $"罚款及加处罚款已缴清，合计{ChineseMoney.Yuan(Paid)}");
         ConcurrencyToken = Guid.NewGuid();
-        Step(by, now, "登记缴款", $"{ChineseMoney.Yuan(amount)}，凭证{reference.Trim()}" + (remaining == 0 ? "，已缴清" : $"，尚欠{ChineseMoney.Yuan(remaining)}"));
+        Step(by, now, "登记缴款", $"{ChineseMoney.Yuan(amount)}，凭证{reference.Trim()}" + (remaining == 0 ? "，已缴清" : $"，尚欠{ChineseMoney.Yuan(remaining)}"), paidOn);
     }
 
     /// <summary>Deferred or instalment payment on approval (Art. 66); the surcharge runs from the new due date.</summary>
@@ -604,7 +604,7 @@ public partial class EnforcementCase : IPartyVisible
         Check(CloseRefusal());
         NotFuture(on, now, "结案日期");
         ClosedOn = on;
-        Move(CaseState.Closed, by, now, "结案", null);
+        Move(CaseState.Closed, by, now, "结案", null, on);
     }
 
     // ---------------------------------------------------------------- what may be done next
@@ -926,15 +926,19 @@ public partial class EnforcementCase : IPartyVisible
         return changes;
     }
 
-    private void Move(CaseState to, string by, DateTimeOffset now, string action, string? detail)
+    private void Move(CaseState to, string by, DateTimeOffset now, string action, string? detail, DateOnly? on = null)
     {
         State = to;
-        Step(by, now, action, detail);
+        Step(by, now, action, detail, on);
     }
 
-    private void Step(string by, DateTimeOffset now, string action, string? detail)
+    /// <summary>
+    /// Writes a line of the timeline; <paramref name="on"/> is the step's legal date (the day of the decision, of service, of
+    /// payment…) where it has one — earlier than the day it is entered, the line is 补录 (<see cref="CaseStep.BackEntered"/>).
+    /// </summary>
+    private void Step(string by, DateTimeOffset now, string action, string? detail, DateOnly? on = null)
     {
-        _steps.Add(new CaseStep { At = now, By = by, State = State, Action = action, Detail = detail });
+        _steps.Add(new CaseStep { At = now, By = by, State = State, Action = action, Detail = detail, LegalDate = on, BackEntered = CaseStep.IsBackEntry(on, now) });
         ConcurrencyToken = Guid.NewGuid();
     }
 

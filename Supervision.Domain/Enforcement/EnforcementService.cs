@@ -39,7 +39,7 @@ public sealed record CaseContext(EnforcementSettings Settings, WorkingDayCalenda
     public void AdoptConsent(EnforcementCase c, string method)
     {
         if (ServiceMethods.IsElectronic(method) && Consent is { } consent)
-            c.AdoptServiceConfirmation(consent.PostalAddress, consent.ElectronicChannel, consent.SignedOn, Actor, Now);
+            c.AdoptServiceConfirmation(consent, Actor, Now);
     }
 }
 
@@ -451,6 +451,26 @@ public sealed partial class EnforcementService(IDbContextFactory<SupervisionDbCo
     /// <summary>Records the party's 送达地址确认书 (address; the electronic channel it consents to, if any: Art. 61 para 2).</summary>
     public Task<EnforcementCase> RecordServiceAddressAsync(long id, Guid token, string address, string? electronicChannel, DateOnly confirmedOn, CancellationToken ct = default) =>
         ApplyAsync(id, token, (c, ctx) => c.RecordServiceAddress(address, electronicChannel, confirmedOn, ctx.Actor, ctx.Now), ct: ct);
+
+    /// <summary>
+    /// Records the party's 送达地址确认书 signed and sealed on paper, from its scanned original (PDF, JPEG or PNG, checked by content
+    /// and size before anything is kept), as the branch's confirmation — the file with its SHA-256 and the confirmation in the case
+    /// step's transaction — and, where it consents to electronic service, adopts it for the case (行政处罚法第六十一条第二款).
+    /// </summary>
+    public Task<EnforcementCase> RecordServiceConsentAsync(long id, Guid token, Organizations.ServiceAddressInput input, string fileName, byte[] bytes,
+        CancellationToken ct = default) =>
+        StepAsync(id, token, partyMayAct: false, async (db, c, ctx) =>
+        {
+            c.CheckServiceConsentOpen();
+            var branch = await db.Branches.FirstOrDefaultAsync(b => b.Id == c.BranchId, ct) ?? throw new NotFoundException("分支机构");
+            var userId = access.UserId ?? "";
+            var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? ctx.Actor;
+            var confirmation = Organizations.ServiceAddressConfirmation.RecordOriginal(branch, input, fileName, bytes, name, userId, ctx.Now);
+            db.Add(confirmation);
+            await db.SaveChangesAsync(ct); // its id goes on the case
+            if (confirmation.ConsentsToElectronicService) c.AdoptServiceConfirmation(confirmation, ctx.Actor, ctx.Now);
+            else c.RecordServiceAddress(confirmation.PostalAddress, null, confirmation.SignedOn < c.FiledOn ? c.FiledOn : confirmation.SignedOn, ctx.Actor, ctx.Now);
+        }, ct);
 
     /// <summary>Links the corrective order the party did not comply with (a fine under a 拒不改正 basis rests on it).</summary>
     public Task<EnforcementCase> LinkCorrectiveOrderAsync(long id, Guid token, long orderId, CancellationToken ct = default) =>

@@ -1,4 +1,5 @@
 using Supervision.Domain.Common;
+using Supervision.Domain.Files;
 using Supervision.Domain.Notifications;
 
 namespace Supervision.Domain.Organizations;
@@ -34,7 +35,41 @@ public class ServiceAddressConfirmation : IBranchScoped
     public string AttestedByUserId { get; private set; } = "";
     public DateTimeOffset AttestedAt { get; private set; }
 
+    /// <summary>How the party gave its consent: confirmed in the portal by its responsible account, or a signed and sealed paper original uploaded.</summary>
+    public ServiceConsentForm Form { get; private set; }
+    /// <summary>The scanned signed and sealed original (<see cref="ServiceConsentForm.SignedOriginal"/>): PDF, JPEG or PNG, with its SHA-256.</summary>
+    public long? OriginalFileId { get; private set; }
+    public StoredFile? Original { get; private set; }
+
+    /// <summary>The largest scanned original accepted.</summary>
+    public const int OriginalMaxBytes = 10 * 1024 * 1024;
+
     private ServiceAddressConfirmation() { }
+
+    /// <summary>How a consent was given, as the case page and the case record state it.</summary>
+    public string FormLabel => Form switch
+    {
+        ServiceConsentForm.SignedOriginal => "当事人签字盖章的确认书原件（扫描件已上传）",
+        _ => "当事人企业管理员在平台确认",
+    };
+
+    /// <summary>
+    /// A confirmation signed and sealed on paper by the party, entered from its scanned original (<paramref name="fileName"/>,
+    /// <paramref name="bytes"/>) by an officer or the party's 企业管理员: the file is checked by its content (PDF, JPEG or PNG, at most
+    /// <see cref="OriginalMaxBytes"/>) before anything is kept, and kept with its SHA-256 together with the confirmation.
+    /// The signature on paper is the party's attestation; <paramref name="recordedBy"/> is who entered it.
+    /// </summary>
+    public static ServiceAddressConfirmation RecordOriginal(Branch branch, ServiceAddressInput input, string fileName, byte[] bytes, string recordedBy,
+        string recordedByUserId, DateTimeOffset now)
+    {
+        if (bytes is null || bytes.Length == 0)
+            throw new DomainException("service_address.original_required", "请上传当事人签字盖章的送达地址确认书原件扫描件（PDF、JPG或PNG）。");
+        var contentType = EvidenceFiles.Check(fileName, bytes, OriginalMaxBytes);
+        var c = Record(branch, input with { Attested = true }, recordedBy, recordedByUserId, now);
+        c.Form = ServiceConsentForm.SignedOriginal;
+        c.Original = StoredFile.From(fileName, contentType, bytes, recordedBy, now);
+        return c;
+    }
 
     /// <summary>The channel a case records as consented to: the portal and the e-mail address; null without consent.</summary>
     public string? ElectronicChannel => ConsentsToElectronicService ? $"平台及电子邮件（{Email}）" : null;
@@ -76,7 +111,16 @@ public class ServiceAddressConfirmation : IBranchScoped
     }
 }
 
-public sealed class ServiceAddressInput
+/// <summary>How the party consented to electronic service (行政处罚法第六十一条第二款：当事人同意并签订确认书).</summary>
+public enum ServiceConsentForm
+{
+    /// <summary>Confirmed in the portal by the party's 企业管理员 (its responsible account), with the attestation.</summary>
+    PortalConfirmation = 0,
+    /// <summary>Signed and sealed on paper; the scanned original is uploaded and kept with its SHA-256.</summary>
+    SignedOriginal = 1,
+}
+
+public sealed record ServiceAddressInput
 {
     public string? PostalAddress { get; set; }
     public string? RecipientName { get; set; }

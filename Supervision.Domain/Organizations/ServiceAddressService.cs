@@ -9,7 +9,8 @@ namespace Supervision.Domain.Organizations;
 
 /// <summary>One version of a branch's 送达地址确认书 as lists show it: the recipient's phone and the e-mail masked.</summary>
 public sealed record ServiceAddressRow(long Id, DateOnly SignedOn, string PostalAddress, string RecipientName, string RecipientPhone, string? Email,
-    bool ConsentsToElectronicService, string ResponsiblePerson, string AttestedBy, DateTimeOffset AttestedAt, bool Current);
+    bool ConsentsToElectronicService, string ResponsiblePerson, string AttestedBy, DateTimeOffset AttestedAt, bool Current,
+    ServiceConsentForm Form = ServiceConsentForm.PortalConfirmation, string FormLabel = "");
 
 /// <summary>
 /// The 送达地址确认书 of carrier branches: the branch's 企业管理员 records a new version (with the attestation); the branch's users
@@ -29,6 +30,34 @@ public sealed class ServiceAddressService(IDbContextFactory<SupervisionDbContext
         db.Add(confirmation);
         await db.SaveChangesAsync(ct);
         return confirmation.Id;
+    }
+
+    /// <summary>
+    /// Records a version signed and sealed on paper, from its scanned original: the branch's 企业管理员 uploads it in the portal. The
+    /// file is checked by content and size before anything is kept; the confirmation and the file (with its SHA-256) are kept together.
+    /// </summary>
+    public async Task<long> RecordOriginalAsync(int branchId, ServiceAddressInput input, string fileName, byte[] bytes, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var branch = await db.Branches.FirstOrDefaultAsync(b => b.Id == branchId, ct) ?? throw new NotFoundException("分支机构");
+        var me = await CarrierAdminAsync(db, ct);
+        var confirmation = ServiceAddressConfirmation.RecordOriginal(branch, input, fileName, bytes, me.DisplayName, me.Id, clock.GetUtcNow());
+        db.Add(confirmation);
+        await db.SaveChangesAsync(ct);
+        return confirmation.Id;
+    }
+
+    /// <summary>
+    /// The scanned signed original of a confirmation, for the administration's staff and the branch's own users (the branch scope:
+    /// another carrier's is not found); a confirmation given in the portal has none.
+    /// </summary>
+    public async Task<(string FileName, string ContentType, byte[] Bytes)> OriginalAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var c = await db.ServiceAddressConfirmations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("送达地址确认书");
+        if (c.OriginalFileId is not { } fileId) throw new NotFoundException("送达地址确认书原件");
+        var file = await db.StoredFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => new { f.FileName, f.ContentType, f.Content!.Bytes }).FirstAsync(ct);
+        return (file.FileName, file.ContentType, file.Bytes);
     }
 
     /// <summary>Whether the signed-in user may record a confirmation for the branch (a 企业管理员 of a branch in scope).</summary>
@@ -58,7 +87,8 @@ public sealed class ServiceAddressService(IDbContextFactory<SupervisionDbContext
             .OrderByDescending(c => c.SignedOn).ThenByDescending(c => c.Id).ToListAsync(ct);
         var current = InForce(all, BeijingTime.Today(clock));
         return all.Select(c => new ServiceAddressRow(c.Id, c.SignedOn, c.PostalAddress, c.RecipientName, Contact.MaskMobile(c.RecipientPhone),
-            c.Email is null ? null : Contact.MaskEmail(c.Email), c.ConsentsToElectronicService, c.ResponsiblePerson, c.AttestedBy, c.AttestedAt, c == current)).ToList();
+            c.Email is null ? null : Contact.MaskEmail(c.Email), c.ConsentsToElectronicService, c.ResponsiblePerson, c.AttestedBy, c.AttestedAt, c == current,
+            c.Form, c.FormLabel)).ToList();
     }
 
     /// <summary>

@@ -1378,6 +1378,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("BackEntered")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("By")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1389,6 +1392,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("LegalDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1714,6 +1720,13 @@ namespace Supervision.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("ServiceAddressConfirmedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ServiceConsentForm")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("ServiceConsentId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("ServiceDueDate")
                         .HasColumnType("date");
@@ -3729,6 +3742,14 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("OriginalFileId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PostalAddress")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -3756,6 +3777,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalFileId");
 
                     b.HasIndex("BranchId", "SignedOn");
 
@@ -5453,7 +5476,14 @@ namespace Supervision.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Supervision.Domain.Files.StoredFile", "Original")
+                        .WithMany()
+                        .HasForeignKey("OriginalFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Branch");
+
+                    b.Navigation("Original");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Publicity.Announcement", b =>

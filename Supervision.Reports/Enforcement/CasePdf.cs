@@ -56,15 +56,17 @@ public static class CasePdf
 
     private static OfficialDocument FilingApproval(OfficialDocument doc, CaseDocumentData d, bool factsInAnnex)
     {
+        // At filing the facts are suspected, not established (行政处罚法第五十四条: 符合立案标准的，应当及时立案): the form says so.
         var table = Form();
-        Row(table, "案由", d.Title);
+        Row(table, "案由", SuspectedCause(d.Title));
         Row(table, "案件来源", d.Source);
         Row(table, "当事人", d.Party.Name);
         Row(table, "统一社会信用代码", d.Party.CreditCode);
         Row(table, "住所", d.Party.Address);
         if (d.Party.LegalRepresentative is { Length: > 0 } head) table.AddRow(d.Party.HeadTitle, head);
-        Row(table, "违法行为发生日", d.ViolationDate is { } v ? ChineseDate.Format(v) : null);
-        Row(table, "主要违法事实", factsInAnnex ? FactsOpening(d.Facts) : d.Facts);
+        Row(table, "涉嫌违法行为发生日", d.ViolationDate is { } v ? ChineseDate.Format(v) : null);
+        var suspected = SuspectedFacts(d.Facts);
+        Row(table, "涉嫌违法事实", factsInAnnex ? FactsOpening(suspected) : suspected);
         Row(table, "涉嫌违反的规定", d.Statute + d.DutyArticle);
         Row(table, "拟适用的处罚依据", d.Statute + d.PenaltyArticle);
         Handlers(table, d);
@@ -72,7 +74,32 @@ public static class CasePdf
         Opinions(table, d, "建议立案调查。", legalReview: null);
         // An internal form carries no seal: no room is kept for one (the 负责人 signs in the approval box).
         doc.Table(table).SignedBy(d.Authority, d.IssueDate, sealRoom: false);
-        return factsInAnnex ? doc.Annex(FactsAnnex, d.Facts) : doc;
+        return factsInAnnex ? doc.Annex(SuspectedFactsAnnex, suspected) : doc;
+    }
+
+    /// <summary>The annex a 立案审批表 continues its (suspected) facts in.</summary>
+    internal const string SuspectedFactsAnnex = "涉嫌违法事实（全文）";
+
+    /// <summary>The 案由 of a case at filing: 涉嫌……案 (the act is suspected until the decision establishes it).</summary>
+    internal static string SuspectedCause(string title)
+    {
+        var t = title.Trim().TrimEnd('。');
+        if (t.StartsWith("涉嫌", StringComparison.Ordinal)) t = t[2..];
+        if (t.EndsWith("一案", StringComparison.Ordinal)) t = t[..^2];
+        else if (t.EndsWith('案')) t = t[..^1];
+        return $"涉嫌{t}案";
+    }
+
+    /// <summary>
+    /// The facts as the 立案审批表 states them: what the first check found, of the party (当事人, not 你单位), as suspected —
+    /// 经初步核查，当事人涉嫌…… — never as established facts, which only the decision states.
+    /// </summary>
+    internal static string SuspectedFacts(string facts)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(facts.Trim(), "(你单位|该企业|该公司|该单位)", "当事人");
+        foreach (var opening in new[] { "经初步核查，", "经初步核查：", "经查，", "经查：", "经查" })
+            if (text.StartsWith(opening, StringComparison.Ordinal)) { text = text[opening.Length..]; break; }
+        return text.StartsWith("当事人涉嫌", StringComparison.Ordinal) ? $"经初步核查，{text}" : $"经初步核查，当事人涉嫌存在以下违法行为：{text}";
     }
 
     /// <summary>行政处罚决定审批表: the case, the decision, the legal review and collective discussion it rests on, and the responsible person's approval.</summary>
@@ -246,23 +273,50 @@ public static class CasePdf
     }
 
     /// <summary>不予行政处罚决定书: the party, the facts, why no penalty is imposed (Art. 33), and how to seek review or sue.</summary>
+    /// The decision says each thing once: the officer's reason gives the facts that meet the ground; the ground, its articles and
+    /// the conclusion (本机关决定对你单位不予行政处罚) are the document's own sentence, so a reason that repeats them is cut to its facts.
     private static OfficialDocument NoPenaltyDecision(OfficialDocument doc, CaseDocumentData d)
     {
         PartyBlock(doc, d);
-        var reason = d.NoPenaltyReason?.TrimEnd('。');
+        var ground = d.NoPenaltyGround?.Trim().TrimEnd('。');
+        var reason = NoPenaltyReasonText(d.NoPenaltyReason, ground);
         var article = d.NoPenaltyArticle ?? "《中华人民共和国行政处罚法》第三十三条";
-        doc.Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。" + (d.NoPenaltyActEstablished ? PartyFacts(d) : "经调查："))
-            .Paragraph(Evidence(d));
+        doc.Paragraph($"本机关于{ChineseDate.Format(d.FiledOn)}对你单位{d.Title}一案立案调查。" + (d.NoPenaltyActEstablished ? PartyFacts(d) : "经调查："));
+        if (Evidence(d) is { Length: > 0 } evidence) doc.Paragraph(evidence);
         if (d.NoPenaltyActEstablished)
-            doc.Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。鉴于{reason}，"
-                          + (d.NoPenaltyGround is { } ground ? $"属于{ground}的情形，" : "") + $"依据{article}的规定，本机关决定对你单位不予行政处罚。")
+        {
+            var why = (reason is { Length: > 0 } r ? $"鉴于{r}，" : "") + (ground is { Length: > 0 } g ? $"{(reason is { Length: > 0 } ? "" : "该行为")}属于{g}的情形，" : "");
+            doc.Paragraph($"你单位的上述行为违反了{d.Statute}{d.DutyArticle}的规定。{why}依据{article}的规定，本机关决定对你单位不予行政处罚。")
                 // Art. 33 para 3: a party not penalised is educated.
                 .Paragraph("你单位应当引以为戒，依法履行相关义务，杜绝此类违法行为再次发生。");
+        }
         else
-            doc.Paragraph($"{reason}，{d.NoPenaltyGround ?? "违法事实不能成立"}。依据{article}的规定，本机关决定对你单位不予行政处罚。");
+            doc.Paragraph((reason is { Length: > 0 } r ? $"{r}，" : "") + $"{ground ?? "违法事实不能成立"}。依据{article}的规定，本机关决定对你单位不予行政处罚。");
         return doc.Heading("救济途径和期限")
             .Paragraph($"你单位如不服本决定，可以自收到本决定书之日起六十日内向{d.ReviewBody}申请行政复议，或者自收到本决定书之日起六个月内依法向{Court(d)}提起行政诉讼。")
             .SignedBy(d.Authority, d.IssueDate);
+    }
+
+    /// <summary>
+    /// The officer's reason as the decision states it, without what the document says itself: an opening 鉴于, a closing
+    /// "依据……（的规定），（决定）不予行政处罚", and the ground's own words where the reason repeats them.
+    /// </summary>
+    internal static string? NoPenaltyReasonText(string? reason, string? ground)
+    {
+        var text = reason?.Trim().TrimEnd('。', '；', '，');
+        if (string.IsNullOrEmpty(text)) return null;
+        if (text.StartsWith("鉴于", StringComparison.Ordinal)) text = text[2..];
+        // "…，依据《中华人民共和国行政处罚法》第三十三条第一款，不予行政处罚" / "…，决定不予行政处罚": the conclusion, stated by the document.
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"[，,；;]?\s*((依据|根据|依照)[^。；]*?)?[，,]?\s*(本机关)?(决定)?(对你单位|对当事人)?不予(以)?(行政)?处罚$", "");
+        if (ground is { Length: > 0 } g)
+        {
+            // The ground's words (…的情形) are the document's next clause.
+            text = text.Replace($"属于{g}的情形", "").Replace($"{g}的情形", "").Replace(g, "");
+            text = System.Text.RegularExpressions.Regex.Replace(text, "^[，,；;、\\s]+|[，,；;、\\s]+$", "");
+            text = System.Text.RegularExpressions.Regex.Replace(text, "[，,]{2,}", "，");
+        }
+        text = text.Trim().TrimEnd('。', '；', '，');
+        return text.Length == 0 ? null : text;
     }
 
     /// <summary>
@@ -350,7 +404,8 @@ public static class CasePdf
     internal static string PartyFacts(CaseDocumentData d)
     {
         var facts = System.Text.RegularExpressions.Regex.Replace(d.Facts.Trim(), "(该企业|该公司|该单位|当事人)", "你单位").TrimEnd('。');
-        return $"经查：{facts}。" + (d.ViolationDate is { } on ? $"上述违法行为发生于{ChineseDate.Format(on)}。" : "");
+        // The day of the act, unless the facts already open with it (said once).
+        return $"经查：{facts}。" + (d.ViolationDate is { } on && !facts.Contains(ChineseDate.Format(on), StringComparison.Ordinal) ? $"上述违法行为发生于{ChineseDate.Format(on)}。" : "");
     }
 
     /// <summary>Where the party writes to the administration: 地址、邮政编码、联系电话 (基础数据 › 省级管理局), the parts recorded.</summary>

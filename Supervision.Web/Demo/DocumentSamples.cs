@@ -97,16 +97,22 @@ public static class DocumentSamples
             Kind = kind, Authority = Authority, CaseNumber = Number(DocumentKind.CaseFilingApproval, 5),
             Party = new PartyInfo(Party, CreditCode, Address, "王建国"),
             Title = "营业网点未按规定查验用户身份证件",
-            Facts = "2026年7月1日至8月31日，你单位解放东街营业中心等8个营业网点办理移动电话入网时，未使用二代身份证识别设备核验身份，以人工录入方式登记1,126户，其中物联网卡（GGSN/PGW侧开通）ID类号码12户。",
-            Evidence = ["现场检查笔录（宁通管检〔2026〕12号）", "入网登记单据1,126份", "业务支撑系统记录", "询问笔录及你单位的情况说明"],
+            Facts = kind == DocumentKind.NoPenaltyDecision
+                ? "2026年8月3日，你单位解放东街营业中心因二代身份证识别设备故障，为3名用户办理移动电话入网时以人工录入方式登记身份信息，未使用识别设备核验身份。"
+                : "2026年7月1日至8月31日，你单位解放东街营业中心等8个营业网点办理移动电话入网时，未使用二代身份证识别设备核验身份，以人工录入方式登记1,126户，其中物联网卡（GGSN/PGW侧开通）ID类号码12户。",
+            Evidence = kind == DocumentKind.NoPenaltyDecision
+                ? ["现场检查笔录（宁通管检〔2026〕12号）", "入网登记单据3份", "识别设备维修记录", "询问笔录及你单位的情况说明"]
+                : ["现场检查笔录（宁通管检〔2026〕12号）", "入网登记单据1,126份", "业务支撑系统记录", "询问笔录及你单位的情况说明"],
             Statute = "《电话用户真实身份信息登记规定》", DutyArticle = "第六条、第九条", PenaltyArticle = "第十九条",
             Sanctions = sanctions, FiledOn = new DateOnly(2026, 9, 15), IssueDate = Issued, Investigators = ["张明远", "李晓华"],
-            ViolationDate = new DateOnly(2026, 7, 1), Source = "监督检查发现",
+            ViolationDate = kind == DocumentKind.NoPenaltyDecision ? new DateOnly(2026, 8, 3) : new DateOnly(2026, 7, 1), Source = "监督检查发现",
             NoticeServedOn = new DateOnly(2026, 10, 20), NoticeNumber = Number(DocumentKind.PriorNotice, 2), StatementDeadline = new DateOnly(2026, 10, 23),
             HearingOffered = true, HearingRequestDeadline = new DateOnly(2026, 10, 27), HearingRequestedOn = new DateOnly(2026, 10, 22),
             HearingDate = new DateOnly(2026, 11, 5), HearingPlace = "宁夏回族自治区通信管理局三楼会议室（银川市金凤区北京中路168号）",
             HearingChair = "赵立新", HearingMembers = "孙海燕、周文博", HearingClerk = "马丽",
-            NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? "违法行为轻微并及时改正，没有造成危害后果，依据《中华人民共和国行政处罚法》第三十三条第一款，不予行政处罚。" : null,
+            NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? "你单位于发现次日即对上述3户用户重新核验身份并修复识别设备，未发现冒用他人身份入网的情况" : null,
+            NoPenaltyGround = kind == DocumentKind.NoPenaltyDecision ? "违法行为轻微并及时改正，没有造成危害后果" : null,
+            NoPenaltyArticle = kind == DocumentKind.NoPenaltyDecision ? "《中华人民共和国行政处罚法》第三十三条第一款、第五十七条第一款第（二）项" : null,
             Proceedings = "你单位要求举行听证，本机关于2026年11月5日依法举行了听证。你单位提出了陈述、申辩意见。经复核，本机关认为你单位所称已对部分用户补登身份信息属实，但不影响违法事实的认定，对你单位的陈述、申辩意见不予采纳。",
             PaymentInstructions = "请持本决定书到宁夏回族自治区非税收入代收银行缴纳罚款，或通过宁夏非税收入缴款平台缴纳（执收单位编码640001）。",
             ReviewBody = "工业和信息化部",

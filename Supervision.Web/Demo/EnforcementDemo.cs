@@ -12,7 +12,7 @@ namespace Supervision.Web.Demo;
 /// Demo penalty cases for 宁夏 (Development only, like the demo accounts), made through the real services and dated
 /// relative to today so every stage of the procedure can be seen on first run: a closed case (warning, fine paid, its
 /// 向社会公告 published on the public site),
-/// a served decision with a public announcement waiting to be published and the fine not yet due, a case whose
+/// a served decision whose public announcement waits for the 局领导's approval and the fine not yet due, a case whose
 /// statement period is running (with the party's statement), and one under investigation.
 /// </summary>
 public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> factory, AccessContext access, EnforcementService cases,
@@ -200,6 +200,10 @@ public sealed class EnforcementDemo(IDbContextFactory<SupervisionDbContext> fact
         await DecideAsync(served.Id, Day(7), Day(5), [Correct(servedDeadline, OnlineSaleCorrection), Warning(), Fine(10_000m), Announce()]);
         served = await cases.GetAsync(served.Id, ct);
         await cases.ServeAsync(served.Id, served.ConcurrencyToken, Day(4), ServiceMethods.Post, ct, new ServiceDetails(PostedOn: Day(5), TrackingNumber: "1179230712645")); // the receipt's date
+        // Decided five days ago with 向社会公告: its announcement (queued on the decision, 双公示 within 7 working days) has been put to
+        // the 局领导 and waits for approval — not published yet, so not on the public site.
+        var queued = await db.Announcements.AsNoTracking().SingleAsync(a => a.SourceType == PenaltyAnnouncement.SourceType && a.SourceId == served.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        await publicity.RequestPublicationApprovalAsync(queued.Id, publication, "建议按一般失信行为公示。", ct);
 
         // 3. Prior notice served yesterday: the party's statement period is running and it has stated its case.
         var noticed = await ToNoticeAsync("CUCC-64", "代理商未核验用户身份即激活电话卡", AgentFacts, "代理商入网工单5份、用户回访记录5份、代理协议一份、代理商经营者询问笔录一份",

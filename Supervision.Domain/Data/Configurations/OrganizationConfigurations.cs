@@ -77,5 +77,6 @@ internal sealed class ServiceAddressConfirmationConfiguration : IEntityTypeConfi
         b.Property(c => c.ResponsiblePerson).HasMaxLength(50);
         b.Property(c => c.AttestedBy).HasMaxLength(100);
         b.Property(c => c.AttestedByUserId).HasMaxLength(450);
+        b.HasOne(c => c.Original).WithMany().HasForeignKey(c => c.OriginalFileId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1329,6 +1329,9 @@ namespace Supervision.Domain.Data.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("BackEntered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("By")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1339,6 +1342,9 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LegalDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -1661,6 +1667,13 @@ namespace Supervision.Domain.Data.Migrations
 
                     b.Property<DateOnly?>("ServiceAddressConfirmedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceConsentForm")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ServiceConsentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ServiceDueDate")
                         .HasColumnType("TEXT");
@@ -3622,6 +3635,14 @@ namespace Supervision.Domain.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OriginalFileId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PostalAddress")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -3649,6 +3670,8 @@ namespace Supervision.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalFileId");
 
                     b.HasIndex("BranchId", "SignedOn");
 
@@ -5318,7 +5341,14 @@ namespace Supervision.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Supervision.Domain.Files.StoredFile", "Original")
+                        .WithMany()
+                        .HasForeignKey("OriginalFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Branch");
+
+                    b.Navigation("Original");
                 });
 
             modelBuilder.Entity("Supervision.Domain.Publicity.Announcement", b =>

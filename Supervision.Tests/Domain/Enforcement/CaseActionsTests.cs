@@ -235,7 +235,7 @@ public class CaseActionsTests
             case "withdraw": c.Withdraw(today, "违法事实不能成立", "i", Now); break;
             case "transfer": c.Transfer(today, "银川市公安局", "涉嫌犯罪需移送处理", "i", Now); break;
             case "extend": c.ExtendDecisionPeriod(D("2026-08-18"), "案情复杂，需补充调查", CaseFixture.Settings, "i", Now); break;
-            case "service-address": c.RecordServiceAddress("银川市金凤区北京中路1号", "nx-legal@10086.cn", today, "i", Now); break;
+            case "service-address": c.RecordServiceAddress("银川市金凤区北京中路1号", null, today, "i", Now); break;
             case "mark-significance": c.MarkSignificance(true, false, "涉及用户数量大，社会影响恶劣", "i", Now); break;
             case "discussion": c.RecordDiscussion(today, "王志强、李明", "同意给予警告并处罚款", "i", Now); break;
             case "statement-review": c.ReviewStatements(StatementAdoption.NotAdopted, "所称情况不影响违法事实的认定", "i", Now); break;

@@ -201,7 +201,7 @@ public class CaseGatesTests
 
         c.RecordServiceAddress("银川市金凤区北京中路1号", null, D("2026-05-11"), "i", Now); // an address, but no consent to electronic service
         Assert.Equal("case.electronic_service_without_consent", Assert.Throws<DomainException>(() => c.Serve(D("2026-05-12"), ServiceMethods.Electronic, Settings, Calendar, "i", Now)).Code);
-        c.RecordServiceAddress("银川市金凤区北京中路1号", "legal@nx.chinamobile.com", D("2026-05-13"), "i", Now);
+        c.Consent("legal@nx.chinamobile.com", D("2026-05-13"));
         Assert.Contains("2026年5月13日", Assert.Throws<DomainException>(() => c.Serve(D("2026-05-12"), ServiceMethods.Electronic, Settings, Calendar, "i", Now)).Message);
         c.Serve(D("2026-05-13"), ServiceMethods.Electronic, Settings, Calendar, "i", Now);
         Assert.Equal(CaseState.Served, c.State);
@@ -227,7 +227,7 @@ public class CaseGatesTests
         Assert.Equal(CaseState.UnderReview, c.State);
         Assert.Equal("case.service_method", Assert.Throws<DomainException>(() => c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now, "微信")).Code);
 
-        c.RecordServiceAddress("银川市金凤区某路1号", "电子邮件 legal@example.cn", D("2026-04-28"), "i", Now);
+        c.Consent("legal@example.cn", D("2026-04-28"), "银川市金凤区某路1号");
         c.ServePriorNotice(D("2026-04-30"), Settings, Calendar, "i", Now, ServiceMethods.Electronic);
         Assert.Equal((CaseState.PriorNoticeServed, "送达事先告知书（电子送达）"), (c.State, c.Steps.Last().Action));
     }

@@ -147,7 +147,7 @@ public class CaseLawfulDetailsTests
         Assert.Contains("行政处罚法第六十一条第二款", refused.Message);
         Assert.Equal("case.service_method", Refused(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now, "口头通知")).Code);
 
-        c.RecordServiceAddress("银川市金凤区北京中路1号", "nx-legal@10086.cn", D("2026-05-06"), "i", Now);
+        c.Consent("nx-legal@10086.cn", D("2026-05-06"));
         c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now, ServiceMethods.Electronic);
         Assert.Equal(ServiceMethods.Electronic, c.HearingNoticeServiceMethod);
     }

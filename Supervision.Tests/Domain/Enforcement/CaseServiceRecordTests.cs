@@ -96,7 +96,7 @@ public class CaseServiceRecordTests
         // Without consent no electronic service at all (Art. 61 para 2).
         Assert.Equal("case.electronic_service_without_consent",
             Refused(() => c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now, EnforcementCase.PortalService)).Code);
-        c.RecordServiceAddress("宁夏银川市金凤区宁安大街100号", "wenshu@nx.chinamobile.example", D("2026-05-06"), "i", Now);
+        c.Consent("wenshu@nx.chinamobile.example", D("2026-05-06"), "宁夏银川市金凤区宁安大街100号");
 
         c.ScheduleHearing(D("2026-05-07"), D("2026-05-18"), new TimeOnly(9, 30), "第一会议室", Panel, Settings, Calendar, "i", Now, EnforcementCase.PortalService);
         Assert.Equal((D("2026-05-07"), (DateOnly?)null), (c.HearingNoticeSentOn, c.HearingNoticeServedOn));

@@ -72,7 +72,8 @@ public class NoticeServiceTests(Portal portal) : IClassFixture<Portal>
         // Decided without other reasons: the decision states the very paragraph the party was told of.
         portal.Today(new DateOnly(2026, 6, 5));
         var decision = await LeaderApproval.DecideAsync(portal.ScopeFor, cases, id, new DateOnly(2026, 6, 5), sanctions);
-        var decisionText = Text((await registry.DownloadAsync(decision.Id)).Pdf);
+        // Read across pages: a paragraph that runs onto the next page is not split by the page footer (page number, verification code).
+        var decisionText = System.Text.RegularExpressions.Regex.Replace(Text((await registry.DownloadAsync(decision.Id)).Pdf), "—\\d+—扫码核验，核验码：[A-Z0-9-]+可登录.*?输入核验码核验", "");
         Assert.Contains(paragraph.Replace(" ", ""), decisionText);
         Assert.DoesNotContain(Intended, decisionText);
         // Until an administrator verified the province's court, the decision names none that may lack jurisdiction.

@@ -442,14 +442,61 @@ public partial class CaseDetail
             await Run(() => Cases.TransferAsync(Id, Token, on.Day, agency.Value, reason.Value), "已移送。");
     }
 
-    /// <summary>送达地址确认书: the address the party confirmed and, if it consents, the electronic channel (Art. 61 para 2).</summary>
+    /// <summary>
+    /// 送达地址确认书: the party's signed and sealed original, uploaded as a scan (PDF, JPG or PNG) with what it states — the consent
+    /// to electronic service rests on it (行政处罚法第六十一条第二款：当事人同意并签订确认书) — or only the address for service.
+    /// </summary>
     private async Task ServiceAddress()
     {
-        var (on, address, channel) = (Today("confirmed-on", "确认书日期"), new ActionText("address", "送达地址", _case!.ServiceAddress ?? _case.Branch?.Address ?? ""),
-            new ActionText("channel", "同意的电子送达方式（电子邮箱、传真号码或本平台；不同意电子送达的不填）", _case.ElectronicServiceChannel ?? ""));
-        var form = new ActionForm("登记当事人签订的送达地址确认书。当事人书面同意的，方可采用电子方式送达（行政处罚法第六十一条第二款）。", "登记", [on, address, channel]);
-        if (await AskAsync("登记送达地址确认书", form))
-            await Run(() => Cases.RecordServiceAddressAsync(Id, Token, address.Value, channel.Value, on.Day), "送达地址确认书已登记。");
+        var way = new ActionChoice<bool>("way", "登记内容", [(true, "上传当事人签字盖章的送达地址确认书原件（扫描件）"), (false, "只登记送达地址（当事人未同意电子送达）")]);
+        bool Original() => way.Value;
+        var on = new ActionDate("confirmed-on", "确认书签署日期", _today);
+        var address = new ActionText("address", "送达地址", _case!.ServiceAddress ?? _case.Branch?.Address ?? "") { Required = true };
+        var recipient = new ActionText("recipient", "收件人") { Required = true, ShownWhen = Original };
+        var phone = new ActionText("phone", "收件人联系电话（手机号码或带区号的固定电话）") { Required = true, ShownWhen = Original };
+        var consents = new ActionChoice<bool>("consents", "电子送达", [(true, "同意电子送达（平台及电子邮件）"), (false, "不同意电子送达")]) { ShownWhen = Original };
+        var email = new ActionText("email", "送达电子邮箱（同意电子送达的必填）") { ShownWhen = Original };
+        var responsible = new ActionText("responsible", "签署确认书的负责人", _case.Branch?.LegalRepresentative ?? "") { Required = true, ShownWhen = Original };
+        var file = new ActionFile("file", "确认书原件扫描件（PDF、JPG或PNG，不超过10MB）") { ShownWhen = Original };
+        var form = new ActionForm("当事人同意并签订确认书的，方可采用电子方式送达（行政处罚法第六十一条第二款）。请上传当事人签字并加盖公章的送达地址确认书原件扫描件，"
+            + "系统按文件内容核验格式，保存原件及其SHA-256校验值；当事人也可由企业管理员在平台确认。", "登记", [way, on, address, recipient, phone, consents, email, responsible, file]);
+        if (!await AskAsync("登记送达地址确认书", form)) return;
+        if (!way.Value)
+        {
+            await Run(() => Cases.RecordServiceAddressAsync(Id, Token, address.Value, null, on.Day), "送达地址已登记。");
+            return;
+        }
+        if (file.Value is not { } original)
+        {
+            Snackbar.Add("请上传当事人签字盖章的送达地址确认书原件扫描件（PDF、JPG或PNG）。", Severity.Error);
+            return;
+        }
+        var input = new Supervision.Domain.Organizations.ServiceAddressInput
+        {
+            PostalAddress = address.Value, RecipientName = recipient.Value, RecipientPhone = phone.Value, Email = email.Value,
+            ConsentsToElectronicService = consents.Value, ResponsiblePerson = responsible.Value, SignedOn = on.Day, Attested = true,
+        };
+        await Run(() => Cases.RecordServiceConsentAsync(Id, Token, input, original.Name, original.Bytes), "送达地址确认书原件已上传并登记。");
+    }
+
+    private static string ConsentFormLabel(Supervision.Domain.Organizations.ServiceConsentForm form) => form switch
+    {
+        Supervision.Domain.Organizations.ServiceConsentForm.SignedOriginal => "当事人签字盖章的确认书原件（已上传）",
+        _ => "当事人企业管理员在平台确认",
+    };
+
+    /// <summary>Opens the scanned signed original the case's consent rests on (staff only).</summary>
+    private async Task OpenConsentOriginal(long consentId)
+    {
+        try
+        {
+            var (name, _, bytes) = await ServiceAddresses.OriginalAsync(consentId);
+            await JS.DownloadAsync(name, bytes);
+        }
+        catch (NotFoundException)
+        {
+            Snackbar.Add("未找到该确认书原件。", Severity.Warning);
+        }
     }
 
     /// <summary>Links the corrective order the party did not comply with (拒不改正), on which a fine under such a basis rests.</summary>

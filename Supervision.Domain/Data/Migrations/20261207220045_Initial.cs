@@ -1147,7 +1147,9 @@ namespace Supervision.Domain.Data.Migrations
                     SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     AttestedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     AttestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AttestedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AttestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OriginalFileId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1156,6 +1158,12 @@ namespace Supervision.Domain.Data.Migrations
                         name: "FK_ServiceAddressConfirmations_Branches_BranchId",
                         column: x => x.BranchId,
                         principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceAddressConfirmations_StoredFiles_OriginalFileId",
+                        column: x => x.OriginalFileId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1743,6 +1751,8 @@ namespace Supervision.Domain.Data.Migrations
                     ElectronicServiceChannel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ServiceRecord = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceConsentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ServiceConsentForm = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     ElectronicallySentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ElectronicallyOpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PriorNoticeSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -2227,7 +2237,9 @@ namespace Supervision.Domain.Data.Migrations
                     By = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LegalDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BackEntered = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2898,6 +2910,11 @@ namespace Supervision.Domain.Data.Migrations
                 name: "IX_ServiceAddressConfirmations_BranchId_SignedOn",
                 table: "ServiceAddressConfirmations",
                 columns: new[] { "BranchId", "SignedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceAddressConfirmations_OriginalFileId",
+                table: "ServiceAddressConfirmations",
+                column: "OriginalFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredFiles_Sha256",

@@ -1148,7 +1148,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     AttestedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     AttestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AttestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    AttestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Form = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OriginalFileId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1157,6 +1159,12 @@ namespace Supervision.Migrations.Postgres.Migrations
                         name: "FK_ServiceAddressConfirmations_Branches_BranchId",
                         column: x => x.BranchId,
                         principalTable: "Branches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceAddressConfirmations_StoredFiles_OriginalFileId",
+                        column: x => x.OriginalFileId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1744,6 +1752,8 @@ namespace Supervision.Migrations.Postgres.Migrations
                     ElectronicServiceChannel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ServiceRecord = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ServiceAddressConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ServiceConsentId = table.Column<long>(type: "bigint", nullable: true),
+                    ServiceConsentForm = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     ElectronicallySentOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ElectronicallyOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PriorNoticeSentOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -2228,7 +2238,9 @@ namespace Supervision.Migrations.Postgres.Migrations
                     By = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Action = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LegalDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    BackEntered = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2899,6 +2911,11 @@ namespace Supervision.Migrations.Postgres.Migrations
                 name: "IX_ServiceAddressConfirmations_BranchId_SignedOn",
                 table: "ServiceAddressConfirmations",
                 columns: new[] { "BranchId", "SignedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceAddressConfirmations_OriginalFileId",
+                table: "ServiceAddressConfirmations",
+                column: "OriginalFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredFiles_Sha256",

@@ -43,16 +43,14 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await Assertions.Expect(inspector.Locator("#verify-result")).ToContainTextAsync("复核一致", Slow);
 
         // The inspection record: visit, one item 符合, one 不符合 with its facts, then complete. The inspector's browser speaks
-        // English (it would show a native date input as 12/07/2026): the visit date is typed as 2026-12-07 and shown as 2026年12月7日.
+        // English: the date field is the portal's zh-CN picker all the same (2026年12月7日, not a native 12/07/2026).
         var inspection = await InspectionKit.AssignedAsync(portal, drawId, "inspector.nx");
         var rn01 = inspection.Items.Single(i => i.ItemCode == "RN-01").Id;
         var rn02 = inspection.Items.Single(i => i.ItemCode == "RN-02").Id;
         await inspector.GotoAsync($"/inspections/{inspection.Id}");
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        await inspector.FillAsync("#visit-date", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await inspector.PressAsync("#visit-date", "Tab");
-        await Assertions.Expect(inspector.Locator("#visit-date")).ToHaveValueAsync($"{day.Year}年{day.Month}月{day.Day}日", new() { Timeout = 20_000 });
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+        await BrowserPortal.FillDateAsync(inspector, "visit-date", today);
         await inspector.FillAsync("#visit-place", "银川市兴庆区解放西街营业厅");
         await inspector.FillAsync("#visit-representative", "王磊");
         await inspector.ClickAsync("#save-visit");

@@ -10,6 +10,25 @@ public static class ChineseDate
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 
     /// <summary>
+    /// A date as a person may type it: 2026年12月7日 (as the portal shows it), 2026-12-07, 2026/12/7 or 2026.12.7 (padding optional,
+    /// spaces and a missing 日 tolerated). False for anything else, and for days that do not exist (2026年2月30日).
+    /// </summary>
+    public static bool TryParse(string? text, out DateOnly date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var match = System.Text.RegularExpressions.Regex.Match(text.Trim().Replace(" ", "", StringComparison.Ordinal),
+            @"^(\d{4})(?:年(\d{1,2})月(\d{1,2})日?|([-/.])(\d{1,2})\4(\d{1,2}))$");
+        if (!match.Success) return false;
+        var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups[2].Success ? match.Groups[2].Value : match.Groups[5].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups[3].Success ? match.Groups[3].Value : match.Groups[6].Value, CultureInfo.InvariantCulture);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>
     /// A time of day as a notice states it: 9:30 → 上午9时30分, 14:00 → 下午2时, 12:00 → 中午12时 (the 12-hour clock with its part of the day,
     /// as in "定于2026年12月21日上午9时30分在……举行听证").
     /// </summary>

@@ -372,16 +372,29 @@ public sealed class RankingService(IDbContextFactory<SupervisionDbContext> facto
             month, periods, position, table.StandingOf(position), months, scores, ranks, trend, table.Method);
     }
 
+    /// <summary>
+    /// The month the rankings of a branch's province open on (the latest month due, with figures): what a page shows when the
+    /// month in its link cannot be shown (2026-13, a month not yet ended).
+    /// </summary>
+    public async Task<string> DefaultPeriodAsync(int branchId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var provinceId = await db.Branches.Where(b => b.Id == branchId).Select(b => (int?)b.ProvinceId).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("企业分支机构");
+        return await PeriodOrDefaultAsync(db, null, await PeriodsAsync(db, provinceId, ct), ct);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// The month a ranking opens on: the one asked for, else the latest month whose 实名制月报 deadline (the reporting calendar's
+    /// The month a ranking opens on: the one asked for if it has ended, else the latest month whose 实名制月报 deadline (the reporting calendar's
     /// due date of the active template) has passed, so a ranking never opens on a month still being filed; with no figures for
     /// that month, the newest month before it that has figures.
     /// </summary>
     private async Task<string> PeriodOrDefaultAsync(SupervisionDbContext db, string? period, IReadOnlyList<string> periods, CancellationToken ct)
     {
-        if (period is { Length: > 0 } && Months.IsMonth(period)) return Months.Name(Months.Index(period));
+        // A month asked for is shown once it has ended (2027-05 asked in 2026 opens on the default month, as 2026-13 does).
+        if (period is { Length: > 0 } && ReportingPeriod.TryParse(period, Frequency.Monthly, out var asked) && asked.End < BeijingTime.Today(clock))
+            return asked.ToString();
         var month = await LatestDueMonthAsync(db, ct);
         if (periods.Count == 0 || periods.Contains(month)) return month;
         return periods.FirstOrDefault(p => string.CompareOrdinal(p, month) < 0) ?? periods[^1];

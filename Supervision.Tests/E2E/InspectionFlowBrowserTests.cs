@@ -30,7 +30,7 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         var plan = await InspectionKit.ActivePlanAsync(portal, PlanScope.Branches, ["CMCC-640400", "CMCC-640500"], ["RN-01", "RN-02"]);
 
         // 双随机: draw from the plan page, then verify.
-        var inspector = await portal.SignedInAsync("inspector.nx");
+        var inspector = await portal.SignedInAsync("inspector.nx", locale: "en-US");
         await inspector.GotoAsync($"/inspections/plans/{plan}");
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await inspector.ClickAsync("#record-action-draw");
@@ -42,14 +42,15 @@ public class InspectionFlowBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await inspector.ClickAsync("#verify-draw");
         await Assertions.Expect(inspector.Locator("#verify-result")).ToContainTextAsync("复核一致", Slow);
 
-        // The inspection record: visit, one item 符合, one 不符合 with its facts, then complete.
+        // The inspection record: visit, one item 符合, one 不符合 with its facts, then complete. The inspector's browser speaks
+        // English: the date field is the portal's zh-CN picker all the same (2026年12月7日, not a native 12/07/2026).
         var inspection = await InspectionKit.AssignedAsync(portal, drawId, "inspector.nx");
         var rn01 = inspection.Items.Single(i => i.ItemCode == "RN-01").Id;
         var rn02 = inspection.Items.Single(i => i.ItemCode == "RN-02").Id;
         await inspector.GotoAsync($"/inspections/{inspection.Id}");
         await inspector.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
-        await inspector.FillAsync("#visit-date", today);
+        await BrowserPortal.FillDateAsync(inspector, "visit-date", today);
         await inspector.FillAsync("#visit-place", "银川市兴庆区解放西街营业厅");
         await inspector.FillAsync("#visit-representative", "王磊");
         await inspector.ClickAsync("#save-visit");

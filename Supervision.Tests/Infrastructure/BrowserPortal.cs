@@ -38,15 +38,16 @@ public sealed class BrowserPortal : IAsyncLifetime, IServicePortal
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A new page in its own browser context; <paramref name="locale"/> is the browser's language (en-US to prove the portal does not depend on it).</summary>
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = 1400, Height = 900 } });
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignedInAsync(string user, string password = "Demo#2026")
+    public async Task<IPage> SignedInAsync(string user, string password = "Demo#2026", string locale = "zh-CN")
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(locale);
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", password);

@@ -47,10 +47,10 @@ public static class PublicRequest
         }
         DateOnly? Date(string key)
         {
-            var v = Text(key, 10);
+            var v = Text(key, 16);
             if (v is null) return null;
-            if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            errors.Add(new("public.query_date", key, $"“{Label(key)}”应为日期，如 2026-11-28。"));
+            if (Supervision.Domain.Common.ChineseDate.TryParse(v, out var d)) return d;
+            errors.Add(new("public.query_date", key, $"“{Label(key)}”应为日期，如 2026年11月28日 或 2026-11-28。"));
             return null;
         }
 

@@ -15,6 +15,29 @@ public class ChineseDateTests
     public void Writes_unpadded_dates(int year, int month, int day, string expected) =>
         Assert.Equal(expected, ChineseDate.Format(new DateOnly(year, month, day)));
 
+    [Theory]
+    [InlineData("2026年12月7日")]
+    [InlineData("2026-12-07")]
+    [InlineData("2026/12/7")]
+    [InlineData("2026.12.07")]
+    [InlineData(" 2026 年 12 月 7 日 ")]
+    [InlineData("2026年12月7")]
+    public void Reads_a_date_as_people_type_it(string text)
+    {
+        Assert.True(ChineseDate.TryParse(text, out var date));
+        Assert.Equal(new DateOnly(2026, 12, 7), date);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("12/07/2026")]
+    [InlineData("2026-13-01")]
+    [InlineData("2026年2月30日")]
+    [InlineData("2026-12/07")]
+    [InlineData("20261207")]
+    public void Refuses_what_is_no_date(string text) => Assert.False(ChineseDate.TryParse(text, out _));
+
     [Fact]
     public void Every_day_of_a_year_has_no_padding_and_no_separator()
     {

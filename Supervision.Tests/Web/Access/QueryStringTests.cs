@@ -91,4 +91,48 @@ public class QueryStringTests(Portal portal) : IClassFixture<Portal>
         }
         Assert.Contains("宁夏移动", await inspector.GetStringAsync($"/submissions?branch={branch}"));
     }
+
+    /// <summary>
+    /// Every page that takes a period in its link treats one it cannot show — not yet ended (2027-05), no month (2026-13), no
+    /// period at all (abc) — the same way: the default period and one Chinese notice, 所选期间……，已显示…….
+    /// </summary>
+    [Fact]
+    public async Task A_period_a_page_cannot_show_is_named_and_the_default_period_shown_on_every_page_that_takes_one()
+    {
+        await using var db = portal.Db();
+        var branch = db.Branches.Single(b => b.Code == "CMCC-64").Id;
+        var pages = new (string User, string Url)[]
+        {
+            ("ministry", "/rankings/ministry?period={0}"),
+            ("leader.nx", "/rankings?period={0}"),
+            ("inspector.nx", $"/rankings/branches/{branch}?period={{0}}"),
+            ("carrier.cmcc.nx", "/rankings/mine?period={0}"),
+            ("inspector.nx", "/submissions/overview?period={0}"),
+            ("inspector.nx", "/submissions/outliers?period={0}"),
+            ("inspector.nx", "/submissions?period={0}"),
+            ("carrier.cmcc.nx", "/submissions?period={0}"),
+        };
+        var future = Supervision.Domain.Common.BeijingTime.Today(portal.Clock).AddMonths(5);
+        var bad = new[] { ($"{future.Year}-{future.Month:00}", $"所选期间{future.Year}年{future.Month}月尚未结束，已显示"), ("2026-13", "所选期间“2026-13”不是有效的"), ("abc", "所选期间“abc”不是有效的") };
+        foreach (var (user, url) in pages)
+        {
+            var client = await portal.AsAsync(user);
+            foreach (var (period, said) in bad)
+            {
+                var link = string.Format(System.Globalization.CultureInfo.InvariantCulture, url, period);
+                var response = await client.GetAsync(link);
+                var body = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{user} {link}: {(int)response.StatusCode}");
+                Assert.True(body.Contains("id=\"query-notice\"", StringComparison.Ordinal) && body.Contains(said, StringComparison.Ordinal), $"{user} {link}: no notice “{said}…”");
+            }
+        }
+        // The trace of a figure takes its month in the path: one it cannot show traces the default month's figure (none in this
+        // portal without history: not found), never a server error.
+        var inspector = await portal.AsAsync("inspector.nx");
+        foreach (var (period, _) in bad)
+        {
+            var response = await inspector.GetAsync($"/rankings/trace/{branch}/{period}/RN_RATE");
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"trace {period}: {(int)response.StatusCode}");
+        }
+    }
 }

@@ -100,6 +100,11 @@ public class PublicSiteTests(Portal portal) : IClassFixture<Portal>
         Assert.Contains(published.Title, await anonymous.GetStringAsync("/public?number=" + Uri.EscapeDataString(published.DocumentNumber!)));
         Assert.Contains(published.Title, await anonymous.GetStringAsync("/public?type=" + Uri.EscapeDataString("罚款") + "&from=2026-05-11&to=2026-05-11"));
         Assert.DoesNotContain(published.Title, await anonymous.GetStringAsync("/public?from=2026-05-12"));
+        // The form shows and takes dates as people write them, whatever the browser's language: 2026年5月11日 (no native date input).
+        var chinese = await anonymous.GetStringAsync("/public?from=" + Uri.EscapeDataString("2026年5月11日") + "&to=2026/5/11");
+        Assert.Contains(published.Title, chinese);
+        Assert.Contains("name=\"from\" value=\"2026年5月11日\"", chinese);
+        Assert.DoesNotContain("type=\"date\"", chinese);
         Assert.DoesNotContain(published.Title, await anonymous.GetStringAsync("/public?kind=agent"));
 
         var detail = await anonymous.GetStringAsync($"/public/announcements/{published.Id}");

@@ -11,6 +11,9 @@ public sealed class ChineseMudLocalizer : MudLocalizer
 {
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
     {
+        ["Converter_InvalidDateTime"] = "不是日期，请按 2026年12月7日 或 2026-12-07 的格式填写。",
+        ["Converter_InvalidNumber"] = "请填写数字。",
+        ["Converter_InvalidTimeSpan"] = "不是时间，请按 14:30 的格式填写。",
         ["MudAlert_Close"] = "关闭",
         ["MudBaseDatePicker_NextMonth"] = "下个月",
         ["MudBaseDatePicker_NextYear"] = "下一年",

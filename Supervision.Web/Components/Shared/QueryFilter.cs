@@ -36,4 +36,28 @@ public static class QueryFilter
     /// </summary>
     public static string? Replaced(string? asked, string shown, string what, string shownText) =>
         string.IsNullOrEmpty(asked) || asked == shown ? null : Ignored(what, $"已显示{shownText}");
+
+    /// <summary>
+    /// The one notice for a link whose period a page does not show (?period=abc, 2026-13, or 2027-05 not yet ended) and the period
+    /// it shows instead: 所选期间“2026-13”不是有效的月份，已显示2026年11月。 / 所选期间2027年5月尚未结束，已显示2026年11月。
+    /// Null when the link asked for nothing or for what is shown. <paramref name="shownText"/> overrides the words for what is
+    /// shown (全部期间) where a page falls back to no period.
+    /// </summary>
+    public static string? Period(string? asked, string? shown, DateOnly today, Supervision.Domain.Submissions.Frequency frequency = Supervision.Domain.Submissions.Frequency.Monthly, string? shownText = null)
+    {
+        if (string.IsNullOrWhiteSpace(asked) || asked.Trim() == shown) return null;
+        var instead = $"已显示{shownText ?? Fmt.Period(shown)}。";
+        if (!Supervision.Domain.Submissions.ReportingPeriod.TryParse(asked, frequency, out var period))
+        {
+            var unit = frequency switch { Supervision.Domain.Submissions.Frequency.Monthly => "月份", Supervision.Domain.Submissions.Frequency.Quarterly => "季度", _ => "年度" };
+            var text = asked.Trim();
+            return $"所选期间“{(text.Length > 20 ? text[..20] + "…" : text)}”不是有效的{unit}，{instead}";
+        }
+        if (period.ToString() == shown) return null;
+        return period.End >= today ? $"所选期间{period.Label}尚未结束，{instead}" : $"所选期间{period.Label}没有可显示的数据，{instead}";
+    }
+
+    /// <summary>Whether a period asked for in a link can be shown: it names a period of this frequency that has ended by <paramref name="today"/>.</summary>
+    public static bool IsShowablePeriod(string? asked, DateOnly today, Supervision.Domain.Submissions.Frequency frequency = Supervision.Domain.Submissions.Frequency.Monthly) =>
+        Supervision.Domain.Submissions.ReportingPeriod.TryParse(asked, frequency, out var period) && period.End < today;
 }

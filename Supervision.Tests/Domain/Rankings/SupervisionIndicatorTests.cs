@@ -77,12 +77,12 @@ public class SupervisionIndicatorTests(Portal portal) : IClassFixture<Portal>
             Reinspected(o7, "2026-03-25", passed: true);
             db.CorrectiveOrders.AddRange(o2, o5, o6, o7);
 
-            var inspectors = await db.Users.Where(u => u.Role == UserRole.Inspector && u.ProvinceId == province).Select(u => u.Id).Take(2).ToListAsync();
+            var inspectors = await db.Users.Where(u => u.Role == UserRole.Inspector && u.ProvinceId == province).Select(u => new { u.Id, u.DisplayName }).Take(2).ToListAsync();
             EnforcementCase Case(int branch, string filed)
             {
                 var party = db.Branches.Single(b => b.Id == branch);
                 return EnforcementCase.File(party, basis, "未按规定查验入网用户有效身份证件", "合作营业厅为未出示证件的用户办理入网。", D(filed).AddDays(-20), D(filed),
-                    inspectors.Select(i => (i, i)).ToList(), CaseSource.Direct, null, new EnforcementSettings(), "test", At("2026-11-01"));
+                    inspectors.Select(i => (i.Id, i.DisplayName)).ToList(), CaseSource.Direct, null, new EnforcementSettings(), "test", At("2026-11-01"));
             }
             db.EnforcementCases.AddRange(
                 CaseFixture.DecidedOn(Case(shizuishan, "2026-02-01"), basis, D("2026-03-10"), 20_000m),

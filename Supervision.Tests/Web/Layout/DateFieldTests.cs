@@ -43,4 +43,18 @@ public class DateFieldTests : MudTestContext
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
     }
+
+    [Theory]
+    [InlineData("2026年12月8日")]
+    [InlineData("2026-12-08")]
+    [InlineData("2026/12/8")]
+    public void A_typed_date_reaches_the_page_and_is_shown_the_chinese_way(string typed)
+    {
+        DateOnly? value = null;
+        var field = Render<DateField>(p => p.Add(x => x.Label, "检查日期").Add(x => x.Id, "visit-date").Add(x => x.ValueChanged, (DateOnly? v) => value = v));
+        field.Find("input#visit-date").Change(typed);
+        Assert.Equal(new DateOnly(2026, 12, 8), value);
+        field.Render(p => p.Add(x => x.Value, value));
+        Assert.Equal("2026年12月8日", field.Find("input#visit-date").GetAttribute("value"));
+    }
 }

@@ -9,6 +9,9 @@ public static class Fmt
     /// <summary>The format every date picker shows and takes (2026年12月7日), with <see cref="Culture"/> for its month and day names.</summary>
     public const string DateInput = "yyyy年M月d日";
 
+    /// <summary>The date a picker's calendar shows in its title bar: 12月8日 周二 (MudBlazor's own is "周二, 08 12月").</summary>
+    public const string DateTitle = "M月d日 ddd";
+
     /// <summary>The culture of the people who use the portal (zh-CN), given to every date picker explicitly.</summary>
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("zh-CN");
 

@@ -61,7 +61,7 @@ public sealed record InspectionRecordData(string Authority, string Party, string
             var certificates = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
                 db.Users.Where(u => inspectorIds.Contains(u.Id)).Select(u => new { u.Id, u.EnforcementCertificate }), ct);
             officers = inspectorIds.Select((id, n) => certificates.FirstOrDefault(c => c.Id == id)?.EnforcementCertificate is { Length: > 0 } cert
-                ? $"{record.Inspectors[n]}（执法证号：{cert}）" : record.Inspectors[n]).ToList();
+                ? $"{Common.PersonName.Short(record.Inspectors[n])}（执法证号：{cert}）" : Common.PersonName.Short(record.Inspectors[n])).ToList();
         }
         RequireArticles(bases.Concat(articles.Values));
         return record with
@@ -163,7 +163,7 @@ public sealed record CorrectiveNoticeData(string Authority, string Party, string
                     "责令改正通知书须写明两名以上执法人员及其行政执法证号（行政处罚法第四十二条、第五十五条）"
                     + (missing.Count > 0 ? $"：{string.Join("、", missing)}尚未登记执法证号，请由系统管理员在“用户管理”中登记。" : "：本次检查的执法人员不足两名。"));
             record = $"{Common.ChineseDate.Format(inspected)}现场检查记录（{grounds.RecordNumber}）";
-            officers = grounds.Officers.Where(x => !string.IsNullOrWhiteSpace(x.Certificate)).Select(x => $"{x.Name}（执法证号：{x.Certificate}）").ToList();
+            officers = grounds.Officers.Where(x => !string.IsNullOrWhiteSpace(x.Certificate)).Select(x => $"{Common.PersonName.Short(x.Name)}（执法证号：{x.Certificate}）").ToList();
         }
         return new CorrectiveNoticeData(d.Authority, o.Branch!.Name, o.Branch.CreditCode, o.Branch.Address, o.Facts, basis.Statute, basis.DutyArticle,
             basis.PenaltyArticle, basis.Duty, o.Requirement, deadline, d.ResponsibleName, issueDate)

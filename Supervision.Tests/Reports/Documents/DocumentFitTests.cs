@@ -173,6 +173,10 @@ public class DocumentFitTests
         var text = Text(Renderer.Render(approval));
         Assert.Contains("陈述申辩及听证当事人在规定期限内未提出陈述、申辩意见。本案不属于应当告知听证权利的情形。", text);
         Assert.DoesNotContain("你单位", text[..text.IndexOf("决定日期", StringComparison.Ordinal)]);
+        // Where the row opens with why no hearing right arose (Art. 63), the same is not said again at its end.
+        var stated = Text(Renderer.Render(approval with { HearingRight = "拟作出的处罚不含罚款、吊销许可证件或者责令停产停业，不属于《中华人民共和国行政处罚法》第六十三条规定的听证范围。" }));
+        Assert.Contains("第六十三条规定的听证范围。", stated);
+        Assert.DoesNotContain("本案不属于应当告知听证权利的情形", stated);
         // Opinions in procedural order: 承办人 (9 May), 法制审核 (9 May), 负责人 (10 May), Chinese dates.
         var (asked, reviewed, approved) = (text.IndexOf("2026年5月9日", StringComparison.Ordinal), text.IndexOf("陈静", StringComparison.Ordinal), text.IndexOf("2026年5月10日", StringComparison.Ordinal));
         Assert.True(asked > 0 && reviewed > asked && approved > reviewed);

@@ -23,7 +23,9 @@ public class AdministrationBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await page.FillAsync("#user-password", "Cbn#Ningxia2026");
         await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0); // the branch list has closed
         await page.ClickAsync("#save-user");
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已创建用户 carrier.cbn.nx", Slow);
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "已创建用户" })).ToContainTextAsync("已创建用户 carrier.cbn.nx", Slow);
+        // A display name that is only a post is saved, and the administrator is told what the account cannot do until a name is entered.
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "未写明本人姓名" })).ToContainTextAsync("不能签署、确认或承办文书", Slow);
         await Assertions.Expect(page.Locator(".mud-table-body")).ToContainTextAsync("宁夏广电", Slow);
 
         var carrier = await portal.SignedInAsync("carrier.cbn.nx", "Cbn#Ningxia2026");

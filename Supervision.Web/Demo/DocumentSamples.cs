@@ -101,14 +101,15 @@ public static class DocumentSamples
                 ? "2026年8月3日，你单位解放东街营业中心因二代身份证识别设备故障，为3名用户办理移动电话入网时以人工录入方式登记身份信息，未使用识别设备核验身份。"
                 : "2026年7月1日至8月31日，你单位解放东街营业中心等8个营业网点办理移动电话入网时，未使用二代身份证识别设备核验身份，以人工录入方式登记1,126户，其中物联网卡（GGSN/PGW侧开通）ID类号码12户。",
             Evidence = kind == DocumentKind.NoPenaltyDecision
-                ? ["现场检查笔录（宁通管检〔2026〕12号）", "入网登记单据3份", "识别设备维修记录", "询问笔录及你单位的情况说明"]
-                : ["现场检查笔录（宁通管检〔2026〕12号）", "入网登记单据1,126份", "业务支撑系统记录", "询问笔录及你单位的情况说明"],
+                ? ["现场检查记录（宁通管检〔2026〕12号）", "入网登记单据3份", "识别设备维修记录", "询问笔录及你单位的情况说明"]
+                : ["现场检查记录（宁通管检〔2026〕12号）", "入网登记单据1,126份", "业务支撑系统记录", "询问笔录及你单位的情况说明"],
             Statute = "《电话用户真实身份信息登记规定》", DutyArticle = "第六条、第九条", PenaltyArticle = "第十九条",
-            Sanctions = sanctions, FiledOn = new DateOnly(2026, 9, 15), IssueDate = Issued, Investigators = ["张明远", "李晓华"],
+            // The hearing notice is issued at least seven days before the hearing (行政处罚法第六十四条第二项), not with the decision.
+            Sanctions = sanctions, FiledOn = new DateOnly(2026, 9, 15), IssueDate = kind == DocumentKind.HearingNotice ? new DateOnly(2026, 10, 27) : Issued, Investigators = ["张明远", "李晓华"],
             ViolationDate = kind == DocumentKind.NoPenaltyDecision ? new DateOnly(2026, 8, 3) : new DateOnly(2026, 7, 1), Source = "监督检查发现",
             NoticeServedOn = new DateOnly(2026, 10, 20), NoticeNumber = Number(DocumentKind.PriorNotice, 2), StatementDeadline = new DateOnly(2026, 10, 23),
             HearingOffered = true, HearingRequestDeadline = new DateOnly(2026, 10, 27), HearingRequestedOn = new DateOnly(2026, 10, 22),
-            HearingDate = new DateOnly(2026, 11, 5), HearingPlace = "宁夏回族自治区通信管理局三楼会议室（银川市金凤区北京中路168号）",
+            HearingDate = new DateOnly(2026, 11, 5), HearingTime = new TimeOnly(9, 30), HearingPlace = "宁夏回族自治区通信管理局三楼会议室（银川市金凤区北京中路168号）",
             HearingChair = "赵立新", HearingMembers = "孙海燕、周文博", HearingClerk = "马丽",
             NoPenaltyReason = kind == DocumentKind.NoPenaltyDecision ? "你单位于发现次日即对上述3户用户重新核验身份并修复识别设备，未发现冒用他人身份入网的情况" : null,
             NoPenaltyGround = kind == DocumentKind.NoPenaltyDecision ? "违法行为轻微并及时改正，没有造成危害后果" : null,

@@ -28,7 +28,7 @@ public static class DependencyInjection
     public static IServiceCollection AddSupervisionDomain(this IServiceCollection services, DatabaseSettings database, IConfiguration? config = null)
     {
         config ??= new ConfigurationBuilder().Build();
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TimeProvider>(new Common.BeijingTimeProvider(TimeProvider.System));
         services.AddSingleton(database);
         services.AddScoped<AccessContext>();
         services.AddMemoryCache();

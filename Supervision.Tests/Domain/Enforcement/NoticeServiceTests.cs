@@ -85,7 +85,9 @@ public class NoticeServiceTests(Portal portal) : IClassFixture<Portal>
         var approval = Text((await registry.DownloadAsync(Assert.Single(documents, d => d.Kind == DocumentKind.DecisionApproval).Id)).Pdf);
         Assert.Contains("依法无需法制审核：本案未经听证程序", approval);
         Assert.Contains("法制审核金额标准为拟罚款¥30,000.00以上（《中华人民共和国行政处罚法》第五十八条第一款；法制审核金额标准为测试数据）", approval);
-        Assert.Contains("听证权利", approval);
+        // The 陈述申辩及听证 row says once why no hearing right arose (not again in other words at its end).
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(approval, "听证范围"));
+        Assert.DoesNotContain("本案不属于应当告知听证权利的情形", approval);
         Assert.Contains("拟罚款¥10,000.00，未达到本省较大数额罚款标准（罚款¥50,000.00以上，依据：《中华人民共和国行政处罚法》第六十三条第一款第（一）项；较大数额罚款标准为测试数据）", approval);
         Assert.DoesNotContain("待核对", approval);
     }

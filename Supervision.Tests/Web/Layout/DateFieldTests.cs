@@ -57,4 +57,17 @@ public class DateFieldTests : MudTestContext
         field.Render(p => p.Add(x => x.Value, value));
         Assert.Equal("2026年12月8日", field.Find("input#visit-date").GetAttribute("value"));
     }
+
+    [Fact]
+    public void The_calendar_marks_today_as_it_is_in_china_not_on_the_servers_clock()
+    {
+        // 20:00 UTC on 7 December is 04:00 on 8 December in Beijing: the portal's clock reads its local day in Beijing time.
+        var clock = new TestClock();
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 20, 0, 0, TimeSpan.Zero));
+        Services.AddSingleton<TimeProvider>(new Supervision.Domain.Common.BeijingTimeProvider(clock));
+        var popovers = Render<MudPopoverProvider>();
+        var field = Render<DateField>(p => p.Add(x => x.Label, "检查日期").Add(x => x.Id, "visit-date"));
+        field.Find(".mud-input-adornment button").Click();
+        Assert.Equal("8", popovers.WaitForElement(".mud-current").TextContent.Trim());
+    }
 }

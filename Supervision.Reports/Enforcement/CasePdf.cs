@@ -112,7 +112,7 @@ public static class CasePdf
         Row(table, "主要违法事实", factsInAnnex ? FactsOpening(d.Facts) : d.Facts);
         Row(table, "处罚依据", string.Join("；", d.Sanctions.Select(s => s.Basis).Where(b => b is not null).Distinct().DefaultIfEmpty(d.Statute + d.PenaltyArticle)));
         // One row for the party's rights and how it used them: the hearing right (whether and why) and the statements, hearing or waiver.
-        table.AddRow("陈述申辩及听证", d.HearingRight is { Length: > 0 } hearingRight ? $"{hearingRight}\n{ApprovalProceedings(d, hearingStated: true)}" : ApprovalProceedings(d));
+        table.AddRow("陈述申辩及听证", d.HearingRight is { Length: > 0 } hearingRight ? $"{hearingRight}\n{ApprovalProceedings(d)}" : ApprovalProceedings(d));
         // 责令改正 is not an administrative penalty (行政处罚法第九条、第二十八条): its own row, never among the penalties.
         Row(table, "处罚决定", string.Join("；", d.Sanctions.Where(s => s.Kind != SanctionKind.CorrectiveOrder).Select(s => s.Text)));
         foreach (var order in d.Sanctions.Where(s => s.Kind == SanctionKind.CorrectiveOrder))
@@ -129,12 +129,12 @@ public static class CasePdf
     /// What the party did with its rights, as an internal form states it (当事人, not 你单位): the recorded statements, hearing
     /// or waiver, else that none were made — and whether a hearing was offered and not requested.
     /// </summary>
-    internal static string ApprovalProceedings(CaseDocumentData d, bool hearingStated = false)
+    internal static string ApprovalProceedings(CaseDocumentData d)
     {
         var text = d.Proceedings is { Length: > 0 } p ? p.Replace("你单位", "当事人") : "当事人未提出陈述、申辩意见。";
         if (d.HearingOffered && d.HearingRequestedOn is null && !text.Contains("听证")) text += "本机关告知了听证权利，当事人未要求听证。";
-        // Whether the case falls within Art. 63 is said once: by the row's first line where it has one (hearingStated).
-        else if (!d.HearingOffered && !hearingStated && !text.Contains("听证")) text += "本案不属于应当告知听证权利的情形。";
+        // Whether the case falls within Art. 63 is said once: by the row's first line (HearingRight) where it has one.
+        else if (!d.HearingOffered && d.HearingRight is not { Length: > 0 } && !text.Contains("听证")) text += "本案不属于应当告知听证权利的情形。";
         return text;
     }
 
